@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // The audit log and policy live here once their issues land; the background stays the only writer.
+});

@@ -1,0 +1,57 @@
+/** Check-character algorithms from the national standards; pure functions over ASCII strings. */
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643-1999: the 18th character of a resident ID from the first 17 digits. */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+export function isValidIdChecksum(id18: string): boolean {
+  return /^\d{17}[\dX]$/i.test(id18) && idCheckChar(id18.slice(0, 17)) === id18[17]!.toUpperCase();
+}
+
+/** ISO/IEC 7812 (Luhn), used by bank cards. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015: the unified social credit code's 18th character. */
+export function isValidUscc(code: string): boolean {
+  if (code.length !== 18) return false;
+  const upper = code.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = USCC_CHARS.indexOf(upper[i]!);
+    if (v < 0) return false;
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  const check = (31 - (sum % 31)) % 31;
+  return USCC_CHARS[check] === upper[17];
+}
+
+/** A real calendar date, not in the future (`today` is injectable for tests). */
+export function isPlausibleBirthDate(y: number, m: number, d: number, today = new Date()): boolean {
+  if (y < 1800 || m < 1 || m > 12 || d < 1) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
+  return date.getTime() <= Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+}

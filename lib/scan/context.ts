@@ -1,0 +1,41 @@
+import type { DocSignals } from './types';
+
+/** Is any of `words` within `before` characters before or `after` characters after [start, end)? */
+export function near(text: string, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
+  const windowText = text.slice(Math.max(0, start - before), start) + '\u0000' + text.slice(end, end + after);
+  return words.some((w) => windowText.includes(w));
+}
+
+/** The words just before a match, on its own line only: a label like "身份证号:" sits there. */
+export function labelBefore(text: string, start: number, width = 12): string {
+  const from = Math.max(0, start - width);
+  const slice = text.slice(from, start);
+  const nl = slice.lastIndexOf('\n');
+  return nl >= 0 ? slice.slice(nl + 1) : slice;
+}
+
+export function lineAt(text: string, pos: number): { start: number; end: number; text: string } {
+  const start = text.lastIndexOf('\n', pos - 1) + 1;
+  let end = text.indexOf('\n', pos);
+  if (end < 0) end = text.length;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** A row of a table pasted from Word or Excel: cells split by tabs, pipes or wide gaps. */
+export function isTableRow(line: string): boolean {
+  if (line.includes('\t') || line.includes('|')) return true;
+  return (line.match(/\S {2,}(?=\S)/g)?.length ?? 0) >= 3;
+}
+
+const PEOPLE_HEADER = /姓名|户主|申请人|联系人姓名|家庭成员|收款人|持卡人/;
+const PEOPLE_TITLE = /名单|公示|花名册|明细表|发放表|登记表/;
+
+export function docSignals(text: string): DocSignals {
+  const head = text.slice(0, 4000);
+  return { peopleList: PEOPLE_HEADER.test(text) && (PEOPLE_TITLE.test(head) || /\t|\|/.test(text)) };
+}
+
+/** A match in a row of a list of people, or labelled as one person's data. */
+export function inPeopleRow(text: string, start: number, doc: DocSignals): boolean {
+  return doc.peopleList && isTableRow(lineAt(text, start).text);
+}
