@@ -39,3 +39,14 @@ export function docSignals(text: string): DocSignals {
 export function inPeopleRow(text: string, start: number, doc: DocSignals): boolean {
   return doc.peopleList && isTableRow(lineAt(text, start).text);
 }
+
+/**
+ * In a table row whose column header (a table row above it, within `lookback` characters) names
+ * the value, e.g. a 身份证号 column: the label is far from the number but still applies.
+ */
+export function columnHeaderHas(text: string, start: number, words: readonly string[], lookback = 3000): boolean {
+  const line = lineAt(text, start);
+  if (!isTableRow(line.text)) return false;
+  const above = text.slice(Math.max(0, line.start - lookback), line.start).split('\n');
+  return above.some((l) => isTableRow(l) && words.some((w) => l.includes(w)));
+}
