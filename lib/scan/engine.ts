@@ -1,7 +1,7 @@
 import { docSignals } from './context';
 import { maskValue } from './mask';
 import { normalize, toOriginalSpan } from './normalize';
-import { SEVERITY_RANK, type Finding, type Hit, type Rule, type RuleContext, type Severity } from './types';
+import { SEVERITY_RANK, type DocSignals, type Finding, type Hit, type Rule, type RuleContext, type Severity } from './types';
 
 export interface RuleSetting {
   enabled?: boolean;
@@ -13,6 +13,8 @@ export interface ScanOptions {
   rules: readonly Rule[];
   settings?: Readonly<Record<string, RuleSetting>>;
   locale?: 'zh' | 'en';
+  /** Signals of the whole document, when `original` is one piece of it (chunked scanning). */
+  doc?: DocSignals;
 }
 
 interface Candidate {
@@ -51,7 +53,7 @@ function mergeOverlapping(cands: Candidate[]): Candidate[] {
 
 export function scan(original: string, options: ScanOptions): Finding[] {
   const norm = normalize(original);
-  const ctx: RuleContext = { text: norm.text, doc: docSignals(norm.text) };
+  const ctx: RuleContext = { text: norm.text, doc: options.doc ?? docSignals(norm.text) };
   const locale = options.locale ?? 'zh';
   const cands: Candidate[] = [];
   options.rules.forEach((rule, rank) => {

@@ -1,0 +1,120 @@
+import type { Finding, Kind, Severity } from '../lib/scan/types';
+
+export interface PanelItem {
+  finding: Finding;
+  /** Where it is: 正文 (editor), 标题 ... */
+  where: string;
+}
+
+export interface PanelState {
+  items: PanelItem[];
+  /** Why the last publish attempt was stopped; null when none was made. */
+  blocked: { reasons: string[] } | null;
+  /** A scan failed: publishing stays blocked until it succeeds. */
+  error: string | null;
+  open: boolean;
+}
+
+export interface PanelActions {
+  goTo(index: number): void;
+  toggle(): void;
+}
+
+const KIND_LABEL: Record<Kind, string> = {
+  'cn-id': '身份证号',
+  phone: '电话号码',
+  'bank-card': '银行卡号',
+  classification: '密级标志',
+  'internal-marker': '内部标识',
+  passport: '护照号',
+  'hk-macau-pass': '通行证号',
+  email: '电子邮箱',
+  'uscc-individual': '个体户代码',
+  'word-artifact': 'Word 残留',
+};
+const SEVERITY: Record<Severity, { zh: string; en: string; color: string }> = {
+  block: { zh: '阻止', en: 'block', color: '#c62828' },
+  warn: { zh: '警告', en: 'warn', color: '#b26a00' },
+  info: { zh: '提示', en: 'info', color: '#546e7a' },
+};
+
+const box: React.CSSProperties = {
+  position: 'fixed',
+  right: 16,
+  bottom: 16,
+  width: 380,
+  maxHeight: '70vh',
+  overflow: 'auto',
+  background: '#fff',
+  color: '#222',
+  border: '1px solid #ccc',
+  borderRadius: 8,
+  boxShadow: '0 4px 20px rgba(0,0,0,.2)',
+  font: '14px/1.5 "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
+  zIndex: 2147483647,
+};
+
+export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
+  const counts = { block: 0, warn: 0, info: 0 };
+  for (const { finding } of state.items) counts[finding.severity]++;
+  const summary = (Object.keys(SEVERITY) as Severity[]).map((s) => (
+    <span key={s} data-severity={s} data-count={counts[s]} style={{ color: SEVERITY[s].color, marginRight: 10 }}>
+      {SEVERITY[s].zh} {counts[s]}
+    </span>
+  ));
+  if (!state.open) {
+    return (
+      <button type="button" style={{ ...box, width: 'auto', padding: '6px 12px', cursor: 'pointer' }} onClick={actions.toggle} data-testid="precheck-toggle">
+        发布前预检 · {summary}
+      </button>
+    );
+  }
+  return (
+    <section style={box} lang="zh-CN" data-testid="precheck-panel" aria-label="发布前预检 Precheck">
+      <header style={{ display: 'flex', alignItems: 'center', padding: '8px 12px', borderBottom: '1px solid #eee' }}>
+        <strong style={{ flex: 1 }}>
+          发布前预检 <small style={{ color: '#888', fontWeight: 'normal' }}>Precheck</small>
+        </strong>
+        <button type="button" onClick={actions.toggle} aria-label="收起 / Collapse">
+          收起
+        </button>
+      </header>
+      <div style={{ padding: '8px 12px' }} data-testid="precheck-counts">
+        {summary}
+      </div>
+      {state.error && (
+        <div role="alert" data-testid="precheck-error" style={{ margin: '0 12px 8px', padding: 8, background: '#fdecea', color: '#b71c1c' }}>
+          检查出错，已阻止发布：{state.error}
+          <br />
+          <small>Scan failed; publishing is blocked until it succeeds.</small>
+        </div>
+      )}
+      {state.blocked && (
+        <div role="alert" data-testid="precheck-blocked" style={{ margin: '0 12px 8px', padding: 8, background: '#fdecea', color: '#b71c1c' }}>
+          <strong>已拦截发布 / Publish blocked</strong>
+          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+            {state.blocked.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ol style={{ listStyle: 'none', margin: 0, padding: '0 12px 12px' }} data-testid="precheck-findings">
+        {state.items.map(({ finding: f, where }, i) => (
+          <li key={`${where}-${f.start}-${f.ruleId}`} data-severity={f.severity} data-kind={f.kind} style={{ borderLeft: `3px solid ${SEVERITY[f.severity].color}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
+            <div>
+              <strong style={{ color: SEVERITY[f.severity].color }}>{SEVERITY[f.severity].zh}</strong> {KIND_LABEL[f.kind]}
+              <small style={{ color: '#888' }}> · {where}</small>
+              <code style={{ marginLeft: 8 }}>{f.excerpt}</code>
+            </div>
+            <div>{f.message}</div>
+            <button type="button" onClick={() => actions.goTo(i)} style={{ marginTop: 2 }}>
+              定位 / Go to
+            </button>
+          </li>
+        ))}
+        {state.items.length === 0 && <li style={{ color: '#2e7d32' }}>未发现敏感信息 / Nothing found</li>}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { installPageGuard } from '@/lib/intercept/page-guard';
+import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
+
+// MAIN world, before the page's own scripts: wraps the ways a page can publish without a click.
+export default defineContentScript({
+  matches: [...DEFAULT_CMS_MATCHES],
+  world: 'MAIN',
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  main() {
+    installPageGuard(window);
+  },
+});

@@ -1,0 +1,141 @@
+import type { PanelItem, PanelState } from '../../components/Panel';
+import { discoverEditors, sameOriginWindows } from '../editors';
+import { findTitleInput } from '../editors/title-field';
+import { ensureCaptureGuard, type Attempt } from '../intercept/capture-guard';
+import { OneShotPass } from '../intercept/pass';
+import { ARM, BLOCKED, CONSUMED, DISARM, type BlockedAttempt } from '../intercept/protocol';
+import { scan, type ScanOptions } from '../scan/engine';
+import { SEVERITY_RANK, type Finding } from '../scan/types';
+import { blockReasons } from './block-reasons';
+import { EditorSession } from './editor-session';
+import { paintHighlights, type RangesBySeverity } from './highlighter';
+import { mountPanel } from './panel-host';
+
+const DISCOVER_EVERY_MS = 1000;
+
+export interface Controller {
+  /** Lets the next publish gesture through once; with `replay`, re-runs the last stopped control. */
+  allowOnce(replay: boolean): void;
+}
+
+/**
+ * Precheck on one CMS page (top frame): finds the editors in every same-origin frame, keeps their
+ * findings current, paints them, guards every frame's publish paths, and shows why a publish stopped.
+ */
+export function startController(top: Window, options: ScanOptions): Controller {
+  const sessions = new Map<HTMLElement, EditorSession>();
+  const pass = new OneShotPass();
+  let title: HTMLInputElement | null = null;
+  let titleFindings: Finding[] = [];
+  let lastAttempt: Attempt | null = null;
+  const state: PanelState = { items: [], blocked: null, error: null, open: false };
+  let items: { item: PanelItem; session: EditorSession | null }[] = [];
+
+  const panel = mountPanel(top.document, {
+    goTo(index) {
+      const entry = items[index];
+      if (entry?.session) entry.session.reveal(entry.item.finding);
+      else if (title && entry) {
+        title.focus();
+        title.setSelectionRange(entry.item.finding.start, entry.item.finding.end);
+      }
+    },
+    toggle() {
+      state.open = !state.open;
+      render();
+    },
+  });
+
+  function render(): void {
+    items = [
+      ...titleFindings.map((finding) => ({ item: { finding, where: '标题' }, session: null })),
+      ...[...sessions.values()].flatMap((s) => s.findings.map((finding) => ({ item: { finding, where: '正文' }, session: s }))),
+    ].sort((a, b) => SEVERITY_RANK[b.item.finding.severity] - SEVERITY_RANK[a.item.finding.severity]);
+    state.items = items.map((e) => e.item);
+    state.error = [...sessions.values()].find((s) => s.error)?.error ?? null;
+    if (state.blocked) state.blocked = { reasons: blockReasons(state.items.map((i) => i.finding), state.error) };
+    panel.render({ ...state });
+    paint();
+  }
+
+  function paint(): void {
+    const byWindow = new Map<Window, RangesBySeverity>();
+    for (const s of sessions.values()) {
+      if (s.isTextarea) continue;
+      const ranges = byWindow.get(s.window) ?? { block: [], warn: [], info: [] };
+      for (const f of s.findings) {
+        const r = s.rangeOf(f);
+        if (r) ranges[f.severity].push(r);
+      }
+      byWindow.set(s.window, ranges);
+    }
+    for (const [win, ranges] of byWindow) paintHighlights(win, ranges);
+  }
+
+  function scanTitle(): void {
+    titleFindings = title ? scan(title.value, options) : [];
+    render();
+  }
+
+  function blocked(attempt: Attempt | BlockedAttempt): void {
+    if ('control' in attempt || 'form' in attempt) lastAttempt = attempt as Attempt;
+    state.blocked = { reasons: [] };
+    state.open = true;
+    // Decide on the latest text: a change still waiting for its debounce is scanned now.
+    const stale = [...sessions.values()].filter((s) => s.dirty);
+    render();
+    void Promise.all(stale.map((s) => s.rescan())).then(render);
+  }
+
+  const hooks = { pass: (via: Attempt['via']) => pass.take(via), blocked };
+
+  function broadcast(type: string): void {
+    for (const w of sameOriginWindows(top)) w.document.dispatchEvent(new CustomEvent(type));
+  }
+
+  top.document.addEventListener(BLOCKED, (e) => {
+    const detail = (e as CustomEvent<string>).detail;
+    blocked(JSON.parse(detail) as BlockedAttempt);
+  });
+  top.document.addEventListener(CONSUMED, () => broadcast(DISARM));
+
+  function discover(): void {
+    const windows = sameOriginWindows(top);
+    for (const w of windows) ensureCaptureGuard(w, hooks);
+    const found = discoverEditors(top);
+    const roots = new Set(found.map((h) => h.root));
+    for (const [root, session] of sessions) {
+      if (!roots.has(root) || !root.isConnected) {
+        session.dispose();
+        sessions.delete(root);
+      }
+    }
+    for (const handle of found) {
+      if (!sessions.has(handle.root)) sessions.set(handle.root, new EditorSession(handle, options, render));
+    }
+    const nextTitle = findTitleInput(windows.map((w) => w.document));
+    if (nextTitle !== title) {
+      title?.removeEventListener('input', scanTitle);
+      title = nextTitle;
+      title?.addEventListener('input', scanTitle);
+      scanTitle();
+    }
+  }
+
+  discover();
+  top.setInterval(discover, DISCOVER_EVERY_MS);
+  top.addEventListener('load', discover);
+
+  return {
+    allowOnce(replay) {
+      pass.arm();
+      broadcast(ARM);
+      state.blocked = null;
+      render();
+      const attempt = lastAttempt;
+      if (!replay || !attempt) return;
+      if (attempt.control) (attempt.control as HTMLElement).click();
+      else if (attempt.form) attempt.form.requestSubmit(attempt.submitter ?? null);
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { extractText, rangeFor, type TextMap } from '../editors/text-map';
+import type { EditorHandle } from '../editors/types';
+import { scanChunked } from '../scan/chunked';
+import type { ScanOptions } from '../scan/engine';
+import type { Finding } from '../scan/types';
+
+const DEBOUNCE_MS = 250;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * One editable area: watches it, rescans it (debounced, chunked) and keeps its findings with the
+ * text map that turns them into ranges. The hot path — a keystroke — only restarts a timer.
+ */
+export class EditorSession {
+  findings: Finding[] = [];
+  error: string | null = null;
+  private map: TextMap | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private readonly stopWatching: () => void;
+
+  constructor(
+    readonly handle: EditorHandle,
+    private readonly options: ScanOptions,
+    private readonly changed: () => void,
+  ) {
+    const root = handle.root;
+    const onChange = () => this.schedule();
+    if (handle.kind === 'textarea') {
+      root.addEventListener('input', onChange);
+      this.stopWatching = () => root.removeEventListener('input', onChange);
+    } else {
+      const Observer = root.ownerDocument.defaultView!.MutationObserver;
+      const observer = new Observer(onChange);
+      observer.observe(root, { subtree: true, childList: true, characterData: true });
+      this.stopWatching = () => observer.disconnect();
+    }
+    this.schedule(0);
+  }
+
+  get window(): Window {
+    return this.handle.root.ownerDocument.defaultView!;
+  }
+
+  get isTextarea(): boolean {
+    return this.handle.kind === 'textarea';
+  }
+
+  /** Changed since the last scan started: a publish attempt rescans before it decides. */
+  dirty = true;
+
+  schedule(delay = DEBOUNCE_MS): void {
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.rescan(), delay);
+  }
+
+  /** Scans now; a later call supersedes an earlier one still running. */
+  async rescan(): Promise<void> {
+    clearTimeout(this.timer);
+    this.dirty = false;
+    const generation = ++this.generation;
+    try {
+      const map = this.isTextarea
+        ? { text: (this.handle.root as HTMLTextAreaElement).value, nodes: [], starts: [] }
+        : extractText(this.handle.root);
+      const findings = await scanChunked(map.text, this.options, yieldToPage);
+      if (generation !== this.generation) return;
+      this.map = map;
+      this.findings = findings;
+      this.error = null;
+    } catch (e) {
+      if (generation !== this.generation) return;
+      // Fail closed: without a complete scan nothing can be said to be clean.
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    this.changed();
+  }
+
+  rangeOf(finding: Finding): Range | null {
+    return this.map && !this.isTextarea ? rangeFor(this.map, finding.start, finding.end) : null;
+  }
+
+  /** Scrolls the editor to a finding and selects it (selection is not content: nothing is changed). */
+  reveal(finding: Finding): void {
+    const root = this.handle.root;
+    if (this.isTextarea) {
+      const area = root as HTMLTextAreaElement;
+      area.focus();
+      area.setSelectionRange(finding.start, finding.end);
+      return;
+    }
+    const range = this.rangeOf(finding);
+    if (!range) return;
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center' });
+    const frame = this.window.frameElement;
+    frame?.scrollIntoView({ block: 'center' });
+    root.focus();
+    const selection = this.window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.stopWatching();
+  }
+}

@@ -1,0 +1,78 @@
+import { isPublishForm } from './publish-control';
+import { isPublishRequest } from './publish-words';
+import { ARM, BLOCKED, CONSUMED, DISARM, PASS_TTL_MS, endpointOf, reportTarget, type AttemptVia } from './protocol';
+
+type PageWindow = Window & typeof globalThis;
+
+const BLOCK_MESSAGE = '发布前预检：发布已被拦截，请先完成检查并由审核人签发 / Precheck: publish blocked until the draft is checked and signed off';
+
+/**
+ * MAIN-world layer: the page's own ways to publish without a click — form.submit(), requestSubmit(),
+ * fetch and XMLHttpRequest — refused through the page's own error path unless the isolated world
+ * armed a one-shot pass. A refused request fails (it never hangs), so the CMS shows its own error.
+ */
+export function installPageGuard(win: PageWindow, isPublishUrl: (method: string, url: string) => boolean = isPublishRequest): void {
+  let armedUntil = 0;
+  const doc = win.document;
+  doc.addEventListener(ARM, () => (armedUntil = Date.now() + PASS_TTL_MS));
+  doc.addEventListener(DISARM, () => (armedUntil = 0));
+
+  const report = (type: string, via: AttemptVia, url = '') => {
+    const detail = JSON.stringify({ via, endpoint: endpointOf(url, doc.baseURI) });
+    reportTarget(win).dispatchEvent(new win.CustomEvent(type, { detail }));
+  };
+  /** Uses the pass if there is one; otherwise reports the attempt. */
+  const pass = (via: AttemptVia, url?: string): boolean => {
+    if (Date.now() < armedUntil) {
+      armedUntil = 0;
+      report(CONSUMED, via, url);
+      return true;
+    }
+    report(BLOCKED, via, url);
+    return false;
+  };
+
+  const formProto = win.HTMLFormElement.prototype;
+  const submit = formProto.submit;
+  formProto.submit = function (this: HTMLFormElement) {
+    if (isPublishForm(this) && !pass('form.submit', this.action)) return;
+    submit.call(this);
+  };
+  const requestSubmit = formProto.requestSubmit;
+  formProto.requestSubmit = function (this: HTMLFormElement, submitter?: HTMLElement | null) {
+    if (isPublishForm(this, submitter) && !pass('requestSubmit', this.action)) return;
+    requestSubmit.call(this, submitter);
+  };
+
+  const fetch = win.fetch;
+  win.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+    const url = input instanceof win.Request ? input.url : String(input);
+    const method = init?.method ?? (input instanceof win.Request ? input.method : 'GET');
+    if (isPublishUrl(method, url) && !pass('fetch', url)) return Promise.reject(new TypeError(BLOCK_MESSAGE));
+    return fetch.call(win, input, init);
+  };
+
+  const xhrProto = win.XMLHttpRequest.prototype;
+  const opened = new WeakMap<XMLHttpRequest, { method: string; url: string; async: boolean }>();
+  const open = xhrProto.open as (this: XMLHttpRequest, method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null) => void;
+  xhrProto.open = function (this: XMLHttpRequest, method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null) {
+    opened.set(this, { method, url: String(url), async: async !== false });
+    // open(method, url) and open(method, url, true) differ for some pages' polyfills: pass on what was given.
+    if (arguments.length <= 2) open.call(this, method, url);
+    else open.call(this, method, url, async, user, password);
+  } as typeof xhrProto.open;
+  const send = xhrProto.send;
+  xhrProto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const req = opened.get(this);
+    if (req && isPublishUrl(req.method, req.url) && !pass('xhr', req.url)) {
+      // Re-aimed at a revoked blob: URL, the request fails the way a dropped connection does
+      // (readyState 4, status 0, an error event) without anything leaving the machine.
+      const dead = win.URL.createObjectURL(new win.Blob());
+      win.URL.revokeObjectURL(dead);
+      open.call(this, 'GET', dead, req.async);
+      send.call(this);
+      return;
+    }
+    send.call(this, body);
+  };
+}
