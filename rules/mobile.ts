@@ -1,0 +1,83 @@
+import { columnHeaderHas, inPeopleRow, lineAt } from '../lib/scan/context';
+import { followedByAmountUnit } from '../lib/scan/patterns';
+import type { PatternRule, RuleContext } from '../lib/scan/types';
+
+/**
+ * Segments actually assigned to mobile networks: a random 1[3-9] number outside them (e.g. 140, 154,
+ * 160, 179) is a serial number, not a phone.
+ */
+const SEGMENT = '1(?:3\\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\\d|9[0-35-9])\\d{8}';
+
+// `*` counts as part of a number: 139****5678 is masked, and digits glued to a mask are a masked token.
+// A digit followed by "." before the number makes it the decimal part of a figure (0.13912345678).
+// The leading 0 is the trunk prefix some people still dial before an out-of-town mobile.
+const PATTERN = new RegExp(
+  `(?<![0-9A-Za-z*+]|\\d\\.)(?:(?:\\+86|0086|\\(86\\))[ -]?|0)?${SEGMENT}(?![0-9A-Za-z*]|\\.\\d)`,
+  'g',
+);
+
+/** Words that make a mobile one row of a published list of people rather than a contact line. */
+const LIST_WORDS = ['公示', '名单', '申请人', '户主', '身份证', '住址'] as const;
+/** Column headers of a table of people. */
+const PEOPLE_COLUMNS = ['姓名', '户主', '申请人', '身份证', '住址', '家庭成员', '收款人'] as const;
+
+/** Like near(), but the window stops at the line ends: a title two lines up does not label a number. */
+function nearOnLine(text: string, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
+  const line = lineAt(text, start);
+  const windowText = text.slice(Math.max(line.start, start - before), start) + '\u0000' + text.slice(end, Math.min(line.end, end + after));
+  return words.some((w) => windowText.includes(w));
+}
+
+function isInPeopleList(ctx: RuleContext, start: number, end: number): boolean {
+  return (
+    inPeopleRow(ctx.text, start, ctx.doc) ||
+    columnHeaderHas(ctx.text, start, PEOPLE_COLUMNS) ||
+    nearOnLine(ctx.text, start, end, LIST_WORDS)
+  );
+}
+
+/** Chinese mobile numbers (11 digits, real segment, optional +86 / 0086 / (86) country prefix). */
+export default {
+  id: 'mobile',
+  kind: 'phone',
+  defaultSeverity: 'warn',
+  personal: true,
+  title: { zh: '手机号码', en: 'Mobile phone number' },
+  description: {
+    zh: '11 位手机号码（号段真实，可带 +86、0086、(86) 前缀，可用空格或横线按 3-4-4 分隔）。出现在人员名单、表格中，或靠近“公示”“名单”“申请人”“户主”“身份证”“住址”时必须打码（如 139****5678）；单独的联系人手机提示核实是否应改用办公电话。已打码的号码、金额和更长数字串中的片段不报告。',
+    en: '11-digit mobile numbers (real segments, optional +86 / 0086 / (86) prefix, 3-4-4 groups with spaces or hyphens). In a list or table of people, or next to 公示, 名单, 申请人, 户主, 身份证 or 住址, they must be masked (139****5678); a lone contact mobile is a warning to consider an office line. Masked numbers, amounts and parts of longer digit runs are not reported.',
+  },
+  examples: {
+    flagged: [
+      '序号\t姓名\t联系电话\n1\t张三\t13912345678',
+      '联系人：张三  手机：139 1234 5678',
+      '申请人李四，电话+86 138-0013-8000',
+    ],
+    quiet: ['序号\t姓名\t联系电话\n1\t张三\t139****5678', '合同金额13912345678元', '卡号6217001391234567890', '编号 14012345678'],
+  },
+  pattern: PATTERN,
+  check(m, ctx) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // 分 and 角 count as money units only after a decimal (excluded by the pattern): 13912345678分别….
+    if (followedByAmountUnit(ctx.text, end) && !/^\s*[分角]/.test(ctx.text.slice(end, end + 4))) return null;
+    if (/[¥￥]\s*$/.test(ctx.text.slice(Math.max(0, start - 3), start))) return null;
+    if (isInPeopleList(ctx, start, end)) {
+      return {
+        start,
+        end,
+        severity: 'block',
+        message: { zh: '手机号码未打码，公示名单中不得公开完整号码', en: 'Unmasked mobile number in a public list' },
+      };
+    }
+    return {
+      start,
+      end,
+      severity: 'warn',
+      message: {
+        zh: '完整手机号码：如为个人号码请打码，或改用办公电话',
+        en: 'Full mobile number: mask it if it is personal, or give an office line',
+      },
+    };
+  },
+} satisfies PatternRule;
