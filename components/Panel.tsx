@@ -16,8 +16,8 @@ export interface PanelState {
 }
 
 export interface PanelActions {
-  goTo(index: number): void;
-  toggle(): void;
+  goTo: (index: number) => void;
+  toggle: () => void;
 }
 
 const KIND_LABEL: Record<Kind, string> = {
@@ -55,6 +55,7 @@ const box: React.CSSProperties = {
 };
 
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
+  const { toggle, goTo } = actions;
   const counts = { block: 0, warn: 0, info: 0 };
   for (const { finding } of state.items) counts[finding.severity]++;
   const summary = (Object.keys(SEVERITY) as Severity[]).map((s) => (
@@ -64,7 +65,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
   ));
   if (!state.open) {
     return (
-      <button type="button" style={{ ...box, width: 'auto', padding: '6px 12px', cursor: 'pointer' }} onClick={actions.toggle} data-testid="precheck-toggle">
+      <button type="button" style={{ ...box, width: 'auto', padding: '6px 12px', cursor: 'pointer' }} onClick={toggle} data-testid="precheck-toggle">
         发布前预检 · {summary}
       </button>
     );
@@ -75,7 +76,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         <strong style={{ flex: 1 }}>
           发布前预检 <small style={{ color: '#888', fontWeight: 'normal' }}>Precheck</small>
         </strong>
-        <button type="button" onClick={actions.toggle} aria-label="收起 / Collapse">
+        <button type="button" onClick={toggle} aria-label="收起 / Collapse">
           收起
         </button>
       </header>
@@ -108,7 +109,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
               <code style={{ marginLeft: 8 }}>{f.excerpt}</code>
             </div>
             <div>{f.message}</div>
-            <button type="button" onClick={() => actions.goTo(i)} style={{ marginTop: 2 }}>
+            <button type="button" onClick={() => goTo(i)} style={{ marginTop: 2 }}>
               定位 / Go to
             </button>
           </li>

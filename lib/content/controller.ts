@@ -78,7 +78,7 @@ export function startController(top: Window, options: ScanOptions): Controller {
   }
 
   function blocked(attempt: Attempt | BlockedAttempt): void {
-    if ('control' in attempt || 'form' in attempt) lastAttempt = attempt as Attempt;
+    if ('control' in attempt || 'form' in attempt) lastAttempt = attempt;
     state.blocked = { reasons: [] };
     state.open = true;
     // Decide on the latest text: a change still waiting for its debounce is scanned now.

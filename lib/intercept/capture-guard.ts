@@ -59,7 +59,7 @@ export function ensureCaptureGuard(win: Window, hooks: CaptureHooks): void {
     'submit',
     (e) => {
       const form = e.target as HTMLFormElement;
-      const submitter = (e as SubmitEvent).submitter;
+      const submitter = (e).submitter;
       if (isPublishForm(form, submitter)) stop(e, { via: 'submit', form, submitter });
     },
     true,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- the originals are kept unbound on purpose and always called with .call(target). */
 import { isPublishForm } from './publish-control';
 import { isPublishRequest } from './publish-words';
 import { ARM, BLOCKED, CONSUMED, DISARM, PASS_TTL_MS, endpointOf, reportTarget, type AttemptVia } from './protocol';
@@ -54,13 +55,13 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
 
   const xhrProto = win.XMLHttpRequest.prototype;
   const opened = new WeakMap<XMLHttpRequest, { method: string; url: string; async: boolean }>();
-  const open = xhrProto.open as (this: XMLHttpRequest, method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null) => void;
-  xhrProto.open = function (this: XMLHttpRequest, method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null) {
-    opened.set(this, { method, url: String(url), async: async !== false });
-    // open(method, url) and open(method, url, true) differ for some pages' polyfills: pass on what was given.
-    if (arguments.length <= 2) open.call(this, method, url);
-    else open.call(this, method, url, async, user, password);
-  } as typeof xhrProto.open;
+  type OpenArgs = [method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null];
+  const open: (this: XMLHttpRequest, ...args: OpenArgs) => void = xhrProto.open;
+  xhrProto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
+    opened.set(this, { method: args[0], url: String(args[1]), async: args[2] !== false });
+    // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
+    open.apply(this, args);
+  };
   const send = xhrProto.send;
   xhrProto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const req = opened.get(this);

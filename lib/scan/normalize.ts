@@ -18,10 +18,9 @@ export interface Normalized {
 
 const DIGIT_GROUP_MAX = 8;
 const GROUP_CHAR = /[0-9０-９*＊XxＸｘ]/;
-// A separator is a candidate only between a group character and a digit or mask; the group lengths
-// are checked by hand below because a look-behind cannot count them cheaply.
-const EDIT =
-  /[\u00AD\u200B-\u200D\u2060\uFEFF]|(?<=[0-9０-９*＊XxＸｘ])[ \-\u2010-\u2015\u2212\u3000－](?=[0-9０-９*＊])|[\u3000\uFF01-\uFF5E]/g;
+// A separator is a candidate only before a digit or mask; what stands before it (a group, perhaps
+// with invisible characters pasted in) and the group lengths are checked by hand below.
+const EDIT = /[\u00AD\u200B-\u200D\u2060\uFEFF]|[ \-\u2010-\u2015\u2212\u3000－](?=[0-9０-９*＊])|[\u3000\uFF01-\uFF5E]/g;
 const SEPARATOR = /^[ \-\u2010-\u2015\u2212\u3000－]$/;
 const ZERO_WIDTH = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
 const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
@@ -67,7 +66,7 @@ export function normalize(original: string): Normalized {
   for (let m = EDIT.exec(original); m; m = EDIT.exec(original)) {
     const i = m.index;
     const c = m[0];
-    const isSeparator = SEPARATOR.test(c) && isGroupChar(original[i - 1]) && /[0-9０-９*＊]/.test(original[i + 1] ?? '');
+    const isSeparator = SEPARATOR.test(c) && groupLengthBefore(original, i) > 0 && /[0-9０-９*＊]/.test(original[i + 1] ?? '');
     const remove =
       ZERO_WIDTH.test(c) ||
       (isSeparator &&
