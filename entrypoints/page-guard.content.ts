@@ -1,7 +1,9 @@
+import { serveEditorApis } from '@/lib/editors/api-bridge';
 import { installPageGuard } from '@/lib/intercept/page-guard';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 
-// MAIN world, before the page's own scripts: wraps the ways a page can publish without a click.
+// MAIN world, before the page's own scripts: wraps the ways a page can publish without a click, and
+// reads the editors' own APIs for the isolated world.
 export default defineContentScript({
   matches: [...DEFAULT_CMS_MATCHES],
   world: 'MAIN',
@@ -11,5 +13,6 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   main() {
     installPageGuard(window);
+    serveEditorApis(window);
   },
 });

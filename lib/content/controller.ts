@@ -6,6 +6,7 @@ import { OneShotPass } from '../intercept/pass';
 import { ARM, BLOCKED, CONSUMED, DISARM, type BlockedAttempt } from '../intercept/protocol';
 import { scan, type ScanOptions } from '../scan/engine';
 import { SEVERITY_RANK, type Finding } from '../scan/types';
+import { scanSubmittedContent } from './api-check';
 import { blockReasons } from './block-reasons';
 import { EditorSession } from './editor-session';
 import { paintHighlights, type RangesBySeverity } from './highlighter';
@@ -28,6 +29,8 @@ export function startController(top: Window, options: ScanOptions): Controller {
   let title: HTMLInputElement | null = null;
   let titleFindings: Finding[] = [];
   let lastAttempt: Attempt | null = null;
+  /** Block findings in what the editors' APIs would submit, counted at the last publish attempt. */
+  let submittedBlocking = 0;
   const state: PanelState = { items: [], blocked: null, error: null, open: false };
   let items: { item: PanelItem; session: EditorSession | null }[] = [];
 
@@ -53,7 +56,14 @@ export function startController(top: Window, options: ScanOptions): Controller {
     ].sort((a, b) => SEVERITY_RANK[b.item.finding.severity] - SEVERITY_RANK[a.item.finding.severity]);
     state.items = items.map((e) => e.item);
     state.error = [...sessions.values()].find((s) => s.error)?.error ?? null;
-    if (state.blocked) state.blocked = { reasons: blockReasons(state.items.map((i) => i.finding), state.error) };
+    if (state.blocked) {
+      const reasons = blockReasons(state.items.map((i) => i.finding), state.error);
+      const onScreen = state.items.filter((i) => i.finding.severity === 'block').length;
+      if (submittedBlocking > onScreen) {
+        reasons.unshift(`编辑器将提交的内容中有 ${submittedBlocking} 项必须处理的敏感信息（含界面上看不到的部分） / ${submittedBlocking} blocking finding(s) in the content the editor will submit`);
+      }
+      state.blocked = { reasons };
+    }
     panel.render({ ...state });
     paint();
   }
@@ -81,6 +91,13 @@ export function startController(top: Window, options: ScanOptions): Controller {
     if ('control' in attempt || 'form' in attempt) lastAttempt = attempt;
     state.blocked = { reasons: [] };
     state.open = true;
+    try {
+      const docs = sameOriginWindows(top).map((w) => w.document);
+      submittedBlocking = scanSubmittedContent(docs, options).filter((f) => f.severity === 'block').length;
+    } catch (e) {
+      submittedBlocking = 0;
+      state.error = e instanceof Error ? e.message : String(e);
+    }
     // Decide on the latest text: a change still waiting for its debounce is scanned now.
     const stale = [...sessions.values()].filter((s) => s.dirty);
     render();
