@@ -1,0 +1,34 @@
+import type { Severity } from '../scan/types';
+import { lineCol } from './line-col';
+import type { ScannedFile } from './scan-files';
+
+const SEVERITY_LABEL: Record<Severity, string> = {
+  block: '阻止(block)',
+  warn: '警告(warn)',
+  info: '提示(info)',
+};
+
+/** A finding must stay on its own line, so grep and editors' "file:line:col" links keep working. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** For people: one line per finding, then a summary of the run. */
+export function formatText(files: readonly ScannedFile[], unreadable = 0): string {
+  const lines: string[] = [];
+  const count: Record<Severity, number> = { block: 0, warn: 0, info: 0 };
+  for (const file of files) {
+    for (const f of file.findings) {
+      const { line, col } = lineCol(file.lineStarts, f.start);
+      count[f.severity]++;
+      lines.push(`${file.path}:${line}:${col}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
+    }
+  }
+  const zhUnreadable = unreadable ? `；${unreadable} 个文件无法读取` : '';
+  const enUnreadable = unreadable ? `; ${unreadable} unreadable` : '';
+  lines.push(
+    `共 ${files.length} 个文件：阻止 ${count.block}，警告 ${count.warn}，提示 ${count.info}${zhUnreadable}` +
+      ` / ${files.length} files: ${count.block} block, ${count.warn} warn, ${count.info} info${enUnreadable}`,
+  );
+  return lines.join('\n') + '\n';
+}

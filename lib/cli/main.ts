@@ -1,0 +1,27 @@
+import { rules } from '../../rules/index';
+import { parseArgs } from './args';
+import { formatJson } from './format-json';
+import { formatText } from './format-text';
+import { scanPaths } from './scan-files';
+import { USAGE } from './usage';
+
+/** Exit status of design.md: 0 clean, 1 a block finding, 2 usage error or unreadable input. */
+async function main(argv: readonly string[]): Promise<number> {
+  const cmd = parseArgs(argv);
+  if (cmd.kind === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (cmd.kind === 'usage-error') {
+    process.stderr.write(`precheck: ${cmd.zh} / ${cmd.en}\n\n${USAGE}`);
+    return 2;
+  }
+  const run = await scanPaths(cmd.paths, rules, (err) => process.stderr.write(err.message + '\n'));
+  process.stdout.write(cmd.format === 'text' ? formatText(run.files, run.errors.length) : formatJson(run.files));
+  // An incomplete scan must not pass for a clean or a merely blocked one: unreadable input wins.
+  if (run.errors.length > 0) return 2;
+  return run.files.some((f) => f.findings.some((x) => x.severity === 'block')) ? 1 : 0;
+}
+
+// exitCode rather than exit(): a large report piped to another tool must be flushed first.
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TEXT_EXT = new Set(['.txt', '.md']);
+const HTML_EXT = new Set(['.html', '.htm']);
+
+export function isScannable(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return TEXT_EXT.has(ext) || HTML_EXT.has(ext);
+}
+
+/** Why a path could not be read, in both languages; never quotes the file's content. */
+export class InputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`precheck: 无法读取文件 ${path}（${zh}） / cannot read ${path}: ${en}`);
+  }
+}
+
+function reasonOf(err: unknown, path: string): InputError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(path, '不存在', 'not found');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(path, '没有读取权限', 'permission denied');
+    case 'EISDIR':
+      return new InputError(path, '是目录', 'is a directory');
+    default:
+      return new InputError(path, `错误 ${code ?? String(err)}`, `error ${code ?? String(err)}`);
+  }
+}
+
+/**
+ * The files an argument stands for: a file itself, or the scannable files under a directory,
+ * recursively, sorted by path so runs are reproducible. Hidden entries (.git, .cache) are skipped.
+ */
+export async function expandPath(arg: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(arg);
+  } catch (err) {
+    throw reasonOf(err, arg);
+  }
+  if (!info.isDirectory()) {
+    if (!isScannable(arg)) throw new InputError(arg, '不支持的文件类型，只支持 .txt .md .html .htm', 'unsupported file type (only .txt .md .html .htm)');
+    return [arg];
+  }
+  const found: string[] = [];
+  await walk(arg, found);
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw reasonOf(err, dir);
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    // Symlinked files are followed; symlinked directories are not, so a link loop cannot hang a run.
+    else if ((e.isFile() || (e.isSymbolicLink() && (await stat(p).catch(() => null))?.isFile())) && isScannable(p)) out.push(p);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/**
+ * Text files are UTF-8, or GB18030 (a superset of GBK) when they are not valid UTF-8, as files
+ * exported from older county CMSs often are. A BOM is dropped, as browsers and editors drop it, so
+ * offsets and columns match what the editor shows.
+ */
+function decodeText(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return gb18030.decode(bytes);
+  }
+}
+
+/** The text Precheck scans for one file. */
+export async function readInput(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw reasonOf(err, path);
+  }
+  if (HTML_EXT.has(extname(path).toLowerCase())) {
+    // Loaded on first use: jsdom takes seconds to import, and most runs scan only text files.
+    const { htmlMainText } = await import('./html-text');
+    // jsdom sniffs the encoding (BOM, <meta charset>) from the bytes itself.
+    return htmlMainText(bytes, pathToFileURL(path).href);
+  }
+  return decodeText(bytes);
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../lib/scan/types';
+import { readInput } from '../../lib/cli/read-input';
+import { ROOT, runCli, type CliRun } from './run-cli';
+
+const FIX = 'test/fixtures/cli';
+const ID = '11010519491231002X';
+
+interface Report {
+  files: { path: string; findings: Finding[] }[];
+}
+
+// Every run's output is kept so the privacy check covers all of them, whatever else they test.
+const runs: CliRun[] = [];
+async function cli(...args: string[]): Promise<CliRun> {
+  const r = await runCli(args);
+  runs.push(r);
+  return r;
+}
+
+const report = (r: CliRun): Report => JSON.parse(r.stdout) as Report;
+
+// Concurrent: each case is a separate process, and a 2-core machine can start two at once.
+describe.concurrent('precheck scan (CLI)', { timeout: 60_000 }, () => {
+  it('exits 0 on a clean draft', async () => {
+    const r = await cli('scan', `${FIX}/clean.txt`);
+    expect(r.status, r.stderr).toBe(0);
+    const { files } = report(r);
+    expect(files.map((f) => f.path)).toEqual([`${FIX}/clean.txt`]);
+    expect(files[0]!.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('exits 1 on a draft with a valid resident ID', async () => {
+    const r = await cli('scan', '--format', 'json', `${FIX}/id.txt`);
+    expect(r.status, r.stderr).toBe(1);
+    const [file] = report(r).files;
+    const text = readFileSync(join(ROOT, FIX, 'id.txt'), 'utf8');
+    const at = text.indexOf(ID);
+    const hit = file!.findings.find((f) => f.kind === 'cn-id' && f.start < at + ID.length && at < f.end);
+    expect(hit?.severity).toBe('block');
+  });
+
+  it('exits 2 on a missing file, says why on stderr, and still reports the other file', async () => {
+    const r = await cli('scan', `${FIX}/does-not-exist.txt`, `${FIX}/id.txt`);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('无法读取文件');
+    expect(r.stderr).toContain('cannot read');
+    expect(r.stderr).toContain('does-not-exist.txt');
+    const { files } = report(r);
+    expect(files.map((f) => f.path)).toEqual([`${FIX}/id.txt`]);
+    expect(files[0]!.findings.some((f) => f.kind === 'cn-id' && f.severity === 'block')).toBe(true);
+  });
+
+  it('exits 2 with usage on stderr for an unknown option, a bad format or no path', async () => {
+    const cases = [['scan', '--colour', `${FIX}/id.txt`], ['scan', '--format', 'xml', `${FIX}/id.txt`], ['scan'], []];
+    const results = await Promise.all(cases.map((args) => cli(...args)));
+    results.forEach((r, i) => {
+      expect(r.status, cases[i]!.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/用法/);
+      expect(r.stderr).toMatch(/Usage/);
+    });
+  });
+
+  it('prints help in both languages and exits 0', async () => {
+    const r = await cli('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/用法/);
+    expect(r.stdout).toMatch(/Usage/);
+  });
+
+  it('text format gives file:line:col (1-based) of a finding on line 3', async () => {
+    const r = await cli('scan', '--format', 'text', `${FIX}/line3.txt`);
+    expect(r.status, r.stderr).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.includes('cn-id'));
+    // "身份证号：" is 5 UTF-16 units, so the ID starts in column 6.
+    expect(line).toMatch(new RegExp(`^${FIX}/line3\\.txt:3:6  阻止`));
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/1 files: 1 block/);
+  });
+
+  it('HTML: finds the ID in the article, with offsets into the extracted main text', async () => {
+    const path = `${FIX}/article.html`;
+    const r = await cli('scan', path);
+    expect(r.status, r.stderr).toBe(1);
+    const [file] = report(r).files;
+    const ids = file!.findings.filter((f) => f.kind === 'cn-id');
+    expect(ids).toHaveLength(1);
+    const text = await readInput(join(ROOT, path));
+    expect(text.slice(ids[0]!.start, ids[0]!.end)).toBe(ID);
+    // Readability dropped the navigation and footer boilerplate.
+    expect(text).not.toContain('网站标识码');
+    expect(text).not.toContain('政务服务便民热线');
+  });
+
+  afterAll(() => {
+    // Privacy: the raw ID must never be echoed, in any output of any run above.
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) {
+      expect(r.stdout).not.toContain(ID);
+      expect(r.stderr).not.toContain(ID);
+      expect(r.stdout).not.toContain(ID.slice(0, 17));
+    }
+  });
+});
