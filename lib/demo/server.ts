@@ -1,0 +1,400 @@
+/**
+ * Mock county CMS (县级政府门户网站 信息发布系统) for real-browser tests and demos.
+ *
+ * A plain node:http server. It serves
+ *   - lib/demo/pages/**            at /            (index.html, one page per editor, trs/, ewebeditor/)
+ *   - real editors from node_modules at /vendor/<name>/...   (allow-list below, no traversal)
+ * and records every POST to /api/publish (发布) and /api/draft (保存草稿) with its body parsed
+ * (application/x-www-form-urlencoded, multipart/form-data or JSON) into `posts`.
+ *
+ *   GET  /__posts   → the recorded posts as JSON
+ *   POST /__reset   → clears them
+ *   GET  /api/ueditor?action=config → UEditor's server config (so UEditor starts without errors)
+ *
+ * Publishing answers JSON `{ ok: true, id }`; a plain form navigation (Sec-Fetch-Mode: navigate)
+ * gets a small HTML result page instead, with the same `#status` element the editor pages use.
+ *
+ * Run standalone for a manual look: `npx tsx lib/demo/server.ts [port]`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PROJECT_ROOT = path.resolve(HERE, '../..');
+export const PAGES_DIR = path.join(HERE, 'pages');
+
+/**
+ * URL name under /vendor/ → folder inside node_modules. Only these are served.
+ * UEditor's npm package `ueditor@1.2.3` is a Node upload middleware; the built UEditor 1.4.3
+ * (ueditor.config.js, ueditor.all.js, lang/, themes/, dialogs/) lives in its example/public/ueditor/.
+ */
+export const VENDOR_DIRS: Readonly<Record<string, string>> = {
+  ueditor: 'ueditor/example/public/ueditor',
+  kindeditor: 'kindeditor',
+  ckeditor4: 'ckeditor4',
+  ckeditor5: 'ckeditor5/dist',
+  tinymce: 'tinymce',
+  quill: 'quill/dist',
+  '@wangeditor/editor': '@wangeditor/editor/dist',
+  jquery: 'jquery/dist',
+};
+
+export const RECORDED_PATHS = ['/api/publish', '/api/draft'] as const;
+
+export type PostBody = Record<string, unknown>;
+
+export interface RecordedPost {
+  /** sequence number, 1-based over the server's lifetime (not reset by /__reset) */
+  id: number;
+  /** '/api/publish' or '/api/draft' */
+  path: string;
+  /** query string of the request, parsed */
+  query: Record<string, string>;
+  /** 'form' (x-www-form-urlencoded), 'multipart', 'json', or 'text' (anything else) */
+  format: 'form' | 'multipart' | 'json' | 'text';
+  contentType: string;
+  /** the parsed fields: title, channel, category, disclosure, reviewer, content, ... */
+  body: PostBody;
+  /** the raw request body as UTF-8 text */
+  raw: string;
+  /** the request headers that tell how the page posted */
+  headers: {
+    'x-requested-with'?: string;
+    'sec-fetch-mode'?: string;
+    'sec-fetch-dest'?: string;
+    referer?: string;
+    origin?: string;
+  };
+  at: number;
+}
+
+export interface CmsServerOptions {
+  /** 0 or undefined: a free port */
+  port?: number;
+  host?: string;
+  /** defaults to <project>/node_modules */
+  nodeModulesDir?: string;
+  /** log each request to stderr */
+  verbose?: boolean;
+}
+
+export interface CmsServer {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash) */
+  url: string;
+  port: number;
+  /** live array of recorded POSTs; cleared in place by reset() and POST /__reset */
+  posts: RecordedPost[];
+  reset(): void;
+  /** make the next N publish/draft POSTs answer HTTP 500 {ok:false} (still recorded) */
+  failNext(n?: number): void;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.eot': 'application/vnd.ms-fontobject',
+};
+
+const MAX_BODY = 20 * 1024 * 1024;
+
+/** Resolve `rel` inside `root`; null when it escapes root (.., absolute, NUL, symlink out). */
+async function safeResolve(root: string, rel: string): Promise<string | null> {
+  if (rel.includes('\0') || rel.includes('\\')) return null;
+  const target = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+  if (target !== root && !target.startsWith(root + path.sep)) return null;
+  try {
+    const [realRoot, realTarget] = await Promise.all([fs.realpath(root), fs.realpath(target)]);
+    if (realTarget !== realRoot && !realTarget.startsWith(realRoot + path.sep)) return null;
+    const st = await fs.stat(realTarget);
+    if (st.isDirectory()) return safeResolve(root, path.posix.join(rel, 'index.html'));
+    return st.isFile() ? realTarget : null;
+  } catch {
+    return null;
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': cache,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Add a field; a repeated name becomes an array of values. */
+function addField(into: PostBody, name: string, value: unknown): void {
+  if (!(name in into)) into[name] = value;
+  else if (Array.isArray(into[name])) (into[name] as unknown[]).push(value);
+  else into[name] = [into[name], value];
+}
+
+function headerParam(header: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${name}\\*?=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i').exec(header);
+  if (!m) return undefined;
+  return (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
+}
+
+/** Minimal multipart/form-data parser (fields as UTF-8 text; files as {filename, type, size}). */
+export function parseMultipart(buf: Buffer, boundary: string): PostBody {
+  const out: PostBody = {};
+  const delim = Buffer.from('--' + boundary);
+  let pos = buf.indexOf(delim);
+  while (pos !== -1) {
+    pos += delim.length;
+    if (buf.subarray(pos, pos + 2).toString() === '--') break; // closing delimiter
+    if (buf.subarray(pos, pos + 2).toString() === '\r\n') pos += 2;
+    const headerEnd = buf.indexOf('\r\n\r\n', pos);
+    if (headerEnd === -1) break;
+    const headers = buf.subarray(pos, headerEnd).toString('utf8');
+    const next = buf.indexOf(delim, headerEnd + 4);
+    if (next === -1) break;
+    let dataEnd = next;
+    if (buf[dataEnd - 2] === 0x0d && buf[dataEnd - 1] === 0x0a) dataEnd -= 2;
+    const data = buf.subarray(headerEnd + 4, dataEnd);
+    const disp = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
+    const name = headerParam(disp, 'name');
+    const filename = headerParam(disp, 'filename');
+    if (name !== undefined) {
+      if (filename !== undefined) {
+        const type = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
+        addField(out, name, { filename, type, size: data.length });
+      } else {
+        addField(out, name, data.toString('utf8'));
+      }
+    }
+    pos = next;
+  }
+  return out;
+}
+
+export function parseBody(contentType: string, buf: Buffer): { format: RecordedPost['format']; body: PostBody } {
+  const ct = contentType.toLowerCase();
+  const text = buf.toString('utf8');
+  if (ct.startsWith('application/x-www-form-urlencoded')) {
+    const body: PostBody = {};
+    for (const [k, v] of new URLSearchParams(text)) addField(body, k, v);
+    return { format: 'form', body };
+  }
+  if (ct.startsWith('multipart/form-data')) {
+    const boundary = headerParam(contentType, 'boundary');
+    return { format: 'multipart', body: boundary ? parseMultipart(buf, boundary) : {} };
+  }
+  if (ct.includes('json') || /^\s*[{[]/.test(text)) {
+    try {
+      const v: unknown = JSON.parse(text);
+      const body = v && typeof v === 'object' && !Array.isArray(v) ? (v as PostBody) : { value: v };
+      return { format: 'json', body };
+    } catch {
+      /* fall through to text */
+    }
+  }
+  return { format: 'text', body: text ? { text } : {} };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function resultPage(ok: boolean, draft: boolean, id: number, back: string): string {
+  const msg = ok ? (draft ? '草稿已保存' : '发布成功') : draft ? '保存失败' : '发布失败';
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${msg}</title><link rel="stylesheet" href="/cms.css"></head>
+<body><div class="result">
+<p id="status" class="status ${ok ? 'ok' : 'err'}" data-id="${id}">${msg}</p>
+<p>信息编号：${id}</p>
+<p><a href="${escapeHtml(back)}">返回</a> · <a href="/">返回列表</a></p>
+</div></body></html>`;
+}
+
+/**
+ * Server-side includes, as the JSP/SSI templates of real portal CMSs do:
+ * `<!--#include file="_fields.html" -->` is replaced by lib/demo/pages/_partials/_fields.html.
+ */
+async function expandIncludes(html: string): Promise<string> {
+  const re = /<!--#include file="([\w.-]+)" -->/g;
+  const names = [...new Set([...html.matchAll(re)].map((m) => m[1]!))];
+  const parts = new Map<string, string>();
+  for (const name of names) {
+    const file = await safeResolve(path.join(PAGES_DIR, '_partials'), name);
+    parts.set(name, file ? await fs.readFile(file, 'utf8') : `<!-- missing include ${name} -->`);
+  }
+  return html.replace(re, (_m, name: string) => parts.get(name) ?? '');
+}
+
+export async function startCmsServer(options: CmsServerOptions = {}): Promise<CmsServer> {
+  const nodeModules = options.nodeModulesDir ?? path.join(PROJECT_ROOT, 'node_modules');
+  const host = options.host ?? '127.0.0.1';
+  const posts: RecordedPost[] = [];
+  let seq = 0;
+  let failures = 0;
+  // longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
+  const vendorNames = Object.keys(VENDOR_DIRS).sort((a, b) => b.length - a.length);
+
+  // editor files never change while the server runs: let the browser cache them (pages stay no-store)
+  async function serveFile(res: ServerResponse, root: string, rel: string, cache?: string): Promise<void> {
+    const file = await safeResolve(root, rel);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    let body: Buffer | string = await fs.readFile(file);
+    const ext = path.extname(file).toLowerCase();
+    if (root === PAGES_DIR && ext === '.html') body = await expandIncludes(body.toString('utf8'));
+    send(res, 200, MIME[ext] ?? 'application/octet-stream', body, cache);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
+    }
+    const method = req.method ?? 'GET';
+    if (options.verbose) process.stderr.write(`[cms] ${method} ${req.url}\n`);
+
+    if (method === 'POST' && (RECORDED_PATHS as readonly string[]).includes(pathname)) {
+      const buf = await readBody(req);
+      const contentType = req.headers['content-type'] ?? '';
+      const { format, body } = parseBody(contentType, buf);
+      const h = req.headers;
+      const headers: RecordedPost['headers'] = {};
+      for (const k of ['x-requested-with', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'origin'] as const) {
+        const v = h[k];
+        if (typeof v === 'string') headers[k] = v;
+      }
+      const id = ++seq;
+      posts.push({
+        id,
+        path: pathname,
+        query: Object.fromEntries(url.searchParams),
+        format,
+        contentType,
+        body,
+        raw: buf.toString('utf8'),
+        headers,
+        at: Date.now(),
+      });
+      const ok = failures <= 0;
+      if (!ok) failures--;
+      const draft = pathname === '/api/draft';
+      if (h['sec-fetch-mode'] === 'navigate') {
+        return send(res, ok ? 200 : 500, 'text/html; charset=utf-8', resultPage(ok, draft, id, h.referer ?? '/'));
+      }
+      return sendJson(res, ok ? 200 : 500, ok ? { ok: true, id, draft } : { ok: false, id, error: 'server error' });
+    }
+
+    if (pathname === '/__posts' && method === 'GET') return sendJson(res, 200, posts);
+    if (pathname === '/__reset' && method === 'POST') {
+      await readBody(req);
+      posts.length = 0;
+      failures = 0;
+      return sendJson(res, 200, { ok: true });
+    }
+    if (pathname === '/api/ueditor' && method === 'GET') {
+      // UEditor 1.4.3 asks `serverUrl?action=config` on start; it evals the answer, comments and all.
+      if (url.searchParams.get('action') === 'config') {
+        const file = path.join(nodeModules, VENDOR_DIRS.ueditor!, 'nodejs/config.json');
+        return send(res, 200, 'application/json; charset=utf-8', await fs.readFile(file));
+      }
+      return sendJson(res, 200, { state: '上传功能在演示环境中不可用' });
+    }
+
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+
+    if (pathname.startsWith('/vendor/')) {
+      const rest = pathname.slice('/vendor/'.length);
+      const name = vendorNames.find((n) => rest.startsWith(n + '/'));
+      if (!name) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+      return serveFile(res, path.join(nodeModules, VENDOR_DIRS[name]!), rest.slice(name.length + 1), 'public, max-age=3600');
+    }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
+      return void res.end();
+    }
+    const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
+    // HTML (server-side includes) is never cached; cms.js / cms.css and the rest briefly
+    return serveFile(res, PAGES_DIR, rel, /\.html?$/i.test(rel) || rel.endsWith('/') ? 'no-store' : 'max-age=60');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(err));
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    posts,
+    reset() {
+      posts.length = 0;
+      failures = 0;
+    },
+    failNext(n = 1) {
+      failures = n;
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const port = Number(process.argv[2] ?? 8080);
+  startCmsServer({ port, verbose: true }).then((s) => {
+    process.stdout.write(`模拟内容管理系统: ${s.url}/\n`);
+  }, (err: unknown) => {
+    process.stderr.write(`${String(err)}\n`);
+    process.exit(1);
+  });
+}

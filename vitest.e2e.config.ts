@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Real-browser tests (Debian Chromium + playwright-core + the mock CMS in lib/demo).
+// One file at a time, one worker: the machine has 2 cores and each file runs its own browser.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    fileParallelism: false,
+    maxWorkers: 1,
+    pool: 'forks',
+  },
+});
