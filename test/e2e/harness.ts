@@ -3,11 +3,7 @@
  * (lib/demo/server.ts) with the real editors from node_modules, and helpers to type through each
  * editor's real editing surface and to drive every publish path of a page.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import {
-  chromium,
   type BrowserContext,
   type ConsoleMessage,
   type FrameLocator,
@@ -19,7 +15,6 @@ import { startCmsServer, type CmsServer, type RecordedPost } from '../../lib/dem
 
 export type { CmsServer, RecordedPost };
 
-export const CHROMIUM_PATH = process.env.PRECHECK_CHROMIUM ?? '/usr/bin/chromium';
 
 export type EditorKind =
   | 'ueditor'
@@ -113,59 +108,7 @@ export type CmsWindow = Window & { __cms?: CmsTestApi };
 
 // ---------------------------------------------------------------- browser
 
-export interface LaunchOptions {
-  /** an unpacked extension directory (e.g. .output/chrome-mv3) to load */
-  extensionDir?: string;
-  /** default true; PRECHECK_HEADFUL=1 shows the window (needs a display) */
-  headless?: boolean;
-  /** extra Chromium switches */
-  args?: string[];
-}
-
-export interface Browser {
-  context: BrowserContext;
-  userDataDir: string;
-  close(): Promise<void>;
-}
-
-/** Launch Debian's Chromium as a persistent context (extensions need one). */
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  const headless = options.headless ?? process.env.PRECHECK_HEADFUL !== '1';
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'precheck-e2e-'));
-  const args = [
-    ...(headless ? ['--headless=new'] : []),
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-dev-shm-usage',
-    ...(options.args ?? []),
-  ];
-  if (options.extensionDir) {
-    const dir = path.resolve(options.extensionDir);
-    args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
-  }
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    // headless is passed as the --headless=new switch: Playwright's own headless mode would add
-    // the old-headless switches, which do not run extensions
-    headless: false,
-    args,
-    ignoreDefaultArgs: options.extensionDir ? ['--disable-extensions'] : [],
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  return {
-    context,
-    userDataDir,
-    async close() {
-      await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
-    },
-  };
-}
+export { launchBrowser, CHROMIUM_PATH, type Browser, type LaunchOptions } from '../../lib/demo/browser.ts';
 
 /** Start the mock CMS on a free port. */
 export function startServer(): Promise<CmsServer> {
