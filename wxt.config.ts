@@ -1,5 +1,14 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Public half of the signing key: it fixes the Chromium extension ID (gholjiedldgiapanfhaiaoiiamagicop) so that group policy
+ * (ExtensionInstallForcelist, 3rdparty managed storage) can name the extension. The private half is
+ * not needed for unpacked or store-signed builds and is not kept in the repository.
+ */
+export const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtDhZ36YB+EKgn72xcGuGN0cpE/+4zpSjbANrRiuzrY4bfLfDFvS3sO7I6nGcCvrwT/ObTNIDcUGL+vtkdomRDPNncF4MpgwXYiGox9TtMgBmL/rxJe+Kt9qVKHfaiOlvBqWPDlw0GF+dUbB9OdJK/41/EM6gzou20q4BmJH2cWT2O5RRl3RtUKx+/hrhUxhGuntliWHLW5C25/5SekFO+xgruGlMgRwPhw+XScqrZZNvZk5LLLoO3jlQup/oKa4le/N9BFAcyDZBO551ekY7Yd9wseVQ95TogVRJV25YIUbgXfuJlqegwVki5LpswnEi/pkPs7+9tGYfAITlXCeQSwIDAQAB';
+export const EXTENSION_ID = 'gholjiedldgiapanfhaiaoiiamagicop';
+
 // The extension is configured here; what it does lives in lib/ and rules/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -7,6 +16,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    ...(browser !== 'firefox' && { key: EXTENSION_KEY }),
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",
