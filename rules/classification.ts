@@ -1,4 +1,5 @@
 import { lineAt } from '../lib/scan/context';
+import { linesOf } from '../lib/scan/lines';
 import type { Hit, PatternRule, RuleContext } from '../lib/scan/types';
 
 // Editors space out a marking the way GB/T 9704 lays it out ("机  密"), so a gap between the two
@@ -57,14 +58,19 @@ const BARE_CELL = new RegExp(`^[ \\t\\r]*${LEVEL}[ \\t\\r]*$`);
 
 /** The non-empty line before or after `line` is also a bare level: a vertical list of the levels. */
 function neighbourIsBareLevel(text: string, line: { start: number; end: number }): boolean {
-  const prev = text.slice(0, Math.max(0, line.start - 1)).split('\n').reverse().find((l) => l.trim() !== '');
-  const next = text.slice(line.end + 1).split('\n').find((l) => l.trim() !== '');
+  // Walks the line index rather than splitting the whole text around the line, once per match.
+  const lines = linesOf(text);
+  const at = lines.lineOf(line.start);
+  let prev: string | undefined;
+  for (let i = at - 1; i >= 0 && prev === undefined; i--) if (lines.lineText(i).trim() !== '') prev = lines.lineText(i);
+  let next: string | undefined;
+  for (let i = at + 1; i < lines.count && next === undefined; i++) if (lines.lineText(i).trim() !== '') next = lines.lineText(i);
   return [prev, next].some((l) => l !== undefined && BARE_CELL.test(l));
 }
 
 /** The table cell (tab- or pipe-separated) that holds `pos`, and the row's other cells. */
 function cellAt(line: { start: number; text: string }, pos: number): { cell: string; others: string[] } | null {
-  if (!/[\t|]/.test(line.text)) return null;
+  if (!line.text.includes('\t') && !line.text.includes('|')) return null;
   const cells = line.text.split(/[\t|]/);
   let offset = line.start;
   for (let i = 0; i < cells.length; i++) {
@@ -134,5 +140,7 @@ export default {
     ],
   },
   pattern: PATTERN,
+  // Every level (绝密, 机密, 秘密) has 密 in it, and the pattern never crosses a line.
+  trigger: /密/,
   check,
 } satisfies PatternRule;

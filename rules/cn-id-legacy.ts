@@ -1,4 +1,4 @@
-import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
 import type { PatternRule } from '../lib/scan/types';
 import { hasIdContext, isIdBirthDate, isIdRegion } from './shared/id-parts';
 
@@ -21,6 +21,7 @@ export default {
     quiet: ['订单号 621027790320604', '身份证号：999999790320604'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}(\\d{6})(\\d{6})\\d{3}${NOT_BEFORE_ALNUM}`, 'g'),
+  trigger: DIGIT_RUN_TRIGGER,
   check(m, ctx) {
     const start = m.index;
     const end = start + m[0].length;

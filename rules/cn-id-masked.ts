@@ -1,4 +1,4 @@
-import { NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { MASKED_TRIGGER, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
 import type { PatternRule } from '../lib/scan/types';
 import { isIdBirthDate } from './shared/id-parts';
 import { isKnownProvince, isKnownRegion } from './data/regions';
@@ -26,9 +26,11 @@ export default {
     quiet: ['640221********1234', '6402**********123X', '********'],
   },
   pattern: new RegExp(`(?<![0-9A-Za-z*])[0-9*]{17}[0-9Xx*]${NOT_BEFORE_ALNUM}(?!\\*)`, 'g'),
+  trigger: MASKED_TRIGGER,
   check(m) {
     const id = m[0];
-    const hidden = [...id].filter((c) => c === '*').length;
+    let hidden = 0;
+    for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) === 42) hidden++;
     if (hidden === 0) return null;
     if (hidden >= MIN_HIDDEN && MONTH_DAY.every((i) => id[i] === '*')) return null;
     // Serial numbers with stars are common; require what is visible to look like an ID.

@@ -1,5 +1,5 @@
 import { isValidIdChecksum } from '../lib/scan/checksums';
-import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
 import type { PatternRule } from '../lib/scan/types';
 import { hasIdContext, isIdBirthDate, isIdRegion } from './shared/id-parts';
 
@@ -22,6 +22,7 @@ export default {
     quiet: ['合同编号 110105194912310021', '440524188001010015', '金额 110105194912310021元'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}(\\d{6})(\\d{8})\\d{3}[\\dXx]${NOT_BEFORE_ALNUM}`, 'g'),
+  trigger: DIGIT_RUN_TRIGGER,
   check(m, ctx) {
     const start = m.index;
     const end = start + m[0].length;

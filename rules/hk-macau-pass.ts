@@ -1,5 +1,5 @@
 import { columnHeaderHas, near } from '../lib/scan/context';
-import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
 import type { PatternRule } from '../lib/scan/types';
 
 /** 往来港澳通行证 (mainland residents): a bare "通行证" is enough, and so is 港澳 in the label. */
@@ -37,6 +37,7 @@ export default {
     quiet: ['合同编号 C12345678', '通行证办理地点：县政务服务中心', '编号 12345678', '台胞证号码：12345678元'],
   },
   pattern: new RegExp(PATTERN, 'g'),
+  trigger: DIGIT_RUN_TRIGGER,
   check(m, ctx) {
     const start = m.index;
     const end = start + m[0].length;

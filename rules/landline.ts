@@ -1,5 +1,6 @@
-import { inPeopleRow, isTableRow, lineAt } from '../lib/scan/context';
-import { followedByAmountUnit } from '../lib/scan/patterns';
+import { inPeopleRow, lineAt, tableRowAt } from '../lib/scan/context';
+import { linesOf, type LineIndex } from '../lib/scan/lines';
+import { DIGIT_RUN_TRIGGER, followedByAmountUnit } from '../lib/scan/patterns';
 import type { PatternRule, RuleContext } from '../lib/scan/types';
 import { AREA_CODES } from './data/area-codes';
 
@@ -42,23 +43,36 @@ function onLineWindow(text: string, start: number, end: number, before: number, 
 }
 
 const CELL_SPLIT = /\t|\|/;
+const LONG_NUMBER = /\d{5}/;
+/** How many rows above a cell we look for its header. */
+const HEADER_LOOKBACK_ROWS = 200;
+
+/** The nearest line at or above i that is not a data row (a table row with a long number). */
+const DATA_SKIP = Symbol('landline data rows');
+
+function skipDataRows(lines: LineIndex, i: number): number {
+  return lines.nearestAbove(DATA_SKIP, i, (j) => !(LONG_NUMBER.test(lines.lineText(j)) && tableRowAt(lines, j)));
+}
 
 /**
  * The header cell above a table cell: in a tab or pipe table, the cell at the same index in the nearest
  * earlier row that has no long number in it (the header row). Undefined outside such a table.
  */
 function columnHeader(text: string, start: number): string | undefined {
-  const line = lineAt(text, start);
-  if (!CELL_SPLIT.test(line.text)) return undefined;
-  const index = text.slice(line.start, start).split(CELL_SPLIT).length - 1;
-  let pos = line.start - 1;
-  for (let rows = 0; pos > 0 && rows < 200; rows++) {
-    const above = lineAt(text, pos);
-    if (!isTableRow(above.text)) return undefined;
-    if (!/\d{5}/.test(above.text)) return above.text.split(CELL_SPLIT)[index];
-    pos = above.start - 1;
+  const lines = linesOf(text);
+  const at = lines.lineOf(start);
+  const line = lines.lineText(at);
+  if (!CELL_SPLIT.test(line)) return undefined;
+  let index = 0;
+  for (let p = lines.start(at); p < start; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 9 || c === 124) index++;
   }
-  return undefined;
+  // The rows right above, data rows passed over; line 0 counts only when it is not empty.
+  const above = at > 0 ? skipDataRows(lines, at - 1) : -1;
+  if (above < 0 || above < at - HEADER_LOOKBACK_ROWS || lines.end(above) === 0) return undefined;
+  if (!tableRowAt(lines, above)) return undefined;
+  return lines.lineText(above).split(CELL_SPLIT)[index];
 }
 
 const includesAny = (s: string | undefined, words: readonly string[]) => s !== undefined && words.some((w) => s.includes(w));
@@ -94,6 +108,7 @@ export default {
     quiet: ['监督电话：0952-6995536  政务服务便民热线：12345', '咨询电话：（0952）6995536转123', '客服热线 400-810-8888', '编号 0260 1234567'],
   },
   pattern: PATTERN,
+  trigger: DIGIT_RUN_TRIGGER,
   check(m, ctx) {
     const start = m.index;
     const end = start + m[0].length;

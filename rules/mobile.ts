@@ -1,5 +1,5 @@
 import { columnHeaderHas, inPeopleRow, lineAt } from '../lib/scan/context';
-import { followedByAmountUnit } from '../lib/scan/patterns';
+import { DIGIT_RUN_TRIGGER, followedByAmountUnit } from '../lib/scan/patterns';
 import type { PatternRule, RuleContext } from '../lib/scan/types';
 
 /**
@@ -56,6 +56,7 @@ export default {
     quiet: ['序号\t姓名\t联系电话\n1\t张三\t139****5678', '合同金额13912345678元', '卡号6217001391234567890', '编号 14012345678'],
   },
   pattern: PATTERN,
+  trigger: DIGIT_RUN_TRIGGER,
   check(m, ctx) {
     const start = m.index;
     const end = start + m[0].length;

@@ -1,6 +1,6 @@
 import { isValidUscc } from '../lib/scan/checksums';
 import { inPeopleRow, lineAt, near } from '../lib/scan/context';
-import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
 import type { PatternRule } from '../lib/scan/types';
 
 /** Words that tie a business code to the person who runs it. */
@@ -30,6 +30,7 @@ export default {
     quiet: ['统一社会信用代码：91640221MA76BU4X25', '统一社会信用代码：11640221010007081C', '92640221MA76BU4X25'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}${USCC_92}${NOT_BEFORE_ALNUM}`, 'g'),
+  trigger: DIGIT_RUN_TRIGGER,
   check(m, ctx) {
     if (!isValidUscc(m[0])) return null;
     const start = m.index;

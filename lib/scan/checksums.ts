@@ -48,10 +48,22 @@ export function isValidUscc(code: string): boolean {
   return USCC_CHARS[check] === upper[17];
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Does day `d` exist in month `m` of year `y` (proleptic Gregorian, as Date counts)? */
+function dayExists(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
 /** A real calendar date, not in the future (`today` is injectable for tests). */
 export function isPlausibleBirthDate(y: number, m: number, d: number, today = new Date()): boolean {
   if (y < 1800 || m < 1 || m > 12 || d < 1) return false;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  return date.getTime() <= Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  // Arithmetic rather than a Date per candidate: every ID-shaped number asks this.
+  if (!dayExists(y, m, d)) return false;
+  return Date.UTC(y, m - 1, d) <= Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
 }

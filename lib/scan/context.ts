@@ -1,3 +1,4 @@
+import { linesOf, openLinesFor, type LineIndex } from './lines';
 import type { DocSignals } from './types';
 
 /** Is any of `words` within `before` characters before or `after` characters after [start, end)? */
@@ -15,6 +16,13 @@ export function labelBefore(text: string, start: number, width = 12): string {
 }
 
 export function lineAt(text: string, pos: number): { start: number; end: number; text: string } {
+  // In the scanned document the line index answers without a scan back through a long line. Not at
+  // 0: lastIndexOf('\n', -1) looks at offset 0 itself, and that quirk is kept as it was.
+  const lines = pos > 0 ? openLinesFor(text) : undefined;
+  if (lines) {
+    const i = lines.lineOf(pos);
+    return { start: lines.start(i), end: lines.end(i), text: lines.lineText(i) };
+  }
   const start = text.lastIndexOf('\n', pos - 1) + 1;
   let end = text.indexOf('\n', pos);
   if (end < 0) end = text.length;
@@ -27,6 +35,15 @@ export function isTableRow(line: string): boolean {
   return (line.match(/\S {2,}(?=\S)/g)?.length ?? 0) >= 3;
 }
 
+const TABLE_ROW = Symbol('tableRow');
+
+/** isTableRow() of line `i`, computed once per document. */
+export function tableRowAt(lines: LineIndex, i: number): boolean {
+  const known = lines.memo(TABLE_ROW, () => new Uint8Array(lines.count));
+  if (known[i] === 0) known[i] = isTableRow(lines.lineText(i)) ? 2 : 1;
+  return known[i] === 2;
+}
+
 const PEOPLE_HEADER = /姓名|户主|申请人|联系人姓名|家庭成员|收款人|持卡人/;
 const PEOPLE_TITLE = /名单|公示|花名册|明细表|发放表|登记表/;
 
@@ -37,7 +54,16 @@ export function docSignals(text: string): DocSignals {
 
 /** A match in a row of a list of people, or labelled as one person's data. */
 export function inPeopleRow(text: string, start: number, doc: DocSignals): boolean {
-  return doc.peopleList && isTableRow(lineAt(text, start).text);
+  if (!doc.peopleList) return false;
+  const lines = linesOf(text);
+  return tableRowAt(lines, lines.lineOf(start));
+}
+
+/** Line `i` is a table row naming one of `words`; remembered per document and word list. */
+function namesWord(lines: LineIndex, words: readonly string[], i: number): boolean {
+  const known = lines.memo(words, () => new Uint8Array(lines.count));
+  if (known[i] === 0) known[i] = words.some((w) => lines.lineText(i).includes(w)) && tableRowAt(lines, i) ? 2 : 1;
+  return known[i] === 2;
 }
 
 /**
@@ -45,8 +71,20 @@ export function inPeopleRow(text: string, start: number, doc: DocSignals): boole
  * the value, e.g. a 身份证号 column: the label is far from the number but still applies.
  */
 export function columnHeaderHas(text: string, start: number, words: readonly string[], lookback = 3000): boolean {
-  const line = lineAt(text, start);
-  if (!isTableRow(line.text)) return false;
-  const above = text.slice(Math.max(0, line.start - lookback), line.start).split('\n');
-  return above.some((l) => isTableRow(l) && words.some((w) => l.includes(w)));
+  const lines = linesOf(text);
+  const row = lines.lineOf(start);
+  if (!tableRowAt(lines, row)) return false;
+  const rowStart = lines.start(row);
+  const from = Math.max(0, rowStart - lookback);
+  if (from === rowStart) return false;
+  // The window may begin inside a line: that piece of it is looked at as it is, like a whole line.
+  let first = lines.lineOf(from);
+  if (from !== lines.start(first)) {
+    const piece = text.slice(from, lines.end(first));
+    if (words.some((w) => piece.includes(w)) && isTableRow(piece)) return true;
+    first++;
+  }
+  // The lines in the window, each looked at once per document and word list.
+  for (let i = row - 1; i >= first; i--) if (namesWord(lines, words, i)) return true;
+  return false;
 }

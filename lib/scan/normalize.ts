@@ -8,7 +8,8 @@
  *   invisible characters pasted inside it, is seen as the one number it is.
  *
  * Only removals shift offsets, so the map is the sorted list of removal points: memory grows with the
- * number of edits, not with the text, and untouched text is never copied character by character.
+ * number of edits, not with the text. A text without a character that could be folded or removed is
+ * returned as it is, not copied.
  */
 export interface Normalized {
   text: string;
@@ -18,11 +19,6 @@ export interface Normalized {
 
 const DIGIT_GROUP_MAX = 8;
 const GROUP_CHAR = /[0-9０-９*＊XxＸｘ]/;
-// A separator is a candidate only before a digit or mask; what stands before it (a group, perhaps
-// with invisible characters pasted in) and the group lengths are checked by hand below.
-const EDIT = /[\u00AD\u200B-\u200D\u2060\uFEFF]|[ \-\u2010-\u2015\u2212\u3000－](?=[0-9０-９*＊])|[\u3000\uFF01-\uFF5E]/g;
-const SEPARATOR = /^[ \-\u2010-\u2015\u2212\u3000－]$/;
-const ZERO_WIDTH = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
 const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 
 function isGroupChar(c: string | undefined): boolean {
@@ -50,42 +46,94 @@ function groupLengthAfter(s: string, i: number): number {
   return n;
 }
 
-function fold(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code === 0x3000) return ' ';
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return c;
+/** Cheap test for "nothing to do": no character that could be folded or removed (see normalize()). */
+const MAY_EDIT = /[\u00AD\u200B-\u200D\u2060\uFEFF\u3000\uFF01-\uFF5E]|[0-9*Xx][ \-\u2010-\u2015\u2212][0-9*]/;
+
+// What normalize() does with each UTF-16 unit, looked up in tables: the loop runs over every
+// character of every draft, and a lookup is cheaper than a chain of range tests.
+/** The unit each unit becomes when kept: full-width forms fold to ASCII, the ideographic space to a space. */
+const FOLDED = new Uint16Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLDED[c] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+FOLDED[0x3000] = 0x20;
+/** Units that may be removed: always (zero-width), or between two digit groups (separators). */
+const REMOVABLE = new Uint8Array(0x10000);
+const KEEP = 0;
+const ZERO_WIDTH = 1;
+const SEPARATOR = 2;
+for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) REMOVABLE[c] = ZERO_WIDTH;
+for (const c of [0x20, 0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x3000, 0xff0d]) REMOVABLE[c] = SEPARATOR;
+
+/** [0-9０-９*＊]: what may follow a separator that is removed. */
+function startsGroup(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x2a || c === 0xff0a;
+}
+
+/**
+ * A separator is removed only before a digit or mask; what stands before it (a group, perhaps with
+ * invisible characters pasted in) and the group lengths are checked by hand. Kept out of the loop
+ * in normalize(): it is the rare path, and the loop stays small for the optimiser.
+ */
+function separatorRemoved(s: string, i: number): boolean {
+  if (i + 1 >= s.length || !startsGroup(s.charCodeAt(i + 1))) return false;
+  const before = groupLengthBefore(s, i);
+  return before > 0 && before <= DIGIT_GROUP_MAX && groupLengthAfter(s, i) <= DIGIT_GROUP_MAX;
+}
+
+// The output is written as UTF-16 units into a buffer that is reused between calls and decoded into
+// a string once: one allocation of the result, instead of a piece per folded comma (Chinese text has
+// a full-width comma every dozen characters). Very long texts get a buffer of their own, so a 10 MB
+// paste does not stay in memory after it has been scanned.
+const KEEP_BUFFER_UNITS = 1 << 20;
+let scratch = new Uint16Array(1 << 16);
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** String.prototype.isWellFormed() where the browser has it (Chrome 111, Firefox 119), else a regex. */
+function noLoneSurrogate(s: string): boolean {
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !LONE_SURROGATE.test(s);
+}
+
+function unitsToString(units: Uint16Array, wellFormed: boolean): string {
+  // The decoder would replace a lone surrogate with U+FFFD; such text is copied unit by unit.
+  if (wellFormed) return utf16.decode(units);
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode(...units.subarray(i, i + 8192)));
+  return parts.join('');
+}
+
+/**
+ * Writes the normalised units of `original` to `out`, the removal points to `removedAt`; returns the
+ * number of units written. Nothing but the return follows the loop: the optimiser compiles a long
+ * loop while it runs, before the code after it has ever run, and any operation there would throw the
+ * compiled loop away on every call.
+ */
+function rewrite(original: string, out: Uint16Array, removedAt: number[]): number {
+  const n = original.length;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    // One table lookup decides for every unit; a test for Chinese first would cost more (measured):
+    // Chinese and ASCII alternate too often for the branch to be predicted.
+    const removable = REMOVABLE[c];
+    if (removable !== KEEP && (removable === ZERO_WIDTH || separatorRemoved(original, i))) {
+      removedAt.push(o);
+      continue;
+    }
+    out[o++] = FOLDED[c]!;
+  }
+  return o;
 }
 
 export function normalize(original: string): Normalized {
-  const pieces: string[] = [];
   const removedAt: number[] = [];
-  let from = 0;
-  let outLen = 0;
-  EDIT.lastIndex = 0;
-  for (let m = EDIT.exec(original); m; m = EDIT.exec(original)) {
-    const i = m.index;
-    const c = m[0];
-    const isSeparator = SEPARATOR.test(c) && groupLengthBefore(original, i) > 0 && /[0-9０-９*＊]/.test(original[i + 1] ?? '');
-    const remove =
-      ZERO_WIDTH.test(c) ||
-      (isSeparator &&
-        groupLengthBefore(original, i) <= DIGIT_GROUP_MAX &&
-        groupLengthAfter(original, i) <= DIGIT_GROUP_MAX);
-    if (!remove && fold(c) === c) continue;
-    pieces.push(original.slice(from, i));
-    outLen += i - from;
-    if (remove) {
-      removedAt.push(outLen);
-    } else {
-      pieces.push(fold(c));
-      outLen += 1;
-    }
-    from = i + 1;
-  }
-  if (from === 0) return { text: original, removedAt };
-  pieces.push(original.slice(from));
-  return { text: pieces.join(''), removedAt };
+  // Text with nothing that could be folded or removed is returned as it is, without a copy.
+  if (!MAY_EDIT.test(original)) return { text: original, removedAt };
+  const n = original.length;
+  const out = n <= scratch.length ? scratch : new Uint16Array(n);
+  if (n > scratch.length && n <= KEEP_BUFFER_UNITS) scratch = out;
+  const length = rewrite(original, out, removedAt);
+  return { text: unitsToString(out.subarray(0, length), noLoneSurrogate(original)), removedAt };
 }
 
 /** Number of removals at normalised positions <= pos. */

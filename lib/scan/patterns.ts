@@ -9,3 +9,16 @@ export const NOT_BEFORE_ALNUM = '(?![0-9A-Za-z])';
 export function followedByAmountUnit(text: string, end: number): boolean {
   return /^\s*(?:\.\d+)?\s*(?:元|万元|亿元|万|亿|美元|角|分)/.test(text.slice(end, end + 6));
 }
+
+/**
+ * Trigger of the number rules (see PatternRule.trigger): each of their patterns needs a run of at
+ * least seven digits. Shared, so one pass finds the lines for all of them.
+ */
+export const DIGIT_RUN_TRIGGER = /\d{7}/;
+
+/**
+ * Trigger of the masked-ID rule: only a match with a star in it is reported, and a star is found far
+ * faster than a run of digits and stars. Kept apart from DIGIT_RUN_TRIGGER: lists of masked values
+ * are long, and the other number rules need not read them.
+ */
+export const MASKED_TRIGGER = /\*/;

@@ -73,6 +73,15 @@ interface RuleMeta {
 /** A rule that looks at each match of its pattern (global regex over the normalised text). */
 export interface PatternRule extends RuleMeta {
   pattern: RegExp;
+  /**
+   * Optional: a cheap necessary condition, so `pattern` runs only over the lines that can hold a
+   * finding instead of over the whole text. The promise it makes: the pattern never matches across a
+   * line break and treats a line start or end like the start or end of the text (no ^, $ or
+   * look-arounds that accept '\n'), and every match that check() reports lies on a line holding a
+   * match of `trigger` (matches check() rejects may be skipped). Rules sharing a trigger (same source
+   * and flags) share its pass. Tested against a full pass in test/scan/trigger.test.ts.
+   */
+  trigger?: RegExp;
   check(match: RegExpExecArray, ctx: RuleContext): Hit | null;
 }
 

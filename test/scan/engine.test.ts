@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../lib/scan/engine';
 import { maskEmail, maskValue } from '../../lib/scan/mask';
-import type { PatternRule, Severity } from '../../lib/scan/types';
+import { SEVERITY_RANK, type PatternRule, type Severity } from '../../lib/scan/types';
 
 function digitsRule(id: string, severity: Severity, pattern: RegExp, personal = true): PatternRule {
   return {
@@ -49,6 +50,26 @@ describe('scan engine', () => {
   it('masks personal values and shows markings as written', () => {
     expect(scan('12345678', { rules: [long] })[0]!.excerpt).toBe('123***78');
     expect(scan('12345678', { rules: [digitsRule('m', 'warn', /\d{8}/g, false)] })[0]!.excerpt).toBe('12345678');
+  });
+
+  it('resolves any pile of overlaps like taking the strongest first and dropping what overlaps it', () => {
+    const spec = fc.record({ severity: fc.constantFrom<Severity>('info', 'warn', 'block'), len: fc.integer({ min: 1, max: 6 }) });
+    fc.assert(
+      fc.property(fc.array(spec, { minLength: 1, maxLength: 5 }), fc.stringMatching(/^[0-9a]{0,40}$/), (specs, text) => {
+        const pack = specs.map((r, i) => digitsRule(`r${i}`, r.severity, new RegExp(`\\d{${r.len}}`, 'g')));
+        // The plain algorithm: every candidate against every one kept before it.
+        const cands = pack.flatMap((rule, rank) =>
+          [...text.matchAll(rule.pattern)].map((m) => ({ id: rule.id, rank, sev: SEVERITY_RANK[rule.defaultSeverity], start: m.index, end: m.index + m[0].length })),
+        );
+        const kept: typeof cands = [];
+        for (const c of [...cands].sort((a, b) => b.sev - a.sev || a.rank - b.rank || b.end - b.start - (a.end - a.start))) {
+          if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+        }
+        kept.sort((a, b) => a.start - b.start || a.end - b.end);
+        expect(scan(text, { rules: pack }).map((f) => [f.ruleId, f.start, f.end])).toEqual(kept.map((k) => [k.id, k.start, k.end]));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('sorts findings by position', () => {

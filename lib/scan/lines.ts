@@ -1,0 +1,109 @@
+/**
+ * A per-document index of line starts. Context helpers ask "which line holds this match" and "what
+ * do the rows above it say" once per match; answering from the text itself costs a scan back through
+ * the text each time (rows × rows on a long table). With the index a line is a binary search away,
+ * and helpers keep what they derive from a line (is it a table row, its cells) in memos here, so
+ * each line is looked at once per document.
+ *
+ * Lines are split at '\n' only, exactly as lineAt() and split('\n') see them ('\r' stays in the line).
+ */
+const UNKNOWN = -2;
+
+export class LineIndex {
+  /** starts[i]: offset of line i. */
+  private readonly starts: number[] = [0];
+  private readonly texts: (string | undefined)[] = [];
+  private readonly memos = new Map<unknown, unknown>();
+
+  constructor(readonly text: string) {
+    for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) this.starts.push(p + 1);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** The line holding `pos`; a '\n' belongs to the line it ends. */
+  lineOf(pos: number): number {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (s[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  start(line: number): number {
+    return this.starts[line]!;
+  }
+
+  /** Offset of the '\n' ending the line, or the text length for the last line. */
+  end(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+  }
+
+  lineText(line: number): string {
+    let t = this.texts[line];
+    if (t === undefined) this.texts[line] = t = this.text.slice(this.start(line), this.end(line));
+    return t;
+  }
+
+  /**
+   * The nearest line at or above `line` where `stops(line)` holds, or -1. For walks up a table to its
+   * header: the answer is remembered for every line passed on the way (keyed by `key`, which must
+   * always come with the same `stops`), so the rows of a long table find their header in one step
+   * each, and lines above the first stop are never looked at.
+   */
+  nearestAbove(key: unknown, line: number, stops: (line: number) => boolean): number {
+    const found = this.memo(key, () => new Int32Array(this.count).fill(UNKNOWN));
+    let j = line;
+    while (j >= 0 && found[j] === UNKNOWN && !stops(j)) j--;
+    let answer = -1;
+    if (j >= 0) answer = found[j] === UNKNOWN ? (found[j] = j) : found[j]!;
+    for (let k = line; k > j; k--) found[k] = answer;
+    return answer;
+  }
+
+  /** A helper's own per-document cache, made on first use (keyed by something the helper owns). */
+  memo<T>(key: unknown, make: () => T): T {
+    let v = this.memos.get(key) as T | undefined;
+    if (v === undefined) this.memos.set(key, (v = make()));
+    return v;
+  }
+}
+
+// The index of the document being scanned. Helpers receive the text, not the scan's context (their
+// signatures are shared with tests and with rules/shared), so the engine opens the index for its text
+// and every helper called with that very string finds it; a helper called with any other string
+// (a test, a sub-string) gets a throwaway index and the same answer. Built on first use: a draft
+// without a single match never needs it.
+interface Open {
+  text: string;
+  index?: LineIndex;
+}
+let active: Open | undefined;
+
+/** Called by the engine around a scan; returns what was open before, to restore. */
+export function openLines(text: string): unknown {
+  const before = active;
+  active = { text };
+  return before;
+}
+
+export function restoreLines(before: unknown): void {
+  active = before as Open | undefined;
+}
+
+/** The open index when `text` is the scanned document, for helpers that have a cheap fallback. */
+export function openLinesFor(text: string): LineIndex | undefined {
+  if (active === undefined || active.text !== text) return undefined;
+  return (active.index ??= new LineIndex(text));
+}
+
+/** The index of `text`: the open one when it is this document, else a fresh one. */
+export function linesOf(text: string): LineIndex {
+  return openLinesFor(text) ?? new LineIndex(text);
+}
