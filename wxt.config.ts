@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { DEFAULT_CMS_MATCHES } from './lib/policy/default-origins';
 
 /**
  * Public half of the signing key: it fixes the Chromium extension ID (gholjiedldgiapanfhaiaoiiamagicop) so that group policy
@@ -17,6 +18,15 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     ...(browser !== 'firefox' && { key: EXTENSION_KEY }),
+    // storage: local policy + managed policy; scripting: content scripts registered for exactly the
+    // policy's origins (lib/policy/registration.ts).
+    permissions: ['storage', 'scripting'],
+    // Install-time host access only for the local test CMS; every real CMS origin is asked for from
+    // the options page (or granted by enterprise policy), never <all_urls>.
+    host_permissions: [...DEFAULT_CMS_MATCHES],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // What IT may set through group policy / policies.json (lib/policy/gen-managed-schema.ts).
+    storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -1,3 +1,28 @@
+import { browser } from 'wxt/browser';
+import { listenForPolicyMessages } from '@/lib/messaging/handlers';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
+import { createPolicyStore } from '@/lib/policy/store';
+
+// The only writer of policy state. Listeners are attached synchronously so a message or a storage
+// change wakes the service worker into a ready handler; the audit log joins here with its issue.
 export default defineBackground(() => {
-  // The audit log and policy live here once their issues land; the background stays the only writer.
+  const store = createPolicyStore(browser.storage);
+  const registration = createRegistrationSync(
+    {
+      scripting: browser.scripting,
+      permissions: browser.permissions,
+      manifestScripts: manifestScriptFiles(browser.runtime.getManifest()),
+    },
+    browser.permissions,
+    () => store.state().policy.origins,
+    (error) => console.error('[precheck] content script registration:', error instanceof Error ? error.message : String(error)),
+  );
+  listenForPolicyMessages(store);
+  store.subscribe((state) => {
+    void registration.sync();
+    // Open options pages refresh; with none open there is no receiver, which is fine.
+    sendMessage('policyChanged', state).catch(() => undefined);
+  });
+  void store.ready.then(() => registration.sync());
 });

@@ -1,0 +1,143 @@
+/** 站点: the CMS origins Precheck runs on (each needs host access) and the site adapters. */
+import { useEffect, useState } from 'react';
+import { parseMatchPattern } from '../../lib/policy/match-pattern';
+import { localProblem, isLocked, LockableGroup, SaveBar, SaveResultNote, useDraft, useSaver, type SectionProps } from './shared';
+import { t } from './i18n';
+
+/** 'https://cms.example.gov.cn' or '…/': the whole site is meant. */
+export function toOriginPattern(text: string): string {
+  const trimmed = text.trim();
+  return /^[a-z*]+:\/\/[^/]+\/?$/i.test(trimmed) ? `${trimmed.replace(/\/$/, '')}/*` : trimmed;
+}
+
+function useGranted(client: SectionProps['client'], origins: readonly string[]): [Record<string, boolean>, () => void] {
+  const [granted, setGranted] = useState<Record<string, boolean>>({});
+  const [tick, setTick] = useState(0);
+  const key = origins.join('\n');
+  useEffect(() => {
+    let live = true;
+    void Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(o)] as const)).then((entries) => {
+      if (live) setGranted(Object.fromEntries(entries));
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, key, tick]);
+  return [granted, () => setTick((n) => n + 1)];
+}
+
+function Origins(props: SectionProps) {
+  const { state, client } = props;
+  const locked = isLocked(state, 'origins');
+  const saver = useSaver(props);
+  const [text, setText] = useState('');
+  const [granted, recheck] = useGranted(client, state.policy.origins);
+  const origins = state.policy.origins;
+
+  function add() {
+    const pattern = toOriginPattern(text);
+    const parsed = parseMatchPattern(pattern, true);
+    if (!parsed.ok) return saver.fail([localProblem('origins', parsed.problem)]);
+    if (origins.includes(pattern)) return saver.fail([localProblem('origins', { zh: '该网址已在列表中', en: 'this origin is already listed' })]);
+    // Asked before anything else happens in the click: the browser needs the user gesture.
+    void client.requestOrigins([pattern]).then(
+      async (ok) => {
+        recheck();
+        if (!ok) return saver.fail([localProblem('origins', { zh: '未获得访问该网址的授权，未添加', en: 'access to this origin was not granted; not added' })]);
+        const result = await saver.save({ origins: [...origins, pattern] });
+        if (result?.accepted) setText('');
+      },
+      (error: unknown) => saver.fail([localProblem('origins', { zh: `无法请求授权：${String(error)}`, en: `cannot request access: ${String(error)}` })]),
+    );
+  }
+
+  function grant(origin: string) {
+    void client.requestOrigins([origin]).then(recheck, recheck);
+  }
+
+  return (
+    // Disabled field by field: granting access to a locked origin is still the user's to do.
+    <LockableGroup title={t('sites_origins')} locked={locked} disableAll={false}>
+      <p className="hint">{t('sites_origins_hint')}</p>
+      <ul className="rows">
+        {origins.map((o) => (
+          <li key={o}>
+            <code>{o}</code>{' '}
+            {granted[o] === false ? (
+              <button type="button" className="grant" onClick={() => grant(o)}>
+                {t('sites_grant')}
+              </button>
+            ) : granted[o] ? (
+              <span className="ok">{t('sites_granted')}</span>
+            ) : null}{' '}
+            <button type="button" disabled={locked} onClick={() => void saver.save({ origins: origins.filter((x) => x !== o) })}>
+              {t('remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <label>
+        {t('sites_add_label')}{' '}
+        <input disabled={locked} value={text} onChange={(e) => setText(e.target.value)} placeholder="https://cms.example.gov.cn/*" size={40} />
+      </label>{' '}
+      <button type="button" onClick={add} disabled={locked || saver.busy || text.trim() === ''}>
+        {t('sites_add')}
+      </button>
+      <SaveResultNote saver={saver} />
+    </LockableGroup>
+  );
+}
+
+function Adapters(props: SectionProps) {
+  const { state } = props;
+  const locked = isLocked(state, 'adapters');
+  const listSaver = useSaver(props);
+  const jsonSaver = useSaver(props);
+  const adapters = state.policy.adapters;
+  const [json, setJson] = useDraft(JSON.stringify(adapters, null, 2));
+
+  function saveJson() {
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return jsonSaver.fail([localProblem('adapters', { zh: '不是有效的 JSON', en: 'is not valid JSON' })]);
+    }
+    void jsonSaver.save({ adapters: value as typeof adapters });
+  }
+
+  return (
+    <LockableGroup title={t('sites_adapters')} locked={locked}>
+      {adapters.length === 0 ? (
+        <p className="hint">{t('sites_no_adapters')}</p>
+      ) : (
+        <ul className="rows">
+          {adapters.map((a) => (
+            <li key={a.id}>
+              <strong>{a.name}</strong> <code>{a.id}</code> — {t('sites_editor')}: {a.editor.kind} — {a.match.join(', ')}{' '}
+              <button type="button" onClick={() => void listSaver.save({ adapters: adapters.filter((x) => x.id !== a.id) })}>
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SaveResultNote saver={listSaver} />
+      <details>
+        <summary>{t('sites_adapters_json')}</summary>
+        <textarea aria-label={t('sites_adapters_json')} value={json} onChange={(e) => setJson(e.target.value)} rows={12} className="code" />
+        <SaveBar saver={jsonSaver} onSave={saveJson} />
+      </details>
+    </LockableGroup>
+  );
+}
+
+export function SitesSection(props: SectionProps) {
+  return (
+    <section id="sites">
+      <h2>{t('section_sites')}</h2>
+      <Origins {...props} />
+      <Adapters {...props} />
+    </section>
+  );
+}

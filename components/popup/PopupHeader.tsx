@@ -1,0 +1,47 @@
+/**
+ * The popup's header: is Precheck on for the current tab, and the way to the settings. Without the
+ * tabs permission, tabs.query reports a tab's URL only where Precheck has host access, so an unknown
+ * URL means "not enabled here".
+ */
+import { useEffect, useState } from 'react';
+import { t } from '../options/i18n';
+
+export type Coverage = 'checking' | 'on' | 'off';
+
+export interface PopupApi {
+  /** The active tab's URL, when the browser tells us. */
+  activeTabUrl(): Promise<string | undefined>;
+  isCovered(url: string): Promise<boolean>;
+  openOptions(): Promise<void>;
+}
+
+export function PopupHeader({ api }: { api: PopupApi }) {
+  const [coverage, setCoverage] = useState<Coverage>('checking');
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const url = await api.activeTabUrl().catch(() => undefined);
+      const on = url !== undefined && (await api.isCovered(url).catch(() => false));
+      if (live) setCoverage(on ? 'on' : 'off');
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return (
+    <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px 0', font: '13px/1.5 system-ui, sans-serif' }}>
+      <span data-coverage={coverage} style={{ color: coverage === 'on' ? '#1b7f3b' : '#666' }}>
+        {coverage === 'checking' ? '…' : t(coverage === 'on' ? 'popup_enabled' : 'popup_not_enabled')}
+      </span>
+      <a
+        href="#"
+        onClick={(e) => {
+          e.preventDefault();
+          void api.openOptions();
+        }}
+      >
+        {t('popup_settings')}
+      </a>
+    </header>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * The policy in force (background only). Effective policy = the local policy (storage.local, written
+ * by the options page) with every key the managed policy (storage.managed, set by IT) sets on top.
+ * Bad input never wins: when the stored local policy or the managed payload fails validation, the
+ * previous policy stays in force and the problems are kept for the options page to show. The last
+ * managed payload that was accepted is kept in storage.local too, so a broken push from IT does not
+ * unlock what IT had locked, even after the service worker or the browser restarts.
+ */
+import { DEFAULT_POLICY } from './defaults';
+import { isRecord } from './fields';
+import { mergeManaged } from './managed';
+import { problemAt, type Problem } from './problems';
+import type { Policy, PolicyKey } from './schema';
+import { parsePolicy, parsePolicyJson } from './validate';
+
+export const LOCAL_POLICY_KEY = 'policy';
+export const LAST_GOOD_MANAGED_KEY = 'policy.managedLastGood';
+
+export type PolicySource = 'default' | 'local' | 'managed';
+
+export interface SourcedProblem extends Problem {
+  /** Which input was rejected. */
+  source: 'local' | 'managed';
+}
+
+export interface PolicyState {
+  policy: Policy;
+  /** Top-level keys set by the managed policy: read-only in the options page. */
+  locked: PolicyKey[];
+  /** Problems of the inputs that were rejected at the last recomputation; empty when all were accepted. */
+  problems: SourcedProblem[];
+  /** Where the policy in force comes from: built-in defaults, the local policy, or managed over local. */
+  source: PolicySource;
+}
+
+export interface SaveResult {
+  accepted: boolean;
+  problems: Problem[];
+  state: PolicyState;
+  /** Import only: locked keys whose values in the file were ignored (the administrator's stay). */
+  ignoredLocked?: PolicyKey[];
+}
+
+type Changes = Record<string, unknown>;
+
+/** The part of browser.storage the store uses (browser.storage satisfies it; tests pass a fake). */
+export interface StorageLike {
+  local: {
+    get(keys: string | string[]): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+    remove(keys: string | string[]): Promise<void>;
+  };
+  managed: { get(): Promise<Record<string, unknown>> };
+  onChanged: {
+    addListener(callback: (changes: Changes, areaName: string) => void): void;
+    removeListener(callback: (changes: Changes, areaName: string) => void): void;
+  };
+}
+
+export interface PolicyStore {
+  /** Resolves once the first recomputation has finished. */
+  ready: Promise<void>;
+  state(): PolicyState;
+  /** Re-reads both inputs (done automatically on storage changes). */
+  refresh(): Promise<PolicyState>;
+  /** Validates the candidate as a whole and stores it as the local policy, or changes nothing. */
+  save(candidate: unknown): Promise<SaveResult>;
+  /** A policy file: locked keys keep the administrator's values, the rest is saved like save(). */
+  importJson(text: string): Promise<SaveResult>;
+  subscribe(listener: (state: PolicyState) => void): () => void;
+  dispose(): void;
+}
+
+const LOCKED_PROBLEM = { zh: '由管理员设定，不能在本地修改', en: 'is set by your administrator and cannot be changed here' };
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (isRecord(value)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .filter((k) => value[k] !== undefined)
+        .sort()
+        .map((k) => [k, canonical(value[k])]),
+    );
+  }
+  return value;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+async function readManaged(storage: StorageLike): Promise<Record<string, unknown> | undefined> {
+  let payload: Record<string, unknown>;
+  try {
+    payload = await storage.managed.get();
+  } catch {
+    // Firefox throws when no policies.json entry exists for the extension; Chrome returns {}.
+    return undefined;
+  }
+  return isRecord(payload) && Object.keys(payload).length > 0 ? payload : undefined;
+}
+
+export function createPolicyStore(storage: StorageLike): PolicyStore {
+  let current: PolicyState = { policy: DEFAULT_POLICY, locked: [], problems: [], source: 'default' };
+  /** The local policy last accepted, used while the stored one is broken. */
+  let lastLocal: Policy = DEFAULT_POLICY;
+  const listeners = new Set<(state: PolicyState) => void>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** One operation at a time: a save never interleaves with a recomputation. */
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function publish(next: PolicyState): void {
+    const changed = !sameValue(next, current);
+    current = next;
+    if (changed) for (const l of listeners) l(next);
+  }
+
+  async function readLocal(problems: SourcedProblem[]): Promise<{ policy: Policy; stored: boolean }> {
+    const raw = (await storage.local.get(LOCAL_POLICY_KEY))[LOCAL_POLICY_KEY];
+    if (raw === undefined) return { policy: DEFAULT_POLICY, stored: false };
+    const parsed = parsePolicy(raw);
+    if (parsed.ok) return { policy: parsed.policy, stored: true };
+    problems.push(...parsed.problems.map((p) => ({ ...p, source: 'local' as const })));
+    return { policy: lastLocal, stored: lastLocal !== DEFAULT_POLICY };
+  }
+
+  async function recompute(): Promise<PolicyState> {
+    const problems: SourcedProblem[] = [];
+    const local = await readLocal(problems);
+    lastLocal = local.policy;
+    const localSource: PolicySource = local.stored ? 'local' : 'default';
+    const managed = await readManaged(storage);
+    const lastGood = (await storage.local.get(LAST_GOOD_MANAGED_KEY))[LAST_GOOD_MANAGED_KEY];
+
+    let next: PolicyState;
+    if (managed === undefined) {
+      if (lastGood !== undefined) await storage.local.remove(LAST_GOOD_MANAGED_KEY);
+      next = { policy: local.policy, locked: [], problems, source: localSource };
+    } else {
+      const merged = mergeManaged(local.policy, managed);
+      if (merged.problems.length === 0) {
+        if (!sameValue(lastGood, managed)) await storage.local.set({ [LAST_GOOD_MANAGED_KEY]: managed });
+        next = { policy: merged.policy, locked: merged.locked, problems, source: merged.locked.length > 0 ? 'managed' : localSource };
+      } else {
+        problems.push(...merged.problems.map((p) => ({ ...p, source: 'managed' as const })));
+        const fallback = lastGood === undefined ? undefined : mergeManaged(local.policy, lastGood);
+        if (fallback && fallback.problems.length === 0) {
+          next = { policy: fallback.policy, locked: fallback.locked, problems, source: fallback.locked.length > 0 ? 'managed' : localSource };
+        } else {
+          next = { ...current, problems };
+        }
+      }
+    }
+    publish(next);
+    return next;
+  }
+
+  async function saveNow(candidate: unknown): Promise<SaveResult> {
+    const parsed = parsePolicy(candidate);
+    const problems: Problem[] = parsed.ok ? [] : [...parsed.problems];
+    const candidateRecord = isRecord(candidate) ? candidate : {};
+    for (const key of current.locked) {
+      const value = parsed.ok ? parsed.policy[key] : candidateRecord[key];
+      if (!sameValue(value, current.policy[key])) problems.push(problemAt([key], LOCKED_PROBLEM));
+    }
+    if (!parsed.ok || problems.length > 0) return { accepted: false, problems, state: current };
+    // The candidate must also hold together with what the administrator sets (e.g. adapters inside
+    // managed origins).
+    const managed = await readManaged(storage);
+    if (managed !== undefined && current.locked.length > 0) {
+      const merged = mergeManaged(parsed.policy, managed);
+      if (merged.problems.length > 0) return { accepted: false, problems: merged.problems, state: current };
+    }
+    await storage.local.set({ [LOCAL_POLICY_KEY]: parsed.policy });
+    const state = await recompute();
+    return { accepted: true, problems: [], state };
+  }
+
+  const onChanged = (changes: Changes, area: string) => {
+    if (area === 'managed' || (area === 'local' && LOCAL_POLICY_KEY in changes)) void serial(recompute).catch(reportError);
+  };
+  storage.onChanged.addListener(onChanged);
+
+  const ready = serial(recompute).then(
+    () => undefined,
+    (error: unknown) => reportError(error),
+  );
+
+  return {
+    ready,
+    state: () => current,
+    refresh: () => serial(recompute),
+    save: (candidate) => serial(() => saveNow(candidate)),
+    importJson: (text) =>
+      serial(async () => {
+        const parsed = parsePolicyJson(text);
+        if (!parsed.ok) return { accepted: false, problems: parsed.problems, state: current };
+        const ignoredLocked = current.locked.filter((k) => !sameValue(parsed.policy[k], current.policy[k]));
+        const candidate: Record<string, unknown> = { ...parsed.policy };
+        for (const key of current.locked) candidate[key] = current.policy[key];
+        const result = await saveNow(candidate);
+        return result.accepted ? { ...result, ignoredLocked } : result;
+      }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      storage.onChanged.removeListener(onChanged);
+      listeners.clear();
+    },
+  };
+}
+
+function reportError(error: unknown): void {
+  // Storage failures are rare (quota, shutdown); the policy in force stays as it was.
+  console.error('[precheck] policy store:', error instanceof Error ? error.message : String(error));
+}
