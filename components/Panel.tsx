@@ -31,6 +31,7 @@ const KIND_LABEL: Record<Kind, string> = {
   email: '电子邮箱',
   'uscc-individual': '个体户代码',
   'word-artifact': 'Word 残留',
+  'custom-word': '敏感词',
 };
 const SEVERITY: Record<Severity, { zh: string; en: string; color: string }> = {
   block: { zh: '阻止', en: 'block', color: '#c62828' },

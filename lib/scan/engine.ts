@@ -2,7 +2,7 @@ import { docSignals } from './context';
 import { openLines, restoreLines } from './lines';
 import { maskValue } from './mask';
 import { normalize, toOriginalSpan } from './normalize';
-import { SEVERITY_RANK, type DocSignals, type Finding, type Hit, type PatternRule, type Rule, type RuleContext, type Severity } from './types';
+import { SEVERITY_RANK, type DocSignals, type Finding, type Kind, type Hit, type PatternRule, type Rule, type RuleContext, type Severity } from './types';
 
 export interface RuleSetting {
   enabled?: boolean;
@@ -16,6 +16,8 @@ export interface ScanOptions {
   locale?: 'zh' | 'en';
   /** Signals of the whole document, when `original` is one piece of it (chunked scanning). */
   doc?: DocSignals;
+  /** Values the unit publishes on purpose (its own office numbers and mailboxes): never reported. */
+  allow?: (kind: Kind, value: string) => boolean;
 }
 
 interface Candidate {
@@ -131,6 +133,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
       const setting = options.settings?.[rule.id];
       if (setting?.enabled === false) return;
       for (const hit of runRule(rule, ctx, segmentsOf)) {
+        if (options.allow?.(rule.kind, norm.text.slice(hit.start, hit.end))) continue;
         cands.push({ rule, rank, hit: setting?.severity ? { ...hit, severity: setting.severity } : hit, order: cands.length });
       }
     });

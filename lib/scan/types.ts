@@ -11,7 +11,9 @@ export type Kind =
   | 'hk-macau-pass'
   | 'email'
   | 'uscc-individual'
-  | 'word-artifact';
+  | 'word-artifact'
+  /** A word the unit's policy lists as sensitive. */
+  | 'custom-word';
 
 export interface Finding {
   ruleId: string;
