@@ -1,0 +1,10 @@
+// Profiling only: the same extension built outside .output (BENCH_UNMINIFIED=1: unminified, so
+// function names survive in CPU profiles). `npx wxt build -c test/bench/e2e-wxt.config.ts`
+import { defineConfig } from 'wxt';
+import base from '../../wxt.config';
+const unminified = process.env.BENCH_UNMINIFIED === '1';
+export default defineConfig({
+  ...base,
+  outDir: unminified ? '/tmp/precheck-bench-build-dev' : '/tmp/precheck-bench-build',
+  ...(unminified && { vite: () => ({ build: { minify: false } }) }),
+});
