@@ -71,13 +71,14 @@ export function startController(top: Window, options: ScanOptions): Controller {
   function paint(): void {
     const byWindow = new Map<Window, RangesBySeverity>();
     for (const s of sessions.values()) {
-      if (s.isTextarea) continue;
-      const ranges = byWindow.get(s.window) ?? { block: [], warn: [], info: [] };
+      const win = s.window;
+      if (s.isTextarea || !win) continue;
+      const ranges = byWindow.get(win) ?? { block: [], warn: [], info: [] };
       for (const f of s.findings) {
         const r = s.rangeOf(f);
         if (r) ranges[f.severity].push(r);
       }
-      byWindow.set(s.window, ranges);
+      byWindow.set(win, ranges);
     }
     for (const [win, ranges] of byWindow) paintHighlights(win, ranges);
   }
@@ -98,13 +99,14 @@ export function startController(top: Window, options: ScanOptions): Controller {
       submittedBlocking = 0;
       state.error = e instanceof Error ? e.message : String(e);
     }
-    // Decide on the latest text: a change still waiting for its debounce is scanned now.
-    const stale = [...sessions.values()].filter((s) => s.dirty);
+    // Decide on the latest text: a change still waiting for its debounce is scanned now, and so is a
+    // textarea whose value a script replaced (that fires no input event).
+    const stale = [...sessions.values()].filter((s) => s.dirty || s.valueChanged);
     render();
     void Promise.all(stale.map((s) => s.rescan())).then(render);
   }
 
-  const hooks = { pass: (via: Attempt['via']) => pass.take(via), blocked };
+  const hooks = { pass: (via: Attempt['via']) => pass.take(via), blocked, frameLoaded: discover };
 
   function broadcast(type: string): void {
     for (const w of sameOriginWindows(top)) w.document.dispatchEvent(new CustomEvent(type));
@@ -130,6 +132,7 @@ export function startController(top: Window, options: ScanOptions): Controller {
     for (const handle of found) {
       if (!sessions.has(handle.root)) sessions.set(handle.root, new EditorSession(handle, options, render));
     }
+    for (const session of sessions.values()) if (session.valueChanged && !session.dirty) session.schedule(0);
     const nextTitle = findTitleInput(windows.map((w) => w.document));
     if (nextTitle !== title) {
       title?.removeEventListener('input', scanTitle);

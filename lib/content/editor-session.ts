@@ -31,7 +31,8 @@ export class EditorSession {
       root.addEventListener('input', onChange);
       this.stopWatching = () => root.removeEventListener('input', onChange);
     } else {
-      const Observer = root.ownerDocument.defaultView!.MutationObserver;
+      // A document already replaced (TinyMCE swaps its iframe's about:blank for the srcdoc) has no window.
+      const Observer = root.ownerDocument.defaultView?.MutationObserver ?? MutationObserver;
       const observer = new Observer(onChange);
       observer.observe(root, { subtree: true, childList: true, characterData: true });
       this.stopWatching = () => observer.disconnect();
@@ -39,8 +40,9 @@ export class EditorSession {
     this.schedule(0);
   }
 
-  get window(): Window {
-    return this.handle.root.ownerDocument.defaultView!;
+  /** The editor's window; null once its document was replaced (the session is disposed at the next discovery). */
+  get window(): Window | null {
+    return this.handle.root.ownerDocument.defaultView;
   }
 
   get isTextarea(): boolean {
@@ -49,6 +51,18 @@ export class EditorSession {
 
   /** Changed since the last scan started: a publish attempt rescans before it decides. */
   dirty = true;
+
+  /** The textarea value the last scan read (null before it). */
+  private scannedValue: string | null = null;
+
+  /**
+   * A textarea whose value differs from what was scanned. Setting `value` from a script (a CMS
+   * loading a saved draft) fires no input event, so this is checked on every discovery tick and
+   * publish attempt instead.
+   */
+  get valueChanged(): boolean {
+    return this.isTextarea && (this.handle.root as HTMLTextAreaElement).value !== this.scannedValue;
+  }
 
   schedule(delay = DEBOUNCE_MS): void {
     this.dirty = true;
@@ -63,7 +77,7 @@ export class EditorSession {
     const generation = ++this.generation;
     try {
       const map = this.isTextarea
-        ? { text: (this.handle.root as HTMLTextAreaElement).value, nodes: [], starts: [] }
+        ? { text: (this.scannedValue = (this.handle.root as HTMLTextAreaElement).value), nodes: [], starts: [] }
         : extractText(this.handle.root);
       const findings = await scanChunked(map.text, this.options, yieldToPage);
       if (generation !== this.generation) return;
@@ -92,13 +106,14 @@ export class EditorSession {
       return;
     }
     const range = this.rangeOf(finding);
-    if (!range) return;
+    const win = this.window;
+    if (!range || !win) return;
     const el = range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center' });
-    const frame = this.window.frameElement;
+    const frame = win.frameElement;
     frame?.scrollIntoView({ block: 'center' });
     root.focus();
-    const selection = this.window.getSelection();
+    const selection = win.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
   }

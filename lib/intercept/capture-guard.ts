@@ -15,10 +15,29 @@ export interface CaptureHooks {
   blocked(attempt: Attempt): void;
   /** Site-adapter selectors for publish controls the text heuristics would miss. */
   selectors?: readonly string[];
+  /**
+   * A frame in this window loaded, or was rewritten with document.open (UEditor rebuilds its editing
+   * iframe that way): its listeners are gone, so guard it again now rather than at the next tick.
+   */
+  frameLoaded?(): void;
 }
 
 const PROBE = 'precheck:probe';
-const guarded = new WeakMap<Window, { alive: boolean }>();
+const probes = new WeakMap<EventTarget, { alive: boolean }>();
+
+/** Runs `install` unless the listeners it added to `target` are still there (document.open wipes them). */
+function ensureListeners(target: EventTarget, install: () => void): void {
+  const state = probes.get(target);
+  if (state) {
+    state.alive = false;
+    target.dispatchEvent(new Event(PROBE));
+    if (state.alive) return;
+  }
+  const mark = { alive: true };
+  probes.set(target, mark);
+  target.addEventListener(PROBE, () => (mark.alive = true));
+  install();
+}
 
 function isShortcut(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && (e.key === 'Enter' || e.key.toLowerCase() === 's');
@@ -30,16 +49,22 @@ function isShortcut(e: KeyboardEvent): boolean {
  * the window's listeners, and a probe event tells whether ours are still there.
  */
 export function ensureCaptureGuard(win: Window, hooks: CaptureHooks): void {
-  const state = guarded.get(win);
-  if (state) {
-    state.alive = false;
-    win.dispatchEvent(new Event(PROBE));
-    if (state.alive) return;
-  }
-  const mark = { alive: true };
-  guarded.set(win, mark);
-  win.addEventListener(PROBE, () => (mark.alive = true));
+  // Load events do not reach the window: a frame's (re)load is seen on its parent document.
+  const doc = win.document;
+  ensureListeners(doc, () =>
+    doc.addEventListener(
+      'load',
+      (e) => {
+        const tag = (e.target as Element | null)?.tagName;
+        if (tag === 'IFRAME' || tag === 'FRAME') hooks.frameLoaded?.();
+      },
+      true,
+    ),
+  );
+  ensureListeners(win, () => installWindowListeners(win, hooks));
+}
 
+function installWindowListeners(win: Window, hooks: CaptureHooks): void {
   const stop = (e: Event, attempt: Attempt) => {
     if (hooks.pass(attempt.via)) return;
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { isPublishLabel } from './publish-words';
+import { isNonPublishUrl, isPublishLabel } from './publish-words';
 
 const CONTROL = 'button, input[type="submit"], input[type="button"], input[type="image"], a, [role="button"], [onclick]';
 
@@ -20,9 +20,16 @@ export function publishControlOf(target: EventTarget | null, extraSelectors: rea
   return control && isPublishLabel(labelOf(control)) ? control : null;
 }
 
-/** A form that publishes: one whose submit buttons publish, or whose action is a publish endpoint. */
+/**
+ * A form that publishes: one whose submit buttons publish, or whose action is a publish endpoint.
+ * Without a submitter (form.submit(), Enter) the form goes to its action: a draft endpoint there
+ * (`form.action = 'draft.do'; form.submit()`, a common 保存草稿) is not a publish, whatever buttons
+ * the form also has.
+ */
 export function isPublishForm(form: HTMLFormElement, submitter?: Element | null): boolean {
   if (submitter) return publishControlOf(submitter) !== null;
+  // Only an action set on purpose counts: without one the form posts back to the page's own URL.
+  if (form.getAttribute('action') && isNonPublishUrl(form.action)) return false;
   const buttons = form.querySelectorAll('button:not([type="button"]):not([type="reset"]), input[type="submit"]');
   return [...buttons].some((b) => isPublishLabel(labelOf(b))) || /publish|release|fabu|submit/i.test(form.action);
 }

@@ -18,3 +18,8 @@ export function isPublishRequest(method: string, url: string): boolean {
   if (!/^(POST|PUT|PATCH)$/i.test(method)) return false;
   return PUBLISH_URL.test(url) && !NOT_PUBLISH_URL.test(url);
 }
+
+/** An endpoint named for drafts, previews, autosave or uploads: never a publish. */
+export function isNonPublishUrl(url: string): boolean {
+  return NOT_PUBLISH_URL.test(url);
+}
