@@ -2,12 +2,11 @@
  * The findings panel as an editor uses it: findings in the title are listed, and "定位 / Go to"
  * scrolls the editor to a finding and selects it — inside an editor iframe and in the page itself.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { EXTENSION_DIR } from './extension-helpers.ts';
 import { launchBrowser, openEditor, startServer, typeInto, type Browser, type CmsServer, type EditorKind } from './harness.ts';
 
-const EXTENSION = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const ID = '11010519491231002X';
 
 let browser: Browser;
@@ -15,7 +14,7 @@ let server: CmsServer;
 let tab: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION }), startServer()]);
+  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
   tab = await browser.context.newPage();
 });
 
