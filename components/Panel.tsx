@@ -39,6 +39,12 @@ const SEVERITY: Record<Severity, { zh: string; en: string; color: string }> = {
   info: { zh: '提示', en: 'info', color: '#546e7a' },
 };
 
+/**
+ * A 1 MB 公示 table can hold thousands of findings: listing them all would cost the page seconds of
+ * layout. The worst (block first) are listed; the counts above always cover everything.
+ */
+const LIST_LIMIT = 100;
+
 const box: React.CSSProperties = {
   position: 'fixed',
   right: 16,
@@ -102,7 +108,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         </div>
       )}
       <ol style={{ listStyle: 'none', margin: 0, padding: '0 12px 12px' }} data-testid="precheck-findings">
-        {state.items.map(({ finding: f, where }, i) => (
+        {state.items.slice(0, LIST_LIMIT).map(({ finding: f, where }, i) => (
           <li key={`${where}-${f.start}-${f.ruleId}`} data-severity={f.severity} data-kind={f.kind} style={{ borderLeft: `3px solid ${SEVERITY[f.severity].color}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
             <div>
               <strong style={{ color: SEVERITY[f.severity].color }}>{SEVERITY[f.severity].zh}</strong> {KIND_LABEL[f.kind]}
@@ -115,6 +121,11 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
             </button>
           </li>
         ))}
+        {state.items.length > LIST_LIMIT && (
+          <li data-testid="precheck-more" style={{ color: '#555' }}>
+            另有 {state.items.length - LIST_LIMIT} 项未列出，请先处理以上各项 / {state.items.length - LIST_LIMIT} more not listed
+          </li>
+        )}
         {state.items.length === 0 && <li style={{ color: '#2e7d32' }}>未发现敏感信息 / Nothing found</li>}
       </ol>
     </section>

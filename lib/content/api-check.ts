@@ -1,16 +1,22 @@
 import { requestEditorApis } from '../editors/api-bridge';
-import { extractText } from '../editors/text-map';
-import { scan, type ScanOptions } from '../scan/engine';
+import { extractTextInSlices } from '../editors/text-map';
+import { scanChunked } from '../scan/chunked';
+import type { ScanOptions } from '../scan/engine';
 import type { Finding } from '../scan/types';
+import { yieldToPage } from './yield';
 
 /**
  * Scans what the editors' APIs say they will submit. It can differ from what is on screen (source
  * mode, content kept outside the editing area), and it is what actually goes online.
  */
-export function scanSubmittedContent(docs: readonly Document[], options: ScanOptions): Finding[] {
+export async function scanSubmittedContent(docs: readonly Document[], options: ScanOptions): Promise<Finding[]> {
   const parser = new DOMParser();
-  return requestEditorApis(docs).flatMap(({ html }) => {
+  const findings: Finding[] = [];
+  for (const { html } of requestEditorApis(docs)) {
+    await yieldToPage();
     const body = parser.parseFromString(html, 'text/html').body;
-    return scan(extractText(body).text, options);
-  });
+    const { text } = await extractTextInSlices(body, yieldToPage);
+    findings.push(...(await scanChunked(text, options, yieldToPage)));
+  }
+  return findings;
 }

@@ -31,6 +31,7 @@ export function startController(top: Window, options: ScanOptions): Controller {
   let lastAttempt: Attempt | null = null;
   /** Block findings in what the editors' APIs would submit, counted at the last publish attempt. */
   let submittedBlocking = 0;
+  let apiError: string | null = null;
   const state: PanelState = { items: [], blocked: null, error: null, open: false };
   let items: { item: PanelItem; session: EditorSession | null }[] = [];
 
@@ -55,7 +56,7 @@ export function startController(top: Window, options: ScanOptions): Controller {
       ...[...sessions.values()].flatMap((s) => s.findings.map((finding) => ({ item: { finding, where: '正文' }, session: s }))),
     ].sort((a, b) => SEVERITY_RANK[b.item.finding.severity] - SEVERITY_RANK[a.item.finding.severity]);
     state.items = items.map((e) => e.item);
-    state.error = [...sessions.values()].find((s) => s.error)?.error ?? null;
+    state.error = [...sessions.values()].find((s) => s.error)?.error ?? apiError;
     if (state.blocked) {
       const reasons = blockReasons(state.items.map((i) => i.finding), state.error);
       const onScreen = state.items.filter((i) => i.finding.severity === 'block').length;
@@ -92,18 +93,27 @@ export function startController(top: Window, options: ScanOptions): Controller {
     if ('control' in attempt || 'form' in attempt) lastAttempt = attempt;
     state.blocked = { reasons: [] };
     state.open = true;
+    // The attempt is already stopped; say so at once and refine the reasons after the click's task.
+    render();
+    top.setTimeout(() => void recheck(), 0);
+  }
+
+  /** After a stopped attempt: the latest text, and what the editors' APIs would really submit. */
+  async function recheck(): Promise<void> {
+    // A change still waiting for its debounce is scanned now, and so is a textarea whose value a
+    // script replaced (that fires no input event).
+    const stale = [...sessions.values()].filter((s) => s.dirty || s.valueChanged);
+    await Promise.all(stale.map((s) => s.rescan()));
     try {
       const docs = sameOriginWindows(top).map((w) => w.document);
-      submittedBlocking = scanSubmittedContent(docs, options).filter((f) => f.severity === 'block').length;
+      submittedBlocking = (await scanSubmittedContent(docs, options)).filter((f) => f.severity === 'block').length;
+      apiError = null;
     } catch (e) {
+      // Fail closed: the attempt stays blocked and the panel says the check could not finish.
       submittedBlocking = 0;
-      state.error = e instanceof Error ? e.message : String(e);
+      apiError = e instanceof Error ? e.message : String(e);
     }
-    // Decide on the latest text: a change still waiting for its debounce is scanned now, and so is a
-    // textarea whose value a script replaced (that fires no input event).
-    const stale = [...sessions.values()].filter((s) => s.dirty || s.valueChanged);
     render();
-    void Promise.all(stale.map((s) => s.rescan())).then(render);
   }
 
   const hooks = { pass: (via: Attempt['via']) => pass.take(via), blocked, frameLoaded: discover };
@@ -133,7 +143,7 @@ export function startController(top: Window, options: ScanOptions): Controller {
       if (!sessions.has(handle.root)) sessions.set(handle.root, new EditorSession(handle, options, render));
     }
     for (const session of sessions.values()) if (session.valueChanged && !session.dirty) session.schedule(0);
-    const nextTitle = findTitleInput(windows.map((w) => w.document));
+    const nextTitle = findTitleInput(windows.map((w) => w.document).filter((d) => !roots.has(d.body)));
     if (nextTitle !== title) {
       title?.removeEventListener('input', scanTitle);
       title = nextTitle;

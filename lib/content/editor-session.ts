@@ -1,12 +1,12 @@
-import { extractText, rangeFor, type TextMap } from '../editors/text-map';
+import { extractTextInSlices, rangeFor, type TextMap } from '../editors/text-map';
 import type { EditorHandle } from '../editors/types';
 import { scanChunked } from '../scan/chunked';
 import type { ScanOptions } from '../scan/engine';
 import type { Finding } from '../scan/types';
+import { yieldToPage } from './yield';
 
 const DEBOUNCE_MS = 250;
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * One editable area: watches it, rescans it (debounced, chunked) and keeps its findings with the
@@ -78,7 +78,7 @@ export class EditorSession {
     try {
       const map = this.isTextarea
         ? { text: (this.scannedValue = (this.handle.root as HTMLTextAreaElement).value), nodes: [], starts: [] }
-        : extractText(this.handle.root);
+        : await extractTextInSlices(this.handle.root, yieldToPage);
       const findings = await scanChunked(map.text, this.options, yieldToPage);
       if (generation !== this.generation) return;
       this.map = map;

@@ -48,6 +48,9 @@ export function discoverEditors(top: Window): EditorHandle[] {
   const docs = sameOriginWindows(top).map((w) => w.document);
   for (const driver of drivers) {
     for (const doc of docs) {
+      // An editor's own frame holds nothing but the draft: searching a 1 MB draft every second for
+      // more editors would cost the page for nothing.
+      if (doc.body && claimed.has(doc.body)) continue;
       for (const root of driver.find(doc)) {
         if (claimed.has(root) || [...claimed].some((c) => c.contains(root))) continue;
         claimed.add(root);

@@ -17,7 +17,11 @@ const BLOCK = new Set([
 const CELL = new Set(['TD', 'TH']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
-export function extractText(root: Node): TextMap {
+/**
+ * Walks the tree without recursion so the walk can pause: the generator yields every `slice` nodes
+ * and the async variant gives the page its main thread back there (a 1 MB draft is ~60k nodes).
+ */
+function* walk(root: Node, slice: number): Generator<void, TextMap> {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -31,32 +35,63 @@ export function extractText(root: Node): TextMap {
   const breakLine = () => {
     if (last !== '\n') push('\n');
   };
+  const leave = (el: Node) => {
+    const tag = (el as Element).tagName.toUpperCase();
+    if (CELL.has(tag)) push('\t');
+    else if (BLOCK.has(tag)) breakLine();
+  };
 
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        if (data.length === 0) continue;
-        nodes.push(child as Text);
+  let count = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (++count % slice === 0) yield;
+    let enter = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        nodes.push(node as Text);
         starts.push(length);
         push(data);
-      } else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIP.has(tag)) continue;
-        if (tag === 'BR') {
-          push('\n');
-          continue;
-        }
-        const block = BLOCK.has(tag);
-        if (block) breakLine();
-        walk(child);
-        if (CELL.has(tag)) push('\t');
-        else if (block) breakLine();
+      }
+    } else if (node.nodeType === 1) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (tag === 'BR') push('\n');
+      else if (!SKIP.has(tag)) {
+        if (BLOCK.has(tag)) breakLine();
+        if (node.firstChild) enter = true;
+        else leave(node);
       }
     }
-  };
-  walk(root);
+    if (enter) {
+      node = node.firstChild;
+      continue;
+    }
+    // Next sibling, or climb, closing each element on the way up.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root) leave(node);
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
   return { text: parts.join(''), nodes, starts };
+}
+
+export function extractText(root: Node): TextMap {
+  const steps = walk(root, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same text map, built in slices with `pause()` between them. */
+export async function extractTextInSlices(root: Node, pause: () => Promise<void>, slice = 4000): Promise<TextMap> {
+  const steps = walk(root, slice);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /** Finds the text node holding `offset` (a boundary between nodes belongs to the later node). */
