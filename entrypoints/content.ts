@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { startController } from '@/lib/content/controller';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
+import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
 import { rules } from '@/rules';
 
 function isTopmostReachable(): boolean {
@@ -21,7 +23,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     if (!isTopmostReachable()) return;
+    // Guard with the built-in rules at once; the page's policy refines them when it arrives.
     const controller = startController(window, { rules });
+    sendMessage('getPolicyForPage', location.href)
+      .then((page) => {
+        if (page.covered) controller.configure(scanOptionsFromPolicy(page, rules), page.adapter);
+      })
+      .catch(() => undefined);
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as { type?: string; replay?: boolean };
       if (m.type === 'precheck:allow-once') controller.allowOnce(m.replay === true);

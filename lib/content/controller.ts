@@ -1,9 +1,9 @@
 import type { PanelItem, PanelState } from '../../components/Panel';
 import { discoverEditors, sameOriginWindows } from '../editors';
 import { findTitleInput } from '../editors/title-field';
-import { ensureCaptureGuard, type Attempt } from '../intercept/capture-guard';
+import { ensureCaptureGuard, type Attempt, type CaptureHooks } from '../intercept/capture-guard';
 import { OneShotPass } from '../intercept/pass';
-import { ARM, BLOCKED, CONSUMED, DISARM, type BlockedAttempt } from '../intercept/protocol';
+import { ARM, BLOCKED, CONFIG, CONSUMED, DISARM, type BlockedAttempt } from '../intercept/protocol';
 import { scan, type ScanOptions } from '../scan/engine';
 import { SEVERITY_RANK, type Finding } from '../scan/types';
 import { scanSubmittedContent } from './api-check';
@@ -17,13 +17,16 @@ const DISCOVER_EVERY_MS = 1000;
 export interface Controller {
   /** Lets the next publish gesture through once; with `replay`, re-runs the last stopped control. */
   allowOnce(replay: boolean): void;
+  /** The page's policy arrived: its scan settings, and the adapter's publish controls and requests. */
+  configure(options: ScanOptions, adapter: { publishButtons: readonly string[]; publishRequests: readonly unknown[] } | null): void;
 }
 
 /**
  * Precheck on one CMS page (top frame): finds the editors in every same-origin frame, keeps their
  * findings current, paints them, guards every frame's publish paths, and shows why a publish stopped.
  */
-export function startController(top: Window, options: ScanOptions): Controller {
+export function startController(top: Window, initial: ScanOptions): Controller {
+  let options = initial;
   const sessions = new Map<HTMLElement, EditorSession>();
   const pass = new OneShotPass();
   let title: HTMLInputElement | null = null;
@@ -116,10 +119,12 @@ export function startController(top: Window, options: ScanOptions): Controller {
     render();
   }
 
-  const hooks = { pass: (via: Attempt['via']) => pass.take(via), blocked, frameLoaded: discover };
+  const hooks: CaptureHooks = { pass: (via: Attempt['via']) => pass.take(via), blocked, frameLoaded: discover, selectors: [] };
+  let requestRules = '[]';
+  const configured = new WeakSet<Document>();
 
-  function broadcast(type: string): void {
-    for (const w of sameOriginWindows(top)) w.document.dispatchEvent(new CustomEvent(type));
+  function broadcast(type: string, detail?: string): void {
+    for (const w of sameOriginWindows(top)) w.document.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
   top.document.addEventListener(BLOCKED, (e) => {
@@ -130,7 +135,14 @@ export function startController(top: Window, options: ScanOptions): Controller {
 
   function discover(): void {
     const windows = sameOriginWindows(top);
-    for (const w of windows) ensureCaptureGuard(w, hooks);
+    for (const w of windows) {
+      // A frame that appeared since the policy arrived learns the adapter's publish requests too.
+      if (!configured.has(w.document)) {
+        configured.add(w.document);
+        w.document.dispatchEvent(new CustomEvent(CONFIG, { detail: requestRules }));
+      }
+      ensureCaptureGuard(w, hooks);
+    }
     const found = discoverEditors(top);
     const roots = new Set(found.map((h) => h.root));
     for (const [root, session] of sessions) {
@@ -157,6 +169,14 @@ export function startController(top: Window, options: ScanOptions): Controller {
   top.addEventListener('load', discover);
 
   return {
+    configure(next, adapter) {
+      options = next;
+      hooks.selectors = adapter?.publishButtons ?? [];
+      requestRules = JSON.stringify(adapter?.publishRequests ?? []);
+      broadcast(CONFIG, requestRules);
+      for (const s of sessions.values()) s.reconfigure(next);
+      scanTitle();
+    },
     allowOnce(replay) {
       pass.arm();
       broadcast(ARM);

@@ -22,7 +22,7 @@ export class EditorSession {
 
   constructor(
     readonly handle: EditorHandle,
-    private readonly options: ScanOptions,
+    private options: ScanOptions,
     private readonly changed: () => void,
   ) {
     const root = handle.root;
@@ -116,6 +116,12 @@ export class EditorSession {
     const selection = win.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
+  }
+
+  /** New settings from the policy: rescan with them. */
+  reconfigure(options: ScanOptions): void {
+    this.options = options;
+    this.schedule(0);
   }
 
   dispose(): void {

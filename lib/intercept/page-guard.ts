@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the originals are kept unbound on purpose and always called with .call(target). */
 import { isPublishForm } from './publish-control';
 import { isPublishRequest } from './publish-words';
-import { ARM, BLOCKED, CONSUMED, DISARM, PASS_TTL_MS, endpointOf, reportTarget, type AttemptVia } from './protocol';
+import { ARM, BLOCKED, CONFIG, CONSUMED, DISARM, PASS_TTL_MS, endpointOf, reportTarget, type AttemptVia } from './protocol';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -17,6 +17,20 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   const doc = win.document;
   doc.addEventListener(ARM, () => (armedUntil = Date.now() + PASS_TTL_MS));
   doc.addEventListener(DISARM, () => (armedUntil = 0));
+  // The site adapter may name publish endpoints the heuristics would miss (e.g. /wcm/doc_save.do?pub=1).
+  let adapterRules: { method?: string; urlPattern: RegExp }[] = [];
+  doc.addEventListener(CONFIG, (e) => {
+    try {
+      const rules = JSON.parse((e as CustomEvent<string>).detail) as { method?: string; urlPattern: string }[];
+      adapterRules = rules.map((r) => ({ method: r.method, urlPattern: new RegExp(r.urlPattern) }));
+    } catch {
+      adapterRules = [];
+    }
+  });
+  const isPublish = (method: string, url: string) =>
+    isPublishUrl(method, url) ||
+    adapterRules.some((r) => (!r.method || r.method === method.toUpperCase()) && r.urlPattern.test(url));
+  const isPublishAction = (form: HTMLFormElement) => adapterRules.length > 0 && isPublish(form.method || 'GET', form.action);
 
   const report = (type: string, via: AttemptVia, url = '') => {
     const detail = JSON.stringify({ via, endpoint: endpointOf(url, doc.baseURI) });
@@ -36,12 +50,12 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   const formProto = win.HTMLFormElement.prototype;
   const submit = formProto.submit;
   formProto.submit = function (this: HTMLFormElement) {
-    if (isPublishForm(this) && !pass('form.submit', this.action)) return;
+    if ((isPublishForm(this) || isPublishAction(this)) && !pass('form.submit', this.action)) return;
     submit.call(this);
   };
   const requestSubmit = formProto.requestSubmit;
   formProto.requestSubmit = function (this: HTMLFormElement, submitter?: HTMLElement | null) {
-    if (isPublishForm(this, submitter) && !pass('requestSubmit', this.action)) return;
+    if ((isPublishForm(this, submitter) || isPublishAction(this)) && !pass('requestSubmit', this.action)) return;
     requestSubmit.call(this, submitter);
   };
 
@@ -49,7 +63,7 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   win.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
     const url = input instanceof win.Request ? input.url : String(input);
     const method = init?.method ?? (input instanceof win.Request ? input.method : 'GET');
-    if (isPublishUrl(method, url) && !pass('fetch', url)) return Promise.reject(new TypeError(BLOCK_MESSAGE));
+    if (isPublish(method, url) && !pass('fetch', url)) return Promise.reject(new TypeError(BLOCK_MESSAGE));
     return fetch.call(win, input, init);
   };
 
@@ -65,7 +79,7 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   const send = xhrProto.send;
   xhrProto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const req = opened.get(this);
-    if (req && isPublishUrl(req.method, req.url) && !pass('xhr', req.url)) {
+    if (req && isPublish(req.method, req.url) && !pass('xhr', req.url)) {
       // Re-aimed at a revoked blob: URL, the request fails the way a dropped connection does
       // (readyState 4, status 0, an error event) without anything leaving the machine.
       const dead = win.URL.createObjectURL(new win.Blob());

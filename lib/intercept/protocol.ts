@@ -6,6 +6,8 @@ export const ARM = 'precheck:arm';
 export const DISARM = 'precheck:disarm';
 export const BLOCKED = 'precheck:blocked';
 export const CONSUMED = 'precheck:consumed';
+/** Isolated → MAIN: the site adapter's publish request rules, as JSON. */
+export const CONFIG = 'precheck:config';
 export const READ_REQUEST = 'precheck:read-request';
 export const READ_RESPONSE = 'precheck:read-response';
 
