@@ -16,6 +16,9 @@ function isTopmostReachable(): boolean {
 }
 
 export default defineContentScript({
+  // Registered at run time by lib/policy/registration.ts for exactly the policy's granted origins;
+  // these matches only become the install-time host permissions (the local test CMS).
+  registration: 'runtime',
   matches: [...DEFAULT_CMS_MATCHES],
   allFrames: true,
   matchAboutBlank: true,

@@ -53,6 +53,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
   });
+  if (options.extensionDir) await scriptsRegistered(context);
   return {
     context,
     userDataDir,
@@ -61,4 +62,23 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Precheck registers its content scripts from the service worker at start-up (for the policy's
+ * origins): a page opened before that would run without it. Waits until they are registered; an
+ * extension without a service worker or without the scripting API is not waited for.
+ */
+async function scriptsRegistered(context: BrowserContext, timeoutMs = 15_000): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 5_000 }).catch(() => null));
+  if (!worker) return;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const count = await worker.evaluate(
+      `globalThis.chrome?.scripting ? chrome.scripting.getRegisteredContentScripts().then((s) => s.length) : -1`,
+    );
+    if (count !== 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the extension registered no content scripts within 15 s');
 }
