@@ -9,7 +9,8 @@ import { SEVERITY_RANK, type Finding } from '../scan/types';
 import { scanSubmittedContent } from './api-check';
 import { blockReasons } from './block-reasons';
 import { EditorSession } from './editor-session';
-import { paintHighlights, type RangesBySeverity } from './highlighter';
+import { paintHighlights, supportsHighlights, type RangesBySeverity } from './highlighter';
+import { OverlayPainter, type OverlayItem } from './overlay';
 import { mountPanel } from './panel-host';
 
 const DISCOVER_EVERY_MS = 1000;
@@ -72,19 +73,27 @@ export function startController(top: Window, initial: ScanOptions): Controller {
     paint();
   }
 
+  let overlay: OverlayPainter | null = null;
+
   function paint(): void {
     const byWindow = new Map<Window, RangesBySeverity>();
+    const boxes: OverlayItem[] = [];
     for (const s of sessions.values()) {
       const win = s.window;
       if (s.isTextarea || !win) continue;
+      const native = supportsHighlights(win);
       const ranges = byWindow.get(win) ?? { block: [], warn: [], info: [] };
       for (const f of s.findings) {
-        const r = s.rangeOf(f);
-        if (r) ranges[f.severity].push(r);
+        const range = s.rangeOf(f);
+        if (!range) continue;
+        if (native) ranges[f.severity].push(range);
+        else boxes.push({ range, severity: f.severity });
       }
-      byWindow.set(win, ranges);
+      if (native) byWindow.set(win, ranges);
     }
     for (const [win, ranges] of byWindow) paintHighlights(win, ranges);
+    // Browsers without the Highlight API get boxes drawn over the text instead.
+    if (boxes.length > 0 || overlay) (overlay ??= new OverlayPainter(top)).paint(boxes);
   }
 
   function scanTitle(): void {
