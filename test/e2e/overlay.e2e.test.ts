@@ -43,7 +43,8 @@ test('draws a box over a finding inside an editor iframe, and follows scrolling'
   await typeInto(tab, 'tinymce', `${'前文。\n'.repeat(3)}身份证号${ID}。`);
   const before = await getContent(tab);
   await tab.addScriptTag({ content: bundle });
-  const result = await tab.evaluate(`(async () => {
+  type Result = { boxes: number; box: { left: number; top: number; width: number }; expected: { left: number; top: number }; movedTop: number };
+  const result = await tab.evaluate<Result>(`(async () => {
     const { OverlayPainter, extractText, rangeFor } = window.__overlayTest;
     const frame = document.querySelector('iframe#content_ifr');
     const body = frame.contentDocument.body;
@@ -64,7 +65,7 @@ test('draws a box over a finding inside an editor iframe, and follows scrolling'
     await frames();
     const moved = layer.firstElementChild.getBoundingClientRect();
     return { boxes: layer.childElementCount, box: { left: box.left, top: box.top, width: box.width }, expected, movedTop: moved.top };
-  })()`) as { boxes: number; box: { left: number; top: number; width: number }; expected: { left: number; top: number }; movedTop: number };
+  })()`);
   expect(result.boxes).toBeGreaterThan(0);
   expect(result.box.width).toBeGreaterThan(20);
   expect(Math.abs(result.box.left - result.expected.left)).toBeLessThan(2);
