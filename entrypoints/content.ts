@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startController } from '@/lib/content/controller';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { startTeach } from '@/lib/content/teach';
+import { sendMessage, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
 import { rules } from '@/rules';
@@ -28,14 +29,27 @@ export default defineContentScript({
     if (!isTopmostReachable()) return;
     // Guard with the built-in rules at once; the page's policy refines them when it arrives.
     const controller = startController(window, { rules });
-    sendMessage('getPolicyForPage', location.href)
-      .then((page) => {
-        if (page.covered) controller.configure(scanOptionsFromPolicy(page, rules), page.adapter);
-      })
-      .catch(() => undefined);
+    const loadPolicy = () =>
+      sendMessage('getPolicyForPage', location.href)
+        .then((page) => {
+          if (page.covered) controller.configure(scanOptionsFromPolicy(page, rules), page.adapter);
+        })
+        .catch(() => undefined);
+    void loadPolicy();
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as { type?: string; replay?: boolean };
       if (m.type === 'precheck:allow-once') controller.allowOnce(m.replay === true);
+      // Teaching happens in the top frame (a cross-origin frame runs its own content script).
+      if (m.type === TEACH && window === window.top) {
+        startTeach(window, {
+          async save(adapter) {
+            const result = await sendMessage('saveTaughtAdapter', adapter);
+            // The taught adapter applies at once: its publish controls are guarded from now on.
+            if (result.accepted) await loadPolicy();
+            return result;
+          },
+        });
+      }
     });
   },
 });

@@ -1,8 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { PopupHeader, type PopupApi } from '@/components/popup/PopupHeader';
+import { TeachButton, type TeachApi } from '@/components/popup/TeachButton';
 import { TryScan } from '@/components/TryScan';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendMessage, TEACH } from '@/lib/messaging/protocol';
 
 const api: PopupApi = {
   async activeTabUrl() {
@@ -15,11 +16,27 @@ const api: PopupApi = {
   openOptions: () => browser.runtime.openOptionsPage(),
 };
 
+const teach: TeachApi = {
+  async startTeach() {
+    // No tabs permission: the tab's id is enough, and the user's click on the action grants activeTab.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return false;
+    try {
+      await browser.tabs.sendMessage(tab.id, { type: TEACH }, { frameId: 0 });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  close: () => window.close(),
+};
+
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <>
       <PopupHeader api={api} />
+      <TeachButton api={teach} />
       <TryScan />
     </>,
   );

@@ -8,12 +8,15 @@
  *   getPolicyState()         options page / popup → the policy in force, locked keys, rejected inputs
  *   savePolicy(candidate)    options page → the whole candidate policy, accepted whole or not at all
  *   importPolicyJson(text)   options page → a policy file's text, the same way
+ *   saveTaughtAdapter(a)     content script → a site adapter taught on its page, added to the local
+ *                            policy (replacing one for the same page) and saved like savePolicy
  * Background sends:
  *   policyChanged(state)     → extension pages, after the policy in force changed
  *   precheck:allow-once      → content scripts (legacy shape, see sendAllowOnce)
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
 import type { PagePolicy } from './page-policy';
 
@@ -25,6 +28,7 @@ export interface ProtocolMap {
   getPolicyState(): PolicyState;
   savePolicy(candidate: unknown): SaveResult;
   importPolicyJson(text: string): SaveResult;
+  saveTaughtAdapter(adapter: SiteAdapter): SaveResult;
   policyChanged(state: PolicyState): void;
 }
 
@@ -41,6 +45,9 @@ export interface AllowOnceMessage {
   /** Re-dispatch the publish action that was stopped. */
   replay: boolean;
 }
+
+/** Popup → the active tab's content script: start the "teach Precheck this CMS" pick mode. */
+export const TEACH = 'precheck:teach';
 
 export function allowOnceMessage(replay: boolean): AllowOnceMessage {
   return { type: ALLOW_ONCE, replay };

@@ -1,0 +1,302 @@
+/**
+ * "Teach Precheck this CMS" pick mode (top frame only). A banner in a shadow root asks, in order,
+ * for the title field, the category field, the reviewer field and the publish control. A transparent
+ * layer over the page takes every click, so nothing on the page is pressed while teaching (the
+ * publish control is not pressed): the element under the pointer is found with elementsFromPoint,
+ * through same-origin iframes, highlighted, and described by a selector (adapter-from-picks.ts).
+ * At the end the picks become a site adapter, handed to `save`.
+ */
+import { discoverEditors } from '../editors';
+import {
+  adapterFromPicks,
+  framePathFor,
+  sameFrame,
+  selectorFor,
+  type Pick,
+  type PickField,
+  type Picks,
+} from '../policy/adapter-from-picks';
+import type { SiteAdapter } from '../policy/schema';
+
+export type TeachStep = PickField | 'publish';
+
+const STEPS: { step: TeachStep; zh: string; en: string }[] = [
+  { step: 'title', zh: '标题', en: 'title field' },
+  { step: 'category', zh: '信息类别', en: 'category field' },
+  { step: 'reviewer', zh: '审核人', en: 'reviewer field' },
+  { step: 'publish', zh: '发布按钮', en: 'publish button' },
+];
+
+export interface TeachOptions {
+  /** Stores the adapter; resolves with the problems when it was refused. */
+  save(adapter: SiteAdapter): Promise<{ accepted: boolean; problems: { zh: string; en: string; path?: string }[] }>;
+}
+
+const Z = '2147483647';
+const FIELD_CONTROLS = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
+const CONTROLS = 'button, a[href], a[onclick], input[type="button"], input[type="submit"], input[type="image"], [role="button"], [onclick]';
+const INLINE = new Set(['i', 'span', 'svg', 'path', 'use', 'g', 'img', 'em', 'b', 'strong', 'font', 'small', 'label']);
+
+let active: { cancel(): void } | null = null;
+
+function isOurs(el: Element): boolean {
+  return el.closest('[data-precheck]') !== null;
+}
+
+/** The element under a top-window point, looking into same-origin iframes. */
+function elementAt(doc: Document, x: number, y: number): Element | null {
+  const hit = doc.elementsFromPoint(x, y).find((e) => !isOurs(e)) ?? null;
+  if (!hit) return null;
+  const tag = hit.localName;
+  if (tag === 'iframe' || tag === 'frame') {
+    let inner: Document | null = null;
+    try {
+      inner = (hit as HTMLIFrameElement).contentDocument;
+    } catch {
+      inner = null;
+    }
+    if (inner?.documentElement) {
+      const r = hit.getBoundingClientRect();
+      const cs = hit.ownerDocument.defaultView?.getComputedStyle(hit);
+      const left = r.left + hit.clientLeft + parseFloat(cs?.paddingLeft ?? '0');
+      const top = r.top + hit.clientTop + parseFloat(cs?.paddingTop ?? '0');
+      return elementAt(inner, x - left, y - top) ?? hit;
+    }
+  }
+  return hit;
+}
+
+/** The element's box in top-window coordinates. */
+function topRect(el: Element): { left: number; top: number; width: number; height: number } {
+  const r = el.getBoundingClientRect();
+  let left = r.left;
+  let top = r.top;
+  let win = el.ownerDocument.defaultView;
+  while (win && win !== win.parent) {
+    let frame: Element | null = null;
+    try {
+      frame = win.frameElement;
+    } catch {
+      break;
+    }
+    if (!frame) break;
+    const fr = frame.getBoundingClientRect();
+    left += fr.left + frame.clientLeft;
+    top += fr.top + frame.clientTop;
+    win = frame.ownerDocument.defaultView;
+  }
+  return { left, top, width: r.width, height: r.height };
+}
+
+/** What a click on `hit` means for the step: the form control a label names, the control an icon sits in. */
+function targetFor(step: TeachStep, hit: Element): Element {
+  if (step !== 'publish') {
+    if (hit.localName === 'label') {
+      const control = (hit as HTMLLabelElement).control;
+      if (control) return control;
+    }
+    return hit.closest(FIELD_CONTROLS) ?? hit;
+  }
+  const control = hit.closest(CONTROLS);
+  if (control) return control;
+  // An icon or a text span inside a styled div: the nearest block-level ancestor is the control.
+  let el = hit;
+  while (INLINE.has(el.localName) && el.parentElement && el.parentElement.localName !== 'body') el = el.parentElement;
+  return el;
+}
+
+function describeEditor(top: Window): { kind: SiteAdapter['editor']['kind']; framePath?: string[] } {
+  try {
+    const [first] = discoverEditors(top);
+    if (!first) return { kind: 'contenteditable' };
+    const framePath = framePathFor(first.root, top);
+    return framePath && framePath.length > 0 ? { kind: first.kind, framePath } : { kind: first.kind };
+  } catch {
+    return { kind: 'contenteditable' };
+  }
+}
+
+/** Starts pick mode in the top window; a second call while one runs restarts it. */
+export function startTeach(top: Window, options: TeachOptions): void {
+  active?.cancel();
+  const doc = top.document;
+  const host = doc.createElement('precheck-teach');
+  host.setAttribute('data-precheck', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  shadow.innerHTML = `
+<style>
+  :host { all: initial; }
+  .layer { position: fixed; inset: 0; z-index: ${Z}; cursor: crosshair; background: transparent; }
+  .box { position: fixed; z-index: ${Z}; pointer-events: none; box-sizing: border-box; border: 2px solid #1a73e8; background: rgba(26,115,232,.12); border-radius: 2px; }
+  .box.picked { border-color: #1b7f3b; background: rgba(27,127,59,.12); }
+  .box span { position: absolute; left: -2px; top: -20px; font: 12px/18px system-ui, sans-serif; background: #1b7f3b; color: #fff; padding: 0 4px; border-radius: 2px; white-space: nowrap; }
+  .banner { position: fixed; z-index: ${Z}; top: 8px; left: 50%; transform: translateX(-50%); max-width: 90vw;
+    font: 14px/1.5 system-ui, "Microsoft YaHei", sans-serif; color: #222; background: #fffbe6; border: 1px solid #e0c200;
+    border-radius: 6px; box-shadow: 0 2px 10px rgba(0,0,0,.2); padding: 8px 12px; display: flex; gap: 10px; align-items: center; }
+  .banner button { font: inherit; padding: 2px 10px; cursor: pointer; }
+  .msg { flex: 1; }
+  .err { color: #b3261e; }
+</style>
+<div class="layer" part="layer"></div>
+<div class="boxes"></div>
+<div class="box hover" hidden></div>
+<div class="banner" role="dialog" aria-live="polite">
+  <span class="msg"></span>
+  <button type="button" class="skip">跳过 / Skip</button>
+  <button type="button" class="cancel">取消 / Cancel</button>
+</div>`;
+  (doc.body ?? doc.documentElement).after(host);
+  const layer = shadow.querySelector<HTMLElement>('.layer')!;
+  const boxes = shadow.querySelector<HTMLElement>('.boxes')!;
+  const hover = shadow.querySelector<HTMLElement>('.box.hover')!;
+  const msg = shadow.querySelector<HTMLElement>('.msg')!;
+  const skip = shadow.querySelector<HTMLButtonElement>('.skip')!;
+  const cancelButton = shadow.querySelector<HTMLButtonElement>('.cancel')!;
+
+  let index = 0;
+  const picked: { step: TeachStep; el: Element; pick: Pick }[] = [];
+  let note = '';
+
+  function place(box: HTMLElement, el: Element): void {
+    const r = topRect(el);
+    Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+  }
+
+  function render(): void {
+    boxes.replaceChildren(
+      ...picked.map((p) => {
+        const box = doc.createElement('div');
+        box.className = 'box picked';
+        const label = doc.createElement('span');
+        label.textContent = STEPS.find((s) => s.step === p.step)?.zh ?? p.step;
+        box.append(label);
+        place(box, p.el);
+        return box;
+      }),
+    );
+    const current = STEPS[index];
+    if (!current) return;
+    host.dataset.step = current.step;
+    msg.className = note ? 'msg err' : 'msg';
+    msg.textContent =
+      note ||
+      `教 Precheck 认识此页面（${index + 1}/${STEPS.length}）：请点击「${current.zh}」 / Teach Precheck (${index + 1}/${STEPS.length}): click the ${current.en}`;
+    skip.hidden = current.step === 'publish';
+  }
+
+  function finish(state: 'done' | 'cancelled' | 'error', text: string, closeAfterMs: number | null): void {
+    layer.remove();
+    hover.hidden = true;
+    skip.hidden = true;
+    cancelButton.textContent = '关闭 / Close';
+    host.dataset.step = state;
+    msg.className = state === 'error' ? 'msg err' : 'msg';
+    msg.textContent = text;
+    top.removeEventListener('keydown', onKey, true);
+    top.removeEventListener('scroll', render, true);
+    if (active === session) active = null;
+    if (closeAfterMs !== null) top.setTimeout(() => host.remove(), closeAfterMs);
+  }
+
+  async function complete(): Promise<void> {
+    host.dataset.step = 'saving';
+    msg.textContent = '正在保存… / Saving…';
+    layer.remove();
+    const picks: Partial<Picks> = {};
+    for (const p of picked) picks[p.step] = p.pick;
+    const adapter = adapterFromPicks(top.location.href, picks as Picks, describeEditor(top), doc.title);
+    host.dataset.adapter = JSON.stringify(adapter);
+    try {
+      const result = await options.save(adapter);
+      if (result.accepted) {
+        finish('done', '已记住此页面的标题、信息类别、审核人和发布按钮 / Precheck now knows this page', 6000);
+      } else {
+        const problems = result.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.zh} / ${p.en}`).join('；');
+        finish('error', `保存失败 / Not saved: ${problems}`, null);
+      }
+    } catch (e) {
+      finish('error', `保存失败 / Not saved: ${e instanceof Error ? e.message : String(e)}`, null);
+    }
+  }
+
+  function advance(): void {
+    index += 1;
+    note = '';
+    if (index >= STEPS.length) void complete();
+    else render();
+  }
+
+  function pickAt(x: number, y: number): void {
+    const current = STEPS[index];
+    const hit = elementAt(doc, x, y);
+    if (!current || !hit) return;
+    const el = targetFor(current.step, hit);
+    const selector = selectorFor(el);
+    const framePath = framePathFor(el, top);
+    if (!selector || !framePath) {
+      note = '无法识别这个元素，请点另一个位置 / This element cannot be described; click another spot';
+      render();
+      return;
+    }
+    const firstField = picked.find((p) => p.step !== 'publish');
+    if (current.step !== 'publish' && firstField && !sameFrame(firstField.pick.framePath, framePath)) {
+      note = '各字段须在同一个框架内，请重新点击 / All fields must be in the same frame; click again';
+      render();
+      return;
+    }
+    picked.push({ step: current.step, el, pick: { selector, framePath } });
+    advance();
+  }
+
+  const swallow = (e: Event) => {
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'dblclick', 'contextmenu'] as const) {
+    layer.addEventListener(type, swallow, true);
+  }
+  layer.addEventListener(
+    'click',
+    (e) => {
+      swallow(e);
+      pickAt(e.clientX, e.clientY);
+    },
+    true,
+  );
+  layer.addEventListener('mousemove', (e) => {
+    const current = STEPS[index];
+    const hit = elementAt(doc, e.clientX, e.clientY);
+    if (!current || !hit) {
+      hover.hidden = true;
+      return;
+    }
+    place(hover, targetFor(current.step, hit));
+    hover.hidden = false;
+  });
+  layer.addEventListener('mouseleave', () => {
+    hover.hidden = true;
+  });
+  skip.addEventListener('click', () => advance());
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      session.cancel();
+    }
+  };
+  top.addEventListener('keydown', onKey, true);
+  top.addEventListener('scroll', render, true);
+
+  const session = {
+    cancel() {
+      if (host.dataset.step === 'done' || host.dataset.step === 'error' || host.dataset.step === 'cancelled') {
+        host.remove();
+        return;
+      }
+      finish('cancelled', '已取消 / Cancelled', 0);
+    },
+  };
+  cancelButton.addEventListener('click', () => session.cancel());
+  active = session;
+  render();
+}

@@ -1,0 +1,116 @@
+/**
+ * "Teach Precheck this CMS": on a page whose publish control the built-in heuristics miss (a styled
+ * <div> reading 「确定」 — lib/demo/pages/nonstandard.html), the administrator starts pick mode (as
+ * the popup does: tabs.sendMessage({type:'precheck:teach'}) to the tab's top frame), clicks the
+ * title, category and reviewer fields and the control, and the taught site adapter lands in the
+ * local policy. Before teaching, a click on 「确定」 reaches the page's handler and only the page-world
+ * fetch guard refuses its request; after teaching, the click itself is stopped (the page's handler
+ * never runs), at once and after a reload.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { EXTENSION_DIR } from './extension-helpers.ts';
+import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
+
+let browser: Browser;
+let server: CmsServer;
+let cms: Page;
+
+const CONFIRM = 'div[data-act="p"]';
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
+  cms = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function worker(): Promise<Worker> {
+  const find = () => browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return find() ?? (await browser.context.waitForEvent('serviceworker', { timeout: 10_000 }));
+}
+
+async function open(): Promise<void> {
+  await cms.goto(`${server.url}/nonstandard.html`);
+  await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+  // Let the policy answer (and a taught adapter) reach the controller.
+  await cms.waitForTimeout(600);
+}
+
+async function clickCentre(selector: string): Promise<void> {
+  const box = await cms.locator(selector).boundingBox();
+  if (!box) throw new Error(`no box for ${selector}`);
+  await cms.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+function confirmRuns(): Promise<number> {
+  return cms.evaluate('window.__confirmRuns');
+}
+
+function blockedShown(): Promise<string | undefined> {
+  return cms.evaluate(`document.querySelector('precheck-panel')?.dataset.blocked`);
+}
+
+test('an administrator teaches Precheck a CMS page whose publish control it missed', async () => {
+  // Before: the click reaches the page's handler; only its fetch is refused (page-world guard).
+  await open();
+  await cms.locator('[name="f_0001"]').fill('测试标题');
+  await cms.locator(CONFIRM).click();
+  expect(await confirmRuns()).toBe(1);
+  await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
+  expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
+
+  // Teach, the way the popup starts it.
+  await open();
+  const sw = await worker();
+  const delivered = await sw.evaluate(`(async () => {
+    let delivered = 0;
+    for (const t of await chrome.tabs.query({})) {
+      try {
+        await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 });
+        delivered++;
+      } catch {}
+    }
+    return delivered;
+  })()`);
+  expect(delivered).toBe(1);
+  const step = (s: string) => cms.locator(`precheck-teach[data-step="${s}"]`).waitFor({ state: 'attached', timeout: 5_000 });
+  await step('title');
+  await clickCentre('[name="f_0001"]');
+  await step('category');
+  await clickCentre('[name="f_0002"]');
+  await step('reviewer');
+  // A click on the field's label cell is not a field; the reviewer input itself is.
+  await clickCentre('[name="f_0003"]');
+  await step('publish');
+  // On the icon inside the control: the control itself is taught.
+  await clickCentre(`${CONFIRM} i`);
+  await step('done');
+  // Picking the control did not press it.
+  expect(await confirmRuns()).toBe(0);
+  expect(await blockedShown()).toBe('false');
+
+  const stored = await sw.evaluate<{ policy?: { adapters: unknown[] } }>(`chrome.storage.local.get('policy')`);
+  expect(stored.policy?.adapters[0]).toMatchObject({
+    match: [`${server.url}/nonstandard.html*`],
+    editor: { kind: 'textarea' },
+    fields: { title: 'input[name="f_0001"]', category: 'select[name="f_0002"]', reviewer: 'input[name="f_0003"]' },
+    publishButtons: [CONFIRM],
+    publishRequests: [],
+  });
+
+  // At once: the click layer stops 「确定」 before the page's handler runs.
+  await cms.locator(CONFIRM).click();
+  await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
+  expect(await confirmRuns()).toBe(0);
+
+  // And on the next load.
+  await open();
+  await cms.locator(CONFIRM).click();
+  await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
+  expect(await confirmRuns()).toBe(0);
+  expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
+});
