@@ -25,4 +25,8 @@ export default defineBackground(() => {
     sendMessage('policyChanged', state).catch(() => undefined);
   });
   void store.ready.then(() => registration.sync());
+  // Wakes the worker at every browser start, so the registrations are brought in line with the
+  // policy (a managed policy may have changed while the browser was closed) at once, not whenever the
+  // worker next happens to wake; starting the worker is enough, the store and the sync above run.
+  browser.runtime.onStartup.addListener(() => undefined);
 });

@@ -1,8 +1,10 @@
 /**
- * Keeps Precheck's content scripts registered for exactly the policy's origins that the user (or the
- * administrator, through ExtensionSettings runtime_allowed_hosts / policies.json) has granted host
- * access to. Nothing is injected anywhere else: the manifest asks for no <all_urls>, only optional
- * http(s) host access requested per origin from the options page.
+ * Keeps Precheck's content scripts registered for exactly the policy's origins that the user has
+ * granted host access to (options page: 添加并授权 / 授权). Nothing is injected anywhere else: the
+ * manifest asks for no <all_urls>, only optional http(s) host access requested per origin. An
+ * administrator's managed `origins` still need that grant on each computer: Chrome has no policy
+ * that grants optional host permissions (ExtensionSettings `runtime_allowed_hosts` only exempts
+ * hosts from `runtime_blocked_hosts`; tested, permissions.contains stays false).
  *
  * Two scripts, like the manifest entries they replace: the isolated-world controller and the
  * MAIN-world page guard (document_start, before the page's own scripts). Both run in every frame,
@@ -67,7 +69,10 @@ export async function grantedOrigins(origins: readonly string[], permissions: Re
   return granted;
 }
 
-/** Fields that decide what gets injected where; the browser may report more (persistAcrossSessions …). */
+/**
+ * Fields that decide what gets injected where, and whether it survives a browser restart; the
+ * browser may report more.
+ */
 function signature(s: RegisteredScript): string {
   return JSON.stringify({
     js: s.js ?? [],
@@ -76,8 +81,18 @@ function signature(s: RegisteredScript): string {
     matchOriginAsFallback: s.matchOriginAsFallback ?? false,
     runAt: s.runAt ?? 'document_idle',
     world: s.world ?? 'ISOLATED',
+    persistAcrossSessions: s.persistAcrossSessions ?? true,
   });
 }
+
+/**
+ * Registrations must outlive the browser session: after a restart nothing wakes the service worker
+ * before the first CMS page loads, so only persisted scripts guard it. Chromium documents `true` as
+ * the default, but its updateContentScripts drops the persistence of a script when the update leaves
+ * the flag out (seen in Chromium 156: register → persistAcrossSessions true, update of the matches →
+ * false), so it is always sent.
+ */
+const persisted = (s: RegisteredScript): RegisteredScript => ({ ...s, persistAcrossSessions: true });
 
 export interface SyncResult {
   /** Origins the scripts now run on. */
@@ -103,8 +118,8 @@ export async function syncContentScripts(origins: readonly string[], api: Regist
   });
 
   if (unregistered.length > 0) await api.scripting.unregisterContentScripts({ ids: unregistered });
-  if (toUpdate.length > 0) await api.scripting.updateContentScripts(toUpdate);
-  if (toRegister.length > 0) await api.scripting.registerContentScripts(toRegister);
+  if (toUpdate.length > 0) await api.scripting.updateContentScripts(toUpdate.map(persisted));
+  if (toRegister.length > 0) await api.scripting.registerContentScripts(toRegister.map(persisted));
   return {
     origins: want.length > 0 ? granted : [],
     registered: toRegister.map((s) => s.id),

@@ -152,7 +152,13 @@ export function createPolicyStore(storage: StorageLike): PolicyStore {
         const fallback = lastGood === undefined ? undefined : mergeManaged(local.policy, lastGood);
         if (fallback && fallback.problems.length === 0) {
           next = { policy: fallback.policy, locked: fallback.locked, problems, source: fallback.locked.length > 0 ? 'managed' : localSource };
+        } else if (fallback === undefined) {
+          // Nothing accepted from the administrator before: the local policy as it is now (including a
+          // save made while the broken payload is there), unlocked.
+          next = { policy: local.policy, locked: [], problems, source: localSource };
         } else {
+          // The last good payload no longer fits the local policy (changed outside the store): keep
+          // what is in force rather than unlock it.
           next = { ...current, problems };
         }
       }
@@ -171,11 +177,15 @@ export function createPolicyStore(storage: StorageLike): PolicyStore {
     }
     if (!parsed.ok || problems.length > 0) return { accepted: false, problems, state: current };
     // The candidate must also hold together with what the administrator sets (e.g. adapters inside
-    // managed origins).
-    const managed = await readManaged(storage);
-    if (managed !== undefined && current.locked.length > 0) {
-      const merged = mergeManaged(parsed.policy, managed);
-      if (merged.problems.length > 0) return { accepted: false, problems: merged.problems, state: current };
+    // managed origins): the payload in force, which is the last good one while a broken push is
+    // being refused (checking against the broken one would refuse every save).
+    if (current.locked.length > 0) {
+      const refused = current.problems.some((p) => p.source === 'managed');
+      const managed = refused ? (await storage.local.get(LAST_GOOD_MANAGED_KEY))[LAST_GOOD_MANAGED_KEY] : await readManaged(storage);
+      if (managed !== undefined) {
+        const merged = mergeManaged(parsed.policy, managed);
+        if (merged.problems.length > 0) return { accepted: false, problems: merged.problems, state: current };
+      }
     }
     await storage.local.set({ [LOCAL_POLICY_KEY]: parsed.policy });
     const state = await recompute();

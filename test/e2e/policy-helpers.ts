@@ -1,0 +1,247 @@
+/**
+ * Helpers for the managed-policy and permissions suites: an enterprise policy directory for one
+ * Chromium, a launcher that can point Chromium at it, and small readers of the extension's state.
+ *
+ * Chromium on Linux reads enterprise policy from `<policy root>/managed/*.json` (Debian's Chromium:
+ * /etc/chromium/policies); `"3rdparty": { "extensions": { "<id>": {…} } }` there becomes the
+ * extension's storage.managed. The path is compiled in, so a test has two ways to use it:
+ *
+ * - private (preferred): Chromium is started through a small wrapper in its own mount namespace
+ *   (`unshare --mount`), with a temporary directory bind-mounted over the policy root. Only that
+ *   browser sees the test's policy; other Chromiums on the machine (other suites, a developer's
+ *   browser) are untouched, and nothing is left in /etc.
+ * - system: where mount namespaces are not allowed (a container without CAP_SYS_ADMIN), the file
+ *   goes into the real policy root and is removed afterwards. Every Chromium on the machine sees it
+ *   meanwhile, which is fine in CI (one e2e file at a time) but not next to other running suites.
+ *
+ * Neither works without root; the suite is then skipped with the reason. PRECHECK_POLICY_MODE=system
+ * or =private forces one way (to test the other).
+ *
+ * Chromium re-reads the directory by itself about 5 s after a file changes; chrome://policy's
+ * "Reload policies" button (#reload-policies) reloads at once, headless too (reloadPolicies below).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { EXTENSION_ID } from '../../wxt.config';
+import { CHROMIUM_PATH, type Browser } from './harness.ts';
+
+/** Where this Chromium reads enterprise policy (Google Chrome: /etc/opt/chrome/policies). */
+export const SYSTEM_POLICY_ROOT = process.env.PRECHECK_CHROMIUM_POLICY_ROOT ?? '/etc/chromium/policies';
+
+export type PolicyMode = 'private' | 'system';
+
+export interface PolicyProbe {
+  mode?: PolicyMode;
+  /** Why the suite cannot run here (set when mode is not). */
+  skip?: string;
+}
+
+function canUseMountNamespace(): boolean {
+  const dir = os.tmpdir();
+  const r = spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'mount', '--bind', dir, dir], { stdio: 'ignore', timeout: 5_000 });
+  return r.status === 0;
+}
+
+function canWriteSystemRoot(): boolean {
+  try {
+    mkdirSync(path.join(SYSTEM_POLICY_ROOT, 'managed'), { recursive: true });
+    const probe = path.join(SYSTEM_POLICY_ROOT, `.precheck-e2e-probe-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How this machine lets a test set Chromium enterprise policy (synchronous: decides describe.skipIf). */
+export function probeManagedPolicy(): PolicyProbe {
+  if (process.platform !== 'linux') return { skip: 'Chromium enterprise policy files are tested on Linux only' };
+  const forced = process.env.PRECHECK_POLICY_MODE;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (forced !== 'system' && root && canUseMountNamespace()) return { mode: 'private' };
+  if (forced !== 'private' && canWriteSystemRoot()) return { mode: 'system' };
+  return {
+    skip: root
+      ? `cannot write Chromium enterprise policy: no mount namespace and ${SYSTEM_POLICY_ROOT} is not writable`
+      : `cannot write Chromium enterprise policy: not root and ${SYSTEM_POLICY_ROOT} is not writable (run as root, as CI does)`,
+  };
+}
+
+export interface ManagedPolicy {
+  mode: PolicyMode;
+  /** Chromium to launch with (a wrapper in private mode). */
+  executablePath: string;
+  /** Writes the extension's storage.managed payload (atomically); undefined removes the policy file. */
+  write(extensionPolicy: Record<string, unknown> | undefined): void;
+  dispose(): void;
+}
+
+/** A policy directory this suite owns; call dispose() in afterAll. */
+export function createManagedPolicy(mode: PolicyMode): ManagedPolicy {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'precheck-policy-'));
+  let root: string;
+  let executablePath = CHROMIUM_PATH;
+  let createdRoot = false;
+  if (mode === 'private') {
+    root = path.join(tmp, 'policies');
+    mkdirSync(path.join(root, 'managed'), { recursive: true });
+    // The bind mount needs its target to exist; an empty directory is all that is left behind.
+    if (!existsSync(SYSTEM_POLICY_ROOT)) {
+      mkdirSync(SYSTEM_POLICY_ROOT, { recursive: true });
+      createdRoot = true;
+    }
+    executablePath = path.join(tmp, 'chromium.sh');
+    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    writeFileSync(
+      executablePath,
+      [
+        '#!/bin/sh',
+        '# Chromium with a private view of its enterprise policy directory (precheck e2e).',
+        `exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' ${q(root)} ${q(SYSTEM_POLICY_ROOT)} ${q(CHROMIUM_PATH)} "$@"`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(executablePath, 0o755);
+  } else {
+    root = SYSTEM_POLICY_ROOT;
+    mkdirSync(path.join(root, 'managed'), { recursive: true });
+  }
+  const file = path.join(root, 'managed', `precheck-e2e-${process.pid}.json`);
+  return {
+    mode,
+    executablePath,
+    write(extensionPolicy) {
+      if (extensionPolicy === undefined) {
+        rmSync(file, { force: true });
+        return;
+      }
+      // Written beside the managed/ folder and renamed in: Chromium never reads half a file.
+      const staging = path.join(root, `.precheck-e2e-${process.pid}.tmp`);
+      writeFileSync(staging, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: extensionPolicy } } }, null, 2));
+      renameSync(staging, file);
+    },
+    dispose() {
+      rmSync(file, { force: true });
+      rmSync(tmp, { recursive: true, force: true });
+      if (createdRoot) {
+        try {
+          rmdirSync(SYSTEM_POLICY_ROOT);
+        } catch {
+          // not empty: someone else uses it now
+        }
+      }
+    },
+  };
+}
+
+export interface LaunchWithOptions {
+  extensionDir: string;
+  /** Chromium binary or wrapper (ManagedPolicy.executablePath). */
+  executablePath?: string;
+  args?: string[];
+}
+
+/**
+ * launchBrowser (harness) with a chosen executable: the same switches, a fresh profile. Kept in
+ * step with lib/demo/browser.ts by hand.
+ */
+export async function launchWith(options: LaunchWithOptions): Promise<Browser> {
+  const headless = process.env.PRECHECK_HEADFUL !== '1';
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'precheck-e2e-'));
+  const dir = path.resolve(options.extensionDir);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
+    headless: false,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-dev-shm-usage',
+      ...(options.args ?? []),
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  return {
+    context,
+    userDataDir,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------- the extension's state
+
+export const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
+
+/** 由管理员设定 in either UI language (the options page follows the browser's UI locale). */
+export const LOCKED_LABELS = ['由管理员设定', 'Set by your administrator'];
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const find = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+  return find() ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 10_000 }));
+}
+
+/** What chrome.storage.managed holds right now. */
+export async function readManaged(context: BrowserContext): Promise<Record<string, unknown>> {
+  return (await extensionWorker(context)).evaluate('chrome.storage.managed.get()');
+}
+
+/**
+ * Makes Chromium re-read its policy files now (chrome://policy → Reload policies) and waits until the
+ * extension's storage.managed shows `expected` (compared as JSON with sorted keys).
+ */
+export async function reloadPolicies(context: BrowserContext, expected: Record<string, unknown>, timeout = 15_000): Promise<void> {
+  const want = canonicalJson(expected);
+  const page: Page = await context.newPage();
+  try {
+    await page.goto('chrome://policy');
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await page.locator('#reload-policies').click();
+      const until = Date.now() + 2_000;
+      while (Date.now() < until) {
+        if (canonicalJson(await readManaged(context)) === want) return;
+        await page.waitForTimeout(100);
+      }
+      if (Date.now() > deadline) throw new Error(`storage.managed did not become ${want}; it is ${canonicalJson(await readManaged(context))}`);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(value));
+}
+
+/** The Precheck panel's counts on the page, or null when no Precheck runs there. */
+export function panelCounts(page: Page): Promise<{ block: string; warn: string } | null> {
+  return page.evaluate(`(() => {
+    const h = document.querySelector('precheck-panel');
+    return h ? { block: h.dataset.block, warn: h.dataset.warn } : null;
+  })()`);
+}
