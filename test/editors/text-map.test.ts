@@ -41,7 +41,10 @@ describe('extractTextInSlices', () => {
     const { extractTextInSlices } = await import('../../lib/editors/text-map');
     const root = body('<p>公示</p><table><tr><td>姓名</td><td>1101</td></tr></table>'.repeat(50) + '<p>a<br>b<i></i></p><div><span>甲</span></div>');
     let pauses = 0;
-    const sliced = await extractTextInSlices(root, async () => void pauses++, 7);
+    const sliced = await extractTextInSlices(root, () => {
+      pauses++;
+      return Promise.resolve();
+    }, 7);
     const whole = extractText(root);
     expect(sliced.text).toBe(whole.text);
     expect(sliced.starts).toEqual(whole.starts);
