@@ -16,6 +16,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** extra Chromium switches */
   args?: string[];
+  /** another Chromium binary or a wrapper around it (the managed-policy tests use one) */
+  executablePath?: string;
 }
 
 export interface Browser {
@@ -44,7 +46,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
     // headless is passed as the --headless=new switch: Playwright's own headless mode would add
     // the old-headless switches, which do not run extensions
     headless: false,

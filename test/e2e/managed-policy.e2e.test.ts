@@ -14,10 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_POLICY } from '../../lib/policy/defaults';
 import { EXTENSION_DIR, highlightTexts } from './extension-helpers.ts';
-import { openEditor, startServer, typeInto, type Browser, type CmsServer } from './harness.ts';
+import { launchBrowser, openEditor, startServer, typeInto, type Browser, type CmsServer } from './harness.ts';
 import {
   createManagedPolicy,
-  launchWith,
   LOCKED_LABELS,
   OPTIONS_URL,
   probeManagedPolicy,
@@ -56,7 +55,7 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
   beforeAll(async () => {
     policy = createManagedPolicy(probe.mode!);
     policy.write(MANAGED);
-    [browser, server] = await Promise.all([launchWith({ extensionDir: EXTENSION_DIR, executablePath: policy.executablePath }), startServer()]);
+    [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR, executablePath: policy.executablePath }), startServer()]);
     cms = await browser.context.newPage();
     options = await browser.context.newPage();
   });
@@ -182,7 +181,7 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
   test('(d) a broken policy with nothing good before it: the local policy stays, nothing locked, problems shown', async () => {
     // A fresh profile that never saw a good managed policy (a new PC, or IT's first push was broken).
     policy.write(BROKEN);
-    const fresh = await launchWith({ extensionDir: EXTENSION_DIR, executablePath: policy.executablePath });
+    const fresh = await launchBrowser({ extensionDir: EXTENSION_DIR, executablePath: policy.executablePath });
     try {
       expect(await readManaged(fresh.context)).toEqual(BROKEN);
       const page = await fresh.context.newPage();

@@ -24,9 +24,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
-import { CHROMIUM_PATH, type Browser } from './harness.ts';
+import { CHROMIUM_PATH } from './harness.ts';
 
 /** Where this Chromium reads enterprise policy (Google Chrome: /etc/opt/chrome/policies). */
 export const SYSTEM_POLICY_ROOT = process.env.PRECHECK_CHROMIUM_POLICY_ROOT ?? '/etc/chromium/policies';
@@ -134,51 +134,6 @@ export function createManagedPolicy(mode: PolicyMode): ManagedPolicy {
           // not empty: someone else uses it now
         }
       }
-    },
-  };
-}
-
-export interface LaunchWithOptions {
-  extensionDir: string;
-  /** Chromium binary or wrapper (ManagedPolicy.executablePath). */
-  executablePath?: string;
-  args?: string[];
-}
-
-/**
- * launchBrowser (harness) with a chosen executable: the same switches, a fresh profile. Kept in
- * step with lib/demo/browser.ts by hand.
- */
-export async function launchWith(options: LaunchWithOptions): Promise<Browser> {
-  const headless = process.env.PRECHECK_HEADFUL !== '1';
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'precheck-e2e-'));
-  const dir = path.resolve(options.extensionDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: options.executablePath ?? CHROMIUM_PATH,
-    headless: false,
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-dev-shm-usage',
-      ...(options.args ?? []),
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-    ],
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  return {
-    context,
-    userDataDir,
-    async close() {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
