@@ -114,8 +114,7 @@ export default {
     const end = start + m[0].length;
     const split = m[1] !== undefined ? (AREA_CODES.has(m[1]) ? { area: m[1], rest: m[2]! } : null) : splitAreaCode(m[3]!);
     if (!split || !isSubscriber(split.rest)) return null;
-    // 分 and 角 are money units only after a decimal, which the pattern excludes; 分机 is an extension.
-    if (followedByAmountUnit(ctx.text, end) && !/^\s*[分角]/.test(ctx.text.slice(end, end + 4))) return null;
+    if (followedByAmountUnit(ctx.text, end)) return null;
     if (useOf(ctx, start, end) === 'home') {
       return {
         start,

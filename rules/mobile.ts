@@ -60,8 +60,7 @@ export default {
   check(m, ctx) {
     const start = m.index;
     const end = start + m[0].length;
-    // 分 and 角 count as money units only after a decimal (excluded by the pattern): 13912345678分别….
-    if (followedByAmountUnit(ctx.text, end) && !/^\s*[分角]/.test(ctx.text.slice(end, end + 4))) return null;
+    if (followedByAmountUnit(ctx.text, end)) return null;
     if (/[¥￥]\s*$/.test(ctx.text.slice(Math.max(0, start - 3), start))) return null;
     if (isInPeopleList(ctx, start, end)) {
       return {

@@ -5,9 +5,12 @@
 export const NOT_AFTER_ALNUM = '(?<![0-9A-Za-z])';
 export const NOT_BEFORE_ALNUM = '(?![0-9A-Za-z])';
 
-/** A number followed by a unit of money is an amount, not an identifier. */
+/**
+ * A number followed by a unit of money is an amount, not an identifier. 角 and 分 count only after a
+ * decimal part: right after a whole number they start words (13912345678分别…, 转123分机).
+ */
 export function followedByAmountUnit(text: string, end: number): boolean {
-  return /^\s*(?:\.\d+)?\s*(?:元|万元|亿元|万|亿|美元|角|分)/.test(text.slice(end, end + 6));
+  return /^\s*(?:(?:\.\d+)?\s*(?:元|万元|亿元|万|亿|美元)|\.\d+\s*[角分])/.test(text.slice(end, end + 8));
 }
 
 /**
