@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startController } from '@/lib/content/controller';
 import { startTeach } from '@/lib/content/teach';
-import { sendMessage, TEACH } from '@/lib/messaging/protocol';
+import { ALLOW_ONCE, sendMessage, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
 import { rules } from '@/rules';
@@ -38,7 +38,7 @@ export default defineContentScript({
     void loadPolicy();
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as { type?: string; replay?: boolean };
-      if (m.type === 'precheck:allow-once') controller.allowOnce(m.replay === true);
+      if (m.type === ALLOW_ONCE) controller.allowOnce(m.replay === true);
       // Teaching happens in the top frame (a cross-origin frame runs its own content script).
       if (m.type === TEACH && window === window.top) {
         startTeach(window, {
