@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { EDITOR_PAGES, SAMPLE_FIELDS, fillForm, openEditor, publish, sleep, typeInto, type EditorKind } from '../../test/e2e/harness.ts';
+import { EDITOR_PAGES, SAMPLE_FIELDS, fillForm, openEditor, publish, sleep, typeInto, type EditorKind } from './drive.ts';
 import { launchBrowser } from './browser.ts';
 import { startCmsServer, type CmsServer } from './server.ts';
 
