@@ -70,6 +70,11 @@ export function startController(top: Window, initial: ScanOptions): Controller {
       state.blocked = { reasons };
     }
     panel.render({ ...state });
+  }
+
+  /** An editor was rescanned: the panel and its highlights. The title and the panel alone never repaint them. */
+  function editorChanged(): void {
+    render();
     paint();
   }
 
@@ -161,7 +166,7 @@ export function startController(top: Window, initial: ScanOptions): Controller {
       }
     }
     for (const handle of found) {
-      if (!sessions.has(handle.root)) sessions.set(handle.root, new EditorSession(handle, options, render));
+      if (!sessions.has(handle.root)) sessions.set(handle.root, new EditorSession(handle, options, editorChanged));
     }
     for (const session of sessions.values()) if (session.valueChanged && !session.dirty) session.schedule(0);
     const nextTitle = findTitleInput(windows.map((w) => w.document).filter((d) => !roots.has(d.body)));
