@@ -16,8 +16,11 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import type { AuditEntry, VerifyResult } from '../audit/types';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
+import type { Localized } from '../scan/types';
+import type { Signoff, SignoffRole } from '../signoff/types';
 import type { PagePolicy } from './page-policy';
 
 export type { PolicyState, SaveResult, SourcedProblem } from '../policy/store';
@@ -30,7 +33,89 @@ export interface ProtocolMap {
   importPolicyJson(text: string): SaveResult;
   saveTaughtAdapter(adapter: SiteAdapter): SaveResult;
   policyChanged(state: PolicyState): void;
+
+  // Sign-off (content script → background, the authority on PINs and sign-offs).
+  pinChallenge(req: { reviewerId: string }): PinChallenge;
+  signOff(req: SignOffRequest): SignOffResult;
+  overrideFinding(req: OverrideRequest): SignOffResult;
+  getSignoffs(digest: string): Signoff[];
+  voidSignoffs(req: { digest: string; context: AuditEntry }): void;
+  releasePublish(req: ReleaseRequest): ReleaseResult;
+  /** Events a page may report itself: publish-blocked, publish-outcome, post-publish-check. */
+  recordAudit(entry: AuditEntry): AppendResult;
+  getEditorIdentity(): string | null;
+  setEditorIdentity(name: string): void;
+
+  // Audit log (extension pages → background; pages read the log straight from IndexedDB).
+  auditVerify(): VerifyResult;
+  auditExported(req: { format: 'csv' | 'jsonl' | 'form'; count: number; throughSeq: number }): AppendResult;
+  /** Published-page check from the popup or the published page: main content's title and text digest. */
+  postPublishCheck(req: PublishedPage): PostPublishResult;
 }
+
+/**
+ * A PIN is never sent anywhere. The background hands out the reviewer's salt and iteration count and
+ * a one-time nonce; the page derives the PBKDF2 key from the typed PIN and answers with
+ * HMAC-SHA256(key, nonce) (lib/signoff/pin-proof.ts), which the background checks against the stored
+ * hash. A proof is good for one nonce only.
+ */
+export type PinChallenge =
+  | { ok: true; challengeId: string; salt: string; iterations: number; nonce: string }
+  | { ok: false; code: 'unknown-reviewer' | 'locked'; message: Localized; waitMs?: number };
+
+/** The audit context of a sign-off (title, category, findings summary ...; no draft text). */
+export interface SignOffRequest {
+  reviewerId: string;
+  role: SignoffRole;
+  challengeId: string;
+  proof: string;
+  digest: string;
+  context: AuditEntry;
+}
+
+export interface OverrideRequest {
+  reviewerId: string;
+  challengeId: string;
+  proof: string;
+  ruleId: string;
+  /** Masked excerpt. */
+  excerpt: string;
+  reason: string;
+  context: AuditEntry;
+}
+
+export type SignOffResult =
+  | { ok: true; signoff: Signoff }
+  | {
+      ok: false;
+      code: 'wrong-pin' | 'locked' | 'unknown-reviewer' | 'self-review' | 'wrong-role' | 'bad-challenge' | 'audit-failed';
+      message: Localized;
+      /** Tries left before the wait starts. */
+      remaining?: number;
+      waitMs?: number;
+    };
+
+export interface ReleaseRequest {
+  digest: string;
+  important: boolean;
+  editor: string | null;
+  context: AuditEntry;
+}
+
+export type ReleaseResult = { ok: true; recordId: string } | { ok: false; message: Localized };
+
+export type AppendResult = { ok: true; seq: number; id: string } | { ok: false; message: Localized };
+
+export interface PublishedPage {
+  url: string;
+  title: string;
+  /** SHA-256 (hex) of the page's main text, normalised like the signed body (lib/signoff/digest.ts). */
+  bodyDigest: string;
+}
+
+export type PostPublishResult =
+  | { found: false }
+  | { found: true; result: 'matches' | 'differs'; recordSeq: number; title: string; publishedAt: string };
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
 
@@ -44,6 +129,18 @@ export interface AllowOnceMessage {
   type: typeof ALLOW_ONCE;
   /** Re-dispatch the publish action that was stopped. */
   replay: boolean;
+}
+
+/** Popup → the active tab's top-frame content script: its state at a glance (answers a TabState). */
+export const TAB_STATE = 'precheck:tab-state';
+
+export interface TabState {
+  findings: { block: number; warn: number; info: number };
+  fields: { name: string; label: string; ok: boolean; text: string }[];
+  signoff: 'none' | 'partial' | 'signed' | 'void';
+  /** The last publish attempt was stopped and the checklist is not complete. */
+  blocked: boolean;
+  editor: string | null;
 }
 
 /** Popup → the active tab's content script: start the "teach Precheck this CMS" pick mode. */
