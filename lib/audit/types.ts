@@ -97,3 +97,17 @@ export interface AuditFilter {
 export type VerifyResult =
   | { ok: true; count: number; lastSeq: number }
   | { ok: false; count: number; firstBadSeq: number; problem: 'hash-mismatch' | 'missing' | 'prev-mismatch'; message: { zh: string; en: string } };
+
+/**
+ * Read access to the log for extension pages (options page table, review form, exports). They read
+ * IndexedDB directly, which is fast at 100,000 records; every write goes through the background.
+ */
+export interface AuditReader {
+  /** Newest first. `total` counts every record matching the filter. */
+  query(filter: AuditFilter, offset: number, limit: number): Promise<{ records: AuditRecord[]; total: number }>;
+  /** Every matching record in append order (for exports). */
+  all(filter?: AuditFilter): Promise<AuditRecord[]>;
+  get(seq: number): Promise<AuditRecord | undefined>;
+  /** Distinct values for the filter menus. */
+  facets(): Promise<{ editors: string[]; reviewers: string[]; categories: string[]; sites: string[] }>;
+}
