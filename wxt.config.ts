@@ -19,8 +19,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     ...(browser !== 'firefox' && { key: EXTENSION_KEY }),
     // storage: local policy + managed policy; scripting: content scripts registered for exactly the
-    // policy's origins (lib/policy/registration.ts).
-    permissions: ['storage', 'scripting'],
+    // policy's origins (lib/policy/registration.ts); activeTab: the toolbar click lends the popup the
+    // current tab, so 「扫描此页面」 can read a published page on any site (no install warning).
+    permissions: ['storage', 'scripting', 'activeTab'],
     // Install-time host access only for the local test CMS; every real CMS origin is asked for from
     // the options page (or granted by enterprise policy), never <all_urls>.
     host_permissions: [...DEFAULT_CMS_MATCHES],

@@ -1,13 +1,22 @@
 import { browser } from 'wxt/browser';
+import { listenForAuditMessages } from '@/lib/audit/listen';
+import { policyVersion } from '@/lib/audit/policy-version';
+import { createAuditService } from '@/lib/audit/service';
+import { openAuditDb } from '@/lib/audit/store';
+import { deferred } from '@/lib/messaging/deferred';
 import { listenForPolicyMessages } from '@/lib/messaging/handlers';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { listenForPublishedPages } from '@/lib/audit/published-page';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
+import { createSignoffService } from '@/lib/signoff/service';
+import { listenForSignoffMessages } from '@/lib/signoff/listen';
 
-// The only writer of policy state. Listeners are attached synchronously so a message or a storage
-// change wakes the service worker into a ready handler; the audit log joins here with its issue.
+// The only writer of policy state, sign-offs and the audit log. Listeners are attached synchronously
+// so a message or a storage change wakes the service worker into a ready handler.
 export default defineBackground(() => {
   const store = createPolicyStore(browser.storage);
+  const policy = () => store.state().policy;
   const registration = createRegistrationSync(
     {
       scripting: browser.scripting,
@@ -18,9 +27,21 @@ export default defineBackground(() => {
     () => store.state().policy.origins,
     (error) => console.error('[precheck] content script registration:', error instanceof Error ? error.message : String(error)),
   );
+  const audit = deferred(
+    // Records are chained against the policy in force: wait for it before the first append.
+    Promise.all([openAuditDb(), store.ready]).then(([db]) => {
+      const service = createAuditService({ db, policy, fetch: (...args) => fetch(...args), now: () => new Date() });
+      void service.start();
+      return service;
+    }),
+  );
   listenForPolicyMessages(store);
+  listenForAuditMessages(audit);
+  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }));
+  listenForPublishedPages(browser, audit);
   store.subscribe((state) => {
     void registration.sync();
+    void audit.policyChanged(state.policy.meta.updatedBy ?? state.source, policyVersion(state.policy));
     // Open options pages refresh; with none open there is no receiver, which is fine.
     sendMessage('policyChanged', state).catch(() => undefined);
   });

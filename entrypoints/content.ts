@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { startController } from '@/lib/content/controller';
 import { startTeach } from '@/lib/content/teach';
-import { ALLOW_ONCE, sendMessage, TEACH } from '@/lib/messaging/protocol';
+import type { SignoffApi } from '@/lib/content/signoff-flow';
+import { ALLOW_ONCE, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
 import { rules } from '@/rules';
@@ -16,6 +17,21 @@ function isTopmostReachable(): boolean {
   }
 }
 
+/** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
+const PUBLISHED_CHECK_DELAY_MS = 2500;
+
+// The checklist asks the background, which alone holds the PIN records, the sign-offs and the log.
+const signoffApi: SignoffApi = {
+  pinChallenge: (req) => sendMessage('pinChallenge', req),
+  signOff: (req) => sendMessage('signOff', req),
+  overrideFinding: (req) => sendMessage('overrideFinding', req),
+  getSignoffs: (digest) => sendMessage('getSignoffs', digest),
+  voidSignoffs: (req) => sendMessage('voidSignoffs', req),
+  releasePublish: (req) => sendMessage('releasePublish', req),
+  recordAudit: (entry) => sendMessage('recordAudit', entry),
+  getEditorIdentity: () => sendMessage('getEditorIdentity', undefined),
+};
+
 export default defineContentScript({
   // Registered at run time by lib/policy/registration.ts for exactly the policy's granted origins;
   // these matches only become the install-time host permissions (the local test CMS).
@@ -28,14 +44,27 @@ export default defineContentScript({
   main() {
     if (!isTopmostReachable()) return;
     // Guard with the built-in rules at once; the page's policy refines them when it arrives.
-    const controller = startController(window, { rules });
+    const controller = startController(window, { rules }, signoffApi);
     const loadPolicy = () =>
       sendMessage('getPolicyForPage', location.href)
         .then((page) => {
-          if (page.covered) controller.configure(scanOptionsFromPolicy(page, rules), page.adapter);
+          if (page.covered) controller.configure(scanOptionsFromPolicy(page, rules), page);
         })
         .catch(() => undefined);
-    void loadPolicy();
+    void loadPolicy().then(() => {
+      // A covered page without an editor may be a published item: the background checks it against
+      // what was signed off when its title names one.
+      setTimeout(() => {
+        if (controller.hasEditors()) return;
+        const titles = [document.title, ...[...document.querySelectorAll('h1')].map((h) => h.textContent ?? '')].map((t) => t.trim()).filter(Boolean);
+        if (titles.length > 0) sendMessage('publishedPageOpened', { titles }).catch(() => undefined);
+      }, PUBLISHED_CHECK_DELAY_MS);
+    });
+    // The popup's state at a glance: answered (sendResponse) only by the top frame's controller.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (state: unknown) => void) => {
+      if ((message as { type?: string }).type !== TAB_STATE || window !== window.top) return;
+      sendResponse(controller.tabState());
+    });
     browser.runtime.onMessage.addListener((message: unknown) => {
       const m = message as { type?: string; replay?: boolean };
       if (m.type === ALLOW_ONCE) controller.allowOnce(m.replay === true);

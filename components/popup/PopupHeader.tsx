@@ -1,5 +1,6 @@
 /**
- * The popup's header: is Precheck on for the current tab, and the way to the settings. Without the
+ * The popup's header: is Precheck on for the current tab, and the way to the settings and the audit
+ * log (the options page's 审计日志 section). Without the
  * tabs permission, tabs.query reports a tab's URL only where Precheck has host access, so an unknown
  * URL means "not enabled here".
  */
@@ -13,6 +14,7 @@ export interface PopupApi {
   activeTabUrl(): Promise<string | undefined>;
   isCovered(url: string): Promise<boolean>;
   openOptions(): Promise<void>;
+  openAudit(): Promise<void>;
 }
 
 export function PopupHeader({ api }: { api: PopupApi }) {
@@ -33,15 +35,29 @@ export function PopupHeader({ api }: { api: PopupApi }) {
       <span data-coverage={coverage} style={{ color: coverage === 'on' ? '#1b7f3b' : '#666' }}>
         {coverage === 'checking' ? '…' : t(coverage === 'on' ? 'popup_enabled' : 'popup_not_enabled')}
       </span>
-      <a
-        href="#"
-        onClick={(e) => {
-          e.preventDefault();
-          void api.openOptions();
-        }}
-      >
-        {t('popup_settings')}
-      </a>
+      <span>
+        <a
+          href="#"
+          data-open-options
+          onClick={(e) => {
+            e.preventDefault();
+            void api.openOptions();
+          }}
+        >
+          {t('popup_settings')}
+        </a>
+        {' · '}
+        <a
+          href="#"
+          data-open-audit
+          onClick={(e) => {
+            e.preventDefault();
+            void api.openAudit();
+          }}
+        >
+          {t('popup_audit')}
+        </a>
+      </span>
     </header>
   );
 }

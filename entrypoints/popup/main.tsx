@@ -1,42 +1,28 @@
 import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
-import { PopupHeader, type PopupApi } from '@/components/popup/PopupHeader';
-import { TeachButton, type TeachApi } from '@/components/popup/TeachButton';
+import { EditorIdentity } from '@/components/popup/EditorIdentity';
+import { PageScan } from '@/components/popup/PageScan';
+import { popupApis } from '@/components/popup/popup-api';
+import { PopupHeader } from '@/components/popup/PopupHeader';
+import { TabStateView } from '@/components/popup/TabStateView';
+import { TeachButton } from '@/components/popup/TeachButton';
+import { t } from '@/components/options/i18n';
 import { TryScan } from '@/components/TryScan';
-import { sendMessage, TEACH } from '@/lib/messaging/protocol';
 
-const api: PopupApi = {
-  async activeTabUrl() {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.url;
-  },
-  async isCovered(url) {
-    return (await sendMessage('getPolicyForPage', url)).covered;
-  },
-  openOptions: () => browser.runtime.openOptionsPage(),
-};
-
-const teach: TeachApi = {
-  async startTeach() {
-    // No tabs permission: the tab's id is enough, and the user's click on the action grants activeTab.
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return false;
-    try {
-      await browser.tabs.sendMessage(tab.id, { type: TEACH }, { frameId: 0 });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  close: () => window.close(),
-};
+const apis = popupApis(location.search, () => window.close());
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
-    <>
-      <PopupHeader api={api} />
-      <TeachButton api={teach} />
-      <TryScan />
-    </>,
+    <div style={{ width: 360, font: '13px/1.5 system-ui, sans-serif' }}>
+      <PopupHeader api={apis.header} />
+      <TabStateView api={apis.tabState} />
+      <PageScan api={apis.pageScan} />
+      <EditorIdentity api={apis.identity} />
+      <TeachButton api={apis.teach} />
+      {/* The paste-and-check box stays, folded: the page scan above is what the popup is for now. */}
+      <details style={{ padding: '8px 0' }}>
+        <summary style={{ padding: '0 12px' }}>{t('popup_try')}</summary>
+        <TryScan />
+      </details>
+    </div>,
   );

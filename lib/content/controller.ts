@@ -1,9 +1,10 @@
-import type { PanelItem, PanelState } from '../../components/Panel';
+import type { PanelActions, PanelItem, PanelState } from '../../components/Panel';
 import { discoverEditors, sameOriginWindows } from '../editors';
 import { findTitleInput } from '../editors/title-field';
 import { ensureCaptureGuard, type Attempt, type CaptureHooks } from '../intercept/capture-guard';
 import { OneShotPass } from '../intercept/pass';
 import { ARM, BLOCKED, CONFIG, CONSUMED, DISARM, type BlockedAttempt } from '../intercept/protocol';
+import type { PagePolicy, TabState } from '../messaging/protocol';
 import { scan, type ScanOptions } from '../scan/engine';
 import { SEVERITY_RANK, type Finding } from '../scan/types';
 import { scanSubmittedContent } from './api-check';
@@ -12,21 +13,26 @@ import { EditorSession } from './editor-session';
 import { paintHighlights, supportsHighlights, type RangesBySeverity } from './highlighter';
 import { OverlayPainter, type OverlayItem } from './overlay';
 import { mountPanel } from './panel-host';
+import { startSignoffFlow, type SignoffApi } from './signoff-flow';
 
 const DISCOVER_EVERY_MS = 1000;
 
 export interface Controller {
   /** Lets the next publish gesture through once; with `replay`, re-runs the last stopped control. */
   allowOnce(replay: boolean): void;
-  /** The page's policy arrived: its scan settings, and the adapter's publish controls and requests. */
-  configure(options: ScanOptions, adapter: { publishButtons: readonly string[]; publishRequests: readonly unknown[] } | null): void;
+  /** The page's policy arrived: its scan settings, the adapter's publish controls and requests, the checklist's settings. */
+  configure(options: ScanOptions, page: PagePolicy): void;
+  /** For the popup: findings, fields and sign-off at a glance. */
+  tabState(): TabState;
+  /** An editor was found on the page (a page without one may be a published item). */
+  hasEditors(): boolean;
 }
 
 /**
  * Precheck on one CMS page (top frame): finds the editors in every same-origin frame, keeps their
  * findings current, paints them, guards every frame's publish paths, and shows why a publish stopped.
  */
-export function startController(top: Window, initial: ScanOptions): Controller {
+export function startController(top: Window, initial: ScanOptions, signoffApi: SignoffApi): Controller {
   let options = initial;
   const sessions = new Map<HTMLElement, EditorSession>();
   const pass = new OneShotPass();
@@ -39,7 +45,7 @@ export function startController(top: Window, initial: ScanOptions): Controller {
   const state: PanelState = { items: [], blocked: null, error: null, open: false };
   let items: { item: PanelItem; session: EditorSession | null }[] = [];
 
-  const panel = mountPanel(top.document, {
+  const panelActions: PanelActions = {
     goTo(index) {
       const entry = items[index];
       if (entry?.session) entry.session.reveal(entry.item.finding);
@@ -52,7 +58,8 @@ export function startController(top: Window, initial: ScanOptions): Controller {
       state.open = !state.open;
       render();
     },
-  });
+  };
+  const panel = mountPanel(top.document, panelActions);
 
   function render(): void {
     items = [
@@ -70,6 +77,7 @@ export function startController(top: Window, initial: ScanOptions): Controller {
       state.blocked = { reasons };
     }
     panel.render({ ...state });
+    flow.changed();
   }
 
   /** An editor was rescanned: the panel and its highlights. The title and the panel alone never repaint them. */
@@ -110,6 +118,7 @@ export function startController(top: Window, initial: ScanOptions): Controller {
     if ('control' in attempt || 'form' in attempt) lastAttempt = attempt;
     state.blocked = { reasons: [] };
     state.open = true;
+    flow.attemptBlocked(attempt.via);
     // The attempt is already stopped; say so at once and refine the reasons after the click's task.
     render();
     top.setTimeout(() => void recheck(), 0);
@@ -132,6 +141,32 @@ export function startController(top: Window, initial: ScanOptions): Controller {
     }
     render();
   }
+
+  function allowOnce(replay: boolean): void {
+    pass.arm();
+    broadcast(ARM);
+    state.blocked = null;
+    render();
+    const attempt = lastAttempt;
+    if (!replay || !attempt) return;
+    if (attempt.control) (attempt.control as HTMLElement).click();
+    else if (attempt.form) attempt.form.requestSubmit(attempt.submitter ?? null);
+  }
+
+  const flow = startSignoffFlow(
+    top,
+    {
+      findings: () => items.map((e) => e.item),
+      scanError: () => state.error,
+      bodyText: () => [...sessions.values()].map((s) => s.text).join('\n'),
+      reveal(finding) {
+        const entry = items.find((e) => e.item.finding === finding);
+        if (entry) panelActions.goTo(items.indexOf(entry));
+      },
+      allowOnce: () => allowOnce(true),
+    },
+    signoffApi,
+  );
 
   const hooks: CaptureHooks = { pass: (via: Attempt['via']) => pass.take(via), blocked, frameLoaded: discover, selectors: [] };
   let requestRules = '[]';
@@ -183,23 +218,18 @@ export function startController(top: Window, initial: ScanOptions): Controller {
   top.addEventListener('load', discover);
 
   return {
-    configure(next, adapter) {
+    configure(next, page) {
+      const adapter = page.adapter;
       options = next;
+      flow.configure(page);
       hooks.selectors = adapter?.publishButtons ?? [];
       requestRules = JSON.stringify(adapter?.publishRequests ?? []);
       broadcast(CONFIG, requestRules);
       for (const s of sessions.values()) s.reconfigure(next);
       scanTitle();
     },
-    allowOnce(replay) {
-      pass.arm();
-      broadcast(ARM);
-      state.blocked = null;
-      render();
-      const attempt = lastAttempt;
-      if (!replay || !attempt) return;
-      if (attempt.control) (attempt.control as HTMLElement).click();
-      else if (attempt.form) attempt.form.requestSubmit(attempt.submitter ?? null);
-    },
+    allowOnce,
+    tabState: () => flow.tabState(),
+    hasEditors: () => sessions.size > 0,
   };
 }

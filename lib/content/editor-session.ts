@@ -7,7 +7,6 @@ import { yieldToPage } from './yield';
 
 const DEBOUNCE_MS = 250;
 
-
 /**
  * One editable area: watches it, rescans it (debounced, chunked) and keeps its findings with the
  * text map that turns them into ranges. The hot path — a keystroke — only restarts a timer.
@@ -90,6 +89,11 @@ export class EditorSession {
       this.error = e instanceof Error ? e.message : String(e);
     }
     this.changed();
+  }
+
+  /** The text the last scan read: what a sign-off's digest covers. */
+  get text(): string {
+    return this.map?.text ?? '';
   }
 
   rangeOf(finding: Finding): Range | null {

@@ -10,9 +10,14 @@
  *   GET  /__posts   → the recorded posts as JSON
  *   POST /__reset   → clears them
  *   GET  /api/ueditor?action=config → UEditor's server config (so UEditor starts without errors)
+ *   POST /__articles/<id> → appends the request body as a paragraph to that article (edited after review)
+ *   GET  /articles/<id>  → a successful publish as the portal's article page (lib/demo/article-page.ts);
+ *                          404 page for any other id
  *
- * Publishing answers JSON `{ ok: true, id }`; a plain form navigation (Sec-Fetch-Mode: navigate)
- * gets a small HTML result page instead, with the same `#status` element the editor pages use.
+ * Publishing answers JSON `{ ok: true, id, url: '/articles/<id>' }`; a plain form navigation
+ * (Sec-Fetch-Mode: navigate) gets a small HTML result page instead, with the same `#status` element
+ * the editor pages use and a link to the article. Published-style static pages (lib/demo/pages/
+ * published/) stand in for articles that went online before Precheck was installed.
  *
  * Run standalone for a manual look: `npx tsx lib/demo/server.ts [port]`.
  */
@@ -21,6 +26,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { articlePage, notFoundPage } from './article-page.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = path.resolve(HERE, '../..');
@@ -238,14 +244,18 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Where a successful publish can be read on the portal. */
+export const articleUrl = (id: number) => `/articles/${id}`;
+
 function resultPage(ok: boolean, draft: boolean, id: number, back: string): string {
   const msg = ok ? (draft ? '草稿已保存' : '发布成功') : draft ? '保存失败' : '发布失败';
+  const article = ok && !draft ? ` · <a href="${articleUrl(id)}" id="article-link">查看发布页面</a>` : '';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${msg}</title><link rel="stylesheet" href="/cms.css"></head>
 <body><div class="result">
 <p id="status" class="status ${ok ? 'ok' : 'err'}" data-id="${id}">${msg}</p>
 <p>信息编号：${id}</p>
-<p><a href="${escapeHtml(back)}">返回</a> · <a href="/">返回列表</a></p>
+<p><a href="${escapeHtml(back)}">返回</a> · <a href="/">返回列表</a>${article}</p>
 </div></body></html>`;
 }
 
@@ -268,6 +278,8 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
   const nodeModules = options.nodeModulesDir ?? path.join(PROJECT_ROOT, 'node_modules');
   const host = options.host ?? '127.0.0.1';
   const posts: RecordedPost[] = [];
+  // Published articles stay online when the recorded posts are reset, as they would on a portal.
+  const articles = new Map<number, RecordedPost>();
   let seq = 0;
   let failures = 0;
   // longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
@@ -305,7 +317,7 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
         if (typeof v === 'string') headers[k] = v;
       }
       const id = ++seq;
-      posts.push({
+      const post: RecordedPost = {
         id,
         path: pathname,
         query: Object.fromEntries(url.searchParams),
@@ -315,17 +327,29 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
         raw: buf.toString('utf8'),
         headers,
         at: Date.now(),
-      });
+      };
+      posts.push(post);
       const ok = failures <= 0;
       if (!ok) failures--;
       const draft = pathname === '/api/draft';
+      if (ok && !draft) articles.set(id, post);
       if (h['sec-fetch-mode'] === 'navigate') {
         return send(res, ok ? 200 : 500, 'text/html; charset=utf-8', resultPage(ok, draft, id, h.referer ?? '/'));
       }
-      return sendJson(res, ok ? 200 : 500, ok ? { ok: true, id, draft } : { ok: false, id, error: 'server error' });
+      const answer = ok ? { ok: true, id, draft, ...(!draft && { url: articleUrl(id) }) } : { ok: false, id, error: 'server error' };
+      return sendJson(res, ok ? 200 : 500, answer);
     }
 
     if (pathname === '/__posts' && method === 'GET') return sendJson(res, 200, posts);
+    // An article changed on the portal after review (what the post-publication check must notice).
+    const edit = /^\/__articles\/(\d+)$/.exec(pathname);
+    if (edit && method === 'POST') {
+      const post = articles.get(Number(edit[1]));
+      const added = (await readBody(req)).toString('utf8');
+      if (!post) return sendJson(res, 404, { ok: false });
+      articles.set(post.id, { ...post, body: { ...post.body, content: `${typeof post.body.content === 'string' ? post.body.content : ''}<p>${escapeHtml(added)}</p>` } });
+      return sendJson(res, 200, { ok: true });
+    }
     if (pathname === '/__reset' && method === 'POST') {
       await readBody(req);
       posts.length = 0;
@@ -343,6 +367,11 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
 
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
 
+    const article = /^\/articles\/(\d+)$/.exec(pathname);
+    if (article || pathname.startsWith('/articles/')) {
+      const post = article ? articles.get(Number(article[1])) : undefined;
+      return send(res, post ? 200 : 404, 'text/html; charset=utf-8', post ? articlePage(post) : notFoundPage());
+    }
     if (pathname.startsWith('/vendor/')) {
       const rest = pathname.slice('/vendor/'.length);
       const name = vendorNames.find((n) => rest.startsWith(n + '/'));

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the originals are kept unbound on purpose and always called with .call(target). */
 import { isPublishForm } from './publish-control';
 import { isPublishRequest } from './publish-words';
-import { ARM, BLOCKED, CONFIG, CONSUMED, DISARM, PASS_TTL_MS, endpointOf, reportTarget, type AttemptVia } from './protocol';
+import { ARM, BLOCKED, CONFIG, CONSUMED, DISARM, OUTCOME, PASS_TTL_MS, endpointOf, reportTarget, type AttemptVia, type OutcomeDetail } from './protocol';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -32,10 +32,13 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
     adapterRules.some((r) => (!r.method || r.method === method.toUpperCase()) && r.urlPattern.test(url));
   const isPublishAction = (form: HTMLFormElement) => adapterRules.length > 0 && isPublish(form.method || 'GET', form.action);
 
-  const report = (type: string, via: AttemptVia, url = '') => {
-    const detail = JSON.stringify({ via, endpoint: endpointOf(url, doc.baseURI) });
+  const report = (type: string, via: AttemptVia, url = '', extra: Partial<OutcomeDetail> = {}) => {
+    const detail = JSON.stringify({ via, endpoint: endpointOf(url, doc.baseURI), ...extra });
     reportTarget(win).dispatchEvent(new win.CustomEvent(type, { detail }));
   };
+  // The allowed publish's result goes into the audit log: was it really published?
+  const outcome = (via: AttemptVia, url: string, status?: number) =>
+    report(OUTCOME, via, url, status === undefined ? {} : { status, ok: status >= 200 && status < 300 });
   /** Uses the pass if there is one; otherwise reports the attempt. */
   const pass = (via: AttemptVia, url?: string): boolean => {
     if (Date.now() < armedUntil) {
@@ -50,7 +53,9 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   const formProto = win.HTMLFormElement.prototype;
   const submit = formProto.submit;
   formProto.submit = function (this: HTMLFormElement) {
-    if ((isPublishForm(this) || isPublishAction(this)) && !pass('form.submit', this.action)) return;
+    const publishing = isPublishForm(this) || isPublishAction(this);
+    if (publishing && !pass('form.submit', this.action)) return;
+    if (publishing) outcome('form.submit', this.action);
     submit.call(this);
   };
   const requestSubmit = formProto.requestSubmit;
@@ -63,8 +68,14 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   win.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
     const url = input instanceof win.Request ? input.url : String(input);
     const method = init?.method ?? (input instanceof win.Request ? input.method : 'GET');
-    if (isPublish(method, url) && !pass('fetch', url)) return Promise.reject(new TypeError(BLOCK_MESSAGE));
-    return fetch.call(win, input, init);
+    if (!isPublish(method, url)) return fetch.call(win, input, init);
+    if (!pass('fetch', url)) return Promise.reject(new TypeError(BLOCK_MESSAGE));
+    const sent = fetch.call(win, input, init);
+    sent.then(
+      (response) => outcome('fetch', url, response.status),
+      () => outcome('fetch', url, 0),
+    );
+    return sent;
   };
 
   const xhrProto = win.XMLHttpRequest.prototype;
@@ -79,7 +90,8 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
   const send = xhrProto.send;
   xhrProto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const req = opened.get(this);
-    if (req && isPublish(req.method, req.url) && !pass('xhr', req.url)) {
+    const publishing = req !== undefined && isPublish(req.method, req.url);
+    if (req && publishing && !pass('xhr', req.url)) {
       // Re-aimed at a revoked blob: URL, the request fails the way a dropped connection does
       // (readyState 4, status 0, an error event) without anything leaving the machine.
       const dead = win.URL.createObjectURL(new win.Blob());
@@ -88,6 +100,7 @@ export function installPageGuard(win: PageWindow, isPublishUrl: (method: string,
       send.call(this);
       return;
     }
+    if (req && publishing) this.addEventListener('loadend', () => outcome('xhr', req.url, this.status));
     send.call(this, body);
   };
 }

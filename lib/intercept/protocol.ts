@@ -6,6 +6,8 @@ export const ARM = 'precheck:arm';
 export const DISARM = 'precheck:disarm';
 export const BLOCKED = 'precheck:blocked';
 export const CONSUMED = 'precheck:consumed';
+/** MAIN → isolated: how the one allowed publish request ended (an OutcomeDetail as JSON). */
+export const OUTCOME = 'precheck:outcome';
 /** Isolated → MAIN: the site adapter's publish request rules, as JSON. */
 export const CONFIG = 'precheck:config';
 export const READ_REQUEST = 'precheck:read-request';
@@ -20,6 +22,14 @@ export interface BlockedAttempt {
   via: AttemptVia;
   /** Path of the endpoint (no query string: it may carry draft text). */
   endpoint?: string;
+}
+
+export interface OutcomeDetail {
+  via: AttemptVia;
+  endpoint?: string;
+  /** HTTP status; 0 for a network failure. A form navigation reports no status: the page is leaving. */
+  status?: number;
+  ok?: boolean;
 }
 
 /** The top document when it is reachable (same origin), so every frame reports to one controller. */

@@ -51,6 +51,11 @@ export interface ProtocolMap {
   auditExported(req: { format: 'csv' | 'jsonl' | 'form'; count: number; throughSeq: number }): AppendResult;
   /** Published-page check from the popup or the published page: main content's title and text digest. */
   postPublishCheck(req: PublishedPage): PostPublishResult;
+  /**
+   * Content script on a page without an editor: its title candidates (document.title, h1). When one
+   * names a published item, the background extracts the page's main content and checks it.
+   */
+  publishedPageOpened(req: { titles: string[] }): PostPublishResult;
 }
 
 /**
@@ -88,7 +93,7 @@ export type SignOffResult =
   | { ok: true; signoff: Signoff }
   | {
       ok: false;
-      code: 'wrong-pin' | 'locked' | 'unknown-reviewer' | 'self-review' | 'wrong-role' | 'bad-challenge' | 'audit-failed';
+      code: 'wrong-pin' | 'locked' | 'unknown-reviewer' | 'self-review' | 'wrong-role' | 'bad-challenge' | 'bad-reason' | 'audit-failed';
       message: Localized;
       /** Tries left before the wait starts. */
       remaining?: number;
@@ -108,9 +113,10 @@ export type AppendResult = { ok: true; seq: number; id: string } | { ok: false; 
 
 export interface PublishedPage {
   url: string;
-  title: string;
-  /** SHA-256 (hex) of the page's main text, normalised like the signed body (lib/signoff/digest.ts). */
-  bodyDigest: string;
+  /** The titles the page may have been published under (lib/page/published-candidates.ts). */
+  titles: string[];
+  /** SHA-256 (hex) of the page's main text and of its larger parts, normalised like the signed body. */
+  bodyDigests: string[];
 }
 
 export type PostPublishResult =

@@ -46,6 +46,7 @@ const NESTED: Record<string, string> = {
   disclosure: '公开方式',
   publisher: '发布人',
   attachments: '附件',
+  currentUser: '当前用户',
   publishButtons: '发布按钮',
   publishRequests: '发布请求',
   method: '请求方法',

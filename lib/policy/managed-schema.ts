@@ -38,6 +38,7 @@ const adapter = obj({
     reviewer: str(),
     publisher: str(),
     attachments: str(),
+    currentUser: str(),
   }),
   publishButtons: list(str()),
   publishRequests: list(obj({ method: str(), urlPattern: str() })),

@@ -30,7 +30,8 @@ export class PinFormatError extends Error {
   }
 }
 
-async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+/** The PBKDF2 bytes a record's hash is; the sign-off's PIN proof (lib/signoff/pin-proof.ts) keys an HMAC with them. */
+export async function derivePinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array<ArrayBuffer>> {
   const subtle = globalThis.crypto.subtle;
   const key = await subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
   const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BITS);
@@ -50,12 +51,12 @@ export async function hashPin(pin: string, options: HashPinOptions = {}): Promis
   if (problem) throw new PinFormatError(problem);
   const iterations = options.iterations ?? DEFAULT_PIN_ITERATIONS;
   const salt = options.salt ?? globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const hash = await derive(pin, salt, iterations);
+  const hash = await derivePinKey(pin, salt, iterations);
   return { algorithm: 'PBKDF2-SHA256', iterations, salt: toBase64(salt), hash: toBase64(hash) };
 }
 
 /** Compares every byte whatever the first difference, so timing does not tell how close a guess was. */
-function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {
+export function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {
   let diff = a.length ^ b.length;
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
@@ -70,5 +71,5 @@ export async function verifyPin(pin: string, record: PinRecord): Promise<boolean
   const salt = fromBase64(record.salt);
   const expected = fromBase64(record.hash);
   if (!salt || !expected || salt.length === 0) return false;
-  return equalConstantTime(await derive(pin, salt, iterations), expected);
+  return equalConstantTime(await derivePinKey(pin, salt, iterations), expected);
 }

@@ -76,6 +76,11 @@ export const siteAdapterSchema = z.strictObject({
     reviewer: selector.optional(),
     publisher: selector.optional(),
     attachments: selector.optional(),
+    /**
+     * The CMS's logged-in user (the editor, article 4's 谁发布). Looked up in the top document and its
+     * same-origin frames, not only under framePath: CMS headers usually sit outside the form's frame.
+     */
+    currentUser: selector.optional(),
   }),
   /** Controls the built-in publish-word heuristics would miss (icon buttons, odd labels). */
   publishButtons: z.array(selector).max(20).default(() => []),

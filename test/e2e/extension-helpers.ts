@@ -6,6 +6,7 @@
  * Functions handed to page.evaluate are strings here: the test transform may wrap named functions
  * in a __name() helper that does not exist in the page.
  */
+import { closeChecklist } from '../../lib/demo/checklist-drive.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -136,8 +137,12 @@ export async function waitForCounts(page: Page, block: number, warn: number, tim
   );
 }
 
-/** Collapses the panel (if open) and waits until it is collapsed: a later block re-opens it. */
+/**
+ * Collapses the panel (if open) and closes the checklist dialog a stopped publish opened, and waits
+ * until both are out of the way: a later block re-opens them.
+ */
 export async function collapsePanel(page: Page): Promise<void> {
+  await closeChecklist(page);
   await page.waitForFunction(`(() => {
     const h = document.querySelector('precheck-panel');
     const s = h && h.shadowRoot;

@@ -6,13 +6,18 @@ import { click, render, settle, useLocale, type Rendered } from './helpers';
 
 let view: Rendered | undefined;
 
-function api(url: string | undefined, covered: boolean): PopupApi & { opened: number } {
+function api(url: string | undefined, covered: boolean): PopupApi & { opened: number; audits: number } {
   const a = {
     opened: 0,
+    audits: 0,
     activeTabUrl: () => Promise.resolve(url),
     isCovered: () => Promise.resolve(covered),
     openOptions: () => {
       a.opened++;
+      return Promise.resolve();
+    },
+    openAudit: () => {
+      a.audits++;
       return Promise.resolve();
     },
   };
@@ -42,6 +47,9 @@ it('says it is on for a covered tab, and opens the options page', async () => {
   expect(view.container.querySelector('[data-coverage]')?.getAttribute('data-coverage')).toBe('on');
   await click(view.container.querySelector('a'));
   expect(a.opened).toBe(1);
+  await click(view.container.querySelector('[data-open-audit]'));
+  expect(view.container.querySelector('[data-open-audit]')?.textContent).toBe('审计日志');
+  expect(a.audits).toBe(1);
 });
 
 it('says 未启用 for a tab outside the policy', async () => {

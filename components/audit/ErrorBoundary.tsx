@@ -1,0 +1,32 @@
+/**
+ * Keeps a fault in the audit UI inside its own box: a record of an unexpected shape (an older or newer
+ * version wrote it) must not blank the whole options page, where the policy settings live too.
+ */
+import { Component, type ReactNode } from 'react';
+import { t } from '../options/i18n';
+import { errorText } from './useReader';
+
+interface State {
+  error: unknown;
+}
+
+export class AuditErrorBoundary extends Component<{ children: ReactNode }, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: unknown): State {
+    return { error };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.error('audit log view failed', error);
+  }
+
+  override render(): ReactNode {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <p className="error" role="alert" data-audit-error="">
+        {t('audit_view_failed', errorText(this.state.error))}
+      </p>
+    );
+  }
+}

@@ -1,0 +1,53 @@
+/** Inline styles of the checklist dialog: it lives in a shadow root, where no page or extension stylesheet applies. */
+import type { CSSProperties } from 'react';
+
+export const COLOR = { block: '#c62828', warn: '#b26a00', ok: '#2e7d32', muted: '#666', line: '#e0e0e0', accent: '#1f4e8c' };
+
+export const overlay: CSSProperties = {
+  position: 'fixed',
+  inset: 0,
+  background: 'rgba(0,0,0,.45)',
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  padding: 16,
+  boxSizing: 'border-box',
+};
+
+export const dialog: CSSProperties = {
+  width: 'min(760px, 100%)',
+  maxHeight: '100%',
+  display: 'flex',
+  flexDirection: 'column',
+  background: '#fff',
+  color: '#222',
+  borderRadius: 8,
+  boxShadow: '0 8px 40px rgba(0,0,0,.35)',
+  font: '14px/1.6 "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
+  textAlign: 'left',
+  outline: 'none',
+};
+
+export const scroll: CSSProperties = { overflow: 'auto', padding: '0 20px' };
+
+export const sectionBox: CSSProperties = { borderTop: `1px solid ${COLOR.line}`, padding: '12px 0' };
+
+export const small: CSSProperties = { color: COLOR.muted, fontSize: 12, fontWeight: 'normal' };
+
+export const row: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '6px 0' };
+
+export const list: CSSProperties = { listStyle: 'none', margin: '6px 0', padding: 0 };
+
+export const alert = (color: string, background: string): CSSProperties => ({
+  margin: '12px 20px 0',
+  padding: '8px 12px',
+  borderRadius: 4,
+  background,
+  color,
+});
+
+export const button: CSSProperties = { padding: '3px 10px', cursor: 'pointer', font: 'inherit' };
+
+export const primary: CSSProperties = { ...button, padding: '6px 28px', background: COLOR.accent, color: '#fff', border: 0, borderRadius: 4 };
+
+export const input: CSSProperties = { padding: '3px 6px', font: 'inherit' };

@@ -1,0 +1,348 @@
+import type { AuditEntry } from '../audit/types';
+import { sameOriginWindows } from '../editors';
+import { findFormFields, focusField, readCurrentUser, readFields } from '../editors/form-fields';
+import { OUTCOME, type OutcomeDetail } from '../intercept/protocol';
+import type { PagePolicy, ProtocolMap, TabState } from '../messaging/protocol';
+import type { Finding, Localized } from '../scan/types';
+import { evaluateChecklist, findingKeys } from '../signoff/checklist';
+import { bodyDigest, draftDigest } from '../signoff/digest';
+import { pinProof } from '../signoff/pin-proof';
+import { summarizeFindings } from '../signoff/summary';
+import {
+  NO_CONFIRMATIONS,
+  type ChecklistResult,
+  type Confirmations,
+  type DigestInput,
+  type FieldName,
+  type FieldReadings,
+  type Override,
+  type Signoff,
+  type SignoffRole,
+} from '../signoff/types';
+import { mountChecklist } from './checklist-host';
+
+type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+/** The background calls the checklist needs (sendMessage in the extension, fakes nowhere: e2e drives it). */
+export type SignoffApi = { [K in 'pinChallenge' | 'signOff' | 'overrideFinding' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'recordAudit' | 'getEditorIdentity']: Async<ProtocolMap[K]> };
+
+/** What the controller knows: the findings on screen, whether the scan finished, the body text. */
+export interface DraftSource {
+  findings(): { finding: Finding; where: string }[];
+  scanError(): string | null;
+  bodyText(): string;
+  reveal(finding: Finding): void;
+  /** Lets the stopped publish run once (the controller's one-shot pass with replay). */
+  allowOnce(): void;
+}
+
+export interface SignoffFlow {
+  configure(page: PagePolicy): void;
+  /** A publish was stopped: open the checklist and record why. */
+  attemptBlocked(via: string): void;
+  /** The findings or the form may have changed. */
+  changed(): void;
+  tabState(): TabState;
+}
+
+const say = (m: Localized) => `${m.zh}（${m.en}）`;
+const FIELD_LABEL: Record<FieldName, string> = { title: '标题', channel: '栏目', category: '信息类别', disclosure: '公开方式', reviewer: '审核人' };
+
+/**
+ * The pre-publish checklist on a CMS page (issue 5): reads the form, keeps the draft's digest and the
+ * sign-offs the background holds for it, voids them visibly when the draft changes, and lets the
+ * page's own publish run once when every section is complete and the background agrees.
+ */
+export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffApi): SignoffFlow {
+  let page: PagePolicy | null = null;
+  let confirmations: Confirmations = NO_CONFIRMATIONS;
+  let markedImportant = false;
+  const overrides = new Map<string, Override>();
+  let digest = '';
+  let lastInput = '';
+  let signoffs: Signoff[] = [];
+  let voided = false;
+  let open = false;
+  let busy = false;
+  let message: { kind: 'error' | 'info'; text: string } | null = null;
+  let fields: FieldReadings = {};
+  let fieldElements: Partial<Record<FieldName, HTMLElement>> = {};
+  let result: ChecklistResult | null = null;
+  let editor: string | null = null;
+  let storedEditor: string | null = null;
+  let generation = 0;
+  let releasePending = false;
+  const modal = mountChecklist(top.document);
+
+  const docs = () => sameOriginWindows(top).map((w) => w.document);
+
+  function readForm(): DigestInput {
+    fieldElements = findFormFields(docs(), page?.adapter?.fields ?? null);
+    fields = readFields(fieldElements);
+    const fromPage = readCurrentUser(top.document, page?.adapter?.fields.currentUser);
+    // The CMS's own login (named by the adapter) outranks the identity set in the popup.
+    editor = (page?.adapter?.fields.currentUser ? fromPage : null) ?? storedEditor ?? fromPage;
+    return {
+      title: fields.title?.value ?? '',
+      body: source.bodyText(),
+      category: fields.category?.value ?? '',
+      disclosure: fields.disclosure?.value ?? '',
+      reviewer: fields.reviewer?.value ?? '',
+    };
+  }
+
+  function keyed() {
+    const items = source.findings();
+    const keys = findingKeys(items.map((i) => i.finding));
+    return items.map((item, i) => ({ ...item, key: keys[i]! }));
+  }
+
+  function context(): AuditEntry {
+    const category = fields.category;
+    return {
+      event: 'publish-blocked',
+      origin: top.location.origin,
+      url: top.location.href,
+      title: fields.title?.value,
+      channel: fields.channel?.text,
+      category: category ? `${category.value} ${category.text}`.trim() : undefined,
+      disclosure: fields.disclosure?.text,
+      editor: editor ?? undefined,
+      digest,
+      findings: summarizeFindings(source.findings().map((i) => i.finding)),
+      confirmations: {
+        accuracy: confirmations.accuracy,
+        completeness: confirmations.completeness,
+        timeliness: confirmations.timeliness,
+        secrecy: confirmations.secrecy,
+        ...(confirmations.otherUnit.involved && { otherUnit: confirmations.otherUnit.name }),
+      },
+    };
+  }
+
+  function evaluate(): ChecklistResult {
+    const rules = page?.rules ?? {};
+    result = evaluateChecklist({
+      findings: source.findings().map((i) => i.finding),
+      overridable: Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s.overridable])),
+      overrides: [...overrides.values()],
+      scanError: page ? source.scanError() : '尚未读取到本站的预检策略 / the site policy has not been read yet',
+      fields,
+      requiredFields: page?.requiredFields ?? [],
+      catalogue: page?.catalogue ?? [],
+      importantCategories: page?.importantCategories ?? [],
+      markedImportant,
+      confirmations,
+      reviewers: page?.reviewers ?? [],
+      editor,
+      signoffs,
+      digest,
+      now: Date.now(),
+    });
+    return result;
+  }
+
+  function render(): void {
+    const r = evaluate();
+    if (!open) return;
+    const rules = page?.rules ?? {};
+    modal.render({
+      result: r,
+      findings: keyed().map((i) => ({
+        ...i,
+        overridable: i.finding.severity === 'warn' && rules[i.finding.ruleId]?.overridable === true,
+        override: overrides.get(i.key),
+      })),
+      fields,
+      catalogue: page?.catalogue ?? [],
+      roster: page?.reviewers ?? [],
+      confirmations,
+      markedImportant,
+      editor,
+      signoffs,
+      voided,
+      busy,
+      message,
+      actions,
+    });
+  }
+
+  /** Re-reads the form and, when the signed parts changed, the digest and its sign-offs. */
+  async function refresh(): Promise<void> {
+    const input = readForm();
+    const seen = JSON.stringify(input);
+    if (seen !== lastInput) {
+      lastInput = seen;
+      const mine = ++generation;
+      const next = await draftDigest(input);
+      if (mine !== generation) return;
+      if (next !== digest) {
+        const previous = digest;
+        const hadSignoffs = signoffs.length > 0;
+        digest = next;
+        signoffs = [];
+        if (hadSignoffs) {
+          voided = true;
+          void api.voidSignoffs({ digest: previous, context: { ...context(), event: 'signoff-voided', digest: previous } }).catch(() => undefined);
+        }
+        // A reload of the same draft finds its sign-offs again (within the policy's window).
+        const held = await api.getSignoffs(next).catch(() => [] as Signoff[]);
+        if (mine !== generation) return;
+        signoffs = held;
+        if (held.length > 0) voided = false;
+      }
+    }
+    render();
+  }
+
+  async function withPin(run: () => Promise<{ ok: boolean; message?: Localized } | void>): Promise<void> {
+    busy = true;
+    message = null;
+    render();
+    try {
+      const r = await run();
+      if (r && !r.ok && r.message) message = { kind: 'error', text: say(r.message) };
+    } catch (e) {
+      message = { kind: 'error', text: `操作失败：${e instanceof Error ? e.message : String(e)}` };
+    }
+    busy = false;
+    await refresh();
+  }
+
+  async function prove(reviewerId: string, pin: string) {
+    const challenge = await api.pinChallenge({ reviewerId });
+    if (!challenge.ok) return challenge;
+    return { ok: true as const, challengeId: challenge.challengeId, proof: await pinProof(pin, challenge) };
+  }
+
+  const actions = {
+    goToField(name: FieldName) {
+      const el = fieldElements[name];
+      if (el) focusField(el);
+      else message = { kind: 'info', text: `页面上找不到「${FIELD_LABEL[name]}」，请管理员在“教 Precheck 认识此页面”中指定` };
+      render();
+    },
+    goToFinding(key: string) {
+      const item = keyed().find((i) => i.key === key);
+      if (item) source.reveal(item.finding);
+    },
+    setConfirmations(c: Confirmations) {
+      confirmations = c;
+      render();
+    },
+    setMarkedImportant(v: boolean) {
+      markedImportant = v;
+      render();
+    },
+    override(key: string, reason: string, reviewerId: string, pin: string) {
+      const item = keyed().find((i) => i.key === key);
+      if (!item) return;
+      void withPin(async () => {
+        const proof = await prove(reviewerId, pin);
+        if (!proof.ok) return proof;
+        const { ruleId, excerpt } = item.finding;
+        const r = await api.overrideFinding({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, ruleId, excerpt, reason, context: context() });
+        if (r.ok) {
+          const who = page?.reviewers.find((p) => p.id === reviewerId);
+          overrides.set(key, { key, ruleId, excerpt, reason, reviewerId, reviewerName: who?.name ?? reviewerId, at: Date.now() });
+        }
+        return r;
+      });
+    },
+    signOff(role: SignoffRole, reviewerId: string, pin: string) {
+      void withPin(async () => {
+        await refresh();
+        const proof = await prove(reviewerId, pin);
+        if (!proof.ok) return proof;
+        const r = await api.signOff({ reviewerId, role, challengeId: proof.challengeId, proof: proof.proof, digest, context: context() });
+        if (r.ok) {
+          signoffs = [...signoffs.filter((s) => s.role !== role), r.signoff];
+          voided = false;
+        }
+        return r;
+      });
+    },
+    publish() {
+      void withPin(async () => {
+        await refresh();
+        if (!evaluate().complete) return { ok: false, message: { zh: '检查清单尚未完成', en: 'the checklist is not complete' } };
+        const body = await bodyDigest(source.bodyText());
+        const r = await api.releasePublish({
+          digest,
+          important: result?.important ?? true,
+          editor,
+          context: { ...context(), event: 'publish-allowed', bodyDigest: body },
+        });
+        if (!r.ok) return r;
+        open = false;
+        releasePending = true;
+        modal.hide();
+        source.allowOnce();
+        return r;
+      });
+    },
+    close() {
+      open = false;
+      modal.hide();
+    },
+  };
+
+  top.document.addEventListener('change', () => void refresh(), true);
+  top.document.addEventListener(OUTCOME, (e) => {
+    if (!releasePending) return;
+    releasePending = false;
+    const outcome = JSON.parse((e as CustomEvent<string>).detail) as OutcomeDetail;
+    const detail = { via: outcome.via, endpoint: outcome.endpoint ?? '', result: outcome.status === undefined ? 'submitted' : outcome.ok ? 'ok' : 'failed', status: outcome.status ?? -1 };
+    void api.recordAudit({ ...context(), event: 'publish-outcome', detail }).catch(() => undefined);
+  });
+  // A plain form post navigates away without a status the page could see: recorded as submitted.
+  top.addEventListener('pagehide', () => {
+    if (!releasePending) return;
+    releasePending = false;
+    void api.recordAudit({ ...context(), event: 'publish-outcome', detail: { result: 'submitted', via: 'navigation' } }).catch(() => undefined);
+  });
+
+  return {
+    configure(next) {
+      page = next;
+      void api.getEditorIdentity().then(
+        (name) => {
+          storedEditor = name;
+          void refresh();
+        },
+        () => void refresh(),
+      );
+    },
+    attemptBlocked(via) {
+      open = true;
+      message = null;
+      void refresh().then(() => {
+        const problems = result ? Object.values(result.sections).flatMap((s) => s.problems.map((p) => p.code)) : [];
+        void api
+          .recordAudit({ ...context(), event: 'publish-blocked', detail: { via, reasons: [...new Set(problems)].join(',') } })
+          .catch(() => undefined);
+      });
+    },
+    changed() {
+      void refresh();
+    },
+    tabState() {
+      const r = result ?? evaluate();
+      const count = (s: string) => source.findings().filter((i) => i.finding.severity === s).length;
+      const needed = r.important ? 2 : 1;
+      return {
+        findings: { block: count('block'), warn: count('warn'), info: count('info') },
+        fields: (Object.keys(FIELD_LABEL) as FieldName[])
+          .filter((n) => fields[n]?.present || page?.requiredFields.includes(n))
+          .map((n) => ({
+            name: n,
+            label: FIELD_LABEL[n],
+            ok: !r.sections.fields.problems.some((p) => p.field === n),
+            text: fields[n]?.text ?? '',
+          })),
+        signoff: voided ? 'void' : signoffs.length === 0 ? 'none' : signoffs.length >= needed && !r.needs.reviewer && !r.needs.principal ? 'signed' : 'partial',
+        blocked: open && !r.complete,
+        editor,
+      };
+    },
+  };
+}

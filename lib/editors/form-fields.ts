@@ -1,0 +1,236 @@
+/**
+ * The CMS form's own fields (标题, 栏目, 信息类别, 公开方式, 审核人) as the checklist needs them: found,
+ * read, and focused for the editor. Never writes a value: the form belongs to the CMS.
+ *
+ * Finding order per field: the site adapter's selector (its framePath resolved from the top
+ * document), then the names and ids CMSs commonly use, then the Chinese label next to the control.
+ */
+import { REQUIRED_FIELD_NAMES, type SiteAdapter } from '../policy/schema';
+import type { FieldName, FieldReading, FieldReadings } from '../signoff/types';
+import { labelsByFor, labelTextsOf, normaliseLabel } from './control-label';
+
+export { readCurrentUser } from './current-user';
+
+export type FormFields = Partial<Record<FieldName, HTMLElement>>;
+
+/**
+ * Names and ids, compared after taking the last segment (`doc.title`, `info[gkfs]`) and dropping
+ * `_`/`-` and case. The pinyin ones are what domestic CMSs (TRS, 大汉, 拓尔思, 开普) actually use.
+ */
+const NAMES: Record<FieldName, ReadonlySet<string>> = {
+  title: new Set(['title', 'biaoti', 'doctitle', 'articletitle', 'infotitle', 'newstitle', 'subject', 'bt', 'xxbt']),
+  channel: new Set(['channel', 'channelid', 'channelname', 'chnlid', 'chnl', 'lanmu', 'lanmuid', 'lmid', 'column', 'columnid', 'colid']),
+  category: new Set([
+    'category',
+    'categoryid',
+    'infocategory',
+    'infocategoryid',
+    'infotype',
+    'infoclass',
+    'xxlb',
+    'xxfl',
+    'ztfl',
+    'themecategory',
+    'subjectcategory',
+    'catid',
+    'cateid',
+  ]),
+  disclosure: new Set(['disclosure', 'gkfs', 'gksx', 'gklx', 'gkxs', 'publictype', 'publicmode', 'opentype', 'openmode', 'openproperty', 'publicity']),
+  reviewer: new Set(['reviewer', 'reviewerid', 'reviewername', 'auditor', 'auditorname', 'auditer', 'shenheren', 'shr', 'shenhe', 'checker', 'verifier', 'approver']),
+};
+
+/** Labels after normaliseLabel (spaces, `*` and colons gone). */
+const LABELS: Record<FieldName, RegExp> = {
+  title: /^(信息|文章|稿件|新闻|文档)?标题$/,
+  channel: /^(所属|发布)?栏目(名称)?$/,
+  category: /^(所属)?(信息类别|主题分类|信息分类|类别|信息类型)$/,
+  disclosure: /^(信息)?(公开方式|公开属性|公开类型|公开形式)$/,
+  reviewer: /^(审核人|审核负责人|审稿人)(姓名)?$/,
+};
+
+/** Controls an editor fills in; buttons, passwords, files and hidden inputs never hold these fields. */
+const CANDIDATES = 'input:not([type]), input[type="text"], input[type="search"], input[type="radio"], select, textarea';
+
+function nameKey(raw: string): string {
+  const last = raw.split(/[.[\]]/).filter(Boolean).pop() ?? '';
+  return last.replace(/[_-]/g, '').toLowerCase();
+}
+
+/** Inside Precheck's own UI (a host marked data-precheck, or a shadow root hanging off one). */
+export function isPrecheckUi(el: Element): boolean {
+  for (let node: Element | null = el; node; ) {
+    if (node.closest('[data-precheck]')) return true;
+    const root = node.getRootNode();
+    node = 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return false;
+}
+
+/** The document an adapter's fields.framePath leads to from `top`, or null when a frame is missing or cross-origin. */
+export function resolveFramePath(top: Document, path: readonly string[] | undefined): Document | null {
+  let doc: Document | null = top;
+  for (const sel of path ?? []) {
+    const frame: Element | null = doc.querySelector(sel);
+    if (!frame || !('contentDocument' in frame)) return null;
+    try {
+      doc = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      return null;
+    }
+    if (!doc) return null;
+  }
+  return doc;
+}
+
+function safeQuery(doc: Document, selector: string): HTMLElement | null {
+  try {
+    return doc.querySelector<HTMLElement>(selector);
+  } catch {
+    // A selector the policy validated can still be one this browser's engine rejects.
+    return null;
+  }
+}
+
+/**
+ * Finds the form's fields in `docs` (the top document first, then its same-origin frames). `top`
+ * is where an adapter's framePath starts; it defaults to the first document.
+ */
+export function findFormFields(docs: readonly Document[], adapterFields?: SiteAdapter['fields'] | null, top: Document | undefined = docs[0]): FormFields {
+  const found: FormFields = {};
+  const claimed = new Set<HTMLElement>();
+  const take = (name: FieldName, el: HTMLElement) => {
+    found[name] = el;
+    claimed.add(el);
+  };
+
+  if (adapterFields) {
+    const formDoc = adapterFields.framePath ? (top ? resolveFramePath(top, adapterFields.framePath) : null) : null;
+    const searchIn = adapterFields.framePath ? (formDoc ? [formDoc] : []) : docs;
+    for (const name of REQUIRED_FIELD_NAMES) {
+      const sel = adapterFields[name];
+      if (!sel) continue;
+      for (const doc of searchIn) {
+        const el = safeQuery(doc, sel);
+        if (el && !isPrecheckUi(el)) {
+          take(name, el);
+          break;
+        }
+      }
+    }
+  }
+
+  const controls = docs.flatMap((doc) =>
+    // Disabled controls stay: a CMS often shows the fixed channel of the page in a disabled select.
+    [...doc.querySelectorAll<HTMLElement>(CANDIDATES)].filter((el) => !isPrecheckUi(el)),
+  );
+  const open = () => REQUIRED_FIELD_NAMES.filter((n) => !found[n]);
+
+  for (const name of open()) {
+    const el = controls.find((c) => !claimed.has(c) && (NAMES[name].has(nameKey(c.getAttribute('name') ?? '')) || NAMES[name].has(nameKey(c.id))));
+    if (el) take(name, el);
+  }
+
+  if (open().length === 0) return found;
+  const byFor = new Map<Document, Map<string, string>>();
+  const labelsOf = (el: HTMLElement) => {
+    const doc = el.ownerDocument;
+    if (!byFor.has(doc)) byFor.set(doc, labelsByFor(doc));
+    return labelTextsOf(el, byFor.get(doc)!).map(normaliseLabel);
+  };
+  for (const name of open()) {
+    const el = controls.find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[name].test(t)));
+    if (el) take(name, el);
+  }
+  return found;
+}
+
+function radioGroup(radio: HTMLInputElement): HTMLInputElement[] {
+  if (!radio.name) return [radio];
+  const scope: ParentNode = radio.form ?? radio.ownerDocument;
+  return [...scope.querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter((r) => r.name === radio.name);
+}
+
+/** What the editor reads next to a radio button: its label, else the text right after it. */
+function radioText(radio: HTMLInputElement): string {
+  const byId = radio.id ? [...radio.ownerDocument.querySelectorAll('label[for]')].find((l) => l.getAttribute('for') === radio.id) : undefined;
+  const label = byId ?? radio.closest('label');
+  if (label) return (label.textContent ?? '').trim();
+  const next = radio.nextSibling;
+  return (next?.textContent ?? '').trim();
+}
+
+const reading = (value: string, text = value): FieldReading => ({ present: true, value: value.trim(), text: text.trim() });
+
+export function readField(el: HTMLElement): FieldReading {
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'select') {
+    const options = [...(el as HTMLSelectElement).selectedOptions];
+    return reading(options.map((o) => o.value).join(','), options.map((o) => (o.textContent ?? '').trim()).join('、'));
+  }
+  if (tag === 'input') {
+    const input = el as HTMLInputElement;
+    if (input.type === 'radio') {
+      const checked = radioGroup(input).find((r) => r.checked);
+      return checked ? reading(checked.value, radioText(checked) || checked.value) : reading('');
+    }
+    if (input.type === 'checkbox') return reading(input.checked ? input.value : '');
+    return reading(input.value);
+  }
+  if (tag === 'textarea') return reading((el as HTMLTextAreaElement).value);
+  // An adapter may point at a display element (a channel chosen from a tree and shown as text).
+  return reading(el.textContent ?? '');
+}
+
+/** A reading for every field name, present:false for the ones the page does not have. */
+export function readFields(found: FormFields): FieldReadings {
+  const out: FieldReadings = {};
+  for (const name of REQUIRED_FIELD_NAMES) {
+    const el = found[name];
+    out[name] = el ? readField(el) : { present: false, value: '', text: '' };
+  }
+  return out;
+}
+
+const FLASH_MS = 1600;
+interface Flash {
+  outline: string;
+  priority: string;
+  offset: string;
+  hadStyle: boolean;
+  timer: number;
+}
+/** The page's own inline outline, kept while a flash runs so that a second flash still restores the original. */
+const flashing = new WeakMap<HTMLElement, Flash>();
+
+function restore(el: HTMLElement, saved: Flash): void {
+  flashing.delete(el);
+  const style = el.style;
+  if (saved.outline) style.setProperty('outline', saved.outline, saved.priority);
+  else style.removeProperty('outline');
+  if (saved.offset) style.setProperty('outline-offset', saved.offset);
+  else style.removeProperty('outline-offset');
+  if (!saved.hadStyle && el.getAttribute('style') === '') el.removeAttribute('style');
+}
+
+/** Shows the editor a field: scrolls to it, focuses it and outlines it briefly. Values are never touched. */
+export function focusField(el: HTMLElement, flashMs = FLASH_MS): void {
+  const win = el.ownerDocument.defaultView;
+  el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  el.focus({ preventScroll: true });
+  const style = el.style;
+  const running = flashing.get(el);
+  if (running) win?.clearTimeout(running.timer);
+  const saved: Flash = running ?? {
+    outline: style.getPropertyValue('outline'),
+    priority: style.getPropertyPriority('outline'),
+    offset: style.getPropertyValue('outline-offset'),
+    hadStyle: el.hasAttribute('style'),
+    timer: 0,
+  };
+  if (!win) return;
+  // !important: CMS stylesheets often set `outline: none !important` on focused controls.
+  style.setProperty('outline', '3px solid #f57c00', 'important');
+  style.setProperty('outline-offset', '2px');
+  saved.timer = win.setTimeout(() => restore(el, saved), flashMs);
+  flashing.set(el, saved);
+}

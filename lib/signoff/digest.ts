@@ -1,0 +1,47 @@
+/**
+ * What a sign-off is bound to. A reviewer signs a digest of the draft, not the draft: the text never
+ * leaves the page, and any later change to what was signed gives another digest and voids the
+ * sign-off. The same body digest lets the post-publication check compare the published page's text
+ * with what was signed.
+ */
+import type { DigestInput } from './types';
+
+/**
+ * Editors, the CMS and Readability disagree about line breaks, indentation, nbsp and the full-width
+ * space Chinese typesetting uses; none of that changes what a reader sees, so none of it may void a
+ * sign-off. Zero-width and format characters (U+200B–U+200D, U+2060, U+FEFF, soft hyphen) are
+ * invisible too. `\s` covers nbsp, U+3000 and U+FEFF, and NFKC has already folded most of them.
+ */
+const INVISIBLE = /[\s\u00a0\u00ad\u200b-\u200d\u2060\u3000\ufeff]/gu;
+
+export function normaliseForDigest(s: string): string {
+  return s.normalize('NFKC').replace(INVISIBLE, '');
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const bytes = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Versioned, so a future change of what is covered can never match an old sign-off by accident. */
+const DIGEST_VERSION = 'precheck-signoff-v1';
+
+/** SHA-256 (hex) over everything article 14 has the reviewer check: text, category, mode, reviewer. */
+export function draftDigest(input: DigestInput): Promise<string> {
+  // A JSON array keeps the parts apart: moving text from the title into the body changes the digest.
+  return sha256Hex(
+    JSON.stringify([
+      DIGEST_VERSION,
+      normaliseForDigest(input.title),
+      normaliseForDigest(input.body),
+      input.category.trim(),
+      input.disclosure.trim(),
+      input.reviewer.trim(),
+    ]),
+  );
+}
+
+/** SHA-256 (hex) of the body text alone, for comparing a published page's main text with the signed one. */
+export function bodyDigest(text: string): Promise<string> {
+  return sha256Hex(normaliseForDigest(text));
+}

@@ -1,0 +1,409 @@
+/**
+ * The background's sign-off authority: it hands out PIN challenges, checks the answers, keeps the
+ * sign-offs and says whether a draft may be published. Pages only ask. Everything it decides is
+ * written to the audit log first, and what cannot be logged does not happen. Storage and the audit
+ * log come in as parameters, so the whole authority runs in tests without a browser.
+ */
+import type { AuditEntry, AuditPerson } from '../audit/types';
+import type { AppendResult, ProtocolMap } from '../messaging/protocol';
+import { isRecord } from '../policy/fields';
+import type { Policy, Reviewer } from '../policy/schema';
+import type { Localized } from '../scan/types';
+import { isImportant, pickSigners, sameName } from './checklist';
+import { newNonce, verifyPinProof } from './pin-proof';
+import { attemptState, check, recordFailure, recordSuccess, type AttemptState } from './rate-limit';
+import type { Signoff, SignoffRole } from './types';
+
+export const SIGNOFF_KEYS = {
+  challenges: 'signoff.challenges',
+  attempts: 'signoff.pinAttempts',
+  records: 'signoff.records',
+  editor: 'signoff.editor',
+} as const;
+
+/** Long enough to type a PIN, short enough that an unanswered challenge is soon worthless. */
+const CHALLENGE_MS = 2 * 60_000;
+/** Outstanding challenges kept at most; a page asking in a loop cannot grow storage. */
+const MAX_CHALLENGES = 50;
+const MIN_REASON_CHARS = 4;
+/** Audit details are meant to be short. */
+const MAX_REASON_CHARS = 500;
+const MAX_EDITOR_CHARS = 50;
+const DIGEST = /^[0-9a-f]{64}$/;
+
+export interface SignoffStorage {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface SignoffDeps {
+  storage: SignoffStorage;
+  policy(): Policy;
+  audit(entry: AuditEntry): Promise<AppendResult>;
+  now?(): number;
+}
+
+type SignoffMessage =
+  | 'pinChallenge'
+  | 'signOff'
+  | 'overrideFinding'
+  | 'getSignoffs'
+  | 'voidSignoffs'
+  | 'releasePublish'
+  | 'getEditorIdentity'
+  | 'setEditorIdentity';
+
+export type SignoffService = {
+  [K in SignoffMessage]: (...args: Parameters<ProtocolMap[K]>) => Promise<ReturnType<ProtocolMap[K]>>;
+};
+
+type SignOffFailure = Extract<ReturnType<ProtocolMap['signOff']>, { ok: false }>;
+
+interface Challenge {
+  reviewerId: string;
+  nonce: string;
+  expiresAt: number;
+}
+
+function isChallenge(v: unknown): v is Challenge {
+  return isRecord(v) && typeof v.reviewerId === 'string' && typeof v.nonce === 'string' && typeof v.expiresAt === 'number';
+}
+
+function isSignoff(v: unknown): v is Signoff {
+  return (
+    isRecord(v) &&
+    typeof v.digest === 'string' &&
+    typeof v.reviewerId === 'string' &&
+    typeof v.reviewerName === 'string' &&
+    (v.role === 'reviewer' || v.role === 'principal') &&
+    typeof v.at === 'number' &&
+    typeof v.expiresAt === 'number'
+  );
+}
+
+/** One operation at a time: a challenge is used once and a wrong-PIN count is never lost to a race. */
+function serial(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+const AUDIT_CONTEXT_FIELDS = [
+  'origin',
+  'url',
+  'title',
+  'channel',
+  'category',
+  'disclosure',
+  'editor',
+  'digest',
+  'bodyDigest',
+  'findings',
+  'confirmations',
+] as const satisfies readonly (keyof AuditEntry)[];
+
+/** The page's description of the draft. The event, the signers and the detail are the background's to say. */
+function contextOf(entry: unknown): Omit<AuditEntry, 'event'> {
+  if (!isRecord(entry)) return {};
+  return Object.fromEntries(AUDIT_CONTEXT_FIELDS.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]]));
+}
+
+function person(s: Signoff): AuditPerson {
+  return { id: s.reviewerId, name: s.reviewerName, role: s.role, at: new Date(s.at).toISOString() };
+}
+
+function seconds(ms: number): number {
+  return Math.ceil(ms / 1000);
+}
+
+function lockedMessage(waitMs: number): Localized {
+  return { zh: `PIN 错误次数过多，请 ${seconds(waitMs)} 秒后再试`, en: `too many wrong PINs; try again in ${seconds(waitMs)} s` };
+}
+
+function failure(code: SignOffFailure['code'], zh: string, en: string): SignOffFailure {
+  return { ok: false, code, message: { zh, en } };
+}
+
+function auditFailed(what: Localized, logged: Extract<AppendResult, { ok: false }>): Localized {
+  return {
+    zh: `${what.zh}未能记入审核日志（${logged.message.zh}），因此没有生效`,
+    en: `the ${what.en} could not be written to the audit log (${logged.message.en}), so it did not take effect`,
+  };
+}
+
+function categoryIsImportant(policy: Policy, category: string): boolean {
+  return isImportant({
+    fields: { category: { present: true, value: category, text: category } },
+    catalogue: policy.catalogue,
+    importantCategories: policy.importantCategories,
+    markedImportant: false,
+  });
+}
+
+export function createSignoffService(deps: SignoffDeps): SignoffService {
+  const { storage } = deps;
+  const now = () => (deps.now ?? Date.now)();
+  const exclusive = serial();
+  // A service worker may be stopped between a challenge and its answer: storage is the truth, the
+  // map is its copy for the life of this worker.
+  let challenges: Map<string, Challenge> | null = null;
+
+  async function read(key: string): Promise<unknown> {
+    return (await storage.get(key))[key];
+  }
+
+  async function liveChallenges(): Promise<Map<string, Challenge>> {
+    if (!challenges) {
+      const stored = await read(SIGNOFF_KEYS.challenges);
+      challenges = new Map(isRecord(stored) ? Object.entries(stored).filter((e): e is [string, Challenge] => isChallenge(e[1])) : []);
+    }
+    const t = now();
+    for (const [id, c] of challenges) if (c.expiresAt <= t) challenges.delete(id);
+    return challenges;
+  }
+
+  async function saveChallenges(map: Map<string, Challenge>): Promise<void> {
+    await storage.set({ [SIGNOFF_KEYS.challenges]: Object.fromEntries(map) });
+  }
+
+  /** The challenge, removed whatever happens next: a second answer to it is always refused. */
+  async function takeChallenge(id: unknown): Promise<Challenge | undefined> {
+    const map = await liveChallenges();
+    const challenge = typeof id === 'string' ? map.get(id) : undefined;
+    if (challenge && typeof id === 'string') {
+      map.delete(id);
+      await saveChallenges(map);
+    }
+    return challenge;
+  }
+
+  async function attempts(): Promise<Record<string, AttemptState>> {
+    const stored = await read(SIGNOFF_KEYS.attempts);
+    return isRecord(stored) ? Object.fromEntries(Object.entries(stored).map(([id, s]) => [id, attemptState(s)])) : {};
+  }
+
+  async function saveAttempt(reviewerId: string, state: AttemptState): Promise<void> {
+    const all = await attempts();
+    if (state.failures === 0) delete all[reviewerId];
+    else all[reviewerId] = state;
+    await storage.set({ [SIGNOFF_KEYS.attempts]: all });
+  }
+
+  /** Unexpired sign-offs; expired ones are dropped on the next write. */
+  async function records(): Promise<Signoff[]> {
+    const stored = await read(SIGNOFF_KEYS.records);
+    const t = now();
+    return Array.isArray(stored) ? stored.filter(isSignoff).filter((s) => s.expiresAt > t) : [];
+  }
+
+  async function saveRecords(list: Signoff[]): Promise<void> {
+    await storage.set({ [SIGNOFF_KEYS.records]: list });
+  }
+
+  async function storedEditor(): Promise<string | null> {
+    const stored = await read(SIGNOFF_KEYS.editor);
+    return typeof stored === 'string' && stored.trim() !== '' ? stored.trim() : null;
+  }
+
+  /** Every name the editor goes by here: the page's and the one set in the popup. */
+  async function editorNames(...given: unknown[]): Promise<string[]> {
+    const names = [...given, await storedEditor()].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    return names.map((n) => n.trim());
+  }
+
+  function rosterEntry(id: unknown): Reviewer | undefined {
+    return deps.policy().reviewers.find((r) => r.id === id);
+  }
+
+  /**
+   * Takes the challenge and checks the proof. `refuse` runs before the proof is checked: what could
+   * never be allowed should not cost the reviewer one of their tries.
+   */
+  async function authenticate(
+    req: { reviewerId: string; challengeId: string; proof: string; context: AuditEntry },
+    action: 'signoff' | 'override',
+    refuse: (reviewer: Reviewer) => SignOffFailure | null,
+  ): Promise<{ ok: true; reviewer: Reviewer } | SignOffFailure> {
+    const challenge = await takeChallenge(req.challengeId);
+    if (!challenge || challenge.reviewerId !== req.reviewerId) {
+      return failure('bad-challenge', 'PIN 验证已过期或已使用，请重新输入 PIN', 'the PIN check expired or was already used; enter the PIN again');
+    }
+    const reviewer = rosterEntry(req.reviewerId);
+    if (!reviewer) return failure('unknown-reviewer', '审核人名单中没有此人', 'this person is not on the roster');
+    const refused = refuse(reviewer);
+    if (refused) return refused;
+    const before = attemptState((await attempts())[reviewer.id]);
+    const gate = check(before, now());
+    if (!gate.allowed) return { ok: false, code: 'locked', message: lockedMessage(gate.waitMs), waitMs: gate.waitMs, remaining: 0 };
+    if (await verifyPinProof(reviewer.pin, challenge.nonce, req.proof)) {
+      if (before.failures > 0) await saveAttempt(reviewer.id, recordSuccess());
+      return { ok: true, reviewer };
+    }
+    const after = recordFailure(before, now());
+    await saveAttempt(reviewer.id, after);
+    const { remaining, waitMs } = check(after, now());
+    // The proof is never logged: with the nonce it would allow an offline search for the PIN.
+    await deps.audit({
+      ...contextOf(req.context),
+      event: 'pin-failed',
+      detail: { reviewerId: reviewer.id, reviewerName: reviewer.name, action, remaining, waitSeconds: seconds(waitMs) },
+    });
+    const message =
+      waitMs > 0
+        ? { zh: `PIN 不正确，请 ${seconds(waitMs)} 秒后再试`, en: `wrong PIN; try again in ${seconds(waitMs)} s` }
+        : { zh: `PIN 不正确，还可再试 ${remaining} 次`, en: `wrong PIN; ${remaining} more tries before a wait` };
+    return { ok: false, code: 'wrong-pin', message, remaining, ...(waitMs > 0 ? { waitMs } : {}) };
+  }
+
+  function stamp(reviewer: Reviewer, role: SignoffRole, digest: string): Signoff {
+    const at = now();
+    return { digest, reviewerId: reviewer.id, reviewerName: reviewer.name, role, at, expiresAt: at + deps.policy().signoff.validMinutes * 60_000 };
+  }
+
+  function selfReview(reviewer: Reviewer, editors: string[]): SignOffFailure | null {
+    if (!editors.some((e) => sameName(e, reviewer.name))) return null;
+    return failure(
+      'self-review',
+      `${reviewer.name}是本稿的编辑，不能审核自己的稿件（谁发布、谁审核、谁负责）`,
+      `${reviewer.name} edited this draft and cannot review it`,
+    );
+  }
+
+  return {
+    pinChallenge: (req) =>
+      exclusive(async () => {
+        const reviewer = rosterEntry(isRecord(req) ? req.reviewerId : undefined);
+        if (!reviewer) return { ok: false, code: 'unknown-reviewer', message: { zh: '审核人名单中没有此人', en: 'this person is not on the roster' } };
+        const gate = check(attemptState((await attempts())[reviewer.id]), now());
+        if (!gate.allowed) return { ok: false, code: 'locked', message: lockedMessage(gate.waitMs), waitMs: gate.waitMs };
+        const map = await liveChallenges();
+        const challengeId = globalThis.crypto.randomUUID();
+        const nonce = newNonce();
+        map.set(challengeId, { reviewerId: reviewer.id, nonce, expiresAt: now() + CHALLENGE_MS });
+        for (const id of map.keys()) if (map.size > MAX_CHALLENGES) map.delete(id);
+        await saveChallenges(map);
+        return { ok: true, challengeId, salt: reviewer.pin.salt, iterations: reviewer.pin.iterations, nonce };
+      }),
+
+    signOff: (req) =>
+      exclusive(async () => {
+        if (typeof req.digest !== 'string' || !DIGEST.test(req.digest)) {
+          return failure('bad-challenge', '稿件摘要无效，请刷新页面后重试', 'the draft digest is invalid; reload the page and try again');
+        }
+        const editors = await editorNames(isRecord(req.context) ? req.context.editor : undefined);
+        const auth = await authenticate(req, 'signoff', (reviewer) => {
+          if (req.role !== 'principal' && req.role !== 'reviewer') return failure('wrong-role', '签发身份无效', 'invalid sign-off role');
+          // A principal may sign as the reviewer; a reviewer may not sign as the unit head.
+          if (req.role === 'principal' && reviewer.role !== 'principal') {
+            const zh = `${reviewer.name}不是单位主要负责人，不能以主要负责人身份签发`;
+            return failure('wrong-role', zh, `${reviewer.name} is not the unit head`);
+          }
+          return selfReview(reviewer, editors);
+        });
+        if (!auth.ok) return auth;
+        const { reviewer } = auth;
+        const role: SignoffRole = req.role;
+        const signoff = stamp(reviewer, role, req.digest);
+        // Signing again replaces one's own earlier sign-off in the same role, and so renews it.
+        const kept = (await records()).filter((s) => !(s.digest === req.digest && s.reviewerId === reviewer.id && s.role === role));
+        const logged = await deps.audit({
+          ...contextOf(req.context),
+          event: 'signoff-given',
+          digest: req.digest,
+          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
+          signers: [...kept.filter((s) => s.digest === req.digest), signoff].map(person),
+        });
+        if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '签发', en: 'sign-off' }, logged) };
+        await saveRecords([...kept, signoff]);
+        return { ok: true, signoff };
+      }),
+
+    overrideFinding: (req) =>
+      exclusive(async () => {
+        const reason = typeof req.reason === 'string' ? req.reason.trim().slice(0, MAX_REASON_CHARS) : '';
+        if ([...reason].length < MIN_REASON_CHARS) {
+          // Checked before the challenge is used, so the reviewer can add a reason and answer again.
+          return failure(
+            'bad-reason',
+            `请填写放行理由（至少 ${MIN_REASON_CHARS} 个字）`,
+            `give a reason for letting this through (at least ${MIN_REASON_CHARS} characters)`,
+          );
+        }
+        if (typeof req.ruleId !== 'string' || req.ruleId === '' || typeof req.excerpt !== 'string') {
+          return failure('bad-challenge', '放行请求无效，请刷新页面后重试', 'invalid override request; reload the page and try again');
+        }
+        const editors = await editorNames(isRecord(req.context) ? req.context.editor : undefined);
+        const auth = await authenticate(req, 'override', (reviewer) => selfReview(reviewer, editors));
+        if (!auth.ok) return auth;
+        const { reviewer } = auth;
+        const context = contextOf(req.context);
+        // The protocol answers an override with a Signoff: who let it through, when, for which draft.
+        const signoff = stamp(reviewer, reviewer.role, context.digest ?? '');
+        const logged = await deps.audit({
+          ...context,
+          event: 'finding-overridden',
+          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
+          signers: [person(signoff)],
+          detail: { ruleId: req.ruleId, excerpt: req.excerpt, reason, reviewerId: reviewer.id, reviewerName: reviewer.name },
+        });
+        if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '放行', en: 'override' }, logged) };
+        return { ok: true, signoff };
+      }),
+
+    getSignoffs: async (digest) => (await records()).filter((s) => s.digest === digest),
+
+    voidSignoffs: (req) =>
+      exclusive(async () => {
+        const all = await records();
+        const voided = all.filter((s) => s.digest === req.digest);
+        if (voided.length === 0) return;
+        // Voiding is the safe direction: it happens even if the log cannot take the record.
+        await saveRecords(all.filter((s) => s.digest !== req.digest));
+        await deps.audit({ ...contextOf(req.context), event: 'signoff-voided', digest: req.digest, signers: voided.map(person), detail: { count: voided.length } });
+      }),
+
+    releasePublish: (req) =>
+      exclusive(async () => {
+        const policy = deps.policy();
+        const context = contextOf(req.context);
+        const editors = await editorNames(req.editor, context.editor);
+        const rosterIds = new Set(policy.reviewers.map((r) => r.id));
+        // A signer who has left the roster since no longer vouches for anything.
+        const counted = (await records()).filter(
+          (s) => s.digest === req.digest && rosterIds.has(s.reviewerId) && !editors.some((e) => sameName(e, s.reviewerName)),
+        );
+        // The page says whether the item is important; the policy's categories can only add to that.
+        const important = req.important === true || categoryIsImportant(policy, context.category ?? '');
+        const { first, principal } = pickSigners(counted, important);
+        if (!first) {
+          return { ok: false, message: { zh: '尚无有效的审核人签发，不能发布', en: 'there is no valid sign-off by a reviewer, so this cannot be published' } };
+        }
+        if (important && !principal) {
+          return {
+            ok: false,
+            message: { zh: '重要信息尚需单位主要负责人另行签发，不能发布', en: 'an important item also needs the unit head’s sign-off, so this cannot be published yet' },
+          };
+        }
+        const logged = await deps.audit({
+          ...context,
+          event: 'publish-allowed',
+          digest: req.digest,
+          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
+          signers: (principal ? [first, principal] : [first]).map(person),
+          detail: { important },
+        });
+        if (!logged.ok) return { ok: false, message: auditFailed({ zh: '发布许可', en: 'publish permission' }, logged) };
+        return { ok: true, recordId: logged.id };
+      }),
+
+    getEditorIdentity: () => storedEditor(),
+
+    setEditorIdentity: (name) =>
+      exclusive(async () => {
+        await storage.set({ [SIGNOFF_KEYS.editor]: typeof name === 'string' ? name.trim().slice(0, MAX_EDITOR_CHARS) : '' });
+      }),
+  };
+}
