@@ -118,10 +118,10 @@ export function startController(top: Window, initial: ScanOptions, signoffApi: S
     if ('control' in attempt || 'form' in attempt) lastAttempt = attempt;
     state.blocked = { reasons: [] };
     state.open = true;
-    flow.attemptBlocked(attempt.via);
+    flow.attemptBlocked();
     // The attempt is already stopped; say so at once and refine the reasons after the click's task.
     render();
-    top.setTimeout(() => void recheck(), 0);
+    top.setTimeout(() => void recheck().then(() => flow.attemptChecked(attempt.via)), 0);
   }
 
   /** After a stopped attempt: the latest text, and what the editors' APIs would really submit. */

@@ -37,8 +37,10 @@ export interface DraftSource {
 
 export interface SignoffFlow {
   configure(page: PagePolicy): void;
-  /** A publish was stopped: open the checklist and record why. */
-  attemptBlocked(via: string): void;
+  /** A publish was stopped: open the checklist at once. */
+  attemptBlocked(): void;
+  /** The stopped attempt's draft is rescanned: record why it was stopped. */
+  attemptChecked(via: string): void;
   /** The findings or the form may have changed. */
   changed(): void;
   tabState(): TabState;
@@ -312,9 +314,12 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
         () => void refresh(),
       );
     },
-    attemptBlocked(via) {
+    attemptBlocked() {
       open = true;
       message = null;
+      void refresh();
+    },
+    attemptChecked(via) {
       void refresh().then(() => {
         const problems = result ? Object.values(result.sections).flatMap((s) => s.problems.map((p) => p.code)) : [];
         void api

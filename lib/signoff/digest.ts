@@ -14,8 +14,22 @@ import type { DigestInput } from './types';
  */
 const INVISIBLE = /[\s\u00a0\u00ad\u200b-\u200d\u2060\u3000\ufeff]/gu;
 
+/**
+ * Old CMSs keep the body as HTML source in a textarea; the published page shows it rendered. Tags are
+ * dropped and entities decoded first, so the source and the rendered text give the same digest.
+ */
+const TAG = /<\/?[a-zA-Z!][^>]*>/g;
+const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi;
+const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntity(match: string, name: string): string {
+  if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? match;
+  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+}
+
 export function normaliseForDigest(s: string): string {
-  return s.normalize('NFKC').replace(INVISIBLE, '');
+  return s.replace(TAG, '').replace(ENTITY, decodeEntity).normalize('NFKC').replace(INVISIBLE, '');
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -134,6 +134,16 @@ describe('audit service', () => {
     expect(await db.get('records', 1)).toMatchObject({ event: 'policy-changed', editor: '信息中心 李工', detail: { version: 'abc123abc123' }, policyVersion: policyVersion(DEFAULT_POLICY) });
   });
 
+  it('does not record the same version again (the worker re-reads the policy at every start)', async () => {
+    const db = await freshDb();
+    const s = service(db);
+    await s.policyChanged('local', 'v1');
+    await s.append({ event: 'publish-blocked' });
+    expect(await s.policyChanged('local', 'v1')).toMatchObject({ ok: true, seq: 1 });
+    await s.policyChanged('local', 'v2');
+    expect((await db.getAll('records')).map((r) => r.event)).toEqual(['policy-changed', 'publish-blocked', 'policy-changed']);
+  });
+
   it('does not wait for the collector to append', async () => {
     const db = await freshDb();
     const hanging = (() => new Promise<Response>(() => undefined)) as typeof fetch;

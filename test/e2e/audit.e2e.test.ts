@@ -66,7 +66,7 @@ async function openLog(): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('console', (m) => consoleLines.push(m.text()));
   await page.goto(`${OPTIONS}#audit`);
-  await page.locator('[data-audit-total]').waitFor();
+  await page.locator('[data-audit-total]:not([data-audit-total=""])').waitFor();
   return page;
 }
 
@@ -164,9 +164,15 @@ test('exports open as valid CSV (UTF-8 with BOM) and JSON Lines with the expecte
   expect(csv).toContain(FIELDS.title);
   expect(csv).toContain('签发');
 
+  // The CSV export is itself a record now; the JSON Lines export includes it.
+  const stored = (await dumpRecords(log)).length;
+  expect(stored).toBe(total + 1);
+  await log.reload();
+  await log.locator(`[data-audit-total="${stored}"]`).waitFor();
   const jsonl = await download(log, 'jsonl');
   const lines = jsonl.trim().split('\n').map((l) => JSON.parse(l) as { seq: number; event: string; hash: string });
-  expect(lines).toHaveLength(total);
+  expect(lines).toHaveLength(stored);
+  expect(lines.at(-1)!.event).toBe('log-exported');
   expect(lines.map((l) => l.event)).toContain('publish-allowed');
   expect(lines.every((l) => /^[0-9a-f]{64}$/.test(l.hash))).toBe(true);
   // The export itself is recorded.
@@ -204,21 +210,35 @@ test('records written just before the service worker stops are there after it re
   await sleep(400);
   const log = await openLog();
   const before = (await dumpRecords(log)).length;
+  const cdp = await browser.context.newCDPSession(log);
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+      if (e.versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+
   await cms.bringToFront();
   await publish(page, 'textarea', 'click');
-  await page.locator('precheck-checklist').waitFor({ state: 'attached' });
-  // Stop the worker as soon as the block is on screen (the record was sent with it).
-  const cdp = await browser.context.newCDPSession(log);
-  await cdp.send('ServiceWorker.enable');
+  // The moment the record is in IndexedDB, the worker is stopped: nothing may be waiting in memory.
+  await expect.poll(async () => (await dumpRecords(log)).length, { timeout: 10_000, interval: 20 }).toBeGreaterThan(before);
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => browser.context.serviceWorkers().length, { timeout: 5_000 }).toBe(0);
+  await stopped;
+  const written = await dumpRecords(log);
+  expect(written.at(-1)!.event).toBe('publish-blocked');
 
-  await log.reload();
-  await log.locator('[data-audit-total]').waitFor();
+  // The next stopped publish wakes a fresh worker, which continues the chain from what is stored.
+  await cms.bringToFront();
+  await page.keyboard.press('Escape');
+  await publish(page, 'textarea', 'click');
+  await expect.poll(async () => (await dumpRecords(log)).length, { timeout: 10_000 }).toBeGreaterThan(written.length);
   const after = await dumpRecords(log);
-  expect(after.length).toBe(before + 1);
+  // Everything written before the stop is still there, and the chain went on from it.
+  expect(after.slice(0, written.length)).toEqual(written);
   expect(after.at(-1)!.event).toBe('publish-blocked');
-  // A message wakes the worker again; the chain it continues is intact.
+  expect(after[written.length]!.prevHash).toBe(written.at(-1)!.hash);
+  await log.bringToFront();
+  await log.reload();
   await log.locator('[data-verify]').click();
   await expect.poll(() => log.locator('[data-verify-result]').getAttribute('data-ok'), { timeout: 10_000 }).toBe('true');
   await log.close();

@@ -79,3 +79,17 @@ describe('bodyDigest', () => {
     expect(await bodyDigest(BASE.body)).toBe(await sha256Hex(normaliseForDigest(BASE.body)));
   });
 });
+
+describe('markup in the body (a textarea holding HTML source)', () => {
+  it.each([
+    ['<p>公示期七天。</p>\n<p>特此公告。</p>', '公示期七天。\n特此公告。'],
+    ['<p style="text-indent:2em">城关镇&nbsp;公示</p>', '城关镇 公示'],
+    ['面积 &lt; 100 平方米 &amp; 单价&#65306;3 元', '面积 < 100 平方米 & 单价：3 元'],
+  ])('source %j digests like its rendered text', async (source, rendered) => {
+    expect(await bodyDigest(source)).toBe(await bodyDigest(rendered));
+  });
+
+  it('a changed word inside the markup still changes the digest', async () => {
+    expect(await bodyDigest('<p>公示期七天。</p>')).not.toBe(await bodyDigest('<p>公示期十天。</p>'));
+  });
+});
