@@ -154,7 +154,7 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
 
     async policyChanged(by, version) {
       // The worker re-reads the policy at every start: only a version not yet recorded is a change.
-      const last = await db.transaction('records').store.index('event').openCursor(IDBKeyRange.only('policy-changed'), 'prev');
+      const last = await options.db.transaction('records').store.index('event').openCursor(IDBKeyRange.only('policy-changed'), 'prev');
       if (last?.value.detail?.version === version) return { ok: true, seq: last.value.seq, id: last.value.id };
       return append({ event: 'policy-changed', editor: by, detail: { version } });
     },
