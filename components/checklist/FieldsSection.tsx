@@ -1,4 +1,4 @@
-import { REQUIRED_FIELD_NAMES } from '../../lib/policy/schema';
+import { REQUIRED_FIELD_NAMES } from '../../lib/policy/limits';
 import type { ChecklistSection, FieldName, FieldReadings } from '../../lib/signoff/types';
 import { ProblemList, Section } from './Section';
 import { COLOR, small } from './styles';

@@ -5,7 +5,8 @@
  * Finding order per field: the site adapter's selector (its framePath resolved from the top
  * document), then the names and ids CMSs commonly use, then the Chinese label next to the control.
  */
-import { REQUIRED_FIELD_NAMES, type SiteAdapter } from '../policy/schema';
+import { REQUIRED_FIELD_NAMES } from '../policy/limits';
+import type { SiteAdapter } from '../policy/schema';
 import type { FieldName, FieldReading, FieldReadings } from '../signoff/types';
 import { labelsByFor, labelTextsOf, normaliseLabel } from './control-label';
 

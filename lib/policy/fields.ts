@@ -7,6 +7,7 @@ import type { Localized } from '../scan/types';
 import { emailProblem, phoneProblem } from './allow-list';
 import { fromBase64 } from './base64';
 import { parseMatchPattern } from './match-pattern';
+import { MAX_PIN_ITERATIONS, MIN_PIN_ITERATIONS } from './limits';
 import { selectorProblem } from './selector';
 
 type Ctx = z.core.$RefinementCtx;
@@ -103,9 +104,7 @@ function base64Bytes(check: (n: number) => boolean, need: Localized) {
   });
 }
 
-export const MIN_PIN_ITERATIONS = 100_000;
-/** An upper bound so a tampered record cannot make every PIN check hang the browser. */
-export const MAX_PIN_ITERATIONS = 10_000_000;
+export { MIN_PIN_ITERATIONS, MAX_PIN_ITERATIONS } from './limits';
 
 /** A stored PIN: never the PIN, only PBKDF2-SHA256 over it with its own salt. Messages never show values. */
 export const pinRecord = z.strictObject({

@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../scan/types';
 import { fromBase64, toBase64 } from './base64';
-import { MAX_PIN_ITERATIONS } from './fields';
+import { MAX_PIN_ITERATIONS } from './limits';
 import type { PinRecord } from './schema';
 
 /**

@@ -24,6 +24,7 @@ import {
   uniqueBy,
   urlPattern,
 } from './fields';
+import { REQUIRED_FIELD_NAMES } from './limits';
 import { covers, parseMatchPattern, type MatchPattern } from './match-pattern';
 import { isRuleId } from './rule-ids';
 
@@ -46,8 +47,7 @@ export const EDITOR_KINDS = [
 type AssertNever<T extends never> = T;
 export type EditorKindsComplete = AssertNever<Exclude<EditorKind, (typeof EDITOR_KINDS)[number]>>;
 
-/** The form fields a unit can make mandatory (the demo CMS uses the same names). */
-export const REQUIRED_FIELD_NAMES = ['title', 'channel', 'category', 'disclosure', 'reviewer'] as const;
+export { REQUIRED_FIELD_NAMES } from './limits';
 
 const publishRequest = z.strictObject({
   method: z.enum(['POST', 'PUT', 'PATCH']).optional(),
