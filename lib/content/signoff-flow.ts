@@ -2,7 +2,8 @@ import type { AuditEntry } from '../audit/types';
 import { sameOriginWindows } from '../editors';
 import { findFormFields, focusField, readCurrentUser, readFields } from '../editors/form-fields';
 import { OUTCOME, type OutcomeDetail } from '../intercept/protocol';
-import type { PagePolicy, ProtocolMap, TabState } from '../messaging/protocol';
+import type { AppendResult, PagePolicy, TabState } from '../messaging/protocol';
+import type { SignoffService } from '../signoff/service';
 import type { Finding, Localized } from '../scan/types';
 import { evaluateChecklist, findingKeys } from '../signoff/checklist';
 import { bodyDigest, draftDigest } from '../signoff/digest';
@@ -21,9 +22,10 @@ import {
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
 
-type Async<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
-/** The background calls the checklist needs (sendMessage in the extension, fakes nowhere: e2e drives it). */
-export type SignoffApi = { [K in 'pinChallenge' | 'signOff' | 'overrideFinding' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'recordAudit' | 'getEditorIdentity']: Async<ProtocolMap[K]> };
+/** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
+export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
+  recordAudit(entry: AuditEntry): Promise<AppendResult>;
+};
 
 /** What the controller knows: the findings on screen, whether the scan finished, the body text. */
 export interface DraftSource {
