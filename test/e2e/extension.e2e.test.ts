@@ -9,6 +9,7 @@
  * --host-resolver-rules), which the extension's match patterns do not cover: the same editor without
  * Precheck, for comparing what typing leaves in the editor.
  */
+import { closeChecklist } from '../../lib/demo/checklist-drive.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -382,6 +383,8 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     // 保存草稿 is not a publish: it still posts, once, to /api/draft (and no late publish POST came in)
     const page = opened.page;
     const navigated = info.navigates ? page.waitForURL(/\/api\/draft/) : undefined;
+    // The last stopped publish left the checklist open over the page: the editor closes it first.
+    await closeChecklist(page);
     await clickDraft(page, kind);
     await navigated;
     await waitForPosts(server, { path: '/api/draft' });

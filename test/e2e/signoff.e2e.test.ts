@@ -65,8 +65,12 @@ const publishPosts = () => server.posts.filter((p) => p.path === '/api/publish')
  * Sign-offs are kept for the draft they cover (that is the point): each test writes its own draft,
  * told apart by a word, so one test's sign-off never completes another's checklist.
  */
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
 let drafts = 0;
-const own = (html: string) => `${html}<p>第${'甲乙丙丁戊己庚辛壬癸'[drafts++ % 10]}稿</p>`;
+const own = (html: string) => {
+  const n = drafts++;
+  return `${html}<p>第${STEMS[Math.floor(n / 10) % 10]}${STEMS[n % 10]}稿</p>`;
+};
 
 async function start(kind: EditorKind, html: string): Promise<Page> {
   server.reset();
@@ -226,4 +230,41 @@ test('a sign-off survives a reload of the same draft within the window', async (
   await confirmAll(page);
   await waitForView(page, (v) => v.publishEnabled, 'publish available');
   expect((await checklistView(page)).voided).toBe(false);
+});
+
+test("the popup shows the tab's state at a glance: findings, fields, sign-off", async () => {
+  const kind = 'textarea';
+  const page = await start(kind, own(LEAKY));
+  await fillForm(page, kind, { title: ORDINARY.title, category: ORDINARY.category });
+  const url = page.url();
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  const [tabId] = await worker.evaluate<number[]>(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`);
+  const popup = await browser.context.newPage();
+  const look = async () => {
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
+    const state = popup.locator('[data-tab-state=active]');
+    await state.waitFor();
+    return {
+      block: await state.locator('[data-severity=block]').getAttribute('data-count'),
+      fields: await state.locator('[data-field]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-field')}:${e.getAttribute('data-ok')}`)),
+      signoff: await state.locator('[data-signoff]').getAttribute('data-signoff'),
+    };
+  };
+  const before = await look();
+  expect(before.block).toBe('1');
+  expect(before.fields).toEqual(expect.arrayContaining(['title:true', 'category:true', 'disclosure:false', 'reviewer:false']));
+  expect(before.signoff).toBe('none');
+
+  await page.bringToFront();
+  await setContent(page, own(FIXED));
+  await fillForm(page, kind, ORDINARY);
+  await stopPublish(page, kind);
+  await confirmAll(page);
+  await signAs(page, 'reviewer', lisi.id, lisi.pin);
+  await waitForView(page, (v) => v.complete.signoff, 'signed off');
+  const after = await look();
+  expect(after.block).toBe('0');
+  expect(after.fields.every((f) => f.endsWith(':true'))).toBe(true);
+  expect(after.signoff).toBe('signed');
+  await popup.close();
 });
