@@ -164,6 +164,14 @@ export function startController(top: Window, initial: ScanOptions, signoffApi: S
         if (entry) panelActions.goTo(items.indexOf(entry));
       },
       allowOnce: () => allowOnce(true),
+      async hiddenBlocking() {
+        // What the editors' APIs will really submit, read again now: text the page does not show
+        // (hidden elements, comments in source mode) must not ride along with a sign-off.
+        const docs = sameOriginWindows(top).map((w) => w.document);
+        submittedBlocking = (await scanSubmittedContent(docs, options)).filter((f) => f.severity === 'block').length;
+        const onScreen = items.filter((e) => e.item.finding.severity === 'block').length;
+        return Math.max(0, submittedBlocking - onScreen);
+      },
     },
     signoffApi,
   );

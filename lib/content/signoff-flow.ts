@@ -35,6 +35,8 @@ export interface DraftSource {
   reveal(finding: Finding): void;
   /** Lets the stopped publish run once (the controller's one-shot pass with replay). */
   allowOnce(): void;
+  /** Block findings in what the editors will submit that the page does not show (rechecked now). */
+  hiddenBlocking(): Promise<number>;
 }
 
 export interface SignoffFlow {
@@ -269,6 +271,16 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       void withPin(async () => {
         await refresh();
         if (!evaluate().complete) return { ok: false, message: { zh: '检查清单尚未完成', en: 'the checklist is not complete' } };
+        const hidden = await source.hiddenBlocking();
+        if (hidden > 0) {
+          return {
+            ok: false,
+            message: {
+              zh: `编辑器将提交的内容中还有 ${hidden} 项界面上看不到的敏感信息（如隐藏元素或源码中的注释），请在源码模式中删除后再发布`,
+              en: `${hidden} blocking finding(s) in what the editor will submit are not visible on the page (hidden elements, comments in the source); remove them in source mode`,
+            },
+          };
+        }
         const body = await bodyDigest(source.bodyText());
         const r = await api.releasePublish({
           digest,
