@@ -2,7 +2,7 @@
  * 审计日志: every publish, block, override and sign-off the background recorded (article 15). The
  * section reads the log itself; OptionsApp may pass a reader and client, tests always do.
  */
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { AuditLog } from '../audit/AuditLog';
 import { AuditErrorBoundary } from '../audit/ErrorBoundary';
 import type { AuditClient, ReaderSource } from '../audit/client';
@@ -37,7 +37,16 @@ function useScrollToHash(ref: RefObject<HTMLElement | null>): () => void {
   return scroll;
 }
 
-export function AuditSection({ reader = openAuditReader, client = defaultClient }: { reader?: ReaderSource; client?: AuditClient }) {
+export function AuditSection({
+  reader = openAuditReader,
+  client = defaultClient,
+  settings,
+}: {
+  reader?: ReaderSource;
+  client?: AuditClient;
+  /** The sign-off window, retention and collector settings, shown above the log. */
+  settings?: ReactNode;
+}) {
   const ref = useRef<HTMLElement>(null);
   const state = useReader(reader);
   const onFirstPage = useScrollToHash(ref);
@@ -45,6 +54,7 @@ export function AuditSection({ reader = openAuditReader, client = defaultClient 
     <section id="audit" ref={ref}>
       <h2>{t('section_audit')}</h2>
       <p className="hint">{t('audit_hint')}</p>
+      {settings}
       {state.status === 'opening' && <p>{t('audit_opening')}</p>}
       {state.status === 'failed' && (
         <p className="error" role="alert" data-audit-error="">

@@ -8,6 +8,7 @@ import { ImportExportSection } from './ImportExportSection';
 import { RequiredSection } from './RequiredSection';
 import { ReviewersSection } from './ReviewersSection';
 import { RulesSection } from './RulesSection';
+import { RecordSettings } from './RecordSettings';
 import { ProblemList } from './shared';
 import { SitesSection } from './SitesSection';
 
@@ -84,7 +85,7 @@ export function OptionsApp({ client }: { client: PolicyClient }) {
       <RulesSection {...props} />
       <RequiredSection {...props} />
       <ReviewersSection {...props} />
-      <AuditSection />
+      <AuditSection settings={<RecordSettings {...props} />} />
       <ImportExportSection {...props} />
     </div>
   );

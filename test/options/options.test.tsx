@@ -199,6 +199,27 @@ describe('options page', () => {
     expect(store.state().policy).toEqual(DEFAULT_POLICY);
   });
 
+  it('sets the sign-off window, retention and collector; a bad value is named and nothing is saved', async () => {
+    await open();
+    const box = section('audit').querySelector<HTMLElement>('[data-record-settings]')!;
+    await type(box.querySelector('input[name=retentionDays]'), '10');
+    await type(box.querySelector('input[name=collectorUrl]'), 'http://collector.example.gov.cn/audit');
+    await click(byText(box, '.save-bar button', '保存'));
+    await settle();
+    const problems = box.querySelector('.problems')?.textContent ?? '';
+    expect(problems).toContain('audit.retentionDays');
+    expect(problems).toContain('audit.collectorUrl');
+    expect(store.state().policy).toEqual(DEFAULT_POLICY);
+
+    await type(box.querySelector('input[name=validMinutes]'), '60');
+    await type(box.querySelector('input[name=retentionDays]'), '730');
+    await type(box.querySelector('input[name=collectorUrl]'), 'https://collector.example.gov.cn/audit');
+    await click(byText(box, '.save-bar button', '保存'));
+    await settle();
+    expect(store.state().policy.signoff).toEqual({ validMinutes: 60 });
+    expect(store.state().policy.audit).toEqual({ retentionDays: 730, collectorUrl: 'https://collector.example.gov.cn/audit' });
+  });
+
   it('adds a reviewer with a PIN typed twice, stored only as a hash', async () => {
     await open();
     const rev = section('reviewers');
