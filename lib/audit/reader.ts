@@ -1,12 +1,37 @@
 /**
- * Reading the log for extension pages, fast at 100,000 records: an unfiltered page walks a cursor
- * from the newest record and reads only its own rows; filters narrow through the event, origin and
- * time indexes (keys only) and test the rest on records read in chunks, keeping only their seqs.
+ * Reading the log for extension pages, fast at 100,000 records. The table asks for pages of 200 as
+ * they scroll into view, so a page must cost about its own 200 rows, wherever it lies:
+ *
+ * - Unfiltered, the page's seqs are computed from the store's key bounds (records are keyed by seq,
+ *   appended 1, 2, 3 ..., retention deletes from the oldest end) and read with one ranged getAll; a
+ *   store with gaps in it pages through its keys instead.
+ * - Filtered, the matching seqs are found once per filter and state of the log, narrowed through the
+ *   event, origin and time indexes (keys only) and tested on records read in chunks, and kept by the
+ *   reader: later pages and the total come from them, and each page reads only its own rows.
+ *
+ * The state of the log is its record count and first and last seq. The bounds are read with every
+ * query (two key cursors, about a millisecond); the count is not: counting a whole store walks it in
+ * Chromium (150 ms at 100,000 records, ten times a page's read). It is counted in full when the table
+ * starts over (a first page, unless the filter's matches are about to be found afresh anyway), when the
+ * bounds moved other than by an append, and for exports; otherwise the count known is carried forward
+ * with a count of just the records appended. Appends since a filter's seqs were found are tested and
+ * added to them; any other change (a prune, a deletion) finds them again. A record deleted from the
+ * middle of the log (only tampering does that, and verify reports it) shows when a page misses it,
+ * which recounts and reads the page again, or when the table starts over.
  */
-import { readMeta, type AuditDb } from './db';
+import type { IDBPObjectStore } from 'idb';
+import { readMeta, type AuditDb, type AuditSchema } from './db';
 import type { AuditFilter, AuditReader, AuditRecord } from './types';
 
-const CHUNK = 500;
+/**
+ * Records per read while scanning or fetching by seq. Chromium hands back large getAll results slowly:
+ * reading 100,000 records takes about half as long in reads of 100 as in reads of 500 (or more).
+ */
+const CHUNK = 100;
+/** A run of wanted seqs is read as one range when the range holds at most this many records per wanted one. */
+const DENSE = 3;
+/** Filters whose matching seqs are kept (the current one, and a few to go back to). */
+const CACHED_FILTERS = 4;
 
 /**
  * Times are stored with the recording machine's offset, so their strings sort by wall-clock time, not
@@ -22,18 +47,29 @@ function instant(iso: string | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** What the indexes decide (candidate seqs) and what must be tested on the record itself. */
-interface Plan {
-  /** Ascending; undefined when no index applies (every record is a candidate). */
-  candidates?: number[];
-  test?: (r: AuditRecord) => boolean;
+type Test = (r: AuditRecord) => boolean;
+
+/** The filter's set fields in a fixed order (empty strings are no filter): equal filters, equal keys. */
+function normalize(filter: AuditFilter): AuditFilter {
+  const set = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '');
+  return Object.fromEntries(set.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-function recordTest(filter: AuditFilter, from: number | undefined, to: number | undefined): Plan['test'] {
-  const tests: ((r: AuditRecord) => boolean)[] = [];
+const isEmpty = (filter: AuditFilter) => Object.keys(filter).length === 0;
+
+/**
+ * The test a record must pass. `indexed` adds the parts an index lookup would otherwise decide (event,
+ * site): needed where records are read without the index, as when testing the ones appended since.
+ */
+function recordTest(filter: AuditFilter, indexed: boolean): Test | undefined {
+  const tests: Test[] = [];
+  const from = instant(filter.from);
+  const to = instant(filter.to);
+  const { event, site, editor, reviewer, category, text } = filter;
+  if (indexed && event) tests.push((r) => r.event === event);
+  if (indexed && site) tests.push((r) => r.origin === site);
   if (from !== undefined) tests.push((r) => Date.parse(r.time) >= from);
   if (to !== undefined) tests.push((r) => Date.parse(r.time) <= to);
-  const { editor, reviewer, category, text } = filter;
   if (editor) tests.push((r) => r.editor === editor);
   if (category) tests.push((r) => r.category === category);
   if (reviewer) tests.push((r) => r.signers?.some((s) => s.name === reviewer || s.id === reviewer) ?? false);
@@ -55,7 +91,8 @@ function intersect(sets: number[][]): number[] | undefined {
   return first!.filter((seq) => others.every((s) => s.has(seq))).sort((a, b) => a - b);
 }
 
-async function plan(db: AuditDb, filter: AuditFilter): Promise<Plan> {
+/** The seqs the indexes allow (ascending), or undefined when no index applies. */
+async function candidates(db: AuditDb, filter: AuditFilter): Promise<number[] | undefined> {
   const from = instant(filter.from);
   const to = instant(filter.to);
   const keys: Promise<number[]>[] = [];
@@ -72,8 +109,37 @@ async function plan(db: AuditDb, filter: AuditFilter): Promise<Plan> {
           : IDBKeyRange.upperBound(upper);
     keys.push(db.getAllKeysFromIndex('records', 'time', range));
   }
-  return { candidates: intersect(await Promise.all(keys)), test: recordTest(filter, from, to) };
+  return intersect(await Promise.all(keys));
 }
+
+/** What the cache compares: an append, a prune or a deletion changes it. */
+interface Shape {
+  count: number;
+  /** Lowest and highest seq stored (0 in an empty log). */
+  first: number;
+  last: number;
+}
+
+type RecordsStore = IDBPObjectStore<AuditSchema, ['records'], 'records', 'readonly'>;
+
+/**
+ * The log's shape now. Its bounds are read; its count is `known`'s plus the records appended since,
+ * when the bounds say only appends happened and `recount` is not asked for, or counted in full.
+ */
+async function shapeOf(store: RecordsStore, known: Shape | undefined, recount: boolean): Promise<Shape> {
+  const [firstKey, lastKey] = await Promise.all([store.openKeyCursor(null, 'next'), store.openKeyCursor(null, 'prev')]);
+  const first = firstKey?.key ?? 0;
+  const last = lastKey?.key ?? 0;
+  if (!recount && known && known.count > 0 && first === known.first && last >= known.last) {
+    const added = last === known.last ? 0 : await store.count(IDBKeyRange.bound(known.last, last, true, false));
+    return { count: known.count + added, first, last };
+  }
+  return { count: await store.count(), first, last };
+}
+
+const sameShape = (a: Shape, b: Shape) => a.count === b.count && a.first === b.first && a.last === b.last;
+/** No gaps: the k-th newest record is `last - k`. */
+const contiguous = (s: Shape) => s.count > 0 && s.last - s.first + 1 === s.count;
 
 /** Visits the records with seq in [lo, hi] in append order, CHUNK at a time. */
 async function scan(db: AuditDb, lo: number, hi: number, visit: (r: AuditRecord) => void): Promise<void> {
@@ -85,67 +151,197 @@ async function scan(db: AuditDb, lo: number, hi: number, visit: (r: AuditRecord)
   }
 }
 
-async function lastSeq(db: AuditDb): Promise<number> {
-  const cursor = await db.transaction('records').store.openKeyCursor(null, 'prev');
-  return cursor?.key ?? 0;
-}
-
-/** Every record the plan accepts, in append order, handed to `visit`. */
-async function visitMatches(db: AuditDb, p: Plan, visit: (r: AuditRecord) => void): Promise<void> {
-  if (p.candidates?.length === 0) return;
-  const lo = p.candidates ? p.candidates[0]! : 1;
-  const hi = p.candidates ? p.candidates[p.candidates.length - 1]! : await lastSeq(db);
-  const inSet = p.candidates && new Set(p.candidates);
-  const test = p.test;
-  await scan(db, lo, hi, (r) => {
-    if ((!inSet || inSet.has(r.seq)) && (!test || test(r))) visit(r);
-  });
-}
-
-async function getMany(db: AuditDb, seqs: number[]): Promise<AuditRecord[]> {
-  const store = db.transaction('records').store;
-  const found = await Promise.all(seqs.map((s) => store.get(s)));
-  // A record pruned between the two reads is simply not shown.
-  return found.filter((r): r is AuditRecord => r !== undefined);
-}
-
-const isEmpty = (filter: AuditFilter) => !Object.values(filter).some((v) => v !== undefined && v !== '');
-
-/** The newest records without a filter: skip `offset` keys from the end, read `limit` values. */
-async function newestPage(db: AuditDb, offset: number, limit: number) {
-  const tx = db.transaction('records');
-  const total = await tx.store.count();
-  const records: AuditRecord[] = [];
-  let cursor = await tx.store.openCursor(null, 'prev');
-  if (cursor && offset > 0) cursor = await cursor.advance(offset);
-  while (cursor && records.length < limit) {
-    records.push(cursor.value);
-    cursor = await cursor.continue();
+/**
+ * Visits the records with these seqs (ascending) in append order: a dense run is read as one range,
+ * a sparse one key by key in one transaction. A seq no longer stored (pruned meanwhile) is skipped.
+ */
+async function readSeqs(db: AuditDb, seqs: readonly number[], visit: (r: AuditRecord) => void): Promise<void> {
+  for (let i = 0; i < seqs.length; i += CHUNK) {
+    const part = seqs.slice(i, i + CHUNK);
+    const lo = part[0]!;
+    const hi = part[part.length - 1]!;
+    const span = hi - lo + 1;
+    if (span <= DENSE * part.length) {
+      const wanted = span === part.length ? undefined : new Set(part);
+      for (const r of await db.getAll('records', IDBKeyRange.bound(lo, hi))) if (!wanted || wanted.has(r.seq)) visit(r);
+    } else {
+      const store = db.transaction('records').store;
+      for (const r of await Promise.all(part.map((seq) => store.get(seq)))) if (r) visit(r);
+    }
   }
-  return { records, total };
+}
+
+/**
+ * Visits every record of the log as it was at `shape` that matches a (normalized, non-empty) filter,
+ * in append order. When the indexes alone decide (event, site), no record is read: the seqs they
+ * allow are returned instead, unvisited, for the caller to read or not.
+ */
+async function visitMatches(db: AuditDb, filter: AuditFilter, shape: Shape, visit: (r: AuditRecord) => void): Promise<number[] | undefined> {
+  if (shape.count === 0) return undefined;
+  // Seqs appended after the shape was read are left out: the next query tests them as an append.
+  const allowed = (await candidates(db, filter))?.filter((seq) => seq >= shape.first && seq <= shape.last);
+  const test = recordTest(filter, false);
+  if (allowed && !test) return allowed;
+  const tested = (r: AuditRecord) => {
+    if (!test || test(r)) visit(r);
+  };
+  if (allowed) await readSeqs(db, allowed, tested);
+  else await scan(db, shape.first, shape.last, tested);
+  return undefined;
+}
+
+async function matchingSeqs(db: AuditDb, filter: AuditFilter, shape: Shape): Promise<number[]> {
+  const seqs: number[] = [];
+  return (await visitMatches(db, filter, shape, (r) => seqs.push(r.seq))) ?? seqs;
+}
+
+async function matchingRecords(db: AuditDb, filter: AuditFilter, shape: Shape): Promise<AuditRecord[]> {
+  const records: AuditRecord[] = [];
+  const decided = await visitMatches(db, filter, shape, (r) => records.push(r));
+  if (decided) await readSeqs(db, decided, (r) => records.push(r));
+  return records;
+}
+
+/** Every seq stored within the shape's bounds, ascending. */
+const allKeys = (db: AuditDb, lo: number, hi: number, open = false) =>
+  hi < lo ? Promise.resolve([]) : db.getAllKeys('records', IDBKeyRange.bound(lo, hi, open, false));
+
+/**
+ * Reads the records with these seqs (newest first in `seqs`, as a page is): ascending for readSeqs,
+ * then turned around.
+ */
+async function page(db: AuditDb, newestFirst: number[]): Promise<AuditRecord[]> {
+  const out: AuditRecord[] = [];
+  await readSeqs(db, newestFirst.reverse(), (r) => out.push(r));
+  return out.reverse();
+}
+
+/** The page of a newest-first view over `seqs` (ascending), newest first. */
+function slicePage(seqs: readonly number[], offset: number, limit: number): number[] {
+  const end = seqs.length - offset;
+  return end > 0 && limit > 0 ? seqs.slice(Math.max(0, end - limit), end).reverse() : [];
+}
+
+interface Entry {
+  shape: Shape;
+  /** Matching seqs, ascending; shared by the queries that arrive while they are being found. */
+  seqs: Promise<number[]>;
 }
 
 export function createAuditReader(db: AuditDb): AuditReader {
+  /** By normalized filter (JSON), least recently used first. */
+  const cache = new Map<string, Entry>();
+  /** The shape last read. */
+  let known: Shape | undefined;
+
+  async function readShape(store: RecordsStore, recount: boolean): Promise<Shape> {
+    const shape = await shapeOf(store, known, recount);
+    known = shape;
+    return shape;
+  }
+
+  /**
+   * One page at `shape`, read with a full count when `recount`; undefined when the page came back
+   * short of the records the shape promised (one was deleted from the middle of the log).
+   */
+  async function queryAt(filter: AuditFilter, offset: number, limit: number, recount: boolean): Promise<{ records: AuditRecord[]; total: number } | undefined> {
+    const tx = db.transaction('records');
+    const shape = await readShape(tx.store, recount);
+    let answer: { records: AuditRecord[]; total: number };
+    let asked: number;
+    if (isEmpty(filter) && (offset >= shape.count || limit === 0)) return { records: [], total: shape.count };
+    if (isEmpty(filter) && contiguous(shape)) {
+      // The page's seqs follow from the bounds: one ranged read, in the same transaction.
+      const hi = shape.last - offset;
+      const lo = Math.max(shape.first, hi - limit + 1);
+      answer = { records: (await tx.store.getAll(IDBKeyRange.bound(lo, hi))).reverse(), total: shape.count };
+      asked = hi - lo + 1;
+    } else {
+      const seqs = await matching(JSON.stringify(filter), filter, shape);
+      const wanted = slicePage(seqs, offset, limit);
+      asked = wanted.length;
+      answer = { records: await page(db, wanted), total: seqs.length };
+    }
+    return answer.records.length < asked && !recount ? undefined : answer;
+  }
+
+  function remember(key: string, entry: Entry): void {
+    cache.delete(key);
+    cache.set(key, entry);
+    if (cache.size > CACHED_FILTERS) cache.delete(cache.keys().next().value!);
+  }
+
+  /** The matching seqs for the log at `shape`, from the cache when it still holds them. */
+  function matching(key: string, filter: AuditFilter, shape: Shape): Promise<number[]> {
+    const hit = cache.get(key);
+    cache.delete(key);
+    if (hit && sameShape(hit.shape, shape)) {
+      cache.set(key, hit);
+      return hit.seqs;
+    }
+    const entry: Entry = { shape, seqs: hit ? extend(filter, hit, shape) : find(filter, shape) };
+    remember(key, entry);
+    entry.seqs.catch(() => {
+      if (cache.get(key) === entry) cache.delete(key);
+    });
+    return entry.seqs;
+  }
+
+  function find(filter: AuditFilter, shape: Shape): Promise<number[]> {
+    return isEmpty(filter) ? allKeys(db, shape.first, shape.last) : matchingSeqs(db, filter, shape);
+  }
+
+  /**
+   * The seqs found for an earlier state of the log, brought up to `shape`: when records were only
+   * appended since (same first seq, and every record added lies above the old last one), only those
+   * are tested; otherwise the search starts over.
+   */
+  async function extend(filter: AuditFilter, prev: Entry, shape: Shape): Promise<number[]> {
+    const old = await prev.seqs.catch(() => undefined);
+    const was = prev.shape;
+    if (old && was.count > 0 && shape.first === was.first && shape.last > was.last) {
+      const added = await db.count('records', IDBKeyRange.bound(was.last, shape.last, true, false));
+      if (was.count + added === shape.count) {
+        if (isEmpty(filter)) return old.concat(await allKeys(db, was.last, shape.last, true));
+        const test = recordTest(filter, true);
+        const more: number[] = [];
+        await scan(db, was.last + 1, shape.last, (r) => {
+          if (!test || test(r)) more.push(r.seq);
+        });
+        return old.concat(more);
+      }
+    }
+    return find(filter, shape);
+  }
+
   return {
     async query(filter, offset, limit) {
       offset = Math.max(0, Math.floor(offset));
       limit = Math.max(0, Math.floor(limit));
-      if (isEmpty(filter)) return newestPage(db, offset, limit);
-      const p = await plan(db, filter);
-      let seqs = p.candidates;
-      if (p.test || !seqs) {
-        const matched: number[] = [];
-        await visitMatches(db, p, (r) => matched.push(r.seq));
-        seqs = matched;
-      }
-      const end = seqs.length - offset;
-      const page = end > 0 ? seqs.slice(Math.max(0, end - limit), end).reverse() : [];
-      return { records: await getMany(db, page), total: seqs.length };
+      filter = normalize(filter);
+      // A first page starts the table over: the log is counted in full, not carried forward, unless
+      // the filter's matches are about to be found afresh anyway (exact without it).
+      const recount = offset === 0 && (isEmpty(filter) || cache.has(JSON.stringify(filter)));
+      return (await queryAt(filter, offset, limit, recount)) ?? (await queryAt(filter, offset, limit, true))!;
     },
     async all(filter = {}) {
+      filter = normalize(filter);
+      const shape = await readShape(db.transaction('records').store, true);
+      const key = JSON.stringify(filter);
+      const hit = cache.get(key);
       const out: AuditRecord[] = [];
-      await visitMatches(db, isEmpty(filter) ? {} : await plan(db, filter), (r) => out.push(r));
-      return out;
+      if (hit && sameShape(hit.shape, shape)) {
+        await readSeqs(db, await hit.seqs, (r) => out.push(r));
+        return out;
+      }
+      if (isEmpty(filter)) {
+        await scan(db, shape.first, shape.last, (r) => out.push(r));
+        return out;
+      }
+      const records = await matchingRecords(db, filter, shape);
+      // The export usually follows a look at the same filter; if not, the table may ask next.
+      remember(key, { shape, seqs: Promise.resolve(records.map((r) => r.seq)) });
+      return records;
     },
     get(seq) {
       return db.get('records', seq);

@@ -130,15 +130,29 @@ if (!verify.ok) throw new Error(`verify failed: ${verify.message.en}`);
 const middle = (await reader.get(Math.floor(N / 2)))!.time;
 const day = middle.slice(0, 10);
 const dayOffset = middle.slice(-6);
+const oneDay = { from: `${day}T00:00:00.000${dayOffset}`, to: `${day}T23:59:59.999${dayOffset}` };
+const text = { text: '宝丰镇第7批' };
+// The table reads pages of 200 as they scroll into view: a filter's first page, then the next ones.
+// The reader keeps a filter's matching seqs until the log changes, so a later page reads only its rows.
 const queries: [string, () => Promise<unknown>][] = [
   ['query: newest page of 200', () => reader.query({}, 0, 200)],
-  [`query: a page at offset ${(N >> 1).toLocaleString('en')}`, () => reader.query({}, N >> 1, 200)],
+  [`query: page at offset ${(N >> 1).toLocaleString('en')}`, () => reader.query({}, N >> 1, 200)],
   ['query: event filter, first page', () => reader.query({ event: 'publish-allowed' }, 0, 200)],
-  ['query: free text, first page', () => reader.query({ text: '宝丰镇第7批' }, 0, 200)],
-  [`query: one day (${day}), first page`, () => reader.query({ from: `${day}T00:00:00.000${dayOffset}`, to: `${day}T23:59:59.999${dayOffset}` }, 0, 200)],
+  ['query: event filter, next page', () => reader.query({ event: 'publish-allowed' }, 200, 200)],
+  ['query: text query first page', () => reader.query(text, 0, 200)],
+  ['query: text query next page', () => reader.query(text, 200, 200)],
+  ['query: text query page 5', () => reader.query(text, 1000, 200)],
+  [`query: one day (${day}), first page`, () => reader.query(oneDay, 0, 200)],
+  [`query: one day (${day}), next page`, () => reader.query(oneDay, 200, 200)],
   ['facets', () => reader.facets()],
 ];
 for (const [label, run] of queries) await timed(label, run);
+// A record appended while the table is open: the next queries must see it (only it is read and tested).
+const appended = await service.append(makeEntry(N));
+if (!appended.ok) throw new Error(appended.message.en);
+await timed('query: text query first page after an append', () => reader.query(text, 0, 200));
+await timed('query: text query next page after an append', () => reader.query(text, 200, 200));
+await timed(`query: page at offset ${(N >> 1).toLocaleString('en')} after an append`, () => reader.query({}, N >> 1, 200));
 
 let all: AuditRecord[] = [];
 await timed('read every record for export (reader.all)', async () => {
