@@ -302,13 +302,28 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     },
   };
 
+  /** A record the log could not take (a full disk) is said on screen, never dropped in silence. */
+  function record(entry: AuditEntry): void {
+    api.recordAudit(entry).then(
+      (r) => {
+        if (r.ok) return;
+        message = { kind: 'error', text: say(r.message) };
+        render();
+      },
+      (e: unknown) => {
+        message = { kind: 'error', text: `审计日志未能记录（${e instanceof Error ? e.message : String(e)}） / the audit log could not record this` };
+        render();
+      },
+    );
+  }
+
   top.document.addEventListener('change', () => void refresh(), true);
   top.document.addEventListener(OUTCOME, (e) => {
     if (!releasePending) return;
     releasePending = false;
     const outcome = JSON.parse((e as CustomEvent<string>).detail) as OutcomeDetail;
     const detail = { via: outcome.via, endpoint: outcome.endpoint ?? '', result: outcome.status === undefined ? 'submitted' : outcome.ok ? 'ok' : 'failed', status: outcome.status ?? -1 };
-    void api.recordAudit({ ...context(), event: 'publish-outcome', detail }).catch(() => undefined);
+    record({ ...context(), event: 'publish-outcome', detail });
   });
   // A plain form post navigates away without a status the page could see: recorded as submitted.
   top.addEventListener('pagehide', () => {
@@ -336,9 +351,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     attemptChecked(via) {
       void refresh().then(() => {
         const problems = result ? Object.values(result.sections).flatMap((s) => s.problems.map((p) => p.code)) : [];
-        void api
-          .recordAudit({ ...context(), event: 'publish-blocked', detail: { via, reasons: [...new Set(problems)].join(',') } })
-          .catch(() => undefined);
+        record({ ...context(), event: 'publish-blocked', detail: { via, reasons: [...new Set(problems)].join(',') } });
       });
     },
     changed() {
