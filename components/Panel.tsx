@@ -1,4 +1,5 @@
-import type { Finding, Kind, Severity } from '../lib/scan/types';
+import { KIND_LABELS } from '../lib/scan/kind-labels';
+import type { Finding, Severity } from '../lib/scan/types';
 
 export interface PanelItem {
   finding: Finding;
@@ -20,19 +21,6 @@ export interface PanelActions {
   toggle: () => void;
 }
 
-const KIND_LABEL: Record<Kind, string> = {
-  'cn-id': '身份证号',
-  phone: '电话号码',
-  'bank-card': '银行卡号',
-  classification: '密级标志',
-  'internal-marker': '内部标识',
-  passport: '护照号',
-  'hk-macau-pass': '通行证号',
-  email: '电子邮箱',
-  'uscc-individual': '个体户代码',
-  'word-artifact': 'Word 残留',
-  'custom-word': '敏感词',
-};
 const SEVERITY: Record<Severity, { zh: string; en: string; color: string }> = {
   block: { zh: '阻止', en: 'block', color: '#c62828' },
   warn: { zh: '警告', en: 'warn', color: '#b26a00' },
@@ -111,7 +99,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         {state.items.slice(0, LIST_LIMIT).map(({ finding: f, where }, i) => (
           <li key={`${where}-${f.start}-${f.ruleId}`} data-severity={f.severity} data-kind={f.kind} style={{ borderLeft: `3px solid ${SEVERITY[f.severity].color}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
             <div>
-              <strong style={{ color: SEVERITY[f.severity].color }}>{SEVERITY[f.severity].zh}</strong> {KIND_LABEL[f.kind]}
+              <strong style={{ color: SEVERITY[f.severity].color }}>{SEVERITY[f.severity].zh}</strong> {KIND_LABELS[f.kind].zh}
               <small style={{ color: '#888' }}> · {where}</small>
               <code style={{ marginLeft: 8 }}>{f.excerpt}</code>
             </div>

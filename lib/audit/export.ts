@@ -4,6 +4,7 @@
  * be checked again outside the browser. Pure: the caller saves the text.
  */
 import Papa from 'papaparse';
+import { KIND_LABELS } from '../scan/kind-labels';
 import type { Kind, Severity } from '../scan/types';
 import type { SignoffRole } from '../signoff/types';
 import type { AuditEvent, AuditRecord, FindingsSummary } from './types';
@@ -24,19 +25,6 @@ export const EVENT_LABELS: Record<AuditEvent, string> = {
   'post-publish-check': '发布后核对',
 };
 
-const KIND_LABELS: Record<Kind, string> = {
-  'cn-id': '身份证号',
-  phone: '电话号码',
-  'bank-card': '银行卡号',
-  classification: '密级标志',
-  'internal-marker': '内部标识',
-  passport: '护照号',
-  'hk-macau-pass': '通行证号',
-  email: '电子邮箱',
-  'uscc-individual': '个体户代码',
-  'word-artifact': 'Word 残留',
-  'custom-word': '敏感词',
-};
 
 const SEVERITY_LABELS: Record<Severity, string> = { block: '阻止', warn: '警告', info: '提示' };
 const ROLE_LABELS: Record<SignoffRole, string> = { reviewer: '审核人', principal: '主要负责人' };
@@ -75,7 +63,7 @@ function findingCounts(findings: FindingsSummary | undefined): string {
   for (const [kind, bySeverity] of Object.entries(findings.counts)) {
     for (const s of SEVERITIES) {
       const n = bySeverity?.[s];
-      if (n) parts.push(`${KIND_LABELS[kind as Kind] ?? kind} ${SEVERITY_LABELS[s]}×${n}`);
+      if (n) parts.push(`${KIND_LABELS[kind as Kind]?.zh ?? kind} ${SEVERITY_LABELS[s]}×${n}`);
     }
   }
   return parts.join('; ');

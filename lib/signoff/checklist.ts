@@ -3,7 +3,8 @@
  * in the words a county editor reads (Chinese first). Pure: the page gathers the input, the
  * background stays the authority on who signed; this only says what is missing.
  */
-import type { Finding, Kind, Localized } from '../scan/types';
+import { KIND_LABELS } from '../scan/kind-labels';
+import type { Finding, Localized } from '../scan/types';
 import type {
   ChecklistInput,
   ChecklistProblem,
@@ -16,19 +17,6 @@ import type {
   Signoff,
 } from './types';
 
-const KIND_LABELS: Record<Kind, Localized> = {
-  'cn-id': { zh: '身份证号', en: 'resident ID number' },
-  phone: { zh: '电话号码', en: 'phone number' },
-  'bank-card': { zh: '银行卡号', en: 'bank card number' },
-  classification: { zh: '密级标志', en: 'classification marking' },
-  'internal-marker': { zh: '内部资料标识', en: 'internal-only marker' },
-  passport: { zh: '护照号码', en: 'passport number' },
-  'hk-macau-pass': { zh: '港澳台通行证件号码', en: 'travel permit number' },
-  email: { zh: '个人电子邮箱', en: 'personal email address' },
-  'uscc-individual': { zh: '个体工商户信用代码', en: "sole trader's credit code" },
-  'word-artifact': { zh: 'Word 残留标记', en: 'Word leftover' },
-  'custom-word': { zh: '敏感词', en: 'sensitive word' },
-};
 
 const FIELD_LABELS: Record<FieldName, Localized> = {
   title: { zh: '标题', en: 'title' },
