@@ -101,6 +101,9 @@ describe.each(['ueditor', 'tinymce', 'textarea'] as const)('%s', (kind) => {
     await setContent(page, own(FIXED));
     view = await waitForView(page, (v) => v.complete.findings, 'findings cleared');
     expect(view.problems.filter((p) => p.startsWith('field-missing')).length).toBeGreaterThanOrEqual(4);
+    // 转到该项 takes the editor to the CMS's own field.
+    await dialog(page).locator('[data-action=goto-field][data-field=disclosure]').click();
+    await expect.poll(() => page.evaluate(`document.activeElement && document.activeElement.name`)).toBe('disclosure');
 
     await fillForm(page, kind, ORDINARY);
     view = await waitForView(page, (v) => v.complete.fields, 'fields complete');
@@ -177,12 +180,19 @@ test('an important category needs the reviewer and the principal; the editor can
   expect(publishPosts()).toHaveLength(1);
 });
 
-test('the editor can mark an item 重要信息, which asks for the principal too', async () => {
+test('another unit confirms by name (article 5); the editor can mark an item 重要信息, which asks for the principal too', async () => {
   const kind = 'textarea';
   const page = await start(kind, own(FIXED));
   await fillForm(page, kind, ORDINARY);
   await stopPublish(page, kind);
   await confirmAll(page);
+  // Article 5: an item that concerns another unit needs that unit's confirmation, by name.
+  const d = dialog(page);
+  await d.locator('[data-confirm=other-unit]').check();
+  await waitForView(page, (v) => !v.complete.confirm, 'other unit asked for');
+  await d.locator('[data-input=other-unit-name]').fill('县民政局');
+  await d.locator('[data-confirm=other-unit-confirmed]').check();
+  await waitForView(page, (v) => v.complete.confirm, 'other unit confirmed');
   await signAs(page, 'reviewer', lisi.id, lisi.pin);
   await waitForView(page, (v) => v.publishEnabled, 'signed off');
   await markImportant(page);
