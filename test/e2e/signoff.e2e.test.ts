@@ -278,3 +278,23 @@ test("the popup shows the tab's state at a glance: findings, fields, sign-off", 
   expect(after.signoff).toBe('signed');
   await popup.close();
 });
+
+test('an ID added in UEditor source mode after sign-off, invisible on the page, still refuses the release', async () => {
+  const kind = 'ueditor';
+  const page = await start(kind, own(FIXED));
+  await fillForm(page, kind, ORDINARY);
+  await stopPublish(page, kind);
+  await confirmAll(page);
+  await signAs(page, 'reviewer', lisi.id, lisi.pin);
+  await waitForView(page, (v) => v.publishEnabled, 'signed off');
+
+  // Source mode: what UEditor will submit now differs from the editing area the page shows.
+  await page.evaluate(`ue.execCommand('source')`);
+  await page.evaluate(`document.querySelector('.CodeMirror').CodeMirror.setValue('<p>公示期七天。</p><p>身份证号 ${ID}</p>')`);
+  expect(await page.evaluate(`ue.getContent()`)).toContain(ID);
+  await pressChecklistPublish(page);
+  const view = await waitForView(page, (v) => v.message.includes('看不到'), 'hidden finding refused');
+  expect(view.message).not.toContain(ID);
+  await sleep(800);
+  expect(publishPosts()).toHaveLength(0);
+});
