@@ -246,6 +246,8 @@ test("the popup shows the tab's state at a glance: findings, fields, sign-off", 
   const kind = 'textarea';
   const page = await start(kind, own(LEAKY));
   await fillForm(page, kind, { title: ORDINARY.title, category: ORDINARY.category });
+  // A textarea filled by script fires no input event: its rescan comes with the next discovery tick.
+  await page.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '1'`);
   const url = page.url();
   const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
   const [tabId] = await worker.evaluate<number[]>(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`);
