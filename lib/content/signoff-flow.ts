@@ -317,7 +317,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     );
   }
 
-  top.document.addEventListener('change', () => void refresh(), true);
+  top.document.addEventListener('change', () => flow.changed(), true);
   top.document.addEventListener(OUTCOME, (e) => {
     if (!releasePending) return;
     releasePending = false;
@@ -332,7 +332,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     void api.recordAudit({ ...context(), event: 'publish-outcome', detail: { result: 'submitted', via: 'navigation' } }).catch(() => undefined);
   });
 
-  return {
+  const flow: SignoffFlow = {
     configure(next) {
       page = next;
       void api.getEditorIdentity().then(
@@ -355,10 +355,13 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       });
     },
     changed() {
-      void refresh();
+      // The hot path (every rescan, every title keystroke): the form and the digest only matter while
+      // the checklist is open or a sign-off is held that an edit would void.
+      if (open || signoffs.length > 0) void refresh();
     },
     tabState() {
-      const r = result ?? evaluate();
+      readForm();
+      const r = evaluate();
       const count = (s: string) => source.findings().filter((i) => i.finding.severity === s).length;
       const needed = r.important ? 2 : 1;
       return {
@@ -377,4 +380,5 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       };
     },
   };
+  return flow;
 }
