@@ -219,9 +219,16 @@ export const hasEditorState = (kind: EditorKind) => kind in EDITOR_STATE;
 
 // ---------------------------------------------------------------- service worker
 
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
+export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   const find = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   return find() ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+}
+
+/** The id of the one tab showing `url`, as the extension sees it (it has host access to the test CMS). */
+export async function tabIdOf(context: BrowserContext, url: string): Promise<number> {
+  const ids = await (await serviceWorker(context)).evaluate<number[]>(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`);
+  if (ids.length !== 1) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
+  return ids[0]!;
 }
 
 /** The extension's id (from its service worker's URL). */

@@ -7,8 +7,8 @@
  * /api/publish is rendered at the URL the publish answers, and scanned the same way.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR, extensionId } from './extension-helpers.ts';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, extensionId, serviceWorker, tabIdOf } from './extension-helpers.ts';
 import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
 
 const RAW_ID = '11010519491231002X';
@@ -28,18 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function worker(): Promise<Worker> {
-  const find = () => browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  return find() ?? (await browser.context.waitForEvent('serviceworker', { timeout: 10_000 }));
-}
-
-/** The article's tab id, as the extension sees it (host access to 127.0.0.1 lets it query by URL). */
-async function tabIdOf(url: string): Promise<number> {
-  const ids = await (await worker()).evaluate<number[]>(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`);
-  expect(ids, url).toHaveLength(1);
-  return ids[0]!;
-}
-
 let opened = 0;
 
 /** Opens the page in a new tab; a query of its own makes its URL name that tab alone. */
@@ -47,7 +35,7 @@ async function openArticle(path: string): Promise<{ page: Page; tabId: number; u
   const page = await browser.context.newPage();
   const url = `${server.url}${path}?n=${++opened}`;
   await page.goto(url);
-  return { page, tabId: await tabIdOf(url), url };
+  return { page, tabId: await tabIdOf(browser.context, url), url };
 }
 
 interface ScanView {
@@ -83,7 +71,7 @@ async function scanInPopup(tabId: number): Promise<ScanView> {
 
 test('the extractor hands Readability’s main content back through executeScript', async () => {
   const { page, tabId, url } = await openArticle('/published/leak.html');
-  const [first] = await (await worker()).evaluate<{ result: { title: string; text: string; url: string } }[]>(
+  const [first] = await (await serviceWorker(browser.context)).evaluate<{ result: { title: string; text: string; url: string } }[]>(
     `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['/page-extract.js'] })`,
   );
   expect(first?.result.url).toBe(url);

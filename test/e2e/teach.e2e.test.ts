@@ -8,8 +8,8 @@
  * never runs), at once and after a reload.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
 import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
 
 let browser: Browser;
@@ -27,11 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function worker(): Promise<Worker> {
-  const find = () => browser.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  return find() ?? (await browser.context.waitForEvent('serviceworker', { timeout: 10_000 }));
-}
 
 async function open(): Promise<void> {
   await cms.goto(`${server.url}/nonstandard.html`);
@@ -65,7 +60,7 @@ test('an administrator teaches Precheck a CMS page whose publish control it miss
 
   // Teach, the way the popup starts it.
   await open();
-  const sw = await worker();
+  const sw = await serviceWorker(browser.context);
   const delivered = await sw.evaluate(`(async () => {
     let delivered = 0;
     for (const t of await chrome.tabs.query({})) {
