@@ -19,7 +19,7 @@ import {
   waitForView,
 } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import { EXTENSION_DIR, tabIdOf } from './extension-helpers.ts';
 import {
   fillForm,
   launchBrowser,
@@ -89,6 +89,15 @@ async function stopPublish(page: Page, kind: EditorKind): Promise<void> {
   await waitForChecklist(page);
 }
 
+/** The ordinary form filled in, the publish stopped, everything confirmed and 李四's sign-off given. */
+async function signOffDraft(page: Page, kind: EditorKind): Promise<void> {
+  await fillForm(page, kind, ORDINARY);
+  await stopPublish(page, kind);
+  await confirmAll(page);
+  await signAs(page, 'reviewer', lisi.id, lisi.pin);
+  await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
+}
+
 describe.each(['ueditor', 'tinymce', 'textarea'] as const)('%s', (kind) => {
   test('full flow: ID stops the publish, fix, fields, confirmations, wrong PIN, right PIN → exactly one POST with the final content', async () => {
     const page = await start(kind, own(LEAKY));
@@ -134,11 +143,7 @@ describe.each(['ueditor', 'tinymce', 'textarea'] as const)('%s', (kind) => {
 test('editing the draft after sign-off voids it, visibly, and the publish is stopped again', async () => {
   const kind = 'ueditor';
   const page = await start(kind, own(FIXED));
-  await fillForm(page, kind, ORDINARY);
-  await stopPublish(page, kind);
-  await confirmAll(page);
-  await signAs(page, 'reviewer', lisi.id, lisi.pin);
-  await waitForView(page, (v) => v.publishEnabled, 'signed off');
+  await signOffDraft(page, kind);
 
   await setContent(page, own(FIXED.replace('七天', '十天')));
   const view = await waitForView(page, (v) => v.voided && !v.publishEnabled, 'sign-off voided');
@@ -225,11 +230,7 @@ test('a sign-off survives a reload of the same draft within the window', async (
   const kind = 'textarea';
   const draft = own(FIXED);
   let page = await start(kind, draft);
-  await fillForm(page, kind, ORDINARY);
-  await stopPublish(page, kind);
-  await confirmAll(page);
-  await signAs(page, 'reviewer', lisi.id, lisi.pin);
-  await waitForView(page, (v) => v.complete.signoff, 'signed off');
+  await signOffDraft(page, kind);
 
   page = await start(kind, draft);
   await fillForm(page, kind, ORDINARY);
@@ -249,8 +250,7 @@ test("the popup shows the tab's state at a glance: findings, fields, sign-off", 
   // A textarea filled by script fires no input event: its rescan comes with the next discovery tick.
   await page.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '1'`);
   const url = page.url();
-  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
-  const [tabId] = await worker.evaluate<number[]>(`chrome.tabs.query({ url: ${JSON.stringify(url)} }).then((tabs) => tabs.map((t) => t.id))`);
+  const tabId = await tabIdOf(browser.context, url);
   const popup = await browser.context.newPage();
   const look = async () => {
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
@@ -269,11 +269,7 @@ test("the popup shows the tab's state at a glance: findings, fields, sign-off", 
 
   await page.bringToFront();
   await setContent(page, own(FIXED));
-  await fillForm(page, kind, ORDINARY);
-  await stopPublish(page, kind);
-  await confirmAll(page);
-  await signAs(page, 'reviewer', lisi.id, lisi.pin);
-  await waitForView(page, (v) => v.complete.signoff, 'signed off');
+  await signOffDraft(page, kind);
   const after = await look();
   expect(after.block).toBe('0');
   expect(after.fields.every((f) => f.endsWith(':true'))).toBe(true);
@@ -284,11 +280,7 @@ test("the popup shows the tab's state at a glance: findings, fields, sign-off", 
 test('an ID added in UEditor source mode after sign-off, invisible on the page, still refuses the release', async () => {
   const kind = 'ueditor';
   const page = await start(kind, own(FIXED));
-  await fillForm(page, kind, ORDINARY);
-  await stopPublish(page, kind);
-  await confirmAll(page);
-  await signAs(page, 'reviewer', lisi.id, lisi.pin);
-  await waitForView(page, (v) => v.publishEnabled, 'signed off');
+  await signOffDraft(page, kind);
 
   // Source mode: what UEditor will submit now differs from the editing area the page shows.
   await page.evaluate(`ue.execCommand('source')`);
