@@ -24,9 +24,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
 import { CHROMIUM_PATH } from './harness.ts';
+import { serviceWorker } from './extension-helpers.ts';
 
 /** Where this Chromium reads enterprise policy (Google Chrome: /etc/opt/chrome/policies). */
 export const SYSTEM_POLICY_ROOT = process.env.PRECHECK_CHROMIUM_POLICY_ROOT ?? '/etc/chromium/policies';
@@ -145,10 +146,8 @@ export const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
 /** 由管理员设定 in either UI language (the options page follows the browser's UI locale). */
 export const LOCKED_LABELS = ['由管理员设定', 'Set by your administrator'];
 
-export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  const find = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
-  return find() ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), timeout: 10_000 }));
-}
+/** The extension's service worker (the one helper for it, under the name these tests use). */
+export const extensionWorker = serviceWorker;
 
 /** What chrome.storage.managed holds right now. */
 export async function readManaged(context: BrowserContext): Promise<Record<string, unknown>> {
