@@ -25,6 +25,34 @@ export interface Finding {
   /** Masked: never the raw value of a personal identifier. */
   excerpt: string;
   message: string;
+  /**
+   * Where in a structured source the finding stands, when the text was extracted from one (an
+   * attachment's sheet and cell, a document's header, a PDF page, an HTML table row). Offsets stay
+   * offsets into the scanned text; this says where a person finds the value in the original.
+   */
+  location?: FindingLocation;
+}
+
+/** A finding's place in the original file or page; every field is optional except the summary. */
+export interface FindingLocation {
+  /** Attachment file name (低保名单.xlsx), when the finding is in an attachment. */
+  file?: string;
+  /** Spreadsheet: sheet name, cell reference (C7), and whether the sheet, row or column is hidden. */
+  sheet?: string;
+  cell?: string;
+  hidden?: 'sheet' | 'row' | 'column';
+  /** Document part: body, header, footer, comment (cell or Word comment), textbox, footnote, properties. */
+  part?: 'body' | 'header' | 'footer' | 'comment' | 'textbox' | 'footnote' | 'properties';
+  /** 1-based paragraph, table, row and column numbers; the table column's header text. */
+  paragraph?: number;
+  table?: number;
+  row?: number;
+  column?: number;
+  columnHeader?: string;
+  /** 1-based PDF page. */
+  page?: number;
+  /** How a person reads it, in Chinese: 隐藏工作表「原始」C7, 页眉, 第 3 页, 表格第 3 行「身份证号」. */
+  text: string;
 }
 
 export interface Localized {
