@@ -1,0 +1,147 @@
+/**
+ * Turns what a page is about to send into the pieces of text it carries: the URL's path and query,
+ * and the body however it is encoded (urlencoded, multipart, JSON, plain text, FormData entries).
+ * Nothing is judged here; the verdict reads the parts.
+ */
+import { htmlToText, looksLikeHtml } from './html-text';
+import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
+
+/** JSON inside JSON (`{data: JSON.stringify(article)}`) is common; deeper nesting is not. */
+const MAX_DEPTH = 3;
+
+function push(parts: TextPart[], name: string, value: string, depth: number): void {
+  if (value.trim() === '') return;
+  if (depth < MAX_DEPTH && decodeNested(parts, name, value, depth + 1)) return;
+  parts.push(looksLikeHtml(value) ? { name, text: htmlToText(value), raw: value } : { name, text: value });
+}
+
+/** A string value that is itself JSON or a query string is decoded into its own parts. */
+function decodeNested(parts: TextPart[], name: string, value: string, depth: number): boolean {
+  const t = value.trim();
+  if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))) {
+    return decodeJson(parts, name, t, depth);
+  }
+  return false;
+}
+
+/** Integers too long for a double (an ID sent as a JSON number) are read from the raw text. */
+const LONG_NUMBER = /(?<![\d.eE+-])-?\d{15,}(?![\d.eE])/g;
+
+function decodeJson(parts: TextPart[], name: string, text: string, depth: number): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  walk(parts, name, value, depth);
+  for (const m of text.matchAll(LONG_NUMBER)) parts.push({ name: `${name}(number)`, text: m[0] });
+  return true;
+}
+
+function walk(parts: TextPart[], path: string, value: unknown, depth: number): void {
+  if (typeof value === 'string') push(parts, path, value, depth);
+  else if (typeof value === 'number' || typeof value === 'boolean') return;
+  else if (Array.isArray(value)) value.forEach((v, i) => walk(parts, `${path}[${i}]`, v, depth));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      // Keys carry text too (`{"110105…": "张三"}`).
+      push(parts, `${path}{key}`, k, MAX_DEPTH);
+      walk(parts, path ? `${path}.${k}` : k, v, depth);
+    }
+  }
+}
+
+function decodeEntries(parts: TextPart[], files: FileRef[], entries: readonly Entry[]): void {
+  for (const [name, value] of entries) {
+    push(parts, `${name}{key}`, name, MAX_DEPTH);
+    if (typeof value === 'string') push(parts, name, value, 0);
+    else files.push(value);
+  }
+}
+
+function decodeUrlencoded(parts: TextPart[], text: string): void {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(text);
+  } catch {
+    push(parts, '(body)', text, 0);
+    return;
+  }
+  decodeEntries(parts, [], [...params]);
+}
+
+/** multipart/form-data written as a string (or a Blob read as text): text fields and file parts. */
+function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boundary: string): void {
+  for (const chunk of text.split(`--${boundary}`)) {
+    const split = chunk.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const head = chunk.slice(0, split);
+    const body = chunk.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    if (filename !== undefined) {
+      const type = /content-type:\s*([^\r\n;]+)/i.exec(head)?.[1] ?? '';
+      files.push({ name, filename, type, size: body.length });
+      // A text file's content is scanned like any field: it leaves the page the same way.
+      if (/^text\/|json|csv|xml/i.test(type) || /\.(txt|csv|json|html?|md|xml)$/i.test(filename)) push(parts, `${name}(file:${filename})`, body, 0);
+    } else {
+      push(parts, name, body, 0);
+    }
+  }
+}
+
+const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
+
+function decodeText(parts: TextPart[], files: FileRef[], text: string, contentType = ''): void {
+  const type = contentType.toLowerCase();
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (type.startsWith('multipart/') && boundary) return decodeMultipart(parts, files, text, (boundary[1] ?? boundary[2]!).trim());
+  if (type.includes('x-www-form-urlencoded')) return decodeUrlencoded(parts, text);
+  if (type.includes('json') && decodeJson(parts, '', text, 0)) return;
+  const t = text.trim();
+  if ((t.startsWith('{') || t.startsWith('[')) && decodeJson(parts, '', t, 0)) return;
+  if (URLENCODED_SHAPE.test(t)) return decodeUrlencoded(parts, t);
+  push(parts, '(body)', text, 0);
+}
+
+function decodeUrl(parts: TextPart[], url: string): void {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    push(parts, '(url)', url, 0);
+    return;
+  }
+  let path = u.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // A malformed escape is scanned as it is.
+  }
+  // A path of plain names (/admin/article/list.do) carries no draft; only look at it when it could.
+  if (/[^\x20-\x7e]|\d{6}/.test(path)) parts.push({ name: '(path)', text: path.replace(/\//g, '\n') });
+  if (u.search.length > 1) {
+    for (const [k, v] of new URLSearchParams(u.search)) {
+      push(parts, `?${k}{key}`, k, MAX_DEPTH);
+      push(parts, `?${k}`, v, 0);
+    }
+  }
+}
+
+export function decodeOutgoing(o: Outgoing): Decoded {
+  const parts: TextPart[] = [];
+  const files: FileRef[] = [];
+  let opaque: string | null = null;
+  decodeUrl(parts, o.url);
+  const body = o.body;
+  if (body.kind === 'text') decodeText(parts, files, body.text, body.contentType);
+  else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);
+  else if (body.kind === 'opaque') opaque = body.what;
+  return { parts, files, opaque };
+}
+
+/** Everything a request carries as one text, parts on their own lines (no two values run together). */
+export function joinedText(decoded: Decoded): string {
+  return decoded.parts.map((p) => p.text).join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * Text of an HTML fragment as it travels in a request body (an editor's getContent() in a form
+ * field or a JSON property), for scanning. Pure and synchronous: a verdict is often needed before
+ * the page's own code continues (form.submit(), a sync XHR). Block-level tags and cells become line
+ * breaks and tabs so that two cells' numbers never run together; inline tags vanish so a number the
+ * editor wrapped in <span> stays whole. Comments and alt/title text are kept: they go online with the
+ * source even though the editor does not show them.
+ */
+const TAG = /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const BLOCK = new Set(
+  'p div br li ul ol tr table thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article blockquote pre hr dd dt dl figure figcaption header footer nav aside main address option select textarea form fieldset legend'.split(' '),
+);
+const CELL = new Set(['td', 'th']);
+const VISIBLE_ATTR = /\b(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,7});/gi;
+const NAMED: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', thinsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', mdash: '—', ndash: '–', hellip: '…', times: '×', yen: '¥' };
+
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (match, name: string) => {
+    if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? match;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
+
+/** Does this string look like HTML markup (an editor's content) rather than plain text? */
+export function looksLikeHtml(s: string): boolean {
+  return /<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|!--)/.test(s);
+}
+
+/** Text as a reader sees it: no comments, no alt/title (for comparing with the editor's own text). */
+export function visibleHtmlText(html: string): string {
+  return convert(html, false);
+}
+
+/** Everything the source carries, comments and alt/title included (for scanning). */
+export function htmlToText(html: string): string {
+  return convert(html, true);
+}
+
+function convert(html: string, hidden: boolean): string {
+  let out = '';
+  let last = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    out += html.slice(last, m.index);
+    last = TAG.lastIndex;
+    if (m[1] !== undefined) {
+      if (hidden) out += `\n${m[1]}\n`;
+      continue;
+    }
+    const name = m[3]!.toLowerCase();
+    if (BLOCK.has(name)) out += '\n';
+    else if (CELL.has(name)) out += '\t';
+    const attrs = m[4] ?? '';
+    if (hidden && m[2] === '' && attrs) {
+      for (const a of attrs.matchAll(VISIBLE_ATTR)) out += `\n${a[1] ?? a[2] ?? ''}\n`;
+    }
+  }
+  out += html.slice(last);
+  return decodeEntities(out);
+}

@@ -1,0 +1,19 @@
+/**
+ * Which saved items a request acts on (list pages: publish.do?id=42, ids[]=3&ids[]=5, a ticked row
+ * checkbox). Read from parameter names CMSes use for item ids; a value may list several ids.
+ */
+import type { Decoded } from './types';
+
+const ID_NAME = /^(?:\?)?(?:ids?|aids?|articleids?|article_ids?|contentids?|content_ids?|docids?|doc_ids?|itemids?|item_ids?|newsids?|infoids?|archiveids?|postids?|post_ids?|logids?|qstr)(?:\[\d*\])?$/i;
+const ID_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
+
+export function itemIdsOf(decoded: Decoded, ticked: readonly string[] = [], extraNames: readonly string[] = []): string[] {
+  const ids = new Set<string>();
+  for (const part of decoded.parts) {
+    const name = part.name.replace(/^\?/, '');
+    if (!ID_NAME.test(part.name) && !extraNames.includes(name)) continue;
+    for (const v of part.text.split(/[,`|\s]+/)) if (ID_VALUE.test(v)) ids.add(v);
+  }
+  for (const v of ticked) if (ID_VALUE.test(v)) ids.add(v);
+  return [...ids];
+}

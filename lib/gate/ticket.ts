@@ -1,0 +1,46 @@
+/**
+ * A release ticket: what the reviewer signed, reduced to what a request must carry to be that
+ * content. Issued in the page after the background confirmed the sign-offs; spent by the first request
+ * that matches; a request that carries the draft but differs (edited, or from another draft) does not
+ * match and is refused like any unsigned publish.
+ */
+import { letters } from './draft-match';
+import { looksLikeHtml, visibleHtmlText } from './html-text';
+import type { Decoded } from './types';
+
+export interface ReleaseTicket {
+  digest: string;
+  /** The signed body reduced by `visibleLetters`. */
+  body: string;
+  /** Form fields that were signed (title, category …) by their name in the form, values reduced. */
+  fields: { name: string; value: string }[];
+  expiresAt: number;
+}
+
+/** Letters and digits of what a reader sees: an HTML body and the editor's text compare equal. */
+export function visibleLetters(text: string): string {
+  return letters(looksLikeHtml(text) ? visibleHtmlText(text) : text);
+}
+
+export function issueTicket(
+  signed: { digest: string; body: string; fields: { name: string; value: string }[] },
+  now: number,
+  ttlMs: number,
+): ReleaseTicket {
+  return {
+    digest: signed.digest,
+    body: visibleLetters(signed.body),
+    fields: signed.fields.filter((f) => f.name).map((f) => ({ name: f.name, value: visibleLetters(f.value) })),
+    expiresAt: now + ttlMs,
+  };
+}
+
+export function matchesTicket(ticket: ReleaseTicket, decoded: Decoded, now: number): boolean {
+  if (now > ticket.expiresAt || ticket.body === '') return false;
+  if (!decoded.parts.some((p) => visibleLetters(p.raw ?? p.text) === ticket.body)) return false;
+  // A signed field the request carries under the same name must carry the signed value.
+  return ticket.fields.every((f) => {
+    const sent = decoded.parts.filter((p) => p.name === f.name);
+    return sent.length === 0 || sent.some((p) => visibleLetters(p.raw ?? p.text) === f.value);
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * The gate's data: what a page is about to send (collected by the MAIN-world hooks or the isolated
+ * world's form and navigation listeners) and the verdict on it. Pure data, no DOM: the same shapes
+ * cross the private channel between the two worlds as JSON.
+ */
+import type { Finding } from '../scan/types';
+
+/** Every way a page can make data leave, as the README's route table names them. */
+export const ROUTES = [
+  'form',
+  'form.submit',
+  'navigation',
+  'link',
+  'window.open',
+  'fetch',
+  'xhr',
+  'beacon',
+  'websocket',
+  'websocket.send',
+  'eventsource',
+  'element-url',
+  'worker',
+  'worker.fetch',
+  'worker.xhr',
+  'worker.websocket',
+  'worker.beacon',
+  'message',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** A file part of a body: the bytes are scanned by the attachment scanner, never copied into a verdict. */
+export interface FileRef {
+  name: string;
+  filename: string;
+  type: string;
+  size: number;
+  /** Index into the blobs sent beside the request (async channel only). */
+  blob?: number;
+}
+
+export type Entry = [name: string, value: string | FileRef];
+
+export type RawBody =
+  | { kind: 'none' }
+  | { kind: 'text'; text: string; contentType?: string }
+  /** FormData and URLSearchParams, entry by entry. */
+  | { kind: 'entries'; entries: Entry[]; contentType?: string }
+  /** A body the hooks could not read (a stream): it is judged as unknown content, never passed unread. */
+  | { kind: 'opaque'; what: string };
+
+export interface Outgoing {
+  route: Route;
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  body: RawBody;
+  /** The label of the control the user used for this (the submitter, the element clicked just before). */
+  control?: string;
+  /** Item ids the page shows as ticked (list pages: the row checkboxes). */
+  ticked?: string[];
+}
+
+/** One piece of text the request carries, with where it came from. */
+export interface TextPart {
+  /** Field name or JSON path (`info[content]`, `data.article.body`); `(path)` / `(query)` for URL parts. */
+  name: string;
+  text: string;
+  /** The value as sent, when `text` was converted from HTML (the ticket compares what a reader sees). */
+  raw?: string;
+}
+
+export interface Decoded {
+  parts: TextPart[];
+  files: FileRef[];
+  /** Something could not be decoded (an opaque stream): judged as if it carried unknown text. */
+  opaque: string | null;
+}
+
+export type PassReason = 'no-text' | 'clean' | 'draft-save' | 'ticket' | 'signed-items' | 'not-covered';
+export type RefuseReason =
+  | 'block-finding'
+  | 'needs-signoff'
+  | 'draft-save-block'
+  | 'unsigned-items'
+  | 'no-item-ids'
+  | 'file-pending'
+  | 'file-block'
+  | 'file-unreadable'
+  | 'opaque-body'
+  | 'error';
+
+export type Verdict =
+  | { pass: true; reason: PassReason; usedTicket?: boolean }
+  | {
+      pass: false;
+      reason: RefuseReason;
+      /** A publish (it carries the draft or publish words point to it): the checklist opens. */
+      publish: boolean;
+      /** Masked findings only (Finding.excerpt is always masked). */
+      findings: Finding[];
+      /** Item ids that lack a sign-off (list-page publish). */
+      items?: string[];
+      /** Extra words for the panel (an exception's message, a file's name). */
+      detail?: string;
+    };

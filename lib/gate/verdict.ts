@@ -1,0 +1,100 @@
+/**
+ * The gate's decision on one outgoing request: may it leave? Content decides; names only narrow the
+ * cases in which a clean draft may be saved and in which list-page publishing is held.
+ *
+ * 1. A block finding never leaves, unless the release ticket covers exactly this content (or the
+ *    request is a draft save and the unit accepts personal data in drafts on its own server).
+ * 2. A request that carries the draft is a publish unless it is a draft save: the ticket or nothing.
+ * 3. Without the draft, a request that publish words point to and that names saved items passes only
+ *    when every item has a sign-off.
+ * 4. Everything else (list loads, polling, assets, clean autosaves) passes untouched.
+ */
+import type { Finding } from '../scan/types';
+import { decodeOutgoing, joinedText } from './decode';
+import { carriesDraft, type DraftFingerprint } from './draft-match';
+import { itemIdsOf } from './item-ids';
+import { matchesTicket, type ReleaseTicket } from './ticket';
+import type { Decoded, FileRef, Outgoing, Verdict } from './types';
+import { isDraftLabel, isDraftUrl, isPublishLabel, isPublishUrl } from './words';
+
+export type FileState = { state: 'clean' } | { state: 'pending' } | { state: 'unreadable'; reason: string } | { state: 'findings'; findings: Finding[] };
+
+export interface GateContext {
+  /** The page's scan (rules and policy settings applied); findings are masked. */
+  scan(text: string): Finding[];
+  /** The draft on this page, or null (no editor, or an empty one). */
+  draft: DraftFingerprint | null;
+  ticket: ReleaseTicket | null;
+  /** Policy gate.draftSaves: 'allow' accepts personal data in drafts stored on the unit's own CMS. */
+  draftSaves: 'scan' | 'allow';
+  /** The site adapter declares this endpoint a draft save. */
+  declaredDraftSave(method: string, url: string): boolean;
+  /** The site adapter declares this endpoint a publish (including list-page publish). */
+  declaredPublish(method: string, url: string): boolean;
+  /** Item ids on this site with a valid sign-off. */
+  signedItems: ReadonlySet<string>;
+  /** Extra item-id parameter names the adapter names. */
+  itemIdNames?: readonly string[];
+  /** What the attachment scanner knows about a file in the body. */
+  file(ref: FileRef): FileState;
+  now: number;
+}
+
+const blocks = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'block');
+
+type Refusal = Extract<Verdict, { pass: false }>;
+
+function fileProblems(decoded: Decoded, ctx: GateContext): Refusal | null {
+  for (const ref of decoded.files) {
+    if (ref.size === 0) continue;
+    const s = ctx.file(ref);
+    if (s.state === 'pending') return { pass: false, reason: 'file-pending', publish: false, findings: [], detail: ref.filename };
+    if (s.state === 'unreadable') return { pass: false, reason: 'file-unreadable', publish: false, findings: [], detail: `${ref.filename}: ${s.reason}` };
+    if (s.state === 'findings' && blocks(s.findings).length > 0) {
+      return { pass: false, reason: 'file-block', publish: false, findings: blocks(s.findings), detail: ref.filename };
+    }
+  }
+  return null;
+}
+
+export function judge(o: Outgoing, ctx: GateContext): Verdict {
+  const decoded = decodeOutgoing(o);
+  if (decoded.parts.length === 0 && decoded.files.length === 0 && !decoded.opaque) return { pass: true, reason: 'no-text' };
+  const text = joinedText(decoded);
+  const found = blocks(ctx.scan(text));
+  const carries = carriesDraft(ctx.draft, text);
+  const draftSave = ctx.declaredDraftSave(o.method, o.url) || isDraftLabel(o.control) || isDraftUrl(o.url);
+  const ticketFits = ctx.ticket !== null && found.length === 0 && matchesTicket(ctx.ticket, decoded, ctx.now);
+
+  if (decoded.opaque && !ticketFits) return { pass: false, reason: 'opaque-body', publish: carries, findings: [], detail: decoded.opaque };
+  const files = fileProblems(decoded, ctx);
+  if (files) return { ...files, publish: carries && !draftSave };
+  if (found.length > 0) {
+    if (draftSave && ctx.draftSaves === 'allow') return { pass: true, reason: 'draft-save' };
+    return { pass: false, reason: draftSave ? 'draft-save-block' : 'block-finding', publish: carries && !draftSave, findings: found };
+  }
+  if (carries) {
+    if (ticketFits) return { pass: true, reason: 'ticket', usedTicket: true };
+    if (draftSave) return { pass: true, reason: 'draft-save' };
+    return { pass: false, reason: 'needs-signoff', publish: true, findings: [] };
+  }
+  return judgeItems(o, decoded, ctx, draftSave);
+}
+
+/** No draft, no finding: held only when it publishes saved items by id. */
+function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: boolean): Verdict {
+  const declared = ctx.declaredPublish(o.method, o.url);
+  const named = isPublishLabel(o.control ?? '') || isPublishUrl(o.url);
+  if (draftSave || (!declared && !named)) return { pass: true, reason: 'clean' };
+  const ids = itemIdsOf(decoded, o.ticked, ctx.itemIdNames);
+  if (ids.length === 0) {
+    // A page load whose URL merely says "audit" is not a publish; a request that changes something is.
+    if (!declared && o.method.toUpperCase() === 'GET') return { pass: true, reason: 'clean' };
+    // The signed draft of this page, published by a request that names no item (publish.do after save).
+    if (ctx.ticket && ctx.now <= ctx.ticket.expiresAt) return { pass: true, reason: 'ticket', usedTicket: true };
+    return { pass: false, reason: 'no-item-ids', publish: true, findings: [] };
+  }
+  const unsigned = ids.filter((id) => !ctx.signedItems.has(id));
+  if (unsigned.length === 0) return { pass: true, reason: 'signed-items' };
+  return { pass: false, reason: 'unsigned-items', publish: true, findings: [], items: unsigned };
+}

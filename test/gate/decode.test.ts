@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { decodeOutgoing, joinedText } from '../../lib/gate/decode';
+import { htmlToText, visibleHtmlText } from '../../lib/gate/html-text';
+import type { Outgoing, RawBody } from '../../lib/gate/types';
+
+const ID = '11010519491231002X';
+const req = (body: RawBody, url = 'http://cms.test/api/save', method = 'POST'): Outgoing => ({ route: 'fetch', method, url, body });
+const text = (o: Outgoing) => joinedText(decodeOutgoing(o));
+
+describe('decodeOutgoing', () => {
+  const cases: [string, Outgoing][] = [
+    ['urlencoded body', req({ kind: 'text', text: `title=x&content=${encodeURIComponent(`<p>身份证 ${ID}</p>`)}`, contentType: 'application/x-www-form-urlencoded' })],
+    ['urlencoded without a content type', req({ kind: 'text', text: `a=1&content=${encodeURIComponent(ID)}` })],
+    ['JSON body', req({ kind: 'text', text: JSON.stringify({ article: { body: `<p>${ID}</p>` } }), contentType: 'application/json' })],
+    ['JSON inside a form field', req({ kind: 'entries', entries: [['data', JSON.stringify({ content: ID })]] })],
+    ['JSON inside JSON', req({ kind: 'text', text: JSON.stringify({ payload: JSON.stringify({ c: ID }) }) })],
+    ['an ID as a JSON key', req({ kind: 'text', text: JSON.stringify({ [ID]: '张三' }) })],
+    ['plain text', req({ kind: 'text', text: `申请人 ${ID}`, contentType: 'text/plain' })],
+    ['FormData entries', req({ kind: 'entries', entries: [['content', `<div>${ID}</div>`]] })],
+    ['query string', req({ kind: 'none' }, `http://cms.test/publish.do?content=${encodeURIComponent(ID)}`, 'GET')],
+    ['path segment', req({ kind: 'none' }, `http://cms.test/log/${ID}`, 'GET')],
+    [
+      'multipart written as a string',
+      req({
+        kind: 'text',
+        text: `--XyZ\r\nContent-Disposition: form-data; name="content"\r\n\r\n${ID}\r\n--XyZ--\r\n`,
+        contentType: 'multipart/form-data; boundary=XyZ',
+      }),
+    ],
+    [
+      'a text file in multipart',
+      req({
+        kind: 'text',
+        text: `--b\r\nContent-Disposition: form-data; name="f"; filename="名单.csv"\r\nContent-Type: text/csv\r\n\r\n张三,${ID}\r\n--b--\r\n`,
+        contentType: 'multipart/form-data; boundary=b',
+      }),
+    ],
+    ['HTML comment', req({ kind: 'entries', entries: [['content', `<p>见附件</p><!-- ${ID} -->`]] })],
+    ['alt text', req({ kind: 'entries', entries: [['content', `<img src="a.png" alt="${ID}">`]] })],
+  ];
+  it.each(cases)('%s: the ID is in the decoded text', (_name, o) => {
+    expect(text(o)).toContain(ID);
+  });
+
+  it('reads a long JSON number whole (a double would round it)', () => {
+    const o = req({ kind: 'text', text: '{"idcard": 110105194912310021}', contentType: 'application/json' });
+    expect(text(o)).toContain('110105194912310021');
+  });
+
+  it('keeps a number an editor wrapped in inline tags whole, and separates table cells', () => {
+    expect(htmlToText('<p>1101<span style="color:red">0519491231</span>002X</p>')).toContain(ID);
+    expect(htmlToText('<tr><td>张三</td><td>11010519491231002X</td><td>13912345678</td></tr>')).not.toContain('002X139');
+  });
+
+  it('decodes entities', () => {
+    expect(htmlToText('&#49;&#x31;0105&nbsp;&amp;')).toBe('110105 &');
+  });
+
+  it('visible text leaves out comments and alt text', () => {
+    expect(visibleHtmlText(`<p>正文</p><!-- ${ID} --><img alt="${ID}">`)).not.toContain(ID);
+  });
+
+  it('lists file parts without their bytes', () => {
+    const d = decodeOutgoing(req({ kind: 'entries', entries: [['upfile', { name: 'upfile', filename: '名单.xlsx', type: 'application/vnd.ms-excel', size: 2048 }]] }));
+    expect(d.files).toEqual([{ name: 'upfile', filename: '名单.xlsx', type: 'application/vnd.ms-excel', size: 2048 }]);
+  });
+
+  it('a request without text has no parts', () => {
+    const d = decodeOutgoing(req({ kind: 'none' }, 'http://cms.test/admin/article/list.do', 'GET'));
+    expect(d.parts).toEqual([]);
+    expect(d.files).toEqual([]);
+  });
+
+  it('an unreadable body is reported as opaque', () => {
+    expect(decodeOutgoing(req({ kind: 'opaque', what: 'ReadableStream' })).opaque).toBe('ReadableStream');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprintDraft } from '../../lib/gate/draft-match';
+import { issueTicket } from '../../lib/gate/ticket';
+import type { Outgoing, RawBody } from '../../lib/gate/types';
+import { judge, type FileState, type GateContext } from '../../lib/gate/verdict';
+import { scan } from '../../lib/scan/engine';
+import { rules } from '../../rules';
+
+const ID = '11010519491231002X';
+const DRAFT = '关于2026年第四季度城乡低保资金发放情况的公示。全县共发放低保资金一百二十万元，惠及困难群众三千余人，现予公示，接受社会监督。';
+
+function ctx(over: Partial<GateContext> = {}): GateContext {
+  return {
+    scan: (t) => scan(t, { rules }),
+    draft: fingerprintDraft(DRAFT),
+    ticket: null,
+    draftSaves: 'scan',
+    declaredDraftSave: () => false,
+    declaredPublish: () => false,
+    signedItems: new Set(),
+    file: () => ({ state: 'clean' }),
+    now: 1000,
+    ...over,
+  };
+}
+const form = (fields: Record<string, string>, url = 'http://cms.test/admin/save.do', control?: string): Outgoing => ({
+  route: 'form',
+  method: 'POST',
+  url,
+  control,
+  body: { kind: 'entries', entries: Object.entries(fields) },
+});
+const get = (url: string, control?: string): Outgoing => ({ route: 'fetch', method: 'GET', url, control, body: { kind: 'none' } });
+const post = (url: string, body: RawBody, control?: string): Outgoing => ({ route: 'xhr', method: 'POST', url, body, control });
+
+describe('judge', () => {
+  const cases: [string, Outgoing, Partial<GateContext>, string][] = [
+    // Content decides.
+    ['a page load', get('http://cms.test/admin/list.do'), {}, 'pass:no-text'],
+    ['a list load', get('http://cms.test/admin/list.do?page=2&catid=6'), {}, 'pass:clean'],
+    ['a search', get('http://cms.test/admin/search?kw=低保'), {}, 'pass:clean'],
+    ['an ID in any request', get(`http://cms.test/x?q=${ID}`), {}, 'refuse:block-finding'],
+    ['the draft to 保存 (no publish word)', form({ title: '公示', content: `<p>${DRAFT}</p>` }, 'http://cms.test/admin/save.do', '保存'), {}, 'refuse:needs-signoff'],
+    ['the draft by PUT to /api/articles/42', { ...post('http://cms.test/api/articles/42', { kind: 'text', text: JSON.stringify({ body: DRAFT }) }), method: 'PUT' }, {}, 'refuse:needs-signoff'],
+    ['the draft with an unlabelled image submit', form({ content: DRAFT, x: '3', y: '4' }, 'http://cms.test/dede/article_add.php', ''), {}, 'refuse:needs-signoff'],
+    // Draft saves: names let a clean draft through, never a finding.
+    ['a clean draft by 保存草稿', form({ content: DRAFT }, 'http://cms.test/admin/save.do', '保存草稿'), {}, 'pass:draft-save'],
+    ['a clean autosave', post('http://cms.test/article/autosave', { kind: 'text', text: `content=${encodeURIComponent(DRAFT)}` }), {}, 'pass:draft-save'],
+    ['an adapter-declared draft save', form({ content: DRAFT }, 'http://cms.test/wcm/doc_save.do'), { declaredDraftSave: () => true }, 'pass:draft-save'],
+    ['a draft save with an ID', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), {}, 'refuse:draft-save-block'],
+    ['a draft save with an ID, drafts allowed', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), { draftSaves: 'allow' }, 'pass:draft-save'],
+    // The release ticket.
+    [
+      'the signed draft',
+      form({ content: `<p>${DRAFT}</p>` }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      'pass:ticket',
+    ],
+    [
+      'an edited draft after sign-off',
+      form({ content: `<p>${DRAFT}补充说明。</p>` }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      'refuse:needs-signoff',
+    ],
+    [
+      'the signed draft with an ID added in source mode',
+      form({ content: `<p>${DRAFT}</p><!-- ${ID} -->` }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      'refuse:block-finding',
+    ],
+    // List-page publish: names hold, content and sign-offs release.
+    ['publish.do?id=42, unsigned', get('http://cms.test/publish.do?id=42'), {}, 'refuse:unsigned-items'],
+    ['publish.do?id=42, signed', get('http://cms.test/publish.do?id=42'), { signedItems: new Set(['42']) }, 'pass:signed-items'],
+    ['审核通过 of ticked rows', post('http://cms.test/admin/batch.do', { kind: 'text', text: 'ids=3,5' }, '审核通过'), { signedItems: new Set(['3']) }, 'refuse:unsigned-items'],
+    ['a publish POST naming no item', post('http://cms.test/admin/publish', { kind: 'text', text: 'status=1' }), { draft: null }, 'refuse:no-item-ids'],
+    ['a GET page whose URL says audit', get('http://cms.test/admin/audit_log?page=2'), {}, 'pass:clean'],
+    // Files and bodies the hooks could not read.
+    ['a file with IDs', { ...form({}, 'http://cms.test/upload'), body: { kind: 'entries', entries: [['f', { name: 'f', filename: '名单.xlsx', type: '', size: 9 }]] } }, { file: (): FileState => ({ state: 'findings', findings: scan(ID, { rules }) }) }, 'refuse:file-block'],
+    ['a stream body', post('http://cms.test/api/x', { kind: 'opaque', what: 'ReadableStream' }), {}, 'refuse:opaque-body'],
+  ];
+  it.each(cases.map(([name, o, over, want]) => ({ name, o, over, want })))('$name → $want', ({ o, over, want }) => {
+    const v = judge(o, ctx(over));
+    expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe(want);
+  });
+
+  it('a file part is judged by the attachment scanner', () => {
+    const o: Outgoing = { route: 'xhr', method: 'POST', url: 'http://cms.test/ueditor/upload', body: { kind: 'entries', entries: [['upfile', { name: 'upfile', filename: '名单.xlsx', type: '', size: 10 }]] } };
+    expect(judge(o, ctx({ file: () => ({ state: 'pending' }) })).reason).toBe('file-pending');
+    expect(judge(o, ctx({ file: () => ({ state: 'unreadable', reason: 'encrypted' }) })).reason).toBe('file-unreadable');
+    expect(judge(o, ctx({ file: () => ({ state: 'clean' }) })).pass).toBe(true);
+  });
+
+  it('refusals carry masked findings only', () => {
+    const v = judge(get(`http://cms.test/x?q=${ID}`), ctx());
+    expect(v.pass).toBe(false);
+    expect(JSON.stringify(v)).not.toContain(ID);
+  });
+
+  it('a publish refusal says so (the checklist opens), a search refusal does not', () => {
+    const publish = judge(form({ content: `${DRAFT}${ID}` }), ctx());
+    const search = judge(get(`http://cms.test/search?q=${ID}`), ctx());
+    expect(!publish.pass && publish.publish).toBe(true);
+    expect(!search.pass && search.publish).toBe(false);
+  });
+});
