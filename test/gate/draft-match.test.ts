@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { carriesDraft, containment, fingerprintDraft, letters } from '../../lib/gate/draft-match';
 
 const paragraph = (i: number) =>
-  `第${i}条　为进一步做好城乡居民最低生活保障工作，根据有关规定，结合本县实际，现将第${i}季度低保资金发放情况公示如下，请广大群众监督。`;
+  `第${i}条\u3000为进一步做好城乡居民最低生活保障工作，根据有关规定，结合本县实际，现将第${i}季度低保资金发放情况公示如下，请广大群众监督。`;
 const draftText = Array.from({ length: 20 }, (_, i) => paragraph(i + 1)).join('\n');
 const draft = fingerprintDraft(draftText)!;
 
