@@ -13,7 +13,17 @@ export interface PanelState {
   blocked: { reasons: string[] } | null;
   /** A scan failed: publishing stays blocked until it succeeds. */
   error: string | null;
+  /** Requests the gate refused, newest first: what was stopped, by which route, why (masked). */
+  refusals: PanelRefusal[];
   open: boolean;
+}
+
+export interface PanelRefusal {
+  route: string;
+  endpoint: string;
+  reason: string;
+  excerpts: string[];
+  at: number;
 }
 
 export interface PanelActions {
@@ -91,6 +101,19 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
           <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
             {state.blocked.reasons.map((r) => (
               <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {state.refusals.length > 0 && (
+        <div data-testid="precheck-refusals" style={{ margin: '0 12px 8px', padding: 8, background: '#fff8e1', color: '#5d4037' }}>
+          <strong>已阻止的请求</strong>
+          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+            {state.refusals.map((r) => (
+              <li key={`${r.at}-${r.route}-${r.endpoint}`} data-route={r.route}>
+                {r.route} → {r.endpoint || '（本页）'}：{r.reason}
+                {r.excerpts.length > 0 && <code style={{ marginLeft: 6 }}>{r.excerpts.join('、')}</code>}
+              </li>
             ))}
           </ul>
         </div>

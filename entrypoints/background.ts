@@ -11,6 +11,7 @@ import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/regist
 import { createPolicyStore } from '@/lib/policy/store';
 import { createSignoffService } from '@/lib/signoff/service';
 import { listenForSignoffMessages } from '@/lib/signoff/listen';
+import { createSignedItemStore } from '@/lib/signoff/signed-items';
 
 // The only writer of policy state, sign-offs and the audit log. Listeners are attached synchronously
 // so a message or a storage change wakes the service worker into a ready handler.
@@ -37,7 +38,9 @@ export default defineBackground(() => {
   );
   listenForPolicyMessages(store);
   listenForAuditMessages(audit);
-  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }));
+  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }), createSignedItemStore(browser.storage.local), {
+    released: () => undefined,
+  });
   listenForPublishedPages(browser, audit);
   store.subscribe((state) => {
     void registration.sync();

@@ -2,20 +2,11 @@ import { browser } from 'wxt/browser';
 import { startController } from '@/lib/content/controller';
 import { startTeach } from '@/lib/content/teach';
 import type { SignoffApi } from '@/lib/content/signoff-flow';
-import { ALLOW_ONCE, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
+import { startFrame, whenParsed } from '@/lib/content/start-frame';
+import { sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
 import { rules } from '@/rules';
-
-function isTopmostReachable(): boolean {
-  if (window === window.top) return true;
-  try {
-    // A same-origin parent's controller already guards this frame (document.open wipes scripts here).
-    return !window.top?.document;
-  } catch {
-    return true;
-  }
-}
 
 /** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
 const PUBLISHED_CHECK_DELAY_MS = 2500;
@@ -40,36 +31,50 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   matchOriginAsFallback: true,
-  runAt: 'document_idle',
+  // document_start: the gate must answer the MAIN-world guard before the page's first script runs.
+  runAt: 'document_start',
   main() {
-    if (!isTopmostReachable()) return;
-    // Guard with the built-in rules at once; the page's policy refines them when it arrives.
-    const controller = startController(window, { rules }, signoffApi);
+    // The gate judges with the built-in rules at once; the page's policy refines them when it arrives.
+    const { hub, owner } = startFrame(window, { rules });
+    if (!owner) return;
     const loadPolicy = () =>
       sendMessage('getPolicyForPage', location.href)
         .then((page) => {
-          if (page.covered) controller.configure(scanOptionsFromPolicy(page, rules), page);
+          const options = page.covered ? scanOptionsFromPolicy(page, rules) : { rules };
+          hub.configure(options, page);
+          if (page.covered) controller?.configure(options, page);
+          return page;
         })
         .catch(() => undefined);
-    void loadPolicy().then(() => {
-      // A covered page without an editor may be a published item: the background checks it against
-      // what was signed off when its title names one.
-      setTimeout(() => {
-        if (controller.hasEditors()) return;
-        const titles = [document.title, ...[...document.querySelectorAll('h1')].map((h) => h.textContent ?? '')].map((t) => t.trim()).filter(Boolean);
-        if (titles.length > 0) sendMessage('publishedPageOpened', { titles }).catch(() => undefined);
-      }, PUBLISHED_CHECK_DELAY_MS);
+    const loadSignedItems = () =>
+      sendMessage('getSignedItems', location.origin)
+        .then((ids) => hub.setSignedItems(new Set(ids)))
+        .catch(() => undefined);
+    let controller: ReturnType<typeof startController> | null = null;
+    void loadSignedItems();
+    const policyLoaded = loadPolicy();
+    whenParsed(document, () => {
+      controller = startController(window, hub, { rules }, signoffApi);
+      void policyLoaded.then((page) => {
+        if (page?.covered) controller?.configure(scanOptionsFromPolicy(page, rules), page);
+        // A covered page without an editor may be a published item: the background checks it against
+        // what was signed off when its title names one.
+        setTimeout(() => {
+          if (controller?.hasEditors()) return;
+          const titles = [document.title, ...[...document.querySelectorAll('h1')].map((h) => h.textContent ?? '')].map((t) => t.trim()).filter(Boolean);
+          if (titles.length > 0) sendMessage('publishedPageOpened', { titles }).catch(() => undefined);
+        }, PUBLISHED_CHECK_DELAY_MS);
+      });
     });
-    // The popup's state at a glance: answered (sendResponse) only by the top frame's controller.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (state: unknown) => void) => {
-      if ((message as { type?: string }).type !== TAB_STATE || window !== window.top) return;
-      sendResponse(controller.tabState());
-    });
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const m = message as { type?: string; replay?: boolean };
-      if (m.type === ALLOW_ONCE) controller.allowOnce(m.replay === true);
+      const type = (message as { type?: string }).type;
+      // The popup's state at a glance: answered (sendResponse) only by the top frame's controller.
+      if (type === TAB_STATE && window === window.top && controller) {
+        sendResponse(controller.tabState());
+        return;
+      }
       // Teaching happens in the top frame (a cross-origin frame runs its own content script).
-      if (m.type === TEACH && window === window.top) {
+      if (type === TEACH && window === window.top) {
         startTeach(window, {
           async save(adapter) {
             const result = await sendMessage('saveTaughtAdapter', adapter);

@@ -1,9 +1,9 @@
 import { serveEditorApis } from '@/lib/editors/api-bridge';
-import { installPageGuard } from '@/lib/intercept/page-guard';
+import { installPageGuard } from '@/lib/intercept/main/install';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 
-// MAIN world, before the page's own scripts: wraps the ways a page can publish without a click, and
-// reads the editors' own APIs for the isolated world.
+// MAIN world, before the page's own scripts: every way the page can send data goes through the
+// private channel to the isolated world's gate; and the editors' own APIs are read for it.
 export default defineContentScript({
   // Registered at run time by lib/policy/registration.ts for exactly the policy's granted origins;
   // these matches only become the install-time host permissions (the local test CMS).

@@ -1,7 +1,6 @@
 import type { AuditEntry } from '../audit/types';
 import { sameOriginWindows } from '../editors';
 import { findFormFields, focusField, readCurrentUser, readFields } from '../editors/form-fields';
-import { OUTCOME, type OutcomeDetail } from '../intercept/protocol';
 import type { AppendResult, PagePolicy, TabState } from '../messaging/protocol';
 import type { SignoffService } from '../signoff/service';
 import type { Finding, Localized } from '../scan/types';
@@ -21,6 +20,8 @@ import {
   type SignoffRole,
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
+import { itemIdsOfPage } from './item-id-capture';
+import type { SignedContent } from './release';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
 export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
@@ -33,8 +34,8 @@ export interface DraftSource {
   scanError(): string | null;
   bodyText(): string;
   reveal(finding: Finding): void;
-  /** Lets the stopped publish run once (the controller's one-shot pass with replay). */
-  allowOnce(): void;
+  /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
+  release(signed: SignedContent): boolean;
   /** Block findings in what the editors will submit that the page does not show (rechecked now). */
   hiddenBlocking(): Promise<number>;
 }
@@ -48,6 +49,10 @@ export interface SignoffFlow {
   /** The findings or the form may have changed. */
   changed(): void;
   tabState(): TabState;
+  /** How the released request ended (status, or none for a form post). */
+  outcome(o: { route: string; endpoint: string; status?: number }): void;
+  /** The audit context of this draft (title, category, editor …; no text). */
+  auditContext(): AuditEntry;
 }
 
 const say = (m: Localized) => `${m.zh}（${m.en}）`;
@@ -286,13 +291,19 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
           digest,
           important: result?.important ?? true,
           editor,
+          itemIds: itemIdsOfPage(top),
           context: { ...context(), event: 'publish-allowed', bodyDigest: body },
         });
         if (!r.ok) return r;
         open = false;
         releasePending = true;
         modal.hide();
-        source.allowOnce();
+        const replayed = source.release({ digest, body: source.bodyText(), fields: signedFields() });
+        if (!replayed) {
+          // The publish came from the page's own code (no control to press again): the editor does it.
+          open = true;
+          message = { kind: 'info', text: '已签发。请在 2 分钟内再次点击 CMS 的“发布”按钮，只有已签发的内容能发出' };
+        }
         return r;
       });
     },
@@ -317,14 +328,16 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     );
   }
 
+  /** The signed form fields by their name in the form, for the release ticket to compare. */
+  function signedFields(): { name: string; value: string }[] {
+    return (['title', 'category', 'disclosure', 'reviewer'] as const).flatMap((n) => {
+      const el = fieldElements[n] as HTMLInputElement | undefined;
+      const name = el?.getAttribute('name');
+      return el && name && typeof el.value === 'string' ? [{ name, value: el.value }] : [];
+    });
+  }
+
   top.document.addEventListener('change', () => flow.changed(), true);
-  top.document.addEventListener(OUTCOME, (e) => {
-    if (!releasePending) return;
-    releasePending = false;
-    const outcome = JSON.parse((e as CustomEvent<string>).detail) as OutcomeDetail;
-    const detail = { via: outcome.via, endpoint: outcome.endpoint ?? '', result: outcome.status === undefined ? 'submitted' : outcome.ok ? 'ok' : 'failed', status: outcome.status ?? -1 };
-    record({ ...context(), event: 'publish-outcome', detail });
-  });
   // A plain form post navigates away without a status the page could see: recorded as submitted.
   top.addEventListener('pagehide', () => {
     if (!releasePending) return;
@@ -333,6 +346,14 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   });
 
   const flow: SignoffFlow = {
+    outcome(o) {
+      if (!releasePending) return;
+      releasePending = false;
+      const ok = o.status !== undefined && o.status >= 200 && o.status < 300;
+      const detail = { via: o.route, endpoint: o.endpoint, result: o.status === undefined ? 'submitted' : ok ? 'ok' : 'failed', status: o.status ?? -1 };
+      record({ ...context(), event: 'publish-outcome', detail });
+    },
+    auditContext: () => context(),
     configure(next) {
       page = next;
       void api.getEditorIdentity().then(

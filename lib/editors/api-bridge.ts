@@ -1,4 +1,6 @@
-import { READ_REQUEST, READ_RESPONSE } from '../intercept/protocol';
+/** Isolated → MAIN: read the editors' APIs; MAIN → isolated: their content, as JSON (strings cross worlds). */
+export const READ_REQUEST = 'precheck:read-request';
+export const READ_RESPONSE = 'precheck:read-response';
 
 /** What an editor's own API says it will submit. */
 export interface ApiContent {

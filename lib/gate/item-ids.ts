@@ -7,6 +7,10 @@ import type { Decoded } from './types';
 const ID_NAME = /^(?:\?)?(?:ids?|aids?|articleids?|article_ids?|contentids?|content_ids?|docids?|doc_ids?|itemids?|item_ids?|newsids?|infoids?|archiveids?|postids?|post_ids?|logids?|qstr)(?:\[\d*\])?$/i;
 const ID_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
 
+export function isItemIdName(name: string): boolean {
+  return ID_NAME.test(name);
+}
+
 export function itemIdsOf(decoded: Decoded, ticked: readonly string[] = [], extraNames: readonly string[] = []): string[] {
   const ids = new Set<string>();
   for (const part of decoded.parts) {

@@ -28,13 +28,15 @@ export interface GateContext {
   /** Policy gate.draftSaves: 'allow' accepts personal data in drafts stored on the unit's own CMS. */
   draftSaves: 'scan' | 'allow';
   /** The site adapter declares this endpoint a draft save. */
-  declaredDraftSave(method: string, url: string): boolean;
+  declaredDraftSave: (method: string, url: string) => boolean;
   /** The site adapter declares this endpoint a publish (including list-page publish). */
-  declaredPublish(method: string, url: string): boolean;
+  declaredPublish: (method: string, url: string) => boolean;
   /** Item ids on this site with a valid sign-off. */
   signedItems: ReadonlySet<string>;
   /** Extra item-id parameter names the adapter names. */
   itemIdNames?: readonly string[];
+  /** Item ids of the rows ticked on a list page, read only when a request publishes by id. */
+  ticked?(): string[];
   /** What the attachment scanner knows about a file in the body. */
   file(ref: FileRef): FileState;
   now: number;
@@ -86,7 +88,7 @@ function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: 
   const declared = ctx.declaredPublish(o.method, o.url);
   const named = isPublishLabel(o.control ?? '') || isPublishUrl(o.url);
   if (draftSave || (!declared && !named)) return { pass: true, reason: 'clean' };
-  const ids = itemIdsOf(decoded, o.ticked, ctx.itemIdNames);
+  const ids = itemIdsOf(decoded, o.ticked ?? ctx.ticked?.() ?? [], ctx.itemIdNames);
   if (ids.length === 0) {
     // A page load whose URL merely says "audit" is not a publish; a request that changes something is.
     if (!declared && o.method.toUpperCase() === 'GET') return { pass: true, reason: 'clean' };

@@ -12,10 +12,8 @@
  *                            policy (replacing one for the same page) and saved like savePolicy
  * Background sends:
  *   policyChanged(state)     → extension pages, after the policy in force changed
- *   precheck:allow-once      → content scripts (legacy shape, see sendAllowOnce)
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { browser } from 'wxt/browser';
 import type { AuditEntry, VerifyResult } from '../audit/types';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
@@ -45,6 +43,10 @@ export interface ProtocolMap {
   recordAudit(entry: AuditEntry): AppendResult;
   getEditorIdentity(): string | null;
   setEditorIdentity(name: string): void;
+  /** Item ids signed off on this site (list-page publish of them passes the gate). */
+  getSignedItems(origin: string): string[];
+  /** Items saved again after their sign-off: what is on the server may no longer be what was signed. */
+  revokeSignedItems(req: { origin: string; ids: string[] }): void;
 
   // Audit log (extension pages → background; pages read the log straight from IndexedDB).
   auditVerify(): VerifyResult;
@@ -104,6 +106,8 @@ export interface ReleaseRequest {
   digest: string;
   important: boolean;
   editor: string | null;
+  /** The CMS's id of the item being published (edit form's id field, ?id= of the edit page): list-page publish of it passes later. */
+  itemIds?: string[];
   context: AuditEntry;
 }
 
@@ -125,18 +129,6 @@ export type PostPublishResult =
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
 
-/**
- * A one-shot pass for the next publish in a tab (test and sign-off trigger). The content script
- * listens for this plain shape on runtime.onMessage, so it is sent as is, not through the messenger.
- */
-export const ALLOW_ONCE = 'precheck:allow-once';
-
-export interface AllowOnceMessage {
-  type: typeof ALLOW_ONCE;
-  /** Re-dispatch the publish action that was stopped. */
-  replay: boolean;
-}
-
 /** Popup → the active tab's top-frame content script: its state at a glance (answers a TabState). */
 export const TAB_STATE = 'precheck:tab-state';
 
@@ -151,12 +143,3 @@ export interface TabState {
 
 /** Popup → the active tab's content script: start the "teach Precheck this CMS" pick mode. */
 export const TEACH = 'precheck:teach';
-
-export function allowOnceMessage(replay: boolean): AllowOnceMessage {
-  return { type: ALLOW_ONCE, replay };
-}
-
-export async function sendAllowOnce(tabId: number, replay: boolean, frameId?: number): Promise<void> {
-  const message = allowOnceMessage(replay);
-  await (frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }));
-}

@@ -50,7 +50,8 @@ export function desiredScripts(origins: readonly string[], manifestScripts: read
   if (origins.length === 0) return [];
   const matches = [...new Set(origins)].sort();
   const scripts: RegisteredScript[] = [
-    { id: ISOLATED_SCRIPT_ID, js: [ISOLATED_FILE], matches, allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle' },
+    // Both at document_start, the isolated one first: the MAIN-world guard finds it waiting for the handshake.
+    { id: ISOLATED_SCRIPT_ID, js: [ISOLATED_FILE], matches, allFrames: true, matchOriginAsFallback: true, runAt: 'document_start' },
     { id: MAIN_SCRIPT_ID, js: [MAIN_FILE], matches, allFrames: true, matchOriginAsFallback: true, runAt: 'document_start', world: 'MAIN' },
   ];
   return scripts.filter((s) => !(s.js ?? []).some((f) => manifestScripts.includes(f) || manifestScripts.includes(`/${f}`)));

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPolicyHandlers } from '../../lib/messaging/handlers';
 import { isCovered, urlMatches } from '../../lib/messaging/page-policy';
-import { allowOnceMessage, ALLOW_ONCE } from '../../lib/messaging/protocol';
 import { LOCAL_POLICY_KEY, createPolicyStore } from '../../lib/policy/store';
 import { fullPolicy } from '../policy/helpers';
 
@@ -50,12 +49,5 @@ describe('getPolicyForPage', () => {
     expect(page).toMatchObject({ covered: false, adapter: null, reviewers: [], catalogue: [], customWords: [] });
     expect(isCovered(fullPolicy(), 'http://10.1.2.3:8080/x')).toBe(true);
     store.dispose();
-  });
-});
-
-describe('allow-once', () => {
-  it('keeps the plain shape the content script listens for', () => {
-    expect(allowOnceMessage(true)).toEqual({ type: ALLOW_ONCE, replay: true });
-    expect(ALLOW_ONCE).toBe('precheck:allow-once');
   });
 });

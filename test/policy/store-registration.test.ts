@@ -96,7 +96,7 @@ describe('desiredScripts', () => {
       matches: [CMS, LOCAL].sort(),
       allFrames: true,
       matchOriginAsFallback: true,
-      runAt: 'document_idle',
+      runAt: 'document_start',
     });
     expect(main).toEqual({
       id: MAIN_SCRIPT_ID,

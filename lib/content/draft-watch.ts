@@ -1,0 +1,126 @@
+/**
+ * The draft on a CMS page: finds the editors in every same-origin frame and the title field, keeps an
+ * EditorSession per editor and the title's findings current, and offers what the rest of Precheck reads
+ * — the findings (worst first), the body text, and the draft's fingerprint the gate recognises it by.
+ */
+import { discoverEditors, sameOriginWindows } from '../editors';
+import { findTitleInput } from '../editors/title-field';
+import { fingerprintDraft, type DraftFingerprint } from '../gate/draft-match';
+import { scan, type ScanOptions } from '../scan/engine';
+import { SEVERITY_RANK, type Finding } from '../scan/types';
+import { EditorSession } from './editor-session';
+
+export interface LocatedFinding {
+  finding: Finding;
+  /** 标题 or 正文. */
+  where: string;
+  session: EditorSession | null;
+}
+
+export interface DraftHooks {
+  /** An editor was rescanned (its findings and text changed). */
+  editorChanged(): void;
+  /** The title was rescanned. */
+  titleChanged(): void;
+  /** A same-origin window was found (guard it, configure it). */
+  windowFound(win: Window): void;
+}
+
+export class DraftWatch {
+  readonly sessions = new Map<HTMLElement, EditorSession>();
+  private title: HTMLInputElement | null = null;
+  private titleFindings: Finding[] = [];
+  private version = 0;
+  private fingerprintCache: { version: number; value: DraftFingerprint | null } | null = null;
+  private readonly onTitle = () => this.scanTitle();
+
+  constructor(
+    private readonly top: Window,
+    private options: ScanOptions,
+    private readonly hooks: DraftHooks,
+  ) {}
+
+  discover(): void {
+    const windows = sameOriginWindows(this.top);
+    for (const w of windows) this.hooks.windowFound(w);
+    const found = discoverEditors(this.top);
+    const roots = new Set(found.map((h) => h.root));
+    for (const [root, session] of this.sessions) {
+      if (!roots.has(root) || !root.isConnected) {
+        session.dispose();
+        this.sessions.delete(root);
+        this.version++;
+      }
+    }
+    for (const handle of found) {
+      if (!this.sessions.has(handle.root)) this.sessions.set(handle.root, new EditorSession(handle, this.options, () => this.editorRescanned()));
+    }
+    for (const session of this.sessions.values()) if (session.valueChanged && !session.dirty) session.schedule(0);
+    const nextTitle = findTitleInput(windows.map((w) => w.document).filter((d) => !roots.has(d.body)));
+    if (nextTitle !== this.title) {
+      this.title?.removeEventListener('input', this.onTitle);
+      this.title = nextTitle;
+      this.title?.addEventListener('input', this.onTitle);
+      this.scanTitle();
+    }
+  }
+
+  configure(options: ScanOptions): void {
+    this.options = options;
+    for (const s of this.sessions.values()) s.reconfigure(options);
+    this.scanTitle();
+  }
+
+  private editorRescanned(): void {
+    this.version++;
+    this.hooks.editorChanged();
+  }
+
+  private scanTitle(): void {
+    this.titleFindings = this.title ? scan(this.title.value, this.options) : [];
+    this.hooks.titleChanged();
+  }
+
+  /** Every finding, worst first. */
+  findings(): LocatedFinding[] {
+    return [
+      ...this.titleFindings.map((finding) => ({ finding, where: '标题', session: null })),
+      ...[...this.sessions.values()].flatMap((s) => s.findings.map((finding) => ({ finding, where: '正文', session: s }))),
+    ].sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity]);
+  }
+
+  error(): string | null {
+    return [...this.sessions.values()].find((s) => s.error)?.error ?? null;
+  }
+
+  bodyText(): string {
+    return [...this.sessions.values()].map((s) => s.text).join('\n');
+  }
+
+  /** The draft as the gate recognises it, computed once per change of the editors' text. */
+  fingerprint(): DraftFingerprint | null {
+    if (this.fingerprintCache?.version !== this.version) {
+      this.fingerprintCache = { version: this.version, value: fingerprintDraft(this.bodyText()) };
+    }
+    return this.fingerprintCache.value;
+  }
+
+  /** Scans now what changed since the last scan (a publish attempt decides on the latest text). */
+  async rescanStale(): Promise<void> {
+    const stale = [...this.sessions.values()].filter((s) => s.dirty || s.valueChanged);
+    await Promise.all(stale.map((s) => s.rescan()));
+  }
+
+  hasEditors(): boolean {
+    return this.sessions.size > 0;
+  }
+
+  /** Selects a finding in its editor, or in the title field. */
+  reveal(entry: LocatedFinding): void {
+    if (entry.session) entry.session.reveal(entry.finding);
+    else if (this.title) {
+      this.title.focus();
+      this.title.setSelectionRange(entry.finding.start, entry.finding.end);
+    }
+  }
+}

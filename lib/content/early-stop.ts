@@ -1,0 +1,93 @@
+/**
+ * Opens the checklist early: a click on a control that says it publishes (发布, 提交, 审核通过 …, or
+ * a control the site adapter names) is stopped before the page's own handlers run, while the page has
+ * a draft. This is only about WHEN the checklist opens: what may leave is decided by the gate on the
+ * request itself, so a control this misses changes nothing about what gets through.
+ *
+ * Editors that rebuild their iframe with document.open wipe a window's listeners; a probe event tells
+ * whether ours are still there, so ensure() may be called on every discovery tick.
+ */
+import { isPublishLabel } from '../gate/words';
+import { controlLabel } from './gate/gestures';
+
+const PROBE = 'precheck:probe';
+const CONTROL = 'button, input[type="submit"], input[type="button"], input[type="image"], a, [role="button"], [onclick]';
+
+export interface StoppedClick {
+  control: Element;
+}
+
+export interface EarlyStopHooks {
+  /** Only a page with a draft publishes; list pages are judged by their requests alone. */
+  hasDraft(): boolean;
+  stopped(attempt: StoppedClick): void;
+  /** A frame in this window (re)loaded: guard it now rather than at the next tick. */
+  frameLoaded(): void;
+}
+
+/** The publish control an event target belongs to, if any (the target may be an icon inside it). */
+export function publishControlOf(target: EventTarget | null, selectors: readonly string[] = []): Element | null {
+  if (!target || !(target as Node).nodeType) return null;
+  const node = target as Node;
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el) return null;
+  for (const sel of selectors) {
+    const hit = el.closest(sel);
+    if (hit) return hit;
+  }
+  const control = el.closest(CONTROL);
+  return control && isPublishLabel(controlLabel(control)) ? control : null;
+}
+
+export class EarlyStop {
+  selectors: readonly string[] = [];
+  private passUntil = 0;
+  private readonly probes = new WeakMap<EventTarget, { alive: boolean }>();
+
+  constructor(private readonly hooks: EarlyStopHooks) {}
+
+  /** The next click (the checklist replaying the stopped one) goes through to the page. */
+  passNext(): void {
+    this.passUntil = Date.now() + 1000;
+  }
+
+  ensure(win: Window): void {
+    const doc = win.document;
+    this.ensureListeners(doc, () =>
+      doc.addEventListener(
+        'load',
+        (e) => {
+          const tag = (e.target as Element | null)?.tagName;
+          if (tag === 'IFRAME' || tag === 'FRAME') this.hooks.frameLoaded();
+        },
+        true,
+      ),
+    );
+    this.ensureListeners(win, () => win.addEventListener('click', (e) => this.onClick(e), true));
+  }
+
+  private onClick(e: Event): void {
+    const control = publishControlOf(e.composedPath()[0] ?? e.target, this.selectors);
+    if (!control || !this.hooks.hasDraft()) return;
+    if (Date.now() < this.passUntil) {
+      this.passUntil = 0;
+      return;
+    }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    this.hooks.stopped({ control });
+  }
+
+  private ensureListeners(target: EventTarget, install: () => void): void {
+    const state = this.probes.get(target);
+    if (state) {
+      state.alive = false;
+      target.dispatchEvent(new Event(PROBE));
+      if (state.alive) return;
+    }
+    const mark = { alive: true };
+    this.probes.set(target, mark);
+    target.addEventListener(PROBE, () => (mark.alive = true));
+    install();
+  }
+}

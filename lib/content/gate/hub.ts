@@ -1,0 +1,108 @@
+/**
+ * One gate per page, shared by its same-origin frames. The top frame's isolated script creates it at
+ * document_start (before any page script runs); the isolated scripts of its same-origin frames find it
+ * (isolated-world globals are shared between same-origin frames of one extension) and route their
+ * guard's questions to it, so every frame is judged against the same draft and the same ticket. A
+ * frame that cannot reach a hub (cross-origin, or a browser that keeps frames' content-script globals
+ * apart) makes its own.
+ */
+import { gatePolicyOf, type PagePolicyLike } from '../../gate/adapter-rules';
+import type { DraftFingerprint } from '../../gate/draft-match';
+import type { GuardLink } from '../../intercept/isolated/channel';
+import { scan, type ScanOptions } from '../../scan/engine';
+import type { Finding } from '../../scan/types';
+import { FileVerdicts, type FileScanner } from './files';
+import { GestureTracker } from './gestures';
+import { PageGate, type GatePolicy } from './page-gate';
+
+const HUB_KEY = '__precheckGateHub';
+
+export interface Outcome {
+  route: string;
+  endpoint: string;
+  status?: number;
+}
+
+export class GateHub {
+  readonly brand = HUB_KEY;
+  readonly gestures = new GestureTracker();
+  readonly gate: PageGate;
+  private readonly links = new Set<GuardLink>();
+  private covered = true;
+  private options: ScanOptions;
+  private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, itemIdNames: [] };
+  private signed: ReadonlySet<string> = new Set();
+  private draftSource: () => DraftFingerprint | null = () => null;
+  private tickedSource: () => string[] = () => [];
+  private readonly outcomeListeners = new Set<(o: Outcome) => void>();
+
+  constructor(initial: ScanOptions, scanner: FileScanner | null) {
+    this.options = initial;
+    const files = new FileVerdicts((text) => this.scanText(text), scanner);
+    this.gate = new PageGate({
+      scanOptions: () => this.options,
+      draft: () => this.draftSource(),
+      policy: () => this.policy,
+      signedItems: () => this.signed,
+      ticked: () => this.tickedSource(),
+      gestures: this.gestures,
+      files,
+    });
+  }
+
+  private scanText(text: string): Finding[] {
+    return scan(text, this.options);
+  }
+
+  addLink(link: GuardLink): void {
+    this.links.add(link);
+    if (!this.covered) link.setCovered(false);
+  }
+
+  /** The page's policy arrived (or changed). */
+  configure(options: ScanOptions, page: PagePolicyLike & { covered: boolean }): void {
+    this.options = options;
+    this.policy = gatePolicyOf(page);
+    if (page.covered !== this.covered) {
+      this.covered = page.covered;
+      for (const l of this.links) l.setCovered(page.covered);
+    }
+  }
+
+  setSignedItems(ids: ReadonlySet<string>): void {
+    this.signed = ids;
+  }
+
+  /** The controller's draft and the list page's ticked rows. */
+  attach(draft: () => DraftFingerprint | null, ticked: () => string[]): void {
+    this.draftSource = draft;
+    this.tickedSource = ticked;
+  }
+
+  onOutcome(listener: (o: Outcome) => void): void {
+    this.outcomeListeners.add(listener);
+  }
+
+  outcome(o: Outcome): void {
+    for (const l of this.outcomeListeners) l(o);
+  }
+
+  static find(win: Window): GateHub | null {
+    for (let w: Window = win; ; w = w.parent) {
+      try {
+        // Each frame evaluates its own copy of this class: the brand, not instanceof, identifies a hub.
+        const hub = (w as unknown as Record<string, unknown>)[HUB_KEY] as GateHub | undefined;
+        if (hub?.brand === HUB_KEY) return hub;
+      } catch {
+        return null;
+      }
+      if (w === w.parent) return null;
+    }
+  }
+
+  static create(win: Window, initial: ScanOptions, scanner: FileScanner | null = null): GateHub {
+    const hub = new GateHub(initial, scanner);
+    Object.defineProperty(win, HUB_KEY, { value: hub, configurable: false, enumerable: false, writable: false });
+    return hub;
+  }
+}

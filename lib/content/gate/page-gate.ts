@@ -1,0 +1,127 @@
+/**
+ * The gate on one page: every outgoing request the MAIN-world guard, the navigation watcher or a
+ * worker reports is judged here (lib/gate/verdict.ts) with what this page knows — its scan settings,
+ * the draft in its editors, the release ticket, the items signed on this site. Any exception refuses
+ * (fail closed) and says why. Listeners hear every refusal and every spent ticket.
+ */
+import type { DraftFingerprint } from '../../gate/draft-match';
+import type { ReleaseTicket } from '../../gate/ticket';
+import type { Entry, FileRef, Outgoing, RawBody, Verdict } from '../../gate/types';
+import { judge, type GateContext } from '../../gate/verdict';
+import type { GuardAnswer } from '../../intercept/channel-protocol';
+import { scan, type ScanOptions } from '../../scan/engine';
+import { FileVerdicts, isTextFile } from './files';
+import type { GestureTracker } from './gestures';
+
+export interface GatePolicy {
+  draftSaves: 'scan' | 'allow';
+  declaredDraftSave: (method: string, url: string) => boolean;
+  declaredPublish: (method: string, url: string) => boolean;
+  itemIdNames: readonly string[];
+}
+
+export interface GateDeps {
+  scanOptions(): ScanOptions;
+  draft(): DraftFingerprint | null;
+  policy(): GatePolicy;
+  signedItems(): ReadonlySet<string>;
+  /** Item ids of the rows ticked on a list page. */
+  ticked(): string[];
+  gestures: GestureTracker;
+  files: FileVerdicts;
+  now?: () => number;
+}
+
+export type JudgedListener = (o: Outgoing, v: Verdict) => void;
+
+const refusalText = (v: Extract<Verdict, { pass: false }>): string =>
+  v.publish ? '发布前预检：发布须先完成检查清单并由审核人签发，已阻止' : '发布前预检：此请求含有须处理的敏感信息，已阻止';
+
+export class PageGate {
+  private ticket: ReleaseTicket | null = null;
+  private readonly listeners = new Set<JudgedListener>();
+
+  constructor(private readonly deps: GateDeps) {}
+
+  setTicket(ticket: ReleaseTicket | null): void {
+    this.ticket = ticket;
+  }
+
+  hasTicket(): boolean {
+    return this.ticket !== null && (this.deps.now ?? Date.now)() <= this.ticket.expiresAt;
+  }
+
+  onJudged(listener: JudgedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The verdict now, from what is known now (files not yet read are pending). */
+  judge(o: Outgoing): Verdict {
+    const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
+    let v: Verdict;
+    try {
+      v = judge(request, this.context());
+    } catch (e) {
+      v = { pass: false, reason: 'error', publish: false, findings: [], detail: e instanceof Error ? e.message : String(e) };
+    }
+    if (v.pass && v.usedTicket) this.ticket = null;
+    if (!v.pass || v.usedTicket) for (const l of this.listeners) l(request, v);
+    return v;
+  }
+
+  answer(o: Outgoing): GuardAnswer {
+    const v = this.judge(o);
+    return v.pass ? { pass: true, ...(v.usedTicket && { released: true }) } : { pass: false, message: refusalText(v) };
+  }
+
+  /** Reads the Blobs a request carries (text bodies, files) first, then judges it. */
+  async answerAsync(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer> {
+    try {
+      return this.answer(await this.resolveBlobs(o, blobs));
+    } catch (e) {
+      return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+
+  private async resolveBlobs(o: Outgoing, blobs: Blob[]): Promise<Outgoing> {
+    if (o.body.kind !== 'entries' || blobs.length === 0) return o;
+    const entries: Entry[] = [];
+    for (const [name, value] of o.body.entries) {
+      if (typeof value === 'string' || value.blob === undefined) {
+        entries.push([name, value]);
+        continue;
+      }
+      const blob = blobs[value.blob]!;
+      // A Blob sent as the whole body is the body: read as text whatever its type says.
+      if (name === '(blob)' || isTextFile(value)) {
+        entries.push([name, await blob.text()]);
+        continue;
+      }
+      await this.deps.files.learn(value, blob);
+      entries.push([name, value]);
+    }
+    const body: RawBody = entries.length === 1 && entries[0]![0] === '(blob)' && typeof entries[0]![1] === 'string'
+      ? { kind: 'text', text: entries[0]![1], contentType: o.body.contentType }
+      : { kind: 'entries', entries, contentType: o.body.contentType };
+    return { ...o, body };
+  }
+
+  private context(): GateContext {
+    const policy = this.deps.policy();
+    const options = this.deps.scanOptions();
+    return {
+      scan: (text) => scan(text, options),
+      draft: this.deps.draft(),
+      ticket: this.hasTicket() ? this.ticket : null,
+      draftSaves: policy.draftSaves,
+      declaredDraftSave: policy.declaredDraftSave,
+      declaredPublish: policy.declaredPublish,
+      itemIdNames: policy.itemIdNames,
+      signedItems: this.deps.signedItems(),
+      file: (ref: FileRef) => this.deps.files.state(ref),
+      ticked: () => this.deps.ticked(),
+      now: (this.deps.now ?? Date.now)(),
+    };
+  }
+}

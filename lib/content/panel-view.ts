@@ -1,0 +1,101 @@
+/**
+ * The findings panel of a CMS page: what the draft holds, why the last publish was stopped, and which
+ * requests the gate refused. It reads the draft; it never changes it.
+ */
+import type { PanelActions, PanelRefusal, PanelState } from '../../components/Panel';
+import { REFUSAL_REASONS, ROUTE_NAMES } from '../gate/words-zh';
+import type { Outgoing, Verdict } from '../gate/types';
+import { blockReasons } from './block-reasons';
+import type { DraftWatch, LocatedFinding } from './draft-watch';
+import { mountPanel } from './panel-host';
+
+const KEEP_REFUSALS = 5;
+
+function endpointOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+export class PanelView {
+  private readonly state: PanelState = { items: [], blocked: null, error: null, open: false, refusals: [] };
+  private entries: LocatedFinding[] = [];
+  private readonly panel: { render(state: PanelState): void };
+  /** Block findings in what the editors' APIs would submit, counted at the last publish attempt. */
+  private submittedBlocking = 0;
+  private checkError: string | null = null;
+
+  constructor(
+    doc: Document,
+    private readonly draft: DraftWatch,
+    private readonly changed: () => void,
+  ) {
+    const actions: PanelActions = {
+      goTo: (index) => {
+        const entry = this.entries[index];
+        if (entry) this.draft.reveal(entry);
+      },
+      toggle: () => {
+        this.state.open = !this.state.open;
+        this.render();
+      },
+    };
+    this.panel = mountPanel(doc, actions);
+  }
+
+  get findings(): LocatedFinding[] {
+    return this.entries;
+  }
+
+  get error(): string | null {
+    return this.state.error;
+  }
+
+  render(): void {
+    this.entries = this.draft.findings();
+    this.state.items = this.entries.map(({ finding, where }) => ({ finding, where }));
+    this.state.error = this.draft.error() ?? this.checkError;
+    if (this.state.blocked) {
+      const reasons = blockReasons(this.state.items.map((i) => i.finding), this.state.error);
+      const onScreen = this.state.items.filter((i) => i.finding.severity === 'block').length;
+      if (this.submittedBlocking > onScreen) reasons.unshift(`编辑器将提交的内容中有 ${this.submittedBlocking} 项必须处理的敏感信息（含界面上看不到的部分）`);
+      this.state.blocked = { reasons };
+    }
+    this.panel.render({ ...this.state, refusals: [...this.state.refusals] });
+    this.changed();
+  }
+
+  /** A publish was stopped: say so at once (the reasons are refined when the recheck is done). */
+  stopped(): void {
+    this.state.blocked = { reasons: [] };
+    this.state.open = true;
+    this.render();
+  }
+
+  released(): void {
+    this.state.blocked = null;
+    this.render();
+  }
+
+  /** The result of the recheck after a stopped publish. */
+  rechecked(submittedBlocking: number, error: string | null): void {
+    this.submittedBlocking = submittedBlocking;
+    this.checkError = error;
+    this.render();
+  }
+
+  refused(o: Outgoing, v: Extract<Verdict, { pass: false }>): void {
+    const refusal: PanelRefusal = {
+      route: ROUTE_NAMES[o.route],
+      endpoint: endpointOf(o.url),
+      reason: [REFUSAL_REASONS[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join('：'),
+      excerpts: [...new Set(v.findings.map((f) => f.excerpt))].slice(0, 3),
+      at: Date.now(),
+    };
+    this.state.refusals = [refusal, ...this.state.refusals].slice(0, KEEP_REFUSALS);
+    this.state.open = true;
+    this.render();
+  }
+}

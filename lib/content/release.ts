@@ -1,0 +1,56 @@
+/**
+ * Letting the signed draft out, once. When the checklist is complete and the background has confirmed
+ * the sign-offs, the page's gate gets a release ticket bound to exactly the signed content, and the
+ * publish the editor started is run again: the control clicked, the form submitted. The ticket is
+ * spent by the first request that carries that content; anything else stays refused.
+ */
+import { issueTicket } from '../gate/ticket';
+import type { EarlyStop } from './early-stop';
+import type { PageGate } from './gate/page-gate';
+
+/** How long a signed draft may wait for the editor to press the CMS's own button again. */
+export const TICKET_TTL_MS = 2 * 60_000;
+
+export type Attempt =
+  | { kind: 'click'; control: Element }
+  | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null }
+  | { kind: 'none' };
+
+export interface SignedContent {
+  digest: string;
+  body: string;
+  /** Signed form fields by their name in the form (title, category …). */
+  fields: { name: string; value: string }[];
+}
+
+export class Release {
+  private attempt: Attempt = { kind: 'none' };
+
+  constructor(
+    private readonly gate: PageGate,
+    private readonly early: EarlyStop,
+  ) {}
+
+  /** What the editor did that was stopped (replayed after the sign-off). */
+  note(attempt: Attempt): void {
+    if (attempt.kind !== 'none' || this.attempt.kind === 'none') this.attempt = attempt;
+  }
+
+  /** Issues the ticket and replays the stopped publish; false when there is nothing to replay. */
+  release(signed: SignedContent): boolean {
+    this.gate.setTicket(issueTicket(signed, Date.now(), TICKET_TTL_MS));
+    const a = this.attempt;
+    this.attempt = { kind: 'none' };
+    if (a.kind === 'click' && a.control.isConnected) {
+      this.early.passNext();
+      (a.control as HTMLElement).click();
+      return true;
+    }
+    if (a.kind === 'submit' && a.form.isConnected) {
+      if (a.submitter?.isConnected) a.form.requestSubmit(a.submitter);
+      else a.form.requestSubmit();
+      return true;
+    }
+    return false;
+  }
+}

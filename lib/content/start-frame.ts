@@ -1,0 +1,35 @@
+/**
+ * The isolated script of one frame at document_start: take the MAIN-world guard's private channel,
+ * route its questions and this frame's navigations to the page's gate, and — in the topmost frame it
+ * can reach — start the controller once the document is parsed.
+ */
+import { acceptGuardChannel } from '../intercept/isolated/channel';
+import { watchNavigations } from '../intercept/isolated/navigation';
+import type { ScanOptions } from '../scan/engine';
+import { GateHub } from './gate/hub';
+
+export interface FrameStart {
+  hub: GateHub;
+  /** This frame created the hub: it runs the controller for the page. */
+  owner: boolean;
+}
+
+export function startFrame(win: Window, initial: ScanOptions): FrameStart {
+  const existing = win === win.top ? null : GateHub.find(win.parent);
+  const hub = existing ?? GateHub.create(win, initial);
+  const link = acceptGuardChannel(win.document, {
+    judgeSync: (o) => hub.gate.answer(o),
+    judge: (o, blobs) => hub.gate.answerAsync(o, blobs),
+    outcome: (route, endpoint, status) => hub.outcome({ route, endpoint, status }),
+  });
+  hub.addLink(link);
+  hub.gestures.watch(win);
+  watchNavigations(win, { judge: (o) => hub.gate.judge(o), control: () => hub.gestures.current() });
+  return { hub, owner: existing === null };
+}
+
+/** Runs `fn` once the document is parsed (the controller needs the body and the form). */
+export function whenParsed(doc: Document, fn: () => void): void {
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', fn, { once: true });
+  else fn();
+}

@@ -1,0 +1,49 @@
+/**
+ * The private channel between the MAIN-world guard and the isolated content script of one frame.
+ *
+ * At document_start, before any page script runs, the guard creates an element the page never sees
+ * and hands it to the isolated world (it sits in the document only until the isolated script takes
+ * it). From then on, requests for a verdict are events dispatched on that detached element — the page
+ * holds no reference to it, so it can neither listen nor forge — and a MessagePort passed in the same
+ * handshake carries the asynchronous requests (with Blobs, which only structured clone can carry).
+ * No DOM event or postMessage the page can send arms, disarms or configures the guard.
+ */
+import type { Outgoing } from '../gate/types';
+
+export const CHANNEL_TAG = 'precheck-gate-channel';
+/** guard → document (bubbles): the element is in the document, take it. */
+export const READY = 'precheck:channel-ready';
+/** isolated → element: taken; the guard removes the element from the document. */
+export const HELLO = 'precheck:channel-hello';
+/** guard → element, with the port (MessageEvent.ports). */
+export const PORT = 'precheck:channel-port';
+/** guard → element: a synchronous verdict; detail is the JSON of an Outgoing; answered in ANSWER_ATTR. */
+export const ASK = 'precheck:ask';
+export const ANSWER_ATTR = 'data-answer';
+
+/** What the guard needs to hear back: the page only learns "refused" and why, in the user's words. */
+export interface GuardAnswer {
+  pass: boolean;
+  message?: string;
+  /** This request spent the release ticket: its outcome goes into the audit log. */
+  released?: boolean;
+}
+
+/** guard → isolated over the port. */
+export type GuardMessage =
+  | { type: 'ask'; id: number; outgoing: Outgoing; blobs: Blob[] }
+  /** The outcome of a request that spent the release ticket (the audit log's publish-outcome). */
+  | { type: 'outcome'; route: string; endpoint: string; status?: number };
+
+/** isolated → guard over the port. */
+export type IsolatedMessage =
+  | { type: 'answer'; id: number; answer: GuardAnswer }
+  /** The page is outside the policy's origins (a host matched without its port): stand down. */
+  | { type: 'covered'; covered: boolean };
+
+/**
+ * A non-configurable property each guarded window carries: a child frame whose own isolated script
+ * did not arrive asks its parent's guard instead (defined before page scripts run, so the page cannot
+ * put a fake there).
+ */
+export const RELAY_KEY = '__precheckGuardRelay';

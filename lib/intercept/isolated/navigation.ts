@@ -1,0 +1,98 @@
+/**
+ * What leaves by navigating: a form submitted by a click, Enter, an image input or requestSubmit(),
+ * location.href = …, a link. Judged on the navigation itself (the Navigation API's navigate event: the
+ * final entry list after the page's own submit handlers, cancelable), so a submit button's label or a
+ * field shadowing form.action does not matter. Where no navigate event will come — a form aimed at a
+ * new window, a link with target=_blank, a browser without the Navigation API — the submission or the
+ * click is judged before it goes.
+ */
+import type { Entry, Outgoing, Verdict } from '../../gate/types';
+
+export interface NavigationJudge {
+  judge(o: Outgoing): Verdict;
+  /** The control the user just used (for draft words), if any. */
+  control(): string | undefined;
+}
+
+interface NavigateEventLike extends Event {
+  readonly destination: { url: string; sameDocument: boolean };
+  readonly formData: FormData | null;
+  readonly navigationType: string;
+  readonly cancelable: boolean;
+  readonly downloadRequest: string | null;
+}
+
+function entriesOf(fd: FormData): Entry[] {
+  const out: Entry[] = [];
+  for (const [name, value] of fd.entries()) {
+    out.push(typeof value === 'string' ? [name, value] : [name, { name, filename: value.name, type: value.type, size: value.size }]);
+  }
+  return out;
+}
+
+function isSelfTarget(target: string | null | undefined): boolean {
+  return !target || target === '_self';
+}
+
+export function watchNavigations(win: Window, judge: NavigationJudge): void {
+  const nav = (win as Window & { navigation?: EventTarget }).navigation;
+  const hasNavigate = !!nav;
+  let linkClicked: string | null = null;
+
+  nav?.addEventListener('navigate', (ev) => {
+    const e = ev as NavigateEventLike;
+    if (!e.cancelable || e.destination.sameDocument || e.downloadRequest !== null) return;
+    if (e.navigationType === 'reload' || e.navigationType === 'traverse') return;
+    const url = e.destination.url;
+    const o: Outgoing = e.formData
+      ? { route: 'form', method: 'POST', url, body: { kind: 'entries', entries: entriesOf(e.formData) }, control: judge.control() }
+      : { route: linkClicked === url ? 'link' : 'navigation', method: 'GET', url, body: { kind: 'none' }, control: judge.control() };
+    if (!judge.judge(o).pass) e.preventDefault();
+  });
+
+  // Submissions the navigate event above will not see.
+  const submitting = new WeakMap<HTMLFormElement, HTMLElement | null>();
+  win.addEventListener(
+    'submit',
+    (e) => {
+      const form = e.target as HTMLFormElement;
+      const submitter = (e).submitter;
+      const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
+      if (hasNavigate && isSelfTarget(target)) return;
+      submitting.set(form, submitter);
+    },
+    true,
+  );
+  win.addEventListener(
+    'formdata',
+    (e) => {
+      const form = e.target as HTMLFormElement;
+      if (!submitting.has(form)) return;
+      const submitter = submitting.get(form);
+      // Every entry list built while this submission runs is judged (the page's own new FormData(form)
+      // in a submit handler too); the mark lasts until the submission's task is over.
+      win.setTimeout(() => submitting.delete(form), 0);
+      const fd = (e).formData;
+      const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
+      const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
+      const url = new URL(action, win.document.baseURI).href;
+      const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd) }, control: judge.control() };
+      // The submission can no longer be cancelled here; what it carries can: it leaves empty.
+      if (!judge.judge(o).pass) for (const name of [...new Set([...fd.keys()])]) fd.delete(name);
+    },
+    true,
+  );
+
+  win.addEventListener(
+    'click',
+    (e) => {
+      const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      if (!a || !/^https?:/i.test(a.href)) return;
+      linkClicked = a.href;
+      if (hasNavigate && isSelfTarget(a.getAttribute('target'))) return;
+      const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };
+      if (!judge.judge(o).pass) e.preventDefault();
+    },
+    true,
+  );
+}

@@ -1,0 +1,104 @@
+/* eslint-disable @typescript-eslint/unbound-method -- page originals are captured unbound and called on their own target. */
+/**
+ * MAIN-world end of the private channel (see ../channel-protocol.ts). Everything the page could
+ * tamper with later (dispatchEvent, setAttribute, MessagePort.postMessage, JSON) is captured here at
+ * document_start, before any page script runs.
+ */
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, PORT, READY, RELAY_KEY, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import type { Outgoing } from '../../gate/types';
+
+export interface GuardChannel {
+  /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
+  askSync(o: Outgoing): GuardAnswer;
+  ask(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer>;
+  outcome(route: string, endpoint: string, status?: number): void;
+  /** False once the isolated world says this page is outside the policy. */
+  covered(): boolean;
+}
+
+const NO_PARTNER: GuardAnswer = { pass: false, message: '发布前预检未能检查此请求，已阻止' };
+
+type PageWindow = Window & typeof globalThis;
+type Relay = (json: string) => string;
+
+export function openGuardChannel(win: PageWindow): GuardChannel {
+  const doc = win.document;
+  const stringify = win.JSON.stringify.bind(win.JSON);
+  const parse = win.JSON.parse.bind(win.JSON);
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const getAttr = win.Element.prototype.getAttribute;
+  const removeAttr = win.Element.prototype.removeAttribute;
+  const CustomEv = win.CustomEvent;
+  const MessageEv = win.MessageEvent;
+  const el = doc.createElement(CHANNEL_TAG);
+  const channel = new win.MessageChannel();
+  const port = channel.port1;
+  const post = port.postMessage.bind(port);
+  let partner = false;
+  let covered = true;
+  let nextId = 1;
+  const pending = new Map<number, (a: GuardAnswer) => void>();
+
+  el.addEventListener(HELLO, () => {
+    partner = true;
+    el.remove();
+    dispatch.call(el, new MessageEv(PORT, { ports: [channel.port2] }));
+  });
+  (doc.documentElement ?? doc).appendChild(el);
+  dispatch.call(el, new CustomEv(READY, { bubbles: true }));
+  // If the isolated script has not arrived by the first task, it is not coming: nobody may find the
+  // element later and pretend to be it.
+  win.setTimeout(() => el.isConnected && el.remove(), 0);
+
+  port.onmessage = (e: MessageEvent<IsolatedMessage>) => {
+    const m = e.data;
+    if (m.type === 'covered') covered = m.covered;
+    else if (m.type === 'answer') {
+      pending.get(m.id)?.(m.answer);
+      pending.delete(m.id);
+    }
+  };
+
+  const parentRelay = (): Relay | null => {
+    try {
+      const relay = (win.parent !== win ? (win.parent as unknown as Record<string, unknown>)[RELAY_KEY] : undefined) as Relay | undefined;
+      return typeof relay === 'function' ? relay : null;
+    } catch {
+      return null;
+    }
+  };
+
+  function askSync(o: Outgoing): GuardAnswer {
+    if (!covered) return { pass: true };
+    const json = stringify(o);
+    if (!partner) {
+      const relay = parentRelay();
+      return relay ? (parse(relay(json)) as GuardAnswer) : NO_PARTNER;
+    }
+    removeAttr.call(el, ANSWER_ATTR);
+    dispatch.call(el, new CustomEv(ASK, { detail: json }));
+    const answer = getAttr.call(el, ANSWER_ATTR);
+    removeAttr.call(el, ANSWER_ATTR);
+    return answer ? (parse(answer) as GuardAnswer) : NO_PARTNER;
+  }
+
+  // Child frames without an isolated script of their own ask through this window's guard.
+  Object.defineProperty(win, RELAY_KEY, { value: (json: string) => stringify(askSync(parse(json) as Outgoing)), enumerable: false, writable: false, configurable: false });
+
+  return {
+    askSync,
+    ask(o, blobs) {
+      if (!covered) return Promise.resolve({ pass: true });
+      if (!partner) return Promise.resolve(askSync(o));
+      const id = nextId++;
+      return new Promise<GuardAnswer>((resolve) => {
+        pending.set(id, resolve);
+        post({ type: 'ask', id, outgoing: o, blobs } satisfies GuardMessage);
+      });
+    },
+    outcome(route, endpoint, status) {
+      if (partner) post({ type: 'outcome', route, endpoint, status } satisfies GuardMessage);
+    },
+    covered: () => covered,
+  };
+}

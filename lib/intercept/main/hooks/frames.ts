@@ -1,0 +1,38 @@
+/* eslint-disable @typescript-eslint/unbound-method -- page originals are captured unbound and called on their own target. */
+/**
+ * A same-origin frame is a fresh realm with pristine fetch, XHR and friends. The browser injects the
+ * guard into new frames by itself; this is the backstop for a frame the page reaches before that
+ * happened: the first time its window is taken, it is guarded from here (asking through this window's
+ * guard, see RELAY_KEY).
+ */
+import { RELAY_KEY } from '../../channel-protocol';
+
+type PageWindow = Window & typeof globalThis;
+
+export function hookFrames(win: PageWindow, guard: (w: PageWindow) => void): void {
+  const ensure = (w: Window | null) => {
+    if (!w) return;
+    try {
+      if (!Object.prototype.hasOwnProperty.call(w, RELAY_KEY) && w.document) guard(w as PageWindow);
+    } catch {
+      // Cross-origin: its own content scripts guard it, or it is not a covered origin.
+    }
+  };
+  for (const ctor of ['HTMLIFrameElement', 'HTMLFrameElement', 'HTMLObjectElement'] as const) {
+    const proto = win[ctor]?.prototype;
+    if (!proto) continue;
+    for (const prop of ['contentWindow', 'contentDocument'] as const) {
+      const desc = Object.getOwnPropertyDescriptor(proto, prop);
+      const get = desc?.get;
+      if (!desc || !get) continue;
+      Object.defineProperty(proto, prop, {
+        ...desc,
+        get(this: HTMLIFrameElement) {
+          const value = get.call(this) as Window | Document | null;
+          ensure(prop === 'contentWindow' ? (value as Window | null) : ((value as Document | null)?.defaultView ?? null));
+          return value;
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-base-to-string -- originals are kept unbound and called on their own target; a URL is stringified as fetch would. */
+/**
+ * fetch, XMLHttpRequest and sendBeacon: every request with text is judged before it leaves. A refused
+ * request fails through the page's own error path — a rejected fetch, an XHR that errors like a dropped
+ * connection, a beacon that was not queued — and never hangs.
+ */
+import type { Outgoing, Route } from '../../../gate/types';
+import type { GuardChannel } from '../channel';
+import { headerValue, serializeBody, urlMayCarryText, withoutBlobs } from '../serialize';
+
+type PageWindow = Window & typeof globalThis;
+
+const DEFAULT_REFUSAL = '发布前预检：此请求含有须处理的内容或未经签发的稿件，已阻止';
+
+export function absoluteUrl(win: PageWindow, url: string): string {
+  try {
+    return new URL(url, win.document.baseURI).href;
+  } catch {
+    return url;
+  }
+}
+
+function endpointOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** A Request from this realm or any other (an iframe's, a worker's): duck-typed, never instanceof. */
+function isRequest(input: unknown): input is Request {
+  return Object.prototype.toString.call(input) === '[object Request]';
+}
+
+export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route = 'fetch'): void {
+  const original = win.fetch;
+  if (typeof original !== 'function') return;
+  win.fetch = async function (this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const request = isRequest(input) ? input : null;
+    const url = absoluteUrl(win, request ? request.url : String(input));
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    let body: unknown = init?.body;
+    if (body === undefined && request && request.body !== null) body = await request.clone().arrayBuffer();
+    if (body === undefined && !urlMayCarryText(url)) return original.call(win, input, init);
+    const contentType = headerValue(init?.headers, 'content-type') ?? headerValue(request?.headers, 'content-type');
+    const s = serializeBody(win, body, contentType);
+    const answer = await channel.ask({ route, method, url, body: s.body }, s.blobs);
+    if (!answer.pass) throw new TypeError(answer.message ?? DEFAULT_REFUSAL);
+    const sent = original.call(win, input, init);
+    if (answer.released) {
+      sent.then(
+        (r) => channel.outcome(route, endpointOf(url), r.status),
+        () => channel.outcome(route, endpointOf(url), 0),
+      );
+    }
+    return sent;
+  };
+}
+
+interface Opened {
+  method: string;
+  url: string;
+  async: boolean;
+  contentType?: string;
+}
+
+export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = 'xhr'): void {
+  const proto = win.XMLHttpRequest?.prototype;
+  if (!proto) return;
+  const opened = new WeakMap<XMLHttpRequest, Opened>();
+  type OpenArgs = [method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null];
+  const open = proto.open;
+  const send = proto.send;
+  const setHeader = proto.setRequestHeader;
+  proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
+    opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false });
+    // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
+    open.apply(this, args);
+  };
+  proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+    const req = opened.get(this);
+    if (req && name.toLowerCase() === 'content-type') req.contentType = value;
+    setHeader.call(this, name, value);
+  };
+  /** Re-aimed at a revoked blob: URL, the request fails like a dropped connection; nothing leaves. */
+  const fail = (xhr: XMLHttpRequest, req: Opened) => {
+    const dead = win.URL.createObjectURL(new win.Blob());
+    win.URL.revokeObjectURL(dead);
+    open.call(xhr, 'GET', dead, req.async);
+    send.call(xhr);
+  };
+  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const req = opened.get(this);
+    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url))) return send.call(this, body);
+    const s = serializeBody(win, body, req.contentType);
+    const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body };
+    const go = (released?: boolean) => {
+      if (released) this.addEventListener('loadend', () => channel.outcome(route, endpointOf(req.url), this.status));
+      send.call(this, body);
+    };
+    if (!req.async) {
+      // A synchronous request needs its verdict now: a Blob body cannot be read in time.
+      const a = channel.askSync({ ...outgoing, body: withoutBlobs(s) });
+      return a.pass ? go(a.released) : fail(this, req);
+    }
+    void channel.ask(outgoing, s.blobs).then((a) => (a.pass ? go(a.released) : fail(this, req)));
+  };
+}
+
+export function hookBeacon(win: PageWindow, channel: GuardChannel): void {
+  const nav = win.navigator as Navigator & { sendBeacon?: Navigator['sendBeacon'] };
+  const original = nav.sendBeacon;
+  if (typeof original !== 'function') return;
+  nav.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
+    const abs = absoluteUrl(win, String(url));
+    const s = serializeBody(win, data);
+    const outgoing: Outgoing = { route: 'beacon', method: 'POST', url: abs, body: s.body };
+    if (s.blobs.length === 0) return channel.askSync(outgoing).pass ? original.call(nav, url, data) : false;
+    // A Blob is read before it goes: the beacon is queued once the verdict is in.
+    void channel.ask(outgoing, s.blobs).then((a) => a.pass && original.call(nav, url, data));
+    return true;
+  };
+}

@@ -1,0 +1,130 @@
+/* eslint-disable @typescript-eslint/unbound-method -- page originals are captured unbound and called on their own target. */
+/**
+ * Runs first inside every worker the page starts (its source is this function's text, so it imports
+ * nothing and uses only worker globals). It routes the worker's fetch, XHR, WebSocket, EventSource and
+ * importScripts through the page's guard over a MessagePort the page hands over before any message of
+ * its own, then loads the worker's real script. Relative URLs keep resolving against the real script.
+ */
+export function workerPrelude(scriptUrl: string, isModule: boolean, marker: string): void {
+  type Answer = { pass: boolean; message?: string };
+  type Ask = (route: string, method: string, url: string, body: unknown) => Promise<Answer>;
+  const g = self as unknown as Record<string, unknown> & typeof globalThis;
+  let port: MessagePort | null = null;
+  const waiting: (() => void)[] = [];
+  let nextId = 1;
+  const pending = new Map<number, (a: Answer) => void>();
+  const refused = (m?: string) => new DOMException(m ?? '发布前预检：此请求含有须处理的内容，已阻止', 'SecurityError');
+  const abs = (u: unknown) => {
+    try {
+      return new URL(String(u), scriptUrl).href;
+    } catch {
+      return String(u);
+    }
+  };
+  const portable = (body: unknown): unknown => {
+    const tag = Object.prototype.toString.call(body);
+    if (tag === '[object FormData]') return { formData: [...(body as FormData).entries()] };
+    if (tag === '[object URLSearchParams]') return String(body);
+    if (tag === '[object ReadableStream]') return { opaque: 'ReadableStream' };
+    return body;
+  };
+  const ask: Ask = (route, method, url, body) =>
+    new Promise<void>((ready) => (port ? ready() : waiting.push(ready))).then(
+      () =>
+        new Promise<Answer>((resolve) => {
+          const id = nextId++;
+          pending.set(id, resolve);
+          port!.postMessage({ id, route, method, url, body: portable(body) });
+        }),
+    );
+
+  const onFirst = (e: MessageEvent) => {
+    const d = e.data as Record<string, unknown> | null;
+    if (!d || d[marker] !== true || !e.ports[0]) return;
+    e.stopImmediatePropagation();
+    g.removeEventListener('message', onFirst);
+    port = e.ports[0];
+    port.onmessage = (m: MessageEvent<{ id: number; answer: Answer }>) => {
+      pending.get(m.data.id)?.(m.data.answer);
+      pending.delete(m.data.id);
+    };
+    waiting.splice(0).forEach((f) => f());
+  };
+  g.addEventListener('message', onFirst);
+  g.addEventListener('connect', (e: Event) => {
+    const p = (e as MessageEvent).ports[0];
+    p?.addEventListener('message', onFirst as EventListener);
+    p?.start();
+  });
+
+  const fetch0 = g.fetch;
+  g.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const isReq = Object.prototype.toString.call(input) === '[object Request]';
+    const req = isReq ? (input as Request) : null;
+    const url = abs(req ? req.url : input);
+    let body: unknown = init?.body;
+    if (body === undefined && req && req.body !== null) body = await req.clone().arrayBuffer();
+    const a = await ask('worker.fetch', (init?.method ?? req?.method ?? 'GET').toUpperCase(), url, body);
+    if (!a.pass) throw new TypeError(a.message ?? 'refused');
+    return fetch0.call(g, isReq ? input : url, init);
+  };
+
+  const X = g.XMLHttpRequest as typeof XMLHttpRequest | undefined;
+  if (X) {
+    const open = X.prototype.open;
+    const send = X.prototype.send;
+    const meta = new WeakMap<XMLHttpRequest, { m: string; u: string; a: boolean }>();
+    X.prototype.open = function (this: XMLHttpRequest, m: string, u: string | URL, a?: boolean, ...rest: (string | null | undefined)[]) {
+      meta.set(this, { m: String(m).toUpperCase(), u: abs(u), a: a !== false });
+      (open as (...x: unknown[]) => void).call(this, m, abs(u), a !== false, ...rest);
+    };
+    X.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      const r = meta.get(this);
+      if (!r) return send.call(this, body);
+      if (!r.a) throw refused('发布前预检：工作线程中的同步请求无法检查，已阻止');
+      void ask('worker.xhr', r.m, r.u, body).then((a) => {
+        if (a.pass) send.call(this, body);
+        else this.abort();
+      });
+    };
+  }
+
+  // A socket's or an event stream's URL leaves when it is constructed, before an answer could come
+  // back: in a worker, one that can carry text is refused outright (messages are judged one by one).
+  const mayCarryText = (u: string) => u.includes('?') || /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i.test(u.split('?')[0]!);
+  const WS = g.WebSocket as typeof WebSocket | undefined;
+  if (WS) {
+    const send = WS.prototype.send;
+    WS.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+      void ask('worker.websocket', 'SEND', this.url, data).then((a) => a.pass && send.call(this, data));
+    };
+    const Guarded = function (url: string | URL, protocols?: string | string[]) {
+      const u = abs(url).replace(/^http/, 'ws');
+      if (mayCarryText(u)) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
+      return new WS(u, protocols);
+    } as unknown as typeof WebSocket;
+    Guarded.prototype = WS.prototype;
+    g.WebSocket = Guarded;
+  }
+  if (typeof g.EventSource === 'function') {
+    const ES = g.EventSource;
+    const Guarded = function (url: string | URL, init?: EventSourceInit) {
+      if (mayCarryText(abs(url))) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
+      return new ES(abs(url), init);
+    } as unknown as typeof EventSource;
+    Guarded.prototype = ES.prototype;
+    g.EventSource = Guarded;
+  }
+
+  // Nested workers would start without this prelude: refused rather than unguarded.
+  g.Worker = function () {
+    throw refused('发布前预检：工作线程中不能再启动工作线程');
+  } as unknown as typeof Worker;
+
+  const importScripts0 = g.importScripts as ((...u: string[]) => void) | undefined;
+  if (importScripts0) {
+    g.importScripts = (...urls: string[]) => importScripts0(...urls.map(abs));
+  }
+  if (isModule) void import(scriptUrl);
+  else importScripts0?.(scriptUrl);
+}

@@ -1,0 +1,29 @@
+/**
+ * The MAIN-world guard of one window: every way the page can send data is routed through the private
+ * channel to the isolated world, which judges it (lib/gate). Installed at document_start, before the
+ * page's own scripts, in every frame.
+ */
+import { RELAY_KEY } from '../channel-protocol';
+import { openGuardChannel } from './channel';
+import { hookFormSubmit } from './hooks/forms';
+import { hookFrames } from './hooks/frames';
+import { hookBeacon, hookFetch, hookXhr } from './hooks/network';
+import { hookEventSource, hookWebSocket } from './hooks/sockets';
+import { hookUrls } from './hooks/urls';
+import { hookWorkers } from './hooks/workers';
+
+type PageWindow = Window & typeof globalThis;
+
+export function installPageGuard(win: PageWindow): void {
+  if (Object.prototype.hasOwnProperty.call(win, RELAY_KEY)) return;
+  const channel = openGuardChannel(win);
+  hookFetch(win, channel);
+  hookXhr(win, channel);
+  hookBeacon(win, channel);
+  hookWebSocket(win, channel);
+  hookEventSource(win, channel);
+  hookUrls(win, channel);
+  hookFormSubmit(win, channel);
+  hookWorkers(win, channel);
+  hookFrames(win, installPageGuard);
+}

@@ -1,0 +1,82 @@
+/* eslint-disable @typescript-eslint/no-base-to-string -- page originals are captured unbound and called on their own target; bodies are stringified exactly as the browser would. */
+/**
+ * What a request body holds, as data the isolated world can judge. Strings, URLSearchParams,
+ * FormData text fields and byte buffers are read at once; Blobs and files travel beside the request
+ * (structured clone) to be read or scanned there; a stream cannot be read without consuming it and is
+ * reported as opaque (judged as unknown content, never passed unread).
+ */
+import { isMediaFile } from '../../gate/files';
+import type { Entry, RawBody } from '../../gate/types';
+
+type PageWindow = Window & typeof globalThis;
+
+export interface Serialized {
+  body: RawBody;
+  blobs: Blob[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+export function serializeBody(win: PageWindow, body: unknown, contentType?: string): Serialized {
+  const blobs: Blob[] = [];
+  if (body === null || body === undefined) return { body: { kind: 'none' }, blobs };
+  if (typeof body === 'string') return { body: { kind: 'text', text: body, contentType }, blobs };
+  const tag = Object.prototype.toString.call(body);
+  if (tag === '[object URLSearchParams]') return { body: { kind: 'text', text: String(body), contentType: 'application/x-www-form-urlencoded' }, blobs };
+  if (tag === '[object FormData]') {
+    const entries: Entry[] = [];
+    for (const [name, value] of (body as FormData).entries()) {
+      if (typeof value === 'string') entries.push([name, value]);
+      else {
+        const file = value;
+        const ref = { name, filename: file.name, type: file.type, size: file.size };
+        entries.push([name, isMediaFile(file.type, file.name) || file.size === 0 ? ref : { ...ref, blob: blobs.push(file) - 1 }]);
+      }
+    }
+    return { body: { kind: 'entries', entries, contentType: 'multipart/form-data' }, blobs };
+  }
+  if (tag === '[object Blob]' || tag === '[object File]') {
+    const blob = body as Blob;
+    if (blob.size === 0) return { body: { kind: 'none' }, blobs };
+    const ref = { name: '(blob)', filename: (blob as File).name ?? '', type: blob.type || contentType || '', size: blob.size };
+    if (isMediaFile(ref.type, ref.filename)) return { body: { kind: 'entries', entries: [['(blob)', ref]] }, blobs };
+    blobs.push(blob);
+    return { body: { kind: 'entries', entries: [['(blob)', { ...ref, blob: 0 }]] }, blobs };
+  }
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || tag === '[object ArrayBuffer]') {
+    const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
+    return { body: { kind: 'text', text: decoder.decode(bytes), contentType }, blobs };
+  }
+  if (tag === '[object ReadableStream]') return { body: { kind: 'opaque', what: 'ReadableStream' }, blobs };
+  if (tag === '[object Document]' || tag === '[object HTMLDocument]' || tag === '[object XMLDocument]') {
+    const root = (body as Document).documentElement;
+    return { body: { kind: 'text', text: root ? root.outerHTML : '', contentType: 'text/html' }, blobs };
+  }
+  // fetch and XHR send anything else as its string form.
+  return { body: { kind: 'text', text: String(body), contentType }, blobs };
+}
+
+/** Blob bodies inside a sync path cannot be read now: they make the body opaque. */
+export function withoutBlobs(s: Serialized): RawBody {
+  return s.blobs.length > 0 ? { kind: 'opaque', what: 'Blob' } : s.body;
+}
+
+/** Requests whose URL can carry no text are not worth a verdict (no query, a plain path). */
+export function urlMayCarryText(url: string): boolean {
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  return q >= 0 || /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i.test(path);
+}
+
+export function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers) return undefined;
+  const lower = name.toLowerCase();
+  try {
+    if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+    if (Array.isArray(headers)) return (headers as [string, string][]).find(([k]) => k.toLowerCase() === lower)?.[1];
+    for (const [k, v] of Object.entries(headers as Record<string, string>)) if (k.toLowerCase() === lower) return v;
+  } catch {
+    // Unreadable headers: the body's own type is used.
+  }
+  return undefined;
+}
