@@ -76,7 +76,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
     opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false });
     // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
-    open.apply(this, args);
+    Reflect.apply(open, this, args);
   };
   proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
     const req = opened.get(this);
