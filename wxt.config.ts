@@ -21,7 +21,9 @@ export default defineConfig({
     // storage: local policy + managed policy; scripting: content scripts registered for exactly the
     // policy's origins (lib/policy/registration.ts); activeTab: the toolbar click lends the popup the
     // current tab, so 「扫描此页面」 can read a published page on any site (no install warning).
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // declarativeNetRequestWithHostAccess: the network backstop on adapter-named publish endpoints,
+    // only where host access was granted (no install-time warning).
+    permissions: ['storage', 'scripting', 'activeTab', 'declarativeNetRequestWithHostAccess'],
     // Install-time host access only for the local test CMS; every real CMS origin is asked for from
     // the options page (or granted by enterprise policy), never <all_urls>.
     host_permissions: [...DEFAULT_CMS_MATCHES],

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { listenForAuditMessages } from '@/lib/audit/listen';
+import { createBackstop, type DnrApi } from '@/lib/background/backstop';
 import { policyVersion } from '@/lib/audit/policy-version';
 import { createAuditService } from '@/lib/audit/service';
 import { openAuditDb } from '@/lib/audit/store';
 import { deferred } from '@/lib/messaging/deferred';
 import { listenForPolicyMessages } from '@/lib/messaging/handlers';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { listenForPublishedPages } from '@/lib/audit/published-page';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
@@ -38,17 +39,29 @@ export default defineBackground(() => {
   );
   listenForPolicyMessages(store);
   listenForAuditMessages(audit);
-  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }), createSignedItemStore(browser.storage.local), {
-    released: () => undefined,
+  // Adapter-named publish endpoints are blocked by the browser for every route; a release opens them
+  // for its tab for a few seconds.
+  const backstop = createBackstop(browser.declarativeNetRequest as unknown as DnrApi, (message) => console.warn('[precheck]', message));
+  const signedItems = createSignedItemStore(browser.storage.local);
+  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }), signedItems, {
+    released: (tabId) => void (tabId === undefined ? undefined : backstop.allowTab(tabId)),
+  });
+  onMessage('openBackstop', async ({ data, sender }) => {
+    const signed = new Set(await signedItems.list(data.origin));
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || data.ids.length === 0 || !data.ids.every((id) => signed.has(id))) return false;
+    await backstop.allowTab(tabId);
+    return true;
   });
   listenForPublishedPages(browser, audit);
   store.subscribe((state) => {
     void registration.sync();
+    void backstop.sync(state.policy);
     void audit.policyChanged(state.policy.meta.updatedBy ?? state.source, policyVersion(state.policy));
     // Open options pages refresh; with none open there is no receiver, which is fine.
     sendMessage('policyChanged', state).catch(() => undefined);
   });
-  void store.ready.then(() => registration.sync());
+  void store.ready.then(() => Promise.all([registration.sync(), backstop.sync(store.state().policy)]));
   // Wakes the worker at every browser start, so the registrations are brought in line with the
   // policy (a managed policy may have changed while the browser was closed) at once, not whenever the
   // worker next happens to wake; starting the worker is enough, the store and the sync above run.

@@ -47,6 +47,8 @@ export interface ProtocolMap {
   getSignedItems(origin: string): string[];
   /** Items saved again after their sign-off: what is on the server may no longer be what was signed. */
   revokeSignedItems(req: { origin: string; ids: string[] }): void;
+  /** A list page publishes signed items through an adapter-named endpoint: lift the network block for this tab. */
+  openBackstop(req: { origin: string; ids: string[] }): boolean;
 
   // Audit log (extension pages → background; pages read the log straight from IndexedDB).
   auditVerify(): VerifyResult;

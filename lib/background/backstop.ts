@@ -1,0 +1,60 @@
+/**
+ * Keeps the browser's declarativeNetRequest session rules in line with the policy's adapter publish
+ * endpoints, and opens them for one tab for a few seconds after a release there. A regex the browser
+ * does not accept (RE2 has no look-around) is skipped and reported; the page-level gate still holds
+ * such an endpoint.
+ */
+import { ALLOW_ID_BASE, allowRules, blockRules, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
+
+export interface DnrApi {
+  getSessionRules(): Promise<{ id: number }[]>;
+  updateSessionRules(update: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
+  isRegexSupported?(opts: { regex: string }): Promise<{ isSupported: boolean; reason?: string }>;
+}
+
+/** Long enough for a released page to reach its publish request; the rules go after that. */
+const ALLOW_MS = 10_000;
+
+export interface Backstop {
+  sync(policy: BackstopSource): Promise<void>;
+  allowTab(tabId: number): Promise<void>;
+}
+
+export function createBackstop(dnr: DnrApi | undefined, onProblem: (message: string) => void): Backstop {
+  let blocks: DnrRule[] = [];
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+  async function supported(rules: DnrRule[]): Promise<DnrRule[]> {
+    if (!dnr?.isRegexSupported) return rules;
+    const out: DnrRule[] = [];
+    for (const r of rules) {
+      const check = await dnr.isRegexSupported({ regex: r.condition.regexFilter });
+      if (check.isSupported) out.push(r);
+      else onProblem(`发布地址规则 ${r.condition.regexFilter} 不能用作网络拦截（${check.reason ?? '不支持'}），仅由页面内检查拦截`);
+    }
+    return out;
+  }
+
+  async function closeTab(tabId: number): Promise<void> {
+    timers.delete(tabId);
+    const ids = (await dnr!.getSessionRules()).map((r) => r.id).filter((id) => id >= ALLOW_ID_BASE + tabId * 100 && id < ALLOW_ID_BASE + tabId * 100 + 100);
+    if (ids.length > 0) await dnr!.updateSessionRules({ removeRuleIds: ids });
+  }
+
+  return {
+    async sync(policy) {
+      if (!dnr) return;
+      blocks = await supported(blockRules(policy));
+      // Every rule this extension added goes, allows included: a stale allow never outlives a restart.
+      const existing = (await dnr.getSessionRules()).map((r) => r.id);
+      await dnr.updateSessionRules({ removeRuleIds: existing, addRules: blocks });
+    },
+    async allowTab(tabId) {
+      if (!dnr || blocks.length === 0) return;
+      clearTimeout(timers.get(tabId));
+      await closeTab(tabId);
+      await dnr.updateSessionRules({ addRules: allowRules(blocks, tabId) });
+      timers.set(tabId, setTimeout(() => void closeTab(tabId), ALLOW_MS));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The network backstop: publish endpoints a site adapter names are blocked by the browser itself
+ * (declarativeNetRequest) for every tab, frame, worker and beacon — whatever route page code takes,
+ * including ones no page hook sees. After a sign-off the background adds a higher-priority allow for
+ * that one tab, for a few seconds.
+ */
+import type { RequestRule } from './adapter-rules';
+
+/** declarativeNetRequest's rule shape (the parts used here). */
+export interface DnrRule {
+  id: number;
+  priority: number;
+  action: { type: 'block' | 'allow' };
+  condition: { regexFilter: string; requestMethods?: string[]; resourceTypes: string[]; tabIds?: number[] };
+}
+
+export const RESOURCE_TYPES = ['main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'csp_report', 'media', 'websocket', 'other'];
+export const BLOCK_ID_BASE = 1000;
+export const ALLOW_ID_BASE = 100_000;
+
+export interface BackstopSource {
+  adapters: readonly { publishRequests?: readonly RequestRule[]; listPublish?: readonly RequestRule[] }[];
+}
+
+/** The block rules for the policy: one per distinct endpoint rule. */
+export function blockRules(policy: BackstopSource): DnrRule[] {
+  const seen = new Set<string>();
+  const rules: DnrRule[] = [];
+  for (const adapter of policy.adapters) {
+    for (const r of [...(adapter.publishRequests ?? []), ...(adapter.listPublish ?? [])]) {
+      const key = `${r.method ?? ''} ${r.urlPattern}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rules.push({
+        id: BLOCK_ID_BASE + rules.length,
+        priority: 1,
+        action: { type: 'block' },
+        condition: {
+          regexFilter: r.urlPattern,
+          ...(r.method && { requestMethods: [r.method.toLowerCase()] }),
+          resourceTypes: RESOURCE_TYPES,
+        },
+      });
+    }
+  }
+  return rules;
+}
+
+/** The one-tab allows that lift the block rules for a released publish. */
+export function allowRules(blocks: readonly DnrRule[], tabId: number): DnrRule[] {
+  return blocks.map((b, i) => ({
+    id: ALLOW_ID_BASE + tabId * 100 + i,
+    priority: 2,
+    action: { type: 'allow' },
+    condition: { ...b.condition, tabIds: [tabId] },
+  }));
+}
