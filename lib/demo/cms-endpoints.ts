@@ -59,9 +59,12 @@ function thinkJump(msg: string, url: string): EndpointAnswer {
   return { kind: 'html', html: page('跳转提示', `<div class="system-message"><h1>:)</h1><p class="success" id="status">${msg}</p><p class="jump">页面自动 <a id="href" href="${url}">跳转</a></p></div>`) };
 }
 
-/** PbootCMS alert_location(): a script that alerts and moves on. */
+/**
+ * PbootCMS alert_location(): the message, then back to the list. The real one alerts first; the
+ * message stays on the page for 3 s here instead, so that a test can read it.
+ */
 function pbootAlert(msg: string, url: string): EndpointAnswer {
-  return { kind: 'html', html: page('提示', `<p id="status">${msg}</p><script>location.href=${JSON.stringify(url)};</script>`) };
+  return { kind: 'html', html: page('提示', `<p id="status">${msg}</p><script>setTimeout(function () { location.href=${JSON.stringify(url)}; }, 3000);</script>`) };
 }
 
 export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
@@ -162,7 +165,7 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'admin/article_save.php',
     query: { action: 'autosave' },
-    answer: (_r, ctx) => ({ kind: 'text', text: `autosave_gid:${ctx.idOf('as_logid')}_` }),
+    answer: (_r, ctx) => ({ kind: 'text', text: `autosave_gid:${ctx.idOf("as_logid")}_df:1_` }),
   },
   {
     cms: 'emlog',
