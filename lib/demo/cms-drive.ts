@@ -50,7 +50,7 @@ export async function runSteps(page: Page, steps: readonly Step[]): Promise<void
 
 /** The editor's content read through its own API. */
 export function editorContent(page: Page, fixture: CmsFixture): Promise<string> {
-  return page.evaluate(EDITOR_DRIVERS[fixture.editor].content) as Promise<string>;
+  return page.evaluate<string>(EDITOR_DRIVERS[fixture.editor].content);
 }
 
 /** Click into the editor's surface and type `text`; resolves once the editor's API holds it. */

@@ -265,7 +265,7 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
     path: '/cms/wordpress/wp-admin/post-new.html',
     editor: 'tinymce',
     fill: [{ fill: '#title', value: TITLE }, { check: '#in-category-3' }],
-    fields: { title: '#title', channel: '#in-category-3' },
+    fields: { title: '#title', channel: 'input[type="checkbox"][name="post_category[]"]' },
     currentUser: '卫十五',
     publish: [
       {
