@@ -4,6 +4,8 @@
  * each one sends. The control e2e (test/e2e/cms-control.e2e.test.ts) proves every entry against
  * Chromium and the recording server; the gate's e2e tests reuse the same entries.
  */
+import { itemIdsOf } from '../policy/list-publish.ts';
+import type { ItemIdsRule } from '../policy/schema.ts';
 import type { RequestFilter } from './recorder.ts';
 
 export type FixtureEditor = 'ueditor' | 'ckeditor4' | 'kindeditor' | 'tinymce';
@@ -88,15 +90,8 @@ export interface CmsFixture {
   publish: PublishPath[];
 }
 
-/** How a list page's publish request names the items. */
-export interface IdsIn {
-  from: 'query' | 'body';
-  name: string;
-  /** ids joined in one value (DedeCMS: 42`43) */
-  separator?: string;
-  /** a RegExp source whose first group is the id (PbootCMS: /Content/mod/id/42/…) */
-  pattern?: string;
-}
+/** How a list page's publish request names the items: the adapter schema's `listPublish[].ids`. */
+export type IdsIn = ItemIdsRule;
 
 export interface CmsListFixture {
   id: string;
@@ -126,13 +121,13 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       {
         via: 'submit input 保存后自动关闭 (multipart form post)',
         steps: [{ click: 'input[name="dosubmit"]' }],
-        expect: { method: 'POST', path: '/cms/phpcms/index.php', query: { a: 'add' }, titleField: 'info[title]', contentField: 'info[content]', sends: 'navigate' },
+        expect: { method: 'POST', path: '/cms/phpcms/index.php', query: { m: 'content', c: 'content', a: 'add' }, titleField: 'info[title]', contentField: 'info[content]', sends: 'navigate' },
         success: '操作成功',
       },
       {
         via: 'submit input 保存并继续发表',
         steps: [{ click: 'input[name="dosubmit_continue"]' }],
-        expect: { method: 'POST', path: '/cms/phpcms/index.php', query: { a: 'add' }, titleField: 'info[title]', contentField: 'info[content]', sends: 'navigate' },
+        expect: { method: 'POST', path: '/cms/phpcms/index.php', query: { m: 'content', c: 'content', a: 'add' }, titleField: 'info[title]', contentField: 'info[content]', sends: 'navigate' },
         success: '操作成功',
       },
     ],
@@ -293,7 +288,7 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     path: '/cms/phpcms/content_list.html',
     currentUser: 'wangwu',
     steps: [{ check: 'input[name="ids[]"][value="42"]' }, { check: 'input[name="ids[]"][value="43"]' }, { click: '#btn-pass' }],
-    expect: { method: 'POST', path: '/cms/phpcms/index.php', query: { a: 'pass' }, sends: 'navigate', ids: { from: 'body', name: 'ids[]' }, wantIds: ['42', '43'] },
+    expect: { method: 'POST', path: '/cms/phpcms/index.php', query: { m: 'content', c: 'content', a: 'pass' }, sends: 'navigate', ids: { from: 'body', name: 'ids[]' }, wantIds: ['42', '43'] },
     success: '操作成功',
   },
   {
@@ -328,16 +323,9 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
   },
 ];
 
-/** The item ids a recorded request names, read the way `ids` says (pure; the adapters use the same rule). */
-export function readIds(r: { query: Record<string, string | string[]>; body: Record<string, unknown> }, ids: IdsIn): string[] {
-  const source = ids.from === 'query' ? r.query : r.body;
-  const raw = source[ids.name];
-  const values = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string');
-  const split = ids.separator ? values.flatMap((v) => v.split(ids.separator!)) : values;
-  if (!ids.pattern) return split.filter((v) => v !== '');
-  const re = new RegExp(ids.pattern);
-  return split.flatMap((v) => {
-    const m = re.exec(v);
-    return m?.[1] ? [m[1]] : [];
-  });
+/** The item ids a recorded request names, read with the adapters' own rule (lib/policy/list-publish.ts). */
+export function readIds(r: { path: string; query: Record<string, string | string[]>; body: Record<string, unknown> }, ids: IdsIn): string[] {
+  const url = new URL(r.path, 'http://fixture.invalid');
+  for (const [k, v] of Object.entries(r.query)) for (const one of Array.isArray(v) ? v : [v]) url.searchParams.append(k, one);
+  return itemIdsOf(ids, { url: url.href, body: r.body });
 }

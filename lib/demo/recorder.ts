@@ -27,6 +27,8 @@ export interface RecordedRequest {
   method: string;
   /** decoded pathname */
   path: string;
+  /** path and query exactly as the request line had them (not decoded) */
+  url: string;
   /** the query, decoded; a repeated name becomes an array */
   query: Record<string, string | string[]>;
   contentType: string;
@@ -159,6 +161,8 @@ export function parseQuery(params: URLSearchParams): Record<string, string | str
 export interface RawRequest {
   method: string;
   path: string;
+  /** the request line's target as received */
+  url: string;
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
@@ -176,6 +180,7 @@ export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'a
   return {
     method: raw.method,
     path: raw.path,
+    url: raw.url,
     query: parseQuery(raw.query),
     contentType,
     format: parsed.format,

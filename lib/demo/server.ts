@@ -363,7 +363,7 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     const file = bodyless ? await staticFile(pathname) : null;
     if (file) return serveFile(res, file.file, file.fromPages, file.cache);
     const raw = bodyless ? Buffer.alloc(0) : await readBody(req);
-    const r = log.add(decodeRequest({ method, path: pathname, query: url.searchParams, headers: req.headers, body: raw }));
+    const r = log.add(decodeRequest({ method, path: pathname, url: req.url ?? '/', query: url.searchParams, headers: req.headers, body: raw }));
     return endpoint(r, raw, url, res);
   }
 

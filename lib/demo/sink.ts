@@ -49,7 +49,7 @@ export function wsSink(log: RequestLog): { upgrade(req: IncomingMessage, socket:
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/sink/ws') return false;
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const base = { path: url.pathname, query: url.searchParams, headers: req.headers };
+        const base = { path: url.pathname, url: req.url ?? '/', query: url.searchParams, headers: req.headers };
         log.add(decodeRequest({ ...base, method: 'GET', body: Buffer.alloc(0) }));
         ws.on('message', (data, isBinary) => {
           const headers = { ...req.headers, 'content-type': isBinary ? 'application/octet-stream' : 'text/plain; charset=utf-8' };

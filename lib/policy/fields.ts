@@ -91,6 +91,21 @@ export const publishUrlPattern = checkedString((v) => {
   return null;
 });
 
+/** A RegExp source with a capturing group: its first group is an item id. */
+export const idPattern = checkedString((v) => {
+  let re: RegExp;
+  try {
+    re = new RegExp(v);
+  } catch {
+    return { zh: '不是有效的正则表达式', en: 'is not a valid regular expression' };
+  }
+  // `source|` matches the empty string, and its match array has one slot per capturing group.
+  if (new RegExp(`${re.source}|`).exec('')!.length < 2) {
+    return { zh: '需要一个捕获组 (…) 来取出编号', en: 'needs a capturing group (…) that holds the id' };
+  }
+  return null;
+});
+
 export const phone = checkedString(phoneProblem);
 export const email = checkedString(emailProblem);
 

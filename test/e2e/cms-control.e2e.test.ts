@@ -12,6 +12,8 @@ import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type PublishPath } from '../../lib/demo/cms-fixtures.ts';
 import { SAMPLE_ID, openFixture, prepareDraft, runSteps } from '../../lib/demo/cms-drive.ts';
 import { startCmsServer, type CmsServer, type RecordedRequest } from '../../lib/demo/server.ts';
+import { adapterFor, shippedAdapter } from '../../lib/policy/adapters/index.ts';
+import { itemIdsOf, listPublishRule } from '../../lib/policy/list-publish.ts';
 
 let browser: Browser;
 let server: CmsServer;
@@ -59,6 +61,10 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture: 
     await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(path.success);
     expect(server.carrying(SAMPLE_ID)).toHaveLength(1);
     expect(errors).toEqual([]);
+    // the shipped adapter names this very request as a publish (drafts to their own URL excepted)
+    const adapter = adapterFor(shippedAdapter(fixture.cms)!, server.url);
+    const named = adapter.publishRequests.some((p) => (!p.method || p.method === r!.method) && new RegExp(p.urlPattern).test(server.url + r!.url));
+    if (!path.draft) expect(named).toBe(true);
   });
 });
 
@@ -83,6 +89,10 @@ describe.each(CMS_LIST_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, list
     await runSteps(page, list.steps);
     const [r] = await server.waitForRequests({ ...list.expect, since });
     expect(readIds(r!, list.expect.ids)).toEqual(list.expect.wantIds);
+    // the shipped adapter's listPublish rule recognises the real request and reads the same ids
+    const rule = listPublishRule(adapterFor(shippedAdapter(list.cms)!, server.url), { url: server.url + r!.url, method: r!.method });
+    expect(rule).toBeDefined();
+    expect(itemIdsOf(rule!.ids, { url: server.url + r!.url, body: r!.body })).toEqual(list.expect.wantIds);
     expectHow(r!, list.expect.sends);
     await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(list.success);
     expect(errors).toEqual([]);
