@@ -74,13 +74,7 @@ export interface RecordedPost {
   /** the raw request body as UTF-8 text */
   raw: string;
   /** the request headers that tell how the page posted */
-  headers: {
-    'x-requested-with'?: string;
-    'sec-fetch-mode'?: string;
-    'sec-fetch-dest'?: string;
-    referer?: string;
-    origin?: string;
-  };
+  headers: Pick<RecordedRequest['headers'], 'x-requested-with' | 'sec-fetch-mode' | 'sec-fetch-dest' | 'referer' | 'origin'>;
   at: number;
 }
 
