@@ -4,11 +4,15 @@
  * A plain node:http server. It serves
  *   - lib/demo/pages/**            at /            (index.html, one page per editor, trs/, ewebeditor/)
  *   - real editors from node_modules at /vendor/<name>/...   (allow-list below, no traversal)
- * and records every POST to /api/publish (发布) and /api/draft (保存草稿) with its body parsed
- * (application/x-www-form-urlencoded, multipart/form-data or JSON) into `posts`.
+ *   - the real-CMS fixtures (lib/demo/pages/cms/<cms>/) and their endpoints (cms-endpoints.ts)
+ *   - a generic sink for route tests at /sink/** (sink.ts: any method, pixel.gif, events, ws)
+ * It records EVERY request that is not a static file or a /__ control route (recorder.ts: method,
+ * path, decoded query, interesting headers, body parsed — urlencoded, multipart with file hashes,
+ * JSON, text — and WebSocket messages), queried with server.requests() / waitForRequests() /
+ * carrying(). POSTs to /api/publish (发布) and /api/draft (保存草稿) also land in `posts`.
  *
- *   GET  /__posts   → the recorded posts as JSON
- *   POST /__reset   → clears them
+ *   GET  /__posts   → the recorded posts as JSON;  GET /__requests → every recorded request
+ *   POST /__reset   → clears both
  *   GET  /api/ueditor?action=config → UEditor's server config (so UEditor starts without errors)
  *   POST /__articles/<id> → appends the request body as a paragraph to that article (edited after review)
  *   GET  /articles/<id>  → a successful publish as the portal's article page (lib/demo/article-page.ts);
@@ -27,6 +31,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { articlePage, notFoundPage } from './article-page.ts';
+import { findEndpoint, type EndpointAnswer } from './cms-endpoints.ts';
+import { RequestLog, decodeRequest, parseBody, type PostBody, type RecordedRequest, type RequestFilter } from './recorder.ts';
+import { answerSink, isSinkPath, wsSink } from './sink.ts';
+
+export { parseBody, parseMultipart, type PostBody, type RecordedRequest, type RequestFilter } from './recorder.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PROJECT_ROOT = path.resolve(HERE, '../..');
@@ -50,8 +59,6 @@ export const VENDOR_DIRS: Readonly<Record<string, string>> = {
 
 export const RECORDED_PATHS = ['/api/publish', '/api/draft'] as const;
 
-export type PostBody = Record<string, unknown>;
-
 export interface RecordedPost {
   /** sequence number, 1-based over the server's lifetime (not reset by /__reset) */
   id: number;
@@ -67,13 +74,7 @@ export interface RecordedPost {
   /** the raw request body as UTF-8 text */
   raw: string;
   /** the request headers that tell how the page posted */
-  headers: {
-    'x-requested-with'?: string;
-    'sec-fetch-mode'?: string;
-    'sec-fetch-dest'?: string;
-    referer?: string;
-    origin?: string;
-  };
+  headers: Pick<RecordedRequest['headers'], 'x-requested-with' | 'sec-fetch-mode' | 'sec-fetch-dest' | 'referer' | 'origin'>;
   at: number;
 }
 
@@ -93,9 +94,22 @@ export interface CmsServer {
   port: number;
   /** live array of recorded POSTs; cleared in place by reset() and POST /__reset */
   posts: RecordedPost[];
+  /** clears posts and the request log (POST /__reset does the same) */
   reset(): void;
   /** make the next N publish/draft POSTs answer HTTP 500 {ok:false} (still recorded) */
   failNext(n?: number): void;
+  /**
+   * Every request that reached an endpoint (anything but static files and /__ control routes:
+   * /api/*, the real-CMS fixtures' endpoints under /cms/<cms>/, /sink/**, WebSocket messages on
+   * /sink/ws as method 'WS'), decoded. Filter by path (string or RegExp), method, query values, since.
+   */
+  requests(filter?: RequestFilter): RecordedRequest[];
+  /** Resolves with the matching requests once `count` (default 1) arrived; rejects after `timeout` ms. */
+  waitForRequests(filter?: RequestFilter, options?: { timeout?: number; count?: number }): Promise<RecordedRequest[]>;
+  /** Requests whose path, decoded query or decoded body contain `needle`: `expect(server.carrying(id)).toEqual([])`. */
+  carrying(needle: string, filter?: RequestFilter): RecordedRequest[];
+  /** The latest request's seq, to pass as `since`. */
+  mark(): number;
   close(): Promise<void>;
 }
 
@@ -170,76 +184,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Add a field; a repeated name becomes an array of values. */
-function addField(into: PostBody, name: string, value: unknown): void {
-  if (!(name in into)) into[name] = value;
-  else if (Array.isArray(into[name])) (into[name] as unknown[]).push(value);
-  else into[name] = [into[name], value];
-}
-
-function headerParam(header: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\*?=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i').exec(header);
-  if (!m) return undefined;
-  return (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
-}
-
-/** Minimal multipart/form-data parser (fields as UTF-8 text; files as {filename, type, size}). */
-export function parseMultipart(buf: Buffer, boundary: string): PostBody {
-  const out: PostBody = {};
-  const delim = Buffer.from('--' + boundary);
-  let pos = buf.indexOf(delim);
-  while (pos !== -1) {
-    pos += delim.length;
-    if (buf.subarray(pos, pos + 2).toString() === '--') break; // closing delimiter
-    if (buf.subarray(pos, pos + 2).toString() === '\r\n') pos += 2;
-    const headerEnd = buf.indexOf('\r\n\r\n', pos);
-    if (headerEnd === -1) break;
-    const headers = buf.subarray(pos, headerEnd).toString('utf8');
-    const next = buf.indexOf(delim, headerEnd + 4);
-    if (next === -1) break;
-    let dataEnd = next;
-    if (buf[dataEnd - 2] === 0x0d && buf[dataEnd - 1] === 0x0a) dataEnd -= 2;
-    const data = buf.subarray(headerEnd + 4, dataEnd);
-    const disp = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
-    const name = headerParam(disp, 'name');
-    const filename = headerParam(disp, 'filename');
-    if (name !== undefined) {
-      if (filename !== undefined) {
-        const type = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
-        addField(out, name, { filename, type, size: data.length });
-      } else {
-        addField(out, name, data.toString('utf8'));
-      }
-    }
-    pos = next;
-  }
-  return out;
-}
-
-export function parseBody(contentType: string, buf: Buffer): { format: RecordedPost['format']; body: PostBody } {
-  const ct = contentType.toLowerCase();
-  const text = buf.toString('utf8');
-  if (ct.startsWith('application/x-www-form-urlencoded')) {
-    const body: PostBody = {};
-    for (const [k, v] of new URLSearchParams(text)) addField(body, k, v);
-    return { format: 'form', body };
-  }
-  if (ct.startsWith('multipart/form-data')) {
-    const boundary = headerParam(contentType, 'boundary');
-    return { format: 'multipart', body: boundary ? parseMultipart(buf, boundary) : {} };
-  }
-  if (ct.includes('json') || /^\s*[{[]/.test(text)) {
-    try {
-      const v: unknown = JSON.parse(text);
-      const body = v && typeof v === 'object' && !Array.isArray(v) ? (v as PostBody) : { value: v };
-      return { format: 'json', body };
-    } catch {
-      /* fall through to text */
-    }
-  }
-  return { format: 'text', body: text ? { text } : {} };
-}
-
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -274,25 +218,128 @@ async function expandIncludes(html: string): Promise<string> {
   return html.replace(re, (_m, name: string) => parts.get(name) ?? '');
 }
 
+function sendAnswer(res: ServerResponse, a: EndpointAnswer): void {
+  if (a.kind === 'redirect') {
+    res.writeHead(302, { location: a.location, 'content-length': 0, 'cache-control': 'no-store' });
+    return void res.end();
+  }
+  if (a.kind === 'json') return sendJson(res, a.status ?? 200, a.value);
+  if (a.kind === 'html') return send(res, a.status ?? 200, 'text/html; charset=utf-8', a.html);
+  return send(res, a.status ?? 200, 'text/plain; charset=utf-8', a.text);
+}
+
+/** The recorded-post view of /api/publish and /api/draft (the demo editor pages' endpoints). */
+function toPost(id: number, r: RecordedRequest, raw: Buffer): RecordedPost {
+  const { format, body } = parseBody(r.contentType, raw);
+  const h = r.headers;
+  const headers: RecordedPost['headers'] = {};
+  for (const k of ['x-requested-with', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'origin'] as const) if (h[k] !== undefined) headers[k] = h[k];
+  return { id, path: r.path, query: Object.fromEntries(Object.entries(r.query).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1]! : v])), format, contentType: r.contentType, body, raw: raw.toString('utf8'), headers, at: r.at };
+}
+
 export async function startCmsServer(options: CmsServerOptions = {}): Promise<CmsServer> {
   const nodeModules = options.nodeModulesDir ?? path.join(PROJECT_ROOT, 'node_modules');
   const host = options.host ?? '127.0.0.1';
   const posts: RecordedPost[] = [];
+  const log = new RequestLog();
   // Published articles stay online when the recorded posts are reset, as they would on a portal.
   const articles = new Map<number, RecordedPost>();
   let seq = 0;
   let failures = 0;
+  // ids of items saved through the real-CMS fixtures' endpoints (the list pages show 42–44)
+  let itemId = 41;
   // longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
   const vendorNames = Object.keys(VENDOR_DIRS).sort((a, b) => b.length - a.length);
 
   // editor files never change while the server runs: let the browser cache them (pages stay no-store)
-  async function serveFile(res: ServerResponse, root: string, rel: string, cache?: string): Promise<void> {
-    const file = await safeResolve(root, rel);
-    if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  async function serveFile(res: ServerResponse, file: string, fromPages: boolean, cache?: string): Promise<void> {
     let body: Buffer | string = await fs.readFile(file);
     const ext = path.extname(file).toLowerCase();
-    if (root === PAGES_DIR && ext === '.html') body = await expandIncludes(body.toString('utf8'));
+    if (fromPages && ext === '.html') body = await expandIncludes(body.toString('utf8'));
     send(res, 200, MIME[ext] ?? 'application/octet-stream', body, cache);
+  }
+
+  /** The file a GET for `pathname` serves (vendor editors, the pages), or null: then it is an endpoint. */
+  async function staticFile(pathname: string): Promise<{ file: string; fromPages: boolean; cache: string } | null> {
+    if (pathname.startsWith('/vendor/')) {
+      const rest = pathname.slice('/vendor/'.length);
+      const name = vendorNames.find((n) => rest.startsWith(n + '/'));
+      const file = name ? await safeResolve(path.join(nodeModules, VENDOR_DIRS[name]!), rest.slice(name.length + 1)) : null;
+      return file ? { file, fromPages: false, cache: 'public, max-age=3600' } : null;
+    }
+    const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
+    const file = await safeResolve(PAGES_DIR, rel);
+    // HTML (server-side includes) is never cached; cms.js / cms.css and the rest briefly
+    return file ? { file, fromPages: true, cache: /\.html?$/i.test(file) ? 'no-store' : 'max-age=60' } : null;
+  }
+
+  async function control(pathname: string, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (pathname === '/__posts' && method === 'GET') return sendJson(res, 200, posts);
+    if (pathname === '/__requests' && method === 'GET') return sendJson(res, 200, log.requests());
+    // An article changed on the portal after review (what the post-publication check must notice).
+    const edit = /^\/__articles\/(\d+)$/.exec(pathname);
+    if (edit && method === 'POST') {
+      const post = articles.get(Number(edit[1]));
+      const added = (await readBody(req)).toString('utf8');
+      if (!post) return sendJson(res, 404, { ok: false });
+      articles.set(post.id, { ...post, body: { ...post.body, content: `${typeof post.body.content === 'string' ? post.body.content : ''}<p>${escapeHtml(added)}</p>` } });
+      return sendJson(res, 200, { ok: true });
+    }
+    if (pathname === '/__reset' && method === 'POST') {
+      await readBody(req);
+      reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+  }
+
+  function publishOrDraft(r: RecordedRequest, raw: Buffer, res: ServerResponse): void {
+    const id = ++seq;
+    const post = toPost(id, r, raw);
+    posts.push(post);
+    const ok = failures <= 0;
+    if (!ok) failures--;
+    const draft = r.path === '/api/draft';
+    if (ok && !draft) articles.set(id, post);
+    if (r.headers['sec-fetch-mode'] === 'navigate') {
+      return send(res, ok ? 200 : 500, 'text/html; charset=utf-8', resultPage(ok, draft, id, r.headers.referer ?? '/'));
+    }
+    const answer = ok ? { ok: true, id, draft, ...(!draft && { url: articleUrl(id) }) } : { ok: false, id, error: 'server error' };
+    return sendJson(res, ok ? 200 : 500, answer);
+  }
+
+  async function endpoint(r: RecordedRequest, raw: Buffer, url: URL, res: ServerResponse): Promise<void> {
+    const { path: pathname, method } = r;
+    if (method === 'POST' && (RECORDED_PATHS as readonly string[]).includes(pathname)) return publishOrDraft(r, raw, res);
+    if (pathname === '/api/ueditor' && method === 'GET') {
+      // UEditor 1.4.3 asks `serverUrl?action=config` on start; it evals the answer, comments and all.
+      if (url.searchParams.get('action') === 'config') {
+        const file = path.join(nodeModules, VENDOR_DIRS.ueditor!, 'nodejs/config.json');
+        return send(res, 200, 'application/json; charset=utf-8', await fs.readFile(file));
+      }
+      return sendJson(res, 200, { state: '上传功能在演示环境中不可用' });
+    }
+    if (isSinkPath(pathname)) return answerSink(pathname, res);
+    const cms = findEndpoint(r);
+    if (cms) {
+      const newId = () => ++itemId;
+      const idOf = (field: string) => {
+        const v = Number(r.body[field]);
+        return Number.isInteger(v) && v > 0 ? v : newId();
+      };
+      return sendAnswer(res, cms.answer(r, { newId, idOf }));
+    }
+    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    const article = /^\/articles\/(\d+)$/.exec(pathname);
+    if (article || pathname.startsWith('/articles/')) {
+      const post = article ? articles.get(Number(article[1])) : undefined;
+      return send(res, post ? 200 : 404, 'text/html; charset=utf-8', post ? articlePage(post) : notFoundPage());
+    }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
+      return void res.end();
+    }
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -305,86 +352,19 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     }
     const method = req.method ?? 'GET';
     if (options.verbose) process.stderr.write(`[cms] ${method} ${req.url}\n`);
+    if (pathname.startsWith('/__')) return control(pathname, method, req, res);
+    const bodyless = method === 'GET' || method === 'HEAD';
+    const file = bodyless ? await staticFile(pathname) : null;
+    if (file) return serveFile(res, file.file, file.fromPages, file.cache);
+    const raw = bodyless ? Buffer.alloc(0) : await readBody(req);
+    const r = log.add(decodeRequest({ method, path: pathname, url: req.url ?? '/', query: url.searchParams, headers: req.headers, body: raw }));
+    return endpoint(r, raw, url, res);
+  }
 
-    if (method === 'POST' && (RECORDED_PATHS as readonly string[]).includes(pathname)) {
-      const buf = await readBody(req);
-      const contentType = req.headers['content-type'] ?? '';
-      const { format, body } = parseBody(contentType, buf);
-      const h = req.headers;
-      const headers: RecordedPost['headers'] = {};
-      for (const k of ['x-requested-with', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'origin'] as const) {
-        const v = h[k];
-        if (typeof v === 'string') headers[k] = v;
-      }
-      const id = ++seq;
-      const post: RecordedPost = {
-        id,
-        path: pathname,
-        query: Object.fromEntries(url.searchParams),
-        format,
-        contentType,
-        body,
-        raw: buf.toString('utf8'),
-        headers,
-        at: Date.now(),
-      };
-      posts.push(post);
-      const ok = failures <= 0;
-      if (!ok) failures--;
-      const draft = pathname === '/api/draft';
-      if (ok && !draft) articles.set(id, post);
-      if (h['sec-fetch-mode'] === 'navigate') {
-        return send(res, ok ? 200 : 500, 'text/html; charset=utf-8', resultPage(ok, draft, id, h.referer ?? '/'));
-      }
-      const answer = ok ? { ok: true, id, draft, ...(!draft && { url: articleUrl(id) }) } : { ok: false, id, error: 'server error' };
-      return sendJson(res, ok ? 200 : 500, answer);
-    }
-
-    if (pathname === '/__posts' && method === 'GET') return sendJson(res, 200, posts);
-    // An article changed on the portal after review (what the post-publication check must notice).
-    const edit = /^\/__articles\/(\d+)$/.exec(pathname);
-    if (edit && method === 'POST') {
-      const post = articles.get(Number(edit[1]));
-      const added = (await readBody(req)).toString('utf8');
-      if (!post) return sendJson(res, 404, { ok: false });
-      articles.set(post.id, { ...post, body: { ...post.body, content: `${typeof post.body.content === 'string' ? post.body.content : ''}<p>${escapeHtml(added)}</p>` } });
-      return sendJson(res, 200, { ok: true });
-    }
-    if (pathname === '/__reset' && method === 'POST') {
-      await readBody(req);
-      posts.length = 0;
-      failures = 0;
-      return sendJson(res, 200, { ok: true });
-    }
-    if (pathname === '/api/ueditor' && method === 'GET') {
-      // UEditor 1.4.3 asks `serverUrl?action=config` on start; it evals the answer, comments and all.
-      if (url.searchParams.get('action') === 'config') {
-        const file = path.join(nodeModules, VENDOR_DIRS.ueditor!, 'nodejs/config.json');
-        return send(res, 200, 'application/json; charset=utf-8', await fs.readFile(file));
-      }
-      return sendJson(res, 200, { state: '上传功能在演示环境中不可用' });
-    }
-
-    if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-
-    const article = /^\/articles\/(\d+)$/.exec(pathname);
-    if (article || pathname.startsWith('/articles/')) {
-      const post = article ? articles.get(Number(article[1])) : undefined;
-      return send(res, post ? 200 : 404, 'text/html; charset=utf-8', post ? articlePage(post) : notFoundPage());
-    }
-    if (pathname.startsWith('/vendor/')) {
-      const rest = pathname.slice('/vendor/'.length);
-      const name = vendorNames.find((n) => rest.startsWith(n + '/'));
-      if (!name) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
-      return serveFile(res, path.join(nodeModules, VENDOR_DIRS[name]!), rest.slice(name.length + 1), 'public, max-age=3600');
-    }
-    if (pathname === '/favicon.ico') {
-      res.writeHead(204, { 'cache-control': 'public, max-age=3600' });
-      return void res.end();
-    }
-    const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
-    // HTML (server-side includes) is never cached; cms.js / cms.css and the rest briefly
-    return serveFile(res, PAGES_DIR, rel, /\.html?$/i.test(rel) || rel.endsWith('/') ? 'no-store' : 'max-age=60');
+  function reset(): void {
+    posts.length = 0;
+    failures = 0;
+    log.reset();
   }
 
   const server = createServer((req, res) => {
@@ -392,6 +372,10 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(err));
       else res.destroy();
     });
+  });
+  const ws = wsSink(log);
+  server.on('upgrade', (req, socket, head) => {
+    if (!ws.upgrade(req, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -402,14 +386,16 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     url: `http://${host}:${port}`,
     port,
     posts,
-    reset() {
-      posts.length = 0;
-      failures = 0;
-    },
+    reset,
     failNext(n = 1) {
       failures = n;
     },
+    requests: (filter) => log.requests(filter),
+    waitForRequests: (filter, opts) => log.waitFor(filter, opts),
+    carrying: (needle, filter) => log.carrying(needle, filter),
+    mark: () => log.mark(),
     close() {
+      ws.close();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -3,7 +3,7 @@
  * from the header text CMSs print, e.g. 「当前用户：信息员 张三 ｜ 退出」 → 张三.
  */
 
-const LABEL = /(?:当前登录用户|当前用户|登录用户|当前登录|登录人|登录名|用户名|用户)\s*[:：]\s*|欢迎(?:您|你)?\s*[,，:：]\s*/;
+const LABEL = /(?:当前登录用户|当前用户|登录用户|当前登录|登录人|登录名|用户名|用户)\s*[:：]\s*|(?:欢迎(?:您|你)?|您好|你好)\s*[,，:：!！]\s*/;
 /** Role words printed before the name; stripped only when a separator follows (「管理员」 alone may be the account). */
 const ROLE = /^(?:系统管理员|超级管理员|站点管理员|管理员|信息员|编辑|录入员|采编员|审核员)(?:\s+|[:：]\s*)/;
 /** A name: letters (any script), digits, and the dots of transliterated names (阿依古丽·买买提); no spaces. */
@@ -43,6 +43,25 @@ function fromHeaderText(doc: Document): string | null {
   return null;
 }
 
+/**
+ * Headers that print the bare name in an element named for it (Z-Blog `.username`, WordPress
+ * `.display-name`, PbootCMS `#user-realname`, PHPCMS `#admin_username`).
+ */
+const NAME_HOLDER = [
+  '[class~="username"]', '[class~="user-name"]', '[class~="user_name"]', '[class~="display-name"]', '[class~="admin-name"]',
+  '[class~="realname"]', '[class~="nickname"]', '[class~="loginname"]',
+  '[id="username"]', '[id="user-name"]', '[id="admin_username"]', '[id="admin_name"]', '[id="user-realname"]', '[id="realname"]', '[id="loginname"]',
+].join(', ');
+
+function fromNamedElement(doc: Document): string | null {
+  for (const el of doc.querySelectorAll(NAME_HOLDER)) {
+    if (el.closest(NOT_HEADER) || el.matches('input, select, textarea')) continue;
+    const name = userNameFrom(el.textContent ?? '');
+    if (name) return name;
+  }
+  return null;
+}
+
 function fromSelector(doc: Document, selector: string): string | null {
   let el: Element | null;
   try {
@@ -62,7 +81,7 @@ function fromSelector(doc: Document, selector: string): string | null {
 export function readCurrentUser(docs: Document | readonly Document[], selector?: string | null): string | null {
   const list: readonly Document[] = Array.isArray(docs) ? docs : [docs as Document];
   for (const doc of list) {
-    const name = selector ? fromSelector(doc, selector) : fromHeaderText(doc);
+    const name = selector ? fromSelector(doc, selector) : (fromHeaderText(doc) ?? fromNamedElement(doc));
     if (name) return name;
   }
   // A selector that finds nothing (the CMS changed its header) falls back to the text patterns.

@@ -9,53 +9,14 @@ import { REQUIRED_FIELD_NAMES } from '../policy/limits';
 import type { SiteAdapter } from '../policy/schema';
 import type { FieldName, FieldReading, FieldReadings } from '../signoff/types';
 import { labelsByFor, labelTextsOf, normaliseLabel } from './control-label';
+import { LABELS, isPlaceholderOption, isPlaceholderValue, nameMatches, type KnownField } from './field-vocabulary';
 
 export { readCurrentUser } from './current-user';
 
 export type FormFields = Partial<Record<FieldName, HTMLElement>>;
 
-/**
- * Names and ids, compared after taking the last segment (`doc.title`, `info[gkfs]`) and dropping
- * `_`/`-` and case. The pinyin ones are what domestic CMSs (TRS, 大汉, 拓尔思, 开普) actually use.
- */
-const NAMES: Record<FieldName, ReadonlySet<string>> = {
-  title: new Set(['title', 'biaoti', 'doctitle', 'articletitle', 'infotitle', 'newstitle', 'subject', 'bt', 'xxbt']),
-  channel: new Set(['channel', 'channelid', 'channelname', 'chnlid', 'chnl', 'lanmu', 'lanmuid', 'lmid', 'column', 'columnid', 'colid']),
-  category: new Set([
-    'category',
-    'categoryid',
-    'infocategory',
-    'infocategoryid',
-    'infotype',
-    'infoclass',
-    'xxlb',
-    'xxfl',
-    'ztfl',
-    'themecategory',
-    'subjectcategory',
-    'catid',
-    'cateid',
-  ]),
-  disclosure: new Set(['disclosure', 'gkfs', 'gksx', 'gklx', 'gkxs', 'publictype', 'publicmode', 'opentype', 'openmode', 'openproperty', 'publicity']),
-  reviewer: new Set(['reviewer', 'reviewerid', 'reviewername', 'auditor', 'auditorname', 'auditer', 'shenheren', 'shr', 'shenhe', 'checker', 'verifier', 'approver']),
-};
-
-/** Labels after normaliseLabel (spaces, `*` and colons gone). */
-const LABELS: Record<FieldName, RegExp> = {
-  title: /^(信息|文章|稿件|新闻|文档)?标题$/,
-  channel: /^(所属|发布)?栏目(名称)?$/,
-  category: /^(所属)?(信息类别|主题分类|信息分类|类别|信息类型)$/,
-  disclosure: /^(信息)?(公开方式|公开属性|公开类型|公开形式)$/,
-  reviewer: /^(审核人|审核负责人|审稿人)(姓名)?$/,
-};
-
 /** Controls an editor fills in; buttons, passwords, files and hidden inputs never hold these fields. */
-const CANDIDATES = 'input:not([type]), input[type="text"], input[type="search"], input[type="radio"], select, textarea';
-
-function nameKey(raw: string): string {
-  const last = raw.split(/[.[\]]/).filter(Boolean).pop() ?? '';
-  return last.replace(/[_-]/g, '').toLowerCase();
-}
+const CANDIDATES = 'input:not([type]), input[type="text"], input[type="search"], input[type="radio"], input[type="checkbox"], select, textarea';
 
 /** Inside Precheck's own UI (a host marked data-precheck, or a shadow root hanging off one). */
 export function isPrecheckUi(el: Element): boolean {
@@ -120,35 +81,59 @@ export function findFormFields(docs: readonly Document[], adapterFields?: SiteAd
     }
   }
 
-  const controls = docs.flatMap((doc) =>
-    // Disabled controls stay: a CMS often shows the fixed channel of the page in a disabled select.
-    [...doc.querySelectorAll<HTMLElement>(CANDIDATES)].filter((el) => !isPrecheckUi(el)),
-  );
-  const open = () => REQUIRED_FIELD_NAMES.filter((n) => !found[n]);
-
-  for (const name of open()) {
-    const el = controls.find((c) => !claimed.has(c) && (NAMES[name].has(nameKey(c.getAttribute('name') ?? '')) || NAMES[name].has(nameKey(c.id))));
+  const finder = fieldFinder(docs);
+  for (const name of REQUIRED_FIELD_NAMES) {
+    if (found[name]) continue;
+    const el = finder.byName(name, claimed) ?? null;
     if (el) take(name, el);
   }
+  for (const name of REQUIRED_FIELD_NAMES) {
+    if (found[name]) continue;
+    const el = finder.byLabel(name, claimed);
+    if (el) take(name, el);
+  }
+  // The 栏目 is often a hidden id next to its name as text (PHPCMS info[catid]): last resort.
+  if (!found.channel) {
+    const hidden = finder.hiddenByName('channel', claimed);
+    if (hidden) take('channel', hidden);
+  }
+  return found;
+}
 
-  if (open().length === 0) return found;
+const hasName = (field: KnownField) => (c: HTMLElement) => nameMatches(field, c.getAttribute('name') ?? '') || nameMatches(field, c.id);
+
+/** Finds controls by name/id and by label in `docs` (Precheck's own UI left out). */
+function fieldFinder(docs: readonly Document[]) {
+  // Disabled controls stay: a CMS often shows the fixed channel of the page in a disabled select.
+  const all = (sel: string) => docs.flatMap((doc) => [...doc.querySelectorAll<HTMLElement>(sel)].filter((el) => !isPrecheckUi(el)));
+  const controls = all(CANDIDATES);
   const byFor = new Map<Document, Map<string, string>>();
   const labelsOf = (el: HTMLElement) => {
     const doc = el.ownerDocument;
     if (!byFor.has(doc)) byFor.set(doc, labelsByFor(doc));
     return labelTextsOf(el, byFor.get(doc)!).map(normaliseLabel);
   };
-  for (const name of open()) {
-    const el = controls.find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[name].test(t)));
-    if (el) take(name, el);
-  }
-  return found;
+  return {
+    byName: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => controls.find((c) => !claimed.has(c) && hasName(field)(c)),
+    byLabel: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => controls.find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[field].test(t))),
+    hiddenByName: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => all('input[type="hidden"]').find((c) => !claimed.has(c) && hasName(field)(c)),
+  };
 }
 
+/**
+ * The author control (作者 / writer / AuthorID …) by name/id, then by label; null when the form has
+ * none. Not a checklist field: the audit record and the review form show it next to the editor.
+ */
+export function findAuthorField(docs: readonly Document[], claimed: ReadonlySet<HTMLElement> = new Set()): HTMLElement | null {
+  const finder = fieldFinder(docs);
+  return finder.byName('author', claimed) ?? finder.byLabel('author', claimed) ?? null;
+}
+
+/** The radio buttons, or checkboxes (WordPress post_category[]), that share this one's name. */
 function radioGroup(radio: HTMLInputElement): HTMLInputElement[] {
   if (!radio.name) return [radio];
   const scope: ParentNode = radio.form ?? radio.ownerDocument;
-  return [...scope.querySelectorAll<HTMLInputElement>('input[type="radio"]')].filter((r) => r.name === radio.name);
+  return [...scope.querySelectorAll<HTMLInputElement>(`input[type="${radio.type}"]`)].filter((r) => r.name === radio.name);
 }
 
 /** What the editor reads next to a radio button: its label, else the text right after it. */
@@ -162,19 +147,27 @@ function radioText(radio: HTMLInputElement): string {
 
 const reading = (value: string, text = value): FieldReading => ({ present: true, value: value.trim(), text: text.trim() });
 
+/** The text right after a hidden 栏目 id: `<input type=hidden name="info[catid]" value="6">工作动态`. */
+function hiddenText(input: HTMLInputElement): string {
+  const next = input.nextSibling;
+  return next?.nodeType === 3 ? (next.textContent ?? '').trim() : '';
+}
+
 export function readField(el: HTMLElement): FieldReading {
   const tag = el.tagName.toLowerCase();
   if (tag === 'select') {
-    const options = [...(el as HTMLSelectElement).selectedOptions];
+    // "--请选择栏目--" (value "", 0 or -1) is no choice: it must not reach the audit log as a value.
+    const options = [...(el as HTMLSelectElement).selectedOptions].filter((o) => !isPlaceholderOption(o.value, o.textContent ?? ''));
     return reading(options.map((o) => o.value).join(','), options.map((o) => (o.textContent ?? '').trim()).join('、'));
   }
   if (tag === 'input') {
     const input = el as HTMLInputElement;
-    if (input.type === 'radio') {
-      const checked = radioGroup(input).find((r) => r.checked);
-      return checked ? reading(checked.value, radioText(checked) || checked.value) : reading('');
+    if (input.type === 'radio' || input.type === 'checkbox') {
+      const checked = radioGroup(input).filter((r) => r.checked && !isPlaceholderValue(r.value));
+      return reading(checked.map((r) => r.value).join(','), checked.map((r) => radioText(r) || r.value).join('、'));
     }
-    if (input.type === 'checkbox') return reading(input.checked ? input.value : '');
+    if (isPlaceholderValue(input.value)) return reading('');
+    if (input.type === 'hidden') return reading(input.value, hiddenText(input) || input.value);
     return reading(input.value);
   }
   if (tag === 'textarea') return reading((el as HTMLTextAreaElement).value);

@@ -78,16 +78,32 @@ export const selector = checkedString(selectorProblem);
 /** Iframe selectors from the top document down to the one that holds the target. */
 export const framePath = z.array(selector).min(1).max(5);
 
-export const publishUrlPattern = checkedString((v) => {
-  if (v === '') return { zh: '不能为空', en: 'must not be empty' };
-  let re: RegExp;
+/** The RegExp a policy string compiles to, or what is wrong with it. */
+function compiled(v: string): RegExp | Localized {
   try {
-    re = new RegExp(v);
+    return new RegExp(v);
   } catch {
     return { zh: '不是有效的正则表达式', en: 'is not a valid regular expression' };
   }
+}
+
+export const publishUrlPattern = checkedString((v) => {
+  if (v === '') return { zh: '不能为空', en: 'must not be empty' };
+  const re = compiled(v);
+  if (!(re instanceof RegExp)) return re;
   // A pattern that matches an empty URL matches every request: every save would count as a publish.
   if (re.test('')) return { zh: '会匹配任何请求地址，请写得更具体', en: 'matches every request URL; make it more specific' };
+  return null;
+});
+
+/** A RegExp source with a capturing group: its first group is an item id. */
+export const idPattern = checkedString((v) => {
+  const re = compiled(v);
+  if (!(re instanceof RegExp)) return re;
+  // `source|` matches the empty string, and its match array has one slot per capturing group.
+  if (new RegExp(`${re.source}|`).exec('')!.length < 2) {
+    return { zh: '需要一个捕获组 (…) 来取出编号', en: 'needs a capturing group (…) that holds the id' };
+  }
   return null;
 });
 

@@ -42,6 +42,16 @@ const adapter = obj({
   }),
   publishButtons: list(str()),
   publishRequests: list(obj({ method: str(), urlPattern: str() })),
+  listPublish: list(
+    obj({
+      method: str(),
+      urlPattern: str(),
+      ids: obj({ from: str(), name: str(), separator: str(), pattern: str() }),
+      rowCheckbox: str(),
+    }),
+    'List-page publish actions: URL pattern and where the item ids are in the request',
+  ),
+  itemId: obj({ field: str(), urlParam: str(), responsePath: str(), responsePattern: str() }, "Where the edit page and the save response name the item's id"),
 });
 
 export const MANAGED_SCHEMA: JsonSchema = {

@@ -11,6 +11,7 @@ import {
   collectorUrl,
   email,
   framePath,
+  idPattern,
   idString,
   isRecord,
   nonBlank,
@@ -55,6 +56,39 @@ const publishRequest = z.strictObject({
   urlPattern: publishUrlPattern,
 });
 
+/** How a list-page publish request names its items (read by lib/policy/list-publish.ts). */
+const itemIds = z.strictObject({
+  /** the query string or the request body (urlencoded, multipart or JSON) */
+  from: z.enum(['query', 'body']),
+  /** parameter name as sent: `ids[]`, `qstr`, `id`, `p` */
+  name: nonBlank(100),
+  /** several ids in one value (DedeCMS `42`43`) */
+  separator: z.string().min(1).max(5).optional(),
+  /** RegExp source whose first group is the id, for ids inside a path-like value (PbootCMS `/id/42/`) */
+  pattern: idPattern.optional(),
+});
+
+const listPublish = z.strictObject({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH']).optional(),
+  /** Source of a RegExp tested against the request's absolute URL. */
+  urlPattern: publishUrlPattern,
+  ids: itemIds,
+  /** the list rows' checkboxes, whose values are the ids the button publishes */
+  rowCheckbox: selector.optional(),
+});
+
+/** Where the edit page says which item it edits, so that a sign-off can be bound to the item id. */
+const itemId = z.strictObject({
+  /** the form's id field (a hidden input) */
+  field: selector.optional(),
+  /** the edit page's URL parameter (`?id=42`, `?aid=42`) */
+  urlParam: nonBlank(50).optional(),
+  /** dotted path to the id in the save response's JSON (`data.id`) */
+  responsePath: z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$0-9][\w$]*)*$/).max(200).optional(),
+  /** RegExp source whose first group is the id in the save response's text (`/edit/id/(\d+)`, `autosave_gid:(\d+)`) */
+  responsePattern: idPattern.optional(),
+});
+
 export const siteAdapterSchema = z.strictObject({
   id: idString,
   name: nonBlank(100),
@@ -85,6 +119,10 @@ export const siteAdapterSchema = z.strictObject({
   /** Controls the built-in publish-word heuristics would miss (icon buttons, odd labels). */
   publishButtons: z.array(selector).max(20).default(() => []),
   publishRequests: z.array(publishRequest).max(20).default(() => []),
+  /** Publishing saved items from the article list (tick rows → 发布, or per-row links). Optional. */
+  listPublish: z.array(listPublish).max(20).optional(),
+  /** How the edit page names its item, to bind a sign-off to the id a list publish sends. Optional. */
+  itemId: itemId.optional(),
 });
 
 const ruleSetting = z.strictObject({
@@ -207,6 +245,9 @@ export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 export type SiteAdapter = z.output<typeof siteAdapterSchema>;
 export type PublishRequestRule = z.output<typeof publishRequest>;
+export type ListPublishRule = z.output<typeof listPublish>;
+export type ItemIdsRule = z.output<typeof itemIds>;
+export type ItemIdRule = z.output<typeof itemId>;
 export type RuleSetting = z.output<typeof ruleSetting>;
 export type CustomWord = z.output<typeof customWord>;
 export type Reviewer = z.output<typeof reviewerSchema>;

@@ -1,0 +1,76 @@
+/**
+ * Drives the real-CMS fixtures (cms-fixtures.ts) in Chromium as a person would: open the page, wait
+ * for its editor, fill title and 栏目, type the body through the editor's own editing surface, press
+ * the CMS's own button. Shared by the control e2e and the gate's e2e tests.
+ */
+import type { Page } from 'playwright-core';
+import { EDITOR_DRIVERS, type CmsFixture, type CmsListFixture, type Step } from './cms-fixtures.ts';
+
+/** A valid resident ID number (checksum correct, region 110105, born 1949-12-31) for drafts under test. */
+export const SAMPLE_ID = '11010519491231002X';
+
+export interface OpenedFixture {
+  page: Page;
+  /** page errors and console errors seen so far */
+  errors: string[];
+}
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Open a fixture in `page` and wait until its editor is ready (list pages: until loaded). */
+export async function openFixture(page: Page, baseUrl: string, fixture: CmsFixture | CmsListFixture, { timeout = 20_000 } = {}): Promise<OpenedFixture> {
+  const errors = watchErrors(page);
+  await page.goto(baseUrl + fixture.path, { waitUntil: 'load' });
+  if ('editor' in fixture) {
+    const ready = EDITOR_DRIVERS[fixture.editor].ready;
+    try {
+      await page.waitForFunction(ready, null, { timeout, polling: 50 });
+    } catch (err) {
+      throw new Error(`${fixture.id}: editor not ready after ${timeout} ms; ${errors.join(' | ') || 'no page errors'}`, { cause: err });
+    }
+  }
+  return { page, errors };
+}
+
+export async function runSteps(page: Page, steps: readonly Step[]): Promise<void> {
+  for (const step of steps) {
+    if ('fill' in step) await page.locator(step.fill).fill(step.value);
+    else if ('select' in step) await page.locator(step.select).selectOption(step.value);
+    else if ('check' in step) await page.locator(step.check).check();
+    else await page.locator(step.click).click({ noWaitAfter: true });
+  }
+}
+
+/** The editor's content read through its own API. */
+export function editorContent(page: Page, fixture: CmsFixture): Promise<string> {
+  return page.evaluate<string>(EDITOR_DRIVERS[fixture.editor].content);
+}
+
+/** Click into the editor's surface and type `text`; resolves once the editor's API holds it. */
+export async function typeBody(page: Page, fixture: CmsFixture, text: string, { timeout = 5_000 } = {}): Promise<string> {
+  const driver = EDITOR_DRIVERS[fixture.editor];
+  await page.frameLocator(driver.frame).first().locator(driver.surface).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+  const deadline = Date.now() + timeout;
+  let content = await editorContent(page, fixture);
+  while (!content.includes(text) && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    content = await editorContent(page, fixture);
+  }
+  return content;
+}
+
+/** Fill title / 栏目 and type a body holding `text`: the draft, ready for one of its publish paths. */
+export async function prepareDraft(page: Page, fixture: CmsFixture, text: string): Promise<void> {
+  await runSteps(page, fixture.fill);
+  const content = await typeBody(page, fixture, text);
+  if (!content.includes(text)) throw new Error(`${fixture.id}: typed text did not reach the editor (content: ${content.slice(0, 200)})`);
+}

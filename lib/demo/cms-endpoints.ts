@@ -1,0 +1,205 @@
+/**
+ * The server side of the real-CMS fixtures (lib/demo/pages/cms/<cms>/): for each save / publish /
+ * audit endpoint the fixture pages call, the answer that CMS really gives (its JSON, its redirect or
+ * its message page), so that the page's own success path runs. Pure data + small functions; the
+ * server records every request before it gets here.
+ *
+ * Saved items get ids from 42 up (the list pages show rows 42, 43 and 44).
+ */
+import type { RecordedRequest } from './recorder.ts';
+
+export type EndpointAnswer =
+  | { kind: 'json'; status?: number; value: unknown }
+  | { kind: 'html'; status?: number; html: string }
+  | { kind: 'text'; status?: number; text: string }
+  | { kind: 'redirect'; location: string };
+
+export interface EndpointContext {
+  /** a new item id (42, 43, …) */
+  newId(): number;
+  /** the id of the item this request saves: its own id field when it has one, else a new one */
+  idOf(field: string): number;
+}
+
+export interface CmsEndpoint {
+  cms: string;
+  /** what the endpoint does, for the README and test names */
+  does: string;
+  method: string;
+  /** pathname under /cms/<cms>/ */
+  path: string;
+  /** query values that select this endpoint (PHP routers put the action in the query) */
+  query?: Record<string, string>;
+  answer(req: RecordedRequest, ctx: EndpointContext): EndpointAnswer;
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+}
+
+/** PHPCMS v9 showmessage(): a box with the message, then a jump. */
+function phpcmsMessage(msg: string, back: string): EndpointAnswer {
+  return {
+    kind: 'html',
+    html: page(
+      '提示信息',
+      `<div class="showMsg" style="text-align:center"><h5>提示信息</h5><div class="content guery" id="status">${msg}</div>` +
+        `<div class="bottom"><a href="${back}">如果您的浏览器没有自动跳转，请点击这里</a></div></div>`,
+    ),
+  };
+}
+
+/** DedeCMS ShowMsg(). */
+function dedeMessage(msg: string, back: string): EndpointAnswer {
+  return { kind: 'html', html: page('DedeCMS提示信息', `<div class="msg"><div id="status">${msg}</div><a href="${back}">如果你的浏览器没反应，请点击这里...</a></div>`) };
+}
+
+/** ThinkPHP's dispatch_jump page, as EyouCMS shows it after a plain form post. */
+function thinkJump(msg: string, url: string): EndpointAnswer {
+  return { kind: 'html', html: page('跳转提示', `<div class="system-message"><h1>:)</h1><p class="success" id="status">${msg}</p><p class="jump">页面自动 <a id="href" href="${url}">跳转</a></p></div>`) };
+}
+
+/**
+ * PbootCMS alert_location(): the message, then back to the list. The real one alerts first; the
+ * message stays on the page for 3 s here instead, so that a test can read it.
+ */
+function pbootAlert(msg: string, url: string): EndpointAnswer {
+  return { kind: 'html', html: page('提示', `<p id="status">${msg}</p><script>setTimeout(function () { location.href=${JSON.stringify(url)}; }, 3000);</script>`) };
+}
+
+export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
+  {
+    cms: 'phpcms',
+    does: '添加内容（保存后自动关闭 / 保存并继续发表）',
+    method: 'POST',
+    path: 'index.php',
+    query: { m: 'content', c: 'content', a: 'add' },
+    answer: (_r, ctx) => phpcmsMessage(`操作成功！（ID：${ctx.newId()}）`, 'content_list.html'),
+  },
+  {
+    cms: 'phpcms',
+    does: '列表：审核通过（ids[]）',
+    method: 'POST',
+    path: 'index.php',
+    query: { m: 'content', c: 'content', a: 'pass' },
+    answer: () => phpcmsMessage('操作成功！', 'content_list.html'),
+  },
+  {
+    cms: 'dedecms',
+    does: '发布文章（image 按钮提交）',
+    method: 'POST',
+    path: 'dede/article_add.php',
+    answer: (_r, ctx) => dedeMessage(`成功发布文章！文档ID：${ctx.newId()}`, 'content_list.html'),
+  },
+  {
+    cms: 'dedecms',
+    does: '列表：审核文档（qstr=42`43）',
+    method: 'GET',
+    path: 'dede/archives_do.php',
+    query: { dopost: 'checkArchives' },
+    answer: () => dedeMessage('成功审核指定的文档！', 'content_list.html'),
+  },
+  {
+    cms: 'eyoucms',
+    does: '发布文档（<a> 确认提交 → 表单提交）',
+    method: 'POST',
+    path: 'login.php',
+    query: { m: 'admin', c: 'Article', a: 'add' },
+    answer: (_r, ctx) => thinkJump(`操作成功（aid=${ctx.newId()}）`, 'article_add.html'),
+  },
+  {
+    cms: 'pbootcms',
+    does: '内容新增（立即提交）',
+    method: 'POST',
+    path: 'admin.php',
+    query: { p: '/Content/add/mcode/2' },
+    answer: (_r, ctx) => pbootAlert(`新增成功！（ID：${ctx.newId()}）`, 'content_list.html'),
+  },
+  {
+    cms: 'pbootcms',
+    does: '列表：状态开关（/Content/mod/id/42/field/status/value/1）',
+    method: 'GET',
+    path: 'admin.php',
+    answer: (r) => pbootAlert(/\/field\/status\/value\/1/.test(String(r.query.p ?? '')) ? '修改成功！' : '操作成功！', 'content_list.html'),
+  },
+  {
+    cms: 'thinkcmf',
+    does: '添加文章（js-ajax-submit → $.ajax）',
+    method: 'POST',
+    path: 'portal/admin_article/addPost.html',
+    answer: (_r, ctx) => ({ kind: 'json', value: { code: 1, msg: '添加成功!', data: '', url: `/cms/thinkcmf/portal/admin_article/edit/id/${ctx.newId()}.html`, wait: 3 } }),
+  },
+  {
+    cms: 'thinkcmf',
+    does: '列表：发布（ids[] → $.ajax）',
+    method: 'POST',
+    path: 'portal/admin_article/publish/yes/1.html',
+    answer: () => ({ kind: 'json', value: { code: 1, msg: '发布成功！', data: '', url: '', wait: 3 } }),
+  },
+  {
+    cms: 'zblog',
+    does: '提交文章（cmd.php?act=ArticlePst）',
+    method: 'POST',
+    path: 'zb_system/cmd.php',
+    query: { act: 'ArticlePst' },
+    answer: (_r, ctx) => ({ kind: 'redirect', location: `/cms/zblog/zb_system/admin/index.php?act=ArticleMng&id=${ctx.idOf('ID')}` }),
+  },
+  {
+    cms: 'zblog',
+    does: '文章管理（提交后的跳转）',
+    method: 'GET',
+    path: 'zb_system/admin/index.php',
+    answer: () => ({ kind: 'html', html: page('文章管理', '<div id="status" class="hint good">操作成功</div>') }),
+  },
+  {
+    cms: 'emlog',
+    does: '发布文章（article_save.php?action=add）',
+    method: 'POST',
+    path: 'admin/article_save.php',
+    query: { action: 'add' },
+    answer: () => ({ kind: 'redirect', location: '/cms/emlog/admin/article.php?active_post=1' }),
+  },
+  {
+    cms: 'emlog',
+    does: '保存草稿 / 自动保存（$.post action=autosave）',
+    method: 'POST',
+    path: 'admin/article_save.php',
+    query: { action: 'autosave' },
+    answer: (_r, ctx) => ({ kind: 'text', text: `autosave_gid:${ctx.idOf("as_logid")}_df:1_` }),
+  },
+  {
+    cms: 'emlog',
+    does: '文章列表（发布后的跳转）',
+    method: 'GET',
+    path: 'admin/article.php',
+    answer: () => ({ kind: 'html', html: page('文章', '<div id="status" class="alert alert-success">发布文章成功</div>') }),
+  },
+  {
+    cms: 'wordpress',
+    does: '发布 / 保存草稿（post.php，隐藏字段 action=editpost）',
+    method: 'POST',
+    path: 'wp-admin/post.php',
+    answer: (r, ctx) => ({ kind: 'redirect', location: `/cms/wordpress/wp-admin/post.php?post=${ctx.idOf('post_ID')}&action=edit&message=${'publish' in r.body ? 6 : 10}` }),
+  },
+  {
+    cms: 'wordpress',
+    does: '编辑文章（提交后的跳转，message=6 已发布 / 10 草稿已更新）',
+    method: 'GET',
+    path: 'wp-admin/post.php',
+    answer: (r) => ({ kind: 'html', html: page('编辑文章', `<div id="message" class="updated notice"><p id="status">${r.query.message === '6' ? '文章已发布。' : '文章草稿已更新。'}</p></div>`) }),
+  },
+];
+
+/** The endpoint for a request under /cms/<cms>/, or undefined (then the server answers 404, still recorded). */
+export function findEndpoint(r: RecordedRequest): CmsEndpoint | undefined {
+  const m = /^\/cms\/([\w-]+)\/(.*)$/.exec(r.path);
+  if (!m) return undefined;
+  const [, cms, rest] = m;
+  return CMS_ENDPOINTS.find(
+    (e) =>
+      e.cms === cms &&
+      e.path === rest &&
+      e.method === r.method &&
+      Object.entries(e.query ?? {}).every(([k, v]) => r.query[k] === v),
+  );
+}

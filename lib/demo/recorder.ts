@@ -1,0 +1,272 @@
+/**
+ * What reached the mock CMS: every request to an endpoint (any method, path, query, body) and every
+ * WebSocket message, decoded so that a test can ask "did anything carrying this ID number arrive?".
+ *
+ * Bodies are parsed as the server sees them: urlencoded, multipart (text parts as text, file parts
+ * as name / filename / type / size / sha256 — never the raw bytes), JSON, or plain text.
+ */
+import { createHash } from 'node:crypto';
+
+export type BodyFormat = 'none' | 'form' | 'multipart' | 'json' | 'text';
+
+export type PostBody = Record<string, unknown>;
+
+export interface RecordedFile {
+  field: string;
+  filename: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
+
+export interface RecordedRequest {
+  /** 1-based, over the server's lifetime (reset() does not restart it): use it as `since` */
+  seq: number;
+  at: number;
+  /** HTTP method, or 'WS' for a WebSocket message (its connection's path and query are kept) */
+  method: string;
+  /** decoded pathname */
+  path: string;
+  /** path and query exactly as the request line had them (not decoded) */
+  url: string;
+  /** the query, decoded; a repeated name becomes an array */
+  query: Record<string, string | string[]>;
+  contentType: string;
+  format: BodyFormat;
+  /** parsed fields; file parts appear here as `{ filename, type, size, sha256 }` */
+  body: PostBody;
+  files: RecordedFile[];
+  /** the body as UTF-8 text with file parts left out (for text search) */
+  text: string;
+  headers: {
+    'x-requested-with'?: string;
+    'sec-fetch-mode'?: string;
+    'sec-fetch-dest'?: string;
+    referer?: string;
+    origin?: string;
+    'content-type'?: string;
+    accept?: string;
+  };
+}
+
+export interface RequestFilter {
+  /** exact pathname, or a pattern tested against it */
+  path?: string | RegExp;
+  method?: string;
+  /** only requests with seq > since */
+  since?: number;
+  /** only requests whose query has these values */
+  query?: Record<string, string>;
+}
+
+export const HEADERS_OF_INTEREST = ['x-requested-with', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'origin', 'content-type', 'accept'] as const;
+
+/** Add a field; a repeated name becomes an array of values. */
+export function addField(into: PostBody, name: string, value: unknown): void {
+  if (!(name in into)) into[name] = value;
+  else if (Array.isArray(into[name])) (into[name] as unknown[]).push(value);
+  else into[name] = [into[name], value];
+}
+
+export function headerParam(header: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|;)\\s*${name}\\*?=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i').exec(header);
+  if (!m) return undefined;
+  return (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
+}
+
+/** multipart/form-data: text parts as UTF-8 strings, file parts as {filename, type, size, sha256}. */
+export function parseMultipart(buf: Buffer, boundary: string): PostBody {
+  const out: PostBody = {};
+  const delim = Buffer.from('--' + boundary);
+  let pos = buf.indexOf(delim);
+  while (pos !== -1) {
+    pos += delim.length;
+    if (buf.subarray(pos, pos + 2).toString() === '--') break; // closing delimiter
+    if (buf.subarray(pos, pos + 2).toString() === '\r\n') pos += 2;
+    const headerEnd = buf.indexOf('\r\n\r\n', pos);
+    if (headerEnd === -1) break;
+    const headers = buf.subarray(pos, headerEnd).toString('utf8');
+    const next = buf.indexOf(delim, headerEnd + 4);
+    if (next === -1) break;
+    let dataEnd = next;
+    if (buf[dataEnd - 2] === 0x0d && buf[dataEnd - 1] === 0x0a) dataEnd -= 2;
+    const data = buf.subarray(headerEnd + 4, dataEnd);
+    const disp = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? '';
+    const name = headerParam(disp, 'name');
+    const filename = headerParam(disp, 'filename');
+    if (name !== undefined) {
+      if (filename !== undefined) {
+        const type = /^content-type:\s*(.*)$/im.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
+        addField(out, name, { filename, type, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+      } else {
+        addField(out, name, data.toString('utf8'));
+      }
+    }
+    pos = next;
+  }
+  return out;
+}
+
+export function parseBody(contentType: string, buf: Buffer): { format: Exclude<BodyFormat, 'none'>; body: PostBody } {
+  const ct = contentType.toLowerCase();
+  const text = buf.toString('utf8');
+  if (ct.startsWith('application/x-www-form-urlencoded')) {
+    const body: PostBody = {};
+    for (const [k, v] of new URLSearchParams(text)) addField(body, k, v);
+    return { format: 'form', body };
+  }
+  if (ct.startsWith('multipart/form-data')) {
+    const boundary = headerParam(contentType, 'boundary');
+    return { format: 'multipart', body: boundary ? parseMultipart(buf, boundary) : {} };
+  }
+  if (ct.includes('json') || /^\s*[{[]/.test(text)) {
+    try {
+      const v: unknown = JSON.parse(text);
+      const body = v && typeof v === 'object' && !Array.isArray(v) ? (v as PostBody) : { value: v };
+      return { format: 'json', body };
+    } catch {
+      /* fall through to text */
+    }
+  }
+  return { format: 'text', body: text ? { text } : {} };
+}
+
+function isFile(v: unknown): v is Omit<RecordedFile, 'field'> {
+  return typeof v === 'object' && v !== null && 'sha256' in v && 'filename' in v;
+}
+
+function filesOf(body: PostBody): RecordedFile[] {
+  const out: RecordedFile[] = [];
+  for (const [field, value] of Object.entries(body)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (isFile(v)) out.push({ field, ...v });
+  }
+  return out;
+}
+
+/** Every string in a parsed body (nested JSON included), file parts left out. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
+  else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
+  else if (value && typeof value === 'object' && !isFile(value)) Object.entries(value).forEach(([k, v]) => strings([k, v], out));
+  return out;
+}
+
+export function parseQuery(params: URLSearchParams): Record<string, string | string[]> {
+  const out: PostBody = {};
+  for (const [k, v] of params) addField(out, k, v);
+  return out as Record<string, string | string[]>;
+}
+
+export interface RawRequest {
+  method: string;
+  path: string;
+  /** the request line's target as received */
+  url: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** The decoded record of one request (seq and time filled in by the recorder). */
+export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'at'> {
+  const contentType = typeof raw.headers['content-type'] === 'string' ? raw.headers['content-type'] : '';
+  const parsed = raw.body.length > 0 ? parseBody(contentType, raw.body) : { format: 'none' as const, body: {} };
+  const headers: RecordedRequest['headers'] = {};
+  for (const k of HEADERS_OF_INTEREST) {
+    const v = raw.headers[k];
+    if (typeof v === 'string') headers[k] = v;
+  }
+  return {
+    method: raw.method,
+    path: raw.path,
+    url: raw.url,
+    query: parseQuery(raw.query),
+    contentType,
+    format: parsed.format,
+    body: parsed.body,
+    files: filesOf(parsed.body),
+    text: parsed.format === 'multipart' ? strings(parsed.body).join('\n') : raw.body.toString('utf8'),
+    headers,
+  };
+}
+
+/** Everything a request carried, as text: path, decoded query (names and values), decoded body. */
+export function carriedText(r: RecordedRequest): string {
+  const bodyStrings = strings(r.body).join('\n');
+  let decodedText = r.text;
+  try {
+    decodedText = decodeURIComponent(r.text.replace(/\+/g, ' '));
+  } catch {
+    /* not percent-encoded text */
+  }
+  return [r.path, ...strings(r.query), bodyStrings, decodedText].join('\n');
+}
+
+export function matches(r: RecordedRequest, f: RequestFilter): boolean {
+  if (f.since !== undefined && r.seq <= f.since) return false;
+  if (f.method !== undefined && r.method.toUpperCase() !== f.method.toUpperCase()) return false;
+  if (f.path !== undefined && (typeof f.path === 'string' ? r.path !== f.path : !f.path.test(r.path))) return false;
+  for (const [k, v] of Object.entries(f.query ?? {})) {
+    const got = r.query[k];
+    if (Array.isArray(got) ? !got.includes(v) : got !== v) return false;
+  }
+  return true;
+}
+
+/** The server's log of requests, with the queries tests ask of it. */
+export class RequestLog {
+  private readonly list: RecordedRequest[] = [];
+  private seq = 0;
+  private readonly waiters = new Set<() => void>();
+
+  add(decoded: Omit<RecordedRequest, 'seq' | 'at'>): RecordedRequest {
+    const r: RecordedRequest = { ...decoded, seq: ++this.seq, at: Date.now() };
+    this.list.push(r);
+    for (const wake of [...this.waiters]) wake();
+    return r;
+  }
+
+  /** The last seq handed out: pass it as `since` to see only what comes after now. */
+  mark(): number {
+    return this.seq;
+  }
+
+  reset(): void {
+    this.list.length = 0;
+  }
+
+  requests(filter: RequestFilter = {}): RecordedRequest[] {
+    return this.list.filter((r) => matches(r, filter));
+  }
+
+  /** Requests whose path, query or body carry `needle` (e.g. an ID number), decoded. */
+  carrying(needle: string, filter: RequestFilter = {}): RecordedRequest[] {
+    return this.requests(filter).filter((r) => carriedText(r).includes(needle));
+  }
+
+  /** Resolves with the first matching request (already there or still to come); rejects after `timeout` ms. */
+  waitFor(filter: RequestFilter = {}, { timeout = 10_000, count = 1 }: { timeout?: number; count?: number } = {}): Promise<RecordedRequest[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.requests(filter);
+        if (found.length < count) return false;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        const seen = this.list.map((r) => `${r.method} ${r.path}`).join(', ') || 'none';
+        reject(new Error(`expected ${count} request(s) matching ${describe(filter)} within ${timeout} ms; recorded: ${seen}`));
+      }, timeout);
+      this.waiters.add(check);
+      check();
+    });
+  }
+}
+
+function describe(f: RequestFilter): string {
+  return JSON.stringify({ ...f, path: f.path instanceof RegExp ? String(f.path) : f.path });
+}

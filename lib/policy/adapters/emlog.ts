@@ -1,0 +1,16 @@
+import type { ShippedAdapter } from './types';
+
+/** emlog: admin/views/article_write.php (KindEditor in 5.x; 发布文章 form post, 保存草稿/autosave $.post). */
+export const emlog: ShippedAdapter = {
+  cms: 'emlog',
+  name: 'emlog',
+  source: 'admin/views/article_write.php, admin/views/js/common.js',
+  matchPaths: ['/*admin/article.php?action=write*', '/*admin/write_log.php*', '/*admin/article_write*'],
+  adapter: {
+    editor: { kind: 'kindeditor' },
+    fields: { title: '#title', channel: '#sort', currentUser: 'a[href="blogger.php"]' },
+    publishButtons: ['#addlog input[type="submit"]'],
+    publishRequests: [{ method: 'POST', urlPattern: '(?:article|save_log|article_save)\\.php\\?action=(?:add|edit)\\b' }],
+    itemId: { field: '#as_logid', responsePattern: 'autosave_gid:(\\d+)_' },
+  },
+};

@@ -1,0 +1,24 @@
+import type { ShippedAdapter } from './types';
+
+/** PHPCMS v9: content_add.tpl.php / content_list.tpl.php (CKEditor, form post; 审核通过 posts ids[]). */
+export const phpcms: ShippedAdapter = {
+  cms: 'phpcms',
+  name: 'PHPCMS v9',
+  source: 'phpcms/modules/content/templates/content_add.tpl.php, content_list.tpl.php',
+  matchPaths: ['/*index.php?m=content&c=content&a=add*', '/*index.php?m=content&c=content&a=edit*', '/*index.php?m=content&c=content&a=init*'],
+  adapter: {
+    editor: { kind: 'ckeditor4' },
+    fields: { title: '#title', channel: 'input[name="info[catid]"]', currentUser: '#admin_username' },
+    publishButtons: ['input[name="dosubmit"]', 'input[name="dosubmit_continue"]'],
+    publishRequests: [{ method: 'POST', urlPattern: 'index\\.php\\?(?=.*\\bc=content\\b)(?=.*\\ba=(?:add|edit)\\b)' }],
+    listPublish: [
+      {
+        method: 'POST',
+        urlPattern: 'index\\.php\\?(?=.*\\bc=content\\b)(?=.*\\ba=pass\\b)',
+        ids: { from: 'body', name: 'ids[]' },
+        rowCheckbox: 'input[name="ids[]"]',
+      },
+    ],
+    itemId: { urlParam: 'id' },
+  },
+};

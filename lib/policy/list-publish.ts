@@ -1,0 +1,69 @@
+/**
+ * List-page publishing by item id (issue 11): which of an adapter's `listPublish` rules a request
+ * is, which item ids it names, and which id an edit page / save response gives its item. Pure: the
+ * gate hands in the URL, method and decoded body; no DOM, no extension APIs.
+ */
+import type { ItemIdRule, ItemIdsRule, ListPublishRule, SiteAdapter } from './schema';
+
+export interface RequestParts {
+  url: string;
+  method: string;
+  /** decoded body fields (urlencoded / multipart text parts / JSON); a repeated name is an array */
+  body?: Record<string, unknown>;
+}
+
+function regex(source: string): RegExp | null {
+  try {
+    return new RegExp(source);
+  } catch {
+    return null;
+  }
+}
+
+/** The adapter's list-publish rule this request matches, or undefined. */
+export function listPublishRule(adapter: Pick<SiteAdapter, 'listPublish'>, req: RequestParts): ListPublishRule | undefined {
+  return adapter.listPublish?.find((rule) => (!rule.method || rule.method === req.method.toUpperCase()) && (regex(rule.urlPattern)?.test(req.url) ?? false));
+}
+
+function values(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  return list.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
+}
+
+/** The ids a request names, as the rule says where they are. Empty when it names none. */
+export function itemIdsOf(ids: ItemIdsRule, req: Pick<RequestParts, 'url' | 'body'>): string[] {
+  const raw = ids.from === 'query' ? new URL(req.url).searchParams.getAll(ids.name) : values(req.body?.[ids.name]);
+  const split = ids.separator ? raw.flatMap((v) => v.split(ids.separator!)) : raw;
+  const trimmed = split.map((v) => v.trim()).filter((v) => v !== '');
+  if (!ids.pattern) return trimmed;
+  const re = regex(ids.pattern);
+  return trimmed.flatMap((v) => {
+    const m = re?.exec(v);
+    return m?.[1] ? [m[1]] : [];
+  });
+}
+
+function atPath(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+}
+
+/** The item id a save response gives (JSON path first, then the text pattern), or null. */
+export function itemIdFromResponse(rule: ItemIdRule, responseText: string): string | null {
+  if (rule.responsePath) {
+    try {
+      const v = atPath(JSON.parse(responseText), rule.responsePath);
+      if ((typeof v === 'string' && v !== '') || typeof v === 'number') return String(v);
+    } catch {
+      /* not JSON: try the pattern */
+    }
+  }
+  if (rule.responsePattern) return regex(rule.responsePattern)?.exec(responseText)?.[1] ?? null;
+  return null;
+}
+
+/** The item id the edit page's URL names (`?id=42`), or null. */
+export function itemIdFromUrl(rule: ItemIdRule, pageUrl: string): string | null {
+  if (!rule.urlParam) return null;
+  const v = new URL(pageUrl).searchParams.get(rule.urlParam);
+  return v && /^\w+$/.test(v) ? v : null;
+}
