@@ -11,11 +11,10 @@ export function isItemIdName(name: string): boolean {
   return ID_NAME.test(name);
 }
 
-export function itemIdsOf(decoded: Decoded, ticked: readonly string[] = [], extraNames: readonly string[] = []): string[] {
+export function itemIdsOf(decoded: Decoded, ticked: readonly string[] = []): string[] {
   const ids = new Set<string>();
   for (const part of decoded.parts) {
-    const name = part.name.replace(/^\?/, '');
-    if (!ID_NAME.test(part.name) && !extraNames.includes(name)) continue;
+    if (!ID_NAME.test(part.name)) continue;
     for (const v of part.text.split(/[,`|\s]+/)) if (ID_VALUE.test(v)) ids.add(v);
   }
   for (const v of ticked) if (ID_VALUE.test(v)) ids.add(v);

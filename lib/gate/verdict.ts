@@ -33,8 +33,8 @@ export interface GateContext {
   declaredPublish: (method: string, url: string) => boolean;
   /** Item ids on this site with a valid sign-off. */
   signedItems: ReadonlySet<string>;
-  /** Extra item-id parameter names the adapter names. */
-  itemIdNames?: readonly string[];
+  /** The ids of an adapter-declared list-page publish (null when the request is none). */
+  listIds?: (method: string, url: string, decoded: Decoded) => string[] | null;
   /** Item ids of the rows ticked on a list page, read only when a request publishes by id. */
   ticked?(): string[];
   /** What the attachment scanner knows about a file in the body. */
@@ -88,7 +88,7 @@ function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: 
   const declared = ctx.declaredPublish(o.method, o.url);
   const named = isPublishLabel(o.control ?? '') || isPublishUrl(o.url);
   if (draftSave || (!declared && !named)) return { pass: true, reason: 'clean' };
-  const ids = itemIdsOf(decoded, o.ticked ?? ctx.ticked?.() ?? [], ctx.itemIdNames);
+  const ids = ctx.listIds?.(o.method, o.url, decoded) ?? itemIdsOf(decoded, o.ticked ?? ctx.ticked?.() ?? []);
   if (ids.length === 0) {
     // A page load whose URL merely says "audit" is not a publish; a request that changes something is.
     if (!declared && o.method.toUpperCase() === 'GET') return { pass: true, reason: 'clean' };

@@ -22,6 +22,7 @@ export interface PagePolicy {
   /** The roster without PIN records. */
   reviewers: Omit<Reviewer, 'pin'>[];
   signoff: Policy['signoff'];
+  gate: Policy['gate'];
   /** Top-level keys set by managed policy. */
   locked: PolicyKey[];
 }
@@ -78,6 +79,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
       importantCategories: [],
       reviewers: [],
       signoff: policy.signoff,
+      gate: policy.gate,
       locked: [...locked],
     };
   }
@@ -92,6 +94,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
     importantCategories: policy.importantCategories,
     reviewers: policy.reviewers.map(({ pin: _pin, ...rest }) => rest),
     signoff: policy.signoff,
+    gate: policy.gate,
     locked: [...locked],
   };
 }

@@ -26,6 +26,7 @@ export const DEFAULT_POLICY: Policy = {
   catalogue: ARTICLE_7_CATALOGUE.map((c) => ({ ...c })),
   importantCategories: [...DEFAULT_IMPORTANT_CATEGORIES],
   reviewers: [],
+  gate: { draftSaves: 'scan' },
   signoff: { validMinutes: 30 },
   audit: { retentionDays: 365 },
   meta: {},

@@ -65,6 +65,7 @@ function payload(pins: ReadonlyMap<string, PinRecord>): Payload {
       if (!pin) throw new Error(`no PIN record for ${r.id}`);
       return { ...r, pin };
     }),
+    gate: { draftSaves: 'scan' },
     signoff: { validMinutes: 30 },
     audit: { retentionDays: 1095, collectorUrl: 'https://audit.shixian.example.gov.cn/precheck/records' },
     meta: {

@@ -42,6 +42,7 @@ const adapter = obj({
   }),
   publishButtons: list(str()),
   publishRequests: list(obj({ method: str(), urlPattern: str() })),
+  draftRequests: list(obj({ method: str(), urlPattern: str() }), 'Endpoints that only store a draft (保存草稿, autosave)'),
   listPublish: list(
     obj({
       method: str(),
@@ -82,6 +83,7 @@ export const MANAGED_SCHEMA: JsonSchema = {
       }),
       'Reviewer roster; PINs only as PBKDF2-SHA256 records',
     ),
+    gate: obj({ draftSaves: str() }, "Draft saves: 'scan' refuses a draft with a block finding; 'allow' accepts personal data in drafts on the unit's own CMS"),
     signoff: obj({ validMinutes: int() }),
     audit: obj({ retentionDays: int(), collectorUrl: str() }),
     meta: obj({ name: str(), note: str(), updatedAt: str(), updatedBy: str() }),

@@ -119,6 +119,8 @@ export const siteAdapterSchema = z.strictObject({
   /** Controls the built-in publish-word heuristics would miss (icon buttons, odd labels). */
   publishButtons: z.array(selector).max(20).default(() => []),
   publishRequests: z.array(publishRequest).max(20).default(() => []),
+  /** Endpoints that only store a draft on the CMS (保存草稿, autosave): a clean draft may go there unsigned. */
+  draftRequests: z.array(publishRequest).max(20).optional(),
   /** Publishing saved items from the article list (tick rows → 发布, or per-row links). Optional. */
   listPublish: z.array(listPublish).max(20).optional(),
   /** How the edit page names its item, to bind a sign-off to the id a list publish sends. Optional. */
@@ -172,6 +174,16 @@ const policyObject = z.strictObject({
     .superRefine(uniqueBy('id'), ALWAYS),
   importantCategories: z.array(idString).superRefine(uniqueBy(), ALWAYS),
   reviewers: z.array(reviewerSchema).max(500).superRefine(uniqueBy('id'), ALWAYS),
+  gate: z
+    .strictObject({
+      /**
+       * 'scan' (default): a draft save (保存草稿, autosave) that carries a block finding is refused like
+       * any request. 'allow': the unit accepts personal data in drafts kept on its own CMS server —
+       * publishing them still needs the checklist and a sign-off.
+       */
+      draftSaves: z.enum(['scan', 'allow']),
+    })
+    .default(() => ({ draftSaves: 'scan' as const })),
   signoff: z.strictObject({
     /** A sign-off survives a page reload for this long, then the reviewer signs again. */
     validMinutes: z.int().min(1).max(1440),

@@ -6,7 +6,7 @@
  */
 import type { DraftFingerprint } from '../../gate/draft-match';
 import type { ReleaseTicket } from '../../gate/ticket';
-import type { Entry, FileRef, Outgoing, RawBody, Verdict } from '../../gate/types';
+import type { Decoded, Entry, FileRef, Outgoing, RawBody, Verdict } from '../../gate/types';
 import { judge, type GateContext } from '../../gate/verdict';
 import type { GuardAnswer } from '../../intercept/channel-protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
@@ -17,7 +17,7 @@ export interface GatePolicy {
   draftSaves: 'scan' | 'allow';
   declaredDraftSave: (method: string, url: string) => boolean;
   declaredPublish: (method: string, url: string) => boolean;
-  itemIdNames: readonly string[];
+  listIds: (method: string, url: string, decoded: Decoded) => string[] | null;
 }
 
 export interface GateDeps {
@@ -117,7 +117,7 @@ export class PageGate {
       draftSaves: policy.draftSaves,
       declaredDraftSave: policy.declaredDraftSave,
       declaredPublish: policy.declaredPublish,
-      itemIdNames: policy.itemIdNames,
+      listIds: policy.listIds,
       signedItems: this.deps.signedItems(),
       file: (ref: FileRef) => this.deps.files.state(ref),
       ticked: () => this.deps.ticked(),
