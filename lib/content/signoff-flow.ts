@@ -21,6 +21,7 @@ import {
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
 import { itemIdsOfPage } from './item-id-capture';
+import { requiredOnPage, withOwnFields, type OwnFieldName, type OwnValues } from '../signoff/own-fields';
 import type { SignedContent } from './release';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
@@ -76,6 +77,9 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   let busy = false;
   let message: { kind: 'error' | 'info'; text: string } | null = null;
   let fields: FieldReadings = {};
+  /** What the CMS form itself holds (without Precheck's own fields). */
+  let pageFields: FieldReadings = {};
+  let own: OwnValues = {};
   let fieldElements: Partial<Record<FieldName, HTMLElement>> = {};
   let result: ChecklistResult | null = null;
   let editor: string | null = null;
@@ -88,7 +92,8 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
 
   function readForm(): DigestInput {
     fieldElements = findFormFields(docs(), page?.adapter?.fields ?? null);
-    fields = readFields(fieldElements);
+    pageFields = readFields(fieldElements);
+    fields = withOwnFields(pageFields, own, page?.catalogue ?? []);
     const fromPage = readCurrentUser(top.document, page?.adapter?.fields.currentUser);
     // The CMS's own login (named by the adapter) outranks the identity set in the popup.
     editor = (page?.adapter?.fields.currentUser ? fromPage : null) ?? storedEditor ?? fromPage;
@@ -138,7 +143,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       overrides: [...overrides.values()],
       scanError: page ? source.scanError() : '尚未读取到本站的预检策略 / the site policy has not been read yet',
       fields,
-      requiredFields: page?.requiredFields ?? [],
+      requiredFields: requiredOnPage(page?.requiredFields ?? [], pageFields),
       catalogue: page?.catalogue ?? [],
       importantCategories: page?.importantCategories ?? [],
       markedImportant,
@@ -226,6 +231,10 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   }
 
   const actions = {
+    setOwnField(name: OwnFieldName, value: string) {
+      own = { ...own, [name]: value };
+      void refresh();
+    },
     goToField(name: FieldName) {
       const el = fieldElements[name];
       if (el) focusField(el);
