@@ -34,6 +34,8 @@ export interface DraftSource {
   findings(): { finding: Finding; where: string }[];
   scanError(): string | null;
   bodyText(): string;
+  /** Scans now whatever changed since the last scan: a digest is never taken of a stale text. */
+  rescan(): Promise<void>;
   reveal(finding: Finding): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
   release(signed: SignedContent): boolean;
@@ -270,6 +272,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     },
     signOff(role: SignoffRole, reviewerId: string, pin: string) {
       void withPin(async () => {
+        await source.rescan();
         await refresh();
         const proof = await prove(reviewerId, pin);
         if (!proof.ok) return proof;
@@ -283,6 +286,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     },
     publish() {
       void withPin(async () => {
+        await source.rescan();
         await refresh();
         if (!evaluate().complete) return { ok: false, message: { zh: '检查清单尚未完成', en: 'the checklist is not complete' } };
         const hidden = await source.hiddenBlocking();
