@@ -7,6 +7,7 @@ import { deferred } from '@/lib/messaging/deferred';
 import { listenForPolicyMessages } from '@/lib/messaging/handlers';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { listenForPublishedPages } from '@/lib/audit/published-page';
+import { createAdminService } from '@/lib/policy/admin-password';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
 import { createSignoffService } from '@/lib/signoff/service';
@@ -35,9 +36,11 @@ export default defineBackground(() => {
       return service;
     }),
   );
-  listenForPolicyMessages(store);
+  const signoff = createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) });
+  const admin = createAdminService(browser.storage.local);
+  listenForPolicyMessages(store, admin, { admin, verifyReviewerPin: (req) => signoff.verifyReviewerPin(req) });
   listenForAuditMessages(audit);
-  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }));
+  listenForSignoffMessages(signoff);
   listenForPublishedPages(browser, audit);
   store.subscribe((state) => {
     void registration.sync();

@@ -1,6 +1,6 @@
 /** The filter bar: date range, event, editor, reviewer, category, site (menus from facets()), free text. */
 import { AUDIT_EVENTS, type AuditEvent } from '../../lib/audit/types';
-import { t } from '../options/i18n';
+import { t } from './strings';
 import { EMPTY_FORM, type FilterForm } from './filter';
 import { eventLabel } from './format';
 

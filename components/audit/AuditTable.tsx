@@ -7,8 +7,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { AuditRecord } from '../../lib/audit/types';
-import { t } from '../options/i18n';
-import { eventLabel, recordSummary, signerNames, siteLabel, wallTime } from './format';
+import { recordSummary, wallTime } from '../../lib/audit/describe';
+import { uiLang } from '../../lib/i18n';
+import { eventLabel, signerNames, siteLabel } from './format';
+import { t } from './strings';
 import type { PagedQuery } from './usePagedQuery';
 
 export const ROW_HEIGHT = 36;
@@ -41,7 +43,7 @@ function Row({ record, index }: { record: AuditRecord; index: number }) {
       <Cell text={record.disclosure} />
       <Cell text={record.editor} />
       <Cell text={signerNames(record)} />
-      <Cell text={recordSummary(record)} />
+      <Cell text={recordSummary(record, uiLang())} />
       <td>
         {record.event === 'publish-allowed' && (
           // A page of the extension, beside options.html; a new tab so the table keeps its place.

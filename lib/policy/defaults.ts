@@ -28,5 +28,6 @@ export const DEFAULT_POLICY: Policy = {
   reviewers: [],
   signoff: { validMinutes: 30 },
   audit: { retentionDays: 365 },
+  unit: { name: '' },
   meta: {},
 };

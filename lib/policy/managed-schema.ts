@@ -74,6 +74,7 @@ export const MANAGED_SCHEMA: JsonSchema = {
     ),
     signoff: obj({ validMinutes: int() }),
     audit: obj({ retentionDays: int(), collectorUrl: str() }),
+    unit: obj({ name: str() }, 'The unit: its name heads the printed review form'),
     meta: obj({ name: str(), note: str(), updatedAt: str(), updatedBy: str() }),
   },
 };
