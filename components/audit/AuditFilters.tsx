@@ -22,7 +22,7 @@ function FacetSelect({ name, label, values, value, onChange }: { name: string; l
       <select name={name} data-filter={name} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('audit_filter_all')}</option>
         {options.map((v) => (
-          <option key={v} value={v}>
+          <option key={v} value={v} translate="no">
             {v}
           </option>
         ))}

@@ -44,7 +44,11 @@ async function resetAuth(client: PolicyClient, admin: AdminSession, reviewer: Re
   return proven.ok ? { auth: { reviewerPin: proven.proof } } : { problem: proven.message };
 }
 
-function ResetPin({ reviewer, roster, saver, client, admin, onDone }: { reviewer: Reviewer; roster: Reviewer[]; saver: Saver; client: PolicyClient; admin: AdminSession; onDone: () => void }) {
+/** The reset form, with its own outcome: a wrong PIN is said right under the PIN boxes. */
+function ResetPin({ reviewer, props, onDone }: { reviewer: Reviewer; props: SectionProps; onDone: () => void }) {
+  const { client, admin } = props;
+  const roster = props.state.policy.reviewers;
+  const saver = useSaver(props);
   const [current, setCurrent] = useState('');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
@@ -76,6 +80,7 @@ function ResetPin({ reviewer, roster, saver, client, admin, onDone }: { reviewer
       <button type="button" onClick={onDone}>
         {terms().action.cancel}
       </button>
+      <SaveResultNote saver={saver} paths={false} />
     </form>
   );
 }
@@ -123,7 +128,9 @@ function AddReviewer({ roster, saver, admin }: { roster: Reviewer[]; saver: Save
   );
 }
 
-function RosterTable({ roster, saver, client, admin }: { roster: Reviewer[]; saver: Saver; client: PolicyClient; admin: AdminSession }) {
+function RosterTable({ props, saver }: { props: SectionProps; saver: Saver }) {
+  const { admin } = props;
+  const roster = props.state.policy.reviewers;
   const [resetting, setResetting] = useState<string | null>(null);
   const words = terms();
   if (roster.length === 0) return <p className="hint">{t('reviewers_empty')}</p>;
@@ -145,7 +152,7 @@ function RosterTable({ roster, saver, client, admin }: { roster: Reviewer[]; sav
             <td>{words.role[r.role]}</td>
             <td>
               {resetting === r.id ? (
-                <ResetPin reviewer={r} roster={roster} saver={saver} client={client} admin={admin} onDone={() => setResetting(null)} />
+                <ResetPin reviewer={r} props={props} onDone={() => setResetting(null)} />
               ) : (
                 <>
                   <button type="button" onClick={() => setResetting(r.id)}>
@@ -165,7 +172,7 @@ function RosterTable({ roster, saver, client, admin }: { roster: Reviewer[]; sav
 }
 
 export function ReviewersSection(props: SectionProps) {
-  const { state, client, admin } = props;
+  const { state, admin } = props;
   const locked = isLocked(state, 'reviewers');
   const saver = useSaver(props);
   const roster = state.policy.reviewers;
@@ -174,10 +181,10 @@ export function ReviewersSection(props: SectionProps) {
       <h2 id="reviewers-title">{t('section_reviewers')}</h2>
       {locked ? <p className="hint">{t('admin_managed')}</p> : <AdminPanel admin={admin} />}
       <LockableGroup title={t('reviewers_roster')} locked={locked}>
-        <RosterTable roster={roster} saver={saver} client={client} admin={admin} />
+        <RosterTable props={props} saver={saver} />
         {!locked && !admin.password && admin.passwordSet && <p className="hint">{t('reviewers_needs_unlock')}</p>}
         <AddReviewer roster={roster} saver={saver} admin={admin} />
-        <SaveResultNote saver={saver} />
+        <SaveResultNote saver={saver} paths={false} />
       </LockableGroup>
     </section>
   );

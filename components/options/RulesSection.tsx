@@ -55,7 +55,10 @@ function RuleRow({ ruleId, setting, onChange }: { ruleId: string; setting: FullR
     <tr>
       <td>
         <strong>{title}</strong>
-        <p className="hint">{pick(rule.description)}</p>
+        {/* A description quotes the words it looks for as drafts have them (身份证号, [bookmark: _GoBack]). */}
+        <p className="hint" data-cites-draft-text="">
+          {pick(rule.description)}
+        </p>
         <details>
           <summary>{t('rules_examples')}</summary>
           <p>{t('rules_flagged')}</p>

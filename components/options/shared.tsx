@@ -50,14 +50,23 @@ function problemText(p: Problem): string {
   return p.path && text.startsWith(`${p.path}: `) ? text.slice(p.path.length + 2) : text;
 }
 
-/** Every problem as 「path — what is wrong」, in the page's language; the path is the policy file's. */
-export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+/**
+ * Every problem as 「path — what is wrong」, in the page's language; the path is the policy file's,
+ * for administrators who edit it. `paths={false}` where the problem is about what was just typed.
+ */
+export function ProblemList({ problems, paths = true }: { problems: readonly Problem[]; paths?: boolean }) {
   if (problems.length === 0) return null;
   return (
     <ul className="problems" role="alert">
       {problems.map((p, i) => (
         <li key={`${p.path}-${i}`}>
-          {p.path ? <code translate="no">{p.path}</code> : t('problem_whole')} — {problemText(p)}
+          {paths && (
+            <>
+              {p.path ? <code translate="no">{p.path}</code> : t('problem_whole')}
+              {' — '}
+            </>
+          )}
+          {paths ? problemText(p) : pick(p)}
         </li>
       ))}
     </ul>
@@ -137,11 +146,15 @@ export function SaveBar({ saver, onSave, disabled }: { saver: Saver; onSave: () 
   );
 }
 
-export function SaveResultNote({ saver }: { saver: Saver }) {
+export function SaveResultNote({ saver, paths }: { saver: Saver; paths?: boolean }) {
   return (
     <>
-      {saver.saved && <span className="saved">{t('saved')}</span>}
-      <ProblemList problems={saver.problems} />
+      {saver.saved && (
+        <span className="saved" role="status">
+          {t('saved')}
+        </span>
+      )}
+      <ProblemList problems={saver.problems} paths={paths} />
     </>
   );
 }

@@ -190,6 +190,16 @@ export function recordSummary(record: AuditRecord, lang: Lang): string {
   return [eventSentence(record, lang), findingsSummary(record.findings, lang)].filter(Boolean).join(SAY[lang].sep);
 }
 
+/**
+ * Who the record names as its editor. A policy change made without a named person names where the
+ * policy came from ('local', 'managed' …, lib/audit/service.ts): said in words.
+ */
+export function editorText(record: AuditRecord, lang: Lang): string {
+  const editor = record.editor ?? '';
+  const sources = terms(lang).policySource;
+  return record.event === 'policy-changed' && Object.hasOwn(sources, editor) ? sources[editor as keyof typeof sources] : editor;
+}
+
 /** 「准确性：是；完整性：是；…；涉及其他单位：县医疗保障局」 */
 export function confirmationsText(c: AuditRecord['confirmations'], lang: Lang): string {
   if (!c) return '';

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { terms, type Lang } from '../i18n';
-import { confirmationsText, eventSentence, findingsSummary, signersText } from './describe';
+import { confirmationsText, editorText, eventSentence, findingsSummary, signersText } from './describe';
 import type { AuditRecord } from './types';
 
 export type ExportFormat = 'csv' | 'jsonl';
@@ -100,7 +100,7 @@ function row(r: AuditRecord, lang: Lang): (string | number)[] {
     channel: r.channel ?? '',
     category: r.category ?? '',
     disclosure: r.disclosure ?? '',
-    editor: r.editor ?? '',
+    editor: editorText(r, lang),
     signers: signersText(r, lang),
     findings: findingsSummary(r.findings, lang),
     excerpts: (r.findings?.excerpts ?? []).join(lang === 'zh' ? '；' : '; '),

@@ -93,6 +93,8 @@ export interface Terms {
   no: string;
   importantItem: string;
   noFindings: string;
+  /** Where the policy in force came from (a policy-changed record names it when no person is known). */
+  policySource: { default: string; local: string; managed: string };
   /** Between a label and its value: 「签发状态：已签发」, "Sign-off: Signed off". */
   colon: string;
 }
@@ -185,6 +187,7 @@ const zh: Terms = {
   no: '否',
   importantItem: '重要信息',
   noFindings: '未发现敏感信息',
+  policySource: { default: '内置默认策略', local: '本机设置', managed: '管理员托管策略' },
   colon: '：',
 };
 
@@ -272,6 +275,7 @@ const en: Terms = {
   no: 'No',
   importantItem: 'Important item',
   noFindings: 'Nothing found',
+  policySource: { default: 'built-in defaults', local: 'set on this computer', managed: 'managed by the administrator' },
   colon: ': ',
 };
 

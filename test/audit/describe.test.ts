@@ -1,6 +1,6 @@
 /** Audit records in plain words: every detail code Precheck writes becomes words, in one language. */
 import { describe, expect, it } from 'vitest';
-import { eventSentence, findingsSummary, recordSummary, wallTime } from '../../lib/audit/describe';
+import { editorText, eventSentence, findingsSummary, recordSummary, wallTime } from '../../lib/audit/describe';
 import { AUDIT_EVENTS, type AuditEvent, type AuditRecord } from '../../lib/audit/types';
 import { REASON_CODES, TERMS } from '../../lib/i18n';
 
@@ -120,6 +120,13 @@ describe('findings and summaries', () => {
   it('puts the event first, then the findings', () => {
     const r = rec('publish-blocked', { via: 'key', reasons: 'finding-block' }, { findings });
     expect(recordSummary(r, 'zh')).toBe('键盘快捷键时被拦截：有必须删除的敏感信息；敏感信息 3 处：身份证号 2（阻止 2）、电话号码 1（警告 1）');
+  });
+
+  it('names where a policy came from in words, and a person as written', () => {
+    expect(editorText(rec('policy-changed', { version: 'v' }, { editor: 'local' }), 'zh')).toBe('本机设置');
+    expect(editorText(rec('policy-changed', { version: 'v' }, { editor: 'managed' }), 'en')).toBe('managed by the administrator');
+    expect(editorText(rec('policy-changed', { version: 'v' }, { editor: '信息中心' }), 'zh')).toBe('信息中心');
+    expect(editorText(rec('publish-blocked', {}, { editor: 'local' }), 'zh')).toBe('local');
   });
 
   it('shows the time as recorded, in the zone it was recorded in', () => {
