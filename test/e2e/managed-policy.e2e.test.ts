@@ -125,7 +125,7 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
 
   test('(a) the managed keys are locked in the options page: disabled and labelled 由管理员设定', async () => {
     await openOptions(options);
-    await options.locator('fieldset[data-key-locked="true"]').first().waitFor({ timeout: 10_000 });
+    await options.locator('fieldset[data-key-locked="true"]').first().waitFor({ state: 'attached', timeout: 10_000 });
     const all = await groups(options);
     const locked = all.filter((g) => g.locked);
     // allowList and customWords (both in 规则), nothing else.
