@@ -10,56 +10,35 @@ import type { AuditRecord } from './types';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
-const COLUMN_KEYS = [
-  'seq',
-  'time',
-  'event',
-  'origin',
-  'url',
-  'title',
-  'channel',
-  'category',
-  'disclosure',
-  'editor',
-  'signers',
-  'findings',
-  'excerpts',
-  'confirmations',
-  'summary',
-  'digest',
-  'bodyDigest',
-  'policyVersion',
-  'id',
-  'prevHash',
-  'hash',
-] as const;
-type ColumnKey = (typeof COLUMN_KEYS)[number];
+/** Column headers in the exporter's language only, in column order; tools that want field names read the JSON Lines file. */
+const ZH_HEADERS = {
+  seq: '序号',
+  time: '时间',
+  event: '事件',
+  origin: '站点',
+  url: '网址',
+  title: '标题',
+  channel: '栏目',
+  category: '信息类别',
+  disclosure: '公开方式',
+  editor: '编辑',
+  signers: '签发人',
+  findings: '敏感信息',
+  excerpts: '遮盖后的片段',
+  confirmations: '审核确认',
+  summary: '说明',
+  digest: '稿件摘要值',
+  bodyDigest: '正文摘要值',
+  policyVersion: '策略版本',
+  id: '记录编号',
+  prevHash: '前一条哈希值',
+  hash: '本条哈希值',
+};
+type ColumnKey = keyof typeof ZH_HEADERS;
+const COLUMN_KEYS = Object.keys(ZH_HEADERS) as ColumnKey[];
 
-/** Column headers in the exporter's language only; tools that want field names read the JSON Lines file. */
 const HEADERS: Record<Lang, Record<ColumnKey, string>> = {
-  zh: {
-    seq: '序号',
-    time: '时间',
-    event: '事件',
-    origin: '站点',
-    url: '网址',
-    title: '标题',
-    channel: '栏目',
-    category: '信息类别',
-    disclosure: '公开方式',
-    editor: '编辑',
-    signers: '签发人',
-    findings: '敏感信息',
-    excerpts: '遮盖后的片段',
-    confirmations: '审核确认',
-    summary: '说明',
-    digest: '稿件摘要值',
-    bodyDigest: '正文摘要值',
-    policyVersion: '策略版本',
-    id: '记录编号',
-    prevHash: '前一条哈希值',
-    hash: '本条哈希值',
-  },
+  zh: ZH_HEADERS,
   en: {
     seq: 'No.',
     time: 'Time',
