@@ -29,7 +29,6 @@ const zh = {
   popup_try: '试一试：粘贴文字检查',
   popup_try_placeholder: '粘贴待检查的文字',
   popup_try_title: '发布前预检 · 试一试',
-  popup_loading: '正在读取…',
 };
 
 const en: typeof zh = {
@@ -60,7 +59,6 @@ const en: typeof zh = {
   popup_try: 'Try it: paste text to check',
   popup_try_placeholder: 'Paste text to check',
   popup_try_title: 'Precheck · Try it',
-  popup_loading: 'Loading…',
 };
 
 export const POPUP_STRINGS = { zh, en };
