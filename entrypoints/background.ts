@@ -8,6 +8,7 @@ import { deferred } from '@/lib/messaging/deferred';
 import { listenForPolicyMessages } from '@/lib/messaging/handlers';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { listenForPublishedPages } from '@/lib/audit/published-page';
+import { createAdminService } from '@/lib/policy/admin-password';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
 import { createSignoffService } from '@/lib/signoff/service';
@@ -37,13 +38,15 @@ export default defineBackground(() => {
       return service;
     }),
   );
-  listenForPolicyMessages(store);
+  const signoff = createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) });
+  const admin = createAdminService(browser.storage.local);
+  listenForPolicyMessages(store, admin, { admin, verifyReviewerPin: (req) => signoff.verifyReviewerPin(req) });
   listenForAuditMessages(audit);
   // Adapter-named publish endpoints are blocked by the browser for every route; a release opens them
   // for its tab for a few seconds.
   const backstop = createBackstop(browser.declarativeNetRequest as unknown as DnrApi, (message) => console.warn('[precheck]', message));
   const signedItems = createSignedItemStore(browser.storage.local);
-  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }), signedItems, {
+  listenForSignoffMessages(signoff, signedItems, {
     released: (tabId) => void (tabId === undefined ? undefined : backstop.allowTab(tabId)),
   });
   onMessage('openBackstop', async ({ data, sender }) => {

@@ -1,8 +1,9 @@
 /** 站点: the CMS origins Precheck runs on (each needs host access) and the site adapters. */
 import { useEffect, useState } from 'react';
 import { parseMatchPattern } from '../../lib/policy/match-pattern';
+import { terms } from '../../lib/i18n';
 import { localProblem, isLocked, LockableGroup, SaveBar, SaveResultNote, useDraft, useSaver, type SectionProps } from './shared';
-import { t } from './i18n';
+import { t } from './strings';
 
 /** 'https://cms.example.gov.cn' or '…/': the whole site is meant. */
 export function toOriginPattern(text: string): string {
@@ -38,16 +39,16 @@ function Origins(props: SectionProps) {
     const pattern = toOriginPattern(text);
     const parsed = parseMatchPattern(pattern, true);
     if (!parsed.ok) return saver.fail([localProblem('origins', parsed.problem)]);
-    if (origins.includes(pattern)) return saver.fail([localProblem('origins', { zh: '该网址已在列表中', en: 'this origin is already listed' })]);
+    if (origins.includes(pattern)) return saver.fail([localProblem('origins', t.both('origin_exists'))]);
     // Asked before anything else happens in the click: the browser needs the user gesture.
     void client.requestOrigins([pattern]).then(
       async (ok) => {
         recheck();
-        if (!ok) return saver.fail([localProblem('origins', { zh: '未获得访问该网址的授权，未添加', en: 'access to this origin was not granted; not added' })]);
+        if (!ok) return saver.fail([localProblem('origins', t.both('origin_not_granted'))]);
         const result = await saver.save({ origins: [...origins, pattern] });
         if (result?.accepted) setText('');
       },
-      (error: unknown) => saver.fail([localProblem('origins', { zh: `无法请求授权：${String(error)}`, en: `cannot request access: ${String(error)}` })]),
+      (error: unknown) => saver.fail([localProblem('origins', t.both('origin_request_failed', String(error)))]),
     );
   }
 
@@ -62,23 +63,23 @@ function Origins(props: SectionProps) {
       <ul className="rows">
         {origins.map((o) => (
           <li key={o}>
-            <code>{o}</code>{' '}
+            <code translate="no">{o}</code>{' '}
             {granted[o] === false ? (
               <button type="button" className="grant" onClick={() => grant(o)}>
-                {t('sites_grant')}
+                {terms().action.grant}
               </button>
             ) : granted[o] ? (
               <span className="ok">{t('sites_granted')}</span>
             ) : null}{' '}
             <button type="button" disabled={locked} onClick={() => void saver.save({ origins: origins.filter((x) => x !== o) })}>
-              {t('remove')}
+              {terms().action.remove}
             </button>
           </li>
         ))}
       </ul>
       <label>
         {t('sites_add_label')}{' '}
-        <input disabled={locked} value={text} onChange={(e) => setText(e.target.value)} placeholder="https://cms.example.gov.cn/*" size={40} />
+        <input disabled={locked} value={text} onChange={(e) => setText(e.target.value)} placeholder="https://cms.example.gov.cn/*" translate="no" size={40} />
       </label>{' '}
       <button type="button" onClick={add} disabled={locked || saver.busy || text.trim() === ''}>
         {t('sites_add')}
@@ -101,7 +102,7 @@ function Adapters(props: SectionProps) {
     try {
       value = JSON.parse(json);
     } catch {
-      return jsonSaver.fail([localProblem('adapters', { zh: '不是有效的 JSON', en: 'is not valid JSON' })]);
+      return jsonSaver.fail([localProblem('adapters', t.both('adapters_bad_json'))]);
     }
     void jsonSaver.save({ adapters: value as typeof adapters });
   }
@@ -114,9 +115,12 @@ function Adapters(props: SectionProps) {
         <ul className="rows">
           {adapters.map((a) => (
             <li key={a.id}>
-              <strong>{a.name}</strong> <code>{a.id}</code> — {t('sites_editor')}: {a.editor.kind} — {a.match.join(', ')}{' '}
+              <span translate="no">
+                <strong>{a.name}</strong> <code>{a.id}</code>
+              </span>{' '}
+              — {t('sites_editor')} <code translate="no">{a.editor.kind}</code> — <code translate="no">{a.match.join(', ')}</code>{' '}
               <button type="button" onClick={() => void listSaver.save({ adapters: adapters.filter((x) => x.id !== a.id) })}>
-                {t('remove')}
+                {terms().action.remove}
               </button>
             </li>
           ))}

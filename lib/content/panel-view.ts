@@ -3,7 +3,7 @@
  * requests the gate refused. It reads the draft; it never changes it.
  */
 import type { PanelActions, PanelRefusal, PanelState } from '../../components/Panel';
-import { REFUSAL_REASONS, ROUTE_NAMES } from '../gate/words-zh';
+import { terms } from '../i18n';
 import type { Outgoing, Verdict } from '../gate/types';
 import { blockReasons } from './block-reasons';
 import type { DraftWatch, LocatedFinding } from './draft-watch';
@@ -88,9 +88,9 @@ export class PanelView {
 
   refused(o: Outgoing, v: Extract<Verdict, { pass: false }>): void {
     const refusal: PanelRefusal = {
-      route: ROUTE_NAMES[o.route],
+      route: terms().via[o.route],
       endpoint: endpointOf(o.url),
-      reason: [REFUSAL_REASONS[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join('：'),
+      reason: [terms().reason[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join(terms().colon),
       excerpts: [...new Set(v.findings.map((f) => f.excerpt))].slice(0, 3),
       at: Date.now(),
     };

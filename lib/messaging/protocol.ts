@@ -6,8 +6,12 @@
  * Background answers:
  *   getPolicyForPage(url)    content script → what it needs for that page (no PIN records)
  *   getPolicyState()         options page / popup → the policy in force, locked keys, rejected inputs
- *   savePolicy(candidate)    options page → the whole candidate policy, accepted whole or not at all
- *   importPolicyJson(text)   options page → a policy file's text, the same way
+ *   savePolicy(req)          options page → the whole candidate policy, accepted whole or not at all
+ *                            (a roster change also needs `auth`: lib/policy/roster-guard.ts)
+ *   importPolicyJson(req)    options page → a policy file's text, the same way
+ *   adminStatus()            options page → is the administrator password set
+ *   setAdminPassword(req)    options page → sets it (the first time) or changes it (with the current one)
+ *   checkAdminPassword(pw)   options page → unlocks the roster for this page
  *   saveTaughtAdapter(a)     content script → a site adapter taught on its page, added to the local
  *                            policy (replacing one for the same page) and saved like savePolicy
  * Background sends:
@@ -15,6 +19,8 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AuditEntry, VerifyResult } from '../audit/types';
+import type { AdminResult, AdminStatus } from '../policy/admin-password';
+import type { RosterAuth } from '../policy/roster-auth';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
 import type { Localized } from '../scan/types';
@@ -22,13 +28,18 @@ import type { Signoff, SignoffRole } from '../signoff/types';
 import type { PagePolicy } from './page-policy';
 
 export type { PolicyState, SaveResult, SourcedProblem } from '../policy/store';
+export type { AdminResult, AdminStatus } from '../policy/admin-password';
+export type { RosterAuth } from '../policy/roster-auth';
 export type { PagePolicy } from './page-policy';
 
 export interface ProtocolMap {
   getPolicyForPage(url: string): PagePolicy;
   getPolicyState(): PolicyState;
-  savePolicy(candidate: unknown): SaveResult;
-  importPolicyJson(text: string): SaveResult;
+  savePolicy(req: { policy: unknown; auth?: RosterAuth }): SaveResult;
+  importPolicyJson(req: { text: string; auth?: RosterAuth }): SaveResult;
+  adminStatus(): AdminStatus;
+  setAdminPassword(req: { current?: string; next: string }): AdminResult;
+  checkAdminPassword(password: string): AdminResult;
   saveTaughtAdapter(adapter: SiteAdapter): SaveResult;
   policyChanged(state: PolicyState): void;
 

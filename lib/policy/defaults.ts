@@ -29,5 +29,6 @@ export const DEFAULT_POLICY: Policy = {
   gate: { draftSaves: 'scan' },
   signoff: { validMinutes: 30 },
   audit: { retentionDays: 365 },
+  unit: { name: '' },
   meta: {},
 };

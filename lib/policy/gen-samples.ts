@@ -68,6 +68,7 @@ function payload(pins: ReadonlyMap<string, PinRecord>): Payload {
     gate: { draftSaves: 'scan' },
     signoff: { validMinutes: 30 },
     audit: { retentionDays: 1095, collectorUrl: 'https://audit.shixian.example.gov.cn/precheck/records' },
+    unit: { name: '示例县人民政府办公室' },
     meta: {
       name: '示例县政务公开信息网上发布预检策略',
       note: '示例文件：三名审核人的演示 PIN 均为 246810，部署前必须为每人重新生成 PIN 记录。',

@@ -18,12 +18,12 @@ const TOP: Record<string, string> = {
   gate: '发布拦截',
   signoff: '签发设置',
   audit: '审计设置',
+  unit: '单位',
   meta: '策略信息',
   // version 1
   sites: '网站',
   words: '敏感词',
   important: '重要信息类别',
-  unit: '单位',
 };
 
 /** Same key, different meaning: a reviewer's name is a person's, a category's is a title. */

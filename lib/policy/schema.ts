@@ -192,6 +192,12 @@ const policyObject = z.strictObject({
     retentionDays: z.int().min(30).max(36500),
     collectorUrl: collectorUrl.optional(),
   }),
+  /** The unit this browser publishes for: its name heads the printed review form (article 15). */
+  unit: z
+    .strictObject({
+      name: z.string().trim().max(100),
+    })
+    .default(() => ({ name: '' })),
   meta: z
     .strictObject({
       name: z.string().max(100).optional(),
