@@ -7,6 +7,7 @@ import { deferred } from '@/lib/messaging/deferred';
 import { listenForPolicyMessages } from '@/lib/messaging/handlers';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { listenForPublishedPages } from '@/lib/audit/published-page';
+import { browserKind } from '@/lib/policy/host-access';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
 import { createSignoffService } from '@/lib/signoff/service';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
       scripting: browser.scripting,
       permissions: browser.permissions,
       manifestScripts: manifestScriptFiles(browser.runtime.getManifest()),
+      browser: browserKind(import.meta.env.BROWSER),
     },
     browser.permissions,
     () => store.state().policy.origins,

@@ -4,12 +4,15 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type PolicyState, type SaveResult } from '../../lib/messaging/protocol';
+import { browserKind, type BrowserKind } from '../../lib/policy/host-access';
 import type { Policy } from '../../lib/policy/schema';
 
 export interface PolicyClient {
   getState(): Promise<PolicyState>;
   save(candidate: Policy): Promise<SaveResult>;
   importJson(text: string): Promise<SaveResult>;
+  /** Whose match patterns the grants are (Firefox cannot grant a port: lib/policy/host-access.ts). */
+  browser: BrowserKind;
   /** Asks the user for host access. Call it first thing in a click handler (it needs the gesture). */
   requestOrigins(origins: string[]): Promise<boolean>;
   hasOrigin(origin: string): Promise<boolean>;
@@ -22,6 +25,7 @@ export function messagingClient(): PolicyClient {
     getState: () => sendMessage('getPolicyState'),
     save: (candidate) => sendMessage('savePolicy', candidate),
     importJson: (text) => sendMessage('importPolicyJson', text),
+    browser: browserKind(import.meta.env.BROWSER),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     hasOrigin: async (origin) => {
       try {

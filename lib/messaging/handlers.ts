@@ -6,7 +6,8 @@ import { withAdapter } from '../policy/adapter-from-picks';
 import { isRecord } from '../policy/fields';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyStore } from '../policy/store';
-import { pagePolicy, urlMatches } from './page-policy';
+import { urlMatches } from '../policy/host-access';
+import { pagePolicy } from './page-policy';
 import { onMessage, type PagePolicy, type PolicyState, type SaveResult } from './protocol';
 
 export interface PolicyHandlers {

@@ -44,6 +44,7 @@ export function storeClient(store: PolicyStore): FakeClient {
     getState: () => h.getPolicyState(),
     save: (candidate) => h.savePolicy(JSON.parse(JSON.stringify(candidate)) as unknown),
     importJson: (text) => h.importPolicyJson(text),
+    browser: 'chrome',
     requestOrigins(origins) {
       client.requested.push(origins);
       if (client.answer) origins.forEach((o) => client.granted.add(o));
