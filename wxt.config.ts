@@ -34,8 +34,14 @@ export default defineConfig({
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        // 128: the first Firefox with MAIN-world content scripts.
-        gecko: { id: 'precheck@pingluo.gov.example', strict_min_version: '128.0' },
+        // 128: the first Firefox with MAIN-world content scripts. Nothing is collected (drafts are
+        // checked on the machine; the optional audit collector is the unit's own server), which
+        // Firefox wants declared: AMO refuses new extensions without it.
+        gecko: {
+          id: 'precheck@pingluo.gov.example',
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
     }),
   }),
