@@ -63,7 +63,7 @@ function Origins(props: SectionProps) {
       <p className="hint">{t('sites_origins_hint')}</p>
       <ul className="rows">
         {origins.map((o) => (
-          <li key={o}>
+          <li key={o} data-origin={o}>
             <code>{o}</code>{' '}
             {granted[o] === false ? (
               <button type="button" className="grant" onClick={() => grant(o)}>

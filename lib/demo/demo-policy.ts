@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { DEFAULT_POLICY } from '../policy/defaults';
 import { hashPin } from '../policy/pin';
 import type { Policy, Reviewer } from '../policy/schema';
+import { driverOf, type DriveTarget } from './playwright-driver.ts';
 
 export interface DemoPerson {
   id: string;
@@ -40,14 +41,20 @@ export async function installPolicy(context: BrowserContext, extensionId: string
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
-    // The options page follows the browser's UI language, so it is driven by structure, not by words.
-    await page.locator('#import-export textarea').fill(JSON.stringify(policy));
-    await page.locator('#import-export textarea + button').click();
-    await page.locator('#import-export [role=status], #import-export .error').first().waitFor();
-    if (await page.locator('#import-export .error').count()) {
-      throw new Error(`policy refused: ${await page.locator('#import-export').innerText()}`);
-    }
+    await importPolicy(page, policy);
   } finally {
     await page.close();
+  }
+}
+
+/** The import on an options page that is already open (Chromium or Firefox). */
+export async function importPolicy(optionsPage: DriveTarget, policy: Policy): Promise<void> {
+  const driver = driverOf(optionsPage);
+  // The options page follows the browser's UI language, so it is driven by structure, not by words.
+  await driver.fill('#import-export textarea', JSON.stringify(policy));
+  await driver.click('#import-export textarea + button');
+  await driver.waitFor(`!!document.querySelector('#import-export [role=status], #import-export .error')`, { timeout: 10_000 });
+  if (await driver.evaluate<boolean>(`!!document.querySelector('#import-export .error')`)) {
+    throw new Error(`policy refused: ${await driver.evaluate<string>(`document.getElementById('import-export').innerText`)}`);
   }
 }
