@@ -89,16 +89,19 @@ export const formFrame = (page: Page, kind: EditorKind) => frameAt(page, editorP
 
 export type HighlightTexts = Record<'precheck-block' | 'precheck-warn' | 'precheck-info', string[]>;
 
+/** Script: the text of every range in this window's Precheck highlights (a HighlightTexts). */
+export const HIGHLIGHT_TEXTS = `(() => {
+  const out = {};
+  for (const name of ['precheck-block', 'precheck-warn', 'precheck-info']) {
+    const h = CSS.highlights.get(name);
+    out[name] = h ? [...h].map((r) => r.toString()) : [];
+  }
+  return out;
+})()`;
+
 /** The text of every range in the frame window's Precheck highlights. */
 export function highlightTexts(frame: Frame): Promise<HighlightTexts> {
-  return frame.evaluate(`(() => {
-    const out = {};
-    for (const name of ['precheck-block', 'precheck-warn', 'precheck-info']) {
-      const h = CSS.highlights.get(name);
-      out[name] = h ? [...h].map((r) => r.toString()) : [];
-    }
-    return out;
-  })()`);
+  return frame.evaluate(HIGHLIGHT_TEXTS);
 }
 
 // ---------------------------------------------------------------- panel

@@ -40,7 +40,7 @@ export interface PolicyProbe {
   skip?: string;
 }
 
-function canUseMountNamespace(): boolean {
+export function canUseMountNamespace(): boolean {
   const dir = os.tmpdir();
   const r = spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'mount', '--bind', dir, dir], { stdio: 'ignore', timeout: 5_000 });
   return r.status === 0;
@@ -72,6 +72,25 @@ export function probeManagedPolicy(): PolicyProbe {
   };
 }
 
+/**
+ * Writes a shell script that runs `binary` in its own mount namespace with `source` bind-mounted
+ * over `target` (which must exist): only that browser sees the test's policy directory.
+ */
+export function writeMountWrapper(file: string, binary: string, source: string, target: string): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(
+    file,
+    [
+      '#!/bin/sh',
+      '# A browser with a private view of its enterprise policy directory (precheck e2e).',
+      `exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' ${q(source)} ${q(target)} ${q(binary)} "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
+
 export interface ManagedPolicy {
   mode: PolicyMode;
   /** Chromium to launch with (a wrapper in private mode). */
@@ -95,18 +114,7 @@ export function createManagedPolicy(mode: PolicyMode): ManagedPolicy {
       mkdirSync(SYSTEM_POLICY_ROOT, { recursive: true });
       createdRoot = true;
     }
-    executablePath = path.join(tmp, 'chromium.sh');
-    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-    writeFileSync(
-      executablePath,
-      [
-        '#!/bin/sh',
-        '# Chromium with a private view of its enterprise policy directory (precheck e2e).',
-        `exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' ${q(root)} ${q(SYSTEM_POLICY_ROOT)} ${q(CHROMIUM_PATH)} "$@"`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(executablePath, 0o755);
+    executablePath = writeMountWrapper(path.join(tmp, 'chromium.sh'), CHROMIUM_PATH, root, SYSTEM_POLICY_ROOT);
   } else {
     root = SYSTEM_POLICY_ROOT;
     mkdirSync(path.join(root, 'managed'), { recursive: true });
