@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FIREFOX_PATH } from '../../lib/demo/firefox.ts';
 import { GECKO_ID } from '../../wxt.config.ts';
-import { canUseMountNamespace, writeMountWrapper, type PolicyMode, type PolicyProbe } from '../e2e/policy-helpers.ts';
+import { canUseMountNamespace, canWriteDir, writeMountWrapper, type PolicyMode, type PolicyProbe } from '../e2e/policy-helpers.ts';
 
 const SYSTEM_DIR = '/etc/firefox/policies';
 
@@ -28,17 +28,6 @@ const SYSTEM_DIR = '/etc/firefox/policies';
 export function firefoxPolicyDir(): string {
   if (existsSync(path.join(SYSTEM_DIR, 'policies.json'))) return SYSTEM_DIR;
   return path.join(path.dirname(realpathSync(FIREFOX_PATH)), 'distribution');
-}
-
-function canWrite(dir: string): boolean {
-  const probe = path.join(dir, `.precheck-e2e-probe-${process.pid}`);
-  try {
-    writeFileSync(probe, '');
-    rmSync(probe);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** How this machine lets a test give Firefox a policies.json (synchronous: decides describe.skipIf). */
@@ -51,7 +40,7 @@ export function probeFirefoxPolicy(): PolicyProbe {
   // PRECHECK_POLICY_MODE=system or =private forces one way (to test the other), as for Chromium.
   const forced = process.env.PRECHECK_POLICY_MODE;
   if (forced !== 'system' && existsSync(dir) && canUseMountNamespace()) return { mode: 'private' };
-  if (forced !== 'private' && existsSync(dir) && canWrite(dir)) return { mode: 'system' };
+  if (forced !== 'private' && existsSync(dir) && canWriteDir(dir)) return { mode: 'system' };
   return { skip: `cannot give Firefox a policies.json: no mount namespace and ${dir} is missing or not writable` };
 }
 

@@ -46,10 +46,11 @@ export function canUseMountNamespace(): boolean {
   return r.status === 0;
 }
 
-function canWriteSystemRoot(): boolean {
+/** Whether a file can be created in `dir` (creating the folder first when `create`). */
+export function canWriteDir(dir: string, create = false): boolean {
   try {
-    mkdirSync(path.join(SYSTEM_POLICY_ROOT, 'managed'), { recursive: true });
-    const probe = path.join(SYSTEM_POLICY_ROOT, `.precheck-e2e-probe-${process.pid}`);
+    if (create) mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.precheck-e2e-probe-${process.pid}`);
     writeFileSync(probe, '');
     rmSync(probe);
     return true;
@@ -57,6 +58,8 @@ function canWriteSystemRoot(): boolean {
     return false;
   }
 }
+
+const canWriteSystemRoot = () => canWriteDir(path.join(SYSTEM_POLICY_ROOT, 'managed'), true) && canWriteDir(SYSTEM_POLICY_ROOT);
 
 /** How this machine lets a test set Chromium enterprise policy (synchronous: decides describe.skipIf). */
 export function probeManagedPolicy(): PolicyProbe {
