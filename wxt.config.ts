@@ -9,6 +9,8 @@ import { DEFAULT_CMS_MATCHES } from './lib/policy/default-origins';
 export const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtDhZ36YB+EKgn72xcGuGN0cpE/+4zpSjbANrRiuzrY4bfLfDFvS3sO7I6nGcCvrwT/ObTNIDcUGL+vtkdomRDPNncF4MpgwXYiGox9TtMgBmL/rxJe+Kt9qVKHfaiOlvBqWPDlw0GF+dUbB9OdJK/41/EM6gzou20q4BmJH2cWT2O5RRl3RtUKx+/hrhUxhGuntliWHLW5C25/5SekFO+xgruGlMgRwPhw+XScqrZZNvZk5LLLoO3jlQup/oKa4le/N9BFAcyDZBO551ekY7Yd9wseVQ95TogVRJV25YIUbgXfuJlqegwVki5LpswnEi/pkPs7+9tGYfAITlXCeQSwIDAQAB';
 export const EXTENSION_ID = 'gholjiedldgiapanfhaiaoiiamagicop';
+/** Firefox's add-on id (browser_specific_settings.gecko.id): what policies.json names. */
+export const GECKO_ID = 'precheck@pingluo.gov.example';
 
 // The extension is configured here; what it does lives in lib/ and rules/.
 export default defineConfig({
@@ -36,8 +38,14 @@ export default defineConfig({
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        // 128: the first Firefox with MAIN-world content scripts.
-        gecko: { id: 'precheck@pingluo.gov.example', strict_min_version: '128.0' },
+        // 128: the first Firefox with MAIN-world content scripts. Nothing is collected (drafts are
+        // checked on the machine; the optional audit collector is the unit's own server), which
+        // Firefox wants declared: AMO refuses new extensions without it.
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
     }),
   }),

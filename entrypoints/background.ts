@@ -9,6 +9,7 @@ import { listenForPolicyMessages } from '@/lib/messaging/handlers';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { listenForPublishedPages } from '@/lib/audit/published-page';
 import { createAdminService } from '@/lib/policy/admin-password';
+import { browserKind } from '@/lib/policy/host-access';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
 import { createSignoffService } from '@/lib/signoff/service';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
       scripting: browser.scripting,
       permissions: browser.permissions,
       manifestScripts: manifestScriptFiles(browser.runtime.getManifest()),
+      browser: browserKind(import.meta.env.BROWSER),
     },
     browser.permissions,
     () => store.state().policy.origins,

@@ -1,5 +1,6 @@
 /** 站点: the CMS origins Precheck runs on (each needs host access) and the site adapters. */
 import { useEffect, useState } from 'react';
+import { accessPattern, grantWidened } from '../../lib/policy/host-access';
 import { parseMatchPattern } from '../../lib/policy/match-pattern';
 import { terms } from '../../lib/i18n';
 import { localProblem, isLocked, LockableGroup, SaveBar, SaveResultNote, useDraft, useSaver, type SectionProps } from './shared';
@@ -11,13 +12,14 @@ export function toOriginPattern(text: string): string {
   return /^[a-z*]+:\/\/[^/]+\/?$/i.test(trimmed) ? `${trimmed.replace(/\/$/, '')}/*` : trimmed;
 }
 
+/** Host access is asked for and checked as this browser can grant it (Firefox: port-less). */
 function useGranted(client: SectionProps['client'], origins: readonly string[]): [Record<string, boolean>, () => void] {
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const [tick, setTick] = useState(0);
   const key = origins.join('\n');
   useEffect(() => {
     let live = true;
-    void Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(o)] as const)).then((entries) => {
+    void Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(accessPattern(o, client.browser))] as const)).then((entries) => {
       if (live) setGranted(Object.fromEntries(entries));
     });
     return () => {
@@ -41,7 +43,7 @@ function Origins(props: SectionProps) {
     if (!parsed.ok) return saver.fail([localProblem('origins', parsed.problem)]);
     if (origins.includes(pattern)) return saver.fail([localProblem('origins', t.both('origin_exists'))]);
     // Asked before anything else happens in the click: the browser needs the user gesture.
-    void client.requestOrigins([pattern]).then(
+    void client.requestOrigins([accessPattern(pattern, client.browser)]).then(
       async (ok) => {
         recheck();
         if (!ok) return saver.fail([localProblem('origins', t.both('origin_not_granted'))]);
@@ -53,7 +55,7 @@ function Origins(props: SectionProps) {
   }
 
   function grant(origin: string) {
-    void client.requestOrigins([origin]).then(recheck, recheck);
+    void client.requestOrigins([accessPattern(origin, client.browser)]).then(recheck, recheck);
   }
 
   return (
@@ -62,7 +64,7 @@ function Origins(props: SectionProps) {
       <p className="hint">{t('sites_origins_hint')}</p>
       <ul className="rows">
         {origins.map((o) => (
-          <li key={o}>
+          <li key={o} data-origin={o}>
             <code translate="no">{o}</code>{' '}
             {granted[o] === false ? (
               <button type="button" className="grant" onClick={() => grant(o)}>
@@ -74,6 +76,11 @@ function Origins(props: SectionProps) {
             <button type="button" disabled={locked} onClick={() => void saver.save({ origins: origins.filter((x) => x !== o) })}>
               {terms().action.remove}
             </button>
+            {grantWidened(o, client.browser) ? (
+              <p className="hint" data-port-note>
+                {t('sites_port_note', accessPattern(o, client.browser), o)}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

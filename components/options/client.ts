@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type AdminResult, type AdminStatus, type PinChallenge, type PolicyState, type RosterAuth, type SaveResult } from '../../lib/messaging/protocol';
+import { browserKind, type BrowserKind } from '../../lib/policy/host-access';
 import type { Policy } from '../../lib/policy/schema';
 import type { Localized } from '../../lib/scan/types';
 import { pinProof } from '../../lib/signoff/pin-proof';
@@ -14,6 +15,8 @@ export interface PolicyClient {
   getState(): Promise<PolicyState>;
   save(candidate: Policy, auth?: RosterAuth): Promise<SaveResult>;
   importJson(text: string, auth?: RosterAuth): Promise<SaveResult>;
+  /** Whose match patterns the grants are (Firefox cannot grant a port: lib/policy/host-access.ts). */
+  browser: BrowserKind;
   /** Asks the user for host access. Call it first thing in a click handler (it needs the gesture). */
   requestOrigins(origins: string[]): Promise<boolean>;
   hasOrigin(origin: string): Promise<boolean>;
@@ -49,6 +52,7 @@ export function messagingClient(): PolicyClient {
     getState: () => sendMessage('getPolicyState'),
     save: (policy, auth) => sendMessage('savePolicy', { policy, ...(auth && { auth }) }),
     importJson: (text, auth) => sendMessage('importPolicyJson', { text, ...(auth && { auth }) }),
+    browser: browserKind(import.meta.env.BROWSER),
     requestOrigins: (origins) => browser.permissions.request({ origins }),
     hasOrigin: async (origin) => {
       try {

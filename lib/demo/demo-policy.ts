@@ -8,6 +8,7 @@ import { DEFAULT_POLICY } from '../policy/defaults';
 import { hashPin } from '../policy/pin';
 import type { Policy, Reviewer } from '../policy/schema';
 import { optionsUrl, pastePolicy, unlockAsAdmin } from './options-drive.ts';
+import { driverOf, type DriveTarget } from './playwright-driver.ts';
 
 export interface DemoPerson {
   id: string;
@@ -51,7 +52,21 @@ export async function installPolicy(context: BrowserContext, extensionId: string
     if (await page.locator('#import-export .error').count()) {
       throw new Error(`policy refused: ${await page.locator('#import-export').innerText()}`);
     }
+    await page.goto(optionsUrl(extensionId));
+    await importPolicy(page, policy, adminPassword);
   } finally {
     await page.close();
+  }
+}
+
+/** The import on an options page that is already open (Chromium or Firefox), as the administrator. */
+export async function importPolicy(optionsPage: DriveTarget, policy: Policy, adminPassword = DEMO_ADMIN_PASSWORD): Promise<void> {
+  const driver = driverOf(optionsPage);
+  // The options page follows the browser's UI language, so it is driven by structure, not by words.
+  await unlockAsAdmin(optionsPage, adminPassword);
+  await pastePolicy(optionsPage, JSON.stringify(policy));
+  await driver.waitFor(`!!document.querySelector('#import-export [role=status], #import-export .error')`, { timeout: 10_000 });
+  if (await driver.evaluate<boolean>(`!!document.querySelector('#import-export .error')`)) {
+    throw new Error(`policy refused: ${await driver.evaluate<string>(`document.getElementById('import-export').innerText`)}`);
   }
 }

@@ -9,7 +9,8 @@ import { authorizeRoster, type RosterAuthDeps } from '../policy/roster-auth';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyStore } from '../policy/store';
 import { parsePolicyJson } from '../policy/validate';
-import { pagePolicy, urlMatches } from './page-policy';
+import { urlMatches } from '../policy/host-access';
+import { pagePolicy } from './page-policy';
 import { onMessage, type PagePolicy, type PolicyState, type ProtocolMap, type SaveResult } from './protocol';
 
 export interface PolicyHandlers {

@@ -39,6 +39,7 @@ export function storeClient(store: PolicyStore): FakeClient & { admin: AdminServ
     getState: () => h.getPolicyState(),
     save: (policy, auth) => h.savePolicy({ policy: JSON.parse(JSON.stringify(policy)) as unknown, ...(auth && { auth }) }),
     importJson: (text, auth) => h.importPolicyJson({ text, ...(auth && { auth }) }),
+    browser: 'chrome',
     requestOrigins(origins) {
       client.requested.push(origins);
       if (client.answer) origins.forEach((o) => client.granted.add(o));

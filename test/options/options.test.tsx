@@ -168,6 +168,47 @@ describe('options page', () => {
     expect(origins.textContent).toContain('已保存');
   });
 
+  it('on Firefox asks for the port-less host of an origin with a port, keeps the port in the policy and says so', async () => {
+    const { client } = await open();
+    client.browser = 'firefox';
+    const origins = group(await show('sites'), '适用网址');
+    await type(origins.querySelector('input'), 'http://10.12.3.4:8080');
+    await click(byText(origins, 'button', '添加并授权'));
+    await settle();
+    // Firefox never matches a pattern with a port: the host is what can be granted …
+    expect(client.requested).toEqual([['http://10.12.3.4/*']]);
+    // … while the policy keeps the exact origin, which decides where Precheck checks.
+    expect(store.state().policy.origins).toEqual([...DEFAULT_POLICY.origins, 'http://10.12.3.4:8080/*']);
+    await until(() => origins.textContent?.includes('已授权') ?? false);
+    const notes = [...origins.querySelectorAll('[data-port-note]')].map((n) => n.textContent);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('http://10.12.3.4/*');
+    expect(notes[0]).toContain('http://10.12.3.4:8080/*');
+
+    // Revoked: 授权访问 asks for the host again, never for the pattern with the port.
+    client.granted.delete('http://10.12.3.4/*');
+    client.requested.length = 0;
+    view!.unmount();
+    view = await render(<OptionsApp client={client} />);
+    await settle();
+    const again = group(await show('sites'), '适用网址');
+    const row = () => byText(again, 'li', 'http://10.12.3.4:8080/*')!;
+    await until(() => byText(row(), 'button', '授权访问') !== undefined);
+    await click(byText(row(), 'button', '授权访问'));
+    await settle();
+    expect(client.requested[0]).toEqual(['http://10.12.3.4/*']);
+  });
+
+  it('on Chromium asks for the origin with its port as written, without a note', async () => {
+    const { client } = await open();
+    const origins = group(await show('sites'), '适用网址');
+    await type(origins.querySelector('input'), 'http://10.12.3.4:8080');
+    await click(byText(origins, 'button', '添加并授权'));
+    await settle();
+    expect(client.requested).toEqual([['http://10.12.3.4:8080/*']]);
+    expect(origins.querySelectorAll('[data-port-note]')).toHaveLength(0);
+  });
+
   it('refuses an origin pattern before asking the browser', async () => {
     const { client } = await open();
     const origins = group(await show('sites'), '适用网址');
