@@ -28,7 +28,9 @@ export function RecordSettings(props: SectionProps) {
     const patch: Partial<Policy> = {};
     if (!locked.signoff) patch.signoff = { validMinutes: Number(draft.validMinutes) };
     const url = draft.collectorUrl.trim();
-    if (!locked.audit) patch.audit = { retentionDays: Number(draft.retentionDays), ...(url && { collectorUrl: url }) };
+    // The token is not shown here (IT pushes it): it is kept as it is, not dropped by this save.
+    const { collectorToken } = audit;
+    if (!locked.audit) patch.audit = { retentionDays: Number(draft.retentionDays), ...(url && { collectorUrl: url }), ...(collectorToken && { collectorToken }) };
     void saver.save(patch);
   }
 

@@ -73,7 +73,7 @@ export const MANAGED_SCHEMA: JsonSchema = {
       'Reviewer roster; PINs only as PBKDF2-SHA256 records',
     ),
     signoff: obj({ validMinutes: int() }),
-    audit: obj({ retentionDays: int(), collectorUrl: str() }),
+    audit: obj({ retentionDays: int(), collectorUrl: str(), collectorToken: str() }),
     meta: obj({ name: str(), note: str(), updatedAt: str(), updatedBy: str() }),
   },
 };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { EditorKind } from '../editors/types';
 import {
   ALWAYS,
+  collectorToken,
   collectorUrl,
   email,
   framePath,
@@ -141,6 +142,8 @@ const policyObject = z.strictObject({
   audit: z.strictObject({
     retentionDays: z.int().min(30).max(36500),
     collectorUrl: collectorUrl.optional(),
+    /** Sent as `Authorization: Bearer …`: the collector keeps each unit's records apart by it. */
+    collectorToken: collectorToken.optional(),
   }),
   meta: z
     .strictObject({

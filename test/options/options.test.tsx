@@ -220,6 +220,18 @@ describe('options page', () => {
     expect(store.state().policy.audit).toEqual({ retentionDays: 730, collectorUrl: 'https://collector.example.gov.cn/audit' });
   });
 
+  it('keeps the collector token IT set when the retention is changed here', async () => {
+    const token = 'pcu_' + 'k'.repeat(43);
+    await open();
+    expect(await store.save({ ...DEFAULT_POLICY, audit: { retentionDays: 365, collectorUrl: 'https://collector.example.gov.cn/audit', collectorToken: token } })).toMatchObject({ accepted: true });
+    await settle();
+    const box = section('audit').querySelector<HTMLElement>('[data-record-settings]')!;
+    await type(box.querySelector('input[name=retentionDays]'), '400');
+    await click(byText(box, '.save-bar button', '保存'));
+    await settle();
+    expect(store.state().policy.audit).toEqual({ retentionDays: 400, collectorUrl: 'https://collector.example.gov.cn/audit', collectorToken: token });
+  });
+
   it('adds a reviewer with a PIN typed twice, stored only as a hash', async () => {
     await open();
     const rev = section('reviewers');
