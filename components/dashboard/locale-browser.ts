@@ -1,0 +1,29 @@
+/**
+ * Stands in for `wxt/browser` in the dashboard page (vite.dashboard.config.ts): the shared audit
+ * components ask browser.i18n for their words, and get them from the extension's own message files,
+ * Chinese unless the browser prefers English — the same choice the extension makes.
+ */
+import en from '../../public/_locales/en/messages.json';
+import zh from '../../public/_locales/zh_CN/messages.json';
+
+interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+export const pageLang: 'zh' | 'en' = /^en\b/i.test(globalThis.navigator?.language ?? '') ? 'en' : 'zh';
+const messages = (pageLang === 'en' ? en : zh) as Record<string, Message>;
+
+/** chrome.i18n.getMessage's rules: $NAME$ placeholders map to $1…$9 substitutions. */
+export function getMessage(key: string, substitutions?: string | string[]): string {
+  const m = messages[key];
+  if (!m) return '';
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const fill = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+  return m.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const p = m.placeholders?.[name.toLowerCase()];
+    return p ? fill(p.content) : whole;
+  });
+}
+
+export const browser = { i18n: { getMessage } };
