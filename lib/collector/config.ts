@@ -46,7 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CollectorCo
     port,
     publicUrl: (env.COLLECTOR_PUBLIC_URL || `http://${host}:${port}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(env.COLLECTOR_DATA_DIR || path.join(ROOT, 'collector-data')),
+    dataDir: env.COLLECTOR_DATA_DIR === 'memory://' ? 'memory://' : path.resolve(env.COLLECTOR_DATA_DIR || path.join(ROOT, 'collector-data')),
     extensionOrigins: [CHROME_EXTENSION_ORIGIN, ...firefox],
     ingestLimit: { max: int(env.COLLECTOR_RATE_PER_MINUTE, 600), windowMs: 60_000 },
     loginLimit: { max: 10, windowMs: 15 * 60_000 },

@@ -34,8 +34,10 @@ CREATE TABLE installations (
   records int NOT NULL DEFAULT 0,
   max_seq bigint NOT NULL DEFAULT 0
 );
--- One row per record version: the same id with the same hash is stored once; the same id with
--- another hash (a record changed after it was sent) is kept beside it and flagged, never merged.
+-- One row per record version: the same id with the same content is stored once; the same id with
+-- other content (a record changed after it was sent) is kept beside it and flagged, never merged.
+-- content_hash is the hash of the record as stored; hash is the one it claims (they differ when
+-- the record was altered, or masked on arrival).
 -- chain: ok | gap (the record before it never arrived) | link (it does not continue the record
 -- before it) | fork (another record has its number) | altered (its content does not match its hash,
 -- or it was sent again changed).
@@ -53,12 +55,13 @@ CREATE TABLE records (
   origin text,
   hash text NOT NULL,
   prev_hash text NOT NULL,
+  content_hash text NOT NULL,
   hash_ok boolean NOT NULL,
   masked boolean NOT NULL DEFAULT false,
   chain text NOT NULL DEFAULT 'ok',
   record jsonb NOT NULL,
   received_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, hash)
+  UNIQUE (id, content_hash)
 );
 CREATE INDEX records_chain ON records (installation_id, seq);
 CREATE INDEX records_at ON records (at DESC, rid DESC);

@@ -43,12 +43,16 @@ function lockFolder(dir: string): () => void {
   throw new Error(`cannot lock ${file}`);
 }
 
+/** 'memory://': a database that lives and dies with the process (tests, the bench). */
+export const IN_MEMORY = 'memory://';
+
 export async function openPglite(dataDir: string): Promise<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  const unlock = lockFolder(dataDir);
+  const inMemory = dataDir === IN_MEMORY;
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? () => undefined : lockFolder(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(path.join(dataDir, 'pgdata'));
+    db = await PGlite.create(inMemory ? undefined : path.join(dataDir, 'pgdata'));
   } catch (e) {
     unlock();
     throw e;

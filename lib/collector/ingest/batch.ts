@@ -26,6 +26,8 @@ export interface IncomingRecord {
   record: AuditRecord;
   /** The record as sent matches its own hash. */
   hashOk: boolean;
+  /** The hash of the record as stored: the same record sent twice is stored once. */
+  contentHash: string;
   /** Masking changed it: it arrived with a raw personal value. */
   masked: boolean;
 }
@@ -48,12 +50,14 @@ function entryOf(record: AuditRecord): AuditEntry {
 }
 
 function incoming(record: AuditRecord): IncomingRecord {
-  const hashOk = hashRecord(record) === record.hash;
+  const contentHash = hashRecord(record);
+  const hashOk = contentHash === record.hash;
   const entry = entryOf(record);
   const masked = maskEntry(entry);
-  if (canonicalJson(masked) === canonicalJson(entry)) return { record, hashOk, masked: false };
+  if (canonicalJson(masked) === canonicalJson(entry)) return { record, hashOk, contentHash, masked: false };
   const chain = Object.fromEntries(CHAIN_FIELDS.map((k) => [k, record[k]]));
-  return { record: { ...masked, ...chain } as AuditRecord, hashOk, masked: true };
+  const stored = { ...masked, ...chain } as AuditRecord;
+  return { record: stored, hashOk, contentHash: hashRecord(stored), masked: true };
 }
 
 function prefixed(problems: Problem[], index: number): Problem[] {

@@ -72,12 +72,12 @@ async function checkExisting(tx: Sql, unit: Unit, batch: Batch): Promise<void> {
 }
 
 const INSERT = `
-INSERT INTO records (id, unit_id, installation_id, seq, event, at, title, editor, category, origin, hash, prev_hash, hash_ok, masked, record)
+INSERT INTO records (id, unit_id, installation_id, seq, event, at, title, editor, category, origin, hash, prev_hash, content_hash, hash_ok, masked, record)
 SELECT x.r->>'id', $1, $2, (x.r->>'seq')::bigint, x.r->>'event', (x.r->>'time')::timestamptz,
        x.r->>'title', x.r->>'editor', x.r->>'category', x.r->>'origin', x.r->>'hash', x.r->>'prevHash',
-       (x.e->>'hashOk')::boolean, (x.e->>'masked')::boolean, x.r
+       x.e->>'contentHash', (x.e->>'hashOk')::boolean, (x.e->>'masked')::boolean, x.r
 FROM (SELECT e, e->'record' AS r FROM jsonb_array_elements($3::jsonb) AS e) AS x
-ON CONFLICT (id, hash) DO NOTHING
+ON CONFLICT (id, content_hash) DO NOTHING
 RETURNING seq`;
 
 async function insert(tx: Sql, unit: Unit, batch: Batch): Promise<Stored> {
