@@ -24,6 +24,8 @@ export interface TestDb {
   db: Database;
   /** Another connection to the same database (a second instance); PGlite has only one. */
   second?: Database;
+  /** DATABASE_URL of a PostgreSQL test database. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function openTestDb(kind: Kind): Promise<TestDb> {
   return {
     db,
     second,
+    url: cluster.url,
     async close() {
       await db.close();
       await second.close();

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../lib/audit/chain';
 import { BATCH } from '../../lib/audit/collector';
 import type { AuditRecord } from '../../lib/audit/types';
-import { addUnit } from '../../lib/collector/auth/units';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { addUnit, revokeUnit, rotateToken } from '../../lib/collector/auth/units';
+import { CHROME_EXTENSION_ORIGIN } from '../../lib/collector/config';
+import { parsePolicy } from '../../lib/policy/validate';
+import { DEFAULT_POLICY } from '../../lib/policy/defaults';
+import { EXTENSION_ID } from '../../wxt.config';
 import { MAX_BODY_BYTES, MAX_RECORDS } from '../../lib/collector/ingest/batch';
 import type { RunningServer } from '../../lib/collector/server';
 import { blocked, chainOf, count, DATABASE_KINDS, EXTENSION_ORIGIN, openTestDb, post, resetDb, startTestServer, type TestDb } from './fixtures';
@@ -218,6 +224,39 @@ describe.each(DATABASE_KINDS)('ingest on $kind', ({ kind, skip }) => {
     expect(fromExtension.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
     expect(await count(t.db)).toBe(1);
   });
+
+  it('rotates a token with a grace period, at once on request; revoking a unit stops it and keeps its records', async () => {
+    const send = (token: string) => post(server, token, { installation: randomUUID(), records: chainOf(blocked(1)) });
+    expect((await send(tokenA)).status).toBe(200);
+    const second = await rotateToken(t.db, '县民政局');
+    expect((await send(tokenA)).status).toBe(200);
+    expect((await send(second)).status).toBe(200);
+    const third = await rotateToken(t.db, '县民政局', true);
+    expect((await send(tokenA)).status).toBe(401);
+    expect((await send(second)).status).toBe(401);
+    expect((await send(third)).status).toBe(200);
+    await revokeUnit(t.db, '县民政局');
+    expect((await send(third)).status).toBe(401);
+    expect(await count(t.db)).toBe(4);
+    const stored = await t.db.query<{ token_hash: string }>('SELECT token_hash FROM unit_tokens');
+    expect(stored.rows.map((r) => r.token_hash).join()).not.toContain(third.slice(4, 20));
+  });
+
+  it('allows the Chromium extension by its fixed id', () => {
+    expect(CHROME_EXTENSION_ORIGIN).toBe(`chrome-extension://${EXTENSION_ID}`);
+  });
+
+  it.skipIf(kind !== 'postgres')('add-unit prints a token that works and a policy snippet the extension accepts', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'lib/collector/main.ts', 'add-unit', '县卫健局'], {
+      env: { ...process.env, DATABASE_URL: t.url, COLLECTOR_PUBLIC_URL: 'https://audit.example.gov.cn' },
+    });
+    const token = /(pcu_[A-Za-z0-9_-]+)/.exec(stdout)?.[1];
+    expect(token).toBeDefined();
+    const snippet = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { audit: Record<string, unknown> };
+    expect(snippet.audit).toMatchObject({ collectorUrl: 'https://audit.example.gov.cn/api/v1/records', collectorToken: token });
+    expect(parsePolicy({ ...DEFAULT_POLICY, audit: snippet.audit })).toMatchObject({ ok: true });
+    expect((await post(server, token, { installation: randomUUID(), records: chainOf(blocked(1)) })).status).toBe(200);
+  }, 60_000);
 
   it('stores a batch sent by two instances at once exactly once', async () => {
     const other = await startTestServer(t.second ?? t.db);
