@@ -46,12 +46,13 @@ async function readPassword(): Promise<string> {
 async function serve(db: Database, config: CollectorConfig): Promise<void> {
   if (await ensureDashboardBuilt(config.dashboardDir)) console.log('[collector] dashboard built');
   const running = await startServer(db, config);
-  console.log(`[collector] listening on ${running.url} (database: ${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
   const code = await newSetupCode(db);
   if (code) {
     console.log(`[collector] 首次使用：在浏览器打开 ${config.publicUrl}/ ，用设置码 ${code} 创建管理员。`);
     console.log(`[collector] First run: open ${config.publicUrl}/ and create the administrator with setup code ${code}`);
   }
+  // Last: tools that start the collector wait for this line.
+  console.log(`[collector] listening on ${running.url} (database: ${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
   const stop = async () => {
     await running.close();
     await db.close();

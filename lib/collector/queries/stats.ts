@@ -3,8 +3,9 @@
  * how many items), findings overridden with their reasons, the median time from a blocked publish to
  * the reviewer's sign-off, and post-publication mismatches, over the chosen days.
  *
- * Block to sign-off is measured per item (a browser and a title): from the item's first blocked
- * publish to its first sign-off, each publication of the item starting a new measurement.
+ * Block to sign-off is measured per item (a browser and the editing page's URL, or the title where
+ * a record has no URL; a publish is often blocked before the title is typed): from the item's first
+ * blocked publish to its first sign-off, each publication starting a new measurement.
  */
 import type { Sql } from '../db/database';
 import { whereClause, type RecordFilter } from './filter';
@@ -63,15 +64,16 @@ async function medians(db: Sql, period: Period, offset: string) {
   const and = where.sql ? `${where.sql} AND` : 'WHERE';
   return db.query<{ unit_id: number; median_s: number | null; n: number }>(
     `WITH ev AS (
-       SELECT r.unit_id, r.installation_id, r.title, r.event, r.at,
+       SELECT r.unit_id, r.installation_id, x.item, r.event, r.at,
          count(*) FILTER (WHERE r.event = 'publish-allowed')
-           OVER (PARTITION BY r.installation_id, r.title ORDER BY r.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS episode
-       FROM records r ${and} r.event IN ('publish-blocked', 'signoff-given', 'publish-allowed') AND r.title IS NOT NULL AND r.title <> ''
+           OVER (PARTITION BY r.installation_id, x.item ORDER BY r.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS episode
+       FROM records r CROSS JOIN LATERAL (SELECT COALESCE(NULLIF(r.record->>'url', ''), NULLIF(r.title, '')) AS item) x
+       ${and} r.event IN ('publish-blocked', 'signoff-given', 'publish-allowed') AND x.item IS NOT NULL
      ), items AS (
        SELECT unit_id,
          min(at) FILTER (WHERE event = 'publish-blocked') AS blocked_at,
          min(at) FILTER (WHERE event = 'signoff-given') AS signed_at
-       FROM ev GROUP BY unit_id, installation_id, title, episode
+       FROM ev GROUP BY unit_id, installation_id, item, episode
      )
      SELECT unit_id,
        (percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM signed_at - blocked_at)))::float8 AS median_s,
