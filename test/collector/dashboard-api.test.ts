@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashRecord } from '../../lib/audit/chain';
 import { CSV_COLUMNS } from '../../lib/audit/export';
 import type { AuditEntry, AuditRecord } from '../../lib/audit/types';
@@ -28,6 +28,10 @@ function itemLife(title: string, overrides: number, mismatch: boolean): AuditEnt
     { event: 'post-publish-check', title, detail: { result: mismatch ? 'differs' : 'matches' } },
   ];
 }
+
+
+// scrypt, a fresh server per test and PostgreSQL on a loaded 2-core machine: more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(DATABASE_KINDS)('dashboard API on $kind', ({ kind, skip }) => {
   let t: TestDb;

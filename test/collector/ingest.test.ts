@@ -5,7 +5,7 @@
  * extension only, and chain gaps, forks, broken links and altered records flagged, not merged.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashRecord } from '../../lib/audit/chain';
 import { BATCH } from '../../lib/audit/collector';
 import type { AuditRecord } from '../../lib/audit/types';
@@ -21,6 +21,10 @@ import type { RunningServer } from '../../lib/collector/server';
 import { blocked, chainOf, count, DATABASE_KINDS, EXTENSION_ORIGIN, openTestDb, post, resetDb, startTestServer, type TestDb } from './fixtures';
 
 const RAW_ID = '11010519491231002X';
+
+
+// scrypt, a fresh server per test and PostgreSQL on a loaded 2-core machine: more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe.each(DATABASE_KINDS)('ingest on $kind', ({ kind, skip }) => {
   let t: TestDb;
