@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from './api';
 import { d } from './terms';
 
-export function SignIn({ setUp, onDone }: { setUp: boolean; onDone(): void }) {
+export function SignIn({ setUp, onDone }: { setUp: boolean; onDone: () => void }) {
   const [form, setForm] = useState({ code: '', username: '', password: '' });
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);

@@ -10,6 +10,7 @@ import { configFromEnv, type CollectorConfig } from './config';
 import { ensureDashboardBuilt } from './dashboard-build';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrations';
+import { say } from './log';
 import { startServer } from './server';
 
 const USAGE = `用法 Usage: npm run collector [-- 命令 command]
@@ -27,11 +28,11 @@ function policySnippet(config: CollectorConfig, token: string): string {
 }
 
 function printToken(config: CollectorConfig, unit: string, token: string): void {
-  console.log(`单位 Unit: ${unit}`);
-  console.log(`令牌 Token (只显示这一次 shown only now): ${token}`);
-  console.log('\n下发到本单位浏览器的策略片段 (托管策略 3rdparty.extensions.<扩展 ID> 中的 audit 项；retentionDays 按本单位要求调整)');
-  console.log('Policy snippet for this unit’s browsers (the audit key of the managed policy; adjust retentionDays):\n');
-  console.log(policySnippet(config, token));
+  say(`单位 Unit: ${unit}`);
+  say(`令牌 Token (只显示这一次 shown only now): ${token}`);
+  say('\n下发到本单位浏览器的策略片段 (托管策略 3rdparty.extensions.<扩展 ID> 中的 audit 项；retentionDays 按本单位要求调整)');
+  say('Policy snippet for this unit’s browsers (the audit key of the managed policy; adjust retentionDays):\n');
+  say(policySnippet(config, token));
 }
 
 async function readPassword(): Promise<string> {
@@ -44,15 +45,15 @@ async function readPassword(): Promise<string> {
 }
 
 async function serve(db: Database, config: CollectorConfig): Promise<void> {
-  if (await ensureDashboardBuilt(config.dashboardDir)) console.log('[collector] dashboard built');
+  if (await ensureDashboardBuilt(config.dashboardDir)) say('[collector] dashboard built');
   const running = await startServer(db, config);
   const code = await newSetupCode(db);
   if (code) {
-    console.log(`[collector] 首次使用：在浏览器打开 ${config.publicUrl}/ ，用设置码 ${code} 创建管理员。`);
-    console.log(`[collector] First run: open ${config.publicUrl}/ and create the administrator with setup code ${code}`);
+    say(`[collector] 首次使用：在浏览器打开 ${config.publicUrl}/ ，用设置码 ${code} 创建管理员。`);
+    say(`[collector] First run: open ${config.publicUrl}/ and create the administrator with setup code ${code}`);
   }
   // Last: tools that start the collector wait for this line.
-  console.log(`[collector] listening on ${running.url} (database: ${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
+  say(`[collector] listening on ${running.url} (database: ${db.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'})`);
   const stop = async () => {
     await running.close();
     await db.close();
@@ -78,15 +79,16 @@ async function command(db: Database, config: CollectorConfig, cmd: string | unde
     case 'rotate-token':
       if (!name) break;
       printToken(config, name, await rotateToken(db, name, args.includes('--now')));
-      console.log(args.includes('--now') ? '\n旧令牌已失效。 The old tokens no longer work.' : `\n旧令牌 ${ROTATE_GRACE_DAYS} 天后失效。 The old tokens stop working in ${ROTATE_GRACE_DAYS} days.`);
+      say(args.includes('--now') ? '\n旧令牌已失效。 The old tokens no longer work.' : `\n旧令牌 ${ROTATE_GRACE_DAYS} 天后失效。 The old tokens stop working in ${ROTATE_GRACE_DAYS} days.`);
       return 0;
     case 'revoke-unit':
       if (!name) break;
       await revokeUnit(db, name);
-      console.log(`已吊销单位「${name}」的全部令牌，记录保留。 Revoked every token of "${name}"; its records are kept.`);
+      say(`已吊销单位「${name}」的全部令牌，记录保留。 Revoked every token of "${name}"; its records are kept.`);
       return 0;
     case 'list-units':
-      console.table(await listUnits(db));
+      say('单位 unit\t吊销 revoked\t令牌 tokens\t浏览器 browsers\t记录 records\t最近 last seen');
+      for (const u of await listUnits(db)) say([u.name, u.revoked ? '是' : '', u.tokens, u.browsers, u.records, u.lastSeen ?? ''].join('\t'));
       return 0;
     case 'set-password': {
       if (!name) break;
@@ -96,7 +98,7 @@ async function command(db: Database, config: CollectorConfig, cmd: string | unde
         return 2;
       }
       await setPassword(db, name, password);
-      console.log(`已设置管理员「${name}」的密码。 Password set for "${name}".`);
+      say(`已设置管理员「${name}」的密码。 Password set for "${name}".`);
       return 0;
     }
   }
@@ -107,13 +109,13 @@ async function command(db: Database, config: CollectorConfig, cmd: string | unde
 async function main(): Promise<void> {
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'help' || cmd === '--help') {
-    console.log(USAGE);
+    say(USAGE);
     return;
   }
   const config = configFromEnv();
   const db = await openDatabase(config);
   const applied = await migrate(db);
-  if (applied.length) console.log(`[collector] database migrations applied: ${applied.join(', ')}`);
+  if (applied.length) say(`[collector] database migrations applied: ${applied.join(', ')}`);
   let code: number;
   try {
     code = await command(db, config, cmd, args);

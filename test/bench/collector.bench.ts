@@ -19,6 +19,7 @@ import { addUnit } from '../../lib/collector/auth/units';
 import { configFromEnv } from '../../lib/collector/config';
 import { openDatabase, type Database } from '../../lib/collector/db/database';
 import { migrate } from '../../lib/collector/db/migrations';
+import { quiet } from '../../lib/collector/log';
 import { startServer } from '../../lib/collector/server';
 import { pgUnavailable, startPgCluster } from '../helpers/pg-cluster';
 import { Rand } from './prng';
@@ -81,9 +82,7 @@ async function run(label: string, db: Database, logs: AuditRecord[][]): Promise<
   const sizeBefore = await size(db);
   const latencies: number[] = [];
   const started = performance.now();
-  const origLog = console.log;
-  console.log = () => undefined; // one line per batch is the server's, not the bench's
-  try {
+  {
     await Promise.all(
       logs.map(async (log, b) => {
         const installation = randomUUID();
@@ -101,8 +100,6 @@ async function run(label: string, db: Database, logs: AuditRecord[][]): Promise<
         }
       }),
     );
-  } finally {
-    console.log = origLog;
   }
   const seconds = (performance.now() - started) / 1000;
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records');
@@ -123,6 +120,7 @@ const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 async function main(): Promise<void> {
   console.log(`collector bench: ${BROWSERS} browsers × ${RECORDS} records, batches of ${BATCH}, ${UNITS} units`);
   const logs = browsers();
+  quiet();
   const results: Result[] = [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'precheck-collector-bench-'));
   try {

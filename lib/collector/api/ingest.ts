@@ -14,6 +14,7 @@ import { hit } from '../http/rate-limit';
 import { refuse, sendJson } from '../http/respond';
 import { MAX_BODY_BYTES, parseBatch } from '../ingest/batch';
 import { storeBatch } from '../ingest/store-batch';
+import { say } from '../log';
 import { REFUSALS } from '../messages';
 
 const KEY = /^[\x21-\x7e]{8,200}$/;
@@ -52,7 +53,7 @@ export async function ingest(req: IncomingMessage, res: ServerResponse, db: Data
   const outcome = await storeBatch(db, unit, key, requestHash, parsed.batch, { commitDelayMs: config.commitDelayMs });
   if (!outcome.ok) return refuse(res, outcome.refusal, undefined, cors);
   const { stored, duplicates, flagged, masked } = outcome.body;
-  console.log(
+  say(
     `[collector] ${outcome.replayed ? 'replayed' : 'stored'} ${stored} (duplicates ${duplicates}, flagged ${flagged.length}, masked ${masked})` +
       ` unit=${unit.name} installation=${parsed.batch.installation.slice(0, 8)}`,
   );

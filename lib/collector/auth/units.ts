@@ -34,7 +34,7 @@ async function issueToken(db: Sql, unitId: number): Promise<string> {
 }
 
 export function validUnitName(name: string): boolean {
-  return name.trim() === name && name.length >= 1 && name.length <= 100 && !/[\u0000-\u001f]/.test(name);
+  return name.trim() === name && name.length >= 1 && name.length <= 100 && ![...name].some((c) => c.charCodeAt(0) < 0x20);
 }
 
 export async function addUnit(db: Database, name: string): Promise<string> {
