@@ -1,6 +1,6 @@
 /**
  * POST /api/v1/records: the extension's batches. Checked in the order that costs least first: the
- * origin, the token, the rate limit, the headers, the size, the JSON and every record; then stored in
+ * origin and headers, the size, the token, the rate limit, the JSON and every record; then stored in
  * one transaction and answered only once it committed.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -36,17 +36,18 @@ export async function ingest(req: IncomingMessage, res: ServerResponse, db: Data
   const cors = origin.headers;
   const token = bearer(req);
   if (!token) return refuse(res, REFUSALS.noToken, undefined, cors);
-  const unit = await unitForToken(db, token);
-  if (!unit) return refuse(res, REFUSALS.badToken, undefined, cors);
-  const rate = await hit(db, `ingest:${unit.id}`, config.ingestLimit);
-  if (!rate.allowed) return refuse(res, REFUSALS.rateLimited, undefined, { ...cors, 'retry-after': String(rate.retryAfter) });
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, REFUSALS.contentType, undefined, cors);
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string') return refuse(res, REFUSALS.noKey, undefined, cors);
   if (!KEY.test(key)) return refuse(res, REFUSALS.badKey, undefined, cors);
-
+  // The body is read before the database is asked anything: a request waiting for the database
+  // must not leave its body unread until the server's request timeout cuts the connection.
   const body = await readBody(req, MAX_BODY_BYTES);
   if (!body.ok) return refuse(res, REFUSALS.tooLarge, undefined, { ...cors, connection: 'close' });
+  const unit = await unitForToken(db, token);
+  if (!unit) return refuse(res, REFUSALS.badToken, undefined, cors);
+  const rate = await hit(db, `ingest:${unit.id}`, config.ingestLimit);
+  if (!rate.allowed) return refuse(res, REFUSALS.rateLimited, undefined, { ...cors, 'retry-after': String(rate.retryAfter) });
   const parsed = parseBatch(body.text);
   if (!parsed.ok) return refuse(res, parsed.refusal, parsed.problems, cors);
   const requestHash = createHash('sha256').update(body.text).digest('hex');
