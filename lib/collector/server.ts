@@ -50,7 +50,8 @@ export async function startServer(db: Database, config: CollectorConfig, utcOffs
       else res.destroy();
     });
   });
-  server.requestTimeout = 60_000;
+  // Generous: under load a request may wait its turn for the embedded database before it is read.
+  server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

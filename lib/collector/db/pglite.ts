@@ -69,7 +69,12 @@ export async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     ...run(db),
-    transaction: (work) => db.transaction((tx) => work(run(tx))),
+    async transaction(work) {
+      // PGlite runs in this thread; queued transactions would follow each other without the event
+      // loop ever reading a socket. Yielding first lets requests (and their bodies) come in meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
+      return db.transaction((tx) => work(run(tx)));
+    },
     async close() {
       await db.close();
       unlock();
