@@ -52,6 +52,9 @@ export async function startServer(db: Database, config: CollectorConfig, utcOffs
   });
   // Generous: under load a request may wait its turn for the embedded database before it is read.
   server.requestTimeout = 300_000;
+  // Longer than a client or proxy keeps an idle connection, so the server is not the one to close it
+  // just as a request is sent on it (a reset the client sees as a failed batch).
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
