@@ -41,7 +41,9 @@ export function RecordsSection(props: SectionProps) {
     if (!locked.unit) patch.unit = { name: draft.unitName.trim() };
     if (!locked.signoff) patch.signoff = { validMinutes: Number(draft.validMinutes) };
     const url = draft.collectorUrl.trim();
-    if (!locked.audit) patch.audit = { retentionDays: Number(draft.retentionDays), ...(url && { collectorUrl: url }) };
+    // The collector token is IT's (managed policy or a pasted policy file): saving here keeps it.
+    const { collectorToken } = audit;
+    if (!locked.audit) patch.audit = { retentionDays: Number(draft.retentionDays), ...(url && { collectorUrl: url }), ...(collectorToken && { collectorToken }) };
     void saver.save(patch);
   }
 

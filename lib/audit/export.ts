@@ -95,18 +95,34 @@ function row(r: AuditRecord, lang: Lang): (string | number)[] {
   return COLUMN_KEYS.map((k) => cells[k]);
 }
 
+/** Columns a caller puts before the record's own (the collector adds the unit and the browser). */
+export interface ExtraColumns<R> {
+  columns: readonly string[];
+  cells(record: R): (string | number)[];
+}
+
+export interface CsvOptions<R> {
+  extra?: ExtraColumns<R>;
+  /** A later part of a file written in parts: no BOM, no header. */
+  continuation?: boolean;
+}
+
 /** The log as a sheet in `lang` (the exporter's language): every value in words, hashes kept for checking. */
-export function toCsv(records: Iterable<AuditRecord>, lang: Lang): string {
-  const data = Array.from(records, (r) => row(r, lang));
+export function toCsv<R extends AuditRecord>(records: Iterable<R>, lang: Lang, options: CsvOptions<R> = {}): string {
+  const { extra, continuation = false } = options;
+  const data = Array.from(records, (r) => (extra ? [...extra.cells(r), ...row(r, lang)] : row(r, lang)));
+  const fields = [...(extra?.columns ?? []), ...csvColumns(lang)];
   // escapeFormulae: a title starting with = + - @ must not run as a formula when the sheet is opened.
-  const body = Papa.unparse({ fields: csvColumns(lang), data }, { escapeFormulae: true, newline: '\r\n' });
+  const body = Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n', header: !continuation });
+  if (continuation) return body === '' ? '' : body + '\r\n';
   // Papa ends a header-only sheet with a line break but not one with rows; every file ends with one.
   return '\ufeff' + body + (body.endsWith('\r\n') ? '' : '\r\n');
 }
 
-export function toJsonl(records: Iterable<AuditRecord>): string {
+/** One JSON value per line: records, or records in an envelope (the collector's export). */
+export function toJsonl(items: Iterable<unknown>): string {
   let out = '';
-  for (const r of records) out += JSON.stringify(r) + '\n';
+  for (const item of items) out += JSON.stringify(item) + '\n';
   return out;
 }
 

@@ -67,7 +67,12 @@ function payload(pins: ReadonlyMap<string, PinRecord>): Payload {
     }),
     gate: { draftSaves: 'scan' },
     signoff: { validMinutes: 30 },
-    audit: { retentionDays: 1095, collectorUrl: 'https://audit.shixian.example.gov.cn/precheck/records' },
+    audit: {
+      retentionDays: 1095,
+      collectorUrl: 'https://audit.shixian.example.gov.cn/api/v1/records',
+      // Each unit's own token from `npm run collector -- add-unit 单位名`; this placeholder is refused by the collector.
+      collectorToken: 'pcu_REPLACE-WITH-THE-UNITS-TOKEN',
+    },
     unit: { name: '示例县人民政府办公室' },
     meta: {
       name: '示例县政务公开信息网上发布预检策略',

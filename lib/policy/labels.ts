@@ -71,6 +71,7 @@ const NESTED: Record<string, string> = {
   validMinutes: '有效时长',
   retentionDays: '保留天数',
   collectorUrl: '汇总地址',
+  collectorToken: '汇总令牌',
   updatedAt: '更新时间',
   updatedBy: '更新人',
   pinHash: 'PIN 哈希值',

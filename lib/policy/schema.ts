@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { EditorKind } from '../editors/types';
 import {
   ALWAYS,
+  collectorToken,
   collectorUrl,
   email,
   framePath,
@@ -191,6 +192,8 @@ const policyObject = z.strictObject({
   audit: z.strictObject({
     retentionDays: z.int().min(30).max(36500),
     collectorUrl: collectorUrl.optional(),
+    /** Sent as `Authorization: Bearer …`: the collector keeps each unit's records apart by it. */
+    collectorToken: collectorToken.optional(),
   }),
   /** The unit this browser publishes for: its name heads the printed review form (article 15). */
   unit: z

@@ -297,6 +297,20 @@ describe('options page', () => {
   });
 });
 
+describe('records settings', () => {
+  it('keeps the collector token IT set when the retention is changed here', async () => {
+    const token = 'pcu_' + 'k'.repeat(43);
+    await open();
+    expect(await store.save({ ...DEFAULT_POLICY, audit: { retentionDays: 365, collectorUrl: 'https://collector.example.gov.cn/audit', collectorToken: token } })).toMatchObject({ accepted: true });
+    await settle();
+    const box = await show('records');
+    await type(box.querySelector('input[name=retentionDays]'), '400');
+    await click(byText(box, '.save-bar button', '保存'));
+    await settle();
+    expect(store.state().policy.audit).toEqual({ retentionDays: 400, collectorUrl: 'https://collector.example.gov.cn/audit', collectorToken: token });
+  });
+});
+
 describe('reviewers and the administrator password (local policy)', () => {
   const adminForm = (rev: HTMLElement, name: string) => rev.querySelector<HTMLFormElement>(`[data-admin-form="${name}"]`)!;
   const passwords = (form: Element) => form.querySelectorAll<HTMLInputElement>('input[type=password]');
