@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { unzipSync } from 'fflate';
+import { ATTACHMENT_EXTENSIONS } from './extensions';
 import { AttachmentError, type AttachmentFormat } from './types';
 
 /** SheetJS's compound-file (OLE2) reader, the container of .xls, .doc, .et, .wps and encrypted OOXML. */
@@ -92,10 +93,7 @@ export function detectFormat(bytes: Uint8Array, extension: string): AttachmentFo
   throw unsupported(ext);
 }
 
-const BINARY_EXTENSIONS = new Set(['xlsx', 'xlsm', 'xls', 'et', 'docx', 'docm', 'doc', 'wps', 'pdf']);
-
-/** Extensions an upload or CLI run treats as attachments. */
-export const ATTACHMENT_EXTENSIONS: readonly string[] = [...BINARY_EXTENSIONS, 'csv', 'txt'];
+const BINARY_EXTENSIONS = new Set(ATTACHMENT_EXTENSIONS.filter((e) => !(e in TEXT_EXTENSIONS)));
 
 function unsupported(ext: string): AttachmentError {
   const wps = ext === 'et' || ext === 'wps';

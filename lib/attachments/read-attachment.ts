@@ -1,4 +1,5 @@
 import { detectFormat } from './container';
+import { extensionOf } from './extensions';
 import type { AttachmentFormat, Extracted, ExtractedSegment } from './types';
 
 /** Each reader is its own chunk: a run that sees only spreadsheets never loads pdf.js. */
@@ -11,11 +12,6 @@ const READERS: Record<AttachmentFormat, (bytes: Uint8Array) => Promise<Extracted
   doc: async (b) => (await import('./readers/doc')).readDoc(b),
   pdf: async (b) => (await import('./readers/pdf')).readPdf(b),
 };
-
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > name.lastIndexOf('/') && dot >= 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
 
 /**
  * The text of an attachment, segment by segment, each with where it stands (sheet and cell,
