@@ -17,6 +17,7 @@ const TOP: Record<string, string> = {
   reviewers: '审核人列表',
   signoff: '签发设置',
   audit: '审计设置',
+  attachments: '附件设置',
   meta: '策略信息',
   // version 1
   sites: '网站',
@@ -68,6 +69,7 @@ const NESTED: Record<string, string> = {
   validMinutes: '有效时长',
   retentionDays: '保留天数',
   collectorUrl: '汇总地址',
+  maxMB: '大小上限',
   updatedAt: '更新时间',
   updatedBy: '更新人',
   pinHash: 'PIN 哈希值',
@@ -78,6 +80,7 @@ export const UNITS: Record<string, { zh: string; en: string }> = {
   iterations: { zh: ' 次', en: ' iterations' },
   retentionDays: { zh: ' 天', en: ' days' },
   validMinutes: { zh: ' 分钟', en: ' minutes' },
+  maxMB: { zh: ' MB', en: ' MB' },
 };
 
 export type Segment = string | number;
