@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { DEFAULT_CMS_MATCHES } from './lib/policy/default-origins';
 
@@ -13,6 +14,12 @@ export const EXTENSION_ID = 'gholjiedldgiapanfhaiaoiiamagicop';
 // The extension is configured here; what it does lives in lib/ and rules/.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    // The attachment worker loads each reader as its own chunk (ES module worker).
+    worker: { format: 'es' },
+    // word-extractor imports Node's `stream` but the .doc reader never uses it (readers/doc.ts).
+    resolve: { alias: { stream: fileURLToPath(new URL('./lib/attachments/readers/stream-stub.ts', import.meta.url)) } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,7 +28,9 @@ export default defineConfig({
     // storage: local policy + managed policy; scripting: content scripts registered for exactly the
     // policy's origins (lib/policy/registration.ts); activeTab: the toolbar click lends the popup the
     // current tab, so 「扫描此页面」 can read a published page on any site (no install warning).
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // offscreen (Chrome): the attachment scanner page runs its parser workers in an offscreen
+    // document, since a service worker cannot start Workers; Firefox's background page holds it.
+    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Install-time host access only for the local test CMS; every real CMS origin is asked for from
     // the options page (or granted by enterprise policy), never <all_urls>.
     host_permissions: [...DEFAULT_CMS_MATCHES],

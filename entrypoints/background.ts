@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { listenForAttachmentScanner } from '@/lib/attachments/service/open-scanner';
 import { listenForAuditMessages } from '@/lib/audit/listen';
 import { policyVersion } from '@/lib/audit/policy-version';
 import { createAuditService } from '@/lib/audit/service';
@@ -39,6 +40,7 @@ export default defineBackground(() => {
   listenForAuditMessages(audit);
   listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }));
   listenForPublishedPages(browser, audit);
+  listenForAttachmentScanner();
   store.subscribe((state) => {
     void registration.sync();
     void audit.policyChanged(state.policy.meta.updatedBy ?? state.source, policyVersion(state.policy));

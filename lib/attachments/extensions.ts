@@ -6,3 +6,8 @@ export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot >= 0 && dot > Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) ? name.slice(dot + 1).toLowerCase() : '';
 }
+
+/** The file's own name, without the folders of a path. */
+export function baseName(name: string): string {
+  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+}

@@ -1,17 +1,13 @@
 import type { ScanOptions } from '../scan/engine';
+import { baseName } from './extensions';
 import { readAttachment } from './read-attachment';
 import { scanExtracted } from './scan-segments';
+import { tooLarge } from './too-large';
 import { AttachmentError, type AttachmentResult } from './types';
-
-export const DEFAULT_MAX_MB = 50;
 
 export interface AttachmentScanOptions extends ScanOptions {
   /** The policy's attachments.maxMB: larger files are not opened at all. */
   maxMB?: number;
-}
-
-function baseName(name: string): string {
-  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 }
 
 /**
@@ -21,17 +17,8 @@ function baseName(name: string): string {
 export async function scanAttachment(bytes: Uint8Array, name: string, options: AttachmentScanOptions): Promise<AttachmentResult> {
   const file = baseName(name);
   const size = bytes.byteLength;
-  const maxMB = options.maxMB ?? DEFAULT_MAX_MB;
-  if (size > maxMB * 1024 * 1024) {
-    const mb = (size / 1024 / 1024).toFixed(1);
-    return {
-      file,
-      size,
-      status: 'too-large',
-      reason: { zh: `文件 ${mb} MB，超过策略上限 ${maxMB} MB，未检查，需审核人确认`, en: `the file is ${mb} MB, over the policy's ${maxMB} MB limit: not checked, a reviewer must confirm it` },
-      findings: [],
-    };
-  }
+  const over = tooLarge(file, size, options.maxMB);
+  if (over) return over;
   try {
     const extracted = await readAttachment(bytes, name);
     return { file, size, status: 'scanned', format: extracted.format, findings: scanExtracted(extracted, options, file) };

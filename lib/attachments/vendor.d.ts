@@ -41,4 +41,3 @@ declare module 'word-extractor/lib/word-ole-extractor.js' {
 
 declare module '@e965/xlsx/dist/cpexcel.full.mjs';
 
-declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs';

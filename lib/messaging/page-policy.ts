@@ -22,6 +22,8 @@ export interface PagePolicy {
   /** The roster without PIN records. */
   reviewers: Omit<Reviewer, 'pin'>[];
   signoff: Policy['signoff'];
+  /** How large an attachment may be before it is reported as not scanned. */
+  attachments: Policy['attachments'];
   /** Top-level keys set by managed policy. */
   locked: PolicyKey[];
 }
@@ -78,6 +80,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
       importantCategories: [],
       reviewers: [],
       signoff: policy.signoff,
+      attachments: policy.attachments,
       locked: [...locked],
     };
   }
@@ -92,6 +95,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
     importantCategories: policy.importantCategories,
     reviewers: policy.reviewers.map(({ pin: _pin, ...rest }) => rest),
     signoff: policy.signoff,
+    attachments: policy.attachments,
     locked: [...locked],
   };
 }

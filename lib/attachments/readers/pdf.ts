@@ -6,16 +6,31 @@ import { pageLines, type TextItem } from './pdf-layout';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let loaded: Promise<PdfJs> | undefined;
+let workerFactory: (() => Worker) | undefined;
+const NODE_PDF_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /**
- * pdf.js with its worker code run in this thread (globalThis.pdfjsWorker): the reader already runs
- * off the page's main thread, in the extension's worker or in the CLI.
+ * In the extension's attachment worker, pdf.js gets a worker of its own: its worker code, loaded
+ * into a Worker's global scope, would take over that worker's messages.
+ */
+export function usePdfWorker(factory: () => Worker): void {
+  workerFactory = factory;
+}
+
+/**
+ * pdf.js, its worker code run in this thread (globalThis.pdfjsWorker) in Node, or in the worker
+ * usePdfWorker() names: the reader already runs off the page's main thread.
  */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    if (!workerFactory) {
+      // Not bundled into the extension (a variable specifier): there the factory's worker loads it.
+      const worker: unknown = await import(/* @vite-ignore */ NODE_PDF_WORKER);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    }
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    if (workerFactory) lib.GlobalWorkerOptions.workerPort = workerFactory();
+    return lib;
   })();
   return loaded;
 }
