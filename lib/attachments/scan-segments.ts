@@ -46,7 +46,8 @@ export function segmentAt(starts: readonly number[], at: number): number {
 export function scanExtracted(extracted: Extracted, options: ScanOptions, file?: string): Finding[] {
   const joined = joinSegments(extracted);
   const at = (i: number): FindingLocation => {
-    const location = extracted.segments[i]!.location;
+    const place = extracted.segments[i]!.location;
+    const location = typeof place === 'function' ? place() : place;
     return file ? { file, ...location } : location;
   };
   const findings: Finding[] = scan(joined.text, options).map((f) => ({ ...f, location: at(segmentAt(joined.starts, f.start)) }));

@@ -3,10 +3,13 @@ import type { Finding, FindingLocation, Localized } from '../scan/types';
 /** The formats Precheck reads, named by what the bytes are (a WPS .et holding BIFF8 is 'xls'). */
 export type AttachmentFormat = 'xlsx' | 'xls' | 'csv' | 'docx' | 'doc' | 'pdf' | 'txt';
 
-/** One piece of text a reader of the published file can reach, and where it stands. */
+/**
+ * One piece of text a reader of the published file can reach, and where it stands. A reader with
+ * hundreds of thousands of cells gives a function instead: only segments with a finding are located.
+ */
 export interface TextSegment {
   text: string;
-  location: FindingLocation;
+  location: FindingLocation | (() => FindingLocation);
 }
 
 /**

@@ -10,7 +10,7 @@ const results = new Map<string, AttachmentResult>();
 beforeAll(async () => {
   // Written once, in order: LibreOffice conversions must not run side by side on two cores.
   for (const c of CASES) results.set(c.name, await scanAttachment(await c.bytes(), c.name, { rules }));
-}, 240_000);
+}, 600_000);
 
 function serious(r: AttachmentResult) {
   return r.findings.filter((f) => f.severity !== 'info');

@@ -55,20 +55,25 @@ function sheetSegments(name: string, ws: XLSX.WorkSheet, sheetHidden: boolean, o
       const cell = row[c];
       if (!cell) continue;
       const content = cellText(cell);
-      const place = {
-        sheet: name,
-        cell: cellRef(r, c),
-        sheetHidden,
-        rowHidden: !!rows[r]?.hidden,
-        columnHidden: !!cols[c]?.hidden,
-        columnHeader: headerRow >= 0 && headerRow < r ? header?.[c]?.w : undefined,
-      };
+      const rr = r;
+      const cc = c;
+      const place = (part?: 'comment') => () =>
+        cellLocation({
+          sheet: name,
+          cell: cellRef(rr, cc),
+          sheetHidden,
+          rowHidden: !!rows[rr]?.hidden,
+          columnHidden: !!cols[cc]?.hidden,
+          columnHeader: headerRow >= 0 && headerRow < rr ? header?.[cc]?.w : undefined,
+          part,
+        });
       if (content && content.text) {
-        last = { text: content.text, location: cellLocation(place), separator: '\t', ...(content.number !== undefined && { number: content.number }) };
+        last = { text: content.text, location: place(), separator: '\t' };
+        if (content.number !== undefined) last.number = content.number;
         out.push(last);
       }
       for (const comment of cell.c ?? []) {
-        if (comment.t) out.push((last = { text: comment.t, location: cellLocation({ ...place, part: 'comment' }), separator: '\t' }));
+        if (comment.t) out.push((last = { text: comment.t, location: place('comment'), separator: '\t' }));
       }
     }
     if (last) last.separator = '\n';

@@ -13,8 +13,9 @@ usePdfWorker(() => new Worker(new URL('./pdf-worker.ts', import.meta.url), { typ
 /** The worker's global, typed without the webworker lib (it would clash with the DOM lib elsewhere). */
 const scope = self as unknown as { onmessage: (e: MessageEvent<WorkerJob>) => void; postMessage(message: unknown): void };
 
-scope.onmessage = async (e) => {
+scope.onmessage = (e) => {
   const { bytes, name, policy } = e.data;
   const options = scanOptionsFromPolicy(policy, rules);
-  scope.postMessage(await scanAttachment(bytes, name, { ...options, locale: policy.locale, maxMB: policy.attachments.maxMB }));
+  // scanAttachment never rejects: every failure is a result (unreadable, unsupported, too large).
+  void scanAttachment(bytes, name, { ...options, locale: policy.locale, maxMB: policy.attachments.maxMB }).then((result) => scope.postMessage(result));
 };
