@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { listenForAttachmentScanner } from '@/lib/attachments/service/open-scanner';
 import { listenForAuditMessages } from '@/lib/audit/listen';
 import { createBackstop, type DnrApi } from '@/lib/background/backstop';
 import { policyVersion } from '@/lib/audit/policy-version';
@@ -59,6 +60,7 @@ export default defineBackground(() => {
     return true;
   });
   listenForPublishedPages(browser, audit);
+  listenForAttachmentScanner();
   store.subscribe((state) => {
     void registration.sync();
     void backstop.sync(state.policy);

@@ -14,6 +14,7 @@ const NAMES: Record<PolicyKey, Record<Lang, string>> = {
   reviewers: { zh: '审核人名单', en: 'reviewer roster' },
   gate: { zh: '发布拦截', en: 'publish gate' },
   signoff: { zh: '签发有效期', en: 'sign-off validity' },
+  attachments: { zh: '附件设置', en: 'attachment settings' },
   audit: { zh: '审计日志设置', en: 'audit log settings' },
   unit: { zh: '单位名称', en: 'unit name' },
   meta: { zh: '策略信息', en: 'policy details' },

@@ -23,6 +23,8 @@ export interface PagePolicy {
   reviewers: Omit<Reviewer, 'pin'>[];
   signoff: Policy['signoff'];
   gate: Policy['gate'];
+  /** How large an attachment may be before it is reported as not scanned. */
+  attachments: Policy['attachments'];
   /** Top-level keys set by managed policy. */
   locked: PolicyKey[];
 }
@@ -45,6 +47,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
       reviewers: [],
       signoff: policy.signoff,
       gate: policy.gate,
+      attachments: policy.attachments,
       locked: [...locked],
     };
   }
@@ -60,6 +63,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
     reviewers: policy.reviewers.map(({ pin: _pin, ...rest }) => rest),
     signoff: policy.signoff,
     gate: policy.gate,
+    attachments: policy.attachments,
     locked: [...locked],
   };
 }

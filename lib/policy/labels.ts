@@ -19,6 +19,7 @@ const TOP: Record<string, string> = {
   signoff: '签发设置',
   audit: '审计设置',
   unit: '单位',
+  attachments: '附件设置',
   meta: '策略信息',
   // version 1
   sites: '网站',
@@ -72,6 +73,7 @@ const NESTED: Record<string, string> = {
   retentionDays: '保留天数',
   collectorUrl: '汇总地址',
   collectorToken: '汇总令牌',
+  maxMB: '大小上限',
   updatedAt: '更新时间',
   updatedBy: '更新人',
   pinHash: 'PIN 哈希值',
@@ -82,6 +84,7 @@ export const UNITS: Record<string, { zh: string; en: string }> = {
   iterations: { zh: ' 次', en: ' iterations' },
   retentionDays: { zh: ' 天', en: ' days' },
   validMinutes: { zh: ' 分钟', en: ' minutes' },
+  maxMB: { zh: ' MB', en: ' MB' },
 };
 
 export type Segment = string | number;

@@ -87,6 +87,7 @@ export const MANAGED_SCHEMA: JsonSchema = {
     signoff: obj({ validMinutes: int() }),
     audit: obj({ retentionDays: int(), collectorUrl: str(), collectorToken: str() }),
     unit: obj({ name: str() }, 'The unit: its name heads the printed review form'),
+    attachments: obj({ maxMB: int() }, 'Attachments over maxMB (default 50) are not scanned; the reviewer confirms them'),
     meta: obj({ name: str(), note: str(), updatedAt: str(), updatedBy: str() }),
   },
 };

@@ -26,7 +26,7 @@ import {
   uniqueBy,
   urlPattern,
 } from './fields';
-import { REQUIRED_FIELD_NAMES } from './limits';
+import { DEFAULT_ATTACHMENT_MAX_MB, REQUIRED_FIELD_NAMES } from './limits';
 import { covers, parseMatchPattern, type MatchPattern } from './match-pattern';
 import { isRuleId } from './rule-ids';
 
@@ -201,6 +201,12 @@ const policyObject = z.strictObject({
       name: z.string().trim().max(100),
     })
     .default(() => ({ name: '' })),
+  /** Attachments larger than maxMB are not opened: reported as not scanned, for the reviewer to confirm. */
+  attachments: z
+    .strictObject({
+      maxMB: z.int().min(1).max(1024).default(DEFAULT_ATTACHMENT_MAX_MB),
+    })
+    .default(() => ({ maxMB: DEFAULT_ATTACHMENT_MAX_MB })),
   meta: z
     .strictObject({
       name: z.string().max(100).optional(),
