@@ -22,7 +22,7 @@ function endpointOf(url: string): string {
 export class PanelView {
   private readonly state: PanelState = { items: [], blocked: null, error: null, open: false, refusals: [] };
   private entries: LocatedFinding[] = [];
-  private readonly panel: { render(state: PanelState): void };
+  private readonly panel: { render(state: PanelState): void; unmount(): void };
   /** Block findings in what the editors' APIs would submit, counted at the last publish attempt. */
   private submittedBlocking = 0;
   private checkError: string | null = null;
@@ -65,6 +65,10 @@ export class PanelView {
     }
     this.panel.render({ ...this.state, refusals: [...this.state.refusals] });
     this.changed();
+  }
+
+  dispose(): void {
+    this.panel.unmount();
   }
 
   /** A publish was stopped: say so at once (the reasons are refined when the recheck is done). */
