@@ -35,7 +35,14 @@ export function playwrightDriver(page: Page): PageDriver {
       return (await frameAt(page, frames)).evaluate<T>(expression);
     },
     async waitFor(expression, { frames = [], timeout = 5_000 } = {}) {
-      await (await frameAt(page, frames)).waitForFunction(expression, null, { timeout, polling: 20 });
+      // Polled with evaluate, not waitForFunction: that one compiles the expression with new Function
+      // inside the page, which an extension page's CSP (script-src 'self') refuses.
+      const frame = await frameAt(page, frames);
+      const deadline = Date.now() + timeout;
+      while (!(await frame.evaluate<unknown>(expression))) {
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${expression}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     async waitForSelector(selector, state, { frames = [], timeout = 5_000 } = {}) {
       await at(selector, frames).waitFor({ state, timeout });
