@@ -1,9 +1,11 @@
 import { serveEditorApis } from '@/lib/editors/api-bridge';
+import { serveEditorEdits } from '@/lib/editors/edit-serve';
 import { installPageGuard } from '@/lib/intercept/main/install';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 
 // MAIN world, before the page's own scripts: every way the page can send data goes through the
-// private channel to the isolated world's gate; and the editors' own APIs are read for it.
+// private channel to the isolated world's gate; and the editors' own APIs are read for it (and, for
+// 全部打码 only, written through).
 export default defineContentScript({
   // Registered at run time by lib/policy/registration.ts for exactly the policy's granted origins;
   // these matches only become the install-time host permissions (the local test CMS).
@@ -17,5 +19,6 @@ export default defineContentScript({
   main() {
     installPageGuard(window);
     serveEditorApis(window);
+    serveEditorEdits(window);
   },
 });

@@ -29,7 +29,14 @@ function FindingRow({ item, problem, roster, editor, busy, actions }: Omit<Props
           定位
         </button>
       </div>
-      <div>{problem ? <Text {...problem.message} /> : <code>{finding.excerpt}</code>}</div>
+      <div>
+        {problem && (
+          <>
+            <Text {...problem.message} />{' '}
+          </>
+        )}
+        <code data-excerpt="">{finding.excerpt}</code>
+      </div>
       {override && !problem && (
         <div style={{ color: COLOR.ok }}>
           理由：{override.reason} ｜ 审核人：{override.reviewerName} ｜ {formatTime(override.at)}

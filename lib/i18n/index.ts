@@ -8,6 +8,7 @@ import { uiLang, type Lang } from './lang';
 export { htmlLang, LANGS, langOf, pick, uiLang, type Lang } from './lang';
 export { REASON_CODES, TERMS, type ReasonCode, type Terms, type Via } from './terms';
 export { translator, type Message, type Messages, type Translate } from './translator';
+export { STATUS_STRINGS, statusText } from './status';
 
 /** The words in the browser's language, or in `lang`. */
 export function terms(lang: Lang = uiLang()): Terms {

@@ -10,7 +10,7 @@ import type { TabState } from '../messaging/protocol';
 import type { RequiredField } from '../policy/schema';
 import { KIND_LABELS } from '../scan/kind-labels';
 import type { Kind, Severity } from '../scan/types';
-import type { SignoffRole } from '../signoff/types';
+import type { SectionId, SignoffRole } from '../signoff/types';
 import type { Lang } from './lang';
 
 /**
@@ -97,6 +97,11 @@ export interface Terms {
   no: string;
   importantItem: string;
   noFindings: string;
+  /** The checklist and its sections, named alike in the panel, the checklist and the popup. */
+  checklist: string;
+  section: Record<SectionId, string>;
+  /** The one status of a draft: said the same in the panel, the checklist and the popup. */
+  status: { ready: string; blocked: string; scanFailed: string; checking: string };
   /** Where the policy in force came from (a policy-changed record names it when no person is known). */
   policySource: { default: string; local: string; managed: string };
   /** Between a label and its value: 「签发状态：已签发」, "Sign-off: Signed off". */
@@ -215,6 +220,9 @@ const zh: Terms = {
   no: '否',
   importantItem: '重要信息',
   noFindings: '未发现敏感信息',
+  checklist: '发布前检查',
+  section: { findings: '敏感信息检查', fields: '必填项', confirm: '审核确认', signoff: '签发' },
+  status: { ready: '全部完成，可以发布', blocked: '已拦截发布', scanFailed: '检查出错，暂不能发布', checking: '正在检查…' },
   policySource: { default: '内置默认策略', local: '本机设置', managed: '管理员托管策略' },
   colon: '：',
 };
@@ -327,6 +335,9 @@ const en: Terms = {
   no: 'No',
   importantItem: 'Important item',
   noFindings: 'Nothing found',
+  checklist: 'Pre-publish checklist',
+  section: { findings: 'Sensitive information', fields: 'Required fields', confirm: "Reviewer's confirmations", signoff: 'Sign-off' },
+  status: { ready: 'All done: ready to publish', blocked: 'Publish stopped', scanFailed: 'The check failed: publishing is blocked', checking: 'Checking…' },
   policySource: { default: 'built-in defaults', local: 'set on this computer', managed: 'managed by the administrator' },
   colon: ': ',
 };

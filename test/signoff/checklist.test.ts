@@ -140,13 +140,13 @@ describe('evaluateChecklist', () => {
     expect(result.sections.fields.problems).toEqual([]);
   });
 
-  it('names the finding in Chinese and keys it for the override', () => {
+  it('names the finding in both languages (its masked excerpt is shown beside it, not inside) and keys it for the override', () => {
     const result = evaluateChecklist(ready({ findings: [finding('cn-id', 'block', '110105********002X', 'cn-id')] }));
     expect(result.sections.findings.problems[0]).toMatchObject({
       code: 'finding-block',
       findingKey: 'cn-id|110105********002X|0',
       severity: 'block',
-      message: { zh: '身份证号必须删除或修改后才能发布：110105********002X' },
+      message: { zh: '身份证号必须删除或打码后才能发布', en: 'This resident ID number must be removed or masked before publishing' },
     });
   });
 
