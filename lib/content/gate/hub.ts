@@ -101,6 +101,11 @@ export class GateHub {
     }
   }
 
+  /** This very window already has a hub (its own, not a parent's). */
+  static inWindow(win: Window): boolean {
+    return Object.prototype.hasOwnProperty.call(win, HUB_KEY);
+  }
+
   static create(win: Window, initial: ScanOptions, scanner: FileScanner | null = null): GateHub {
     const hub = new GateHub(initial, scanner);
     Object.defineProperty(win, HUB_KEY, { value: hub, configurable: false, enumerable: false, writable: false });
