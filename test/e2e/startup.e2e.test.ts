@@ -33,7 +33,7 @@ afterAll(async () => {
 /** What the page's load-time request came back with, once it has. */
 async function sentState(page: Page): Promise<string> {
   await page.waitForFunction(`document.documentElement.hasAttribute('data-sent')`, null, { timeout: 10_000 });
-  return (await page.evaluate(`document.documentElement.getAttribute('data-sent')`)) as string;
+  return page.evaluate<string>(`document.documentElement.getAttribute('data-sent')`);
 }
 
 describe('the first page after a browser start', () => {
