@@ -1,8 +1,9 @@
 import { isPlausibleBirthDate, isValidIdChecksum, luhnValid } from '../lib/scan/checksums';
 import { labelBefore, lineAt, near } from '../lib/scan/context';
 import { linesOf, type LineIndex } from '../lib/scan/lines';
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
-import type { Hit, PatternRule } from '../lib/scan/types';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type Hit, type PatternRule } from '../lib/scan/types';
 
 /** Words that say "this number is a bank account", in prose or as a label. */
 export const CARD_WORDS = ['卡号', '账号', '帐号', '开户行', '开户银行', '存折', '一卡通', '一折通', '银行卡'] as const;
@@ -97,13 +98,14 @@ function skipTo(lines: LineIndex, i: number, sep: '\t' | '|'): number {
  * line names a card somewhere; null otherwise. Column precision matters: payout tables carry an ID
  * column beside the card column, and the ID must not be taken for a card.
  */
-export function cardColumn(text: string, start: number): 'column' | 'table' | null {
+export function cardColumn(text: TextView, start: number): 'column' | 'table' | null {
   const lines = linesOf(text);
   const at = lines.lineOf(start);
-  const sep = cellSeparator(lines.lineText(at));
+  const line = lines.lineText(at);
+  const sep = cellSeparator(line);
   if (!sep) return null;
-  const cells = countSep(text, lines.start(at), lines.end(at), sep) + 1;
-  const col = countSep(text, lines.start(at), start, sep);
+  const cells = countSep(line, 0, line.length, sep) + 1;
+  const col = countSep(line, 0, start - lines.start(at), sep);
   // The lines looked at are the HEADER_LOOKBACK_LINES right above the row, blank ones included.
   const lowest = at - HEADER_LOOKBACK_LINES;
   for (let i = at - 1; i >= 0; i--) {
@@ -138,7 +140,7 @@ function headerRow(lines: LineIndex, i: number, sep: '\t' | '|'): StopRow {
 }
 
 /** A label right before the number on its own line ("卡号:"), not one that belongs to an earlier value. */
-function cardLabelBefore(text: string, start: number): boolean {
+function cardLabelBefore(text: TextView, start: number): boolean {
   const label = labelBefore(text, start, 16);
   const own = label.slice(label.search(/\d[^\d]*$/) + 1);
   return CARD_WORDS.some((w) => own.includes(w)) && !own.includes('身份');
@@ -148,7 +150,7 @@ function cardLabelBefore(text: string, start: number): boolean {
  * A card word near the number. In a table row only the row itself counts: the header line above
  * names every column, and 开户银行 over the bank-name column says nothing about a contract number.
  */
-function nearCardWord(text: string, start: number, end: number): boolean {
+function nearCardWord(text: TextView, start: number, end: number): boolean {
   const line = lineAt(text, start);
   if (cellSeparator(line.text)) return near(line.text, start - line.start, end - line.start, CARD_WORDS, 20, 8);
   return near(text, start, end, CARD_WORDS, 20, 8);
@@ -158,7 +160,7 @@ function nearCardWord(text: string, start: number, end: number): boolean {
  * A resident ID sits beside card columns and card words all the time; only a label of its own
  * (卡号: right before it, or its own column header) makes it a card. The ID rule reports the rest.
  */
-function cardContext(text: string, start: number, end: number, idLike: boolean): boolean {
+function cardContext(text: TextView, start: number, end: number, idLike: boolean): boolean {
   return idLike
     ? cardLabelBefore(text, start) || cardColumn(text, start) === 'column'
     : nearCardWord(text, start, end) || cardColumn(text, start) !== null;
@@ -185,11 +187,11 @@ export default {
     quiet: ['ICCID 8986 0112 3456 7890 1234', '订单号 6228480906369143', '合计 6228480906369142元', '640502196206253836'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}(?<!\\d\\.)(?<!\\*)\\d{16,19}${NOT_BEFORE_ALNUM}(?!\\.\\d)(?!\\*)`, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [16, 19] } },
   check(m, ctx): Hit | null {
     const digits = m[0];
     const start = m.index;
-    const end = start + digits.length;
+    const end = matchEnd(m);
     const text = ctx.text;
     if (followedByAmountUnit(text, end) || /[¥￥]\s*$/.test(text.slice(Math.max(0, start - 2), start))) return null;
     // SIM cards print their ICCID (89 telecom + 86 China) on the card; it is no bank account.

@@ -1,7 +1,8 @@
 import { inPeopleRow, lineAt, tableRowAt } from '../lib/scan/context';
 import { linesOf, type LineIndex } from '../lib/scan/lines';
-import { DIGIT_RUN_TRIGGER, followedByAmountUnit } from '../lib/scan/patterns';
-import type { PatternRule, RuleContext } from '../lib/scan/types';
+import { followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type PatternRule, type RuleContext } from '../lib/scan/types';
 import { AREA_CODES } from './data/area-codes';
 
 /**
@@ -37,7 +38,7 @@ function isSubscriber(rest: string): boolean {
   return /^[2-9]\d{6,11}$/.test(rest);
 }
 
-function onLineWindow(text: string, start: number, end: number, before: number, after: number): string {
+function onLineWindow(text: TextView, start: number, end: number, before: number, after: number): string {
   const line = lineAt(text, start);
   return text.slice(Math.max(line.start, start - before), start) + '\u0000' + text.slice(end, Math.min(line.end, end + after));
 }
@@ -58,7 +59,7 @@ function skipDataRows(lines: LineIndex, i: number): number {
  * The header cell above a table cell: in a tab or pipe table, the cell at the same index in the nearest
  * earlier row that has no long number in it (the header row). Undefined outside such a table.
  */
-function columnHeader(text: string, start: number): string | undefined {
+function columnHeader(text: TextView, start: number): string | undefined {
   const lines = linesOf(text);
   const at = lines.lineOf(start);
   const line = lines.lineText(at);
@@ -108,10 +109,12 @@ export default {
     quiet: ['监督电话：0952-6995536  政务服务便民热线：12345', '咨询电话：（0952）6995536转123', '客服热线 400-810-8888', '编号 0260 1234567'],
   },
   pattern: PATTERN,
-  trigger: DIGIT_RUN_TRIGGER,
+  // 0 + area code + number (+ glued extension) is 10 to 16 digits; in "(0952)6995536" the token is
+  // the 7 to 12 digits after the bracket, which opens up to 7 characters before it.
+  candidates: { numbers: { length: [7, 16], lead: { chars: '(', max: 7 } } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     const split = m[1] !== undefined ? (AREA_CODES.has(m[1]) ? { area: m[1], rest: m[2]! } : null) : splitAreaCode(m[3]!);
     if (!split || !isSubscriber(split.rest)) return null;
     if (followedByAmountUnit(ctx.text, end)) return null;

@@ -1,6 +1,7 @@
 import { columnHeaderHas, inPeopleRow, lineAt } from '../lib/scan/context';
-import { DIGIT_RUN_TRIGGER, followedByAmountUnit } from '../lib/scan/patterns';
-import type { PatternRule, RuleContext } from '../lib/scan/types';
+import { followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type PatternRule, type RuleContext } from '../lib/scan/types';
 
 /**
  * Segments actually assigned to mobile networks: a random 1[3-9] number outside them (e.g. 140, 154,
@@ -22,7 +23,7 @@ const LIST_WORDS = ['公示', '名单', '申请人', '户主', '身份证', '住
 const PEOPLE_COLUMNS = ['姓名', '户主', '申请人', '身份证', '住址', '家庭成员', '收款人'] as const;
 
 /** Like near(), but the window stops at the line ends: a title two lines up does not label a number. */
-function nearOnLine(text: string, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
+function nearOnLine(text: TextView, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
   const line = lineAt(text, start);
   const windowText = text.slice(Math.max(line.start, start - before), start) + '\u0000' + text.slice(end, Math.min(line.end, end + after));
   return words.some((w) => windowText.includes(w));
@@ -56,10 +57,11 @@ export default {
     quiet: ['序号\t姓名\t联系电话\n1\t张三\t139****5678', '合同金额13912345678元', '卡号6217001391234567890', '编号 14012345678'],
   },
   pattern: PATTERN,
-  trigger: DIGIT_RUN_TRIGGER,
+  // +86, 0086, (86) and the trunk 0 make the token 11 to 15 long; "+86 " and "(86) " stand before it.
+  candidates: { numbers: { length: [11, 15], lead: { chars: '+(', max: 5 } } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     if (followedByAmountUnit(ctx.text, end)) return null;
     if (/[¥￥]\s*$/.test(ctx.text.slice(Math.max(0, start - 3), start))) return null;
     if (isInPeopleList(ctx, start, end)) {
