@@ -1,4 +1,5 @@
-import { columnHeaderHas, near } from '../lib/scan/context';
+import { headerNames } from '../lib/scan/columns';
+import { near } from '../lib/scan/context';
 import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
 import type { TextView } from '../lib/scan/text-view';
 import { matchEnd, type PatternRule } from '../lib/scan/types';
@@ -20,7 +21,7 @@ const PATTERN =
   `${NOT_AFTER_ALNUM}(?:(?<mainland>C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7}|W[0-9]{8})|(?<homeReturn>[HM][0-9]{8}(?:[0-9]{2})?)|(?<taiwan>[0-9]{8}(?:[0-9]{2})?))${NOT_BEFORE_ALNUM}`;
 
 function labelled(text: TextView, start: number, end: number, words: readonly string[]): boolean {
-  return near(text, start, end, words, 20, 8) || columnHeaderHas(text, start, words);
+  return near(text, start, end, words, 20, 8) || headerNames(text, start, words);
 }
 
 export default {

@@ -1,4 +1,5 @@
-import { columnHeaderHas, near } from '../lib/scan/context';
+import { headerNames } from '../lib/scan/columns';
+import { near } from '../lib/scan/context';
 import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
 import { matchEnd, type PatternRule } from '../lib/scan/types';
 
@@ -31,7 +32,7 @@ export default {
   check(m, ctx) {
     const start = m.index;
     const end = matchEnd(m);
-    const labelled = near(ctx.text, start, end, PASSPORT_WORDS, 20, 8) || columnHeaderHas(ctx.text, start, PASSPORT_WORDS);
+    const labelled = near(ctx.text, start, end, PASSPORT_WORDS, 20, 8) || headerNames(ctx.text, start, PASSPORT_WORDS);
     if (!labelled) return null;
     return {
       start,

@@ -1,4 +1,5 @@
 import { isValidUscc } from '../lib/scan/checksums';
+import { headerNames } from '../lib/scan/columns';
 import { inPeopleRow, lineAt, near } from '../lib/scan/context';
 import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
 import { matchEnd, type PatternRule } from '../lib/scan/types';
@@ -39,6 +40,7 @@ export default {
     const personal =
       PERSON_BUSINESS_WORDS.some((w) => line.includes(w)) ||
       near(ctx.text, start, end, PERSON_BUSINESS_WORDS, 40, 20) ||
+      headerNames(ctx.text, start, PERSON_BUSINESS_WORDS) ||
       inPeopleRow(ctx.text, start, ctx.doc);
     if (personal) {
       return {

@@ -51,33 +51,49 @@ function cellsOf(line: string, mode: Mode): { text: string; at: number }[] {
 const PROSE = /[。；！？;!?:]/;
 const MAX_ROW = 160;
 const MAX_CELL = 40;
-
-/** A line that can be a row of a table or list (see ColumnHeader); tab and pipe rows always are. */
-function rowLike(line: string): boolean {
-  const mode = modeOf(line);
-  if (mode === '\t' || mode === '|') return true;
-  if (line.length > MAX_ROW || PROSE.test(line) || line.trim() === '') return false;
-  return cellsOf(line, mode).every((c) => c.text.length <= MAX_CELL);
-}
-
 const NUMERIC_CELL = /^[\d*.,\sXx-]{3,}$/;
-/** A row holding a number cell is data; the header is the first row above without one. */
-function dataRow(line: string): boolean {
-  return cellsOf(line, modeOf(line)).some((c) => NUMERIC_CELL.test(c.text.trim()));
+/** A cell with a long number in it (E12345678, 0952-6995536): data, whatever else it holds. */
+const LONG_NUMBER = /\d{5}/;
+
+const ROW = 1;
+const DATA = 2;
+const KNOWN = 4;
+const SHAPES = Symbol('row shapes');
+
+/**
+ * What line `i` is, worked out once per document: ROW when it can be a row of a table or list (tab
+ * and pipe rows always are; other lines when short, without sentence punctuation and with short
+ * cells), DATA when a cell of it is a number (the header is the first row above without one).
+ */
+function shapeOf(lines: LineIndex, i: number): number {
+  const known = lines.memo(SHAPES, () => new Uint8Array(lines.count));
+  if (known[i]! & KNOWN) return known[i]!;
+  const line = lines.lineText(i);
+  const mode = modeOf(line);
+  const cells = cellsOf(line, mode);
+  let shape = KNOWN;
+  const tabular = mode === '\t' || mode === '|';
+  if (tabular || (line.length <= MAX_ROW && !PROSE.test(line) && line.trim() !== '' && cells.every((c) => c.text.length <= MAX_CELL))) shape |= ROW;
+  if (cells.some((c) => NUMERIC_CELL.test(c.text.trim()) || LONG_NUMBER.test(c.text))) shape |= DATA;
+  known[i] = shape;
+  return shape;
 }
 
 const HEADER_LOOKBACK_LINES = 500;
 const SKIP = Symbol('column header walk');
 
-/** The line of the header above row `row`, or -1. */
-function headerLine(lines: LineIndex, row: number): number {
+/** The line of the header above row `row` (whose cells `mode` separates), or -1. */
+function headerLine(lines: LineIndex, row: number, mode: Mode): number {
   if (row === 0) return -1;
+  // Blank lines and data rows are passed over; the walk is remembered for every line it passes.
   const j = lines.nearestAbove(SKIP, row - 1, (k) => {
-    const t = lines.lineText(k);
-    return !(t.trim() === '' || (rowLike(t) && dataRow(t)));
+    const shape = shapeOf(lines, k);
+    return !(lines.lineText(k).trim() === '' || (shape & ROW && shape & DATA));
   });
-  if (j < 0 || j < row - HEADER_LOOKBACK_LINES) return -1;
-  return rowLike(lines.lineText(j)) ? j : -1;
+  if (j < 0 || j < row - HEADER_LOOKBACK_LINES || !(shapeOf(lines, j) & ROW)) return -1;
+  // A tab or pipe table's header is a row of that table.
+  if ((mode === '\t' || mode === '|') && !lines.lineText(j).includes(mode)) return -1;
+  return j;
 }
 
 const HEADERS = Symbol('column headers');
@@ -86,17 +102,19 @@ const HEADERS = Symbol('column headers');
 export function columnHeader(text: TextView, pos: number): ColumnHeader | null {
   const lines = linesOf(text);
   const row = lines.lineOf(pos);
+  if (!(shapeOf(lines, row) & ROW)) return null;
   const line = lines.lineText(row);
-  if (!rowLike(line)) return null;
-  const top = headerLine(lines, row);
-  if (top < 0) return null;
   const mode = modeOf(line);
+  const top = headerLine(lines, row, mode);
+  if (top < 0) return null;
   const memo = lines.memo(HEADERS, () => new Map<string, { cells: string[][]; rows: string }>());
   const key = `${top}${mode}`;
   let header = memo.get(key);
   if (!header) {
     // A row right above the header that is also no data row: the first row of a two-row header.
-    const above = top > 0 && rowLike(lines.lineText(top - 1)) && !dataRow(lines.lineText(top - 1)) ? [top - 1, top] : [top];
+    const second = top > 0 ? shapeOf(lines, top - 1) : 0;
+    const sameTable = top > 0 && (mode === 'gap' || mode === 'space' || lines.lineText(top - 1).includes(mode));
+    const above = second & ROW && !(second & DATA) && sameTable ? [top - 1, top] : [top];
     const texts = above.map((i) => lines.lineText(i));
     memo.set(key, (header = { cells: texts.map((t) => cellsOf(t, mode).map((c) => c.text)), rows: texts.join('\n') }));
   }

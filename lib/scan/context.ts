@@ -83,32 +83,3 @@ export function inPeopleRow(text: TextView, start: number, doc: DocSignals): boo
   const lines = linesOf(text);
   return tableRowAt(lines, lines.lineOf(start));
 }
-/** Line `i` is a table row naming one of `words`; remembered per document and word list. */
-function namesWord(lines: LineIndex, words: readonly string[], i: number): boolean {
-  const known = lines.memo(words, () => new Uint8Array(lines.count));
-  if (known[i] === 0) known[i] = words.some((w) => lines.lineText(i).includes(w)) && tableRowAt(lines, i) ? 2 : 1;
-  return known[i] === 2;
-}
-
-/**
- * In a table row whose column header (a table row above it, within `lookback` characters) names
- * the value, e.g. a 身份证号 column: the label is far from the number but still applies.
- */
-export function columnHeaderHas(text: TextView, start: number, words: readonly string[], lookback = 3000): boolean {
-  const lines = linesOf(text);
-  const row = lines.lineOf(start);
-  if (!tableRowAt(lines, row)) return false;
-  const rowStart = lines.start(row);
-  const from = Math.max(0, rowStart - lookback);
-  if (from === rowStart) return false;
-  // The window may begin inside a line: that piece of it is looked at as it is, like a whole line.
-  let first = lines.lineOf(from);
-  if (from !== lines.start(first)) {
-    const piece = text.slice(from, lines.end(first));
-    if (words.some((w) => piece.includes(w)) && isTableRow(piece)) return true;
-    first++;
-  }
-  // The lines in the window, each looked at once per document and word list.
-  for (let i = row - 1; i >= first; i--) if (namesWord(lines, words, i)) return true;
-  return false;
-}

@@ -258,13 +258,13 @@ function findings(found: { rule: Rule; rank: number; hit: Hit }[], prepared: Pre
   found.sort((a, b) => a.rank - b.rank || a.hit.start - b.hit.start || a.hit.end - b.hit.end);
   const cands: Candidate[] = [];
   for (const { rule, rank, hit } of found) {
-    if (options.allow?.(rule.kind, prepared.view.slice(hit.start, hit.end))) continue;
+    if (options.allow?.(rule.kind, hit.value ?? prepared.view.slice(hit.start, hit.end))) continue;
     const severity = options.settings?.[rule.id]?.severity;
     cands.push({ rule, rank, hit: severity ? { ...hit, severity } : hit, order: cands.length });
   }
   return mergeOverlapping(cands).map(({ rule, hit }) => {
     const span = prepared.span(hit.start, hit.end);
-    const value = prepared.view.slice(hit.start, hit.end);
+    const value = hit.value ?? prepared.view.slice(hit.start, hit.end);
     return {
       ruleId: rule.id,
       kind: rule.kind,

@@ -108,7 +108,10 @@ function startsGroup(c: number): boolean {
  * engine's single pass, which decides the same for the separators it meets in number runs.
  */
 export function separatorRemoved(s: string, i: number): boolean {
-  if (i + 1 >= s.length || !startsGroup(s.charCodeAt(i + 1))) return false;
+  // Invisible characters between the separator and the next group are skipped, as everywhere else.
+  let next = i + 1;
+  while (next < s.length && IGNORABLE.test(s[next]!)) next++;
+  if (next >= s.length || !startsGroup(s.charCodeAt(next))) return false;
   const before = groupLengthBefore(s, i);
   return before > 0 && before <= DIGIT_GROUP_MAX && groupLengthAfter(s, i) <= DIGIT_GROUP_MAX && inLongRun(s, i);
 }

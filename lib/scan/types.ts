@@ -68,6 +68,8 @@ export interface Hit {
   end: number;
   severity: Severity;
   message: Localized;
+  /** The value, when the span holds more than it: a number split by a line break, read joined. */
+  value?: string;
 }
 
 /** Signals about the whole document, computed once (when first read) and shared by all rules. */

@@ -88,7 +88,7 @@ export function wrapHits(
       m.index += upperStart;
       m.end = lowerStart + b[1];
       const hit = nr.rule.check(m, ctx);
-      if (hit && (hit.severity === 'block' || (last && hit.severity === 'warn'))) out.push({ nr, hit });
+      if (hit && (hit.severity === 'block' || (last && hit.severity === 'warn'))) out.push({ nr, hit: { ...hit, value: m[0] } });
     }
   }
   return out;

@@ -43,7 +43,7 @@ export function referenceScan(original: string, rules: readonly Rule[]): Finding
     const cands: Candidate[] = found.map((f, order) => ({ ...f, order }));
     return mergeOverlapping(cands).map(({ rule, hit }) => {
       const span = toOriginalSpan(norm, hit.start, hit.end);
-      const value = text.slice(hit.start, hit.end);
+      const value = hit.value ?? text.slice(hit.start, hit.end);
       return {
         ruleId: rule.id,
         kind: rule.kind,
