@@ -21,7 +21,9 @@ export function formatText(files: readonly ScannedFile[], unreadable = 0): strin
     for (const f of file.findings) {
       const { line, col } = lineCol(file.lineStarts, f.start);
       count[f.severity]++;
-      lines.push(`${file.path}:${line}:${col}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
+      // Where a person finds it in the original (表格第 3 行「身份证号」), when the file has such places.
+      const where = f.location ? `  ${oneLine(f.location.text)}` : '';
+      lines.push(`${file.path}:${line}:${col}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}${where}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
     }
   }
   const zhUnreadable = unreadable ? `；${unreadable} 个文件无法读取` : '';

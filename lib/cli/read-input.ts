@@ -1,13 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const TEXT_EXT = new Set(['.txt', '.md']);
-const HTML_EXT = new Set(['.html', '.htm']);
+import { join } from 'node:path';
+import { readableExtensions, readerFor, type ReadResult } from './readers';
 
 export function isScannable(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return TEXT_EXT.has(ext) || HTML_EXT.has(ext);
+  return readerFor(path) !== undefined;
 }
 
 /** Why a path could not be read, in both languages; never quotes the file's content. */
@@ -48,7 +44,9 @@ export async function expandPath(arg: string): Promise<string[]> {
     throw reasonOf(err, arg);
   }
   if (!info.isDirectory()) {
-    if (!isScannable(arg)) throw new InputError(arg, '不支持的文件类型，只支持 .txt .md .html .htm', 'unsupported file type (only .txt .md .html .htm)');
+    if (!isScannable(arg)) {
+      throw new InputError(arg, `不支持的文件类型，只支持 ${readableExtensions()}`, `unsupported file type (only ${readableExtensions()})`);
+    }
     return [arg];
   }
   const found: string[] = [];
@@ -72,35 +70,15 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030');
-
-/**
- * Text files are UTF-8, or GB18030 (a superset of GBK) when they are not valid UTF-8, as files
- * exported from older county CMSs often are. A BOM is dropped, as browsers and editors drop it, so
- * offsets and columns match what the editor shows.
- */
-function decodeText(bytes: Buffer): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return gb18030.decode(bytes);
-  }
-}
-
-/** The text Precheck scans for one file. */
-export async function readInput(path: string): Promise<string> {
+/** The text Precheck scans for one file, and where in the file each stretch of it stands. */
+export async function readInput(path: string): Promise<ReadResult> {
+  const reader = readerFor(path);
+  if (!reader) throw new InputError(path, `不支持的文件类型，只支持 ${readableExtensions()}`, `unsupported file type (only ${readableExtensions()})`);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
     throw reasonOf(err, path);
   }
-  if (HTML_EXT.has(extname(path).toLowerCase())) {
-    // Loaded on first use: jsdom takes seconds to import, and most runs scan only text files.
-    const { htmlMainText } = await import('./html-text');
-    // jsdom sniffs the encoding (BOM, <meta charset>) from the bytes itself.
-    return htmlMainText(bytes, pathToFileURL(path).href);
-  }
-  return decodeText(bytes);
+  return reader(bytes, path);
 }

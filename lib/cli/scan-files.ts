@@ -46,8 +46,15 @@ export async function scanPaths(
       if (seen.has(key)) continue;
       seen.add(key);
       try {
-        const text = await readInput(path);
-        run.files.push({ path, findings: scan(text, { rules }), lineStarts: lineStarts(text) });
+        const { text, locate } = await readInput(path);
+        const findings = scan(text, { rules });
+        if (locate) {
+          for (const f of findings) {
+            const location = locate(f.start, f.end);
+            if (location) f.location = location;
+          }
+        }
+        run.files.push({ path, findings, lineStarts: lineStarts(text) });
       } catch (err) {
         fail(err);
       }
