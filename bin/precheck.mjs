@@ -2,7 +2,6 @@
 // The CLI runs prebuilt (dist/cli, bundled by `npm ci`, `npm run build` and `npm run build:cli`), so
 // it starts at once. Without the bundle it says how to build it rather than compile on the fly.
 import { existsSync } from 'node:fs';
-import process from 'node:process';
 import { URL } from 'node:url';
 
 const bundle = new URL('../dist/cli/precheck.mjs', import.meta.url);

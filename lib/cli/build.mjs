@@ -6,7 +6,6 @@
  * split into a chunk of its own, so a run over .txt files loads none of it.
  */
 import { build } from 'esbuild';
-import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -70,10 +70,12 @@ export interface PassResult {
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
   lineStarts: number[];
+  /** Offsets of the line breaks with a digit on each side (blanks aside): a number may be split there. */
+  edges: number[];
 }
 
 export function candidatePass(text: string, table: WordTable): PassResult {
-  const out: PassResult = { invisible: false, removed: [], runs: [], words: [], lineStarts: [0] };
+  const out: PassResult = { invisible: false, removed: [], runs: [], words: [], lineStarts: [0], edges: [] };
   const classes = table.classes;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -92,6 +94,7 @@ export function candidatePass(text: string, table: WordTable): PassResult {
       i = e - 1;
     } else if (k === NEWLINE) {
       out.lineStarts.push(i + 1);
+      if (digitsAround(text, i)) out.edges.push(i);
     } else if (k === WORD) {
       for (const w of table.byFirst.get(text.charCodeAt(i))!) {
         if (text.startsWith(w, i)) {

@@ -21,29 +21,42 @@ type Mode = '\t' | '|' | 'gap' | 'space';
 function modeOf(line: string): Mode {
   if (line.includes('\t')) return '\t';
   if (line.includes('|')) return '|';
-  return / {2,}/.test(line.trim()) ? 'gap' : 'space';
+  const body = line.trim();
+  return body.includes('  ') ? 'gap' : 'space';
 }
 
 /** Cells of a line in a mode, with the offset of each cell in the line. */
 function cellsOf(line: string, mode: Mode): { text: string; at: number }[] {
-  const sep = mode === '\t' || mode === '|' ? mode : mode === 'gap' ? / {2,}/g : / +/g;
   const out: { text: string; at: number }[] = [];
-  if (typeof sep === 'string') {
+  if (mode === '\t' || mode === '|') {
     let at = 0;
-    for (const text of line.split(sep)) {
+    for (const text of line.split(mode)) {
       out.push({ text, at });
       at += text.length + 1;
     }
     return out;
   }
-  const lead = line.length - line.trimStart().length;
-  const body = line.trim();
-  let at = 0;
-  for (const m of body.matchAll(sep)) {
-    out.push({ text: body.slice(at, m.index), at: lead + at });
-    at = m.index + m[0].length;
+  // Spaces: one or more separate cells ('space'), or two or more do and a single one is inside a cell ('gap').
+  const minGap = mode === 'gap' ? 2 : 1;
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 13)) end--;
+  let p = 0;
+  while (p < end && line.charCodeAt(p) === 32) p++;
+  let from = p;
+  while (p < end) {
+    if (line.charCodeAt(p) !== 32) {
+      p++;
+      continue;
+    }
+    let q = p;
+    while (line.charCodeAt(q) === 32) q++;
+    if (q - p >= minGap) {
+      out.push({ text: line.slice(from, p), at: from });
+      from = q;
+    }
+    p = q;
   }
-  out.push({ text: body.slice(at), at: lead + at });
+  out.push({ text: line.slice(from, end), at: from });
   return out;
 }
 
@@ -70,13 +83,31 @@ function shapeOf(lines: LineIndex, i: number): number {
   if (known[i]! & KNOWN) return known[i]!;
   const line = lines.lineText(i);
   const mode = modeOf(line);
-  const cells = cellsOf(line, mode);
-  let shape = KNOWN;
   const tabular = mode === '\t' || mode === '|';
-  if (tabular || (line.length <= MAX_ROW && !PROSE.test(line) && line.trim() !== '' && cells.every((c) => c.text.length <= MAX_CELL))) shape |= ROW;
-  if (cells.some((c) => NUMERIC_CELL.test(c.text.trim()) || LONG_NUMBER.test(c.text))) shape |= DATA;
+  let shape = KNOWN;
+  // Prose is no row, and whether it holds numbers is never asked: its cells are not worked out. A
+  // long number makes a data row whatever the cells are (no separator stands inside a number).
+  if (tabular || (line.length <= MAX_ROW && !PROSE.test(line) && line.trim() !== '')) {
+    const long = LONG_NUMBER.test(line);
+    const cells = tabular && long ? undefined : ownCells(lines, i);
+    if (tabular || cells!.every((c) => c.text.length <= MAX_CELL)) shape |= ROW;
+    if (long || cells!.some((c) => NUMERIC_CELL.test(c.text.trim()))) shape |= DATA;
+  }
   known[i] = shape;
   return shape;
+}
+
+const CELLS = Symbol('row cells');
+
+/** The cells of line `i` in its own mode, split once per document. */
+function ownCells(lines: LineIndex, i: number): { text: string; at: number }[] {
+  const memo = lines.memo(CELLS, () => new Map<number, { text: string; at: number }[]>());
+  let cells = memo.get(i);
+  if (!cells) {
+    const line = lines.lineText(i);
+    memo.set(i, (cells = cellsOf(line, modeOf(line))));
+  }
+  return cells;
 }
 
 const HEADER_LOOKBACK_LINES = 500;
@@ -97,6 +128,41 @@ function headerLine(lines: LineIndex, row: number, mode: Mode): number {
 }
 
 const HEADERS = Symbol('column headers');
+const MODES: readonly Mode[] = ['\t', '|', 'gap', 'space'];
+
+/** A header, split once per document and mode; its answers per row width are kept too. */
+interface Header {
+  cells: string[][];
+  rows: ColumnHeader;
+  /** For rows of n cells: the header over each column, or null when no header row has n cells. */
+  byWidth: Map<number, ColumnHeader[] | null>;
+}
+
+function headerAt(lines: LineIndex, top: number, mode: Mode): Header {
+  const memo = lines.memo(HEADERS, () => new Map<number, Header>());
+  const key = top * MODES.length + MODES.indexOf(mode);
+  let header = memo.get(key);
+  if (!header) {
+    // A row right above the header that is also no data row: the first row of a two-row header.
+    const second = top > 0 ? shapeOf(lines, top - 1) : 0;
+    const sameTable = top > 0 && (mode === 'gap' || mode === 'space' || lines.lineText(top - 1).includes(mode));
+    const above = second & ROW && !(second & DATA) && sameTable ? [top - 1, top] : [top];
+    const texts = above.map((i) => lines.lineText(i));
+    const rows = texts.join('\n');
+    memo.set(key, (header = { cells: texts.map((t) => cellsOf(t, mode).map((c) => c.text)), rows: { rows }, byWidth: new Map() }));
+  }
+  return header;
+}
+
+function columnsOf(header: Header, width: number): ColumnHeader[] | null {
+  let columns = header.byWidth.get(width);
+  if (columns === undefined) {
+    const aligned = header.cells.filter((cells) => cells.length === width);
+    columns = aligned.length === 0 ? null : Array.from({ length: width }, (_, c) => ({ cell: aligned.map((cells) => cells[c]!).join(' '), rows: header.rows.rows }));
+    header.byWidth.set(width, columns);
+  }
+  return columns;
+}
 
 /** The header over the value at `pos`, or null when it stands in no table or list with a header. */
 export function columnHeader(text: TextView, pos: number): ColumnHeader | null {
@@ -107,24 +173,25 @@ export function columnHeader(text: TextView, pos: number): ColumnHeader | null {
   const mode = modeOf(line);
   const top = headerLine(lines, row, mode);
   if (top < 0) return null;
-  const memo = lines.memo(HEADERS, () => new Map<string, { cells: string[][]; rows: string }>());
-  const key = `${top}${mode}`;
-  let header = memo.get(key);
-  if (!header) {
-    // A row right above the header that is also no data row: the first row of a two-row header.
-    const second = top > 0 ? shapeOf(lines, top - 1) : 0;
-    const sameTable = top > 0 && (mode === 'gap' || mode === 'space' || lines.lineText(top - 1).includes(mode));
-    const above = second & ROW && !(second & DATA) && sameTable ? [top - 1, top] : [top];
-    const texts = above.map((i) => lines.lineText(i));
-    memo.set(key, (header = { cells: texts.map((t) => cellsOf(t, mode).map((c) => c.text)), rows: texts.join('\n') }));
-  }
-  const own = cellsOf(line, mode);
+  const header = headerAt(lines, top, mode);
   const offset = pos - lines.start(row);
+  if (mode === '\t' || mode === '|') {
+    // The cells of a tab or pipe row are counted, not split out.
+    let column = 0;
+    let width = 1;
+    for (let p = line.indexOf(mode); p >= 0; p = line.indexOf(mode, p + 1)) {
+      width++;
+      if (p < offset) column++;
+    }
+    const columns = columnsOf(header, width);
+    return columns ? columns[column]! : header.rows;
+  }
+  const own = ownCells(lines, row);
+  const columns = columnsOf(header, own.length);
+  if (!columns) return header.rows;
   let column = 0;
   while (column + 1 < own.length && own[column + 1]!.at <= offset) column++;
-  const aligned = header.cells.filter((cells) => cells.length === own.length);
-  if (aligned.length === 0) return { rows: header.rows };
-  return { cell: aligned.map((cells) => cells[column]!).join(' '), rows: header.rows };
+  return columns[column]!;
 }
 
 /** Does the value's column header name one of `words` (the whole header when its cells do not line up)? */

@@ -1,4 +1,4 @@
-import { candidatePass, digitsAround, wordTable, type WordTable } from './candidates';
+import { candidatePass, wordTable, type WordTable } from './candidates';
 import { docSignals } from './context';
 import { linesOf, openLines, restoreLines, type LineIndex } from './lines';
 import { maskValue } from './mask';
@@ -73,6 +73,7 @@ interface Prepared {
   span(start: number, end: number): { start: number; end: number };
   runs: number[];
   words: number[];
+  edges: number[];
 }
 
 function prepare(original: string, words: WordTable): Prepared {
@@ -80,12 +81,12 @@ function prepare(original: string, words: WordTable): Prepared {
   if (!pass.invisible) {
     const view = new LazyText(original, pass.removed, pass.lineStarts);
     const norm = (offsets: number[]) => (pass.removed.length === 0 ? offsets : offsets.map((o) => view.toNormalised(o)));
-    return { view, span: (s, e) => view.toOriginalSpan(s, e), runs: norm(pass.runs), words: norm(pass.words) };
+    return { view, span: (s, e) => view.toOriginalSpan(s, e), runs: norm(pass.runs), words: norm(pass.words), edges: norm(pass.edges) };
   }
   // Invisible characters can stand anywhere, inside a word too: the text is normalised whole first.
   const n = normalize(original);
   const again = candidatePass(n.text, words);
-  return { view: n.text, span: (s, e) => toOriginalSpan(n, s, e), runs: again.runs, words: again.words };
+  return { view: n.text, span: (s, e) => toOriginalSpan(n, s, e), runs: again.runs, words: again.words, edges: again.edges };
 }
 
 function runPattern(rule: PatternRule, ctx: RuleContext, re: RegExp, text: string, offset: number, hits: Hit[]): void {
@@ -115,6 +116,16 @@ function wordSegments(lines: LineIndex, wordLines: readonly number[], reach: num
   return out;
 }
 
+/** The text of whole lines [start, end): their (kept) line texts, joined. */
+function linesBetween(lines: LineIndex, start: number, end: number): string {
+  const first = lines.lineOf(start);
+  const last = lines.lineOf(end);
+  if (first === last) return lines.lineText(first);
+  const parts: string[] = [];
+  for (let i = first; i <= last; i++) parts.push(lines.lineText(i));
+  return parts.join('\n');
+}
+
 const MAX_TOKEN = 64;
 
 /** The number rules that fit a token of each length, masked or not: [masked][length]. */
@@ -131,7 +142,7 @@ function byLength(numbers: readonly NumberRule[]): NumberRule[][][] {
 function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], numbers: readonly NumberRule[], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => void): number[] {
   const fitting = byLength(numbers);
   const headLines: number[] = [];
-  numberTokens(view, lines, runs, (start, end, masked, line, text, base) => {
+  numberTokens(lines, runs, (start, end, masked, line, text, base) => {
     let reported = false;
     for (const nr of fitting[+masked]![Math.min(MAX_TOKEN, end - start)]!) {
       const m = matchAtToken(nr, text, start - base, end - base);
@@ -156,12 +167,10 @@ const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
  * that add up to a number's length, or a line with an unreported digit token (`headLines`) followed
  * by a line that opens with a digit. A superset of where wrapHits() can find something.
  */
-function wrapPairs(view: TextView, lines: LineIndex, headLines: readonly number[]): number[] {
+function wrapPairs(view: TextView, lines: LineIndex, edges: readonly number[], headLines: readonly number[]): number[] {
   const pairs: number[] = [];
-  const original = view instanceof LazyText ? view : null;
-  for (let k = 0; k + 1 < lines.count; k++) {
-    const around = original ? digitsAround(original.original, original.toOriginal(lines.end(k))) : digitsAround(view, lines.end(k));
-    if (!around) continue;
+  for (const nl of edges) {
+    const k = lines.lineOf(nl);
     let a = lines.end(k);
     while (a > lines.start(k) && isBlank(view.charCodeAt(a - 1))) a--;
     let digits = 0;
@@ -217,7 +226,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
     });
     if (numbers.length > 0) {
       const reported = spanIndex(numberFound);
-      for (const k of wrapPairs(view, lines, headLines)) {
+      for (const k of wrapPairs(view, lines, prepared.edges, headLines)) {
         for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit });
       }
     }
@@ -228,7 +237,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
     for (const w of plan.wordRules) {
       if (!enabled(w.rule)) continue;
       let cut = segments.get(w.reach);
-      if (!cut) segments.set(w.reach, (cut = wordSegments(lines, wordLines, w.reach).map(([s, e]) => [s, view.slice(s, e)])));
+      if (!cut) segments.set(w.reach, (cut = wordSegments(lines, wordLines, w.reach).map(([s, e]) => [s, linesBetween(lines, s, e)])));
       const hits: Hit[] = [];
       for (const [start, text] of cut) runPattern(w.rule, ctx, w.re, text, start, hits);
       for (const hit of hits) found.push({ rule: w.rule, rank: w.rank, hit });
