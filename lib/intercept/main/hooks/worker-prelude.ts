@@ -78,14 +78,18 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
       meta.set(this, { m: String(m).toUpperCase(), u: abs(u), a: a !== false });
       (open as (...x: unknown[]) => void).call(this, m, abs(u), a !== false, ...rest);
     };
+    /** abort() before send() fires no event: re-aimed at a revoked blob: URL, it errors like a dropped connection. */
+    const fail = (xhr: XMLHttpRequest) => {
+      const dead = URL.createObjectURL(new Blob());
+      URL.revokeObjectURL(dead);
+      open.call(xhr, 'GET', dead, true);
+      send.call(xhr);
+    };
     X.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const r = meta.get(this);
       if (!r) return send.call(this, body);
       if (!r.a) throw refused('发布前预检：工作线程中的同步请求无法检查，已阻止');
-      void ask('worker.xhr', r.m, r.u, body).then((a) => {
-        if (a.pass) send.call(this, body);
-        else this.abort();
-      });
+      void ask('worker.xhr', r.m, r.u, body).then((a) => (a.pass ? send.call(this, body) : fail(this)));
     };
   }
 
