@@ -129,6 +129,27 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
   if (importScripts0) {
     g.importScripts = (...urls: string[]) => importScripts0(...urls.map(abs));
   }
-  if (isModule) void import(scriptUrl);
+  if (isModule) loadModule();
   else importScripts0?.(scriptUrl);
+
+  /**
+   * A module loads asynchronously: messages the page posts meanwhile would reach no handler (the
+   * browser holds them only until this prelude has run). They are held and handed on once it loaded.
+   */
+  function loadModule(): void {
+    const early: MessageEvent[] = [];
+    const hold = (e: MessageEvent) => {
+      e.stopImmediatePropagation();
+      early.push(e);
+    };
+    g.addEventListener('message', hold);
+    const handOn = () => {
+      g.removeEventListener('message', hold);
+      for (const e of early.splice(0)) g.dispatchEvent(new MessageEvent('message', { data: e.data as unknown, ports: [...e.ports], origin: e.origin, lastEventId: e.lastEventId }));
+    };
+    import(scriptUrl).then(handOn, (err: unknown) => {
+      handOn();
+      throw err;
+    });
+  }
 }
