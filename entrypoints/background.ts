@@ -48,7 +48,7 @@ export default defineBackground(() => {
   });
   onMessage('openBackstop', async ({ data, sender }) => {
     const signed = new Set(await signedItems.list(data.origin));
-    const tabId = sender.tab?.id;
+    const tabId = (sender as { tab?: { id?: number } }).tab?.id;
     if (tabId === undefined || data.ids.length === 0 || !data.ids.every((id) => signed.has(id))) return false;
     await backstop.allowTab(tabId);
     return true;

@@ -56,7 +56,7 @@ export function ChecklistModal(props: ChecklistModalProps) {
         )}
         <div style={scroll}>
           <FindingsSection section={result.sections.findings} findings={props.findings} roster={props.roster} editor={editor} busy={busy} actions={actions} />
-          <FieldsSection section={result.sections.fields} fields={props.fields} catalogue={props.catalogue} goToField={actions.goToField} />
+          <FieldsSection section={result.sections.fields} fields={props.fields} catalogue={props.catalogue} goToField={actions.goToField} setOwnField={actions.setOwnField} />
           <ConfirmSection
             section={result.sections.confirm}
             confirmations={props.confirmations}

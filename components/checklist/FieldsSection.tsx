@@ -1,5 +1,5 @@
 import { REQUIRED_FIELD_NAMES } from '../../lib/policy/limits';
-import type { ChecklistSection, FieldName, FieldReadings } from '../../lib/signoff/types';
+import { DISCLOSURE_MODES, type ChecklistSection, type FieldName, type FieldReadings } from '../../lib/signoff/types';
 import { ProblemList, Section } from './Section';
 import { COLOR, small } from './styles';
 
@@ -16,11 +16,40 @@ interface Props {
   fields: FieldReadings;
   catalogue: readonly { id: string; name: string }[];
   goToField: (name: FieldName) => void;
+  setOwnField: (name: 'category' | 'disclosure', value: string) => void;
+}
+
+/**
+ * A CMS form without 信息类别 or 公开方式 (most ordinary CMSes): Precheck asks for them here. What is
+ * chosen goes into the signed digest, the audit log and the review form like a CMS field would.
+ */
+function OwnField({ name, reading, catalogue, set }: { name: 'category' | 'disclosure'; reading: FieldReadings[FieldName]; catalogue: Props['catalogue']; set: Props['setOwnField'] }) {
+  const options = name === 'category' ? catalogue.map((c) => ({ value: c.id, label: `${c.id} ${c.name}` })) : DISCLOSURE_MODES.map((m) => ({ value: m, label: m }));
+  const id = `precheck-own-${name}`;
+  return (
+    <div style={{ display: 'contents' }} data-field={name} data-own-field={name}>
+      <dt style={small}>
+        <label htmlFor={id}>{FIELD_LABEL[name].zh}</label>
+      </dt>
+      <dd style={{ margin: 0 }}>
+        <select id={id} value={reading?.value ?? ''} onChange={(e) => set(name, e.target.value)}>
+          <option value="">请选择</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <small style={{ color: COLOR.muted, marginLeft: 6 }}>本页面没有此栏，由预检记录</small>
+      </dd>
+    </div>
+  );
 }
 
 /** Section 2: the CMS form's fields. What is missing or wrong can be jumped to; what is filled is shown for the reviewer. */
-export function FieldsSection({ section, fields, catalogue, goToField }: Props) {
-  const present = REQUIRED_FIELD_NAMES.filter((n) => fields[n]?.present);
+export function FieldsSection({ section, fields, catalogue, goToField, setOwnField }: Props) {
+  const present = REQUIRED_FIELD_NAMES.filter((n) => fields[n]?.present && !fields[n]?.own);
+  const own = (['category', 'disclosure'] as const).filter((n) => fields[n]?.own);
   const shown = (n: FieldName) => {
     const r = fields[n]!;
     // A category chosen by its code reads better by its catalogue name.
@@ -30,7 +59,7 @@ export function FieldsSection({ section, fields, catalogue, goToField }: Props) 
   return (
     <Section n={2} title="必填项" en="Required fields" section={section}>
       <ProblemList problems={section.problems} goToField={goToField} />
-      {present.length > 0 && (
+      {(present.length > 0 || own.length > 0) && (
         <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px', margin: '6px 0' }}>
           {present.map((n) => (
             <div key={n} style={{ display: 'contents' }} data-field={n}>
@@ -39,6 +68,9 @@ export function FieldsSection({ section, fields, catalogue, goToField }: Props) 
               </dt>
               <dd style={{ margin: 0, color: shown(n) ? undefined : COLOR.muted }}>{shown(n) || '（未填写）'}</dd>
             </div>
+          ))}
+          {own.map((n) => (
+            <OwnField key={n} name={n} reading={fields[n]} catalogue={catalogue} set={setOwnField} />
           ))}
         </dl>
       )}

@@ -16,6 +16,8 @@ export interface ChecklistFinding {
 
 export interface ChecklistActions {
   goToField: (name: FieldName) => void;
+  /** Precheck's own field, for a CMS form without one (category, disclosure mode). */
+  setOwnField: (name: 'category' | 'disclosure', value: string) => void;
   goToFinding: (key: string) => void;
   setConfirmations: (c: Confirmations) => void;
   setMarkedImportant: (v: boolean) => void;

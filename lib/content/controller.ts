@@ -59,6 +59,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       findings: () => panel.findings.map(({ finding, where }) => ({ finding, where })),
       scanError: () => panel.error,
       bodyText: () => draft.bodyText(),
+      rescan: () => draft.rescanStale(),
       reveal(finding) {
         const entry = panel.findings.find((e) => e.finding === finding);
         if (entry) draft.reveal(entry);

@@ -31,7 +31,7 @@ export class DraftWatch {
   private title: HTMLInputElement | null = null;
   private titleFindings: Finding[] = [];
   private version = 0;
-  private fingerprintCache: { version: number; value: DraftFingerprint | null } | null = null;
+  private fingerprintCache: { key: string; value: DraftFingerprint | null } | null = null;
   private readonly onTitle = () => this.scanTitle();
 
   constructor(
@@ -97,10 +97,17 @@ export class DraftWatch {
     return [...this.sessions.values()].map((s) => s.text).join('\n');
   }
 
-  /** The draft as the gate recognises it, computed once per change of the editors' text. */
+  /**
+   * The draft as the gate recognises it, from the editors' text as it is NOW — never from the last
+   * debounced scan, which may be a keystroke behind (a draft typed and sent at once must still be
+   * recognised). Recomputed only when an editor changed since.
+   */
   fingerprint(): DraftFingerprint | null {
-    if (this.fingerprintCache?.version !== this.version) {
-      this.fingerprintCache = { version: this.version, value: fingerprintDraft(this.bodyText()) };
+    const sessions = [...this.sessions.values()];
+    const texts = sessions.filter((s) => s.isTextarea).map((s) => s.liveText());
+    const key = `${this.version}|${sessions.map((s) => s.changes).join(',')}|${texts.join('\u0000')}`;
+    if (this.fingerprintCache?.key !== key) {
+      this.fingerprintCache = { key, value: fingerprintDraft(sessions.map((s) => s.liveText()).join('\n')) };
     }
     return this.fingerprintCache.value;
   }

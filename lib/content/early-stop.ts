@@ -67,7 +67,10 @@ export class EarlyStop {
   }
 
   private onClick(e: Event): void {
-    const control = publishControlOf(e.composedPath()[0] ?? e.target, this.selectors);
+    const path = e.composedPath();
+    // Precheck's own checklist and panel (签发, 发布 inside its shadow roots) are not the CMS's controls.
+    if (path.some((n) => n instanceof Element && n.hasAttribute('data-precheck'))) return;
+    const control = publishControlOf(path[0] ?? e.target, this.selectors);
     if (!control || !this.hooks.hasDraft()) return;
     if (Date.now() < this.passUntil) {
       this.passUntil = 0;

@@ -25,7 +25,10 @@ export class EditorSession {
     private readonly changed: () => void,
   ) {
     const root = handle.root;
-    const onChange = () => this.schedule();
+    const onChange = () => {
+      this.changes++;
+      this.schedule();
+    };
     if (handle.kind === 'textarea') {
       root.addEventListener('input', onChange);
       this.stopWatching = () => root.removeEventListener('input', onChange);
@@ -89,6 +92,18 @@ export class EditorSession {
       this.error = e instanceof Error ? e.message : String(e);
     }
     this.changed();
+  }
+
+  /** Bumped by every change the editor reports (synchronously, before the next event is handled). */
+  changes = 0;
+
+  /**
+   * The text as it is this instant, without markup structure (the gate reduces it to letters and
+   * digits, so block boundaries do not matter): what a request sent now would carry.
+   */
+  liveText(): string {
+    const root = this.handle.root;
+    return this.isTextarea ? (root as HTMLTextAreaElement).value : (root.textContent ?? '');
   }
 
   /** The text the last scan read: what a sign-off's digest covers. */

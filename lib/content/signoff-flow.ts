@@ -21,6 +21,7 @@ import {
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
 import { itemIdsOfPage } from './item-id-capture';
+import { requiredOnPage, withOwnFields, type OwnFieldName, type OwnValues } from '../signoff/own-fields';
 import type { SignedContent } from './release';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
@@ -33,6 +34,8 @@ export interface DraftSource {
   findings(): { finding: Finding; where: string }[];
   scanError(): string | null;
   bodyText(): string;
+  /** Scans now whatever changed since the last scan: a digest is never taken of a stale text. */
+  rescan(): Promise<void>;
   reveal(finding: Finding): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
   release(signed: SignedContent): boolean;
@@ -76,6 +79,9 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   let busy = false;
   let message: { kind: 'error' | 'info'; text: string } | null = null;
   let fields: FieldReadings = {};
+  /** What the CMS form itself holds (without Precheck's own fields). */
+  let pageFields: FieldReadings = {};
+  let own: OwnValues = {};
   let fieldElements: Partial<Record<FieldName, HTMLElement>> = {};
   let result: ChecklistResult | null = null;
   let editor: string | null = null;
@@ -88,7 +94,8 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
 
   function readForm(): DigestInput {
     fieldElements = findFormFields(docs(), page?.adapter?.fields ?? null);
-    fields = readFields(fieldElements);
+    pageFields = readFields(fieldElements);
+    fields = withOwnFields(pageFields, own, page?.catalogue ?? []);
     const fromPage = readCurrentUser(top.document, page?.adapter?.fields.currentUser);
     // The CMS's own login (named by the adapter) outranks the identity set in the popup.
     editor = (page?.adapter?.fields.currentUser ? fromPage : null) ?? storedEditor ?? fromPage;
@@ -138,7 +145,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       overrides: [...overrides.values()],
       scanError: page ? source.scanError() : '尚未读取到本站的预检策略 / the site policy has not been read yet',
       fields,
-      requiredFields: page?.requiredFields ?? [],
+      requiredFields: requiredOnPage(page?.requiredFields ?? [], pageFields),
       catalogue: page?.catalogue ?? [],
       importantCategories: page?.importantCategories ?? [],
       markedImportant,
@@ -226,6 +233,10 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   }
 
   const actions = {
+    setOwnField(name: OwnFieldName, value: string) {
+      own = { ...own, [name]: value };
+      void refresh();
+    },
     goToField(name: FieldName) {
       const el = fieldElements[name];
       if (el) focusField(el);
@@ -261,6 +272,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     },
     signOff(role: SignoffRole, reviewerId: string, pin: string) {
       void withPin(async () => {
+        await source.rescan();
         await refresh();
         const proof = await prove(reviewerId, pin);
         if (!proof.ok) return proof;
@@ -274,6 +286,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     },
     publish() {
       void withPin(async () => {
+        await source.rescan();
         await refresh();
         if (!evaluate().complete) return { ok: false, message: { zh: '检查清单尚未完成', en: 'the checklist is not complete' } };
         const hidden = await source.hiddenBlocking();

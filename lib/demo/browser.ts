@@ -9,6 +9,10 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.PRECHECK_CHROMIUM ?? '/usr/bin/chromium';
 
+// Precheck cancels a refused form post on the Navigation API's navigate event; Chromium then never
+// reports that navigation as ended, and Playwright would wait for it before every later action.
+process.env.PLAYWRIGHT_SKIP_NAVIGATION_CHECK ??= '1';
+
 export interface LaunchOptions {
   /** an unpacked extension directory (e.g. .output/chrome-mv3) to load */
   extensionDir?: string;

@@ -20,7 +20,7 @@ export function listenForSignoffMessages(service: SignoffService, items: SignedI
       if (result.ok) {
         const origin = data.context.origin;
         if (origin && data.itemIds && data.itemIds.length > 0) await items.add(origin, data.itemIds);
-        hooks.released(sender.tab?.id);
+        hooks.released((sender as { tab?: { id?: number } }).tab?.id);
       }
       return result;
     }),

@@ -17,6 +17,8 @@ export interface FieldReading {
   value: string;
   /** What the editor sees: a select's option text; for inputs the same as value. */
   text: string;
+  /** The CMS has no such field: Precheck asks for it in the checklist itself (category, disclosure). */
+  own?: boolean;
 }
 
 export type FieldReadings = Partial<Record<FieldName, FieldReading>>;

@@ -36,6 +36,7 @@ type Spies = { [K in keyof ChecklistActions]: Mock<ChecklistActions[K]> };
 function actions(): Spies {
   return {
     goToField: vi.fn(),
+    setOwnField: vi.fn(),
     goToFinding: vi.fn(),
     setConfirmations: vi.fn(),
     setMarkedImportant: vi.fn(),
@@ -193,6 +194,19 @@ describe('ChecklistModal', () => {
     expect(p.actions.goToFinding).toHaveBeenCalledWith('cn-id|640221********1234|0');
     await click($('[data-problem=disclosure-not-public] [data-action=goto-field]'));
     expect(p.actions.goToField).toHaveBeenCalledWith('disclosure');
+  });
+
+  it("asks for category and disclosure itself when the CMS form has neither (Precheck's own fields)", async () => {
+    const p = props({ fields: { title: { present: true, value: 'x', text: 'x' }, category: { present: true, value: '', text: '', own: true }, disclosure: { present: true, value: '', text: '', own: true } } });
+    await show(p);
+    expect($('[data-own-field=category] select')).not.toBeNull();
+    await choose($('[data-own-field=category] select'), '03');
+    expect(p.actions.setOwnField).toHaveBeenCalledWith('category', '03');
+    await choose($('[data-own-field=disclosure] select'), '主动公开');
+    expect(p.actions.setOwnField).toHaveBeenCalledWith('disclosure', '主动公开');
+    // A CMS that has the field gets no second one from Precheck.
+    await show(props({ fields: { category: { present: true, value: '03', text: '人事管理' } } }));
+    expect($('[data-own-field=category]')).toBeNull();
   });
 
   it('sets the confirmations, the other unit and 重要信息', async () => {

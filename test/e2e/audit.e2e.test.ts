@@ -13,7 +13,7 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
 import { walkChecklist } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { EXTENSION_DIR, PROJECT_ROOT } from './extension-helpers.ts';
+import { EXTENSION_DIR, PROJECT_ROOT, dumpRecords } from './extension-helpers.ts';
 import {
   fillForm,
   launchBrowser,
@@ -75,19 +75,6 @@ async function rows(page: Page): Promise<Row[]> {
   return page.locator('tbody tr[data-seq]').evaluateAll((trs) =>
     trs.map((tr) => ({ seq: Number(tr.getAttribute('data-seq')), event: tr.getAttribute('data-event') ?? '' })),
   );
-}
-
-/** Every record, read straight from IndexedDB on an extension page (what an inspector's copy holds). */
-function dumpRecords(page: Page): Promise<Record<string, unknown>[]> {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('precheck-audit');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('records').objectStore('records').getAll();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
-      req.onerror = () => reject(req.error);
-    };
-  })`);
 }
 
 async function download(page: Page, format: 'csv' | 'jsonl'): Promise<string> {

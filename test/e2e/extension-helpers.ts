@@ -256,3 +256,16 @@ export async function sendAllowOnce(context: BrowserContext, replay: boolean): P
     return delivered;
   })()`);
 }
+
+/** Every audit record, read straight from IndexedDB on an extension page (what an inspector's copy holds). */
+export function dumpRecords(page: Page): Promise<Record<string, unknown>[]> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('precheck-audit');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('records').objectStore('records').getAll();
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+  })`);
+}

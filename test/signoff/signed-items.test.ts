@@ -4,8 +4,8 @@ import { createSignedItemStore } from '../../lib/signoff/signed-items';
 function memory() {
   const data: Record<string, unknown> = {};
   return {
-    get: async (k: string | string[]) => Object.fromEntries((Array.isArray(k) ? k : [k]).map((key) => [key, data[key]])),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
+    get: (k: string | string[]) => Promise.resolve(Object.fromEntries((Array.isArray(k) ? k : [k]).map((key) => [key, data[key]]))),
+    set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(data, structuredClone(items))),
   };
 }
 
