@@ -22,7 +22,7 @@ import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-polic
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR, PROJECT_ROOT } from './extension-helpers.ts';
-import { ID, blockedShown, openRoutes, ownDraft, refusalListed, runRoute, setExtra, writeDraft, type Outcome } from './gate-drive.ts';
+import { ID, blockedShown, openRoutes, ownDraft, refusalListed, runRoute, setExtra, writeDraft, type Outcome, type RouteEditor } from './gate-drive.ts';
 import { ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.ts';
 
 const CONTROL_HOST = 'cms-control.test';
@@ -88,6 +88,12 @@ async function closeOthers(): Promise<void> {
   for (const p of browser.context.pages()) if (p !== page && !p.url().startsWith('chrome-extension://')) await p.close();
 }
 
+const EDITOR_NAMES: Record<RouteEditor, string> = { textarea: '', tinymce: 'TinyMCE', ueditor: 'UEditor' };
+/** Table rows: the textarea page's results, and the same routes again in a real editor. */
+const rowOf = (c: RouteCase, editor: RouteEditor) => (editor === 'textarea' ? c : { ...c, id: `${c.id}@${editor}`, label: `${c.label} — ${EDITOR_NAMES[editor]}` });
+const asHtml = (editor: RouteEditor, text: string) => (editor === 'textarea' ? text : `<p>${text}</p>`);
+let drafts = 10;
+
 const describeOutcome = (o: Outcome) => (typeof o === 'string' ? o : o.ok ? `ok (${o.note ?? ''})` : `error: ${o.error ?? ''}`);
 
 describe('control: without Precheck every route delivers the draft with the ID', () => {
@@ -106,39 +112,41 @@ describe('control: without Precheck every route delivers the draft with the ID',
   });
 });
 
+/** A draft holding an ID, sent by `c` from the route page with `editor`: nothing carrying the ID arrives. */
+async function refusesWithId(c: RouteCase, editor: RouteEditor): Promise<void> {
+  await openRoutes(page, server, editor);
+  await writeDraft(page, asHtml(editor, ownDraft(1, true)));
+  const home = page.url();
+  const since = server.mark();
+  const outcome = await runRoute(page, c);
+  await page.waitForTimeout(SETTLE_MS);
+  const problems: string[] = [];
+  const leaked = server.carrying(ID, { since });
+  if (leaked.length > 0) problems.push(`LEAK: ${leaked.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+  if (outcome === 'HUNG') problems.push('the page hung');
+  if (c.refusal === 'error' && !c.earlyStop && (typeof outcome === 'string' || outcome.ok)) problems.push(`the page's error path did not run (${describeOutcome(outcome)})`);
+  if (page.url() !== home) problems.push(`the page navigated to ${page.url()}`);
+  let shown: string;
+  if (c.earlyStop) {
+    if (outcome !== 'NO-HANDLER') problems.push(`the page's handler ran (${describeOutcome(outcome)})`);
+    await waitForChecklist(page).catch(() => problems.push('the checklist did not open'));
+    shown = (await blockedShown(page)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
+  } else {
+    const listed = await refusalListed(page, c.route, c.path);
+    if (!listed) problems.push('the panel does not list the refusal with its route');
+    shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
+  }
+  const arrived = server.requests({ path: c.path, since });
+  if (c.passes === 'new-window' && arrived.length > 0) shown += `; ${arrived.length} empty request(s) to the new window`;
+  await closeOthers();
+  note(rowOf(c, editor), 'withId', problems.length ? problems.join('; ') : shown);
+  expect(problems).toEqual([]);
+}
+
 describe('a draft holding an ID number: refused on every route', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c: RouteCase) => {
-    await openRoutes(page, server);
-    await writeDraft(page, ownDraft(1, true));
-    const home = page.url();
-    const since = server.mark();
-    const outcome = await runRoute(page, c);
-    await page.waitForTimeout(SETTLE_MS);
-    const problems: string[] = [];
-    const leaked = server.carrying(ID, { since });
-    if (leaked.length > 0) problems.push(`LEAK: ${leaked.map((r) => `${r.method} ${r.path}`).join(', ')}`);
-    if (outcome === 'HUNG') problems.push('the page hung');
-    if (c.refusal === 'error' && !c.earlyStop && (typeof outcome === 'string' || outcome.ok)) problems.push(`the page's error path did not run (${describeOutcome(outcome)})`);
-    if (page.url() !== home) problems.push(`the page navigated to ${page.url()}`);
-    let shown: string;
-    if (c.earlyStop) {
-      if (outcome !== 'NO-HANDLER') problems.push(`the page's handler ran (${describeOutcome(outcome)})`);
-      await waitForChecklist(page).catch(() => problems.push('the checklist did not open'));
-      shown = (await blockedShown(page)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
-    } else {
-      const listed = await refusalListed(page, c.route, c.path);
-      if (!listed) problems.push('the panel does not list the refusal with its route');
-      shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
-    }
-    const arrived = server.requests({ path: c.path, since });
-    if (c.passes === 'new-window' && arrived.length > 0) shown += `; ${arrived.length} empty request(s) to the new window`;
-    await closeOthers();
-    note(c, 'withId', problems.length ? problems.join('; ') : shown);
-    expect(problems).toEqual([]);
-  });
+  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => refusesWithId(c, 'textarea'));
 });
 
-let drafts = 10;
 
 /** Sign-off of the open checklist by 李四 after the editor's confirmations; then 发布 in the checklist. */
 async function signOffAndRelease(p: Page): Promise<void> {
@@ -149,64 +157,79 @@ async function signOffAndRelease(p: Page): Promise<void> {
   await pressChecklistPublish(p);
 }
 
+/**
+ * A clean draft sent by `c`: refused until signed off; after the sign-off one submission with the
+ * signed content arrives, an edited one and a repeated one do not.
+ */
+async function releasesOnce(c: RouteCase, editor: RouteEditor): Promise<void> {
+  const row = rowOf(c, editor);
+  const draft = ownDraft(drafts++);
+  const mark = draft.slice(-8);
+  await openRoutes(page, server, editor);
+  await writeDraft(page, asHtml(editor, draft));
+  let since = server.mark();
+  // before the sign-off: refused (the checklist opens)
+  const first = await runRoute(page, c);
+  await page.waitForTimeout(300);
+  expect(server.carrying(mark, { since }), `${c.id}: unsigned draft arrived (${describeOutcome(first)})`).toEqual([]);
+
+  // 发布 in the checklist runs a stopped click or submission again; a publish started by the page's
+  // own script is left to the page (the checklist says so), so the script sends it again.
+  since = server.mark();
+  await signOffAndRelease(page);
+  const replays = await Promise.race([
+    server.waitForRequests({ path: c.path, since }, { timeout: 10_000 }).then(() => true),
+    dialog(page).locator('[data-message]').waitFor({ timeout: 10_000 }).then(() => false),
+  ]);
+  if (!replays) {
+    // an edited payload does not match what was signed
+    await setExtra(page, '（发布时另加的一句话）');
+    since = server.mark();
+    const edited = await runRoute(page, c);
+    await page.waitForTimeout(SETTLE_MS);
+    const editedArrived = server.carrying(mark, { since });
+    note(row, 'edited', editedArrived.length === 0 ? 'refused' : `PASSED (${editedArrived.length})`);
+    expect(editedArrived, `${c.id}: an edited payload passed (${describeOutcome(edited)})`).toEqual([]);
+    await setExtra(page, '');
+    await closeOthers();
+    await closeChecklist(page);
+    since = server.mark();
+    await runRoute(page, c);
+  }
+  const passed = await server.waitForRequests({ path: c.path, since }, { timeout: 8_000 }).catch(() => []);
+  await page.waitForTimeout(SETTLE_MS);
+  const withContent = server.carrying(mark, { since });
+  note(row, 'signedOff', withContent.length === 1 ? 'exactly one passes, with the signed content' : `${withContent.length} arrived (${passed.length} to ${c.path})`);
+  expect(withContent, `${c.id}: arrivals with the signed content`).toHaveLength(1);
+  expect(server.carrying(ID, { since })).toEqual([]);
+
+  if (c.passes === 'navigates') {
+    note(row, 'repeated', 'n/a (the page left with it)');
+    if (replays) note(row, 'edited', 'n/a (replayed by the checklist)');
+    return;
+  }
+  await closeOthers();
+  await closeChecklist(page).catch(() => undefined);
+  since = server.mark();
+  const again = await runRoute(page, c);
+  await page.waitForTimeout(SETTLE_MS);
+  const repeated = server.carrying(mark, { since });
+  note(row, 'repeated', repeated.length === 0 ? 'refused' : `PASSED (${repeated.length})`);
+  if (replays) note(row, 'edited', 'n/a (replayed by the checklist)');
+  await closeOthers();
+  expect(repeated, `${c.id}: a second submission passed (${describeOutcome(again)})`).toEqual([]);
+}
+
 describe('a clean draft: signed off, exactly one matching submission passes', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c: RouteCase) => {
-    const draft = ownDraft(drafts++);
-    const mark = draft.slice(-8);
-    await openRoutes(page, server);
-    await writeDraft(page, draft);
-    let since = server.mark();
-    // before the sign-off: refused (the checklist opens)
-    const first = await runRoute(page, c);
-    await page.waitForTimeout(300);
-    expect(server.carrying(mark, { since }), `${c.id}: unsigned draft arrived (${describeOutcome(first)})`).toEqual([]);
+  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(c, 'textarea'));
+});
 
-    // 发布 in the checklist runs a stopped click or submission again; a publish started by the page's
-    // own script is left to the page (the checklist says so), so the script sends it again.
-    since = server.mark();
-    await signOffAndRelease(page);
-    const replays = await Promise.race([
-      server.waitForRequests({ path: c.path, since }, { timeout: 10_000 }).then(() => true),
-      dialog(page).locator('[data-message]').waitFor({ timeout: 10_000 }).then(() => false),
-    ]);
-    if (!replays) {
-      // an edited payload does not match what was signed
-      await setExtra(page, '（发布时另加的一句话）');
-      since = server.mark();
-      const edited = await runRoute(page, c);
-      await page.waitForTimeout(SETTLE_MS);
-      const editedArrived = server.carrying(mark, { since });
-      note(c, 'edited', editedArrived.length === 0 ? 'refused' : `PASSED (${editedArrived.length})`);
-      expect(editedArrived, `${c.id}: an edited payload passed (${describeOutcome(edited)})`).toEqual([]);
-      await setExtra(page, '');
-      await closeOthers();
-      await closeChecklist(page);
-      since = server.mark();
-      await runRoute(page, c);
-    }
-    const passed = await server.waitForRequests({ path: c.path, since }, { timeout: 8_000 }).catch(() => []);
-    await page.waitForTimeout(SETTLE_MS);
-    const withContent = server.carrying(mark, { since });
-    note(c, 'signedOff', withContent.length === 1 ? 'exactly one passes, with the signed content' : `${withContent.length} arrived (${passed.length} to ${c.path})`);
-    expect(withContent, `${c.id}: arrivals with the signed content`).toHaveLength(1);
-    expect(server.carrying(ID, { since })).toEqual([]);
-
-    if (c.passes === 'navigates') {
-      note(c, 'repeated', 'n/a (the page left with it)');
-      if (replays) note(c, 'edited', 'n/a (replayed by the checklist)');
-      return;
-    }
-    await closeOthers();
-    await closeChecklist(page).catch(() => undefined);
-    since = server.mark();
-    const again = await runRoute(page, c);
-    await page.waitForTimeout(SETTLE_MS);
-    const repeated = server.carrying(mark, { since });
-    note(c, 'repeated', repeated.length === 0 ? 'refused' : `PASSED (${repeated.length})`);
-    if (replays) note(c, 'edited', 'n/a (replayed by the checklist)');
-    await closeOthers();
-    expect(repeated, `${c.id}: a second submission passed (${describeOutcome(again)})`).toEqual([]);
-  });
+/** A sample of routes again with real editors from npm (the draft is HTML, the body their getContent()). */
+const IN_EDITORS = ['submit-保存', 'form.submit()', 'fetch-FormData', '$.ajax', 'beacon-string', 'location.href', 'Worker-fetch', 'span-jQuery'];
+describe.each(['tinymce', 'ueditor'] as const)('in %s', (editor) => {
+  const cases = ROUTE_CASES.filter((c) => IN_EDITORS.includes(c.id)).map((c) => [c.id, c] as const);
+  test.each(cases)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(c, editor));
+  test.each(cases)('%s: signed off, exactly one passes', (_id, c: RouteCase) => releasesOnce(c, editor));
 });
 
 describe('the CMS keeps working', () => {
