@@ -251,14 +251,14 @@ describe('the CMS keeps working', () => {
     await page.locator('#btn-draft').click();
     await server.waitForRequests({ path: '/sink/r/save-draft', since });
     expect(await page.evaluate(`window.__routes.last`)).toMatchObject({ ok: true });
-    expect(await page.evaluate(`(await window.__routes.run('autosave')).ok`)).toBe(true);
+    expect(await page.evaluate(`window.__routes.run('autosave').then((r) => r.ok)`)).toBe(true);
     expect(server.requests({ path: '/sink/r/autosave', since })).toHaveLength(1);
     note({ id: '保存草稿', label: '保存草稿 / autosave of a clean draft', route: 'fetch' }, 'withId', 'clean: reaches the server');
 
     await writeDraft(page, ownDraft(4, true));
     since = server.mark();
-    expect(await page.evaluate(`(await window.__routes.run('autosave')).ok`)).toBe(false);
-    expect(await page.evaluate(`(await window.__routes.run('save-draft')).ok`)).toBe(false);
+    expect(await page.evaluate(`window.__routes.run('autosave').then((r) => r.ok)`)).toBe(false);
+    expect(await page.evaluate(`window.__routes.run('save-draft').then((r) => r.ok)`)).toBe(false);
     await page.waitForTimeout(SETTLE_MS);
     expect(server.carrying(ID, { since })).toEqual([]);
     expect(await refusalListed(page, 'fetch', '/sink/r/autosave')).toBe(true);
