@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'lib/demo/pages/**', 'bench-out/**', 'demo-out/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'lib/demo/pages/**', 'bench-out/**', 'demo-out/**', 'dist/**', 'collector-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { listenForAttachmentScanner } from '@/lib/attachments/service/open-scanner';
 import { listenForAuditMessages } from '@/lib/audit/listen';
 import { createBackstop, type DnrApi } from '@/lib/background/backstop';
 import { policyVersion } from '@/lib/audit/policy-version';
@@ -8,6 +9,8 @@ import { deferred } from '@/lib/messaging/deferred';
 import { listenForPolicyMessages } from '@/lib/messaging/handlers';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { listenForPublishedPages } from '@/lib/audit/published-page';
+import { createAdminService } from '@/lib/policy/admin-password';
+import { browserKind } from '@/lib/policy/host-access';
 import { createRegistrationSync, manifestScriptFiles } from '@/lib/policy/registration';
 import { createPolicyStore } from '@/lib/policy/store';
 import { createSignoffService } from '@/lib/signoff/service';
@@ -24,6 +27,7 @@ export default defineBackground(() => {
       scripting: browser.scripting,
       permissions: browser.permissions,
       manifestScripts: manifestScriptFiles(browser.runtime.getManifest()),
+      browser: browserKind(import.meta.env.BROWSER),
     },
     browser.permissions,
     () => store.state().policy.origins,
@@ -37,13 +41,15 @@ export default defineBackground(() => {
       return service;
     }),
   );
-  listenForPolicyMessages(store);
+  const signoff = createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) });
+  const admin = createAdminService(browser.storage.local);
+  listenForPolicyMessages(store, admin, { admin, verifyReviewerPin: (req) => signoff.verifyReviewerPin(req) });
   listenForAuditMessages(audit);
   // Adapter-named publish endpoints are blocked by the browser for every route; a release opens them
   // for its tab for a few seconds.
   const backstop = createBackstop(browser.declarativeNetRequest as unknown as DnrApi, (message) => console.warn('[precheck]', message));
   const signedItems = createSignedItemStore(browser.storage.local);
-  listenForSignoffMessages(createSignoffService({ storage: browser.storage.local, policy, audit: (entry) => audit.append(entry) }), signedItems, {
+  listenForSignoffMessages(signoff, signedItems, {
     released: (tabId) => void (tabId === undefined ? undefined : backstop.allowTab(tabId)),
   });
   onMessage('openBackstop', async ({ data, sender }) => {
@@ -54,6 +60,7 @@ export default defineBackground(() => {
     return true;
   });
   listenForPublishedPages(browser, audit);
+  listenForAttachmentScanner();
   store.subscribe((state) => {
     void registration.sync();
     void backstop.sync(state.policy);

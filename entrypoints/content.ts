@@ -43,6 +43,11 @@ export default defineContentScript({
           const options = page.covered ? scanOptionsFromPolicy(page, rules) : { rules };
           hub.configure(options, page);
           if (page.covered) controller?.configure(options, page);
+          else {
+            // Another port of a granted host (Firefox grants hosts, not ports): not this policy's page.
+            controller?.dispose();
+            controller = null;
+          }
           return page;
         })
         .catch(() => undefined);
@@ -56,6 +61,11 @@ export default defineContentScript({
     whenParsed(document, () => {
       controller = startController(window, hub, { rules }, signoffApi);
       void policyLoaded.then((page) => {
+        if (page && !page.covered) {
+          controller?.dispose();
+          controller = null;
+          return;
+        }
         if (page?.covered) controller?.configure(scanOptionsFromPolicy(page, rules), page);
         // A covered page without an editor may be a published item: the background checks it against
         // what was signed off when its title names one.

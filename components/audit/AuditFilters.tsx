@@ -1,6 +1,6 @@
 /** The filter bar: date range, event, editor, reviewer, category, site (menus from facets()), free text. */
 import { AUDIT_EVENTS, type AuditEvent } from '../../lib/audit/types';
-import { t } from '../options/i18n';
+import { t } from './strings';
 import { EMPTY_FORM, type FilterForm } from './filter';
 import { eventLabel } from './format';
 
@@ -22,7 +22,7 @@ function FacetSelect({ name, label, values, value, onChange }: { name: string; l
       <select name={name} data-filter={name} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('audit_filter_all')}</option>
         {options.map((v) => (
-          <option key={v} value={v}>
+          <option key={v} value={v} translate="no">
             {v}
           </option>
         ))}

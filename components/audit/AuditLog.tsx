@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { AuditReader } from '../../lib/audit/types';
-import { t } from '../options/i18n';
+import { terms } from '../../lib/i18n';
 import type { AuditClient } from './client';
 import { AuditFilters, NO_FACETS, type Facets } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -13,6 +13,7 @@ import { EMPTY_FORM, toFilter, type FilterForm } from './filter';
 import { usePagedQuery } from './usePagedQuery';
 import { errorText } from './useReader';
 import { useDebounced } from './useDebounced';
+import { t } from './strings';
 import { VerifyButton } from './VerifyButton';
 
 /** Long enough that typing a name does not query the log for every character. */
@@ -34,7 +35,7 @@ function useFacets(reader: AuditReader, reloads: number): Facets {
   return facets;
 }
 
-export function AuditLog({ reader, client, onFirstPage }: { reader: AuditReader; client: AuditClient; onFirstPage?: () => void }) {
+export function AuditLog({ reader, client }: { reader: AuditReader; client: AuditClient }) {
   const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
   const [reloads, setReloads] = useState(0);
   const text = useDebounced(form.text, TEXT_DELAY_MS);
@@ -42,17 +43,13 @@ export function AuditLog({ reader, client, onFirstPage }: { reader: AuditReader;
   const filter = useMemo(() => JSON.parse(filterKey) as ReturnType<typeof toFilter>, [filterKey]);
   const facets = useFacets(reader, reloads);
   const query = usePagedQuery(reader, filter);
-  const loaded = query.total !== null;
-  useEffect(() => {
-    if (loaded) onFirstPage?.();
-  }, [loaded, onFirstPage]);
 
   return (
     <div className="audit-log">
       <AuditFilters form={form} facets={facets} onChange={setForm} />
       <div className="audit-bar">
         <span data-audit-total={query.total ?? ''} aria-live="polite">
-          {query.total === null ? t('audit_counting') : t('audit_total', query.total.toLocaleString('zh-CN'))}
+          {query.total === null ? t('audit_counting') : t('audit_total', query.total)}
         </span>
         <button
           type="button"
@@ -61,7 +58,7 @@ export function AuditLog({ reader, client, onFirstPage }: { reader: AuditReader;
             setReloads((n) => n + 1);
           }}
         >
-          {t('audit_refresh')}
+          {terms().action.refresh}
         </button>
         <ExportButtons reader={reader} client={client} filter={filter} />
         <VerifyButton client={client} />

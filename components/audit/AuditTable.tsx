@@ -7,8 +7,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { AuditRecord } from '../../lib/audit/types';
-import { t } from '../options/i18n';
-import { eventLabel, recordSummary, signerNames, siteLabel, wallTime } from './format';
+import { editorText, recordSummary, wallTime } from '../../lib/audit/describe';
+import { uiLang } from '../../lib/i18n';
+import { eventLabel, signerNames, siteLabel } from './format';
+import { t } from './strings';
 import type { PagedQuery } from './usePagedQuery';
 
 export const ROW_HEIGHT = 36;
@@ -25,9 +27,16 @@ const COLUMNS = [
   ['form', 'audit_col_form'],
 ] as const;
 
-/** A cell that shows its whole text on hover when it is cut short. */
-function Cell({ text }: { text: string | undefined }) {
-  return <td title={text || undefined}>{text}</td>;
+/**
+ * A cell that shows its whole text on hover when it is cut short. `data`: what the CMS or a person
+ * wrote (titles, names), shown as it is in any language.
+ */
+function Cell({ text, data }: { text: string | undefined; data?: boolean }) {
+  return (
+    <td title={text || undefined} translate={data ? 'no' : undefined}>
+      {text}
+    </td>
+  );
 }
 
 function Row({ record, index }: { record: AuditRecord; index: number }) {
@@ -35,13 +44,15 @@ function Row({ record, index }: { record: AuditRecord; index: number }) {
     <tr data-seq={record.seq} data-event={record.event} aria-rowindex={index + 2}>
       <Cell text={wallTime(record.time)} />
       <Cell text={eventLabel(record.event)} />
-      <td title={record.origin}>{siteLabel(record.origin)}</td>
-      <Cell text={record.title} />
-      <Cell text={record.category} />
-      <Cell text={record.disclosure} />
-      <Cell text={record.editor} />
-      <Cell text={signerNames(record)} />
-      <Cell text={recordSummary(record)} />
+      <td title={record.origin} translate="no">
+        {siteLabel(record.origin)}
+      </td>
+      <Cell text={record.title} data />
+      <Cell text={record.category} data />
+      <Cell text={record.disclosure} data />
+      <Cell text={editorText(record, uiLang())} data />
+      <Cell text={signerNames(record)} data />
+      <Cell text={recordSummary(record, uiLang())} />
       <td>
         {record.event === 'publish-allowed' && (
           // A page of the extension, beside options.html; a new tab so the table keeps its place.

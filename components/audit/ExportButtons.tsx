@@ -5,9 +5,10 @@
 import { useState } from 'react';
 import { exportFileName, toCsv, toJsonl } from '../../lib/audit/export';
 import type { AuditFilter, AuditReader } from '../../lib/audit/types';
-import { pick, t } from '../options/i18n';
+import { pick, uiLang } from '../../lib/i18n';
 import type { AuditClient } from './client';
 import { downloadText } from './download';
+import { t } from './strings';
 import { errorText } from './useReader';
 
 type Format = 'csv' | 'jsonl';
@@ -24,9 +25,9 @@ export function ExportButtons({ reader, client, filter }: { reader: AuditReader;
     setNote(null);
     try {
       const records = await reader.all(filter);
-      downloadText(exportFileName(format, new Date()), format === 'csv' ? toCsv(records) : toJsonl(records), TYPES[format]);
+      downloadText(exportFileName(format, new Date()), format === 'csv' ? toCsv(records, uiLang()) : toJsonl(records), TYPES[format]);
       const throughSeq = records.reduce((max, r) => Math.max(max, r.seq), 0);
-      const count = String(records.length);
+      const count = records.length;
       try {
         const recorded = await client.exported({ format, count: records.length, throughSeq });
         setNote(recorded.ok ? { ok: true, text: t('audit_exported', count) } : { ok: false, text: t('audit_exported_unrecorded', count, pick(recorded.message)) });

@@ -1,11 +1,23 @@
 /**
  * 政务公开信息网上发布审核登记表: one 'publish-allowed' record as the paper form article 15 says is
  * archived with the reviewer's wet signature. Everything on it comes from the record (masked
- * already); the blank lines are for the signatures the county still files on paper.
+ * already), the unit's name from the policy and the published address from the post-publication
+ * check; the blank lines and the 审核意见 box are for what the county still writes by hand. Always
+ * Chinese: it is an official form.
  */
+import { findingsSummary, wallTime } from '../../lib/audit/describe';
 import type { AuditRecord } from '../../lib/audit/types';
-import { t } from '../options/i18n';
-import { detailSummary, findingsSummary, signer, wallTime } from './format';
+import { TERMS } from '../../lib/i18n';
+import { checkCode, FORM } from './form-strings';
+import { signer } from './format';
+
+/** What the post-publication check found for this record, if anything. */
+export interface PublishedCheck {
+  url: string;
+  result: 'matches' | 'differs';
+}
+
+const WORDS = TERMS.zh;
 
 function Box({ checked, label }: { checked: boolean; label: string }) {
   return (
@@ -22,18 +34,17 @@ function Blank({ wide }: { wide?: boolean }) {
 
 function Confirmations({ record }: { record: AuditRecord }) {
   const c = record.confirmations;
-  const other = c?.otherUnit?.trim();
+  const other = c?.otherUnit?.trim() ?? '';
   return (
     <>
       <div className="checks" data-field="confirmations">
-        <Box checked={c?.accuracy === true} label={t('form_accuracy')} />
-        <Box checked={c?.completeness === true} label={t('form_completeness')} />
-        <Box checked={c?.timeliness === true} label={t('form_timeliness')} />
-        <Box checked={c?.secrecy === true} label={t('form_secrecy')} />
+        {(['accuracy', 'completeness', 'timeliness', 'secrecy'] as const).map((k) => (
+          <Box key={k} checked={c?.[k] === true} label={WORDS.confirm[k]} />
+        ))}
       </div>
       <div className="checks" data-field="other-unit">
-        {t('form_other_unit')}：<Box checked={!other} label={t('form_other_unit_no')} />
-        <Box checked={Boolean(other)} label={other ? t('form_other_unit_yes', other) : t('form_other_unit_yes_blank')} />
+        {FORM.otherUnit}{WORDS.colon}<Box checked={!other} label={FORM.otherUnitNo} />
+        <Box checked={Boolean(other)} label={FORM.otherUnitYes(other)} />
       </div>
     </>
   );
@@ -41,12 +52,10 @@ function Confirmations({ record }: { record: AuditRecord }) {
 
 function Findings({ record }: { record: AuditRecord }) {
   const f = record.findings;
-  // 'important' is what the 主要负责人 row already says.
-  const detail = detailSummary(record, ['important']);
-  if (!f) return <>{t('form_no_findings_record')}</>;
+  if (!f) return <>{FORM.noFindingsRecord}</>;
   return (
     <>
-      <div>{findingsSummary(f)}</div>
+      <div>{findingsSummary(f, 'zh')}</div>
       {(f.excerpts ?? []).length > 0 && (
         <ul className="excerpts">
           {(f.excerpts ?? []).map((e, i) => (
@@ -54,7 +63,6 @@ function Findings({ record }: { record: AuditRecord }) {
           ))}
         </ul>
       )}
-      {detail && <div className="detail">{detail}</div>}
     </>
   );
 }
@@ -65,12 +73,12 @@ function Signer({ record, role }: { record: AuditRecord; role: 'reviewer' | 'pri
     return (
       <>
         <td data-field={`${role}-name`}>{person.name}</td>
-        <th>{t('form_signed_at')}</th>
+        <th>{FORM.signedAt}</th>
         <td data-field={`${role}-time`}>{wallTime(person.at)}</td>
       </>
     );
   // Article 14(3): only important items need the unit head, so an empty line here is normal.
-  const text = role === 'principal' && record.detail?.important !== true ? t('form_principal_not_needed') : t('form_not_signed');
+  const text = role === 'principal' && record.detail?.important !== true ? FORM.principalNotNeeded : FORM.notSigned;
   return (
     <td colSpan={3} data-field={`${role}-name`}>
       {text}
@@ -78,18 +86,53 @@ function Signer({ record, role }: { record: AuditRecord; role: 'reviewer' | 'pri
   );
 }
 
-export function ReviewForm({ record }: { record: AuditRecord }) {
+function PublishedUrl({ check }: { check: PublishedCheck | null }) {
+  if (!check) return <>{FORM.unchecked}</>;
   return (
-    <article className="review-form" data-seq={record.seq}>
-      <h1>{t('form_title')}</h1>
-      <p className="form-meta">
-        <span>
-          {t('form_number')}：<span data-field="id">{record.id}</span>
-        </span>
-        <span>
-          {t('form_seq')}：<span data-field="seq">{record.seq}</span>
-        </span>
-      </p>
+    <>
+      {check.url}
+      {check.result === 'differs' && <strong className="differs">{FORM.checkDiffers}</strong>}
+    </>
+  );
+}
+
+function Meta({ record, unitName }: { record: AuditRecord; unitName: string }) {
+  return (
+    <p className="form-meta">
+      <span>
+        {FORM.unit}{WORDS.colon}<span data-field="unit">{unitName || FORM.unitUnset}</span>
+      </span>
+      <span>
+        {FORM.number}{WORDS.colon}<span data-field="seq">{record.seq}</span>
+      </span>
+      <span>
+        {FORM.checkCode}{WORDS.colon}<span data-field="check-code">{checkCode(record.digest)}</span>
+      </span>
+    </p>
+  );
+}
+
+function Signatures() {
+  return (
+    <tr className="signatures">
+      <th>{FORM.signatures}</th>
+      <td colSpan={3}>
+        <p>
+          {FORM.reviewerSign}{WORDS.colon}<Blank wide /> {FORM.date}{WORDS.colon}<Blank />
+        </p>
+        <p>
+          {FORM.principalSign}{WORDS.colon}<Blank wide /> {FORM.date}{WORDS.colon}<Blank />
+        </p>
+      </td>
+    </tr>
+  );
+}
+
+export function ReviewForm({ record, unitName, check }: { record: AuditRecord; unitName: string; check: PublishedCheck | null }) {
+  return (
+    <article className="review-form" data-seq={record.seq} lang="zh-CN">
+      <h1>{FORM.title}</h1>
+      <Meta record={record} unitName={unitName} />
       <table className="form-table">
         <colgroup>
           <col className="label" />
@@ -99,81 +142,63 @@ export function ReviewForm({ record }: { record: AuditRecord }) {
         </colgroup>
         <tbody>
           <tr>
-            <th>{t('form_item_title')}</th>
+            <th>{FORM.itemTitle}</th>
             <td colSpan={3} data-field="title">
               {record.title}
             </td>
           </tr>
           <tr>
-            <th>{t('form_channel')}</th>
+            <th>{FORM.channel}</th>
             <td data-field="channel">{record.channel}</td>
-            <th>{t('form_category')}</th>
+            <th>{FORM.category}</th>
             <td data-field="category">{record.category}</td>
           </tr>
           <tr>
-            <th>{t('form_disclosure')}</th>
+            <th>{FORM.disclosure}</th>
             <td data-field="disclosure">{record.disclosure}</td>
-            <th>{t('form_published_at')}</th>
+            <th>{FORM.allowedAt}</th>
             <td data-field="time">{wallTime(record.time)}</td>
           </tr>
           <tr>
-            <th>{t('form_url')}</th>
-            <td colSpan={3} className="wrap" data-field="url">
-              {record.url ?? record.origin}
+            <th>{FORM.publishedUrl}</th>
+            <td colSpan={3} className="wrap" data-field="url" data-checked={check ? check.result : 'unchecked'}>
+              <PublishedUrl check={check} />
             </td>
           </tr>
           <tr>
-            <th>{t('form_editor')}</th>
+            <th>{FORM.editor}</th>
             <td colSpan={3} data-field="editor">
               {record.editor}
             </td>
           </tr>
           <tr>
-            <th>{t('form_reviewer')}</th>
+            <th>{FORM.reviewer}</th>
             <Signer record={record} role="reviewer" />
           </tr>
           <tr>
-            <th>{t('form_principal')}</th>
+            <th>{FORM.principal}</th>
             <Signer record={record} role="principal" />
           </tr>
           <tr>
-            <th>{t('form_confirmations')}</th>
+            <th>{FORM.confirmations}</th>
             <td colSpan={3}>
               <Confirmations record={record} />
             </td>
           </tr>
           <tr>
-            <th>{t('form_findings')}</th>
+            <th>{FORM.findings}</th>
             <td colSpan={3} data-field="findings">
               <Findings record={record} />
             </td>
           </tr>
-          <tr>
-            <th>{t('form_digest')}</th>
-            <td colSpan={3} className="digest" data-field="digest">
-              {record.digest}
-            </td>
+          <tr className="opinion">
+            <th>{FORM.opinion}</th>
+            <td colSpan={3} data-field="opinion" />
           </tr>
-          <tr>
-            <th>{t('form_policy_version')}</th>
-            <td data-field="policy-version">{record.policyVersion}</td>
-            <th>{t('form_seq')}</th>
-            <td>{record.seq}</td>
-          </tr>
-          <tr className="signatures">
-            <th>{t('form_signatures')}</th>
-            <td colSpan={3}>
-              <p>
-                {t('form_reviewer_sign')}：<Blank wide /> {t('form_date')}：<Blank />
-              </p>
-              <p>
-                {t('form_principal_sign')}：<Blank wide /> {t('form_date')}：<Blank />
-              </p>
-            </td>
-          </tr>
+          <Signatures />
         </tbody>
       </table>
-      <p className="form-foot">{t('form_foot')}</p>
+      <p className="form-foot">{FORM.foot(record.seq)}</p>
     </article>
   );
 }

@@ -1,43 +1,55 @@
 /**
  * The review-form page: reads record ?seq=N, shows its form with a 打印 button (hidden on paper), or
  * says in plain words why there is no form. `data-ready` tells screenshots and e2e tests it is done.
+ * Chinese in every browser, like the form itself.
  */
 import { useEffect, useState } from 'react';
-import type { AuditRecord } from '../../lib/audit/types';
-import { t } from '../options/i18n';
+import type { AuditReader, AuditRecord } from '../../lib/audit/types';
 import type { AuditClient, ReaderSource } from './client';
 import { AuditErrorBoundary } from './ErrorBoundary';
-import { ReviewForm } from './ReviewForm';
+import { FORM } from './form-strings';
+import { findPublishedCheck } from './published-check';
+import { ReviewForm, type PublishedCheck } from './ReviewForm';
 import { errorText, useReader } from './useReader';
 
-type Loaded = { status: 'loading' } | { status: 'found'; record: AuditRecord } | { status: 'problem'; message: string };
+interface FormData {
+  record: AuditRecord;
+  unitName: string;
+  check: PublishedCheck | null;
+}
+
+type Loaded = { status: 'loading' } | ({ status: 'found' } & FormData) | { status: 'problem'; message: string };
 
 /** '12' → 12; anything else (missing, '0', '1e3', 'abc') is no record number. */
 export function parseSeq(raw: string | null): number | null {
   return raw !== null && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
 }
 
-function useRecord(source: ReaderSource, seq: number | null, rawSeq: string | null): Loaded {
+/** The record, or why there is no form for it. The unit name and the published address are extras: without them the form still prints. */
+async function loadForm(reader: AuditReader, seq: number, unitName: () => Promise<string>): Promise<Loaded> {
+  const record = await reader.get(seq);
+  if (!record) return { status: 'problem', message: FORM.notFound(seq) };
+  if (record.event !== 'publish-allowed') return { status: 'problem', message: FORM.notPublish(seq) };
+  const [unit, check] = await Promise.all([unitName().catch(() => ''), findPublishedCheck(reader, seq).catch(() => null)]);
+  return { status: 'found', record, unitName: unit, check };
+}
+
+function useForm(source: ReaderSource, seq: number | null, rawSeq: string | null, unitName: () => Promise<string>): Loaded {
   const reader = useReader(source);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   useEffect(() => {
-    if (seq === null) return setLoaded({ status: 'problem', message: rawSeq ? t('form_bad_seq', rawSeq) : t('form_no_seq') });
-    if (reader.status === 'failed') return setLoaded({ status: 'problem', message: t('audit_open_failed', errorText(reader.error)) });
+    if (seq === null) return setLoaded({ status: 'problem', message: rawSeq ? FORM.badSeq(rawSeq) : FORM.noSeq });
+    if (reader.status === 'failed') return setLoaded({ status: 'problem', message: FORM.openFailed(errorText(reader.error)) });
     if (reader.status !== 'open') return;
     let live = true;
-    reader.reader.get(seq).then(
-      (record) => {
-        if (!live) return;
-        if (!record) setLoaded({ status: 'problem', message: t('form_not_found', String(seq)) });
-        else if (record.event !== 'publish-allowed') setLoaded({ status: 'problem', message: t('form_not_publish', String(seq)) });
-        else setLoaded({ status: 'found', record });
-      },
-      (error: unknown) => live && setLoaded({ status: 'problem', message: t('audit_read_failed', errorText(error)) }),
+    loadForm(reader.reader, seq, unitName).then(
+      (next) => live && setLoaded(next),
+      (error: unknown) => live && setLoaded({ status: 'problem', message: FORM.readFailed(errorText(error)) }),
     );
     return () => {
       live = false;
     };
-  }, [reader, seq, rawSeq]);
+  }, [reader, seq, rawSeq, unitName]);
   return loaded;
 }
 
@@ -59,36 +71,48 @@ function useRecordPrint(record: AuditRecord | null, client: Pick<AuditClient, 'e
   }, [record, client]);
 }
 
-export function ReviewFormPage({ reader, seq, client }: { reader: ReaderSource; seq: string | null; client?: Pick<AuditClient, 'exported'> }) {
-  const number = parseSeq(seq);
-  const loaded = useRecord(reader, number, seq);
+const noUnit = () => Promise.resolve('');
+
+export function ReviewFormPage({
+  reader,
+  seq,
+  client,
+  unitName = noUnit,
+}: {
+  reader: ReaderSource;
+  seq: string | null;
+  client?: Pick<AuditClient, 'exported'>;
+  /** The unit's name from the policy in force. */
+  unitName?: () => Promise<string>;
+}) {
+  const loaded = useForm(reader, parseSeq(seq), seq, unitName);
   const record = loaded.status === 'found' ? loaded.record : null;
   useRecordPrint(record, client);
   useEffect(() => {
     // The title is the file name a "save as PDF" suggests.
-    if (record) document.title = `${t('form_title')}-${record.seq}`;
+    if (record) document.title = `${FORM.title}-${record.seq}`;
   }, [record]);
 
   return (
     <div className="review-form-page" data-ready={loaded.status !== 'loading'} data-found={loaded.status === 'found'}>
-      {loaded.status === 'loading' && <p>{t('form_loading')}</p>}
+      {loaded.status === 'loading' && <p>{FORM.loading}</p>}
       {loaded.status === 'problem' && (
         <div className="form-problem" role="alert">
-          <h1>{t('form_title')}</h1>
+          <h1>{FORM.title}</h1>
           <p className="error" data-form-problem="">
             {loaded.message}
           </p>
         </div>
       )}
-      {record && (
+      {loaded.status === 'found' && (
         <>
           <div className="toolbar no-print">
             <button type="button" data-print="" onClick={() => window.print()}>
-              {t('form_print')}
+              {FORM.print}
             </button>
           </div>
-          <AuditErrorBoundary>
-            <ReviewForm record={record} />
+          <AuditErrorBoundary message={FORM.viewFailed}>
+            <ReviewForm record={loaded.record} unitName={loaded.unitName} check={loaded.check} />
           </AuditErrorBoundary>
         </>
       )}

@@ -1,8 +1,9 @@
 /** 校验完整性: the background re-walks the hash chain; a break shows the first bad record in red. */
 import { useState } from 'react';
 import type { VerifyResult } from '../../lib/audit/types';
-import { pick, t } from '../options/i18n';
+import { pick, terms } from '../../lib/i18n';
 import type { AuditClient } from './client';
+import { t } from './strings';
 import { errorText } from './useReader';
 
 type Outcome = { result: VerifyResult } | { error: string } | null;
@@ -18,12 +19,12 @@ function ResultNote({ outcome }: { outcome: NonNullable<Outcome> }) {
   if (r.ok)
     return (
       <span className="ok audit-note" role="status" data-verify-result="" data-ok="true">
-        ✓ {t('audit_verify_ok', String(r.count))}
+        ✓ {t('audit_verify_ok', r.count)}
       </span>
     );
   return (
     <span className="error audit-note" role="alert" data-verify-result="" data-ok="false" data-first-bad={r.firstBadSeq}>
-      ✗ {t('audit_verify_broken', String(r.firstBadSeq), pick(r.message))}
+      ✗ {t('audit_verify_broken', r.firstBadSeq, pick(r.message))}
     </span>
   );
 }
@@ -47,7 +48,7 @@ export function VerifyButton({ client }: { client: AuditClient }) {
   return (
     <>
       <button type="button" data-verify="" disabled={busy} onClick={() => void verify()}>
-        {busy ? t('audit_verifying') : t('audit_verify')}
+        {busy ? t('audit_verifying') : terms().action.verify}
       </button>
       {outcome && <ResultNote outcome={outcome} />}
     </>

@@ -14,3 +14,8 @@ export function messagingAuditClient(): AuditClient {
     exported: (req) => sendMessage('auditExported', req),
   };
 }
+
+/** The unit's name as the policy in force gives it (the review form's heading). */
+export async function policyUnitName(): Promise<string> {
+  return (await sendMessage('getPolicyState')).policy.unit?.name ?? '';
+}

@@ -1,8 +1,10 @@
 /** 导入/导出: the policy in force as a JSON file, and a policy file (or pasted JSON) applied whole. */
 import { useState } from 'react';
+import { terms, uiLang } from '../../lib/i18n';
 import type { SaveResult } from '../../lib/messaging/protocol';
-import { t } from './i18n';
+import { keyNames } from './key-names';
 import { localProblem, ProblemList, type SectionProps } from './shared';
+import { t } from './strings';
 
 export function exportFileName(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,7 +22,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function ImportExportSection({ state, client, onState }: SectionProps) {
+export function ImportExportSection({ state, client, onState, admin }: SectionProps) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Pick<SaveResult, 'accepted' | 'problems' | 'ignoredLocked'> | null>(null);
@@ -29,11 +31,11 @@ export function ImportExportSection({ state, client, onState }: SectionProps) {
     setBusy(true);
     setResult(null);
     try {
-      const r = await client.importJson(body);
+      const r = await client.importJson(body, admin.password ? { adminPassword: admin.password } : undefined);
       setResult(r);
       if (r.accepted) onState(r.state);
     } catch (error) {
-      setResult({ accepted: false, problems: [localProblem('', { zh: `导入失败：${String(error)}`, en: `import failed: ${String(error)}` })] });
+      setResult({ accepted: false, problems: [localProblem('', t.both('import_failed', String(error)))] });
     } finally {
       setBusy(false);
     }
@@ -57,17 +59,19 @@ export function ImportExportSection({ state, client, onState }: SectionProps) {
       </div>
       <div className="group">
         <p className="hint">{t('import_hint')}</p>
-        <label>
-          {t('import_file')} <input type="file" accept=".json,application/json" onChange={(e) => void importFile(e.target.files?.[0])} />
+        {/* The browser's own file button speaks the browser's UI language, not the page's: a labelled button of ours instead. */}
+        <label className="button file-button">
+          {t('import_file')}
+          <input type="file" className="visually-hidden" accept=".json,application/json" onChange={(e) => void importFile(e.target.files?.[0])} />
         </label>
         <textarea aria-label={t('import_paste')} placeholder={t('import_paste')} value={text} onChange={(e) => setText(e.target.value)} rows={8} className="code" />
         <button type="button" onClick={() => void importText(text)} disabled={busy || text.trim() === ''}>
-          {t('import')}
+          {terms().action.importFile}
         </button>
         {result?.accepted && (
           <p className="saved" role="status">
             {t('import_applied')}
-            {result.ignoredLocked && result.ignoredLocked.length > 0 && ` ${t('import_ignored_locked', result.ignoredLocked.join(', '))}`}
+            {result.ignoredLocked && result.ignoredLocked.length > 0 && ` ${t('import_ignored_locked', keyNames(result.ignoredLocked, uiLang()))}`}
           </p>
         )}
         {result && !result.accepted && (

@@ -1,6 +1,7 @@
 /** 必填项与目录: which form fields a draft must fill in, the disclosure catalogue, important categories. */
 import { REQUIRED_FIELD_NAMES, type Policy, type RequiredField } from '../../lib/policy/schema';
-import { t } from './i18n';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import { isLocked, LockableGroup, SaveBar, useDraft, useSaver, type SectionProps } from './shared';
 
 interface Draft {
@@ -45,7 +46,7 @@ export function RequiredSection(props: SectionProps) {
               checked={draft.requiredFields.includes(f)}
               onChange={(e) => setDraft({ ...draft, requiredFields: toggle(draft.requiredFields, f, e.target.checked) })}
             />
-            {t(`field_${f}`)}
+            {terms().field[f]}
           </label>
         ))}
       </LockableGroup>
@@ -69,7 +70,7 @@ export function RequiredSection(props: SectionProps) {
                 </td>
                 <td>
                   <button type="button" onClick={() => setDraft({ ...draft, catalogue: draft.catalogue.filter((_, j) => j !== i) })}>
-                    {t('remove')}
+                    {terms().action.remove}
                   </button>
                 </td>
               </tr>
@@ -77,7 +78,7 @@ export function RequiredSection(props: SectionProps) {
           </tbody>
         </table>
         <button type="button" onClick={() => setDraft({ ...draft, catalogue: [...draft.catalogue, { id: '', name: '' }] })}>
-          {t('add')}
+          {terms().action.add}
         </button>
       </LockableGroup>
       <LockableGroup title={t('required_important')} locked={locked.importantCategories}>
@@ -91,7 +92,9 @@ export function RequiredSection(props: SectionProps) {
                 checked={draft.importantCategories.includes(c.id)}
                 onChange={(e) => setDraft({ ...draft, importantCategories: toggle(draft.importantCategories, c.id, e.target.checked) })}
               />
-              {c.id} {c.name}
+              <span translate="no">
+                {c.id} {c.name}
+              </span>
             </label>
           ))}
       </LockableGroup>

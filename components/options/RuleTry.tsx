@@ -4,7 +4,8 @@ import type { FullRuleSetting } from '../../lib/policy/rule-ids';
 import { scan } from '../../lib/scan/engine';
 import { rules } from '../../rules';
 import { FindingList } from '../FindingList';
-import { t, uiLang } from './i18n';
+import { uiLang } from '../../lib/i18n';
+import { t } from './strings';
 
 export function RuleTry({ settings }: { settings: Readonly<Record<string, FullRuleSetting>> }) {
   const [text, setText] = useState('');

@@ -5,9 +5,10 @@ import { effectiveRuleSetting, RULE_IDS, type FullRuleSetting } from '../../lib/
 import type { CustomWord, Policy } from '../../lib/policy/schema';
 import type { Severity } from '../../lib/scan/types';
 import { rules } from '../../rules';
-import { pick, t } from './i18n';
+import { pick, terms } from '../../lib/i18n';
 import { RuleTry } from './RuleTry';
 import { isLocked, LockableGroup, SaveBar, useDraft, useSaver, type SectionProps } from './shared';
+import { t } from './strings';
 
 const SEVERITIES: readonly Severity[] = ['block', 'warn', 'info'];
 
@@ -16,7 +17,7 @@ function SeveritySelect({ value, onChange, label }: { value: Severity; onChange:
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Severity)}>
       {SEVERITIES.map((s) => (
         <option key={s} value={s}>
-          {t(`severity_${s}`)}
+          {terms().severity[s]}
         </option>
       ))}
     </select>
@@ -53,15 +54,18 @@ function RuleRow({ ruleId, setting, onChange }: { ruleId: string; setting: FullR
   return (
     <tr>
       <td>
-        <strong>{title}</strong> <code>{rule.id}</code>
-        <p className="hint">{pick(rule.description)}</p>
+        <strong>{title}</strong>
+        {/* A description quotes the words it looks for as drafts have them (身份证号, [bookmark: _GoBack]). */}
+        <p className="hint" data-cites-draft-text="">
+          {pick(rule.description)}
+        </p>
         <details>
           <summary>{t('rules_examples')}</summary>
           <p>{t('rules_flagged')}</p>
           <ul>
             {rule.examples.flagged.map((e) => (
               <li key={e}>
-                <pre>{e}</pre>
+                <pre translate="no">{e}</pre>
               </li>
             ))}
           </ul>
@@ -69,7 +73,7 @@ function RuleRow({ ruleId, setting, onChange }: { ruleId: string; setting: FullR
           <ul>
             {rule.examples.quiet.map((e) => (
               <li key={e}>
-                <pre>{e}</pre>
+                <pre translate="no">{e}</pre>
               </li>
             ))}
           </ul>
@@ -121,7 +125,7 @@ function CustomWords({ words, onChange }: { words: CustomWord[]; onChange: (w: C
               </td>
               <td>
                 <button type="button" onClick={() => onChange(words.filter((_, j) => j !== i))}>
-                  {t('remove')}
+                  {terms().action.remove}
                 </button>
               </td>
             </tr>
@@ -137,7 +141,7 @@ function CustomWords({ words, onChange }: { words: CustomWord[]; onChange: (w: C
           setWord('');
         }}
       >
-        {t('add')}
+        {terms().action.add}
       </button>
     </>
   );

@@ -1,8 +1,10 @@
 /** 站点: the CMS origins Precheck runs on (each needs host access) and the site adapters. */
 import { useEffect, useState } from 'react';
+import { accessPattern, grantWidened } from '../../lib/policy/host-access';
 import { parseMatchPattern } from '../../lib/policy/match-pattern';
+import { terms } from '../../lib/i18n';
 import { localProblem, isLocked, LockableGroup, SaveBar, SaveResultNote, useDraft, useSaver, type SectionProps } from './shared';
-import { t } from './i18n';
+import { t } from './strings';
 
 /** 'https://cms.example.gov.cn' or '…/': the whole site is meant. */
 export function toOriginPattern(text: string): string {
@@ -10,13 +12,14 @@ export function toOriginPattern(text: string): string {
   return /^[a-z*]+:\/\/[^/]+\/?$/i.test(trimmed) ? `${trimmed.replace(/\/$/, '')}/*` : trimmed;
 }
 
+/** Host access is asked for and checked as this browser can grant it (Firefox: port-less). */
 function useGranted(client: SectionProps['client'], origins: readonly string[]): [Record<string, boolean>, () => void] {
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const [tick, setTick] = useState(0);
   const key = origins.join('\n');
   useEffect(() => {
     let live = true;
-    void Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(o)] as const)).then((entries) => {
+    void Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(accessPattern(o, client.browser))] as const)).then((entries) => {
       if (live) setGranted(Object.fromEntries(entries));
     });
     return () => {
@@ -38,21 +41,21 @@ function Origins(props: SectionProps) {
     const pattern = toOriginPattern(text);
     const parsed = parseMatchPattern(pattern, true);
     if (!parsed.ok) return saver.fail([localProblem('origins', parsed.problem)]);
-    if (origins.includes(pattern)) return saver.fail([localProblem('origins', { zh: '该网址已在列表中', en: 'this origin is already listed' })]);
+    if (origins.includes(pattern)) return saver.fail([localProblem('origins', t.both('origin_exists'))]);
     // Asked before anything else happens in the click: the browser needs the user gesture.
-    void client.requestOrigins([pattern]).then(
+    void client.requestOrigins([accessPattern(pattern, client.browser)]).then(
       async (ok) => {
         recheck();
-        if (!ok) return saver.fail([localProblem('origins', { zh: '未获得访问该网址的授权，未添加', en: 'access to this origin was not granted; not added' })]);
+        if (!ok) return saver.fail([localProblem('origins', t.both('origin_not_granted'))]);
         const result = await saver.save({ origins: [...origins, pattern] });
         if (result?.accepted) setText('');
       },
-      (error: unknown) => saver.fail([localProblem('origins', { zh: `无法请求授权：${String(error)}`, en: `cannot request access: ${String(error)}` })]),
+      (error: unknown) => saver.fail([localProblem('origins', t.both('origin_request_failed', String(error)))]),
     );
   }
 
   function grant(origin: string) {
-    void client.requestOrigins([origin]).then(recheck, recheck);
+    void client.requestOrigins([accessPattern(origin, client.browser)]).then(recheck, recheck);
   }
 
   return (
@@ -61,24 +64,29 @@ function Origins(props: SectionProps) {
       <p className="hint">{t('sites_origins_hint')}</p>
       <ul className="rows">
         {origins.map((o) => (
-          <li key={o}>
-            <code>{o}</code>{' '}
+          <li key={o} data-origin={o}>
+            <code translate="no">{o}</code>{' '}
             {granted[o] === false ? (
               <button type="button" className="grant" onClick={() => grant(o)}>
-                {t('sites_grant')}
+                {terms().action.grant}
               </button>
             ) : granted[o] ? (
               <span className="ok">{t('sites_granted')}</span>
             ) : null}{' '}
             <button type="button" disabled={locked} onClick={() => void saver.save({ origins: origins.filter((x) => x !== o) })}>
-              {t('remove')}
+              {terms().action.remove}
             </button>
+            {grantWidened(o, client.browser) ? (
+              <p className="hint" data-port-note>
+                {t('sites_port_note', accessPattern(o, client.browser), o)}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
       <label>
         {t('sites_add_label')}{' '}
-        <input disabled={locked} value={text} onChange={(e) => setText(e.target.value)} placeholder="https://cms.example.gov.cn/*" size={40} />
+        <input disabled={locked} value={text} onChange={(e) => setText(e.target.value)} placeholder="https://cms.example.gov.cn/*" translate="no" size={40} />
       </label>{' '}
       <button type="button" onClick={add} disabled={locked || saver.busy || text.trim() === ''}>
         {t('sites_add')}
@@ -101,7 +109,7 @@ function Adapters(props: SectionProps) {
     try {
       value = JSON.parse(json);
     } catch {
-      return jsonSaver.fail([localProblem('adapters', { zh: '不是有效的 JSON', en: 'is not valid JSON' })]);
+      return jsonSaver.fail([localProblem('adapters', t.both('adapters_bad_json'))]);
     }
     void jsonSaver.save({ adapters: value as typeof adapters });
   }
@@ -114,9 +122,12 @@ function Adapters(props: SectionProps) {
         <ul className="rows">
           {adapters.map((a) => (
             <li key={a.id}>
-              <strong>{a.name}</strong> <code>{a.id}</code> — {t('sites_editor')}: {a.editor.kind} — {a.match.join(', ')}{' '}
+              <span translate="no">
+                <strong>{a.name}</strong> <code>{a.id}</code>
+              </span>{' '}
+              — {t('sites_editor')} <code translate="no">{a.editor.kind}</code> — <code translate="no">{a.match.join(', ')}</code>{' '}
               <button type="button" onClick={() => void listSaver.save({ adapters: adapters.filter((x) => x.id !== a.id) })}>
-                {t('remove')}
+                {terms().action.remove}
               </button>
             </li>
           ))}

@@ -1,15 +1,18 @@
 /** Pieces every options section uses: the lock label, problem lists, the save button, drafts. */
 import { useState, type ReactNode } from 'react';
-import type { PolicyState, SaveResult } from '../../lib/messaging/protocol';
+import { pick, terms } from '../../lib/i18n';
+import type { PolicyState, RosterAuth, SaveResult } from '../../lib/messaging/protocol';
 import type { Problem } from '../../lib/policy/problems';
 import type { Policy, PolicyKey } from '../../lib/policy/schema';
+import type { AdminSession } from './admin-session';
 import type { PolicyClient } from './client';
-import { t } from './i18n';
+import { t } from './strings';
 
 export interface SectionProps {
   state: PolicyState;
   client: PolicyClient;
   onState: (state: PolicyState) => void;
+  admin: AdminSession;
 }
 
 export function isLocked(state: PolicyState, key: PolicyKey): boolean {
@@ -41,14 +44,29 @@ export function LockableGroup({ title, locked, disableAll = true, children }: { 
   );
 }
 
-/** Every problem as 「path — 中文 / English」. */
-export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+/** The sentence without the path the English one starts with (it is shown beside it already). */
+function problemText(p: Problem): string {
+  const text = pick(p);
+  return p.path && text.startsWith(`${p.path}: `) ? text.slice(p.path.length + 2) : text;
+}
+
+/**
+ * Every problem as 「path — what is wrong」, in the page's language; the path is the policy file's,
+ * for administrators who edit it. `paths={false}` where the problem is about what was just typed.
+ */
+export function ProblemList({ problems, paths = true }: { problems: readonly Problem[]; paths?: boolean }) {
   if (problems.length === 0) return null;
   return (
     <ul className="problems" role="alert">
       {problems.map((p, i) => (
         <li key={`${p.path}-${i}`}>
-          <code>{p.path || t('problem_whole')}</code> — {p.zh} / {p.en}
+          {paths && (
+            <>
+              {p.path ? <code translate="no">{p.path}</code> : t('problem_whole')}
+              {' — '}
+            </>
+          )}
+          {paths ? problemText(p) : pick(p)}
         </li>
       ))}
     </ul>
@@ -80,11 +98,11 @@ export interface Saver {
   problems: Problem[];
   saved: boolean;
   /** Saves the policy in force with `patch` applied; the whole candidate is accepted or nothing is. */
-  save(patch: Partial<Policy>): Promise<SaveResult | undefined>;
+  save(patch: Partial<Policy>, auth?: RosterAuth): Promise<SaveResult | undefined>;
   fail(problems: Problem[]): void;
 }
 
-export function useSaver({ state, client, onState }: SectionProps): Saver {
+export function useSaver({ state, client, onState }: Pick<SectionProps, 'state' | 'client' | 'onState'>): Saver {
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState(false);
@@ -96,17 +114,17 @@ export function useSaver({ state, client, onState }: SectionProps): Saver {
       setProblems(next);
       setSaved(false);
     },
-    async save(patch) {
+    async save(patch, auth) {
       setBusy(true);
       setSaved(false);
       try {
-        const result = await client.save({ ...state.policy, ...patch });
+        const result = await client.save({ ...state.policy, ...patch }, auth);
         setProblems(result.problems);
         setSaved(result.accepted);
         if (result.accepted) onState(result.state);
         return result;
       } catch (error) {
-        setProblems([localProblem('', { zh: `保存失败：${String(error)}`, en: `saving failed: ${String(error)}` })]);
+        setProblems([localProblem('', t.both('save_failed', String(error)))]);
         return undefined;
       } finally {
         setBusy(false);
@@ -120,7 +138,7 @@ export function SaveBar({ saver, onSave, disabled }: { saver: Saver; onSave: () 
   return (
     <div className="save-bar">
       <button type="button" onClick={onSave} disabled={disabled || saver.busy}>
-        {t('save')}
+        {terms().action.save}
       </button>
       {saver.saved && <span className="saved">{t('saved')}</span>}
       <ProblemList problems={saver.problems} />
@@ -128,11 +146,15 @@ export function SaveBar({ saver, onSave, disabled }: { saver: Saver; onSave: () 
   );
 }
 
-export function SaveResultNote({ saver }: { saver: Saver }) {
+export function SaveResultNote({ saver, paths }: { saver: Saver; paths?: boolean }) {
   return (
     <>
-      {saver.saved && <span className="saved">{t('saved')}</span>}
-      <ProblemList problems={saver.problems} />
+      {saver.saved && (
+        <span className="saved" role="status">
+          {t('saved')}
+        </span>
+      )}
+      <ProblemList problems={saver.problems} paths={paths} />
     </>
   );
 }

@@ -3,7 +3,9 @@
  * set once here and then shown; the background refuses a sign-off by a reviewer of the same name.
  */
 import { useEffect, useState } from 'react';
-import { t } from '../options/i18n';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
+import { COLOR } from '../palette';
 
 export interface IdentityApi {
   get(): Promise<string | null>;
@@ -41,7 +43,7 @@ export function EditorIdentity({ api }: { api: IdentityApi }) {
   return (
     <section data-editor-identity={name ?? ''} style={{ padding: '8px 12px 0' }}>
       <h2 style={{ fontSize: 14, margin: '0 0 4px' }}>{t('popup_identity')}</h2>
-      {name === undefined && <p style={{ margin: 0, color: '#666' }}>…</p>}
+      {name === undefined && <p style={{ margin: 0, color: COLOR.muted }}>…</p>}
       {name && !editing && (
         <p style={{ margin: 0 }}>
           <strong data-identity-name>{name}</strong>{' '}
@@ -53,7 +55,7 @@ export function EditorIdentity({ api }: { api: IdentityApi }) {
               setEditing(true);
             }}
           >
-            {t('popup_identity_change')}
+            {terms().action.change}
           </button>
         </p>
       )}
@@ -74,16 +76,16 @@ export function EditorIdentity({ api }: { api: IdentityApi }) {
             onChange={(e) => setDraft(e.target.value)}
           />
           <button type="submit" data-identity-save disabled={!draft.trim()}>
-            {t('popup_identity_save')}
+            {terms().action.save}
           </button>
         </form>
       )}
       {failed && (
-        <p role="alert" style={{ margin: '4px 0', color: '#b3261e' }}>
+        <p role="alert" style={{ margin: '4px 0', color: COLOR.error }}>
           {t('popup_identity_failed')}
         </p>
       )}
-      <p style={{ margin: '4px 0 0', color: '#666', fontSize: 12 }}>{t('popup_identity_hint')}</p>
+      <p style={{ margin: '4px 0 0', color: COLOR.muted, fontSize: 12 }}>{t('popup_identity_hint')}</p>
     </section>
   );
 }

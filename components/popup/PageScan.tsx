@@ -5,10 +5,10 @@
  */
 import { useState } from 'react';
 import type { PostPublishResult } from '../../lib/messaging/protocol';
-import type { Severity } from '../../lib/scan/types';
-import { t } from '../options/i18n';
-import { kindLabel } from './kind-label';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import type { PageScanError, PageScanOutcome } from './scan-page';
+import { COLOR, SEVERITY_COLOR } from '../palette';
 
 export interface PageScanApi {
   scanPage(): Promise<PageScanOutcome>;
@@ -16,7 +16,6 @@ export interface PageScanApi {
 
 /** A long 公示 list can hold hundreds of findings; the popup lists the worst and counts the rest. */
 const LIST_LIMIT = 50;
-const COLOR: Record<Severity, string> = { block: '#c62828', warn: '#b26a00', info: '#546e7a' };
 
 type Phase = { at: 'idle' } | { at: 'scanning' } | { at: 'done'; outcome: PageScanOutcome };
 
@@ -27,11 +26,11 @@ function errorText(error: PageScanError, detail: string): string {
 }
 
 function CheckLine({ check }: { check: PostPublishResult }) {
-  if (!check.found) return <p data-signoff-check="none" style={{ color: '#666', margin: '4px 0' }}>{t('popup_check_none')}</p>;
+  if (!check.found) return <p data-signoff-check="none" style={{ color: COLOR.muted, margin: '4px 0' }}>{t('popup_check_none')}</p>;
   const matches = check.result === 'matches';
   return (
-    <p data-signoff-check={check.result} style={{ color: matches ? '#1b7f3b' : '#c62828', margin: '4px 0', fontWeight: matches ? 'normal' : 'bold' }}>
-      {t(matches ? 'popup_check_matches' : 'popup_check_differs')}
+    <p data-signoff-check={check.result} style={{ color: matches ? COLOR.ok : COLOR.error, margin: '4px 0', fontWeight: matches ? 'normal' : 'bold' }}>
+      {matches ? t('popup_check_matches') : t('popup_check_differs')}
     </p>
   );
 }
@@ -49,17 +48,17 @@ export function PageScan({ api }: { api: PageScanApi }) {
   return (
     <section style={{ padding: '8px 12px 0' }}>
       <button type="button" data-scan-page onClick={run} disabled={phase.at === 'scanning'}>
-        {t(phase.at === 'scanning' ? 'popup_scanning' : 'popup_scan_page')}
+        {phase.at === 'scanning' ? t('popup_scanning') : terms().action.scanPage}
       </button>
       {outcome && !outcome.ok && (
-        <p role="alert" data-scan-error={outcome.error} style={{ color: '#b3261e', margin: '4px 0' }}>
+        <p role="alert" data-scan-error={outcome.error} style={{ color: COLOR.error, margin: '4px 0' }}>
           {errorText(outcome.error, outcome.detail)}
         </p>
       )}
       {outcome?.ok && (
         <div data-scan-result data-count={outcome.findings.length}>
           <p style={{ margin: '4px 0', fontWeight: 'bold' }}>
-            {outcome.findings.length === 0 ? t('popup_scan_clean') : t('popup_scan_found', String(outcome.findings.length))}
+            {outcome.findings.length === 0 ? terms().noFindings : t('popup_scan_found', outcome.findings.length)}
           </p>
           {outcome.findings.length > 0 && (
             <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -68,15 +67,15 @@ export function PageScan({ api }: { api: PageScanApi }) {
                   key={`${f.start}-${f.ruleId}`}
                   data-kind={f.kind}
                   data-severity={f.severity}
-                  style={{ borderLeft: `3px solid ${COLOR[f.severity]}`, padding: '2px 6px', margin: '4px 0' }}
+                  style={{ borderLeft: `3px solid ${SEVERITY_COLOR[f.severity]}`, padding: '2px 6px', margin: '4px 0' }}
                 >
-                  <strong style={{ color: COLOR[f.severity] }}>{t(`severity_${f.severity}`)}</strong> {kindLabel(f.kind)} <code>{f.excerpt}</code>
-                  <div style={{ color: '#444' }}>{f.message}</div>
+                  <strong style={{ color: SEVERITY_COLOR[f.severity] }}>{terms().severity[f.severity]}</strong> {terms().kind[f.kind]} <code translate="no">{f.excerpt}</code>
+                  <div style={{ color: COLOR.text }}>{f.message}</div>
                 </li>
               ))}
             </ul>
           )}
-          {outcome.findings.length > LIST_LIMIT && <p style={{ margin: '4px 0' }}>{t('popup_scan_more', String(outcome.findings.length - LIST_LIMIT))}</p>}
+          {outcome.findings.length > LIST_LIMIT && <p style={{ margin: '4px 0' }}>{t('popup_scan_more', outcome.findings.length - LIST_LIMIT)}</p>}
           {outcome.check && <CheckLine check={outcome.check} />}
         </div>
       )}

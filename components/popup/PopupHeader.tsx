@@ -5,7 +5,8 @@
  * URL means "not enabled here".
  */
 import { useEffect, useState } from 'react';
-import { t } from '../options/i18n';
+import { t } from './strings';
+import { COLOR } from '../palette';
 
 export type Coverage = 'checking' | 'on' | 'off';
 
@@ -31,9 +32,9 @@ export function PopupHeader({ api }: { api: PopupApi }) {
     };
   }, [api]);
   return (
-    <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px 0', font: '13px/1.5 system-ui, sans-serif' }}>
-      <span data-coverage={coverage} style={{ color: coverage === 'on' ? '#1b7f3b' : '#666' }}>
-        {coverage === 'checking' ? '…' : t(coverage === 'on' ? 'popup_enabled' : 'popup_not_enabled')}
+    <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px 0' }}>
+      <span data-coverage={coverage} style={{ color: coverage === 'on' ? COLOR.ok : COLOR.muted }}>
+        {coverage === 'checking' ? '…' : coverage === 'on' ? t('popup_enabled') : t('popup_not_enabled')}
       </span>
       <span>
         <a

@@ -4,7 +4,8 @@
  * title, category and reviewer fields and the publish button; the result is saved as a site adapter.
  */
 import { useState } from 'react';
-import { t } from '../options/i18n';
+import { t } from './strings';
+import { COLOR } from '../palette';
 
 export interface TeachApi {
   /** Starts pick mode in the active tab; false when no Precheck content script answers there. */
@@ -16,7 +17,7 @@ export interface TeachApi {
 export function TeachButton({ api }: { api: TeachApi }) {
   const [status, setStatus] = useState<'idle' | 'started' | 'failed'>('idle');
   return (
-    <div style={{ padding: '6px 12px 0', font: '13px/1.5 system-ui, sans-serif' }}>
+    <div style={{ padding: '6px 12px 0' }}>
       <button
         type="button"
         data-teach
@@ -33,8 +34,8 @@ export function TeachButton({ api }: { api: TeachApi }) {
         {t('popup_teach')}
       </button>
       {status !== 'idle' && (
-        <p role="status" style={{ margin: '4px 0 0', color: status === 'failed' ? '#b3261e' : '#444' }}>
-          {t(status === 'failed' ? 'popup_teach_failed' : 'popup_teach_started')}
+        <p role="status" style={{ margin: '4px 0 0', color: status === 'failed' ? COLOR.error : COLOR.text }}>
+          {status === 'failed' ? t('popup_teach_failed') : t('popup_teach_started')}
         </p>
       )}
     </div>

@@ -13,7 +13,7 @@ import { scanOptionsFromPolicy } from '../../lib/policy/scan-options';
 import type { ScanOptions } from '../../lib/scan/engine';
 import { publishedCandidates } from '../../lib/page/published-candidates';
 import { rules } from '../../rules';
-import { uiLang } from '../options/i18n';
+import { uiLang } from '../../lib/i18n';
 import type { IdentityApi } from './EditorIdentity';
 import type { PageScanApi } from './PageScan';
 import type { PopupApi } from './PopupHeader';

@@ -1,11 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { FORM } from '@/components/audit/form-strings';
 import { ReviewFormPage } from '@/components/audit/ReviewFormPage';
-import { messagingAuditClient, openAuditReader } from '@/components/audit/wiring';
-import { t } from '@/components/options/i18n';
+import { messagingAuditClient, openAuditReader, policyUnitName } from '@/components/audit/wiring';
 import './style.css';
 
-document.documentElement.lang = t('locale_code') === 'en' ? 'en' : 'zh-CN';
-document.title = t('form_title');
+// An official Chinese form: Chinese whatever the browser's language.
+document.documentElement.lang = 'zh-CN';
+document.title = FORM.title;
 const seq = new URLSearchParams(location.search).get('seq');
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<ReviewFormPage reader={openAuditReader} seq={seq} client={messagingAuditClient()} />);
+if (root) createRoot(root).render(<ReviewFormPage reader={openAuditReader} seq={seq} client={messagingAuditClient()} unitName={policyUnitName} />);

@@ -1,6 +1,8 @@
 /**
  * The optional central collector (policy.audit.collectorUrl): audit records, and nothing else, are
- * POSTed in batches as JSON `{ records: [...] }`. The records wait in the outbox store (written in the
+ * POSTed in batches as JSON `{ installation, records: [...] }` with the unit's token (policy
+ * audit.collectorToken) as `Authorization: Bearer`; `installation` names this browser's log, whose
+ * chain the collector checks apart from every other browser's. The records wait in the outbox store (written in the
  * append's own transaction) until the collector answers 2xx, so nothing is lost offline or when the
  * service worker stops; failures retry with exponential backoff. A batch whose answer was lost is sent
  * again: the receiver deduplicates by record id (each record's `id`, and the batch's Idempotency-Key).
@@ -16,6 +18,9 @@ export interface Outbox {
 
 export interface CollectorOptions {
   url(): string | undefined;
+  token(): string | undefined;
+  /** This browser's installation id (lib/audit/db.ts). */
+  installation(): Promise<string>;
   fetch: typeof fetch;
   outbox: Outbox;
   setTimer(run: () => void, ms: number): void;
@@ -41,12 +46,18 @@ export function createCollector(options: CollectorOptions): Collector {
   let backoff = 0;
 
   async function sendAll(url: string): Promise<void> {
+    const installation = await options.installation();
     for (let batch = await options.outbox.take(BATCH); batch.length; batch = await options.outbox.take(BATCH)) {
       const ids = batch.map((r) => r.id);
+      const token = options.token();
       const res = await options.fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'Idempotency-Key': sha256Hex(ids.join('\n')) },
-        body: JSON.stringify({ records: batch }),
+        headers: {
+          'content-type': 'application/json',
+          'Idempotency-Key': sha256Hex(ids.join('\n')),
+          ...(token && { authorization: `Bearer ${token}` }),
+        },
+        body: JSON.stringify({ installation, records: batch }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);

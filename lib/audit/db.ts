@@ -24,6 +24,8 @@ export interface MetaValues {
   exportedThrough: number;
   /** Distinct values for the filter menus, kept at append (reviewers sit inside arrays no index reaches). */
   facets: Facets;
+  /** This browser's own id at the collector, made once: the collector checks each installation's chain apart. */
+  installation: string;
 }
 export type MetaKey = keyof MetaValues;
 
@@ -60,4 +62,14 @@ export function openAuditDb(name = DEFAULT_AUDIT_DB): Promise<AuditDb> {
 /** The meta store holds one shape per key; this is the one place that says which. */
 export async function readMeta<K extends MetaKey>(db: AuditDb, key: K): Promise<MetaValues[K] | undefined> {
   return (await db.get('meta', key)) as MetaValues[K] | undefined;
+}
+
+/** This installation's id, made on first use and kept with the log it names (a new log, a new id). */
+export async function installationId(db: AuditDb): Promise<string> {
+  const tx = db.transaction('meta', 'readwrite');
+  const known = (await tx.store.get('installation')) as string | undefined;
+  const id = known ?? crypto.randomUUID();
+  if (!known) await tx.store.put(id, 'installation');
+  await tx.done;
+  return id;
 }

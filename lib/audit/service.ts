@@ -7,7 +7,7 @@ import type { AppendResult, PostPublishResult, PublishedPage } from '../messagin
 import { isRecord } from '../policy/fields';
 import type { Policy } from '../policy/schema';
 import { createCollector, type Outbox } from './collector';
-import type { AuditDb } from './db';
+import { installationId, type AuditDb } from './db';
 import { maskEntry, maskText } from './mask';
 import { policyVersion } from './policy-version';
 import { createAuditLog, type AppendOutcome } from './store';
@@ -78,6 +78,8 @@ export function createAuditService(options: AuditServiceOptions): AuditService {
   });
   const collector = createCollector({
     url: collectorUrl,
+    token: () => options.policy().audit.collectorToken,
+    installation: () => installationId(options.db),
     fetch: options.fetch,
     outbox: idbOutbox(options.db),
     setTimer: options.setTimer ?? ((run, ms) => void setTimeout(run, ms)),

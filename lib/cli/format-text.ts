@@ -21,7 +21,9 @@ export function formatText(files: readonly ScannedFile[], unreadable = 0): strin
     for (const f of file.findings) {
       const { line, col } = lineCol(file.lineStarts, f.start);
       count[f.severity]++;
-      lines.push(`${file.path}:${line}:${col}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
+      // An attachment's finding is found by its sheet and cell, part or page, not by a line.
+      const where = f.location ? `${file.path}  ${oneLine(f.location.text)}` : `${file.path}:${line}:${col}`;
+      lines.push(`${where}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
     }
   }
   const zhUnreadable = unreadable ? `；${unreadable} 个文件无法读取` : '';

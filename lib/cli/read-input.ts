@@ -1,13 +1,16 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decodeText } from '../attachments/decode-text';
+import { CLI_ATTACHMENT_EXTENSIONS, isAttachmentPath } from '../attachments/scan-file';
 
 const TEXT_EXT = new Set(['.txt', '.md']);
 const HTML_EXT = new Set(['.html', '.htm']);
+const SUPPORTED = ['.txt', '.md', '.html', '.htm', ...CLI_ATTACHMENT_EXTENSIONS.map((e) => `.${e}`)].join(' ');
 
 export function isScannable(path: string): boolean {
   const ext = extname(path).toLowerCase();
-  return TEXT_EXT.has(ext) || HTML_EXT.has(ext);
+  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || isAttachmentPath(path);
 }
 
 /** Why a path could not be read, in both languages; never quotes the file's content. */
@@ -21,7 +24,7 @@ export class InputError extends Error {
   }
 }
 
-function reasonOf(err: unknown, path: string): InputError {
+export function reasonOf(err: unknown, path: string): InputError {
   const code = (err as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
@@ -48,7 +51,7 @@ export async function expandPath(arg: string): Promise<string[]> {
     throw reasonOf(err, arg);
   }
   if (!info.isDirectory()) {
-    if (!isScannable(arg)) throw new InputError(arg, '不支持的文件类型，只支持 .txt .md .html .htm', 'unsupported file type (only .txt .md .html .htm)');
+    if (!isScannable(arg)) throw new InputError(arg, `不支持的文件类型，只支持 ${SUPPORTED}`, `unsupported file type (only ${SUPPORTED})`);
     return [arg];
   }
   const found: string[] = [];
@@ -69,22 +72,6 @@ async function walk(dir: string, out: string[]): Promise<void> {
     if (e.isDirectory()) await walk(p, out);
     // Symlinked files are followed; symlinked directories are not, so a link loop cannot hang a run.
     else if ((e.isFile() || (e.isSymbolicLink() && (await stat(p).catch(() => null))?.isFile())) && isScannable(p)) out.push(p);
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030');
-
-/**
- * Text files are UTF-8, or GB18030 (a superset of GBK) when they are not valid UTF-8, as files
- * exported from older county CMSs often are. A BOM is dropped, as browsers and editors drop it, so
- * offsets and columns match what the editor shows.
- */
-function decodeText(bytes: Buffer): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return gb18030.decode(bytes);
   }
 }
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { scan } from '../scan/engine';
 import type { Finding, Rule } from '../scan/types';
 import { lineStarts } from './line-col';
-import { expandPath, InputError, readInput } from './read-input';
+import { isAttachmentPath, scanAttachmentPath } from '../attachments/scan-file';
+import { expandPath, InputError, readInput, reasonOf } from './read-input';
 
 export interface ScannedFile {
   path: string;
@@ -46,6 +47,13 @@ export async function scanPaths(
       if (seen.has(key)) continue;
       seen.add(key);
       try {
+        if (isAttachmentPath(path)) {
+          // Spreadsheets, documents, PDFs: findings carry their sheet/cell, part or page (location).
+          const result = await scanAttachmentPath(path, rules).catch((err: unknown) => Promise.reject(reasonOf(err, path)));
+          if (result.status !== 'scanned') throw new InputError(path, result.reason.zh, result.reason.en);
+          run.files.push({ path, findings: result.findings, lineStarts: [0] });
+          continue;
+        }
         const text = await readInput(path);
         run.files.push({ path, findings: scan(text, { rules }), lineStarts: lineStarts(text) });
       } catch (err) {

@@ -28,6 +28,8 @@ export interface Controller {
   tabState(): TabState;
   /** An editor was found on the page (a page without one may be a published item). */
   hasEditors(): boolean;
+  /** The page turned out to be outside the policy (another port of a granted host): Precheck leaves it. */
+  dispose(): void;
 }
 
 export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi): Controller {
@@ -115,7 +117,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
 
   const discover = () => draft.discover();
   discover();
-  top.setInterval(discover, DISCOVER_EVERY_MS);
+  const ticker = top.setInterval(discover, DISCOVER_EVERY_MS);
   top.addEventListener('load', discover);
 
   return {
@@ -127,5 +129,13 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     },
     tabState: () => flow.tabState(),
     hasEditors: () => draft.hasEditors(),
+    dispose() {
+      top.clearInterval(ticker);
+      top.removeEventListener('load', discover);
+      early.enabled = false;
+      draft.dispose();
+      painter.paint([]);
+      panel.dispose();
+    },
   };
 }

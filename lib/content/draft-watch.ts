@@ -118,6 +118,13 @@ export class DraftWatch {
     await Promise.all(stale.map((s) => s.rescan()));
   }
 
+  dispose(): void {
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+    this.title?.removeEventListener('input', this.onTitle);
+    this.version++;
+  }
+
   hasEditors(): boolean {
     return this.sessions.size > 0;
   }

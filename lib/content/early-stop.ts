@@ -41,6 +41,8 @@ export function publishControlOf(target: EventTarget | null, selectors: readonly
 
 export class EarlyStop {
   selectors: readonly string[] = [];
+  /** Off on a page the policy does not cover. */
+  enabled = true;
   private passUntil = 0;
   private readonly probes = new WeakMap<EventTarget, { alive: boolean }>();
 
@@ -71,7 +73,7 @@ export class EarlyStop {
     // Precheck's own checklist and panel (签发, 发布 inside its shadow roots) are not the CMS's controls.
     if (path.some((n) => n instanceof Element && n.hasAttribute('data-precheck'))) return;
     const control = publishControlOf(path[0] ?? e.target, this.selectors);
-    if (!control || !this.hooks.hasDraft()) return;
+    if (!control || !this.enabled || !this.hooks.hasDraft()) return;
     if (Date.now() < this.passUntil) {
       this.passUntil = 0;
       return;

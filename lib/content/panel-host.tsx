@@ -5,7 +5,7 @@ import { Panel, type PanelActions, type PanelState } from '../../components/Pane
  * The panel lives in a shadow root on the top document: page CSS does not reach it, its CSS
  * does not leak, and it is outside every editor's DOM.
  */
-export function mountPanel(doc: Document, actions: PanelActions): { render(state: PanelState): void } {
+export function mountPanel(doc: Document, actions: PanelActions): { render(state: PanelState): void; unmount(): void } {
   const host = doc.createElement('precheck-panel');
   host.setAttribute('data-precheck', '');
   const shadow = host.attachShadow({ mode: 'open' });
@@ -20,6 +20,10 @@ export function mountPanel(doc: Document, actions: PanelActions): { render(state
       host.dataset.warn = String(state.items.filter((i) => i.finding.severity === 'warn').length);
       host.dataset.blocked = state.blocked ? 'true' : 'false';
       root.render(<Panel state={state} actions={actions} />);
+    },
+    unmount() {
+      root.unmount();
+      host.remove();
     },
   };
 }

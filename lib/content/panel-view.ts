@@ -3,7 +3,7 @@
  * requests the gate refused. It reads the draft; it never changes it.
  */
 import type { PanelActions, PanelRefusal, PanelState } from '../../components/Panel';
-import { REFUSAL_REASONS, ROUTE_NAMES } from '../gate/words-zh';
+import { terms } from '../i18n';
 import type { Outgoing, Verdict } from '../gate/types';
 import { blockReasons } from './block-reasons';
 import type { DraftWatch, LocatedFinding } from './draft-watch';
@@ -22,7 +22,7 @@ function endpointOf(url: string): string {
 export class PanelView {
   private readonly state: PanelState = { items: [], blocked: null, error: null, open: false, refusals: [] };
   private entries: LocatedFinding[] = [];
-  private readonly panel: { render(state: PanelState): void };
+  private readonly panel: { render(state: PanelState): void; unmount(): void };
   /** Block findings in what the editors' APIs would submit, counted at the last publish attempt. */
   private submittedBlocking = 0;
   private checkError: string | null = null;
@@ -67,6 +67,10 @@ export class PanelView {
     this.changed();
   }
 
+  dispose(): void {
+    this.panel.unmount();
+  }
+
   /** A publish was stopped: say so at once (the reasons are refined when the recheck is done). */
   stopped(): void {
     this.state.blocked = { reasons: [] };
@@ -88,9 +92,9 @@ export class PanelView {
 
   refused(o: Outgoing, v: Extract<Verdict, { pass: false }>): void {
     const refusal: PanelRefusal = {
-      route: ROUTE_NAMES[o.route],
+      route: terms().via[o.route],
       endpoint: endpointOf(o.url),
-      reason: [REFUSAL_REASONS[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join('：'),
+      reason: [terms().reason[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join(terms().colon),
       excerpts: [...new Set(v.findings.map((f) => f.excerpt))].slice(0, 3),
       at: Date.now(),
     };

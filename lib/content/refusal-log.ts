@@ -32,7 +32,7 @@ export class RefusalLog {
       ...context,
       event: 'publish-blocked',
       findings: summarizeFindings(v.findings),
-      detail: { route: o.route, endpoint, reason: v.reason, ...(v.items && { items: v.items.join(',') }) },
+      detail: { via: o.route, endpoint, reasons: v.reason, ...(v.items && { items: v.items.join(',') }) },
     }).catch(() => undefined);
   }
 }

@@ -22,6 +22,20 @@ export interface LaunchOptions {
   args?: string[];
   /** another Chromium binary or a wrapper around it (the managed-policy tests use one) */
   executablePath?: string;
+  /** the browser's language; default zh-CN, what county editors run (Precheck's pages follow it) */
+  lang?: BrowserLang;
+}
+
+export type BrowserLang = 'zh-CN' | 'en-US';
+
+/**
+ * Switches that make Chromium speak `lang`. Debian's Chromium ships only the en-US UI pack, so
+ * --lang alone changes nothing there; --accept-lang sets the preferred languages (navigator.languages),
+ * which is what Precheck's pages follow (lib/i18n/lang.ts). --lang still counts where the pack exists.
+ */
+export function langArgs(lang: BrowserLang): string[] {
+  const base = lang.split('-')[0];
+  return [`--lang=${lang}`, `--accept-lang=${lang},${base}`];
 }
 
 export interface Browser {
@@ -43,6 +57,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-dev-shm-usage',
+    ...langArgs(options.lang ?? 'zh-CN'),
     ...(options.args ?? []),
   ];
   if (options.extensionDir) {
@@ -57,7 +72,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     args,
     ignoreDefaultArgs: options.extensionDir ? ['--disable-extensions'] : [],
     viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
+    locale: options.lang ?? 'zh-CN',
   });
   if (options.extensionDir) await scriptsRegistered(context);
   return {

@@ -1,20 +1,28 @@
 /**
  * Driving Precheck's pre-publish checklist (the in-page dialog) the way an editor and a reviewer
- * do: by its stable data- hooks, which Playwright's locators reach through the open shadow root.
+ * do: by its stable data- hooks inside the checklist's open shadow root. Each step takes a Playwright
+ * page (Chromium) or any PageDriver (Firefox through puppeteer).
  */
 import type { Locator, Page } from 'playwright-core';
+import { DEEP_QUERY } from './page-driver.ts';
+import { driverOf, type DriveTarget } from './playwright-driver.ts';
 
 export type SectionId = 'findings' | 'fields' | 'confirm' | 'signoff';
 export const CONFIRMATIONS = ['accuracy', 'completeness', 'timeliness', 'secrecy'] as const;
 
-export const dialog = (page: Page): Locator => page.locator('[role=dialog]:has([data-section])');
+const DIALOG = '[role=dialog]:has([data-section])';
+/** An element of the open checklist. */
+const inDialog = (selector: string) => `${DIALOG} ${selector}`;
 
-export async function waitForChecklist(page: Page, timeout = 5_000): Promise<void> {
-  await dialog(page).waitFor({ state: 'visible', timeout });
+/** The dialog as a Playwright locator, for Chromium tests that reach into it themselves. */
+export const dialog = (page: Page): Locator => page.locator(DIALOG);
+
+export async function waitForChecklist(target: DriveTarget, timeout = 5_000): Promise<void> {
+  await driverOf(target).waitForSelector(DIALOG, 'visible', { timeout });
 }
 
-export async function checklistClosed(page: Page, timeout = 5_000): Promise<void> {
-  await dialog(page).waitFor({ state: 'hidden', timeout });
+export async function checklistClosed(target: DriveTarget, timeout = 5_000): Promise<void> {
+  await driverOf(target).waitForSelector(DIALOG, 'hidden', { timeout });
 }
 
 export interface ChecklistView {
@@ -26,59 +34,66 @@ export interface ChecklistView {
   text: string;
 }
 
-export async function checklistView(page: Page): Promise<ChecklistView> {
-  const d = dialog(page);
-  const complete = {} as Record<SectionId, boolean>;
-  for (const id of ['findings', 'fields', 'confirm', 'signoff'] as const) {
-    complete[id] = (await d.locator(`[data-section=${id}]`).getAttribute('data-complete')) === 'true';
+const VIEW = `(() => {
+  const d = ${DEEP_QUERY}(document, ${JSON.stringify(DIALOG)});
+  if (!d) throw new Error('the checklist is not open');
+  const complete = {};
+  for (const id of ['findings', 'fields', 'confirm', 'signoff']) {
+    complete[id] = d.querySelector('[data-section=' + id + ']')?.getAttribute('data-complete') === 'true';
   }
-  const problems = await d.locator('[data-problem]').evaluateAll((els) => els.map((e) => e.getAttribute('data-problem') ?? ''));
-  const message = d.locator('[data-message]');
+  const publish = d.querySelector('[data-action=publish]');
+  const message = d.querySelector('[data-message]');
   return {
     complete,
-    problems,
-    publishEnabled: await d.locator('[data-action=publish]').isEnabled(),
-    voided: (await d.locator('[data-voided]').count()) > 0,
-    message: (await message.count()) > 0 ? await message.innerText() : '',
-    text: await d.innerText(),
+    problems: [...d.querySelectorAll('[data-problem]')].map((e) => e.getAttribute('data-problem') ?? ''),
+    publishEnabled: !!publish && !publish.matches(':disabled'),
+    voided: !!d.querySelector('[data-voided]'),
+    message: message ? message.innerText : '',
+    text: d.innerText,
   };
+})()`;
+
+export function checklistView(target: DriveTarget): Promise<ChecklistView> {
+  return driverOf(target).evaluate(VIEW);
 }
 
 /** Waits until the checklist shows what `ok` wants (it updates live as the draft and form change). */
-export async function waitForView(page: Page, ok: (v: ChecklistView) => boolean, what: string, timeout = 8_000): Promise<ChecklistView> {
+export async function waitForView(target: DriveTarget, ok: (v: ChecklistView) => boolean, what: string, timeout = 8_000): Promise<ChecklistView> {
   const deadline = Date.now() + timeout;
-  let view = await checklistView(page);
+  let view = await checklistView(target);
   while (!ok(view)) {
     if (Date.now() > deadline) throw new Error(`checklist: ${what} not reached; now ${JSON.stringify({ ...view, text: view.text.slice(0, 400) })}`);
-    await page.waitForTimeout(100);
-    view = await checklistView(page);
+    await new Promise((r) => setTimeout(r, 100));
+    view = await checklistView(target);
   }
   return view;
 }
 
-export async function confirmAll(page: Page): Promise<void> {
-  for (const c of CONFIRMATIONS) await dialog(page).locator(`[data-confirm=${c}]`).check();
+export async function confirmAll(target: DriveTarget): Promise<void> {
+  const driver = driverOf(target);
+  for (const c of CONFIRMATIONS) await driver.check(inDialog(`[data-confirm=${c}]`));
 }
 
-export async function markImportant(page: Page): Promise<void> {
-  await dialog(page).locator('[data-confirm=important]').check();
+export async function markImportant(target: DriveTarget): Promise<void> {
+  await driverOf(target).check(inDialog('[data-confirm=important]'));
 }
 
 /** Picks the person and types the PIN into the reviewer's (or the principal's) row, then signs. */
-export async function signAs(page: Page, role: 'reviewer' | 'principal', personId: string, pin: string): Promise<void> {
-  const d = dialog(page);
-  await d.locator(`[data-input=${role}-select]`).selectOption(personId);
-  await d.locator(`[data-input=pin-${role}]`).fill(pin);
-  await d.locator(`[data-action=sign-${role}]`).click();
+export async function signAs(target: DriveTarget, role: 'reviewer' | 'principal', personId: string, pin: string): Promise<void> {
+  const driver = driverOf(target);
+  await driver.selectOption(inDialog(`[data-input=${role}-select]`), personId);
+  await driver.fill(inDialog(`[data-input=pin-${role}]`), pin);
+  await driver.click(inDialog(`[data-action=sign-${role}]`));
 }
 
-export async function pressChecklistPublish(page: Page): Promise<void> {
-  await dialog(page).locator('[data-action=publish]').click();
+export async function pressChecklistPublish(target: DriveTarget): Promise<void> {
+  await driverOf(target).click(inDialog('[data-action=publish]'));
 }
 
-export async function closeChecklist(page: Page): Promise<void> {
-  const d = dialog(page);
-  if (await d.isVisible()) await d.locator('[data-action=close]').click();
+export async function closeChecklist(target: DriveTarget): Promise<void> {
+  const driver = driverOf(target);
+  const open = await driver.evaluate<boolean>(`(() => { const d = ${DEEP_QUERY}(document, ${JSON.stringify(DIALOG)}); return !!d && d.checkVisibility(); })()`);
+  if (open) await driver.click(inDialog('[data-action=close]'));
 }
 
 export interface FlowStep {
@@ -93,7 +108,7 @@ export interface FlowStep {
  * confirms, mistypes the PIN once, then signs, and 发布 runs the page's own publish.
  */
 export async function walkChecklist(
-  page: Page,
+  target: DriveTarget,
   steps: {
     publish(): Promise<void>;
     fix(): Promise<void>;
@@ -103,6 +118,7 @@ export async function walkChecklist(
     after?(step: string): Promise<void>;
   },
 ): Promise<void> {
+  const page = driverOf(target);
   const after = (step: string) => steps.after?.(step) ?? Promise.resolve();
   await steps.publish();
   await waitForChecklist(page);

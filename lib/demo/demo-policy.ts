@@ -7,6 +7,8 @@ import type { BrowserContext } from 'playwright-core';
 import { DEFAULT_POLICY } from '../policy/defaults';
 import { hashPin } from '../policy/pin';
 import type { Policy, Reviewer } from '../policy/schema';
+import { optionsUrl, pastePolicy, unlockAsAdmin } from './options-drive.ts';
+import { driverOf, type DriveTarget } from './playwright-driver.ts';
 
 export interface DemoPerson {
   id: string;
@@ -29,25 +31,42 @@ export async function demoPolicy(overrides: Partial<Policy> = {}): Promise<Polic
   const reviewers = await Promise.all(
     DEMO_PEOPLE.map(async ({ pin, ...person }) => ({ ...person, pin: await hashPin(pin) })),
   );
-  return { ...DEFAULT_POLICY, reviewers, meta: { name: '示例县人民政府办公室（演示）' }, ...overrides };
+  return { ...DEFAULT_POLICY, reviewers, unit: { name: '示例县人民政府办公室' }, meta: { name: '示例县人民政府办公室（演示）' }, ...overrides };
 }
 
+/** The demo unit's administrator password (printed by `npm run demo`, like the demo PINs). */
+export const DEMO_ADMIN_PASSWORD = 'demo-admin-2025';
+
 /**
- * Imports the policy through the options page, as an administrator would, and waits until the
- * background accepted it (the page shows its status line), so the next CMS page load gets it.
+ * Imports the policy through the options page, as an administrator would: sets (or types) the
+ * administrator password, which a roster change needs, then imports, and waits until the background
+ * accepted it, so the next CMS page load gets it.
  */
-export async function installPolicy(context: BrowserContext, extensionId: string, policy: Policy): Promise<void> {
+export async function installPolicy(context: BrowserContext, extensionId: string, policy: Policy, adminPassword = DEMO_ADMIN_PASSWORD): Promise<void> {
   const page = await context.newPage();
   try {
-    await page.goto(`chrome-extension://${extensionId}/options.html`);
-    // The options page follows the browser's UI language, so it is driven by structure, not by words.
-    await page.locator('#import-export textarea').fill(JSON.stringify(policy));
-    await page.locator('#import-export textarea + button').click();
+    await page.goto(optionsUrl(extensionId));
+    await unlockAsAdmin(page, adminPassword);
+    await pastePolicy(page, JSON.stringify(policy));
     await page.locator('#import-export [role=status], #import-export .error').first().waitFor();
     if (await page.locator('#import-export .error').count()) {
       throw new Error(`policy refused: ${await page.locator('#import-export').innerText()}`);
     }
+    await page.goto(optionsUrl(extensionId));
+    await importPolicy(page, policy, adminPassword);
   } finally {
     await page.close();
+  }
+}
+
+/** The import on an options page that is already open (Chromium or Firefox), as the administrator. */
+export async function importPolicy(optionsPage: DriveTarget, policy: Policy, adminPassword = DEMO_ADMIN_PASSWORD): Promise<void> {
+  const driver = driverOf(optionsPage);
+  // The options page follows the browser's UI language, so it is driven by structure, not by words.
+  await unlockAsAdmin(optionsPage, adminPassword);
+  await pastePolicy(optionsPage, JSON.stringify(policy));
+  await driver.waitFor(`!!document.querySelector('#import-export [role=status], #import-export .error')`, { timeout: 10_000 });
+  if (await driver.evaluate<boolean>(`!!document.querySelector('#import-export .error')`)) {
+    throw new Error(`policy refused: ${await driver.evaluate<string>(`document.getElementById('import-export').innerText`)}`);
   }
 }

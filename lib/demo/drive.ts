@@ -11,9 +11,11 @@ import {
   type Page,
   type Response,
 } from 'playwright-core';
+import { driverOf, type DriveTarget } from './playwright-driver.ts';
 import { startCmsServer, type CmsServer, type RecordedPost } from './server.ts';
 
 export type { CmsServer, RecordedPost };
+export type { DriveTarget };
 
 
 export type EditorKind =
@@ -186,16 +188,21 @@ export function formRoot(page: Page, kind: EditorKind): Page | FrameLocator {
   return frameChain(page, editorPage(kind).formFrames);
 }
 
-export function getContent(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as CmsWindow).__cms!.getContent());
+export function getContent(target: DriveTarget): Promise<string> {
+  return driverOf(target).evaluate('window.__cms.getContent()');
 }
 
-export function setContent(page: Page, html: string): Promise<void> {
-  return page.evaluate((h) => (window as unknown as CmsWindow).__cms!.setContent(h), html);
+export function setContent(target: DriveTarget, html: string): Promise<void> {
+  return driverOf(target).evaluate(`window.__cms.setContent(${JSON.stringify(html)})`);
 }
 
-export function isDirty(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as CmsWindow).__cms!.isDirty());
+export function isDirty(target: DriveTarget): Promise<boolean> {
+  return driverOf(target).evaluate('window.__cms.isDirty()');
+}
+
+/** Waits until the page's editor is ready (`__cms.ready`). */
+export function cmsReady(target: DriveTarget, timeout = 20_000): Promise<void> {
+  return driverOf(target).waitFor('window.__cms?.ready === true', { timeout });
 }
 
 /**
@@ -203,17 +210,18 @@ export function isDirty(page: Page): Promise<boolean> {
  * type with the keyboard (CJK characters arrive as text input, as from an IME). Returns the editor's
  * content read through its own API once the text has arrived.
  */
-export async function typeInto(page: Page, kind: EditorKind, text: string, { timeout = 5_000 } = {}): Promise<string> {
-  const surface = surfaceLocator(page, kind);
-  await surface.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
+export async function typeInto(target: DriveTarget, kind: EditorKind, text: string, { timeout = 5_000 } = {}): Promise<string> {
+  const driver = driverOf(target);
+  const info = editorPage(kind);
+  await driver.click(info.surface, info.surfaceFrames);
+  await driver.press('Control+End');
+  await driver.type(text);
   const want = htmlToText(text);
   const deadline = Date.now() + timeout;
-  let content = await getContent(page);
+  let content = await getContent(driver);
   while (!htmlToText(content).includes(want) && Date.now() < deadline) {
-    await page.waitForTimeout(50);
-    content = await getContent(page);
+    await sleep(50);
+    content = await getContent(driver);
   }
   return content;
 }
@@ -240,32 +248,36 @@ export const SAMPLE_FIELDS: Required<FormFields> = {
  * selectOption, one action per field).
  */
 export async function fillForm(
-  page: Page,
+  target: DriveTarget,
   kind: EditorKind,
   fields: FormFields = SAMPLE_FIELDS,
   { realistic = false }: { realistic?: boolean } = {},
 ): Promise<void> {
-  const root = formRoot(page, kind);
+  const driver = driverOf(target);
+  const frames = editorPage(kind).formFrames;
   if (realistic) {
     for (const [name, value] of Object.entries(fields) as [keyof FormFields, string | undefined][]) {
       if (value === undefined) continue;
-      const el = root.locator(`#cms-form [name="${name}"]`);
-      if (name === 'title' || name === 'reviewer') await el.fill(value);
-      else await el.selectOption(value);
+      const sel = `#cms-form [name="${name}"]`;
+      if (name === 'title' || name === 'reviewer') await driver.fill(sel, value, frames);
+      else await driver.selectOption(sel, value, frames);
     }
     return;
   }
-  await root.locator('#cms-form').evaluate((form: HTMLFormElement, f: FormFields) => {
-    for (const [name, value] of Object.entries(f) as [string, string | undefined][]) {
-      if (value === undefined) continue;
-      const el = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-      if (!el) throw new Error(`no field ${name}`);
-      el.value = value;
-      if (el.value !== value) throw new Error(`field ${name} has no option ${value}`);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-  }, fields);
+  await driver.evaluate(
+    `((f) => {
+      const form = document.getElementById('cms-form');
+      for (const [name, value] of Object.entries(f)) {
+        const el = form.elements.namedItem(name);
+        if (!el) throw new Error('no field ' + name);
+        el.value = value;
+        if (el.value !== value) throw new Error('field ' + name + ' has no option ' + value);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    })(${JSON.stringify(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)))})`,
+    frames,
+  );
 }
 
 /**
@@ -273,33 +285,31 @@ export async function fillForm(
  * through `__cms.publishVia(kind)`. Returns the page's own result for asynchronous paths
  * (fetch/xhr/ajax), undefined for navigations and clicks. Does not wait for the request.
  */
-export async function publish(page: Page, kind: EditorKind, via: PublishKind): Promise<PublishResult | undefined> {
+export async function publish(target: DriveTarget, kind: EditorKind, via: PublishKind): Promise<PublishResult | undefined> {
+  const driver = driverOf(target);
   if (via === 'click') {
-    await formRoot(page, kind).locator('#btn-publish').click({ noWaitAfter: true });
+    await driver.click('#btn-publish', editorPage(kind).formFrames);
     return undefined;
   }
   if (via === 'submit' || via === 'requestSubmit') {
     // the page navigates away: start it from a task so evaluate() returns first
-    await page.evaluate((v) => {
-      setTimeout(() => {
-        void (window as unknown as CmsWindow).__cms!.publishVia(v);
-      });
-    }, via);
+    await driver.evaluate(`void setTimeout(() => window.__cms.publishVia(${JSON.stringify(via)}))`);
     return undefined;
   }
-  return page.evaluate((v) => (window as unknown as CmsWindow).__cms!.publishVia(v), via);
+  return driver.evaluate(`window.__cms.publishVia(${JSON.stringify(via)})`);
 }
 
 /** A real click on 保存草稿. */
-export async function clickDraft(page: Page, kind: EditorKind): Promise<void> {
-  await formRoot(page, kind).locator('#btn-draft').click({ noWaitAfter: true });
+export async function clickDraft(target: DriveTarget, kind: EditorKind): Promise<void> {
+  await driverOf(target).click('#btn-draft', editorPage(kind).formFrames);
 }
 
 /** Wait for the page's status line (#status) to say something; returns its text. */
-export async function statusText(page: Page, kind: EditorKind, { timeout = 10_000 } = {}): Promise<string> {
-  const status = formRoot(page, kind).locator('#status:not(:empty)');
-  await status.waitFor({ timeout });
-  return (await status.textContent()) ?? '';
+export async function statusText(target: DriveTarget, kind: EditorKind, { timeout = 10_000 } = {}): Promise<string> {
+  const driver = driverOf(target);
+  const frames = editorPage(kind).formFrames;
+  await driver.waitForSelector('#status:not(:empty)', 'visible', { frames, timeout });
+  return driver.evaluate(`document.getElementById('status').textContent`, frames);
 }
 
 /** Wait until the server has recorded at least `count` POSTs (optionally to one path). */

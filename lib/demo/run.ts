@@ -3,7 +3,9 @@
  * policy (reviewers with demo PINs) and shows it stopping a publish. With a display it opens Chromium
  * for you to try; without one (or with --headless) it runs the scripted scenario — every editor page
  * stopped, then one draft walked through the checklist and signed off until the CMS publishes it once —
- * and writes screenshots and a summary to demo-out/.
+ * and writes screenshots and a summary to demo-out/. Chromium starts in Chinese (lib/demo/browser.ts:
+ * --lang and --accept-lang zh-CN), as a county editor's browser is; the screenshots need a CJK font
+ * (Debian: fonts-noto-cjk).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config.ts';
 import { closeChecklist, walkChecklist } from './checklist-drive.ts';
-import { DEMO_PEOPLE, demoPerson, demoPolicy, installPolicy } from './demo-policy.ts';
+import { DEMO_ADMIN_PASSWORD, DEMO_PEOPLE, demoPerson, demoPolicy, installPolicy } from './demo-policy.ts';
 import { EDITOR_PAGES, SAMPLE_FIELDS, fillForm, openEditor, publish, setContent, sleep, typeInto, waitForPosts, type EditorKind } from './drive.ts';
 import { launchBrowser, type Browser } from './browser.ts';
 import { startCmsServer, type CmsServer } from './server.ts';
@@ -154,6 +156,7 @@ async function interactive(server: CmsServer): Promise<void> {
   await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
   console.log('演示审核人 / demo reviewers (姓名 name, PIN):');
   for (const p of DEMO_PEOPLE) console.log(`  ${p.name}（${p.role === 'principal' ? '主要负责人 principal' : '审核人 reviewer'}）PIN ${p.pin}`);
+  console.log(`管理员密码 / administrator password: ${DEMO_ADMIN_PASSWORD}`);
   const page = await browser.context.newPage();
   await page.goto(server.url + '/index.html');
   console.log(`模拟 CMS / mock CMS: ${server.url}/index.html — 关闭浏览器窗口结束演示 / close the window to finish`);

@@ -3,22 +3,37 @@
  * directly), and the one call that wires them to the messenger.
  */
 import { withAdapter } from '../policy/adapter-from-picks';
+import type { AdminService } from '../policy/admin-password';
 import { isRecord } from '../policy/fields';
+import { authorizeRoster, type RosterAuthDeps } from '../policy/roster-auth';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyStore } from '../policy/store';
-import { pagePolicy, urlMatches } from './page-policy';
-import { onMessage, type PagePolicy, type PolicyState, type SaveResult } from './protocol';
+import { parsePolicyJson } from '../policy/validate';
+import { urlMatches } from '../policy/host-access';
+import { pagePolicy } from './page-policy';
+import { onMessage, type PagePolicy, type PolicyState, type ProtocolMap, type SaveResult } from './protocol';
 
 export interface PolicyHandlers {
   getPolicyForPage(url: string): Promise<PagePolicy>;
   getPolicyState(): Promise<PolicyState>;
-  savePolicy(candidate: unknown): Promise<SaveResult>;
-  importPolicyJson(text: string): Promise<SaveResult>;
+  savePolicy(req: Parameters<ProtocolMap['savePolicy']>[0]): Promise<SaveResult>;
+  importPolicyJson(req: Parameters<ProtocolMap['importPolicyJson']>[0]): Promise<SaveResult>;
   /** `pageUrl`: the sending tab's URL; the adapter must apply to that page (a page teaches only itself). */
   saveTaughtAdapter(adapter: unknown, pageUrl?: string): Promise<SaveResult>;
 }
 
-export function createPolicyHandlers(store: PolicyStore): PolicyHandlers {
+/**
+ * `roster` (the background always passes it): a change to an unlocked roster needs the administrator
+ * password or the reviewer's PIN first. Without it (some unit tests) the store alone decides.
+ */
+export function createPolicyHandlers(store: PolicyStore, roster?: RosterAuthDeps): PolicyHandlers {
+  async function refusedRoster(reviewers: unknown, auth: unknown): Promise<SaveResult | null> {
+    const state = store.state();
+    if (!roster || state.locked.includes('reviewers')) return null;
+    const problem = await authorizeRoster(state.policy.reviewers, reviewers, auth, roster);
+    return problem ? { accepted: false, problems: [problem], state } : null;
+  }
+
   return {
     async getPolicyForPage(url) {
       await store.ready;
@@ -29,13 +44,19 @@ export function createPolicyHandlers(store: PolicyStore): PolicyHandlers {
       await store.ready;
       return store.state();
     },
-    async savePolicy(candidate) {
+    async savePolicy(req) {
       await store.ready;
-      return store.save(candidate);
+      const candidate: unknown = isRecord(req) ? req.policy : undefined;
+      const refused = await refusedRoster(isRecord(candidate) ? candidate.reviewers : undefined, isRecord(req) ? req.auth : undefined);
+      return refused ?? store.save(candidate);
     },
-    async importPolicyJson(text) {
+    async importPolicyJson(req) {
       await store.ready;
-      return store.importJson(typeof text === 'string' ? text : '');
+      const text = isRecord(req) && typeof req.text === 'string' ? req.text : '';
+      // The roster as the file means it (a version-1 file migrated); a file that does not parse is the store's to refuse.
+      const file = parsePolicyJson(text);
+      const refused = file.ok ? await refusedRoster(file.policy.reviewers, isRecord(req) ? req.auth : undefined) : null;
+      return refused ?? store.importJson(text);
     },
     async saveTaughtAdapter(adapter, pageUrl) {
       await store.ready;
@@ -55,13 +76,16 @@ export function createPolicyHandlers(store: PolicyStore): PolicyHandlers {
 }
 
 /** Registers the handlers with the messenger (synchronously, as an MV3 service worker must). */
-export function listenForPolicyMessages(store: PolicyStore): () => void {
-  const h = createPolicyHandlers(store);
+export function listenForPolicyMessages(store: PolicyStore, admin: AdminService, roster: RosterAuthDeps): () => void {
+  const h = createPolicyHandlers(store, roster);
   const off = [
     onMessage('getPolicyForPage', ({ data }) => h.getPolicyForPage(data)),
     onMessage('getPolicyState', () => h.getPolicyState()),
     onMessage('savePolicy', ({ data }) => h.savePolicy(data)),
     onMessage('importPolicyJson', ({ data }) => h.importPolicyJson(data)),
+    onMessage('adminStatus', () => admin.status()),
+    onMessage('setAdminPassword', ({ data }) => admin.setPassword(data)),
+    onMessage('checkAdminPassword', ({ data }) => admin.check(data)),
     onMessage('saveTaughtAdapter', ({ data, sender }) => {
       const from = sender as unknown as { url?: string; tab?: { url?: string } };
       return h.saveTaughtAdapter(data, from.url ?? from.tab?.url ?? '');

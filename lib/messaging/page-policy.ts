@@ -3,7 +3,7 @@
  * site adapter for it, and the settings the scan and the sign-off use. Never the PIN records: a page's
  * content script has no business with them.
  */
-import { parseMatchPattern } from '../policy/match-pattern';
+import { isCoveredUrl, urlMatches } from '../policy/host-access';
 import { effectiveRuleSetting, RULE_IDS, type FullRuleSetting } from '../policy/rule-ids';
 import type { Policy, PolicyKey, Reviewer, SiteAdapter } from '../policy/schema';
 
@@ -23,49 +23,16 @@ export interface PagePolicy {
   reviewers: Omit<Reviewer, 'pin'>[];
   signoff: Policy['signoff'];
   gate: Policy['gate'];
+  /** How large an attachment may be before it is reported as not scanned. */
+  attachments: Policy['attachments'];
   /** Top-level keys set by managed policy. */
   locked: PolicyKey[];
 }
 
-function globToRegExp(path: string): RegExp {
-  const escaped = path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`);
-}
-
-/** Does the match pattern (the manifest's syntax, http(s) only) match this URL? */
-export function urlMatches(patternText: string, url: string): boolean {
-  const parsed = parseMatchPattern(patternText, false);
-  if (!parsed.ok) return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  const { scheme, host, port, path } = parsed.pattern;
-  const urlScheme = u.protocol.slice(0, -1);
-  if (urlScheme !== 'http' && urlScheme !== 'https') return false;
-  if (scheme !== '*' && scheme !== urlScheme) return false;
-  const urlHost = u.hostname.toLowerCase();
-  if (host.startsWith('*.')) {
-    const base = host.slice(2);
-    if (urlHost !== base && !urlHost.endsWith(`.${base}`)) return false;
-  } else if (urlHost !== host) {
-    return false;
-  }
-  if (port !== undefined) {
-    const urlPort = u.port === '' ? (urlScheme === 'https' ? 443 : 80) : Number(u.port);
-    if (urlPort !== port) return false;
-  }
-  return globToRegExp(path).test(u.pathname + u.search);
-}
-
-export function isCovered(policy: Policy, url: string): boolean {
-  return policy.origins.some((o) => urlMatches(o, url));
-}
-
 export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: string): PagePolicy {
-  const covered = isCovered(policy, url);
+  // Exact port semantics on every browser: on Firefox the scripts also run on the host's other ports
+  // (lib/policy/host-access.ts) and must stand down there.
+  const covered = isCoveredUrl(url, policy.origins);
   const rules = Object.fromEntries(RULE_IDS.map((id) => [id, effectiveRuleSetting(policy.rules, id)]));
   if (!covered) {
     return {
@@ -80,6 +47,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
       reviewers: [],
       signoff: policy.signoff,
       gate: policy.gate,
+      attachments: policy.attachments,
       locked: [...locked],
     };
   }
@@ -95,6 +63,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
     reviewers: policy.reviewers.map(({ pin: _pin, ...rest }) => rest),
     signoff: policy.signoff,
     gate: policy.gate,
+    attachments: policy.attachments,
     locked: [...locked],
   };
 }

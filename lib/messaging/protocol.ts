@@ -6,15 +6,25 @@
  * Background answers:
  *   getPolicyForPage(url)    content script → what it needs for that page (no PIN records)
  *   getPolicyState()         options page / popup → the policy in force, locked keys, rejected inputs
- *   savePolicy(candidate)    options page → the whole candidate policy, accepted whole or not at all
- *   importPolicyJson(text)   options page → a policy file's text, the same way
+ *   savePolicy(req)          options page → the whole candidate policy, accepted whole or not at all
+ *                            (a roster change also needs `auth`: lib/policy/roster-guard.ts)
+ *   importPolicyJson(req)    options page → a policy file's text, the same way
+ *   adminStatus()            options page → is the administrator password set
+ *   setAdminPassword(req)    options page → sets it (the first time) or changes it (with the current one)
+ *   checkAdminPassword(pw)   options page → unlocks the roster for this page
  *   saveTaughtAdapter(a)     content script → a site adapter taught on its page, added to the local
  *                            policy (replacing one for the same page) and saved like savePolicy
+ *   openAttachmentScanner()  content script → make sure the attachment scanner page runs (Chrome: an
+ *                            offscreen document; Firefox: a frame of the background page); the file's
+ *                            bytes then go straight to that page over an ATTACHMENT_PORT port
  * Background sends:
  *   policyChanged(state)     → extension pages, after the policy in force changed
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AttachmentResult } from '../attachments/types';
 import type { AuditEntry, VerifyResult } from '../audit/types';
+import type { AdminResult, AdminStatus } from '../policy/admin-password';
+import type { RosterAuth } from '../policy/roster-auth';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
 import type { Localized } from '../scan/types';
@@ -22,13 +32,18 @@ import type { Signoff, SignoffRole } from '../signoff/types';
 import type { PagePolicy } from './page-policy';
 
 export type { PolicyState, SaveResult, SourcedProblem } from '../policy/store';
+export type { AdminResult, AdminStatus } from '../policy/admin-password';
+export type { RosterAuth } from '../policy/roster-auth';
 export type { PagePolicy } from './page-policy';
 
 export interface ProtocolMap {
   getPolicyForPage(url: string): PagePolicy;
   getPolicyState(): PolicyState;
-  savePolicy(candidate: unknown): SaveResult;
-  importPolicyJson(text: string): SaveResult;
+  savePolicy(req: { policy: unknown; auth?: RosterAuth }): SaveResult;
+  importPolicyJson(req: { text: string; auth?: RosterAuth }): SaveResult;
+  adminStatus(): AdminStatus;
+  setAdminPassword(req: { current?: string; next: string }): AdminResult;
+  checkAdminPassword(password: string): AdminResult;
   saveTaughtAdapter(adapter: SiteAdapter): SaveResult;
   policyChanged(state: PolicyState): void;
 
@@ -60,7 +75,29 @@ export interface ProtocolMap {
    * names a published item, the background extracts the page's main content and checks it.
    */
   publishedPageOpened(req: { titles: string[] }): PostPublishResult;
+
+  openAttachmentScanner(): AttachmentScannerReady;
 }
+
+export type AttachmentScannerReady = { ok: true } | { ok: false; message: Localized };
+
+/**
+ * Content script ↔ attachment scanner page, over runtime.connect({ name: ATTACHMENT_PORT }). Chrome's
+ * extension messaging is JSON only, so the file travels as base64 chunks (ATTACHMENT_CHUNK bytes
+ * each, under the 64 MiB message limit), then the page answers with the result. File bytes go to the
+ * extension's own page only, never to the background's log or anywhere else.
+ */
+export const ATTACHMENT_PORT = 'precheck:attachment';
+export const ATTACHMENT_CHUNK = 4 * 1024 * 1024;
+
+/** The policy the scan applies: what the content script's PagePolicy says. */
+export type AttachmentScanPolicy = Pick<PagePolicy, 'rules' | 'allowList' | 'customWords' | 'attachments'> & { locale: 'zh' | 'en' };
+
+export type AttachmentRequest =
+  | { type: 'begin'; name: string; size: number; policy: AttachmentScanPolicy }
+  | { type: 'chunk'; offset: number; base64: string };
+
+export type AttachmentReply = { type: 'result'; result: AttachmentResult };
 
 /**
  * A PIN is never sent anywhere. The background hands out the reviewer's salt and iteration count and

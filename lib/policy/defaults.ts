@@ -6,6 +6,7 @@
 import { ARTICLE_7_CATALOGUE } from './catalogue';
 import { DEFAULT_CMS_MATCHES } from './default-origins';
 import { defaultRuleSetting, RULE_IDS } from './rule-ids';
+import { DEFAULT_ATTACHMENT_MAX_MB } from './limits';
 import { POLICY_VERSION, REQUIRED_FIELD_NAMES, type Policy } from './schema';
 
 /**
@@ -29,5 +30,7 @@ export const DEFAULT_POLICY: Policy = {
   gate: { draftSaves: 'scan' },
   signoff: { validMinutes: 30 },
   audit: { retentionDays: 365 },
+  unit: { name: '' },
+  attachments: { maxMB: DEFAULT_ATTACHMENT_MAX_MB },
   meta: {},
 };

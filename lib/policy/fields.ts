@@ -144,3 +144,8 @@ export const collectorUrl = checkedString((v) => {
   // Audit records name people and drafts: they cross the network only encrypted.
   return { zh: '必须使用 https（http 仅限 localhost 或 127.0.0.1）', en: 'must use https (http only for localhost or 127.0.0.1)' };
 });
+
+/** The unit's token for the collector (printed by `npm run collector -- add-unit`); a secret, so only its shape is checked. */
+export const collectorToken = checkedString((v) =>
+  /^[A-Za-z0-9_-]{20,200}$/.test(v) ? null : { zh: '必须是汇总服务 add-unit 命令给出的令牌（20 至 200 个字母、数字、_ 或 -）', en: 'must be the token the collector’s add-unit command printed (20–200 letters, digits, _ or -)' },
+);

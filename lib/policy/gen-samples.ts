@@ -67,7 +67,14 @@ function payload(pins: ReadonlyMap<string, PinRecord>): Payload {
     }),
     gate: { draftSaves: 'scan' },
     signoff: { validMinutes: 30 },
-    audit: { retentionDays: 1095, collectorUrl: 'https://audit.shixian.example.gov.cn/precheck/records' },
+    audit: {
+      retentionDays: 1095,
+      collectorUrl: 'https://audit.shixian.example.gov.cn/api/v1/records',
+      // Each unit's own token from `npm run collector -- add-unit 单位名`; this placeholder is refused by the collector.
+      collectorToken: 'pcu_REPLACE-WITH-THE-UNITS-TOKEN',
+    },
+    unit: { name: '示例县人民政府办公室' },
+    attachments: { maxMB: 50 },
     meta: {
       name: '示例县政务公开信息网上发布预检策略',
       note: '示例文件：三名审核人的演示 PIN 均为 246810，部署前必须为每人重新生成 PIN 记录。',

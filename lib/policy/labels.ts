@@ -18,12 +18,13 @@ const TOP: Record<string, string> = {
   gate: '发布拦截',
   signoff: '签发设置',
   audit: '审计设置',
+  unit: '单位',
+  attachments: '附件设置',
   meta: '策略信息',
   // version 1
   sites: '网站',
   words: '敏感词',
   important: '重要信息类别',
-  unit: '单位',
 };
 
 /** Same key, different meaning: a reviewer's name is a person's, a category's is a title. */
@@ -71,6 +72,8 @@ const NESTED: Record<string, string> = {
   validMinutes: '有效时长',
   retentionDays: '保留天数',
   collectorUrl: '汇总地址',
+  collectorToken: '汇总令牌',
+  maxMB: '大小上限',
   updatedAt: '更新时间',
   updatedBy: '更新人',
   pinHash: 'PIN 哈希值',
@@ -81,6 +84,7 @@ export const UNITS: Record<string, { zh: string; en: string }> = {
   iterations: { zh: ' 次', en: ' iterations' },
   retentionDays: { zh: ' 天', en: ' days' },
   validMinutes: { zh: ' 分钟', en: ' minutes' },
+  maxMB: { zh: ' MB', en: ' MB' },
 };
 
 export type Segment = string | number;

@@ -62,6 +62,7 @@ export function migrateV1(v1: PolicyV1): PolicyInput {
       role: r.principal ? ('principal' as const) : ('reviewer' as const),
       pin: { algorithm: 'PBKDF2-SHA256' as const, iterations: V1_PIN_ITERATIONS, salt: r.salt, hash: r.pinHash },
     })),
+    unit: { name: v1.unit?.trim() ?? '' },
     meta: { note: '由 0.1 版本地策略迁移 (migrated from a 0.1 local policy)' },
   };
 }

@@ -9,3 +9,6 @@ export const REQUIRED_FIELD_NAMES = ['title', 'channel', 'category', 'disclosure
 export const MIN_PIN_ITERATIONS = 100_000;
 /** An upper bound so a tampered record cannot make every PIN check hang the browser. */
 export const MAX_PIN_ITERATIONS = 10_000_000;
+
+/** attachments.maxMB when a policy does not set it. */
+export const DEFAULT_ATTACHMENT_MAX_MB = 50;

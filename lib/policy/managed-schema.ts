@@ -85,7 +85,9 @@ export const MANAGED_SCHEMA: JsonSchema = {
     ),
     gate: obj({ draftSaves: str() }, "Draft saves: 'scan' refuses a draft with a block finding; 'allow' accepts personal data in drafts on the unit's own CMS"),
     signoff: obj({ validMinutes: int() }),
-    audit: obj({ retentionDays: int(), collectorUrl: str() }),
+    audit: obj({ retentionDays: int(), collectorUrl: str(), collectorToken: str() }),
+    unit: obj({ name: str() }, 'The unit: its name heads the printed review form'),
+    attachments: obj({ maxMB: int() }, 'Attachments over maxMB (default 50) are not scanned; the reviewer confirms them'),
     meta: obj({ name: str(), note: str(), updatedAt: str(), updatedBy: str() }),
   },
 };

@@ -49,9 +49,14 @@ export interface HashPinOptions {
 export async function hashPin(pin: string, options: HashPinOptions = {}): Promise<PinRecord> {
   const problem = pinFormatProblem(pin);
   if (problem) throw new PinFormatError(problem);
+  return hashSecret(pin, options);
+}
+
+/** A salted PBKDF2 record of any secret (a PIN, the administrator password), in the PIN record's shape. */
+export async function hashSecret(secret: string, options: HashPinOptions = {}): Promise<PinRecord> {
   const iterations = options.iterations ?? DEFAULT_PIN_ITERATIONS;
   const salt = options.salt ?? globalThis.crypto.getRandomValues(new Uint8Array(SALT_BYTES));
-  const hash = await derivePinKey(pin, salt, iterations);
+  const hash = await derivePinKey(secret, salt, iterations);
   return { algorithm: 'PBKDF2-SHA256', iterations, salt: toBase64(salt), hash: toBase64(hash) };
 }
 
@@ -65,11 +70,16 @@ export function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {
 
 /** True when `pin` is the PIN the record was made from. A malformed record never verifies. */
 export async function verifyPin(pin: string, record: PinRecord): Promise<boolean> {
-  if (record.algorithm !== 'PBKDF2-SHA256' || pinFormatProblem(pin)) return false;
+  return pinFormatProblem(pin) === null && verifySecret(pin, record);
+}
+
+/** True when `secret` is what the record was made from. A malformed record never verifies. */
+export async function verifySecret(secret: string, record: PinRecord): Promise<boolean> {
+  if (record.algorithm !== 'PBKDF2-SHA256') return false;
   const { iterations } = record;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_PIN_ITERATIONS) return false;
   const salt = fromBase64(record.salt);
   const expected = fromBase64(record.hash);
   if (!salt || !expected || salt.length === 0) return false;
-  return equalConstantTime(await derivePinKey(pin, salt, iterations), expected);
+  return equalConstantTime(await derivePinKey(secret, salt, iterations), expected);
 }

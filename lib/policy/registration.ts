@@ -14,8 +14,13 @@
  *
  * While an entry point is still declared in the manifest (no `registration: 'runtime'`), its file is
  * left out here, so a page never gets the same script twice.
+ *
+ * Firefox cannot match a port: there an origin like `http://10.12.3.4:8080/*` is granted and
+ * registered as `http://10.12.3.4/*` (lib/policy/host-access.ts), and the content scripts stand down
+ * on the host's other ports because getPolicyForPage answers `covered: false` there.
  */
 import type { Browser } from 'wxt/browser';
+import { accessPatterns, type BrowserKind } from './host-access';
 
 export type RegisteredScript = Browser.scripting.RegisteredContentScript;
 
@@ -39,6 +44,8 @@ export interface RegistrationApi {
   };
   /** Script files the manifest already injects (from runtime.getManifest().content_scripts). */
   manifestScripts: readonly string[];
+  /** Whose match patterns these are (Firefox drops ports); Chromium when left out. */
+  browser?: BrowserKind;
 }
 
 export function manifestScriptFiles(manifest: { content_scripts?: { js?: string[] }[] }): string[] {
@@ -96,7 +103,7 @@ function signature(s: RegisteredScript): string {
 const persisted = (s: RegisteredScript): RegisteredScript => ({ ...s, persistAcrossSessions: true });
 
 export interface SyncResult {
-  /** Origins the scripts now run on. */
+  /** Patterns the scripts now run on (on Firefox an origin's port-less pattern). */
   origins: string[];
   registered: string[];
   updated: string[];
@@ -105,7 +112,7 @@ export interface SyncResult {
 
 /** Brings the browser's registrations in line with the granted policy origins. */
 export async function syncContentScripts(origins: readonly string[], api: RegistrationApi): Promise<SyncResult> {
-  const granted = await grantedOrigins(origins, api.permissions);
+  const granted = await grantedOrigins(accessPatterns(origins, api.browser ?? 'chrome'), api.permissions);
   const want = desiredScripts(granted, api.manifestScripts);
   const have = await api.scripting.getRegisteredContentScripts({ ids: [...SCRIPT_IDS] });
   const haveById = new Map(have.filter((s) => SCRIPT_IDS.includes(s.id)).map((s) => [s.id, s]));

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { EditorKind } from '../editors/types';
 import {
   ALWAYS,
+  collectorToken,
   collectorUrl,
   email,
   framePath,
@@ -25,7 +26,7 @@ import {
   uniqueBy,
   urlPattern,
 } from './fields';
-import { REQUIRED_FIELD_NAMES } from './limits';
+import { DEFAULT_ATTACHMENT_MAX_MB, REQUIRED_FIELD_NAMES } from './limits';
 import { covers, parseMatchPattern, type MatchPattern } from './match-pattern';
 import { isRuleId } from './rule-ids';
 
@@ -191,7 +192,21 @@ const policyObject = z.strictObject({
   audit: z.strictObject({
     retentionDays: z.int().min(30).max(36500),
     collectorUrl: collectorUrl.optional(),
+    /** Sent as `Authorization: Bearer …`: the collector keeps each unit's records apart by it. */
+    collectorToken: collectorToken.optional(),
   }),
+  /** The unit this browser publishes for: its name heads the printed review form (article 15). */
+  unit: z
+    .strictObject({
+      name: z.string().trim().max(100),
+    })
+    .default(() => ({ name: '' })),
+  /** Attachments larger than maxMB are not opened: reported as not scanned, for the reviewer to confirm. */
+  attachments: z
+    .strictObject({
+      maxMB: z.int().min(1).max(1024).default(DEFAULT_ATTACHMENT_MAX_MB),
+    })
+    .default(() => ({ maxMB: DEFAULT_ATTACHMENT_MAX_MB })),
   meta: z
     .strictObject({
       name: z.string().max(100).optional(),

@@ -55,6 +55,9 @@ type SignoffMessage =
 
 export type SignoffService = {
   [K in SignoffMessage]: (...args: Parameters<ProtocolMap[K]>) => Promise<ReturnType<ProtocolMap[K]>>;
+} & {
+  /** A reviewer's PIN proven for a PIN reset in the options page: the same tries and log as a sign-off. */
+  verifyReviewerPin(req: { reviewerId: string; challengeId: string; proof: string }): Promise<{ ok: true } | { ok: false; message: Localized }>;
 };
 
 type SignOffFailure = Extract<ReturnType<ProtocolMap['signOff']>, { ok: false }>;
@@ -224,7 +227,7 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
    */
   async function authenticate(
     req: { reviewerId: string; challengeId: string; proof: string; context: AuditEntry },
-    action: 'signoff' | 'override',
+    action: 'signoff' | 'override' | 'pin-reset',
     refuse: (reviewer: Reviewer) => SignOffFailure | null,
   ): Promise<{ ok: true; reviewer: Reviewer } | SignOffFailure> {
     const challenge = await takeChallenge(req.challengeId);
@@ -400,6 +403,12 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
       }),
 
     getEditorIdentity: () => storedEditor(),
+
+    verifyReviewerPin: (req) =>
+      exclusive(async () => {
+        const result = await authenticate({ ...req, context: { event: 'pin-failed' } }, 'pin-reset', () => null);
+        return result.ok ? { ok: true } : { ok: false, message: result.message };
+      }),
 
     setEditorIdentity: (name) =>
       exclusive(async () => {

@@ -95,11 +95,29 @@ it('exports what the filter shows and reports the count', async () => {
   expect(client.reports).toEqual([{ format: 'jsonl', count: 3, throughSeq: 9 }]);
 });
 
-it('prints the review form of a stored publish', async () => {
-  view = await render(<ReviewFormPage reader={reader} seq="6" />);
+it('prints the review form of a stored publish, with the address the post-publication check found', async () => {
+  const log = createAuditLog(db, { now: () => new Date(2025, 2, 11, 10, 0), policyVersion: () => 'pv-test' });
+  const check = (publishedSeq: number, url: string, result: string) =>
+    log.append({ event: 'post-publish-check', origin: 'https://www.example.gov.cn', url, title: '三月6日公示', detail: { result, publishedSeq } });
+  // Another item's check, one naming seq 60 (contains "6"), then two checks of seq 6: the newest counts.
+  await check(9, 'https://www.example.gov.cn/art/9.html', 'matches');
+  await check(60, 'https://www.example.gov.cn/art/60.html', 'matches');
+  await check(6, 'https://www.example.gov.cn/art/6-old.html', 'differs');
+  await check(6, 'https://www.example.gov.cn/art/6.html', 'matches');
+  view = await render(<ReviewFormPage reader={reader} seq="6" unitName={() => Promise.resolve('示例县人民政府办公室')} />);
   await until(() => view!.container.querySelector('[data-ready="true"]') !== null);
-  expect(view.container.querySelector('[data-field="title"]')?.textContent).toBe('三月6日公示');
-  expect(view.container.querySelector('[data-field="time"]')?.textContent).toBe('2025-03-06 09:30:00');
-  expect(view.container.querySelector('[data-field="policy-version"]')?.textContent).toBe('pv-test');
-  expect(view.container.querySelector('[data-field="reviewer-name"]')?.textContent).toBe('张审核');
+  const field = (name: string) => view!.container.querySelector(`[data-field="${name}"]`)?.textContent;
+  expect(field('title')).toBe('三月6日公示');
+  expect(field('time')).toBe('2025-03-06 09:30:00');
+  expect(field('reviewer-name')).toBe('张审核');
+  expect(field('unit')).toBe('示例县人民政府办公室');
+  expect(field('url')).toBe('https://www.example.gov.cn/art/6.html');
+  expect(field('check-code')).toBe('ABAB-ABAB');
+});
+
+it('prints 未核对 for a publish no post-publication check has seen', async () => {
+  view = await render(<ReviewFormPage reader={reader} seq="3" />);
+  await until(() => view!.container.querySelector('[data-ready="true"]') !== null);
+  expect(view.container.querySelector('[data-field="url"]')?.textContent).toBe('未核对');
+  expect(view.container.querySelector('[data-field="unit"]')?.textContent).toBe('（未设置单位名称）');
 });

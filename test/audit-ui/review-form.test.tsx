@@ -39,7 +39,7 @@ const SAMPLE: AuditRecord = {
 };
 
 async function open(seq: string | null, client = fakeAuditClient()): Promise<HTMLElement> {
-  view = await render(<ReviewFormPage reader={reader} seq={seq} client={client} />);
+  view = await render(<ReviewFormPage reader={reader} seq={seq} client={client} unitName={() => Promise.resolve('平罗县人民政府办公室')} />);
   await until(() => view!.container.querySelector('[data-ready="true"]') !== null);
   return view.container.querySelector<HTMLElement>('.review-form-page')!;
 }
@@ -68,22 +68,62 @@ describe('review form', () => {
     expect(field(page, 'channel')).toBe('通知公告');
     expect(field(page, 'category')).toBe('05 社会保障');
     expect(field(page, 'disclosure')).toBe('主动公开');
-    expect(field(page, 'url')).toBe(SAMPLE.url);
     expect(field(page, 'editor')).toBe('马晓燕');
     expect(field(page, 'time')).toBe('2025-04-08 16:42:05');
     expect(field(page, 'reviewer-name')).toBe('杨建国');
     expect(field(page, 'reviewer-time')).toBe('2025-04-08 16:30:11');
     expect(field(page, 'principal-name')).toBe('李淑芬');
     expect(field(page, 'principal-time')).toBe('2025-04-08 16:40:59');
-    expect(field(page, 'digest')).toBe(DIGEST);
-    expect(page.querySelector('[data-field="digest"]')?.className).toBe('digest');
-    expect(field(page, 'policy-version')).toBe('pv-7c41e2');
     expect(field(page, 'seq')).toBe('321');
-    expect(field(page, 'id')).toBe(SAMPLE.id);
+    expect(field(page, 'unit')).toBe('平罗县人民政府办公室');
     // Labels of a Chinese government form.
     const labels = [...page.querySelectorAll('th')].map((th) => th.textContent);
-    for (const label of ['标题', '栏目', '信息类别', '公开方式', '网址', '拟稿人/编辑', '审核人', '主要负责人', '审核确认', '敏感信息检查', '内容摘要值', '策略版本', '记录序号'])
+    for (const label of ['标题', '栏目', '信息类别', '公开方式', '发布网址', '拟稿人/编辑', '审核人', '主要负责人', '审核确认', '敏感信息检查', '审核意见'])
       expect(labels).toContain(label);
+  });
+
+  it('prints a short check code instead of the digest, and no record id or hash', async () => {
+    const page = await open('321');
+    expect(field(page, 'check-code')).toBe('9F86-D081');
+    const text = page.textContent ?? '';
+    expect(text).not.toContain(DIGEST);
+    expect(text).not.toContain(SAMPLE.id);
+    expect(text).not.toMatch(/[0-9a-f]{16}/i);
+    // The CMS's edit address is not where the item was published.
+    expect(text).not.toContain('admin/article/edit');
+  });
+
+  it('says 未核对 where no post-publication check found the page, and the address where one did', async () => {
+    const unchecked = await open('321');
+    expect(field(unchecked, 'url')).toBe('未核对');
+    view?.unmount();
+    const query = reader.query.bind(reader);
+    reader.query = (filter, offset, limit) =>
+      filter.event === 'post-publish-check'
+        ? Promise.resolve({
+            records: [{ ...SAMPLE, seq: 400, event: 'post-publish-check', url: 'https://www.pingluo.gov.example/zwgk/art/2025/4/8/art_88123.html', detail: { result: 'differs', publishedSeq: 321 } }],
+            total: 1,
+          })
+        : query(filter, offset, limit);
+    const checked = await open('321');
+    expect(field(checked, 'url')).toBe('https://www.pingluo.gov.example/zwgk/art/2025/4/8/art_88123.html（发布后核对：与签发内容不一致）');
+  });
+
+  it('has an empty 审核意见 box to write in', async () => {
+    const page = await open('321');
+    const opinion = page.querySelector('[data-field="opinion"]');
+    expect(opinion?.textContent).toBe('');
+    expect(opinion?.closest('tr')?.querySelector('th')?.textContent).toBe('审核意见');
+  });
+
+  it('stays Chinese in an English browser: it is an official form', async () => {
+    useLocale('en');
+    const page = await open('321');
+    expect(page.querySelector('h1')?.textContent).toBe('政务公开信息网上发布审核登记表');
+    expect(page.querySelector('[data-print]')?.textContent).toBe('打印');
+    expect(field(page, 'findings')).toContain('敏感信息 2 处');
+    const words = (page.textContent ?? '').replace(/https?:\/\/\S+/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+    expect(words.filter((w) => w !== 'PIN')).toEqual([]);
   });
 
   it('ticks the confirmations and names the other unit', async () => {

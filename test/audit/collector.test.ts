@@ -15,6 +15,8 @@ import { freshDb } from './helpers';
 async function receiver(failFirst: number, dropAfterStoring?: number) {
   const kept = new Map<string, AuditRecord>();
   const keys: string[] = [];
+  const installations: string[] = [];
+  const auths: (string | undefined)[] = [];
   let requests = 0;
   let duplicates = 0;
   const server: Server = createServer((req, res) => {
@@ -28,7 +30,10 @@ async function receiver(failFirst: number, dropAfterStoring?: number) {
         return;
       }
       keys.push(String(req.headers['idempotency-key']));
-      for (const r of (JSON.parse(body) as { records: AuditRecord[] }).records) {
+      auths.push(req.headers.authorization);
+      const batch = JSON.parse(body) as { installation: string; records: AuditRecord[] };
+      installations.push(batch.installation);
+      for (const r of batch.records) {
         if (kept.has(r.id)) duplicates++;
         else kept.set(r.id, r);
       }
@@ -38,7 +43,7 @@ async function receiver(failFirst: number, dropAfterStoring?: number) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/audit`;
-  return { url, kept, keys, server, duplicates: () => duplicates };
+  return { url, kept, keys, installations, auths, server, duplicates: () => duplicates };
 }
 
 const servers: Server[] = [];
@@ -54,7 +59,8 @@ async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
   }
 }
 
-const withCollector = (url: string) => () => ({ ...DEFAULT_POLICY, audit: { retentionDays: 365, collectorUrl: url } });
+const TOKEN = 'pcu_test-token-of-the-unit-0001';
+const withCollector = (url: string, collectorToken?: string) => () => ({ ...DEFAULT_POLICY, audit: { retentionDays: 365, collectorUrl: url, ...(collectorToken && { collectorToken }) } });
 
 describe('collector', () => {
   it('delivers every record exactly once while appends go on, through failures', async () => {
@@ -92,7 +98,7 @@ describe('collector', () => {
     const db = await freshDb();
     const offline = createAuditService({
       db,
-      policy: withCollector(rx.url),
+      policy: withCollector(rx.url, TOKEN),
       fetch: (() => Promise.reject(new TypeError('Failed to fetch'))),
       now: () => new Date(),
       // The worker stops before its retry comes.
@@ -107,7 +113,7 @@ describe('collector', () => {
     const delays: number[] = [];
     const restarted = createAuditService({
       db,
-      policy: withCollector(rx.url),
+      policy: withCollector(rx.url, TOKEN),
       fetch: (...args) => fetch(...args),
       now: () => new Date(),
       setTimer: (run, ms) => {
@@ -124,6 +130,18 @@ describe('collector', () => {
     expect(rx.keys[1]).toBe(rx.keys[2]);
     expect(new Set(rx.keys).size).toBe(3);
     expect(rx.duplicates()).toBe(200);
+    // The unit's token on every request; one installation id for this browser's log, across restarts.
+    expect(new Set(rx.auths)).toEqual(new Set([`Bearer ${TOKEN}`]));
+    expect(new Set(rx.installations).size).toBe(1);
+    expect(rx.installations[0]).toMatch(/^[0-9a-f-]{36}$/);
+    const other = await receiver(0);
+    servers.push(other.server);
+    const elsewhere = createAuditService({ db: await freshDb(), policy: withCollector(other.url), fetch: (...args) => fetch(...args), now: () => new Date() });
+    await elsewhere.append({ event: 'publish-blocked' });
+    await until(() => other.kept.size === 1);
+    // Another browser's log is another installation; without a token no Authorization is sent.
+    expect(other.installations[0]).not.toBe(rx.installations[0]);
+    expect(other.auths).toEqual([undefined]);
   }, 20_000);
 
   it('doubles the wait up to ten minutes', async () => {
@@ -132,6 +150,8 @@ describe('collector', () => {
     const outbox: Outbox = { take: () => Promise.resolve([{ id: 'a' } as AuditRecord]), remove: () => Promise.resolve() };
     const c = createCollector({
       url: () => 'https://collector.example',
+      token: () => undefined,
+      installation: () => Promise.resolve('test-installation'),
       fetch: (() => Promise.resolve(new Response(null, { status: 500 }))),
       outbox,
       setTimer: (run, ms) => {
@@ -152,6 +172,8 @@ describe('collector', () => {
     let calls = 0;
     const c = createCollector({
       url: () => undefined,
+      token: () => undefined,
+      installation: () => Promise.resolve('test-installation'),
       fetch: (() => {
         calls++;
         return Promise.resolve(new Response());

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { linkRecord } from '../../lib/audit/chain';
-import { CSV_COLUMNS, exportFileName, toCsv, toJsonl } from '../../lib/audit/export';
+import { csvColumns, exportFileName, toCsv, toJsonl } from '../../lib/audit/export';
 import type { AuditEntry, AuditRecord } from '../../lib/audit/types';
 
 function chain(entries: AuditEntry[]): AuditRecord[] {
@@ -31,54 +31,65 @@ const records = chain([
     confirmations: { accuracy: true, completeness: true, timeliness: false, secrecy: true, otherUnit: '县民政局' },
     detail: { role: 'principal', important: true },
   },
-  { event: 'publish-outcome', title: '=HYPERLINK("http://evil")', detail: { status: 200, outcome: 'ok' } },
+  { event: 'publish-outcome', title: '=HYPERLINK("http://evil")', detail: { via: 'click', endpoint: '', status: 200, result: 'ok' } },
   { event: 'log-exported', detail: { format: 'csv', count: 2, throughSeq: 2 } },
 ]);
 
 describe('toCsv', () => {
-  const csv = toCsv(records);
+  const csv = toCsv(records, 'zh');
+  const parse = (text: string) => Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
 
-  it('starts with a UTF-8 BOM and the Chinese-first header', () => {
+  it('starts with a UTF-8 BOM and Chinese headers only', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
-    expect(CSV_COLUMNS[0]).toBe('序号 seq');
+    expect(csv.slice(1).split('\r\n')[0]).toBe(csvColumns('zh').join(','));
+    expect(csvColumns('zh')[0]).toBe('序号');
+    for (const header of csvColumns('zh')) expect(header).not.toMatch(/[a-z]/);
   });
 
-  it('parses back to one row per record with the fields flattened', () => {
-    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
+  it('parses back to one row per record, every value in words', () => {
+    const parsed = parse(csv);
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toHaveLength(3);
     const [first, second, third] = parsed.data as [Record<string, string>, Record<string, string>, Record<string, string>];
     expect(first).toMatchObject({
-      '序号 seq': '1',
-      '时间 time': '2025-03-01T09:00:00.000+08:00',
-      '事件 event': '签发 (signoff-given)',
-      '标题 title': '关于2025年城乡低保对象的公示',
-      '栏目 channel': '通知公告',
-      '公开方式 disclosure': '主动公开',
-      '编辑 editor': '王小明',
-      '签发人 signers': '张审核(审核人) 2025-03-01T09:00:00.000+08:00; 李主任(主要负责人) 2025-03-01T09:01:00.000+08:00',
-      '发现 findings': '身份证号 阻止×2; 电话号码 警告×1',
-      '发现摘录 excerpts': '110*************2X; 139******78',
-      '审核确认 confirmations': '准确:是; 完整:是; 及时:否; 保密:是; 涉及单位:县民政局',
-      '详情 detail': 'role=principal; important=true',
-      '策略版本 policyVersion': 'abc123def456',
-      '记录编号 id': 'id-1',
-      '前一哈希 prevHash': '',
-      '哈希 hash': records[0]!.hash,
+      序号: '1',
+      时间: '2025-03-01T09:00:00.000+08:00',
+      事件: '签发',
+      标题: '关于2025年城乡低保对象的公示',
+      栏目: '通知公告',
+      公开方式: '主动公开',
+      编辑: '王小明',
+      签发人: '张审核（审核人，2025-03-01 09:00:00）；李主任（主要负责人，2025-03-01 09:01:00）',
+      敏感信息: '敏感信息 3 处：身份证号 2（阻止 2）、电话号码 1（警告 1）',
+      遮盖后的片段: '110*************2X；139******78',
+      审核确认: '准确性：是；完整性：是；时效性：否；保密审查：是；涉及其他单位：县民政局',
+      策略版本: 'abc123def456',
+      记录编号: 'id-1',
+      前一条哈希值: '',
+      本条哈希值: records[0]!.hash,
     });
-    expect(second['前一哈希 prevHash']).toBe(records[0]!.hash);
-    expect(second['详情 detail']).toBe('status=200; outcome=ok');
-    expect(third['事件 event']).toBe('导出日志 (log-exported)');
+    expect(second['前一条哈希值']).toBe(records[0]!.hash);
+    expect(second['说明']).toBe('发布成功（服务器返回状态码 200）');
+    expect(third['事件']).toBe('导出日志');
+    expect(third['说明']).toBe('导出 CSV 文件 2 条记录（截至第 2 条）');
   });
 
   it('keeps a formula-looking title from running in a spreadsheet', () => {
-    const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
-    expect(parsed.data[1]!['标题 title']).toBe(`'=HYPERLINK("http://evil")`);
+    expect(parse(csv).data[1]!['标题']).toBe(`'=HYPERLINK("http://evil")`);
   });
 
   it('writes only the header for an empty log', () => {
-    expect(toCsv([])).toBe('\ufeff' + CSV_COLUMNS.join(',') + '\r\n');
+    expect(toCsv([], 'zh')).toBe('\ufeff' + csvColumns('zh').join(',') + '\r\n');
+  });
+
+  it('is English only for an English exporter, apart from what the CMS wrote', () => {
+    const en = parse(toCsv(records, 'en')).data[0]!;
+    expect(Object.keys(en)[0]).toBe('No.');
+    expect(en['Event']).toBe('Signed off');
+    expect(en['Findings']).toBe('3 findings: resident ID number 2 (Block 2), phone number 1 (Warning 1)');
+    expect(en['Signed off by']).toBe('张审核 (Reviewer, 2025-03-01 09:00:00); 李主任 (Unit head, 2025-03-01 09:01:00)');
+    expect(en['Confirmations']).toBe('Accuracy: Yes; Completeness: Yes; Timeliness: No; Secrecy review: Yes; Concerns another unit: 县民政局');
+    for (const header of csvColumns('en')) expect(header).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });
 

@@ -158,7 +158,7 @@ let all: AuditRecord[] = [];
 await timed('read every record for export (reader.all)', async () => {
   all = await reader.all();
 });
-const csv = await timed('toCsv (papaparse, BOM, flattened)', () => toCsv(all));
+const csv = await timed('toCsv (papaparse, BOM, flattened)', () => toCsv(all, 'zh'));
 const jsonl = await timed('toJsonl', () => toJsonl(all));
 const peerExport = await timed('peer: records.map(JSON.stringify).join', () => all.map((r) => JSON.stringify(r)).join('\n'));
 // Appends after the bench data (verify) are part of the log too.

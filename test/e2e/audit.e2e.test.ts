@@ -106,6 +106,12 @@ test('a full publish flow produces the expected records', async () => {
 
   const log = await openLog();
   const events = (await rows(log)).map((r) => r.event);
+  // The 摘要 column reads as sentences (issue 13): no detail codes.
+  const summaries = (await log.locator('tbody tr[data-seq] td:nth-child(9)').allTextContents()).join('\n');
+  expect(summaries).toContain('时被拦截');
+  expect(summaries).not.toMatch(/via|reasons|[a-z]+-[a-z]+/);
+  await log.setViewportSize({ width: 1366, height: 768 });
+  await log.screenshot({ path: path.join(OUT, 'audit-log.png') });
   for (const event of ['publish-blocked', 'pin-failed', 'signoff-given', 'publish-allowed', 'publish-outcome']) {
     expect(events, event).toContain(event);
   }
@@ -150,10 +156,15 @@ test('exports open as valid CSV (UTF-8 with BOM) and JSON Lines with the expecte
   expect(parsed.data.length - 1).toBe(total);
   expect(csv).toContain(FIELDS.title);
   expect(csv).toContain('签发');
+  // Plain words, never the codes the extension stored (issue 13).
+  expect(csv).toContain('点击发布按钮时被拦截');
+  expect(csv).not.toMatch(/via=|reasons=|result=|confirm-missing|needs-reviewer|\bsubmitted\b/);
+  expect(parsed.data[0]).toContain('说明');
 
   // The CSV export is itself a record now; the JSON Lines export includes it.
-  const stored = (await dumpRecords(log)).length;
-  expect(stored).toBe(total + 1);
+  // (Recorded right after the file is handed over: wait for it rather than race it.)
+  await expect.poll(async () => (await dumpRecords(log)).length, { timeout: 10_000 }).toBe(total + 1);
+  const stored = total + 1;
   await log.reload();
   await log.locator(`[data-audit-total="${stored}"]`).waitFor();
   const jsonl = await download(log, 'jsonl');
@@ -172,6 +183,7 @@ test('the printable 审核登记表 renders with every field filled (screenshot 
   const link = log.locator('a[data-review-form]').first();
   const seq = await link.evaluate((a) => new URL((a as HTMLAnchorElement).href).searchParams.get('seq'));
   const form = await browser.context.newPage();
+  await form.setViewportSize({ width: 1366, height: 768 });
   await form.goto(`chrome-extension://${EXTENSION_ID}/review-form.html?seq=${seq}`);
   await form.locator('.review-form-page[data-ready="true"][data-found="true"]').waitFor();
   await form.screenshot({ path: path.join(OUT, 'review-form.png'), fullPage: true });
@@ -181,11 +193,18 @@ test('the printable 审核登记表 renders with every field filled (screenshot 
     els.map((e) => [e.getAttribute('data-field') ?? '', (e.textContent ?? '').trim()] as const),
   );
   const byName: Record<string, string> = Object.fromEntries(fields);
-  for (const name of ['title', 'channel', 'category', 'disclosure', 'url', 'editor', 'time', 'reviewer-name', 'reviewer-time', 'principal-name', 'confirmations', 'findings', 'digest', 'policy-version', 'seq']) {
+  for (const name of ['unit', 'check-code', 'title', 'channel', 'category', 'disclosure', 'url', 'editor', 'time', 'reviewer-name', 'reviewer-time', 'principal-name', 'confirmations', 'findings', 'seq']) {
     expect(byName[name], name).toBeTruthy();
   }
   expect(byName.title).toBe(FIELDS.title);
   expect(byName['reviewer-name']).toContain(lisi.name);
+  expect(byName.unit).toBe((await demoPolicy()).unit.name);
+  // The address the post-publication check found (the portal changed it since: said so), not the CMS's edit page.
+  expect(byName.url).toBe(`${publishedUrl}（发布后核对：与签发内容不一致）`);
+  expect(byName['check-code']).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+  expect(byName.opinion).toBe('');
+  const paper = await form.locator('.review-form').innerText();
+  expect(paper).not.toMatch(/[0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-/i);
   exported.push(await form.locator('body').innerText());
   await form.close();
   await log.close();

@@ -7,6 +7,7 @@
  * in a __name() helper that does not exist in the page.
  */
 import { closeChecklist } from '../../lib/demo/checklist-drive.ts';
+import { driverOf, frameAt, type DriveTarget } from '../../lib/demo/playwright-driver.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +16,20 @@ import { promisify } from 'node:util';
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { editorPage, type EditorKind } from './harness.ts';
 
+export { frameAt };
+
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** PRECHECK_EXTENSION_DIR: test another build (used as it is, never rebuilt here). */
 const OVERRIDE_DIR = process.env.PRECHECK_EXTENSION_DIR;
 export const EXTENSION_DIR = OVERRIDE_DIR ? path.resolve(OVERRIDE_DIR) : path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
+/** The Firefox build (`npm run build:firefox`); PRECHECK_FIREFOX_EXTENSION_DIR tests another one. */
+const FIREFOX_OVERRIDE_DIR = process.env.PRECHECK_FIREFOX_EXTENSION_DIR;
+export const FIREFOX_EXTENSION_DIR = FIREFOX_OVERRIDE_DIR ? path.resolve(FIREFOX_OVERRIDE_DIR) : path.join(PROJECT_ROOT, '.output', 'firefox-mv3');
+
+const BUILDS = {
+  chrome: { dir: EXTENSION_DIR, override: OVERRIDE_DIR, args: ['wxt', 'build'] },
+  firefox: { dir: FIREFOX_EXTENSION_DIR, override: FIREFOX_OVERRIDE_DIR, args: ['wxt', 'build', '-b', 'firefox', '--mv3'] },
+} as const;
 
 /** What goes into the extension bundle: a change here makes the build stale. */
 const SOURCES = ['entrypoints', 'components', 'rules', 'public', 'lib', 'wxt.config.ts', 'package.json'];
@@ -36,15 +47,16 @@ function newestMtime(rel: string): number {
 }
 
 /**
- * Builds .output/chrome-mv3 with `npx wxt build` when it is missing or older than a source file.
- * PRECHECK_SKIP_BUILD=1 uses whatever is there; PRECHECK_REBUILD=1 always builds;
- * PRECHECK_EXTENSION_DIR=<dir> tests that build instead.
+ * Builds .output/chrome-mv3 with `npx wxt build` (or .output/firefox-mv3) when it is missing or older
+ * than a source file. PRECHECK_SKIP_BUILD=1 uses whatever is there; PRECHECK_REBUILD=1 always builds;
+ * PRECHECK_EXTENSION_DIR=<dir> (PRECHECK_FIREFOX_EXTENSION_DIR) tests that build instead.
  */
-export async function ensureExtensionBuilt(): Promise<{ built: boolean; ms: number }> {
+export async function ensureExtensionBuilt(target: keyof typeof BUILDS = 'chrome'): Promise<{ built: boolean; ms: number }> {
   const started = Date.now();
-  const manifest = path.join(EXTENSION_DIR, 'manifest.json');
-  if (OVERRIDE_DIR) {
-    if (!existsSync(manifest)) throw new Error(`PRECHECK_EXTENSION_DIR: no ${manifest}`);
+  const { dir, override, args } = BUILDS[target];
+  const manifest = path.join(dir, 'manifest.json');
+  if (override) {
+    if (!existsSync(manifest)) throw new Error(`${target} build override: no ${manifest}`);
     return { built: false, ms: 0 };
   }
   if (process.env.PRECHECK_SKIP_BUILD === '1' && existsSync(manifest)) return { built: false, ms: 0 };
@@ -55,30 +67,18 @@ export async function ensureExtensionBuilt(): Promise<{ built: boolean; ms: numb
   // the content script dies on its first render (jsxDEV is not a function).
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
   try {
-    await promisify(execFile)('npx', ['wxt', 'build'], { cwd: PROJECT_ROOT, env, maxBuffer: 16 << 20 });
+    await promisify(execFile)('npx', [...args], { cwd: PROJECT_ROOT, env, maxBuffer: 16 << 20 });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };
-    throw new Error(`npx wxt build failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: err });
+    throw new Error(`npx ${args.join(' ')} failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: err });
   }
-  if (!existsSync(manifest)) throw new Error(`npx wxt build produced no ${manifest}`);
-  const content = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'), 'utf8');
+  if (!existsSync(manifest)) throw new Error(`npx ${args.join(' ')} produced no ${manifest}`);
+  const content = readFileSync(path.join(dir, 'content-scripts', 'content.js'), 'utf8');
   if (content.includes('jsxDEV')) throw new Error('the build bundled the development JSX runtime (NODE_ENV leaked into wxt build)');
   return { built: true, ms: Date.now() - started };
 }
 
 // ---------------------------------------------------------------- frames
-
-/** The Playwright frame behind a chain of iframe selectors (waits for each to exist). */
-export async function frameAt(page: Page, selectors: readonly string[]): Promise<Frame> {
-  let frame = page.mainFrame();
-  for (const sel of selectors) {
-    const el = await frame.waitForSelector(sel, { state: 'attached', timeout: 10_000 });
-    const next = await el.contentFrame();
-    if (!next) throw new Error(`no frame behind ${sel}`);
-    frame = next;
-  }
-  return frame;
-}
 
 /** The frame whose window holds the editing surface (and so the editor's CSS.highlights). */
 export const surfaceFrame = (page: Page, kind: EditorKind) => frameAt(page, editorPage(kind).surfaceFrames);
@@ -89,16 +89,19 @@ export const formFrame = (page: Page, kind: EditorKind) => frameAt(page, editorP
 
 export type HighlightTexts = Record<'precheck-block' | 'precheck-warn' | 'precheck-info', string[]>;
 
+/** Script: the text of every range in this window's Precheck highlights (a HighlightTexts). */
+export const HIGHLIGHT_TEXTS = `(() => {
+  const out = {};
+  for (const name of ['precheck-block', 'precheck-warn', 'precheck-info']) {
+    const h = CSS.highlights.get(name);
+    out[name] = h ? [...h].map((r) => r.toString()) : [];
+  }
+  return out;
+})()`;
+
 /** The text of every range in the frame window's Precheck highlights. */
 export function highlightTexts(frame: Frame): Promise<HighlightTexts> {
-  return frame.evaluate(`(() => {
-    const out = {};
-    for (const name of ['precheck-block', 'precheck-warn', 'precheck-info']) {
-      const h = CSS.highlights.get(name);
-      out[name] = h ? [...h].map((r) => r.toString()) : [];
-    }
-    return out;
-  })()`);
+  return frame.evaluate(HIGHLIGHT_TEXTS);
 }
 
 // ---------------------------------------------------------------- panel
@@ -113,8 +116,8 @@ export interface PanelData {
   text: string;
 }
 
-export function panelData(page: Page): Promise<PanelData | null> {
-  return page.evaluate(`(() => {
+export function panelData(page: DriveTarget): Promise<PanelData | null> {
+  return driverOf(page).evaluate(`(() => {
     const h = document.querySelector('precheck-panel');
     if (!h) return null;
     const s = h.shadowRoot;
@@ -128,12 +131,11 @@ export function panelData(page: Page): Promise<PanelData | null> {
 }
 
 /** Waits until the panel's host mirrors these counts (the debounced scan has run). */
-export async function waitForCounts(page: Page, block: number, warn: number, timeout = 5_000): Promise<void> {
-  await page.waitForFunction(
+export async function waitForCounts(page: DriveTarget, block: number, warn: number, timeout = 5_000): Promise<void> {
+  await driverOf(page).waitFor(
     `(() => { const h = document.querySelector('precheck-panel');
       return !!h && h.dataset.block === '${block}' && h.dataset.warn === '${warn}'; })()`,
-    null,
-    { timeout, polling: 25 },
+    { timeout },
   );
 }
 
@@ -141,9 +143,9 @@ export async function waitForCounts(page: Page, block: number, warn: number, tim
  * Collapses the panel (if open) and closes the checklist dialog a stopped publish opened, and waits
  * until both are out of the way: a later block re-opens them.
  */
-export async function collapsePanel(page: Page): Promise<void> {
+export async function collapsePanel(page: DriveTarget): Promise<void> {
   await closeChecklist(page);
-  await page.waitForFunction(`(() => {
+  await driverOf(page).waitFor(`(() => {
     const h = document.querySelector('precheck-panel');
     const s = h && h.shadowRoot;
     if (!s) return false;
@@ -151,17 +153,16 @@ export async function collapsePanel(page: Page): Promise<void> {
     const close = s.querySelector('[data-testid="precheck-panel"] header button');
     if (close) close.click();
     return false;
-  })()`, null, { timeout: 3_000, polling: 20 });
+  })()`, { timeout: 3_000 });
 }
 
 /** True when the panel opens with its 已拦截发布 section within `timeout` ms. */
-export async function waitForBlockShown(page: Page, timeout = 1_500): Promise<boolean> {
+export async function waitForBlockShown(page: DriveTarget, timeout = 1_500): Promise<boolean> {
   try {
-    await page.waitForFunction(
+    await driverOf(page).waitFor(
       `(() => { const h = document.querySelector('precheck-panel');
         return !!(h && h.shadowRoot && h.shadowRoot.querySelector('[data-testid="precheck-blocked"]')); })()`,
-      null,
-      { timeout, polling: 20 },
+      { timeout },
     );
     return true;
   } catch {

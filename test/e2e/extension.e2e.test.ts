@@ -10,6 +10,8 @@
  * Precheck, for comparing what typing leaves in the editor.
  */
 import { closeChecklist } from '../../lib/demo/checklist-drive.ts';
+import { driverOf } from '../../lib/demo/playwright-driver.ts';
+import { installPageHandlers, pageHits, publishRoutes } from '../../lib/demo/publish-routes.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -25,14 +27,11 @@ import {
   sleep,
   startServer,
   statusText,
-  surfaceLocator,
   typeInto,
   waitForPosts,
   type Browser,
   type CmsServer,
   type EditorKind,
-  type EditorPage,
-  type PublishKind,
 } from './harness.ts';
 import {
   EXTENSION_DIR,
@@ -60,10 +59,6 @@ const FINAL = '（已审核）';
 const CONTROL_HOST = 'cms-control.test';
 /** how long a stopped path is watched for a request that should not come */
 const SETTLE_MS = 200;
-/** how long an async publish may take to come back through the page's own error path */
-const ASYNC_LIMIT_MS = 3_000;
-/** pages where Enter in 标题 submits the form natively (a submit button publishes) */
-const ENTER_SUBMITS: ReadonlySet<EditorKind> = new Set(['ueditor', 'textarea']);
 
 let browser: Browser;
 let server: CmsServer;
@@ -129,72 +124,6 @@ beforeEach(() => {
 });
 
 const publishPosts = () => server.posts.filter((p) => p.path === '/api/publish');
-
-/** The page's own native publish path (besides the click): what its keyboard shortcut would call. */
-const nativePath = (info: EditorPage): PublishKind => info.paths.find((p) => p !== 'click')!;
-
-/** Runs `__cms.publishVia(kind)` and waits for the page's own result, at most ASYNC_LIMIT_MS. */
-function publishAsync(page: Page, via: PublishKind): Promise<{ ok: boolean; error?: string } | 'HUNG'> {
-  return page.evaluate(`Promise.race([
-    window.__cms.publishVia(${JSON.stringify(via)}),
-    new Promise((resolve) => setTimeout(() => resolve('HUNG'), ${ASYNC_LIMIT_MS})),
-  ])`);
-}
-
-/** Counters the page's own handlers bump: a layer that lets an event through shows up here. */
-async function installPageHandlers(page: Page, info: EditorPage): Promise<void> {
-  const native = JSON.stringify(nativePath(info));
-  // the form document: a click on 发布 or a submit event that reaches the page's own listeners
-  await (await formFrame(page, info.kind)).evaluate(`(() => {
-    const hits = (top.__pageHits = top.__pageHits || {});
-    const bump = (k) => { hits[k] = (hits[k] || 0) + 1; };
-    document.getElementById('btn-publish').addEventListener('click', () => bump('publish click'));
-    document.getElementById('cms-form').addEventListener('submit', () => bump('submit event'));
-  })()`);
-  // the editing document: a CMS that saves/publishes on Ctrl+S and Ctrl+Enter (as many do)
-  await (await surfaceFrame(page, info.kind)).evaluate(`(() => {
-    const hits = (top.__pageHits = top.__pageHits || {});
-    document.addEventListener('keydown', (e) => {
-      if (!e.ctrlKey) return;
-      const key = e.key.toLowerCase();
-      if (key !== 's' && key !== 'enter') return;
-      e.preventDefault();
-      hits['ctrl+' + key] = (hits['ctrl+' + key] || 0) + 1;
-      top.__cms.publishVia(${native});
-    });
-  })()`);
-}
-
-/** Adds two publish controls long after load: a native submit button and a script-bound link. */
-async function addLateButtons(page: Page, info: EditorPage): Promise<void> {
-  const native = JSON.stringify(nativePath(info));
-  await (await formFrame(page, info.kind)).evaluate(`(() => {
-    const hits = (top.__pageHits = top.__pageHits || {});
-    const actions = document.querySelector('#cms-form .actions');
-    const submit = document.createElement('button');
-    submit.type = 'submit';
-    submit.id = 'late-submit';
-    submit.textContent = '发布';
-    actions.append(submit);
-    const link = document.createElement('a');
-    link.href = 'javascript:;';
-    link.id = 'late-script';
-    link.className = 'btn';
-    link.textContent = '立即发布';
-    link.addEventListener('click', (e) => {
-      e.preventDefault();
-      hits['late link'] = (hits['late link'] || 0) + 1;
-      top.__cms.publishVia(${native});
-    });
-    actions.append(link);
-  })()`);
-}
-
-const pageHits = (page: Page): Promise<Record<string, number>> => page.evaluate('window.__pageHits || {}');
-
-async function statusNow(page: Page, kind: EditorKind): Promise<string> {
-  return (await formFrame(page, kind)).evaluate(`document.getElementById('status').textContent`);
-}
 
 describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) => {
   test('typing: highlights the ID and the mobile in the editor window, the panel counts and masks them, the editor is untouched', async () => {
@@ -285,7 +214,7 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
       const opened = await openEditor(tab, server, kind);
       await fillForm(opened.page, kind);
       await setContent(opened.page, DRAFT_HTML);
-      await installPageHandlers(opened.page, info);
+      await installPageHandlers(driverOf(opened.page), info);
       await opened.page.waitForSelector('precheck-panel', { state: 'attached', timeout: 5_000 });
       // the Frame of the form is kept: its url() tells whether the form's document navigated
       return { ...opened, form: await formFrame(opened.page, kind) };
@@ -295,74 +224,22 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     const home = where();
     trace('load, fill, handlers');
 
-    type Step = { name: string; reports: boolean; run(page: Page): Promise<string[]> };
-    const press = (keys: string): Step['run'] => async (page) => {
-      await surfaceLocator(page, kind).click();
-      await page.keyboard.press('Control+End');
-      await page.keyboard.press(keys);
-      return [];
-    };
-    const steps: Step[] = [
-      {
-        name: 'click 发布', reports: true, run: async (page) => {
-          await formRoot(page, kind).locator('#btn-publish').click({ noWaitAfter: true });
-          return [];
-        },
-      },
-      {
-        name: 'Enter in 标题', reports: ENTER_SUBMITS.has(kind), run: async (page) => {
-          await formRoot(page, kind).locator('#title').press('Enter', { noWaitAfter: true });
-          return [];
-        },
-      },
-      { name: 'Ctrl+S in editor', reports: true, run: press('Control+s') },
-      { name: 'Ctrl+Enter in editor', reports: true, run: press('Control+Enter') },
-      ...info.paths.filter((p) => p !== 'click').map((via): Step => ({
-        name: via === 'submit' ? 'form.submit()' : via === 'requestSubmit' ? 'requestSubmit()' : via === 'ajax' ? '$.ajax' : via,
-        reports: true,
-        run: async (page) => {
-          if (via === 'submit' || via === 'requestSubmit') {
-            await page.evaluate(`setTimeout(() => window.__cms.publishVia(${JSON.stringify(via)}))`);
-            return [];
-          }
-          const problems: string[] = [];
-          const result = await publishAsync(page, via);
-          if (result === 'HUNG') problems.push(`request hung > ${ASYNC_LIMIT_MS} ms`);
-          else if (result.ok !== false) problems.push(`page result ${JSON.stringify(result)}`);
-          const status = await statusNow(page, kind);
-          if (!status.includes('发布失败')) problems.push(`status "${status}" (want 发布失败)`);
-          return problems;
-        },
-      })),
-      {
-        name: 'late submit button', reports: true, run: async (page) => {
-          await addLateButtons(page, info);
-          await formRoot(page, kind).locator('#late-submit').click({ noWaitAfter: true });
-          return [];
-        },
-      },
-      {
-        name: 'late script link', reports: true, run: async (page) => {
-          if (!(await formRoot(page, kind).locator('#late-script').count())) await addLateButtons(page, info);
-          await formRoot(page, kind).locator('#late-script').click({ noWaitAfter: true });
-          return [];
-        },
-      },
-    ];
+    const routes = publishRoutes(info);
 
     let firstBlock = true;
-    for (const step of steps) {
+    for (const step of routes) {
       const page = opened.page;
+      const reports = step.reports(info);
       await Promise.all([collapsePanel(page), opened.form.evaluate(`document.getElementById('status').textContent = ''`)]);
-      const problems = await step.run(page);
+      const problems = await step.run(driverOf(page), info);
       await sleep(SETTLE_MS);
-      const reported = await waitForBlockShown(page, step.reports ? 1_500 : 50);
+      const reported = await waitForBlockShown(page, reports ? 1_500 : 50);
       if (publishPosts().length > 0) problems.push(`${publishPosts().length} POST(s) to /api/publish`);
-      if (step.reports && !reported) problems.push('panel did not report the block');
-      const hits = await pageHits(page).catch(() => ({}));
+      if (reports && !reported) problems.push('panel did not report the block');
+      const hits = await pageHits(driverOf(page)).catch(() => ({}));
       if (Object.keys(hits).length > 0) problems.push(`page handlers ran: ${JSON.stringify(hits)}`);
       if (where() !== home) problems.push(`navigated to ${where()}`);
-      if (firstBlock && step.reports && reported) {
+      if (firstBlock && reports && reported) {
         // the decision is taken on the draft as it is now (the programmatic setContent included)
         firstBlock = false;
         const counted = await waitForCounts(page, 1, 1, 2_000).then(() => true, () => false);
@@ -370,7 +247,7 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
         if (!counted) problems.push(`panel counts block=${counts?.block} warn=${counts?.warn} (want 1/1)`);
       }
       trace(step.name);
-      record(kind, step.name, problems.length ? `LEAK: ${problems.join('; ')}` : step.reports ? 'stopped' : 'no-op');
+      record(kind, step.name, problems.length ? `LEAK: ${problems.join('; ')}` : reports ? 'stopped' : 'no-op');
       expect.soft(problems, `${kind} / ${step.name}`).toEqual([]);
       if (problems.length) {
         server.reset();

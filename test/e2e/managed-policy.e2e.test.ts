@@ -24,6 +24,8 @@ import {
   reloadPolicies,
   type ManagedPolicy,
 } from './policy-helpers.ts';
+import { OPTIONS_TABS, pastePolicy, showOptionsTab } from '../../lib/demo/options-drive.ts';
+import { keyNames } from '../../components/options/key-names';
 
 const OFFICE_MOBILE = '13912345678';
 const OTHER_MOBILE = '13698765432';
@@ -92,7 +94,8 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
   async function openOptions(page: Page): Promise<void> {
     await page.bringToFront();
     await page.goto(OPTIONS_URL);
-    await page.locator('#rules').waitFor();
+    // Every tab once: a part mounts when first shown and stays, so every lockable group is on the page.
+    for (const tab of OPTIONS_TABS) await showOptionsTab(page, tab);
   }
 
   /** Every lockable group of the options page: its key's lock flag, its label, and whether every control in it is disabled. */
@@ -122,7 +125,7 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
 
   test('(a) the managed keys are locked in the options page: disabled and labelled 由管理员设定', async () => {
     await openOptions(options);
-    await options.locator('fieldset[data-key-locked="true"]').first().waitFor({ timeout: 10_000 });
+    await options.locator('fieldset[data-key-locked="true"]').first().waitFor({ state: 'attached', timeout: 10_000 });
     const all = await groups(options);
     const locked = all.filter((g) => g.locked);
     // allowList and customWords (both in 规则), nothing else.
@@ -134,14 +137,15 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
     // The administrator's values are what the locked fields show.
     expect(locked.map((g) => g.text).join('\n')).toContain(OFFICE_MOBILE);
     expect(locked.map((g) => g.text).join('\n')).toContain(CODENAME);
-    // Keys IT left out stay editable (rule settings, 站点 …).
-    for (const g of all.filter((x) => !x.locked)) {
+    // Keys IT left out stay editable (rule settings, 站点 …); the local roster waits for the
+    // administrator password instead (issue 13), which is not what this suite is about.
+    for (const g of all.filter((x) => !x.locked && x.section !== 'reviewers')) {
       expect(g.label).toBe('');
       expect(g.anyEnabled).toBe(true);
     }
     const hint = (await options.locator('header .hint').textContent()) ?? '';
-    expect(hint).toContain('allowList');
-    expect(hint).toContain('customWords');
+    expect(hint).toContain(keyNames(['allowList'], 'zh'));
+    expect(hint).toContain(keyNames(['customWords'], 'zh'));
     // Nothing was refused.
     expect(await options.locator('.banner').count()).toBe(0);
   });
@@ -169,8 +173,7 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
     expect(locked.map((g) => g.text).join('\n')).toContain(CODENAME);
     // The unit can still change what IT left to it (checked against the payload in force, not the
     // refused one); the locked keys keep the administrator's values.
-    await options.locator('#import-export textarea').fill(JSON.stringify({ ...DEFAULT_POLICY, signoff: { validMinutes: 45 } }));
-    await options.locator('#import-export textarea + button').click();
+    await pastePolicy(options, JSON.stringify({ ...DEFAULT_POLICY, signoff: { validMinutes: 45 } }));
     await options.locator('#import-export [role=status], #import-export .error').first().waitFor();
     expect(await options.locator('#import-export .error').count()).toBe(0);
 
@@ -192,8 +195,7 @@ describe.skipIf(probe.skip !== undefined)(`managed policy${probe.skip ? ` (skipp
       expect((await groups(page)).filter((g) => g.locked)).toEqual([]);
 
       // The unit's own (local) policy is accepted and applies: its allow-list, not the broken one's.
-      await page.locator('#import-export textarea').fill(JSON.stringify({ ...DEFAULT_POLICY, allowList: { phones: [OTHER_MOBILE], emails: [] } }));
-      await page.locator('#import-export textarea + button').click();
+      await pastePolicy(page, JSON.stringify({ ...DEFAULT_POLICY, allowList: { phones: [OTHER_MOBILE], emails: [] } }));
       await page.locator('#import-export [role=status]').waitFor();
       const cmsPage = await fresh.context.newPage();
       const scan = await scanDraft(cmsPage);

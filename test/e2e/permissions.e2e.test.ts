@@ -26,6 +26,7 @@ import { EXTENSION_DIR, waitForBlockShown } from './extension-helpers.ts';
 import { fillForm, launchBrowser, openEditor, publish, sleep, startServer, typeInto, waitForPosts, type Browser, type CmsServer } from './harness.ts';
 import { DEFAULT_POLICY } from '../../lib/policy/defaults';
 import { extensionWorker, OPTIONS_URL, panelCounts } from './policy-helpers.ts';
+import { pastePolicy, showOptionsTab } from '../../lib/demo/options-drive.ts';
 
 const ID_NUMBER = '11010519491231002X';
 const DRAFT = `经核实，张三（身份证号 ${ID_NUMBER}）符合条件。`;
@@ -150,9 +151,9 @@ test('an origin the policy already lists starts running once access is granted f
   await options.goto(OPTIONS_URL);
   await options.evaluate(`window.__notReloaded = true`);
   const policy = { ...DEFAULT_POLICY, origins: [...DEFAULT_POLICY.origins, origin, originB] };
-  await options.locator('#import-export textarea').fill(JSON.stringify(policy));
-  await options.locator('#import-export textarea + button').click();
+  await pastePolicy(options, JSON.stringify(policy));
   await options.locator('#import-export [role=status]').waitFor();
+  await showOptionsTab(options, 'sites');
   const row = options.locator('#sites li', { has: options.locator('code', { hasText: originB }) });
   await row.locator('button.grant').waitFor();
   expect(await hasAccess(originB)).toBe(false);

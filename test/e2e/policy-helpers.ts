@@ -40,16 +40,17 @@ export interface PolicyProbe {
   skip?: string;
 }
 
-function canUseMountNamespace(): boolean {
+export function canUseMountNamespace(): boolean {
   const dir = os.tmpdir();
   const r = spawnSync('unshare', ['--mount', '--propagation', 'private', '--', 'mount', '--bind', dir, dir], { stdio: 'ignore', timeout: 5_000 });
   return r.status === 0;
 }
 
-function canWriteSystemRoot(): boolean {
+/** Whether a file can be created in `dir` (creating the folder first when `create`). */
+export function canWriteDir(dir: string, create = false): boolean {
   try {
-    mkdirSync(path.join(SYSTEM_POLICY_ROOT, 'managed'), { recursive: true });
-    const probe = path.join(SYSTEM_POLICY_ROOT, `.precheck-e2e-probe-${process.pid}`);
+    if (create) mkdirSync(dir, { recursive: true });
+    const probe = path.join(dir, `.precheck-e2e-probe-${process.pid}`);
     writeFileSync(probe, '');
     rmSync(probe);
     return true;
@@ -57,6 +58,8 @@ function canWriteSystemRoot(): boolean {
     return false;
   }
 }
+
+const canWriteSystemRoot = () => canWriteDir(path.join(SYSTEM_POLICY_ROOT, 'managed'), true) && canWriteDir(SYSTEM_POLICY_ROOT);
 
 /** How this machine lets a test set Chromium enterprise policy (synchronous: decides describe.skipIf). */
 export function probeManagedPolicy(): PolicyProbe {
@@ -70,6 +73,25 @@ export function probeManagedPolicy(): PolicyProbe {
       ? `cannot write Chromium enterprise policy: no mount namespace and ${SYSTEM_POLICY_ROOT} is not writable`
       : `cannot write Chromium enterprise policy: not root and ${SYSTEM_POLICY_ROOT} is not writable (run as root, as CI does)`,
   };
+}
+
+/**
+ * Writes a shell script that runs `binary` in its own mount namespace with `source` bind-mounted
+ * over `target` (which must exist): only that browser sees the test's policy directory.
+ */
+export function writeMountWrapper(file: string, binary: string, source: string, target: string): string {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(
+    file,
+    [
+      '#!/bin/sh',
+      '# A browser with a private view of its enterprise policy directory (precheck e2e).',
+      `exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' ${q(source)} ${q(target)} ${q(binary)} "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(file, 0o755);
+  return file;
 }
 
 export interface ManagedPolicy {
@@ -95,18 +117,7 @@ export function createManagedPolicy(mode: PolicyMode): ManagedPolicy {
       mkdirSync(SYSTEM_POLICY_ROOT, { recursive: true });
       createdRoot = true;
     }
-    executablePath = path.join(tmp, 'chromium.sh');
-    const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-    writeFileSync(
-      executablePath,
-      [
-        '#!/bin/sh',
-        '# Chromium with a private view of its enterprise policy directory (precheck e2e).',
-        `exec unshare --mount --propagation private -- sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' ${q(root)} ${q(SYSTEM_POLICY_ROOT)} ${q(CHROMIUM_PATH)} "$@"`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(executablePath, 0o755);
+    executablePath = writeMountWrapper(path.join(tmp, 'chromium.sh'), CHROMIUM_PATH, root, SYSTEM_POLICY_ROOT);
   } else {
     root = SYSTEM_POLICY_ROOT;
     mkdirSync(path.join(root, 'managed'), { recursive: true });

@@ -9,6 +9,7 @@ import { EXTENSION_ID } from '../../wxt.config';
 import { DEFAULT_POLICY } from '../../lib/policy/defaults';
 import { EXTENSION_DIR } from './extension-helpers.ts';
 import { launchBrowser, openEditor, startServer, typeInto, type Browser, type CmsServer } from './harness.ts';
+import { optionsUrl, pastePolicy } from '../../lib/demo/options-drive.ts';
 
 const OFFICE_MOBILE = '13912345678';
 const DRAFT = `会议联系人：王丽，手机：${OFFICE_MOBILE}。请各单位按时参会。另：张三的身份证号为 11010519491231002X。`;
@@ -41,10 +42,9 @@ async function counts(): Promise<{ block: string; warn: string }> {
 
 async function importPolicy(text: string): Promise<void> {
   await options.bringToFront();
-  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  // The options page follows the browser's UI language, so it is driven by structure, not by words.
-  await options.locator('#import-export textarea').fill(text);
-  await options.locator('#import-export textarea + button').click();
+  await options.goto(optionsUrl(EXTENSION_ID));
+  // The options page follows the browser's language, so it is driven by structure, not by words.
+  await pastePolicy(options, text);
 }
 
 test('allow-listed numbers stay quiet and a broken import changes nothing', async () => {

@@ -1,30 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPolicyHandlers } from '../../lib/messaging/handlers';
-import { isCovered, urlMatches } from '../../lib/messaging/page-policy';
 import { LOCAL_POLICY_KEY, createPolicyStore } from '../../lib/policy/store';
 import { fullPolicy } from '../policy/helpers';
-
-describe('urlMatches', () => {
-  it.each([
-    ['https://cms.example.gov.cn/*', 'https://cms.example.gov.cn/admin/edit?id=3', true],
-    ['https://cms.example.gov.cn/*', 'http://cms.example.gov.cn/', false],
-    ['*://cms.example.gov.cn/*', 'http://cms.example.gov.cn/', true],
-    ['https://*.example.gov.cn/*', 'https://a.b.example.gov.cn/x', true],
-    ['https://*.example.gov.cn/*', 'https://example.gov.cn/x', true],
-    ['https://*.example.gov.cn/*', 'https://badexample.gov.cn/x', false],
-    ['http://10.1.2.3:8080/*', 'http://10.1.2.3:8080/cms', true],
-    ['http://10.1.2.3:8080/*', 'http://10.1.2.3/cms', false],
-    ['http://localhost/*', 'http://localhost:3000/cms', true],
-    ['https://cms.example.gov.cn/admin/*', 'https://cms.example.gov.cn/admin/article.do', true],
-    ['https://cms.example.gov.cn/admin/*', 'https://cms.example.gov.cn/public/x', false],
-    ['https://cms.example.gov.cn/*', 'about:blank', false],
-    ['https://cms.example.gov.cn/*', 'not a url', false],
-    ['<all_urls>', 'https://cms.example.gov.cn/', false],
-  ])('%s ~ %s → %s', (pattern, url, expected) => {
-    expect(urlMatches(pattern, url)).toBe(expected);
-  });
-});
 
 describe('getPolicyForPage', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -47,7 +25,17 @@ describe('getPolicyForPage', () => {
     const store = createPolicyStore(fakeBrowser.storage);
     const page = await createPolicyHandlers(store).getPolicyForPage('https://news.example.com/');
     expect(page).toMatchObject({ covered: false, adapter: null, reviewers: [], catalogue: [], customWords: [] });
-    expect(isCovered(fullPolicy(), 'http://10.1.2.3:8080/x')).toBe(true);
+    store.dispose();
+  });
+
+  it('holds an origin with a port to that port: another port of the same host is not covered', async () => {
+    // On Firefox the scripts run on every port of 10.1.2.3 (lib/policy/host-access.ts); only 8080 is the CMS.
+    await fakeBrowser.storage.local.set({ [LOCAL_POLICY_KEY]: fullPolicy() });
+    const store = createPolicyStore(fakeBrowser.storage);
+    const h = createPolicyHandlers(store);
+    expect((await h.getPolicyForPage('http://10.1.2.3:8080/wcm/edit.do')).covered).toBe(true);
+    expect(await h.getPolicyForPage('http://10.1.2.3:9090/wcm/edit.do')).toMatchObject({ covered: false, reviewers: [], catalogue: [] });
+    expect((await h.getPolicyForPage('http://10.1.2.3/wcm/edit.do')).covered).toBe(false);
     store.dispose();
   });
 });

@@ -3,28 +3,15 @@ import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PolicyClient } from '../../components/options/client';
+import { answerPinChallenge, type PolicyClient } from '../../components/options/client';
 import { createPolicyHandlers } from '../../lib/messaging/handlers';
+import { createAdminService, type AdminService } from '../../lib/policy/admin-password';
 import type { PolicyStore } from '../../lib/policy/store';
-import en from '../../public/_locales/en/messages.json';
-import zh from '../../public/_locales/zh_CN/messages.json';
+import { createSignoffService, type SignoffService } from '../../lib/signoff/service';
 
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-export const LOCALES: Record<'zh_CN' | 'en', Messages> = { zh_CN: zh, en };
-
-/** browser.i18n.getMessage as the browser does it: named placeholders filled from $1, $2 … */
+/** The browser's preferred language, as lib/i18n reads it (navigator.languages). */
 export function useLocale(locale: 'zh_CN' | 'en'): void {
-  const messages = LOCALES[locale];
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
-    const entry = messages[key];
-    if (!entry) return '';
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-      return content.replace(/\$(\d)/g, (_m, d: string) => list[Number(d) - 1] ?? '');
-    });
-  }));
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(locale === 'en' ? ['en-US', 'en'] : ['zh-CN', 'zh']);
 }
 
 export interface FakeClient extends PolicyClient {
@@ -34,16 +21,25 @@ export interface FakeClient extends PolicyClient {
   answer: boolean;
 }
 
-/** The options page's client without the message transport: the background handlers, called directly. */
-export function storeClient(store: PolicyStore): FakeClient {
-  const h = createPolicyHandlers(store);
-  const client: FakeClient = {
+/**
+ * The options page's client without the message transport: the background's handlers, admin password
+ * and sign-off authority, called directly over fakeBrowser's storage (as the service worker wires them).
+ */
+export function storeClient(store: PolicyStore): FakeClient & { admin: AdminService; signoff: SignoffService } {
+  const storage = fakeBrowser.storage.local;
+  const admin = createAdminService(storage);
+  const signoff = createSignoffService({ storage, policy: () => store.state().policy, audit: () => Promise.resolve({ ok: true, seq: 1, id: 'x' }) });
+  const h = createPolicyHandlers(store, { admin, verifyReviewerPin: (req) => signoff.verifyReviewerPin(req) });
+  const client: FakeClient & { admin: AdminService; signoff: SignoffService } = {
+    admin,
+    signoff,
     granted: new Set(),
     requested: [],
     answer: true,
     getState: () => h.getPolicyState(),
-    save: (candidate) => h.savePolicy(JSON.parse(JSON.stringify(candidate)) as unknown),
-    importJson: (text) => h.importPolicyJson(text),
+    save: (policy, auth) => h.savePolicy({ policy: JSON.parse(JSON.stringify(policy)) as unknown, ...(auth && { auth }) }),
+    importJson: (text, auth) => h.importPolicyJson({ text, ...(auth && { auth }) }),
+    browser: 'chrome',
     requestOrigins(origins) {
       client.requested.push(origins);
       if (client.answer) origins.forEach((o) => client.granted.add(o));
@@ -51,6 +47,10 @@ export function storeClient(store: PolicyStore): FakeClient {
     },
     hasOrigin: (origin) => Promise.resolve(client.granted.has(origin)),
     onChanged: (listener) => store.subscribe(listener),
+    adminStatus: () => admin.status(),
+    setAdminPassword: (req) => admin.setPassword(req),
+    checkAdminPassword: (password) => admin.check(password),
+    provePin: (reviewerId, pin) => answerPinChallenge((id) => signoff.pinChallenge({ reviewerId: id }), reviewerId, pin),
   };
   return client;
 }

@@ -84,13 +84,13 @@ describe('TabStateView', () => {
     await settle();
     const el = view.container.querySelector('[data-tab-state]');
     expect(el?.getAttribute('data-tab-state')).toBe('inactive');
-    expect(el?.textContent).toContain('此页面未启用预检');
+    expect(el?.textContent).toContain('此页面未启用发布前预检');
   });
 
   it('also when asking fails', async () => {
     view = await render(<TabStateView api={{ tabState: () => Promise.reject(new Error('x')) }} />);
     await settle();
-    expect(view.container.textContent).toContain('此页面未启用预检');
+    expect(view.container.textContent).toContain('此页面未启用发布前预检');
   });
 
   it('shows counts, fields with ✓/✗, the sign-off and the stopped publish', async () => {
@@ -102,7 +102,7 @@ describe('TabStateView', () => {
     expect(el?.querySelector('[data-severity="info"]')?.textContent).toBe('提示 0');
     expect(el?.querySelector('[data-field="title"]')?.textContent).toBe('✓ 标题：关于春耕的通知');
     expect(el?.querySelector('[data-field="category"]')?.textContent).toBe('✗ 信息类别');
-    expect(el?.querySelector('[data-signoff]')?.textContent).toBe('签发状态：内容已修改需重新签发');
+    expect(el?.querySelector('[data-signoff]')?.textContent).toBe('签发状态：内容已修改，需重新签发');
     expect(el?.querySelector('[data-blocked]')).not.toBeNull();
   });
 

@@ -34,10 +34,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-it('says 未启用 when the browser does not tell the tab URL (no host access)', async () => {
+it('says 未在此网站启用 when the browser does not tell the tab URL (no host access)', async () => {
   view = await render(<PopupHeader api={api(undefined, true)} />);
   await settle();
-  expect(view.container.querySelector('[data-coverage]')?.textContent).toBe('未启用');
+  expect(view.container.querySelector('[data-coverage]')?.textContent).toBe('未在此网站启用');
 });
 
 it('says it is on for a covered tab, and opens the options page', async () => {
@@ -52,8 +52,8 @@ it('says it is on for a covered tab, and opens the options page', async () => {
   expect(a.audits).toBe(1);
 });
 
-it('says 未启用 for a tab outside the policy', async () => {
+it('says 未在此网站启用 for a tab outside the policy', async () => {
   view = await render(<PopupHeader api={api('https://news.example.com/', false)} />);
   await settle();
-  expect(view.container.querySelector('[data-coverage]')?.textContent).toBe('未启用');
+  expect(view.container.querySelector('[data-coverage]')?.textContent).toBe('未在此网站启用');
 });

@@ -211,6 +211,15 @@ describe('sign-off, audit and meta', () => {
     }
   });
 
+  it('takes a collector token of the shape add-unit prints, and nothing else', () => {
+    for (const bad of ['short', 'pcu_has space in it 12345', 'pcu_令牌令牌令牌令牌令牌令牌令牌令牌', 'x'.repeat(201)]) {
+      expect(problemAt(problemsAfter((p) => (p.audit.collectorToken = bad)), 'audit.collectorToken').zh).toContain('add-unit');
+    }
+    const p = fullPolicy();
+    p.audit.collectorToken = 'pcu_Abc-123_' + 'x'.repeat(40);
+    expect(parsePolicy(p)).toMatchObject({ ok: true });
+  });
+
   it('rejects a retention shorter than 30 days and a fractional one', () => {
     expect(problemAt(problemsAfter((p) => (p.audit.retentionDays = 7)), 'audit.retentionDays').zh).toBe('审计设置：保留天数至少为 30 天');
     expect(problemAt(problemsAfter((p) => (p.audit.retentionDays = 45.5)), 'audit.retentionDays').zh).toContain('整数');

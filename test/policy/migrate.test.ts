@@ -59,6 +59,11 @@ describe('migration from version 1 (0.1 local policies)', () => {
     expect(result.ok && result.policy.importantCategories).toEqual(['02', '06']);
   });
 
+  it("keeps the unit's name for the review form", () => {
+    const result = parsePolicy(v1());
+    expect(result.ok && result.policy.unit).toEqual({ name: '示例县人民政府办公室' });
+  });
+
   it('lets a reviewer sign in with the PIN set in 0.1', async () => {
     const old = await hashPin('135790', { iterations: V1_PIN_ITERATIONS });
     const result = parsePolicy(v1({ reviewers: [{ name: '王丽', pinHash: old.hash, salt: old.salt, principal: true }] }));

@@ -174,6 +174,38 @@ describe('syncContentScripts', () => {
   });
 });
 
+describe('syncContentScripts on Firefox (no ports in match patterns)', () => {
+  const HOST = 'http://10.1.2.3/*';
+
+  /** Firefox as measured (ESR 153): a pattern with a port is never contained, whatever was granted. */
+  function firefoxApis(granted: string[]) {
+    const b = fakeBrowserApis(granted);
+    const grantedSet = new Set(granted);
+    b.api.permissions.contains = ({ origins = [] }) => Promise.resolve(origins.every((o) => !/:\d+\//.test(o) && grantedSet.has(o)));
+    b.api.browser = 'firefox';
+    return b;
+  }
+
+  it('registers an origin with a port on its host, port-less, once for two ports', async () => {
+    const b = firefoxApis([CMS, HOST]);
+    const result = await syncContentScripts([CMS, INTRANET, 'http://10.1.2.3:8081/*'], b.api);
+    expect(result.origins).toEqual([CMS, HOST]);
+    expect(b.registered.get(ISOLATED_SCRIPT_ID)?.matches).toEqual([CMS, HOST].sort());
+    expect(b.registered.get(MAIN_SCRIPT_ID)?.matches).toEqual([CMS, HOST].sort());
+  });
+
+  it('a port origin without its host granted is not registered (granting the port pattern itself does not count)', async () => {
+    const b = firefoxApis([CMS, INTRANET]);
+    const result = await syncContentScripts([CMS, INTRANET], b.api);
+    expect(result.origins).toEqual([CMS]);
+  });
+
+  it('the same policy on Chromium registers the port pattern as written', async () => {
+    const b = fakeBrowserApis([CMS, INTRANET]);
+    expect((await syncContentScripts([CMS, INTRANET], b.api)).origins).toEqual([CMS, INTRANET]);
+  });
+});
+
 describe('createRegistrationSync', () => {
   it('re-syncs by itself when host access is granted or revoked', async () => {
     const b = fakeBrowserApis([]);

@@ -69,12 +69,26 @@ describe('applyCandidate: bad input never wins', () => {
   it('fills defaults the file may leave out', () => {
     const p: Record<string, unknown> = { ...fullPolicy() };
     delete p.meta;
+    delete p.unit;
     p.allowList = {};
     p.adapters = [{ id: 'x', name: 'x', match: ['https://cms.example.gov.cn/*'], editor: { kind: 'textarea' }, fields: {} }];
     const applied = applyCandidate(DEFAULT_POLICY, p);
     expect(applied.accepted).toBe(true);
     expect(applied.policy.meta).toEqual({});
+    // A policy written before the unit's name existed still applies, with no name yet.
+    expect(applied.policy.unit).toEqual({ name: '' });
     expect(applied.policy.allowList).toEqual({ phones: [], emails: [] });
     expect(applied.policy.adapters[0]).toMatchObject({ publishButtons: [], publishRequests: [] });
+  });
+});
+
+describe('unit name', () => {
+  it('is trimmed, and refused past 100 characters with the path named', () => {
+    const ok = applyCandidate(DEFAULT_POLICY, { ...fullPolicy(), unit: { name: '  示例县人民政府办公室 ' } });
+    expect(ok.policy.unit).toEqual({ name: '示例县人民政府办公室' });
+    const long = applyCandidate(DEFAULT_POLICY, { ...fullPolicy(), unit: { name: '办'.repeat(101) } });
+    expect(long.accepted).toBe(false);
+    expect(long.problems.map((p) => p.path)).toEqual(['unit.name']);
+    expect(long.problems[0]!.zh).toContain('单位');
   });
 });

@@ -40,6 +40,7 @@ export class GateHub {
     this.options = initial;
     const files = new FileVerdicts((text) => this.scanText(text), scanner);
     this.gate = new PageGate({
+      covered: () => this.covered,
       scanOptions: () => this.options,
       draft: () => this.draftSource(),
       policy: () => this.policy,

@@ -21,6 +21,8 @@ export interface GatePolicy {
 }
 
 export interface GateDeps {
+  /** False on a page the policy does not cover (Firefox grants a host on every port): stand down. */
+  covered(): boolean;
   scanOptions(): ScanOptions;
   draft(): DraftFingerprint | null;
   policy(): GatePolicy;
@@ -67,6 +69,7 @@ export class PageGate {
 
   /** The verdict now, from what is known now (files not yet read are pending). */
   judge(o: Outgoing): Verdict {
+    if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;

@@ -1,0 +1,59 @@
+import { scan, type ScanOptions } from '../scan/engine';
+import type { Finding, FindingLocation } from '../scan/types';
+import { lostDigitsFinding } from './number-id';
+import type { Extracted } from './types';
+
+/** The scanned text of an extraction and where each segment starts in it. */
+export interface JoinedText {
+  text: string;
+  starts: number[];
+}
+
+/**
+ * One text for the whole file, so document-wide signals (a list of people, a 身份证号 header above a
+ * column) work as they do for a draft: cells of a row joined by tabs, rows and parts by line breaks.
+ */
+export function joinSegments(extracted: Extracted): JoinedText {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let at = 0;
+  for (const seg of extracted.segments) {
+    // A line break inside a cell or paragraph stays a line break: the rules never match across one.
+    starts.push(at);
+    parts.push(seg.text, seg.separator ?? '\n');
+    at += seg.text.length + 1;
+  }
+  return { text: parts.join(''), starts };
+}
+
+/** Index of the segment holding offset `at` (the last start ≤ at). */
+export function segmentAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Scans an extraction with the ordinary engine; each finding gets the location of the segment it
+ * starts in, offsets being offsets into the joined text. Cells whose number lost digits (an ID typed
+ * into a number cell) are reported over their segment's span.
+ */
+export function scanExtracted(extracted: Extracted, options: ScanOptions, file?: string): Finding[] {
+  const joined = joinSegments(extracted);
+  const at = (i: number): FindingLocation => {
+    const place = extracted.segments[i]!.location;
+    const location = typeof place === 'function' ? place() : place;
+    return file ? { file, ...location } : location;
+  };
+  const findings: Finding[] = scan(joined.text, options).map((f) => ({ ...f, location: at(segmentAt(joined.starts, f.start)) }));
+  extracted.segments.forEach((seg, i) => {
+    const hit = lostDigitsFinding(seg, options.locale ?? 'zh');
+    if (hit) findings.push({ ...hit, start: joined.starts[i]!, end: joined.starts[i]! + seg.text.length, location: at(i) });
+  });
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
