@@ -24,6 +24,7 @@ function gate(clock: { t: number }) {
     ticked: () => [],
     gestures: new GestureTracker(() => clock.t),
     files: new FileVerdicts(() => []),
+    covered: () => true,
     now: () => clock.t,
   });
   g.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [] }, clock.t, 60_000));

@@ -4,7 +4,7 @@
  * panel say. Functions handed to page.evaluate are strings (see extension-helpers.ts).
  */
 import type { Page } from 'playwright-core';
-import { ROUTE_NAMES } from '../../lib/gate/words-zh.ts';
+import { TERMS } from '../../lib/i18n/terms.ts';
 import type { Route } from '../../lib/gate/types.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import type { RouteCase } from './gate-route-cases.ts';
@@ -75,7 +75,8 @@ export function panelRefusals(page: Page): Promise<ShownRefusal[]> {
 
 /** Waits until the panel lists a refusal of `route` to `path`; false if it does not within `timeout`. */
 export async function refusalListed(page: Page, route: Route, path: string, timeout = 3_000): Promise<boolean> {
-  const name = ROUTE_NAMES[route];
+  // the test browser runs in Chinese (zh-CN): the panel names routes with the zh terms
+  const name = TERMS.zh.via[route];
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const shown = await panelRefusals(page).catch(() => []);
