@@ -74,6 +74,11 @@ export class GateHub {
     this.signed = ids;
   }
 
+  /** Items signed off on this page just now (the background stored them too; this page's copy is older). */
+  addSignedItems(ids: readonly string[]): void {
+    this.signed = new Set([...this.signed, ...ids]);
+  }
+
   /** The controller's draft and the list page's ticked rows. */
   attach(draft: () => DraftFingerprint | null, ticked: () => string[]): void {
     this.draftSource = draft;
