@@ -1,17 +1,13 @@
 import type { ChangeEvent, ReactNode } from 'react';
 import type { ChecklistSection, Confirmations, FieldName } from '../../lib/signoff/types';
 import { ProblemList, Section } from './Section';
+import { t } from './strings';
 import { COLOR, input, row, small } from './styles';
 
 type Item = Exclude<keyof Confirmations, 'otherUnit'>;
 
 /** Article 14(2): what the reviewer vouches for. */
-const ITEMS: { id: Item; zh: string; en: string }[] = [
-  { id: 'accuracy', zh: '内容准确', en: 'Accurate' },
-  { id: 'completeness', zh: '内容完整', en: 'Complete' },
-  { id: 'timeliness', zh: '内容时效', en: 'Timely' },
-  { id: 'secrecy', zh: '保密审查：不涉及国家秘密、商业秘密、个人隐私', en: 'Secrecy review: no state or trade secrets, no personal privacy' },
-];
+const ITEMS = ['accuracy', 'completeness', 'timeliness', 'secrecy'] as const satisfies readonly Item[];
 
 interface Props {
   section: ChecklistSection;
@@ -40,34 +36,34 @@ export function ConfirmSection({ section, confirmations: c, markedImportant, imp
   // Important by its category: unticking the mark would change nothing, so the box stays ticked.
   const byCategory = important && !markedImportant;
   return (
-    <Section n={3} title="审核确认" en="Reviewer's confirmations" section={section}>
+    <Section n={3} section={section}>
       {ITEMS.map((item) => (
-        <Check key={item.id} hook={item.id} checked={c[item.id]} onChange={(e) => setConfirmations({ ...c, [item.id]: e.target.checked })}>
-          {item.zh} <small style={small}>{item.en}</small>
+        <Check key={item} hook={item} checked={c[item]} onChange={(e) => setConfirmations({ ...c, [item]: e.target.checked })}>
+          {t(`confirm_${item}`)}
         </Check>
       ))}
       <Check hook="other-unit" checked={other.involved} onChange={(e) => setOther({ involved: e.target.checked })}>
-        涉及其他单位 <small style={small}>Concerns another unit</small>
+        {t('other_unit')}
       </Check>
       {other.involved && (
         <div style={{ ...row, marginLeft: 22 }}>
           <input
             style={input}
             data-input="other-unit-name"
-            placeholder="单位名称"
-            aria-label="其他单位名称 / Unit name"
+            placeholder={t('other_unit_name')}
+            aria-label={t('other_unit_name')}
             maxLength={100}
             value={other.name}
             onChange={(e) => setOther({ name: e.target.value })}
           />
           <Check hook="other-unit-confirmed" checked={other.confirmed} onChange={(e) => setOther({ confirmed: e.target.checked })}>
-            该单位已确认 <small style={small}>That unit has confirmed</small>
+            {t('other_unit_confirmed')}
           </Check>
         </div>
       )}
       <Check hook="important" checked={markedImportant || important} disabled={byCategory} onChange={(e) => setMarkedImportant(e.target.checked)}>
-        重要信息（需主要负责人签发） <small style={small}>Important: the unit head signs too</small>
-        {byCategory && <small style={{ ...small, color: COLOR.warn }}> · 本信息类别属于重要信息 / important by its category</small>}
+        {t('important')}
+        {byCategory && <small style={{ ...small, color: COLOR.warn }}> · {t('important_by_category')}</small>}
       </Check>
       <ProblemList problems={section.problems} goToField={goToField} />
     </Section>

@@ -1,15 +1,11 @@
 import { REQUIRED_FIELD_NAMES } from '../../lib/policy/limits';
 import { DISCLOSURE_MODES, type ChecklistSection, type FieldName, type FieldReadings } from '../../lib/signoff/types';
 import { ProblemList, Section } from './Section';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import { COLOR, small } from './styles';
 
-export const FIELD_LABEL: Record<FieldName, { zh: string; en: string }> = {
-  title: { zh: '标题', en: 'Title' },
-  channel: { zh: '栏目', en: 'Channel' },
-  category: { zh: '信息类别', en: 'Category' },
-  disclosure: { zh: '公开方式', en: 'Disclosure' },
-  reviewer: { zh: '审核人', en: 'Reviewer' },
-};
+const label = (name: FieldName) => terms().field[name];
 
 interface Props {
   section: ChecklistSection;
@@ -29,18 +25,18 @@ function OwnField({ name, reading, catalogue, set }: { name: 'category' | 'discl
   return (
     <div style={{ display: 'contents' }} data-field={name} data-own-field={name}>
       <dt style={small}>
-        <label htmlFor={id}>{FIELD_LABEL[name].zh}</label>
+        <label htmlFor={id}>{label(name)}</label>
       </dt>
       <dd style={{ margin: 0 }}>
         <select id={id} value={reading?.value ?? ''} onChange={(e) => set(name, e.target.value)}>
-          <option value="">请选择</option>
+          <option value="">{t('choose')}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-        <small style={{ color: COLOR.muted, marginLeft: 6 }}>本页面没有此栏，由预检记录</small>
+        <small style={{ color: COLOR.muted, marginLeft: 6 }}>{t('own_field_note')}</small>
       </dd>
     </div>
   );
@@ -57,16 +53,14 @@ export function FieldsSection({ section, fields, catalogue, goToField, setOwnFie
     return named ?? (r.text || r.value);
   };
   return (
-    <Section n={2} title="必填项" en="Required fields" section={section}>
+    <Section n={2} section={section}>
       <ProblemList problems={section.problems} goToField={goToField} />
       {(present.length > 0 || own.length > 0) && (
         <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px', margin: '6px 0' }}>
           {present.map((n) => (
             <div key={n} style={{ display: 'contents' }} data-field={n}>
-              <dt style={small} title={FIELD_LABEL[n].en}>
-                {FIELD_LABEL[n].zh}
-              </dt>
-              <dd style={{ margin: 0, color: shown(n) ? undefined : COLOR.muted }}>{shown(n) || '（未填写）'}</dd>
+              <dt style={small}>{label(n)}</dt>
+              <dd style={{ margin: 0, color: shown(n) ? undefined : COLOR.muted }}>{shown(n) || t('not_filled')}</dd>
             </div>
           ))}
           {own.map((n) => (

@@ -1,6 +1,8 @@
 import type { ChecklistProblem, ChecklistSection, RosterEntry } from '../../lib/signoff/types';
 import { OverrideForm } from './OverrideForm';
 import { ProblemList, Section } from './Section';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import { COLOR, button, list, small } from './styles';
 import { Text, formatTime } from './Text';
 import type { ChecklistActions, ChecklistFinding } from './types';
@@ -20,13 +22,13 @@ interface Props {
 function FindingRow({ item, problem, roster, editor, busy, actions }: Omit<Props, 'section' | 'findings'> & { item: ChecklistFinding; problem?: ChecklistProblem }) {
   const { finding, override } = item;
   const color = finding.severity === 'block' ? COLOR.block : COLOR.warn;
-  const badge = problem?.code === 'finding-block' || problem?.code === 'finding-warn' ? '必须修改' : problem ? '需核实' : '已豁免';
+  const badge = problem?.code === 'finding-block' || problem?.code === 'finding-warn' ? t('badge_fix') : problem ? t('badge_check') : t('badge_overridden');
   return (
     <li data-finding={item.key} data-problem={problem?.code} style={{ borderLeft: `3px solid ${override && !problem ? COLOR.ok : color}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
       <div>
         <strong style={{ color: override && !problem ? COLOR.ok : color }}>{badge}</strong> <small style={small}>· {item.where}</small>{' '}
-        <button type="button" style={button} data-action="goto-finding" onClick={() => actions.goToFinding(item.key)} title="Show it in the editor">
-          定位
+        <button type="button" style={button} data-action="goto-finding" onClick={() => actions.goToFinding(item.key)}>
+          {terms().action.locate}
         </button>
       </div>
       <div>
@@ -39,7 +41,7 @@ function FindingRow({ item, problem, roster, editor, busy, actions }: Omit<Props
       </div>
       {override && !problem && (
         <div style={{ color: COLOR.ok }}>
-          理由：{override.reason} ｜ 审核人：{override.reviewerName} ｜ {formatTime(override.at)}
+          {t('override_by', override.reason, override.reviewerName, formatTime(override.at))}
         </div>
       )}
       {problem?.code === 'finding-needs-override' && item.overridable && (
@@ -57,23 +59,19 @@ export function FindingsSection({ section, findings, roster, editor, busy, actio
   const shown = findings.filter((f) => byKey.has(f.key) || f.override);
   const info = findings.length - shown.length;
   return (
-    <Section n={1} title="敏感信息检查" en="Sensitive information" section={section}>
+    <Section n={1} section={section}>
       <ProblemList problems={general} goToField={actions.goToField} />
-      {shown.length === 0 && general.length === 0 && <p style={{ color: COLOR.ok, margin: '4px 0' }}>未发现需处理的敏感信息 <small style={small}>Nothing to fix</small></p>}
+      {shown.length === 0 && general.length === 0 && <p style={{ color: COLOR.ok, margin: '4px 0' }}>{t('nothing_to_fix')}</p>}
       <ol style={list}>
         {shown.slice(0, LIST_LIMIT).map((item) => (
           <FindingRow key={item.key} item={item} problem={byKey.get(item.key)} roster={roster} editor={editor} busy={busy} actions={actions} />
         ))}
       </ol>
       {shown.length > LIST_LIMIT && (
-        <p style={small}>
-          另有 {shown.length - LIST_LIMIT} 项未列出，请先处理以上各项 / {shown.length - LIST_LIMIT} more not listed
-        </p>
+<p style={small}>{t('more_not_listed', shown.length - LIST_LIMIT)}</p>
       )}
       {info > 0 && (
-        <p style={small}>
-          另有 {info} 项提示，不影响发布 / {info} notes that do not block publishing
-        </p>
+<p style={small}>{t('notes', info)}</p>
       )}
     </Section>
   );

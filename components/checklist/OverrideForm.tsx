@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { sameName } from '../../lib/signoff/checklist';
 import type { RosterEntry } from '../../lib/signoff/types';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import { button, input, row } from './styles';
 import { usePin } from './usePin';
 
@@ -25,22 +27,21 @@ export function OverrideForm({ roster, editor, busy, onSubmit }: Props) {
       <input
         style={{ ...input, flex: '1 1 180px' }}
         data-input="reason"
-        placeholder="放行理由（如：本人同意公开的联系电话）"
-        title="Reason for letting this through"
-        aria-label="理由 / Reason"
+        placeholder={t('override_reason')}
+        aria-label={t('override_reason_label')}
         maxLength={200}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <select style={input} data-input="override-reviewer" aria-label="审核人 / Reviewer" value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
-        <option value="">审核人…</option>
+      <select style={input} data-input="override-reviewer" aria-label={terms().role.reviewer} value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+        <option value="">{terms().role.reviewer}…</option>
         {roster.map((r) => (
           <RosterOption key={r.id} entry={r} editor={editor} />
         ))}
       </select>
-      <input style={{ ...input, width: 90 }} data-input="pin-override" placeholder="PIN" aria-label="审核人 PIN" {...pin.props} />
-      <button type="button" style={button} data-action="override" disabled={!ready} onClick={submit} title="Let this through with the reviewer's approval">
-        申请豁免
+      <input style={{ ...input, width: 90 }} data-input="pin-override" placeholder="PIN" aria-label={t('pin_label', terms().role.reviewer)} {...pin.props} />
+      <button type="button" style={button} data-action="override" disabled={!ready} onClick={submit}>
+        {terms().action.override}
       </button>
     </div>
   );
@@ -50,8 +51,8 @@ export function OverrideForm({ roster, editor, busy, onSubmit }: Props) {
 export function RosterOption({ entry, editor }: { entry: RosterEntry; editor: string | null }) {
   const self = sameName(entry.name, editor);
   return (
-    <option value={entry.id} disabled={self} title={self ? '编辑本人不能审核 / the editor cannot review' : entry.unit}>
-      {entry.name}（{entry.unit}）{self ? ' - 编辑本人' : ''}
+    <option value={entry.id} disabled={self} title={self ? t('editor_cannot_review') : entry.unit}>
+      {entry.name}（{entry.unit}）{self ? t('self_suffix') : ''}
     </option>
   );
 }

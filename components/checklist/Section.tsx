@@ -1,26 +1,29 @@
 import type { ReactNode } from 'react';
 import type { ChecklistProblem, ChecklistSection, FieldName } from '../../lib/signoff/types';
-import { COLOR, button, list, sectionBox, small } from './styles';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
+import { COLOR, button, list, sectionBox } from './styles';
 import { Text } from './Text';
 
 /** A numbered checklist section; its header shows ✓ or how many problems are still open. */
-export function Section({ n, title, en, section, children }: { n: number; title: string; en: string; section: ChecklistSection; children: ReactNode }) {
+export function Section({ n, section, children }: { n: number; section: ChecklistSection; children: ReactNode }) {
   const open = section.problems.length;
+  const title = terms().section[section.id];
   return (
     <section data-section={section.id} data-complete={section.complete ? 'true' : 'false'} style={sectionBox} aria-labelledby={`precheck-${section.id}`}>
       <h3 id={`precheck-${section.id}`} style={{ margin: '0 0 6px', fontSize: 16, display: 'flex', alignItems: 'center', gap: 8 }}>
         <span>
-          {n} {title} <small style={small}>{en}</small>
+          {n} {title}
         </span>
         {section.complete ? (
-          <span style={{ color: COLOR.ok }} aria-label="已完成 / done" title="已完成 / done">
+          <span style={{ color: COLOR.ok }} aria-label={t('section_done')} title={t('section_done')}>
             ✓
           </span>
         ) : (
           <span
             style={{ background: COLOR.block, color: '#fff', borderRadius: 10, padding: '0 8px', fontSize: 12 }}
-            title={`${open} 项未完成 / ${open} open`}
-            aria-label={`${open} 项未完成`}
+            title={t('section_open', open)}
+            aria-label={t('section_open', open)}
           >
             {open}
           </span>
@@ -41,7 +44,7 @@ export function ProblemList({ problems, goToField }: { problems: readonly Checkl
           <Text {...p.message} />
           {p.field && (
             <button type="button" style={{ ...button, marginLeft: 8 }} data-action="goto-field" data-field={p.field} onClick={() => goToField(p.field!)}>
-              转到该项
+              {terms().action.goToField}
             </button>
           )}
         </li>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { RosterEntry, SignoffRole } from '../../lib/signoff/types';
 import { RosterOption } from './OverrideForm';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import { button, input, row } from './styles';
 import { usePin } from './usePin';
 
 interface Props {
   role: SignoffRole;
-  label: string;
-  en: string;
   people: readonly RosterEntry[];
   /** Preselected: the person the form's 审核人 field names, when on the roster. */
   initial: string;
@@ -17,7 +17,8 @@ interface Props {
 }
 
 /** One signature: who signs, their PIN, 签发. The PIN is gone from the input as soon as it is sent. */
-export function SignRow({ role, label, en, people, initial, editor, busy, onSign }: Props) {
+export function SignRow({ role, people, initial, editor, busy, onSign }: Props) {
+  const label = terms().role[role];
   const [reviewerId, setReviewerId] = useState(people.some((p) => p.id === initial) ? initial : '');
   const pin = usePin();
   const ready = !busy && reviewerId !== '' && pin.filled;
@@ -26,11 +27,9 @@ export function SignRow({ role, label, en, people, initial, editor, busy, onSign
   };
   return (
     <div style={row} data-sign-row={role}>
-      <span style={{ minWidth: 84 }} title={en}>
-        {label}
-      </span>
-      <select style={input} data-input={`${role}-select`} aria-label={`${label} / ${en}`} value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
-        <option value="">请选择…</option>
+      <span style={{ minWidth: 84 }}>{label}</span>
+      <select style={input} data-input={`${role}-select`} aria-label={label} value={reviewerId} onChange={(e) => setReviewerId(e.target.value)}>
+        <option value="">{t('choose')}</option>
         {people.map((p) => (
           <RosterOption key={p.id} entry={p} editor={editor} />
         ))}
@@ -39,12 +38,12 @@ export function SignRow({ role, label, en, people, initial, editor, busy, onSign
         style={{ ...input, width: 100 }}
         data-input={`pin-${role}`}
         placeholder="PIN"
-        aria-label={`${label} PIN`}
+        aria-label={t('pin_label', label)}
         onKeyDown={(e) => e.key === 'Enter' && sign()}
         {...pin.props}
       />
-      <button type="button" style={button} data-action={`sign-${role}`} disabled={!ready} onClick={sign} title="Sign off">
-        签发
+      <button type="button" style={button} data-action={`sign-${role}`} disabled={!ready} onClick={sign}>
+        {terms().action.signOff}
       </button>
     </div>
   );

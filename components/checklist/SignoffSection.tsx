@@ -1,6 +1,8 @@
 import type { ChecklistResult, FieldReading, FieldName, RosterEntry, Signoff, SignoffRole } from '../../lib/signoff/types';
 import { ProblemList, Section } from './Section';
 import { SignRow } from './SignRow';
+import { terms } from '../../lib/i18n';
+import { t } from './strings';
 import { COLOR, list, small } from './styles';
 import { formatTime } from './Text';
 
@@ -16,30 +18,28 @@ interface Props {
   goToField: (name: FieldName) => void;
 }
 
-const ROLE_LABEL: Record<SignoffRole, string> = { reviewer: '审核人', principal: '主要负责人' };
-
 /** Section 4: the reviewer's sign-off and, for important items, the unit head's (article 14(3)). */
 export function SignoffSection({ result, roster, signoffs, reviewerField, editor, busy, signOff, goToField }: Props) {
   const section = result.sections.signoff;
   const named = reviewerField?.present ? roster.find((r) => r.id === reviewerField.value.trim() || r.name === reviewerField.value.trim() || r.name === reviewerField.text.trim()) : undefined;
   const principals = roster.filter((r) => r.role === 'principal');
   return (
-    <Section n={4} title="签发" en="Sign-off" section={section}>
+    <Section n={4} section={section}>
       {signoffs.length > 0 && (
         <ul style={list}>
           {signoffs.map((s) => (
             <li key={`${s.role}-${s.reviewerId}-${s.at}`} data-signoff={s.role} style={{ color: COLOR.ok }}>
-              ✓ {ROLE_LABEL[s.role]} {s.reviewerName} 已签发 <small style={small}>{formatTime(s.at)}</small>
+              ✓ {t('signed', terms().role[s.role], s.reviewerName)} <small style={small}>{formatTime(s.at)}</small>
             </li>
           ))}
         </ul>
       )}
-      {result.needs.reviewer && <SignRow role="reviewer" label="审核人" en="Reviewer" people={roster} initial={named?.id ?? ''} editor={editor} busy={busy} onSign={signOff} />}
+      {result.needs.reviewer && <SignRow role="reviewer" people={roster} initial={named?.id ?? ''} editor={editor} busy={busy} onSign={signOff} />}
       {result.important && result.needs.principal && (
-        <SignRow role="principal" label="主要负责人" en="Unit head" people={principals} initial="" editor={editor} busy={busy} onSign={signOff} />
+        <SignRow role="principal" people={principals} initial="" editor={editor} busy={busy} onSign={signOff} />
       )}
       <p style={{ ...small, margin: '4px 0' }}>
-        审核人不能与编辑{editor ? `（${editor}）` : ''}为同一人 <span lang="en">The reviewer cannot be the editor.</span>
+        {t('not_self', editor ?? '')}
       </p>
       <ProblemList problems={section.problems} goToField={goToField} />
     </Section>

@@ -1,13 +1,9 @@
+import { pick } from '../../lib/i18n';
 import type { Localized } from '../../lib/scan/types';
-import { small } from './styles';
 
-/** Chinese first, the English after it in smaller print. */
-export function Text({ zh, en }: Localized) {
-  return (
-    <>
-      {zh} <small style={small} lang="en">{en}</small>
-    </>
-  );
+/** A problem in the browser's language only: one screen, one language. */
+export function Text(text: Localized) {
+  return <>{pick(text)}</>;
 }
 
 /** 2026-11-26 09:30, in the browser's time zone (sign-off and override times). */

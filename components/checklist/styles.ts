@@ -3,32 +3,28 @@ import type { CSSProperties } from 'react';
 
 export const COLOR = { block: '#c62828', warn: '#b26a00', ok: '#2e7d32', muted: '#666', line: '#e0e0e0', accent: '#1f4e8c' };
 
-export const overlay: CSSProperties = {
-  position: 'fixed',
-  inset: 0,
-  background: 'rgba(0,0,0,.45)',
-  display: 'flex',
-  alignItems: 'center',
-  justifyContent: 'center',
-  padding: 16,
-  boxSizing: 'border-box',
-};
+/**
+ * Docked beside the editor (not over it): the host takes a strip on the right and the page is narrowed
+ * by as much (lib/content/checklist-host.tsx), so the draft stays visible and editable.
+ */
+export const DOCK_WIDTH = 420;
+export const DOCK_COLLAPSED = 44;
 
 export const dialog: CSSProperties = {
-  width: 'min(760px, 100%)',
-  maxHeight: '100%',
+  height: '100%',
+  boxSizing: 'border-box',
   display: 'flex',
   flexDirection: 'column',
   background: '#fff',
   color: '#222',
-  borderRadius: 8,
-  boxShadow: '0 8px 40px rgba(0,0,0,.35)',
+  borderLeft: '1px solid #bbb',
+  boxShadow: '-4px 0 16px rgba(0,0,0,.12)',
   font: '14px/1.6 "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
   textAlign: 'left',
   outline: 'none',
 };
 
-export const scroll: CSSProperties = { overflow: 'auto', padding: '0 20px' };
+export const scroll: CSSProperties = { overflow: 'auto', padding: '0 16px', flex: 1 };
 
 export const sectionBox: CSSProperties = { borderTop: `1px solid ${COLOR.line}`, padding: '12px 0' };
 

@@ -27,7 +27,14 @@ export interface ChecklistActions {
   close: () => void;
 }
 
-export interface ChecklistModalProps {
+/** The dock's own state, kept by its host: collapsed to a strip, or open at a width. */
+export interface DockControls {
+  collapsed: boolean;
+  toggle: () => void;
+  resize: (width: number) => void;
+}
+
+export interface ChecklistDockProps {
   result: ChecklistResult;
   findings: ChecklistFinding[];
   fields: FieldReadings;
@@ -43,4 +50,5 @@ export interface ChecklistModalProps {
   busy: boolean;
   message: { kind: 'error' | 'info'; text: string } | null;
   actions: ChecklistActions;
+  dock: DockControls;
 }

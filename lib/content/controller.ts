@@ -67,6 +67,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
         const entry = panel.findings.find((e) => e.finding === finding);
         if (entry) draft.reveal(entry);
       },
+      focusPublish: () => release.control()?.focus(),
       release(signed) {
         panel.released();
         // Publishing the saved item by id (publish.do?id=42) right here passes like it would from the list.

@@ -3,6 +3,7 @@ import type { EditorHandle } from '../editors/types';
 import { scanChunked } from '../scan/chunked';
 import type { ScanOptions } from '../scan/engine';
 import type { Finding } from '../scan/types';
+import { flashRange } from './highlighter';
 import { yieldToPage } from './yield';
 
 const DEBOUNCE_MS = 250;
@@ -135,6 +136,7 @@ export class EditorSession {
     const selection = win.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
+    flashRange(win, range);
   }
 
   /** New settings from the policy: rescan with them. */

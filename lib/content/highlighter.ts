@@ -5,6 +5,7 @@ const STYLE = `
 ::highlight(precheck-block) { background-color: rgba(229, 57, 53, 0.28); text-decoration: underline wavy #c62828; }
 ::highlight(precheck-warn) { background-color: rgba(255, 179, 0, 0.30); text-decoration: underline dotted #b26a00; }
 ::highlight(precheck-info) { text-decoration: underline dotted #78909c; }
+::highlight(precheck-flash) { background-color: #ffd54f; color: #000; }
 `;
 
 type HighlightWindow = Window & typeof globalThis;
@@ -43,3 +44,20 @@ export function paintHighlights(win: Window, ranges: RangesBySeverity): void {
 }
 
 export const HIGHLIGHT_NAMES = NAME;
+
+const FLASH = 'precheck-flash';
+const FLASH_MS = 1600;
+const flashTimers = new WeakMap<Window, number>();
+
+/** 定位's feedback: the finding lit up for a moment (over the selection), then back to its paint. */
+export function flashRange(win: Window, range: Range): void {
+  const w = win as HighlightWindow;
+  if (!supportsHighlights(w)) return;
+  ensureStyle(w);
+  w.CSS.highlights.set(FLASH, new w.Highlight(range));
+  w.clearTimeout(flashTimers.get(w));
+  flashTimers.set(
+    w,
+    w.setTimeout(() => w.CSS.highlights.delete(FLASH), FLASH_MS),
+  );
+}

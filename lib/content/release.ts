@@ -36,6 +36,13 @@ export class Release {
     if (attempt.kind !== 'none' || this.attempt.kind === 'none') this.attempt = attempt;
   }
 
+  /** The CMS control the editor pressed (or the form's submitter): where focus goes back when the checklist closes. */
+  control(): HTMLElement | null {
+    const a = this.attempt;
+    const el = a.kind === 'click' ? a.control : a.kind === 'submit' ? a.submitter : null;
+    return el instanceof HTMLElement && el.isConnected ? el : null;
+  }
+
   /** Issues the ticket and replays the stopped publish; false when there is nothing to replay. */
   release(signed: SignedContent): boolean {
     this.gate.setTicket(issueTicket(signed, Date.now(), TICKET_TTL_MS));

@@ -37,6 +37,8 @@ export interface DraftSource {
   /** Scans now whatever changed since the last scan: a digest is never taken of a stale text. */
   rescan(): Promise<void>;
   reveal(finding: Finding): void;
+  /** Focus back on the CMS's publish control the editor pressed (closing the checklist by keyboard). */
+  focusPublish(): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
   release(signed: SignedContent): boolean;
   /** Block findings in what the editors will submit that the page does not show (rechecked now). */
@@ -323,6 +325,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     close() {
       open = false;
       modal.hide();
+      source.focusPublish();
     },
   };
 

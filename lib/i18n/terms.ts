@@ -61,6 +61,7 @@ export interface Terms {
     save: string;
     cancel: string;
     close: string;
+    collapse: string;
     add: string;
     remove: string;
     change: string;
@@ -101,7 +102,7 @@ export interface Terms {
   checklist: string;
   section: Record<SectionId, string>;
   /** The one status of a draft: said the same in the panel, the checklist and the popup. */
-  status: { ready: string; blocked: string; scanFailed: string; checking: string };
+  status: { ready: string; blocked: string; scanFailed: string; checking: string; working: string; voided: string };
   /** Where the policy in force came from (a policy-changed record names it when no person is known). */
   policySource: { default: string; local: string; managed: string };
   /** Between a label and its value: 「签发状态：已签发」, "Sign-off: Signed off". */
@@ -127,6 +128,7 @@ const zh: Terms = {
     save: '保存',
     cancel: '取消',
     close: '关闭',
+    collapse: '收起',
     add: '添加',
     remove: '删除',
     change: '更改',
@@ -222,7 +224,7 @@ const zh: Terms = {
   noFindings: '未发现敏感信息',
   checklist: '发布前检查',
   section: { findings: '敏感信息检查', fields: '必填项', confirm: '审核确认', signoff: '签发' },
-  status: { ready: '全部完成，可以发布', blocked: '已拦截发布', scanFailed: '检查出错，暂不能发布', checking: '正在检查…' },
+  status: { ready: '全部完成，可以发布', blocked: '已拦截发布', scanFailed: '检查出错，暂不能发布', checking: '正在检查…', working: '处理中…', voided: '内容已修改，需重新签发' },
   policySource: { default: '内置默认策略', local: '本机设置', managed: '管理员托管策略' },
   colon: '：',
 };
@@ -242,6 +244,7 @@ const en: Terms = {
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',
+    collapse: 'Collapse',
     add: 'Add',
     remove: 'Remove',
     change: 'Change',
@@ -337,7 +340,7 @@ const en: Terms = {
   noFindings: 'Nothing found',
   checklist: 'Pre-publish checklist',
   section: { findings: 'Sensitive information', fields: 'Required fields', confirm: "Reviewer's confirmations", signoff: 'Sign-off' },
-  status: { ready: 'All done: ready to publish', blocked: 'Publish stopped', scanFailed: 'The check failed: publishing is blocked', checking: 'Checking…' },
+  status: { ready: 'All done: ready to publish', blocked: 'Publish stopped', scanFailed: 'The check failed: publishing is blocked', checking: 'Checking…', working: 'Working…', voided: 'The draft changed after sign-off: it must be signed again' },
   policySource: { default: 'built-in defaults', local: 'set on this computer', managed: 'managed by the administrator' },
   colon: ': ',
 };

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { ChecklistModal, type ChecklistActions, type ChecklistModalProps } from '../../components/checklist/ChecklistModal';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { ChecklistDock, type ChecklistActions, type ChecklistDockProps } from '../../components/checklist/ChecklistDock';
 import { mountChecklist } from '../../lib/content/checklist-host';
 import type { Finding } from '../../lib/scan/types';
 import { NO_CONFIRMATIONS, type ChecklistProblem, type ChecklistResult, type SectionId } from '../../lib/signoff/types';
@@ -47,8 +47,11 @@ function actions(): Spies {
   };
 }
 
-function props(over: Partial<Omit<ChecklistModalProps, 'actions'>> = {}): Omit<ChecklistModalProps, 'actions'> & { actions: Spies } {
+const dock = { collapsed: false, toggle: () => undefined, resize: () => undefined };
+
+function props(over: Partial<Omit<ChecklistDockProps, 'actions'>> = {}): Omit<ChecklistDockProps, 'actions'> & { actions: Spies } {
   return {
+    dock,
     result: result(),
     findings: [],
     fields: {},
@@ -73,14 +76,14 @@ function props(over: Partial<Omit<ChecklistModalProps, 'actions'>> = {}): Omit<C
 let root: Root | undefined;
 let container: HTMLElement | undefined;
 
-async function show(p: ChecklistModalProps): Promise<HTMLElement> {
+async function show(p: ChecklistDockProps): Promise<HTMLElement> {
   if (!container) {
     container = document.createElement('div');
     document.body.append(container);
     root = createRoot(container);
   }
   await act(async () => {
-    root!.render(<ChecklistModal {...p} />);
+    root!.render(<ChecklistDock {...p} />);
     await Promise.resolve();
   });
   return container;
@@ -122,7 +125,13 @@ async function key(el: Element | null, k: string): Promise<void> {
   });
 }
 
+beforeEach(() => {
+  // A Chinese browser: the checklist speaks only Chinese.
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-CN', 'zh']);
+});
+
 afterEach(() => {
+  vi.restoreAllMocks();
   if (root) act(() => root!.unmount());
   container?.remove();
   root = undefined;
@@ -130,12 +139,13 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('ChecklistModal', () => {
-  it('is a modal dialog, Chinese first, with every section and its state', async () => {
-    const p = props({ result: result({ fields: [{ code: 'field-missing', field: 'category', message: msg('请填写「信息类别」') }] }) });
+describe('ChecklistDock', () => {
+  it('is a non-modal dialog in Chinese only, with every section and its state', async () => {
+    const p = props({ result: result({ fields: [{ code: 'field-missing', field: 'category', message: { zh: '请填写「信息类别」', en: 'The category is required' } }] }) });
     const view = await show(p);
     const dialog = $('[role=dialog]')!;
-    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.getAttribute('aria-modal')).toBe('false');
+    expect(dialog.textContent).not.toMatch(/[A-Za-z]{4,}/);
     expect(dialog.textContent).toContain('发布前检查');
     const sections = [...view.querySelectorAll('[data-section]')].map((s) => [s.getAttribute('data-section'), s.getAttribute('data-complete')]);
     expect(sections).toEqual([
@@ -353,7 +363,7 @@ describe('ChecklistModal', () => {
 });
 
 describe('mountChecklist', () => {
-  it('renders the dialog in a shadow root over the page, marked as Precheck UI, and hides it', async () => {
+  it('renders the checklist in a shadow root docked on the right, narrows the page by its width, and hides it', async () => {
     const host = mountChecklist(document);
     // Nothing on the page until the checklist is first shown.
     expect(document.querySelector('precheck-checklist')).toBeNull();
@@ -366,8 +376,9 @@ describe('mountChecklist', () => {
     expect(el.hasAttribute('data-precheck')).toBe(true);
     expect(el.style.getPropertyValue('position')).toBe('fixed');
     expect(el.style.getPropertyPriority('position')).toBe('important');
-    const dialog = el.shadowRoot!.querySelector('[role=dialog]')!;
-    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(el.style.getPropertyValue('right')).toBe('0px');
+    expect(el.style.getPropertyValue('width')).toBe('420px');
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('420px');
     expect(el.shadowRoot!.querySelectorAll('[data-section]')).toHaveLength(4);
 
     // Keys typed in the dialog do not reach the page's own handlers.
@@ -382,6 +393,8 @@ describe('mountChecklist', () => {
       await Promise.resolve();
     });
     expect(el.shadowRoot!.querySelector('[role=dialog]')).toBeNull();
+    // The page gets its width back.
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
     await act(async () => {
       host.render(p);
       await Promise.resolve();

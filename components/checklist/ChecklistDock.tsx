@@ -1,0 +1,141 @@
+import { useEffect, useRef } from 'react';
+import { htmlLang, statusText, terms, uiLang } from '../../lib/i18n';
+import { ConfirmSection } from './ConfirmSection';
+import { FieldsSection } from './FieldsSection';
+import { FindingsSection } from './FindingsSection';
+import { SignoffSection } from './SignoffSection';
+import { COLOR, alert, button, dialog, primary, scroll, small } from './styles';
+import type { ChecklistDockProps, DockControls } from './types';
+
+export type { ChecklistActions, ChecklistFinding, ChecklistDockProps, DockControls } from './types';
+
+/** Dragging the left edge: the dock's width follows the pointer, within what leaves the editor room. */
+function ResizeHandle({ dock }: { dock: DockControls }) {
+  return (
+    <div
+      data-action="resize"
+      aria-hidden="true"
+      style={{ position: 'absolute', left: -4, top: 0, bottom: 0, width: 8, cursor: 'ew-resize' }}
+      onPointerDown={(e) => {
+        const el = e.currentTarget;
+        el.setPointerCapture(e.pointerId);
+        const move = (m: PointerEvent) => dock.resize(window.innerWidth - m.clientX);
+        const up = () => {
+          el.removeEventListener('pointermove', move);
+          el.removeEventListener('pointerup', up);
+        };
+        el.addEventListener('pointermove', move);
+        el.addEventListener('pointerup', up);
+      }}
+    />
+  );
+}
+
+/** Collapsed: a narrow strip that still says how much is open, and opens again. */
+function CollapsedStrip({ open, dock }: { open: number; dock: DockControls }) {
+  const t = terms();
+  return (
+    <div role="dialog" aria-label={t.checklist} style={{ ...dialog, alignItems: 'center', paddingTop: 12 }} lang={htmlLang(uiLang())}>
+      <button type="button" data-action="expand" style={{ ...button, writingMode: 'vertical-rl', padding: '10px 4px' }} onClick={dock.toggle}>
+        {t.checklist}
+        {open > 0 && <strong style={{ color: COLOR.block }}> {open}</strong>}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The pre-publish checklist (发布前检查), docked beside the editor when a publish is refused: what the
+ * scan found, the form's required fields, the reviewer's confirmations and the sign-off. The draft
+ * stays editable beside it and the list follows every change. 发布 stays disabled until every section
+ * is complete. Pure: props in, callbacks out.
+ */
+export function ChecklistDock(props: ChecklistDockProps) {
+  const { result, actions, busy, message, voided, editor, dock } = props;
+  const t = terms();
+  const box = useRef<HTMLDivElement>(null);
+  // Focus lands here when it opens (keyboard users start in it); nothing traps it: the draft is beside.
+  useEffect(() => box.current?.focus({ preventScroll: true }), []);
+  const open = Object.values(result.sections).reduce((n, s) => n + s.problems.length, 0);
+  if (dock.collapsed) return <CollapsedStrip open={open} dock={dock} />;
+  return (
+    <div
+      ref={box}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="precheck-checklist-title"
+      aria-busy={busy}
+      tabIndex={-1}
+      style={dialog}
+      lang={htmlLang(uiLang())}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') actions.close();
+      }}
+    >
+      <ResizeHandle dock={dock} />
+      <header style={{ display: 'flex', alignItems: 'baseline', gap: 8, padding: '12px 16px 8px' }}>
+        <h2 id="precheck-checklist-title" style={{ margin: 0, fontSize: 18, flex: 1 }}>
+          {t.checklist}
+        </h2>
+        <span style={small}>
+          {t.role.editor}
+          {t.colon}
+          {editor ?? '—'}
+        </span>
+        <button type="button" style={button} data-action="collapse" onClick={dock.toggle} aria-label={t.action.collapse}>
+          »
+        </button>
+      </header>
+      {voided && (
+        <div role="alert" data-voided="" style={{ ...alert(COLOR.block, '#fdecea'), fontWeight: 'bold' }}>
+          {t.status.voided}
+        </div>
+      )}
+      {message && (
+        <div role={message.kind === 'error' ? 'alert' : 'status'} data-message={message.kind} style={message.kind === 'error' ? alert(COLOR.block, '#fdecea') : alert(COLOR.accent, '#e8f0fb')}>
+          {message.text}
+        </div>
+      )}
+      <div style={scroll}>
+        <FindingsSection section={result.sections.findings} findings={props.findings} roster={props.roster} editor={editor} busy={busy} actions={actions} />
+        <FieldsSection section={result.sections.fields} fields={props.fields} catalogue={props.catalogue} goToField={actions.goToField} setOwnField={actions.setOwnField} />
+        <ConfirmSection
+          section={result.sections.confirm}
+          confirmations={props.confirmations}
+          markedImportant={props.markedImportant}
+          important={result.important}
+          setConfirmations={actions.setConfirmations}
+          setMarkedImportant={actions.setMarkedImportant}
+          goToField={actions.goToField}
+        />
+        <SignoffSection
+          result={result}
+          roster={props.roster}
+          signoffs={props.signoffs}
+          reviewerField={props.fields.reviewer}
+          editor={editor}
+          busy={busy}
+          signOff={actions.signOff}
+          goToField={actions.goToField}
+        />
+      </div>
+      <footer style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 16px', borderTop: `1px solid ${COLOR.line}` }}>
+        <span data-status="" data-open={open} style={{ flex: 1, color: result.complete ? COLOR.ok : COLOR.block }}>
+          {result.complete ? t.status.ready : statusText('status_open', open)}
+        </span>
+        <button type="button" style={button} data-action="close" onClick={actions.close}>
+          {t.action.close}
+        </button>
+        <button
+          type="button"
+          style={{ ...primary, ...(!result.complete || busy ? { opacity: 0.6, cursor: 'not-allowed' } : {}) }}
+          data-action="publish"
+          disabled={!result.complete || busy}
+          onClick={actions.publish}
+        >
+          {busy ? t.status.working : t.action.publish}
+        </button>
+      </footer>
+    </div>
+  );
+}
