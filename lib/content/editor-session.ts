@@ -4,6 +4,7 @@ import { scanChunked } from '../scan/chunked';
 import type { ScanOptions } from '../scan/engine';
 import type { Finding } from '../scan/types';
 import { flashRange } from './highlighter';
+import { scrollRangeIntoView } from './scroll-to';
 import { yieldToPage } from './yield';
 
 const DEBOUNCE_MS = 250;
@@ -128,11 +129,8 @@ export class EditorSession {
     const range = this.rangeOf(finding);
     const win = this.window;
     if (!range || !win) return;
-    const el = range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center' });
-    const frame = win.frameElement;
-    frame?.scrollIntoView({ block: 'center' });
-    root.focus();
+    root.focus({ preventScroll: true });
+    scrollRangeIntoView(range);
     const selection = win.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);

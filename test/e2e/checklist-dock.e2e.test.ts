@@ -1,0 +1,132 @@
+/**
+ * Issue 13, the editor's side of the screen, in real Chromium at 1366×768 in Chinese: the checklist
+ * opens docked beside the editor, never over its text area; the draft stays editable beside it and
+ * the list follows; 定位 scrolls the editor to the finding, selects it and flashes it; 转到该项 focuses
+ * the CMS's own field where it can be seen; Esc gives focus back to the CMS's 发布.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_ID } from '../../wxt.config';
+import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { EXTENSION_DIR } from './extension-helpers.ts';
+import { editorPage, launchBrowser, openEditor, publish, setContent, sleep, startServer, type Browser, type CmsServer, type EditorKind } from './harness.ts';
+
+const ID = '11010519491231002X';
+/** Enough paragraphs that the ID is far below the editor's first screen. */
+const FILLER = Array.from({ length: 60 }, (_, i) => `<p>第${i + 1}段：城关镇低保工作情况说明，公示期七天。</p>`).join('');
+const LONG = `${FILLER}<p>低保新增对象：王丽，身份证号 ${ID}，家住城关镇。</p><p>公示结束。</p>`;
+
+let browser: Browser;
+let server: CmsServer;
+let tab: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  tab = await browser.context.newPage();
+  await tab.setViewportSize({ width: 1366, height: 768 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function start(kind: EditorKind, html: string): Promise<Page> {
+  server.reset();
+  const { page } = await openEditor(tab, server, kind);
+  await page.locator('precheck-panel').waitFor({ state: 'attached' });
+  await setContent(page, html);
+  await page.waitForFunction(`Number(document.querySelector('precheck-panel')?.dataset.block ?? 0) > 0`);
+  await publish(page, kind, 'click');
+  await waitForChecklist(page);
+  return page;
+}
+
+/** What the top document has at points across the editor's text area (its iframe, clipped to the viewport). */
+function hitsOverEditor(page: Page, frameSelector: string): Promise<{ points: number; hits: string[] }> {
+  return page.evaluate(`(() => {
+    const frame = document.querySelector(${JSON.stringify(frameSelector)});
+    frame.scrollIntoView({ block: 'nearest' });
+    const r = frame.getBoundingClientRect();
+    const top = Math.max(r.top, 0) + 10, bottom = Math.min(r.bottom, innerHeight) - 10;
+    const hits = [];
+    for (const fx of [0.02, 0.5, 0.98]) for (const fy of [0, 0.5, 1]) {
+      const el = document.elementFromPoint(r.left + fx * r.width, top + fy * (bottom - top));
+      hits.push(el === frame ? 'editor' : el ? el.tagName.toLowerCase() : 'none');
+    }
+    return { points: hits.length, hits };
+  })()`);
+}
+
+/** Where the editor's selection is on screen, relative to the top viewport, and whether it flashes. */
+function selectionOnScreen(page: Page, frameSelector: string): Promise<{ text: string; top: number; bottom: number; viewport: number; flashing: boolean }> {
+  return page.evaluate(`(() => {
+    const frame = document.querySelector(${JSON.stringify(frameSelector)});
+    const win = frame.contentWindow;
+    const sel = win.getSelection();
+    const range = sel.rangeCount ? sel.getRangeAt(0) : null;
+    const inner = range ? range.getBoundingClientRect() : { top: -1, bottom: -1 };
+    const outer = frame.getBoundingClientRect();
+    return {
+      text: sel.toString(),
+      top: outer.top + inner.top,
+      bottom: outer.top + inner.bottom,
+      viewport: innerHeight,
+      flashing: win.CSS.highlights.has('precheck-flash'),
+    };
+  })()`);
+}
+
+describe.each(['ueditor', 'tinymce'] as const)('%s', (kind) => {
+  const frame = editorPage(kind).surfaceFrames[0]!;
+
+  test('the checklist is docked beside the editor: its text area is never under it, and stays editable', async () => {
+    const page = await start(kind, LONG);
+    const { hits } = await hitsOverEditor(page, frame);
+    expect(hits).toEqual(Array(9).fill('editor'));
+    // The dock is there, on the right, beside the editor.
+    const [dockLeft, editorRight] = await page.evaluate<[number, number]>(`[document.querySelector('precheck-checklist').getBoundingClientRect().left, document.querySelector(${JSON.stringify(frame)}).getBoundingClientRect().right]`);
+    expect(dockLeft).toBeGreaterThanOrEqual(editorRight);
+    await page.screenshot({ path: `test-output/issue13-dock-${kind}.png` });
+
+    // Typed beside the open checklist: the draft changes and the list follows by itself.
+    await setContent(page, `${FILLER}<p>公示结束。</p>`);
+    const view = await waitForView(page, (v) => v.complete.findings, 'the ID gone from the list');
+    expect(view.problems).not.toContain('finding-block');
+    expect(await page.evaluate(`!!document.querySelector('precheck-checklist').shadowRoot.querySelector('[role=dialog]')`)).toBe(true);
+  });
+
+  test('定位 scrolls the editor to the finding, selects and flashes it', async () => {
+    const page = await start(kind, LONG);
+    // The editor at its top, the ID far below.
+    await page.evaluate(`(() => { const f = document.querySelector(${JSON.stringify(frame)}); f.contentWindow.scrollTo(0, 0); scrollTo(0, 0); })()`);
+    await dialog(page).locator('[data-finding] [data-action=goto-finding]').first().click();
+    await expect.poll(() => selectionOnScreen(page, frame).then((s) => s.text)).toBe(ID);
+    const seen = await selectionOnScreen(page, frame);
+    expect(seen.flashing).toBe(true);
+    expect(seen.top).toBeGreaterThanOrEqual(0);
+    expect(seen.bottom).toBeLessThanOrEqual(seen.viewport);
+    await page.screenshot({ path: `test-output/issue13-locate-${kind}.png` });
+    // Nothing was changed by looking.
+    expect((await checklistView(page)).problems).toContain('finding-block');
+  });
+});
+
+test('转到该项 focuses a CMS field the editor can see; Esc closes and gives focus back to the CMS 发布', async () => {
+  const page = await start('ueditor', LONG);
+  await dialog(page).locator('[data-action=goto-field][data-field=disclosure]').click();
+  await expect.poll(() => page.evaluate(`document.activeElement && document.activeElement.name`)).toBe('disclosure');
+  const covered = await page.evaluate(`(() => {
+    const el = document.activeElement; const r = el.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) !== el;
+  })()`);
+  expect(covered).toBe(false);
+
+  await dialog(page).locator('[data-action=collapse]').focus();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.evaluate(`document.activeElement && document.activeElement.id`)).toBe('btn-publish');
+  expect(await page.evaluate(`getComputedStyle(document.documentElement).marginRight`)).toBe('0px');
+  await sleep(100);
+});
