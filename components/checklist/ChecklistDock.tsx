@@ -97,7 +97,7 @@ export function ChecklistDock(props: ChecklistDockProps) {
         </div>
       )}
       <div style={scroll}>
-        <FindingsSection section={result.sections.findings} findings={props.findings} roster={props.roster} editor={editor} busy={busy} actions={actions} />
+        <FindingsSection section={result.sections.findings} findings={props.findings} groups={props.groups} masked={props.masked} roster={props.roster} editor={editor} busy={busy} actions={actions} />
         <FieldsSection section={result.sections.fields} fields={props.fields} catalogue={props.catalogue} goToField={actions.goToField} setOwnField={actions.setOwnField} />
         <ConfirmSection
           section={result.sections.confirm}

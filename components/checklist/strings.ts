@@ -34,6 +34,9 @@ const zh = {
   signed: (role: string, name: string) => `${role} ${name} 已签发`,
   not_self: (editor: string) => `审核人不能与编辑${editor ? `（${editor}）` : ''}为同一人`,
   pin_label: (who: string) => `${who} PIN`,
+  mask_preview: (masked: string) => `打码后：${masked}`,
+  masked: (n: number) => `已将 ${n} 项打码`,
+  show_items: (n: number) => `查看 ${n} 项`,
 };
 
 const en: typeof zh = {
@@ -65,6 +68,9 @@ const en: typeof zh = {
   signed: (role: string, name: string) => `${role} ${name} signed off`,
   not_self: (editor: string) => `The reviewer cannot be the editor${editor ? ` (${editor})` : ''}`,
   pin_label: (who: string) => `${who}'s PIN`,
+  mask_preview: (masked: string) => `Masked: ${masked}`,
+  masked: (n: number) => `${n} item${n === 1 ? '' : 's'} masked`,
+  show_items: (n: number) => `Show ${n} items`,
 };
 
 export const CHECKLIST_STRINGS = { zh, en };

@@ -1,5 +1,6 @@
 /** The checklist dialog's contract: everything it shows comes in as props, everything it does goes out as a callback. */
-import type { Finding } from '../../lib/scan/types';
+import type { TableColumn } from '../../lib/fix/groups';
+import type { Finding, Kind } from '../../lib/scan/types';
 import type { ChecklistResult, Confirmations, FieldName, FieldReadings, Override, RosterEntry, Signoff, SignoffRole } from '../../lib/signoff/types';
 
 export interface ChecklistFinding {
@@ -14,11 +15,29 @@ export interface ChecklistFinding {
   override?: Override;
 }
 
+/** Findings of one kind in one place (a table column, an editor, the title): fixed together. */
+export interface ChecklistGroup {
+  id: string;
+  kind: Kind;
+  /** The table column it stands in (身份证号码 列：25 项). */
+  column?: TableColumn;
+  count: number;
+  /** The override keys of its findings, in order. */
+  keys: string[];
+  maskable: boolean;
+  /** What 全部打码 writes for the first one. */
+  preview: string | null;
+}
+
 export interface ChecklistActions {
   goToField: (name: FieldName) => void;
   /** Precheck's own field, for a CMS form without one (category, disclosure mode). */
   setOwnField: (name: 'category' | 'disclosure', value: string) => void;
   goToFinding: (key: string) => void;
+  /** 全部打码: masks the group's findings in their editor, one undoable step. */
+  maskGroup: (groupId: string) => void;
+  /** Undoes the last 全部打码 through the editor's own undo. */
+  undoMask: () => void;
   setConfirmations: (c: Confirmations) => void;
   setMarkedImportant: (v: boolean) => void;
   override: (key: string, reason: string, reviewerId: string, pin: string) => void;
@@ -37,6 +56,9 @@ export interface DockControls {
 export interface ChecklistDockProps {
   result: ChecklistResult;
   findings: ChecklistFinding[];
+  groups: ChecklistGroup[];
+  /** The last 全部打码, while it can be undone. */
+  masked: { count: number } | null;
   fields: FieldReadings;
   catalogue: { id: string; name: string }[];
   roster: RosterEntry[];

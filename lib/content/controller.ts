@@ -18,6 +18,8 @@ import { Release, type Attempt } from './release';
 import { RefusalLog } from './refusal-log';
 import { startSignoffFlow, type SignoffApi } from './signoff-flow';
 import { tickedItemIds } from './ticked-rows';
+import { MaskFix } from './mask-fix';
+import { tableColumnOf } from './table-column';
 
 const DISCOVER_EVERY_MS = 1000;
 
@@ -55,6 +57,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   const release = new Release(hub.gate, early);
   const log = new RefusalLog((entry) => signoffApi.recordAudit(entry));
   const docs = () => sameOriginWindows(top).map((w) => w.document);
+  const fix = new MaskFix(draft);
 
   const flow = startSignoffFlow(
     top,
@@ -68,6 +71,15 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
         if (entry) draft.reveal(entry);
       },
       focusPublish: () => release.control()?.focus(),
+      place(finding) {
+        const entry = panel.findings.find((e) => e.finding === finding);
+        const range = entry?.session?.rangeOf(finding);
+        const column = range && entry?.session ? tableColumnOf(range, entry.session.handle.root) : undefined;
+        return { where: entry?.session ? 'body' : 'title', source: entry ? fix.sourceOf(entry) : -1, ...(column && { column }) };
+      },
+      mask: (group) => fix.apply(group),
+      maskPreview: (group) => fix.preview(group),
+      undoMask: () => fix.undo(),
       release(signed) {
         panel.released();
         // Publishing the saved item by id (publish.do?id=42) right here passes like it would from the list.

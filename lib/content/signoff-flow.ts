@@ -20,6 +20,9 @@ import {
   type SignoffRole,
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
+import { groupFindings, type FindingGroup, type GroupItem } from '../fix/groups';
+import type { EditResult } from '../editors/edit-bridge';
+import { maskMessage } from './mask-fix';
 import { itemIdsOfPage } from './item-id-capture';
 import { requiredOnPage, withOwnFields, type OwnFieldName, type OwnValues } from '../signoff/own-fields';
 import type { SignedContent } from './release';
@@ -37,6 +40,12 @@ export interface DraftSource {
   /** Scans now whatever changed since the last scan: a digest is never taken of a stale text. */
   rescan(): Promise<void>;
   reveal(finding: Finding): void;
+  /** Where a finding stands, for grouping: the title or which editor, and its table column. */
+  place(finding: Finding): Omit<GroupItem, 'key' | 'finding'>;
+  /** 全部打码 of one group, through its editor's API; and what it would write first. */
+  mask(group: FindingGroup): EditResult;
+  maskPreview(group: FindingGroup): string | null;
+  undoMask(): EditResult;
   /** Focus back on the CMS's publish control the editor pressed (closing the checklist by keyboard). */
   focusPublish(): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
@@ -90,6 +99,8 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   let storedEditor: string | null = null;
   let generation = 0;
   let releasePending = false;
+  let groups: FindingGroup[] = [];
+  let masked: { count: number } | null = null;
   const modal = mountChecklist(top.document);
 
   const docs = () => sameOriginWindows(top).map((w) => w.document);
@@ -165,9 +176,13 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     const r = evaluate();
     if (!open) return;
     const rules = page?.rules ?? {};
+    const items = keyed();
+    groups = groupFindings(items.map((i) => ({ key: i.key, finding: i.finding, ...source.place(i.finding) })));
     modal.render({
       result: r,
-      findings: keyed().map((i) => ({
+      groups: groups.map((g) => ({ id: g.id, kind: g.kind, column: g.column, count: g.items.length, keys: g.items.map((i) => i.key), maskable: g.maskable, preview: g.maskable ? source.maskPreview(g) : null })),
+      masked,
+      findings: items.map((i) => ({
         ...i,
         overridable: i.finding.severity === 'warn' && rules[i.finding.ruleId]?.overridable === true,
         override: overrides.get(i.key),
@@ -243,6 +258,20 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       const el = fieldElements[name];
       if (el) focusField(el);
       else message = { kind: 'info', text: `页面上找不到「${FIELD_LABEL[name]}」，请管理员在“教 Precheck 认识此页面”中指定` };
+      render();
+    },
+    maskGroup(id: string) {
+      const group = groups.find((g) => g.id === id);
+      if (!group) return;
+      const r = source.mask(group);
+      masked = r.ok ? { count: group.items.length } : null;
+      message = r.ok ? null : { kind: 'error', text: maskMessage(r) };
+      render();
+    },
+    undoMask() {
+      const r = source.undoMask();
+      masked = null;
+      message = r.ok ? null : { kind: 'error', text: maskMessage(r) };
       render();
     },
     goToFinding(key: string) {

@@ -38,6 +38,8 @@ function actions(): Spies {
     goToField: vi.fn(),
     setOwnField: vi.fn(),
     goToFinding: vi.fn(),
+    maskGroup: vi.fn(),
+    undoMask: vi.fn(),
     setConfirmations: vi.fn(),
     setMarkedImportant: vi.fn(),
     override: vi.fn(),
@@ -52,6 +54,8 @@ const dock = { collapsed: false, toggle: () => undefined, resize: () => undefine
 function props(over: Partial<Omit<ChecklistDockProps, 'actions'>> = {}): Omit<ChecklistDockProps, 'actions'> & { actions: Spies } {
   return {
     dock,
+    groups: [],
+    masked: null,
     result: result(),
     findings: [],
     fields: {},
@@ -69,6 +73,8 @@ function props(over: Partial<Omit<ChecklistDockProps, 'actions'>> = {}): Omit<Ch
     busy: false,
     message: null,
     ...over,
+    // Each finding its own group, unless the test groups them.
+    groups: over.groups ?? (over.findings ?? []).map((f) => ({ id: f.key, kind: f.finding.kind, count: 1, keys: [f.key], maskable: false, preview: null })),
     actions: actions(),
   };
 }
@@ -282,6 +288,28 @@ describe('ChecklistDock', () => {
     expect(p.actions.override).toHaveBeenCalledWith(key1, '本人同意公开', 'r1', PIN);
     expect(pin.value).toBe('');
     expect(submit.disabled).toBe(true);
+  });
+
+  it('groups a table column under its header with one 全部打码 and a preview, folds its rows, and offers 撤销 after', async () => {
+    const ids = Array.from({ length: 25 }, (_, i) => ({ key: `cn-id|k${i}`, finding: finding('block', '640221********1234'), where: '正文', overridable: false }));
+    const p = props({
+      findings: ids,
+      groups: [{ id: 'body|0|cn-id|0:2', kind: 'cn-id', column: { table: 0, index: 2, header: '身份证号码' }, count: 25, keys: ids.map((f) => f.key), maskable: true, preview: '640221********1234' }],
+      result: result({ findings: ids.map((f) => ({ code: 'finding-block', findingKey: f.key, severity: 'block' as const, message: msg('身份证号必须删除或打码后才能发布') })) }),
+    });
+    await show(p);
+    const group = $('[data-group]')!;
+    expect($('[data-group-label]', group)!.textContent).toBe('身份证号码 列：25 项');
+    expect(group.textContent).toContain('打码后：640221********1234');
+    expect(group.querySelectorAll('details [data-finding]')).toHaveLength(25);
+    await click($('[data-action=mask-group]', group));
+    expect(p.actions.maskGroup).toHaveBeenCalledWith('body|0|cn-id|0:2');
+    expect($('[data-action=undo-mask]')).toBeNull();
+
+    await show({ ...p, masked: { count: 25 } });
+    expect($('[data-masked]')!.textContent).toContain('已将 25 项打码');
+    await click($('[data-action=undo-mask]'));
+    expect(p.actions.undoMask).toHaveBeenCalledTimes(1);
   });
 
   it('does not offer an override the policy does not allow', async () => {

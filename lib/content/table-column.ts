@@ -1,0 +1,34 @@
+/**
+ * Which table column a finding stands in (for grouping "身份证号码 列：25 项"): read from the editor's
+ * DOM at the finding's range. The header is the first row's cell in the same column, when the
+ * finding is below it; the column index counts column spans.
+ */
+import type { TableColumn } from '../fix/groups';
+
+function columnIndex(cell: HTMLTableCellElement): number {
+  let index = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) index += (c as HTMLTableCellElement).colSpan || 1;
+  return index;
+}
+
+function cellAt(row: HTMLTableRowElement, index: number): HTMLTableCellElement | null {
+  let at = 0;
+  for (const cell of row.cells) {
+    if (index < at + (cell.colSpan || 1)) return cell;
+    at += cell.colSpan || 1;
+  }
+  return null;
+}
+
+export function tableColumnOf(range: Range, root: HTMLElement): TableColumn | undefined {
+  const start = range.startContainer;
+  const cell = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest('td,th') as HTMLTableCellElement | null;
+  const table = cell?.closest('table');
+  if (!cell || !table || !root.contains(table)) return undefined;
+  const row = cell.parentElement as HTMLTableRowElement;
+  const index = columnIndex(cell);
+  const first = table.rows[0];
+  const head = first && first !== row ? cellAt(first, index) : null;
+  const header = head?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  return { table: [...root.querySelectorAll('table')].indexOf(table), index, header };
+}
