@@ -1,0 +1,80 @@
+/**
+ * Issue 13 "fixing many at once", in real UEditor and TinyMCE at 1366×768 in Chinese: a pasted 25-row
+ * 低保 table's ID column is one group in the checklist ("身份证号码 列：25 项"); one 全部打码 masks all
+ * 25 through the editor's own API, the checklist and the panel clear; one 撤销 (the editor's own undo)
+ * brings every number back exactly. Nothing is posted meanwhile.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_ID } from '../../wxt.config';
+import { dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { idCheckChar } from '../../lib/scan/checksums';
+import { EXTENSION_DIR } from './extension-helpers.ts';
+import { getContent, launchBrowser, openEditor, publish, setContent, startServer, type Browser, type CmsServer } from './harness.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** 25 valid IDs (checksums right), born on different days of 1980. */
+const IDS = Array.from({ length: 25 }, (_, i) => {
+  const first17 = `1101051980${pad(1 + (i % 12))}${pad(1 + i)}${String(100 + i).slice(-3)}`;
+  return first17 + idCheckChar(first17);
+});
+const TABLE =
+  '<p>城关镇2026年第四季度低保新增对象公示</p><table border="1"><tbody><tr><th>序号</th><th>姓名</th><th>身份证号码</th><th>保障人数</th></tr>' +
+  IDS.map((id, i) => `<tr><td>${i + 1}</td><td>居民${i + 1}</td><td>${id}</td><td>${1 + (i % 4)}</td></tr>`).join('') +
+  '</tbody></table><p>公示期七天。</p>';
+
+let browser: Browser;
+let server: CmsServer;
+let tab: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  tab = await browser.context.newPage();
+  await tab.setViewportSize({ width: 1366, height: 768 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const panelBlock = (page: Page) => page.evaluate<number>(`Number(document.querySelector('precheck-panel')?.dataset.block ?? -1)`);
+const rawIdsIn = (html: string) => IDS.filter((id) => html.includes(id)).length;
+
+describe.each(['ueditor', 'tinymce'] as const)('%s', (kind) => {
+  test('one 全部打码 masks a 25-row ID column; one 撤销 restores it', async () => {
+    server.reset();
+    const { page } = await openEditor(tab, server, kind);
+    await page.locator('precheck-panel').waitFor({ state: 'attached' });
+    await setContent(page, TABLE);
+    await expect.poll(() => panelBlock(page), { timeout: 10_000 }).toBe(25);
+    const before = await getContent(page);
+    expect(rawIdsIn(before)).toBe(25);
+
+    await publish(page, kind, 'click');
+    await waitForChecklist(page);
+    const group = dialog(page).locator('[data-group]', { hasText: '身份证号码 列：25 项' });
+    await expect.poll(() => group.count()).toBe(1);
+    // The preview is the mask a 公示 prints: region and last four, the birth date hidden.
+    expect(await group.innerText()).toContain(`打码后：110105********${IDS[0]!.slice(-4)}`);
+    await page.screenshot({ path: `test-output/issue13-group-${kind}.png` });
+
+    await group.locator('[data-action=mask-group]').click();
+    await waitForView(page, (v) => v.complete.findings, 'the column masked', 10_000);
+    const after = await getContent(page);
+    expect(rawIdsIn(after)).toBe(0);
+    for (const id of IDS) expect(after).toContain(`${id.slice(0, 6)}********${id.slice(-4)}`);
+    // The rest of the table is as it was.
+    expect(after).toContain('居民25');
+    await expect.poll(() => panelBlock(page)).toBe(0);
+    await page.screenshot({ path: `test-output/issue13-masked-${kind}.png` });
+
+    await dialog(page).locator('[data-action=undo-mask]').click();
+    await expect.poll(() => getContent(page).then(rawIdsIn), { timeout: 10_000 }).toBe(25);
+    expect(await getContent(page)).toBe(before);
+    await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-block').length === 25, 'all 25 back', 10_000);
+    expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
+  });
+});
