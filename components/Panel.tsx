@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '../lib/scan/kind-labels';
+import { htmlLang, statusText, terms, uiLang } from '../lib/i18n';
 import type { Finding, Severity } from '../lib/scan/types';
 
 export interface PanelItem {
@@ -31,11 +31,8 @@ export interface PanelActions {
   toggle: () => void;
 }
 
-const SEVERITY: Record<Severity, { zh: string; en: string; color: string }> = {
-  block: { zh: '阻止', en: 'block', color: '#c62828' },
-  warn: { zh: '警告', en: 'warn', color: '#b26a00' },
-  info: { zh: '提示', en: 'info', color: '#546e7a' },
-};
+/** AA contrast on white (and on the #fafafa rows): 5.6:1, 4.9:1, 5.6:1. */
+const COLOR: Record<Severity, string> = { block: '#c62828', warn: '#8a5300', info: '#546e7a' };
 
 /**
  * A 1 MB 公示 table can hold thousands of findings: listing them all would cost the page seconds of
@@ -61,28 +58,27 @@ const box: React.CSSProperties = {
 
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
   const { toggle, goTo } = actions;
+  const t = terms();
   const counts = { block: 0, warn: 0, info: 0 };
   for (const { finding } of state.items) counts[finding.severity]++;
-  const summary = (Object.keys(SEVERITY) as Severity[]).map((s) => (
-    <span key={s} data-severity={s} data-count={counts[s]} style={{ color: SEVERITY[s].color, marginRight: 10 }}>
-      {SEVERITY[s].zh} {counts[s]}
+  const summary = (Object.keys(COLOR) as Severity[]).map((s) => (
+    <span key={s} data-severity={s} data-count={counts[s]} style={{ color: COLOR[s], marginRight: 10 }}>
+      {t.severity[s]} {counts[s]}
     </span>
   ));
   if (!state.open) {
     return (
       <button type="button" style={{ ...box, width: 'auto', padding: '6px 12px', cursor: 'pointer' }} onClick={toggle} data-testid="precheck-toggle">
-        发布前预检 · {summary}
+        {t.product} · {summary}
       </button>
     );
   }
   return (
-    <section style={box} lang="zh-CN" data-testid="precheck-panel" aria-label="发布前预检 Precheck">
+    <section style={box} lang={htmlLang(uiLang())} data-testid="precheck-panel" aria-label={t.product}>
       <header style={{ display: 'flex', alignItems: 'center', padding: '8px 12px', borderBottom: '1px solid #eee' }}>
-        <strong style={{ flex: 1 }}>
-          发布前预检 <small style={{ color: '#888', fontWeight: 'normal' }}>Precheck</small>
-        </strong>
-        <button type="button" onClick={toggle} aria-label="收起 / Collapse">
-          收起
+        <strong style={{ flex: 1 }}>{t.product}</strong>
+        <button type="button" onClick={toggle}>
+          {t.action.collapse}
         </button>
       </header>
       <div style={{ padding: '8px 12px' }} data-testid="precheck-counts">
@@ -90,14 +86,14 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       </div>
       {state.error && (
         <div role="alert" data-testid="precheck-error" style={{ margin: '0 12px 8px', padding: 8, background: '#fdecea', color: '#b71c1c' }}>
-          检查出错，已阻止发布：{state.error}
-          <br />
-          <small>Scan failed; publishing is blocked until it succeeds.</small>
+          {t.status.scanFailed}
+          {t.colon}
+          {state.error}
         </div>
       )}
       {state.blocked && (
         <div role="alert" data-testid="precheck-blocked" style={{ margin: '0 12px 8px', padding: 8, background: '#fdecea', color: '#b71c1c' }}>
-          <strong>已拦截发布 / Publish blocked</strong>
+          <strong>{t.status.blocked}</strong>
           <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
             {state.blocked.reasons.map((r) => (
               <li key={r}>{r}</li>
@@ -107,11 +103,13 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       )}
       {state.refusals.length > 0 && (
         <div data-testid="precheck-refusals" style={{ margin: '0 12px 8px', padding: 8, background: '#fff8e1', color: '#5d4037' }}>
-          <strong>已阻止的请求</strong>
+          <strong>{statusText('refusals')}</strong>
           <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
             {state.refusals.map((r) => (
               <li key={`${r.at}-${r.route}-${r.endpoint}`} data-route={r.route}>
-                {r.route} → {r.endpoint || '（本页）'}：{r.reason}
+                {r.route} → {r.endpoint || statusText('this_page')}
+                {t.colon}
+                {r.reason}
                 {r.excerpts.length > 0 && <code style={{ marginLeft: 6 }}>{r.excerpts.join('、')}</code>}
               </li>
             ))}
@@ -120,24 +118,24 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       )}
       <ol style={{ listStyle: 'none', margin: 0, padding: '0 12px 12px' }} data-testid="precheck-findings">
         {state.items.slice(0, LIST_LIMIT).map(({ finding: f, where }, i) => (
-          <li key={`${where}-${f.start}-${f.ruleId}`} data-severity={f.severity} data-kind={f.kind} style={{ borderLeft: `3px solid ${SEVERITY[f.severity].color}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
+          <li key={`${where}-${f.start}-${f.ruleId}`} data-severity={f.severity} data-kind={f.kind} style={{ borderLeft: `3px solid ${COLOR[f.severity]}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
             <div>
-              <strong style={{ color: SEVERITY[f.severity].color }}>{SEVERITY[f.severity].zh}</strong> {KIND_LABELS[f.kind].zh}
-              <small style={{ color: '#888' }}> · {where}</small>
+              <strong style={{ color: COLOR[f.severity] }}>{t.severity[f.severity]}</strong> {t.kind[f.kind]}
+              <small style={{ color: '#595959' }}> · {where}</small>
               <code style={{ marginLeft: 8 }}>{f.excerpt}</code>
             </div>
             <div>{f.message}</div>
             <button type="button" onClick={() => goTo(i)} style={{ marginTop: 2 }}>
-              定位 / Go to
+              {t.action.locate}
             </button>
           </li>
         ))}
         {state.items.length > LIST_LIMIT && (
           <li data-testid="precheck-more" style={{ color: '#555' }}>
-            另有 {state.items.length - LIST_LIMIT} 项未列出，请先处理以上各项 / {state.items.length - LIST_LIMIT} more not listed
+            {statusText('more_not_listed', state.items.length - LIST_LIMIT)}
           </li>
         )}
-        {state.items.length === 0 && <li style={{ color: '#2e7d32' }}>未发现敏感信息 / Nothing found</li>}
+        {state.items.length === 0 && <li style={{ color: '#2e7d32' }}>{t.noFindings}</li>}
       </ol>
     </section>
   );

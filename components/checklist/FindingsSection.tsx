@@ -118,7 +118,7 @@ export function FindingsSection({ section, findings, groups, masked, roster, edi
           return rows.length > 0 && <Group key={g.id} group={g} rows={rows} busy={busy} actions={actions} />;
         })}
       </ol>
-      {hidden > 0 && <p style={small}>{t('more_not_listed', hidden)}</p>}
+      {hidden > 0 && <p style={small}>{statusText('more_not_listed', hidden)}</p>}
       {info > 0 && <p style={small}>{t('notes', info)}</p>}
     </Section>
   );

@@ -7,7 +7,6 @@ import { translator } from '../../lib/i18n/translator';
 
 const zh = {
   nothing_to_fix: '未发现需处理的敏感信息',
-  more_not_listed: (n: number) => `另有 ${n} 项未列出，请先处理以上各项`,
   notes: (n: number) => `另有 ${n} 项提示，不影响发布`,
   badge_fix: '必须修改',
   badge_check: '需核实',
@@ -41,7 +40,6 @@ const zh = {
 
 const en: typeof zh = {
   nothing_to_fix: 'Nothing to fix',
-  more_not_listed: (n: number) => `${n} more not listed: handle the ones above first`,
   notes: (n: number) => `${n} note${n === 1 ? '' : 's'} that do not stop publishing`,
   badge_fix: 'Must change',
   badge_check: 'Check',

@@ -1,7 +1,7 @@
 /** Inline styles of the checklist dialog: it lives in a shadow root, where no page or extension stylesheet applies. */
 import type { CSSProperties } from 'react';
 
-export const COLOR = { block: '#c62828', warn: '#b26a00', ok: '#2e7d32', muted: '#666', line: '#e0e0e0', accent: '#1f4e8c' };
+export const COLOR = { block: '#c62828', warn: '#8a5300', ok: '#2e7d32', muted: '#595959', line: '#e0e0e0', accent: '#1f4e8c' };
 
 /**
  * Docked beside the editor (not over it): the host takes a strip on the right and the page is narrowed
@@ -45,5 +45,8 @@ export const alert = (color: string, background: string): CSSProperties => ({
 export const button: CSSProperties = { padding: '3px 10px', cursor: 'pointer', font: 'inherit' };
 
 export const primary: CSSProperties = { ...button, padding: '6px 28px', background: COLOR.accent, color: '#fff', border: 0, borderRadius: 4 };
+
+/** A focus ring that shows on any page (inline styles cannot say :focus-visible): put in the shadow root. */
+export const FOCUS_CSS = ':focus-visible { outline: 3px solid #1f4e8c !important; outline-offset: 2px; }';
 
 export const input: CSSProperties = { padding: '3px 6px', font: 'inherit' };

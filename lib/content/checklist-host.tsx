@@ -1,6 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { ChecklistDock, type ChecklistDockProps } from '../../components/checklist/ChecklistDock';
-import { DOCK_COLLAPSED, DOCK_WIDTH } from '../../components/checklist/styles';
+import { DOCK_COLLAPSED, DOCK_WIDTH, FOCUS_CSS } from '../../components/checklist/styles';
 
 export type ChecklistProps = Omit<ChecklistDockProps, 'dock'>;
 
@@ -82,7 +82,9 @@ export function mountChecklist(doc: Document): ChecklistHost {
       const shadow = host.attachShadow({ mode: 'open' });
       const mount = doc.createElement('div');
       mount.style.height = '100%';
-      shadow.append(mount);
+      const focus = doc.createElement('style');
+      focus.textContent = FOCUS_CSS;
+      shadow.append(focus, mount);
       root = createRoot(mount);
     }
     return root!;

@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { FOCUS_CSS } from '../../components/checklist/styles';
 import { Panel, type PanelActions, type PanelState } from '../../components/Panel';
 
 /**
@@ -10,7 +11,9 @@ export function mountPanel(doc: Document, actions: PanelActions): { render(state
   host.setAttribute('data-precheck', '');
   const shadow = host.attachShadow({ mode: 'open' });
   const mount = doc.createElement('div');
-  shadow.append(mount);
+  const focus = doc.createElement('style');
+  focus.textContent = FOCUS_CSS;
+  shadow.append(focus, mount);
   (doc.body ?? doc.documentElement).after(host);
   const root = createRoot(mount);
   // Counts mirrored on the host element: cheap for tests and for the popup to read.

@@ -23,8 +23,12 @@ export class PanelView {
   private readonly state: PanelState = { items: [], blocked: null, error: null, open: false, refusals: [] };
   private entries: LocatedFinding[] = [];
   private readonly panel: { render(state: PanelState): void; unmount(): void };
-  /** Block findings in what the editors' APIs would submit, counted at the last publish attempt. */
-  private submittedBlocking = 0;
+  /**
+   * Block findings in what the editors' APIs would submit that the page does not show, counted at the
+   * last publish attempt (the total then, less what was on screen then: a fix since does not make a
+   * stale total contradict the count beside it).
+   */
+  private hiddenBlocking = 0;
   private checkError: string | null = null;
 
   constructor(
@@ -58,10 +62,7 @@ export class PanelView {
     this.state.items = this.entries.map(({ finding, where }) => ({ finding, where }));
     this.state.error = this.draft.error() ?? this.checkError;
     if (this.state.blocked) {
-      const reasons = blockReasons(this.state.items.map((i) => i.finding), this.state.error);
-      const onScreen = this.state.items.filter((i) => i.finding.severity === 'block').length;
-      if (this.submittedBlocking > onScreen) reasons.unshift(`编辑器将提交的内容中有 ${this.submittedBlocking} 项必须处理的敏感信息（含界面上看不到的部分）`);
-      this.state.blocked = { reasons };
+      this.state.blocked = { reasons: blockReasons(this.state.items.map((i) => i.finding), this.state.error, this.hiddenBlocking) };
     }
     this.panel.render({ ...this.state, refusals: [...this.state.refusals] });
     this.changed();
@@ -85,7 +86,8 @@ export class PanelView {
 
   /** The result of the recheck after a stopped publish. */
   rechecked(submittedBlocking: number, error: string | null): void {
-    this.submittedBlocking = submittedBlocking;
+    const onScreen = this.draft.findings().filter((e) => e.finding.severity === 'block').length;
+    this.hiddenBlocking = Math.max(0, submittedBlocking - onScreen);
     this.checkError = error;
     this.render();
   }

@@ -54,7 +54,6 @@ const dock = { collapsed: false, toggle: () => undefined, resize: () => undefine
 function props(over: Partial<Omit<ChecklistDockProps, 'actions'>> = {}): Omit<ChecklistDockProps, 'actions'> & { actions: Spies } {
   return {
     dock,
-    groups: [],
     masked: null,
     result: result(),
     findings: [],

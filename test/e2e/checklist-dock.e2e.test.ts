@@ -7,15 +7,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
+import { idCheckChar } from '../../lib/scan/checksums';
 import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
 import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import { describeViolations, runAxe, serious } from './axe.ts';
+import { EXTENSION_DIR, tabIdOf } from './extension-helpers.ts';
 import { editorPage, launchBrowser, openEditor, publish, setContent, sleep, startServer, type Browser, type CmsServer, type EditorKind } from './harness.ts';
 
 const ID = '11010519491231002X';
 /** Enough paragraphs that the ID is far below the editor's first screen. */
 const FILLER = Array.from({ length: 60 }, (_, i) => `<p>第${i + 1}段：城关镇低保工作情况说明，公示期七天。</p>`).join('');
 const LONG = `${FILLER}<p>低保新增对象：王丽，身份证号 ${ID}，家住城关镇。</p><p>公示结束。</p>`;
+
+const ID2 = `11010519800101100${idCheckChar('11010519800101100')}`;
 
 let browser: Browser;
 let server: CmsServer;
@@ -129,4 +133,51 @@ test('转到该项 focuses a CMS field the editor can see; Esc closes and gives 
   await expect.poll(() => page.evaluate(`document.activeElement && document.activeElement.id`)).toBe('btn-publish');
   expect(await page.evaluate(`getComputedStyle(document.documentElement).marginRight`)).toBe('0px');
   await sleep(100);
+});
+
+/** The three counts of block findings an editor can read: the panel's, the checklist's and the popup's. */
+async function counts(page: Page): Promise<{ panel: string; checklist: number; popup: string }> {
+  const view = await checklistView(page);
+  const popup = await browser.context.newPage();
+  try {
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${await tabIdOf(browser.context, page.url())}`);
+    const state = popup.locator('[data-tab-state=active]');
+    await state.waitFor();
+    return {
+      panel: String(await page.evaluate(`document.querySelector('precheck-panel').dataset.block`)),
+      checklist: view.problems.filter((p) => p === 'finding-block').length,
+      popup: String(await state.locator('[data-severity=block]').getAttribute('data-count')),
+    };
+  } finally {
+    await popup.close();
+    await page.bringToFront();
+  }
+}
+
+test('one status: after each fix the panel, the checklist and the popup give the same count', async () => {
+  const page = await start('ueditor', `<p>王丽，身份证号 ${ID}；李强，身份证号 ${ID2}。</p>`);
+  await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-block').length === 2, 'two IDs');
+  expect(await counts(page)).toEqual({ panel: '2', checklist: 2, popup: '2' });
+
+  await setContent(page, `<p>王丽，身份证号 ${ID}；李强（已删除）。</p>`);
+  await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-block').length === 1, 'one ID left');
+  expect(await counts(page)).toEqual({ panel: '1', checklist: 1, popup: '1' });
+  // The panel's stopped-publish box says the same number, never the count from before the fix.
+  const box = await page.evaluate<string>(`document.querySelector('precheck-panel').shadowRoot.querySelector('[data-testid=precheck-blocked]')?.textContent ?? ''`);
+  expect(box).toContain('有 1 项必须处理');
+
+  await dialog(page).locator('[data-action=mask-group]').first().click();
+  await waitForView(page, (v) => v.complete.findings, 'masked');
+  expect(await counts(page)).toEqual({ panel: '0', checklist: 0, popup: '0' });
+});
+
+test('axe-core: the docked checklist and the open panel have no serious violations; both speak only Chinese', async () => {
+  const page = await start('ueditor', LONG);
+  await page.evaluate(`document.querySelector('precheck-panel').shadowRoot.querySelector('[data-testid=precheck-toggle]')?.click()`);
+  const found = await runAxe(page, { include: [{ fromShadowDom: ['precheck-checklist', '[role=dialog]'] }, { fromShadowDom: ['precheck-panel', 'section'] }] });
+  expect(serious(found), describeViolations(serious(found))).toEqual([]);
+  const text = await page.evaluate<string>(`document.querySelector('precheck-checklist').shadowRoot.querySelector('[role=dialog]').innerText + document.querySelector('precheck-panel').shadowRoot.querySelector('section').innerText`);
+  // No English glosses: the only Latin letters are PIN and the masked excerpt's own.
+  expect(text.replace(/PIN/g, '').match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
+  await page.screenshot({ path: 'test-output/issue13-panel-and-checklist.png' });
 });
