@@ -110,7 +110,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
                 {r.route} → {r.endpoint || statusText('this_page')}
                 {t.colon}
                 {r.reason}
-                {r.excerpts.length > 0 && <code style={{ marginLeft: 6 }}>{r.excerpts.join('、')}</code>}
+                {r.excerpts.length > 0 && <code style={{ marginLeft: 6 }}>{r.excerpts.join(t.listSep)}</code>}
               </li>
             ))}
           </ul>

@@ -52,7 +52,8 @@ export function RosterOption({ entry, editor }: { entry: RosterEntry; editor: st
   const self = sameName(entry.name, editor);
   return (
     <option value={entry.id} disabled={self} title={self ? t('editor_cannot_review') : entry.unit}>
-      {entry.name}（{entry.unit}）{self ? t('self_suffix') : ''}
+      {t('roster_entry', entry.name, entry.unit)}
+      {self ? t('self_suffix') : ''}
     </option>
   );
 }

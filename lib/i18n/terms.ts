@@ -107,6 +107,8 @@ export interface Terms {
   policySource: { default: string; local: string; managed: string };
   /** Between a label and its value: 「签发状态：已签发」, "Sign-off: Signed off". */
   colon: string;
+  /** Between items of a list: 「甲、乙」, "a, b". */
+  listSep: string;
 }
 
 function kinds(lang: Lang): Record<Kind, string> {
@@ -227,6 +229,7 @@ const zh: Terms = {
   status: { ready: '全部完成，可以发布', blocked: '已拦截发布', scanFailed: '检查出错，暂不能发布', checking: '正在检查…', working: '处理中…', voided: '内容已修改，需重新签发' },
   policySource: { default: '内置默认策略', local: '本机设置', managed: '管理员托管策略' },
   colon: '：',
+  listSep: '、',
 };
 
 const en: Terms = {
@@ -343,6 +346,7 @@ const en: Terms = {
   status: { ready: 'All done: ready to publish', blocked: 'Publish stopped', scanFailed: 'The check failed: publishing is blocked', checking: 'Checking…', working: 'Working…', voided: 'The draft changed after sign-off: it must be signed again' },
   policySource: { default: 'built-in defaults', local: 'set on this computer', managed: 'managed by the administrator' },
   colon: ': ',
+  listSep: ', ',
 };
 
 export const TERMS: Readonly<Record<Lang, Terms>> = { zh, en };
