@@ -97,7 +97,7 @@ export function ChecklistDock(props: ChecklistDockProps) {
         </div>
       )}
       <div style={scroll}>
-        <FindingsSection section={result.sections.findings} findings={props.findings} groups={props.groups} masked={props.masked} roster={props.roster} editor={editor} busy={busy} actions={actions} />
+        <FindingsSection section={result.sections.findings} findings={props.findings} groups={props.groups} masked={props.masked} pinError={props.pinError} roster={props.roster} editor={editor} busy={busy} actions={actions} />
         <FieldsSection section={result.sections.fields} fields={props.fields} catalogue={props.catalogue} goToField={actions.goToField} setOwnField={actions.setOwnField} />
         <ConfirmSection
           section={result.sections.confirm}
@@ -117,6 +117,7 @@ export function ChecklistDock(props: ChecklistDockProps) {
           busy={busy}
           signOff={actions.signOff}
           goToField={actions.goToField}
+          pinError={props.pinError}
         />
       </div>
       <footer style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 16px', borderTop: `1px solid ${COLOR.line}` }}>

@@ -6,7 +6,7 @@ import { ProblemList, Section } from './Section';
 import { t } from './strings';
 import { COLOR, button, list, small } from './styles';
 import { Text, formatTime } from './Text';
-import type { ChecklistActions, ChecklistFinding, ChecklistGroup } from './types';
+import type { ChecklistActions, ChecklistFinding, ChecklistGroup, PinError } from './types';
 
 /** A 1 MB 公示 table can hold thousands of findings: the list shows the first ones, the count covers all. */
 const LIST_LIMIT = 100;
@@ -18,15 +18,16 @@ interface Props {
   findings: readonly ChecklistFinding[];
   groups: readonly ChecklistGroup[];
   masked: { count: number } | null;
+  pinError: PinError | null;
   roster: readonly RosterEntry[];
   editor: string | null;
   busy: boolean;
   actions: Pick<ChecklistActions, 'goToFinding' | 'goToField' | 'override' | 'maskGroup' | 'undoMask'>;
 }
 
-type RowProps = Pick<Props, 'roster' | 'editor' | 'busy' | 'actions'> & { item: ChecklistFinding; problem?: ChecklistProblem };
+type RowProps = Pick<Props, 'roster' | 'editor' | 'busy' | 'actions' | 'pinError'> & { item: ChecklistFinding; problem?: ChecklistProblem };
 
-function FindingRow({ item, problem, roster, editor, busy, actions }: RowProps) {
+function FindingRow({ item, problem, roster, editor, busy, actions, pinError }: RowProps) {
   const { finding, override } = item;
   const color = finding.severity === 'block' ? COLOR.block : COLOR.warn;
   const badge = problem?.code === 'finding-block' || problem?.code === 'finding-warn' ? t('badge_fix') : problem ? t('badge_check') : t('badge_overridden');
@@ -48,7 +49,7 @@ function FindingRow({ item, problem, roster, editor, busy, actions }: RowProps) 
       </div>
       {override && !problem && <div style={{ color: COLOR.ok }}>{t('override_by', override.reason, override.reviewerName, formatTime(override.at))}</div>}
       {problem?.code === 'finding-needs-override' && item.overridable && (
-        <OverrideForm roster={roster} editor={editor} busy={busy} onSubmit={(reason, reviewerId, pin) => actions.override(item.key, reason, reviewerId, pin)} />
+        <OverrideForm roster={roster} editor={editor} busy={busy} pinError={pinError?.at === `override:${item.key}` ? pinError : null} onSubmit={(reason, reviewerId, pin) => actions.override(item.key, reason, reviewerId, pin)} />
       )}
     </li>
   );
@@ -92,14 +93,14 @@ function Group({ group, rows, busy, actions }: { group: ChecklistGroup; rows: Re
 }
 
 /** Section 1: what the scan found, by kind and table column. Block findings must be fixed; overridable warn findings may be released by a reviewer. */
-export function FindingsSection({ section, findings, groups, masked, roster, editor, busy, actions }: Props) {
+export function FindingsSection({ section, findings, groups, masked, pinError, roster, editor, busy, actions }: Props) {
   const byKey = new Map(section.problems.filter((p) => p.findingKey).map((p) => [p.findingKey!, p]));
   const general = section.problems.filter((p) => !p.findingKey || !findings.some((f) => f.key === p.findingKey));
   // Listed: what stands in the way, then what a reviewer already released; info findings never block.
   const shown = findings.filter((f) => byKey.has(f.key) || f.override).slice(0, LIST_LIMIT);
   const hidden = findings.filter((f) => byKey.has(f.key) || f.override).length - shown.length;
   const info = findings.filter((f) => !byKey.has(f.key) && !f.override).length;
-  const rowOf = new Map(shown.map((item) => [item.key, <FindingRow key={item.key} item={item} problem={byKey.get(item.key)} roster={roster} editor={editor} busy={busy} actions={actions} />]));
+  const rowOf = new Map(shown.map((item) => [item.key, <FindingRow key={item.key} item={item} problem={byKey.get(item.key)} roster={roster} editor={editor} busy={busy} actions={actions} pinError={pinError} />]));
   return (
     <Section n={1} section={section}>
       {masked && (

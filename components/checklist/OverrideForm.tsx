@@ -4,6 +4,8 @@ import type { RosterEntry } from '../../lib/signoff/types';
 import { terms } from '../../lib/i18n';
 import { t } from './strings';
 import { button, input, row } from './styles';
+import { PinMessage } from './PinMessage';
+import type { PinError } from './types';
 import { usePin } from './usePin';
 
 interface Props {
@@ -11,14 +13,17 @@ interface Props {
   editor: string | null;
   busy: boolean;
   onSubmit: (reason: string, reviewerId: string, pin: string) => void;
+  /** A refused PIN from this form. */
+  pinError: PinError | null;
 }
 
 /** A reviewer releases one warn finding: the reason, who, and that person's PIN. */
-export function OverrideForm({ roster, editor, busy, onSubmit }: Props) {
+export function OverrideForm({ roster, editor, busy, onSubmit, pinError }: Props) {
   const [reason, setReason] = useState('');
   const [reviewerId, setReviewerId] = useState('');
   const pin = usePin();
-  const ready = !busy && reason.trim() !== '' && reviewerId !== '' && pin.filled;
+  const [locked, setLocked] = useState(false);
+  const ready = !busy && !(pinError && locked) && reason.trim() !== '' && reviewerId !== '' && pin.filled;
   const submit = () => {
     if (ready) onSubmit(reason.trim(), reviewerId, pin.take());
   };
@@ -39,10 +44,11 @@ export function OverrideForm({ roster, editor, busy, onSubmit }: Props) {
           <RosterOption key={r.id} entry={r} editor={editor} />
         ))}
       </select>
-      <input style={{ ...input, width: 90 }} data-input="pin-override" placeholder="PIN" aria-label={t('pin_label', terms().role.reviewer)} {...pin.props} />
+      <input style={{ ...input, width: 90 }} data-input="pin-override" placeholder="PIN" aria-label={t('pin_label', terms().role.reviewer)} aria-invalid={pinError ? true : undefined} aria-describedby={pinError ? 'precheck-pin-override' : undefined} {...pin.props} />
       <button type="button" style={button} data-action="override" disabled={!ready} onClick={submit}>
         {terms().action.override}
       </button>
+      {pinError && <PinMessage error={pinError} id="precheck-pin-override" onLocked={setLocked} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { RosterOption } from './OverrideForm';
 import { terms } from '../../lib/i18n';
 import { t } from './strings';
 import { button, input, row } from './styles';
+import { PinMessage } from './PinMessage';
+import type { PinError } from './types';
 import { usePin } from './usePin';
 
 interface Props {
@@ -14,14 +16,18 @@ interface Props {
   editor: string | null;
   busy: boolean;
   onSign: (role: SignoffRole, reviewerId: string, pin: string) => void;
+  /** A refused PIN from this row. */
+  pinError: PinError | null;
 }
 
 /** One signature: who signs, their PIN, 签发. The PIN is gone from the input as soon as it is sent. */
-export function SignRow({ role, people, initial, editor, busy, onSign }: Props) {
+export function SignRow({ role, people, initial, editor, busy, onSign, pinError }: Props) {
   const label = terms().role[role];
   const [reviewerId, setReviewerId] = useState(people.some((p) => p.id === initial) ? initial : '');
   const pin = usePin();
-  const ready = !busy && reviewerId !== '' && pin.filled;
+  const [locked, setLocked] = useState(false);
+  const mine = pinError?.at === `sign-${role}` ? pinError : null;
+  const ready = !busy && !(mine && locked) && reviewerId !== '' && pin.filled;
   const sign = () => {
     if (ready) onSign(role, reviewerId, pin.take());
   };
@@ -39,12 +45,15 @@ export function SignRow({ role, people, initial, editor, busy, onSign }: Props) 
         data-input={`pin-${role}`}
         placeholder="PIN"
         aria-label={t('pin_label', label)}
+        aria-invalid={mine ? true : undefined}
+        aria-describedby={mine ? `precheck-pin-${role}` : undefined}
         onKeyDown={(e) => e.key === 'Enter' && sign()}
         {...pin.props}
       />
       <button type="button" style={button} data-action={`sign-${role}`} disabled={!ready} onClick={sign}>
         {terms().action.signOff}
       </button>
+      {mine && <PinMessage error={mine} id={`precheck-pin-${role}`} onLocked={setLocked} />}
     </div>
   );
 }

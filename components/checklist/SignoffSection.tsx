@@ -5,6 +5,7 @@ import { terms } from '../../lib/i18n';
 import { t } from './strings';
 import { COLOR, list, small } from './styles';
 import { formatTime } from './Text';
+import type { PinError } from './types';
 
 interface Props {
   result: ChecklistResult;
@@ -16,10 +17,11 @@ interface Props {
   busy: boolean;
   signOff: (role: SignoffRole, reviewerId: string, pin: string) => void;
   goToField: (name: FieldName) => void;
+  pinError: PinError | null;
 }
 
 /** Section 4: the reviewer's sign-off and, for important items, the unit head's (article 14(3)). */
-export function SignoffSection({ result, roster, signoffs, reviewerField, editor, busy, signOff, goToField }: Props) {
+export function SignoffSection({ result, roster, signoffs, reviewerField, editor, busy, signOff, goToField, pinError }: Props) {
   const section = result.sections.signoff;
   const named = reviewerField?.present ? roster.find((r) => r.id === reviewerField.value.trim() || r.name === reviewerField.value.trim() || r.name === reviewerField.text.trim()) : undefined;
   const principals = roster.filter((r) => r.role === 'principal');
@@ -34,9 +36,9 @@ export function SignoffSection({ result, roster, signoffs, reviewerField, editor
           ))}
         </ul>
       )}
-      {result.needs.reviewer && <SignRow role="reviewer" people={roster} initial={named?.id ?? ''} editor={editor} busy={busy} onSign={signOff} />}
+      {result.needs.reviewer && <SignRow role="reviewer" people={roster} initial={named?.id ?? ''} editor={editor} busy={busy} onSign={signOff} pinError={pinError} />}
       {result.important && result.needs.principal && (
-        <SignRow role="principal" people={principals} initial="" editor={editor} busy={busy} onSign={signOff} />
+        <SignRow role="principal" people={principals} initial="" editor={editor} busy={busy} onSign={signOff} pinError={pinError} />
       )}
       <p style={{ ...small, margin: '4px 0' }}>
         {t('not_self', editor ?? '')}

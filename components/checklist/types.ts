@@ -15,6 +15,16 @@ export interface ChecklistFinding {
   override?: Override;
 }
 
+/** A PIN refused: shown beside the PIN box it came from, with a live countdown while locked. */
+export interface PinError {
+  /** sign-reviewer, sign-principal, override:<finding key> */
+  at: string;
+  code: string;
+  text: string;
+  /** When a new try is allowed (ms since the epoch); null when one may try again at once. */
+  until: number | null;
+}
+
 /** Findings of one kind in one place (a table column, an editor, the title): fixed together. */
 export interface ChecklistGroup {
   id: string;
@@ -59,6 +69,7 @@ export interface ChecklistDockProps {
   groups: ChecklistGroup[];
   /** The last 全部打码, while it can be undone. */
   masked: { count: number } | null;
+  pinError: PinError | null;
   fields: FieldReadings;
   catalogue: { id: string; name: string }[];
   roster: RosterEntry[];

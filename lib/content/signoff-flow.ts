@@ -20,6 +20,8 @@ import {
   type SignoffRole,
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
+import { pick } from '../i18n';
+import type { PinError } from '../../components/checklist/types';
 import { groupFindings, type FindingGroup, type GroupItem } from '../fix/groups';
 import type { EditResult } from '../editors/edit-bridge';
 import { maskMessage } from './mask-fix';
@@ -69,7 +71,10 @@ export interface SignoffFlow {
   auditContext(): AuditEntry;
 }
 
-const say = (m: Localized) => `${m.zh}（${m.en}）`;
+const say = (m: Localized) => pick(m);
+
+/** Answers about the PIN itself: said next to the PIN box that was used, not at the top. */
+const PIN_CODES = new Set(['wrong-pin', 'locked', 'unknown-reviewer']);
 const FIELD_LABEL: Record<FieldName, string> = { title: '标题', channel: '栏目', category: '信息类别', disclosure: '公开方式', reviewer: '审核人' };
 
 /**
@@ -101,6 +106,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
   let releasePending = false;
   let groups: FindingGroup[] = [];
   let masked: { count: number } | null = null;
+  let pinError: PinError | null = null;
   const modal = mountChecklist(top.document);
 
   const docs = () => sameOriginWindows(top).map((w) => w.document);
@@ -182,6 +188,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       result: r,
       groups: groups.map((g) => ({ id: g.id, kind: g.kind, column: g.column, count: g.items.length, keys: g.items.map((i) => i.key), maskable: g.maskable, preview: g.maskable ? source.maskPreview(g) : null })),
       masked,
+      pinError,
       findings: items.map((i) => ({
         ...i,
         overridable: i.finding.severity === 'warn' && rules[i.finding.ruleId]?.overridable === true,
@@ -229,13 +236,19 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     render();
   }
 
-  async function withPin(run: () => Promise<{ ok: boolean; message?: Localized } | void>): Promise<void> {
+  type PinAnswer = { ok: boolean; message?: Localized; code?: string; waitMs?: number };
+
+  /** `at`: which PIN box the answer belongs beside (sign-reviewer, sign-principal, override:<key>). */
+  async function withPin(at: string, run: () => Promise<PinAnswer | void>): Promise<void> {
     busy = true;
     message = null;
+    pinError = null;
     render();
     try {
       const r = await run();
-      if (r && !r.ok && r.message) message = { kind: 'error', text: say(r.message) };
+      if (r && !r.ok && r.message && r.code && PIN_CODES.has(r.code)) {
+        pinError = { at, code: r.code, text: say(r.message), until: r.waitMs ? Date.now() + r.waitMs : null };
+      } else if (r && !r.ok && r.message) message = { kind: 'error', text: say(r.message) };
     } catch (e) {
       message = { kind: 'error', text: `操作失败：${e instanceof Error ? e.message : String(e)}` };
     }
@@ -289,7 +302,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     override(key: string, reason: string, reviewerId: string, pin: string) {
       const item = keyed().find((i) => i.key === key);
       if (!item) return;
-      void withPin(async () => {
+      void withPin(`override:${key}`, async () => {
         const proof = await prove(reviewerId, pin);
         if (!proof.ok) return proof;
         const { ruleId, excerpt } = item.finding;
@@ -302,7 +315,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       });
     },
     signOff(role: SignoffRole, reviewerId: string, pin: string) {
-      void withPin(async () => {
+      void withPin(`sign-${role}`, async () => {
         await source.rescan();
         await refresh();
         const proof = await prove(reviewerId, pin);
@@ -316,7 +329,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       });
     },
     publish() {
-      void withPin(async () => {
+      void withPin('publish', async () => {
         await source.rescan();
         await refresh();
         if (!evaluate().complete) return { ok: false, message: { zh: '检查清单尚未完成', en: 'the checklist is not complete' } };

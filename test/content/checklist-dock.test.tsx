@@ -55,6 +55,7 @@ function props(over: Partial<Omit<ChecklistDockProps, 'actions'>> = {}): Omit<Ch
   return {
     dock,
     masked: null,
+    pinError: null,
     result: result(),
     findings: [],
     fields: {},
@@ -309,6 +310,40 @@ describe('ChecklistDock', () => {
     expect($('[data-masked]')!.textContent).toContain('已将 25 项打码');
     await click($('[data-action=undo-mask]'));
     expect(p.actions.undoMask).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a refused PIN next to the PIN box it came from, with a countdown that moves and a locked 签发', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      const p = props({
+        result: result({ signoff: [{ code: 'needs-reviewer', message: msg('尚需审核人签发') }] }, { needs: { reviewer: true, principal: false } }),
+        pinError: { at: 'sign-reviewer', code: 'locked', text: 'PIN 错误次数过多，请 30 秒后再试', until: Date.now() + 30_000 },
+      });
+      await show(p);
+      const row = $('[data-sign-row=reviewer]')!;
+      const error = $('[data-pin-error=sign-reviewer]', row)!;
+      expect(error.getAttribute('role')).toBe('alert');
+      expect($('[data-input=pin-reviewer]', row)!.getAttribute('aria-describedby')).toBe(error.id);
+      expect(error.textContent).toBe('PIN 已暂时锁定，请 30 秒后再试');
+      await act(async () => {
+        vi.advanceTimersByTime(5_000);
+        await Promise.resolve();
+      });
+      expect(error.textContent).toBe('PIN 已暂时锁定，请 25 秒后再试');
+      await choose($('[data-input=reviewer-select]'), 'r1');
+      await type($('[data-input=pin-reviewer]'), PIN);
+      expect($<HTMLButtonElement>('[data-action=sign-reviewer]')!.disabled).toBe(true);
+      await act(async () => {
+        vi.advanceTimersByTime(25_000);
+        await Promise.resolve();
+      });
+      expect(error.textContent).toBe('现在可以重新输入 PIN');
+      expect($<HTMLButtonElement>('[data-action=sign-reviewer]')!.disabled).toBe(false);
+      // Not at the top of the checklist.
+      expect($('[data-message]:not([data-pin-error])')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not offer an override the policy does not allow', async () => {
