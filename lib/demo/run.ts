@@ -22,6 +22,7 @@ import { startCmsServer, type CmsServer } from './server.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXTENSION = path.join(ROOT, '.output', 'chrome-mv3');
 const OUT = path.join(ROOT, 'demo-out');
+const SCREEN = { width: 1366, height: 768 };
 // Synthetic values (valid checksum, real region code): what an editor pastes from a 低保 list.
 const DRAFT = '城乡低保新增对象公示：张玉梅，身份证号 150702194104190630，联系电话 18049344958。';
 const FIXED_DRAFT = '城乡低保新增对象公示：张玉梅等 3 户，详细名单在各村委会公示栏张贴，公示期七天。';
@@ -95,6 +96,7 @@ async function signedScenario(browser: Browser, page: Page, server: CmsServer): 
   await page.screenshot({ path: path.join(OUT, `signoff-${steps.length + 1}-published.png`) });
   const article = `${server.url}/articles/${post!.id}`;
   const log = await browser.context.newPage();
+  await log.setViewportSize(SCREEN);
   await log.goto(`chrome-extension://${EXTENSION_ID}/options.html#audit`);
   await log.locator('tbody tr[data-seq]').first().waitFor({ timeout: 10_000 });
   await log.screenshot({ path: path.join(OUT, 'audit-log.png') });
@@ -137,6 +139,8 @@ async function headless(server: CmsServer): Promise<boolean> {
   const browser = await launchBrowser({ extensionDir: EXTENSION });
   await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
   const page = await browser.context.newPage();
+  // A county office's laptop screen: the docked checklist must leave the editor room at this size.
+  await page.setViewportSize(SCREEN);
   const outcomes: Outcome[] = [];
   let signed: SignedOutcome;
   try {
