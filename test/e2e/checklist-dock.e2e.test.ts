@@ -4,15 +4,15 @@
  * the list follows; 定位 scrolls the editor to the finding, selects it and flashes it; 转到该项 focuses
  * the CMS's own field where it can be seen; Esc gives focus back to the CMS's 发布.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
 import { idCheckChar } from '../../lib/scan/checksums';
 import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { describeViolations, runAxe, serious } from './axe.ts';
-import { EXTENSION_DIR, tabIdOf } from './extension-helpers.ts';
-import { editorPage, launchBrowser, openEditor, publish, setContent, sleep, startServer, type Browser, type CmsServer, type EditorKind } from './harness.ts';
+import { tabIdOf } from './extension-helpers.ts';
+import { useLaptop } from './laptop-fixture.ts';
+import { editorPage, openEditor, publish, setContent, sleep, type EditorKind } from './harness.ts';
 
 const ID = '11010519491231002X';
 /** Enough paragraphs that the ID is far below the editor's first screen. */
@@ -21,25 +21,11 @@ const LONG = `${FILLER}<p>低保新增对象：王丽，身份证号 ${ID}，家
 
 const ID2 = `11010519800101100${idCheckChar('11010519800101100')}`;
 
-let browser: Browser;
-let server: CmsServer;
-let tab: Page;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
-  tab = await browser.context.newPage();
-  await tab.setViewportSize({ width: 1366, height: 768 });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const laptop = useLaptop();
 
 async function start(kind: EditorKind, html: string): Promise<Page> {
-  server.reset();
-  const { page } = await openEditor(tab, server, kind);
+  laptop.server.reset();
+  const { page } = await openEditor(laptop.tab, laptop.server, kind);
   await page.locator('precheck-panel').waitFor({ state: 'attached' });
   await setContent(page, html);
   await page.waitForFunction(`Number(document.querySelector('precheck-panel')?.dataset.block ?? 0) > 0`);
@@ -138,9 +124,9 @@ test('转到该项 focuses a CMS field the editor can see; Esc closes and gives 
 /** The three counts of block findings an editor can read: the panel's, the checklist's and the popup's. */
 async function counts(page: Page): Promise<{ panel: string; checklist: number; popup: string }> {
   const view = await checklistView(page);
-  const popup = await browser.context.newPage();
+  const popup = await laptop.browser.context.newPage();
   try {
-    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${await tabIdOf(browser.context, page.url())}`);
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${await tabIdOf(laptop.browser.context, page.url())}`);
     const state = popup.locator('[data-tab-state=active]');
     await state.waitFor();
     return {

@@ -4,14 +4,12 @@
  * 25 through the editor's own API, the checklist and the panel clear; one 撤销 (the editor's own undo)
  * brings every number back exactly. Nothing is posted meanwhile.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID } from '../../wxt.config';
 import { dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { idCheckChar } from '../../lib/scan/checksums';
-import { EXTENSION_DIR } from './extension-helpers.ts';
-import { getContent, launchBrowser, openEditor, publish, setContent, startServer, type Browser, type CmsServer } from './harness.ts';
+import { useLaptop } from './laptop-fixture.ts';
+import { getContent, openEditor, publish, setContent } from './harness.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** 25 valid IDs (checksums right), born on different days of 1980. */
@@ -24,29 +22,15 @@ const TABLE =
   IDS.map((id, i) => `<tr><td>${i + 1}</td><td>居民${i + 1}</td><td>${id}</td><td>${1 + (i % 4)}</td></tr>`).join('') +
   '</tbody></table><p>公示期七天。</p>';
 
-let browser: Browser;
-let server: CmsServer;
-let tab: Page;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
-  tab = await browser.context.newPage();
-  await tab.setViewportSize({ width: 1366, height: 768 });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const laptop = useLaptop();
 
 const panelBlock = (page: Page) => page.evaluate<number>(`Number(document.querySelector('precheck-panel')?.dataset.block ?? -1)`);
 const rawIdsIn = (html: string) => IDS.filter((id) => html.includes(id)).length;
 
 describe.each(['ueditor', 'tinymce'] as const)('%s', (kind) => {
   test('one 全部打码 masks a 25-row ID column; one 撤销 restores it', async () => {
-    server.reset();
-    const { page } = await openEditor(tab, server, kind);
+    laptop.server.reset();
+    const { page } = await openEditor(laptop.tab, laptop.server, kind);
     await page.locator('precheck-panel').waitFor({ state: 'attached' });
     await setContent(page, TABLE);
     await expect.poll(() => panelBlock(page), { timeout: 10_000 }).toBe(25);
@@ -75,6 +59,6 @@ describe.each(['ueditor', 'tinymce'] as const)('%s', (kind) => {
     await expect.poll(() => getContent(page).then(rawIdsIn), { timeout: 10_000 }).toBe(25);
     expect(await getContent(page)).toBe(before);
     await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-block').length === 25, 'all 25 back', 10_000);
-    expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
+    expect(laptop.server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
   });
 });
