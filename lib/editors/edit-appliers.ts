@@ -56,16 +56,19 @@ function replaceInDom(root: HTMLElement, edits: readonly Replacement[]): void {
   }
 }
 
+/** The DOM edits between two of the editor's own undo snapshots: one undo step covers them all. */
+function betweenSnapshots(snapshot: () => void, root: HTMLElement, edits: readonly Replacement[]): void {
+  snapshot();
+  replaceInDom(root, edits);
+  snapshot();
+}
+
 function ueditor(g: Globals, root: HTMLElement): Applier | null {
   const ue = Object.values(g.UE?.instants ?? {}).find((e) => e.body === root);
   if (!ue) return null;
   return {
     editor: 'ueditor',
-    replace(edits) {
-      call(ue, 'fireEvent', 'saveScene');
-      replaceInDom(root, edits);
-      call(ue, 'fireEvent', 'saveScene');
-    },
+    replace: (edits) => betweenSnapshots(() => call(ue, 'fireEvent', 'saveScene'), root, edits),
     undo: () => call(ue, 'execCommand', 'undo'),
   };
 }
@@ -93,9 +96,7 @@ function ckeditor4(g: Globals, root: HTMLElement): Applier | null {
   return {
     editor: 'ckeditor4',
     replace(edits) {
-      call(ed, 'fire', 'saveSnapshot');
-      replaceInDom(root, edits);
-      call(ed, 'fire', 'saveSnapshot');
+      betweenSnapshots(() => call(ed, 'fire', 'saveSnapshot'), root, edits);
       call(ed, 'fire', 'change');
     },
     undo: () => call(ed, 'execCommand', 'undo'),
@@ -107,11 +108,7 @@ function kindeditor(g: Globals, root: HTMLElement): Applier | null {
   if (!ed) return null;
   return {
     editor: 'kindeditor',
-    replace(edits) {
-      call(ed, 'addBookmark', false);
-      replaceInDom(root, edits);
-      call(ed, 'addBookmark', false);
-    },
+    replace: (edits) => betweenSnapshots(() => call(ed, 'addBookmark', false), root, edits),
     undo: () => call(ed, 'undo'),
   };
 }
