@@ -6,6 +6,7 @@
  * read by the isolated world first: the submission waits for that, then runs again and is judged
  * with what the file holds (the hidden-form uploads of UEditor's 单图上传 and old CMS dialogs).
  */
+import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
@@ -50,7 +51,8 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
     const body = method === 'GET' ? { kind: 'none' as const } : withFileKeys(s, keyOf);
     const query = method === 'GET' && s.body.kind === 'entries' ? s.body.entries.filter((e): e is [string, string] => typeof e[1] === 'string') : [];
     const full = query.length > 0 ? `${url.split('?')[0]}?${new win.URLSearchParams(query).toString()}` : url;
-    if (!channel.askSync({ route: 'form.submit', method, url: full, body }).pass) return;
+    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(this, 'target'));
+    if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
     submit.call(this);
   }
   proto.submit = guardedSubmit;
