@@ -8,6 +8,7 @@ import type { Outgoing, Verdict } from '../gate/types';
 import type { PagePolicy, TabState } from '../messaging/protocol';
 import type { ScanOptions } from '../scan/engine';
 import { scanSubmittedContent } from './api-check';
+import { hrefsOf, LinkedAttachments } from './attachments/linked';
 import { DraftWatch } from './draft-watch';
 import { EarlyStop } from './early-stop';
 import type { GateHub } from './gate/hub';
@@ -48,21 +49,30 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     titleChanged: () => panel.render(),
     windowFound: (w) => {
       early.ensure(w);
-      hub.gestures.watch(w);
+      // gestures, and the files chosen, dropped or pasted there (an editor's frame too)
+      hub.watch(w);
     },
   });
   const panel: PanelView = new PanelView(top.document, draft, () => flow.changed());
   const release = new Release(hub.gate, early);
   const log = new RefusalLog((entry) => signoffApi.recordAudit(entry));
   const docs = () => sameOriginWindows(top).map((w) => w.document);
+  // The files the draft links to on the CMS's origin, read at checklist time (their findings join it).
+  const linked = new LinkedAttachments(hub.files);
+  const readLinks = () =>
+    linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
+  hub.files.onChange(() => flow.changed());
 
   const flow = startSignoffFlow(
     top,
     {
-      findings: () => panel.findings.map(({ finding, where }) => ({ finding, where })),
-      scanError: () => panel.error,
+      findings: () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()],
+      scanError: () => panel.error ?? linked.error(),
       bodyText: () => draft.bodyText(),
-      rescan: () => draft.rescanStale(),
+      async rescan() {
+        await draft.rescanStale();
+        await readLinks();
+      },
       reveal(finding) {
         const entry = panel.findings.find((e) => e.finding === finding);
         if (entry) draft.reveal(entry);
@@ -94,6 +104,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
 
   async function recheck(): Promise<void> {
     await draft.rescanStale();
+    await readLinks();
     try {
       const submitted = (await scanSubmittedContent(docs(), options)).filter((f) => f.severity === 'block').length;
       panel.rechecked(submitted, null);

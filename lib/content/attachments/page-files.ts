@@ -84,6 +84,14 @@ export class PageFiles {
     this.changed();
   }
 
+  /** A file that could not be fetched or read at all: listed as unreadable, never as clean. */
+  failed(name: string, origin: FileOrigin, url: string, reason: Localized): string {
+    const key = `unfetched:${url}`;
+    this.files.set(key, { key, sha256: '', name, size: 0, origins: [origin], url, status: 'unreadable', reason, findings: [], refused: false });
+    this.changed();
+    return key;
+  }
+
   get(key: string): PageFile | undefined {
     return this.files.get(key);
   }
