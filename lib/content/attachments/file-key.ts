@@ -1,12 +1,12 @@
 /**
  * A file's identity for the gate: the SHA-256 and size of its bytes. Everything Precheck knows about a
- * file — its scan, a reviewer's sign-off — is kept under this key, so a name or a size alone never
+ * file — its scan — is kept under this key, so a name or a size alone never
  * stands for content: a different file with the same name and size is a different key.
  */
 
 /**
  * Files larger than this are not hashed (the whole file would sit in the tab's memory at once): they
- * are over any scan limit anyway, reported as not scanned, and cannot be signed off by content.
+ * are over any scan limit anyway and reported as not scanned.
  */
 export const HASH_LIMIT_BYTES = 256 * 1024 * 1024;
 

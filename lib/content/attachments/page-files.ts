@@ -1,8 +1,8 @@
 /**
  * Every attachment this page has shown Precheck — chosen in a file input, dropped or pasted into an
  * editor, carried by an upload, posted with a form, linked from the draft — keyed by content (SHA-256
- * and size), scanned once in the extension's attachment scanner, and what a reviewer signed off. The
- * gate asks it what a file in a request is; the panel and the checklist list it. No DOM here.
+ * and size), scanned once in the extension's attachment scanner. The gate asks it what a file in a
+ * request is; the checklist reads the linked ones. No DOM here.
  */
 import type { AttachmentResult } from '../../attachments/types';
 import type { FileState } from '../../gate/verdict';
@@ -14,14 +14,9 @@ export type FileOrigin = 'input' | 'drop' | 'paste' | 'upload' | 'form' | 'link'
 
 export type PageFileStatus = 'scanning' | AttachmentResult['status'];
 
-export interface FileSignoff {
-  reviewerName: string;
-  at: number;
-}
-
 export interface PageFile {
   key: string;
-  /** '' when the file was too large to hash: it can never be signed off. */
+  /** '' when the file was too large to hash (or could not be fetched). */
   sha256: string;
   /** The name it first came with (an upload's server-side copy may be named otherwise). */
   name: string;
@@ -34,18 +29,10 @@ export interface PageFile {
   reason?: Localized;
   /** Masked, each with its location in the file. */
   findings: Finding[];
-  /** A request carrying it was refused. */
-  refused: boolean;
-  signoff?: FileSignoff;
 }
 
 /** Reads a file in the extension's scanner (lib/attachments/service/client.ts); never rejects. */
 export type Scanner = (file: Blob, name: string) => Promise<AttachmentResult>;
-
-/** The file holds something the gate stops: a block finding, or content nobody could read. */
-export function needsReview(f: Pick<PageFile, 'status' | 'findings'>): boolean {
-  return f.status !== 'scanning' && (f.status !== 'scanned' || f.findings.some((x) => x.severity === 'block'));
-}
 
 export class PageFiles {
   private readonly files = new Map<string, PageFile>();
@@ -59,7 +46,7 @@ export class PageFiles {
     const { key, sha256 } = await contentKey(blob);
     let file = this.files.get(key);
     if (!file) {
-      file = { key, sha256, name, size: blob.size, origins: [], status: 'scanning', findings: [], refused: false };
+      file = { key, sha256, name, size: blob.size, origins: [], status: 'scanning', findings: [] };
       this.files.set(key, file);
       this.scans.set(key, this.scan(file, blob));
     }
@@ -87,7 +74,7 @@ export class PageFiles {
   /** A file that could not be fetched or read at all: listed as unreadable, never as clean. */
   failed(name: string, origin: FileOrigin, url: string, reason: Localized): string {
     const key = `unfetched:${url}`;
-    this.files.set(key, { key, sha256: '', name, size: 0, origins: [origin], url, status: 'unreadable', reason, findings: [], refused: false });
+    this.files.set(key, { key, sha256: '', name, size: 0, origins: [origin], url, status: 'unreadable', reason, findings: [] });
     this.changed();
     return key;
   }
@@ -96,36 +83,12 @@ export class PageFiles {
     return this.files.get(key);
   }
 
-  /** Oldest first. */
-  list(): PageFile[] {
-    return [...this.files.values()];
-  }
-
   /** What the gate may do with a file in a request (lib/gate/verdict.ts fileProblems). */
   gateState(key: string | undefined): FileState {
     const f = key === undefined ? undefined : this.files.get(key);
     if (!f || f.status === 'scanning') return { state: 'pending' };
-    if (f.signoff) return { state: 'clean' };
     if (f.status !== 'scanned') return { state: 'unreadable', reason: pick(f.reason ?? { zh: '无法检查', en: 'not checked' }) };
     return f.findings.some((x) => x.severity === 'block') ? { state: 'findings', findings: f.findings } : { state: 'clean' };
-  }
-
-  /** A reviewer signed off on exactly these bytes (the background checked the PIN and logged it). */
-  signOff(key: string, signoff: FileSignoff): boolean {
-    const f = this.files.get(key);
-    if (!f || f.sha256 === '' || f.status === 'scanning') return false;
-    f.signoff = signoff;
-    this.changed();
-    return true;
-  }
-
-  noteRefused(keys: readonly string[]): void {
-    let any = false;
-    for (const key of keys) {
-      const f = this.files.get(key);
-      if (f && !f.refused) any = f.refused = true;
-    }
-    if (any) this.changed();
   }
 
   onChange(listener: () => void): () => void {

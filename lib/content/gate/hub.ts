@@ -9,7 +9,6 @@
 import { gatePolicyOf, type PagePolicyLike } from '../../gate/adapter-rules';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import type { GuardLink } from '../../intercept/isolated/channel';
-import type { Outgoing } from '../../gate/types';
 import type { PagePolicy } from '../../messaging/protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
 import type { Finding } from '../../scan/types';
@@ -24,10 +23,6 @@ import { PageGate, type GatePolicy } from './page-gate';
 
 /** What the attachment scanner needs of the page's policy (absent before it arrives). */
 type ScanPolicyPart = Partial<Pick<PagePolicy, 'rules' | 'allowList' | 'customWords' | 'attachments'>>;
-
-function fileKeysOf(o: Outgoing): string[] {
-  return o.body.kind === 'entries' ? o.body.entries.flatMap(([, v]) => (typeof v !== 'string' && v.key ? [v.key] : [])) : [];
-}
 
 const HUB_KEY = '__precheckGateHub';
 
@@ -71,8 +66,6 @@ export class GateHub {
       gestures: this.gestures,
       files,
     });
-    // A refused request names its files: the panel says which upload was stopped.
-    this.gate.onJudged((o, v) => !v.pass && v.reason.startsWith('file-') && this.files.noteRefused(fileKeysOf(o)));
   }
 
   /** Guards a same-origin window: its gestures, and the files chosen, dropped or pasted there. */
