@@ -119,6 +119,26 @@ describe('a file chosen in a file input and posted natively with its form', () =
   });
 });
 
+describe("the same form sent by the page's script with form.submit() (no submit event)", () => {
+  test('the list is refused, the clean workbook (control) arrives', async () => {
+    await openPage();
+    let since = server.mark();
+    await page.locator('#form-file').setInputFiles(filePayload(LIST));
+    await page.locator('#form-script-submit').click({ noWaitAfter: true });
+    await page.waitForTimeout(SETTLE_MS);
+    expect(arrived(LIST, since)).toEqual([]);
+    expect(server.requests({ path: '/sink/attach/form', since })).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+
+    await openPage();
+    since = server.mark();
+    await page.locator('#form-file').setInputFiles(filePayload(CLEAN));
+    await page.locator('#form-script-submit').click({ noWaitAfter: true });
+    const [r] = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
+    expect(r!.files.map((f) => f.sha256)).toEqual([sha(files.get(CLEAN)!)]);
+  });
+});
+
 describe('an upload dialog that sends FormData by XHR the moment a file is chosen', () => {
   test('the list is refused before it leaves: the page sees its upload fail, the panel says why', async () => {
     await openPage();

@@ -23,6 +23,6 @@ export function watchFiles(win: Window, learn: LearnFile): void {
     },
     true,
   );
-  win.addEventListener('drop', (e) => each((e as DragEvent).dataTransfer?.files, 'drop', learn), true);
-  win.addEventListener('paste', (e) => each((e as ClipboardEvent).clipboardData?.files, 'paste', learn), true);
+  win.addEventListener('drop', (e) => each(e.dataTransfer?.files, 'drop', learn), true);
+  win.addEventListener('paste', (e) => each(e.clipboardData?.files, 'paste', learn), true);
 }

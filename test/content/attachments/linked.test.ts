@@ -40,10 +40,10 @@ describe('LinkedAttachments', () => {
 
   it('fetches same-origin links with the session, once; findings are placed in their file', async () => {
     const fetched: [string, RequestInit][] = [];
-    const book = new PageFiles(async (b, name) => ({ file: name, size: b.size, status: 'scanned', findings: [hit] }) as never);
-    const linked = new LinkedAttachments(book, async (url, init) => {
+    const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [hit] } as never));
+    const linked = new LinkedAttachments(book, (url, init) => {
       fetched.push([url, init]);
-      return new Response('bytes');
+      return Promise.resolve(new Response('bytes'));
     });
     await linked.refresh(['/u/名单.xlsx', 'http://other.test/x.xlsx'], BASE, ORIGIN);
     await linked.refresh(['/u/名单.xlsx'], BASE, ORIGIN);
@@ -56,10 +56,10 @@ describe('LinkedAttachments', () => {
 
   it('a link that answers 404 is an error (fail closed), and is tried again next time', async () => {
     let calls = 0;
-    const book = new PageFiles(async (b, name) => ({ file: name, size: b.size, status: 'scanned', findings: [] }) as never);
-    const linked = new LinkedAttachments(book, async () => {
+    const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [] } as never));
+    const linked = new LinkedAttachments(book, () => {
       calls++;
-      return new Response('', { status: 404 });
+      return Promise.resolve(new Response('', { status: 404 }));
     });
     await linked.refresh(['/u/gone.pdf'], BASE, ORIGIN);
     expect(linked.error()).toMatch(/gone\.pdf.*404/);

@@ -29,31 +29,27 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   const getKey = win.WeakMap.prototype.get;
   const setKey = win.WeakMap.prototype.set;
   const keyOf = (b: Blob) => getKey.call(keys, b) as string | undefined;
-  let rerun: HTMLFormElement | null = null;
-
-  function guardedSubmit(this: HTMLFormElement): void {
-    const { method, url } = formTarget(win, this);
-    const s = serializeBody(win, new win.FormData(this));
-    const unread = method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined);
-    if (unread && rerun !== this) {
-      const form = this;
+  /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
+  function judgeSubmit(form: HTMLFormElement, again: boolean): void {
+    const { method, url } = formTarget(win, form);
+    const s = serializeBody(win, new win.FormData(form));
+    if (!again && method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined)) {
       void channel.learn(s.blobs).then((learned) => {
         learned.forEach((k, i) => k && setKey.call(keys, s.blobs[i]!, k));
-        rerun = form;
-        try {
-          guardedSubmit.call(form);
-        } finally {
-          rerun = null;
-        }
+        judgeSubmit(form, true);
       });
       return;
     }
     const body = method === 'GET' ? { kind: 'none' as const } : withFileKeys(s, keyOf);
     const query = method === 'GET' && s.body.kind === 'entries' ? s.body.entries.filter((e): e is [string, string] => typeof e[1] === 'string') : [];
     const full = query.length > 0 ? `${url.split('?')[0]}?${new win.URLSearchParams(query).toString()}` : url;
-    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(this, 'target'));
+    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(form, 'target'));
     if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
-    submit.call(this);
+    submit.call(form);
+  }
+
+  function guardedSubmit(this: HTMLFormElement): void {
+    judgeSubmit(this, false);
   }
   proto.submit = guardedSubmit;
 }
