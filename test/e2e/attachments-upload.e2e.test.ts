@@ -51,8 +51,16 @@ afterAll(async () => {
 });
 
 async function openPage(): Promise<void> {
-  // 'commit': after a form post the previous document (the sink's answer) may still hold Playwright's load wait
-  await page.goto(`${server.url}/attachments.html`, { waitUntil: 'commit' });
+  // A form post's own navigation may still be under way (or held by the gate): it can interrupt this one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(`${server.url}/attachments.html`, { waitUntil: 'commit', timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.waitForTimeout(500);
+    }
+  }
   await page.waitForFunction('window.__attach && window.__attach.ready === true', null, { timeout: 20_000, polling: 50 });
   await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
 }
@@ -114,6 +122,7 @@ describe('a file chosen in a file input and posted natively with its form', () =
     await page.locator('#form-file').setInputFiles(filePayload(CLEAN));
     await page.locator('#form-submit').click({ noWaitAfter: true });
     const [r] = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
+    await page.waitForURL('**/sink/attach/form');
     expect(r!.files.map((f) => [f.filename, f.sha256])).toEqual([[CLEAN, sha(files.get(CLEAN)!)]]);
     expect(r!.body.folder).toBe('2026-notice');
   });
@@ -135,6 +144,7 @@ describe("the same form sent by the page's script with form.submit() (no submit 
     await page.locator('#form-file').setInputFiles(filePayload(CLEAN));
     await page.locator('#form-script-submit').click({ noWaitAfter: true });
     const [r] = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
+    await page.waitForURL('**/sink/attach/form');
     expect(r!.files.map((f) => f.sha256)).toEqual([sha(files.get(CLEAN)!)]);
   });
 });
