@@ -103,49 +103,36 @@ function expectNamedAndPlaced(texts: string[]): void {
   for (const id of IDS) expect(texts[0], 'the panel shows masked excerpts only').not.toContain(id);
 }
 
-describe('a file chosen in a file input and posted natively with its form', () => {
-  test('the list with IDs never reaches the server; the panel names the file and the cell', async () => {
-    await openPage();
-    const since = server.mark();
-    await page.locator('#form-file').setInputFiles(filePayload(LIST));
-    await page.locator('#form-submit').click({ noWaitAfter: true });
+/** Chooses `name` in the upload form and sends it with `button`; the requests to the form's action. */
+async function sendWithForm(name: string, button: string, since: number) {
+  await openPage();
+  await page.locator('#form-file').setInputFiles(filePayload(name));
+  await page.locator(button).click({ noWaitAfter: true });
+  if (name === LIST) {
     await page.waitForTimeout(SETTLE_MS);
+    return server.requests({ path: '/sink/attach/form', since });
+  }
+  const arrivedNow = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
+  await page.waitForURL('**/sink/attach/form');
+  return arrivedNow;
+}
+
+describe.each([
+  ['a file chosen in a file input and posted natively with its form', '#form-submit'],
+  ["the same form sent by the page's script with form.submit() (no submit event)", '#form-script-submit'],
+])('%s', (_what, button) => {
+  test('the list with IDs never reaches the server; the panel names the file and the cell', async () => {
+    const since = server.mark();
+    expect(await sendWithForm(LIST, button, since)).toEqual([]);
     expect(arrived(LIST, since)).toEqual([]);
-    expect(server.requests({ path: '/sink/attach/form', since })).toEqual([]);
     expect(new URL(page.url()).pathname).toBe('/attachments.html');
     expectNamedAndPlaced(await refusalsNaming(LIST));
   });
 
   test('control: a clean workbook is posted with the form and arrives byte for byte', async () => {
-    await openPage();
-    const since = server.mark();
-    await page.locator('#form-file').setInputFiles(filePayload(CLEAN));
-    await page.locator('#form-submit').click({ noWaitAfter: true });
-    const [r] = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
-    await page.waitForURL('**/sink/attach/form');
+    const [r] = await sendWithForm(CLEAN, button, server.mark());
     expect(r!.files.map((f) => [f.filename, f.sha256])).toEqual([[CLEAN, sha(files.get(CLEAN)!)]]);
     expect(r!.body.folder).toBe('2026-notice');
-  });
-});
-
-describe("the same form sent by the page's script with form.submit() (no submit event)", () => {
-  test('the list is refused, the clean workbook (control) arrives', async () => {
-    await openPage();
-    let since = server.mark();
-    await page.locator('#form-file').setInputFiles(filePayload(LIST));
-    await page.locator('#form-script-submit').click({ noWaitAfter: true });
-    await page.waitForTimeout(SETTLE_MS);
-    expect(arrived(LIST, since)).toEqual([]);
-    expect(server.requests({ path: '/sink/attach/form', since })).toEqual([]);
-    expectNamedAndPlaced(await refusalsNaming(LIST));
-
-    await openPage();
-    since = server.mark();
-    await page.locator('#form-file').setInputFiles(filePayload(CLEAN));
-    await page.locator('#form-script-submit').click({ noWaitAfter: true });
-    const [r] = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
-    await page.waitForURL('**/sink/attach/form');
-    expect(r!.files.map((f) => f.sha256)).toEqual([sha(files.get(CLEAN)!)]);
   });
 });
 
