@@ -68,6 +68,18 @@ export async function typeBody(page: Page, fixture: CmsFixture, text: string, { 
   return content;
 }
 
+/** Replace the body through the editor's own API (an editor fixing a draft); resolves once it reads back. */
+export async function setBody(page: Page, fixture: CmsFixture, html: string, { timeout = 5_000 } = {}): Promise<void> {
+  const driver = EDITOR_DRIVERS[fixture.editor];
+  await page.evaluate(driver.set(html));
+  const want = html.replace(/<[^>]+>/g, '');
+  const deadline = Date.now() + timeout;
+  while (!(await editorContent(page, fixture)).includes(want)) {
+    if (Date.now() > deadline) throw new Error(`${fixture.id}: the editor did not take the new body`);
+    await page.waitForTimeout(50);
+  }
+}
+
 /** Fill title / 栏目 and type a body holding `text`: the draft, ready for one of its publish paths. */
 export async function prepareDraft(page: Page, fixture: CmsFixture, text: string): Promise<void> {
   await runSteps(page, fixture.fill);

