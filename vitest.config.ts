@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'test/e2e-firefox/**', 'node_modules/**'],
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,6 +1,15 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run as it is (no build step), so the installed bin loads it through tsx.
-import { register } from 'tsx/esm/api';
+// The CLI runs prebuilt (dist/cli, bundled by `npm ci`, `npm run build` and `npm run build:cli`), so
+// it starts at once. Without the bundle it says how to build it rather than compile on the fly.
+import { existsSync } from 'node:fs';
+import { URL } from 'node:url';
 
-register();
-await import('../lib/cli/main.ts');
+const bundle = new URL('../dist/cli/precheck.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write(
+    'precheck: 命令行工具尚未构建，请先运行 npm run build:cli（npm ci 和 npm run build 也会构建）\n' +
+      'precheck: the CLI is not built yet: run `npm run build:cli` (npm ci and npm run build build it too)\n',
+  );
+  process.exit(2);
+}
+await import(bundle.href);

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { listenForAttachmentScanner } from '@/lib/attachments/service/open-scanner';
 import { listenForAuditMessages } from '@/lib/audit/listen';
 import { createBackstop, type DnrApi } from '@/lib/background/backstop';
+import { injectOpenTabs } from '@/lib/background/inject-open-tabs';
+import { createStartupGuard } from '@/lib/background/startup-guard';
 import { policyVersion } from '@/lib/audit/policy-version';
 import { createAuditService } from '@/lib/audit/service';
 import { openAuditDb } from '@/lib/audit/store';
@@ -22,17 +24,29 @@ import { createSignedItemStore } from '@/lib/signoff/signed-items';
 export default defineBackground(() => {
   const store = createPolicyStore(browser.storage);
   const policy = () => store.state().policy;
+  const kind = browserKind(import.meta.env.BROWSER);
+  const dnr = browser.declarativeNetRequest as unknown as DnrApi;
   const registration = createRegistrationSync(
     {
       scripting: browser.scripting,
       permissions: browser.permissions,
       manifestScripts: manifestScriptFiles(browser.runtime.getManifest()),
-      browser: browserKind(import.meta.env.BROWSER),
+      browser: kind,
     },
     browser.permissions,
     () => store.state().policy.origins,
     (error) => console.error('[precheck] content script registration:', error instanceof Error ? error.message : String(error)),
+    (result) => void startup.covered(result.origins),
   );
+  // First thing at every start: the scripts registered again from the last run's origins and run in the
+  // tabs already open, then the browser's startup lockdown lifted (lib/gate/startup-rules.ts).
+  const startup = createStartupGuard({
+    dnr,
+    storage: browser.storage.local,
+    register: async (origins) => (await registration.sync(origins))?.origins ?? [],
+    injectOpenTabs: (origins) => injectOpenTabs(browser, origins, kind),
+  });
+  const started = startup.start().catch((error: unknown) => console.error('[precheck] startup guard:', error instanceof Error ? error.message : String(error)));
   const audit = deferred(
     // Records are chained against the policy in force: wait for it before the first append.
     Promise.all([openAuditDb(), store.ready]).then(([db]) => {
@@ -47,7 +61,7 @@ export default defineBackground(() => {
   listenForAuditMessages(audit);
   // Adapter-named publish endpoints are blocked by the browser for every route; a release opens them
   // for its tab for a few seconds.
-  const backstop = createBackstop(browser.declarativeNetRequest as unknown as DnrApi, (message) => console.warn('[precheck]', message));
+  const backstop = createBackstop(dnr, (message) => console.warn('[precheck]', message));
   const signedItems = createSignedItemStore(browser.storage.local);
   listenForSignoffMessages(signoff, signedItems, {
     released: (tabId) => void (tabId === undefined ? undefined : backstop.allowTab(tabId)),
@@ -68,7 +82,7 @@ export default defineBackground(() => {
     // Open options pages refresh; with none open there is no receiver, which is fine.
     sendMessage('policyChanged', state).catch(() => undefined);
   });
-  void store.ready.then(() => Promise.all([registration.sync(), backstop.sync(store.state().policy)]));
+  void Promise.all([store.ready, started]).then(() => Promise.all([registration.sync(), backstop.sync(store.state().policy)]));
   // Wakes the worker at every browser start, so the registrations are brought in line with the
   // policy (a managed policy may have changed while the browser was closed) at once, not whenever the
   // worker next happens to wake; starting the worker is enough, the store and the sync above run.

@@ -35,8 +35,9 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     // The gate judges with the built-in rules at once; the page's policy refines them when it arrives.
-    const { hub, owner } = startFrame(window, { rules });
-    if (!owner) return;
+    const started = startFrame(window, { rules });
+    if (!started?.owner) return;
+    const { hub } = started;
     const loadPolicy = () =>
       sendMessage('getPolicyForPage', location.href)
         .then((page) => {

@@ -1,8 +1,9 @@
 import { isPlausibleBirthDate, isValidIdChecksum, luhnValid } from '../lib/scan/checksums';
 import { labelBefore, lineAt, near } from '../lib/scan/context';
-import { linesOf, type LineIndex } from '../lib/scan/lines';
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
-import type { Hit, PatternRule } from '../lib/scan/types';
+import { columnHeader } from '../lib/scan/columns';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type Hit, type PatternRule } from '../lib/scan/types';
 
 /** Words that say "this number is a bank account", in prose or as a label. */
 export const CARD_WORDS = ['卡号', '账号', '帐号', '开户行', '开户银行', '存折', '一卡通', '一折通', '银行卡'] as const;
@@ -10,135 +11,27 @@ export const CARD_WORDS = ['卡号', '账号', '帐号', '开户行', '开户银
 /** Words in a table header cell that name a card/account column (开户银行 names the bank, not the number). */
 const CARD_HEADER = /卡号|账号|帐号|存折|一卡通|一折通|银行卡/;
 
-/** CARD_HEADER.test(), with a quick no for the many lines without 卡, 号 or 折 (every word has one). */
-function mayNameCard(line: string): boolean {
-  return (line.includes('卡') || line.includes('号') || line.includes('折')) && CARD_HEADER.test(line);
-}
-
-/** How many lines above a row we look for its header; payout tables can be long. */
-const HEADER_LOOKBACK_LINES = 500;
-
 function cellSeparator(line: string): '\t' | '|' | null {
   if (line.includes('\t')) return '\t';
   if (line.includes('|')) return '|';
   return null;
 }
 
-/** Occurrences of `sep` in text[from, to): the index of the cell a match starts in. */
-function countSep(text: string, from: number, to: number, sep: string): number {
-  let n = 0;
-  for (let p = text.indexOf(sep, from); p >= 0 && p < to; p = text.indexOf(sep, p + 1)) n++;
-  return n;
-}
-
-const NUMERIC_CELL = /^[\d*.,\sXx-]{3,}$/;
-/** [\d*.,Xx-]: the characters of NUMERIC_CELL other than \s. */
-function numericChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 42 || c === 46 || c === 44 || c === 88 || c === 120 || c === 45;
-}
-
-/** \s (what trim() removes); beyond ASCII the regex itself decides. */
-function space(c: number): boolean {
-  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c));
-}
-
 /**
- * Some cell of the line (split at `sep`) passes NUMERIC_CELL after trim(): the line is a data row.
- * The same test without splitting the line or trimming each cell, as it runs on every row of every
- * table: trim() removes exactly what \s matches, and \s is in the class, so a cell passes when all
- * its characters are in the class and three or more lie between its first and last non-space.
- */
-function hasNumericCell(line: string, sep: string): boolean {
-  for (let from = 0; from <= line.length; ) {
-    let to = line.indexOf(sep, from);
-    if (to < 0) to = line.length;
-    let first = -1;
-    let last = -1;
-    let i = from;
-    for (; i < to; i++) {
-      const c = line.charCodeAt(i);
-      if (numericChar(c)) {
-        if (first < 0) first = i;
-        last = i;
-      } else if (!space(c)) break;
-    }
-    if (i === to && first >= 0 && last - first >= 2) return true;
-    from = to + 1;
-  }
-  return false;
-}
-
-/**
- * A table row of this separator, as the header walk sees it (isTableRow() and the separator in it):
- * the table ends at any other line. A line with a tab or a pipe is always a table row.
- */
-function isRowOf(lines: LineIndex, i: number, sep: string): boolean {
-  return lines.lineText(i).includes(sep);
-}
-
-/**
- * Per document and separator: the header walk passes over blank lines and data rows that name no
- * card anywhere in one step (LineIndex.nearestAbove), so finding the header of row 10 000 does not
- * re-read the 9 999 rows above it.
- */
-const SKIP = { '\t': Symbol('card header walk, tab'), '|': Symbol('card header walk, pipe') } as const;
-
-function skipTo(lines: LineIndex, i: number, sep: '\t' | '|'): number {
-  return lines.nearestAbove(SKIP[sep], i, (j) => {
-    const text = lines.lineText(j);
-    const blank = !/\S/.test(text);
-    return !(isRowOf(lines, j, sep) ? blank || (hasNumericCell(text, sep) && !mayNameCard(text)) : blank);
-  });
-}
-
-/**
- * The header of the match's own column says it is a card. 'column' when the header cell at the same
- * index names a card; 'table' when the header's cells do not line up (merged cells) but the header
- * line names a card somewhere; null otherwise. Column precision matters: payout tables carry an ID
+ * The header of the match's own column says it is a card. 'column' when the header cell over the
+ * value names a card; 'table' when the header's cells do not line up (merged cells) but the header
+ * names a card somewhere; null otherwise. Column precision matters: payout tables carry an ID
  * column beside the card column, and the ID must not be taken for a card.
  */
-export function cardColumn(text: string, start: number): 'column' | 'table' | null {
-  const lines = linesOf(text);
-  const at = lines.lineOf(start);
-  const sep = cellSeparator(lines.lineText(at));
-  if (!sep) return null;
-  const cells = countSep(text, lines.start(at), lines.end(at), sep) + 1;
-  const col = countSep(text, lines.start(at), start, sep);
-  // The lines looked at are the HEADER_LOOKBACK_LINES right above the row, blank ones included.
-  const lowest = at - HEADER_LOOKBACK_LINES;
-  for (let i = at - 1; i >= 0; i--) {
-    i = skipTo(lines, i, sep);
-    if (i < 0 || i < lowest) return null;
-    if (!isRowOf(lines, i, sep)) return null;
-    const above = headerRow(lines, i, sep);
-    if (above.cells.length === cells && CARD_HEADER.test(above.cells[col] ?? '')) return 'column';
-    // The header is the first row above without a numeric cell; rows with numbers are data.
-    if (above.data) continue;
-    return above.cells.length !== cells && CARD_HEADER.test(lines.lineText(i)) ? 'table' : null;
-  }
-  return null;
-}
-
-/** A row the header walk stops at, split once per document: every row below it asks about it. */
-interface StopRow {
-  cells: string[];
-  data: boolean;
-}
-
-const STOP_ROWS = { '\t': Symbol('card header rows, tab'), '|': Symbol('card header rows, pipe') } as const;
-
-function headerRow(lines: LineIndex, i: number, sep: '\t' | '|'): StopRow {
-  const rows = lines.memo(STOP_ROWS[sep], () => new Map<number, StopRow>());
-  let row = rows.get(i);
-  if (!row) {
-    const cells = lines.lineText(i).split(sep);
-    rows.set(i, (row = { cells, data: cells.some((c) => NUMERIC_CELL.test(c.trim())) }));
-  }
-  return row;
+export function cardColumn(text: TextView, start: number): 'column' | 'table' | null {
+  const header = columnHeader(text, start);
+  if (!header) return null;
+  if (header.cell !== undefined) return CARD_HEADER.test(header.cell) ? 'column' : null;
+  return CARD_HEADER.test(header.rows) ? 'table' : null;
 }
 
 /** A label right before the number on its own line ("卡号:"), not one that belongs to an earlier value. */
-function cardLabelBefore(text: string, start: number): boolean {
+function cardLabelBefore(text: TextView, start: number): boolean {
   const label = labelBefore(text, start, 16);
   const own = label.slice(label.search(/\d[^\d]*$/) + 1);
   return CARD_WORDS.some((w) => own.includes(w)) && !own.includes('身份');
@@ -148,7 +41,7 @@ function cardLabelBefore(text: string, start: number): boolean {
  * A card word near the number. In a table row only the row itself counts: the header line above
  * names every column, and 开户银行 over the bank-name column says nothing about a contract number.
  */
-function nearCardWord(text: string, start: number, end: number): boolean {
+function nearCardWord(text: TextView, start: number, end: number): boolean {
   const line = lineAt(text, start);
   if (cellSeparator(line.text)) return near(line.text, start - line.start, end - line.start, CARD_WORDS, 20, 8);
   return near(text, start, end, CARD_WORDS, 20, 8);
@@ -158,7 +51,7 @@ function nearCardWord(text: string, start: number, end: number): boolean {
  * A resident ID sits beside card columns and card words all the time; only a label of its own
  * (卡号: right before it, or its own column header) makes it a card. The ID rule reports the rest.
  */
-function cardContext(text: string, start: number, end: number, idLike: boolean): boolean {
+function cardContext(text: TextView, start: number, end: number, idLike: boolean): boolean {
   return idLike
     ? cardLabelBefore(text, start) || cardColumn(text, start) === 'column'
     : nearCardWord(text, start, end) || cardColumn(text, start) !== null;
@@ -185,11 +78,11 @@ export default {
     quiet: ['ICCID 8986 0112 3456 7890 1234', '订单号 6228480906369143', '合计 6228480906369142元', '640502196206253836'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}(?<!\\d\\.)(?<!\\*)\\d{16,19}${NOT_BEFORE_ALNUM}(?!\\.\\d)(?!\\*)`, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [16, 19] } },
   check(m, ctx): Hit | null {
     const digits = m[0];
     const start = m.index;
-    const end = start + digits.length;
+    const end = matchEnd(m);
     const text = ctx.text;
     if (followedByAmountUnit(text, end) || /[¥￥]\s*$/.test(text.slice(Math.max(0, start - 2), start))) return null;
     // SIM cards print their ICCID (89 telecom + 86 China) on the card; it is no bank account.

@@ -1,5 +1,6 @@
 import { lineAt } from '../lib/scan/context';
 import { linesOf } from '../lib/scan/lines';
+import type { TextView } from '../lib/scan/text-view';
 import type { Hit, PatternRule, RuleContext } from '../lib/scan/types';
 
 // Editors space out a marking the way GB/T 9704 lays it out ("机  密"), so a gap between the two
@@ -46,7 +47,7 @@ const LIST_SEP = '[ \\t]*[、,;/|\\t和或及与至][ \\t]*';
 const LEVEL_AFTER = new RegExp(`^${LIST_SEP}${LEVEL}`);
 const LEVEL_BEFORE = new RegExp(`${LEVEL}${LIST_SEP}$`);
 
-function inLevelList(text: string, start: number, end: number): boolean {
+function inLevelList(text: TextView, start: number, end: number): boolean {
   return LEVEL_AFTER.test(text.slice(end, end + 12)) || LEVEL_BEFORE.test(text.slice(Math.max(0, start - 12), start));
 }
 
@@ -57,7 +58,7 @@ const BARE_LINE = new RegExp(
 const BARE_CELL = new RegExp(`^[ \\t\\r]*${LEVEL}[ \\t\\r]*$`);
 
 /** The non-empty line before or after `line` is also a bare level: a vertical list of the levels. */
-function neighbourIsBareLevel(text: string, line: { start: number; end: number }): boolean {
+function neighbourIsBareLevel(text: TextView, line: { start: number; end: number }): boolean {
   // Walks the line index rather than splitting the whole text around the line, once per match.
   const lines = linesOf(text);
   const at = lines.lineOf(line.start);
@@ -81,7 +82,7 @@ function cellAt(line: { start: number; text: string }, pos: number): { cell: str
   return null;
 }
 
-function quoted(text: string, start: number, end: number): boolean {
+function quoted(text: TextView, start: number, end: number): boolean {
   return /["“「『‘'][ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && /^[ \t]*["”」』’']/.test(text.slice(end, end + 3));
 }
 
@@ -95,7 +96,7 @@ function check(m: RegExpExecArray, ctx: RuleContext): Hit | null {
   if (g.star) {
     if (g.star === '*' && !g.period) return null;
     // Only the level, star and period; the trailing blanks the pattern may have eaten stay out.
-    const markEnd = g.period ? end : text.indexOf(g.star, levelStart) + 1;
+    const markEnd = g.period ? end : levelStart + text.slice(levelStart, end).indexOf(g.star) + 1;
     if (quoted(text, levelStart, markEnd)) return { start: levelStart, end: markEnd, severity: 'info', message: MSG_QUOTED };
     return { start: g.label && g.sep ? start : levelStart, end: markEnd, severity: 'block', message: MSG_STAR };
   }
@@ -141,6 +142,6 @@ export default {
   },
   pattern: PATTERN,
   // Every level (绝密, 机密, 秘密) has 密 in it, and the pattern never crosses a line.
-  trigger: /密/,
+  candidates: { words: ['密'] },
   check,
 } satisfies PatternRule;

@@ -1,5 +1,5 @@
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
-import type { PatternRule } from '../lib/scan/types';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { matchEnd, type PatternRule } from '../lib/scan/types';
 import { hasIdContext, isIdBirthDate, isIdRegion } from './shared/id-parts';
 
 /**
@@ -21,10 +21,10 @@ export default {
     quiet: ['订单号 621027790320604', '身份证号：999999790320604'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}(\\d{6})(\\d{6})\\d{3}${NOT_BEFORE_ALNUM}`, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [15, 15] } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     if (!isIdRegion(m[1]!) || !isIdBirthDate(m[2]!) || !hasIdContext(ctx, start, end)) return null;
     return {
       start,

@@ -1,5 +1,5 @@
-import { MASKED_TRIGGER, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
-import type { PatternRule } from '../lib/scan/types';
+import { NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { matchEnd, type PatternRule } from '../lib/scan/types';
 import { isIdBirthDate } from './shared/id-parts';
 import { isKnownProvince, isKnownRegion } from './data/regions';
 
@@ -26,7 +26,7 @@ export default {
     quiet: ['640221********1234', '6402**********123X', '********'],
   },
   pattern: new RegExp(`(?<![0-9A-Za-z*])[0-9*]{17}[0-9Xx*]${NOT_BEFORE_ALNUM}(?!\\*)`, 'g'),
-  trigger: MASKED_TRIGGER,
+  candidates: { numbers: { length: [18, 18], masked: true } },
   check(m) {
     const id = m[0];
     let hidden = 0;
@@ -40,7 +40,7 @@ export default {
     if (!date.includes('*') && !isIdBirthDate(date)) return null;
     return {
       start: m.index,
-      end: m.index + id.length,
+      end: matchEnd(m),
       severity: 'warn',
       message: {
         zh: '身份证号打码不足：应至少隐去 8 位并包含出生月日（如 640221********1234）',

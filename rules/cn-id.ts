@@ -1,6 +1,6 @@
 import { isValidIdChecksum } from '../lib/scan/checksums';
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
-import type { PatternRule } from '../lib/scan/types';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import { matchEnd, type PatternRule } from '../lib/scan/types';
 import { hasIdContext, isIdBirthDate, isIdRegion } from './shared/id-parts';
 
 /**
@@ -22,10 +22,10 @@ export default {
     quiet: ['合同编号 110105194912310021', '440524188001010015', '金额 110105194912310021元'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}(\\d{6})(\\d{8})\\d{3}[\\dXx]${NOT_BEFORE_ALNUM}`, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [18, 18] } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     if (followedByAmountUnit(ctx.text, end)) return null;
     const wellFormed = isIdRegion(m[1]!) && isIdBirthDate(m[2]!);
     if (wellFormed && isValidIdChecksum(m[0])) {

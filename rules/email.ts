@@ -44,7 +44,7 @@ export default {
     quiet: ['投稿邮箱：bgs@pingluo.gov.cn', '监督邮箱 zwgk@163.com', '来信请寄 plxbgs@126.com', 'logo@2x.png'],
   },
   pattern: EMAIL,
-  trigger: /@/,
+  candidates: { words: ['@', '＠'] },
   check(m, ctx) {
     const address = m[0];
     const start = m.index;

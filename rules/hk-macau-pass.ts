@@ -1,6 +1,8 @@
-import { columnHeaderHas, near } from '../lib/scan/context';
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
-import type { PatternRule } from '../lib/scan/types';
+import { headerNames } from '../lib/scan/columns';
+import { near } from '../lib/scan/context';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type PatternRule } from '../lib/scan/types';
 
 /** 往来港澳通行证 (mainland residents): a bare "通行证" is enough, and so is 港澳 in the label. */
 const HK_MACAU_WORDS = ['通行证', '港澳'] as const;
@@ -18,8 +20,8 @@ const HOME_RETURN_WORDS = ['回乡证', '来往内地', '通行证'] as const;
 const PATTERN =
   `${NOT_AFTER_ALNUM}(?:(?<mainland>C[0-9]{8}|C[A-HJ-NP-Z][0-9]{7}|W[0-9]{8})|(?<homeReturn>[HM][0-9]{8}(?:[0-9]{2})?)|(?<taiwan>[0-9]{8}(?:[0-9]{2})?))${NOT_BEFORE_ALNUM}`;
 
-function labelled(text: string, start: number, end: number, words: readonly string[]): boolean {
-  return near(text, start, end, words, 20, 8) || columnHeaderHas(text, start, words);
+function labelled(text: TextView, start: number, end: number, words: readonly string[]): boolean {
+  return near(text, start, end, words, 20, 8) || headerNames(text, start, words);
 }
 
 export default {
@@ -37,10 +39,10 @@ export default {
     quiet: ['合同编号 C12345678', '通行证办理地点：县政务服务中心', '编号 12345678', '台胞证号码：12345678元'],
   },
   pattern: new RegExp(PATTERN, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [8, 11] } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     const g = m.groups ?? {};
     let ok: boolean;
     if (g['mainland']) ok = labelled(ctx.text, start, end, HK_MACAU_WORDS);

@@ -1,4 +1,5 @@
 import { lineAt } from '../lib/scan/context';
+import type { TextView } from '../lib/scan/text-view';
 import type { Hit, PatternRule, RuleContext } from '../lib/scan/types';
 
 // The release note (附注) names the document's own disclosure: it decides wherever it stands.
@@ -37,7 +38,7 @@ function trailerOnly(rest: string): boolean {
   return ONLY_PUNCT.test(s);
 }
 
-function inMarkerPosition(text: string, start: number, end: number): boolean {
+function inMarkerPosition(text: TextView, start: number, end: number): boolean {
   const line = lineAt(text, start);
   const before = text.slice(line.start, start);
   const after = text.slice(end, line.end);
@@ -89,5 +90,7 @@ export default {
     ],
   },
   pattern: PATTERN,
+  // Every alternative of the pattern opens with one of these words (此件不予公开, 仅供参阅, 不得外传 ...).
+  candidates: { words: ['此件', '本件', '仅供', '内部资料', '内部材料', '内部使用', '内部参阅', '内部文件', '外传'] },
   check,
 } satisfies PatternRule;

@@ -1,7 +1,8 @@
-import { inPeopleRow, lineAt, tableRowAt } from '../lib/scan/context';
-import { linesOf, type LineIndex } from '../lib/scan/lines';
-import { DIGIT_RUN_TRIGGER, followedByAmountUnit } from '../lib/scan/patterns';
-import type { PatternRule, RuleContext } from '../lib/scan/types';
+import { columnHeader } from '../lib/scan/columns';
+import { inPeopleRow, lineAt } from '../lib/scan/context';
+import { followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type PatternRule, type RuleContext } from '../lib/scan/types';
 import { AREA_CODES } from './data/area-codes';
 
 /**
@@ -37,42 +38,9 @@ function isSubscriber(rest: string): boolean {
   return /^[2-9]\d{6,11}$/.test(rest);
 }
 
-function onLineWindow(text: string, start: number, end: number, before: number, after: number): string {
+function onLineWindow(text: TextView, start: number, end: number, before: number, after: number): string {
   const line = lineAt(text, start);
   return text.slice(Math.max(line.start, start - before), start) + '\u0000' + text.slice(end, Math.min(line.end, end + after));
-}
-
-const CELL_SPLIT = /\t|\|/;
-const LONG_NUMBER = /\d{5}/;
-/** How many rows above a cell we look for its header. */
-const HEADER_LOOKBACK_ROWS = 200;
-
-/** The nearest line at or above i that is not a data row (a table row with a long number). */
-const DATA_SKIP = Symbol('landline data rows');
-
-function skipDataRows(lines: LineIndex, i: number): number {
-  return lines.nearestAbove(DATA_SKIP, i, (j) => !(LONG_NUMBER.test(lines.lineText(j)) && tableRowAt(lines, j)));
-}
-
-/**
- * The header cell above a table cell: in a tab or pipe table, the cell at the same index in the nearest
- * earlier row that has no long number in it (the header row). Undefined outside such a table.
- */
-function columnHeader(text: string, start: number): string | undefined {
-  const lines = linesOf(text);
-  const at = lines.lineOf(start);
-  const line = lines.lineText(at);
-  if (!CELL_SPLIT.test(line)) return undefined;
-  let index = 0;
-  for (let p = lines.start(at); p < start; p++) {
-    const c = text.charCodeAt(p);
-    if (c === 9 || c === 124) index++;
-  }
-  // The rows right above, data rows passed over; line 0 counts only when it is not empty.
-  const above = at > 0 ? skipDataRows(lines, at - 1) : -1;
-  if (above < 0 || above < at - HEADER_LOOKBACK_ROWS || lines.end(above) === 0) return undefined;
-  if (!tableRowAt(lines, above)) return undefined;
-  return lines.lineText(above).split(CELL_SPLIT)[index];
 }
 
 const includesAny = (s: string | undefined, words: readonly string[]) => s !== undefined && words.some((w) => s.includes(w));
@@ -83,7 +51,8 @@ function useOf(ctx: RuleContext, start: number, end: number): Use {
   const label = onLineWindow(ctx.text, start, end, 16, 8);
   if (includesAny(label, HOME_WORDS)) return 'home';
   if (includesAny(label, OFFICE_WORDS)) return 'office';
-  const header = columnHeader(ctx.text, start);
+  const found = columnHeader(ctx.text, start);
+  const header = found ? (found.cell ?? found.rows) : undefined;
   if (includesAny(header, HOME_WORDS)) return 'home';
   if (includesAny(header, OFFICE_WORDS)) return 'office';
   // A phone column of a people list (联系电话) holds the people's own numbers.
@@ -108,10 +77,12 @@ export default {
     quiet: ['监督电话：0952-6995536  政务服务便民热线：12345', '咨询电话：（0952）6995536转123', '客服热线 400-810-8888', '编号 0260 1234567'],
   },
   pattern: PATTERN,
-  trigger: DIGIT_RUN_TRIGGER,
+  // 0 + area code + number (+ glued extension) is 10 to 16 digits; in "(0952)6995536" the token is
+  // the 7 to 12 digits after the bracket, which opens up to 7 characters before it.
+  candidates: { numbers: { length: [7, 16], lead: { chars: '(', max: 7 } } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     const split = m[1] !== undefined ? (AREA_CODES.has(m[1]) ? { area: m[1], rest: m[2]! } : null) : splitAreaCode(m[3]!);
     if (!split || !isSubscriber(split.rest)) return null;
     if (followedByAmountUnit(ctx.text, end)) return null;

@@ -1,6 +1,8 @@
-import { columnHeaderHas, inPeopleRow, lineAt } from '../lib/scan/context';
-import { DIGIT_RUN_TRIGGER, followedByAmountUnit } from '../lib/scan/patterns';
-import type { PatternRule, RuleContext } from '../lib/scan/types';
+import { columnHeader } from '../lib/scan/columns';
+import { inPeopleRow, lineAt } from '../lib/scan/context';
+import { followedByAmountUnit } from '../lib/scan/patterns';
+import type { TextView } from '../lib/scan/text-view';
+import { matchEnd, type PatternRule, type RuleContext } from '../lib/scan/types';
 
 /**
  * Segments actually assigned to mobile networks: a random 1[3-9] number outside them (e.g. 140, 154,
@@ -20,20 +22,56 @@ const PATTERN = new RegExp(
 const LIST_WORDS = ['公示', '名单', '申请人', '户主', '身份证', '住址'] as const;
 /** Column headers of a table of people. */
 const PEOPLE_COLUMNS = ['姓名', '户主', '申请人', '身份证', '住址', '家庭成员', '收款人'] as const;
+/** On the same line as one of these, a mobile is that person's: a line of one person's record. */
+const PERSON_WORDS = ['申请人', '户主', '身份证', '公民身份号码', '证件号码', '家庭成员', '收款人', '持卡人'] as const;
+/** A resident ID on the line, masked or not, makes the line one person's record too. */
+const ID_ON_LINE = /(?<![0-9A-Za-z*])[0-9*]{17}[0-9Xx*](?![0-9A-Za-z*])/;
+/** Right before the number, these say it is an office's line to call, whoever the line is about. */
+const OFFICE_LABELS = ['咨询', '监督', '举报', '投诉', '热线', '办公', '值班', '服务电话'] as const;
+/** A contact line of the unit: never an entry of the list it announces. */
+const CONTACT_WORDS = ['联系人', '联系电话', '联系方式', ...OFFICE_LABELS] as const;
+/**
+ * An entry of a list of people: an optional number (1. 1、 (1) 1 ), then a name of two to four
+ * characters and a separator — 张三，城关镇和平村，139… or 1. 张三  男  城关镇  139… .
+ */
+const LIST_ENTRY = /^\s*(?:\d{1,4}\s*[.、)]\s*|\(\d{1,4}\)\s*|\d{1,4}\s+)?[\u4e00-\u9fa5]{2,4}(?:[\s,、:;]|$)/;
 
 /** Like near(), but the window stops at the line ends: a title two lines up does not label a number. */
-function nearOnLine(text: string, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
+function nearOnLine(text: TextView, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
   const line = lineAt(text, start);
   const windowText = text.slice(Math.max(line.start, start - before), start) + '\u0000' + text.slice(end, Math.min(line.end, end + after));
   return words.some((w) => windowText.includes(w));
 }
 
+/** The line is one person's record (申请人…身份证号…电话…), and the number is not an office's line on it. */
+function personRecord(ctx: RuleContext, start: number, end: number): boolean {
+  const line = lineAt(ctx.text, start);
+  const rest = line.text.slice(0, start - line.start) + '\u0000' + line.text.slice(end - line.start);
+  if (!PERSON_WORDS.some((w) => rest.includes(w)) && !ID_ON_LINE.test(rest)) return false;
+  return !nearOnLine(ctx.text, start, end, OFFICE_LABELS, 8, 0);
+}
+
+/** An entry of a list of people in a document titled as one (公示, 名单, 花名册). */
+function listEntry(ctx: RuleContext, start: number): boolean {
+  if (!ctx.doc.listTitle) return false;
+  const line = lineAt(ctx.text, start).text;
+  return LIST_ENTRY.test(line) && !CONTACT_WORDS.some((w) => line.includes(w));
+}
+
 function isInPeopleList(ctx: RuleContext, start: number, end: number): boolean {
   return (
     inPeopleRow(ctx.text, start, ctx.doc) ||
-    columnHeaderHas(ctx.text, start, PEOPLE_COLUMNS) ||
-    nearOnLine(ctx.text, start, end, LIST_WORDS)
+    headerNamesAnywhere(ctx.text, start, PEOPLE_COLUMNS) ||
+    nearOnLine(ctx.text, start, end, LIST_WORDS) ||
+    personRecord(ctx, start, end) ||
+    listEntry(ctx, start)
   );
+}
+
+/** The header of the table the number stands in names people in any of its columns. */
+function headerNamesAnywhere(text: TextView, start: number, words: readonly string[]): boolean {
+  const header = columnHeader(text, start);
+  return header !== null && words.some((w) => header.rows.includes(w));
 }
 
 /** Chinese mobile numbers (11 digits, real segment, optional +86 / 0086 / (86) country prefix). */
@@ -44,8 +82,8 @@ export default {
   personal: true,
   title: { zh: '手机号码', en: 'Mobile phone number' },
   description: {
-    zh: '11 位手机号码（号段真实，可带 +86、0086、(86) 前缀，可用空格或横线按 3-4-4 分隔）。出现在人员名单、表格中，或靠近“公示”“名单”“申请人”“户主”“身份证”“住址”时必须打码（如 139****5678）；单独的联系人手机提示核实是否应改用办公电话。已打码的号码、金额和更长数字串中的片段不报告。',
-    en: '11-digit mobile numbers (real segments, optional +86 / 0086 / (86) prefix, 3-4-4 groups with spaces or hyphens). In a list or table of people, or next to 公示, 名单, 申请人, 户主, 身份证 or 住址, they must be masked (139****5678); a lone contact mobile is a warning to consider an office line. Masked numbers, amounts and parts of longer digit runs are not reported.',
+    zh: '11 位手机号码（号段真实，可带 +86、0086、(86) 前缀，可用空格或横线按 3-4-4 分隔，全角数字也算）。出现在人员名单、表格中（表头列有姓名、身份证号等），与申请人、户主、身份证号同在一行，在“公示”“名单”文件的名单条目中，或靠近“公示”“名单”“申请人”“户主”“身份证”“住址”时必须打码（如 139****5678）；单独的联系人手机提示核实是否应改用办公电话。已打码的号码、金额和更长数字串中的片段不报告。',
+    en: '11-digit mobile numbers (real segments, optional +86 / 0086 / (86) prefix, 3-4-4 groups with spaces or hyphens, full-width digits too). In a list or table of people (a header naming 姓名, 身份证号 ...), on one person\'s line with 申请人, 户主 or an ID number, in an entry of a document titled 公示 or 名单, or next to 公示, 名单, 申请人, 户主, 身份证 or 住址, they must be masked (139****5678); a lone contact mobile is a warning to consider an office line. Masked numbers, amounts and parts of longer digit runs are not reported.',
   },
   examples: {
     flagged: [
@@ -56,10 +94,11 @@ export default {
     quiet: ['序号\t姓名\t联系电话\n1\t张三\t139****5678', '合同金额13912345678元', '卡号6217001391234567890', '编号 14012345678'],
   },
   pattern: PATTERN,
-  trigger: DIGIT_RUN_TRIGGER,
+  // +86, 0086, (86) and the trunk 0 make the token 11 to 15 long; "+86 " and "(86) " stand before it.
+  candidates: { numbers: { length: [11, 15], lead: { chars: '+(', max: 5 } } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     if (followedByAmountUnit(ctx.text, end)) return null;
     if (/[¥￥]\s*$/.test(ctx.text.slice(Math.max(0, start - 3), start))) return null;
     if (isInPeopleList(ctx, start, end)) {

@@ -1,6 +1,7 @@
-import { columnHeaderHas, near } from '../lib/scan/context';
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
-import type { PatternRule } from '../lib/scan/types';
+import { headerNames } from '../lib/scan/columns';
+import { near } from '../lib/scan/context';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { matchEnd, type PatternRule } from '../lib/scan/types';
 
 export const PASSPORT_WORDS = ['护照', 'passport', 'Passport', 'PASSPORT'] as const;
 
@@ -27,11 +28,11 @@ export default {
     quiet: ['型号 E12345678', '护照办理须知：携带身份证原件', '护照号 E1234567', '项目编号 GE12345678'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}${PASSPORT}${NOT_BEFORE_ALNUM}`, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [8, 9] } },
   check(m, ctx) {
     const start = m.index;
-    const end = start + m[0].length;
-    const labelled = near(ctx.text, start, end, PASSPORT_WORDS, 20, 8) || columnHeaderHas(ctx.text, start, PASSPORT_WORDS);
+    const end = matchEnd(m);
+    const labelled = near(ctx.text, start, end, PASSPORT_WORDS, 20, 8) || headerNames(ctx.text, start, PASSPORT_WORDS);
     if (!labelled) return null;
     return {
       start,

@@ -1,7 +1,8 @@
 import { isValidUscc } from '../lib/scan/checksums';
+import { headerNames } from '../lib/scan/columns';
 import { inPeopleRow, lineAt, near } from '../lib/scan/context';
-import { DIGIT_RUN_TRIGGER, NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
-import type { PatternRule } from '../lib/scan/types';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM } from '../lib/scan/patterns';
+import { matchEnd, type PatternRule } from '../lib/scan/types';
 
 /** Words that tie a business code to the person who runs it. */
 export const PERSON_BUSINESS_WORDS = ['经营者', '个体工商户', '个体', '经营户', '业主姓名'] as const;
@@ -30,15 +31,16 @@ export default {
     quiet: ['统一社会信用代码：91640221MA76BU4X25', '统一社会信用代码：11640221010007081C', '92640221MA76BU4X25'],
   },
   pattern: new RegExp(`${NOT_AFTER_ALNUM}${USCC_92}${NOT_BEFORE_ALNUM}`, 'g'),
-  trigger: DIGIT_RUN_TRIGGER,
+  candidates: { numbers: { length: [18, 18] } },
   check(m, ctx) {
     if (!isValidUscc(m[0])) return null;
     const start = m.index;
-    const end = start + m[0].length;
+    const end = matchEnd(m);
     const line = lineAt(ctx.text, start).text;
     const personal =
       PERSON_BUSINESS_WORDS.some((w) => line.includes(w)) ||
       near(ctx.text, start, end, PERSON_BUSINESS_WORDS, 40, 20) ||
+      headerNames(ctx.text, start, PERSON_BUSINESS_WORDS) ||
       inPeopleRow(ctx.text, start, ctx.doc);
     if (personal) {
       return {

@@ -1,3 +1,4 @@
+import { wordsInBothWidths } from '../lib/scan/patterns';
 import type { Hit, Localized, PatternRule } from '../lib/scan/types';
 
 // Text pasted from a Word/WPS conversion (docx → text, or Office HTML) keeps pieces of the file's
@@ -59,8 +60,12 @@ export default {
     flagged: ['[bookmark: _GoBack]政务信息公开单位应当按照“谁发布、谁审核、谁上网、谁负责”的原则，依法公开政务信息。'],
     quiet: ['请在文档中插入书签后保存为 Normal 模板。', '第十八条  本办法自发布之日起实行。有效期三年。'],
   },
-  // No trigger (PatternRule.trigger): the \s* of the o:p tag may cross a line break, so this
-  // pattern keeps its pass over the whole text.
   pattern: PATTERN,
+  // A word each alternative holds on its first line (bookmark, GoBack, o:p ...); the \s* of the o:p
+  // tag may cross a line break, so the line after a hit is read too.
+  candidates: {
+    words: wordsInBothWidths(['bookmark', 'GoBack', 'MERGEFORMAT', 'footnoteRef', 'endnoteRef', 'image:', 'endif', 'Normal.dot', 'mso', 'o:p']),
+    reach: 1,
+  },
   check,
 } satisfies PatternRule;

@@ -4,11 +4,13 @@
  * does not accept (RE2 has no look-around) is skipped and reported; the page-level gate still holds
  * such an endpoint.
  */
-import { ALLOW_ID_BASE, allowRules, blockRules, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
+import { ALLOW_ID_BASE, BLOCK_ID_BASE, allowRules, blockRules, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
 
 export interface DnrApi {
   getSessionRules(): Promise<{ id: number }[]>;
   updateSessionRules(update: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
+  getDynamicRules(): Promise<{ id: number }[]>;
+  updateDynamicRules(update: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
   isRegexSupported?(opts: { regex: string }): Promise<{ isSupported: boolean; reason?: string }>;
 }
 
@@ -45,8 +47,9 @@ export function createBackstop(dnr: DnrApi | undefined, onProblem: (message: str
     async sync(policy) {
       if (!dnr) return;
       blocks = await supported(blockRules(policy));
-      // Every rule this extension added goes, allows included: a stale allow never outlives a restart.
-      const existing = (await dnr.getSessionRules()).map((r) => r.id);
+      // Every block and per-tab allow of the backstop goes (a stale allow never outlives a restart);
+      // the startup guard's ids below BLOCK_ID_BASE are not the backstop's.
+      const existing = (await dnr.getSessionRules()).map((r) => r.id).filter((id) => id >= BLOCK_ID_BASE);
       await dnr.updateSessionRules({ removeRuleIds: existing, addRules: blocks });
     },
     async allowTab(tabId) {

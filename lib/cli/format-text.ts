@@ -21,9 +21,11 @@ export function formatText(files: readonly ScannedFile[], unreadable = 0): strin
     for (const f of file.findings) {
       const { line, col } = lineCol(file.lineStarts, f.start);
       count[f.severity]++;
-      // An attachment's finding is found by its sheet and cell, part or page, not by a line.
-      const where = f.location ? `${file.path}  ${oneLine(f.location.text)}` : `${file.path}:${line}:${col}`;
-      lines.push(`${where}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
+      // Where a person finds it: an attachment's sheet and cell, part or page instead of a line; an
+      // HTML page's line plus its table place (表格第 3 行「身份证号」).
+      const located = f.location ? `  ${oneLine(f.location.text)}` : '';
+      const where = file.lineStarts.length === 0 ? `${file.path}` : `${file.path}:${line}:${col}`;
+      lines.push(`${where}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}${located}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
     }
   }
   const zhUnreadable = unreadable ? `；${unreadable} 个文件无法读取` : '';

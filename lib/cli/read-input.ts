@@ -1,16 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { decodeText } from '../attachments/decode-text';
-import { CLI_ATTACHMENT_EXTENSIONS, isAttachmentPath } from '../attachments/scan-file';
-
-const TEXT_EXT = new Set(['.txt', '.md']);
-const HTML_EXT = new Set(['.html', '.htm']);
-const SUPPORTED = ['.txt', '.md', '.html', '.htm', ...CLI_ATTACHMENT_EXTENSIONS.map((e) => `.${e}`)].join(' ');
+import { join } from 'node:path';
+import { isAttachment, readableExtensions, readerFor, type ReadResult } from './readers';
 
 export function isScannable(path: string): boolean {
-  const ext = extname(path).toLowerCase();
-  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || isAttachmentPath(path);
+  return readerFor(path) !== undefined || isAttachment(path);
 }
 
 /** Why a path could not be read, in both languages; never quotes the file's content. */
@@ -51,7 +44,9 @@ export async function expandPath(arg: string): Promise<string[]> {
     throw reasonOf(err, arg);
   }
   if (!info.isDirectory()) {
-    if (!isScannable(arg)) throw new InputError(arg, `不支持的文件类型，只支持 ${SUPPORTED}`, `unsupported file type (only ${SUPPORTED})`);
+    if (!isScannable(arg)) {
+      throw new InputError(arg, `不支持的文件类型，只支持 ${readableExtensions()}`, `unsupported file type (only ${readableExtensions()})`);
+    }
     return [arg];
   }
   const found: string[] = [];
@@ -75,19 +70,15 @@ async function walk(dir: string, out: string[]): Promise<void> {
   }
 }
 
-/** The text Precheck scans for one file. */
-export async function readInput(path: string): Promise<string> {
+/** The text Precheck scans for one file, and where in the file each stretch of it stands. */
+export async function readInput(path: string): Promise<ReadResult> {
+  const reader = readerFor(path);
+  if (!reader) throw new InputError(path, `不支持的文件类型，只支持 ${readableExtensions()}`, `unsupported file type (only ${readableExtensions()})`);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (err) {
     throw reasonOf(err, path);
   }
-  if (HTML_EXT.has(extname(path).toLowerCase())) {
-    // Loaded on first use: jsdom takes seconds to import, and most runs scan only text files.
-    const { htmlMainText } = await import('./html-text');
-    // jsdom sniffs the encoding (BOM, <meta charset>) from the bytes itself.
-    return htmlMainText(bytes, pathToFileURL(path).href);
-  }
-  return decodeText(bytes);
+  return reader(bytes, path);
 }

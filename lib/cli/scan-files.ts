@@ -51,11 +51,18 @@ export async function scanPaths(
           // Spreadsheets, documents, PDFs: findings carry their sheet/cell, part or page (location).
           const result = await scanAttachmentPath(path, rules).catch((err: unknown) => Promise.reject(reasonOf(err, path)));
           if (result.status !== 'scanned') throw new InputError(path, result.reason.zh, result.reason.en);
-          run.files.push({ path, findings: result.findings, lineStarts: [0] });
+          run.files.push({ path, findings: result.findings, lineStarts: [] });
           continue;
         }
-        const text = await readInput(path);
-        run.files.push({ path, findings: scan(text, { rules }), lineStarts: lineStarts(text) });
+        const { text, locate } = await readInput(path);
+        const findings = scan(text, { rules });
+        if (locate) {
+          for (const f of findings) {
+            const location = locate(f.start, f.end);
+            if (location) f.location = location;
+          }
+        }
+        run.files.push({ path, findings, lineStarts: lineStarts(text) });
       } catch (err) {
         fail(err);
       }

@@ -13,6 +13,7 @@ import { EarlyStop } from './early-stop';
 import type { GateHub } from './gate/hub';
 import { FindingPainter } from './paint';
 import { PanelView } from './panel-view';
+import { itemIdsOfPage } from './item-id-capture';
 import { Release, type Attempt } from './release';
 import { RefusalLog } from './refusal-log';
 import { startSignoffFlow, type SignoffApi } from './signoff-flow';
@@ -68,6 +69,8 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       },
       release(signed) {
         panel.released();
+        // Publishing the saved item by id (publish.do?id=42) right here passes like it would from the list.
+        hub.addSignedItems(itemIdsOfPage(top));
         return release.release(signed);
       },
       async hiddenBlocking() {

@@ -14,7 +14,9 @@ export interface FrameStart {
   owner: boolean;
 }
 
-export function startFrame(win: Window, initial: ScanOptions): FrameStart {
+/** Null when this window already runs Precheck (the scripts were injected again into an open tab). */
+export function startFrame(win: Window, initial: ScanOptions): FrameStart | null {
+  if (GateHub.inWindow(win)) return null;
   const existing = win === win.top ? null : GateHub.find(win.parent);
   const hub = existing ?? GateHub.create(win, initial);
   const link = acceptGuardChannel(win.document, {

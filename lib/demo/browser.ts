@@ -24,6 +24,13 @@ export interface LaunchOptions {
   executablePath?: string;
   /** the browser's language; default zh-CN, what county editors run (Precheck's pages follow it) */
   lang?: BrowserLang;
+  /**
+   * A profile to start (again) instead of a fresh one; it is kept on close. For the tests that start a
+   * browser the second time, as an editor does each morning.
+   */
+  userDataDir?: string;
+  /** default true: wait until the extension registered its content scripts before returning */
+  waitForScripts?: boolean;
 }
 
 export type BrowserLang = 'zh-CN' | 'en-US';
@@ -47,7 +54,8 @@ export interface Browser {
 /** Launch Debian's Chromium as a persistent context (extensions need one). */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   const headless = options.headless ?? process.env.PRECHECK_HEADFUL !== '1';
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'precheck-e2e-'));
+  const keep = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'precheck-e2e-')));
   const args = [
     ...(headless ? ['--headless=new'] : []),
     '--no-sandbox',
@@ -74,13 +82,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     viewport: { width: 1280, height: 900 },
     locale: options.lang ?? 'zh-CN',
   });
-  if (options.extensionDir) await scriptsRegistered(context);
+  if (options.extensionDir && options.waitForScripts !== false) await scriptsRegistered(context);
   return {
     context,
     userDataDir,
     async close() {
       await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      if (!keep) await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }
@@ -95,10 +103,16 @@ async function scriptsRegistered(context: BrowserContext, timeoutMs = 15_000): P
   if (!worker) return;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const count = await worker.evaluate(
-      `globalThis.chrome?.scripting ? chrome.scripting.getRegisteredContentScripts().then((s) => s.length) : -1`,
-    );
-    if (count !== 0) return;
+    // Registered, and the startup lockdown (a persisted network rule, lib/gate/startup-rules.ts) lifted.
+    const ready = await worker.evaluate(`(async () => {
+      if (!globalThis.chrome?.scripting) return true;
+      if ((await chrome.scripting.getRegisteredContentScripts()).length === 0) return false;
+      const dnr = chrome.declarativeNetRequest;
+      if (!dnr) return true;
+      const locked = (await dnr.getDynamicRules()).some((r) => r.id === 10);
+      return !locked || (await dnr.getSessionRules()).some((r) => r.id === 20);
+    })()`);
+    if (ready) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the extension registered no content scripts within 15 s');

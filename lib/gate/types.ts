@@ -58,6 +58,11 @@ export interface Outgoing {
   control?: string;
   /** Item ids the page shows as ticked (list pages: the row checkboxes). */
   ticked?: string[];
+  /**
+   * A submission judged before it leaves (form.submit(), a form aimed at a frame) that the browser
+   * then carries out as a navigation of this page or one of its frames — which the gate sees again.
+   */
+  navigatesHere?: boolean;
 }
 
 /** One piece of text the request carries, with where it came from. */

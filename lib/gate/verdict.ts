@@ -65,7 +65,8 @@ export function judge(o: Outgoing, ctx: GateContext): Verdict {
   const text = joinedText(decoded);
   const found = blocks(ctx.scan(text));
   const carries = carriesDraft(ctx.draft, text);
-  const draftSave = ctx.declaredDraftSave(o.method, o.url) || isDraftLabel(o.control) || isDraftUrl(o.url);
+  // Draft words count only where the URL does not say publish (/api/drafts/42/publish publishes).
+  const draftSave = ctx.declaredDraftSave(o.method, o.url) || ((isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url));
   const ticketFits = ctx.ticket !== null && found.length === 0 && matchesTicket(ctx.ticket, decoded, ctx.now);
 
   if (decoded.opaque && !ticketFits) return { pass: false, reason: 'opaque-body', publish: carries, findings: [], detail: decoded.opaque };

@@ -1,14 +1,19 @@
 /**
  * A page's main content as a reader sees it: Readability picks the article out of the portal's
  * header, navigation, sidebar and footer (full of office phone numbers and links), so a scan of a
- * published page reports what was published, not the site's chrome. Runs in the tab (through
- * entrypoints/page-extract.ts) and in tests on a happy-dom or jsdom Document.
+ * published page reports what was published, not the site's chrome. The one extractor for every
+ * place that turns HTML into text: the popup's page scan and the post-publication check (through
+ * entrypoints/page-extract.ts, in the tab), the CLI and HTML attachments (lib/page/extract-html.ts,
+ * in jsdom). A Document in, text and table-cell segments out; the live page is never touched.
  */
 import { Readability } from '@mozilla/readability';
+import { locationAt, readBlocks, type TextSegment } from './block-text';
+
+export { locationAt, type TextSegment };
 
 export interface MainContent {
   title: string;
-  /** Block-separated text: one line per paragraph, heading, list item or table row. */
+  /** Block-separated text: one line per paragraph, heading, list item or table row, a tab between cells. */
   text: string;
   /**
    * The texts of the article's larger parts (the body without the heading and the 发布日期 line, say).
@@ -16,6 +21,8 @@ export interface MainContent {
    * around the published body.
    */
   sections: string[];
+  /** The table cells of `text`, each with its place in the page (表格第 3 行「身份证号」). */
+  segments?: TextSegment[];
 }
 
 /** What the injected extractor (entrypoints/page-extract.ts) answers. */
@@ -24,64 +31,31 @@ export interface ExtractedPage extends MainContent {
   url: string;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
-const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
-]);
-const CELL = new Set(['TD', 'TH']);
-
-/**
- * Text with a line break between blocks and a tab between cells, like innerText but without
- * layout (the Readability result lives in a detached document). Without the breaks, CMS markup
- * such as `<p>…1234</p><p>5678…</p>` would glue two paragraphs' digits into one number — and a
- * digit run glued to an ID hides the ID, because rules never match inside a longer run.
- */
+/** The text of `root` alone (block- and cell-separated). */
 export function blockText(root: Node): string {
-  const out: string[] = [];
-  const walk = (node: Node, pre: boolean): void => {
-    if (node.nodeType === 3 /* TEXT_NODE */) {
-      const data = node.nodeValue ?? '';
-      out.push(pre ? data : data.replace(/[ \t\r\n\f]+/g, ' '));
-      return;
-    }
-    if (node.nodeType !== 1 /* ELEMENT_NODE */) {
-      node.childNodes.forEach((c) => walk(c, pre));
-      return;
-    }
-    const tag = (node as Element).tagName.toUpperCase();
-    if (SKIP.has(tag)) return;
-    if (tag === 'BR') return void out.push('\n');
-    const block = BLOCK.has(tag);
-    if (block) out.push('\n');
-    node.childNodes.forEach((c) => walk(c, pre || tag === 'PRE'));
-    if (block) out.push('\n');
-    else if (CELL.has(tag)) out.push('\t');
-  };
-  walk(root, false);
-  return out
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/^[ \t]+|[ \t]+$/g, ''))
-    .filter((line) => line !== '')
-    .join('\n');
+  return readBlocks(root).text;
 }
 
-/** The body's rendered text where there is layout (the tab), else its block text (tests). */
-function bodyText(doc: Document): string {
-  const body = doc.body;
-  if (!body) return blockText(doc.documentElement ?? doc);
-  const rendered = (body as HTMLElement & { innerText?: unknown }).innerText;
-  return typeof rendered === 'string' && rendered.trim() !== '' ? rendered : blockText(body);
+// A site's navigation and footer, where they can be recognised: the elements and ARIA roles made for
+// them, and the ids and classes portal templates give them (nav, menu, footer, foot, copyright ...).
+const CHROME_TAGS = new Set(['NAV', 'FOOTER']);
+const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'banner', 'search']);
+const CHROME_NAME = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|topmenu|footer|foot|copyright|breadcrumbs?|crumbs?|sitemap)(?:$|[\s_-])/i;
+
+function isChrome(el: Element): boolean {
+  if (CHROME_TAGS.has(el.tagName.toUpperCase())) return true;
+  const role = el.getAttribute('role');
+  if (role !== null && CHROME_ROLES.has(role)) return true;
+  return CHROME_NAME.test(el.id) || CHROME_NAME.test(el.getAttribute('class') ?? '');
 }
 
 /**
- * The page's main content. Readability rewrites the document it reads, so it gets a clone; the
- * live page is never touched. When it finds no article (a form, an empty page), the whole body's
- * text is the honest answer: scanning less than the page would hide what is on it.
+ * The page's main content. Readability rewrites the document it reads, so it gets a clone. When it
+ * finds no article (a bare table page, a form, an empty page), the whole body is the honest answer,
+ * without scripts, styles and the site's navigation and footer: scanning less than the page would
+ * hide what is on it.
  */
-export function extractMain(doc: Document): MainContent {
+export function extractMain(doc: Document): MainContent & { segments: TextSegment[] } {
   const clone = doc.cloneNode(true) as Document;
   let article: ReturnType<Readability<Node>['parse']> = null;
   try {
@@ -89,9 +63,13 @@ export function extractMain(doc: Document): MainContent {
   } catch {
     article = null;
   }
-  const text = article?.content ? blockText(article.content) : '';
   const title = (article?.title ?? '').trim() || doc.title.trim();
-  return { title, text: text.trim() !== '' ? text : bodyText(doc), sections: article?.content ? sectionsOf(article.content, text.length) : [] };
+  const main = article?.content ? readBlocks(article.content) : null;
+  if (main && main.text.trim() !== '') {
+    return { title, text: main.text, segments: main.segments, sections: sectionsOf(article!.content!, main.text.length) };
+  }
+  const body = readBlocks(doc.body ?? doc.documentElement ?? doc, isChrome);
+  return { title, text: body.text, segments: body.segments, sections: [] };
 }
 
 const MAX_SECTIONS = 12;

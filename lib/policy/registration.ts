@@ -28,8 +28,8 @@ export const ISOLATED_SCRIPT_ID = 'precheck-isolated';
 export const MAIN_SCRIPT_ID = 'precheck-main';
 export const SCRIPT_IDS: readonly string[] = [ISOLATED_SCRIPT_ID, MAIN_SCRIPT_ID];
 
-const ISOLATED_FILE = 'content-scripts/content.js';
-const MAIN_FILE = 'content-scripts/page-guard.js';
+export const ISOLATED_FILE = 'content-scripts/content.js' as const;
+export const MAIN_FILE = 'content-scripts/page-guard.js' as const;
 
 /** The parts of browser.scripting / browser.permissions used here (the browser's own objects fit). */
 export interface RegistrationApi {
@@ -142,8 +142,11 @@ export interface PermissionEvents {
 }
 
 export interface RegistrationSync {
-  /** Re-syncs now; calls made while one runs are coalesced into one more run. */
-  sync(): Promise<SyncResult | undefined>;
+  /**
+   * Re-syncs now, for the policy's origins or for `origins` (the worker's first run, from the origins
+   * the last run registered); calls made while one runs are coalesced into one more run.
+   */
+  sync(origins?: readonly string[]): Promise<SyncResult | undefined>;
   dispose(): void;
 }
 
@@ -156,29 +159,33 @@ export function createRegistrationSync(
   events: PermissionEvents,
   origins: () => readonly string[],
   onError: (error: unknown) => void = () => undefined,
+  onSynced: (result: SyncResult) => void = () => undefined,
 ): RegistrationSync {
   let running: Promise<SyncResult | undefined> | null = null;
   let again = false;
 
-  async function loop(): Promise<SyncResult | undefined> {
+  async function loop(first?: readonly string[]): Promise<SyncResult | undefined> {
     let last: SyncResult | undefined;
+    let explicit = first;
     do {
       again = false;
       try {
-        last = await syncContentScripts(origins(), api);
+        last = await syncContentScripts(explicit ?? origins(), api);
+        onSynced(last);
       } catch (error) {
         onError(error);
       }
+      explicit = undefined;
     } while (again);
     return last;
   }
 
-  function sync(): Promise<SyncResult | undefined> {
+  function sync(explicit?: readonly string[]): Promise<SyncResult | undefined> {
     if (running) {
       again = true;
       return running;
     }
-    running = loop().finally(() => {
+    running = loop(explicit).finally(() => {
       running = null;
     });
     return running;

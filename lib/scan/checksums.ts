@@ -61,9 +61,19 @@ function dayExists(y: number, m: number, d: number): boolean {
 }
 
 /** A real calendar date, not in the future (`today` is injectable for tests). */
-export function isPlausibleBirthDate(y: number, m: number, d: number, today = new Date()): boolean {
+export function isPlausibleBirthDate(y: number, m: number, d: number, today?: Date): boolean {
   if (y < 1800 || m < 1 || m > 12 || d < 1) return false;
   // Arithmetic rather than a Date per candidate: every ID-shaped number asks this.
   if (!dayExists(y, m, d)) return false;
-  return Date.UTC(y, m - 1, d) <= Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return y * 10000 + m * 100 + d <= (today ? dayNumber(today) : todayNumber());
+}
+
+const dayNumber = (date: Date) => date.getFullYear() * 10000 + (date.getMonth() + 1) * 100 + date.getDate();
+
+/** Today as YYYYMMDD, read from the clock at most once a minute (a scan asks for every ID). */
+let today = { number: 0, until: 0 };
+function todayNumber(): number {
+  const now = Date.now();
+  if (now >= today.until) today = { number: dayNumber(new Date(now)), until: now + 60_000 };
+  return today.number;
 }

@@ -1,21 +1,22 @@
 import { linesOf, openLinesFor, type LineIndex } from './lines';
+import { LazyText, type TextView } from './text-view';
 import type { DocSignals } from './types';
 
 /** Is any of `words` within `before` characters before or `after` characters after [start, end)? */
-export function near(text: string, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
+export function near(text: TextView, start: number, end: number, words: readonly string[], before = 16, after = 8): boolean {
   const windowText = text.slice(Math.max(0, start - before), start) + '\u0000' + text.slice(end, end + after);
   return words.some((w) => windowText.includes(w));
 }
 
 /** The words just before a match, on its own line only: a label like "身份证号:" sits there. */
-export function labelBefore(text: string, start: number, width = 12): string {
+export function labelBefore(text: TextView, start: number, width = 12): string {
   const from = Math.max(0, start - width);
   const slice = text.slice(from, start);
   const nl = slice.lastIndexOf('\n');
   return nl >= 0 ? slice.slice(nl + 1) : slice;
 }
 
-export function lineAt(text: string, pos: number): { start: number; end: number; text: string } {
+export function lineAt(text: TextView, pos: number): { start: number; end: number; text: string } {
   // In the scanned document the line index answers without a scan back through a long line. Not at
   // 0: lastIndexOf('\n', -1) looks at offset 0 itself, and that quirk is kept as it was.
   const lines = pos > 0 ? openLinesFor(text) : undefined;
@@ -46,45 +47,39 @@ export function tableRowAt(lines: LineIndex, i: number): boolean {
 
 const PEOPLE_HEADER = /姓名|户主|申请人|联系人姓名|家庭成员|收款人|持卡人/;
 const PEOPLE_TITLE = /名单|公示|花名册|明细表|发放表|登记表/;
+const LIST_TITLE = /名单|公示|花名册|名册/;
+const HEAD_CHARS = 4000;
 
-export function docSignals(text: string): DocSignals {
-  const head = text.slice(0, 4000);
-  return { peopleList: PEOPLE_HEADER.test(text) && (PEOPLE_TITLE.test(head) || /\t|\|/.test(text)) };
+/**
+ * Where a whole-text search for words can look: the original of a LazyText (folding and the removal
+ * of digit-group separators never change a Chinese word, and a text with invisible characters is
+ * never a LazyText), else the text itself.
+ */
+function searchable(text: TextView): string {
+  return text instanceof LazyText ? text.original : (text as string);
+}
+
+/** Signals of the whole text, each computed when a rule first asks for it. */
+export function docSignals(text: TextView): DocSignals {
+  let peopleList: boolean | undefined;
+  let listTitle: boolean | undefined;
+  return {
+    get peopleList() {
+      if (peopleList === undefined) {
+        const all = searchable(text);
+        peopleList = PEOPLE_HEADER.test(all) && (PEOPLE_TITLE.test(text.slice(0, HEAD_CHARS)) || /[\t|｜]/.test(all));
+      }
+      return peopleList;
+    },
+    get listTitle() {
+      return (listTitle ??= LIST_TITLE.test(text.slice(0, HEAD_CHARS)));
+    },
+  };
 }
 
 /** A match in a row of a list of people, or labelled as one person's data. */
-export function inPeopleRow(text: string, start: number, doc: DocSignals): boolean {
+export function inPeopleRow(text: TextView, start: number, doc: DocSignals): boolean {
   if (!doc.peopleList) return false;
   const lines = linesOf(text);
   return tableRowAt(lines, lines.lineOf(start));
-}
-
-/** Line `i` is a table row naming one of `words`; remembered per document and word list. */
-function namesWord(lines: LineIndex, words: readonly string[], i: number): boolean {
-  const known = lines.memo(words, () => new Uint8Array(lines.count));
-  if (known[i] === 0) known[i] = words.some((w) => lines.lineText(i).includes(w)) && tableRowAt(lines, i) ? 2 : 1;
-  return known[i] === 2;
-}
-
-/**
- * In a table row whose column header (a table row above it, within `lookback` characters) names
- * the value, e.g. a 身份证号 column: the label is far from the number but still applies.
- */
-export function columnHeaderHas(text: string, start: number, words: readonly string[], lookback = 3000): boolean {
-  const lines = linesOf(text);
-  const row = lines.lineOf(start);
-  if (!tableRowAt(lines, row)) return false;
-  const rowStart = lines.start(row);
-  const from = Math.max(0, rowStart - lookback);
-  if (from === rowStart) return false;
-  // The window may begin inside a line: that piece of it is looked at as it is, like a whole line.
-  let first = lines.lineOf(from);
-  if (from !== lines.start(first)) {
-    const piece = text.slice(from, lines.end(first));
-    if (words.some((w) => piece.includes(w)) && isTableRow(piece)) return true;
-    first++;
-  }
-  // The lines in the window, each looked at once per document and word list.
-  for (let i = row - 1; i >= first; i--) if (namesWord(lines, words, i)) return true;
-  return false;
 }

@@ -1,8 +1,14 @@
+import { candidatePass, wordTable, type WordTable } from './candidates';
 import { docSignals } from './context';
-import { openLines, restoreLines } from './lines';
+import { linesOf, openLines, restoreLines, type LineIndex } from './lines';
 import { maskValue } from './mask';
+import { mergeOverlapping, type Candidate } from './merge';
 import { normalize, toOriginalSpan } from './normalize';
-import { SEVERITY_RANK, type DocSignals, type Finding, type Kind, type Hit, type PatternRule, type Rule, type RuleContext, type Severity } from './types';
+import { fitsLength, matchAtToken, numberRule, type NumberRule } from './number-rules';
+import { LazyText, type TextView } from './text-view';
+import { numberTokens } from './tokens';
+import type { DocSignals, Finding, Hit, Kind, Match, PatternRule, Rule, RuleContext, Severity } from './types';
+import { wrapHits } from './wraps';
 
 export interface RuleSetting {
   enabled?: boolean;
@@ -20,36 +26,19 @@ export interface ScanOptions {
   allow?: (kind: Kind, value: string) => boolean;
 }
 
-interface Candidate {
-  rule: Rule;
+interface Ranked<R> {
+  rule: R;
   rank: number;
-  hit: Hit;
-  /** Position in the candidate list: the tie-break the stable sorts of mergeOverlapping rely on. */
-  order: number;
 }
 
-/** A run of whole lines [start, end), end at a '\n' or the end of the text. */
-type Segment = readonly [start: number, end: number];
-
-/**
- * The lines where `trigger` matches, merged into runs of adjacent lines. After a hit the search jumps
- * to the next line: one hit is enough to take the line, and most lines with one have several.
- */
-export function triggerSegments(text: string, trigger: RegExp): Segment[] {
-  const re = new RegExp(trigger.source, trigger.flags.includes('g') ? trigger.flags : trigger.flags + 'g');
-  const segments: [number, number][] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    // A trigger never matches across a line break, but if one did, every line it touches is taken.
-    const start = m.index === 0 ? 0 : text.lastIndexOf('\n', m.index - 1) + 1;
-    let end = text.indexOf('\n', m.index + Math.max(0, m[0].length - 1));
-    if (end < 0) end = text.length;
-    const last = segments[segments.length - 1];
-    if (last && start <= last[1] + 1) last[1] = end;
-    else segments.push([start, end]);
-    if (end >= text.length) break;
-    re.lastIndex = end + 1;
-  }
-  return segments;
+/** How a rule pack is run: one pass pattern for all of it, and each rule sorted by what it is handed. */
+interface Plan {
+  /** Every word rule's trigger words, for the pass. */
+  words: WordTable;
+  numbers: NumberRule[];
+  wordRules: (Ranked<PatternRule> & { re: RegExp; reach: number })[];
+  whole: (Ranked<PatternRule> & { re: RegExp })[];
+  documents: Ranked<Extract<Rule, { checkDocument: unknown }>>[];
 }
 
 /** A private copy keeps lastIndex state out of the shared rule object (scans may interleave). */
@@ -57,9 +46,52 @@ function globalCopy(pattern: RegExp): RegExp {
   return new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
 }
 
+const plans = new WeakMap<readonly Rule[], Plan>();
+
+function planOf(rules: readonly Rule[]): Plan {
+  let plan = plans.get(rules);
+  if (plan) return plan;
+  plan = { words: wordTable([]), numbers: [], wordRules: [], whole: [], documents: [] };
+  const words: string[] = [];
+  rules.forEach((rule, rank) => {
+    if ('checkDocument' in rule) plan.documents.push({ rule, rank });
+    else if (!rule.candidates) plan.whole.push({ rule, rank, re: globalCopy(rule.pattern) });
+    else if ('numbers' in rule.candidates) plan.numbers.push(numberRule(rule, rank, rule.candidates.numbers));
+    else {
+      words.push(...rule.candidates.words);
+      plan.wordRules.push({ rule, rank, re: globalCopy(rule.pattern), reach: rule.candidates.reach ?? 0 });
+    }
+  });
+  plan.words = wordTable(words);
+  plans.set(rules, plan);
+  return plan;
+}
+
+/** The text rules read, and what the single pass found in it, in normalised offsets. */
+interface Prepared {
+  view: TextView;
+  span(start: number, end: number): { start: number; end: number };
+  runs: number[];
+  words: number[];
+  edges: number[];
+}
+
+function prepare(original: string, words: WordTable): Prepared {
+  const pass = candidatePass(original, words);
+  if (!pass.invisible) {
+    const view = new LazyText(original, pass.removed, pass.lineStarts);
+    const norm = (offsets: number[]) => (pass.removed.length === 0 ? offsets : offsets.map((o) => view.toNormalised(o)));
+    return { view, span: (s, e) => view.toOriginalSpan(s, e), runs: norm(pass.runs), words: norm(pass.words), edges: norm(pass.edges) };
+  }
+  // Invisible characters can stand anywhere, inside a word too: the text is normalised whole first.
+  const n = normalize(original);
+  const again = candidatePass(n.text, words);
+  return { view: n.text, span: (s, e) => toOriginalSpan(n, s, e), runs: again.runs, words: again.words, edges: again.edges };
+}
+
 function runPattern(rule: PatternRule, ctx: RuleContext, re: RegExp, text: string, offset: number, hits: Hit[]): void {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let m: Match | null = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) re.lastIndex++;
     // check() sees offsets into the whole text; it reads the text through ctx, never m.input.
     if (offset !== 0) m.index += offset;
@@ -68,89 +100,188 @@ function runPattern(rule: PatternRule, ctx: RuleContext, re: RegExp, text: strin
   }
 }
 
-function runRule(rule: Rule, ctx: RuleContext, segmentsOf: (trigger: RegExp) => Segment[]): Hit[] {
-  if ('checkDocument' in rule) return rule.checkDocument(ctx);
-  const hits: Hit[] = [];
-  const re = globalCopy(rule.pattern);
-  if (!rule.trigger) {
-    runPattern(rule, ctx, re, ctx.text, 0, hits);
-    return hits;
+/** Runs of whole lines [start, end): each word line and the `reach` lines after it, adjacent ones merged. */
+function wordSegments(lines: LineIndex, wordLines: readonly number[], reach: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = -1;
+  let to = -2;
+  for (const i of wordLines) {
+    if (i > to + 1) {
+      if (from >= 0) out.push([lines.start(from), lines.end(to)]);
+      from = i;
+    }
+    to = Math.max(to, Math.min(lines.count - 1, i + reach));
   }
-  // Only the lines the trigger found can hold a finding. Each segment starts at a line start and ends
-  // at a line end, where the pattern's look-arounds see the same as at a line break.
-  for (const [start, end] of segmentsOf(rule.trigger)) runPattern(rule, ctx, re, ctx.text.slice(start, end), start, hits);
-  return hits;
+  if (from >= 0) out.push([lines.start(from), lines.end(to)]);
+  return out;
 }
 
-const byStrength = (a: Candidate, b: Candidate) =>
-  SEVERITY_RANK[b.hit.severity] - SEVERITY_RANK[a.hit.severity] ||
-  a.rank - b.rank ||
-  b.hit.end - b.hit.start - (a.hit.end - a.hit.start) ||
-  a.order - b.order;
+/** The text of whole lines [start, end): their (kept) line texts, joined. */
+function linesBetween(lines: LineIndex, start: number, end: number): string {
+  const first = lines.lineOf(start);
+  const last = lines.lineOf(end);
+  if (first === last) return lines.lineText(first);
+  const parts: string[] = [];
+  for (let i = first; i <= last; i++) parts.push(lines.lineText(i));
+  return parts.join('\n');
+}
+
+const MAX_TOKEN = 64;
+
+/** The number rules that fit a token of each length, masked or not: [masked][length]. */
+function byLength(numbers: readonly NumberRule[]): NumberRule[][][] {
+  return [false, true].map((masked) =>
+    Array.from({ length: MAX_TOKEN + 1 }, (_, n) => numbers.filter((nr) => !nr.spec.masked === !masked && fitsLength(nr, n))),
+  );
+}
 
 /**
- * Overlapping findings keep the strongest: higher severity, then the earlier rule, then the longer span.
- * Candidates are taken strongest first, each kept unless it overlaps one already kept. Only candidates
- * in one chain of overlaps can affect each other, so the choice is made per chain: linear in the
- * number of findings instead of comparing each with all kept so far.
+ * Hits of the number rules at each token that fits them. Returns the lines where a digit token no
+ * rule reported stands: the head of a number split at a line break may be there (lib/scan/wraps.ts).
  */
-function mergeOverlapping(cands: Candidate[]): Candidate[] {
-  const byStart = [...cands].sort((a, b) => a.hit.start - b.hit.start || a.order - b.order);
-  const kept: Candidate[] = [];
-  for (let i = 0; i < byStart.length; ) {
-    let j = i + 1;
-    let reach = byStart[i]!.hit.end;
-    while (j < byStart.length && byStart[j]!.hit.start < reach) reach = Math.max(reach, byStart[j++]!.hit.end);
-    if (j === i + 1) kept.push(byStart[i]!);
-    else {
-      const chainKept: Candidate[] = [];
-      for (const c of byStart.slice(i, j).sort(byStrength)) {
-        if (!chainKept.some((k) => k.hit.start < c.hit.end && c.hit.start < k.hit.end)) chainKept.push(c);
-      }
-      kept.push(...chainKept);
+function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], numbers: readonly NumberRule[], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => void): number[] {
+  const fitting = byLength(numbers);
+  const headLines: number[] = [];
+  numberTokens(lines, runs, (start, end, masked, line, text, base) => {
+    let reported = false;
+    for (const nr of fitting[+masked]![Math.min(MAX_TOKEN, end - start)]!) {
+      const m = matchAtToken(nr, text, start - base, end - base);
+      if (!m) continue;
+      m.index += base;
+      const hit = nr.rule.check(m, ctx);
+      if (!hit) continue;
+      reported = true;
+      on(nr, hit);
     }
-    i = j;
+    if (!masked && !reported && headLines[headLines.length - 1] !== line && /^\d+$/.test(text.slice(start - base, end - base))) headLines.push(line);
+  });
+  return headLines;
+}
+
+const MIN_JOINED = 7;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+
+/**
+ * Line pairs (k, k + 1) where a split number may stand: digits ending line k and opening line k + 1
+ * that add up to a number's length, or a line with an unreported digit token (`headLines`) followed
+ * by a line that opens with a digit. A superset of where wrapHits() can find something.
+ */
+function wrapPairs(view: TextView, lines: LineIndex, edges: readonly number[], headLines: readonly number[]): number[] {
+  const pairs: number[] = [];
+  for (const nl of edges) {
+    const k = lines.lineOf(nl);
+    let a = lines.end(k);
+    while (a > lines.start(k) && isBlank(view.charCodeAt(a - 1))) a--;
+    let digits = 0;
+    while (a > lines.start(k) && isDigit(view.charCodeAt(--a))) digits++;
+    let b = lines.start(k + 1);
+    while (isBlank(view.charCodeAt(b))) b++;
+    while (isDigit(view.charCodeAt(b++))) digits++;
+    if (digits + 1 >= MIN_JOINED) pairs.push(k);
   }
-  return kept.sort((a, b) => a.hit.start - b.hit.start || a.hit.end - b.hit.end || byStrength(a, b));
+  for (const line of headLines) {
+    if (line + 1 >= lines.count) continue;
+    let p = lines.start(line + 1);
+    while (isBlank(view.charCodeAt(p))) p++;
+    if (isDigit(view.charCodeAt(p))) pairs.push(line);
+  }
+  return [...new Set(pairs)].sort((a, b) => a - b);
+}
+
+/** [start, end) spans, sorted by start, as a question "does anything here overlap this span?". */
+function spanIndex(spans: readonly Hit[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let longest = 0;
+  for (const s of sorted) longest = Math.max(longest, s.end - s.start);
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && sorted[i]!.start > start - longest; i--) if (sorted[i]!.end > start) return true;
+    return false;
+  };
 }
 
 export function scan(original: string, options: ScanOptions): Finding[] {
-  const norm = normalize(original);
-  const before = openLines(norm.text);
+  const plan = planOf(options.rules);
+  const prepared = prepare(original, plan.words);
+  const { view } = prepared;
+  const before = openLines(view);
   try {
-    const ctx: RuleContext = { text: norm.text, doc: options.doc ?? docSignals(norm.text) };
-    const locale = options.locale ?? 'zh';
-    // Rules that share a trigger share its segments.
-    const segments = new Map<string, Segment[]>();
-    const segmentsOf = (trigger: RegExp) => {
-      const key = `${trigger.flags}/${trigger.source}`;
-      let s = segments.get(key);
-      if (!s) segments.set(key, (s = triggerSegments(norm.text, trigger)));
-      return s;
-    };
-    const cands: Candidate[] = [];
-    options.rules.forEach((rule, rank) => {
-      const setting = options.settings?.[rule.id];
-      if (setting?.enabled === false) return;
-      for (const hit of runRule(rule, ctx, segmentsOf)) {
-        if (options.allow?.(rule.kind, norm.text.slice(hit.start, hit.end))) continue;
-        cands.push({ rule, rank, hit: setting?.severity ? { ...hit, severity: setting.severity } : hit, order: cands.length });
+    const ctx: RuleContext = { text: view, doc: options.doc ?? docSignals(view) };
+    const lines = linesOf(view);
+    const enabled = (rule: Rule) => options.settings?.[rule.id]?.enabled !== false;
+    const found: { rule: Rule; rank: number; hit: Hit }[] = [];
+
+    const numbers = plan.numbers.filter((nr) => enabled(nr.rule));
+    const numberFound: Hit[] = [];
+    const headLines = numberHits(view, lines, numbers.length > 0 ? prepared.runs : [], numbers, ctx, (nr, hit) => {
+      found.push({ rule: nr.rule, rank: nr.rank, hit });
+      numberFound.push(hit);
+    });
+    if (numbers.length > 0) {
+      const reported = spanIndex(numberFound);
+      for (const k of wrapPairs(view, lines, prepared.edges, headLines)) {
+        for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit });
       }
-    });
-    return mergeOverlapping(cands).map(({ rule, hit }) => {
-      const span = toOriginalSpan(norm, hit.start, hit.end);
-      const value = norm.text.slice(hit.start, hit.end);
-      return {
-        ruleId: rule.id,
-        kind: rule.kind,
-        severity: hit.severity,
-        start: span.start,
-        end: span.end,
-        excerpt: rule.personal ? (rule.mask ?? maskValue)(value) : value.slice(0, 40),
-        message: hit.message[locale],
-      };
-    });
+    }
+
+    const wordLines = [...new Set(prepared.words.map((w) => lines.lineOf(w)))].sort((a, b) => a - b);
+    // Rules with the same reach read the same segments: each is cut from the text once.
+    const segments = new Map<number, [number, string][]>();
+    for (const w of plan.wordRules) {
+      if (!enabled(w.rule)) continue;
+      let cut = segments.get(w.reach);
+      if (!cut) segments.set(w.reach, (cut = wordSegments(lines, wordLines, w.reach).map(([s, e]) => [s, linesBetween(lines, s, e)])));
+      const hits: Hit[] = [];
+      for (const [start, text] of cut) runPattern(w.rule, ctx, w.re, text, start, hits);
+      for (const hit of hits) found.push({ rule: w.rule, rank: w.rank, hit });
+    }
+
+    if (plan.whole.some((w) => enabled(w.rule))) {
+      const full = typeof view === 'string' ? view : view.slice();
+      for (const w of plan.whole) {
+        if (!enabled(w.rule)) continue;
+        const hits: Hit[] = [];
+        runPattern(w.rule, ctx, w.re, full, 0, hits);
+        for (const hit of hits) found.push({ rule: w.rule, rank: w.rank, hit });
+      }
+    }
+    for (const d of plan.documents) if (enabled(d.rule)) for (const hit of d.rule.checkDocument(ctx)) found.push({ rule: d.rule, rank: d.rank, hit });
+
+    return findings(found, prepared, options);
   } finally {
     restoreLines(before);
   }
+}
+
+/** Settings and allow-list applied, overlaps merged, offsets mapped back, values masked. */
+function findings(found: { rule: Rule; rank: number; hit: Hit }[], prepared: Prepared, options: ScanOptions): Finding[] {
+  const locale = options.locale ?? 'zh';
+  // The order rules ran in before the single pass (rule by rule, each in text order) breaks ties.
+  found.sort((a, b) => a.rank - b.rank || a.hit.start - b.hit.start || a.hit.end - b.hit.end);
+  const cands: Candidate[] = [];
+  for (const { rule, rank, hit } of found) {
+    if (options.allow?.(rule.kind, hit.value ?? prepared.view.slice(hit.start, hit.end))) continue;
+    const severity = options.settings?.[rule.id]?.severity;
+    cands.push({ rule, rank, hit: severity ? { ...hit, severity } : hit, order: cands.length });
+  }
+  return mergeOverlapping(cands).map(({ rule, hit }) => {
+    const span = prepared.span(hit.start, hit.end);
+    const value = hit.value ?? prepared.view.slice(hit.start, hit.end);
+    return {
+      ruleId: rule.id,
+      kind: rule.kind,
+      severity: hit.severity,
+      start: span.start,
+      end: span.end,
+      excerpt: rule.personal ? (rule.mask ?? maskValue)(value) : value.slice(0, 40),
+      message: hit.message[locale],
+    };
+  });
 }

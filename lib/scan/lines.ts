@@ -7,16 +7,27 @@
  *
  * Lines are split at '\n' only, exactly as lineAt() and split('\n') see them ('\r' stays in the line).
  */
+import { LazyText, type TextView } from './text-view';
+
 const UNKNOWN = -2;
 
 export class LineIndex {
   /** starts[i]: offset of line i. */
-  private readonly starts: number[] = [0];
+  private readonly starts: readonly number[];
+  private readonly lazy: LazyText | undefined;
   private readonly texts: (string | undefined)[] = [];
   private readonly memos = new Map<unknown, unknown>();
 
-  constructor(readonly text: string) {
-    for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) this.starts.push(p + 1);
+  constructor(readonly text: TextView) {
+    // A LazyText knows its lines (the engine's pass found them) and keeps their folded text.
+    if (text instanceof LazyText) {
+      this.lazy = text;
+      this.starts = text.lineStarts;
+      return;
+    }
+    const starts = [0];
+    for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) starts.push(p + 1);
+    this.starts = starts;
   }
 
   get count(): number {
@@ -25,6 +36,7 @@ export class LineIndex {
 
   /** The line holding `pos`; a '\n' belongs to the line it ends. */
   lineOf(pos: number): number {
+    if (this.lazy) return this.lazy.lineOf(pos);
     const s = this.starts;
     let lo = 0;
     let hi = s.length - 1;
@@ -46,6 +58,7 @@ export class LineIndex {
   }
 
   lineText(line: number): string {
+    if (this.lazy) return this.lazy.line(line);
     let t = this.texts[line];
     if (t === undefined) this.texts[line] = t = this.text.slice(this.start(line), this.end(line));
     return t;
@@ -81,13 +94,13 @@ export class LineIndex {
 // (a test, a sub-string) gets a throwaway index and the same answer. Built on first use: a draft
 // without a single match never needs it.
 interface Open {
-  text: string;
+  text: TextView;
   index?: LineIndex;
 }
 let active: Open | undefined;
 
 /** Called by the engine around a scan; returns what was open before, to restore. */
-export function openLines(text: string): unknown {
+export function openLines(text: TextView): unknown {
   const before = active;
   active = { text };
   return before;
@@ -98,12 +111,12 @@ export function restoreLines(before: unknown): void {
 }
 
 /** The open index when `text` is the scanned document, for helpers that have a cheap fallback. */
-export function openLinesFor(text: string): LineIndex | undefined {
+export function openLinesFor(text: TextView): LineIndex | undefined {
   if (active === undefined || active.text !== text) return undefined;
   return (active.index ??= new LineIndex(text));
 }
 
 /** The index of `text`: the open one when it is this document, else a fresh one. */
-export function linesOf(text: string): LineIndex {
+export function linesOf(text: TextView): LineIndex {
   return openLinesFor(text) ?? new LineIndex(text);
 }

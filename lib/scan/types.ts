@@ -1,3 +1,5 @@
+import type { TextView } from './text-view';
+
 /** The data contracts of design.md: other tools read these shapes. */
 export type Severity = 'block' | 'warn' | 'info';
 
@@ -66,18 +68,38 @@ export interface Hit {
   end: number;
   severity: Severity;
   message: Localized;
+  /** The value, when the span holds more than it: a number split by a line break, read joined. */
+  value?: string;
 }
 
-/** Signals about the whole document, computed once and shared by all rules. */
+/** Signals about the whole document, computed once (when first read) and shared by all rules. */
 export interface DocSignals {
   /** The text has a table or list of people (a header with 姓名, 户主, 申请人 ...). */
   peopleList: boolean;
+  /** The document's head calls it a list of people (公示, 名单, 花名册 ...). */
+  listTitle: boolean;
 }
 
 export interface RuleContext {
-  /** Normalised text (full-width folded, zero-width removed, digit groups joined). */
-  text: string;
+  /**
+   * Normalised text (full-width folded, zero-width removed, digit groups joined), read through the
+   * few string methods of TextView: during a scan it is normalised piece by piece as it is read.
+   */
+  text: TextView;
   doc: DocSignals;
+}
+
+/**
+ * A match handed to check(): `index` is an offset into the whole normalised text. `end` is set when
+ * the match is not one piece of that text — a number a line break split, matched joined — and is
+ * then where its last piece ends; read it through matchEnd().
+ */
+export interface Match extends RegExpExecArray {
+  end?: number;
+}
+
+export function matchEnd(m: Match): number {
+  return m.end ?? m.index + m[0].length;
 }
 
 export interface RuleExamples {
@@ -100,19 +122,29 @@ interface RuleMeta {
   mask?: (value: string) => string;
 }
 
+/**
+ * Which pieces of a draft the engine's single pass (lib/scan/candidates.ts) hands a rule.
+ * - numbers: tokens, i.e. maximal runs of [0-9A-Za-z] in the normalised text holding at least seven
+ *   digits in a row (with `masked`: runs of [0-9A-Za-z*] holding a '*'), whose length lies in
+ *   `length`. The pattern is tried at the token's start, and at the characters of `lead.chars`
+ *   up to `lead.max` before it (the '(' of "(0952)6995536"). Every match check() reports must start
+ *   there and cover the token. Line breaks a number was split by are tried too (lib/scan/wraps.ts).
+ * - words: lines where one of `words` stands in the ORIGINAL text (list full-width forms too, see
+ *   wordsInBothWidths(); a word never starts with a digit, '*', X or a separator). The pattern runs
+ *   over those lines and the `reach` lines after each; every match check() reports must start on
+ *   such a line.
+ * Tested against a full pass of every pattern over the whole text in test/scan/single-pass.test.ts.
+ */
+export type Candidates =
+  | { numbers: { length: readonly [min: number, max: number]; lead?: { chars: string; max: number }; masked?: true } }
+  | { words: readonly string[]; reach?: number };
+
 /** A rule that looks at each match of its pattern (global regex over the normalised text). */
 export interface PatternRule extends RuleMeta {
   pattern: RegExp;
-  /**
-   * Optional: a cheap necessary condition, so `pattern` runs only over the lines that can hold a
-   * finding instead of over the whole text. The promise it makes: the pattern never matches across a
-   * line break and treats a line start or end like the start or end of the text (no ^, $ or
-   * look-arounds that accept '\n'), and every match that check() reports lies on a line holding a
-   * match of `trigger` (matches check() rejects may be skipped). Rules sharing a trigger (same source
-   * and flags) share its pass. Tested against a full pass in test/scan/trigger.test.ts.
-   */
-  trigger?: RegExp;
-  check(match: RegExpExecArray, ctx: RuleContext): Hit | null;
+  /** Without it the pattern runs over the whole normalised text, which is then built in one piece. */
+  candidates?: Candidates;
+  check(match: Match, ctx: RuleContext): Hit | null;
 }
 
 /** A rule that needs the whole document at once. */

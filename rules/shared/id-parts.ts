@@ -1,4 +1,5 @@
-import { columnHeaderHas, near } from '../../lib/scan/context';
+import { headerNames } from '../../lib/scan/columns';
+import { near } from '../../lib/scan/context';
 import { isPlausibleBirthDate } from '../../lib/scan/checksums';
 import type { RuleContext } from '../../lib/scan/types';
 import { isKnownProvince, isKnownRegion } from '../data/regions';
@@ -7,7 +8,7 @@ import { isKnownProvince, isKnownRegion } from '../data/regions';
 export const ID_WORDS = ['身份证', '公民身份号码', '证件号码', '身份号码', '身份证号', '证件号', '居民身份'] as const;
 
 export function hasIdContext(ctx: RuleContext, start: number, end: number): boolean {
-  return near(ctx.text, start, end, ID_WORDS, 20, 4) || columnHeaderHas(ctx.text, start, ID_WORDS);
+  return near(ctx.text, start, end, ID_WORDS, 20, 4) || headerNames(ctx.text, start, ID_WORDS);
 }
 
 /** Region part of an 18-digit ID: mainland code of any year, permit codes, or a foreigner's 9 + province. */

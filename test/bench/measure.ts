@@ -1,33 +1,40 @@
 export interface Throughput {
   name: string;
-  /** Megabytes (10^6 bytes of UTF-8) per second, median over the timed repetitions. */
+  /** Megabytes (10^6 bytes of UTF-8) per second of CPU time, median over the timed rounds. */
   mbPerSec: number;
   runs: number[];
   /** What the pass counted (findings, phone numbers, matches): a check it did the work. */
   count: number;
 }
 
+type Pass = (doc: string) => number;
+
+function cpuSeconds(docs: readonly string[], pass: Pass): [number, number] {
+  const t0 = process.cpuUsage();
+  let count = 0;
+  for (const d of docs) count += pass(d);
+  const t = process.cpuUsage(t0);
+  return [(t.user + t.system) / 1e6, count];
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
 /**
- * Median throughput of `pass` over `docs`: one untimed warm-up pass (JIT, lazily built tables),
- * then `reps` timed passes. The median, not the mean, so one GC pause or a busy neighbour on a
- * shared machine does not decide the result.
+ * Throughput of each pass over `docs`: one untimed warm-up pass each (JIT, lazily built tables), then
+ * `reps` rounds in which the passes take turns, so a busy neighbour on a shared machine slows all of
+ * them alike. CPU time rather than wall time, and the median round, for the same reason.
  */
-export function throughput(name: string, docs: readonly string[], bytes: number, reps: number, pass: (doc: string) => number): Throughput {
-  const once = () => {
-    let count = 0;
-    for (const d of docs) count += pass(d);
-    return count;
-  };
-  const count = once();
-  const runs: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
-    once();
-    const s = Number(process.hrtime.bigint() - t0) / 1e9;
-    runs.push(bytes / 1e6 / s);
+export function compare(passes: Readonly<Record<string, Pass>>, docs: readonly string[], bytes: number, reps: number): Record<string, Throughput> {
+  const runs: Record<string, number[]> = {};
+  const counts: Record<string, number> = {};
+  for (const [name, pass] of Object.entries(passes)) {
+    counts[name] = cpuSeconds(docs, pass)[1];
+    runs[name] = [];
   }
-  const sorted = [...runs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { name, mbPerSec: median, runs, count };
+  for (let i = 0; i < reps; i++) for (const [name, pass] of Object.entries(passes)) runs[name]!.push(bytes / 1e6 / cpuSeconds(docs, pass)[0]);
+  return Object.fromEntries(Object.keys(passes).map((name) => [name, { name, mbPerSec: median(runs[name]!), runs: runs[name]!, count: counts[name]! }]));
 }

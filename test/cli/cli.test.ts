@@ -87,11 +87,25 @@ describe.concurrent('precheck scan (CLI)', { timeout: 60_000 }, () => {
     const [file] = report(r).files;
     const ids = file!.findings.filter((f) => f.kind === 'cn-id');
     expect(ids).toHaveLength(1);
-    const text = await readInput(join(ROOT, path));
+    const { text } = await readInput(join(ROOT, path));
     expect(text.slice(ids[0]!.start, ids[0]!.end)).toBe(ID);
     // Readability dropped the navigation and footer boilerplate.
     expect(text).not.toContain('网站标识码');
     expect(text).not.toContain('政务服务便民热线');
+  });
+
+  it('HTML: a page that is only a table is read whole, and each finding names its table cell', async () => {
+    const path = `${FIX}/table-only.html`;
+    const [json, text] = await Promise.all([cli('scan', path), cli('scan', '--format', 'text', path)]);
+    expect(json.status, json.stderr).toBe(1);
+    const [file] = report(json).files;
+    expect(file!.findings.map((f) => [f.kind, f.severity, f.location?.text])).toEqual([
+      ['cn-id', 'block', '表格第 3 行「身份证号」'],
+      ['phone', 'block', '表格第 3 行「联系电话」'],
+    ]);
+    expect(file!.findings[0]!.location).toMatchObject({ table: 1, row: 3, column: 3, columnHeader: '身份证号' });
+    const idLine = text.stdout.split('\n').find((l) => l.includes('cn-id'));
+    expect(idLine).toMatch(/^test\/fixtures\/cli\/table-only\.html:\d+:\d+ {2}阻止\(block\) {2}cn-id {2}表格第 3 行「身份证号」 {2}110\*{13}2X {2}/);
   });
 
   afterAll(() => {

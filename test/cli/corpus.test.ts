@@ -19,7 +19,7 @@ let scores: FileScore[];
 describe('development corpus through the CLI', { timeout: 120_000 }, () => {
   // One run of the real CLI over the whole directory: the same path editors and CI take.
   beforeAll(async () => {
-    run = await runCli(['scan', '--format', 'json', DIR], 'npx');
+    run = await runCli(['scan', '--format', 'json', DIR], 'npm');
     const report = JSON.parse(run.stdout) as Report;
     byFile = new Map(report.files.map((f) => [basename(f.path), f.findings]));
     scores = Object.keys(labels)

@@ -10,13 +10,13 @@ export interface CliRun {
 }
 
 /**
- * Runs the real CLI in a child process from the repo root. `npx tsx` is what people type; plain
- * node with tsx's loader runs the same code without npx's second or so of start-up per run.
+ * Runs the real CLI in a child process from the repo root: the installed bin (the prebuilt bundle the
+ * tests' global setup builds), or `npm run --silent precheck --`, the command of design.md.
  */
-export function runCli(args: readonly string[], via: 'node' | 'npx' = 'node'): Promise<CliRun> {
-  const [cmd, pre] = via === 'npx' ? ['npx', ['tsx']] : [process.execPath, ['--import', 'tsx']];
+export function runCli(args: readonly string[], via: 'bin' | 'npm' = 'bin'): Promise<CliRun> {
+  const [cmd, pre] = via === 'npm' ? ['npm', ['run', '--silent', 'precheck', '--']] : [process.execPath, ['bin/precheck.mjs']];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, [...pre, 'lib/cli/main.ts', ...args], { cwd: ROOT, env: process.env });
+    const child = spawn(cmd, [...pre, ...args], { cwd: ROOT, env: process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

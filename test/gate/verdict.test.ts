@@ -49,6 +49,10 @@ describe('judge', () => {
     ['an adapter-declared draft save', form({ content: DRAFT }, 'http://cms.test/wcm/doc_save.do'), { declaredDraftSave: () => true }, 'pass:draft-save'],
     ['a draft save with an ID', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), {}, 'refuse:draft-save-block'],
     ['a draft save with an ID, drafts allowed', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), { draftSaves: 'allow' }, 'pass:draft-save'],
+    // A publish word in the URL outweighs a draft word: /api/drafts/42/publish publishes the draft.
+    ['the draft to /api/drafts/42/publish', post('http://cms.test/api/drafts/42/publish', { kind: 'text', text: JSON.stringify({ content: DRAFT }) }), {}, 'refuse:needs-signoff'],
+    ['保存草稿 whose request goes to a publish URL', form({ content: DRAFT }, 'http://cms.test/article/publish.do', '保存草稿'), {}, 'refuse:needs-signoff'],
+    ['an ID to /api/drafts/42/publish, drafts allowed', post('http://cms.test/api/drafts/42/publish', { kind: 'text', text: JSON.stringify({ content: `${DRAFT}${ID}` }) }), { draftSaves: 'allow' }, 'refuse:block-finding'],
     // The release ticket.
     [
       'the signed draft',

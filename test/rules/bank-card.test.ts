@@ -62,6 +62,15 @@ runRuleTable(rule, {
     { text: PAYOUT_TABLE, severity: 'block', value: VISA },
     { text: PAYOUT_TABLE, severity: 'warn', value: CARD19_BAD },
     { text: `姓名|银行卡号\n张三|${VISA}`, severity: 'block', value: VISA },
+    // The 一折通账号 / 银行账号 column header two rows or 100+ characters above, however pasted.
+    { text: `序号\t姓名\t一折通账号\t金额（元）\n1\t张三\t${CARD16}\t300\n2\t李四\t${CARD19}\t300\n3\t王五\t${CARD16_BAD}\t300`, severity: 'warn', value: CARD16_BAD },
+    { text: `补贴发放明细\n序号  姓名    银行账号                 金额\n1     张三    ${CARD16}         300\n2     李四    ${CARD19_BAD}      300`, severity: 'warn', value: CARD19_BAD },
+    { text: `序号 姓名 一折通账号 金额\n1 张三 ${CARD16} 300\n2 李四 ${CARD19} 300\n3 王五 ${CARD19_BAD} 300`, severity: 'warn', value: CARD19_BAD },
+    { text: `一折通账号\n${CARD16}\n${CARD19}\n${VISA}\n${CARD16_BAD}`, severity: 'warn', value: CARD16_BAD },
+    { text: `一折通账号\n${CARD16}\n${CARD19}\n${VISA}`, severity: 'block', value: VISA },
+    // A card number a line break split.
+    { text: `银行卡号：${CARD16.slice(0, 8)}\n${CARD16.slice(8)}`, severity: 'block', value: CARD16.slice(0, 8) },
+    { text: `姓名\t一折通账号\n张三\t${CARD19.slice(0, 12)}\n${CARD19.slice(12)}`, severity: 'block', value: CARD19.slice(0, 12) },
   ],
   quiet: [
     // SIM ICCIDs, even beside 卡号.
@@ -98,6 +107,9 @@ runRuleTable(rule, {
     // Too short / too long.
     '卡号 622848090636914',
     '卡号 62284809063691420012',
+    // A list headed by something else; a sentence under a card title is no row of its column.
+    `合同编号\n${VISA}\n${CARD16_BAD}`,
+    `一折通账号\n各村于本月底前将补贴发放情况报乡镇，乡镇汇总后编号${CARD16_BAD}。`,
   ],
 });
 

@@ -15,6 +15,8 @@ runRuleTable(rule, {
     { text: peopleTable('（0952）6995536'), severity: 'warn', value: '（0952）6995536' },
     { text: `城乡低保公示\n序号\t姓名\t家庭电话\t备注\n1\t张三\t${N}\t`, severity: 'warn', value: N },
     { text: `户主张三，住宅电话(0952)6995536`, severity: 'warn', value: '(0952)6995536' },
+    // The 住宅电话 column header far above, in a table pasted with spaces.
+    { text: `序号  户主    住宅电话\n1     张三    0952-6995537\n2     李四    0952-6995538\n3     王五    ${N}`, severity: 'warn', value: N },
     { text: `家庭电话：0952 6995536`, severity: 'warn', value: '0952 6995536' },
     { text: `户主：李四  ${N}`, severity: 'warn', value: N },
     { text: '宅电：０９５２－６９９５５３６', severity: 'warn', value: '０９５２－６９９５５３６' },

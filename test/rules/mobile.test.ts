@@ -19,6 +19,20 @@ runRuleTable(rule, {
     { text: `户主李四，${M}`, severity: 'block', value: M },
     { text: `住址：和平村三组 ${M}`, severity: 'block', value: M },
     { text: `${M}（身份证号已核验）`, severity: 'block', value: M },
+    // One person's record: 申请人 or an ID on the same line, however far from the number.
+    { text: `申请人：张三，身份证号：640221199001011234，联系电话：${M}`, severity: 'block', value: M },
+    { text: '申请人：张三，身份证号：６４０２２１１９９００１０１１２３４，联系电话：１３９－１２３４－５６７８', severity: 'block', value: '１３９－１２３４－５６７８' },
+    { text: `张三，640221********1234，城关镇和平村，联系电话 139 1234 5678`, severity: 'block', value: '139 1234 5678' },
+    { text: `户主：李四  家庭人口：3人  住址：城关镇和平村三组  联系电话：${M}`, severity: 'block', value: M },
+    // Entries of a 公示 or 名单, numbered or not, tables or not.
+    { text: `关于2024年公益性岗位拟聘用人员的公示\n1. 张三  男  城关镇  ${M}\n2. 李四  女  城关镇  139 1234 5678`, severity: 'block', value: '139 1234 5678' },
+    { text: `拟聘用人员名单\n张三，城关镇和平村，${M}；\n李四，高仁乡永丰村，139-1234-5678。`, severity: 'block', value: '139-1234-5678' },
+    { text: `2024年城乡低保对象名单\n（1）王五，和平村，１３９１２３４５６７８`, severity: 'block', value: '１３９１２３４５６７８' },
+    // A people table whose header is far above (space-aligned, as a PDF copy gives it).
+    { text: `序号  姓名    住址        联系电话\n1     张三    和平村      13812345678\n2     李四    永丰村      13712345678\n3     王五    星火村      ${M}`, severity: 'block', value: M },
+    // A mobile a line break split.
+    { text: `联系人：张三  手机：139123\n45678`, severity: 'warn', value: '139123' },
+    { text: `序号\t姓名\t手机\n1\t张三\t1391234\n5678`, severity: 'block', value: '1391234' },
     // A lone contact mobile.
     { text: `联系人：张三  手机：${M}`, severity: 'warn', value: M },
     { text: M, severity: 'warn' },
@@ -29,6 +43,10 @@ runRuleTable(rule, {
     // The list title two lines up does not make a footer contact part of the list.
     { text: `请各单位于会前报送参会人员名单。\n\n联系人：郭丽娟  手机：${M}`, severity: 'warn', value: M },
     { text: `平罗县公示\n联系人：张三 ${M}`, severity: 'warn', value: M },
+    // An office line on an applicant's line, and a contact line of a 公示, are still only contacts.
+    { text: `申请人如需了解审批结果和办理进度，可拨打咨询电话${M}`, severity: 'warn', value: M },
+    { text: `城乡低保对象公示\n公示期间如有异议，请与民政局联系，联系电话：${M}`, severity: 'warn', value: M },
+    { text: `拟聘用人员名单\n联系人：郭丽娟，手机：${M}`, severity: 'warn', value: M },
     // Separators, full-width digits, invisible characters.
     { text: '手机：139 1234 5678', severity: 'warn', value: '139 1234 5678' },
     { text: '手机：139-1234-5678', severity: 'warn', value: '139-1234-5678' },

@@ -12,6 +12,8 @@ const TABLE = [
 runRuleTable(rule, {
   flagged: [
     { text: '护照号码：E12345678', severity: 'warn', value: 'E12345678' },
+    // The 护照号码 column header far above, in a table pasted with single spaces.
+    { text: '序号 姓名 职务 护照号码\n1 约翰 科员 E12345678\n2 玛丽 副局长 EA7654321\n3 王五 主任 G12345678', severity: 'warn', value: 'G12345678' },
     { text: '护照号：EA1234567', severity: 'warn', value: 'EA1234567' },
     { text: '旧版护照G12345678已注销', severity: 'warn', value: 'G12345678' },
     { text: '外交护照 D1234567', severity: 'warn', value: 'D1234567' },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnHeaderHas, inPeopleRow, lineAt } from '../../lib/scan/context';
+import { columnHeader } from '../../lib/scan/columns';
+import { inPeopleRow, lineAt } from '../../lib/scan/context';
 import { LineIndex, openLines, restoreLines } from '../../lib/scan/lines';
 import { cardColumn } from '../../rules/bank-card';
 
@@ -53,7 +54,7 @@ describe('context helpers with the scan-wide line index', () => {
       fc.property(table, fc.boolean(), (text, backwards) => {
         const starts = [...text.matchAll(/(?<![0-9])[0-9]/g)].map((m) => m.index);
         if (backwards) starts.reverse();
-        const ask = (p: number) => [cardColumn(text, p), columnHeaderHas(text, p, ['身份证号', '卡号']), columnHeaderHas(text, p, ['姓名'], 20), lineAt(text, p), inPeopleRow(text, p, { peopleList: true })];
+        const ask = (p: number) => [cardColumn(text, p), columnHeader(text, p), lineAt(text, p), inPeopleRow(text, p, { peopleList: true, listTitle: false })];
         const fresh = starts.map(ask);
         const before = openLines(text);
         try {

@@ -74,6 +74,11 @@ export class GateHub {
     this.signed = ids;
   }
 
+  /** Items signed off on this page just now (the background stored them too; this page's copy is older). */
+  addSignedItems(ids: readonly string[]): void {
+    this.signed = new Set([...this.signed, ...ids]);
+  }
+
   /** The controller's draft and the list page's ticked rows. */
   attach(draft: () => DraftFingerprint | null, ticked: () => string[]): void {
     this.draftSource = draft;
@@ -99,6 +104,11 @@ export class GateHub {
       }
       if (w === w.parent) return null;
     }
+  }
+
+  /** This very window already has a hub (its own, not a parent's). */
+  static inWindow(win: Window): boolean {
+    return Object.prototype.hasOwnProperty.call(win, HUB_KEY);
   }
 
   static create(win: Window, initial: ScanOptions, scanner: FileScanner | null = null): GateHub {

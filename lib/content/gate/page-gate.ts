@@ -39,8 +39,17 @@ export type JudgedListener = (o: Outgoing, v: Verdict) => void;
 const refusalText = (v: Extract<Verdict, { pass: false }>): string =>
   v.publish ? '发布前预检：发布须先完成检查清单并由审核人签发，已阻止' : '发布前预检：此请求含有须处理的敏感信息，已阻止';
 
+/** How long after a released submission its navigation may still arrive (the browser starts it at once). */
+const FOLLOW_UP_MS = 3_000;
+
 export class PageGate {
   private ticket: ReleaseTicket | null = null;
+  /**
+   * A submission released before it left (form.submit() judged by the guard, a form aimed at a frame
+   * or a new window judged on its entry list) comes back once more as the navigation that carries it
+   * out: the spent ticket still covers that one navigation — same URL, same content, right away.
+   */
+  private followUp: { ticket: ReleaseTicket; url: string; until: number } | null = null;
   private readonly listeners = new Set<JudgedListener>();
 
   constructor(private readonly deps: GateDeps) {}
@@ -62,13 +71,23 @@ export class PageGate {
   judge(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
+    const now = (this.deps.now ?? Date.now)();
+    const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
     let v: Verdict;
     try {
-      v = judge(request, this.context());
+      v = judge(request, follow ? { ...this.context(), ticket: follow.ticket } : this.context());
     } catch (e) {
       v = { pass: false, reason: 'error', publish: false, findings: [], detail: e instanceof Error ? e.message : String(e) };
     }
-    if (v.pass && v.usedTicket) this.ticket = null;
+    if (v.pass && v.usedTicket && follow) {
+      // The navigation of a submission already released (and already reported): not a second publish.
+      this.followUp = null;
+      return v;
+    }
+    if (v.pass && v.usedTicket) {
+      this.followUp = request.navigatesHere ? { ticket: this.ticket!, url: request.url, until: now + FOLLOW_UP_MS } : null;
+      this.ticket = null;
+    }
     if (!v.pass || v.usedTicket) for (const l of this.listeners) l(request, v);
     return v;
   }

@@ -7,6 +7,7 @@
  * click is judged before it goes.
  */
 import type { Entry, Outgoing, Verdict } from '../../gate/types';
+import { targetsThisPage } from '../form-target';
 
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
@@ -76,7 +77,8 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
       const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
       const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
       const url = new URL(action, win.document.baseURI).href;
-      const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd) }, control: judge.control() };
+      const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
+      const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) };
       // The submission can no longer be cancelled here; what it carries can: it leaves empty.
       if (!judge.judge(o).pass) for (const name of [...new Set([...fd.keys()])]) fd.delete(name);
     },

@@ -4,6 +4,7 @@
  * on the form's entry list as it would be sent. (Submissions with an event — a click, Enter,
  * requestSubmit — are judged by the isolated world on the navigation itself.)
  */
+import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withoutBlobs } from '../serialize';
 import { absoluteUrl } from './network';
@@ -27,7 +28,8 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
     const body = method === 'GET' ? { kind: 'none' as const } : withoutBlobs(s);
     const query = method === 'GET' && s.body.kind === 'entries' ? s.body.entries.filter((e): e is [string, string] => typeof e[1] === 'string') : [];
     const full = query.length > 0 ? `${url.split('?')[0]}?${new win.URLSearchParams(query).toString()}` : url;
-    if (!channel.askSync({ route: 'form.submit', method, url: full, body }).pass) return;
+    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(this, 'target'));
+    if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
     submit.call(this);
   };
 }

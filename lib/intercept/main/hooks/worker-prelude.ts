@@ -78,14 +78,18 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
       meta.set(this, { m: String(m).toUpperCase(), u: abs(u), a: a !== false });
       (open as (...x: unknown[]) => void).call(this, m, abs(u), a !== false, ...rest);
     };
+    /** abort() before send() fires no event: re-aimed at a revoked blob: URL, it errors like a dropped connection. */
+    const fail = (xhr: XMLHttpRequest) => {
+      const dead = URL.createObjectURL(new Blob());
+      URL.revokeObjectURL(dead);
+      open.call(xhr, 'GET', dead, true);
+      send.call(xhr);
+    };
     X.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const r = meta.get(this);
       if (!r) return send.call(this, body);
       if (!r.a) throw refused('发布前预检：工作线程中的同步请求无法检查，已阻止');
-      void ask('worker.xhr', r.m, r.u, body).then((a) => {
-        if (a.pass) send.call(this, body);
-        else this.abort();
-      });
+      void ask('worker.xhr', r.m, r.u, body).then((a) => (a.pass ? send.call(this, body) : fail(this)));
     };
   }
 
@@ -125,6 +129,27 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
   if (importScripts0) {
     g.importScripts = (...urls: string[]) => importScripts0(...urls.map(abs));
   }
-  if (isModule) void import(scriptUrl);
+  if (isModule) loadModule();
   else importScripts0?.(scriptUrl);
+
+  /**
+   * A module loads asynchronously: messages the page posts meanwhile would reach no handler (the
+   * browser holds them only until this prelude has run). They are held and handed on once it loaded.
+   */
+  function loadModule(): void {
+    const early: MessageEvent[] = [];
+    const hold = (e: MessageEvent) => {
+      e.stopImmediatePropagation();
+      early.push(e);
+    };
+    g.addEventListener('message', hold);
+    const handOn = () => {
+      g.removeEventListener('message', hold);
+      for (const e of early.splice(0)) g.dispatchEvent(new MessageEvent('message', { data: e.data as unknown, ports: [...e.ports], origin: e.origin, lastEventId: e.lastEventId }));
+    };
+    import(scriptUrl).then(handOn, (err: unknown) => {
+      handOn();
+      throw err;
+    });
+  }
 }

@@ -1,0 +1,2 @@
+/** Bundles the CLI into dist/cli/ (see build.mjs). */
+export function buildCli(): Promise<void>;

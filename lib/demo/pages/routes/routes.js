@@ -1,0 +1,324 @@
+/*
+ * 出口路线测试页的页面脚本：每条路线一个函数，用页面自己的代码把编辑器中的稿件发出去。
+ * The route page's own code: one function per way a draft can leave the page, each sending what the
+ * editor holds (plus `extra`, an edit made on the way out) and reporting the page's own outcome.
+ *
+ * window.__routes = {
+ *   ready, editor,
+ *   run(key): Promise<{ ok, error?, note? }>   run one route from script,
+ *   arm(key)                                   the next click on #route-go runs `key`,
+ *   last: Promise | null                       the outcome of the last click-started route,
+ *   setExtra(text)                             appended to the content on the way out (an "edited" payload),
+ *   getContent(), setContent(html),
+ * }
+ */
+(function (w, d) {
+  'use strict';
+  var form = d.getElementById('cms-form');
+  var status = d.getElementById('status');
+  var extra = '';
+  var editor = textareaEditor();
+
+  function textareaEditor() {
+    var ta = d.getElementById('content');
+    return { getContent: function () { return ta.value; }, setContent: function (h) { ta.value = h; }, sync: function () {} };
+  }
+
+  function say(ok, text) {
+    status.textContent = text;
+    status.className = 'status ' + (ok ? 'ok' : 'err');
+  }
+  function ok(note) { say(true, '发送成功'); return { ok: true, note: note }; }
+  function fail(e) {
+    var msg = e && e.message ? e.message : String(e);
+    say(false, '发送失败：' + msg);
+    return { ok: false, error: msg };
+  }
+  /** Runs a route; a synchronous exception is the page's own error path too. */
+  function attempt(fn) {
+    try {
+      return Promise.resolve(fn()).then(function (r) { return r; }, fail);
+    } catch (e) {
+      return Promise.resolve(fail(e));
+    }
+  }
+  function httpOk(r) {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return ok('HTTP ' + r.status);
+  }
+
+  function payload() {
+    editor.sync();
+    return { title: form.elements.title.value, content: editor.getContent() + extra };
+  }
+  function qs(p) { return new URLSearchParams(p).toString(); }
+  function sink(k) { return '/sink/r/' + k; }
+  var FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  var JSON_TYPE = { 'content-type': 'application/json' };
+
+  // An edit on the way out reaches native submissions too: the entry list gets it.
+  form.addEventListener('formdata', function (e) {
+    if (!extra) return;
+    e.formData.set('content', String(e.formData.get('content') || '') + extra);
+  });
+  form.addEventListener('submit', function () { editor.sync(); });
+
+  function fetchPost(url, method, body, headers) {
+    return fetch(url, { method: method, headers: headers, body: body }).then(httpOk);
+  }
+  function xhr(url, async, body) {
+    return new Promise(function (resolve) {
+      var x = new XMLHttpRequest();
+      x.open('POST', url, async);
+      x.setRequestHeader('content-type', FORM_TYPE['content-type']);
+      x.onload = function () { resolve(x.status < 300 ? ok('HTTP ' + x.status) : fail('HTTP ' + x.status)); };
+      x.onerror = function () { resolve(fail('网络错误')); };
+      x.onabort = function () { resolve(fail('已中止')); };
+      if (!async) {
+        x.send(body);
+        resolve(x.status < 300 ? ok('HTTP ' + x.status) : fail('HTTP ' + x.status));
+        return;
+      }
+      x.send(body);
+    });
+  }
+  function ajax(url) {
+    return new Promise(function (resolve) {
+      $.ajax({ url: url, type: 'POST', data: payload(), dataType: 'json' }).then(
+        function () { resolve(ok('$.ajax')); },
+        function (xhr, text, err) { resolve(fail(text + ' ' + (err || ''))); },
+      );
+    });
+  }
+  function beacon(data) {
+    var queued = navigator.sendBeacon(sink('beacon'), data);
+    return queued ? ok('queued') : fail('sendBeacon 返回 false');
+  }
+  function formFields(p) {
+    var fd = new FormData();
+    fd.append('title', p.title);
+    fd.append('content', p.content);
+    return fd;
+  }
+  function navigateLater(fn) {
+    fn();
+    return ok('navigating');
+  }
+  function loadImage(set) {
+    return new Promise(function (resolve) {
+      var img = new Image();
+      img.onload = function () { resolve(ok('loaded')); };
+      img.onerror = function () { resolve(ok('requested (not an image)')); };
+      set(img);
+    });
+  }
+  function viaWorker(make, op) {
+    return new Promise(function (resolve) {
+      var worker = make();
+      var port = worker.port || worker;
+      port.onmessage = function (e) { resolve(e.data.ok ? ok(op + ' in worker') : fail(e.data.error)); };
+      if (worker.port) worker.port.start();
+      worker.onerror = function (e) { resolve(fail('worker error: ' + (e.message || ''))); };
+      port.postMessage({ op: op, url: location.origin + sink('worker-' + op), body: qs(payload()) });
+    });
+  }
+  function blobWorker() {
+    return fetch('/routes/worker.js').then(function (r) { return r.text(); }).then(function (src) {
+      return new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+    });
+  }
+  function withTimeout(p, ms, what) {
+    return Promise.race([p, new Promise(function (resolve) { setTimeout(function () { resolve(fail(what + ' 超时')); }, ms); })]);
+  }
+  function wsUrl(path) { return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path; }
+
+  /** Builds a form on the fly with the payload in hidden fields and submits it (old CMS helpers do). */
+  function tempForm(action, target) {
+    var p = payload();
+    var f = d.createElement('form');
+    f.method = 'post';
+    f.action = action;
+    if (target) f.target = target;
+    Object.keys(p).forEach(function (k) {
+      var input = d.createElement('input');
+      input.type = 'hidden';
+      input.name = k;
+      input.value = p[k];
+      f.appendChild(input);
+    });
+    d.body.appendChild(f);
+    f.submit();
+    return ok('submitted');
+  }
+
+  var routes = {
+    'form.submit': function () { form.setAttribute('action', sink('form-submit')); editor.sync(); form.submit(); return ok('submitted'); },
+    requestSubmit: function () { form.setAttribute('action', sink('form-requestsubmit')); form.requestSubmit(); return ok('submitted'); },
+    'form-on-the-fly': function () { return tempForm(sink('form-fly')); },
+    'form-shadowed-action': function () {
+      var f = d.getElementById('shadowed-form');
+      var p = payload();
+      f.elements.title.value = p.title;
+      f.elements.content.value = p.content;
+      // form.action is the <input name="action">, not the URL: the page submits anyway
+      f.submit();
+      return ok('submitted');
+    },
+    'fetch-post': function () { return fetchPost(sink('fetch-post'), 'POST', qs(payload()), FORM_TYPE); },
+    'fetch-put-article': function () { return fetchPost('/sink/api/articles/42', 'PUT', JSON.stringify(payload()), JSON_TYPE); },
+    'fetch-patch': function () { return fetchPost(sink('fetch-patch'), 'PATCH', JSON.stringify(payload()), JSON_TYPE); },
+    'fetch-get-query': function () { return fetch(sink('fetch-get') + '?' + qs(payload())).then(httpOk); },
+    'fetch-request-other-realm': function () {
+      var R = d.getElementById('realm-frame').contentWindow.Request;
+      var req = new R(location.origin + sink('fetch-request'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) });
+      return fetch(req).then(httpOk);
+    },
+    'fetch-formdata': function () { return fetchPost(sink('fetch-formdata'), 'POST', formFields(payload())); },
+    'drafts-publish': function () { return fetchPost('/sink/api/drafts/42/publish', 'POST', JSON.stringify(payload()), JSON_TYPE); },
+    'save-do-status': function () { return fetchPost('/sink/admin/save.do?status=1', 'POST', qs(payload()), FORM_TYPE); },
+    'xhr-async': function () { return xhr(sink('xhr-async'), true, qs(payload())); },
+    'xhr-sync': function () { return xhr(sink('xhr-sync'), false, qs(payload())); },
+    'jquery-ajax': function () { return ajax(sink('ajax')); },
+    'beacon-string': function () { return beacon(qs(payload())); },
+    'beacon-formdata': function () { return beacon(formFields(payload())); },
+    'beacon-blob': function () { return beacon(new Blob([qs(payload())], { type: 'application/x-www-form-urlencoded' })); },
+    'location-href': function () { return navigateLater(function () { location.href = sink('nav-href') + '?' + qs(payload()); }); },
+    'location-assign': function () { return navigateLater(function () { location.assign(sink('nav-assign') + '?' + qs(payload())); }); },
+    link: function () {
+      var a = d.getElementById('route-link');
+      a.href = sink('link') + '?' + qs(payload());
+      a.click();
+      return ok('clicked');
+    },
+    'link-blank': function () {
+      var a = d.getElementById('route-link-blank');
+      a.href = sink('link-blank') + '?' + qs(payload());
+      a.click();
+      return ok('clicked');
+    },
+    'window-open': function () {
+      var win = w.open(sink('open') + '?' + qs(payload()));
+      return win ? ok('opened') : fail('window.open 返回 null');
+    },
+    eventsource: function () {
+      return withTimeout(new Promise(function (resolve) {
+        var es = new EventSource('/sink/events?' + qs(payload()));
+        es.onopen = function () { es.close(); resolve(ok('open')); };
+        es.onerror = function () { es.close(); resolve(fail('EventSource 错误')); };
+      }), 5000, 'EventSource');
+    },
+    'image-src': function () { return loadImage(function (img) { img.src = sink('img-src') + '?' + qs(payload()); }); },
+    'image-setattribute': function () { return loadImage(function (img) { img.setAttribute('src', sink('img-attr') + '?' + qs(payload())); }); },
+    'innerhtml-img': function () {
+      var box = d.createElement('div');
+      d.body.appendChild(box);
+      box.innerHTML = '<img src="' + sink('img-html') + '?' + qs(payload()).replace(/"/g, '&quot;') + '" alt="">';
+      return ok('written');
+    },
+    'websocket-url': function () {
+      return withTimeout(new Promise(function (resolve) {
+        var ws = new WebSocket(wsUrl('/sink/ws?' + qs(payload())));
+        ws.onopen = function () { ws.close(); resolve(ok('open')); };
+        ws.onerror = function () { resolve(fail('WebSocket 错误')); };
+      }), 5000, 'WebSocket');
+    },
+    'websocket-send': function () {
+      return withTimeout(new Promise(function (resolve) {
+        var ws = new WebSocket(wsUrl('/sink/ws'));
+        ws.onopen = function () {
+          try {
+            ws.send(JSON.stringify(payload()));
+            setTimeout(function () { ws.close(); }, 500);
+            resolve(ok('sent'));
+          } catch (e) {
+            ws.close();
+            resolve(fail(e));
+          }
+        };
+        ws.onerror = function () { resolve(fail('WebSocket 错误')); };
+      }), 5000, 'WebSocket');
+    },
+    'worker-fetch': function () { return viaWorker(function () { return new Worker('/routes/worker.js'); }, 'fetch'); },
+    'worker-xhr': function () { return viaWorker(function () { return new Worker('/routes/worker.js'); }, 'xhr'); },
+    'blob-worker-fetch': function () { return blobWorker().then(function (wk) { return viaWorker(function () { return wk; }, 'fetch'); }); },
+    'blob-worker-xhr': function () { return blobWorker().then(function (wk) { return viaWorker(function () { return wk; }, 'xhr'); }); },
+    'shared-worker-fetch': function () { return viaWorker(function () { return new SharedWorker('/routes/worker.js'); }, 'fetch'); },
+    'module-worker-fetch': function () { return viaWorker(function () { return new Worker('/routes/worker.js', { type: 'module' }); }, 'fetch'); },
+    'save-draft': function () {
+      return new Promise(function (resolve) {
+        $.post('/sink/r/save-draft', payload()).then(
+          function () { form.elements.id.value = '42'; resolve(ok('草稿已保存')); },
+          function (x, text) { resolve(fail('保存失败 ' + text)); },
+        );
+      });
+    },
+    autosave: function () { return fetchPost(sink('autosave'), 'POST', qs(payload()), FORM_TYPE); },
+    'publish-by-id': function () { return fetch(sink('publish.do') + '?id=' + (form.elements.id.value !== '0' ? form.elements.id.value : '42')).then(httpOk); },
+    // what the CMS does all day without a draft: it must keep working
+    search: function () { return fetch(sink('search') + '?q=' + encodeURIComponent('低保 公示') + '&page=1').then(httpOk); },
+    'list-load': function () { return $.getJSON(sink('list') + '?page=2&size=20').then(function () { return ok('list'); }); },
+    poll: function () { return fetch(sink('poll') + '?since=' + Date.now()).then(httpOk); },
+    'image-load': function () { return loadImage(function (img) { img.src = '/sink/pixel.gif?v=' + Date.now(); }); },
+  };
+
+  var armed = null;
+  var api = {
+    ready: false,
+    editor: typeof EDITOR === 'string' ? EDITOR : 'textarea',
+    keys: Object.keys(routes),
+    last: null,
+    run: function (key) {
+      if (!routes[key]) throw new Error('没有这条路线：' + key);
+      return attempt(routes[key]);
+    },
+    arm: function (key) { armed = key; api.last = null; },
+    setExtra: function (text) { extra = text || ''; },
+    getContent: function () { return editor.getContent(); },
+    setContent: function (html) { editor.setContent(html); },
+  };
+  w.__routes = api;
+
+  d.getElementById('route-go').addEventListener('click', function () {
+    if (armed) api.last = api.run(armed);
+  });
+  // Non-button clickables with jQuery handlers, a long-labelled button, a web component's 发布.
+  $('#span-publish').on('click', function () { api.last = attempt(function () { return ajax(sink('span')); }); });
+  $('#div-publish').on('click', function () { api.last = attempt(function () { return ajax(sink('div')); }); });
+  $('#li-publish').on('click', function () { api.last = attempt(function () { return ajax(sink('li')); }); });
+  $('#btn-long').on('click', function () { api.last = attempt(function () { return fetchPost(sink('long-label'), 'POST', qs(payload()), FORM_TYPE); }); });
+  $('#btn-draft').on('click', function () { api.last = api.run('save-draft'); });
+
+  customElements.define('route-publisher', class extends HTMLElement {
+    constructor() {
+      super();
+      var root = this.attachShadow({ mode: 'open' });
+      var b = d.createElement('button');
+      b.type = 'button';
+      b.textContent = '发布';
+      b.addEventListener('click', function () { api.last = attempt(function () { return fetchPost(sink('shadow'), 'POST', JSON.stringify(payload()), JSON_TYPE); }); });
+      root.appendChild(b);
+    }
+  });
+
+  function ready(ed) {
+    editor = ed;
+    api.ready = true;
+  }
+  if (api.editor === 'tinymce') {
+    tinymce.init({
+      selector: '#content', license_key: 'gpl', height: 240, menubar: false, promotion: false, branding: false,
+      setup: function (ed) {
+        ed.on('init', function () {
+          ready({ getContent: function () { return ed.getContent(); }, setContent: function (h) { ed.setContent(h); }, sync: function () { tinymce.triggerSave(); } });
+        });
+      },
+    });
+  } else if (api.editor === 'ueditor') {
+    var ue = UE.getEditor('content', { initialFrameHeight: 240, autoHeightEnabled: false, serverUrl: '/api/ueditor' });
+    ue.ready(function () {
+      ready({ getContent: function () { return ue.getContent(); }, setContent: function (h) { ue.setContent(h); }, sync: function () { ue.sync(); } });
+    });
+  } else {
+    ready(textareaEditor());
+  }
+})(window, document);

@@ -1,0 +1,90 @@
+/**
+ * The page's gate spends a release ticket once — but a submission the guard let out before it left
+ * (form.submit(), a form aimed at a frame) reaches the gate a second time as the navigation that
+ * carries it out: that navigation is the same request, not a second one.
+ */
+import { describe, expect, it } from 'vitest';
+import { fingerprintDraft } from '../../lib/gate/draft-match';
+import { issueTicket } from '../../lib/gate/ticket';
+import type { Outgoing } from '../../lib/gate/types';
+import { FileVerdicts } from '../../lib/content/gate/files';
+import { GestureTracker } from '../../lib/content/gate/gestures';
+import { PageGate } from '../../lib/content/gate/page-gate';
+import { rules } from '../../rules';
+
+const DRAFT = '关于2026年第四季度城乡低保资金发放情况的公示。全县共发放低保资金一百二十万元，惠及困难群众三千余人，现予公示，接受社会监督。';
+const URL_ = 'http://cms.test/admin/save.do';
+
+function gate(clock: { t: number }) {
+  const g = new PageGate({
+    scanOptions: () => ({ rules }),
+    draft: () => fingerprintDraft(DRAFT),
+    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, listIds: () => null }),
+    signedItems: () => new Set(),
+    ticked: () => [],
+    gestures: new GestureTracker(() => clock.t),
+    files: new FileVerdicts(() => []),
+    covered: () => true,
+    now: () => clock.t,
+  });
+  g.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [] }, clock.t, 60_000));
+  return g;
+}
+
+const submission = (route: Outgoing['route'], content = DRAFT, url = URL_, navigatesHere?: boolean): Outgoing => ({
+  route,
+  method: 'POST',
+  url,
+  body: { kind: 'entries', entries: [['title', '公示'], ['content', content]] },
+  navigatesHere,
+});
+const released = (route: Outgoing['route']) => submission(route, DRAFT, URL_, true);
+
+describe('PageGate release ticket', () => {
+  it('form.submit() released by the guard: its navigation passes once, a second submission does not', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge(released('form.submit')).pass).toBe(true);
+    clock.t += 50;
+    expect(g.judge(submission('form'))).toMatchObject({ pass: true });
+    expect(g.judge(submission('form'))).toMatchObject({ pass: false, reason: 'needs-signoff' });
+    expect(g.judge(submission('form.submit'))).toMatchObject({ pass: false, reason: 'needs-signoff' });
+  });
+
+  it('the follow-up navigation must be the same request: another URL, other content or too late is refused', () => {
+    for (const [o, wait] of [
+      [submission('form', DRAFT, 'http://cms.test/admin/other.do'), 50],
+      [submission('form', `${DRAFT}另加一句。`), 50],
+      [submission('form'), 10_000],
+    ] as const) {
+      const clock = { t: 1000 };
+      const g = gate(clock);
+      expect(g.judge(released('form.submit')).pass).toBe(true);
+      clock.t += wait;
+      expect(g.judge(o).pass).toBe(false);
+    }
+  });
+
+  it('a form aimed at a frame, judged on its entry list: the frame\'s navigation passes once', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge(released('form')).pass).toBe(true);
+    expect(g.judge(submission('form')).pass).toBe(true);
+    expect(g.judge(submission('form')).pass).toBe(false);
+  });
+
+  it('a submission into a new window leaves no follow-up behind: a repeat is refused', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge(submission('form.submit', DRAFT, URL_, false)).pass).toBe(true);
+    expect(g.judge(submission('form')).pass).toBe(false);
+  });
+
+  it('a fetch after a released fetch is refused (no follow-up for requests that are not submissions)', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge(submission('fetch')).pass).toBe(true);
+    expect(g.judge(submission('fetch')).pass).toBe(false);
+    expect(g.judge(submission('form')).pass).toBe(false);
+  });
+});

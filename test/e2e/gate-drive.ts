@@ -1,0 +1,100 @@
+/**
+ * Driving the route page (lib/demo/pages/routes/) for the gate's e2e suites: open it with an editor,
+ * put a draft in, send it by one route with the page's own code, and read back what the page and the
+ * panel say. Functions handed to page.evaluate are strings (see extension-helpers.ts).
+ */
+import type { Page } from 'playwright-core';
+import { TERMS } from '../../lib/i18n/terms.ts';
+import type { Route } from '../../lib/gate/types.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
+import type { RouteCase } from './gate-route-cases.ts';
+
+export const ID = '11010519491231002X';
+export type RouteEditor = 'textarea' | 'tinymce' | 'ueditor';
+
+/** The page's own outcome of a route; HUNG when it neither succeeded nor failed in time. */
+export type Outcome = { ok: boolean; error?: string; note?: string } | 'HUNG' | 'NO-HANDLER' | 'CLICKED';
+
+export const ORDINARY_FIELDS = { title: '城关镇低保新增对象公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' };
+
+export async function openRoutes(page: Page, server: CmsServer, editor: RouteEditor = 'textarea'): Promise<void> {
+  await page.goto(`${server.url}/routes/index.html${editor === 'textarea' ? '' : `?editor=${editor}`}`, { waitUntil: 'load' });
+  await page.waitForFunction('window.__routes && window.__routes.ready === true', null, { timeout: 20_000, polling: 50 });
+  await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+/** Fills the form's fields (events fired, as a person leaves them) and puts `html` in the editor. */
+export async function writeDraft(page: Page, html: string, fields: Record<string, string> = ORDINARY_FIELDS): Promise<void> {
+  await page.evaluate(
+    `((html, fields) => {
+      const form = document.getElementById('cms-form');
+      for (const [name, value] of Object.entries(fields)) {
+        const el = form.elements.namedItem(name);
+        el.value = value;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      window.__routes.setContent(html);
+      document.getElementById('content').dispatchEvent(new Event('input', { bubbles: true }));
+    })(${JSON.stringify(html)}, ${JSON.stringify(fields)})`,
+  );
+  // the draft watch has read the editor (its next discovery tick at the latest)
+  await page.waitForFunction(`Number(document.querySelector('precheck-panel')?.dataset.block ?? -1) >= 0`);
+  await page.waitForTimeout(1_200);
+}
+
+export const setExtra = (page: Page, text: string) => page.evaluate(`window.__routes.setExtra(${JSON.stringify(text)})`);
+
+/** Sends the draft by one route; resolves with the page's own outcome (or HUNG after `limit` ms). */
+export async function runRoute(page: Page, c: RouteCase, limit = 6_000): Promise<Outcome> {
+  const race = (expr: string) =>
+    page.evaluate<Outcome>(`Promise.race([${expr}, new Promise((r) => setTimeout(() => r('HUNG'), ${limit}))])`);
+  const how = c.how;
+  if ('script' in how) return race(`window.__routes.run(${JSON.stringify(how.script)})`);
+  await page.evaluate(`window.__routes.last = null`);
+  if ('enter' in how) await page.locator('#title').press('Enter', { noWaitAfter: true });
+  else await page.locator(how.click).first().click({ noWaitAfter: true });
+  if (!('click' in how) || !how.last) return 'CLICKED';
+  await page.waitForTimeout(100);
+  const started = await page.evaluate<boolean>('window.__routes.last !== null').catch(() => false);
+  return started ? race('window.__routes.last') : 'NO-HANDLER';
+}
+
+export interface ShownRefusal {
+  route: string;
+  text: string;
+}
+
+/** The refusals the panel lists (newest first). */
+export function panelRefusals(page: Page): Promise<ShownRefusal[]> {
+  return page.evaluate(`(() => {
+    const s = document.querySelector('precheck-panel')?.shadowRoot;
+    return s ? [...s.querySelectorAll('[data-testid="precheck-refusals"] li[data-route]')].map((li) => ({ route: li.dataset.route, text: li.textContent })) : [];
+  })()`);
+}
+
+/** Waits until the panel lists a refusal of `route` to `path`; false if it does not within `timeout`. */
+export async function refusalListed(page: Page, route: Route, path: string, timeout = 3_000): Promise<boolean> {
+  // the test browser runs in Chinese (zh-CN): the panel names routes with the zh terms
+  const name = TERMS.zh.via[route];
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const shown = await panelRefusals(page).catch(() => []);
+    if (shown.some((r) => r.route === name && r.text.includes(path))) return true;
+    await page.waitForTimeout(50);
+  }
+  return false;
+}
+
+/** The panel's 已拦截发布 section is shown (a stopped publish). */
+export function blockedShown(page: Page): Promise<boolean> {
+  return page.evaluate(`!!document.querySelector('precheck-panel')?.shadowRoot?.querySelector('[data-testid="precheck-blocked"]')`);
+}
+
+/** Sign-offs are kept per draft: each draft gets words of its own so one test never reuses another's. */
+export function ownDraft(n: number, withId = false): string {
+  const stems = '甲乙丙丁戊己庚辛壬癸';
+  const mark = `第${stems[Math.floor(n / 10) % 10]}${stems[n % 10]}${n}稿`;
+  const id = withId ? `身份证号 ${ID}，` : '';
+  return `城关镇2024年第三季度城乡低保新增对象公示：王丽，${id}家住城关镇东街社区，经入户调查和民主评议，符合低保条件。公示期为七天，如有异议请向镇民政办反映。${mark}`;
+}

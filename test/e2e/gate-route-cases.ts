@@ -1,0 +1,105 @@
+/**
+ * Every route of issue 10 as data: how the route page (lib/demo/pages/routes/) sends its draft that
+ * way, where it arrives, what the gate calls the route in the panel, and what the page may notice of
+ * a refusal. The route e2e (gate-routes.e2e.test.ts) runs each one; its results become the README's
+ * route table.
+ */
+import type { Route } from '../../lib/gate/types.ts';
+
+export type How =
+  /** `__routes.run(key)` from the page's own script */
+  | { script: string }
+  /** a real (trusted) click on this element; `last` = the page's handler sets `__routes.last` */
+  | { click: string; last?: boolean }
+  /** Enter in 标题 (implicit submission through the form's default button) */
+  | { enter: true };
+
+export interface RouteCase {
+  /** stable id (also the README row's key) */
+  id: string;
+  /** the README row */
+  label: string;
+  route: Route;
+  /** where the request lands on the recording server */
+  path: string;
+  how: How;
+  /** what a request that is let through does to the page */
+  passes: 'stays' | 'navigates' | 'new-window';
+  /**
+   * How the page learns of a refusal: 'error' = its own error path runs (rejected promise, error
+   * event, exception, false/null return); 'silent' = the navigation or submission just does not
+   * happen (or, for a new window, leaves without the data).
+   */
+  refusal: 'error' | 'silent';
+  /** a click on a control labelled as a publish: stopped before the page's handler runs (checklist) */
+  earlyStop?: boolean;
+}
+
+const r = (c: RouteCase) => c;
+
+export const ROUTE_CASES: readonly RouteCase[] = [
+  // native form submission, any submitter
+  r({ id: 'submit-保存', label: 'form submit: button labelled 保存', route: 'form', path: '/sink/r/form-save', how: { click: '#btn-save' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'submit-OK', label: 'form submit: input labelled OK', route: 'form', path: '/sink/r/form-ok', how: { click: '#btn-okay' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'submit-确定', label: 'form submit: button labelled 确定', route: 'form', path: '/sink/r/form-enter', how: { click: '#btn-ok' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'submit-image', label: 'form submit: `<input type=image>` (no text)', route: 'form', path: '/sink/r/form-image', how: { click: '#btn-image' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'submit-icon', label: 'form submit: unlabelled icon button', route: 'form', path: '/sink/r/form-icon', how: { click: '#btn-icon' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'submit-enter', label: 'form submit: Enter in a text field', route: 'form', path: '/sink/r/form-enter', how: { enter: true }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'form.submit()', label: '`form.submit()`', route: 'form.submit', path: '/sink/r/form-submit', how: { script: 'form.submit' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'requestSubmit()', label: '`form.requestSubmit()`', route: 'form', path: '/sink/r/form-requestsubmit', how: { script: 'requestSubmit' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'form-on-the-fly', label: 'a form created on the fly, `submit()`', route: 'form.submit', path: '/sink/r/form-fly', how: { script: 'form-on-the-fly' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'form-target-blank', label: 'form submit with target=_blank', route: 'form', path: '/sink/r/form-blank', how: { click: '#btn-blank' }, passes: 'new-window', refusal: 'silent' }),
+  r({ id: 'form-target-iframe', label: 'form submit into a named iframe', route: 'form', path: '/sink/r/form-frame', how: { click: '#btn-frame' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'form-shadowed-action', label: 'form whose `action` is shadowed by `<input name="action">`', route: 'form.submit', path: '/sink/r/form-shadowed', how: { script: 'form-shadowed-action' }, passes: 'navigates', refusal: 'silent' }),
+  // fetch, XHR, $.ajax
+  r({ id: 'fetch-POST', label: '`fetch` POST (urlencoded)', route: 'fetch', path: '/sink/r/fetch-post', how: { script: 'fetch-post' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-PUT-article', label: '`fetch` PUT /api/articles/42 (JSON)', route: 'fetch', path: '/sink/api/articles/42', how: { script: 'fetch-put-article' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-PATCH', label: '`fetch` PATCH (JSON)', route: 'fetch', path: '/sink/r/fetch-patch', how: { script: 'fetch-patch' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-GET-query', label: '`fetch` GET with the draft in the query', route: 'fetch', path: '/sink/r/fetch-get', how: { script: 'fetch-get-query' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-FormData', label: '`fetch` POST FormData (multipart)', route: 'fetch', path: '/sink/r/fetch-formdata', how: { script: 'fetch-formdata' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-Request-other-realm', label: '`fetch(new iframe.contentWindow.Request(…))`', route: 'fetch', path: '/sink/r/fetch-request', how: { script: 'fetch-request-other-realm' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'drafts-42-publish', label: 'POST /api/drafts/42/publish (JSON)', route: 'fetch', path: '/sink/api/drafts/42/publish', how: { script: 'drafts-publish' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'save.do-status-1', label: 'POST save.do?status=1', route: 'fetch', path: '/sink/admin/save.do', how: { script: 'save-do-status' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'xhr-async', label: 'XMLHttpRequest (async)', route: 'xhr', path: '/sink/r/xhr-async', how: { script: 'xhr-async' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'xhr-sync', label: 'XMLHttpRequest (sync)', route: 'xhr', path: '/sink/r/xhr-sync', how: { script: 'xhr-sync' }, passes: 'stays', refusal: 'error' }),
+  r({ id: '$.ajax', label: 'jQuery `$.ajax`', route: 'xhr', path: '/sink/r/ajax', how: { script: 'jquery-ajax' }, passes: 'stays', refusal: 'error' }),
+  // beacons
+  r({ id: 'beacon-string', label: '`sendBeacon` (string)', route: 'beacon', path: '/sink/r/beacon', how: { script: 'beacon-string' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'beacon-FormData', label: '`sendBeacon` (FormData)', route: 'beacon', path: '/sink/r/beacon', how: { script: 'beacon-formdata' }, passes: 'stays', refusal: 'error' }),
+  // A Blob is read before the verdict: sendBeacon has already said "queued".
+  r({ id: 'beacon-Blob', label: '`sendBeacon` (Blob)', route: 'beacon', path: '/sink/r/beacon', how: { script: 'beacon-blob' }, passes: 'stays', refusal: 'silent' }),
+  // navigations
+  r({ id: 'location.href', label: '`location.href = …?content=…`', route: 'navigation', path: '/sink/r/nav-href', how: { script: 'location-href' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'location.assign', label: '`location.assign(…?content=…)`', route: 'navigation', path: '/sink/r/nav-assign', how: { script: 'location-assign' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'link-query', label: 'a link with the draft in the query', route: 'link', path: '/sink/r/link', how: { script: 'link' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'link-blank', label: 'a target=_blank link with the draft in the query', route: 'link', path: '/sink/r/link-blank', how: { script: 'link-blank' }, passes: 'new-window', refusal: 'silent' }),
+  r({ id: 'window.open', label: '`window.open(…?content=…)`', route: 'window.open', path: '/sink/r/open', how: { script: 'window-open' }, passes: 'new-window', refusal: 'error' }),
+  // URLs that load
+  r({ id: 'EventSource', label: '`new EventSource(…?content=…)`', route: 'eventsource', path: '/sink/events', how: { script: 'eventsource' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'Image.src', label: '`new Image().src = …?content=…`', route: 'element-url', path: '/sink/r/img-src', how: { script: 'image-src' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'img.setAttribute', label: "`img.setAttribute('src', …)`", route: 'element-url', path: '/sink/r/img-attr', how: { script: 'image-setattribute' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'innerHTML-img', label: '`innerHTML = \'<img src=…>\'`', route: 'element-url', path: '/sink/r/img-html', how: { script: 'innerhtml-img' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'WebSocket-url', label: '`new WebSocket(…?content=…)`', route: 'websocket', path: '/sink/ws', how: { script: 'websocket-url' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'WebSocket-send', label: '`ws.send(draft)`', route: 'websocket.send', path: '/sink/ws', how: { script: 'websocket-send' }, passes: 'stays', refusal: 'error' }),
+  // workers
+  r({ id: 'Worker-fetch', label: 'dedicated Worker (script URL): fetch', route: 'worker.fetch', path: '/sink/r/worker-fetch', how: { script: 'worker-fetch' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'Worker-xhr', label: 'dedicated Worker (script URL): XHR', route: 'worker.xhr', path: '/sink/r/worker-xhr', how: { script: 'worker-xhr' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'blob-Worker-fetch', label: 'dedicated Worker (blob: URL): fetch', route: 'worker.fetch', path: '/sink/r/worker-fetch', how: { script: 'blob-worker-fetch' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'blob-Worker-xhr', label: 'dedicated Worker (blob: URL): XHR', route: 'worker.xhr', path: '/sink/r/worker-xhr', how: { script: 'blob-worker-xhr' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'SharedWorker-fetch', label: 'SharedWorker: fetch', route: 'worker.fetch', path: '/sink/r/worker-fetch', how: { script: 'shared-worker-fetch' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'module-Worker-fetch', label: 'module Worker: fetch', route: 'worker.fetch', path: '/sink/r/worker-fetch', how: { script: 'module-worker-fetch' }, passes: 'stays', refusal: 'error' }),
+  // controls that are not buttons, or not where a button would be
+  r({ id: 'shadow-发布', label: '发布 inside a web component’s open shadow root (fetch)', route: 'fetch', path: '/sink/r/shadow', how: { click: 'route-publisher button', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
+  r({ id: 'span-jQuery', label: '`<span>发布</span>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/span', how: { click: '#span-publish', last: true }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'div-jQuery', label: '`<div>提交审核</div>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/div', how: { click: '#div-publish', last: true }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'li-jQuery', label: '`<li>确认发布</li>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/li', how: { click: '#li-publish', last: true }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'long-label', label: 'a button labelled over 12 characters (fetch)', route: 'fetch', path: '/sink/r/long-label', how: { click: '#btn-long', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
+];
+
+/** What the CMS does all day without the draft: every one must still reach the server. */
+export const WORKING_CASES = [
+  { id: 'search', label: 'search (GET with a query)', path: '/sink/r/search' },
+  { id: 'list-load', label: 'list loading ($.getJSON)', path: '/sink/r/list' },
+  { id: 'poll', label: 'polling (fetch every few seconds)', path: '/sink/r/poll' },
+  { id: 'image-load', label: 'image load (`<img src>` with a cache-buster)', path: '/sink/pixel.gif' },
+] as const;
