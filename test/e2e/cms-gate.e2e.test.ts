@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { checklistClosed, closeChecklist, confirmAll, dialog, pressChecklistPublish, signAs, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { checklistClosed, closeChecklist, dialog, pressChecklistPublish, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES, TITLE, type CmsFixture, type PublishPath } from '../../lib/demo/cms-fixtures.ts';
-import { SAMPLE_ID, openFixture, prepareDraft, runSteps, setBody } from '../../lib/demo/cms-drive.ts';
+import { SAMPLE_ID, openFixture, prepareDraft, runSteps, setBody, signChecklist as signOwnFields } from '../../lib/demo/cms-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { startCmsServer, type CmsServer, type RecordedRequest } from '../../lib/demo/server.ts';
 import { ARTICLE_7_CATALOGUE } from '../../lib/policy/catalogue.ts';
@@ -47,6 +47,8 @@ function field(r: RecordedRequest, name: string): string {
 /** Each fixture signs its own draft (a sign-off is bound to the content, so drafts must differ). */
 const leaky = (f: CmsFixture) => `${f.name}：申请人身份证号${SAMPLE_ID}，请核对。`;
 const clean = (f: CmsFixture) => `<p>${f.name}：资金已按时足额发放，名单请到乡镇民政办查阅。</p>`;
+const EDIT = '另据补充说明';
+const edited = (f: CmsFixture) => `<p>${f.name}：资金已按时足额发放，名单请到乡镇民政办查阅。${EDIT}，部分款项延后。</p>`;
 
 async function open(f: CmsFixture, path = f.path): Promise<Page> {
   const page = await browser.context.newPage();
@@ -73,8 +75,10 @@ async function refused(page: Page, path: PublishPath): Promise<void> {
   expect(server.carrying(SAMPLE_ID)).toEqual([]);
 }
 
+const signChecklist = (page: Page) => signOwnFields(page, { category: CATEGORY.id, mode: MODE, reviewer: lisi });
+
 describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s, no adapter', (_id, fixture) => {
-  test('the ID is refused on every path; title and 栏目 found; own category and mode signed; exactly one POST; audit and review form carry them', async () => {
+  test('the ID is refused on every path; title and 栏目 found; own category and mode signed; an edit after it refused; exactly one POST; audit and review form carry them', async () => {
     const page = await open(fixture);
     await prepareDraft(page, fixture, leaky(fixture));
     await waitForCounts(page, 1, 0, 10_000).catch(() => undefined);
@@ -96,21 +100,28 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s, no adapter', (_i
     const d = dialog(page);
     await expect.poll(() => d.locator('[data-field=title]').innerText()).toContain(TITLE);
     expect((await d.locator('[data-field=channel]').innerText()).replace('栏目', '').trim()).not.toBe('');
-    await d.locator('[data-own-field=category] select').selectOption(CATEGORY.id);
-    await d.locator('[data-own-field=disclosure] select').selectOption(MODE);
-    await waitForView(page, (v) => v.complete.fields && v.complete.findings, 'fields complete');
-    await confirmAll(page);
-    await signAs(page, 'reviewer', lisi.id, lisi.pin);
-    await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
+    await signChecklist(page);
     expect(server.requests({ ...publish.expect, since })).toEqual([]);
 
+    // Edited after the sign-off: the CMS's own publish is refused, nothing with the edit leaves.
+    await closeChecklist(page);
+    await setBody(page, fixture, edited(fixture));
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    await waitForView(page, (v) => !v.publishEnabled && !v.complete.signoff, 'the edit not covered by the sign-off');
+    await sleep(800);
+    expect(server.carrying(EDIT, { since })).toEqual([]);
+    expect(server.requests({ ...publish.expect, since })).toEqual([]);
+
+    // The edited text signed off in turn: one press, one POST, with that text.
+    await signChecklist(page);
     await pressChecklistPublish(page);
     await checklistClosed(page);
     const [post] = await server.waitForRequests({ ...publish.expect, since });
     await sleep(1000);
     expect(server.requests({ ...publish.expect, since })).toHaveLength(1);
     expect(field(post!, publish.expect.titleField!)).toBe(TITLE);
-    expect(field(post!, publish.expect.contentField!)).toContain('足额发放');
+    expect(field(post!, publish.expect.contentField!)).toContain(EDIT);
     expect(server.carrying(SAMPLE_ID)).toEqual([]);
 
     const ext = await browser.context.newPage();
@@ -127,6 +138,57 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s, no adapter', (_i
     expect(paper).toContain(CATEGORY.name);
     expect(paper).toContain(MODE);
     await ext.close();
+    await page.close();
+  });
+});
+
+describe('the CMS keeps working with Precheck', () => {
+  const list = async (path: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.locator('precheck-panel').waitFor({ state: 'attached' });
+    return page;
+  };
+
+  test('PHPCMS list: a search for the draft title and 排序 reach the server', async () => {
+    const page = await list('/cms/phpcms/content_list.html');
+    let since = server.mark();
+    await page.locator('#keyword').fill(TITLE);
+    await page.locator('#btn-search').click({ noWaitAfter: true });
+    const [search] = await server.waitForRequests({ method: 'GET', path: '/cms/phpcms/index.php', query: { a: 'init' }, since });
+    expect(search!.query.keyword).toBe(TITLE);
+    await expect.poll(() => page.locator('#status').innerText().catch(() => '')).toContain('搜索结果');
+
+    await page.goto(server.url + '/cms/phpcms/content_list.html', { waitUntil: 'load' });
+    since = server.mark();
+    await page.locator('input[value="排序"]').click({ noWaitAfter: true });
+    const [order] = await server.waitForRequests({ method: 'POST', path: '/cms/phpcms/index.php', query: { a: 'listorder' }, since });
+    expect(order!.body['listorders[42]']).toBe('0');
+    await page.close();
+  });
+
+  test('ThinkCMF list: 排序 by $.ajax reaches the server and the page shows its answer', async () => {
+    const page = await list('/cms/thinkcmf/article_list.html');
+    const since = server.mark();
+    await page.locator('button[data-action$="listOrder.html"]').click();
+    await server.waitForRequests({ method: 'POST', path: '/cms/thinkcmf/portal/admin_article/listOrder.html', since });
+    await expect.poll(() => page.locator('#status').innerText()).toContain('排序更新成功');
+    await page.close();
+  });
+
+  test('emlog: the timed autosave of a clean draft reaches the server; with an ID it is refused', async () => {
+    const fixture = CMS_FIXTURES.find((f) => f.id === 'emlog-article-write')!;
+    const page = await open(fixture, `${fixture.path}?autosave=1000`);
+    const autosave = { method: 'POST', path: '/cms/emlog/admin/article_save.php', query: { action: 'autosave' } };
+    const since = server.mark();
+    await prepareDraft(page, fixture, '乡镇民政办已按时发放本季度低保资金。');
+    await expect.poll(() => server.requests({ ...autosave, since }).filter((r) => field(r, 'content').includes('按时发放')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#save_info').innerText().catch(() => ''), { timeout: 10_000 }).toContain('成功保存于');
+
+    await setBody(page, fixture, `<p>申请人身份证号${SAMPLE_ID}，请核对。</p>`);
+    await expect.poll(() => page.evaluate<number>(REFUSALS), { timeout: 10_000 }).toBeGreaterThan(0);
+    await sleep(1500);
+    expect(server.carrying(SAMPLE_ID)).toEqual([]);
     await page.close();
   });
 });
