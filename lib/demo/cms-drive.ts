@@ -101,3 +101,10 @@ export async function signChecklist(page: Page, o: { category: string; mode: str
   await signAs(page, 'reviewer', o.reviewer.id, o.reviewer.pin);
   await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
 }
+
+/** The refusals Precheck's panel lists on the page (route, endpoint, reason, items), one per line. */
+export function panelRefusals(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    `[...(document.querySelector('precheck-panel')?.shadowRoot?.querySelectorAll('[data-testid="precheck-refusals"] li') ?? [])].map((li) => li.innerText).join('\\n')`,
+  );
+}

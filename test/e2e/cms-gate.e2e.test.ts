@@ -10,14 +10,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import type { Browser } from '../../lib/demo/browser.ts';
 import { checklistClosed, closeChecklist, dialog, pressChecklistPublish, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES, TITLE, type CmsFixture, type PublishPath } from '../../lib/demo/cms-fixtures.ts';
 import { SAMPLE_ID, openFixture, prepareDraft, runSteps, setBody, signChecklist as signOwnFields } from '../../lib/demo/cms-drive.ts';
-import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { startCmsServer, type CmsServer, type RecordedRequest } from '../../lib/demo/server.ts';
+import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import type { CmsServer, RecordedRequest } from '../../lib/demo/server.ts';
 import { ARTICLE_7_CATALOGUE } from '../../lib/policy/catalogue.ts';
-import { EXTENSION_DIR, dumpRecords, waitForCounts } from './extension-helpers.ts';
+import { dumpRecords, waitForCounts } from './extension-helpers.ts';
+import { closeCmsSession, openCmsSession } from './cms-session.ts';
 
 const lisi = demoPerson('lisi');
 /** 12 (社会保障 …) is not an important category: the reviewer alone signs. */
@@ -28,14 +29,10 @@ let browser: Browser;
 let server: CmsServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  ({ browser, server } = await openCmsSession(() => demoPolicy()));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeCmsSession(browser, server));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -8,15 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID } from '../../wxt.config';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import type { Browser } from '../../lib/demo/browser.ts';
 import { checklistClosed, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type CmsListFixture } from '../../lib/demo/cms-fixtures.ts';
-import { openFixture, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
-import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
 import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import { closeCmsSession, openCmsSession } from './cms-session.ts';
 
 const lisi = demoPerson('lisi');
 const SIGN = { category: '12', mode: '主动公开', reviewer: lisi };
@@ -30,20 +29,15 @@ const edit = (cms: string) => CMS_FIXTURES.find((f) => f.cms === cms && f.publis
 const list = (cms: string) => CMS_LIST_FIXTURES.find((f) => f.cms === cms)!;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
   // What Options → 站点 does when the administrator picks the shipped adapter for this CMS origin
   // (the fixture pages live at their own paths, so those are the adapter's pages).
-  const adapters = SHIPPED_ADAPTERS.map((a) => {
-    const pages = [...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === a.cms).map((f) => `${f.path}*`);
-    return adapterFor(a, server.url, pages);
-  });
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy({ adapters }));
+  ({ browser, server } = await openCmsSession(async (url) => {
+    const adapters = SHIPPED_ADAPTERS.map((a) => adapterFor(a, url, [...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === a.cms).map((f) => `${f.path}*`)));
+    return demoPolicy({ adapters });
+  }));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeCmsSession(browser, server));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,7 +48,6 @@ async function newPage(url: string): Promise<Page> {
   return page;
 }
 
-const REFUSALS = `[...(document.querySelector('precheck-panel')?.shadowRoot?.querySelectorAll('[data-testid="precheck-refusals"] li') ?? [])].map((li) => li.innerText).join('\\n')`;
 
 /** Signs off a clean draft on the edit page of item `id` and lets its one POST out. */
 async function signItem(fixture: CmsFixture, id: string): Promise<void> {
@@ -89,8 +82,8 @@ async function publishFromList(fixture: CmsListFixture, ids: readonly string[]):
 }
 
 async function expectRefused(fixture: CmsListFixture, page: Page, since: number, named: readonly string[]): Promise<void> {
-  await expect.poll(() => page.evaluate<string>(REFUSALS), { timeout: 10_000 }).toContain(named[0]!);
-  const text = await page.evaluate<string>(REFUSALS);
+  await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).toContain(named[0]!);
+  const text = await panelRefusals(page);
   for (const n of named) expect(text).toContain(n);
   await sleep(800);
   expect(server.requests({ ...fixture.expect, since })).toEqual([]);
@@ -130,7 +123,7 @@ describe('PHPCMS v9 内容列表 → 审核通过 (form post of ids[])', () => {
     since = server.mark();
     page = await publishFromList(fixture, ['42', '43']);
     await expectRefused(fixture, page, since, [TITLE_43]);
-    expect(await page.evaluate<string>(REFUSALS)).not.toContain('(ID 42)');
+    expect(await panelRefusals(page)).not.toContain('(ID 42)');
     await page.close();
   });
 });

@@ -8,28 +8,24 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID } from '../../wxt.config';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import type { Browser } from '../../lib/demo/browser.ts';
 import { CMS_LIST_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { demoPolicy } from '../../lib/demo/demo-policy.ts';
+import { panelRefusals } from '../../lib/demo/cms-drive.ts';
 import { optionsUrl, showOptionsTab } from '../../lib/demo/options-drive.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
+import { closeCmsSession, openCmsSession } from './cms-session.ts';
 
 const fixture = CMS_LIST_FIXTURES.find((f) => f.cms === 'pbootcms')!;
-const REFUSALS = `[...(document.querySelector('precheck-panel')?.shadowRoot?.querySelectorAll('[data-testid="precheck-refusals"] li') ?? [])].map((li) => li.innerText).join('\\n')`;
 
 let browser: Browser;
 let server: CmsServer;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  ({ browser, server } = await openCmsSession(() => demoPolicy()));
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeCmsSession(browser, server));
 
 async function clickSwitch(id: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -58,7 +54,7 @@ test('without an adapter the status link goes out; with the picked PbootCMS adap
 
   since = server.mark();
   page = await clickSwitch('43');
-  await expect.poll(() => page.evaluate<string>(REFUSALS), { timeout: 10_000 }).toContain('县政府常务会议研究部署防汛工作 (ID 43)');
+  await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).toContain('县政府常务会议研究部署防汛工作 (ID 43)');
   await page.waitForTimeout(800);
   expect(server.requests({ ...fixture.expect, since })).toEqual([]);
   await page.close();

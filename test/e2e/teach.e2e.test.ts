@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { panelRefusals } from '../../lib/demo/cms-drive.ts';
 import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
 import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
 
@@ -127,7 +128,6 @@ test('an administrator teaches Precheck a CMS page whose publish control it miss
 test('on an article list, teach mode asks for the list publish control and holds it from then on', async () => {
   // PbootCMS's per-row 点击开启 link: a GET without a publish word, not held without an adapter.
   const list = '/cms/pbootcms/content_list.html';
-  const REFUSALS = `[...(document.querySelector('precheck-panel')?.shadowRoot?.querySelectorAll('[data-testid="precheck-refusals"] li') ?? [])].map((li) => li.innerText).join('\\n')`;
   const sent = () => server.requests({ method: 'GET', path: '/cms/pbootcms/admin.php' }).length;
   await cms.goto(server.url + list);
   await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
@@ -153,7 +153,7 @@ test('on an article list, teach mode asks for the list publish control and holds
   expect(taught?.listPublish).toMatchObject([{ method: 'GET', ids: { from: 'query', name: 'p' } }]);
 
   await cms.locator('#status-43').click({ noWaitAfter: true });
-  await expect.poll(() => cms.evaluate<string>(REFUSALS), { timeout: 10_000 }).toContain('县政府常务会议研究部署防汛工作 (ID 43)');
+  await expect.poll(() => panelRefusals(cms), { timeout: 10_000 }).toContain('县政府常务会议研究部署防汛工作 (ID 43)');
   await cms.waitForTimeout(800);
   expect(sent()).toBe(before + 1);
 });
