@@ -14,7 +14,8 @@ import { EarlyStop } from './early-stop';
 import type { GateHub } from './gate/hub';
 import { FindingPainter } from './paint';
 import { PanelView } from './panel-view';
-import { itemIdsOfPage } from './item-id-capture';
+import { itemIdsOfPage, useItemIdRule } from './item-id-capture';
+import { namedItems } from './item-titles';
 import { Release, type Attempt } from './release';
 import { RefusalLog } from './refusal-log';
 import { startSignoffFlow, type SignoffApi } from './signoff-flow';
@@ -33,7 +34,12 @@ export interface Controller {
   dispose(): void;
 }
 
-export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi): Controller {
+/** The background's store of signed items (publish by id from the list passes for them). */
+export interface SignedItemsApi {
+  revoke(ids: string[]): void;
+}
+
+export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Controller {
   let options = initial;
   const painter = new FindingPainter(top);
   const early = new EarlyStop({
@@ -118,10 +124,27 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     () => draft.fingerprint(),
     () => tickedItemIds(docs()),
   );
-  hub.gate.onJudged((o: Outgoing, v: Verdict) => {
-    if (v.pass) return;
+  /**
+   * The item saved again with content that is not the signed one: what the CMS holds is no longer what
+   * was signed, so publishing it from the list must not pass on the old sign-off.
+   */
+  function savedUnsigned(): void {
+    const ids = itemIdsOfPage(top);
+    if (ids.length === 0 || flow.tabState().signoff === 'signed') return;
+    hub.removeSignedItems(ids);
+    items?.revoke(ids);
+  }
+
+  hub.gate.onJudged((o: Outgoing, verdict: Verdict) => {
+    if (verdict.pass) {
+      if (verdict.reason === 'draft-save') savedUnsigned();
+      return;
+    }
+    // Items refused on a list page are named by their titles where the page shows them.
+    const v = verdict.items ? { ...verdict, items: namedItems(docs(), verdict.items) } : verdict;
     panel.refused(o, v);
-    if (v.publish) stopped(hub.gestures.attempt(), o.route);
+    // A page without an editor (an article list) has no draft to sign: the refusal is the answer.
+    if (v.publish && draft.hasEditors()) stopped(hub.gestures.attempt(), o.route);
     else log.refused(o, v, flow.auditContext());
   });
   hub.onOutcome((o) => flow.outcome(o));
@@ -136,6 +159,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       options = next;
       flow.configure(page);
       early.selectors = page.adapter?.publishButtons ?? [];
+      useItemIdRule(page.adapter?.itemId);
       draft.configure(next);
     },
     tabState: () => flow.tabState(),

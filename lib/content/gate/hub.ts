@@ -130,6 +130,12 @@ export class GateHub {
     this.signed = new Set([...this.signed, ...ids]);
   }
 
+  /** Items saved again with unsigned content: they lose their sign-off at once on this page too. */
+  removeSignedItems(ids: readonly string[]): void {
+    const gone = new Set(ids);
+    this.signed = new Set([...this.signed].filter((id) => !gone.has(id)));
+  }
+
   /** The controller's draft and the list page's ticked rows. */
   attach(draft: () => DraftFingerprint | null, ticked: () => string[]): void {
     this.draftSource = draft;

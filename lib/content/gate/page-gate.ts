@@ -88,7 +88,8 @@ export class PageGate {
       this.followUp = request.navigatesHere ? { ticket: this.ticket!, url: request.url, until: now + FOLLOW_UP_MS } : null;
       this.ticket = null;
     }
-    if (!v.pass || v.usedTicket) for (const l of this.listeners) l(request, v);
+    // Draft saves too: an item saved again with unsigned content loses its sign-off (controller).
+    if (!v.pass || v.usedTicket || v.reason === 'draft-save') for (const l of this.listeners) l(request, v);
     return v;
   }
 
