@@ -109,6 +109,8 @@ export interface Terms {
   colon: string;
   /** Between items of a list: 「甲、乙」, "a, b". */
   listSep: string;
+  /** Before a file's name where a finding was made: 「附件 低保名单.xlsx · 隐藏工作表「原始」C7」. */
+  attachment: string;
 }
 
 function kinds(lang: Lang): Record<Kind, string> {
@@ -230,6 +232,7 @@ const zh: Terms = {
   policySource: { default: '内置默认策略', local: '本机设置', managed: '管理员托管策略' },
   colon: '：',
   listSep: '、',
+  attachment: '附件',
 };
 
 const en: Terms = {
@@ -347,6 +350,7 @@ const en: Terms = {
   policySource: { default: 'built-in defaults', local: 'set on this computer', managed: 'managed by the administrator' },
   colon: ': ',
   listSep: ', ',
+  attachment: 'attachment',
 };
 
 export const TERMS: Readonly<Record<Lang, Terms>> = { zh, en };
