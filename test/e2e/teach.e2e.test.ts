@@ -3,9 +3,10 @@
  * <div> reading 「确定」 — lib/demo/pages/nonstandard.html), the administrator starts pick mode (as
  * the popup does: tabs.sendMessage({type:'precheck:teach'}) to the tab's top frame), clicks the
  * title, category and reviewer fields and the control, and the taught site adapter lands in the
- * local policy. Before teaching, a click on 「确定」 reaches the page's handler and only the page-world
- * fetch guard refuses its request; after teaching, the click itself is stopped (the page's handler
- * never runs), at once and after a reload.
+ * local policy. Teaching decides only WHEN the checklist opens (gate v2: content decides what leaves).
+ * Before teaching, a click on 「确定」 reaches the page's handler and the gate refuses its request,
+ * which carries the draft; after teaching, on a page holding a draft, the click itself is stopped
+ * before the page's handler runs, at once and after a reload — and nothing carrying the draft leaves.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,6 +18,8 @@ let server: CmsServer;
 let cms: Page;
 
 const CONFIRM = 'div[data-act="p"]';
+const ID = '11010519491231002X';
+const DRAFT = `城关镇低保新增对象公示：王丽，身份证号 ${ID}，家住城关镇东街社区。`;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
@@ -35,6 +38,12 @@ async function open(): Promise<void> {
   await cms.waitForTimeout(600);
 }
 
+/** The editor's draft, typed into the page's only editor (its textarea). */
+async function writeDraft(): Promise<void> {
+  await cms.locator('#content').fill(DRAFT);
+  await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '1'`);
+}
+
 async function clickCentre(selector: string): Promise<void> {
   const box = await cms.locator(selector).boundingBox();
   if (!box) throw new Error(`no box for ${selector}`);
@@ -50,12 +59,14 @@ function blockedShown(): Promise<string | undefined> {
 }
 
 test('an administrator teaches Precheck a CMS page whose publish control it missed', async () => {
-  // Before: the click reaches the page's handler; only its fetch is refused (page-world guard).
+  // Before: the click reaches the page's handler; the gate refuses its fetch, which carries the draft.
   await open();
   await cms.locator('[name="f_0001"]').fill('测试标题');
+  await writeDraft();
   await cms.locator(CONFIRM).click();
   expect(await confirmRuns()).toBe(1);
   await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
+  expect(await cms.evaluate(`window.__lastPublish`)).toMatchObject({ ok: false });
   expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
 
   // Teach, the way the popup starts it.
@@ -97,15 +108,18 @@ test('an administrator teaches Precheck a CMS page whose publish control it miss
     publishRequests: [],
   });
 
-  // At once: the click layer stops 「确定」 before the page's handler runs.
+  // At once: on a page holding a draft, the click layer stops 「确定」 before the page's handler runs.
+  await writeDraft();
   await cms.locator(CONFIRM).click();
   await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
   expect(await confirmRuns()).toBe(0);
 
   // And on the next load.
   await open();
+  await writeDraft();
   await cms.locator(CONFIRM).click();
   await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
   expect(await confirmRuns()).toBe(0);
   expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
+  expect(server.carrying(ID)).toEqual([]);
 });
