@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../scan/bisect';
 import { scan, type ScanOptions } from '../scan/engine';
 import type { Finding, FindingLocation } from '../scan/types';
 import { lostDigitsFinding } from './number-id';
@@ -28,14 +29,7 @@ export function joinSegments(extracted: Extracted): JoinedText {
 
 /** Index of the segment holding offset `at` (the last start ≤ at). */
 export function segmentAt(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts, at);
 }
 
 /**

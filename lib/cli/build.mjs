@@ -23,6 +23,9 @@ export async function buildCli() {
     target: 'node20',
     external: ['jsdom'],
     legalComments: 'none',
+    // CommonJS parsers (mammoth, word-extractor) require Node's built-ins at run time; an ES module
+    // has no require of its own, so every chunk gets one.
+    banner: { js: "import { createRequire as __precheckRequire } from 'node:module'; const require = __precheckRequire(import.meta.url);" },
     logLevel: 'warning',
   });
 }

@@ -21,11 +21,13 @@ export function formatText(files: readonly ScannedFile[], unreadable = 0): strin
     for (const f of file.findings) {
       const { line, col } = lineCol(file.lineStarts, f.start);
       count[f.severity]++;
-      // Where a person finds it: an attachment's sheet and cell, part or page instead of a line; an
-      // HTML page's line plus its table place (表格第 3 行「身份证号」).
-      const located = f.location ? `  ${oneLine(f.location.text)}` : '';
-      const where = file.lineStarts.length === 0 ? `${file.path}` : `${file.path}:${line}:${col}`;
-      lines.push(`${where}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}${located}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
+      // An attachment's finding is found by its sheet and cell, part or page, not by a line; an HTML
+      // page's keeps its line and adds its table place (表格第 3 行「身份证号」).
+      const attachment = file.lineStarts.length === 0;
+      const place = f.location ? `  ${oneLine(f.location.text)}` : '';
+      const where = attachment ? `${file.path}${place}` : `${file.path}:${line}:${col}`;
+      const after = attachment ? '' : place;
+      lines.push(`${where}  ${SEVERITY_LABEL[f.severity]}  ${f.kind}${after}  ${oneLine(f.excerpt)}  ${oneLine(f.message)}`);
     }
   }
   const zhUnreadable = unreadable ? `；${unreadable} 个文件无法读取` : '';

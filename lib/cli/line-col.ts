@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../scan/bisect';
+
 /** Offsets where each line starts; \r\n, \n and a lone \r all end a line, as editors count them. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -10,12 +12,6 @@ export function lineStarts(text: string): number[] {
 
 /** 1-based line and column of a UTF-16 offset; the column counts UTF-16 units, as JS editors do. */
 export function lineCol(starts: readonly number[], offset: number): { line: number; col: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts, offset);
   return { line: lo + 1, col: offset - starts[lo]! + 1 };
 }

@@ -271,17 +271,20 @@ function findings(found: { rule: Rule; rank: number; hit: Hit }[], prepared: Pre
     const severity = options.settings?.[rule.id]?.severity;
     cands.push({ rule, rank, hit: severity ? { ...hit, severity } : hit, order: cands.length });
   }
-  return mergeOverlapping(cands).map(({ rule, hit }) => {
-    const span = prepared.span(hit.start, hit.end);
-    const value = hit.value ?? prepared.view.slice(hit.start, hit.end);
-    return {
-      ruleId: rule.id,
-      kind: rule.kind,
-      severity: hit.severity,
-      start: span.start,
-      end: span.end,
-      excerpt: rule.personal ? (rule.mask ?? maskValue)(value) : value.slice(0, 40),
-      message: hit.message[locale],
-    };
-  });
+  return mergeOverlapping(cands).map(({ rule, hit }) =>
+    toFinding(rule, hit, prepared.span(hit.start, hit.end), hit.value ?? prepared.view.slice(hit.start, hit.end), locale),
+  );
+}
+
+/** The Finding contract (design.md): offsets into the original text, personal values masked. */
+export function toFinding(rule: Rule, hit: Hit, span: { start: number; end: number }, value: string, locale: 'zh' | 'en'): Finding {
+  return {
+    ruleId: rule.id,
+    kind: rule.kind,
+    severity: hit.severity,
+    start: span.start,
+    end: span.end,
+    excerpt: rule.personal ? (rule.mask ?? maskValue)(value) : value.slice(0, 40),
+    message: hit.message[locale],
+  };
 }

@@ -7,6 +7,7 @@
  *
  * Lines are split at '\n' only, exactly as lineAt() and split('\n') see them ('\r' stays in the line).
  */
+import { lastAtOrBefore } from './bisect';
 import { LazyText, type TextView } from './text-view';
 
 const UNKNOWN = -2;
@@ -38,14 +39,7 @@ export class LineIndex {
   lineOf(pos: number): number {
     if (this.lazy) return this.lazy.lineOf(pos);
     const s = this.starts;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (s[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(s, pos);
   }
 
   start(line: number): number {

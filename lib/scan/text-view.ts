@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from './bisect';
 import { fold, foldUnit, removedUpTo } from './normalize';
 
 /**
@@ -74,14 +75,7 @@ export class LazyText implements TextView {
     // Reads come in runs over one line: try the last one first.
     const last = this.lastLine;
     if (s[last]! <= pos && (last + 1 >= s.length || pos < s[last + 1]!)) return last;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (s[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return (this.lastLine = lo);
+    return (this.lastLine = lastAtOrBefore(s, pos));
   }
 
   /** Offset of the '\n' ending line `i`, or the text length for the last line. */

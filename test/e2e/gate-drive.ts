@@ -8,6 +8,7 @@ import { TERMS } from '../../lib/i18n/terms.ts';
 import type { Route } from '../../lib/gate/types.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import type { RouteCase } from './gate-route-cases.ts';
+import { confirmAll, pressChecklistPublish, signAs, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
 
 export const ID = '11010519491231002X';
 export type RouteEditor = 'textarea' | 'tinymce' | 'ueditor';
@@ -102,4 +103,13 @@ export function ownDraft(n: number, withId = false): string {
   const mark = `第${stems[Math.floor(n / 10) % 10]}${stems[n % 10]}${n}稿`;
   const id = withId ? `身份证号 ${ID}，` : '';
   return `城关镇2024年第三季度城乡低保新增对象公示：王丽，${id}家住城关镇东街社区，经入户调查和民主评议，符合低保条件。公示期为七天，如有异议请向镇民政办反映。${mark}`;
+}
+
+/** Sign-off of the open checklist by `reviewer` after the editor's confirmations; then 发布 in the checklist. */
+export async function signAndPublish(page: Page, reviewer: { id: string; pin: string }): Promise<void> {
+  await waitForChecklist(page);
+  await confirmAll(page);
+  await signAs(page, 'reviewer', reviewer.id, reviewer.pin);
+  await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
+  await pressChecklistPublish(page);
 }

@@ -9,13 +9,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { closeChecklist, confirmAll, dialog, pressChecklistPublish, signAs, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { closeChecklist, dialog } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { TICKET_TTL_MS } from '../../lib/content/release.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
-import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
+import { ID, signAndPublish, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
 
 const SETTLE_MS = 1_000;
 const lisi = demoPerson('lisi');
@@ -94,11 +94,7 @@ function expectNoForgeryAnswered(seen: string[]): void {
 }
 
 async function signOffAndRelease(p: Page): Promise<void> {
-  await waitForChecklist(p);
-  await confirmAll(p);
-  await signAs(p, 'reviewer', lisi.id, lisi.pin);
-  await waitForView(p, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
-  await pressChecklistPublish(p);
+  await signAndPublish(p, lisi);
   await dialog(p).locator('[data-message]').waitFor();
 }
 

@@ -17,12 +17,12 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { closeChecklist, confirmAll, dialog, pressChecklistPublish, signAs, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { closeChecklist, dialog, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR, PROJECT_ROOT } from './extension-helpers.ts';
-import { ID, blockedShown, openRoutes, ownDraft, refusalListed, runRoute, setExtra, writeDraft, type Outcome, type RouteEditor } from './gate-drive.ts';
+import { ID, signAndPublish, blockedShown, openRoutes, ownDraft, refusalListed, runRoute, setExtra, writeDraft, type Outcome, type RouteEditor } from './gate-drive.ts';
 import { ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.ts';
 
 const CONTROL_HOST = 'cms-control.test';
@@ -148,15 +148,6 @@ describe('a draft holding an ID number: refused on every route', () => {
 });
 
 
-/** Sign-off of the open checklist by 李四 after the editor's confirmations; then 发布 in the checklist. */
-async function signOffAndRelease(p: Page): Promise<void> {
-  await waitForChecklist(p);
-  await confirmAll(p);
-  await signAs(p, 'reviewer', lisi.id, lisi.pin);
-  await waitForView(p, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
-  await pressChecklistPublish(p);
-}
-
 /**
  * A clean draft sent by `c`: refused until signed off; after the sign-off one submission with the
  * signed content arrives, an edited one and a repeated one do not.
@@ -176,7 +167,7 @@ async function releasesOnce(c: RouteCase, editor: RouteEditor): Promise<void> {
   // 发布 in the checklist runs a stopped click or submission again; a publish started by the page's
   // own script is left to the page (the checklist says so), so the script sends it again.
   since = server.mark();
-  await signOffAndRelease(page);
+  await signAndPublish(page, lisi);
   const replays = await Promise.race([
     server.waitForRequests({ path: c.path, since }, { timeout: 10_000 }).then(() => true),
     dialog(page).locator('[data-message]').waitFor({ timeout: 10_000 }).then(() => false),
@@ -298,7 +289,7 @@ describe('publish by id after 保存草稿', () => {
     since = server.mark();
     expect(await page.evaluate(`window.__routes.run('publish-by-id')`)).toMatchObject({ ok: false });
     expect(server.requests({ path: '/sink/r/publish.do', since })).toEqual([]);
-    await signOffAndRelease(page);
+    await signAndPublish(page, lisi);
     await dialog(page).locator('[data-message]').waitFor();
     since = server.mark();
     const onPage = await page.evaluate<Outcome>(`window.__routes.run('publish-by-id')`);

@@ -1,6 +1,6 @@
 import { docSignals } from '../../lib/scan/context';
 import { linesOf, openLines, restoreLines } from '../../lib/scan/lines';
-import { maskValue } from '../../lib/scan/mask';
+import { toFinding } from '../../lib/scan/engine';
 import { mergeOverlapping, type Candidate } from '../../lib/scan/merge';
 import { normalize, toOriginalSpan } from '../../lib/scan/normalize';
 import { numberRule } from '../../lib/scan/number-rules';
@@ -41,19 +41,9 @@ export function referenceScan(original: string, rules: readonly Rule[]): Finding
     }
     found.sort((a, b) => a.rank - b.rank || a.hit.start - b.hit.start || a.hit.end - b.hit.end);
     const cands: Candidate[] = found.map((f, order) => ({ ...f, order }));
-    return mergeOverlapping(cands).map(({ rule, hit }) => {
-      const span = toOriginalSpan(norm, hit.start, hit.end);
-      const value = hit.value ?? text.slice(hit.start, hit.end);
-      return {
-        ruleId: rule.id,
-        kind: rule.kind,
-        severity: hit.severity,
-        start: span.start,
-        end: span.end,
-        excerpt: rule.personal ? (rule.mask ?? maskValue)(value) : value.slice(0, 40),
-        message: hit.message.zh,
-      };
-    });
+    return mergeOverlapping(cands).map(({ rule, hit }) =>
+      toFinding(rule, hit, toOriginalSpan(norm, hit.start, hit.end), hit.value ?? text.slice(hit.start, hit.end), 'zh'),
+    );
   } finally {
     restoreLines(before);
   }
