@@ -22,7 +22,7 @@
  * --host-resolver-rules), which the extension's match patterns do not cover: the same editor without
  * Precheck, for comparing what typing leaves in the editor.
  */
-import { confirmAll, pressChecklistPublish, signAs, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { driverOf } from '../../lib/demo/playwright-driver.ts';
 import { nativePath, publishAsync } from '../../lib/demo/publish-routes.ts';
@@ -60,11 +60,12 @@ import {
   waitForBlockShown,
   waitForCounts,
 } from './extension-helpers.ts';
+import { signAndPublish } from './gate-drive.ts';
 import { expectCmsKeepsWorking, expectRoutesRefused } from './publish-walk.ts';
 
 const ID = '11010519491231002X';
 const MOBILE = '13912345678';
-const DRAFT = `低保公示 张三 身份证号 ${ID} 手机 ${MOBILE}`;
+const DRAFT = `低保公示 张三 身份证号 ${ID} 咨询电话 ${MOBILE}`;
 const DRAFT_HTML = `<p>${DRAFT}</p>`;
 /** typed after the draft is loaded, so "the final content" is known to come from the editor at publish time */
 const FINAL = '（已审核）';
@@ -260,11 +261,8 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     await formRoot(page, kind).locator('#btn-publish').click({ noWaitAfter: true });
     await waitForChecklist(page);
     expect(server.requests({ path: '/api/publish', since }), 'unsigned').toEqual([]);
-    await confirmAll(page);
-    await signAs(page, 'reviewer', lisi.id, lisi.pin);
-    await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
     const navigated = info.navigates ? page.waitForURL(/\/api\/publish/) : undefined;
-    await pressChecklistPublish(page);
+    await signAndPublish(page, lisi);
     await navigated;
     await waitForPosts(server, { path: '/api/publish' });
     await sleep(800);

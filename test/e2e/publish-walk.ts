@@ -15,7 +15,7 @@ import { collapsePanel, waitForBlockShown, waitForCounts } from './extension-hel
 
 export const ID = '11010519491231002X';
 /** A draft with one block finding (the ID) and one warning (a lone mobile). */
-export const leakyDraft = (id = ID) => `<p>低保公示 张三 身份证号 ${id} 手机 13912345678</p>`;
+export const leakyDraft = (id = ID) => `<p>低保公示 张三 身份证号 ${id} 咨询电话 13912345678</p>`;
 export const CLEAN_DRAFT = '<p>关于城关镇2024年度财政预算执行情况的公告（草稿，无个人信息）</p>';
 
 /** How long a refused route is watched for a request that should not come. */
