@@ -140,6 +140,21 @@ const lisi = demoPerson('lisi');
 /** Editors whose whole sign-off flow signoff.e2e.test.ts walks already. */
 const SIGNOFF_SUITE_EDITORS: ReadonlySet<EditorKind> = new Set(['ueditor', 'tinymce', 'textarea']);
 
+/**
+ * The editor's dirty/undo state with Precheck is the state without it. Flags must be equal. Undo
+ * levels are counted within one level: UEditor, Quill and others merge keystrokes typed within a
+ * second into one level, so on a loaded machine the two tabs' typing splits differently (seen both
+ * ways: 3 vs 4, 2 vs 1). A layer that added levels or marked the editor dirty shows up regardless.
+ */
+function expectSameEditorState(withPrecheck: Record<string, unknown>, without: Record<string, unknown>): void {
+  expect(Object.keys(withPrecheck).sort()).toEqual(Object.keys(without).sort());
+  for (const [key, value] of Object.entries(without)) {
+    const got = withPrecheck[key];
+    if (typeof value === 'number' && typeof got === 'number') expect(Math.abs(got - value), `${key}: ${got} with Precheck, ${value} without`).toBeLessThanOrEqual(1);
+    else expect(got, `${key}, with Precheck = without`).toEqual(value);
+  }
+}
+
 /** Uncaught page exceptions from now until stop(). */
 function pageErrors(page: Page): { stop(): string[] } {
   const seen: string[] = [];
@@ -185,7 +200,7 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     const ctlTyped = ctl.typed;
     trace('both tabs loaded and typed');
     expect(extTyped.content, 'getContent() after typing, with Precheck = without').toBe(ctlTyped.content);
-    if (hasEditorState(kind)) expect(extTyped.state, 'dirty/undo state, with Precheck = without').toEqual(ctlTyped.state);
+    if (hasEditorState(kind)) expectSameEditorState(extTyped.state!, ctlTyped.state!);
 
     // highlights, read back in the editor's own window
     const hl = await highlightTexts(await surfaceFrame(page, kind));
