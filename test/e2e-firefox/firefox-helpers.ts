@@ -7,6 +7,7 @@
  */
 import { launchFirefox, type FirefoxOptions, type FirefoxSession } from '../../lib/demo/firefox.ts';
 import { walkChecklist } from '../../lib/demo/checklist-drive.ts';
+import { showOptionsTab } from '../../lib/demo/options-drive.ts';
 import { demoPerson } from '../../lib/demo/demo-policy.ts';
 import {
   cmsReady,
@@ -58,6 +59,8 @@ const row = (origin: string) => `#sites li[data-origin=${JSON.stringify(origin)}
  * note the row shows about ports, if any.
  */
 export async function grantInOptions(options: PageDriver, origin: string): Promise<string | null> {
+  // The options page shows one tab at a time (the policy import leaves it on 导入导出).
+  await showOptionsTab(options, 'sites');
   await options.waitForSelector(row(origin), 'visible', { timeout: 10_000 });
   await options.click(`${row(origin)} button.grant`);
   await options.waitForSelector(`${row(origin)} .ok`, 'visible', { timeout: 10_000 });

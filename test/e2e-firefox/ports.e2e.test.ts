@@ -14,6 +14,7 @@ import { htmlToText, publish, statusText, waitForPosts, fillForm, setContent, ty
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
 import { startCmsServer } from '../../lib/demo/server.ts';
+import { showOptionsTab } from '../../lib/demo/options-drive.ts';
 import { expectRoutesRefused, grantInOptions, leakyDraft, openCms, panelAttached, routeTable, signOffToPublish, startFirefox } from './firefox-helpers.ts';
 
 const HOST = '127.0.0.2';
@@ -50,6 +51,7 @@ describe('an origin with a port', () => {
   test('before the grant Precheck does not run there, and the options page offers 授权访问', async () => {
     await openCms(cms, cmsServer.url, 'textarea');
     expect(await panelAttached(cms, 1_500)).toBe(false);
+    await showOptionsTab(options, 'sites');
     await options.waitForSelector(`#sites li[data-origin="${portOrigin}"] button.grant`, 'visible', { timeout: 10_000 });
   });
 
