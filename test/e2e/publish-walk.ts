@@ -74,7 +74,7 @@ export async function expectCmsKeepsWorking(driver: PageDriver, server: CmsServe
   await loadLeaky(driver, server, kind);
   const home = driver.url();
   let since = server.mark();
-  const listed = await driver.evaluate<number>(`fetch(location.origin + '/sink/r/list?page=2&size=20').then((r) => r.status, () => 0)`, info.formFrames);
+  const listed = await driver.evaluate<number | string>(`fetch(location.origin + '/sink/r/list?page=2&size=20').then((r) => r.status, (e) => String(e && e.message))`, info.formFrames);
   expect(listed, 'a list load from the editing page').toBe(200);
   expect(server.requests({ path: '/sink/r/list', since })).toHaveLength(1);
   record('list load', 'arrives');
