@@ -60,7 +60,9 @@ export default defineContentScript({
     void loadSignedItems();
     const policyLoaded = loadPolicy();
     whenParsed(document, () => {
-      controller = startController(window, hub, { rules }, signoffApi);
+      controller = startController(window, hub, { rules }, signoffApi, {
+        revoke: (ids) => void sendMessage('revokeSignedItems', { origin: location.origin, ids }).catch(() => undefined),
+      });
       void policyLoaded.then((page) => {
         if (page && !page.covered) {
           controller?.dispose();

@@ -4,6 +4,7 @@ import { accessPattern, grantWidened } from '../../lib/policy/host-access';
 import { parseMatchPattern } from '../../lib/policy/match-pattern';
 import { terms } from '../../lib/i18n';
 import { localProblem, isLocked, LockableGroup, SaveBar, SaveResultNote, useDraft, useSaver, type SectionProps } from './shared';
+import { ShippedAdapterPick } from './ShippedAdapterPick';
 import { t } from './strings';
 
 /** 'https://cms.example.gov.cn' or '…/': the whole site is meant. */
@@ -148,6 +149,7 @@ export function SitesSection(props: SectionProps) {
     <section id="sites">
       <h2>{t('section_sites')}</h2>
       <Origins {...props} />
+      <ShippedAdapterPick {...props} />
       <Adapters {...props} />
     </section>
   );

@@ -8,12 +8,14 @@ import type { Outgoing, Verdict } from '../gate/types';
 import type { PagePolicy, TabState } from '../messaging/protocol';
 import type { ScanOptions } from '../scan/engine';
 import { scanSubmittedContent } from './api-check';
+import { hrefsOf, LinkedAttachments } from './attachments/linked';
 import { DraftWatch } from './draft-watch';
 import { EarlyStop } from './early-stop';
 import type { GateHub } from './gate/hub';
 import { FindingPainter } from './paint';
 import { PanelView } from './panel-view';
-import { itemIdsOfPage } from './item-id-capture';
+import { itemIdsOfPage, useItemIdRule } from './item-id-capture';
+import { namedItems } from './item-titles';
 import { Release, type Attempt } from './release';
 import { RefusalLog } from './refusal-log';
 import { startSignoffFlow, type SignoffApi } from './signoff-flow';
@@ -32,7 +34,12 @@ export interface Controller {
   dispose(): void;
 }
 
-export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi): Controller {
+/** The background's store of signed items (publish by id from the list passes for them). */
+export interface SignedItemsApi {
+  revoke(ids: string[]): void;
+}
+
+export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Controller {
   let options = initial;
   const painter = new FindingPainter(top);
   const early = new EarlyStop({
@@ -48,21 +55,30 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     titleChanged: () => panel.render(),
     windowFound: (w) => {
       early.ensure(w);
-      hub.gestures.watch(w);
+      // gestures, and the files chosen, dropped or pasted there (an editor's frame too)
+      hub.watch(w);
     },
   });
   const panel: PanelView = new PanelView(top.document, draft, () => flow.changed());
   const release = new Release(hub.gate, early);
   const log = new RefusalLog((entry) => signoffApi.recordAudit(entry));
   const docs = () => sameOriginWindows(top).map((w) => w.document);
+  // The files the draft links to on the CMS's origin, read at checklist time (their findings join it).
+  const linked = new LinkedAttachments(hub.files);
+  const readLinks = () =>
+    linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
+  hub.files.onChange(() => flow.changed());
 
   const flow = startSignoffFlow(
     top,
     {
-      findings: () => panel.findings.map(({ finding, where }) => ({ finding, where })),
-      scanError: () => panel.error,
+      findings: () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()],
+      scanError: () => panel.error ?? linked.error(),
       bodyText: () => draft.bodyText(),
-      rescan: () => draft.rescanStale(),
+      async rescan() {
+        await draft.rescanStale();
+        await readLinks();
+      },
       reveal(finding) {
         const entry = panel.findings.find((e) => e.finding === finding);
         if (entry) draft.reveal(entry);
@@ -94,6 +110,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
 
   async function recheck(): Promise<void> {
     await draft.rescanStale();
+    await readLinks();
     try {
       const submitted = (await scanSubmittedContent(docs(), options)).filter((f) => f.severity === 'block').length;
       panel.rechecked(submitted, null);
@@ -107,10 +124,27 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     () => draft.fingerprint(),
     () => tickedItemIds(docs()),
   );
-  hub.gate.onJudged((o: Outgoing, v: Verdict) => {
-    if (v.pass) return;
+  /**
+   * The item saved again with content that is not the signed one: what the CMS holds is no longer what
+   * was signed, so publishing it from the list must not pass on the old sign-off.
+   */
+  function savedUnsigned(): void {
+    const ids = itemIdsOfPage(top);
+    if (ids.length === 0 || flow.tabState().signoff === 'signed') return;
+    hub.removeSignedItems(ids);
+    items?.revoke(ids);
+  }
+
+  hub.gate.onJudged((o: Outgoing, verdict: Verdict) => {
+    if (verdict.pass) {
+      if (verdict.reason === 'draft-save') savedUnsigned();
+      return;
+    }
+    // Items refused on a list page are named by their titles where the page shows them.
+    const v = verdict.items ? { ...verdict, items: namedItems(docs(), verdict.items) } : verdict;
     panel.refused(o, v);
-    if (v.publish) stopped(hub.gestures.attempt(), o.route);
+    // A page without an editor (an article list) has no draft to sign: the refusal is the answer.
+    if (v.publish && draft.hasEditors()) stopped(hub.gestures.attempt(), o.route);
     else log.refused(o, v, flow.auditContext());
   });
   hub.onOutcome((o) => flow.outcome(o));
@@ -125,6 +159,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       options = next;
       flow.configure(page);
       early.selectors = page.adapter?.publishButtons ?? [];
+      useItemIdRule(page.adapter?.itemId);
       draft.configure(next);
     },
     tabState: () => flow.tabState(),

@@ -1,21 +1,51 @@
 /**
  * The CMS's id of the item being edited, captured when it is signed off, so that publishing it later
- * from the article list (publish.do?id=42, a ticked row) passes: the edit form's hidden id field, or
- * the id in the edit page's address.
+ * from the article list (publish.do?id=42, a ticked row) passes: the site adapter's `itemId` (its id
+ * field, its URL parameter) where there is one, and the hidden id fields and the id in the edit page's
+ * address that CMSes commonly use.
  */
 import { isItemIdName } from '../gate/item-ids';
 import { sameOriginWindows } from '../editors';
+import { itemIdFromUrl } from '../policy/list-publish';
+import type { ItemIdRule } from '../policy/schema';
 
 const ID_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
+const usable = (v: string | null | undefined): v is string => !!v && ID_VALUE.test(v) && v !== '0';
 
-export function itemIdsOfPage(top: Window): string[] {
+function adapterIds(w: Window, rule: ItemIdRule, ids: Set<string>): void {
+  if (rule.field) {
+    try {
+      for (const el of w.document.querySelectorAll<HTMLInputElement>(rule.field)) if (usable(el.value)) ids.add(el.value);
+    } catch {
+      // A selector this document cannot parse names nothing here.
+    }
+  }
+  try {
+    const v = itemIdFromUrl(rule, w.location.href);
+    if (usable(v)) ids.add(v);
+  } catch {
+    // about:blank frames have no address to read.
+  }
+}
+
+/**
+ * The page's adapter rule, set when its policy arrives. Kept here rather than passed along: the
+ * sign-off flow reads the ids at release and needs no policy of its own for it.
+ */
+let pageRule: ItemIdRule | undefined;
+export function useItemIdRule(rule: ItemIdRule | undefined): void {
+  pageRule = rule;
+}
+
+export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined = pageRule): string[] {
   const ids = new Set<string>();
   for (const w of sameOriginWindows(top)) {
+    if (rule) adapterIds(w, rule, ids);
     for (const input of w.document.querySelectorAll<HTMLInputElement>('form input[type="hidden"][name]')) {
-      if (isItemIdName(input.name) && ID_VALUE.test(input.value) && input.value !== '0') ids.add(input.value);
+      if (isItemIdName(input.name) && usable(input.value)) ids.add(input.value);
     }
     try {
-      for (const [k, v] of new URL(w.location.href).searchParams) if (isItemIdName(k) && ID_VALUE.test(v)) ids.add(v);
+      for (const [k, v] of new URL(w.location.href).searchParams) if (isItemIdName(k) && usable(v)) ids.add(v);
     } catch {
       // about:blank frames have no parameters.
     }

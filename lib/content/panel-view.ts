@@ -5,6 +5,7 @@
 import type { PanelActions, PanelRefusal, PanelState } from '../../components/Panel';
 import { terms } from '../i18n';
 import type { Outgoing, Verdict } from '../gate/types';
+import { placedExcerpt } from './attachments/place';
 import { blockReasons } from './block-reasons';
 import type { DraftWatch, LocatedFinding } from './draft-watch';
 import { mountPanel } from './panel-host';
@@ -95,7 +96,7 @@ export class PanelView {
       route: terms().via[o.route],
       endpoint: endpointOf(o.url),
       reason: [terms().reason[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join(terms().colon),
-      excerpts: [...new Set(v.findings.map((f) => f.excerpt))].slice(0, 3),
+      excerpts: [...new Set(v.findings.map(placedExcerpt))].slice(0, 3),
       at: Date.now(),
     };
     this.state.refusals = [refusal, ...this.state.refusals].slice(0, KEEP_REFUSALS);

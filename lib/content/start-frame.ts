@@ -22,11 +22,17 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
   const link = acceptGuardChannel(win.document, {
     judgeSync: (o) => hub.gate.answer(o),
     judge: (o, blobs) => hub.gate.answerAsync(o, blobs),
+    learn: (blobs) => hub.learnFiles(blobs, 'form'),
     outcome: (route, endpoint, status) => hub.outcome({ route, endpoint, status }),
   });
   hub.addLink(link);
-  hub.gestures.watch(win);
-  watchNavigations(win, { judge: (o) => hub.gate.judge(o), control: () => hub.gestures.current() });
+  hub.watch(win);
+  watchNavigations(win, {
+    judge: (o) => hub.gate.judge(o),
+    control: () => hub.gestures.current(),
+    fileKey: (f) => hub.fileKey(f),
+    holdFiles: (fd, source) => hub.holdFiles(fd, source),
+  });
   return { hub, owner: existing === null };
 }
 

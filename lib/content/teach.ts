@@ -1,6 +1,8 @@
 /**
  * "Teach Precheck this CMS" pick mode (top frame only). A banner in a shadow root asks, in order,
- * for the title field, the category field, the reviewer field and the publish control. A transparent
+ * for the title, 栏目, category, disclosure-mode and reviewer fields (each may be skipped) and the
+ * publish control; on a page without an editor (an article list) for the list's publish control,
+ * whose request is read from its markup (list-publish-from-control.ts). A transparent
  * layer over the page takes every click, so nothing on the page is pressed while teaching (the
  * publish control is not pressed): the element under the pointer is found with elementsFromPoint,
  * through same-origin iframes, highlighted, and described by a selector (adapter-from-picks.ts).
@@ -9,6 +11,7 @@
 import { discoverEditors } from '../editors';
 import {
   adapterFromPicks,
+  listAdapterFromPick,
   framePathFor,
   sameFrame,
   selectorFor,
@@ -16,16 +19,30 @@ import {
   type PickField,
   type Picks,
 } from '../policy/adapter-from-picks';
-import type { SiteAdapter } from '../policy/schema';
+import { listPublishFromControl } from '../policy/list-publish-from-control';
+import type { ListPublishRule, SiteAdapter } from '../policy/schema';
 
-export type TeachStep = PickField | 'publish';
+export type TeachStep = PickField | 'publish' | 'listPublish';
 
-const STEPS: { step: TeachStep; zh: string; en: string }[] = [
+type StepText = { step: TeachStep; zh: string; en: string };
+const EDIT_STEPS: StepText[] = [
   { step: 'title', zh: '标题', en: 'title field' },
+  { step: 'channel', zh: '栏目', en: 'section (栏目) field' },
   { step: 'category', zh: '信息类别', en: 'category field' },
+  { step: 'disclosure', zh: '公开方式', en: 'disclosure mode field' },
   { step: 'reviewer', zh: '审核人', en: 'reviewer field' },
   { step: 'publish', zh: '发布按钮', en: 'publish button' },
 ];
+const LIST_STEPS: StepText[] = [{ step: 'listPublish', zh: '列表页的发布按钮（如 审核通过 / 发布）', en: "list page's publish control" }];
+const isControlStep = (step: TeachStep) => step === 'publish' || step === 'listPublish';
+
+function hasEditor(top: Window): boolean {
+  try {
+    return discoverEditors(top).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 export interface TeachOptions {
   /** Stores the adapter; resolves with the problems when it was refused. */
@@ -90,7 +107,7 @@ function topRect(el: Element): { left: number; top: number; width: number; heigh
 
 /** What a click on `hit` means for the step: the form control a label names, the control an icon sits in. */
 function targetFor(step: TeachStep, hit: Element): Element {
-  if (step !== 'publish') {
+  if (!isControlStep(step)) {
     if (hit.localName === 'label') {
       const control = (hit as HTMLLabelElement).control;
       if (control) return control;
@@ -154,7 +171,9 @@ export function startTeach(top: Window, options: TeachOptions): void {
   const cancelButton = shadow.querySelector<HTMLButtonElement>('.cancel')!;
 
   let index = 0;
+  const STEPS = hasEditor(top) ? EDIT_STEPS : LIST_STEPS;
   const picked: { step: TeachStep; el: Element; pick: Pick }[] = [];
+  let listRule: ListPublishRule | null = null;
   let note = '';
 
   function place(box: HTMLElement, el: Element): void {
@@ -181,7 +200,7 @@ export function startTeach(top: Window, options: TeachOptions): void {
     msg.textContent =
       note ||
       `教 Precheck 认识此页面（${index + 1}/${STEPS.length}）：请点击「${current.zh}」 / Teach Precheck (${index + 1}/${STEPS.length}): click the ${current.en}`;
-    skip.hidden = current.step === 'publish';
+    skip.hidden = isControlStep(current.step);
   }
 
   function finish(state: 'done' | 'cancelled' | 'error', text: string, closeAfterMs: number | null): void {
@@ -203,13 +222,13 @@ export function startTeach(top: Window, options: TeachOptions): void {
     msg.textContent = '正在保存… / Saving…';
     layer.remove();
     const picks: Partial<Picks> = {};
-    for (const p of picked) picks[p.step] = p.pick;
-    const adapter = adapterFromPicks(top.location.href, picks as Picks, describeEditor(top), doc.title);
+    for (const p of picked) if (p.step !== 'listPublish') picks[p.step] = p.pick;
+    const adapter = listRule ? listAdapterFromPick(top.location.href, listRule, doc.title) : adapterFromPicks(top.location.href, picks as Picks, describeEditor(top), doc.title);
     host.dataset.adapter = JSON.stringify(adapter);
     try {
       const result = await options.save(adapter);
       if (result.accepted) {
-        finish('done', '已记住此页面的标题、信息类别、审核人和发布按钮 / Precheck now knows this page', 6000);
+        finish('done', listRule ? '已记住此列表页的发布按钮 / Precheck now knows this list page' : '已记住此页面的字段和发布按钮 / Precheck now knows this page', 6000);
       } else {
         const problems = result.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${p.zh} / ${p.en}`).join('；');
         finish('error', `保存失败 / Not saved: ${problems}`, null);
@@ -238,11 +257,19 @@ export function startTeach(top: Window, options: TeachOptions): void {
       render();
       return;
     }
-    const firstField = picked.find((p) => p.step !== 'publish');
-    if (current.step !== 'publish' && firstField && !sameFrame(firstField.pick.framePath, framePath)) {
+    const firstField = picked.find((p) => !isControlStep(p.step));
+    if (!isControlStep(current.step) && firstField && !sameFrame(firstField.pick.framePath, framePath)) {
       note = '各字段须在同一个框架内，请重新点击 / All fields must be in the same frame; click again';
       render();
       return;
+    }
+    if (current.step === 'listPublish') {
+      listRule = listPublishFromControl(el, el.ownerDocument.defaultView?.location.href ?? top.location.href);
+      if (!listRule) {
+        note = '看不出此按钮的请求发往哪里（由脚本生成）：请在 选项 → 站点 以 JSON 填写 listPublish / This control builds its request in a script: write listPublish in Options → Sites';
+        render();
+        return;
+      }
     }
     picked.push({ step: current.step, el, pick: { selector, framePath } });
     advance();

@@ -4,6 +4,7 @@
  * the CMS's own button. Shared by the control e2e and the gate's e2e tests.
  */
 import type { Page } from 'playwright-core';
+import { confirmAll, dialog, signAs, waitForView } from './checklist-drive.ts';
 import { EDITOR_DRIVERS, type CmsFixture, type CmsListFixture, type Step } from './cms-fixtures.ts';
 
 /** A valid resident ID number (checksum correct, region 110105, born 1949-12-31) for drafts under test. */
@@ -68,9 +69,42 @@ export async function typeBody(page: Page, fixture: CmsFixture, text: string, { 
   return content;
 }
 
+/** Replace the body through the editor's own API (an editor fixing a draft); resolves once it reads back. */
+export async function setBody(page: Page, fixture: CmsFixture, html: string, { timeout = 5_000 } = {}): Promise<void> {
+  const driver = EDITOR_DRIVERS[fixture.editor];
+  await page.evaluate(driver.set(html));
+  const want = html.replace(/<[^>]+>/g, '');
+  const deadline = Date.now() + timeout;
+  while (!(await editorContent(page, fixture)).includes(want)) {
+    if (Date.now() > deadline) throw new Error(`${fixture.id}: the editor did not take the new body`);
+    await page.waitForTimeout(50);
+  }
+}
+
 /** Fill title / 栏目 and type a body holding `text`: the draft, ready for one of its publish paths. */
 export async function prepareDraft(page: Page, fixture: CmsFixture, text: string): Promise<void> {
   await runSteps(page, fixture.fill);
   const content = await typeBody(page, fixture, text);
   if (!content.includes(text)) throw new Error(`${fixture.id}: typed text did not reach the editor (content: ${content.slice(0, 200)})`);
+}
+
+/**
+ * In the open checklist on a CMS form without those fields: Precheck's own 信息类别 and 公开方式, the
+ * four confirmations, the reviewer's PIN; resolves once 发布 is enabled.
+ */
+export async function signChecklist(page: Page, o: { category: string; mode: string; reviewer: { id: string; pin: string } }): Promise<void> {
+  const d = dialog(page);
+  await d.locator('[data-own-field=category] select').selectOption(o.category);
+  await d.locator('[data-own-field=disclosure] select').selectOption(o.mode);
+  await waitForView(page, (v) => v.complete.fields && v.complete.findings, 'fields complete');
+  await confirmAll(page);
+  await signAs(page, 'reviewer', o.reviewer.id, o.reviewer.pin);
+  await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
+}
+
+/** The refusals Precheck's panel lists on the page (route, endpoint, reason, items), one per line. */
+export function panelRefusals(page: Page): Promise<string> {
+  return page.evaluate<string>(
+    `[...(document.querySelector('precheck-panel')?.shadowRoot?.querySelectorAll('[data-testid="precheck-refusals"] li') ?? [])].map((li) => li.innerText).join('\\n')`,
+  );
 }

@@ -15,6 +15,8 @@ export interface EditorDriver {
   ready: string;
   /** JS expression: the editor's content through its own API */
   content: string;
+  /** JS expression that replaces the content with `html` through the editor's own API */
+  set(html: string): string;
   /** iframe that holds the editing surface, and the surface in it */
   frame: string;
   surface: string;
@@ -24,24 +26,28 @@ export const EDITOR_DRIVERS: Readonly<Record<FixtureEditor, EditorDriver>> = {
   ueditor: {
     ready: "typeof UE !== 'undefined' && Object.values(UE.instants || {}).some(function (e) { return e.isReady; })",
     content: 'Object.values(UE.instants)[0].getContent()',
+    set: (html) => `Object.values(UE.instants)[0].setContent(${JSON.stringify(html)})`,
     frame: 'iframe[id^="ueditor_"]',
     surface: 'body',
   },
   ckeditor4: {
     ready: "typeof CKEDITOR !== 'undefined' && Object.values(CKEDITOR.instances).some(function (e) { return e.status === 'ready'; })",
     content: 'Object.values(CKEDITOR.instances)[0].getData()',
+    set: (html) => `Object.values(CKEDITOR.instances)[0].setData(${JSON.stringify(html)})`,
     frame: 'iframe.cke_wysiwyg_frame',
     surface: 'body',
   },
   kindeditor: {
     ready: "typeof KindEditor !== 'undefined' && KindEditor.instances.length > 0 && !!document.querySelector('iframe.ke-edit-iframe')",
     content: 'KindEditor.instances[0].html()',
+    set: (html) => `KindEditor.instances[0].html(${JSON.stringify(html)})`,
     frame: 'iframe.ke-edit-iframe',
     surface: 'body',
   },
   tinymce: {
     ready: "typeof tinymce !== 'undefined' && !!tinymce.activeEditor && tinymce.activeEditor.initialized === true",
     content: 'tinymce.activeEditor.getContent()',
+    set: (html) => `tinymce.activeEditor.setContent(${JSON.stringify(html)})`,
     frame: 'iframe#content_ifr',
     surface: 'body#tinymce',
   },

@@ -110,6 +110,11 @@ export interface CmsServer {
   carrying(needle: string, filter?: RequestFilter): RecordedRequest[];
   /** The latest request's seq, to pass as `since`. */
   mark(): number;
+  /**
+   * Serves `body` at `pathname` (GET, recorded like any endpoint): an attachment a test made, linked
+   * from a draft as the CMS would serve an uploaded file.
+   */
+  host(pathname: string, body: Uint8Array, type?: string): void;
   close(): Promise<void>;
 }
 
@@ -246,6 +251,7 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
   const articles = new Map<number, RecordedPost>();
   let seq = 0;
   let failures = 0;
+  const hosted = new Map<string, { body: Buffer; type: string }>();
   // ids of items saved through the real-CMS fixtures' endpoints (the list pages show 42–44)
   let itemId = 41;
   // longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
@@ -330,6 +336,8 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
       return sendAnswer(res, cms.answer(r, { newId, idOf }));
     }
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    const file = hosted.get(pathname);
+    if (file) return send(res, 200, file.type, file.body, 'no-store');
     const article = /^\/articles\/(\d+)$/.exec(pathname);
     if (article || pathname.startsWith('/articles/')) {
       const post = article ? articles.get(Number(article[1])) : undefined;
@@ -394,6 +402,9 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     waitForRequests: (filter, opts) => log.waitFor(filter, opts),
     carrying: (needle, filter) => log.carrying(needle, filter),
     mark: () => log.mark(),
+    host(pathname, body, type = 'application/octet-stream') {
+      hosted.set(pathname, { body: Buffer.from(body), type });
+    },
     close() {
       ws.close();
       return new Promise<void>((resolve) => {

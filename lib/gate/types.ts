@@ -36,6 +36,12 @@ export interface FileRef {
   size: number;
   /** Index into the blobs sent beside the request (async channel only). */
   blob?: number;
+  /**
+   * The file's content key (lib/content/attachments/file-key.ts: SHA-256 and size of its bytes), set
+   * by the isolated world once it has read the bytes; what the attachment scanner knows is looked up
+   * by it. A file without one has not been read: it is pending, never clean.
+   */
+  key?: string;
 }
 
 export type Entry = [name: string, value: string | FileRef];

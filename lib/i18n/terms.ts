@@ -101,6 +101,8 @@ export interface Terms {
   policySource: { default: string; local: string; managed: string };
   /** Between a label and its value: 「签发状态：已签发」, "Sign-off: Signed off". */
   colon: string;
+  /** Before a file's name where a finding was made: 「附件 低保名单.xlsx · 隐藏工作表「原始」C7」. */
+  attachment: string;
 }
 
 function kinds(lang: Lang): Record<Kind, string> {
@@ -217,6 +219,7 @@ const zh: Terms = {
   noFindings: '未发现敏感信息',
   policySource: { default: '内置默认策略', local: '本机设置', managed: '管理员托管策略' },
   colon: '：',
+  attachment: '附件',
 };
 
 const en: Terms = {
@@ -329,6 +332,7 @@ const en: Terms = {
   noFindings: 'Nothing found',
   policySource: { default: 'built-in defaults', local: 'set on this computer', managed: 'managed by the administrator' },
   colon: ': ',
+  attachment: 'attachment',
 };
 
 export const TERMS: Readonly<Record<Lang, Terms>> = { zh, en };

@@ -32,12 +32,16 @@ export interface GuardAnswer {
 /** guard → isolated over the port. */
 export type GuardMessage =
   | { type: 'ask'; id: number; outgoing: Outgoing; blobs: Blob[] }
+  /** Files a sync verdict will need (form.submit()): read and scanned first, answered with their keys. */
+  | { type: 'learn'; id: number; blobs: Blob[] }
   /** The outcome of a request that spent the release ticket (the audit log's publish-outcome). */
   | { type: 'outcome'; route: string; endpoint: string; status?: number };
 
 /** isolated → guard over the port. */
 export type IsolatedMessage =
   | { type: 'answer'; id: number; answer: GuardAnswer }
+  /** The content keys of the files of a 'learn', in order (null: could not be read). */
+  | { type: 'learned'; id: number; keys: (string | null)[] }
   /** The page is outside the policy's origins (a host matched without its port): stand down. */
   | { type: 'covered'; covered: boolean };
 

@@ -10,7 +10,7 @@
  */
 import type { EditorKind } from '../editors/types';
 import { selectorProblem } from './selector';
-import type { SiteAdapter } from './schema';
+import type { ListPublishRule, SiteAdapter } from './schema';
 
 /** Ids and classes that frameworks generate per load (ext-gen123, yui_3_..., :r1:, long digit runs). */
 const GENERATED = /^(?:ext-gen|ext-comp|yui_|ember\d|react-|:r|mui-|x-auto-|gwt-)|\d{5,}|[0-9a-f]{8}-[0-9a-f]{4}/i;
@@ -155,7 +155,9 @@ export function framePathFor(el: Element, top: Window): string[] | null {
   return path;
 }
 
-export type PickField = 'title' | 'category' | 'reviewer';
+export type PickField = 'title' | 'channel' | 'category' | 'disclosure' | 'reviewer';
+/** In the order teach mode asks for them. */
+export const PICK_FIELDS: readonly PickField[] = ['title', 'channel', 'category', 'disclosure', 'reviewer'];
 
 export interface Pick {
   selector: string;
@@ -163,12 +165,7 @@ export interface Pick {
   framePath: string[];
 }
 
-export interface Picks {
-  title?: Pick;
-  category?: Pick;
-  reviewer?: Pick;
-  publish: Pick;
-}
+export type Picks = Partial<Record<PickField, Pick>> & { publish: Pick };
 
 /** `https://cms.example.gov.cn/admin/edit.jsp?id=3` → `https://cms.example.gov.cn/admin/edit.jsp*`. */
 export function matchPatternFor(pageUrl: string): string {
@@ -199,7 +196,7 @@ export function adapterFromPicks(
   title = '',
 ): SiteAdapter {
   const u = new URL(pageUrl);
-  const fieldPicks = (['title', 'category', 'reviewer'] as const).filter((k) => picks[k]);
+  const fieldPicks = PICK_FIELDS.filter((k) => picks[k]);
   const formFrame = fieldPicks.length > 0 ? picks[fieldPicks[0]!]!.framePath : [];
   const fields: SiteAdapter['fields'] = {};
   if (formFrame.length > 0) fields.framePath = [...formFrame];
@@ -216,6 +213,26 @@ export function adapterFromPicks(
     fields,
     publishButtons: [picks.publish.selector],
     publishRequests: [],
+  };
+}
+
+/**
+ * The site adapter for an article list page taught its publish control: the rule read from the
+ * control's markup (list-publish-from-control.ts); no fields and no publish buttons (a list has no
+ * draft to sign, its publish is held by item ids).
+ */
+export function listAdapterFromPick(pageUrl: string, rule: ListPublishRule, title = ''): SiteAdapter {
+  const u = new URL(pageUrl);
+  const name = `${title.trim() || u.host + u.pathname}`.slice(0, 100);
+  return {
+    id: adapterIdFor(pageUrl),
+    name: `${name}（教学生成·列表 / taught list）`.slice(0, 100),
+    match: [matchPatternFor(pageUrl)],
+    editor: { kind: 'contenteditable' },
+    fields: {},
+    publishButtons: [],
+    publishRequests: [],
+    listPublish: [rule],
   };
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { issueTicket } from '../../lib/gate/ticket';
 import type { Outgoing } from '../../lib/gate/types';
+import { PageFiles } from '../../lib/content/attachments/page-files';
 import { FileVerdicts } from '../../lib/content/gate/files';
 import { GestureTracker } from '../../lib/content/gate/gestures';
 import { PageGate } from '../../lib/content/gate/page-gate';
@@ -23,7 +24,7 @@ function gate(clock: { t: number }) {
     signedItems: () => new Set(),
     ticked: () => [],
     gestures: new GestureTracker(() => clock.t),
-    files: new FileVerdicts(() => []),
+    files: new FileVerdicts(new PageFiles(() => Promise.reject(new Error('no files in these tests')))),
     covered: () => true,
     now: () => clock.t,
   });

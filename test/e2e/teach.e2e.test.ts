@@ -3,13 +3,13 @@
  * <div> reading 「确定」 — lib/demo/pages/nonstandard.html), the administrator starts pick mode (as
  * the popup does: tabs.sendMessage({type:'precheck:teach'}) to the tab's top frame), clicks the
  * title, category and reviewer fields and the control, and the taught site adapter lands in the
- * local policy. Teaching decides only WHEN the checklist opens (gate v2: content decides what leaves).
- * Before teaching, a click on 「确定」 reaches the page's handler and the gate refuses its request,
- * which carries the draft; after teaching, on a page holding a draft, the click itself is stopped
- * before the page's handler runs, at once and after a reload — and nothing carrying the draft leaves.
+ * local policy. Before teaching, a click on 「确定」 reaches the page's handler and only the page-world
+ * fetch guard refuses its request; after teaching, the click itself is stopped (the page's handler
+ * never runs), at once and after a reload.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { panelRefusals } from '../../lib/demo/cms-drive.ts';
 import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
 import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
 
@@ -18,8 +18,8 @@ let server: CmsServer;
 let cms: Page;
 
 const CONFIRM = 'div[data-act="p"]';
-const ID = '11010519491231002X';
-const DRAFT = `城关镇低保新增对象公示：王丽，身份证号 ${ID}，家住城关镇东街社区。`;
+/** Long enough to be a draft the gate recognises (a few words are nothing to publish). */
+const DRAFT = '本周县政府办公室工作安排如下：周一召开全县防汛工作部署会议，周三开展政务公开专项检查，周五报送季度信息公开工作总结。';
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startServer()]);
@@ -38,16 +38,14 @@ async function open(): Promise<void> {
   await cms.waitForTimeout(600);
 }
 
-/** The editor's draft, typed into the page's only editor (its textarea). */
-async function writeDraft(): Promise<void> {
-  await cms.locator('#content').fill(DRAFT);
-  await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '1'`);
-}
-
 async function clickCentre(selector: string): Promise<void> {
   const box = await cms.locator(selector).boundingBox();
   if (!box) throw new Error(`no box for ${selector}`);
   await cms.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+function skipStep(): Promise<void> {
+  return cms.locator('precheck-teach .skip').click();
 }
 
 function confirmRuns(): Promise<number> {
@@ -59,14 +57,12 @@ function blockedShown(): Promise<string | undefined> {
 }
 
 test('an administrator teaches Precheck a CMS page whose publish control it missed', async () => {
-  // Before: the click reaches the page's handler; the gate refuses its fetch, which carries the draft.
+  // Before: the click reaches the page's handler; only its fetch is refused (page-world guard).
   await open();
   await cms.locator('[name="f_0001"]').fill('测试标题');
-  await writeDraft();
   await cms.locator(CONFIRM).click();
   expect(await confirmRuns()).toBe(1);
   await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
-  expect(await cms.evaluate(`window.__lastPublish`)).toMatchObject({ ok: false });
   expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
 
   // Teach, the way the popup starts it.
@@ -86,8 +82,13 @@ test('an administrator teaches Precheck a CMS page whose publish control it miss
   const step = (s: string) => cms.locator(`precheck-teach[data-step="${s}"]`).waitFor({ state: 'attached', timeout: 5_000 });
   await step('title');
   await clickCentre('[name="f_0001"]');
+  // this form has no 栏目 field: skipped
+  await step('channel');
+  await skipStep();
   await step('category');
   await clickCentre('[name="f_0002"]');
+  await step('disclosure');
+  await skipStep();
   await step('reviewer');
   // A click on the field's label cell is not a field; the reviewer input itself is.
   await clickCentre('[name="f_0003"]');
@@ -108,18 +109,51 @@ test('an administrator teaches Precheck a CMS page whose publish control it miss
     publishRequests: [],
   });
 
-  // At once: on a page holding a draft, the click layer stops 「确定」 before the page's handler runs.
-  await writeDraft();
+  // At once: the click layer stops 「确定」 before the page's handler runs (on a draft: an empty
+  // form is nothing to publish).
+  await cms.locator('#content').fill(DRAFT);
   await cms.locator(CONFIRM).click();
   await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
   expect(await confirmRuns()).toBe(0);
 
   // And on the next load.
   await open();
-  await writeDraft();
+  await cms.locator('#content').fill(DRAFT);
   await cms.locator(CONFIRM).click();
   await cms.waitForFunction(`document.querySelector('precheck-panel')?.dataset.blocked === 'true'`);
   expect(await confirmRuns()).toBe(0);
   expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
-  expect(server.carrying(ID)).toEqual([]);
+});
+
+test('on an article list, teach mode asks for the list publish control and holds it from then on', async () => {
+  // PbootCMS's per-row 点击开启 link: a GET without a publish word, not held without an adapter.
+  const list = '/cms/pbootcms/content_list.html';
+  const sent = () => server.requests({ method: 'GET', path: '/cms/pbootcms/admin.php' }).length;
+  await cms.goto(server.url + list);
+  await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+  const before = sent();
+  await cms.locator('#status-42').click({ noWaitAfter: true });
+  await expect.poll(sent).toBe(before + 1);
+  await cms.waitForURL(/admin\.php/);
+
+  await cms.goto(server.url + list);
+  await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+  await cms.waitForTimeout(2_600);
+  const sw = await serviceWorker(browser.context);
+  await sw.evaluate(`(async () => {
+    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
+  })()`);
+  await cms.locator('precheck-teach[data-step="listPublish"]').waitFor({ state: 'attached', timeout: 5_000 });
+  await clickCentre('#status-43');
+  await cms.locator('precheck-teach[data-step="done"]').waitFor({ state: 'attached', timeout: 5_000 });
+  // picking the link did not follow it
+  expect(sent()).toBe(before + 1);
+  const stored = await sw.evaluate<{ policy?: { adapters: { match: string[]; listPublish?: unknown[] }[] } }>(`chrome.storage.local.get('policy')`);
+  const taught = stored.policy?.adapters.find((a) => a.match[0]!.includes('content_list.html'));
+  expect(taught?.listPublish).toMatchObject([{ method: 'GET', ids: { from: 'query', name: 'p' } }]);
+
+  await cms.locator('#status-43').click({ noWaitAfter: true });
+  await expect.poll(() => panelRefusals(cms), { timeout: 10_000 }).toContain('县政府常务会议研究部署防汛工作 (ID 43)');
+  await cms.waitForTimeout(800);
+  expect(sent()).toBe(before + 1);
 });

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   adapterFromPicks,
+  listAdapterFromPick,
   adapterIdFor,
   cssIdent,
   matchPatternFor,
@@ -119,6 +120,24 @@ describe('adapterFromPicks', () => {
     expect(adapter.fields.framePath).toBeUndefined();
     const parsed = parsePolicy(withAdapter(DEFAULT_POLICY, adapter));
     expect(parsed.ok).toBe(true);
+  });
+
+  test('栏目 and 公开方式 picks become the adapter\'s channel and disclosure fields', () => {
+    const adapter = adapterFromPicks(url, {
+      title: { selector: '#title', framePath: [] },
+      channel: { selector: 'select[name="scode"]', framePath: [] },
+      disclosure: { selector: '#gkfs', framePath: [] },
+      publish: { selector: '#ok', framePath: [] },
+    });
+    expect(adapter.fields).toEqual({ title: '#title', channel: 'select[name="scode"]', disclosure: '#gkfs' });
+    expect(parsePolicy(withAdapter(DEFAULT_POLICY, adapter)).ok).toBe(true);
+  });
+
+  test('a list page taught its publish control: the listPublish rule, no fields, no publish buttons', () => {
+    const rule = { method: 'POST' as const, urlPattern: 'index\\.php\\?(?=.*\\ba=pass\\b)', ids: { from: 'body' as const, name: 'ids[]' } };
+    const adapter = listAdapterFromPick('http://127.0.0.1:8123/cms/phpcms/content_list.html', rule, '内容管理');
+    expect(adapter).toMatchObject({ match: ['http://127.0.0.1:8123/cms/phpcms/content_list.html*'], fields: {}, publishButtons: [], listPublish: [rule] });
+    expect(parsePolicy(withAdapter(DEFAULT_POLICY, adapter)).ok).toBe(true);
   });
 
   test('fields in a frame carry the framePath; a field in another frame is left out', () => {

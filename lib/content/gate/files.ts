@@ -1,14 +1,14 @@
 /**
- * What the gate knows about the files a request carries. Text files are read and scanned here;
- * documents and spreadsheets go to the attachment scanner when one is given; a file nobody can read is
- * reported as such and refused — never passed as clean.
+ * What the gate knows about the files a request carries: the page's file book (PageFiles), looked
+ * up by content key. A file the isolated world has not read yet is pending; one nobody can read is
+ * refused unless a reviewer signed off on it — never passed as clean. Images, audio, video and fonts
+ * carry no text Precheck reads and pass.
  */
+import { ATTACHMENT_EXTENSIONS, extensionOf } from '../../attachments/extensions';
 import { isMediaFile } from '../../gate/files';
 import type { FileRef } from '../../gate/types';
 import type { FileState } from '../../gate/verdict';
-import type { Finding } from '../../scan/types';
-
-export type FileScanner = (file: Blob, name: string) => Promise<{ findings: Finding[] } | { unreadable: string }>;
+import type { FileOrigin, PageFiles } from '../attachments/page-files';
 
 const TEXT_FILE = /\.(txt|csv|tsv|json|md|html?|xml)$/i;
 
@@ -16,40 +16,43 @@ export function isTextFile(ref: Pick<FileRef, 'filename' | 'type'>): boolean {
   return /^text\/|json|xml|csv/i.test(ref.type) || TEXT_FILE.test(ref.filename);
 }
 
-const keyOf = (ref: Pick<FileRef, 'filename' | 'size' | 'type'>) => `${ref.filename}\u0000${ref.size}\u0000${ref.type}`;
+/** Text the attachment readers do not take (JSON, HTML, XML, Markdown): scanned in the page as text. */
+export function scannedAsText(name: string, type: string): boolean {
+  return isTextFile({ filename: name, type }) && !ATTACHMENT_EXTENSIONS.includes(extensionOf(name));
+}
+
+/** A file the gate skips: nothing in it, or a picture, a sound, a film, a font. */
+export function unreadFile(ref: Pick<FileRef, 'filename' | 'type' | 'size'>): boolean {
+  return ref.size === 0 || isMediaFile(ref.type, ref.filename);
+}
 
 export class FileVerdicts {
-  private readonly known = new Map<string, FileState>();
-
-  constructor(
-    private readonly scanText: (text: string) => Finding[],
-    private readonly scanner: FileScanner | null = null,
-  ) {}
+  constructor(readonly book: PageFiles) {}
 
   state(ref: FileRef): FileState {
-    if (ref.size === 0 || isMediaFile(ref.type, ref.filename)) return { state: 'clean' };
-    return this.known.get(keyOf(ref)) ?? { state: 'pending' };
+    if (unreadFile(ref)) return { state: 'clean' };
+    return this.book.gateState(ref.key);
   }
 
-  /** Reads or scans a file's bytes so that state() can answer for it. */
-  async learn(ref: FileRef, blob: Blob): Promise<void> {
-    const key = keyOf(ref);
-    if (this.known.has(key) && this.known.get(key)!.state !== 'pending') return;
-    this.known.set(key, await this.judgeBytes(ref, blob));
+  /** Reads and scans a file's bytes; the ref comes back with its content key. */
+  async learn(ref: FileRef, blob: Blob, origin: FileOrigin = 'upload'): Promise<FileRef> {
+    if (unreadFile(ref)) return ref;
+    return { ...ref, key: await this.book.learn(blob, ref.filename || 'blob', origin) };
   }
+}
 
-  private async judgeBytes(ref: FileRef, blob: Blob): Promise<FileState> {
-    try {
-      if (isTextFile(ref)) return this.fromFindings(this.scanText(await blob.text()));
-      if (!this.scanner) return { state: 'unreadable', reason: '尚不能检查此类附件' };
-      const r = await this.scanner(blob, ref.filename);
-      return 'unreadable' in r ? { state: 'unreadable', reason: r.unreadable } : this.fromFindings(r.findings);
-    } catch (e) {
-      return { state: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
-    }
-  }
+const DOCUMENT_TYPE = /pdf|msword|ms-excel|ms-works|officedocument|opendocument|wps|zip|octet-stream/i;
+const SNIFF_BYTES = 8192;
 
-  private fromFindings(findings: Finding[]): FileState {
-    return findings.some((f) => f.severity === 'block') ? { state: 'findings', findings } : { state: 'clean' };
-  }
+/**
+ * A Blob sent as the whole body is a document (judged as a file) when its name or type says so, or
+ * when its first bytes are not text (a raw PUT of a spreadsheet, a chunk of one); otherwise it is the
+ * request's text.
+ */
+export async function isDocumentBody(blob: Blob, ref: Pick<FileRef, 'filename' | 'type'>): Promise<boolean> {
+  const ext = extensionOf(ref.filename);
+  if (ext !== '' && ATTACHMENT_EXTENSIONS.includes(ext) && ext !== 'txt' && ext !== 'csv') return true;
+  if (DOCUMENT_TYPE.test(ref.type)) return true;
+  const head = new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer());
+  return head.includes(0) || (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46);
 }

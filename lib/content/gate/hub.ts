@@ -9,11 +9,20 @@
 import { gatePolicyOf, type PagePolicyLike } from '../../gate/adapter-rules';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import type { GuardLink } from '../../intercept/isolated/channel';
+import type { PagePolicy } from '../../messaging/protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
 import type { Finding } from '../../scan/types';
-import { FileVerdicts, type FileScanner } from './files';
+import { knownKey } from '../attachments/file-key';
+import { watchFiles } from '../attachments/file-watch';
+import { FormHold } from '../attachments/form-hold';
+import { PageFiles, type FileOrigin } from '../attachments/page-files';
+import { AttachmentScanner } from '../attachments/scanner';
+import { FileVerdicts } from './files';
 import { GestureTracker } from './gestures';
 import { PageGate, type GatePolicy } from './page-gate';
+
+/** What the attachment scanner needs of the page's policy (absent before it arrives). */
+type ScanPolicyPart = Partial<Pick<PagePolicy, 'rules' | 'allowList' | 'customWords' | 'attachments'>>;
 
 const HUB_KEY = '__precheckGateHub';
 
@@ -27,6 +36,11 @@ export class GateHub {
   readonly brand = HUB_KEY;
   readonly gestures = new GestureTracker();
   readonly gate: PageGate;
+  /** Every attachment this page has shown Precheck, scanned once, keyed by content. */
+  readonly files: PageFiles;
+  private readonly scanner: AttachmentScanner;
+  private readonly hold: FormHold;
+  private readonly watched = new WeakSet<Window>();
   private readonly links = new Set<GuardLink>();
   private covered = true;
   private options: ScanOptions;
@@ -36,9 +50,12 @@ export class GateHub {
   private tickedSource: () => string[] = () => [];
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();
 
-  constructor(initial: ScanOptions, scanner: FileScanner | null) {
+  constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
-    const files = new FileVerdicts((text) => this.scanText(text), scanner);
+    this.scanner = scanner ?? new AttachmentScanner((text) => this.scanText(text));
+    this.files = new PageFiles(this.scanner.scan);
+    const files = new FileVerdicts(this.files);
+    this.hold = new FormHold({ known: (f) => this.knows(f), learn: (f) => this.files.learn(f, f.name, 'form') });
     this.gate = new PageGate({
       covered: () => this.covered,
       scanOptions: () => this.options,
@@ -48,6 +65,37 @@ export class GateHub {
       ticked: () => this.tickedSource(),
       gestures: this.gestures,
       files,
+    });
+  }
+
+  /** Guards a same-origin window: its gestures, and the files chosen, dropped or pasted there. */
+  watch(win: Window): void {
+    this.gestures.watch(win);
+    if (this.watched.has(win)) return;
+    this.watched.add(win);
+    watchFiles(win, (file, origin) => void this.files.learn(file, file.name, origin).catch(() => undefined));
+  }
+
+  /** The content key of a File this world has read and scanned (a sync verdict cannot wait for one). */
+  fileKey(file: File): string | undefined {
+    return this.knows(file) ? knownKey(file)?.key : undefined;
+  }
+
+  private knows(file: File): boolean {
+    const key = knownKey(file)?.key;
+    return key !== undefined && this.files.get(key)?.status !== 'scanning';
+  }
+
+  /** Files sent over from the MAIN world (form.submit()): read and scanned; their keys in order. */
+  learnFiles(blobs: Blob[], origin: FileOrigin): Promise<(string | null)[]> {
+    return Promise.all(blobs.map((b) => this.files.learn(b, (b as File).name ?? 'blob', origin).catch(() => null)));
+  }
+
+  /** A native form post with unread files: held, read, and submitted again (lib/content/attachments/form-hold.ts). */
+  holdFiles(fd: FormData, source: Element | null): boolean {
+    return this.hold.hold(fd, source, () => {
+      const a = this.gestures.attempt();
+      return a.kind === 'submit' ? (a.submitter ?? a.form) : null;
     });
   }
 
@@ -61,9 +109,12 @@ export class GateHub {
   }
 
   /** The page's policy arrived (or changed). */
-  configure(options: ScanOptions, page: PagePolicyLike & { covered: boolean }): void {
+  configure(options: ScanOptions, page: PagePolicyLike & { covered: boolean } & ScanPolicyPart): void {
     this.options = options;
     this.policy = gatePolicyOf(page);
+    if (page.rules && page.allowList && page.customWords && page.attachments) {
+      this.scanner.configure({ rules: page.rules, allowList: page.allowList, customWords: page.customWords, attachments: page.attachments });
+    }
     if (page.covered !== this.covered) {
       this.covered = page.covered;
       for (const l of this.links) l.setCovered(page.covered);
@@ -77,6 +128,12 @@ export class GateHub {
   /** Items signed off on this page just now (the background stored them too; this page's copy is older). */
   addSignedItems(ids: readonly string[]): void {
     this.signed = new Set([...this.signed, ...ids]);
+  }
+
+  /** Items saved again with unsigned content: they lose their sign-off at once on this page too. */
+  removeSignedItems(ids: readonly string[]): void {
+    const gone = new Set(ids);
+    this.signed = new Set([...this.signed].filter((id) => !gone.has(id)));
   }
 
   /** The controller's draft and the list page's ticked rows. */
@@ -111,7 +168,7 @@ export class GateHub {
     return Object.prototype.hasOwnProperty.call(win, HUB_KEY);
   }
 
-  static create(win: Window, initial: ScanOptions, scanner: FileScanner | null = null): GateHub {
+  static create(win: Window, initial: ScanOptions, scanner?: AttachmentScanner): GateHub {
     const hub = new GateHub(initial, scanner);
     Object.defineProperty(win, HUB_KEY, { value: hub, configurable: false, enumerable: false, writable: false });
     return hub;

@@ -10,7 +10,7 @@ import type { Decoded, Entry, FileRef, Outgoing, RawBody, Verdict } from '../../
 import { judge, type GateContext } from '../../gate/verdict';
 import type { GuardAnswer } from '../../intercept/channel-protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
-import { FileVerdicts, isTextFile } from './files';
+import { FileVerdicts, isDocumentBody } from './files';
 import type { GestureTracker } from './gestures';
 
 export interface GatePolicy {
@@ -88,7 +88,8 @@ export class PageGate {
       this.followUp = request.navigatesHere ? { ticket: this.ticket!, url: request.url, until: now + FOLLOW_UP_MS } : null;
       this.ticket = null;
     }
-    if (!v.pass || v.usedTicket) for (const l of this.listeners) l(request, v);
+    // Draft saves too: an item saved again with unsigned content loses its sign-off (controller).
+    if (!v.pass || v.usedTicket || v.reason === 'draft-save') for (const l of this.listeners) l(request, v);
     return v;
   }
 
@@ -107,21 +108,26 @@ export class PageGate {
   }
 
   private async resolveBlobs(o: Outgoing, blobs: Blob[]): Promise<Outgoing> {
-    if (o.body.kind !== 'entries' || blobs.length === 0) return o;
+    if (o.body.kind !== 'entries') return o;
     const entries: Entry[] = [];
     for (const [name, value] of o.body.entries) {
-      if (typeof value === 'string' || value.blob === undefined) {
+      if (typeof value === 'string') {
         entries.push([name, value]);
         continue;
       }
-      const blob = blobs[value.blob]!;
-      // A Blob sent as the whole body is the body: read as text whatever its type says.
-      if (name === '(blob)' || isTextFile(value)) {
+      // A content key is the isolated world's to give, from bytes it read: one that came along is dropped.
+      const ref: FileRef = { ...value, key: undefined };
+      const blob = ref.blob === undefined ? undefined : blobs[ref.blob];
+      if (!blob) {
+        entries.push([name, ref]);
+        continue;
+      }
+      // A Blob sent as the whole body is the body (its text), unless it is a document.
+      if (name === '(blob)' && !(await isDocumentBody(blob, ref))) {
         entries.push([name, await blob.text()]);
         continue;
       }
-      await this.deps.files.learn(value, blob);
-      entries.push([name, value]);
+      entries.push([name, await this.deps.files.learn(ref, blob)]);
     }
     const body: RawBody = entries.length === 1 && entries[0]![0] === '(blob)' && typeof entries[0]![1] === 'string'
       ? { kind: 'text', text: entries[0]![1], contentType: o.body.contentType }

@@ -9,6 +9,8 @@ import type { Outgoing } from '../../gate/types';
 export interface GuardHandler {
   judgeSync(o: Outgoing): GuardAnswer;
   judge(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer>;
+  /** Reads and scans files the guard will send (form.submit()): their content keys, in order. */
+  learn(blobs: Blob[]): Promise<(string | null)[]>;
   outcome(route: string, endpoint: string, status?: number): void;
 }
 
@@ -45,7 +47,12 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
       port.onmessage = (m: MessageEvent<GuardMessage>) => {
         const msg = m.data;
         if (msg.type === 'outcome') handler.outcome(msg.route, msg.endpoint, msg.status);
-        else if (msg.type === 'ask') {
+        else if (msg.type === 'learn') {
+          handler.learn(msg.blobs).then(
+            (keys) => send({ type: 'learned', id: msg.id, keys }),
+            () => send({ type: 'learned', id: msg.id, keys: msg.blobs.map(() => null) }),
+          );
+        } else if (msg.type === 'ask') {
           handler.judge(msg.outgoing, msg.blobs).then(
             (answer) => send({ type: 'answer', id: msg.id, answer }),
             () => send({ type: 'answer', id: msg.id, answer: REFUSED }),

@@ -13,6 +13,13 @@ export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
   /** The control the user just used (for draft words), if any. */
   control(): string | undefined;
+  /** The content key of a file this world has read (its scan is looked up by it), if any. */
+  fileKey?(file: File): string | undefined;
+  /**
+   * A form post carries files not read yet: true when it is held back — the files are read, then the
+   * form is submitted again and judged on what they hold.
+   */
+  holdFiles?(formData: FormData, source: Element | null): boolean;
 }
 
 interface NavigateEventLike extends Event {
@@ -21,12 +28,15 @@ interface NavigateEventLike extends Event {
   readonly navigationType: string;
   readonly cancelable: boolean;
   readonly downloadRequest: string | null;
+  /** The submitter or the form (Chromium); absent in older browsers. */
+  readonly sourceElement?: Element | null;
 }
 
-function entriesOf(fd: FormData): Entry[] {
+function entriesOf(fd: FormData, fileKey?: (file: File) => string | undefined): Entry[] {
   const out: Entry[] = [];
   for (const [name, value] of fd.entries()) {
-    out.push(typeof value === 'string' ? [name, value] : [name, { name, filename: value.name, type: value.type, size: value.size }]);
+    if (typeof value === 'string') out.push([name, value]);
+    else out.push([name, { name, filename: value.name, type: value.type, size: value.size, key: fileKey?.(value) }]);
   }
   return out;
 }
@@ -45,8 +55,12 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
     if (!e.cancelable || e.destination.sameDocument || e.downloadRequest !== null) return;
     if (e.navigationType === 'reload' || e.navigationType === 'traverse') return;
     const url = e.destination.url;
+    if (e.formData && judge.holdFiles?.(e.formData, e.sourceElement ?? null)) {
+      e.preventDefault();
+      return;
+    }
     const o: Outgoing = e.formData
-      ? { route: 'form', method: 'POST', url, body: { kind: 'entries', entries: entriesOf(e.formData) }, control: judge.control() }
+      ? { route: 'form', method: 'POST', url, body: { kind: 'entries', entries: entriesOf(e.formData, (f) => judge.fileKey?.(f)) }, control: judge.control() }
       : { route: linkClicked === url ? 'link' : 'navigation', method: 'GET', url, body: { kind: 'none' }, control: judge.control() };
     if (!judge.judge(o).pass) e.preventDefault();
   });
@@ -78,7 +92,7 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
       const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
       const url = new URL(action, win.document.baseURI).href;
       const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-      const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) };
+      const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) };
       // The submission can no longer be cancelled here; what it carries can: it leaves empty.
       if (!judge.judge(o).pass) for (const name of [...new Set([...fd.keys()])]) fd.delete(name);
     },

@@ -11,6 +11,8 @@ export interface GuardChannel {
   /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
   askSync(o: Outgoing): GuardAnswer;
   ask(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer>;
+  /** Has the isolated world read and scan files (form.submit()): their content keys, in order (null: unknown). */
+  learn(blobs: Blob[]): Promise<(string | null)[]>;
   outcome(route: string, endpoint: string, status?: number): void;
   /** False once the isolated world says this page is outside the policy. */
   covered(): boolean;
@@ -38,6 +40,7 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
   let covered = true;
   let nextId = 1;
   const pending = new Map<number, (a: GuardAnswer) => void>();
+  const learning = new Map<number, (keys: (string | null)[]) => void>();
 
   el.addEventListener(HELLO, () => {
     partner = true;
@@ -56,6 +59,9 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     else if (m.type === 'answer') {
       pending.get(m.id)?.(m.answer);
       pending.delete(m.id);
+    } else if (m.type === 'learned') {
+      learning.get(m.id)?.(m.keys);
+      learning.delete(m.id);
     }
   };
 
@@ -94,6 +100,15 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
       return new Promise<GuardAnswer>((resolve) => {
         pending.set(id, resolve);
         post({ type: 'ask', id, outgoing: o, blobs } satisfies GuardMessage);
+      });
+    },
+    learn(blobs) {
+      // Without a partner nothing can read them: they stay unknown and a verdict on them refuses.
+      if (!covered || !partner) return Promise.resolve(blobs.map(() => null));
+      const id = nextId++;
+      return new Promise((resolve) => {
+        learning.set(id, resolve);
+        post({ type: 'learn', id, blobs } satisfies GuardMessage);
       });
     },
     outcome(route, endpoint, status) {

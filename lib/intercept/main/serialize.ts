@@ -61,6 +61,20 @@ export function withoutBlobs(s: Serialized): RawBody {
   return s.blobs.length > 0 ? { kind: 'opaque', what: 'Blob' } : s.body;
 }
 
+/**
+ * A sync verdict on a body with files the isolated world has read already: each file goes as a
+ * reference with the content key it was given (a file without one is judged pending, never clean).
+ */
+export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | undefined): RawBody {
+  if (s.blobs.length === 0 || s.body.kind !== 'entries') return withoutBlobs(s);
+  const entries: Entry[] = s.body.entries.map(([name, v]) => {
+    if (typeof v === 'string' || v.blob === undefined) return [name, v];
+    const { blob, ...ref } = v;
+    return [name, { ...ref, key: keyOf(s.blobs[blob]!) }];
+  });
+  return { ...s.body, entries };
+}
+
 /** Requests whose URL can carry no text are not worth a verdict (no query, a plain path). */
 export function urlMayCarryText(url: string): boolean {
   const q = url.indexOf('?');

@@ -2,11 +2,13 @@
 /**
  * form.submit() fires no submit event, so the isolated world never sees it coming: judged here, now,
  * on the form's entry list as it would be sent. (Submissions with an event — a click, Enter,
- * requestSubmit — are judged by the isolated world on the navigation itself.)
+ * requestSubmit — are judged by the isolated world on the navigation itself.) A file in the form is
+ * read by the isolated world first: the submission waits for that, then runs again and is judged
+ * with what the file holds (the hidden-form uploads of UEditor's 单图上传 and old CMS dialogs).
  */
 import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
-import { serializeBody, withoutBlobs } from '../serialize';
+import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
 
 type PageWindow = Window & typeof globalThis;
@@ -22,14 +24,32 @@ export function formTarget(win: PageWindow, form: HTMLFormElement): { method: st
 export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   const proto = win.HTMLFormElement.prototype;
   const submit = proto.submit;
-  proto.submit = function (this: HTMLFormElement) {
-    const { method, url } = formTarget(win, this);
-    const s = serializeBody(win, new win.FormData(this));
-    const body = method === 'GET' ? { kind: 'none' as const } : withoutBlobs(s);
+  // Captured now: page code may replace WeakMap's methods later, never these.
+  const keys = new win.WeakMap<Blob, string>();
+  const getKey = win.WeakMap.prototype.get;
+  const setKey = win.WeakMap.prototype.set;
+  const keyOf = (b: Blob) => getKey.call(keys, b) as string | undefined;
+  /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
+  function judgeSubmit(form: HTMLFormElement, again: boolean): void {
+    const { method, url } = formTarget(win, form);
+    const s = serializeBody(win, new win.FormData(form));
+    if (!again && method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined)) {
+      void channel.learn(s.blobs).then((learned) => {
+        learned.forEach((k, i) => k && setKey.call(keys, s.blobs[i]!, k));
+        judgeSubmit(form, true);
+      });
+      return;
+    }
+    const body = method === 'GET' ? { kind: 'none' as const } : withFileKeys(s, keyOf);
     const query = method === 'GET' && s.body.kind === 'entries' ? s.body.entries.filter((e): e is [string, string] => typeof e[1] === 'string') : [];
     const full = query.length > 0 ? `${url.split('?')[0]}?${new win.URLSearchParams(query).toString()}` : url;
-    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(this, 'target'));
+    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(form, 'target'));
     if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
-    submit.call(this);
-  };
+    submit.call(form);
+  }
+
+  function guardedSubmit(this: HTMLFormElement): void {
+    judgeSubmit(this, false);
+  }
+  proto.submit = guardedSubmit;
 }

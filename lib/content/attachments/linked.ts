@@ -1,0 +1,69 @@
+/**
+ * Linked attachments (issue 12 item 4): at checklist time, the files the draft links to on the CMS's
+ * own origin are fetched with the editor's session and scanned like an upload; their findings join
+ * the checklist. A link that cannot be fetched is listed unreadable: the checklist stays blocked and
+ * says why (fail closed). Each URL is fetched once per page unless it failed.
+ */
+import { pick } from '../../i18n';
+import type { Finding } from '../../scan/types';
+import { attachmentPlace } from './place';
+import { attachmentLinks, linkedName } from './linked-urls';
+import type { PageFiles } from './page-files';
+
+type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** The hrefs of an editor's content: its links, or those of the HTML source a textarea holds. */
+export function hrefsOf(root: HTMLElement): string[] {
+  const scope: ParentNode =
+    root.tagName === 'TEXTAREA' ? new DOMParser().parseFromString((root as HTMLTextAreaElement).value, 'text/html') : root;
+  return [...scope.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
+}
+
+export class LinkedAttachments {
+  private readonly keys = new Map<string, string>();
+  private current: string[] = [];
+
+  constructor(
+    private readonly files: PageFiles,
+    private readonly fetchFile: Fetch = (url, init) => fetch(url, init),
+  ) {}
+
+  /** Reads the links of the draft now; resolves once every linked file is scanned (or failed). */
+  async refresh(hrefs: readonly string[], base: string, origin: string): Promise<void> {
+    this.current = attachmentLinks(hrefs, base, origin);
+    await Promise.all(this.current.filter((u) => !this.keys.has(u)).map((u) => this.load(u)));
+  }
+
+  private async load(url: string): Promise<void> {
+    const name = linkedName(url);
+    try {
+      const r = await this.fetchFile(url, { credentials: 'same-origin', cache: 'no-store' });
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      this.keys.set(url, await this.files.learn(await r.blob(), name, 'link', url));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      this.files.failed(name, 'link', url, { zh: `无法读取正文链接的附件（${why}）`, en: `the linked attachment could not be fetched (${why})` });
+      // not kept: the next checklist tries again
+    }
+  }
+
+  /** The findings of the files the draft links to now, each placed in its file. */
+  findings(): { finding: Finding; where: string }[] {
+    return this.linked().flatMap((f) =>
+      f.findings.map((finding) => ({ finding, where: attachmentPlace(finding) ?? f.name })),
+    );
+  }
+
+  /** Why a linked file could not be checked (the checklist stays blocked), or null. */
+  error(): string | null {
+    const bad = this.current.map((u) => this.files.get(this.keys.get(u) ?? `unfetched:${u}`)).find((f) => f && f.status !== 'scanned' && f.status !== 'scanning');
+    return bad ? `${bad.name}: ${pick(bad.reason ?? { zh: '无法检查', en: 'not checked' })}` : null;
+  }
+
+  private linked() {
+    return this.current.flatMap((u) => {
+      const f = this.files.get(this.keys.get(u) ?? '');
+      return f ? [f] : [];
+    });
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * Attachments in the browser (issue 12 items 3–4), in real Chromium with the built extension and the
+ * recording server. The attachments page (lib/demo/pages/attachments.html) uploads by the three paths
+ * county CMSs use: a file input posted natively with its form, an upload dialog that sends FormData by
+ * XHR the moment a file is chosen, and a file dropped into TinyMCE and uploaded by the page's script;
+ * its draft may link to an attachment on the CMS's own origin.
+ *
+ * The files are made here by a library that writes the format (ExcelJS, via the attachment corpus):
+ * a 低保名单 whose visible sheet is masked over a hidden sheet with the full IDs, and a clean 财政预算
+ * workbook as the control. What reached the server is checked by the SHA-256 of each multipart file
+ * part: the list never arrives, the clean file does, and the panel names the file and the cell.
+ */
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
+import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { CASES } from '../attachments/corpus';
+import { IDS } from '../attachments/labelled';
+import { EXTENSION_DIR } from './extension-helpers.ts';
+import { panelRefusals } from './gate-drive.ts';
+
+const LIST = '低保名单-隐藏工作表.xlsx';
+const CLEAN = '财政预算-干净.xlsx';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** how long a refused upload is watched for a request that should not come */
+const SETTLE_MS = 2_500;
+
+let browser: Browser;
+let server: CmsServer;
+let page: Page;
+const files = new Map<string, Buffer>();
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** Multipart file parts that reached the server with these exact bytes. */
+const arrived = (name: string, since: number) => server.requests({ since }).filter((r) => r.files.some((f) => f.sha256 === sha(files.get(name)!)));
+
+beforeAll(async () => {
+  for (const name of [LIST, CLEAN]) files.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
+  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  page = await browser.context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(): Promise<void> {
+  // A form post's own navigation may still be under way (or held by the gate): it can interrupt this one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(`${server.url}/attachments.html`, { waitUntil: 'commit', timeout: 10_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.waitForTimeout(500);
+    }
+  }
+  await page.waitForFunction('window.__attach && window.__attach.ready === true', null, { timeout: 20_000, polling: 50 });
+  await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+}
+
+const filePayload = (name: string) => ({ name, mimeType: XLSX, buffer: files.get(name)! });
+
+/** The panel's refusals mentioning `name` (newest first). */
+async function refusalsNaming(name: string, timeout = 8_000): Promise<string[]> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const texts = (await panelRefusals(page)).map((r) => r.text).filter((t) => t.includes(name));
+    if (texts.length > 0 || Date.now() > deadline) return texts;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The page's own outcomes of its XHR uploads, once all have ended (or 'HUNG'). */
+const uploadOutcomes = () =>
+  page.evaluate<{ ok: boolean; name: string }[] | 'HUNG'>(
+    `Promise.race([Promise.all(window.__attach.uploads), new Promise((r) => setTimeout(() => r('HUNG'), 30000))])`,
+  );
+
+/** A synthetic drop of `name` on TinyMCE's editing body, as a drag from the file manager delivers it. */
+async function dropIntoEditor(name: string): Promise<void> {
+  await page.evaluate(
+    `((b64, name, type) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      const body = tinymce.get('content').getBody();
+      for (const t of ['dragenter', 'dragover', 'drop']) body.dispatchEvent(new DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)})`,
+  );
+}
+
+function expectNamedAndPlaced(texts: string[]): void {
+  expect(texts.length, 'the panel lists the refused upload').toBeGreaterThan(0);
+  expect(texts[0]).toContain('附件中含有必须处理的敏感信息');
+  expect(texts[0]).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
+  for (const id of IDS) expect(texts[0], 'the panel shows masked excerpts only').not.toContain(id);
+}
+
+/** Chooses `name` in the upload form and sends it with `button`; the requests to the form's action. */
+async function sendWithForm(name: string, button: string, since: number) {
+  await openPage();
+  await page.locator('#form-file').setInputFiles(filePayload(name));
+  await page.locator(button).click({ noWaitAfter: true });
+  if (name === LIST) {
+    await page.waitForTimeout(SETTLE_MS);
+    return server.requests({ path: '/sink/attach/form', since });
+  }
+  const arrivedNow = await server.waitForRequests({ path: '/sink/attach/form', since }, { timeout: 15_000 });
+  await page.waitForURL('**/sink/attach/form');
+  return arrivedNow;
+}
+
+describe.each([
+  ['a file chosen in a file input and posted natively with its form', '#form-submit'],
+  ["the same form sent by the page's script with form.submit() (no submit event)", '#form-script-submit'],
+])('%s', (_what, button) => {
+  test('the list with IDs never reaches the server; the panel names the file and the cell', async () => {
+    const since = server.mark();
+    expect(await sendWithForm(LIST, button, since)).toEqual([]);
+    expect(arrived(LIST, since)).toEqual([]);
+    expect(new URL(page.url()).pathname).toBe('/attachments.html');
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+  });
+
+  test('control: a clean workbook is posted with the form and arrives byte for byte', async () => {
+    const [r] = await sendWithForm(CLEAN, button, server.mark());
+    expect(r!.files.map((f) => [f.filename, f.sha256])).toEqual([[CLEAN, sha(files.get(CLEAN)!)]]);
+    expect(r!.body.folder).toBe('2026-notice');
+  });
+});
+
+describe('an upload dialog that sends FormData by XHR the moment a file is chosen', () => {
+  test('the list is refused before it leaves: the page sees its upload fail, the panel says why', async () => {
+    await openPage();
+    const since = server.mark();
+    await page.locator('#dialog-file').setInputFiles(filePayload(LIST));
+    expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+  });
+
+  test('control: a clean workbook uploads at once', async () => {
+    await openPage();
+    const since = server.mark();
+    await page.locator('#dialog-file').setInputFiles(filePayload(CLEAN));
+    expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
+    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/dialog']);
+  });
+});
+
+describe('a file dropped into TinyMCE and uploaded by the page', () => {
+  test('the dropped list is refused; the clean one (control) uploads', async () => {
+    await openPage();
+    let since = server.mark();
+    await dropIntoEditor(LIST);
+    expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+
+    await openPage();
+    since = server.mark();
+    await dropIntoEditor(CLEAN);
+    expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
+    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/drop']);
+  });
+});
+
+describe('an attachment the draft links to on the CMS origin', () => {
+  async function writeLinkedDraft(href: string): Promise<void> {
+    await page.evaluate(
+      `((href) => {
+        const form = document.getElementById('cms-form');
+        for (const [name, value] of Object.entries({ title: '城关镇2026年第一季度低保发放公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' })) {
+          const el = form.elements.namedItem(name);
+          if (!el) continue;
+          el.value = value;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        tinymce.get('content').setContent('<p>城关镇2026年第一季度城乡低保资金已按时足额发放，具体名单详见附件。</p><p><a href="' + href + '">附件：低保名单</a></p>');
+      })(${JSON.stringify(href)})`,
+    );
+    await page.waitForTimeout(1_500);
+  }
+
+  test('its findings join the checklist and the publish does not go out; the file was fetched with the page', async () => {
+    server.host('/uploads/2026/低保名单.xlsx', files.get(LIST)!, XLSX);
+    await openPage();
+    await writeLinkedDraft('/uploads/2026/%E4%BD%8E%E4%BF%9D%E5%90%8D%E5%8D%95.xlsx');
+    const since = server.mark();
+    await page.locator('#btn-publish').click({ noWaitAfter: true });
+    await waitForChecklist(page, 10_000);
+    const view = await waitForView(page, (v) => v.text.includes('低保名单.xlsx'), 'the linked attachment’s findings in the checklist', 15_000);
+    expect(view.text).toContain('附件 低保名单.xlsx · 隐藏工作表「原始」C2');
+    expect(view.complete.findings).toBe(false);
+    for (const id of IDS) expect(view.text).not.toContain(id);
+    expect(server.requests({ path: '/uploads/2026/低保名单.xlsx', method: 'GET', since }).length).toBeGreaterThan(0);
+    expect(server.requests({ path: '/api/publish', since })).toEqual([]);
+  });
+
+  test('control: a clean linked workbook adds nothing to the checklist', async () => {
+    server.host('/uploads/2026/预算.xlsx', files.get(CLEAN)!, XLSX);
+    await openPage();
+    await writeLinkedDraft('/uploads/2026/%E9%A2%84%E7%AE%97.xlsx');
+    const since = server.mark();
+    await page.locator('#btn-publish').click({ noWaitAfter: true });
+    await waitForChecklist(page, 10_000);
+    await expect.poll(() => server.requests({ path: '/uploads/2026/预算.xlsx', method: 'GET', since }).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1_500);
+    const view = await checklistView(page);
+    expect(view.text).not.toContain('附件 预算.xlsx');
+    expect(view.complete.findings).toBe(true);
+  });
+});

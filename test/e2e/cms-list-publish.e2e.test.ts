@@ -1,0 +1,170 @@
+/**
+ * Issue 11, list-page publishing, on the real-CMS fixtures with their SHIPPED site adapters (no
+ * configuration beyond picking them): publishing saved items from the article list (PHPCMS 审核通过 as
+ * a form post, ThinkCMF 发布 by $.ajax, PbootCMS's per-row status link) passes only for items signed
+ * off on their edit page; ticking an unsigned one is refused in the panel naming it by its title, and
+ * nothing reaches the server. An item saved again with other content loses its sign-off.
+ * cms-control.e2e.test.ts shows each of these requests arrives without Precheck.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Browser } from '../../lib/demo/browser.ts';
+import { checklistClosed, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type CmsListFixture } from '../../lib/demo/cms-fixtures.ts';
+import { openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
+import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
+import { closeCmsSession, openCmsSession } from './cms-session.ts';
+
+const lisi = demoPerson('lisi');
+const SIGN = { category: '12', mode: '主动公开', reviewer: lisi };
+const TITLE_43 = '县政府常务会议研究部署防汛工作';
+const TITLE_44 = '2024年第二季度政府信息公开工作动态';
+
+let browser: Browser;
+let server: CmsServer;
+
+const edit = (cms: string) => CMS_FIXTURES.find((f) => f.cms === cms && f.publish.length > 0)!;
+const list = (cms: string) => CMS_LIST_FIXTURES.find((f) => f.cms === cms)!;
+
+beforeAll(async () => {
+  // What Options → 站点 does when the administrator picks the shipped adapter for this CMS origin
+  // (the fixture pages live at their own paths, so those are the adapter's pages).
+  ({ browser, server } = await openCmsSession(async (url) => {
+    const adapters = SHIPPED_ADAPTERS.map((a) => adapterFor(a, url, [...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === a.cms).map((f) => `${f.path}*`)));
+    return demoPolicy({ adapters });
+  }));
+}, 120_000);
+
+afterAll(() => closeCmsSession(browser, server));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function newPage(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + url, { waitUntil: 'load' });
+  await page.locator('precheck-panel').waitFor({ state: 'attached' });
+  return page;
+}
+
+
+/** Signs off a clean draft on the edit page of item `id` and lets its one POST out. */
+async function signItem(fixture: CmsFixture, id: string): Promise<void> {
+  const page = await browser.context.newPage();
+  await openFixture(page, server.url, { ...fixture, path: `${fixture.path}?id=${id}` });
+  await prepareDraft(page, fixture, `第${id}号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。`);
+  const publish = fixture.publish.find((p) => !p.draft)!;
+  const since = server.mark();
+  await runSteps(page, publish.steps);
+  await waitForChecklist(page);
+  // the shipped adapter's own title field is what the checklist shows
+  await expect.poll(() => dialog(page).locator('[data-field=title]').innerText()).toContain(TITLE);
+  await signChecklist(page, SIGN);
+  await pressChecklistPublish(page);
+  await checklistClosed(page);
+  await server.waitForRequests({ ...publish.expect, since });
+  await page.close();
+}
+
+/** Ticks `ids` on the list page and presses its publish control; returns the page. */
+async function publishFromList(fixture: CmsListFixture, ids: readonly string[]): Promise<Page> {
+  const page = await newPage(fixture.path);
+  const click = fixture.steps.find((s) => 'click' in s)!;
+  const ticks = fixture.steps.filter((s) => 'check' in s);
+  if (ticks.length > 0) {
+    for (const id of ids) await page.locator(`input[type="checkbox"][value="${id}"]`).check();
+    await runSteps(page, [click]);
+  } else {
+    await page.locator(`#status-${ids[0]!}`).click({ noWaitAfter: true });
+  }
+  return page;
+}
+
+async function expectRefused(fixture: CmsListFixture, page: Page, since: number, named: readonly string[]): Promise<void> {
+  await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).toContain(named[0]!);
+  const text = await panelRefusals(page);
+  for (const n of named) expect(text).toContain(n);
+  await sleep(800);
+  expect(server.requests({ ...fixture.expect, since })).toEqual([]);
+  // no dead end: a list page has no draft to sign, so no checklist opens
+  expect(await dialog(page).count()).toBe(0);
+}
+
+describe('PbootCMS 内容列表 → per-row status link (GET)', () => {
+  test('an unsigned item is refused by its own 点击开启 link, named by title (runs first: 42 is not signed yet)', async () => {
+    const fixture = list('pbootcms');
+    const since = server.mark();
+    const page = await publishFromList(fixture, ['42']);
+    await expectRefused(fixture, page, since, [TITLE]);
+    await page.close();
+  });
+});
+
+describe('PHPCMS v9 内容列表 → 审核通过 (form post of ids[])', () => {
+  const fixture = list('phpcms');
+
+  test('unsigned items are refused, named by title; nothing reaches the server', async () => {
+    const since = server.mark();
+    const page = await publishFromList(fixture, ['42', '43']);
+    await expectRefused(fixture, page, since, [TITLE, TITLE_43]);
+    await page.close();
+  });
+
+  test('item 42 signed off on its edit page: 42 passes from the list; 42 with 43 is refused naming 43', async () => {
+    await signItem(edit('phpcms'), '42');
+    let since = server.mark();
+    let page = await publishFromList(fixture, ['42']);
+    const [r] = await server.waitForRequests({ ...fixture.expect, since });
+    expect(readIds(r!, fixture.expect.ids)).toEqual(['42']);
+    await expect.poll(() => page.locator('body').innerText()).toContain(fixture.success);
+    await page.close();
+
+    since = server.mark();
+    page = await publishFromList(fixture, ['42', '43']);
+    await expectRefused(fixture, page, since, [TITLE_43]);
+    expect(await panelRefusals(page)).not.toContain('(ID 42)');
+    await page.close();
+  });
+});
+
+describe('ThinkCMF 5 文章管理 → 发布 ($.ajax of ids[])', () => {
+  const fixture = list('thinkcmf');
+
+  test('item 43 signed off: it passes; 43 with 44 is refused naming 44; the page shows its own error path', async () => {
+    await signItem(edit('thinkcmf'), '43');
+    let since = server.mark();
+    let page = await publishFromList(fixture, ['43']);
+    const [r] = await server.waitForRequests({ ...fixture.expect, since });
+    expect(readIds(r!, fixture.expect.ids)).toEqual(['43']);
+    await expect.poll(() => page.locator('#status').innerText()).toContain(fixture.success);
+    await page.close();
+
+    since = server.mark();
+    page = await publishFromList(fixture, ['43', '44']);
+    await expectRefused(fixture, page, since, [TITLE_44]);
+    await expect.poll(() => page.locator('#status').innerText()).not.toContain(fixture.success);
+    await page.close();
+  });
+});
+
+describe('saved again', () => {
+  test('an item saved again with other content loses its sign-off: the list refuses it', async () => {
+    const fixture = list('thinkcmf');
+    // 42 was signed in the PHPCMS test above (the fixtures share one origin, the store is per origin)
+    const wp = edit('wordpress');
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, { ...wp, path: `${wp.path}?post=42` });
+    await prepareDraft(page, wp, '第42号稿件改写后的内容，尚未审核。');
+    const save = wp.publish.find((p) => p.draft)!;
+    let since = server.mark();
+    await runSteps(page, save.steps);
+    await server.waitForRequests({ ...save.expect, since });
+    await page.close();
+
+    since = server.mark();
+    const listPage = await publishFromList(fixture, ['42']);
+    await expectRefused(fixture, listPage, since, [TITLE]);
+    await listPage.close();
+  });
+});
