@@ -43,6 +43,7 @@ export default defineBackground(() => {
   const startup = createStartupGuard({
     dnr,
     storage: browser.storage.local,
+    session: browser.storage.session,
     register: async (origins) => (await registration.sync(origins))?.origins ?? [],
     injectOpenTabs: (origins) => injectOpenTabs(browser, origins, kind),
   });

@@ -8,10 +8,19 @@ import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownRules } from '../gate/startu
 import type { DnrApi } from './backstop';
 
 export const REGISTERED_ORIGINS_KEY = 'registration.origins';
+/** In storage.session: this load of the extension has re-armed the lockdown once already. */
+export const STARTED_KEY = 'startup.armed';
+
+interface KeyValue {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
 
 export interface StartupDeps {
   dnr: DnrApi | undefined;
-  storage: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  storage: KeyValue;
+  /** storage.session: empty after every browser start and every load of the extension (install, update, reload). */
+  session: KeyValue;
   /** Registers the content scripts for these granted origins; resolves to the origins they now run on. */
   register(origins: readonly string[]): Promise<string[]>;
   /** Runs the content scripts in the tabs already showing these origins (loaded before registration). */
@@ -41,16 +50,30 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
 
   return {
     async start() {
+      // Chromium keeps session rules across an extension reload or update (measured, Chromium 156): the
+      // previous version's lift would leave tabs unguarded until this one has injected its scripts.
+      const fresh = (await deps.session.get(STARTED_KEY))[STARTED_KEY] !== true;
+      if (fresh) await deps.dnr?.updateSessionRules({ removeRuleIds: [...LIFT_IDS] });
       const origins = await cached();
-      const registered = await deps.register(origins);
-      await deps.injectOpenTabs(registered);
-      await lift(registered);
+      // Nothing stored (first install, or a last run that ended before it stored its origins): the
+      // persisted registrations and lockdown stay as they are until the policy is read. Registering
+      // "no origins" would tear both down and leave the first page of the day unguarded.
+      if (origins.length > 0) {
+        const registered = await deps.register(origins);
+        await deps.injectOpenTabs(registered);
+        await lift(registered);
+      }
+      await deps.session.set({ [STARTED_KEY]: true });
     },
     async covered(origins) {
-      await deps.storage.set({ [REGISTERED_ORIGINS_KEY]: [...origins] });
+      const before = await cached();
       // The lockdown follows the origins (a new CMS added, one removed); it stays lifted this session.
       await setLockdown(origins);
+      // Tabs already showing a newly covered origin (the first run after install) get the scripts now.
+      await deps.injectOpenTabs(origins.filter((o) => !before.includes(o)));
       await lift(origins);
+      // Stored last: a stored list means its lockdown is in place (a run cut short keeps the old list).
+      await deps.storage.set({ [REGISTERED_ORIGINS_KEY]: [...origins] });
     },
   };
 }

@@ -95,18 +95,23 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
 /**
  * Precheck registers its content scripts from the service worker at start-up (for the policy's
- * origins): a page opened before that would run without it. Waits until they are registered; an
- * extension without a service worker or without the scripting API is not waited for.
+ * origins): a page opened before that would run without it. Waits until they are registered and the
+ * startup lockdown is lifted; an extension without a service worker or without the scripting API is
+ * not waited for.
  */
-async function scriptsRegistered(context: BrowserContext, timeoutMs = 15_000): Promise<void> {
+async function scriptsRegistered(context: BrowserContext, timeoutMs = 30_000): Promise<void> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 5_000 }).catch(() => null));
   if (!worker) return;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    // Registered, and the startup lockdown (a persisted network rule, lib/gate/startup-rules.ts) lifted.
+    // Registered, the origins stored (the startup guard stores them once their lockdown is in place,
+    // lib/background/startup-guard.ts), and that lockdown lifted for this session. Closing earlier would
+    // leave the next start of this profile a first run's state, not a working day's.
     const ready = await worker.evaluate(`(async () => {
       if (!globalThis.chrome?.scripting) return true;
       if ((await chrome.scripting.getRegisteredContentScripts()).length === 0) return false;
+      const stored = (await chrome.storage.local.get('registration.origins'))['registration.origins'];
+      if (!Array.isArray(stored) || stored.length === 0) return false;
       const dnr = chrome.declarativeNetRequest;
       if (!dnr) return true;
       const locked = (await dnr.getDynamicRules()).some((r) => r.id === 10);
@@ -115,5 +120,5 @@ async function scriptsRegistered(context: BrowserContext, timeoutMs = 15_000): P
     if (ready) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('the extension registered no content scripts within 15 s');
+  throw new Error(`the extension's startup guard was not done within ${timeoutMs / 1000} s (content scripts registered, origins stored, lockdown lifted)`);
 }

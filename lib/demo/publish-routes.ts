@@ -4,8 +4,9 @@
  * added here (the gate's new ones: sendBeacon, a Worker, window.open …) is tried in both browsers.
  *
  * A route runs on a page whose draft carries an ID number, after `installPageHandlers`; the suites
- * check what must follow: no POST to /api/publish, no page handler ran, no navigation, and (where
- * `reports`) the panel says the publish was stopped.
+ * (test/e2e/publish-walk.ts) check what must follow under gate v2 — the page's own handlers may run,
+ * what leaves is judged: nothing carrying the ID arrives, no POST to /api/publish, no navigation, and
+ * (where `reports`) the panel says the publish was stopped.
  */
 import { editorPage, type EditorKind, type EditorPage, type PublishKind } from './drive.ts';
 import type { PageDriver } from './page-driver.ts';
@@ -46,38 +47,25 @@ export function statusNow(driver: PageDriver, kind: EditorKind): Promise<string>
   return driver.evaluate(`document.getElementById('status').textContent`, editorPage(kind).formFrames);
 }
 
-/** Counters the page's own handlers bump: a layer that lets an event through shows up here. */
+/** A CMS that publishes on Ctrl+S and Ctrl+Enter in its editing document (as many do). */
 export async function installPageHandlers(driver: PageDriver, info: EditorPage): Promise<void> {
   const native = JSON.stringify(nativePath(info));
-  // the form document: a click on 发布 or a submit event that reaches the page's own listeners
   await driver.evaluate(`(() => {
-    const hits = (top.__pageHits = top.__pageHits || {});
-    const bump = (k) => { hits[k] = (hits[k] || 0) + 1; };
-    document.getElementById('btn-publish').addEventListener('click', () => bump('publish click'));
-    document.getElementById('cms-form').addEventListener('submit', () => bump('submit event'));
-  })()`, info.formFrames);
-  // the editing document: a CMS that saves/publishes on Ctrl+S and Ctrl+Enter (as many do)
-  await driver.evaluate(`(() => {
-    const hits = (top.__pageHits = top.__pageHits || {});
     document.addEventListener('keydown', (e) => {
       if (!e.ctrlKey) return;
       const key = e.key.toLowerCase();
       if (key !== 's' && key !== 'enter') return;
       e.preventDefault();
-      hits['ctrl+' + key] = (hits['ctrl+' + key] || 0) + 1;
       top.__cms.publishVia(${native});
     });
   })()`, info.surfaceFrames);
 }
-
-export const pageHits = (driver: PageDriver): Promise<Record<string, number>> => driver.evaluate('window.__pageHits || {}');
 
 /** Adds two publish controls long after load: a native submit button and a script-bound link. */
 export async function addLateButtons(driver: PageDriver, info: EditorPage): Promise<void> {
   const native = JSON.stringify(nativePath(info));
   await driver.evaluate(`(() => {
     if (document.getElementById('late-submit')) return;
-    const hits = (top.__pageHits = top.__pageHits || {});
     const actions = document.querySelector('#cms-form .actions');
     const submit = document.createElement('button');
     submit.type = 'submit';
@@ -91,7 +79,6 @@ export async function addLateButtons(driver: PageDriver, info: EditorPage): Prom
     link.textContent = '立即发布';
     link.addEventListener('click', (e) => {
       e.preventDefault();
-      hits['late link'] = (hits['late link'] || 0) + 1;
       top.__cms.publishVia(${native});
     });
     actions.append(link);

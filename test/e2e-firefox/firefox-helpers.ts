@@ -1,12 +1,13 @@
 /**
  * Helpers for the Firefox suite: Debian's firefox-esr with the Firefox build installed
  * (lib/demo/firefox.ts), the mock CMS pages driven through the same helpers as the Chromium suite
- * (lib/demo/drive.ts, checklist-drive.ts, publish-routes.ts over a PageDriver), and the options
+ * (lib/demo/drive.ts, checklist-drive.ts, and the route walk of test/e2e/publish-walk.ts over a
+ * PageDriver), and the options
  * page's own controls for policy and host access.
  */
-import { expect } from 'vitest';
 import { launchFirefox, type FirefoxOptions, type FirefoxSession } from '../../lib/demo/firefox.ts';
 import { walkChecklist } from '../../lib/demo/checklist-drive.ts';
+import { showOptionsTab } from '../../lib/demo/options-drive.ts';
 import { demoPerson } from '../../lib/demo/demo-policy.ts';
 import {
   cmsReady,
@@ -22,8 +23,10 @@ import {
   type RecordedPost,
 } from '../../lib/demo/drive.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
-import { installPageHandlers, pageHits, publishRoutes } from '../../lib/demo/publish-routes.ts';
-import { collapsePanel, FIREFOX_EXTENSION_DIR, waitForBlockShown, waitForCounts } from '../e2e/extension-helpers.ts';
+import { FIREFOX_EXTENSION_DIR, waitForCounts } from '../e2e/extension-helpers.ts';
+import { leakyDraft } from '../e2e/publish-walk.ts';
+
+export { expectCmsKeepsWorking, expectRoutesRefused, leakyDraft } from '../e2e/publish-walk.ts';
 
 export { FIREFOX_EXTENSION_DIR };
 
@@ -56,61 +59,12 @@ const row = (origin: string) => `#sites li[data-origin=${JSON.stringify(origin)}
  * note the row shows about ports, if any.
  */
 export async function grantInOptions(options: PageDriver, origin: string): Promise<string | null> {
+  // The options page shows one tab at a time (the policy import leaves it on 导入导出).
+  await showOptionsTab(options, 'sites');
   await options.waitForSelector(row(origin), 'visible', { timeout: 10_000 });
   await options.click(`${row(origin)} button.grant`);
   await options.waitForSelector(`${row(origin)} .ok`, 'visible', { timeout: 10_000 });
   return options.evaluate(`document.querySelector(${JSON.stringify(`${row(origin)} [data-port-note]`)})?.textContent ?? null`);
-}
-
-/** A draft with one block finding (the ID) and one warning (a lone mobile). */
-export const leakyDraft = (id: string) => `<p>低保公示 张三 身份证号 ${id} 手机 13912345678</p>`;
-
-/** How long a stopped route is watched for a request that should not come. */
-const SETTLE_MS = 300;
-
-/**
- * Walks the shared route table (lib/demo/publish-routes.ts) on a page whose draft leaks an ID, as
- * the Chromium suite does: after each route no POST to /api/publish, no page handler ran, no
- * navigation, and the panel reported the stop where the route publishes. Soft assertions, one per
- * route; `record` gets each route's result for the printed table.
- */
-export async function expectRoutesStopped(
-  driver: PageDriver,
-  server: CmsServer,
-  kind: EditorKind,
-  record: (route: string, result: string) => void,
-): Promise<void> {
-  const info = editorPage(kind);
-  const publishPosts = () => server.posts.filter((p) => p.path === '/api/publish');
-  const load = async () => {
-    await openCms(driver, server.url, kind);
-    expect(await panelAttached(driver), 'Precheck runs on the page').toBe(true);
-    await fillForm(driver, kind);
-    await setContent(driver, leakyDraft('11010519491231002X'));
-    await installPageHandlers(driver, info);
-    await waitForCounts(driver, 1, 1);
-  };
-  await load();
-  const home = driver.url();
-  for (const route of publishRoutes(info)) {
-    const reports = route.reports(info);
-    await collapsePanel(driver);
-    await driver.evaluate(`document.getElementById('status').textContent = ''`, info.formFrames);
-    const problems = await route.run(driver, info);
-    await sleep(SETTLE_MS);
-    const reported = await waitForBlockShown(driver, reports ? 2_000 : 50);
-    if (publishPosts().length > 0) problems.push(`${publishPosts().length} POST(s) to /api/publish`);
-    if (reports && !reported) problems.push('panel did not report the block');
-    const hits = await pageHits(driver).catch(() => ({}));
-    if (Object.keys(hits).length > 0) problems.push(`page handlers ran: ${JSON.stringify(hits)}`);
-    if (driver.url() !== home) problems.push(`navigated to ${driver.url()}`);
-    record(route.name, problems.length ? `LEAK: ${problems.join('; ')}` : reports ? 'stopped' : 'no-op');
-    expect.soft(problems, `${kind} / ${route.name}`).toEqual([]);
-    if (problems.length) {
-      server.reset();
-      await load();
-    }
-  }
 }
 
 /** Route results per page, printed as a table after the file (what this suite saw, route by route). */

@@ -14,7 +14,8 @@ import { htmlToText, publish, statusText, waitForPosts, fillForm, setContent, ty
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
 import { startCmsServer } from '../../lib/demo/server.ts';
-import { expectRoutesStopped, grantInOptions, leakyDraft, openCms, panelAttached, routeTable, signOffToPublish, startFirefox } from './firefox-helpers.ts';
+import { showOptionsTab } from '../../lib/demo/options-drive.ts';
+import { expectRoutesRefused, grantInOptions, leakyDraft, openCms, panelAttached, routeTable, signOffToPublish, startFirefox } from './firefox-helpers.ts';
 
 const HOST = '127.0.0.2';
 const ID = '11010519491231002X';
@@ -50,6 +51,7 @@ describe('an origin with a port', () => {
   test('before the grant Precheck does not run there, and the options page offers 授权访问', async () => {
     await openCms(cms, cmsServer.url, 'textarea');
     expect(await panelAttached(cms, 1_500)).toBe(false);
+    await showOptionsTab(options, 'sites');
     await options.waitForSelector(`#sites li[data-origin="${portOrigin}"] button.grant`, 'visible', { timeout: 10_000 });
   });
 
@@ -66,8 +68,8 @@ describe('an origin with a port', () => {
     );
   });
 
-  test('the CMS on that port is guarded: every route of the table is stopped', async () => {
-    await expectRoutesStopped(cms, cmsServer, 'wangeditor', (step, result) => table.record(`wangeditor :${cmsServer.port}`, step, result));
+  test('the CMS on that port is guarded: nothing carrying the ID leaves by any route of the table', async () => {
+    await expectRoutesRefused(cms, cmsServer, 'wangeditor', (step, result) => table.record(`wangeditor :${cmsServer.port}`, step, result));
   });
 
   test('a sign-off there lets exactly one POST through (plain form, native POST)', async () => {
@@ -90,12 +92,9 @@ describe('another port of the same host', () => {
     expect(await covered(`${otherServer.url}/textarea.html`)).toBe(false);
   });
 
-  // KNOWN GAP until the gate v2 content scripts (issue 10) act on `covered: false`: today the
-  // isolated controller starts guarding with the built-in rules before the policy answers and the
-  // MAIN-world guard never hears the answer, so on Firefox the host's other ports are guarded too
-  // (fail closed: the publish is refused, and with no reviewers for that page it cannot be signed
-  // off). `test.fails` turns red the day they stand down: flip it to `test` then.
-  test.fails('Precheck stands down there: no panel, and the publish goes out as without Precheck', async () => {
+  // The content scripts run there (the registration is port-less) until the policy answers
+  // `covered: false`; then the gate passes everything and the controller removes its panel.
+  test('Precheck stands down there: no panel, and the publish goes out as without Precheck', async () => {
     otherServer.reset();
     await openCms(cms, otherServer.url, 'wangeditor');
     await fillForm(cms, 'wangeditor');

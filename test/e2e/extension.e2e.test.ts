@@ -1,23 +1,37 @@
 /**
  * EXTENSION suite: the built extension (.output/chrome-mv3, rebuilt here when stale) in Debian's
- * Chromium, on every page of the mock CMS. The control suite (control.e2e.test.ts) shows that each
- * publish path of each page posts exactly once without the extension; here the same paths must post
- * nothing until the one-shot allow, and Precheck must never change what the editor holds.
+ * Chromium, on every editor page of the mock CMS (gate v2: what leaves the page is judged, not which
+ * button was pressed). The control suite (control.e2e.test.ts) shows that each publish path of each
+ * page really posts without the extension; here, per editor:
+ *
+ * - typing: highlights in the editor's own window, a masked panel, and the editor's content and
+ *   undo/dirty state exactly as without Precheck;
+ * - every publish route of the shared table (lib/demo/publish-routes.ts, walked by publish-walk.ts,
+ *   as the Firefox suite does): nothing carrying the ID reaches the recording server, the page stays,
+ *   the panel says why; the CMS keeps working (a list load, a clean 保存草稿; a draft save holding the
+ *   ID is refused);
+ * - signed off through the checklist: exactly one POST with the final content, and the page's own
+ *   repeat is refused (ueditor, tinymce and textarea: signoff.e2e.test.ts);
+ * - UEditor rebuilding its iframe (source mode, setContent, document.open, a DOM move).
+ *
+ * The routes of issue 10 on a page built for them are gate-routes.e2e.test.ts; forgeries are
+ * gate-forgery.e2e.test.ts.
  *
  * One browser for the file. Tab `tab` is on the CMS origin (127.0.0.1, where the extension runs);
  * tab `controlTab` is on the same server under another host name (mapped to 127.0.0.1 with
  * --host-resolver-rules), which the extension's match patterns do not cover: the same editor without
  * Precheck, for comparing what typing leaves in the editor.
  */
-import { closeChecklist } from '../../lib/demo/checklist-drive.ts';
+import { waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { driverOf } from '../../lib/demo/playwright-driver.ts';
-import { installPageHandlers, pageHits, publishRoutes } from '../../lib/demo/publish-routes.ts';
+import { nativePath, publishAsync } from '../../lib/demo/publish-routes.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
 import {
   EDITOR_PAGES,
   SAMPLE_FIELDS,
-  clickDraft,
   fillForm,
   formRoot,
   htmlToText,
@@ -26,7 +40,6 @@ import {
   setContent,
   sleep,
   startServer,
-  statusText,
   typeInto,
   waitForPosts,
   type Browser,
@@ -38,21 +51,21 @@ import {
   collapsePanel,
   editorSnapshot,
   ensureExtensionBuilt,
-  formFrame,
   frameAt,
   hasEditorState,
   highlightTexts,
   panelData,
   panelRows,
-  sendAllowOnce,
   surfaceFrame,
   waitForBlockShown,
   waitForCounts,
 } from './extension-helpers.ts';
+import { signAndPublish } from './gate-drive.ts';
+import { expectCmsKeepsWorking, expectRoutesRefused } from './publish-walk.ts';
 
 const ID = '11010519491231002X';
 const MOBILE = '13912345678';
-const DRAFT = `低保公示 张三 身份证号 ${ID} 手机 ${MOBILE}`;
+const DRAFT = `低保公示 张三 身份证号 ${ID} 咨询电话 ${MOBILE}`;
 const DRAFT_HTML = `<p>${DRAFT}</p>`;
 /** typed after the draft is loaded, so "the final content" is known to come from the editor at publish time */
 const FINAL = '（已审核）';
@@ -94,6 +107,7 @@ beforeAll(async () => {
     startServer(),
   ]);
   control = { ...server, url: server.url.replace('127.0.0.1', CONTROL_HOST) };
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
   [tab, controlTab] = await Promise.all([browser.context.newPage(), browser.context.newPage()]);
   // A tab that was never in front runs requestAnimationFrame at ~1 fps in headless Chromium, and every
   // Playwright click waits for animation frames ("stable"): show both once, then both run at full rate.
@@ -106,9 +120,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  // the per-editor / per-path matrix and the timings: with PRECHECK_E2E_TRACE=1, or when a path leaked
-  const leaked = [...matrix.values()].some((m) => [...m.values()].some((r) => r.startsWith('LEAK')));
-  if (process.env.PRECHECK_E2E_TRACE !== '1' && !leaked) return;
+  // the per-editor / per-route matrix (what this run saw); the timings with PRECHECK_E2E_TRACE=1
   const steps = [...new Set([...matrix.values()].flatMap((m) => [...m.keys()]))];
   if (matrix.size > 0) {
     const rows = [...matrix].map(([kind, m]) => [kind, ...steps.map((s) => m.get(s) ?? '—')]);
@@ -116,7 +128,7 @@ afterAll(async () => {
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
     console.log(['', line(['editor', ...steps]), ...rows.map(line)].join('\n'));
   }
-  console.log('timings (ms):', JSON.stringify(timings));
+  if (process.env.PRECHECK_E2E_TRACE === '1') console.log('timings (ms):', JSON.stringify(timings));
 });
 
 beforeEach(() => {
@@ -124,6 +136,37 @@ beforeEach(() => {
 });
 
 const publishPosts = () => server.posts.filter((p) => p.path === '/api/publish');
+const lisi = demoPerson('lisi');
+/** Editors whose whole sign-off flow signoff.e2e.test.ts walks already. */
+const SIGNOFF_SUITE_EDITORS: ReadonlySet<EditorKind> = new Set(['ueditor', 'tinymce', 'textarea']);
+
+/**
+ * The editor's dirty/undo state with Precheck is the state without it. Flags must be equal. Undo
+ * levels are counted within one level: UEditor, Quill and others merge keystrokes typed within a
+ * second into one level, so on a loaded machine the two tabs' typing splits differently (seen both
+ * ways: 3 vs 4, 2 vs 1). A layer that added levels or marked the editor dirty shows up regardless.
+ */
+function expectSameEditorState(withPrecheck: Record<string, unknown>, without: Record<string, unknown>): void {
+  expect(Object.keys(withPrecheck).sort()).toEqual(Object.keys(without).sort());
+  for (const [key, value] of Object.entries(without)) {
+    const got = withPrecheck[key];
+    if (typeof value === 'number' && typeof got === 'number') expect(Math.abs(got - value), `${key}: ${got} with Precheck, ${value} without`).toBeLessThanOrEqual(1);
+    else expect(got, `${key}, with Precheck = without`).toEqual(value);
+  }
+}
+
+/** Uncaught page exceptions from now until stop(). */
+function pageErrors(page: Page): { stop(): string[] } {
+  const seen: string[] = [];
+  const onError = (e: Error) => seen.push(e.message);
+  page.on('pageerror', onError);
+  return {
+    stop() {
+      page.off('pageerror', onError);
+      return seen;
+    },
+  };
+}
 
 describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) => {
   test('typing: highlights the ID and the mobile in the editor window, the panel counts and masks them, the editor is untouched', async () => {
@@ -157,7 +200,7 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     const ctlTyped = ctl.typed;
     trace('both tabs loaded and typed');
     expect(extTyped.content, 'getContent() after typing, with Precheck = without').toBe(ctlTyped.content);
-    if (hasEditorState(kind)) expect(extTyped.state, 'dirty/undo state, with Precheck = without').toEqual(ctlTyped.state);
+    if (hasEditorState(kind)) expectSameEditorState(extTyped.state!, ctlTyped.state!);
 
     // highlights, read back in the editor's own window
     const hl = await highlightTexts(await surfaceFrame(page, kind));
@@ -202,154 +245,71 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     expect(await editorSnapshot(page, kind), 'editor after the blocked attempt').toEqual(beforeAttempt);
     expect(beforeAttempt.content).toBe(extTyped.content);
     expect(publishPosts()).toEqual([]);
+    expect(server.carrying(ID)).toEqual([]);
     expect(errors).toEqual([]);
     trace('attempt, panel, after-checks');
     timings[`typing ${kind}`] = Date.now() - t0;
   });
 
-  test('every publish path is stopped (nothing reaches the server, the page fails its own way, the panel says why); 保存草稿 still posts', async () => {
+  test('every publish route: nothing carrying the ID reaches the server, the page stays, the panel says why', async () => {
     const t0 = Date.now();
-    const trace = tracer(`${kind} paths`);
-    const load = async () => {
-      const opened = await openEditor(tab, server, kind);
-      await fillForm(opened.page, kind);
-      await setContent(opened.page, DRAFT_HTML);
-      await installPageHandlers(driverOf(opened.page), info);
-      await opened.page.waitForSelector('precheck-panel', { state: 'attached', timeout: 5_000 });
-      // the Frame of the form is kept: its url() tells whether the form's document navigated
-      return { ...opened, form: await formFrame(opened.page, kind) };
-    };
-    let opened = await load();
-    const where = () => `${opened.page.url()} ${opened.form.isDetached() ? '(form frame gone)' : opened.form.url()}`;
-    const home = where();
-    trace('load, fill, handlers');
-
-    const routes = publishRoutes(info);
-
-    let firstBlock = true;
-    for (const step of routes) {
-      const page = opened.page;
-      const reports = step.reports(info);
-      await Promise.all([collapsePanel(page), opened.form.evaluate(`document.getElementById('status').textContent = ''`)]);
-      const problems = await step.run(driverOf(page), info);
-      await sleep(SETTLE_MS);
-      const reported = await waitForBlockShown(page, reports ? 1_500 : 50);
-      if (publishPosts().length > 0) problems.push(`${publishPosts().length} POST(s) to /api/publish`);
-      if (reports && !reported) problems.push('panel did not report the block');
-      const hits = await pageHits(driverOf(page)).catch(() => ({}));
-      if (Object.keys(hits).length > 0) problems.push(`page handlers ran: ${JSON.stringify(hits)}`);
-      if (where() !== home) problems.push(`navigated to ${where()}`);
-      if (firstBlock && reports && reported) {
-        // the decision is taken on the draft as it is now (the programmatic setContent included)
-        firstBlock = false;
-        const counted = await waitForCounts(page, 1, 1, 2_000).then(() => true, () => false);
-        const counts = await panelData(page);
-        if (!counted) problems.push(`panel counts block=${counts?.block} warn=${counts?.warn} (want 1/1)`);
-      }
-      trace(step.name);
-      record(kind, step.name, problems.length ? `LEAK: ${problems.join('; ')}` : reports ? 'stopped' : 'no-op');
-      expect.soft(problems, `${kind} / ${step.name}`).toEqual([]);
-      if (problems.length) {
-        server.reset();
-        opened = await load();
-      }
-    }
-    expect((await panelData(opened.page))?.blocked).toBe('true');
-    expect(opened.errors.filter((e) => e.startsWith('pageerror')), 'uncaught exceptions').toEqual([]);
-
-    // 保存草稿 is not a publish: it still posts, once, to /api/draft (and no late publish POST came in)
-    const page = opened.page;
-    const navigated = info.navigates ? page.waitForURL(/\/api\/draft/) : undefined;
-    // The last stopped publish left the checklist open over the page: the editor closes it first.
-    await closeChecklist(page);
-    await clickDraft(page, kind);
-    await navigated;
-    await waitForPosts(server, { path: '/api/draft' });
-    expect(await statusText(page, kind)).toContain('草稿已保存');
-    await sleep(SETTLE_MS);
-    expect(server.posts.map((p) => p.path)).toEqual(['/api/draft']);
-    expect(server.posts[0]!.body.title).toBe(SAMPLE_FIELDS.title);
-    expect(htmlToText(String(server.posts[0]!.body.content))).toContain(ID);
-    record(kind, '保存草稿', 'posts /api/draft');
-    trace('保存草稿');
-    timings[`paths ${kind}`] = Date.now() - t0;
+    const errors = pageErrors(tab);
+    await expectRoutesRefused(driverOf(tab), server, kind, (step, result) => record(kind, step, result));
+    expect(errors.stop(), 'uncaught exceptions').toEqual([]);
+    timings[`routes ${kind}`] = Date.now() - t0;
   });
 
-  test('one-shot allow from the service worker: exactly one POST with the final content, then blocked again; replay re-runs a blocked click', async () => {
+  test('the CMS keeps working: a list load arrives, a draft save holding the ID is refused, a clean 保存草稿 posts once', async () => {
     const t0 = Date.now();
-    const trace = tracer(`${kind} allow`);
-    const { page, errors } = await openEditor(tab, server, kind);
-    await fillForm(page, kind);
-    await setContent(page, DRAFT_HTML);
-    await typeInto(page, kind, FINAL);
-    trace('load, fill, type');
+    await expectCmsKeepsWorking(driverOf(tab), server, kind, (step, result) => record(kind, step, result));
+    timings[`working ${kind}`] = Date.now() - t0;
+  });
 
-    expect(await sendAllowOnce(browser.context, false), 'tabs that took the message').toBe(1);
-    const navigated = info.navigates ? page.waitForURL(/\/api\/publish/) : undefined;
+  test.skipIf(SIGNOFF_SUITE_EDITORS.has(kind))('signed off in the checklist: exactly one POST with the final content; the page sending it again is refused', async () => {
+    const t0 = Date.now();
+    const { page, errors } = await openEditor(tab, server, kind);
+    await fillForm(page, kind, { ...SAMPLE_FIELDS, category: '01' });
+    // sign-offs are kept per draft: each editor's draft is its own
+    await setContent(page, `<p>城关镇2024年第三季度城乡低保工作情况通报（${kind}）。</p>`);
+    await typeInto(page, kind, FINAL);
+    const since = server.mark();
     await formRoot(page, kind).locator('#btn-publish').click({ noWaitAfter: true });
+    await waitForChecklist(page);
+    expect(server.requests({ path: '/api/publish', since }), 'unsigned').toEqual([]);
+    const navigated = info.navigates ? page.waitForURL(/\/api\/publish/) : undefined;
+    await signAndPublish(page, lisi);
     await navigated;
     await waitForPosts(server, { path: '/api/publish' });
-    expect(await statusText(page, kind)).toContain('发布成功');
-    await sleep(SETTLE_MS);
-    expect(server.posts.map((p) => p.path)).toEqual(['/api/publish']);
-    const content = htmlToText(String(server.posts[0]!.body.content));
-    expect(content).toContain(DRAFT);
+    await sleep(800);
+    const posts = server.requests({ path: '/api/publish', since });
+    expect(posts).toHaveLength(1);
+    const content = htmlToText(String(posts[0]!.body.content));
+    expect(content).toContain(`工作情况通报（${kind}）`);
     expect(content).toContain(FINAL);
-    record(kind, 'allow-once', '1 POST');
-    trace('allow + click');
-
-    if (info.navigates) {
-      // the allowed publish left the page; the second click and the replay run on a fresh load
-      record(kind, 'then click again', 'n/a (navigated)');
-      server.reset();
-      const again = await openEditor(tab, server, kind);
-      await fillForm(again.page, kind);
-      await setContent(again.page, DRAFT_HTML);
-      await formRoot(again.page, kind).locator('#btn-publish').click({ noWaitAfter: true });
-      expect(await waitForBlockShown(again.page)).toBe(true);
-      await sleep(SETTLE_MS);
-      expect(publishPosts()).toEqual([]);
-      const replayed = again.page.waitForURL(/\/api\/publish/);
-      expect(await sendAllowOnce(browser.context, true)).toBe(1);
-      await replayed;
-      await waitForPosts(server, { path: '/api/publish' });
-      await sleep(SETTLE_MS);
-      expect(server.posts.map((p) => p.path)).toEqual(['/api/publish']);
-      expect(htmlToText(String(server.posts[0]!.body.content))).toContain(DRAFT);
-      record(kind, 'replay', '1 POST');
-      trace('fresh load + replay');
-      timings[`allow ${kind}`] = Date.now() - t0;
-      return;
-    }
-
-    // the pass is spent: the next click is blocked again
-    await collapsePanel(page);
-    await formRoot(page, kind).locator('#btn-publish').click({ noWaitAfter: true });
-    expect(await waitForBlockShown(page)).toBe(true);
-    await sleep(SETTLE_MS);
-    expect(publishPosts(), 'second click after one allowed publish').toHaveLength(1);
-    record(kind, 'then click again', 'blocked');
-    trace('click again');
-
-    // replay: the blocked click above runs again without a new click, exactly once
-    expect(await sendAllowOnce(browser.context, true)).toBe(1);
-    await waitForPosts(server, { path: '/api/publish', count: 2 });
-    await sleep(SETTLE_MS);
-    expect(publishPosts()).toHaveLength(2);
-    expect(htmlToText(String(publishPosts()[1]!.body.content))).toContain(FINAL);
-    record(kind, 'replay', '1 POST');
+    record(kind, 'signed off', '1 POST');
     expect(errors.filter((e) => e.startsWith('pageerror')), 'uncaught exceptions').toEqual([]);
-    trace('replay');
-    timings[`allow ${kind}`] = Date.now() - t0;
+    if (info.navigates) {
+      record(kind, 'sent again', 'n/a (navigated)');
+    } else {
+      // the ticket is spent: the page's own script sending the same draft again is refused
+      const again = await publishAsync(driverOf(page), nativePath(info));
+      await sleep(SETTLE_MS);
+      expect(again).toMatchObject({ ok: false });
+      expect(server.requests({ path: '/api/publish', since })).toHaveLength(1);
+      record(kind, 'sent again', 'refused');
+    }
+    timings[`signed off ${kind}`] = Date.now() - t0;
   });
 });
 
 describe('UEditor rebuilds its iframe (document.open)', () => {
-  test('Ctrl+S inside the editing iframe is stopped after source mode, setContent, a reload of the iframe and a DOM move', async () => {
+  test('Ctrl+S inside the editing iframe: the submission it starts is refused after source mode, setContent, a reload of the iframe and a DOM move', async () => {
     const t0 = Date.now();
     const trace = tracer('ueditor re-attach');
     const { page } = await openEditor(tab, server, 'ueditor');
     await fillForm(page, 'ueditor');
+    await setContent(page, DRAFT_HTML);
+    await waitForCounts(page, 1, 1);
     // the CMS binds Ctrl+S through UEditor's own event system, which UEditor re-binds on every rebuild
     await page.evaluate(`(() => {
       window.__ctrlS = 0;
@@ -385,16 +345,20 @@ describe('UEditor rebuilds its iframe (document.open)', () => {
       await collapsePanel(page);
       // straight into the editing body, as soon as it is there
       await page.evaluate(`(() => { const f = document.querySelector('${frameSel}'); f.contentWindow.focus(); f.contentDocument.body.focus(); })()`);
+      const since = server.mark();
       await page.keyboard.press('Control+s');
       await sleep(SETTLE_MS);
       const problems: string[] = [];
-      if (!(await waitForBlockShown(page))) problems.push('panel did not report the block');
+      // gate v2: the page's handler runs and starts its submission; that submission is what is refused
       const hits = await page.evaluate<number>('window.__ctrlS');
-      if (hits !== 0) problems.push(`the page's Ctrl+S handler ran ${hits}×`);
+      if (hits !== 1) problems.push(`the page's Ctrl+S handler ran ${hits}× (want 1: the key reaches the page)`);
+      if (!(await waitForBlockShown(page))) problems.push('panel did not report the stopped publish');
+      const leaked = server.carrying(ID, { since });
+      if (leaked.length) problems.push(`LEAK: ${leaked.map((r) => `${r.method} ${r.path}`).join(', ')}`);
       if (publishPosts().length) problems.push(`${publishPosts().length} POST(s)`);
       if (page.url() !== home) problems.push(`navigated to ${page.url()}`);
       trace(label);
-      record('ueditor', `re-attach: ${label}`, problems.length ? `LEAK: ${problems.join('; ')}` : 'stopped');
+      record('ueditor', `re-attach: ${label}`, problems.length ? problems.join('; ') : 'refused');
       expect.soft(problems, label).toEqual([]);
       await page.evaluate('window.__ctrlS = 0');
     };

@@ -39,7 +39,12 @@ export async function writeDraft(page: Page, html: string, fields: Record<string
       document.getElementById('content').dispatchEvent(new Event('input', { bubbles: true }));
     })(${JSON.stringify(html)}, ${JSON.stringify(fields)})`,
   );
-  // the draft watch has read the editor (its next discovery tick at the latest)
+  // the draft watch has read the editor: a draft with an ID shows as soon as its scan counts the ID;
+  // a clean one gives no sign, so wait for the next discovery tick at the latest
+  if (html.includes(ID)) {
+    await page.waitForFunction(`Number(document.querySelector('precheck-panel')?.dataset.block ?? 0) >= 1`, null, { timeout: 10_000, polling: 50 });
+    return;
+  }
   await page.waitForFunction(`Number(document.querySelector('precheck-panel')?.dataset.block ?? -1) >= 0`);
   await page.waitForTimeout(1_200);
 }

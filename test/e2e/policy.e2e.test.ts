@@ -12,7 +12,7 @@ import { launchBrowser, openEditor, startServer, typeInto, type Browser, type Cm
 import { optionsUrl, pastePolicy } from '../../lib/demo/options-drive.ts';
 
 const OFFICE_MOBILE = '13912345678';
-const DRAFT = `会议联系人：王丽，手机：${OFFICE_MOBILE}。请各单位按时参会。另：张三的身份证号为 11010519491231002X。`;
+const DRAFT = `会议联系人：王丽，咨询电话：${OFFICE_MOBILE}。请各单位按时参会。另：张三的身份证号为 11010519491231002X。`;
 
 let browser: Browser;
 let server: CmsServer;

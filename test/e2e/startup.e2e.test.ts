@@ -1,13 +1,13 @@
 /**
  * Issue 10, "no unguarded moment": the first page of the day, opened as the browser starts (before
  * Precheck's service worker has registered anything), and a tab left open across an update that
- * cleared the registrations, never let a draft with an ID out. The browser is started twice on one
- * profile, as an editor's is each morning; the CMS page's own script sends the draft as it loads.
+ * cleared the registrations, never let a draft with an ID out. The browser is started several times
+ * on one profile, as an editor's is each morning; the CMS page's own script sends the draft as it loads.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
 import { launchBrowser, sleep, startServer, type Browser, type CmsServer } from './harness.ts';
@@ -36,27 +36,44 @@ async function sentState(page: Page): Promise<string> {
   return page.evaluate<string>(`document.documentElement.getAttribute('data-sent')`);
 }
 
-describe('the first page after a browser start', () => {
-  test.each([1, 2])('start %i: a page that sends a draft with an ID as it loads sends nothing; after start-up the gate judges it', async () => {
-    server.reset();
-    const browser: Browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: profile, waitForScripts: false });
-    try {
-      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      await page.goto(`${server.url}/startup.html`);
-      expect(await sentState(page)).not.toBe('yes');
-      await sleep(300);
-      expect(server.carrying(ID), 'nothing carrying the ID reached the server').toEqual([]);
+/** The startup guard is done for this session: scripts registered and injected, lockdown lifted, origins stored. */
+function guardDone(sw: Worker): Promise<boolean> {
+  return sw.evaluate(`(async () => (await chrome.scripting.getRegisteredContentScripts()).length === 2
+    && (await chrome.declarativeNetRequest.getSessionRules()).some((r) => r.id === 20)
+    && ((await chrome.storage.local.get('registration.origins'))['registration.origins'] ?? []).length > 0)()`);
+}
 
-      // Once the worker is up, the CMS works and the gate (not the lockdown) is what refuses.
-      const sw = await serviceWorker(browser.context);
-      await expect.poll(() => sw.evaluate(`chrome.declarativeNetRequest.getSessionRules().then((r) => r.some((x) => x.id === 20))`), { timeout: 20_000 }).toBe(true);
-      await page.reload();
-      expect(await sentState(page)).toMatch(/^refused: 发布前预检/);
-      expect(await page.evaluate(`fetch('/sink/ping', { method: 'POST', body: 'ok=1' }).then((r) => r.status)`)).toBe(200);
-      expect(server.carrying(ID)).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+/** Starts the browser on the profile and opens the page that sends its draft at once: nothing leaves. */
+async function firstPageOfTheDay(): Promise<void> {
+  server.reset();
+  const browser: Browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: profile, waitForScripts: false });
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(`${server.url}/startup.html`);
+    expect(await sentState(page)).not.toBe('yes');
+    await sleep(300);
+    expect(server.carrying(ID), 'nothing carrying the ID reached the server').toEqual([]);
+
+    // Once the worker is up, the CMS works and the gate (not the lockdown) is what refuses.
+    const sw = await serviceWorker(browser.context);
+    await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
+    await page.reload();
+    expect(await sentState(page)).toMatch(/^refused: 发布前预检/);
+    expect(await page.evaluate(`fetch('/sink/ping', { method: 'POST', body: 'ok=1' }).then((r) => r.status)`)).toBe(200);
+    expect(server.carrying(ID)).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}
+
+describe('the first page after a browser start', () => {
+  test.each([1, 2])('start %i: a page that sends a draft with an ID as it loads sends nothing; after start-up the gate judges it', () => firstPageOfTheDay());
+
+  test('after a run that ended before it stored its origins (the registrations and the lockdown stay until the policy is read)', async () => {
+    const browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: profile });
+    await (await serviceWorker(browser.context)).evaluate(`chrome.storage.local.remove('registration.origins')`);
+    await browser.close();
+    await firstPageOfTheDay();
   });
 });
 
@@ -72,10 +89,13 @@ describe('a tab open across an update', () => {
       await page.goto(`${server.url}/startup.html`);
       await sentState(page);
       server.reset();
-      // The new version starts: registrations from the last run's origins, the open tab injected.
+      // The new version starts: the lift this session's old version set is dropped (session rules
+      // outlive an update), registrations come back from the last run's origins, the open tab is
+      // injected, then the lockdown lifts.
       await sw.evaluate(`chrome.runtime.reload()`);
-      const fresh = await browser.context.waitForEvent('serviceworker', { timeout: 20_000 });
-      await expect.poll(() => fresh.evaluate(`chrome.scripting.getRegisteredContentScripts().then((s) => s.length)`), { timeout: 20_000 }).toBe(2);
+      await expect.poll(() => browser.context.serviceWorkers().some((w) => w !== sw), { timeout: 30_000, message: 'the new version’s worker started' }).toBe(true);
+      const fresh = browser.context.serviceWorkers().find((w) => w !== sw)!;
+      await expect.poll(() => guardDone(fresh), { timeout: 30_000 }).toBe(true);
       await expect
         .poll(() => page.evaluate(`!!document.querySelector('precheck-panel')`), { timeout: 20_000, message: 'the open tab got the content scripts' })
         .toBe(true);

@@ -41,26 +41,74 @@ function fakeDnr() {
   };
 }
 
+const A = 'https://cms.a.gov.cn/*';
+const B = 'https://cms.b.gov.cn/*';
+
+/** A guard over fake browser state; `steps` lists what it did, in order. */
+function setup(cachedOrigins: string[] | undefined) {
+  const dnr = fakeDnr();
+  const store: Record<string, unknown> = cachedOrigins ? { [REGISTERED_ORIGINS_KEY]: cachedOrigins } : {};
+  const session: Record<string, unknown> = {};
+  const steps: string[] = [];
+  const kv = (m: Record<string, unknown>) => ({
+    get: (k: string) => Promise.resolve({ [k]: m[k] }),
+    set: (items: Record<string, unknown>) => Promise.resolve(void Object.assign(m, items)),
+  });
+  const lifted = () => (dnr.session.has(LIFT_IDS[0]) ? 'lifted' : 'locked');
+  const guard = createStartupGuard({
+    dnr,
+    storage: kv(store),
+    session: kv(session),
+    register: (o) => (steps.push(`register ${o.join()} (${lifted()})`), Promise.resolve([...o])),
+    injectOpenTabs: (o) => (steps.push(`inject ${o.join()} (${lifted()})`), Promise.resolve()),
+  });
+  return { dnr, store, session, steps, guard };
+}
+
 describe('startup guard', () => {
   it('registers from the last run’s origins, injects into open tabs, then lifts the lockdown — in that order', async () => {
-    const dnr = fakeDnr();
-    const store: Record<string, unknown> = { [REGISTERED_ORIGINS_KEY]: ['https://cms.a.gov.cn/*'] };
-    const steps: string[] = [];
-    const guard = createStartupGuard({
-      dnr,
-      storage: { get: (k) => Promise.resolve({ [k]: store[k] }), set: (items) => Promise.resolve(void Object.assign(store, items)) },
-      register: (o) => (steps.push(`register ${o.join()}`), Promise.resolve([...o])),
-      injectOpenTabs: (o) => (steps.push(`inject ${o.join()}`), Promise.resolve()),
-    });
+    const { dnr, store, steps, guard } = setup([A]);
     // A previous run left the lockdown in the persisted rules; this session has no lift yet.
-    await dnr.updateDynamicRules({ addRules: lockdownRules(['https://cms.a.gov.cn/*']) });
+    await dnr.updateDynamicRules({ addRules: lockdownRules([A]) });
     await guard.start();
-    expect(steps).toEqual(['register https://cms.a.gov.cn/*', 'inject https://cms.a.gov.cn/*']);
+    expect(steps).toEqual([`register ${A} (locked)`, `inject ${A} (locked)`]);
     expect([...dnr.session.keys()]).toEqual([...LIFT_IDS]);
-    // A new origin: persisted for the next start, locked down there, lifted now.
-    await guard.covered(['https://cms.a.gov.cn/*', 'https://cms.b.gov.cn/*']);
-    expect(store[REGISTERED_ORIGINS_KEY]).toEqual(['https://cms.a.gov.cn/*', 'https://cms.b.gov.cn/*']);
+    // A new origin: locked down for the next start, its open tabs injected, lifted now, then persisted.
+    await guard.covered([A, B]);
+    expect(steps.at(-1)).toBe(`inject ${B} (lifted)`);
+    expect(store[REGISTERED_ORIGINS_KEY]).toEqual([A, B]);
     expect(dnr.dynamic.get(LOCKDOWN_IDS[0])!.condition.initiatorDomains).toEqual(['cms.a.gov.cn', 'cms.b.gov.cn']);
     expect(dnr.session.get(LIFT_IDS[0])!.condition.initiatorDomains).toEqual(['cms.a.gov.cn', 'cms.b.gov.cn']);
+  });
+
+  it('re-arms the lockdown a previous load of the extension lifted (session rules outlive an update) before anything else', async () => {
+    const { dnr, steps, guard } = setup([A]);
+    await dnr.updateDynamicRules({ addRules: lockdownRules([A]) });
+    await dnr.updateSessionRules({ addRules: liftRules([A]) });
+    await guard.start();
+    expect(steps).toEqual([`register ${A} (locked)`, `inject ${A} (locked)`]);
+    expect(dnr.session.has(LIFT_IDS[0])).toBe(true);
+    // The same load's worker woken again later: the lift stays while it re-checks.
+    await guard.start();
+    expect(steps.slice(2)).toEqual([`register ${A} (lifted)`, `inject ${A} (lifted)`]);
+  });
+
+  it('with no stored origins leaves the registrations and the lockdown alone until the policy is read', async () => {
+    const { dnr, steps, guard } = setup(undefined);
+    await dnr.updateDynamicRules({ addRules: lockdownRules([A]) });
+    await guard.start();
+    expect(steps).toEqual([]);
+    expect([...dnr.dynamic.keys()]).toEqual([...LOCKDOWN_IDS]);
+    expect(dnr.session.size).toBe(0);
+  });
+
+  it('stores the origins only once their lockdown is in place', async () => {
+    const { dnr, store, guard } = setup(undefined);
+    const writes: string[] = [];
+    const update = dnr.updateDynamicRules;
+    dnr.updateDynamicRules = (u) => (writes.push(store[REGISTERED_ORIGINS_KEY] ? 'stored first' : 'lockdown first'), update(u));
+    await guard.covered([A]);
+    expect(writes).toEqual(['lockdown first']);
+    expect(store[REGISTERED_ORIGINS_KEY]).toEqual([A]);
   });
 });
