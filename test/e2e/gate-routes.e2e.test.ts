@@ -27,7 +27,7 @@ import { ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.t
 
 const CONTROL_HOST = 'cms-control.test';
 /** how long a refused route is watched for a request that should not come */
-const SETTLE_MS = 800;
+const SETTLE_MS = 500;
 const lisi = demoPerson('lisi');
 
 let browser: Browser;
@@ -216,7 +216,9 @@ describe('a clean draft: signed off, exactly one matching submission passes', ()
 });
 
 /** A sample of routes again with real editors from npm (the draft is HTML, the body their getContent()). */
-const IN_EDITORS = ['submit-保存', 'form.submit()', 'fetch-FormData', '$.ajax', 'beacon-string', 'location.href', 'Worker-fetch', 'span-jQuery'];
+// test/e2e/extension.e2e.test.ts walks every publish path in every editor; here a few routes whose
+// body is the editor's getContent() in another shape each.
+const IN_EDITORS = ['submit-保存', 'fetch-FormData', '$.ajax', 'Worker-fetch'];
 describe.each(['tinymce', 'ueditor'] as const)('in %s', (editor) => {
   const cases = ROUTE_CASES.filter((c) => IN_EDITORS.includes(c.id)).map((c) => [c.id, c] as const);
   test.each(cases)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(c, editor));
