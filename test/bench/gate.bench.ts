@@ -20,11 +20,9 @@ import { launchBrowser } from '../../lib/demo/browser.ts';
 import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { startCmsServer } from '../../lib/demo/server.ts';
 import { openRoutes, writeDraft } from '../e2e/gate-drive.ts';
-import { fingerprintDraft } from '../../lib/gate/draft-match';
 import type { Outgoing } from '../../lib/gate/types';
-import { judge, type GateContext } from '../../lib/gate/verdict';
-import { scan } from '../../lib/scan/engine';
-import { rules } from '../../rules/index';
+import { judge } from '../../lib/gate/verdict';
+import { gateContext } from '../gate/gate-context';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -95,17 +93,7 @@ function judgeInProcess(): { judge: number[]; parse: number[] } {
     body = new URLSearchParams({ title: '进度通报', content: text }).toString();
   }
   const o: Outgoing = { route: 'fetch', method: 'POST', url: 'http://127.0.0.1/sink/r/bench-post', body: { kind: 'text', text: body, contentType: 'application/x-www-form-urlencoded' } };
-  const ctx: GateContext = {
-    scan: (t) => scan(t, { rules }),
-    draft: fingerprintDraft('关于城关镇二〇二六年冬季供暖的通知，请各单位做好准备。'),
-    ticket: null,
-    draftSaves: 'scan',
-    declaredDraftSave: () => false,
-    declaredPublish: () => false,
-    signedItems: new Set(),
-    file: () => ({ state: 'clean' }),
-    now: Date.now(),
-  };
+  const ctx = gateContext('关于城关镇二〇二六年冬季供暖的通知，请各单位做好准备。', { now: Date.now() });
   const judgeMs: number[] = [];
   const parseMs: number[] = [];
   for (let i = 0; i < N + 5; i++) {

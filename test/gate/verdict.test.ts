@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintDraft } from '../../lib/gate/draft-match';
+import { gateContext } from './gate-context';
 import { issueTicket } from '../../lib/gate/ticket';
 import type { Outgoing, RawBody } from '../../lib/gate/types';
 import { judge, type FileState, type GateContext } from '../../lib/gate/verdict';
@@ -10,18 +10,7 @@ const ID = '11010519491231002X';
 const DRAFT = '关于2026年第四季度城乡低保资金发放情况的公示。全县共发放低保资金一百二十万元，惠及困难群众三千余人，现予公示，接受社会监督。';
 
 function ctx(over: Partial<GateContext> = {}): GateContext {
-  return {
-    scan: (t) => scan(t, { rules }),
-    draft: fingerprintDraft(DRAFT),
-    ticket: null,
-    draftSaves: 'scan',
-    declaredDraftSave: () => false,
-    declaredPublish: () => false,
-    signedItems: new Set(),
-    file: () => ({ state: 'clean' }),
-    now: 1000,
-    ...over,
-  };
+  return gateContext(DRAFT, over);
 }
 const form = (fields: Record<string, string>, url = 'http://cms.test/admin/save.do', control?: string): Outgoing => ({
   route: 'form',
