@@ -48,24 +48,35 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
     await deps.dnr?.updateSessionRules({ removeRuleIds: [...LIFT_IDS], addRules: liftRules(origins) });
   }
 
+  // The registration sync reports the covered origins while start() is still registering; covered()
+  // must not lift the lockdown before start() has injected the open tabs (CI: a tab open across an
+  // update sent its ID between the lift and the MAIN-world injection).
+  let starting: Promise<void> = Promise.resolve();
+
+  async function start(): Promise<void> {
+    // Chromium keeps session rules across an extension reload or update (measured, Chromium 156): the
+    // previous version's lift would leave tabs unguarded until this one has injected its scripts.
+    const fresh = (await deps.session.get(STARTED_KEY))[STARTED_KEY] !== true;
+    if (fresh) await deps.dnr?.updateSessionRules({ removeRuleIds: [...LIFT_IDS] });
+    const origins = await cached();
+    // Nothing stored (first install, or a last run that ended before it stored its origins): the
+    // persisted registrations and lockdown stay as they are until the policy is read. Registering
+    // "no origins" would tear both down and leave the first page of the day unguarded.
+    if (origins.length > 0) {
+      const registered = await deps.register(origins);
+      await deps.injectOpenTabs(registered);
+      await lift(registered);
+    }
+    await deps.session.set({ [STARTED_KEY]: true });
+  }
+
   return {
-    async start() {
-      // Chromium keeps session rules across an extension reload or update (measured, Chromium 156): the
-      // previous version's lift would leave tabs unguarded until this one has injected its scripts.
-      const fresh = (await deps.session.get(STARTED_KEY))[STARTED_KEY] !== true;
-      if (fresh) await deps.dnr?.updateSessionRules({ removeRuleIds: [...LIFT_IDS] });
-      const origins = await cached();
-      // Nothing stored (first install, or a last run that ended before it stored its origins): the
-      // persisted registrations and lockdown stay as they are until the policy is read. Registering
-      // "no origins" would tear both down and leave the first page of the day unguarded.
-      if (origins.length > 0) {
-        const registered = await deps.register(origins);
-        await deps.injectOpenTabs(registered);
-        await lift(registered);
-      }
-      await deps.session.set({ [STARTED_KEY]: true });
+    start() {
+      starting = start();
+      return starting;
     },
     async covered(origins) {
+      await starting.catch(() => undefined);
       const before = await cached();
       // The lockdown follows the origins (a new CMS added, one removed); it stays lifted this session.
       await setLockdown(origins);

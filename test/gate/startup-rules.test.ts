@@ -45,7 +45,7 @@ const A = 'https://cms.a.gov.cn/*';
 const B = 'https://cms.b.gov.cn/*';
 
 /** A guard over fake browser state; `steps` lists what it did, in order. */
-function setup(cachedOrigins: string[] | undefined) {
+function setup(cachedOrigins: string[] | undefined, onRegistered?: (origins: string[]) => void) {
   const dnr = fakeDnr();
   const store: Record<string, unknown> = cachedOrigins ? { [REGISTERED_ORIGINS_KEY]: cachedOrigins } : {};
   const session: Record<string, unknown> = {};
@@ -59,13 +59,31 @@ function setup(cachedOrigins: string[] | undefined) {
     dnr,
     storage: kv(store),
     session: kv(session),
-    register: (o) => (steps.push(`register ${o.join()} (${lifted()})`), Promise.resolve([...o])),
-    injectOpenTabs: (o) => (steps.push(`inject ${o.join()} (${lifted()})`), Promise.resolve()),
+    register: (o) => (steps.push(`register ${o.join()} (${lifted()})`), onRegistered?.([...o]), Promise.resolve([...o])),
+    // Injection takes a while (every frame of every open tab): anything that lifts meanwhile shows here.
+    injectOpenTabs: async (o) => {
+      if (o.length === 0) return;
+      await new Promise((r) => setTimeout(r, 5));
+      steps.push(`inject ${o.join()} (${lifted()})`);
+    },
   });
   return { dnr, store, session, steps, guard };
 }
 
 describe('startup guard', () => {
+  it('does not lift while the start is still injecting, when registering reports the policy covered (as the registration sync does)', async () => {
+    let covered: Promise<void> | undefined;
+    const { dnr, steps, guard } = setup([A], (o) => {
+      covered = guardRef.covered(o);
+    });
+    const guardRef = guard;
+    await dnr.updateDynamicRules({ addRules: lockdownRules([A]) });
+    await guard.start();
+    await covered;
+    expect(steps).toEqual([`register ${A} (locked)`, `inject ${A} (locked)`]);
+    expect(dnr.session.has(LIFT_IDS[0])).toBe(true);
+  });
+
   it('registers from the last run’s origins, injects into open tabs, then lifts the lockdown — in that order', async () => {
     const { dnr, store, steps, guard } = setup([A]);
     // A previous run left the lockdown in the persisted rules; this session has no lift yet.
