@@ -27,7 +27,9 @@ export type RouteRecord = (route: string, result: string) => void;
 async function loadLeaky(driver: PageDriver, server: CmsServer, kind: EditorKind): Promise<void> {
   const info = editorPage(kind);
   await driver.goto(server.url + info.path);
-  await cmsReady(driver);
+  // Nested frames (TRS WCM: frame page → form frame → body frame) each load the extension's scripts;
+  // on a loaded 2-core machine that has taken over 20 s (seen in the route walk, not reproduced alone).
+  await cmsReady(driver, 40_000);
   await driver.waitFor(`!!document.querySelector('precheck-panel')`, { timeout: 10_000 });
   await fillForm(driver, kind);
   await setContent(driver, leakyDraft());
