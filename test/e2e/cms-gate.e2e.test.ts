@@ -165,8 +165,11 @@ describe('the CMS keeps working with Precheck', () => {
     const [search] = await server.waitForRequests({ method: 'GET', path: '/cms/phpcms/index.php', query: { a: 'init' }, since });
     expect(search!.query.keyword).toBe(TITLE);
     await expect.poll(() => page.locator('#status').innerText().catch(() => '')).toContain('搜索结果');
+    // the search's own page load has finished: a goto racing it can end on the results page, which has no 排序
+    await page.waitForURL(/a=init/, { waitUntil: 'load' });
 
     await page.goto(server.url + '/cms/phpcms/content_list.html', { waitUntil: 'load' });
+    await page.locator('precheck-panel').waitFor({ state: 'attached' });
     since = server.mark();
     await page.locator('input[value="排序"]').click({ noWaitAfter: true });
     const [order] = await server.waitForRequests({ method: 'POST', path: '/cms/phpcms/index.php', query: { a: 'listorder' }, since });
