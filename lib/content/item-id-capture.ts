@@ -8,6 +8,7 @@ import { isItemIdName } from '../gate/item-ids';
 import { sameOriginWindows } from '../editors';
 import { itemIdFromUrl } from '../policy/list-publish';
 import type { ItemIdRule } from '../policy/schema';
+import { pairsOf } from '../gate/pairs';
 
 const ID_VALUE = /^[A-Za-z0-9_-]{1,40}$/;
 const usable = (v: string | null | undefined): v is string => !!v && ID_VALUE.test(v) && v !== '0';
@@ -45,7 +46,7 @@ export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined = pageRu
       if (isItemIdName(input.name) && usable(input.value)) ids.add(input.value);
     }
     try {
-      for (const [k, v] of new URL(w.location.href).searchParams) if (isItemIdName(k) && usable(v)) ids.add(v);
+      for (const [k, v] of pairsOf(new URL(w.location.href).searchParams)) if (isItemIdName(k) && usable(v)) ids.add(v);
     } catch {
       // about:blank frames have no parameters.
     }

@@ -5,6 +5,7 @@
  */
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
+import { pairsOf } from './pairs';
 
 /** JSON inside JSON (`{data: JSON.stringify(article)}`) is common; deeper nesting is not. */
 const MAX_DEPTH = 3;
@@ -68,7 +69,7 @@ function decodeUrlencoded(parts: TextPart[], text: string): void {
     push(parts, '(body)', text, 0);
     return;
   }
-  decodeEntries(parts, [], [...params]);
+  decodeEntries(parts, [], pairsOf(params));
 }
 
 /** multipart/form-data written as a string (or a Blob read as text): text fields and file parts. */
@@ -122,7 +123,7 @@ function decodeUrl(parts: TextPart[], url: string): void {
   // A path of plain names (/admin/article/list.do) carries no draft; only look at it when it could.
   if (/[^\x20-\x7e]|\d{6}/.test(path)) parts.push({ name: '(path)', text: path.replace(/\//g, '\n') });
   if (u.search.length > 1) {
-    for (const [k, v] of new URLSearchParams(u.search)) {
+    for (const [k, v] of pairsOf(new URLSearchParams(u.search))) {
       push(parts, `?${k}{key}`, k, MAX_DEPTH);
       push(parts, `?${k}`, v, 0);
     }

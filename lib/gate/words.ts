@@ -2,6 +2,8 @@
  * Words that say what a control or an endpoint is for. They may decide WHEN the checklist opens and
  * let a clean draft be saved; they never let a finding or an unsigned draft out (lib/gate/verdict.ts).
  */
+import { pairsOf } from './pairs';
+
 const PUBLISH = /发布|签发|上线|提交|送审|发稿|审核通过|通过审核|publish|release|submit/i;
 const NOT_PUBLISH = /草稿|预览|暂存|取消|关闭|返回|撤回|撤销|删除|draft|preview|cancel/i;
 const DRAFT = /草稿|暂存|autosave|auto_save|draft|caogao|zancun/i;
@@ -33,7 +35,7 @@ export function isPublishUrl(url: string): boolean {
   } catch {
     // As it is.
   }
-  return PUBLISH_URL.test(u.pathname) || [...new URLSearchParams(query).values()].some((v) => v.length <= 30 && PUBLISH_URL.test(v));
+  return PUBLISH_URL.test(u.pathname) || pairsOf(new URLSearchParams(query)).some(([, v]) => v.length <= 30 && PUBLISH_URL.test(v));
 }
 
 /** A URL that says it stores a draft (autosave, 草稿). */

@@ -8,6 +8,7 @@
  * (a script that builds the URL): the administrator then writes the rule in Options → 站点.
  */
 import type { ListPublishRule } from './schema';
+import { pairsOf } from '../gate/pairs';
 
 const URL_IN_SCRIPT = /['"]((?:[\w./-]*\.(?:php|html?|do|action|jsp|aspx?)|[\w./-]+\/[\w./-]+)(?:\?[^'"]*)?)['"]/;
 /** Query values that name the action (a=pass, dopost=checkArchives), not a category, page or token. */
@@ -35,7 +36,7 @@ function addressOf(control: Element): { url: string; fromForm: boolean } | null 
 /** `index.php?m=content&c=content&a=pass&catid=6` → `index\.php\?(?=.*\bm=content\b)(?=.*\bc=content\b)(?=.*\ba=pass\b)`. */
 export function urlPatternOf(url: URL, idParam?: string): string {
   const path = escapeRe(url.pathname.replace(/^\/+/, ''));
-  const keep = [...url.searchParams].filter(([k, v]) => k !== idParam && !TOKEN_NAME.test(k) && ACTION_VALUE.test(v));
+  const keep = pairsOf(url.searchParams).filter(([k, v]) => k !== idParam && !TOKEN_NAME.test(k) && ACTION_VALUE.test(v));
   if (keep.length === 0) return path;
   return `${path}\\?${keep.map(([k, v]) => `(?=.*\\b${escapeRe(k)}=${escapeRe(v)}\\b)`).join('')}`;
 }
@@ -51,7 +52,7 @@ function rowCheckbox(doc: Document): HTMLInputElement | null {
 function idInLink(url: URL, row: Element | null): { rule: ListPublishRule['ids']; name: string; pattern?: string; value?: string } | null {
   const id = row?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.value ?? /\b(\d{1,12})\b/.exec(row?.textContent ?? '')?.[1];
   if (!id) return null;
-  for (const [name, value] of url.searchParams) {
+  for (const [name, value] of pairsOf(url.searchParams)) {
     if (value === id) return { rule: { from: 'query', name }, name };
     const at = value.search(new RegExp(`/[A-Za-z_]*id/${escapeRe(id)}(?:/|$)`, 'i'));
     if (at < 0) continue;

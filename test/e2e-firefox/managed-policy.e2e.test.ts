@@ -10,6 +10,7 @@ import { publish, sleep, typeInto, type CmsServer } from '../../lib/demo/drive.t
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
 import { startCmsServer } from '../../lib/demo/server.ts';
+import { showOptionsTab, type OptionsTab } from '../../lib/demo/options-drive.ts';
 import { HIGHLIGHT_TEXTS, waitForBlockShown, waitForCounts, type HighlightTexts } from '../e2e/extension-helpers.ts';
 import { LOCKED_LABELS } from '../e2e/policy-helpers.ts';
 import { grantInOptions, openCms, panelAttached, startFirefox } from './firefox-helpers.ts';
@@ -20,6 +21,8 @@ const OFFICE_MOBILE = '13912345678';
 const OTHER_MOBILE = '13698765432';
 /** A unit's project codename: nothing built in flags it, only the managed customWords entry. */
 const CODENAME = '青松工程';
+/** The tabs whose parts hold a LockableGroup (components/options/shared.tsx). */
+const LOCKABLE_TABS: readonly OptionsTab[] = ['rules', 'required', 'reviewers', 'records', 'sites'];
 const DRAFT = `会议联系人：王丽，手机：${OFFICE_MOBILE}；值班：${OTHER_MOBILE}。${CODENAME}进度另行通报。`;
 
 const probe = probeFirefoxPolicy();
@@ -60,6 +63,10 @@ describe.skipIf(probe.skip !== undefined)(`Firefox policies.json${probe.skip ? `
   });
 
   test('the managed keys are locked in the options page (origins, allowList, customWords), and nothing was refused', async () => {
+    // One tab at a time: a part mounts when first shown and stays, so each tab with lockable groups
+    // once puts every one of them on the page (origins in 站点, allowList and customWords in 规则).
+    // Each switch in this headless Firefox takes about twice as long as the one before: only these.
+    for (const tab of LOCKABLE_TABS) await showOptionsTab(options, tab);
     await options.waitFor(`document.querySelectorAll('fieldset[data-key-locked="true"]').length === 3`, { timeout: 10_000 });
     const locked = await options.evaluate<{ section: string; label: string }[]>(
       `[...document.querySelectorAll('fieldset[data-key-locked="true"]')].map((f) => ({

@@ -6,6 +6,7 @@
  * and the gate judges that submission on what the files hold.
  */
 import { unreadFile } from '../gate/files';
+import { pairsOf } from '../../gate/pairs';
 
 /** A replayed submission's navigation arrives a task later: it is recognised within this time. */
 const REPLAY_WINDOW_MS = 3000;
@@ -36,7 +37,7 @@ export class FormHold {
    * not held twice: if its files are still unknown, the gate refuses it as pending.
    */
   hold(fd: FormData, source: Element | null, fallback: () => Element | null): boolean {
-    const unknown = [...fd.values()].filter((v): v is File => typeof v !== 'string' && !unreadFile({ filename: v.name, type: v.type, size: v.size }) && !this.files.known(v));
+    const unknown = pairsOf(fd).map(([, v]) => v).filter((v): v is File => typeof v !== 'string' && !unreadFile({ filename: v.name, type: v.type, size: v.size }) && !this.files.known(v));
     if (unknown.length === 0) return false;
     const target = formOf(source) ?? formOf(fallback());
     const reading = Promise.all(unknown.map((f) => this.files.learn(f).catch(() => undefined)));

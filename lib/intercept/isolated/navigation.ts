@@ -8,6 +8,7 @@
  */
 import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
+import { pairsOf } from '../../gate/pairs';
 
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
@@ -34,7 +35,7 @@ interface NavigateEventLike extends Event {
 
 function entriesOf(fd: FormData, fileKey?: (file: File) => string | undefined): Entry[] {
   const out: Entry[] = [];
-  for (const [name, value] of fd.entries()) {
+  for (const [name, value] of pairsOf(fd)) {
     if (typeof value === 'string') out.push([name, value]);
     else out.push([name, { name, filename: value.name, type: value.type, size: value.size, key: fileKey?.(value) }]);
   }
@@ -54,16 +55,21 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
     const e = ev as NavigateEventLike;
     if (!e.cancelable || e.destination.sameDocument || e.downloadRequest !== null) return;
     if (e.navigationType === 'reload' || e.navigationType === 'traverse') return;
-    const url = e.destination.url;
-    if (e.formData && judge.holdFiles?.(e.formData, e.sourceElement ?? null)) {
+    // Fail closed: a navigation this listener could not judge does not leave.
+    try {
+      if (!passes(e)) e.preventDefault();
+    } catch {
       e.preventDefault();
-      return;
     }
+  });
+  function passes(e: NavigateEventLike): boolean {
+    const url = e.destination.url;
+    if (e.formData && judge.holdFiles?.(e.formData, e.sourceElement ?? null)) return false;
     const o: Outgoing = e.formData
       ? { route: 'form', method: 'POST', url, body: { kind: 'entries', entries: entriesOf(e.formData, (f) => judge.fileKey?.(f)) }, control: judge.control() }
       : { route: linkClicked === url ? 'link' : 'navigation', method: 'GET', url, body: { kind: 'none' }, control: judge.control() };
-    if (!judge.judge(o).pass) e.preventDefault();
-  });
+    return judge.judge(o).pass;
+  }
 
   // Submissions the navigate event above will not see.
   const submitting = new WeakMap<HTMLFormElement, HTMLElement | null>();
@@ -94,7 +100,7 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
       const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
       const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) };
       // The submission can no longer be cancelled here; what it carries can: it leaves empty.
-      if (!judge.judge(o).pass) for (const name of [...new Set([...fd.keys()])]) fd.delete(name);
+      if (!judge.judge(o).pass) for (const name of new Set(pairsOf(fd).map(([n]) => n))) fd.delete(name);
     },
     true,
   );
