@@ -1,9 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isAttachment, readableExtensions, readerFor, type ReadResult } from './readers';
+import { isAttachmentPath } from '../attachments/scan-file';
+import { readableExtensions, readerFor, type ReadResult } from './readers';
 
 export function isScannable(path: string): boolean {
-  return readerFor(path) !== undefined || isAttachment(path);
+  return readerFor(path) !== undefined || isAttachmentPath(path);
 }
 
 /** Why a path could not be read, in both languages; never quotes the file's content. */

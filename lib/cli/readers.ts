@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeText } from '../attachments/decode-text';
-import { CLI_ATTACHMENT_EXTENSIONS, isAttachmentPath } from '../attachments/scan-file';
+import { CLI_ATTACHMENT_EXTENSIONS } from '../attachments/scan-file';
 import type { FindingLocation } from '../scan/types';
 
 /**
@@ -34,11 +34,6 @@ export const READERS: Readonly<Record<string, Reader>> = {
 
 export function readerFor(path: string): Reader | undefined {
   return READERS[extname(path).toLowerCase()];
-}
-
-/** Spreadsheets, documents and PDFs go through the attachment scanner (lib/attachments), not a reader. */
-export function isAttachment(path: string): boolean {
-  return isAttachmentPath(path);
 }
 
 /** The extensions the CLI reads, for messages: ".txt .md .html .htm .xlsx …". */

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBackstop, type DnrApi } from '../../lib/background/backstop';
+import { ALLOW_ID_BASE, BLOCK_ID_BASE, type DnrRule } from '../../lib/gate/backstop-rules';
+
+function fakeDnr(unsupported: string[] = []): DnrApi & { session: Map<number, DnrRule> } {
+  const session = new Map<number, DnrRule>();
+  const update = (u: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
+    u.removeRuleIds?.forEach((id) => session.delete(id));
+    u.addRules?.forEach((r) => session.set(r.id, r));
+    return Promise.resolve();
+  };
+  return {
+    session,
+    getSessionRules: () => Promise.resolve([...session.values()]),
+    updateSessionRules: update,
+    getDynamicRules: () => Promise.resolve([]),
+    updateDynamicRules: () => Promise.resolve(),
+    isRegexSupported: ({ regex }) => Promise.resolve(unsupported.includes(regex) ? { isSupported: false, reason: 'syntaxError' } : { isSupported: true }),
+  };
+}
+
+const policy = {
+  adapters: [
+    { publishRequests: [{ method: 'POST', urlPattern: '/admin/publish\\.do' }], listPublish: [{ urlPattern: '/admin/list\\.do\\?.*status=1' }] },
+    { publishRequests: [{ method: 'POST', urlPattern: '/admin/publish\\.do' }] },
+  ],
+};
+
+describe('network backstop', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('blocks each adapter publish endpoint once, for every tab', async () => {
+    const dnr = fakeDnr();
+    await createBackstop(dnr, () => undefined).sync(policy);
+    const rules = [...dnr.session.values()];
+    expect(rules.map((r) => r.action.type)).toEqual(['block', 'block']);
+    expect(rules.map((r) => r.condition.regexFilter)).toEqual(['/admin/publish\\.do', '/admin/list\\.do\\?.*status=1']);
+    expect(rules.every((r) => r.condition.tabIds === undefined)).toBe(true);
+  });
+
+  it('after a release opens the endpoints for that one tab only, and closes them again', async () => {
+    const dnr = fakeDnr();
+    const backstop = createBackstop(dnr, () => undefined);
+    await backstop.sync(policy);
+    await backstop.allowTab(7);
+    const allows = [...dnr.session.values()].filter((r) => r.action.type === 'allow');
+    expect(allows).toHaveLength(2);
+    expect(allows.every((r) => r.condition.tabIds?.join() === '7' && r.priority > 1)).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect([...dnr.session.values()].filter((r) => r.action.type === 'allow')).toEqual([]);
+    expect([...dnr.session.keys()].filter((id) => id >= BLOCK_ID_BASE && id < ALLOW_ID_BASE)).toHaveLength(2);
+  });
+
+  it('skips and reports a pattern the browser cannot match (the page gate still holds it); a new policy drops stale allows', async () => {
+    const dnr = fakeDnr(['/admin/list\\.do\\?.*status=1']);
+    const problems: string[] = [];
+    const backstop = createBackstop(dnr, (m) => problems.push(m));
+    await backstop.sync(policy);
+    expect([...dnr.session.values()].map((r) => r.condition.regexFilter)).toEqual(['/admin/publish\\.do']);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('/admin/list');
+    await backstop.allowTab(3);
+    await backstop.sync({ adapters: [] });
+    expect(dnr.session.size).toBe(0);
+  });
+});
