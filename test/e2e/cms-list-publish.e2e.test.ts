@@ -15,7 +15,7 @@ import { openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } fro
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
-import { closeCmsSession, openCmsSession } from './cms-session.ts';
+import { closeAfterNavigation, closeCmsSession, openCmsSession } from './cms-session.ts';
 
 const lisi = demoPerson('lisi');
 const SIGN = { category: '12', mode: '主动公开', reviewer: lisi };
@@ -64,7 +64,8 @@ async function signItem(fixture: CmsFixture, id: string): Promise<void> {
   await pressChecklistPublish(page);
   await checklistClosed(page);
   await server.waitForRequests({ ...publish.expect, since });
-  await page.close();
+  if (publish.expect.sends === 'navigate') await closeAfterNavigation(page, publish.expect.path);
+  else await page.close();
 }
 
 /** Ticks `ids` on the list page and presses its publish control; returns the page. */

@@ -14,7 +14,7 @@ import { demoPolicy } from '../../lib/demo/demo-policy.ts';
 import { panelRefusals } from '../../lib/demo/cms-drive.ts';
 import { optionsUrl, showOptionsTab } from '../../lib/demo/options-drive.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
-import { closeCmsSession, openCmsSession } from './cms-session.ts';
+import { closeAfterNavigation, closeCmsSession, openCmsSession } from './cms-session.ts';
 
 const fixture = CMS_LIST_FIXTURES.find((f) => f.cms === 'pbootcms')!;
 
@@ -39,7 +39,7 @@ test('without an adapter the status link goes out; with the picked PbootCMS adap
   let since = server.mark();
   let page = await clickSwitch('42');
   await server.waitForRequests({ ...fixture.expect, since });
-  await page.close();
+  await closeAfterNavigation(page, fixture.expect.path);
 
   const options = await browser.context.newPage();
   await options.goto(optionsUrl(EXTENSION_ID, 'sites'));
