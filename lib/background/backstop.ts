@@ -4,10 +4,10 @@
  * does not accept (RE2 has no look-around) is skipped and reported; the page-level gate still holds
  * such an endpoint.
  */
-import { ALLOW_ID_BASE, BLOCK_ID_BASE, allowRules, blockRules, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
+import { ALLOW_ID_BASE, BLOCK_ID_BASE, allowRules, blockRules, freeAllowIds, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
 
 export interface DnrApi {
-  getSessionRules(): Promise<{ id: number }[]>;
+  getSessionRules(): Promise<{ id: number; condition?: { tabIds?: number[] } }[]>;
   updateSessionRules(update: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
   getDynamicRules(): Promise<{ id: number }[]>;
   updateDynamicRules(update: { removeRuleIds?: number[]; addRules?: DnrRule[] }): Promise<void>;
@@ -39,7 +39,7 @@ export function createBackstop(dnr: DnrApi | undefined, onProblem: (message: str
 
   async function closeTab(tabId: number): Promise<void> {
     timers.delete(tabId);
-    const ids = (await dnr!.getSessionRules()).map((r) => r.id).filter((id) => id >= ALLOW_ID_BASE + tabId * 100 && id < ALLOW_ID_BASE + tabId * 100 + 100);
+    const ids = (await dnr!.getSessionRules()).filter((r) => r.id >= ALLOW_ID_BASE && r.condition?.tabIds?.includes(tabId)).map((r) => r.id);
     if (ids.length > 0) await dnr!.updateSessionRules({ removeRuleIds: ids });
   }
 
@@ -56,7 +56,8 @@ export function createBackstop(dnr: DnrApi | undefined, onProblem: (message: str
       if (!dnr || blocks.length === 0) return;
       clearTimeout(timers.get(tabId));
       await closeTab(tabId);
-      await dnr.updateSessionRules({ addRules: allowRules(blocks, tabId) });
+      const used = (await dnr.getSessionRules()).map((r) => r.id);
+      await dnr.updateSessionRules({ addRules: allowRules(blocks, tabId, freeAllowIds(used, blocks.length)) });
       timers.set(tabId, setTimeout(() => void closeTab(tabId), ALLOW_MS));
     },
   };

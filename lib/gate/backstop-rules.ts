@@ -46,10 +46,21 @@ export function blockRules(policy: BackstopSource): DnrRule[] {
   return rules;
 }
 
-/** The one-tab allows that lift the block rules for a released publish. */
-export function allowRules(blocks: readonly DnrRule[], tabId: number): DnrRule[] {
+/**
+ * The lowest `n` allow ids not in `used`. Rule ids are 32-bit: an id derived from the tab id would
+ * overflow for the large tab ids a long-running browser hands out.
+ */
+export function freeAllowIds(used: Iterable<number>, n: number): number[] {
+  const taken = new Set(used);
+  const out: number[] = [];
+  for (let id = ALLOW_ID_BASE; out.length < n; id++) if (!taken.has(id)) out.push(id);
+  return out;
+}
+
+/** The one-tab allows that lift the block rules for a released publish, with ids from freeAllowIds. */
+export function allowRules(blocks: readonly DnrRule[], tabId: number, ids: readonly number[]): DnrRule[] {
   return blocks.map((b, i) => ({
-    id: ALLOW_ID_BASE + tabId * 100 + i,
+    id: ids[i]!,
     priority: 2,
     action: { type: 'allow' },
     condition: { ...b.condition, tabIds: [tabId] },

@@ -52,6 +52,24 @@ describe('network backstop', () => {
     expect([...dnr.session.keys()].filter((id) => id >= BLOCK_ID_BASE && id < ALLOW_ID_BASE)).toHaveLength(2);
   });
 
+  it('keeps rule ids 32-bit for any tab id, and two released tabs apart', async () => {
+    const dnr = fakeDnr();
+    const backstop = createBackstop(dnr, () => undefined);
+    await backstop.sync(policy);
+    const bigTab = 1_900_000_000;
+    await backstop.allowTab(bigTab);
+    await vi.advanceTimersByTimeAsync(4_000);
+    await backstop.allowTab(8);
+    const allows = () => [...dnr.session.values()].filter((r) => r.action.type === 'allow');
+    expect(allows()).toHaveLength(4);
+    expect(allows().every((r) => Number.isInteger(r.id) && r.id >= ALLOW_ID_BASE && r.id < 2 ** 31)).toBe(true);
+    // the first tab's allows close on its own timer; the second tab keeps its own
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(allows().map((r) => r.condition.tabIds?.join())).toEqual(['8', '8']);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(allows()).toEqual([]);
+  });
+
   it('skips and reports a pattern the browser cannot match (the page gate still holds it); a new policy drops stale allows', async () => {
     const dnr = fakeDnr(['/admin/list\\.do\\?.*status=1']);
     const problems: string[] = [];
