@@ -29,6 +29,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
   hub.watch(win);
   watchNavigations(win, {
     judge: (o) => hub.gate.judge(o),
+    peek: (o) => hub.gate.peek(o),
     control: () => hub.gestures.current(),
     fileKey: (f) => hub.fileKey(f),
     holdFiles: (fd, source) => hub.holdFiles(fd, source),

@@ -106,10 +106,14 @@ export function ownDraft(n: number, withId = false): string {
 }
 
 /** Sign-off of the open checklist by `reviewer` after the editor's confirmations; then 发布 in the checklist. */
-export async function signAndPublish(page: Page, reviewer: { id: string; pin: string }): Promise<void> {
+export async function signOff(page: Page, reviewer: { id: string; pin: string }): Promise<void> {
   await waitForChecklist(page);
   await confirmAll(page);
   await signAs(page, 'reviewer', reviewer.id, reviewer.pin);
   await waitForView(page, (v) => v.complete.signoff && v.publishEnabled, 'signed off');
+}
+
+export async function signAndPublish(page: Page, reviewer: { id: string; pin: string }): Promise<void> {
+  await signOff(page, reviewer);
   await pressChecklistPublish(page);
 }

@@ -37,6 +37,14 @@ export interface RouteCase {
 
 const r = (c: RouteCase) => c;
 
+/**
+ * 发布 in the checklist re-runs a stopped click or native submission itself (requestSubmit() is one);
+ * a publish the page's own script started (fetch, XHR, form.submit()) is left to the page.
+ */
+export function replayedByChecklist(c: RouteCase): boolean {
+  return !('script' in c.how) || c.route === 'form';
+}
+
 export const ROUTE_CASES: readonly RouteCase[] = [
   // native form submission, any submitter
   r({ id: 'submit-保存', label: 'form submit: button labelled 保存', route: 'form', path: '/sink/r/form-save', how: { click: '#btn-save' }, passes: 'navigates', refusal: 'silent' }),

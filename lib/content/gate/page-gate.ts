@@ -42,6 +42,15 @@ const refusalText = (v: Extract<Verdict, { pass: false }>): string =>
 /** How long after a released submission its navigation may still arrive (the browser starts it at once). */
 const FOLLOW_UP_MS = 3_000;
 
+/** Any exception refuses (fail closed) and says why. */
+function verdictOf(o: Outgoing, ctx: GateContext): Verdict {
+  try {
+    return judge(o, ctx);
+  } catch (e) {
+    return { pass: false, reason: 'error', publish: false, findings: [], detail: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 export class PageGate {
   private ticket: ReleaseTicket | null = null;
   /**
@@ -73,12 +82,7 @@ export class PageGate {
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
-    let v: Verdict;
-    try {
-      v = judge(request, follow ? { ...this.context(), ticket: follow.ticket } : this.context());
-    } catch (e) {
-      v = { pass: false, reason: 'error', publish: false, findings: [], detail: e instanceof Error ? e.message : String(e) };
-    }
+    const v = verdictOf(request, follow ? { ...this.context(), ticket: follow.ticket } : this.context());
     if (v.pass && v.usedTicket && follow) {
       // The navigation of a submission already released (and already reported): not a second publish.
       this.followUp = null;
@@ -91,6 +95,15 @@ export class PageGate {
     // Draft saves too: an item saved again with unsigned content loses its sign-off (controller).
     if (!v.pass || v.usedTicket || v.reason === 'draft-save') for (const l of this.listeners) l(request, v);
     return v;
+  }
+
+  /**
+   * The verdict on content that may still change before it leaves (a form's entry list while the
+   * page's own formdata listeners are still to run): a release is not spent and nobody is told.
+   */
+  peek(o: Outgoing): Verdict {
+    if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
+    return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context());
   }
 
   answer(o: Outgoing): GuardAnswer {

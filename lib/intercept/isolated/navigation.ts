@@ -12,6 +12,8 @@ import { pairsOf } from '../../gate/pairs';
 
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
+  /** The verdict without spending a release or reporting it (content that may still change). */
+  peek(o: Outgoing): Verdict;
   /** The control the user just used (for draft words), if any. */
   control(): string | undefined;
   /** The content key of a file this world has read (its scan is looked up by it), if any. */
@@ -40,6 +42,10 @@ function entriesOf(fd: FormData, fileKey?: (file: File) => string | undefined): 
     else out.push([name, { name, filename: value.name, type: value.type, size: value.size, key: fileKey?.(value) }]);
   }
   return out;
+}
+
+function emptyEntries(fd: FormData): void {
+  for (const name of new Set(pairsOf(fd).map(([n]) => n))) fd.delete(name);
 }
 
 function isSelfTarget(target: string | null | undefined): boolean {
@@ -98,9 +104,33 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
       const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
       const url = new URL(action, win.document.baseURI).href;
       const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-      const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) };
-      // The submission can no longer be cancelled here; what it carries can: it leaves empty.
-      if (!judge.judge(o).pass) for (const name of new Set(pairsOf(fd).map(([n]) => n))) fd.delete(name);
+      const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) });
+      // The submission can no longer be cancelled here; what it carries can: it leaves empty. The
+      // page's own formdata listeners (on the form, on its ancestors) run after this one and may still
+      // change the entries, so the verdict that counts is taken after them: at the end of the form's
+      // listeners, and again on the way back up if the entries changed. This first look spends no
+      // release; what it refuses is refused (and reported) now, in case the page stops the event before.
+      const first = outgoing();
+      if (!judge.peek(first).pass) {
+        judge.judge(first);
+        emptyEntries(fd);
+      }
+      let judged: string | null = null;
+      const last = (ev: Event) => {
+        if ((ev as FormDataEvent).formData !== fd) return;
+        const o = outgoing();
+        const key = JSON.stringify(o.body);
+        if (key === judged) return;
+        if (!judge.judge(o).pass) emptyEntries(fd);
+        judged = JSON.stringify(outgoing().body);
+      };
+      form.addEventListener('formdata', last);
+      win.addEventListener('formdata', last);
+      // Gone with this dispatch (the page may stop it before either runs).
+      win.setTimeout(() => {
+        form.removeEventListener('formdata', last);
+        win.removeEventListener('formdata', last);
+      }, 0);
     },
     true,
   );
