@@ -47,11 +47,26 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     el.remove();
     dispatch.call(el, new MessageEv(PORT, { ports: [channel.port2] }));
   });
-  (doc.documentElement ?? doc).appendChild(el);
-  dispatch.call(el, new CustomEv(READY, { bubbles: true }));
-  // If the isolated script has not arrived by the first task, it is not coming: nobody may find the
-  // element later and pretend to be it.
-  win.setTimeout(() => el.isConnected && el.remove(), 0);
+  const announce = (root: Element) => {
+    root.appendChild(el);
+    dispatch.call(el, new CustomEv(READY, { bubbles: true }));
+    // If the isolated script has not arrived by the first task, it is not coming: nobody may find the
+    // element later and pretend to be it.
+    win.setTimeout(() => el.isConnected && el.remove(), 0);
+  };
+  // Never the document's own child: a frame guarded from its parent (hooks/frames.ts) can be reached
+  // before its parser made <html>, and an element there would become the root the parser then cannot
+  // replace — the frame's page came out empty (TRS WCM's nested frames, now and then). Until the root
+  // exists the guard asks through the parent's (see parentRelay).
+  if (doc.documentElement) announce(doc.documentElement);
+  else {
+    const watch = new win.MutationObserver(() => {
+      if (!doc.documentElement) return;
+      watch.disconnect();
+      announce(doc.documentElement);
+    });
+    watch.observe(doc, { childList: true });
+  }
 
   port.onmessage = (e: MessageEvent<IsolatedMessage>) => {
     const m = e.data;
