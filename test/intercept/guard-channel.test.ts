@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { Window } from 'happy-dom';
+import { Window as HappyWindow } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { openGuardChannel } from '../../lib/intercept/main/channel';
 import { acceptGuardChannel } from '../../lib/intercept/isolated/channel';
@@ -19,14 +19,14 @@ const ask: Outgoing = { route: 'fetch', method: 'POST', url: 'http://cms.test/sa
 describe('the guard channel handshake', () => {
   it('in a document with its root: the isolated world takes the element and answers synchronously', () => {
     acceptGuardChannel(document, refuseAll);
-    const channel = openGuardChannel(window as PageWindow);
+    const channel = openGuardChannel(window);
     expect(channel.askSync(ask)).toEqual({ pass: false, message: 'no' });
     // taken: it is no longer in the document
     expect(document.querySelector(CHANNEL_TAG)).toBeNull();
   });
 
   it('in a frame document reached before its parser made <html>: nothing becomes the root; announced once <html> exists', async () => {
-    const frame = new Window() as unknown as PageWindow;
+    const frame = new HappyWindow() as unknown as PageWindow;
     // happy-dom's extra windows lack MessageChannel; Node's serves
     Object.assign(frame, { MessageChannel: globalThis.MessageChannel });
     const doc = frame.document;
