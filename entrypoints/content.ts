@@ -62,6 +62,7 @@ export default defineContentScript({
     whenParsed(document, () => {
       controller = startController(window, hub, { rules }, signoffApi, {
         revoke: (ids) => void sendMessage('revokeSignedItems', { origin: location.origin, ids }).catch(() => undefined),
+        saved: (id) => void sendMessage('savedItemSigned', { origin: location.origin, id }).catch(() => undefined),
       });
       void policyLoaded.then((page) => {
         if (page && !page.covered) {

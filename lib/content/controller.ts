@@ -14,7 +14,7 @@ import { EarlyStop } from './early-stop';
 import type { GateHub } from './gate/hub';
 import { FindingPainter } from './paint';
 import { PanelView } from './panel-view';
-import { itemIdsOfPage, useItemIdRule } from './item-id-capture';
+import { itemIdOfSaveResponse, itemIdsOfPage, useItemIdRule } from './item-id-capture';
 import { namedItems } from './item-titles';
 import { Release, type Attempt } from './release';
 import { RefusalLog } from './refusal-log';
@@ -39,6 +39,8 @@ export interface Controller {
 /** The background's store of signed items (publish by id from the list passes for them). */
 export interface SignedItemsApi {
   revoke(ids: string[]): void;
+  /** The released publish's save response named the new item: it is signed too. */
+  saved(id: string): void;
 }
 
 export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Controller {
@@ -160,7 +162,13 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     if (v.publish && draft.hasEditors()) stopped(hub.gestures.attempt(), o.route);
     else log.refused(o, v, flow.auditContext());
   });
-  hub.onOutcome((o) => flow.outcome(o));
+  hub.onOutcome((o) => {
+    flow.outcome(o);
+    const id = itemIdOfSaveResponse(o.response);
+    if (!id) return;
+    hub.addSignedItems([id]);
+    items?.saved(id);
+  });
 
   const discover = () => draft.discover();
   discover();

@@ -6,7 +6,7 @@
  */
 import { isItemIdName } from '../gate/item-ids';
 import { sameOriginWindows } from '../editors';
-import { itemIdFromUrl } from '../policy/list-publish';
+import { itemIdFromResponse, itemIdFromUrl } from '../policy/list-publish';
 import type { ItemIdRule } from '../policy/schema';
 import { pairsOf } from '../gate/pairs';
 
@@ -52,4 +52,11 @@ export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined = pageRu
     }
   }
   return [...ids];
+}
+
+/** The new item's id that the save response of a released publish names (adapter's itemId), or null. */
+export function itemIdOfSaveResponse(text: string | undefined, rule: ItemIdRule | undefined = pageRule): string | null {
+  if (!text || !rule) return null;
+  const id = itemIdFromResponse(rule, text);
+  return usable(id) ? id : null;
 }

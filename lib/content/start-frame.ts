@@ -23,7 +23,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
     judgeSync: (o) => hub.gate.answer(o),
     judge: (o, blobs) => hub.gate.answerAsync(o, blobs),
     learn: (blobs) => hub.learnFiles(blobs, 'form'),
-    outcome: (route, endpoint, status) => hub.outcome({ route, endpoint, status }),
+    outcome: (route, endpoint, status, response) => hub.outcome({ route, endpoint, status, response }),
   });
   hub.addLink(link);
   hub.watch(win);

@@ -252,8 +252,8 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
   let seq = 0;
   let failures = 0;
   const hosted = new Map<string, { body: Buffer; type: string }>();
-  // ids of items saved through the real-CMS fixtures' endpoints (the list pages show 42–44)
-  let itemId = 41;
+  // ids of items saved through the real-CMS fixtures' endpoints: new ones, after the 42–44 the list pages show
+  let itemId = 99;
   // longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
   const vendorNames = Object.keys(VENDOR_DIRS).sort((a, b) => b.length - a.length);
 

@@ -34,8 +34,11 @@ export type GuardMessage =
   | { type: 'ask'; id: number; outgoing: Outgoing; blobs: Blob[] }
   /** Files a sync verdict will need (form.submit()): read and scanned first, answered with their keys. */
   | { type: 'learn'; id: number; blobs: Blob[] }
-  /** The outcome of a request that spent the release ticket (the audit log's publish-outcome). */
-  | { type: 'outcome'; route: string; endpoint: string; status?: number };
+  /**
+   * The outcome of a request that spent the release ticket (the audit log's publish-outcome), with the
+   * start of its response text: a new item's id is in the save response (the site adapter's itemId).
+   */
+  | { type: 'outcome'; route: string; endpoint: string; status?: number; response?: string };
 
 /** isolated → guard over the port. */
 export type IsolatedMessage =

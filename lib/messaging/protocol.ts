@@ -62,6 +62,8 @@ export interface ProtocolMap {
   getSignedItems(origin: string): string[];
   /** Items saved again after their sign-off: what is on the server may no longer be what was signed. */
   revokeSignedItems(req: { origin: string; ids: string[] }): void;
+  /** The save response of the publish just released in this tab named the new item's id: it is signed. */
+  savedItemSigned(req: { origin: string; id: string }): boolean;
   /** A list page publishes signed items through an adapter-named endpoint: lift the network block for this tab. */
   openBackstop(req: { origin: string; ids: string[] }): boolean;
 

@@ -2,13 +2,16 @@
 import { onMessage } from '../messaging/protocol';
 import type { SignoffService } from './service';
 import type { SignedItemStore } from './signed-items';
+import { ReleasedTabs } from './released-tabs';
 
 export interface ReleaseHooks {
   /** A release was granted in this tab: the network backstop lets the tab's publish through once. */
   released(tabId: number | undefined): void;
 }
 
-export function listenForSignoffMessages(service: SignoffService, items: SignedItemStore, hooks: ReleaseHooks): () => void {
+const tabOf = (sender: unknown) => (sender as { tab?: { id?: number } }).tab?.id;
+
+export function listenForSignoffMessages(service: SignoffService, items: SignedItemStore, hooks: ReleaseHooks, releasedTabs = new ReleasedTabs()): () => void {
   const off = [
     onMessage('pinChallenge', ({ data }) => service.pinChallenge(data)),
     onMessage('signOff', ({ data }) => service.signOff(data)),
@@ -20,12 +23,20 @@ export function listenForSignoffMessages(service: SignoffService, items: SignedI
       if (result.ok) {
         const origin = data.context.origin;
         if (origin && data.itemIds && data.itemIds.length > 0) await items.add(origin, data.itemIds);
-        hooks.released((sender as { tab?: { id?: number } }).tab?.id);
+        const tab = tabOf(sender);
+        if (origin && tab !== undefined) releasedTabs.released(tab, origin);
+        hooks.released(tab);
       }
       return result;
     }),
     onMessage('getSignedItems', ({ data }) => items.list(data)),
     onMessage('revokeSignedItems', ({ data }) => items.revoke(data.origin, data.ids)),
+    onMessage('savedItemSigned', async ({ data, sender }) => {
+      const tab = tabOf(sender);
+      if (tab === undefined || !/^[A-Za-z0-9_-]{1,40}$/.test(data.id) || !releasedTabs.take(tab, data.origin)) return false;
+      await items.add(data.origin, [data.id]);
+      return true;
+    }),
     onMessage('getEditorIdentity', () => service.getEditorIdentity()),
     onMessage('setEditorIdentity', ({ data }) => service.setEditorIdentity(data)),
   ];

@@ -149,6 +149,39 @@ describe('ThinkCMF 5 文章管理 → 发布 ($.ajax of ids[])', () => {
   });
 });
 
+describe('ThinkCMF 5: a new article gets its id from the save response', () => {
+  test('signed off and published as a new article: the id its save response names passes from the list', async () => {
+    const fixture = edit('thinkcmf');
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, fixture);
+    await prepareDraft(page, fixture, '新稿件：本季度养老金已按时足额发放，详情请到乡镇民政办查阅。');
+    const publish = fixture.publish.find((p) => !p.draft)!;
+    const since = server.mark();
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    await signChecklist(page, SIGN);
+    const saved = page.waitForResponse((r) => r.url().includes(publish.expect.path));
+    await pressChecklistPublish(page);
+    // the CMS's answer names the new article's edit page (ThinkCMF: …/edit/id/N.html)
+    const answer = (await (await saved).json()) as { url: string };
+    const id = /\/edit\/id\/(\d+)/.exec(answer.url)![1]!;
+    await server.waitForRequests({ ...publish.expect, since });
+    await page.close();
+
+    // the article list now shows the new article; ticking it and pressing 发布 goes out
+    const listFixture = list('thinkcmf');
+    const listPage = await newPage(listFixture.path);
+    await listPage.evaluate(`document.querySelector('table tr:last-child').insertAdjacentHTML('afterend',
+      '<tr><td><input type="checkbox" class="js-check" name="ids[]" value="${id}"></td><td>${id}</td><td>新稿件</td></tr>')`);
+    const listed = server.mark();
+    await listPage.locator(`input[type="checkbox"][value="${id}"]`).check();
+    await runSteps(listPage, [listFixture.steps.find((s) => 'click' in s)!]);
+    const [r] = await server.waitForRequests({ ...listFixture.expect, since: listed });
+    expect(readIds(r!, listFixture.expect.ids)).toEqual([id]);
+    await listPage.close();
+  });
+});
+
 describe('saved again', () => {
   test('an item saved again with other content loses its sign-off: the list refuses it', async () => {
     const fixture = list('thinkcmf');

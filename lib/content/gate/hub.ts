@@ -30,6 +30,8 @@ export interface Outcome {
   route: string;
   endpoint: string;
   status?: number;
+  /** The start of the response text (fetch, XHR): where a save names the new item's id. */
+  response?: string;
 }
 
 export class GateHub {

@@ -11,7 +11,7 @@ export interface GuardHandler {
   judge(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer>;
   /** Reads and scans files the guard will send (form.submit()): their content keys, in order. */
   learn(blobs: Blob[]): Promise<(string | null)[]>;
-  outcome(route: string, endpoint: string, status?: number): void;
+  outcome(route: string, endpoint: string, status?: number, response?: string): void;
 }
 
 export interface GuardLink {
@@ -46,7 +46,7 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
       if (!port) return;
       port.onmessage = (m: MessageEvent<GuardMessage>) => {
         const msg = m.data;
-        if (msg.type === 'outcome') handler.outcome(msg.route, msg.endpoint, msg.status);
+        if (msg.type === 'outcome') handler.outcome(msg.route, msg.endpoint, msg.status, typeof msg.response === 'string' ? msg.response : undefined);
         else if (msg.type === 'learn') {
           handler.learn(msg.blobs).then(
             (keys) => send({ type: 'learned', id: msg.id, keys }),

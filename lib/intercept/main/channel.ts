@@ -13,7 +13,7 @@ export interface GuardChannel {
   ask(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer>;
   /** Has the isolated world read and scan files (form.submit()): their content keys, in order (null: unknown). */
   learn(blobs: Blob[]): Promise<(string | null)[]>;
-  outcome(route: string, endpoint: string, status?: number): void;
+  outcome(route: string, endpoint: string, status?: number, response?: string): void;
   /** False once the isolated world says this page is outside the policy. */
   covered(): boolean;
 }
@@ -126,8 +126,8 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
         post({ type: 'learn', id, blobs } satisfies GuardMessage);
       });
     },
-    outcome(route, endpoint, status) {
-      if (partner) post({ type: 'outcome', route, endpoint, status } satisfies GuardMessage);
+    outcome(route, endpoint, status, response) {
+      if (partner) post({ type: 'outcome', route, endpoint, status, response } satisfies GuardMessage);
     },
     covered: () => covered,
   };

@@ -33,9 +33,24 @@ function isRequest(input: unknown): input is Request {
   return Object.prototype.toString.call(input) === '[object Request]';
 }
 
+/** Enough of a save response to find the new item's id in it. */
+const RESPONSE_HEAD = 64 * 1024;
+
 export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route = 'fetch'): void {
   const original = win.fetch;
   if (typeof original !== 'function') return;
+  // Taken now: a page script replacing them later cannot make a save response say another id.
+  const clone = win.Response?.prototype.clone;
+  const text = win.Response?.prototype.text;
+  const responseHead = async (r: Response): Promise<string | undefined> => {
+    if (!clone || !text) return undefined;
+    try {
+      const body: string = await text.call(clone.call(r));
+      return body.slice(0, RESPONSE_HEAD);
+    } catch {
+      return undefined;
+    }
+  };
   win.fetch = async function (this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = isRequest(input) ? input : null;
     const url = absoluteUrl(win, request ? request.url : String(input));
@@ -50,7 +65,7 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     const sent = original.call(win, input, init);
     if (answer.released) {
       sent.then(
-        (r) => channel.outcome(route, endpointOf(url), r.status),
+        async (r) => channel.outcome(route, endpointOf(url), r.status, await responseHead(r)),
         () => channel.outcome(route, endpointOf(url), 0),
       );
     }
@@ -96,7 +111,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
     const s = serializeBody(win, body, req.contentType);
     const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body };
     const go = (released?: boolean) => {
-      if (released) this.addEventListener('loadend', () => channel.outcome(route, endpointOf(req.url), this.status));
+      if (released) this.addEventListener('loadend', () => channel.outcome(route, endpointOf(req.url), this.status, xhrText(this)));
       send.call(this, body);
     };
     if (!req.async) {
@@ -106,6 +121,16 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
     }
     void channel.ask(outgoing, s.blobs).then((a) => (a.pass ? go(a.released) : fail(this, req)));
   };
+}
+
+function xhrText(xhr: XMLHttpRequest): string | undefined {
+  try {
+    if (xhr.responseType === '' || xhr.responseType === 'text') return xhr.responseText.slice(0, RESPONSE_HEAD);
+    if (xhr.responseType === 'json') return JSON.stringify(xhr.response).slice(0, RESPONSE_HEAD);
+  } catch {
+    // A response the page made unreadable names no id.
+  }
+  return undefined;
 }
 
 export function hookBeacon(win: PageWindow, channel: GuardChannel): void {
