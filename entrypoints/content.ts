@@ -3,7 +3,7 @@ import { startController } from '@/lib/content/controller';
 import { startTeach } from '@/lib/content/teach';
 import type { SignoffApi } from '@/lib/content/signoff-flow';
 import { startFrame, whenParsed } from '@/lib/content/start-frame';
-import { sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
+import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
 import { rules } from '@/rules';
@@ -85,6 +85,12 @@ export default defineContentScript({
       if (type === TAB_STATE && window === window.top && controller) {
         sendResponse(controller.tabState());
         return;
+      }
+      // The popup's 扫描此页面 on an edit page reads the draft as the checklist does; a page without
+      // editors stays silent, and the popup scans its main content instead.
+      if (type === DRAFT_FINDINGS && window === window.top && controller?.hasEditors()) {
+        void controller.draftFindings().then(sendResponse);
+        return true;
       }
       // Teaching happens in the top frame (a cross-origin frame runs its own content script).
       if (type === TEACH && window === window.top) {
