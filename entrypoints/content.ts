@@ -6,7 +6,15 @@ import { startFrame, whenParsed } from '@/lib/content/start-frame';
 import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
+import { uiLang } from '@/lib/i18n';
+import type { ScanOptions } from '@/lib/scan/engine';
 import { rules } from '@/rules';
+
+/**
+ * The draft's findings are read by the editor (the panel, the popup's page scan): their messages in
+ * the browser's language, like every other word on screen.
+ */
+const shown = (options: ScanOptions): ScanOptions => ({ ...options, locale: uiLang() });
 
 /** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
 const PUBLISHED_CHECK_DELAY_MS = 2500;
@@ -43,7 +51,7 @@ export default defineContentScript({
         .then((page) => {
           const options = page.covered ? scanOptionsFromPolicy(page, rules) : { rules };
           hub.configure(options, page);
-          if (page.covered) controller?.configure(options, page);
+          if (page.covered) controller?.configure(shown(options), page);
           else {
             // Another port of a granted host (Firefox grants hosts, not ports): not this policy's page.
             controller?.dispose();
@@ -60,7 +68,7 @@ export default defineContentScript({
     void loadSignedItems();
     const policyLoaded = loadPolicy();
     whenParsed(document, () => {
-      controller = startController(window, hub, { rules }, signoffApi, {
+      controller = startController(window, hub, shown({ rules }), signoffApi, {
         revoke: (ids) => void sendMessage('revokeSignedItems', { origin: location.origin, ids }).catch(() => undefined),
       });
       void policyLoaded.then((page) => {
@@ -69,7 +77,7 @@ export default defineContentScript({
           controller = null;
           return;
         }
-        if (page?.covered) controller?.configure(scanOptionsFromPolicy(page, rules), page);
+        if (page?.covered) controller?.configure(shown(scanOptionsFromPolicy(page, rules)), page);
         // A covered page without an editor may be a published item: the background checks it against
         // what was signed off when its title names one.
         setTimeout(() => {
