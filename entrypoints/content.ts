@@ -3,10 +3,18 @@ import { startController } from '@/lib/content/controller';
 import { startTeach } from '@/lib/content/teach';
 import type { SignoffApi } from '@/lib/content/signoff-flow';
 import { startFrame, whenParsed } from '@/lib/content/start-frame';
-import { sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
+import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
+import { uiLang } from '@/lib/i18n';
+import type { ScanOptions } from '@/lib/scan/engine';
 import { rules } from '@/rules';
+
+/**
+ * The draft's findings are read by the editor (the panel, the popup's page scan): their messages in
+ * the browser's language, like every other word on screen.
+ */
+const shown = (options: ScanOptions): ScanOptions => ({ ...options, locale: uiLang() });
 
 /** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
 const PUBLISHED_CHECK_DELAY_MS = 2500;
@@ -43,7 +51,7 @@ export default defineContentScript({
         .then((page) => {
           const options = page.covered ? scanOptionsFromPolicy(page, rules) : { rules };
           hub.configure(options, page);
-          if (page.covered) controller?.configure(options, page);
+          if (page.covered) controller?.configure(shown(options), page);
           else {
             // Another port of a granted host (Firefox grants hosts, not ports): not this policy's page.
             controller?.dispose();
@@ -60,7 +68,7 @@ export default defineContentScript({
     void loadSignedItems();
     const policyLoaded = loadPolicy();
     whenParsed(document, () => {
-      controller = startController(window, hub, { rules }, signoffApi, {
+      controller = startController(window, hub, shown({ rules }), signoffApi, {
         revoke: (ids) => void sendMessage('revokeSignedItems', { origin: location.origin, ids }).catch(() => undefined),
         saved: (id) => void sendMessage('savedItemSigned', { origin: location.origin, id }).catch(() => undefined),
       });
@@ -70,7 +78,7 @@ export default defineContentScript({
           controller = null;
           return;
         }
-        if (page?.covered) controller?.configure(scanOptionsFromPolicy(page, rules), page);
+        if (page?.covered) controller?.configure(shown(scanOptionsFromPolicy(page, rules)), page);
         // A covered page without an editor may be a published item: the background checks it against
         // what was signed off when its title names one.
         setTimeout(() => {
@@ -86,6 +94,12 @@ export default defineContentScript({
       if (type === TAB_STATE && window === window.top && controller) {
         sendResponse(controller.tabState());
         return;
+      }
+      // The popup's 扫描此页面 on an edit page reads the draft as the checklist does; a page without
+      // editors stays silent, and the popup scans its main content instead.
+      if (type === DRAFT_FINDINGS && window === window.top && controller?.hasEditors()) {
+        void controller.draftFindings().then(sendResponse);
+        return true;
       }
       // Teaching happens in the top frame (a cross-origin frame runs its own content script).
       if (type === TEACH && window === window.top) {

@@ -1,6 +1,7 @@
 /**
- * 「扫描此页面」: scans the main content of the page in the tab (a preview, or the article once it is
- * online) and lists what it finds, masked, with whether the page still matches what was signed off.
+ * 「扫描此页面」: on a CMS edit page, the draft's findings as the tab's checklist has them; elsewhere it
+ * scans the main content of the page in the tab (a preview, or the article once it is online) and
+ * lists what it finds, masked, with whether the page still matches what was signed off.
  * The page's title and text are never shown here: only masked excerpts are.
  */
 import { useState } from 'react';
@@ -56,7 +57,8 @@ export function PageScan({ api }: { api: PageScanApi }) {
         </p>
       )}
       {outcome?.ok && (
-        <div data-scan-result data-count={outcome.findings.length}>
+        <div data-scan-result data-scan-source={outcome.source} data-count={outcome.findings.length}>
+          {outcome.source === 'draft' && <p style={{ margin: '4px 0', color: COLOR.text }}>{t('popup_scan_draft')}</p>}
           <p style={{ margin: '4px 0', fontWeight: 'bold' }}>
             {outcome.findings.length === 0 ? terms().noFindings : t('popup_scan_found', outcome.findings.length)}
           </p>

@@ -7,7 +7,7 @@
  * inject the extractor and message its content script; on the CMS origins host access does the same.
  */
 import { browser } from 'wxt/browser';
-import { sendMessage, TAB_STATE, TEACH, type TabState } from '../../lib/messaging/protocol';
+import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH, type DraftFindings, type TabState } from '../../lib/messaging/protocol';
 import type { ExtractedPage } from '../../lib/page/extract-main';
 import { scanOptionsFromPolicy } from '../../lib/policy/scan-options';
 import type { ScanOptions } from '../../lib/scan/engine';
@@ -47,6 +47,15 @@ async function findTargetTab(search: string): Promise<TargetTab | undefined> {
 function asTabState(answer: unknown): TabState | null {
   const s = answer as Partial<TabState> | undefined;
   return s && typeof s === 'object' && s.findings && Array.isArray(s.fields) && typeof s.signoff === 'string' ? (s as TabState) : null;
+}
+
+/** The DraftFindings a content script answered, or null for no answer or something else. */
+function asDraftFindings(answer: unknown): DraftFindings | null {
+  const d = answer as Partial<{ ok: boolean; findings: unknown; error: unknown }> | undefined;
+  if (!d || typeof d !== 'object') return null;
+  if (d.ok === true && Array.isArray(d.findings)) return d as DraftFindings;
+  if (d.ok === false && typeof d.error === 'string') return d as DraftFindings;
+  return null;
 }
 
 /** A background that never answers must not leave the popup at 正在扫描… for good. */
@@ -127,6 +136,8 @@ export function popupApis(search: string, close: () => void): PopupApis {
     pageScan: {
       scanPage: () =>
         scanPage({
+          // "Receiving end does not exist" / "port closed": no Precheck draft in this tab.
+          draft: async () => asDraftFindings(await browser.tabs.sendMessage(await tabId(), { type: DRAFT_FINDINGS }, { frameId: 0 }).catch(() => null)),
           async extract() {
             const [first] = await browser.scripting.executeScript({ target: { tabId: await tabId() }, files: ['/page-extract.js'] });
             const page = first?.result as ExtractedPage | undefined;

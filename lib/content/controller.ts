@@ -5,7 +5,7 @@
  */
 import { sameOriginWindows } from '../editors';
 import type { Outgoing, Verdict } from '../gate/types';
-import type { PagePolicy, TabState } from '../messaging/protocol';
+import type { DraftFindings, PagePolicy, TabState } from '../messaging/protocol';
 import type { ScanOptions } from '../scan/engine';
 import { scanSubmittedContent } from './api-check';
 import { hrefsOf, LinkedAttachments } from './attachments/linked';
@@ -30,6 +30,11 @@ export interface Controller {
   configure(options: ScanOptions, page: PagePolicy): void;
   /** For the popup: findings, fields and sign-off at a glance. */
   tabState(): TabState;
+  /**
+   * For the popup's 扫描此页面: the draft's findings after rescanning what changed — the list the
+   * panel, the checklist and tabState() count, so the four never disagree.
+   */
+  draftFindings(): Promise<DraftFindings>;
   /** An editor was found on the page (a page without one may be a published item). */
   hasEditors(): boolean;
   /** The page turned out to be outside the policy (another port of a granted host): Precheck leaves it. */
@@ -73,11 +78,13 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   const readLinks = () =>
     linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
   hub.files.onChange(() => flow.changed());
+  // One list for everything that counts findings: the checklist, the popup's state and its page scan.
+  const located = () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()];
 
   const flow = startSignoffFlow(
     top,
     {
-      findings: () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()],
+      findings: located,
       scanError: () => panel.error ?? linked.error(),
       bodyText: () => draft.bodyText(),
       async rescan() {
@@ -184,6 +191,14 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       draft.configure(next);
     },
     tabState: () => flow.tabState(),
+    async draftFindings() {
+      try {
+        await draft.rescanStale();
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+      return { ok: true, url: top.location.href, title: top.document.title, findings: located().map((l) => l.finding) };
+    },
     hasEditors: () => draft.hasEditors(),
     dispose() {
       top.clearInterval(ticker);

@@ -7,12 +7,13 @@ import { discoverEditors, sameOriginWindows } from '../editors';
 import { findTitleInput } from '../editors/title-field';
 import { fingerprintDraft, type DraftFingerprint } from '../gate/draft-match';
 import { scan, type ScanOptions } from '../scan/engine';
+import { terms } from '../i18n';
 import { SEVERITY_RANK, type Finding } from '../scan/types';
 import { EditorSession } from './editor-session';
 
 export interface LocatedFinding {
   finding: Finding;
-  /** 标题 or 正文. */
+  /** 标题 or 正文 (Title or Body), in the page's language. */
   where: string;
   session: EditorSession | null;
 }
@@ -83,9 +84,10 @@ export class DraftWatch {
 
   /** Every finding, worst first. */
   findings(): LocatedFinding[] {
+    const place = terms().place;
     return [
-      ...this.titleFindings.map((finding) => ({ finding, where: '标题', session: null })),
-      ...[...this.sessions.values()].flatMap((s) => s.findings.map((finding) => ({ finding, where: '正文', session: s }))),
+      ...this.titleFindings.map((finding) => ({ finding, where: place.title, session: null })),
+      ...[...this.sessions.values()].flatMap((s) => s.findings.map((finding) => ({ finding, where: place.body, session: s }))),
     ].sort((a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity]);
   }
 

@@ -20,7 +20,9 @@ import {
   type SignoffRole,
 } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
-import { pick } from '../i18n';
+import { pick, terms } from '../i18n';
+import { REQUIRED_FIELD_NAMES } from '../policy/limits';
+import { problemText } from '../signoff/checklist-strings';
 import type { PinError } from '../../components/checklist/types';
 import { groupFindings, type FindingGroup, type GroupItem } from '../fix/groups';
 import type { EditResult } from '../editors/edit-bridge';
@@ -75,7 +77,6 @@ const say = (m: Localized) => pick(m);
 
 /** Answers about the PIN itself: said next to the PIN box that was used, not at the top. */
 const PIN_CODES = new Set(['wrong-pin', 'locked', 'unknown-reviewer']);
-const FIELD_LABEL: Record<FieldName, string> = { title: '标题', channel: '栏目', category: '信息类别', disclosure: '公开方式', reviewer: '审核人' };
 
 /**
  * The pre-publish checklist on a CMS page (issue 5): reads the form, keeps the draft's digest and the
@@ -270,7 +271,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
     goToField(name: FieldName) {
       const el = fieldElements[name];
       if (el) focusField(el);
-      else message = { kind: 'info', text: `页面上找不到「${FIELD_LABEL[name]}」，请管理员在“教 Precheck 认识此页面”中指定` };
+      else message = { kind: 'info', text: problemText('field_not_found', name) };
       render();
     },
     maskGroup(id: string) {
@@ -445,11 +446,11 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       const needed = r.important ? 2 : 1;
       return {
         findings: { block: count('block'), warn: count('warn'), info: count('info') },
-        fields: (Object.keys(FIELD_LABEL) as FieldName[])
+        fields: REQUIRED_FIELD_NAMES
           .filter((n) => fields[n]?.present || page?.requiredFields.includes(n))
           .map((n) => ({
             name: n,
-            label: FIELD_LABEL[n],
+            label: terms().field[n],
             ok: !r.sections.fields.problems.some((p) => p.field === n),
             text: fields[n]?.text ?? '',
           })),

@@ -96,28 +96,40 @@ export async function closeChecklist(target: DriveTarget): Promise<void> {
   if (open) await driver.click(inDialog('[data-action=close]'));
 }
 
-export interface FlowStep {
-  name: string;
-  /** Screenshot taken after the step (the demo keeps them). */
-  shot?: string;
+/** A reviewer's override of the first overridable warning: the reason, the reviewer, the PIN. */
+async function overrideWarning(target: DriveTarget, reason: string, reviewer: { id: string; pin: string }): Promise<void> {
+  const driver = driverOf(target);
+  const row = (selector: string) => inDialog(`[data-problem=finding-needs-override] ${selector}`);
+  await driver.fill(row('[data-input=reason]'), reason);
+  await driver.selectOption(row('[data-input=override-reviewer]'), reviewer.id);
+  await driver.fill(row('[data-input=pin-override]'), reviewer.pin);
+  await driver.click(row('[data-action=override]'));
+}
+
+export interface WalkSteps {
+  publish(): Promise<void>;
+  fix(): Promise<void>;
+  fill(): Promise<void>;
+  reviewer: { id: string; pin: string };
+  /** The unit head signs too; with `important`, the editor ticks 重要信息 so that they must. */
+  principal?: { id: string; pin: string };
+  important?: boolean;
+  /** The fixed draft keeps overridable warnings: the reviewer overrides them with this reason. */
+  override?: string;
+  /**
+   * Called after each step: blocked, fixed, overridden (with `override`), confirmed, wrong-pin,
+   * reviewer-signed (with `principal`), signed.
+   */
+  after?(step: string): Promise<void>;
 }
 
 /**
  * The whole path of a draft through the checklist, as the demo shows it and the audit tests replay
- * it: the publish is stopped and the leak listed, the editor fixes it and fills the form, the reviewer
- * confirms, mistypes the PIN once, then signs, and 发布 runs the page's own publish.
+ * it: the publish is stopped and the leak listed, the editor fixes it (a reviewer overrides what may
+ * stay) and fills the form, the reviewer confirms, mistypes the PIN once, then signs (the unit head
+ * after them when asked), and 发布 runs the page's own publish.
  */
-export async function walkChecklist(
-  target: DriveTarget,
-  steps: {
-    publish(): Promise<void>;
-    fix(): Promise<void>;
-    fill(): Promise<void>;
-    reviewer: { id: string; pin: string };
-    principal?: { id: string; pin: string };
-    after?(step: string): Promise<void>;
-  },
-): Promise<void> {
+export async function walkChecklist(target: DriveTarget, steps: WalkSteps): Promise<void> {
   const page = driverOf(target);
   const after = (step: string) => steps.after?.(step) ?? Promise.resolve();
   await steps.publish();
@@ -125,10 +137,24 @@ export async function walkChecklist(
   await waitForView(page, (v) => v.problems.includes('finding-block'), 'the leak listed');
   await after('blocked');
   await steps.fix();
-  await waitForView(page, (v) => v.complete.findings, 'findings fixed');
+  if (steps.override !== undefined) {
+    await waitForView(page, (v) => !v.problems.includes('finding-block') && v.problems.includes('finding-needs-override'), 'only warnings left');
+    await after('fixed');
+    while ((await checklistView(page)).problems.includes('finding-needs-override')) {
+      const left = (await checklistView(page)).problems.filter((p) => p === 'finding-needs-override').length;
+      await overrideWarning(page, steps.override, steps.reviewer);
+      await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-needs-override').length < left, 'warning overridden');
+    }
+    await waitForView(page, (v) => v.complete.findings, 'findings done');
+    await after('overridden');
+  } else {
+    await waitForView(page, (v) => v.complete.findings, 'findings fixed');
+    await after('fixed');
+  }
   await steps.fill();
   await waitForView(page, (v) => v.complete.fields, 'fields filled');
   await confirmAll(page);
+  if (steps.important) await markImportant(page);
   await waitForView(page, (v) => v.complete.confirm, 'confirmed');
   await after('confirmed');
   await signAs(page, 'reviewer', steps.reviewer.id, '0000');
@@ -136,7 +162,8 @@ export async function walkChecklist(
   await after('wrong-pin');
   await signAs(page, 'reviewer', steps.reviewer.id, steps.reviewer.pin);
   if (steps.principal) {
-    await waitForView(page, (v) => v.problems.includes('needs-principal'), 'principal asked for');
+    await waitForView(page, (v) => !v.problems.includes('needs-reviewer') && v.problems.includes('needs-principal'), 'reviewer signed, principal asked for');
+    await after('reviewer-signed');
     await signAs(page, 'principal', steps.principal.id, steps.principal.pin);
   }
   await waitForView(page, (v) => v.publishEnabled, 'signed off');

@@ -111,6 +111,8 @@ export interface Terms {
   listSep: string;
   /** Before a file's name where a finding was made: 「附件 低保名单.xlsx · 隐藏工作表「原始」C7」. */
   attachment: string;
+  /** Where in the draft a finding stands: the CMS's title field or the editor's text. */
+  place: { title: string; body: string };
 }
 
 function kinds(lang: Lang): Record<Kind, string> {
@@ -233,6 +235,7 @@ const zh: Terms = {
   colon: '：',
   listSep: '、',
   attachment: '附件',
+  place: { title: '标题', body: '正文' },
 };
 
 const en: Terms = {
@@ -351,6 +354,7 @@ const en: Terms = {
   colon: ': ',
   listSep: ', ',
   attachment: 'attachment',
+  place: { title: 'Title', body: 'Body' },
 };
 
 export const TERMS: Readonly<Record<Lang, Terms>> = { zh, en };

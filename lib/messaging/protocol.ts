@@ -27,7 +27,7 @@ import type { AdminResult, AdminStatus } from '../policy/admin-password';
 import type { RosterAuth } from '../policy/roster-auth';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
-import type { Localized } from '../scan/types';
+import type { Finding, Localized } from '../scan/types';
 import type { Signoff, SignoffRole } from '../signoff/types';
 import type { PagePolicy } from './page-policy';
 
@@ -181,6 +181,16 @@ export interface TabState {
   blocked: boolean;
   editor: string | null;
 }
+
+/**
+ * Popup → the tab's top-frame content script, for 扫描此页面 on a page with editors: the draft's
+ * findings, the very list the panel, the checklist and TAB_STATE count (answers a DraftFindings).
+ * A page without Precheck's editors does not answer; the popup then scans the page itself.
+ */
+export const DRAFT_FINDINGS = 'precheck:draft-findings';
+
+/** Findings carry masked excerpts only, never a raw value. */
+export type DraftFindings = { ok: true; url: string; title: string; findings: Finding[] } | { ok: false; error: string };
 
 /** Popup → the active tab's content script: start the "teach Precheck this CMS" pick mode. */
 export const TEACH = 'precheck:teach';

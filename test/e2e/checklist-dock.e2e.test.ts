@@ -121,18 +121,25 @@ test('转到该项 focuses a CMS field the editor can see; Esc closes and gives 
   await sleep(100);
 });
 
-/** The three counts of block findings an editor can read: the panel's, the checklist's and the popup's. */
-async function counts(page: Page): Promise<{ panel: string; checklist: number; popup: string }> {
+/**
+ * The four counts of block findings an editor can read: the panel's, the checklist's, the popup's
+ * state block and the popup's 扫描此页面 (which on a CMS edit page must scan the draft, not the page).
+ */
+async function counts(page: Page): Promise<{ panel: string; checklist: number; popup: string; pageScan: number }> {
   const view = await checklistView(page);
   const popup = await laptop.browser.context.newPage();
   try {
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${await tabIdOf(laptop.browser.context, page.url())}`);
     const state = popup.locator('[data-tab-state=active]');
     await state.waitFor();
+    await popup.locator('[data-scan-page]').click();
+    const result = popup.locator('[data-scan-result]');
+    await result.waitFor();
     return {
       panel: String(await page.evaluate(`document.querySelector('precheck-panel').dataset.block`)),
       checklist: view.problems.filter((p) => p === 'finding-block').length,
       popup: String(await state.locator('[data-severity=block]').getAttribute('data-count')),
+      pageScan: await result.locator('li[data-severity=block]').count(),
     };
   } finally {
     await popup.close();
@@ -140,21 +147,21 @@ async function counts(page: Page): Promise<{ panel: string; checklist: number; p
   }
 }
 
-test('one status: after each fix the panel, the checklist and the popup give the same count', async () => {
+test('one status: after each fix the panel, the checklist, the popup and its page scan give the same count', async () => {
   const page = await start('ueditor', `<p>王丽，身份证号 ${ID}；李强，身份证号 ${ID2}。</p>`);
   await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-block').length === 2, 'two IDs');
-  expect(await counts(page)).toEqual({ panel: '2', checklist: 2, popup: '2' });
+  expect(await counts(page)).toEqual({ panel: '2', checklist: 2, popup: '2', pageScan: 2 });
 
   await setContent(page, `<p>王丽，身份证号 ${ID}；李强（已删除）。</p>`);
   await waitForView(page, (v) => v.problems.filter((p) => p === 'finding-block').length === 1, 'one ID left');
-  expect(await counts(page)).toEqual({ panel: '1', checklist: 1, popup: '1' });
+  expect(await counts(page)).toEqual({ panel: '1', checklist: 1, popup: '1', pageScan: 1 });
   // The panel's stopped-publish box says the same number, never the count from before the fix.
   const box = await page.evaluate<string>(`document.querySelector('precheck-panel').shadowRoot.querySelector('[data-testid=precheck-blocked]')?.textContent ?? ''`);
   expect(box).toContain('有 1 项必须处理');
 
   await dialog(page).locator('[data-action=mask-group]').first().click();
   await waitForView(page, (v) => v.complete.findings, 'masked');
-  expect(await counts(page)).toEqual({ panel: '0', checklist: 0, popup: '0' });
+  expect(await counts(page)).toEqual({ panel: '0', checklist: 0, popup: '0', pageScan: 0 });
 });
 
 test('axe-core: the docked checklist and the open panel have no serious violations; both speak only Chinese', async () => {

@@ -10,7 +10,8 @@ import { PageScan } from '../../components/popup/PageScan';
 import { popupApis, tabIdFromSearch } from '../../components/popup/popup-api';
 import { classifyError, NoTabError, scanPage, type PageScanDeps } from '../../components/popup/scan-page';
 import { TabStateView } from '../../components/popup/TabStateView';
-import type { PostPublishResult, TabState } from '../../lib/messaging/protocol';
+import type { DraftFindings, PostPublishResult, TabState } from '../../lib/messaging/protocol';
+import { scan } from '../../lib/scan/engine';
 import { pagePolicy } from '../../lib/messaging/page-policy';
 import { DEFAULT_POLICY } from '../../lib/policy/defaults';
 import type { ExtractedPage } from '../../lib/page/extract-main';
@@ -53,10 +54,19 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function deps(page: ExtractedPage | Error, check: PostPublishResult | Error = { found: false }): PageScanDeps & { checked: unknown[] } {
+function deps(
+  page: ExtractedPage | Error,
+  check: PostPublishResult | Error = { found: false },
+  draft: DraftFindings | Error | null = null,
+): PageScanDeps & { checked: unknown[]; extracted: number } {
   const d = {
     checked: [] as unknown[],
-    extract: () => (page instanceof Error ? Promise.reject(page) : Promise.resolve(page)),
+    extracted: 0,
+    draft: () => (draft instanceof Error ? Promise.reject(draft) : Promise.resolve(draft)),
+    extract: () => {
+      d.extracted++;
+      return page instanceof Error ? Promise.reject(page) : Promise.resolve(page);
+    },
     scanOptions: () => Promise.resolve({ rules }),
     candidates: (p: ExtractedPage) => Promise.resolve({ titles: [p.title], bodyDigests: [`digest-of-${p.text.length}`] }),
     postPublishCheck: (p: unknown) => {
@@ -128,6 +138,31 @@ describe('scanPage', () => {
     expect(d.checked).toEqual([{ url: LEAK.url, titles: [LEAK.title], bodyDigests: [`digest-of-${LEAK.text.length}`] }]);
   });
 
+  it("on an edit page, reports the draft's findings as the tab has them, worst first, and reads nothing of the page", async () => {
+    const body = scan(`邮箱 wangli@163.com；身份证号 ${RAW_ID}`, { rules });
+    expect(body.map((f) => f.severity)).toEqual(['info', 'block']);
+    const d = deps(CLEAN, { found: false }, { ok: true, url: 'http://cms.example/edit?id=3', title: '编辑文章', findings: body });
+    const outcome = await scanPage(d);
+    expect(outcome).toMatchObject({ ok: true, source: 'draft', url: 'http://cms.example/edit?id=3', check: null });
+    expect(outcome.ok && outcome.findings.map((f) => [f.kind, f.excerpt])).toEqual([
+      ['cn-id', '110*************2X'],
+      ['email', 'w***@163.com'],
+    ]);
+    // The draft answered: Readability's view of the edit page (which misses the editor's frame) is not asked.
+    expect(d.extracted).toBe(0);
+    expect(d.checked).toEqual([]);
+  });
+
+  it('scans the page itself when no content script answers, and fails when the draft could not be scanned', async () => {
+    const fallback = await scanPage(deps(LEAK, { found: false }, new Error('Receiving end does not exist.')));
+    expect(fallback).toMatchObject({ ok: true, source: 'page' });
+    expect(fallback.ok && fallback.findings.map((f) => f.kind)).toEqual(['cn-id']);
+    const d = deps(CLEAN, { found: false }, { ok: false, error: 'editor gone' });
+    expect(await scanPage(d)).toEqual({ ok: false, error: 'failed', detail: 'editor gone' });
+    // Falling back to the page here would say 未发现 for a draft that could not be read.
+    expect(d.extracted).toBe(0);
+  });
+
   it('still reports the findings when the background cannot compare', async () => {
     const outcome = await scanPage(deps(LEAK, new Error('Could not establish connection')));
     expect(outcome).toMatchObject({ ok: true, check: null });
@@ -177,6 +212,18 @@ describe('PageScan', () => {
     expect(result.querySelectorAll('li')).toHaveLength(0);
     expect(result.textContent).toContain('未发现敏感信息');
     expect(result.querySelector('[data-signoff-check="matches"]')?.textContent).toBe('与签发内容一致');
+  });
+
+  it('says the draft was scanned when the findings are the tab’s own', async () => {
+    const findings = scan(`身份证号 ${RAW_ID}`, { rules });
+    view = await render(<PageScan api={{ scanPage: () => scanPage(deps(CLEAN, { found: false }, { ok: true, url: 'u', title: 't', findings })) }} />);
+    await click(view.container.querySelector('[data-scan-page]'));
+    await until(() => view!.container.querySelector('[data-scan-result]') !== null);
+    const result = view.container.querySelector('[data-scan-result]')!;
+    expect(result.getAttribute('data-scan-source')).toBe('draft');
+    expect(result.getAttribute('data-count')).toBe('1');
+    expect(result.textContent).toContain('已扫描编辑器中的草稿');
+    expect(result.querySelector('[data-signoff-check]')).toBeNull();
   });
 
   it('says when the published page differs from what was signed', async () => {
@@ -294,6 +341,20 @@ describe('popupApis', () => {
     const outcome = await popupApis(`?tab=${tab.id}`, () => undefined).pageScan.scanPage();
     expect(outcome).toMatchObject({ ok: true, findings: [], check: { found: true, result: 'differs' } });
     expect(asked).toEqual([{ url: CLEAN.url, titles: [CLEAN.title], bodyDigests: [expect.stringMatching(/^[0-9a-f]{64}$/) as string] }]);
+  });
+
+  it("asks the tab's top-frame content script for the draft's findings before reading the page", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: LEAK.url });
+    const findings = scan(`身份证号 ${RAW_ID}`, { rules });
+    const ask = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, url: LEAK.url, title: 't', findings });
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: CLEAN, documentId: 'd' }]);
+    const outcome = await popupApis(`?tab=${tab.id}`, () => undefined).pageScan.scanPage();
+    expect(ask).toHaveBeenCalledWith(tab.id, { type: 'precheck:draft-findings' }, { frameId: 0 });
+    expect(outcome).toMatchObject({ ok: true, source: 'draft', findings });
+    expect(inject).not.toHaveBeenCalled();
+    // An answer that is not a DraftFindings is no answer.
+    ask.mockResolvedValue({ block: 1 });
+    expect(await popupApis(`?tab=${tab.id}`, () => undefined).pageScan.scanPage()).toMatchObject({ ok: true, source: 'page', findings: [] });
   });
 
   it("asks the tab's top-frame content script for its state, and takes no answer as not active", async () => {

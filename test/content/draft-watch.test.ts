@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+/**
+ * Where a finding stands in the draft (the title field or the editor's text) is named in the page's
+ * language, like every other word on the panel and the checklist: an English browser shows no Chinese.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DraftWatch } from '../../lib/content/draft-watch';
+import { rules } from '../../rules';
+import { useLocale } from '../options/helpers';
+
+const ID = '11010519491231002X';
+
+function draftPage(): DraftWatch {
+  document.body.innerHTML = `<label for="t">标题</label><input id="t" type="text" value="王丽 ${ID} 的公示"><div contenteditable="true"><p>身份证号 ${ID}</p></div>`;
+  const hooks = { editorChanged: () => undefined, titleChanged: () => undefined, windowFound: () => undefined };
+  return new DraftWatch(window, { rules }, hooks);
+}
+
+let watch: DraftWatch | undefined;
+
+afterEach(() => {
+  watch?.dispose();
+  watch = undefined;
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+describe('DraftWatch places', () => {
+  it.each([
+    ['zh_CN', '标题', '正文'],
+    ['en', 'Title', 'Body'],
+  ] as const)('in %s names the title %s and the editor %s', async (locale, title, body) => {
+    useLocale(locale);
+    watch = draftPage();
+    watch.discover();
+    await watch.rescanStale();
+    const found = watch.findings().map((f) => [f.where, f.finding.kind, f.session === null]);
+    expect(found).toEqual([
+      [title, 'cn-id', true],
+      [body, 'cn-id', false],
+    ]);
+  });
+});
