@@ -65,7 +65,7 @@ export default defineBackground(() => {
   const backstop = createBackstop(dnr, (message) => console.warn('[precheck]', message));
   const signedItems = createSignedItemStore(browser.storage.local);
   listenForSignoffMessages(signoff, signedItems, {
-    released: (tabId) => void (tabId === undefined ? undefined : backstop.allowTab(tabId)),
+    released: (tabId) => (tabId === undefined ? Promise.resolve() : backstop.allowTab(tabId)),
   });
   onMessage('openBackstop', async ({ data, sender }) => {
     const signed = new Set(await signedItems.list(data.origin));

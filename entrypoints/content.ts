@@ -65,6 +65,7 @@ export default defineContentScript({
         .then((ids) => hub.setSignedItems(new Set(ids)))
         .catch(() => undefined);
     let controller: ReturnType<typeof startController> | null = null;
+    hub.setNetworkOpener((ids) => sendMessage('openBackstop', { origin: location.origin, ids }));
     void loadSignedItems();
     const policyLoaded = loadPolicy();
     whenParsed(document, () => {

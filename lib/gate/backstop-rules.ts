@@ -15,8 +15,17 @@ export interface DnrRule {
 }
 
 export const RESOURCE_TYPES = ['main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'csp_report', 'media', 'websocket', 'other'];
+/**
+ * What the backstop blocks: everything but navigations. A form post or a link is judged, cancelably,
+ * by the Navigation API's navigate event in the page; a list-page publish of signed items by a link
+ * (PbootCMS's status switch) could not wait for the tab's allow to be in place before it leaves.
+ */
+const BACKSTOP_TYPES = RESOURCE_TYPES.filter((t) => t !== 'main_frame' && t !== 'sub_frame');
 export const BLOCK_ID_BASE = 1000;
 export const ALLOW_ID_BASE = 100_000;
+/** Above the startup lift's allow (priority 6): see lib/gate/startup-rules.ts. */
+export const BLOCK_PRIORITY = 7;
+export const ALLOW_PRIORITY = 8;
 
 export interface BackstopSource {
   adapters: readonly { publishRequests?: readonly RequestRule[]; listPublish?: readonly RequestRule[] }[];
@@ -33,12 +42,12 @@ export function blockRules(policy: BackstopSource): DnrRule[] {
       seen.add(key);
       rules.push({
         id: BLOCK_ID_BASE + rules.length,
-        priority: 1,
+        priority: BLOCK_PRIORITY,
         action: { type: 'block' },
         condition: {
           regexFilter: r.urlPattern,
           ...(r.method && { requestMethods: [r.method.toLowerCase()] }),
-          resourceTypes: RESOURCE_TYPES,
+          resourceTypes: BACKSTOP_TYPES,
         },
       });
     }
@@ -61,7 +70,7 @@ export function freeAllowIds(used: Iterable<number>, n: number): number[] {
 export function allowRules(blocks: readonly DnrRule[], tabId: number, ids: readonly number[]): DnrRule[] {
   return blocks.map((b, i) => ({
     id: ids[i]!,
-    priority: 2,
+    priority: ALLOW_PRIORITY,
     action: { type: 'allow' },
     condition: { ...b.condition, tabIds: [tabId] },
   }));

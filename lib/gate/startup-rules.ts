@@ -13,6 +13,13 @@ import { RESOURCE_TYPES, type DnrRule } from './backstop-rules';
 /** Dynamic (persisted) rule ids 10–19, session lift ids 20–29: apart from the backstop's ranges. */
 export const LOCKDOWN_IDS = [10, 11] as const;
 export const LIFT_IDS = [20, 21] as const;
+/**
+ * The lift outranks the lockdown and nothing else: the network backstop's blocks of adapter-named
+ * publish endpoints (lib/gate/backstop-rules.ts) rank above both, or the lift's allow-everything would
+ * switch them off for every CMS page.
+ */
+export const LOCKDOWN_PRIORITY = 5;
+export const LIFT_PRIORITY = 6;
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 /** Everything but a page load (a restored tab or the CMS's start page must still open). */
@@ -40,11 +47,11 @@ function conditions(domains: string[]): Condition[] {
 export function lockdownRules(origins: readonly string[]): DnrRule[] {
   const domains = lockdownDomains(origins);
   if (domains.length === 0) return [];
-  return conditions(domains).map((condition, i) => ({ id: LOCKDOWN_IDS[i]!, priority: 5, action: { type: 'block' }, condition }));
+  return conditions(domains).map((condition, i) => ({ id: LOCKDOWN_IDS[i]!, priority: LOCKDOWN_PRIORITY, action: { type: 'block' }, condition }));
 }
 
 export function liftRules(origins: readonly string[]): DnrRule[] {
   const domains = lockdownDomains(origins);
   if (domains.length === 0) return [];
-  return conditions(domains).map((condition, i) => ({ id: LIFT_IDS[i]!, priority: 6, action: { type: 'allow' }, condition }));
+  return conditions(domains).map((condition, i) => ({ id: LIFT_IDS[i]!, priority: LIFT_PRIORITY, action: { type: 'allow' }, condition }));
 }

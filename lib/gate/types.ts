@@ -101,7 +101,7 @@ export type RefuseReason =
   | 'error';
 
 export type Verdict =
-  | { pass: true; reason: PassReason; usedTicket?: boolean }
+  | { pass: true; reason: PassReason; usedTicket?: boolean; /** signed items a list-page publish names */ items?: string[] }
   | {
       pass: false;
       reason: RefuseReason;

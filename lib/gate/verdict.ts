@@ -98,6 +98,6 @@ function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: 
     return { pass: false, reason: 'no-item-ids', publish: true, findings: [] };
   }
   const unsigned = ids.filter((id) => !ctx.signedItems.has(id));
-  if (unsigned.length === 0) return { pass: true, reason: 'signed-items' };
+  if (unsigned.length === 0) return { pass: true, reason: 'signed-items', items: ids };
   return { pass: false, reason: 'unsigned-items', publish: true, findings: [], items: unsigned };
 }

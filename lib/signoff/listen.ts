@@ -6,7 +6,7 @@ import { ReleasedTabs } from './released-tabs';
 
 export interface ReleaseHooks {
   /** A release was granted in this tab: the network backstop lets the tab's publish through once. */
-  released(tabId: number | undefined): void;
+  released(tabId: number | undefined): Promise<void>;
 }
 
 const tabOf = (sender: unknown) => (sender as { tab?: { id?: number } }).tab?.id;
@@ -25,7 +25,8 @@ export function listenForSignoffMessages(service: SignoffService, items: SignedI
         if (origin && data.itemIds && data.itemIds.length > 0) await items.add(origin, data.itemIds);
         const tab = tabOf(sender);
         if (origin && tab !== undefined) releasedTabs.released(tab, origin);
-        hooks.released(tab);
+        // The replayed publish must find the browser's block already lifted for this tab.
+        await hooks.released(tab);
       }
       return result;
     }),

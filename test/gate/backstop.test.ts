@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackstop, type DnrApi } from '../../lib/background/backstop';
-import { ALLOW_ID_BASE, BLOCK_ID_BASE, type DnrRule } from '../../lib/gate/backstop-rules';
+import { ALLOW_ID_BASE, BLOCK_ID_BASE, allowRules, blockRules, type DnrRule } from '../../lib/gate/backstop-rules';
+import { liftRules } from '../../lib/gate/startup-rules';
 
 function fakeDnr(unsupported: string[] = []): DnrApi & { session: Map<number, DnrRule> } {
   const session = new Map<number, DnrRule>();
@@ -47,6 +48,9 @@ describe('network backstop', () => {
     const allows = [...dnr.session.values()].filter((r) => r.action.type === 'allow');
     expect(allows).toHaveLength(2);
     expect(allows.every((r) => r.condition.tabIds?.join() === '7' && r.priority > 1)).toBe(true);
+    // still open while the release ticket lives (the editor presses the CMS's button again)
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect([...dnr.session.values()].filter((r) => r.action.type === 'allow')).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(10_000);
     expect([...dnr.session.values()].filter((r) => r.action.type === 'allow')).toEqual([]);
     expect([...dnr.session.keys()].filter((id) => id >= BLOCK_ID_BASE && id < ALLOW_ID_BASE)).toHaveLength(2);
@@ -58,16 +62,30 @@ describe('network backstop', () => {
     await backstop.sync(policy);
     const bigTab = 1_900_000_000;
     await backstop.allowTab(bigTab);
-    await vi.advanceTimersByTimeAsync(4_000);
+    await vi.advanceTimersByTimeAsync(40_000);
     await backstop.allowTab(8);
     const allows = () => [...dnr.session.values()].filter((r) => r.action.type === 'allow');
     expect(allows()).toHaveLength(4);
     expect(allows().every((r) => Number.isInteger(r.id) && r.id >= ALLOW_ID_BASE && r.id < 2 ** 31)).toBe(true);
     // the first tab's allows close on its own timer; the second tab keeps its own
-    await vi.advanceTimersByTimeAsync(6_000);
+    await vi.advanceTimersByTimeAsync(90_000);
     expect(allows().map((r) => r.condition.tabIds?.join())).toEqual(['8', '8']);
-    await vi.advanceTimersByTimeAsync(4_000);
+    await vi.advanceTimersByTimeAsync(40_000);
     expect(allows()).toEqual([]);
+  });
+
+  it('outranks the startup lift (whose allow covers every CMS request), and a released tab outranks the block', () => {
+    const [block] = blockRules(policy);
+    const [lift] = liftRules(['http://cms.test/*']);
+    expect(block!.priority).toBeGreaterThan(lift!.priority);
+    expect(allowRules([block!], 7, [ALLOW_ID_BASE])[0]!.priority).toBeGreaterThan(block!.priority);
+  });
+
+  it('leaves navigations to the page gate (a form post or link is judged, cancelably, by the navigate event)', () => {
+    for (const r of blockRules(policy)) {
+      expect(r.condition.resourceTypes).not.toContain('main_frame');
+      expect(r.condition.resourceTypes).toEqual(expect.arrayContaining(['xmlhttprequest', 'ping', 'websocket', 'other']));
+    }
   });
 
   it('skips and reports a pattern the browser cannot match (the page gate still holds it); a new policy drops stale allows', async () => {

@@ -54,8 +54,11 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture) 
     for (const el of clicked) expect(buttons).toContain(el);
   });
 
-  it('its publishRequests match what the publish sends', () => {
-    for (const p of fixture.publish.filter((x) => !x.draft)) expect(matchesPublish(fixture.cms, p.expect)).toBe(true);
+  it('its publishRequests match what the publish sends, unless a draft save goes to the same URL', () => {
+    // The network backstop blocks what publishRequests name and sees no body: a publish sharing its URL
+    // with 保存草稿 (WordPress's post.php) is left to the page gate, which reads the body.
+    const draftUrls = new Set(fixture.publish.filter((x) => x.draft).map((x) => urlOf(x.expect)));
+    for (const p of fixture.publish.filter((x) => !x.draft)) expect(matchesPublish(fixture.cms, p.expect)).toBe(!draftUrls.has(urlOf(p.expect)));
   });
 
   it('drafts sent to their own URL (emlog autosave) and list publishes are not taken for the edit page’s publish', () => {

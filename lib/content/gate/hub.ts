@@ -51,6 +51,7 @@ export class GateHub {
   private draftSource: () => DraftFingerprint | null = () => null;
   private tickedSource: () => string[] = () => [];
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();
+  private networkOpener: (ids: string[]) => Promise<boolean> = () => Promise.resolve(false);
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
@@ -67,6 +68,7 @@ export class GateHub {
       ticked: () => this.tickedSource(),
       gestures: this.gestures,
       files,
+      openNetwork: (ids) => this.networkOpener(ids),
     });
   }
 
@@ -121,6 +123,11 @@ export class GateHub {
       this.covered = page.covered;
       for (const l of this.links) l.setCovered(page.covered);
     }
+  }
+
+  /** How signed items get the browser's block of an adapter publish endpoint lifted (the background). */
+  setNetworkOpener(open: (ids: string[]) => Promise<boolean>): void {
+    this.networkOpener = open;
   }
 
   setSignedItems(ids: ReadonlySet<string>): void {

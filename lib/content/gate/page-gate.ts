@@ -31,6 +31,11 @@ export interface GateDeps {
   ticked(): string[];
   gestures: GestureTracker;
   files: FileVerdicts;
+  /**
+   * Signed items published from the list through an endpoint the adapter names: the browser blocks it
+   * (network backstop) until the background lifts the block for this tab; resolves once lifted.
+   */
+  openNetwork?(ids: string[]): Promise<boolean>;
   now?: () => number;
 }
 
@@ -41,6 +46,8 @@ const refusalText = (v: Extract<Verdict, { pass: false }>): string =>
 
 /** How long after a released submission its navigation may still arrive (the browser starts it at once). */
 const FOLLOW_UP_MS = 3_000;
+
+const toAnswer = (v: Verdict): GuardAnswer => (v.pass ? { pass: true, ...(v.usedTicket && { released: true }) } : { pass: false, message: refusalText(v) });
 
 /** Any exception refuses (fail closed) and says why. */
 function verdictOf(o: Outgoing, ctx: GateContext): Verdict {
@@ -107,17 +114,25 @@ export class PageGate {
   }
 
   answer(o: Outgoing): GuardAnswer {
-    const v = this.judge(o);
-    return v.pass ? { pass: true, ...(v.usedTicket && { released: true }) } : { pass: false, message: refusalText(v) };
+    return toAnswer(this.judge(o));
   }
 
   /** Reads the Blobs a request carries (text bodies, files) first, then judges it. */
   async answerAsync(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer> {
+    let request: Outgoing;
     try {
-      return this.answer(await this.resolveBlobs(o, blobs));
+      request = await this.resolveBlobs(o, blobs);
     } catch (e) {
       return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });
     }
+    const v = this.judge(request);
+    if (v.pass && v.reason === 'signed-items' && v.items && this.deps.policy().declaredPublish(o.method, o.url)) {
+      // Not before the browser lets it through: a request refused by the network would look like a
+      // broken CMS. If the background does not lift the block, the page learns it was refused.
+      const opened = await (this.deps.openNetwork?.(v.items) ?? Promise.resolve(true)).catch(() => false);
+      if (!opened) return { pass: false, message: '发布前预检：未能为已签发的条目放行网络请求，已阻止' };
+    }
+    return toAnswer(v);
   }
 
   private async resolveBlobs(o: Outgoing, blobs: Blob[]): Promise<Outgoing> {

@@ -14,7 +14,7 @@ export const dedecms: ShippedAdapter = {
     listPublish: [
       {
         method: 'GET',
-        urlPattern: 'archives_do\\.php\\?(?=.*\\bdopost=checkArchives\\b)',
+        urlPattern: 'archives_do\\.php\\?.*\\bdopost=checkArchives\\b',
         ids: { from: 'query', name: 'qstr', separator: '`' },
         rowCheckbox: 'input[name="arcID"]',
       },

@@ -10,11 +10,12 @@ export const phpcms: ShippedAdapter = {
     editor: { kind: 'ckeditor4' },
     fields: { title: '#title', channel: 'input[name="info[catid]"]', currentUser: '#admin_username' },
     publishButtons: ['input[name="dosubmit"]', 'input[name="dosubmit_continue"]'],
-    publishRequests: [{ method: 'POST', urlPattern: 'index\\.php\\?(?=.*\\bc=content\\b)(?=.*\\ba=(?:add|edit)\\b)' }],
+    // No look-ahead: the browser's network rules (RE2) would skip the pattern. PHPCMS writes m, c, a in this order.
+    publishRequests: [{ method: 'POST', urlPattern: 'index\\.php\\?.*\\bc=content&a=(?:add|edit)\\b' }],
     listPublish: [
       {
         method: 'POST',
-        urlPattern: 'index\\.php\\?(?=.*\\bc=content\\b)(?=.*\\ba=pass\\b)',
+        urlPattern: 'index\\.php\\?.*\\bc=content&a=pass\\b',
         ids: { from: 'body', name: 'ids[]' },
         rowCheckbox: 'input[name="ids[]"]',
       },

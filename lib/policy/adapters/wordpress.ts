@@ -2,7 +2,9 @@ import type { ShippedAdapter } from './types';
 
 /**
  * WordPress (classic editor): wp-admin/edit-form-advanced.php (TinyMCE; 发布 / 保存草稿 post the same
- * form to post.php, told apart by the `publish` / `save` field).
+ * form to post.php, told apart by the `publish` / `save` field). So post.php is not named as a publish
+ * endpoint: the browser's network backstop sees no body and would block 保存草稿 too. The page gate
+ * still judges both posts by their content (the draft needs a sign-off unless 保存草稿 saves it clean).
  */
 export const wordpress: ShippedAdapter = {
   cms: 'wordpress',
@@ -13,7 +15,7 @@ export const wordpress: ShippedAdapter = {
     editor: { kind: 'tinymce' },
     fields: { title: '#title', channel: 'input[type="checkbox"][name="post_category[]"]', currentUser: '#wp-admin-bar-my-account .display-name' },
     publishButtons: ['#publish'],
-    publishRequests: [{ method: 'POST', urlPattern: 'wp-admin/post\\.php(?:$|\\?)' }],
+    publishRequests: [],
     itemId: { field: '#post_ID', urlParam: 'post' },
   },
 };
