@@ -39,6 +39,10 @@ const zh = {
   mask_preview: (masked: string) => `打码后：${masked}`,
   masked: (n: number) => `已将 ${n} 项打码`,
   show_items: (n: number) => `查看 ${n} 项`,
+  uploads_title: '被拦截的附件上传',
+  uploads_note: '以下文件未上传。审核人核实后可签发：签发只放行这一个文件（按内容识别，改动后即不同）上传一次。',
+  upload_more: (n: number) => `另有 ${n} 处`,
+  upload_signed: (who: string, at: string, minutes: number) => `审核人 ${who} 已签发（${at}）：请在 ${minutes} 分钟内重新上传此文件，仅可上传一次`,
 };
 
 const en: typeof zh = {
@@ -75,6 +79,10 @@ const en: typeof zh = {
   mask_preview: (masked: string) => `Masked: ${masked}`,
   masked: (n: number) => `${n} item${n === 1 ? '' : 's'} masked`,
   show_items: (n: number) => `Show ${n} items`,
+  uploads_title: 'Uploads stopped',
+  uploads_note: 'These files were not uploaded. A reviewer who has checked one may sign it off: that lets exactly this file (by its content; any change makes it another) be uploaded once.',
+  upload_more: (n: number) => `${n} more`,
+  upload_signed: (who: string, at: string, minutes: number) => `Signed off by ${who} (${at}): upload this file again within ${minutes} minutes; it may be uploaded once`,
 };
 
 export const CHECKLIST_STRINGS = { zh, en };

@@ -14,17 +14,20 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { CASES } from '../attachments/corpus';
 import { IDS } from '../attachments/labelled';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import { dumpRecords, EXTENSION_DIR } from './extension-helpers.ts';
+import { OPTIONS_URL } from './policy-helpers.ts';
 import { panelRefusals } from './gate-drive.ts';
 
 const LIST = '低保名单-隐藏工作表.xlsx';
 const CLEAN = '财政预算-干净.xlsx';
+/** Another list with an ID (in a hidden column): a sign-off of LIST must not let it out. */
+const OTHER = '临时救助-隐藏列.xlsx';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** how long a refused upload is watched for a request that should not come */
 const SETTLE_MS = 2_500;
@@ -39,7 +42,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const arrived = (name: string, since: number) => server.requests({ since }).filter((r) => r.files.some((f) => f.sha256 === sha(files.get(name)!)));
 
 beforeAll(async () => {
-  for (const name of [LIST, CLEAN]) files.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
+  for (const name of [LIST, CLEAN, OTHER]) files.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
   await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
   page = await browser.context.newPage();
@@ -218,5 +221,53 @@ describe('an attachment the draft links to on the CMS origin', () => {
     const view = await checklistView(page);
     expect(view.text).not.toContain('附件 预算.xlsx');
     expect(view.complete.findings).toBe(true);
+  });
+});
+
+describe('a reviewer signs off the refused list: exactly that file, once', () => {
+  /** Chooses `name` in the upload dialog (which sends it by XHR at once); the page's own outcome. */
+  async function dialogUpload(name: string) {
+    await page.evaluate('window.__attach.uploads = []');
+    await page.locator('#dialog-file').setInputFiles([]);
+    await page.locator('#dialog-file').setInputFiles(filePayload(name));
+    return uploadOutcomes();
+  }
+
+  test('refused and listed with its cells; after the PIN sign-off it arrives once byte for byte; a second upload and another list are refused; the log names the file', async () => {
+    await openPage();
+    const since = server.mark();
+    expect(await dialogUpload(LIST)).toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    await waitForChecklist(page, 10_000);
+    const row = dialog(page).locator(`[data-upload-name="${LIST}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.innerText()).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
+    for (const id of IDS) expect(await row.innerText(), 'masked excerpts only').not.toContain(id);
+    expect(arrived(LIST, since), 'nothing leaves before the sign-off').toEqual([]);
+
+    const reviewer = demoPerson('lisi');
+    await row.locator('select').selectOption(reviewer.id);
+    await row.locator('input[type=password]').fill(reviewer.pin);
+    await row.locator('[data-action^="sign-file:"]').click();
+    await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+
+    expect(await dialogUpload(OTHER), 'another file with IDs is not covered').toEqual([{ ok: false, name: OTHER, error: 'network' }]);
+    expect(await dialogUpload(LIST)).toEqual([{ ok: true, name: LIST }]);
+    const got = arrived(LIST, since);
+    expect(got.map((r) => r.path)).toEqual(['/sink/attach/dialog']);
+    expect(got[0]!.files.map((f) => [f.filename, f.sha256])).toEqual([[LIST, sha(files.get(LIST)!)]]);
+    expect(await dialogUpload(LIST), 'the sign-off was for one upload').toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toHaveLength(1);
+    expect(arrived(OTHER, since)).toEqual([]);
+
+    const log = await browser.context.newPage();
+    await log.goto(OPTIONS_URL);
+    const signed = (await dumpRecords(log)).filter((r) => r.event === 'attachment-signed');
+    await log.close();
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatchObject({ detail: { file: LIST, sha256: sha(files.get(LIST)!), reason: 'block' }, signers: [expect.objectContaining({ name: reviewer.name })] });
+    const excerpts = (signed[0]!.findings as { excerpts: string[] }).excerpts.join('\n');
+    expect(excerpts).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
+    for (const id of IDS) expect(JSON.stringify(signed[0]), 'the log holds masked excerpts only').not.toContain(id);
   });
 });

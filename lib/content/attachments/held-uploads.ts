@@ -1,0 +1,57 @@
+/**
+ * Uploads the gate refused that a reviewer may sign off (issue 12 item 3), as the checklist lists
+ * them: each file by its content key, with its masked findings placed in the file. A sign-off is for
+ * one upload: when the same file is refused again (its pass spent or expired) it waits for a new one.
+ * No DOM here.
+ */
+import type { SignedFile } from '../../messaging/protocol';
+import type { Finding } from '../../scan/types';
+import type { PageFile, PageFiles } from './page-files';
+
+export interface HeldUpload extends SignedFile {
+  /** The file's block findings, masked, each with its location in the file. */
+  findings: Finding[];
+  /** The reviewer who signed it off for one upload, while that upload has not been refused again. */
+  signed?: { reviewerName: string; at: number };
+}
+
+/** Why a refused file needs a reviewer, or null when no sign-off can let it out (unreadable, pending). */
+export function holdReason(f: PageFile): SignedFile['reason'] | null {
+  if (f.status === 'scanned' && f.findings.some((x) => x.severity === 'block')) return 'block';
+  return null;
+}
+
+export class HeldUploads {
+  private readonly keys: string[] = [];
+  private readonly signed = new Map<string, { reviewerName: string; at: number }>();
+
+  constructor(private readonly book: Pick<PageFiles, 'get'>) {}
+
+  /** A request carrying this file was refused: true when it is now listed for a reviewer. */
+  refused(key: string): boolean {
+    const f = this.book.get(key);
+    if (!f || !holdReason(f)) return false;
+    this.signed.delete(key);
+    if (!this.keys.includes(key)) this.keys.push(key);
+    return true;
+  }
+
+  signedOff(key: string, by: { reviewerName: string; at: number }): void {
+    if (this.keys.includes(key)) this.signed.set(key, by);
+  }
+
+  get(key: string): HeldUpload | undefined {
+    return this.list().find((h) => h.key === key);
+  }
+
+  list(): HeldUpload[] {
+    return this.keys.flatMap((key) => {
+      const f = this.book.get(key);
+      const reason = f && holdReason(f);
+      if (!f || !reason) return [];
+      const signed = this.signed.get(key);
+      const findings = f.findings.filter((x) => x.severity === 'block');
+      return [{ name: f.name, key, sha256: f.sha256, size: f.size, reason, findings, ...(signed && { signed }) }];
+    });
+  }
+}
