@@ -3,10 +3,11 @@ import { FILE_PASS_TTL_MS } from '../../lib/content/attachments/file-passes';
 import type { HeldUpload } from '../../lib/content/attachments/held-uploads';
 import { attachmentPlace } from '../../lib/content/attachments/place';
 import type { RosterEntry } from '../../lib/signoff/types';
+import { useState } from 'react';
 import { SignRow } from './SignRow';
 import { t } from './strings';
 import { COLOR, list, sectionBox, small } from './styles';
-import { formatTime } from './Text';
+import { formatTime, Text } from './Text';
 import type { ChecklistUploads, PinError } from './types';
 
 /** A 名单 can hold thousands of IDs: the reviewer sees the first ones, the count covers all. */
@@ -34,8 +35,26 @@ function FileFindings({ upload }: { upload: HeldUpload }) {
   );
 }
 
+/** A file too large to check: the reviewer confirms, by name and size, that it goes up unchecked. */
+function ConfirmUnchecked({ upload, confirmed, set }: { upload: HeldUpload; confirmed: boolean; set: (v: boolean) => void }) {
+  return (
+    <>
+      {upload.why && (
+        <div style={{ color: COLOR.block }}>
+          <Text {...upload.why} />
+        </div>
+      )}
+      <label style={{ display: 'block', margin: '4px 0' }}>
+        <input type="checkbox" data-upload-confirm="" checked={confirmed} onChange={(e) => set(e.currentTarget.checked)} /> {t('upload_confirm_unchecked', upload.name, sizeText(upload.size))}
+      </label>
+    </>
+  );
+}
+
 function UploadRow({ upload, uploads, roster, editor, busy, pinError }: Props & { upload: HeldUpload }) {
   const action = `sign-file:${upload.key}`;
+  const [confirmed, setConfirmed] = useState(false);
+  const tooLarge = upload.reason === 'too-large';
   return (
     <li data-upload={upload.key} data-upload-name={upload.name} style={{ margin: '8px 0' }}>
       <div>
@@ -45,13 +64,13 @@ function UploadRow({ upload, uploads, roster, editor, busy, pinError }: Props & 
           {upload.sha256 && ` · SHA-256 ${upload.sha256.slice(0, 16)}…`}
         </small>
       </div>
-      <FileFindings upload={upload} />
+      {tooLarge ? <ConfirmUnchecked upload={upload} confirmed={confirmed || !!upload.signed} set={setConfirmed} /> : <FileFindings upload={upload} />}
       {upload.signed ? (
         <div data-upload-signed="" style={{ color: COLOR.ok }}>
           ✓ {t('upload_signed', upload.signed.reviewerName, formatTime(upload.signed.at), FILE_PASS_TTL_MS / 60_000)}
         </div>
       ) : (
-        <SignRow role="reviewer" action={action} people={roster} initial="" editor={editor} busy={busy} pinError={pinError} onSign={(_role, reviewerId, pin) => uploads.signFile(upload.key, reviewerId, pin)} />
+        <SignRow role="reviewer" action={action} blocked={tooLarge && !confirmed} people={roster} initial="" editor={editor} busy={busy} pinError={pinError} onSign={(_role, reviewerId, pin) => uploads.signFile(upload.key, reviewerId, pin)} />
       )}
     </li>
   );

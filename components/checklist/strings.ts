@@ -42,6 +42,7 @@ const zh = {
   uploads_title: '被拦截的附件上传',
   uploads_note: '以下文件未上传。审核人核实后可签发：签发只放行这一个文件（按内容识别，改动后即不同）上传一次。',
   upload_more: (n: number) => `另有 ${n} 处`,
+  upload_confirm_unchecked: (name: string, size: string) => `审核人确认：「${name}」（${size}）超过检查上限，未经预检检查，同意上传`,
   upload_signed: (who: string, at: string, minutes: number) => `审核人 ${who} 已签发（${at}）：请在 ${minutes} 分钟内重新上传此文件，仅可上传一次`,
 };
 
@@ -82,6 +83,7 @@ const en: typeof zh = {
   uploads_title: 'Uploads stopped',
   uploads_note: 'These files were not uploaded. A reviewer who has checked one may sign it off: that lets exactly this file (by its content; any change makes it another) be uploaded once.',
   upload_more: (n: number) => `${n} more`,
+  upload_confirm_unchecked: (name: string, size: string) => `Reviewer's confirmation: "${name}" (${size}) is over the check limit and was not checked by Precheck; it may be uploaded`,
   upload_signed: (who: string, at: string, minutes: number) => `Signed off by ${who} (${at}): upload this file again within ${minutes} minutes; it may be uploaded once`,
 };
 

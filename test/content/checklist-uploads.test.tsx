@@ -65,6 +65,36 @@ describe('UploadsSection', () => {
     expect(row.querySelector<HTMLInputElement>('input[type=password]')!.value).toBe('');
   });
 
+  it('a file too large to check asks the reviewer to confirm it by name and size before the sign-off', async () => {
+    const big: HeldUpload = { ...LIST, name: '录像说明.pdf', size: 3 * 1024 * 1024, reason: 'too-large', findings: [], why: { zh: '文件 3.0 MB，超过策略上限 1 MB，未检查，需审核人确认', en: 'too large' } };
+    const { el, signFile } = await show([big]);
+    const row = el.querySelector(`[data-upload="${big.key}"]`)!;
+    expect(row.textContent).toContain('超过策略上限 1 MB');
+    const confirm = row.querySelector<HTMLInputElement>('[data-upload-confirm]')!;
+    expect(confirm.parentElement!.textContent).toContain('「录像说明.pdf」（3.0 MB）超过检查上限');
+    const button = row.querySelector<HTMLButtonElement>(`[data-action="sign-file:${big.key}"]`)!;
+    await act(async () => {
+      const select = row.querySelector('select')!;
+      select.value = 'li';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const pin = row.querySelector<HTMLInputElement>('input[type=password]')!;
+      pin.value = '864202';
+      pin.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve();
+    });
+    expect(button.disabled, 'not before the confirmation').toBe(true);
+    await act(async () => {
+      confirm.click();
+      await Promise.resolve();
+    });
+    expect(button.disabled).toBe(false);
+    await act(async () => {
+      button.click();
+      await Promise.resolve();
+    });
+    expect(signFile).toHaveBeenCalledWith(big.key, 'li', '864202');
+  });
+
   it('a signed file shows who signed it instead of the sign row', async () => {
     const { el } = await show([{ ...LIST, signed: { reviewerName: '李审核', at: Date.UTC(2026, 0, 2, 3, 4) } }]);
     expect(el.querySelector('[data-upload-signed]')!.textContent).toContain('李审核');

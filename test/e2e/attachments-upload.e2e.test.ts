@@ -10,8 +10,8 @@
  * workbook as the control. What reached the server is checked by the SHA-256 of each multipart file
  * part: the list never arrives, the clean file does, and the panel names the file and the cell.
  */
-import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
@@ -28,6 +28,9 @@ const LIST = '低保名单-隐藏工作表.xlsx';
 const CLEAN = '财政预算-干净.xlsx';
 /** Another list with an ID (in a hidden column): a sign-off of LIST must not let it out. */
 const OTHER = '临时救助-隐藏列.xlsx';
+/** Over this file's 1 MB policy limit: never opened, the reviewer confirms it unchecked. */
+const BIG = '会议录像说明-扫描件.pdf';
+const MAX_MB = 1;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** how long a refused upload is watched for a request that should not come */
 const SETTLE_MS = 2_500;
@@ -43,8 +46,10 @@ const arrived = (name: string, since: number) => server.requests({ since }).filt
 
 beforeAll(async () => {
   for (const name of [LIST, CLEAN, OTHER]) files.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
+  // Its size is what matters: the bytes are never opened.
+  files.set(BIG, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1.5 * 1024 * 1024 - 9)]));
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy({ attachments: { maxMB: MAX_MB } }));
   page = await browser.context.newPage();
 }, 120_000);
 
@@ -68,7 +73,7 @@ async function openPage(): Promise<void> {
   await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
 }
 
-const filePayload = (name: string) => ({ name, mimeType: XLSX, buffer: files.get(name)! });
+const filePayload = (name: string) => ({ name, mimeType: name.endsWith('.pdf') ? 'application/pdf' : XLSX, buffer: files.get(name)! });
 
 /** The panel's refusals mentioning `name` (newest first). */
 async function refusalsNaming(name: string, timeout = 8_000): Promise<string[]> {
@@ -224,31 +229,50 @@ describe('an attachment the draft links to on the CMS origin', () => {
   });
 });
 
-describe('a reviewer signs off the refused list: exactly that file, once', () => {
-  /** Chooses `name` in the upload dialog (which sends it by XHR at once); the page's own outcome. */
-  async function dialogUpload(name: string) {
-    await page.evaluate('window.__attach.uploads = []');
-    await page.locator('#dialog-file').setInputFiles([]);
-    await page.locator('#dialog-file').setInputFiles(filePayload(name));
-    return uploadOutcomes();
-  }
+/** Chooses `name` in the upload dialog (which sends it by XHR at once); the page's own outcome. */
+async function dialogUpload(name: string) {
+  await page.evaluate('window.__attach.uploads = []');
+  await page.locator('#dialog-file').setInputFiles([]);
+  await page.locator('#dialog-file').setInputFiles(filePayload(name));
+  return uploadOutcomes();
+}
 
+/** The refused file's row in the checklist, once it is listed there. */
+async function heldRow(name: string) {
+  await waitForChecklist(page, 10_000);
+  const row = dialog(page).locator(`[data-upload-name="${name}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  return row;
+}
+
+/** The reviewer picks themself and signs off that one file with their PIN. */
+async function signFile(row: Locator, reviewer: { id: string; pin: string }): Promise<void> {
+  await row.locator('select').selectOption(reviewer.id);
+  await row.locator('input[type=password]').fill(reviewer.pin);
+  await row.locator('[data-action^="sign-file:"]').click();
+  await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+}
+
+async function auditRecords(event: string): Promise<Record<string, unknown>[]> {
+  const log = await browser.context.newPage();
+  await log.goto(OPTIONS_URL);
+  const records = (await dumpRecords(log)).filter((r) => r.event === event);
+  await log.close();
+  return records;
+}
+
+describe('a reviewer signs off the refused list: exactly that file, once', () => {
   test('refused and listed with its cells; after the PIN sign-off it arrives once byte for byte; a second upload and another list are refused; the log names the file', async () => {
     await openPage();
     const since = server.mark();
     expect(await dialogUpload(LIST)).toEqual([{ ok: false, name: LIST, error: 'network' }]);
-    await waitForChecklist(page, 10_000);
-    const row = dialog(page).locator(`[data-upload-name="${LIST}"]`);
-    await row.waitFor({ timeout: 10_000 });
+    const row = await heldRow(LIST);
     expect(await row.innerText()).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
     for (const id of IDS) expect(await row.innerText(), 'masked excerpts only').not.toContain(id);
     expect(arrived(LIST, since), 'nothing leaves before the sign-off').toEqual([]);
 
     const reviewer = demoPerson('lisi');
-    await row.locator('select').selectOption(reviewer.id);
-    await row.locator('input[type=password]').fill(reviewer.pin);
-    await row.locator('[data-action^="sign-file:"]').click();
-    await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+    await signFile(row, reviewer);
 
     expect(await dialogUpload(OTHER), 'another file with IDs is not covered').toEqual([{ ok: false, name: OTHER, error: 'network' }]);
     expect(await dialogUpload(LIST)).toEqual([{ ok: true, name: LIST }]);
@@ -260,14 +284,40 @@ describe('a reviewer signs off the refused list: exactly that file, once', () =>
     expect(arrived(LIST, since)).toHaveLength(1);
     expect(arrived(OTHER, since)).toEqual([]);
 
-    const log = await browser.context.newPage();
-    await log.goto(OPTIONS_URL);
-    const signed = (await dumpRecords(log)).filter((r) => r.event === 'attachment-signed');
-    await log.close();
+    const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === LIST);
     expect(signed).toHaveLength(1);
     expect(signed[0]).toMatchObject({ detail: { file: LIST, sha256: sha(files.get(LIST)!), reason: 'block' }, signers: [expect.objectContaining({ name: reviewer.name })] });
     const excerpts = (signed[0]!.findings as { excerpts: string[] }).excerpts.join('\n');
     expect(excerpts).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
     for (const id of IDS) expect(JSON.stringify(signed[0]), 'the log holds masked excerpts only').not.toContain(id);
+  });
+});
+
+describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () => {
+  test('refused as not checked; the checklist asks the reviewer to confirm it by name and size; after that it arrives once', async () => {
+    await openPage();
+    const since = server.mark();
+    expect(await dialogUpload(BIG)).toEqual([{ ok: false, name: BIG, error: 'network' }]);
+    const row = await heldRow(BIG);
+    const confirm = row.locator('label:has([data-upload-confirm])');
+    expect(await confirm.innerText()).toContain(`「${BIG}」（1.5 MB）超过检查上限`);
+    expect(await row.innerText()).toContain('超过策略上限 1 MB');
+    expect(arrived(BIG, since)).toEqual([]);
+
+    const reviewer = demoPerson('lisi');
+    await row.locator('select').selectOption(reviewer.id);
+    await row.locator('input[type=password]').fill(reviewer.pin);
+    expect(await row.locator('[data-action^="sign-file:"]').isDisabled(), 'no sign-off before the confirmation').toBe(true);
+    await row.locator('[data-upload-confirm]').check();
+    await row.locator('[data-action^="sign-file:"]').click();
+    await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+
+    expect(await dialogUpload(BIG)).toEqual([{ ok: true, name: BIG }]);
+    expect(await dialogUpload(BIG), 'confirmed for one upload').toEqual([{ ok: false, name: BIG, error: 'network' }]);
+    await page.waitForTimeout(500);
+    const got = arrived(BIG, since);
+    expect(got.map((r) => r.files.map((f) => [f.filename, f.sha256]))).toEqual([[[BIG, sha(files.get(BIG)!)]]]);
+    const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === BIG);
+    expect(signed).toMatchObject([{ detail: { reason: 'too-large', size: files.get(BIG)!.length } }]);
   });
 });

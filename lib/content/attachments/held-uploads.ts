@@ -5,12 +5,14 @@
  * No DOM here.
  */
 import type { SignedFile } from '../../messaging/protocol';
-import type { Finding } from '../../scan/types';
+import type { Finding, Localized } from '../../scan/types';
 import type { PageFile, PageFiles } from './page-files';
 
 export interface HeldUpload extends SignedFile {
   /** The file's block findings, masked, each with its location in the file. */
   findings: Finding[];
+  /** Why it was not checked (too large: its size and the policy's limit). */
+  why?: Localized;
   /** The reviewer who signed it off for one upload, while that upload has not been refused again. */
   signed?: { reviewerName: string; at: number };
 }
@@ -18,6 +20,8 @@ export interface HeldUpload extends SignedFile {
 /** Why a refused file needs a reviewer, or null when no sign-off can let it out (unreadable, pending). */
 export function holdReason(f: PageFile): SignedFile['reason'] | null {
   if (f.status === 'scanned' && f.findings.some((x) => x.severity === 'block')) return 'block';
+  // Over the policy's size limit: never opened, so the reviewer confirms it unchecked.
+  if (f.status === 'too-large') return 'too-large';
   return null;
 }
 
@@ -51,7 +55,7 @@ export class HeldUploads {
       if (!f || !reason) return [];
       const signed = this.signed.get(key);
       const findings = f.findings.filter((x) => x.severity === 'block');
-      return [{ name: f.name, key, sha256: f.sha256, size: f.size, reason, findings, ...(signed && { signed }) }];
+      return [{ name: f.name, key, sha256: f.sha256, size: f.size, reason, findings, ...(f.reason && { why: f.reason }), ...(signed && { signed }) }];
     });
   }
 }

@@ -47,7 +47,7 @@ export class FileVerdicts {
   state(ref: FileRef, spent: ReadonlySet<string> = new Set()): FileState {
     if (unreadFile(ref)) return { state: 'clean' };
     const s = this.book.gateState(ref.key);
-    const signable = s.state === 'findings';
+    const signable = s.state === 'findings' || (s.state === 'unreadable' && this.book.get(ref.key ?? '')?.status === 'too-large');
     // Signed off by a reviewer: it leaves as they saw it (its findings no longer hold it back).
     if (signable && (this.passes.has(ref.key) || spent.has(ref.key ?? ''))) return { state: 'clean' };
     return s;

@@ -4,6 +4,7 @@
  * refused again. form.submit() is judged twice (by the guard, then as its navigation): one upload.
  */
 import { describe, expect, it } from 'vitest';
+import { tooLarge } from '../../../lib/attachments/too-large';
 import type { AttachmentResult } from '../../../lib/attachments/types';
 import { FilePasses, FILE_PASS_TTL_MS } from '../../../lib/content/attachments/file-passes';
 import { HeldUploads } from '../../../lib/content/attachments/held-uploads';
@@ -22,6 +23,7 @@ const UPLOAD = 'http://cms.test/ueditor/controller.php?action=uploadfile';
 async function setup() {
   const clock = { t: 1_000 };
   const book = new PageFiles((blob, name): Promise<AttachmentResult> => {
+    if (name.startsWith('录像')) return Promise.resolve(tooLarge(name, 3 * 1024 * 1024, 1)!);
     const findings = name.startsWith('低保') ? [ID_CELL] : [];
     return Promise.resolve({ file: name, size: blob.size, status: 'scanned', format: 'xlsx', findings });
   });
@@ -40,7 +42,8 @@ async function setup() {
   const list = await book.learn(new Blob(['名单 bytes']), '低保名单.xlsx', 'input');
   const other = await book.learn(new Blob(['另一份名单']), '低保名单2.xlsx', 'input');
   const clean = await book.learn(new Blob(['预算 bytes']), '财政预算.xlsx', 'input');
-  return { clock, book, passes, gate, list, other, clean };
+  const big = await book.learn(new Blob(['over the limit']), '录像说明.pdf', 'input');
+  return { clock, book, passes, gate, list, other, clean, big };
 }
 
 const upload = (key: string, filename = 'f.xlsx', route: Outgoing['route'] = 'xhr', url = UPLOAD, navigatesHere?: boolean): Outgoing => ({
@@ -116,6 +119,32 @@ describe('the gate with a signed-off file', () => {
     passes.grant(list);
     expect(gate.judge(upload(list, 'f.xlsx', 'form.submit', UPLOAD, true)).pass).toBe(true);
     expect(gate.judge(upload(list, 'f.xlsx', 'form', 'http://cms.test/other/upload.do')).pass).toBe(false);
+  });
+});
+
+describe('a file over the size limit', () => {
+  it('is refused as not checked until a reviewer confirms it; then it passes once', async () => {
+    const { gate, passes, big } = await setup();
+    expect(gate.judge(upload(big))).toMatchObject({ pass: false, reason: 'file-unreadable', file: big });
+    passes.grant(big);
+    expect(gate.judge(upload(big)).pass).toBe(true);
+    expect(gate.judge(upload(big)).pass).toBe(false);
+  });
+
+  it('is listed for the reviewer with its size and the limit, and no findings', async () => {
+    const { book, big } = await setup();
+    const held = new HeldUploads(book);
+    expect(held.refused(big)).toBe(true);
+    expect(held.get(big)).toMatchObject({ name: '录像说明.pdf', reason: 'too-large', findings: [], why: { zh: expect.stringContaining('超过策略上限 1 MB') as string } });
+  });
+
+  it('an unreadable (encrypted) file is not offered for a sign-off: nobody can say what it holds', async () => {
+    const book = new PageFiles((blob, name) => Promise.resolve({ file: name, size: blob.size, status: 'unreadable', reason: { zh: '加密', en: 'encrypted' }, findings: [] }));
+    const key = await book.learn(new Blob(['x']), '加密名单.xlsx', 'input');
+    const passes = new FilePasses();
+    passes.grant(key);
+    expect(new HeldUploads(book).refused(key)).toBe(false);
+    expect(new FileVerdicts(book, passes).state({ name: 'f', filename: '加密名单.xlsx', type: '', size: 1, key })).toMatchObject({ state: 'unreadable' });
   });
 });
 
