@@ -58,17 +58,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(): Promise<void> {
+async function openPage(path = '/attachments.html'): Promise<void> {
   // A form post's own navigation may still be under way (or held by the gate): it can interrupt this one.
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.goto(`${server.url}/attachments.html`, { waitUntil: 'commit', timeout: 10_000 });
+      await page.goto(`${server.url}${path}`, { waitUntil: 'commit', timeout: 10_000 });
       break;
     } catch (e) {
       if (attempt === 3) throw e;
       await page.waitForTimeout(500);
     }
   }
+  // A page of the previous test may still be there for a moment: ready must be this page's.
+  await page.waitForURL(`**${path}`);
   await page.waitForFunction('window.__attach && window.__attach.ready === true', null, { timeout: 20_000, polling: 50 });
   await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
 }
@@ -100,6 +102,18 @@ async function dropIntoEditor(name: string): Promise<void> {
       dt.items.add(new File([bytes], name, { type }));
       const body = tinymce.get('content').getBody();
       for (const t of ['dragenter', 'dragover', 'drop']) body.dispatchEvent(new DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)})`,
+  );
+}
+
+/** A synthetic paste of `name` into TinyMCE's editing body, as pasting a file copied in the file manager delivers it. */
+async function pasteIntoEditor(name: string): Promise<void> {
+  await page.evaluate(
+    `((b64, name, type) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name, { type }));
+      tinymce.get('content').getBody().dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)})`,
   );
 }
@@ -179,6 +193,71 @@ describe('a file dropped into TinyMCE and uploaded by the page', () => {
     await dropIntoEditor(CLEAN);
     expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
     expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/drop']);
+  });
+});
+
+describe('a file pasted into TinyMCE and uploaded by the page', () => {
+  test('the pasted list is refused; the clean one (control) uploads', async () => {
+    await openPage();
+    let since = server.mark();
+    await pasteIntoEditor(LIST);
+    expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+
+    await openPage();
+    since = server.mark();
+    await pasteIntoEditor(CLEAN);
+    expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
+    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/paste']);
+  });
+});
+
+describe('the upload dialogs of UEditor and KindEditor, and an ajaxFileUpload hidden form (lib/demo/pages/attachments-dialogs.html)', () => {
+  const DIALOGS = '/attachments-dialogs.html';
+
+  test('UEditor: 开始上传 sends upfile by XHR to controller?action=uploadfile; the list is refused, the clean file arrives', async () => {
+    await openPage(DIALOGS);
+    const since = server.mark();
+    await page.locator('#ue-picker').setInputFiles([filePayload(LIST), filePayload(CLEAN)]);
+    await page.locator('#ue-upload').click();
+    expect(await uploadOutcomes()).toEqual([
+      { ok: false, name: LIST, error: 'network' },
+      { ok: true, name: CLEAN },
+    ]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toEqual([]);
+    const got = arrived(CLEAN, since);
+    expect(got.map((r) => [r.path, r.query.action])).toEqual([['/sink/ueditor/php/controller.php', 'uploadfile']]);
+    expect(got[0]!.files.map((f) => [f.field, f.filename, f.sha256])).toEqual([['upfile', CLEAN, sha(files.get(CLEAN)!)]]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+  });
+
+  /** The requests a form aimed at a hidden iframe sent to `path`, after waiting for the clean one or watching a refused one. */
+  async function framePost(input: string, name: string, path: string, send?: () => Promise<void>) {
+    await openPage(DIALOGS);
+    const since = server.mark();
+    await page.locator(input).setInputFiles(filePayload(name));
+    await send?.();
+    if (name === LIST) {
+      await page.waitForTimeout(SETTLE_MS);
+      return { since, got: server.requests({ path, since }) };
+    }
+    return { since, got: await server.waitForRequests({ path, since }, { timeout: 15_000 }) };
+  }
+
+  test.each([
+    ['KindEditor: choosing a file posts imgFile into the hidden iframe (form.submit())', '#ke-file', '/sink/kindeditor/php/upload_json.php', 'imgFile', undefined],
+    ['ajaxFileUpload: a hidden form made on the spot, its file input moved in, form.submit() into a hidden iframe', '#fileToUpload', '/sink/ajaxfileupload/upload.do', 'fileToUpload', () => page.locator('#old-upload-btn').click()],
+  ] as const)('%s', async (_what, input, path, field, send) => {
+    const refused = await framePost(input, LIST, path, send);
+    expect(refused.got).toEqual([]);
+    expect(arrived(LIST, refused.since)).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+
+    const clean = await framePost(input, CLEAN, path, send);
+    expect(clean.got.map((r) => r.files.map((f) => [f.field, f.filename, f.sha256]))).toEqual([[[field, CLEAN, sha(files.get(CLEAN)!)]]]);
   });
 });
 
