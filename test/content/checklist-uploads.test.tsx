@@ -24,6 +24,19 @@ async function show(items: HeldUpload[], signFile = vi.fn()) {
   return { el, signFile };
 }
 
+/** Chooses 李审核 in the row's sign-off and types the PIN, as a reviewer does. */
+async function pickAndType(row: Element): Promise<void> {
+  await act(async () => {
+    const select = row.querySelector('select')!;
+    select.value = 'li';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const pin = row.querySelector<HTMLInputElement>('input[type=password]')!;
+    pin.value = '864202';
+    pin.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+  });
+}
+
 describe('UploadsSection', () => {
   // A Chinese browser: the checklist speaks Chinese (the place words come from the terms table).
   beforeEach(() => void vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['zh-CN']));
@@ -48,15 +61,7 @@ describe('UploadsSection', () => {
     const row = el.querySelector(`[data-upload="${LIST.key}"]`)!;
     const button = row.querySelector<HTMLButtonElement>(`[data-action="sign-file:${LIST.key}"]`)!;
     expect(button.disabled).toBe(true);
-    await act(async () => {
-      const select = row.querySelector('select')!;
-      select.value = 'li';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      const pin = row.querySelector<HTMLInputElement>('input[type=password]')!;
-      pin.value = '864202';
-      pin.dispatchEvent(new Event('input', { bubbles: true }));
-      await Promise.resolve();
-    });
+    await pickAndType(row);
     await act(async () => {
       button.click();
       await Promise.resolve();
@@ -73,15 +78,7 @@ describe('UploadsSection', () => {
     const confirm = row.querySelector<HTMLInputElement>('[data-upload-confirm]')!;
     expect(confirm.parentElement!.textContent).toContain('「录像说明.pdf」（3.0 MB）超过检查上限');
     const button = row.querySelector<HTMLButtonElement>(`[data-action="sign-file:${big.key}"]`)!;
-    await act(async () => {
-      const select = row.querySelector('select')!;
-      select.value = 'li';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      const pin = row.querySelector<HTMLInputElement>('input[type=password]')!;
-      pin.value = '864202';
-      pin.dispatchEvent(new Event('input', { bubbles: true }));
-      await Promise.resolve();
-    });
+    await pickAndType(row);
     expect(button.disabled, 'not before the confirmation').toBe(true);
     await act(async () => {
       confirm.click();

@@ -6,7 +6,6 @@
  * and the cell; the clean 财政预算 workbook arrives byte for byte (control). Files are set through
  * WebDriver BiDi's input.setFiles, as a user's choice in the file dialog.
  */
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,12 +15,10 @@ import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
 import { startServer, type CmsServer } from '../../lib/demo/drive.ts';
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
-import { CASES } from '../attachments/corpus';
+import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from '../e2e/attachment-files.ts';
 import { IDS } from '../attachments/labelled';
 import { panelAttached, startFirefox } from './firefox-helpers.ts';
 
-const LIST = '低保名单-隐藏工作表.xlsx';
-const CLEAN = '财政预算-干净.xlsx';
 /** how long a refused upload is watched for a request that should not come */
 const SETTLE_MS = 2_500;
 
@@ -30,17 +27,13 @@ let server: CmsServer;
 let page: Page;
 let driver: PageDriver;
 let dir: string;
-const bytes = new Map<string, Buffer>();
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const arrived = (name: string, since: number) => server.requests({ since }).filter((r) => r.files.some((f) => f.sha256 === sha(bytes.get(name)!)));
+let bytes: Map<string, Buffer>;
+const arrived = (name: string, since: number) => arrivedFiles(server, bytes, name, since);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'precheck-ff-attach-'));
-  for (const name of [LIST, CLEAN]) {
-    bytes.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
-    await writeFile(path.join(dir, name), bytes.get(name)!);
-  }
+  bytes = await corpusFiles([LIST, CLEAN]);
+  for (const [name, b] of bytes) await writeFile(path.join(dir, name), b);
   [firefox, server] = await Promise.all([startFirefox(), startServer()]);
   const options = await firefox.openExtensionPage('options.html');
   await importPolicy(options.driver, await demoPolicy());

@@ -10,7 +10,7 @@
  * workbook as the control. What reached the server is checked by the SHA-256 of each multipart file
  * part: the list never arrives, the clean file does, and the panel names the file and the cell.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
@@ -18,14 +18,12 @@ import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { CASES } from '../attachments/corpus';
 import { IDS } from '../attachments/labelled';
+import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from './attachment-files.ts';
 import { dumpRecords, EXTENSION_DIR } from './extension-helpers.ts';
 import { OPTIONS_URL } from './policy-helpers.ts';
 import { panelRefusals } from './gate-drive.ts';
 
-const LIST = '低保名单-隐藏工作表.xlsx';
-const CLEAN = '财政预算-干净.xlsx';
 /** Another list with an ID (in a hidden column): a sign-off of LIST must not let it out. */
 const OTHER = '临时救助-隐藏列.xlsx';
 /** Over this file's 1 MB policy limit: never opened, the reviewer confirms it unchecked. */
@@ -38,14 +36,11 @@ const SETTLE_MS = 2_500;
 let browser: Browser;
 let server: CmsServer;
 let page: Page;
-const files = new Map<string, Buffer>();
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-/** Multipart file parts that reached the server with these exact bytes. */
-const arrived = (name: string, since: number) => server.requests({ since }).filter((r) => r.files.some((f) => f.sha256 === sha(files.get(name)!)));
+let files: Map<string, Buffer>;
+const arrived = (name: string, since: number) => arrivedFiles(server, files, name, since);
 
 beforeAll(async () => {
-  for (const name of [LIST, CLEAN, OTHER]) files.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
+  files = await corpusFiles([LIST, CLEAN, OTHER]);
   // Its size is what matters: the bytes are never opened.
   files.set(BIG, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1.5 * 1024 * 1024 - 9)]));
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
@@ -93,29 +88,24 @@ const uploadOutcomes = () =>
     `Promise.race([Promise.all(window.__attach.uploads), new Promise((r) => setTimeout(() => r('HUNG'), 30000))])`,
   );
 
-/** A synthetic drop of `name` on TinyMCE's editing body, as a drag from the file manager delivers it. */
-async function dropIntoEditor(name: string): Promise<void> {
-  await page.evaluate(
-    `((b64, name, type) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
-      const body = tinymce.get('content').getBody();
-      for (const t of ['dragenter', 'dragover', 'drop']) body.dispatchEvent(new DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)})`,
-  );
-}
-
-/** A synthetic paste of `name` into TinyMCE's editing body, as pasting a file copied in the file manager delivers it. */
-async function pasteIntoEditor(name: string): Promise<void> {
-  await page.evaluate(
-    `((b64, name, type) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
-      tinymce.get('content').getBody().dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)})`,
-  );
+/**
+ * `name` handed to TinyMCE's editing body as the browser delivers a file dragged from the file manager
+ * (dragenter, dragover, drop) or copied there and pasted (paste, with the file on the clipboard).
+ */
+function intoEditor(how: 'drop' | 'paste') {
+  return (name: string) =>
+    page.evaluate(
+      `((b64, name, type, how) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type }));
+        const body = tinymce.get('content').getBody();
+        const events = how === 'drop'
+          ? ['dragenter', 'dragover', 'drop'].map((t) => new DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }))
+          : [new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })];
+        for (const e of events) body.dispatchEvent(e);
+      })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)}, ${JSON.stringify(how)})`,
+    );
 }
 
 function expectNamedAndPlaced(texts: string[]): void {
@@ -178,11 +168,14 @@ describe('an upload dialog that sends FormData by XHR the moment a file is chose
   });
 });
 
-describe('a file dropped into TinyMCE and uploaded by the page', () => {
-  test('the dropped list is refused; the clean one (control) uploads', async () => {
+describe.each([
+  ['dropped into TinyMCE', intoEditor('drop'), '/sink/attach/drop'],
+  ['pasted into TinyMCE', intoEditor('paste'), '/sink/attach/paste'],
+] as const)('a file %s and uploaded by the page', (_how, put, path) => {
+  test('the list is refused; the clean one (control) uploads', async () => {
     await openPage();
     let since = server.mark();
-    await dropIntoEditor(LIST);
+    await put(LIST);
     expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST, error: 'network' }]);
     await page.waitForTimeout(500);
     expect(arrived(LIST, since)).toEqual([]);
@@ -190,27 +183,9 @@ describe('a file dropped into TinyMCE and uploaded by the page', () => {
 
     await openPage();
     since = server.mark();
-    await dropIntoEditor(CLEAN);
+    await put(CLEAN);
     expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
-    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/drop']);
-  });
-});
-
-describe('a file pasted into TinyMCE and uploaded by the page', () => {
-  test('the pasted list is refused; the clean one (control) uploads', async () => {
-    await openPage();
-    let since = server.mark();
-    await pasteIntoEditor(LIST);
-    expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST, error: 'network' }]);
-    await page.waitForTimeout(500);
-    expect(arrived(LIST, since)).toEqual([]);
-    expectNamedAndPlaced(await refusalsNaming(LIST));
-
-    await openPage();
-    since = server.mark();
-    await pasteIntoEditor(CLEAN);
-    expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
-    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/paste']);
+    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual([path]);
   });
 });
 
