@@ -67,7 +67,7 @@ function UploadRow({ upload, uploads, roster, editor, busy, pinError }: Props & 
       {tooLarge ? <ConfirmUnchecked upload={upload} confirmed={confirmed || !!upload.signed} set={setConfirmed} /> : <FileFindings upload={upload} />}
       {upload.signed ? (
         <div data-upload-signed="" style={{ color: COLOR.ok }}>
-          ✓ {t('upload_signed', upload.signed.reviewerName, formatTime(upload.signed.at), FILE_PASS_TTL_MS / 60_000)}
+          ✓ {upload.linked ? t('linked_signed', upload.signed.reviewerName, formatTime(upload.signed.at)) : t('upload_signed', upload.signed.reviewerName, formatTime(upload.signed.at), FILE_PASS_TTL_MS / 60_000)}
         </div>
       ) : (
         <SignRow role="reviewer" action={action} blocked={tooLarge && !confirmed} people={roster} initial="" editor={editor} busy={busy} pinError={pinError} onSign={(_role, reviewerId, pin) => uploads.signFile(upload.key, reviewerId, pin)} />
@@ -77,9 +77,10 @@ function UploadRow({ upload, uploads, roster, editor, busy, pinError }: Props & 
 }
 
 /**
- * Uploads the gate stopped (issue 12 item 3): each file with its findings placed in it, and a
- * reviewer's sign-off that lets exactly that file (by content) be uploaded once. Not part of the
- * draft's sections: the draft's publish does not wait for it.
+ * Files waiting for a reviewer (issue 12 items 3 and 5): uploads the gate stopped, each with its
+ * findings placed in it, and files too large to check (refused uploads, or linked from the draft),
+ * each with a confirmation naming it and its size. A reviewer's sign-off covers exactly that file (by
+ * content): a stopped upload may go once; a confirmed linked file no longer holds the draft back.
  */
 export function UploadsSection(props: Props) {
   const { items } = props.uploads;

@@ -69,17 +69,20 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   const fix = new MaskFix(draft);
   // The files the draft links to on the CMS's origin, read at checklist time (their findings join it).
   const linked = new LinkedAttachments(hub.files);
-  const readLinks = () =>
-    linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
-  hub.files.onChange(() => flow.changed());
-  // Uploads refused for what the file holds, until a reviewer signs off on exactly that file.
+  // Uploads refused for what the file holds, and linked files too large to check, until a reviewer
+  // signs off on exactly that file.
   const held = new HeldUploads(hub.files);
+  const readLinks = async () => {
+    await linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
+    for (const key of linked.tooLarge()) held.linked(key);
+  };
+  hub.files.onChange(() => flow.changed());
 
   const flow = startSignoffFlow(
     top,
     {
       findings: () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()],
-      scanError: () => panel.error ?? linked.error(),
+      scanError: () => panel.error ?? linked.error((key) => held.isSigned(key)),
       bodyText: () => draft.bodyText(),
       async rescan() {
         await draft.rescanStale();

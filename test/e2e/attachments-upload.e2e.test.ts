@@ -236,23 +236,23 @@ describe('the upload dialogs of UEditor and KindEditor, and an ajaxFileUpload hi
   });
 });
 
-describe('an attachment the draft links to on the CMS origin', () => {
-  async function writeLinkedDraft(href: string): Promise<void> {
-    await page.evaluate(
-      `((href) => {
-        const form = document.getElementById('cms-form');
-        for (const [name, value] of Object.entries({ title: '城关镇2026年第一季度低保发放公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' })) {
-          const el = form.elements.namedItem(name);
-          if (!el) continue;
-          el.value = value;
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-        }
-        tinymce.get('content').setContent('<p>城关镇2026年第一季度城乡低保资金已按时足额发放，具体名单详见附件。</p><p><a href="' + href + '">附件：低保名单</a></p>');
-      })(${JSON.stringify(href)})`,
-    );
-    await page.waitForTimeout(1_500);
-  }
+async function writeLinkedDraft(href: string): Promise<void> {
+  await page.evaluate(
+    `((href) => {
+      const form = document.getElementById('cms-form');
+      for (const [name, value] of Object.entries({ title: '城关镇2026年第一季度低保发放公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' })) {
+        const el = form.elements.namedItem(name);
+        if (!el) continue;
+        el.value = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      tinymce.get('content').setContent('<p>城关镇2026年第一季度城乡低保资金已按时足额发放，具体名单详见附件。</p><p><a href="' + href + '">附件：低保名单</a></p>');
+    })(${JSON.stringify(href)})`,
+  );
+  await page.waitForTimeout(1_500);
+}
 
+describe('an attachment the draft links to on the CMS origin', () => {
   test('its findings join the checklist and the publish does not go out; the file was fetched with the page', async () => {
     server.host('/uploads/2026/低保名单.xlsx', files.get(LIST)!, XLSX);
     await openPage();
@@ -373,5 +373,22 @@ describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () 
     expect(got.map((r) => r.files.map((f) => [f.filename, f.sha256]))).toEqual([[[BIG, sha(files.get(BIG)!)]]]);
     const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === BIG);
     expect(signed).toMatchObject([{ detail: { reason: 'too-large', size: files.get(BIG)!.length } }]);
+  });
+
+  test('linked from the draft: the checklist stays blocked until the reviewer confirms that file by name and size', async () => {
+    server.host('/uploads/2026/录像说明.pdf', files.get(BIG)!, 'application/pdf');
+    await openPage();
+    await writeLinkedDraft('/uploads/2026/%E5%BD%95%E5%83%8F%E8%AF%B4%E6%98%8E.pdf');
+    await page.locator('#btn-publish').click({ noWaitAfter: true });
+    const row = await heldRow('录像说明.pdf');
+    expect(await row.locator('label:has([data-upload-confirm])').innerText()).toContain('「录像说明.pdf」（1.5 MB）超过检查上限');
+    expect((await checklistView(page)).complete.findings, 'not checked: blocked').toBe(false);
+    const reviewer = demoPerson('lisi');
+    await row.locator('select').selectOption(reviewer.id);
+    await row.locator('input[type=password]').fill(reviewer.pin);
+    await row.locator('[data-upload-confirm]').check();
+    await row.locator('[data-action^="sign-file:"]').click();
+    await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+    await waitForView(page, (v) => v.complete.findings, 'the confirmed file no longer blocks the draft', 10_000);
   });
 });

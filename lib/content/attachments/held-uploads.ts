@@ -1,8 +1,8 @@
 /**
- * Uploads the gate refused that a reviewer may sign off (issue 12 item 3), as the checklist lists
- * them: each file by its content key, with its masked findings placed in the file. A sign-off is for
- * one upload: when the same file is refused again (its pass spent or expired) it waits for a new one.
- * No DOM here.
+ * Files that wait for a reviewer (issue 12 items 3 and 5), as the checklist lists them: uploads the
+ * gate refused, and files the draft links to that are too large to check. Each by its content key,
+ * with its masked findings placed in the file. An upload's sign-off is for one upload: when the same
+ * file is refused again (its pass spent or expired) it waits for a new one. No DOM here.
  */
 import type { SignedFile } from '../../messaging/protocol';
 import type { Finding, Localized } from '../../scan/types';
@@ -15,6 +15,8 @@ export interface HeldUpload extends SignedFile {
   why?: Localized;
   /** The reviewer who signed it off for one upload, while that upload has not been refused again. */
   signed?: { reviewerName: string; at: number };
+  /** Linked from the draft (too large to check), not an upload. */
+  linked?: boolean;
 }
 
 /** Why a refused file needs a reviewer, or null when no sign-off can let it out (unreadable, pending). */
@@ -28,6 +30,7 @@ export function holdReason(f: PageFile): SignedFile['reason'] | null {
 export class HeldUploads {
   private readonly keys: string[] = [];
   private readonly signed = new Map<string, { reviewerName: string; at: number }>();
+  private readonly links = new Set<string>();
 
   constructor(private readonly book: Pick<PageFiles, 'get'>) {}
 
@@ -38,6 +41,18 @@ export class HeldUploads {
     this.signed.delete(key);
     if (!this.keys.includes(key)) this.keys.push(key);
     return true;
+  }
+
+  /** A file the draft links to is too large to check: listed for the reviewer to confirm (kept signed). */
+  linked(key: string): void {
+    const f = this.book.get(key);
+    if (!f || holdReason(f) !== 'too-large') return;
+    this.links.add(key);
+    if (!this.keys.includes(key)) this.keys.push(key);
+  }
+
+  isSigned(key: string): boolean {
+    return this.signed.has(key);
   }
 
   signedOff(key: string, by: { reviewerName: string; at: number }): void {
@@ -55,7 +70,8 @@ export class HeldUploads {
       if (!f || !reason) return [];
       const signed = this.signed.get(key);
       const findings = f.findings.filter((x) => x.severity === 'block');
-      return [{ name: f.name, key, sha256: f.sha256, size: f.size, reason, findings, ...(f.reason && { why: f.reason }), ...(signed && { signed }) }];
+      const linked = this.links.has(key) && { linked: true };
+      return [{ name: f.name, key, sha256: f.sha256, size: f.size, reason, findings, ...(f.reason && { why: f.reason }), ...(signed && { signed }), ...linked }];
     });
   }
 }

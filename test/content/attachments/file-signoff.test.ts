@@ -149,6 +149,17 @@ describe('a file over the size limit', () => {
 });
 
 describe('HeldUploads', () => {
+  it('a linked file too large to check is listed as linked and keeps its sign-off at each re-check; a linked list is not listed', async () => {
+    const { book, big, list } = await setup();
+    const held = new HeldUploads(book);
+    held.linked(list);
+    held.linked(big);
+    expect(held.list().map((h) => [h.key, h.linked])).toEqual([[big, true]]);
+    held.signedOff(big, { reviewerName: '李审核', at: 5 });
+    held.linked(big);
+    expect(held.isSigned(big)).toBe(true);
+  });
+
   it('lists a refused file with its block findings; a sign-off holds until the file is refused again', async () => {
     const { book, list, clean } = await setup();
     const held = new HeldUploads(book);
