@@ -299,10 +299,17 @@ async function heldRow(name: string) {
   return row;
 }
 
-/** The reviewer picks themself and signs off that one file with their PIN. */
-async function signFile(row: Locator, reviewer: { id: string; pin: string }): Promise<void> {
+/**
+ * The reviewer picks themself and signs off that one file with their PIN; a file too large to check
+ * (`confirmUnchecked`) cannot be signed before its confirmation is ticked.
+ */
+async function signFile(row: Locator, reviewer: { id: string; pin: string }, confirmUnchecked = false): Promise<void> {
   await row.locator('select').selectOption(reviewer.id);
   await row.locator('input[type=password]').fill(reviewer.pin);
+  if (confirmUnchecked) {
+    expect(await row.locator('[data-action^="sign-file:"]').isDisabled(), 'no sign-off before the confirmation').toBe(true);
+    await row.locator('[data-upload-confirm]').check();
+  }
   await row.locator('[data-action^="sign-file:"]').click();
   await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
 }
@@ -358,13 +365,7 @@ describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () 
     expect(await row.innerText()).toContain('超过策略上限 1 MB');
     expect(arrived(BIG, since)).toEqual([]);
 
-    const reviewer = demoPerson('lisi');
-    await row.locator('select').selectOption(reviewer.id);
-    await row.locator('input[type=password]').fill(reviewer.pin);
-    expect(await row.locator('[data-action^="sign-file:"]').isDisabled(), 'no sign-off before the confirmation').toBe(true);
-    await row.locator('[data-upload-confirm]').check();
-    await row.locator('[data-action^="sign-file:"]').click();
-    await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+    await signFile(row, demoPerson('lisi'), true);
 
     expect(await dialogUpload(BIG)).toEqual([{ ok: true, name: BIG }]);
     expect(await dialogUpload(BIG), 'confirmed for one upload').toEqual([{ ok: false, name: BIG, error: 'network' }]);
@@ -383,12 +384,7 @@ describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () 
     const row = await heldRow('录像说明.pdf');
     expect(await row.locator('label:has([data-upload-confirm])').innerText()).toContain('「录像说明.pdf」（1.5 MB）超过检查上限');
     expect((await checklistView(page)).complete.findings, 'not checked: blocked').toBe(false);
-    const reviewer = demoPerson('lisi');
-    await row.locator('select').selectOption(reviewer.id);
-    await row.locator('input[type=password]').fill(reviewer.pin);
-    await row.locator('[data-upload-confirm]').check();
-    await row.locator('[data-action^="sign-file:"]').click();
-    await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+    await signFile(row, demoPerson('lisi'), true);
     await waitForView(page, (v) => v.complete.findings, 'the confirmed file no longer blocks the draft', 10_000);
   });
 });
