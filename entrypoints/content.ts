@@ -24,6 +24,7 @@ const signoffApi: SignoffApi = {
   pinChallenge: (req) => sendMessage('pinChallenge', req),
   signOff: (req) => sendMessage('signOff', req),
   overrideFinding: (req) => sendMessage('overrideFinding', req),
+  signOffFile: (req) => sendMessage('signOffFile', req),
   getSignoffs: (digest) => sendMessage('getSignoffs', digest),
   voidSignoffs: (req) => sendMessage('voidSignoffs', req),
   releasePublish: (req) => sendMessage('releasePublish', req),

@@ -4,6 +4,7 @@ import { ConfirmSection } from './ConfirmSection';
 import { FieldsSection } from './FieldsSection';
 import { FindingsSection } from './FindingsSection';
 import { SignoffSection } from './SignoffSection';
+import { UploadsSection } from './UploadsSection';
 import { COLOR, alert, button, dialog, primary, scroll, small } from './styles';
 import type { ChecklistDockProps, DockControls } from './types';
 
@@ -97,6 +98,7 @@ export function ChecklistDock(props: ChecklistDockProps) {
         </div>
       )}
       <div style={scroll}>
+        {props.uploads && <UploadsSection uploads={props.uploads} roster={props.roster} editor={editor} busy={busy} pinError={props.pinError} />}
         <FindingsSection section={result.sections.findings} findings={props.findings} groups={props.groups} masked={props.masked} pinError={props.pinError} roster={props.roster} editor={editor} busy={busy} actions={actions} />
         <FieldsSection section={result.sections.fields} fields={props.fields} catalogue={props.catalogue} goToField={actions.goToField} setOwnField={actions.setOwnField} />
         <ConfirmSection

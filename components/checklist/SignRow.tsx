@@ -18,16 +18,20 @@ interface Props {
   onSign: (role: SignoffRole, reviewerId: string, pin: string) => void;
   /** A refused PIN from this row. */
   pinError: PinError | null;
+  /** What this row signs, when not the draft: its data-action and the PIN error it answers to (sign-file:<key>). */
+  action?: string;
+  /** Something must be confirmed first (a file too large to check). */
+  blocked?: boolean;
 }
 
 /** One signature: who signs, their PIN, 签发. The PIN is gone from the input as soon as it is sent. */
-export function SignRow({ role, people, initial, editor, busy, onSign, pinError }: Props) {
+export function SignRow({ role, people, initial, editor, busy, onSign, pinError, action = `sign-${role}`, blocked = false }: Props) {
   const label = terms().role[role];
   const [reviewerId, setReviewerId] = useState(people.some((p) => p.id === initial) ? initial : '');
   const pin = usePin();
   const [locked, setLocked] = useState(false);
-  const mine = pinError?.at === `sign-${role}` ? pinError : null;
-  const ready = !busy && !(mine && locked) && reviewerId !== '' && pin.filled;
+  const mine = pinError?.at === action ? pinError : null;
+  const ready = !busy && !blocked && !(mine && locked) && reviewerId !== '' && pin.filled;
   const sign = () => {
     if (ready) onSign(role, reviewerId, pin.take());
   };
@@ -46,14 +50,14 @@ export function SignRow({ role, people, initial, editor, busy, onSign, pinError 
         placeholder="PIN"
         aria-label={t('pin_label', label)}
         aria-invalid={mine ? true : undefined}
-        aria-describedby={mine ? `precheck-pin-${role}` : undefined}
+        aria-describedby={mine ? `precheck-pin-${action}` : undefined}
         onKeyDown={(e) => e.key === 'Enter' && sign()}
         {...pin.props}
       />
-      <button type="button" style={button} data-action={`sign-${role}`} disabled={!ready} onClick={sign}>
+      <button type="button" style={button} data-action={action} disabled={!ready} onClick={sign}>
         {terms().action.signOff}
       </button>
-      {mine && <PinMessage error={mine} id={`precheck-pin-${role}`} onLocked={setLocked} />}
+      {mine && <PinMessage error={mine} id={`precheck-pin-${action}`} onLocked={setLocked} />}
     </div>
   );
 }

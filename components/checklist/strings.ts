@@ -39,6 +39,12 @@ const zh = {
   mask_preview: (masked: string) => `打码后：${masked}`,
   masked: (n: number) => `已将 ${n} 项打码`,
   show_items: (n: number) => `查看 ${n} 项`,
+  uploads_title: '待审核人签发的附件',
+  uploads_note: '以下附件被拦截或未经检查。审核人核实后可签发：签发只针对这一个文件（按内容识别，改动后即不同）；被拦截的上传签发后可上传一次。',
+  upload_more: (n: number) => `另有 ${n} 处`,
+  linked_signed: (who: string, at: string) => `审核人 ${who} 已确认（${at}）：正文链接的此附件未经检查，随稿件发布`,
+  upload_confirm_unchecked: (name: string, size: string) => `审核人确认：「${name}」（${size}）超过检查上限，未经预检检查，同意上传`,
+  upload_signed: (who: string, at: string, minutes: number) => `审核人 ${who} 已签发（${at}）：请在 ${minutes} 分钟内重新上传此文件，仅可上传一次`,
 };
 
 const en: typeof zh = {
@@ -75,6 +81,12 @@ const en: typeof zh = {
   mask_preview: (masked: string) => `Masked: ${masked}`,
   masked: (n: number) => `${n} item${n === 1 ? '' : 's'} masked`,
   show_items: (n: number) => `Show ${n} items`,
+  uploads_title: 'Attachments waiting for a reviewer',
+  uploads_note: 'These attachments were stopped or could not be checked. A reviewer who has checked one may sign it off: the sign-off is for exactly this file (by its content; any change makes it another); a stopped upload may then be uploaded once.',
+  upload_more: (n: number) => `${n} more`,
+  linked_signed: (who: string, at: string) => `Confirmed by ${who} (${at}): this attachment linked from the draft was not checked and goes out with it`,
+  upload_confirm_unchecked: (name: string, size: string) => `Reviewer's confirmation: "${name}" (${size}) is over the check limit and was not checked by Precheck; it may be uploaded`,
+  upload_signed: (who: string, at: string, minutes: number) => `Signed off by ${who} (${at}): upload this file again within ${minutes} minutes; it may be uploaded once`,
 };
 
 export const CHECKLIST_STRINGS = { zh, en };

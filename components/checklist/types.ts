@@ -1,4 +1,5 @@
 /** The checklist dialog's contract: everything it shows comes in as props, everything it does goes out as a callback. */
+import type { HeldUpload } from '../../lib/content/attachments/held-uploads';
 import type { TableColumn } from '../../lib/fix/groups';
 import type { Finding, Kind } from '../../lib/scan/types';
 import type { ChecklistResult, Confirmations, FieldName, FieldReadings, Override, RosterEntry, Signoff, SignoffRole } from '../../lib/signoff/types';
@@ -56,6 +57,12 @@ export interface ChecklistActions {
   close: () => void;
 }
 
+/** Uploads the gate stopped, each waiting for a reviewer's sign-off of that one file. */
+export interface ChecklistUploads {
+  items: HeldUpload[];
+  signFile: (key: string, reviewerId: string, pin: string) => void;
+}
+
 /** The dock's own state, kept by its host: collapsed to a strip, or open at a width. */
 export interface DockControls {
   collapsed: boolean;
@@ -83,5 +90,7 @@ export interface ChecklistDockProps {
   busy: boolean;
   message: { kind: 'error' | 'info'; text: string } | null;
   actions: ChecklistActions;
+  /** Refused uploads (absent or empty: the section is not shown). */
+  uploads?: ChecklistUploads;
   dock: DockControls;
 }

@@ -5,6 +5,7 @@
  * fields of the record are used, and they are masked already.
  */
 import { terms, type Lang, type ReasonCode, type Terms, type Via } from '../i18n';
+import { sizeText } from '../attachments/too-large';
 import { joinZh } from '../policy/labels';
 import { ruleTitle } from '../policy/rule-ids';
 import type { Kind, Severity } from '../scan/types';
@@ -30,6 +31,8 @@ const SAY = {
     endpoint: (path: string) => `，提交地址 ${path}`,
     overridden: (rule: string, excerpt: string, reason: string) => `豁免「${rule}」${excerpt ? ` ${excerpt}` : ''}，理由：${reason}`,
     voided: (n: number) => `稿件已修改，${n} 项签发作废`,
+    fileSigned: (file: string, size: string, tooLarge: boolean) =>
+      `签发附件「${file}」（${size}）${tooLarge ? '：超过检查上限，未经检查，审核人确认上传' : '：含有须处理的敏感信息，审核人同意上传一次'}`,
     pinFailed: (who: string, action: string, remaining: number) => `${joinZh([who + action, '时'])} PIN 错误，还可再试 ${remaining} 次`,
     pinWait: (seconds: number) => `，须等待 ${seconds} 秒`,
     important: '重要信息，须经主要负责人签发',
@@ -56,6 +59,8 @@ const SAY = {
     endpoint: (path: string) => `, sent to ${path}`,
     overridden: (rule: string, excerpt: string, reason: string) => `Overrode "${rule}"${excerpt ? ` ${excerpt}` : ''}; reason: ${reason}`,
     voided: (n: number) => `The draft changed: ${n} sign-off${n === 1 ? '' : 's'} voided`,
+    fileSigned: (file: string, size: string, tooLarge: boolean) =>
+      `Signed off the attachment "${file}" (${size})${tooLarge ? ': over the check limit, not checked; the reviewer confirmed the upload' : ': it holds findings; the reviewer allowed one upload'}`,
     pinFailed: (who: string, action: string, remaining: number) => `Wrong PIN for ${who} while ${action}; ${remaining} tries left`,
     pinWait: (seconds: number) => `, must wait ${seconds} s`,
     important: 'Important item: the unit head signs too',
@@ -179,6 +184,8 @@ export function eventSentence(record: AuditRecord, lang: Lang): string {
       return say.checked(words.postCheck[d.result === 'matches' ? 'matches' : 'differs'], num(d.publishedSeq));
     case 'signoff-given':
       return '';
+    case 'attachment-signed':
+      return say.fileSigned(str(d.file), sizeText(num(d.size)), d.reason === 'too-large');
     default:
       // A record of a newer version: its facts as they are, rather than nothing.
       return say.list(Object.entries(d).map(([k, v]) => `${k}${say.colon}${str(v)}`));

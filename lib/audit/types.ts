@@ -11,6 +11,7 @@ export const AUDIT_EVENTS = [
   'publish-blocked',
   'finding-overridden',
   'signoff-given',
+  'attachment-signed',
   'signoff-voided',
   'pin-failed',
   'publish-allowed',

@@ -8,6 +8,7 @@ import type { Outgoing, Verdict } from '../gate/types';
 import type { DraftFindings, PagePolicy, TabState } from '../messaging/protocol';
 import type { ScanOptions } from '../scan/engine';
 import { scanSubmittedContent } from './api-check';
+import { HeldUploads } from './attachments/held-uploads';
 import { hrefsOf, LinkedAttachments } from './attachments/linked';
 import { DraftWatch } from './draft-watch';
 import { EarlyStop } from './early-stop';
@@ -75,8 +76,13 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   const fix = new MaskFix(draft);
   // The files the draft links to on the CMS's origin, read at checklist time (their findings join it).
   const linked = new LinkedAttachments(hub.files);
-  const readLinks = () =>
-    linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
+  // Uploads refused for what the file holds, and linked files too large to check, until a reviewer
+  // signs off on exactly that file.
+  const held = new HeldUploads(hub.files);
+  const readLinks = async () => {
+    await linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
+    for (const key of linked.tooLarge()) held.linked(key);
+  };
   hub.files.onChange(() => flow.changed());
   // One list for everything that counts findings: the checklist, the popup's state and its page scan.
   const located = () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()];
@@ -85,7 +91,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     top,
     {
       findings: located,
-      scanError: () => panel.error ?? linked.error(),
+      scanError: () => panel.error ?? linked.error((key) => held.isSigned(key)),
       bodyText: () => draft.bodyText(),
       async rescan() {
         await draft.rescanStale();
@@ -120,6 +126,13 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       },
     },
     signoffApi,
+    {
+      list: () => held.list(),
+      signed(key, signoff) {
+        held.signedOff(key, { reviewerName: signoff.reviewerName, at: signoff.at });
+        hub.filePasses.grant(key);
+      },
+    },
   );
 
   /** A publish was stopped (early, or its request refused): the checklist opens, the draft is rechecked. */
@@ -165,6 +178,8 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     // Items refused on a list page are named by their titles where the page shows them.
     const v = verdict.items ? { ...verdict, items: namedItems(docs(), verdict.items) } : verdict;
     panel.refused(o, v);
+    // A file a reviewer may sign off: the checklist opens with it (the draft's sections wait beside it).
+    if (v.file !== undefined && held.refused(v.file)) flow.attemptBlocked();
     // A page without an editor (an article list) has no draft to sign: the refusal is the answer.
     if (v.publish && draft.hasEditors()) stopped(hub.gestures.attempt(), o.route);
     else log.refused(o, v, flow.auditContext());

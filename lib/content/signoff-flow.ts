@@ -30,9 +30,11 @@ import { maskMessage } from './mask-fix';
 import { itemIdsOfPage } from './item-id-capture';
 import { requiredOnPage, withOwnFields, type OwnFieldName, type OwnValues } from '../signoff/own-fields';
 import type { SignedContent } from './release';
+import type { HeldUpload } from './attachments/held-uploads';
+import { placedExcerpt } from './attachments/place';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
-export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
+export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'signOffFile' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
   recordAudit(entry: AuditEntry): Promise<AppendResult>;
 };
 
@@ -56,6 +58,13 @@ export interface DraftSource {
   release(signed: SignedContent): boolean;
   /** Block findings in what the editors will submit that the page does not show (rechecked now). */
   hiddenBlocking(): Promise<number>;
+}
+
+/** Uploads the gate refused that a reviewer may sign off, one file at a time (lib/content/attachments/held-uploads.ts). */
+export interface UploadSource {
+  list(): HeldUpload[];
+  /** The background accepted the reviewer's sign-off of this file: it may leave once. */
+  signed(key: string, signoff: Signoff): void;
 }
 
 export interface SignoffFlow {
@@ -83,7 +92,7 @@ const PIN_CODES = new Set(['wrong-pin', 'locked', 'unknown-reviewer']);
  * sign-offs the background holds for it, voids them visibly when the draft changes, and lets the
  * page's own publish run once when every section is complete and the background agrees.
  */
-export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffApi): SignoffFlow {
+export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffApi, uploads?: UploadSource): SignoffFlow {
   let page: PagePolicy | null = null;
   let confirmations: Confirmations = NO_CONFIRMATIONS;
   let markedImportant = false;
@@ -206,6 +215,7 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       busy,
       message,
       actions,
+      uploads: uploads && { items: uploads.list(), signFile: (key, reviewerId, pin) => actions.signFile(key, reviewerId, pin) },
     });
   }
 
@@ -326,6 +336,20 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
           signoffs = [...signoffs.filter((s) => s.role !== role), r.signoff];
           voided = false;
         }
+        return r;
+      });
+    },
+    signFile(key: string, reviewerId: string, pin: string) {
+      const held = uploads?.list().find((u) => u.key === key);
+      if (!uploads || !held) return;
+      void withPin(`sign-file:${key}`, async () => {
+        const proof = await prove(reviewerId, pin);
+        if (!proof.ok) return proof;
+        const { name, sha256, size, reason } = held;
+        // The log keeps the file's findings masked, each with its place in the file (sheet and cell).
+        const findings = summarizeFindings(held.findings.map((f) => ({ ...f, excerpt: placedExcerpt(f) })));
+        const r = await api.signOffFile({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, file: { name, key, sha256, size, reason }, context: { ...context(), findings } });
+        if (r.ok) uploads.signed(key, r.signoff);
         return r;
       });
     },

@@ -113,4 +113,6 @@ export type Verdict =
       items?: string[];
       /** Extra words for the panel (an exception's message, a file's name). */
       detail?: string;
+      /** The content key of the file refused (file-block, file-unreadable): a reviewer may sign it off. */
+      file?: string;
     };

@@ -51,9 +51,10 @@ function fileProblems(decoded: Decoded, ctx: GateContext): Refusal | null {
     if (ref.size === 0) continue;
     const s = ctx.file(ref);
     if (s.state === 'pending') return { pass: false, reason: 'file-pending', publish: false, findings: [], detail: ref.filename };
-    if (s.state === 'unreadable') return { pass: false, reason: 'file-unreadable', publish: false, findings: [], detail: `${ref.filename}: ${s.reason}` };
+    const file = ref.key === undefined ? {} : { file: ref.key };
+    if (s.state === 'unreadable') return { pass: false, reason: 'file-unreadable', publish: false, findings: [], detail: `${ref.filename}: ${s.reason}`, ...file };
     if (s.state === 'findings' && blocks(s.findings).length > 0) {
-      return { pass: false, reason: 'file-block', publish: false, findings: blocks(s.findings), detail: ref.filename };
+      return { pass: false, reason: 'file-block', publish: false, findings: blocks(s.findings), detail: ref.filename, ...file };
     }
   }
   return null;

@@ -51,6 +51,8 @@ export interface ProtocolMap {
   pinChallenge(req: { reviewerId: string }): PinChallenge;
   signOff(req: SignOffRequest): SignOffResult;
   overrideFinding(req: OverrideRequest): SignOffResult;
+  /** A refused upload (a block finding, too large to check) signed off by a reviewer: it may leave once. */
+  signOffFile(req: FileSignOffRequest): SignOffResult;
   getSignoffs(digest: string): Signoff[];
   voidSignoffs(req: { digest: string; context: AuditEntry }): void;
   releasePublish(req: ReleaseRequest): ReleaseResult;
@@ -129,6 +131,27 @@ export interface OverrideRequest {
   /** Masked excerpt. */
   excerpt: string;
   reason: string;
+  context: AuditEntry;
+}
+
+/** The file a reviewer signs off: its content key, never its bytes; findings go masked in the context. */
+export interface SignedFile {
+  name: string;
+  /** lib/content/attachments/file-key.ts: SHA-256 and size, or an unhashed key for a huge file. */
+  key: string;
+  /** Hex SHA-256 of the bytes; '' when the file was too large to hash. */
+  sha256: string;
+  size: number;
+  /** Why it was refused: a block finding, or too large to be checked (the reviewer confirms it unchecked). */
+  reason: 'block' | 'too-large';
+}
+
+export interface FileSignOffRequest {
+  reviewerId: string;
+  challengeId: string;
+  proof: string;
+  file: SignedFile;
+  /** The page's audit context; its `findings` are the file's, masked, with their place in the file. */
   context: AuditEntry;
 }
 

@@ -16,6 +16,7 @@ export function listenForSignoffMessages(service: SignoffService, items: SignedI
     onMessage('pinChallenge', ({ data }) => service.pinChallenge(data)),
     onMessage('signOff', ({ data }) => service.signOff(data)),
     onMessage('overrideFinding', ({ data }) => service.overrideFinding(data)),
+    onMessage('signOffFile', ({ data }) => service.signOffFile(data)),
     onMessage('getSignoffs', ({ data }) => service.getSignoffs(data)),
     onMessage('voidSignoffs', ({ data }) => service.voidSignoffs(data)),
     onMessage('releasePublish', async ({ data, sender }) => {

@@ -5,7 +5,7 @@
  * log come in as parameters, so the whole authority runs in tests without a browser.
  */
 import type { AuditEntry, AuditPerson } from '../audit/types';
-import type { AppendResult, ProtocolMap } from '../messaging/protocol';
+import type { AppendResult, ProtocolMap, SignedFile } from '../messaging/protocol';
 import { isRecord } from '../policy/fields';
 import type { Policy, Reviewer } from '../policy/schema';
 import type { Localized } from '../scan/types';
@@ -30,6 +30,7 @@ const MIN_REASON_CHARS = 4;
 const MAX_REASON_CHARS = 500;
 const MAX_EDITOR_CHARS = 50;
 const DIGEST = /^[0-9a-f]{64}$/;
+const MAX_FILE_FIELD_CHARS = 300;
 
 export interface SignoffStorage {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
@@ -47,6 +48,7 @@ type SignoffMessage =
   | 'pinChallenge'
   | 'signOff'
   | 'overrideFinding'
+  | 'signOffFile'
   | 'getSignoffs'
   | 'voidSignoffs'
   | 'releasePublish'
@@ -70,6 +72,23 @@ interface Challenge {
 
 function isChallenge(v: unknown): v is Challenge {
   return isRecord(v) && typeof v.reviewerId === 'string' && typeof v.nonce === 'string' && typeof v.expiresAt === 'number';
+}
+
+/** A page's description of a file: short strings, a real size, a reason the page may give. */
+function isSignedFile(v: unknown): v is SignedFile {
+  if (!isRecord(v)) return false;
+  const short = (x: unknown) => typeof x === 'string' && x.length <= MAX_FILE_FIELD_CHARS;
+  return (
+    short(v.name) &&
+    short(v.key) &&
+    v.key !== '' &&
+    typeof v.sha256 === 'string' &&
+    (v.sha256 === '' || DIGEST.test(v.sha256)) &&
+    typeof v.size === 'number' &&
+    Number.isFinite(v.size) &&
+    v.size >= 0 &&
+    (v.reason === 'block' || v.reason === 'too-large')
+  );
 }
 
 function isSignoff(v: unknown): v is Signoff {
@@ -353,6 +372,28 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
           detail: { ruleId: req.ruleId, excerpt: req.excerpt, reason, reviewerId: reviewer.id, reviewerName: reviewer.name },
         });
         if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '放行', en: 'override' }, logged) };
+        return { ok: true, signoff };
+      }),
+
+    signOffFile: (req) =>
+      exclusive(async () => {
+        if (!isRecord(req) || !isSignedFile(req.file)) {
+          return failure('bad-challenge', '附件签发请求无效，请刷新页面后重试', 'invalid attachment sign-off request; reload the page and try again');
+        }
+        const { file } = req;
+        const editors = await editorNames(isRecord(req.context) ? req.context.editor : undefined);
+        const auth = await authenticate(req, 'signoff', (reviewer) => selfReview(reviewer, editors));
+        if (!auth.ok) return auth;
+        // Not a sign-off of the draft: nothing is stored, the page lets exactly this file out once.
+        const signoff = stamp(auth.reviewer, auth.reviewer.role, file.sha256);
+        const logged = await deps.audit({
+          ...contextOf(req.context),
+          event: 'attachment-signed',
+          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
+          signers: [person(signoff)],
+          detail: { file: file.name, fileKey: file.key, sha256: file.sha256, size: file.size, reason: file.reason },
+        });
+        if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '附件签发', en: 'attachment sign-off' }, logged) };
         return { ok: true, signoff };
       }),
 

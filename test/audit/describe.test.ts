@@ -39,6 +39,12 @@ const CASES: [string, AuditRecord, string, string][] = [
     '豁免「手机号码」 139****5678，理由：单位办公电话',
     'Overrode "Mobile phone number" 139****5678; reason: 单位办公电话',
   ],
+  [
+    'an upload signed off despite its findings',
+    rec('attachment-signed', { file: '低保名单.xlsx', fileKey: 'sha256:ab:5120', sha256: 'ab', size: 5120, reason: 'block' }),
+    '签发附件「低保名单.xlsx」（5.0 KB）：含有须处理的敏感信息，审核人同意上传一次',
+    'Signed off the attachment "低保名单.xlsx" (5.0 KB): it holds findings; the reviewer allowed one upload',
+  ],
   ['a voided sign-off', rec('signoff-voided', { count: 2 }), '稿件已修改，2 项签发作废', 'The draft changed: 2 sign-offs voided'],
   [
     'a wrong PIN at sign-off',

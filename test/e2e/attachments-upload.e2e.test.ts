@@ -10,21 +10,25 @@
  * workbook as the control. What reached the server is checked by the SHA-256 of each multipart file
  * part: the list never arrives, the clean file does, and the panel names the file and the cell.
  */
-import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { CASES } from '../attachments/corpus';
 import { IDS } from '../attachments/labelled';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from './attachment-files.ts';
+import { dumpRecords, EXTENSION_DIR } from './extension-helpers.ts';
+import { OPTIONS_URL } from './policy-helpers.ts';
 import { panelRefusals } from './gate-drive.ts';
 
-const LIST = '低保名单-隐藏工作表.xlsx';
-const CLEAN = '财政预算-干净.xlsx';
+/** Another list with an ID (in a hidden column): a sign-off of LIST must not let it out. */
+const OTHER = '临时救助-隐藏列.xlsx';
+/** Over this file's 1 MB policy limit: never opened, the reviewer confirms it unchecked. */
+const BIG = '会议录像说明-扫描件.pdf';
+const MAX_MB = 1;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** how long a refused upload is watched for a request that should not come */
 const SETTLE_MS = 2_500;
@@ -32,16 +36,15 @@ const SETTLE_MS = 2_500;
 let browser: Browser;
 let server: CmsServer;
 let page: Page;
-const files = new Map<string, Buffer>();
-
-const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-/** Multipart file parts that reached the server with these exact bytes. */
-const arrived = (name: string, since: number) => server.requests({ since }).filter((r) => r.files.some((f) => f.sha256 === sha(files.get(name)!)));
+let files: Map<string, Buffer>;
+const arrived = (name: string, since: number) => arrivedFiles(server, files, name, since);
 
 beforeAll(async () => {
-  for (const name of [LIST, CLEAN]) files.set(name, Buffer.from(await CASES.find((c) => c.name === name)!.bytes()));
+  files = await corpusFiles([LIST, CLEAN, OTHER]);
+  // Its size is what matters: the bytes are never opened.
+  files.set(BIG, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1.5 * 1024 * 1024 - 9)]));
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy({ attachments: { maxMB: MAX_MB } }));
   page = await browser.context.newPage();
 }, 120_000);
 
@@ -50,22 +53,24 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(): Promise<void> {
+async function openPage(path = '/attachments.html'): Promise<void> {
   // A form post's own navigation may still be under way (or held by the gate): it can interrupt this one.
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.goto(`${server.url}/attachments.html`, { waitUntil: 'commit', timeout: 10_000 });
+      await page.goto(`${server.url}${path}`, { waitUntil: 'commit', timeout: 10_000 });
       break;
     } catch (e) {
       if (attempt === 3) throw e;
       await page.waitForTimeout(500);
     }
   }
+  // A page of the previous test may still be there for a moment: ready must be this page's.
+  await page.waitForURL(`**${path}`);
   await page.waitForFunction('window.__attach && window.__attach.ready === true', null, { timeout: 20_000, polling: 50 });
   await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
 }
 
-const filePayload = (name: string) => ({ name, mimeType: XLSX, buffer: files.get(name)! });
+const filePayload = (name: string) => ({ name, mimeType: name.endsWith('.pdf') ? 'application/pdf' : XLSX, buffer: files.get(name)! });
 
 /** The panel's refusals mentioning `name` (newest first). */
 async function refusalsNaming(name: string, timeout = 8_000): Promise<string[]> {
@@ -83,17 +88,24 @@ const uploadOutcomes = () =>
     `Promise.race([Promise.all(window.__attach.uploads), new Promise((r) => setTimeout(() => r('HUNG'), 30000))])`,
   );
 
-/** A synthetic drop of `name` on TinyMCE's editing body, as a drag from the file manager delivers it. */
-async function dropIntoEditor(name: string): Promise<void> {
-  await page.evaluate(
-    `((b64, name, type) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([bytes], name, { type }));
-      const body = tinymce.get('content').getBody();
-      for (const t of ['dragenter', 'dragover', 'drop']) body.dispatchEvent(new DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)})`,
-  );
+/**
+ * `name` handed to TinyMCE's editing body as the browser delivers a file dragged from the file manager
+ * (dragenter, dragover, drop) or copied there and pasted (paste, with the file on the clipboard).
+ */
+function intoEditor(how: 'drop' | 'paste') {
+  return (name: string) =>
+    page.evaluate(
+      `((b64, name, type, how) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type }));
+        const body = tinymce.get('content').getBody();
+        const events = how === 'drop'
+          ? ['dragenter', 'dragover', 'drop'].map((t) => new DragEvent(t, { dataTransfer: dt, bubbles: true, cancelable: true }))
+          : [new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true })];
+        for (const e of events) body.dispatchEvent(e);
+      })(${JSON.stringify(files.get(name)!.toString('base64'))}, ${JSON.stringify(name)}, ${JSON.stringify(XLSX)}, ${JSON.stringify(how)})`,
+    );
 }
 
 function expectNamedAndPlaced(texts: string[]): void {
@@ -156,11 +168,14 @@ describe('an upload dialog that sends FormData by XHR the moment a file is chose
   });
 });
 
-describe('a file dropped into TinyMCE and uploaded by the page', () => {
-  test('the dropped list is refused; the clean one (control) uploads', async () => {
+describe.each([
+  ['dropped into TinyMCE', intoEditor('drop'), '/sink/attach/drop'],
+  ['pasted into TinyMCE', intoEditor('paste'), '/sink/attach/paste'],
+] as const)('a file %s and uploaded by the page', (_how, put, path) => {
+  test('the list is refused; the clean one (control) uploads', async () => {
     await openPage();
     let since = server.mark();
-    await dropIntoEditor(LIST);
+    await put(LIST);
     expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST, error: 'network' }]);
     await page.waitForTimeout(500);
     expect(arrived(LIST, since)).toEqual([]);
@@ -168,29 +183,76 @@ describe('a file dropped into TinyMCE and uploaded by the page', () => {
 
     await openPage();
     since = server.mark();
-    await dropIntoEditor(CLEAN);
+    await put(CLEAN);
     expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
-    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/drop']);
+    expect(arrived(CLEAN, since).map((r) => r.path)).toEqual([path]);
   });
 });
 
-describe('an attachment the draft links to on the CMS origin', () => {
-  async function writeLinkedDraft(href: string): Promise<void> {
-    await page.evaluate(
-      `((href) => {
-        const form = document.getElementById('cms-form');
-        for (const [name, value] of Object.entries({ title: '城关镇2026年第一季度低保发放公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' })) {
-          const el = form.elements.namedItem(name);
-          if (!el) continue;
-          el.value = value;
-          el.dispatchEvent(new Event('change', { bubbles: true }));
-        }
-        tinymce.get('content').setContent('<p>城关镇2026年第一季度城乡低保资金已按时足额发放，具体名单详见附件。</p><p><a href="' + href + '">附件：低保名单</a></p>');
-      })(${JSON.stringify(href)})`,
-    );
-    await page.waitForTimeout(1_500);
+describe('the upload dialogs of UEditor and KindEditor, and an ajaxFileUpload hidden form (lib/demo/pages/attachments-dialogs.html)', () => {
+  const DIALOGS = '/attachments-dialogs.html';
+
+  test('UEditor: 开始上传 sends upfile by XHR to controller?action=uploadfile; the list is refused, the clean file arrives', async () => {
+    await openPage(DIALOGS);
+    const since = server.mark();
+    await page.locator('#ue-picker').setInputFiles([filePayload(LIST), filePayload(CLEAN)]);
+    await page.locator('#ue-upload').click();
+    expect(await uploadOutcomes()).toEqual([
+      { ok: false, name: LIST, error: 'network' },
+      { ok: true, name: CLEAN },
+    ]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toEqual([]);
+    const got = arrived(CLEAN, since);
+    expect(got.map((r) => [r.path, r.query.action])).toEqual([['/sink/ueditor/php/controller.php', 'uploadfile']]);
+    expect(got[0]!.files.map((f) => [f.field, f.filename, f.sha256])).toEqual([['upfile', CLEAN, sha(files.get(CLEAN)!)]]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+  });
+
+  /** The requests a form aimed at a hidden iframe sent to `path`, after waiting for the clean one or watching a refused one. */
+  async function framePost(input: string, name: string, path: string, send?: () => Promise<void>) {
+    await openPage(DIALOGS);
+    const since = server.mark();
+    await page.locator(input).setInputFiles(filePayload(name));
+    await send?.();
+    if (name === LIST) {
+      await page.waitForTimeout(SETTLE_MS);
+      return { since, got: server.requests({ path, since }) };
+    }
+    return { since, got: await server.waitForRequests({ path, since }, { timeout: 15_000 }) };
   }
 
+  test.each([
+    ['KindEditor: choosing a file posts imgFile into the hidden iframe (form.submit())', '#ke-file', '/sink/kindeditor/php/upload_json.php', 'imgFile', undefined],
+    ['ajaxFileUpload: a hidden form made on the spot, its file input moved in, form.submit() into a hidden iframe', '#fileToUpload', '/sink/ajaxfileupload/upload.do', 'fileToUpload', () => page.locator('#old-upload-btn').click()],
+  ] as const)('%s', async (_what, input, path, field, send) => {
+    const refused = await framePost(input, LIST, path, send);
+    expect(refused.got).toEqual([]);
+    expect(arrived(LIST, refused.since)).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+
+    const clean = await framePost(input, CLEAN, path, send);
+    expect(clean.got.map((r) => r.files.map((f) => [f.field, f.filename, f.sha256]))).toEqual([[[field, CLEAN, sha(files.get(CLEAN)!)]]]);
+  });
+});
+
+async function writeLinkedDraft(href: string): Promise<void> {
+  await page.evaluate(
+    `((href) => {
+      const form = document.getElementById('cms-form');
+      for (const [name, value] of Object.entries({ title: '城关镇2026年第一季度低保发放公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' })) {
+        const el = form.elements.namedItem(name);
+        if (!el) continue;
+        el.value = value;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      tinymce.get('content').setContent('<p>城关镇2026年第一季度城乡低保资金已按时足额发放，具体名单详见附件。</p><p><a href="' + href + '">附件：低保名单</a></p>');
+    })(${JSON.stringify(href)})`,
+  );
+  await page.waitForTimeout(1_500);
+}
+
+describe('an attachment the draft links to on the CMS origin', () => {
   test('its findings join the checklist and the publish does not go out; the file was fetched with the page', async () => {
     server.host('/uploads/2026/低保名单.xlsx', files.get(LIST)!, XLSX);
     await openPage();
@@ -218,5 +280,111 @@ describe('an attachment the draft links to on the CMS origin', () => {
     const view = await checklistView(page);
     expect(view.text).not.toContain('附件 预算.xlsx');
     expect(view.complete.findings).toBe(true);
+  });
+});
+
+/** Chooses `name` in the upload dialog (which sends it by XHR at once); the page's own outcome. */
+async function dialogUpload(name: string) {
+  await page.evaluate('window.__attach.uploads = []');
+  await page.locator('#dialog-file').setInputFiles([]);
+  await page.locator('#dialog-file').setInputFiles(filePayload(name));
+  return uploadOutcomes();
+}
+
+/** The refused file's row in the checklist, once it is listed there. */
+async function heldRow(name: string) {
+  await waitForChecklist(page, 10_000);
+  const row = dialog(page).locator(`[data-upload-name="${name}"]`);
+  await row.waitFor({ timeout: 10_000 });
+  return row;
+}
+
+/**
+ * The reviewer picks themself and signs off that one file with their PIN; a file too large to check
+ * (`confirmUnchecked`) cannot be signed before its confirmation is ticked.
+ */
+async function signFile(row: Locator, reviewer: { id: string; pin: string }, confirmUnchecked = false): Promise<void> {
+  await row.locator('select').selectOption(reviewer.id);
+  await row.locator('input[type=password]').fill(reviewer.pin);
+  if (confirmUnchecked) {
+    expect(await row.locator('[data-action^="sign-file:"]').isDisabled(), 'no sign-off before the confirmation').toBe(true);
+    await row.locator('[data-upload-confirm]').check();
+  }
+  await row.locator('[data-action^="sign-file:"]').click();
+  await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
+}
+
+async function auditRecords(event: string): Promise<Record<string, unknown>[]> {
+  const log = await browser.context.newPage();
+  await log.goto(OPTIONS_URL);
+  const records = (await dumpRecords(log)).filter((r) => r.event === event);
+  await log.close();
+  return records;
+}
+
+describe('a reviewer signs off the refused list: exactly that file, once', () => {
+  test('refused and listed with its cells; after the PIN sign-off it arrives once byte for byte; a second upload and another list are refused; the log names the file', async () => {
+    await openPage();
+    const since = server.mark();
+    expect(await dialogUpload(LIST)).toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    const row = await heldRow(LIST);
+    expect(await row.innerText()).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
+    for (const id of IDS) expect(await row.innerText(), 'masked excerpts only').not.toContain(id);
+    expect(arrived(LIST, since), 'nothing leaves before the sign-off').toEqual([]);
+
+    const reviewer = demoPerson('lisi');
+    await signFile(row, reviewer);
+
+    expect(await dialogUpload(OTHER), 'another file with IDs is not covered').toEqual([{ ok: false, name: OTHER, error: 'network' }]);
+    expect(await dialogUpload(LIST)).toEqual([{ ok: true, name: LIST }]);
+    const got = arrived(LIST, since);
+    expect(got.map((r) => r.path)).toEqual(['/sink/attach/dialog']);
+    expect(got[0]!.files.map((f) => [f.filename, f.sha256])).toEqual([[LIST, sha(files.get(LIST)!)]]);
+    expect(await dialogUpload(LIST), 'the sign-off was for one upload').toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    await page.waitForTimeout(500);
+    expect(arrived(LIST, since)).toHaveLength(1);
+    expect(arrived(OTHER, since)).toEqual([]);
+
+    const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === LIST);
+    expect(signed).toHaveLength(1);
+    expect(signed[0]).toMatchObject({ detail: { file: LIST, sha256: sha(files.get(LIST)!), reason: 'block' }, signers: [expect.objectContaining({ name: reviewer.name })] });
+    const excerpts = (signed[0]!.findings as { excerpts: string[] }).excerpts.join('\n');
+    expect(excerpts).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
+    for (const id of IDS) expect(JSON.stringify(signed[0]), 'the log holds masked excerpts only').not.toContain(id);
+  });
+});
+
+describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () => {
+  test('refused as not checked; the checklist asks the reviewer to confirm it by name and size; after that it arrives once', async () => {
+    await openPage();
+    const since = server.mark();
+    expect(await dialogUpload(BIG)).toEqual([{ ok: false, name: BIG, error: 'network' }]);
+    const row = await heldRow(BIG);
+    const confirm = row.locator('label:has([data-upload-confirm])');
+    expect(await confirm.innerText()).toContain(`「${BIG}」（1.5 MB）超过检查上限`);
+    expect(await row.innerText()).toContain('超过策略上限 1 MB');
+    expect(arrived(BIG, since)).toEqual([]);
+
+    await signFile(row, demoPerson('lisi'), true);
+
+    expect(await dialogUpload(BIG)).toEqual([{ ok: true, name: BIG }]);
+    expect(await dialogUpload(BIG), 'confirmed for one upload').toEqual([{ ok: false, name: BIG, error: 'network' }]);
+    await page.waitForTimeout(500);
+    const got = arrived(BIG, since);
+    expect(got.map((r) => r.files.map((f) => [f.filename, f.sha256]))).toEqual([[[BIG, sha(files.get(BIG)!)]]]);
+    const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === BIG);
+    expect(signed).toMatchObject([{ detail: { reason: 'too-large', size: files.get(BIG)!.length } }]);
+  });
+
+  test('linked from the draft: the checklist stays blocked until the reviewer confirms that file by name and size', async () => {
+    server.host('/uploads/2026/录像说明.pdf', files.get(BIG)!, 'application/pdf');
+    await openPage();
+    await writeLinkedDraft('/uploads/2026/%E5%BD%95%E5%83%8F%E8%AF%B4%E6%98%8E.pdf');
+    await page.locator('#btn-publish').click({ noWaitAfter: true });
+    const row = await heldRow('录像说明.pdf');
+    expect(await row.locator('label:has([data-upload-confirm])').innerText()).toContain('「录像说明.pdf」（1.5 MB）超过检查上限');
+    expect((await checklistView(page)).complete.findings, 'not checked: blocked').toBe(false);
+    await signFile(row, demoPerson('lisi'), true);
+    await waitForView(page, (v) => v.complete.findings, 'the confirmed file no longer blocks the draft', 10_000);
   });
 });

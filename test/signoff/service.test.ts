@@ -380,3 +380,49 @@ describe('editor identity', () => {
     expect(await service.getEditorIdentity()).toBeNull();
   });
 });
+
+describe('signOffFile', () => {
+  const FILE = { name: '低保名单.xlsx', key: `sha256:${'a'.repeat(64)}:5120`, sha256: 'a'.repeat(64), size: 5120, reason: 'block' as const };
+  const FINDINGS = { total: 1, counts: { 'cn-id': { block: 1 } }, excerpts: ['附件 低保名单.xlsx · 隐藏工作表「原始」C2 110105********002X'] };
+  const request = (answered: { challengeId: string; proof: string }, reviewerId = 'li', file: unknown = FILE) => ({
+    reviewerId,
+    file: file as typeof FILE,
+    context: { ...CONTEXT, event: 'attachment-signed' as const, findings: FINDINGS },
+    ...answered,
+  });
+
+  it('logs who let which file out: its name, content key, size and masked findings with their cells', async () => {
+    const service = start();
+    const result = await service.signOffFile(request(await answer(service, 'li', PINS.li!)));
+    expect(result).toMatchObject({ ok: true, signoff: { reviewerId: 'li', reviewerName: '李审核', digest: FILE.sha256 } });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        event: 'attachment-signed',
+        findings: FINDINGS,
+        signers: [expect.objectContaining({ id: 'li', name: '李审核', role: 'reviewer' })],
+        detail: { file: '低保名单.xlsx', fileKey: FILE.key, sha256: FILE.sha256, size: 5120, reason: 'block' },
+      }),
+    ]);
+    // A file's sign-off is not a sign-off of any draft: nothing is kept that a publish could use.
+    expect(await service.getSignoffs(FILE.sha256)).toEqual([]);
+    expect(await service.getSignoffs(DIGEST)).toEqual([]);
+  });
+
+  it('refuses a wrong PIN, the editor, and a request that does not describe a file', async () => {
+    const service = start();
+    expect(await service.signOffFile(request(await answer(service, 'li', '000000')))).toMatchObject({ ok: false, code: 'wrong-pin' });
+    const context = { ...CONTEXT, editor: '李审核', event: 'attachment-signed' as const };
+    expect(await service.signOffFile({ ...request(await answer(service, 'li', PINS.li!)), context })).toMatchObject({ ok: false, code: 'self-review' });
+    for (const file of [{ ...FILE, sha256: 'not-a-hash' }, { ...FILE, key: '' }, { ...FILE, reason: 'clean' }, { ...FILE, size: -1 }, null]) {
+      expect(await service.signOffFile(request(await answer(service, 'li', PINS.li!), 'li', file))).toMatchObject({ ok: false, code: 'bad-challenge' });
+    }
+    expect(entries.filter((e) => e.event === 'attachment-signed')).toEqual([]);
+    expect(everythingStored()).not.toContain('000000');
+  });
+
+  it('does not let the file out when the audit log cannot record the sign-off', async () => {
+    const service = start();
+    auditWorks = false;
+    expect(await service.signOffFile(request(await answer(service, 'li', PINS.li!)))).toMatchObject({ ok: false, code: 'audit-failed' });
+  });
+});

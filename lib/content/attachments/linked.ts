@@ -54,10 +54,20 @@ export class LinkedAttachments {
     );
   }
 
-  /** Why a linked file could not be checked (the checklist stays blocked), or null. */
-  error(): string | null {
-    const bad = this.current.map((u) => this.files.get(this.keys.get(u) ?? `unfetched:${u}`)).find((f) => f && f.status !== 'scanned' && f.status !== 'scanning');
+  /**
+   * Why a linked file could not be checked (the checklist stays blocked), or null. A file too large to
+   * check that a reviewer confirmed (`confirmed`, by its content key) no longer blocks.
+   */
+  error(confirmed: (key: string) => boolean = () => false): string | null {
+    const bad = this.current
+      .map((u) => this.files.get(this.keys.get(u) ?? `unfetched:${u}`))
+      .find((f) => f && f.status !== 'scanned' && f.status !== 'scanning' && !(f.status === 'too-large' && confirmed(f.key)));
     return bad ? `${bad.name}: ${pick(bad.reason ?? { zh: '无法检查', en: 'not checked' })}` : null;
+  }
+
+  /** The content keys of the linked files too large to check: a reviewer confirms each one. */
+  tooLarge(): string[] {
+    return this.linked().filter((f) => f.status === 'too-large').map((f) => f.key);
   }
 
   private linked() {

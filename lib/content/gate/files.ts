@@ -6,8 +6,9 @@
  */
 import { ATTACHMENT_EXTENSIONS, extensionOf } from '../../attachments/extensions';
 import { isMediaFile } from '../../gate/files';
-import type { FileRef } from '../../gate/types';
+import type { FileRef, Outgoing } from '../../gate/types';
 import type { FileState } from '../../gate/verdict';
+import { FilePasses } from '../attachments/file-passes';
 import type { FileOrigin, PageFiles } from '../attachments/page-files';
 
 const TEXT_FILE = /\.(txt|csv|tsv|json|md|html?|xml)$/i;
@@ -26,12 +27,35 @@ export function unreadFile(ref: Pick<FileRef, 'filename' | 'type' | 'size'>): bo
   return ref.size === 0 || isMediaFile(ref.type, ref.filename);
 }
 
-export class FileVerdicts {
-  constructor(readonly book: PageFiles) {}
+/** The content keys of the files a request carries (read by this world; others have none). */
+export function fileKeysOf(o: Outgoing): string[] {
+  if (o.body.kind !== 'entries') return [];
+  return o.body.entries.flatMap(([, v]) => (typeof v !== 'string' && v.key !== undefined ? [v.key] : []));
+}
 
-  state(ref: FileRef): FileState {
+export class FileVerdicts {
+  constructor(
+    readonly book: PageFiles,
+    /** Files a reviewer signed off: each passes once (lib/content/attachments/file-passes.ts). */
+    readonly passes: FilePasses = new FilePasses(),
+  ) {}
+
+  /**
+   * `spent`: passes this very request already spent (form.submit() judged by the guard, then its
+   * navigation): the same request, not a second upload.
+   */
+  state(ref: FileRef, spent: ReadonlySet<string> = new Set()): FileState {
     if (unreadFile(ref)) return { state: 'clean' };
-    return this.book.gateState(ref.key);
+    const s = this.book.gateState(ref.key);
+    const signable = s.state === 'findings' || (s.state === 'unreadable' && this.book.get(ref.key ?? '')?.status === 'too-large');
+    // Signed off by a reviewer: it leaves as they saw it (its findings no longer hold it back).
+    if (signable && (this.passes.has(ref.key) || spent.has(ref.key ?? ''))) return { state: 'clean' };
+    return s;
+  }
+
+  /** The request passed: the passes of the signed files it carried are spent; their keys. */
+  spend(o: Outgoing): string[] {
+    return this.passes.spend(fileKeysOf(o));
   }
 
   /** Reads and scans a file's bytes; the ref comes back with its content key. */

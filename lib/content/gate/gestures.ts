@@ -26,6 +26,14 @@ export function controlOf(target: EventTarget | null): Element | null {
   return el?.closest(CONTROL) ?? null;
 }
 
+/**
+ * Precheck's own panel and checklist are not the page's controls: 签发 in the checklist must not make
+ * the page's next request (an upload the reviewer just signed off) look like a publish.
+ */
+function ownUi(e: Event): boolean {
+  return e.composedPath().some((n) => n instanceof Element && n.hasAttribute('data-precheck'));
+}
+
 export class GestureTracker {
   private label: string | undefined;
   private control: Element | null = null;
@@ -38,8 +46,8 @@ export class GestureTracker {
   watch(win: Window): void {
     if (this.watched.has(win)) return;
     this.watched.add(win);
-    win.addEventListener('click', (e) => e.isTrusted && this.note(e.composedPath()[0] ?? e.target), true);
-    win.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Enter' && this.note(e.target), true);
+    win.addEventListener('click', (e) => e.isTrusted && !ownUi(e) && this.note(e.composedPath()[0] ?? e.target), true);
+    win.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Enter' && !ownUi(e) && this.note(e.target), true);
     win.addEventListener('submit', (e) => (this.submitted = { form: e.target as HTMLFormElement, submitter: (e).submitter, at: this.now() }), true);
   }
 

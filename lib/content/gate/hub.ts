@@ -14,6 +14,7 @@ import { scan, type ScanOptions } from '../../scan/engine';
 import type { Finding } from '../../scan/types';
 import { knownKey } from '../attachments/file-key';
 import { watchFiles } from '../attachments/file-watch';
+import { FilePasses } from '../attachments/file-passes';
 import { FormHold } from '../attachments/form-hold';
 import { PageFiles, type FileOrigin } from '../attachments/page-files';
 import { AttachmentScanner } from '../attachments/scanner';
@@ -40,6 +41,8 @@ export class GateHub {
   readonly gate: PageGate;
   /** Every attachment this page has shown Precheck, scanned once, keyed by content. */
   readonly files: PageFiles;
+  /** Files a reviewer signed off (a block finding, too large to check): each may leave once. */
+  readonly filePasses = new FilePasses();
   private readonly scanner: AttachmentScanner;
   private readonly hold: FormHold;
   private readonly watched = new WeakSet<Window>();
@@ -57,7 +60,7 @@ export class GateHub {
     this.options = initial;
     this.scanner = scanner ?? new AttachmentScanner((text) => this.scanText(text));
     this.files = new PageFiles(this.scanner.scan);
-    const files = new FileVerdicts(this.files);
+    const files = new FileVerdicts(this.files, this.filePasses);
     this.hold = new FormHold({ known: (f) => this.knows(f), learn: (f) => this.files.learn(f, f.name, 'form') });
     this.gate = new PageGate({
       covered: () => this.covered,

@@ -65,7 +65,7 @@ export class PageGate {
    * or a new window judged on its entry list) comes back once more as the navigation that carries it
    * out: the spent ticket still covers that one navigation — same URL, same content, right away.
    */
-  private followUp: { ticket: ReleaseTicket; url: string; until: number } | null = null;
+  private followUp: { ticket: ReleaseTicket | null; files: ReadonlySet<string>; url: string; until: number } | null = null;
   private readonly listeners = new Set<JudgedListener>();
 
   constructor(private readonly deps: GateDeps) {}
@@ -89,15 +89,17 @@ export class PageGate {
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
-    const v = verdictOf(request, follow ? { ...this.context(), ticket: follow.ticket } : this.context());
-    if (v.pass && v.usedTicket && follow) {
+    const v = verdictOf(request, this.context(follow));
+    const files = v.pass ? this.deps.files.spend(request) : [];
+    if (v.pass && follow && (v.usedTicket || follow.files.size > 0)) {
       // The navigation of a submission already released (and already reported): not a second publish.
       this.followUp = null;
       return v;
     }
-    if (v.pass && v.usedTicket) {
-      this.followUp = request.navigatesHere ? { ticket: this.ticket!, url: request.url, until: now + FOLLOW_UP_MS } : null;
-      this.ticket = null;
+    if (v.pass && (v.usedTicket || files.length > 0)) {
+      const ticket = v.usedTicket ? this.ticket : null;
+      this.followUp = request.navigatesHere ? { ticket, files: new Set(files), url: request.url, until: now + FOLLOW_UP_MS } : null;
+      if (v.usedTicket) this.ticket = null;
     }
     // Draft saves too: an item saved again with unsigned content loses its sign-off (controller).
     if (!v.pass || v.usedTicket || v.reason === 'draft-save') for (const l of this.listeners) l(request, v);
@@ -110,7 +112,7 @@ export class PageGate {
    */
   peek(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
-    return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context());
+    return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context(null));
   }
 
   answer(o: Outgoing): GuardAnswer {
@@ -163,19 +165,21 @@ export class PageGate {
     return { ...o, body };
   }
 
-  private context(): GateContext {
+  /** `follow`: the released submission this request carries out, whose ticket and file passes it may use. */
+  private context(follow: { ticket: ReleaseTicket | null; files: ReadonlySet<string> } | null): GateContext {
     const policy = this.deps.policy();
     const options = this.deps.scanOptions();
+    const spent = follow?.files ?? new Set<string>();
     return {
       scan: (text) => scan(text, options),
       draft: this.deps.draft(),
-      ticket: this.hasTicket() ? this.ticket : null,
+      ticket: follow?.ticket ?? (this.hasTicket() ? this.ticket : null),
       draftSaves: policy.draftSaves,
       declaredDraftSave: policy.declaredDraftSave,
       declaredPublish: policy.declaredPublish,
       listIds: policy.listIds,
       signedItems: this.deps.signedItems(),
-      file: (ref: FileRef) => this.deps.files.state(ref),
+      file: (ref: FileRef) => this.deps.files.state(ref, spent),
       ticked: () => this.deps.ticked(),
       now: (this.deps.now ?? Date.now)(),
     };

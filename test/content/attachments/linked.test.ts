@@ -67,3 +67,16 @@ describe('LinkedAttachments', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('a linked file too large to check', () => {
+  it('blocks the checklist until a reviewer confirms exactly that file', async () => {
+    const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'too-large', reason: { zh: '文件 60.0 MB，超过策略上限 50 MB', en: 'too large' }, findings: [] }));
+    const linked = new LinkedAttachments(book, () => Promise.resolve(new Response('bytes')));
+    await linked.refresh(['/u/录像.pdf'], BASE, ORIGIN);
+    const [key] = linked.tooLarge();
+    expect(key).toMatch(/^sha256:/);
+    expect(linked.error()).toContain('超过策略上限');
+    expect(linked.error((k) => k === 'sha256:another:5')).toContain('超过策略上限');
+    expect(linked.error((k) => k === key)).toBeNull();
+  });
+});
