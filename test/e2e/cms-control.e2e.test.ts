@@ -61,10 +61,12 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture: 
     await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(path.success);
     expect(server.carrying(SAMPLE_ID)).toHaveLength(1);
     expect(errors).toEqual([]);
-    // the shipped adapter names this very request as a publish (drafts to their own URL excepted)
+    // the shipped adapter names this very request as a publish — unless a draft save posts to the same
+    // URL (WordPress's post.php): the browser's network block, which sees no body, would stop it too
     const adapter = adapterFor(shippedAdapter(fixture.cms)!, server.url);
     const named = adapter.publishRequests.some((p) => (!p.method || p.method === r!.method) && new RegExp(p.urlPattern).test(server.url + r!.url));
-    if (!path.draft) expect(named).toBe(true);
+    const sharedWithDraft = fixture.publish.some((p) => p.draft && p.expect.path === path.expect.path && JSON.stringify(p.expect.query ?? {}) === JSON.stringify(path.expect.query ?? {}));
+    if (!path.draft) expect(named).toBe(!sharedWithDraft);
   });
 });
 
