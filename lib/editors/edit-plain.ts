@@ -10,6 +10,11 @@ import { discoverEditors } from './index';
 
 /** The drivers' names for an area that only the browser edits. */
 const PLAIN = new Set(['contenteditable', 'design-mode']);
+/**
+ * Editors Precheck has no driver for that render their DOM from a model of their own (ProseMirror,
+ * Lexical, Draft.js): a write under them would be reverted or corrupt the model, so they are left alone.
+ */
+const MODEL_OWNED = '.ProseMirror, [data-lexical-editor], .DraftEditor-root';
 
 interface Snapshot {
   before: Node[];
@@ -27,6 +32,7 @@ function announce(root: HTMLElement, inputType: string): void {
 
 export function plainEditable(win: Window, root: HTMLElement): Applier | null {
   if (!root.isContentEditable && root.ownerDocument.designMode !== 'on') return null;
+  if (root.closest(MODEL_OWNED)) return null;
   const kind = discoverEditors(win).find((h) => h.root === root)?.kind;
   if (!kind || !PLAIN.has(kind)) return null;
   return {

@@ -65,3 +65,12 @@ describe('全部打码 in a plain contenteditable', () => {
     expect(root.innerHTML).toBe(HTML);
   });
 });
+
+describe('an editable area a model-based editor renders', () => {
+  it('is not written under (ProseMirror would revert it or lose its model)', () => {
+    const root = editable();
+    root.classList.add('ProseMirror');
+    expect(maskAll(root)).toEqual({ ok: false, reason: 'unsupported' });
+    expect(root.innerHTML).toBe(HTML);
+  });
+});
