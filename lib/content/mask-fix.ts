@@ -13,6 +13,7 @@ import { statusText } from '../i18n';
 /** Why 全部打码 did not happen, in the page's language. */
 export function maskMessage(r: Extract<EditResult, { ok: false }>): string {
   if (r.reason === 'changed') return statusText('mask_changed');
+  if (r.reason === 'edited') return statusText('mask_undo_edited');
   if (r.reason === 'failed') return statusText('mask_failed', r.detail ?? '');
   return statusText('mask_unsupported');
 }

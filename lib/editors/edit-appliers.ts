@@ -2,59 +2,24 @@
  * MAIN world: each editor's own way to change its content as one undoable step. `change` runs the
  * DOM edits inside the editor's undo bookkeeping (UEditor's scenes, TinyMCE's transactions, CKEditor
  * 4's snapshots, KindEditor's bookmarks); CKEditor 5 and Quill own their DOM and are changed through
- * their models instead. A textarea takes the whole new value as one native insertText, which the
- * browser's own undo reverts in one step.
+ * their models instead, and so is wangEditor (lib/editors/edit-slate.ts). A textarea takes the whole
+ * new value as one native insertText, which the browser's own undo reverts in one step. An editable
+ * area no editor owns is edited by Precheck itself (lib/editors/edit-plain.ts).
  */
+import { call, descending, domRanges, replaceInDom, type Api, type Applier, type Replacement } from './edit-kit';
+import { plainEditable } from './edit-plain';
 import { extractText, rangeFor } from './text-map';
+import { wangeditor } from './edit-slate';
 
-export interface Replacement {
-  start: number;
-  end: number;
-  text: string;
-}
+export type { Applier, Replacement } from './edit-kit';
 
-export interface Applier {
-  editor: string;
-  replace(edits: readonly Replacement[]): void;
-  undo(): void;
-}
-
-type Api = Record<string, unknown>;
-
-/** Calls an editor's method by name (the editors are untyped page globals). */
-function call(obj: unknown, name: string, ...args: unknown[]): unknown {
-  const fn = (obj as Api | null)?.[name];
-  if (typeof fn !== 'function') throw new Error(`no ${name}()`);
-  return (fn as (...a: unknown[]) => unknown).apply(obj, args);
-}
-
-interface Globals {
+type Globals = Window & {
   UE?: { instants?: Record<string, Api> };
   tinymce?: { get?: () => Api[] };
   CKEDITOR?: { instances?: Record<string, Api> };
   KindEditor?: { instances?: Api[] };
   Quill?: { find?: (node: Node) => unknown; import?: (name: string) => unknown };
-}
-
-/** Right to left, so each edit leaves the earlier offsets where they were. */
-function descending(edits: readonly Replacement[]): Replacement[] {
-  return [...edits].sort((a, b) => b.start - a.start);
-}
-
-/** Writes the edits into the editable DOM (read afresh: the editor's bookkeeping may have split text nodes). */
-function replaceInDom(root: HTMLElement, edits: readonly Replacement[]): void {
-  const map = extractText(root);
-  const ranges = descending(edits).map((e) => ({ range: rangeFor(map, e.start, e.end), text: e.text }));
-  for (const { range, text } of ranges) {
-    if (!range) throw new Error('offset outside the text');
-    const node = range.startContainer;
-    if (node === range.endContainer && node.nodeType === 3) (node as Text).replaceData(range.startOffset, range.endOffset - range.startOffset, text);
-    else {
-      range.deleteContents();
-      range.insertNode(root.ownerDocument.createTextNode(text));
-    }
-  }
-}
+};
 
 /** The DOM edits between two of the editor's own undo snapshots: one undo step covers them all. */
 function betweenSnapshots(snapshot: () => void, root: HTMLElement, edits: readonly Replacement[]): void {
@@ -130,12 +95,11 @@ function ckeditor5(_g: Globals, root: HTMLElement): Applier | null {
   return {
     editor: 'ckeditor5',
     replace(edits) {
-      const map = extractText(root);
-      const spots = descending(edits).map((e) => {
-        const range = rangeFor(map, e.start, e.end);
-        if (!range) throw new Error('offset outside the text');
-        return { from: toModel(range.startContainer, range.startOffset), to: toModel(range.endContainer, range.endOffset), text: e.text };
-      });
+      const spots = domRanges(root, edits).map(({ range, text }) => ({
+        from: toModel(range.startContainer, range.startOffset),
+        to: toModel(range.endContainer, range.endOffset),
+        text,
+      }));
       // One model.change is one batch: one undo step.
       call(model, 'change', (writer: Api) => {
         for (const { from, to, text } of spots) {
@@ -206,11 +170,12 @@ function textarea(_g: Globals, root: HTMLElement): Applier | null {
   };
 }
 
-const APPLIERS = [ueditor, tinymce, ckeditor4, kindeditor, ckeditor5, quill, textarea];
+// The plain editable last: it takes only an area no editor above owns.
+const APPLIERS = [ueditor, tinymce, ckeditor4, kindeditor, ckeditor5, quill, wangeditor, textarea, plainEditable];
 
 /** The editor that owns `root`, seen from the window whose globals hold it. */
 export function applierFor(win: Window, root: HTMLElement): Applier | null {
-  const g = win as unknown as Globals;
+  const g = win as Globals;
   for (const find of APPLIERS) {
     try {
       const found = find(g, root);

@@ -22,8 +22,11 @@ export interface MaskEdit {
 
 export type EditRequest = { op: 'mask'; textLength: number; edits: MaskEdit[] } | { op: 'undo' };
 
-/** no-editor: no editor API owns this area; unsupported: it has one Precheck cannot edit through. */
-export type EditRefusal = 'no-editor' | 'unsupported' | 'changed' | 'failed';
+/**
+ * no-editor: no editor API owns this area; unsupported: it has one Precheck cannot edit through;
+ * edited: an undo refused because the draft was written to after the mask.
+ */
+export type EditRefusal = 'no-editor' | 'unsupported' | 'changed' | 'edited' | 'failed';
 
 export type EditResult = { ok: true; editor: string } | { ok: false; reason: EditRefusal; detail?: string };
 

@@ -5,6 +5,7 @@
  */
 import { publishMask } from '../fix/publish-mask';
 import { applierFor, type Replacement } from './edit-appliers';
+import { EditedSince } from './edit-kit';
 import { EDIT_REQUEST, EDIT_RESPONSE, type EditRequest, type EditResult, type MaskEdit } from './edit-bridge';
 import { extractText } from './text-map';
 
@@ -42,6 +43,7 @@ function handle(win: Window, target: Element, request: EditRequest): EditResult 
     }
     return { ok: true, editor: applier.editor };
   } catch (e) {
+    if (e instanceof EditedSince) return { ok: false, reason: 'edited' };
     return { ok: false, reason: 'failed', detail: e instanceof Error ? e.message : String(e) };
   }
 }

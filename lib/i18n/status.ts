@@ -22,6 +22,7 @@ const zh = {
   mask_changed: '草稿刚刚有改动，请稍候再试',
   mask_unsupported: '此编辑器不支持自动打码，请逐项修改',
   mask_failed: (detail: string) => `打码未成功（${detail}），草稿未改动`,
+  mask_undo_edited: '打码后正文又有改动，撤销会丢掉这些改动，因此未撤销；请逐项恢复',
 };
 
 const en: typeof zh = {
@@ -41,6 +42,7 @@ const en: typeof zh = {
   mask_changed: 'The draft just changed: try again in a moment',
   mask_unsupported: 'This editor cannot be masked automatically: change the items one by one',
   mask_failed: (detail: string) => `Masking did not work (${detail}); the draft is unchanged`,
+  mask_undo_edited: 'The text was changed after masking; undoing would lose those changes, so nothing was undone: restore the items one by one',
 };
 
 export const STATUS_STRINGS = { zh, en };
