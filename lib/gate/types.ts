@@ -69,6 +69,11 @@ export interface Outgoing {
    * then carries out as a navigation of this page or one of its frames — which the gate sees again.
    */
   navigatesHere?: boolean;
+  /**
+   * Asked through a parent window's relay (a child frame without a content script of its own). Page
+   * code can call the relay too, so such a question never spends the release ticket.
+   */
+  relayed?: boolean;
 }
 
 /** One piece of text the request carries, with where it came from. */

@@ -42,6 +42,13 @@ const submission = (route: Outgoing['route'], content = DRAFT, url = URL_, navig
 const released = (route: Outgoing['route']) => submission(route, DRAFT, URL_, true);
 
 describe('PageGate release ticket', () => {
+  it('a question through the frame relay (page code can call it) never spends the ticket', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge({ ...submission('fetch'), relayed: true })).toMatchObject({ pass: false, reason: 'needs-signoff' });
+    expect(g.judge(submission('fetch'))).toMatchObject({ pass: true, usedTicket: true });
+  });
+
   it('form.submit() released by the guard: its navigation passes once, a second submission does not', () => {
     const clock = { t: 1000 };
     const g = gate(clock);

@@ -89,7 +89,8 @@ export class PageGate {
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
-    const v = verdictOf(request, this.context(follow));
+    const context = this.context(follow);
+    const v = verdictOf(request, request.relayed ? { ...context, ticket: null } : context);
     const files = v.pass ? this.deps.files.spend(request) : [];
     if (v.pass && follow && (v.usedTicket || follow.files.size > 0)) {
       // The navigation of a submission already released (and already reported): not a second publish.

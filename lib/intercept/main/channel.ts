@@ -104,7 +104,7 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
   }
 
   // Child frames without an isolated script of their own ask through this window's guard.
-  Object.defineProperty(win, RELAY_KEY, { value: (json: string) => stringify(askSync(parse(json) as Outgoing)), enumerable: false, writable: false, configurable: false });
+  Object.defineProperty(win, RELAY_KEY, { value: (json: string) => stringify(askSync({ ...(parse(json) as Outgoing), relayed: true })), enumerable: false, writable: false, configurable: false });
 
   return {
     askSync,
