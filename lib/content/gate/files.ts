@@ -44,12 +44,12 @@ export class FileVerdicts {
    * `spent`: passes this very request already spent (form.submit() judged by the guard, then its
    * navigation): the same request, not a second upload.
    */
-  state(ref: FileRef, spent: ReadonlySet<string> = new Set()): FileState {
+  state(ref: FileRef, spent: ReadonlySet<string> = new Set(), usePasses = true): FileState {
     if (unreadFile(ref)) return { state: 'clean' };
     const s = this.book.gateState(ref.key);
     const signable = s.state === 'findings' || (s.state === 'unreadable' && this.book.get(ref.key ?? '')?.status === 'too-large');
     // Signed off by a reviewer: it leaves as they saw it (its findings no longer hold it back).
-    if (signable && (this.passes.has(ref.key) || spent.has(ref.key ?? ''))) return { state: 'clean' };
+    if (signable && usePasses && (this.passes.has(ref.key) || spent.has(ref.key ?? ''))) return { state: 'clean' };
     return s;
   }
 

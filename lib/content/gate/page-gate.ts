@@ -89,9 +89,11 @@ export class PageGate {
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
-    const context = this.context(follow);
-    const v = verdictOf(request, request.relayed ? { ...context, ticket: null } : context);
-    const files = v.pass ? this.deps.files.spend(request) : [];
+    // A question through the frame relay (page code can call it) gets no release: neither the ticket
+    // nor a signed file's pass is used or spent by it.
+    const releases = !request.relayed;
+    const v = verdictOf(request, this.context(follow, releases));
+    const files = v.pass && releases ? this.deps.files.spend(request) : [];
     if (v.pass && follow && (v.usedTicket || follow.files.size > 0)) {
       // The navigation of a submission already released (and already reported): not a second publish.
       this.followUp = null;
@@ -113,7 +115,7 @@ export class PageGate {
    */
   peek(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
-    return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context(null));
+    return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context(null, !o.relayed));
   }
 
   answer(o: Outgoing): GuardAnswer {
@@ -166,21 +168,24 @@ export class PageGate {
     return { ...o, body };
   }
 
-  /** `follow`: the released submission this request carries out, whose ticket and file passes it may use. */
-  private context(follow: { ticket: ReleaseTicket | null; files: ReadonlySet<string> } | null): GateContext {
+  /**
+   * `follow`: the released submission this request carries out, whose ticket and file passes it may
+   * use; `releases` false: no ticket and no file pass at all.
+   */
+  private context(follow: { ticket: ReleaseTicket | null; files: ReadonlySet<string> } | null, releases = true): GateContext {
     const policy = this.deps.policy();
     const options = this.deps.scanOptions();
     const spent = follow?.files ?? new Set<string>();
     return {
       scan: (text) => scan(text, options),
       draft: this.deps.draft(),
-      ticket: follow?.ticket ?? (this.hasTicket() ? this.ticket : null),
+      ticket: !releases ? null : (follow?.ticket ?? (this.hasTicket() ? this.ticket : null)),
       draftSaves: policy.draftSaves,
       declaredDraftSave: policy.declaredDraftSave,
       declaredPublish: policy.declaredPublish,
       listIds: policy.listIds,
       signedItems: this.deps.signedItems(),
-      file: (ref: FileRef) => this.deps.files.state(ref, spent),
+      file: (ref: FileRef) => this.deps.files.state(ref, spent, releases),
       ticked: () => this.deps.ticked(),
       now: (this.deps.now ?? Date.now)(),
     };
