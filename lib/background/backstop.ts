@@ -4,6 +4,7 @@
  * does not accept (RE2 has no look-around) is skipped and reported; the page-level gate still holds
  * such an endpoint.
  */
+import { TICKET_TTL_MS } from '../gate/ticket';
 import { ALLOW_ID_BASE, BLOCK_ID_BASE, allowRules, blockRules, freeAllowIds, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
 
 export interface DnrApi {
@@ -19,7 +20,7 @@ export interface DnrApi {
  * script sends is left to the editor to press again within that time. The page gate still judges every
  * request of the tab meanwhile; the allow only stops the browser's own block for that one tab.
  */
-const ALLOW_MS = 130_000;
+const ALLOW_MS = TICKET_TTL_MS + 10_000;
 
 export interface Backstop {
   sync(policy: BackstopSource): Promise<void>;

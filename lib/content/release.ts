@@ -4,12 +4,11 @@
  * publish the editor started is run again: the control clicked, the form submitted. The ticket is
  * spent by the first request that carries that content; anything else stays refused.
  */
-import { issueTicket } from '../gate/ticket';
+import { issueTicket, TICKET_TTL_MS } from '../gate/ticket';
 import type { EarlyStop } from './early-stop';
 import type { PageGate } from './gate/page-gate';
 
-/** How long a signed draft may wait for the editor to press the CMS's own button again. */
-export const TICKET_TTL_MS = 2 * 60_000;
+export { TICKET_TTL_MS } from '../gate/ticket';
 
 export type Attempt =
   | { kind: 'click'; control: Element }

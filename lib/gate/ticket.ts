@@ -8,6 +8,9 @@ import { letters } from './draft-match';
 import { looksLikeHtml, visibleHtmlText } from './html-text';
 import type { Decoded } from './types';
 
+/** How long a signed draft may wait for the editor to press the CMS's own button again. */
+export const TICKET_TTL_MS = 2 * 60_000;
+
 export interface ReleaseTicket {
   digest: string;
   /** The signed body reduced by `visibleLetters`. */
