@@ -6,11 +6,12 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import type { FindingLocation } from '../scan/types';
 import { locationAt } from './block-text';
 import { extractMain, type MainContent, type TextSegment } from './extract-main';
+import { htmlSource } from './html-bytes';
 
 export function extractHtml(html: Buffer | string, url?: string): MainContent & { segments: TextSegment[] } {
   // A silent console: jsdom would otherwise echo CSS/parse errors, which can quote page content.
-  // jsdom sniffs the encoding (BOM, <meta charset>) from the bytes itself.
-  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  const source = typeof html === 'string' ? html : htmlSource(html);
+  const dom = new JSDOM(source, { url, virtualConsole: new VirtualConsole() });
   try {
     return extractMain(dom.window.document);
   } finally {
