@@ -73,6 +73,8 @@ export default defineContentScript({
       controller = startController(window, hub, shown({ rules }), signoffApi, {
         revoke: (ids) => void sendMessage('revokeSignedItems', { origin: location.origin, ids }).catch(() => undefined),
         saved: (id) => void sendMessage('savedItemSigned', { origin: location.origin, id }).catch(() => undefined),
+        navigated: () => void sendMessage('releaseNavigated', { origin: location.origin }).catch(() => undefined),
+        resultPage: (id) => void sendMessage('savedItemSigned', { origin: location.origin, id, from: 'page' }).catch(() => undefined),
       });
       void policyLoaded.then((page) => {
         if (page && !page.covered) {

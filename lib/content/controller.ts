@@ -15,7 +15,7 @@ import { EarlyStop } from './early-stop';
 import type { GateHub } from './gate/hub';
 import { FindingPainter } from './paint';
 import { PanelView } from './panel-view';
-import { itemIdOfSaveResponse, itemIdsOfPage, useItemIdRule } from './item-id-capture';
+import { itemIdOfResultPage, itemIdOfSaveResponse, itemIdsOfPage, useItemIdRule } from './item-id-capture';
 import { namedItems } from './item-titles';
 import { Release, type Attempt } from './release';
 import { RefusalLog } from './refusal-log';
@@ -47,7 +47,14 @@ export interface SignedItemsApi {
   revoke(ids: string[]): void;
   /** The released publish's save response named the new item: it is signed too. */
   saved(id: string): void;
+  /** The released publish left as a navigation (a form post): its result page will name the item. */
+  navigated(): void;
+  /** This page, loaded in a tab, named this item (or none): taken only as the result of a released form post. */
+  resultPage(id: string | null): void;
 }
+
+/** Routes whose release leaves the page: their answer is the next page, not a response the page reads. */
+const NAVIGATING: ReadonlySet<string> = new Set(['form', 'form.submit', 'navigation', 'link']);
 
 export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Controller {
   let options = initial;
@@ -173,6 +180,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   hub.gate.onJudged((o: Outgoing, verdict: Verdict) => {
     if (verdict.pass) {
       if (verdict.reason === 'draft-save') savedUnsigned();
+      if (verdict.usedTicket && NAVIGATING.has(o.route)) items?.navigated();
       return;
     }
     // Items refused on a list page are named by their titles where the page shows them.
@@ -192,6 +200,8 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     items?.saved(id);
   });
 
+  // The page a released form post leads to is read once, when its policy first arrives (the DOM is parsed).
+  let resultRead = false;
   const discover = () => draft.discover();
   discover();
   const ticker = top.setInterval(discover, DISCOVER_EVERY_MS);
@@ -204,6 +214,8 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       early.selectors = page.adapter?.publishButtons ?? [];
       useItemIdRule(page.adapter?.itemId);
       draft.configure(next);
+      if (!resultRead && page.adapter?.itemId?.resultPattern) items?.resultPage(itemIdOfResultPage(top.document));
+      resultRead = true;
     },
     tabState: () => flow.tabState(),
     async draftFindings() {

@@ -6,7 +6,7 @@
  */
 import { isItemIdName } from '../gate/item-ids';
 import { sameOriginWindows } from '../editors';
-import { itemIdFromResponse, itemIdFromUrl } from '../policy/list-publish';
+import { itemIdFromResponse, itemIdFromResultPage, itemIdFromUrl } from '../policy/list-publish';
 import type { ItemIdRule } from '../policy/schema';
 import { pairsOf } from '../gate/pairs';
 
@@ -58,5 +58,22 @@ export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined = pageRu
 export function itemIdOfSaveResponse(text: string | undefined, rule: ItemIdRule | undefined = pageRule): string | null {
   if (!text || !rule) return null;
   const id = itemIdFromResponse(rule, text);
+  return usable(id) ? id : null;
+}
+
+/** A result page says what it saved in its first lines; a huge page is not read to the end for it. */
+const RESULT_TEXT_CHARS = 20_000;
+const RESULT_LINKS = 200;
+
+/**
+ * The new item's id named by this page, read when it is the page a released form post led to
+ * (DedeCMS: 成功发布文章 with a 更改文章 link to ?aid=N): the adapter's resultPattern over the page's
+ * address, its links and its text. Null when the adapter has no such rule or the page names nothing.
+ */
+export function itemIdOfResultPage(doc: Document, rule: ItemIdRule | undefined = pageRule): string | null {
+  if (!rule?.resultPattern) return null;
+  const links = [...doc.querySelectorAll<HTMLAnchorElement>('a[href]')].slice(0, RESULT_LINKS).map((a) => a.href);
+  const text = (doc.body?.textContent ?? '').slice(0, RESULT_TEXT_CHARS);
+  const id = itemIdFromResultPage(rule, { url: doc.location?.href ?? '', links, text });
   return usable(id) ? id : null;
 }

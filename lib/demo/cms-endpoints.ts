@@ -54,6 +54,29 @@ function dedeMessage(msg: string, back: string): EndpointAnswer {
   return { kind: 'html', html: page('DedeCMS提示信息', `<div class="msg"><div id="status">${msg}</div><a href="${back}">如果你的浏览器没反应，请点击这里...</a></div>`) };
 }
 
+/**
+ * DedeCMS article_add.php after a new article is saved: an OxWindow titled 成功发布文章： whose links
+ * are the follow-ups — among them 更改文章, the new article's edit address (archives_do.php?aid=N&
+ * dopost=editArchives). The only place a plain form post's answer names the new id.
+ */
+function dedeArticleSaved(id: number, typeid: string): EndpointAnswer {
+  const links = [
+    [`article_add.php?cid=${typeid}`, '继续发布文章'],
+    [`../plus/view.php?aid=${id}`, '查看文章'],
+    [`archives_do.php?aid=${id}&dopost=editArchives`, '更改文章'],
+    [`catalog_do.php?cid=${typeid}&dopost=listArchives`, '已发布文章管理'],
+    ['catalog_main.php', '网站栏目管理'],
+  ];
+  return {
+    kind: 'html',
+    html: page(
+      '成功发布文章！',
+      `<table width="450" align="center" class="tbtitle"><tr><td><b>成功发布文章：</b></td></tr>` +
+        `<tr><td id="status">成功发布文章！请选择你的后续操作：${links.map(([href, text]) => `<a href="${href}"${text === '查看文章' ? ' target="_blank"' : ''}><u>${text}</u></a>`).join('&nbsp;&nbsp;')}</td></tr></table>`,
+    ),
+  };
+}
+
 /** ThinkPHP's dispatch_jump page, as EyouCMS shows it after a plain form post. */
 function thinkJump(msg: string, url: string): EndpointAnswer {
   return { kind: 'html', html: page('跳转提示', `<div class="system-message"><h1>:)</h1><p class="success" id="status">${msg}</p><p class="jump">页面自动 <a id="href" href="${url}">跳转</a></p></div>`) };
@@ -74,7 +97,7 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'index.php',
     query: { m: 'content', c: 'content', a: 'add' },
-    answer: (_r, ctx) => phpcmsMessage(`操作成功！（ID：${ctx.newId()}）`, 'content_list.html'),
+    answer: () => phpcmsMessage('操作成功！', 'content_list.html'),
   },
   {
     cms: 'phpcms',
@@ -112,7 +135,7 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     does: '发布文章（image 按钮提交）',
     method: 'POST',
     path: 'dede/article_add.php',
-    answer: (_r, ctx) => dedeMessage(`成功发布文章！文档ID：${ctx.newId()}`, 'content_list.html'),
+    answer: (r, ctx) => dedeArticleSaved(ctx.newId(), String(r.body.typeid ?? '0')),
   },
   {
     cms: 'dedecms',
@@ -128,7 +151,7 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'login.php',
     query: { m: 'admin', c: 'Article', a: 'add' },
-    answer: (_r, ctx) => thinkJump(`操作成功（aid=${ctx.newId()}）`, 'article_add.html'),
+    answer: () => thinkJump('操作成功', 'article_add.html'),
   },
   {
     cms: 'pbootcms',
@@ -136,7 +159,7 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'admin.php',
     query: { p: '/Content/add/mcode/2' },
-    answer: (_r, ctx) => pbootAlert(`新增成功！（ID：${ctx.newId()}）`, 'content_list.html'),
+    answer: () => pbootAlert('新增成功！', 'content_list.html'),
   },
   {
     cms: 'pbootcms',

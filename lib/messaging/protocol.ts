@@ -28,6 +28,7 @@ import type { RosterAuth } from '../policy/roster-auth';
 import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
 import type { Finding, Localized } from '../scan/types';
+import type { IdSource } from '../signoff/released-tabs';
 import type { Signoff, SignoffRole } from '../signoff/types';
 import type { PagePolicy } from './page-policy';
 
@@ -64,8 +65,13 @@ export interface ProtocolMap {
   getSignedItems(origin: string): string[];
   /** Items saved again after their sign-off: what is on the server may no longer be what was signed. */
   revokeSignedItems(req: { origin: string; ids: string[] }): void;
-  /** The save response of the publish just released in this tab named the new item's id: it is signed. */
-  savedItemSigned(req: { origin: string; id: string }): boolean;
+  /**
+   * The publish just released in this tab named the new item's id — in its save response, or on the
+   * page its form post led to (`id` null: that page named none, and spends the release all the same).
+   */
+  savedItemSigned(req: { origin: string; id: string | null; from?: IdSource }): boolean;
+  /** The publish just released in this tab left as a navigation (a form post): its answer is a page. */
+  releaseNavigated(req: { origin: string }): void;
   /** A list page publishes signed items through an adapter-named endpoint: lift the network block for this tab. */
   openBackstop(req: { origin: string; ids: string[] }): boolean;
 

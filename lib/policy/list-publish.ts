@@ -61,6 +61,17 @@ export function itemIdFromResponse(rule: ItemIdRule, responseText: string): stri
   return null;
 }
 
+/** The item id the page a released form post led to names, in its address, links or text (adapter's resultPattern), or null. */
+export function itemIdFromResultPage(rule: ItemIdRule, page: { url: string; links: readonly string[]; text: string }): string | null {
+  const re = rule.resultPattern ? regex(rule.resultPattern) : null;
+  if (!re) return null;
+  for (const place of [page.url, ...page.links, page.text]) {
+    const id = re.exec(place)?.[1];
+    if (id) return id;
+  }
+  return null;
+}
+
 /** The item id the edit page's URL names (`?id=42`), or null. */
 export function itemIdFromUrl(rule: ItemIdRule, pageUrl: string): string | null {
   if (!rule.urlParam) return null;

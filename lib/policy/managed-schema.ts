@@ -52,7 +52,7 @@ const adapter = obj({
     }),
     'List-page publish actions: URL pattern and where the item ids are in the request',
   ),
-  itemId: obj({ field: str(), urlParam: str(), responsePath: str(), responsePattern: str() }, "Where the edit page and the save response name the item's id"),
+  itemId: obj({ field: str(), urlParam: str(), responsePath: str(), responsePattern: str(), resultPattern: str() }, "Where the edit page, the save response and a form post's result page name the item's id"),
 });
 
 export const MANAGED_SCHEMA: JsonSchema = {

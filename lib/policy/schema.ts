@@ -88,6 +88,11 @@ const itemId = z.strictObject({
   responsePath: z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$0-9][\w$]*)*$/).max(200).optional(),
   /** RegExp source whose first group is the id in the save response's text (`/edit/id/(\d+)`, `autosave_gid:(\d+)`) */
   responsePattern: idPattern.optional(),
+  /**
+   * RegExp source whose first group is the id on the page a released form post leads to — read in its
+   * address, its links and its text (DedeCMS: `archives_do\.php\?aid=(\d+)&dopost=editArchives`)
+   */
+  resultPattern: idPattern.optional(),
 });
 
 export const siteAdapterSchema = z.strictObject({

@@ -35,9 +35,14 @@ export function listenForSignoffMessages(service: SignoffService, items: SignedI
     onMessage('revokeSignedItems', ({ data }) => items.revoke(data.origin, data.ids)),
     onMessage('savedItemSigned', async ({ data, sender }) => {
       const tab = tabOf(sender);
-      if (tab === undefined || !/^[A-Za-z0-9_-]{1,40}$/.test(data.id) || !releasedTabs.take(tab, data.origin)) return false;
+      if (tab === undefined || (data.id !== null && !/^[A-Za-z0-9_-]{1,40}$/.test(data.id))) return false;
+      if (!releasedTabs.take(tab, data.origin, data.from ?? 'response') || data.id === null) return false;
       await items.add(data.origin, [data.id]);
       return true;
+    }),
+    onMessage('releaseNavigated', ({ data, sender }) => {
+      const tab = tabOf(sender);
+      if (tab !== undefined) releasedTabs.navigated(tab, data.origin);
     }),
     onMessage('getEditorIdentity', () => service.getEditorIdentity()),
     onMessage('setEditorIdentity', ({ data }) => service.setEditorIdentity(data)),

@@ -14,6 +14,7 @@ import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type 
 import { openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
+import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
 import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
 import { closeAfterNavigation, closeCmsSession, openCmsSession } from './cms-session.ts';
 
@@ -32,7 +33,12 @@ beforeAll(async () => {
   // What Options → 站点 does when the administrator picks the shipped adapter for this CMS origin
   // (the fixture pages live at their own paths, so those are the adapter's pages).
   ({ browser, server } = await openCmsSession(async (url) => {
-    const adapters = SHIPPED_ADAPTERS.map((a) => adapterFor(a, url, [...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === a.cms).map((f) => `${f.path}*`)));
+    // The pages a form post answers with (DedeCMS's 成功发布文章) are the CMS's pages too.
+    const pages = (cms: string) => [
+      ...[...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === cms).map((f) => `${f.path}*`),
+      ...CMS_ENDPOINTS.filter((e) => e.cms === cms && e.method === 'POST').map((e) => `/cms/${cms}/${e.path}*`),
+    ];
+    const adapters = SHIPPED_ADAPTERS.map((a) => adapterFor(a, url, pages(a.cms)));
     return demoPolicy({ adapters });
   }));
 }, 120_000);
@@ -179,6 +185,54 @@ describe('ThinkCMF 5: a new article gets its id from the save response', () => {
     const [r] = await server.waitForRequests({ ...listFixture.expect, since: listed });
     expect(readIds(r!, listFixture.expect.ids)).toEqual([id]);
     await listPage.close();
+  });
+});
+
+describe('DedeCMS 5.7: a new article gets its id from the page its form post leads to', () => {
+  /** Signs off a new article (no id yet) and lets its form post out; returns the result page. */
+  async function publishNew(words: string): Promise<Page> {
+    const fixture = edit('dedecms');
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, fixture);
+    await prepareDraft(page, fixture, words);
+    const publish = fixture.publish.find((p) => !p.draft)!;
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    await signChecklist(page, SIGN);
+    await pressChecklistPublish(page);
+    await page.waitForURL((u) => u.pathname === publish.expect.path);
+    await page.locator('precheck-panel').waitFor({ state: 'attached' });
+    return page;
+  }
+
+  /** Ticks `id` (a new article's row is added, as the list shows it once it exists) and presses 审核. */
+  async function checkFromList(id: string): Promise<{ page: Page; since: number }> {
+    const listFixture = list('dedecms');
+    const page = await newPage(listFixture.path);
+    if (!['42', '43', '44'].includes(id)) await page.evaluate(`document.querySelector('#btn-check').closest('tr').insertAdjacentHTML('beforebegin',
+      '<tr><td><input name="arcID" type="checkbox" value="${id}" class="np"></td><td>${id}</td><td>新文章 ${id}</td></tr>')`);
+    const since = server.mark();
+    await page.locator(`input[name="arcID"][value="${id}"]`).check();
+    await page.locator('#btn-check').click({ noWaitAfter: true });
+    return { page, since };
+  }
+
+  test('signed off and published as a new article: the id its 更改文章 link names passes from the list; an unsigned one still does not', async () => {
+    const result = await publishNew('新文章：本季度高龄津贴已按时足额发放，详情请到乡镇民政办查阅。');
+    const edit = await result.locator('a', { hasText: '更改文章' }).getAttribute('href');
+    const id = /aid=(\d+)/.exec(edit ?? '')![1]!;
+    await result.close();
+
+    const listFixture = list('dedecms');
+    const signed = await checkFromList(id);
+    const [r] = await server.waitForRequests({ ...listFixture.expect, since: signed.since });
+    expect(readIds(r!, listFixture.expect.ids)).toEqual([id]);
+    await closeAfterNavigation(signed.page, listFixture.expect.path);
+
+    // item 44 was never signed: still refused
+    const unsigned = await checkFromList('44');
+    await expectRefused(listFixture, unsigned.page, unsigned.since, [TITLE_44]);
+    await unsigned.page.close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemIdFromResponse, itemIdFromUrl, itemIdsOf, listPublishRule } from '../../lib/policy/list-publish';
+import { itemIdFromResponse, itemIdFromResultPage, itemIdFromUrl, itemIdsOf, listPublishRule } from '../../lib/policy/list-publish';
 import { siteAdapterSchema, type ItemIdsRule } from '../../lib/policy/schema';
 
 const U = 'https://cms.example.gov.cn';
@@ -44,6 +44,19 @@ describe('item id of an edit page', () => {
     expect(itemIdFromUrl({ urlParam: 'id' }, `${U}/e.php?id=1%20or%201`)).toBeNull();
     expect(itemIdFromUrl({}, `${U}/e.php?id=42`)).toBeNull();
   });
+});
+
+describe("item id on the page a released form post leads to", () => {
+  const dede = { resultPattern: 'archives_do\\.php\\?aid=(\\d+)&dopost=editArchives' };
+  const result = (links: string[], text = '成功发布文章：请选择你的后续操作', url = `${U}/dede/article_add.php`) => ({ url, links, text });
+
+  it.each<[string, object, ReturnType<typeof result>, string | null]>([
+    ['DedeCMS 更改文章 link', dede, result([`${U}/dede/article_add.php?cid=2`, `${U}/plus/view.php?aid=101`, `${U}/dede/archives_do.php?aid=101&dopost=editArchives`]), '101'],
+    ['the list publish of other items is not an edit link', dede, result([`${U}/dede/archives_do.php?aid=7&dopost=checkArchives&qstr=7`]), null],
+    ['an address that names it (a redirect to the edit page)', { resultPattern: '[?&]id=(\\d+)' }, result([], '操作成功', `${U}/zb_system/admin/edit.php?id=9`), '9'],
+    ['the text that names it', { resultPattern: '文档ID：(\\d+)' }, result([], '成功发布文章！文档ID：55'), '55'],
+    ['no resultPattern: the save-response rules are not used on pages', { responsePattern: 'aid=(\\d+)' }, result([`${U}/plus/view.php?aid=101`]), null],
+  ])('%s', (_what, rule, page, want) => expect(itemIdFromResultPage(rule, page)).toBe(want));
 });
 
 describe('schema: listPublish and itemId are optional and checked', () => {

@@ -25,3 +25,39 @@ describe('an item id from the save response of a released publish', () => {
     expect(tabs.take(7, 'http://cms.test')).toBe(false);
   });
 });
+
+describe('an item id from the page a released form post leads to', () => {
+  const origin = 'http://cms.test';
+
+  it('is taken from the first page loaded after a navigating release, and only from it', () => {
+    const tabs = new ReleasedTabs(() => 0);
+    tabs.released(7, origin);
+    tabs.navigated(7, origin);
+    expect(tabs.take(7, origin, 'page')).toBe(true);
+    // the list the CMS jumps to next names other items: nothing more is taken
+    expect(tabs.take(7, origin, 'page')).toBe(false);
+  });
+
+  it('is not taken from a page when the release went out by fetch/XHR (its response answers)', () => {
+    const tabs = new ReleasedTabs(() => 0);
+    tabs.released(7, origin);
+    expect(tabs.take(7, origin, 'page')).toBe(false);
+    expect(tabs.take(7, origin, 'response')).toBe(true);
+  });
+
+  it('is not taken from a response once the release left as a navigation', () => {
+    const tabs = new ReleasedTabs(() => 0);
+    tabs.released(7, origin);
+    tabs.navigated(7, origin);
+    expect(tabs.take(7, origin, 'response')).toBe(false);
+    expect(tabs.take(7, origin, 'page')).toBe(true);
+  });
+
+  it('a navigation reported for another site changes nothing', () => {
+    const tabs = new ReleasedTabs(() => 0);
+    tabs.released(7, origin);
+    tabs.navigated(7, 'http://other.test');
+    expect(tabs.take(7, origin, 'page')).toBe(false);
+    expect(tabs.take(7, origin, 'response')).toBe(true);
+  });
+});

@@ -19,6 +19,7 @@ export const dedecms: ShippedAdapter = {
         rowCheckbox: 'input[name="arcID"]',
       },
     ],
-    itemId: { field: 'input[name="id"]', urlParam: 'aid' },
+    // A new article's id: article_add.php answers with a 更改文章 link to archives_do.php?aid=N.
+    itemId: { field: 'input[name="id"]', urlParam: 'aid', resultPattern: 'archives_do\\.php\\?aid=(\\d+)&dopost=editArchives' },
   },
 };
