@@ -135,7 +135,7 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     does: '发布文章（image 按钮提交）',
     method: 'POST',
     path: 'dede/article_add.php',
-    answer: (r, ctx) => dedeArticleSaved(ctx.newId(), String(r.body.typeid ?? '0')),
+    answer: (r, ctx) => dedeArticleSaved(ctx.newId(), typeof r.body.typeid === 'string' ? r.body.typeid : '0'),
   },
   {
     cms: 'dedecms',
