@@ -6,6 +6,7 @@ import { startFrame, whenParsed } from '@/lib/content/start-frame';
 import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
+import { heldRequestOf } from '@/lib/policy/list-publish-from-request';
 import { uiLang } from '@/lib/i18n';
 import type { ScanOptions } from '@/lib/scan/engine';
 import { rules } from '@/rules';
@@ -114,6 +115,7 @@ export default defineContentScript({
             if (result.accepted) await loadPolicy();
             return result;
           },
+          holdRequests: (seen) => hub.gate.holdForTeaching((o) => seen(heldRequestOf(o))),
         });
       }
     });

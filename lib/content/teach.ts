@@ -8,7 +8,7 @@
  * through same-origin iframes, highlighted, and described by a selector (adapter-from-picks.ts).
  * At the end the picks become a site adapter, handed to `save`.
  */
-import { discoverEditors } from '../editors';
+import { discoverEditors, sameOriginWindows } from '../editors';
 import {
   adapterFromPicks,
   listAdapterFromPick,
@@ -20,6 +20,7 @@ import {
   type Picks,
 } from '../policy/adapter-from-picks';
 import { listPublishFromControl } from '../policy/list-publish-from-control';
+import { DEMONSTRATE_TEXT, demonstrateListPublish, NO_IDS_TEXT, type HoldRequests } from './teach-demonstration';
 import type { ListPublishRule, SiteAdapter } from '../policy/schema';
 
 export type TeachStep = PickField | 'publish' | 'listPublish';
@@ -47,6 +48,8 @@ function hasEditor(top: Window): boolean {
 export interface TeachOptions {
   /** Stores the adapter; resolves with the problems when it was refused. */
   save(adapter: SiteAdapter): Promise<{ accepted: boolean; problems: { zh: string; en: string; path?: string }[] }>;
+  /** The page gate's hold, for a list control whose request a script builds (shown once, never sent). */
+  holdRequests?: HoldRequests;
 }
 
 const Z = '2147483647';
@@ -175,6 +178,8 @@ export function startTeach(top: Window, options: TeachOptions): void {
   const picked: { step: TeachStep; el: Element; pick: Pick }[] = [];
   let listRule: ListPublishRule | null = null;
   let note = '';
+  /** Set while the administrator shows Precheck a script-built list control (the page is live meanwhile). */
+  let demonstration: { text: string; stop(): void } | null = null;
 
   function place(box: HTMLElement, el: Element): void {
     const r = topRect(el);
@@ -195,15 +200,18 @@ export function startTeach(top: Window, options: TeachOptions): void {
     );
     const current = STEPS[index];
     if (!current) return;
-    host.dataset.step = current.step;
+    host.dataset.step = demonstration ? 'demonstrate' : current.step;
     msg.className = note ? 'msg err' : 'msg';
     msg.textContent =
       note ||
+      demonstration?.text ||
       `教 Precheck 认识此页面（${index + 1}/${STEPS.length}）：请点击「${current.zh}」 / Teach Precheck (${index + 1}/${STEPS.length}): click the ${current.en}`;
     skip.hidden = isControlStep(current.step);
   }
 
   function finish(state: 'done' | 'cancelled' | 'error', text: string, closeAfterMs: number | null): void {
+    demonstration?.stop();
+    demonstration = null;
     layer.remove();
     hover.hidden = true;
     skip.hidden = true;
@@ -263,16 +271,48 @@ export function startTeach(top: Window, options: TeachOptions): void {
       render();
       return;
     }
+    const pick = { step: current.step, el, pick: { selector, framePath } };
     if (current.step === 'listPublish') {
       listRule = listPublishFromControl(el, el.ownerDocument.defaultView?.location.href ?? top.location.href);
       if (!listRule) {
-        note = '看不出此按钮的请求发往哪里（由脚本生成）：请在 选项 → 站点 以 JSON 填写 listPublish / This control builds its request in a script: write listPublish in Options → Sites';
-        render();
+        demonstrate(pick);
         return;
       }
     }
-    picked.push({ step: current.step, el, pick: { selector, framePath } });
+    picked.push(pick);
     advance();
+  }
+
+  /** The control's markup does not say where its request goes: the administrator shows it once. */
+  function demonstrate(pick: (typeof picked)[number]): void {
+    if (!options.holdRequests) {
+      note = '看不出此按钮的请求发往哪里（由脚本生成）：请在 选项 → 站点 以 JSON 填写 listPublish / This control builds its request in a script: write listPublish in Options → Sites';
+      render();
+      return;
+    }
+    // The page is live while it is shown: its checkboxes and the control take real clicks.
+    layer.hidden = true;
+    hover.hidden = true;
+    host.dataset.step = 'demonstrate';
+    const stop = demonstrateListPublish(
+      () => sameOriginWindows(top).map((w) => w.document),
+      options.holdRequests,
+      (rule) => {
+        demonstration = null;
+        layer.hidden = false;
+        listRule = rule;
+        picked.push(pick);
+        advance();
+      },
+      () => {
+        note = `${NO_IDS_TEXT.zh} / ${NO_IDS_TEXT.en}`;
+        render();
+      },
+    );
+    demonstration = { text: `${DEMONSTRATE_TEXT.zh} / ${DEMONSTRATE_TEXT.en}`, stop };
+    note = '';
+    msg.className = 'msg';
+    msg.textContent = demonstration.text;
   }
 
   const swallow = (e: Event) => {

@@ -103,6 +103,8 @@ export type RefuseReason =
   | 'file-block'
   | 'file-unreadable'
   | 'opaque-body'
+  /** Teach mode holds every request while the administrator shows it a list's publish control. */
+  | 'teaching'
   | 'error';
 
 export type Verdict =

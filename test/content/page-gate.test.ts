@@ -96,3 +96,20 @@ describe('PageGate release ticket', () => {
     expect(g.judge(submission('form')).pass).toBe(false);
   });
 });
+
+describe('PageGate hold for teaching', () => {
+  it('holds every request while held, the signed one too, without spending the ticket; shows each; lets go on stop', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    const seen: string[] = [];
+    const stop = g.holdForTeaching((o) => seen.push(`${o.method} ${o.url}`));
+    const search: Outgoing = { route: 'navigation', method: 'GET', url: 'http://cms.test/list.php?kw=1', body: { kind: 'none' } };
+    expect(g.judge(search)).toMatchObject({ pass: false, reason: 'teaching' });
+    expect(g.judge(submission('fetch'))).toMatchObject({ pass: false, reason: 'teaching' });
+    expect(g.peek(submission('form'))).toMatchObject({ pass: false, reason: 'teaching' });
+    expect(seen).toEqual(['GET http://cms.test/list.php?kw=1', `POST ${URL_}`]);
+    stop();
+    expect(g.judge(search).pass).toBe(true);
+    expect(g.judge(submission('fetch'))).toMatchObject({ pass: true, usedTicket: true });
+  });
+});

@@ -157,3 +157,39 @@ test('on an article list, teach mode asks for the list publish control and holds
   await cms.waitForTimeout(800);
   expect(sent()).toBe(before + 1);
 });
+
+test('a list control whose request a script builds (DedeCMS checkArc) is taught by pressing it once while Precheck holds the request', async () => {
+  const list = '/cms/dedecms/dede/content_list.html';
+  const sent = () => server.requests({ path: '/cms/dedecms/dede/archives_do.php' }).length;
+  await cms.goto(server.url + list);
+  await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+  const before = sent();
+  const sw = await serviceWorker(browser.context);
+  await sw.evaluate(`(async () => {
+    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
+  })()`);
+  await cms.locator('precheck-teach[data-step="listPublish"]').waitFor({ state: 'attached', timeout: 5_000 });
+  // javascript:checkArc(0): the markup names no address, so teach mode asks to be shown
+  await clickCentre('#btn-check');
+  await cms.locator('precheck-teach[data-step="demonstrate"]').waitFor({ state: 'attached', timeout: 5_000 });
+  await cms.locator('input[name="arcID"][value="42"]').check();
+  await cms.locator('input[name="arcID"][value="44"]').check();
+  await cms.locator('#btn-check').click({ noWaitAfter: true });
+  await cms.locator('precheck-teach[data-step="done"]').waitFor({ state: 'attached', timeout: 5_000 });
+  // shown, not sent: the page is still the list
+  await cms.waitForTimeout(500);
+  expect(sent()).toBe(before);
+  expect(new URL(cms.url()).pathname).toBe(list);
+  const stored = await sw.evaluate<{ policy?: { adapters: { match: string[]; listPublish?: unknown[] }[] } }>(`chrome.storage.local.get('policy')`);
+  const taught = stored.policy?.adapters.find((a) => a.match[0]!.includes('dedecms/dede/content_list.html'));
+  expect(taught?.listPublish).toMatchObject([{ method: 'GET', ids: { from: 'query', name: 'qstr', separator: '`' }, rowCheckbox: 'input[type="checkbox"][name="arcID"]' }]);
+
+  // from now on the list's 审核 is read by that rule: the unsigned items are named by their titles
+  await cms.locator('input[name="arcID"][value="42"]').uncheck();
+  await cms.locator('input[name="arcID"][value="43"]').check();
+  await cms.locator('#btn-check').click({ noWaitAfter: true });
+  await expect.poll(() => panelRefusals(cms), { timeout: 10_000 }).toContain('县政府常务会议研究部署防汛工作 (ID 43)');
+  expect(await panelRefusals(cms)).toContain('(ID 44)');
+  await cms.waitForTimeout(800);
+  expect(sent()).toBe(before);
+});

@@ -58,6 +58,8 @@ function verdictOf(o: Outgoing, ctx: GateContext): Verdict {
   }
 }
 
+const TEACHING: Verdict = { pass: false, reason: 'teaching', publish: false, findings: [] };
+
 export class PageGate {
   private ticket: ReleaseTicket | null = null;
   /**
@@ -67,8 +69,18 @@ export class PageGate {
    */
   private followUp: { ticket: ReleaseTicket | null; files: ReadonlySet<string>; url: string; until: number } | null = null;
   private readonly listeners = new Set<JudgedListener>();
+  /** Teach mode: every request is held and shown to it (nothing leaves while the admin demonstrates). */
+  private teaching: ((o: Outgoing) => void) | null = null;
 
   constructor(private readonly deps: GateDeps) {}
+
+  /** Holds every request of the page (refused, never sent) and shows each to `seen`, until the returned stop. */
+  holdForTeaching(seen: (o: Outgoing) => void): () => void {
+    this.teaching = seen;
+    return () => {
+      if (this.teaching === seen) this.teaching = null;
+    };
+  }
 
   setTicket(ticket: ReleaseTicket | null): void {
     this.ticket = ticket;
@@ -87,6 +99,7 @@ export class PageGate {
   judge(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
+    if (this.teaching) return this.heldForTeaching(request, this.teaching);
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
     // A question through the frame relay (page code can call it) gets no release: neither the ticket
@@ -115,7 +128,18 @@ export class PageGate {
    */
   peek(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
+    if (this.teaching) return TEACHING;
     return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context(null, !o.relayed));
+  }
+
+  private heldForTeaching(request: Outgoing, seen: (o: Outgoing) => void): Verdict {
+    try {
+      seen(request);
+    } catch {
+      // What teach mode makes of it is its own business: the request stays held either way.
+    }
+    // Not told to the panel or the log: the teach banner says what happened, and no publish was tried.
+    return TEACHING;
   }
 
   answer(o: Outgoing): GuardAnswer {
