@@ -1,37 +1,28 @@
 import type { AuditEntry } from '../audit/types';
 import { sameOriginWindows } from '../editors';
-import { findFormFields, focusField, readCurrentUser, readFields } from '../editors/form-fields';
 import type { AppendResult, PagePolicy, TabState } from '../messaging/protocol';
 import type { SignoffService } from '../signoff/service';
-import type { Finding, Localized } from '../scan/types';
+import type { Finding } from '../scan/types';
 import { evaluateChecklist, findingKeys } from '../signoff/checklist';
-import { bodyDigest, draftDigest } from '../signoff/digest';
-import { pinProof } from '../signoff/pin-proof';
+import { bodyDigest } from '../signoff/digest';
 import { summarizeFindings } from '../signoff/summary';
-import {
-  NO_CONFIRMATIONS,
-  type ChecklistResult,
-  type Confirmations,
-  type DigestInput,
-  type FieldName,
-  type FieldReadings,
-  type Override,
-  type Signoff,
-  type SignoffRole,
-} from '../signoff/types';
+import { NO_CONFIRMATIONS, type ChecklistResult, type Confirmations, type FieldName, type Override, type Signoff, type SignoffRole } from '../signoff/types';
 import { mountChecklist } from './checklist-host';
-import { pick, terms } from '../i18n';
-import { REQUIRED_FIELD_NAMES } from '../policy/limits';
+import { pick } from '../i18n';
 import { problemText } from '../signoff/checklist-strings';
-import type { PinError } from '../../components/checklist/types';
 import { groupFindings, type FindingGroup, type GroupItem } from '../fix/groups';
 import type { EditResult } from '../editors/edit-bridge';
 import { maskMessage } from './mask-fix';
 import { itemIdsOfPage } from './item-id-capture';
-import { requiredOnPage, withOwnFields, type OwnFieldName, type OwnValues } from '../signoff/own-fields';
+import { requiredOnPage, type OwnFieldName } from '../signoff/own-fields';
 import type { SignedContent } from './release';
 import type { HeldUpload } from './attachments/held-uploads';
 import { placedExcerpt } from './attachments/place';
+import { auditContext } from './signoff/audit-context';
+import { DraftForm } from './signoff/draft-form';
+import { DraftSignoffs } from './signoff/draft-signoffs';
+import { provePin, StepStatus, type PinAnswer } from './signoff/step-status';
+import { tabStateOf } from './signoff/tab-state';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
 export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'signOffFile' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
@@ -82,407 +73,322 @@ export interface SignoffFlow {
   auditContext(): AuditEntry;
 }
 
-const say = (m: Localized) => pick(m);
+const NOT_COMPLETE = { zh: '检查清单尚未完成', en: 'the checklist is not complete' };
+const NO_POLICY = '尚未读取到本站的预检策略 / the site policy has not been read yet';
 
-/** Answers about the PIN itself: said next to the PIN box that was used, not at the top. */
-const PIN_CODES = new Set(['wrong-pin', 'locked', 'unknown-reviewer']);
+function hiddenMessage(hidden: number) {
+  return {
+    zh: `编辑器将提交的内容中还有 ${hidden} 项界面上看不到的敏感信息（如隐藏元素或源码中的注释），请在源码模式中删除后再发布`,
+    en: `${hidden} blocking finding(s) in what the editor will submit are not visible on the page (hidden elements, comments in the source); remove them in source mode`,
+  };
+}
 
 /**
- * The pre-publish checklist on a CMS page (issue 5): reads the form, keeps the draft's digest and the
- * sign-offs the background holds for it, voids them visibly when the draft changes, and lets the
- * page's own publish run once when every section is complete and the background agrees.
+ * The pre-publish checklist on a CMS page (issue 5): reads the form (DraftForm), keeps the draft's
+ * digest and the sign-offs the background holds for it (DraftSignoffs), voids them visibly when the
+ * draft changes, and lets the page's own publish run once when every section is complete and the
+ * background agrees.
  */
-export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffApi, uploads?: UploadSource): SignoffFlow {
-  let page: PagePolicy | null = null;
-  let confirmations: Confirmations = NO_CONFIRMATIONS;
-  let markedImportant = false;
-  const overrides = new Map<string, Override>();
-  let digest = '';
-  let lastInput = '';
-  let signoffs: Signoff[] = [];
-  let voided = false;
-  let open = false;
-  let busy = false;
-  let message: { kind: 'error' | 'info'; text: string } | null = null;
-  let fields: FieldReadings = {};
-  /** What the CMS form itself holds (without Precheck's own fields). */
-  let pageFields: FieldReadings = {};
-  let own: OwnValues = {};
-  let fieldElements: Partial<Record<FieldName, HTMLElement>> = {};
-  let result: ChecklistResult | null = null;
-  let editor: string | null = null;
-  let storedEditor: string | null = null;
-  let generation = 0;
-  let releasePending = false;
-  let groups: FindingGroup[] = [];
-  let masked: { count: number } | null = null;
-  let pinError: PinError | null = null;
-  const modal = mountChecklist(top.document);
+class Checklist implements SignoffFlow {
+  private page: PagePolicy | null = null;
+  private confirmations: Confirmations = NO_CONFIRMATIONS;
+  private markedImportant = false;
+  private readonly overrides = new Map<string, Override>();
+  private open = false;
+  private releasePending = false;
+  private groups: FindingGroup[] = [];
+  private masked: { count: number } | null = null;
+  private result: ChecklistResult | null = null;
+  private readonly form: DraftForm;
+  private readonly signed: DraftSignoffs;
+  private readonly status = new StepStatus();
+  private readonly modal: ReturnType<typeof mountChecklist>;
 
-  const docs = () => sameOriginWindows(top).map((w) => w.document);
-
-  function readForm(): DigestInput {
-    fieldElements = findFormFields(docs(), page?.adapter?.fields ?? null);
-    pageFields = readFields(fieldElements);
-    fields = withOwnFields(pageFields, own, page?.catalogue ?? []);
-    const fromPage = readCurrentUser(top.document, page?.adapter?.fields.currentUser);
-    // The CMS's own login (named by the adapter) outranks the identity set in the popup.
-    editor = (page?.adapter?.fields.currentUser ? fromPage : null) ?? storedEditor ?? fromPage;
-    return {
-      title: fields.title?.value ?? '',
-      body: source.bodyText(),
-      category: fields.category?.value ?? '',
-      disclosure: fields.disclosure?.value ?? '',
-      reviewer: fields.reviewer?.value ?? '',
-    };
+  constructor(
+    private readonly top: Window,
+    private readonly source: DraftSource,
+    private readonly api: SignoffApi,
+    private readonly uploads?: UploadSource,
+  ) {
+    this.form = new DraftForm(top, () => sameOriginWindows(top).map((w) => w.document), () => source.bodyText());
+    this.signed = new DraftSignoffs(api);
+    this.modal = mountChecklist(top.document);
+    top.document.addEventListener('change', () => this.changed(), true);
+    // A plain form post navigates away without a status the page could see: recorded as submitted.
+    top.addEventListener('pagehide', () => {
+      if (!this.releasePending) return;
+      this.releasePending = false;
+      void api.recordAudit({ ...this.auditContext(), event: 'publish-outcome', detail: { result: 'submitted', via: 'navigation' } }).catch(() => undefined);
+    });
   }
 
-  function keyed() {
-    const items = source.findings();
+  private findings(): Finding[] {
+    return this.source.findings().map((i) => i.finding);
+  }
+
+  private keyed() {
+    const items = this.source.findings();
     const keys = findingKeys(items.map((i) => i.finding));
     return items.map((item, i) => ({ ...item, key: keys[i]! }));
   }
 
-  function context(): AuditEntry {
-    const category = fields.category;
-    return {
-      event: 'publish-blocked',
-      origin: top.location.origin,
-      url: top.location.href,
-      title: fields.title?.value,
-      channel: fields.channel?.text,
-      category: category ? `${category.value} ${category.text}`.trim() : undefined,
-      disclosure: fields.disclosure?.text,
-      editor: editor ?? undefined,
-      digest,
-      findings: summarizeFindings(source.findings().map((i) => i.finding)),
-      confirmations: {
-        accuracy: confirmations.accuracy,
-        completeness: confirmations.completeness,
-        timeliness: confirmations.timeliness,
-        secrecy: confirmations.secrecy,
-        ...(confirmations.otherUnit.involved && { otherUnit: confirmations.otherUnit.name }),
-      },
-    };
+  auditContext(): AuditEntry {
+    const { fields, editor } = this.form;
+    return auditContext(this.top.location, { fields, editor, digest: this.signed.digest, findings: this.findings(), confirmations: this.confirmations });
   }
 
-  function evaluate(): ChecklistResult {
+  private evaluate(): ChecklistResult {
+    const page = this.page;
     const rules = page?.rules ?? {};
-    result = evaluateChecklist({
-      findings: source.findings().map((i) => i.finding),
+    this.result = evaluateChecklist({
+      findings: this.findings(),
       overridable: Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s.overridable])),
-      overrides: [...overrides.values()],
-      scanError: page ? source.scanError() : '尚未读取到本站的预检策略 / the site policy has not been read yet',
-      fields,
-      requiredFields: requiredOnPage(page?.requiredFields ?? [], pageFields),
+      overrides: [...this.overrides.values()],
+      scanError: page ? this.source.scanError() : NO_POLICY,
+      fields: this.form.fields,
+      requiredFields: requiredOnPage(page?.requiredFields ?? [], this.form.pageFields),
       catalogue: page?.catalogue ?? [],
       importantCategories: page?.importantCategories ?? [],
-      markedImportant,
-      confirmations,
+      markedImportant: this.markedImportant,
+      confirmations: this.confirmations,
       reviewers: page?.reviewers ?? [],
-      editor,
-      signoffs,
-      digest,
+      editor: this.form.editor,
+      signoffs: this.signed.signoffs,
+      digest: this.signed.digest,
       now: Date.now(),
     });
-    return result;
+    return this.result;
   }
 
-  function render(): void {
-    const r = evaluate();
-    if (!open) return;
-    const rules = page?.rules ?? {};
-    const items = keyed();
-    groups = groupFindings(items.map((i) => ({ key: i.key, finding: i.finding, ...source.place(i.finding) })));
-    modal.render({
-      result: r,
-      groups: groups.map((g) => ({ id: g.id, kind: g.kind, column: g.column, count: g.items.length, keys: g.items.map((i) => i.key), maskable: g.maskable, preview: g.maskable ? source.maskPreview(g) : null })),
-      masked,
-      pinError,
-      findings: items.map((i) => ({
-        ...i,
-        overridable: i.finding.severity === 'warn' && rules[i.finding.ruleId]?.overridable === true,
-        override: overrides.get(i.key),
-      })),
-      fields,
-      catalogue: page?.catalogue ?? [],
-      roster: page?.reviewers ?? [],
-      confirmations,
-      markedImportant,
-      editor,
-      signoffs,
-      voided,
-      busy,
-      message,
-      actions,
-      uploads: uploads && { items: uploads.list(), signFile: (key, reviewerId, pin) => actions.signFile(key, reviewerId, pin) },
+  private render(): void {
+    const result = this.evaluate();
+    if (!this.open) return;
+    const rules = this.page?.rules ?? {};
+    const items = this.keyed();
+    const source = this.source;
+    this.groups = groupFindings(items.map((i) => ({ key: i.key, finding: i.finding, ...source.place(i.finding) })));
+    const uploads = this.uploads;
+    this.modal.render({
+      result,
+      groups: this.groups.map((g) => ({ id: g.id, kind: g.kind, column: g.column, count: g.items.length, keys: g.items.map((i) => i.key), maskable: g.maskable, preview: g.maskable ? source.maskPreview(g) : null })),
+      masked: this.masked,
+      pinError: this.status.pinError,
+      findings: items.map((i) => ({ ...i, overridable: i.finding.severity === 'warn' && rules[i.finding.ruleId]?.overridable === true, override: this.overrides.get(i.key) })),
+      fields: this.form.fields,
+      catalogue: this.page?.catalogue ?? [],
+      roster: this.page?.reviewers ?? [],
+      confirmations: this.confirmations,
+      markedImportant: this.markedImportant,
+      editor: this.form.editor,
+      signoffs: this.signed.signoffs,
+      voided: this.signed.voided,
+      busy: this.status.busy,
+      message: this.status.message,
+      actions: this.actions,
+      uploads: uploads && { items: uploads.list(), signFile: (key, reviewerId, pin) => this.signFile(key, reviewerId, pin) },
     });
   }
 
   /** Re-reads the form and, when the signed parts changed, the digest and its sign-offs. */
-  async function refresh(): Promise<void> {
-    const input = readForm();
-    const seen = JSON.stringify(input);
-    if (seen !== lastInput) {
-      lastInput = seen;
-      const mine = ++generation;
-      const next = await draftDigest(input);
-      if (mine !== generation) return;
-      if (next !== digest) {
-        const previous = digest;
-        const hadSignoffs = signoffs.length > 0;
-        digest = next;
-        signoffs = [];
-        if (hadSignoffs) {
-          voided = true;
-          void api.voidSignoffs({ digest: previous, context: { ...context(), event: 'signoff-voided', digest: previous } }).catch(() => undefined);
-        }
-        // A reload of the same draft finds its sign-offs again (within the policy's window).
-        const held = await api.getSignoffs(next).catch(() => [] as Signoff[]);
-        if (mine !== generation) return;
-        signoffs = held;
-        if (held.length > 0) voided = false;
-      }
-    }
-    render();
+  private async refresh(): Promise<void> {
+    const current = await this.signed.update(this.form.read(this.page), (previous) => ({ ...this.auditContext(), event: 'signoff-voided', digest: previous }));
+    if (current) this.render();
   }
 
-  type PinAnswer = { ok: boolean; message?: Localized; code?: string; waitMs?: number };
-
-  /** `at`: which PIN box the answer belongs beside (sign-reviewer, sign-principal, override:<key>). */
-  async function withPin(at: string, run: () => Promise<PinAnswer | void>): Promise<void> {
-    busy = true;
-    message = null;
-    pinError = null;
-    render();
-    try {
-      const r = await run();
-      if (r && !r.ok && r.message && r.code && PIN_CODES.has(r.code)) {
-        pinError = { at, code: r.code, text: say(r.message), until: r.waitMs ? Date.now() + r.waitMs : null };
-      } else if (r && !r.ok && r.message) message = { kind: 'error', text: say(r.message) };
-    } catch (e) {
-      message = { kind: 'error', text: `操作失败：${e instanceof Error ? e.message : String(e)}` };
-    }
-    busy = false;
-    await refresh();
+  private withPin(at: string, step: () => Promise<PinAnswer | void>): void {
+    void this.status.run(at, step, () => this.render(), () => this.refresh());
   }
-
-  async function prove(reviewerId: string, pin: string) {
-    const challenge = await api.pinChallenge({ reviewerId });
-    if (!challenge.ok) return challenge;
-    return { ok: true as const, challengeId: challenge.challengeId, proof: await pinProof(pin, challenge) };
-  }
-
-  const actions = {
-    setOwnField(name: OwnFieldName, value: string) {
-      own = { ...own, [name]: value };
-      void refresh();
-    },
-    goToField(name: FieldName) {
-      const el = fieldElements[name];
-      if (el) focusField(el);
-      else message = { kind: 'info', text: problemText('field_not_found', name) };
-      render();
-    },
-    maskGroup(id: string) {
-      const group = groups.find((g) => g.id === id);
-      if (!group) return;
-      const r = source.mask(group);
-      masked = r.ok ? { count: group.items.length } : null;
-      message = r.ok ? null : { kind: 'error', text: maskMessage(r) };
-      render();
-    },
-    undoMask() {
-      const r = source.undoMask();
-      masked = null;
-      message = r.ok ? null : { kind: 'error', text: maskMessage(r) };
-      render();
-    },
-    goToFinding(key: string) {
-      const item = keyed().find((i) => i.key === key);
-      if (item) source.reveal(item.finding);
-    },
-    setConfirmations(c: Confirmations) {
-      confirmations = c;
-      render();
-    },
-    setMarkedImportant(v: boolean) {
-      markedImportant = v;
-      render();
-    },
-    override(key: string, reason: string, reviewerId: string, pin: string) {
-      const item = keyed().find((i) => i.key === key);
-      if (!item) return;
-      void withPin(`override:${key}`, async () => {
-        const proof = await prove(reviewerId, pin);
-        if (!proof.ok) return proof;
-        const { ruleId, excerpt } = item.finding;
-        const r = await api.overrideFinding({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, ruleId, excerpt, reason, context: context() });
-        if (r.ok) {
-          const who = page?.reviewers.find((p) => p.id === reviewerId);
-          overrides.set(key, { key, ruleId, excerpt, reason, reviewerId, reviewerName: who?.name ?? reviewerId, at: Date.now() });
-        }
-        return r;
-      });
-    },
-    signOff(role: SignoffRole, reviewerId: string, pin: string) {
-      void withPin(`sign-${role}`, async () => {
-        await source.rescan();
-        await refresh();
-        const proof = await prove(reviewerId, pin);
-        if (!proof.ok) return proof;
-        const r = await api.signOff({ reviewerId, role, challengeId: proof.challengeId, proof: proof.proof, digest, context: context() });
-        if (r.ok) {
-          signoffs = [...signoffs.filter((s) => s.role !== role), r.signoff];
-          voided = false;
-        }
-        return r;
-      });
-    },
-    signFile(key: string, reviewerId: string, pin: string) {
-      const held = uploads?.list().find((u) => u.key === key);
-      if (!uploads || !held) return;
-      void withPin(`sign-file:${key}`, async () => {
-        const proof = await prove(reviewerId, pin);
-        if (!proof.ok) return proof;
-        const { name, sha256, size, reason } = held;
-        // The log keeps the file's findings masked, each with its place in the file (sheet and cell).
-        const findings = summarizeFindings(held.findings.map((f) => ({ ...f, excerpt: placedExcerpt(f) })));
-        const r = await api.signOffFile({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, file: { name, key, sha256, size, reason }, context: { ...context(), findings } });
-        if (r.ok) uploads.signed(key, r.signoff);
-        return r;
-      });
-    },
-    publish() {
-      void withPin('publish', async () => {
-        await source.rescan();
-        await refresh();
-        if (!evaluate().complete) return { ok: false, message: { zh: '检查清单尚未完成', en: 'the checklist is not complete' } };
-        const hidden = await source.hiddenBlocking();
-        if (hidden > 0) {
-          return {
-            ok: false,
-            message: {
-              zh: `编辑器将提交的内容中还有 ${hidden} 项界面上看不到的敏感信息（如隐藏元素或源码中的注释），请在源码模式中删除后再发布`,
-              en: `${hidden} blocking finding(s) in what the editor will submit are not visible on the page (hidden elements, comments in the source); remove them in source mode`,
-            },
-          };
-        }
-        const body = await bodyDigest(source.bodyText());
-        const r = await api.releasePublish({
-          digest,
-          important: result?.important ?? true,
-          editor,
-          itemIds: itemIdsOfPage(top),
-          context: { ...context(), event: 'publish-allowed', bodyDigest: body },
-        });
-        if (!r.ok) return r;
-        open = false;
-        releasePending = true;
-        modal.hide();
-        const replayed = source.release({ digest, body: source.bodyText(), fields: signedFields() });
-        if (!replayed) {
-          // The publish came from the page's own code (no control to press again): the editor does it.
-          open = true;
-          message = { kind: 'info', text: '已签发。请在 2 分钟内再次点击 CMS 的“发布”按钮，只有已签发的内容能发出' };
-        }
-        return r;
-      });
-    },
-    close() {
-      open = false;
-      modal.hide();
-      source.focusPublish();
-    },
-  };
 
   /** A record the log could not take (a full disk) is said on screen, never dropped in silence. */
-  function record(entry: AuditEntry): void {
-    api.recordAudit(entry).then(
-      (r) => {
-        if (r.ok) return;
-        message = { kind: 'error', text: say(r.message) };
-        render();
-      },
-      (e: unknown) => {
-        message = { kind: 'error', text: `审计日志未能记录（${e instanceof Error ? e.message : String(e)}） / the audit log could not record this` };
-        render();
-      },
+  private record(entry: AuditEntry): void {
+    const say = (text: string) => {
+      this.status.message = { kind: 'error', text };
+      this.render();
+    };
+    this.api.recordAudit(entry).then(
+      (r) => (r.ok ? undefined : say(pick(r.message))),
+      (e: unknown) => say(`审计日志未能记录（${e instanceof Error ? e.message : String(e)}） / the audit log could not record this`),
     );
   }
 
-  /** The signed form fields by their name in the form, for the release ticket to compare. */
-  function signedFields(): { name: string; value: string }[] {
-    return (['title', 'category', 'disclosure', 'reviewer'] as const).flatMap((n) => {
-      const el = fieldElements[n] as HTMLInputElement | undefined;
-      const name = el?.getAttribute('name');
-      return el && name && typeof el.value === 'string' ? [{ name, value: el.value }] : [];
+  // --- what the editor does in the checklist ---
+
+  private readonly actions = {
+    setOwnField: (name: OwnFieldName, value: string) => {
+      this.form.setOwn(name, value);
+      void this.refresh();
+    },
+    goToField: (name: FieldName) => {
+      if (!this.form.goTo(name)) this.status.message = { kind: 'info', text: problemText('field_not_found', name) };
+      this.render();
+    },
+    maskGroup: (id: string) => this.maskGroup(id),
+    undoMask: () => {
+      const r = this.source.undoMask();
+      this.masked = null;
+      this.status.message = r.ok ? null : { kind: 'error', text: maskMessage(r) };
+      this.render();
+    },
+    goToFinding: (key: string) => {
+      const item = this.keyed().find((i) => i.key === key);
+      if (item) this.source.reveal(item.finding);
+    },
+    setConfirmations: (c: Confirmations) => {
+      this.confirmations = c;
+      this.render();
+    },
+    setMarkedImportant: (v: boolean) => {
+      this.markedImportant = v;
+      this.render();
+    },
+    override: (key: string, reason: string, reviewerId: string, pin: string) => this.override(key, reason, reviewerId, pin),
+    signOff: (role: SignoffRole, reviewerId: string, pin: string) => this.signOff(role, reviewerId, pin),
+    publish: () => this.withPin('publish', () => this.publish()),
+    close: () => {
+      this.open = false;
+      this.modal.hide();
+      this.source.focusPublish();
+    },
+  };
+
+  private maskGroup(id: string): void {
+    const group = this.groups.find((g) => g.id === id);
+    if (!group) return;
+    const r = this.source.mask(group);
+    this.masked = r.ok ? { count: group.items.length } : null;
+    this.status.message = r.ok ? null : { kind: 'error', text: maskMessage(r) };
+    this.render();
+  }
+
+  private override(key: string, reason: string, reviewerId: string, pin: string): void {
+    const item = this.keyed().find((i) => i.key === key);
+    if (!item) return;
+    this.withPin(`override:${key}`, async () => {
+      const proof = await provePin(this.api, reviewerId, pin);
+      if (!proof.ok) return proof;
+      const { ruleId, excerpt } = item.finding;
+      const r = await this.api.overrideFinding({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, ruleId, excerpt, reason, context: this.auditContext() });
+      if (r.ok) {
+        const who = this.page?.reviewers.find((p) => p.id === reviewerId);
+        this.overrides.set(key, { key, ruleId, excerpt, reason, reviewerId, reviewerName: who?.name ?? reviewerId, at: Date.now() });
+      }
+      return r;
     });
   }
 
-  top.document.addEventListener('change', () => flow.changed(), true);
-  // A plain form post navigates away without a status the page could see: recorded as submitted.
-  top.addEventListener('pagehide', () => {
-    if (!releasePending) return;
-    releasePending = false;
-    void api.recordAudit({ ...context(), event: 'publish-outcome', detail: { result: 'submitted', via: 'navigation' } }).catch(() => undefined);
-  });
+  private signOff(role: SignoffRole, reviewerId: string, pin: string): void {
+    this.withPin(`sign-${role}`, async () => {
+      await this.source.rescan();
+      await this.refresh();
+      const proof = await provePin(this.api, reviewerId, pin);
+      if (!proof.ok) return proof;
+      const r = await this.api.signOff({ reviewerId, role, challengeId: proof.challengeId, proof: proof.proof, digest: this.signed.digest, context: this.auditContext() });
+      if (r.ok) this.signed.add(r.signoff);
+      return r;
+    });
+  }
 
-  const flow: SignoffFlow = {
-    outcome(o) {
-      if (!releasePending) return;
-      releasePending = false;
-      const ok = o.status !== undefined && o.status >= 200 && o.status < 300;
-      const detail = { via: o.route, endpoint: o.endpoint, result: o.status === undefined ? 'submitted' : ok ? 'ok' : 'failed', status: o.status ?? -1 };
-      record({ ...context(), event: 'publish-outcome', detail });
-    },
-    auditContext: () => context(),
-    configure(next) {
-      page = next;
-      void api.getEditorIdentity().then(
-        (name) => {
-          storedEditor = name;
-          void refresh();
-        },
-        () => void refresh(),
-      );
-    },
-    attemptBlocked() {
-      open = true;
-      message = null;
-      void refresh();
-    },
-    attemptChecked(via) {
-      void refresh().then(() => {
-        const problems = result ? Object.values(result.sections).flatMap((s) => s.problems.map((p) => p.code)) : [];
-        record({ ...context(), event: 'publish-blocked', detail: { via, reasons: [...new Set(problems)].join(',') } });
-      });
-    },
-    changed() {
-      // The hot path (every rescan, every title keystroke): the form and the digest only matter while
-      // the checklist is open or a sign-off is held that an edit would void.
-      if (open || signoffs.length > 0) void refresh();
-    },
-    tabState() {
-      readForm();
-      const r = evaluate();
-      const count = (s: string) => source.findings().filter((i) => i.finding.severity === s).length;
-      const needed = r.important ? 2 : 1;
-      return {
-        findings: { block: count('block'), warn: count('warn'), info: count('info') },
-        fields: REQUIRED_FIELD_NAMES
-          .filter((n) => fields[n]?.present || page?.requiredFields.includes(n))
-          .map((n) => ({
-            name: n,
-            label: terms().field[n],
-            ok: !r.sections.fields.problems.some((p) => p.field === n),
-            text: fields[n]?.text ?? '',
-          })),
-        signoff: voided ? 'void' : signoffs.length === 0 ? 'none' : signoffs.length >= needed && !r.needs.reviewer && !r.needs.principal ? 'signed' : 'partial',
-        blocked: open && !r.complete,
-        editor,
-      };
-    },
-  };
-  return flow;
+  private signFile(key: string, reviewerId: string, pin: string): void {
+    const uploads = this.uploads;
+    const held = uploads?.list().find((u) => u.key === key);
+    if (!uploads || !held) return;
+    this.withPin(`sign-file:${key}`, async () => {
+      const proof = await provePin(this.api, reviewerId, pin);
+      if (!proof.ok) return proof;
+      const { name, sha256, size, reason } = held;
+      // The log keeps the file's findings masked, each with its place in the file (sheet and cell).
+      const findings = summarizeFindings(held.findings.map((f) => ({ ...f, excerpt: placedExcerpt(f) })));
+      const file = { name, key, sha256, size, reason };
+      const r = await this.api.signOffFile({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, file, context: { ...this.auditContext(), findings } });
+      if (r.ok) uploads.signed(key, r.signoff);
+      return r;
+    });
+  }
+
+  /** 发布: checked once more against what the editors will submit, then released and replayed once. */
+  private async publish(): Promise<PinAnswer> {
+    await this.source.rescan();
+    await this.refresh();
+    if (!this.evaluate().complete) return { ok: false, message: NOT_COMPLETE };
+    const hidden = await this.source.hiddenBlocking();
+    if (hidden > 0) return { ok: false, message: hiddenMessage(hidden) };
+    const digest = this.signed.digest;
+    const body = await bodyDigest(this.source.bodyText());
+    const r = await this.api.releasePublish({
+      digest,
+      important: this.result?.important ?? true,
+      editor: this.form.editor,
+      itemIds: itemIdsOfPage(this.top),
+      context: { ...this.auditContext(), event: 'publish-allowed', bodyDigest: body },
+    });
+    if (!r.ok) return r;
+    this.open = false;
+    this.releasePending = true;
+    this.modal.hide();
+    if (!this.source.release({ digest, body: this.source.bodyText(), fields: this.form.signedFields() })) {
+      // The publish came from the page's own code (no control to press again): the editor does it.
+      this.open = true;
+      this.status.message = { kind: 'info', text: '已签发。请在 2 分钟内再次点击 CMS 的“发布”按钮，只有已签发的内容能发出' };
+    }
+    return r;
+  }
+
+  // --- SignoffFlow: what the controller tells the checklist ---
+
+  outcome(o: { route: string; endpoint: string; status?: number }): void {
+    if (!this.releasePending) return;
+    this.releasePending = false;
+    const ok = o.status !== undefined && o.status >= 200 && o.status < 300;
+    const detail = { via: o.route, endpoint: o.endpoint, result: o.status === undefined ? 'submitted' : ok ? 'ok' : 'failed', status: o.status ?? -1 };
+    this.record({ ...this.auditContext(), event: 'publish-outcome', detail });
+  }
+
+  configure(next: PagePolicy): void {
+    this.page = next;
+    void this.api.getEditorIdentity().then(
+      (name) => {
+        this.form.storedEditor = name;
+        void this.refresh();
+      },
+      () => void this.refresh(),
+    );
+  }
+
+  attemptBlocked(): void {
+    this.open = true;
+    this.status.message = null;
+    void this.refresh();
+  }
+
+  attemptChecked(via: string): void {
+    void this.refresh().then(() => {
+      const problems = this.result ? Object.values(this.result.sections).flatMap((s) => s.problems.map((p) => p.code)) : [];
+      this.record({ ...this.auditContext(), event: 'publish-blocked', detail: { via, reasons: [...new Set(problems)].join(',') } });
+    });
+  }
+
+  changed(): void {
+    // The hot path (every rescan, every title keystroke): the form and the digest only matter while
+    // the checklist is open or a sign-off is held that an edit would void.
+    if (this.open || this.signed.signoffs.length > 0) void this.refresh();
+  }
+
+  tabState(): TabState {
+    this.form.read(this.page);
+    const { signoffs, voided } = this.signed;
+    return tabStateOf({
+      result: this.evaluate(),
+      findings: this.findings(),
+      fields: this.form.fields,
+      requiredFields: this.page?.requiredFields ?? [],
+      signoffs,
+      voided,
+      open: this.open,
+      editor: this.form.editor,
+    });
+  }
+}
+
+export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffApi, uploads?: UploadSource): SignoffFlow {
+  return new Checklist(top, source, api, uploads);
 }

@@ -1,0 +1,63 @@
+/**
+ * The CMS form as the checklist reads it: its fields (found by the adapter, or by name, id and label),
+ * Precheck's own fields where the CMS has none, and who the editor is. Re-read whenever the checklist
+ * looks; the elements found are kept so that 转到该项 can focus one and the release can name them.
+ */
+import { findFormFields, focusField, readCurrentUser, readFields } from '../../editors/form-fields';
+import type { PagePolicy } from '../../messaging/protocol';
+import { withOwnFields, type OwnFieldName, type OwnValues } from '../../signoff/own-fields';
+import type { DigestInput, FieldName, FieldReadings } from '../../signoff/types';
+
+export class DraftForm {
+  /** What the form holds, Precheck's own fields included. */
+  fields: FieldReadings = {};
+  /** What the CMS form itself holds (without Precheck's own fields). */
+  pageFields: FieldReadings = {};
+  editor: string | null = null;
+  /** The identity set in the popup (the CMS's own login, when the adapter names it, outranks it). */
+  storedEditor: string | null = null;
+  private own: OwnValues = {};
+  private elements: Partial<Record<FieldName, HTMLElement>> = {};
+
+  constructor(
+    private readonly top: Window,
+    private readonly docs: () => Document[],
+    private readonly bodyText: () => string,
+  ) {}
+
+  read(page: PagePolicy | null): DigestInput {
+    this.elements = findFormFields(this.docs(), page?.adapter?.fields ?? null);
+    this.pageFields = readFields(this.elements);
+    this.fields = withOwnFields(this.pageFields, this.own, page?.catalogue ?? []);
+    const fromPage = readCurrentUser(this.top.document, page?.adapter?.fields.currentUser);
+    this.editor = (page?.adapter?.fields.currentUser ? fromPage : null) ?? this.storedEditor ?? fromPage;
+    const f = this.fields;
+    return {
+      title: f.title?.value ?? '',
+      body: this.bodyText(),
+      category: f.category?.value ?? '',
+      disclosure: f.disclosure?.value ?? '',
+      reviewer: f.reviewer?.value ?? '',
+    };
+  }
+
+  setOwn(name: OwnFieldName, value: string): void {
+    this.own = { ...this.own, [name]: value };
+  }
+
+  /** Focuses the CMS's own field; false when the form has none. */
+  goTo(name: FieldName): boolean {
+    const el = this.elements[name];
+    if (el) focusField(el);
+    return el !== undefined;
+  }
+
+  /** The signed form fields by their name in the form, for the release ticket to compare. */
+  signedFields(): { name: string; value: string }[] {
+    return (['title', 'category', 'disclosure', 'reviewer'] as const).flatMap((n) => {
+      const el = this.elements[n] as HTMLInputElement | undefined;
+      const name = el?.getAttribute('name');
+      return el && name && typeof el.value === 'string' ? [{ name, value: el.value }] : [];
+    });
+  }
+}
