@@ -48,6 +48,16 @@ function skipStep(): Promise<void> {
   return cms.locator('precheck-teach .skip').click();
 }
 
+/** Teach mode on the list page (as the popup starts it, in every tab's top frame); waits for its first step. */
+async function startListTeach() {
+  const sw = await serviceWorker(browser.context);
+  await sw.evaluate(`(async () => {
+    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
+  })()`);
+  await cms.locator('precheck-teach[data-step="listPublish"]').waitFor({ state: 'attached', timeout: 5_000 });
+  return sw;
+}
+
 function confirmRuns(): Promise<number> {
   return cms.evaluate('window.__confirmRuns');
 }
@@ -139,11 +149,7 @@ test('on an article list, teach mode asks for the list publish control and holds
   await cms.goto(server.url + list);
   await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
   await cms.waitForTimeout(2_600);
-  const sw = await serviceWorker(browser.context);
-  await sw.evaluate(`(async () => {
-    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
-  })()`);
-  await cms.locator('precheck-teach[data-step="listPublish"]').waitFor({ state: 'attached', timeout: 5_000 });
+  const sw = await startListTeach();
   await clickCentre('#status-43');
   await cms.locator('precheck-teach[data-step="done"]').waitFor({ state: 'attached', timeout: 5_000 });
   // picking the link did not follow it
@@ -164,11 +170,7 @@ test('a list control whose request a script builds (DedeCMS checkArc) is taught 
   await cms.goto(server.url + list);
   await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
   const before = sent();
-  const sw = await serviceWorker(browser.context);
-  await sw.evaluate(`(async () => {
-    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
-  })()`);
-  await cms.locator('precheck-teach[data-step="listPublish"]').waitFor({ state: 'attached', timeout: 5_000 });
+  const sw = await startListTeach();
   // javascript:checkArc(0): the markup names no address, so teach mode asks to be shown
   await clickCentre('#btn-check');
   await cms.locator('precheck-teach[data-step="demonstrate"]').waitFor({ state: 'attached', timeout: 5_000 });

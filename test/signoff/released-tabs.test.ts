@@ -28,36 +28,18 @@ describe('an item id from the save response of a released publish', () => {
 
 describe('an item id from the page a released form post leads to', () => {
   const origin = 'http://cms.test';
+  type Take = [from: 'page' | 'response', taken: boolean];
 
-  it('is taken from the first page loaded after a navigating release, and only from it', () => {
-    const tabs = new ReleasedTabs(() => 0);
-    tabs.released(7, origin);
-    tabs.navigated(7, origin);
-    expect(tabs.take(7, origin, 'page')).toBe(true);
+  it.each<[string, string | null, Take[]]>([
     // the list the CMS jumps to next names other items: nothing more is taken
-    expect(tabs.take(7, origin, 'page')).toBe(false);
-  });
-
-  it('is not taken from a page when the release went out by fetch/XHR (its response answers)', () => {
+    ['the first page loaded after a navigating release, and only it', origin, [['page', true], ['page', false]]],
+    ['a release that went out by fetch/XHR: its response answers, not a page', null, [['page', false], ['response', true]]],
+    ['a release that left as a navigation: not a response', origin, [['response', false], ['page', true]]],
+    ['a navigation reported for another site changes nothing', 'http://other.test', [['page', false], ['response', true]]],
+  ])('%s', (_what, navigatedOn, takes) => {
     const tabs = new ReleasedTabs(() => 0);
     tabs.released(7, origin);
-    expect(tabs.take(7, origin, 'page')).toBe(false);
-    expect(tabs.take(7, origin, 'response')).toBe(true);
-  });
-
-  it('is not taken from a response once the release left as a navigation', () => {
-    const tabs = new ReleasedTabs(() => 0);
-    tabs.released(7, origin);
-    tabs.navigated(7, origin);
-    expect(tabs.take(7, origin, 'response')).toBe(false);
-    expect(tabs.take(7, origin, 'page')).toBe(true);
-  });
-
-  it('a navigation reported for another site changes nothing', () => {
-    const tabs = new ReleasedTabs(() => 0);
-    tabs.released(7, origin);
-    tabs.navigated(7, 'http://other.test');
-    expect(tabs.take(7, origin, 'page')).toBe(false);
-    expect(tabs.take(7, origin, 'response')).toBe(true);
+    if (navigatedOn) tabs.navigated(7, navigatedOn);
+    expect(takes.map(([from]) => tabs.take(7, origin, from))).toEqual(takes.map(([, taken]) => taken));
   });
 });

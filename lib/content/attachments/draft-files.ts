@@ -1,0 +1,30 @@
+/**
+ * The draft's files: those it links to on the CMS's origin (read at checklist time, their findings
+ * join it) and the uploads the gate refused for what they hold — with linked files too large to
+ * check — each waiting for a reviewer to sign off on exactly that file.
+ */
+import type { DraftWatch } from '../draft-watch';
+import type { PageFiles } from './page-files';
+import { HeldUploads } from './held-uploads';
+import { hrefsOf, LinkedAttachments } from './linked';
+
+export class DraftFiles {
+  readonly linked: LinkedAttachments;
+  readonly held: HeldUploads;
+
+  constructor(
+    files: PageFiles,
+    private readonly draft: DraftWatch,
+    private readonly top: Window,
+  ) {
+    this.linked = new LinkedAttachments(files);
+    this.held = new HeldUploads(files);
+  }
+
+  /** Reads the draft's links again; a linked file too large to check waits for a reviewer. */
+  async readLinks(): Promise<void> {
+    const hrefs = [...this.draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root));
+    await this.linked.refresh(hrefs, this.top.document.baseURI, this.top.location.origin);
+    for (const key of this.linked.tooLarge()) this.held.linked(key);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * What the checklist reads of the page (DraftSource): the findings the panel lists plus those of the
+ * files the draft links to, the editors' text, where each finding stands, 全部打码, and the release of
+ * exactly the signed content. Built from the controller's parts; nothing of its own.
+ */
+import type { ScanOptions } from '../scan/engine';
+import type { Finding } from '../scan/types';
+import { scanSubmittedContent } from './api-check';
+import type { DraftFiles } from './attachments/draft-files';
+import type { DraftWatch } from './draft-watch';
+import type { MaskFix } from './mask-fix';
+import type { PanelView } from './panel-view';
+import type { Release } from './release';
+import type { DraftSource } from './signoff-flow';
+import { tableColumnOf } from './table-column';
+
+export interface ChecklistSourceParts {
+  docs: () => Document[];
+  options: () => ScanOptions;
+  draft: DraftWatch;
+  panel: PanelView;
+  fix: MaskFix;
+  release: Release;
+  files: DraftFiles;
+  /** The publish is about to be released: the panel and the signed items hear of it. */
+  releasing: () => void;
+}
+
+/** Block findings in what the editors will submit that the page does not show. */
+async function hiddenBlocking(p: ChecklistSourceParts): Promise<number> {
+  const submitted = (await scanSubmittedContent(p.docs(), p.options())).filter((f) => f.severity === 'block').length;
+  const onScreen = p.panel.findings.filter((e) => e.finding.severity === 'block').length;
+  return Math.max(0, submitted - onScreen);
+}
+
+export function checklistSource(p: ChecklistSourceParts): DraftSource & { located(): { finding: Finding; where: string }[] } {
+  const { draft, panel, fix, release, files } = p;
+  const { linked, held } = files;
+  const entryOf = (finding: Finding) => panel.findings.find((e) => e.finding === finding);
+  // One list for everything that counts findings: the checklist, the popup's state and its page scan.
+  const located = () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()];
+  return {
+    located,
+    findings: located,
+    scanError: () => panel.error ?? linked.error((key) => held.isSigned(key)),
+    bodyText: () => draft.bodyText(),
+    async rescan() {
+      await draft.rescanStale();
+      await files.readLinks();
+    },
+    reveal(finding) {
+      const entry = entryOf(finding);
+      if (entry) draft.reveal(entry);
+    },
+    focusPublish: () => release.control()?.focus(),
+    place(finding) {
+      const entry = entryOf(finding);
+      const range = entry?.session?.rangeOf(finding);
+      const column = range && entry?.session ? tableColumnOf(range, entry.session.handle.root) : undefined;
+      return { where: entry?.session ? 'body' : 'title', source: entry ? fix.sourceOf(entry) : -1, ...(column && { column }) };
+    },
+    mask: (group) => fix.apply(group),
+    maskPreview: (group) => fix.preview(group),
+    undoMask: () => fix.undo(),
+    release(signed) {
+      p.releasing();
+      return release.release(signed);
+    },
+    // What the editors' APIs will really submit, read again now: text the page does not show
+    // (hidden elements, comments in source mode) must not ride along with a sign-off.
+    hiddenBlocking: () => hiddenBlocking(p),
+  };
+}

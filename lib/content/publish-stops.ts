@@ -1,0 +1,68 @@
+/**
+ * What the controller does with the gate's refusals: a stopped publish opens the checklist and has its
+ * draft rechecked against what the editors will submit; a refused upload a reviewer may sign off opens
+ * it too; on a page without an editor (an article list) the refusal itself is the answer, logged.
+ */
+import type { Outgoing, Verdict } from '../gate/types';
+import type { ScanOptions } from '../scan/engine';
+import { scanSubmittedContent } from './api-check';
+import type { DraftFiles } from './attachments/draft-files';
+import type { DraftWatch } from './draft-watch';
+import type { GateHub } from './gate/hub';
+import { namedItems } from './item-titles';
+import type { PanelView } from './panel-view';
+import type { RefusalLog } from './refusal-log';
+import type { Attempt, Release } from './release';
+import type { SignoffFlow } from './signoff-flow';
+
+export interface PublishStopsParts {
+  top: Window;
+  hub: GateHub;
+  draft: DraftWatch;
+  panel: PanelView;
+  release: Release;
+  files: DraftFiles;
+  log: RefusalLog;
+  flow: () => SignoffFlow;
+  docs: () => Document[];
+  options: () => ScanOptions;
+}
+
+export class PublishStops {
+  constructor(private readonly p: PublishStopsParts) {}
+
+  /** A publish was stopped (early, or its request refused): the checklist opens, the draft is rechecked. */
+  stopped(attempt: Attempt, route: string): void {
+    const { release, panel, flow, top } = this.p;
+    release.note(attempt);
+    panel.stopped();
+    flow().attemptBlocked();
+    top.setTimeout(() => void this.recheck().then(() => flow().attemptChecked(route)), 0);
+  }
+
+  /** A request the gate refused. */
+  refused(o: Outgoing, verdict: Verdict & { pass: false }): void {
+    const { panel, files, flow, draft, hub, log, docs } = this.p;
+    // Items refused on a list page are named by their titles where the page shows them.
+    const v = verdict.items ? { ...verdict, items: namedItems(docs(), verdict.items) } : verdict;
+    panel.refused(o, v);
+    // A file a reviewer may sign off: the checklist opens with it (the draft's sections wait beside it).
+    if (v.file !== undefined && files.held.refused(v.file)) flow().attemptBlocked();
+    // A page without an editor (an article list) has no draft to sign: the refusal is the answer.
+    if (v.publish && draft.hasEditors()) this.stopped(hub.gestures.attempt(), o.route);
+    else log.refused(o, v, flow().auditContext());
+  }
+
+  private async recheck(): Promise<void> {
+    const { draft, files, panel, docs, options } = this.p;
+    await draft.rescanStale();
+    await files.readLinks();
+    try {
+      const submitted = (await scanSubmittedContent(docs(), options())).filter((f) => f.severity === 'block').length;
+      panel.rechecked(submitted, null);
+    } catch (e) {
+      // Fail closed: the attempt stays blocked and the panel says the check could not finish.
+      panel.rechecked(0, e instanceof Error ? e.message : String(e));
+    }
+  }
+}
