@@ -165,110 +165,139 @@ function categoryIsImportant(policy: Policy, category: string): boolean {
   });
 }
 
-export function createSignoffService(deps: SignoffDeps): SignoffService {
-  const { storage } = deps;
-  const now = () => (deps.now ?? Date.now)();
-  const exclusive = serial();
-  // A service worker may be stopped between a challenge and its answer: storage is the truth, the
-  // map is its copy for the life of this worker.
-  let challenges: Map<string, Challenge> | null = null;
+/**
+ * What the authority keeps in storage: outstanding PIN challenges, wrong-PIN counts, the sign-offs and
+ * the editor identity set in the popup. A service worker may be stopped between a challenge and its
+ * answer: storage is the truth, the challenge map is its copy for the life of this worker.
+ */
+class SignoffRecords {
+  private challenges: Map<string, Challenge> | null = null;
 
-  async function read(key: string): Promise<unknown> {
-    return (await storage.get(key))[key];
+  constructor(
+    private readonly storage: SignoffStorage,
+    private readonly now: () => number,
+  ) {}
+
+  private async read(key: string): Promise<unknown> {
+    return (await this.storage.get(key))[key];
   }
 
-  async function liveChallenges(): Promise<Map<string, Challenge>> {
-    if (!challenges) {
-      const stored = await read(SIGNOFF_KEYS.challenges);
-      challenges = new Map(isRecord(stored) ? Object.entries(stored).filter((e): e is [string, Challenge] => isChallenge(e[1])) : []);
+  async liveChallenges(): Promise<Map<string, Challenge>> {
+    if (!this.challenges) {
+      const stored = await this.read(SIGNOFF_KEYS.challenges);
+      this.challenges = new Map(isRecord(stored) ? Object.entries(stored).filter((e): e is [string, Challenge] => isChallenge(e[1])) : []);
     }
-    const t = now();
-    for (const [id, c] of challenges) if (c.expiresAt <= t) challenges.delete(id);
-    return challenges;
+    const t = this.now();
+    for (const [id, c] of this.challenges) if (c.expiresAt <= t) this.challenges.delete(id);
+    return this.challenges;
   }
 
-  async function saveChallenges(map: Map<string, Challenge>): Promise<void> {
-    await storage.set({ [SIGNOFF_KEYS.challenges]: Object.fromEntries(map) });
+  async saveChallenges(map: Map<string, Challenge>): Promise<void> {
+    await this.storage.set({ [SIGNOFF_KEYS.challenges]: Object.fromEntries(map) });
   }
 
   /** The challenge, removed whatever happens next: a second answer to it is always refused. */
-  async function takeChallenge(id: unknown): Promise<Challenge | undefined> {
-    const map = await liveChallenges();
+  async takeChallenge(id: unknown): Promise<Challenge | undefined> {
+    const map = await this.liveChallenges();
     const challenge = typeof id === 'string' ? map.get(id) : undefined;
     if (challenge && typeof id === 'string') {
       map.delete(id);
-      await saveChallenges(map);
+      await this.saveChallenges(map);
     }
     return challenge;
   }
 
-  async function attempts(): Promise<Record<string, AttemptState>> {
-    const stored = await read(SIGNOFF_KEYS.attempts);
+  async attempts(): Promise<Record<string, AttemptState>> {
+    const stored = await this.read(SIGNOFF_KEYS.attempts);
     return isRecord(stored) ? Object.fromEntries(Object.entries(stored).map(([id, s]) => [id, attemptState(s)])) : {};
   }
 
-  async function saveAttempt(reviewerId: string, state: AttemptState): Promise<void> {
-    const all = await attempts();
+  async saveAttempt(reviewerId: string, state: AttemptState): Promise<void> {
+    const all = await this.attempts();
     if (state.failures === 0) delete all[reviewerId];
     else all[reviewerId] = state;
-    await storage.set({ [SIGNOFF_KEYS.attempts]: all });
+    await this.storage.set({ [SIGNOFF_KEYS.attempts]: all });
   }
 
   /** Unexpired sign-offs; expired ones are dropped on the next write. */
-  async function records(): Promise<Signoff[]> {
-    const stored = await read(SIGNOFF_KEYS.records);
-    const t = now();
+  async records(): Promise<Signoff[]> {
+    const stored = await this.read(SIGNOFF_KEYS.records);
+    const t = this.now();
     return Array.isArray(stored) ? stored.filter(isSignoff).filter((s) => s.expiresAt > t) : [];
   }
 
-  async function saveRecords(list: Signoff[]): Promise<void> {
-    await storage.set({ [SIGNOFF_KEYS.records]: list });
+  async saveRecords(list: Signoff[]): Promise<void> {
+    await this.storage.set({ [SIGNOFF_KEYS.records]: list });
   }
 
-  async function storedEditor(): Promise<string | null> {
-    const stored = await read(SIGNOFF_KEYS.editor);
+  async editor(): Promise<string | null> {
+    const stored = await this.read(SIGNOFF_KEYS.editor);
     return typeof stored === 'string' && stored.trim() !== '' ? stored.trim() : null;
   }
 
+  async setEditor(name: unknown): Promise<void> {
+    await this.storage.set({ [SIGNOFF_KEYS.editor]: typeof name === 'string' ? name.trim().slice(0, MAX_EDITOR_CHARS) : '' });
+  }
+}
+
+type AuthRequest = { reviewerId: string; challengeId: string; proof: string; context: AuditEntry };
+
+class SignoffAuthority implements SignoffService {
+  private readonly store: SignoffRecords;
+  /** One operation at a time: a challenge is used once and a wrong-PIN count is never lost to a race. */
+  private readonly exclusive = serial();
+
+  constructor(private readonly deps: SignoffDeps) {
+    this.store = new SignoffRecords(deps.storage, () => this.now());
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
   /** Every name the editor goes by here: the page's and the one set in the popup. */
-  async function editorNames(...given: unknown[]): Promise<string[]> {
-    const names = [...given, await storedEditor()].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  private async editorNames(...given: unknown[]): Promise<string[]> {
+    const names = [...given, await this.store.editor()].filter((n): n is string => typeof n === 'string' && n.trim() !== '');
     return names.map((n) => n.trim());
   }
 
-  function rosterEntry(id: unknown): Reviewer | undefined {
-    return deps.policy().reviewers.find((r) => r.id === id);
+  private rosterEntry(id: unknown): Reviewer | undefined {
+    return this.deps.policy().reviewers.find((r) => r.id === id);
   }
 
   /**
    * Takes the challenge and checks the proof. `refuse` runs before the proof is checked: what could
    * never be allowed should not cost the reviewer one of their tries.
    */
-  async function authenticate(
-    req: { reviewerId: string; challengeId: string; proof: string; context: AuditEntry },
+  private async authenticate(
+    req: AuthRequest,
     action: 'signoff' | 'override' | 'pin-reset',
     refuse: (reviewer: Reviewer) => SignOffFailure | null,
   ): Promise<{ ok: true; reviewer: Reviewer } | SignOffFailure> {
-    const challenge = await takeChallenge(req.challengeId);
+    const challenge = await this.store.takeChallenge(req.challengeId);
     if (!challenge || challenge.reviewerId !== req.reviewerId) {
       return failure('bad-challenge', 'PIN 验证已过期或已使用，请重新输入 PIN', 'the PIN check expired or was already used; enter the PIN again');
     }
-    const reviewer = rosterEntry(req.reviewerId);
+    const reviewer = this.rosterEntry(req.reviewerId);
     if (!reviewer) return failure('unknown-reviewer', '审核人名单中没有此人', 'this person is not on the roster');
     const refused = refuse(reviewer);
     if (refused) return refused;
-    const before = attemptState((await attempts())[reviewer.id]);
-    const gate = check(before, now());
+    const before = attemptState((await this.store.attempts())[reviewer.id]);
+    const gate = check(before, this.now());
     if (!gate.allowed) return { ok: false, code: 'locked', message: lockedMessage(gate.waitMs), waitMs: gate.waitMs, remaining: 0 };
     if (await verifyPinProof(reviewer.pin, challenge.nonce, req.proof)) {
-      if (before.failures > 0) await saveAttempt(reviewer.id, recordSuccess());
+      if (before.failures > 0) await this.store.saveAttempt(reviewer.id, recordSuccess());
       return { ok: true, reviewer };
     }
-    const after = recordFailure(before, now());
-    await saveAttempt(reviewer.id, after);
-    const { remaining, waitMs } = check(after, now());
+    return this.wrongPin(req, reviewer, before, action);
+  }
+
+  private async wrongPin(req: AuthRequest, reviewer: Reviewer, before: AttemptState, action: string): Promise<SignOffFailure> {
+    const after = recordFailure(before, this.now());
+    await this.store.saveAttempt(reviewer.id, after);
+    const { remaining, waitMs } = check(after, this.now());
     // The proof is never logged: with the nonce it would allow an offline search for the PIN.
-    await deps.audit({
+    await this.deps.audit({
       ...contextOf(req.context),
       event: 'pin-failed',
       detail: { reviewerId: reviewer.id, reviewerName: reviewer.name, action, remaining, waitSeconds: seconds(waitMs) },
@@ -280,180 +309,155 @@ export function createSignoffService(deps: SignoffDeps): SignoffService {
     return { ok: false, code: 'wrong-pin', message, remaining, ...(waitMs > 0 ? { waitMs } : {}) };
   }
 
-  function stamp(reviewer: Reviewer, role: SignoffRole, digest: string): Signoff {
-    const at = now();
-    return { digest, reviewerId: reviewer.id, reviewerName: reviewer.name, role, at, expiresAt: at + deps.policy().signoff.validMinutes * 60_000 };
+  private stamp(reviewer: Reviewer, role: SignoffRole, digest: string): Signoff {
+    const at = this.now();
+    return { digest, reviewerId: reviewer.id, reviewerName: reviewer.name, role, at, expiresAt: at + this.deps.policy().signoff.validMinutes * 60_000 };
   }
 
-  function selfReview(reviewer: Reviewer, editors: string[]): SignOffFailure | null {
-    if (!editors.some((e) => sameName(e, reviewer.name))) return null;
-    return failure(
-      'self-review',
-      `${reviewer.name}是本稿的编辑，不能审核自己的稿件（谁发布、谁审核、谁负责）`,
-      `${reviewer.name} edited this draft and cannot review it`,
-    );
+  /** The request's editor and the popup's identity, and the check that the signer is neither. */
+  private async editorsOf(req: { context?: unknown }) {
+    const editors = await this.editorNames(isRecord(req.context) ? req.context.editor : undefined);
+    const selfReview = (reviewer: Reviewer): SignOffFailure | null =>
+      editors.some((e) => sameName(e, reviewer.name))
+        ? failure('self-review', `${reviewer.name}是本稿的编辑，不能审核自己的稿件（谁发布、谁审核、谁负责）`, `${reviewer.name} edited this draft and cannot review it`)
+        : null;
+    return { editors, selfReview, named: editors[0] !== undefined ? { editor: editors[0] } : {} };
   }
 
-  return {
-    pinChallenge: (req) =>
-      exclusive(async () => {
-        const reviewer = rosterEntry(isRecord(req) ? req.reviewerId : undefined);
-        if (!reviewer) return { ok: false, code: 'unknown-reviewer', message: { zh: '审核人名单中没有此人', en: 'this person is not on the roster' } };
-        const gate = check(attemptState((await attempts())[reviewer.id]), now());
-        if (!gate.allowed) return { ok: false, code: 'locked', message: lockedMessage(gate.waitMs), waitMs: gate.waitMs };
-        const map = await liveChallenges();
-        const challengeId = globalThis.crypto.randomUUID();
-        const nonce = newNonce();
-        map.set(challengeId, { reviewerId: reviewer.id, nonce, expiresAt: now() + CHALLENGE_MS });
-        for (const id of map.keys()) if (map.size > MAX_CHALLENGES) map.delete(id);
-        await saveChallenges(map);
-        return { ok: true, challengeId, salt: reviewer.pin.salt, iterations: reviewer.pin.iterations, nonce };
-      }),
+  readonly pinChallenge: SignoffService['pinChallenge'] = (req) =>
+    this.exclusive(async () => {
+      const reviewer = this.rosterEntry(isRecord(req) ? req.reviewerId : undefined);
+      if (!reviewer) return { ok: false, code: 'unknown-reviewer', message: { zh: '审核人名单中没有此人', en: 'this person is not on the roster' } };
+      const gate = check(attemptState((await this.store.attempts())[reviewer.id]), this.now());
+      if (!gate.allowed) return { ok: false, code: 'locked', message: lockedMessage(gate.waitMs), waitMs: gate.waitMs };
+      const map = await this.store.liveChallenges();
+      const challengeId = globalThis.crypto.randomUUID();
+      const nonce = newNonce();
+      map.set(challengeId, { reviewerId: reviewer.id, nonce, expiresAt: this.now() + CHALLENGE_MS });
+      for (const id of map.keys()) if (map.size > MAX_CHALLENGES) map.delete(id);
+      await this.store.saveChallenges(map);
+      return { ok: true, challengeId, salt: reviewer.pin.salt, iterations: reviewer.pin.iterations, nonce };
+    });
 
-    signOff: (req) =>
-      exclusive(async () => {
-        if (typeof req.digest !== 'string' || !DIGEST.test(req.digest)) {
-          return failure('bad-challenge', '稿件摘要无效，请刷新页面后重试', 'the draft digest is invalid; reload the page and try again');
+  readonly signOff: SignoffService['signOff'] = (req) =>
+    this.exclusive(async () => {
+      if (typeof req.digest !== 'string' || !DIGEST.test(req.digest)) {
+        return failure('bad-challenge', '稿件摘要无效，请刷新页面后重试', 'the draft digest is invalid; reload the page and try again');
+      }
+      const { selfReview, named } = await this.editorsOf(req);
+      const auth = await this.authenticate(req, 'signoff', (reviewer) => {
+        if (req.role !== 'principal' && req.role !== 'reviewer') return failure('wrong-role', '签发身份无效', 'invalid sign-off role');
+        // A principal may sign as the reviewer; a reviewer may not sign as the unit head.
+        if (req.role === 'principal' && reviewer.role !== 'principal') {
+          return failure('wrong-role', `${reviewer.name}不是单位主要负责人，不能以主要负责人身份签发`, `${reviewer.name} is not the unit head`);
         }
-        const editors = await editorNames(isRecord(req.context) ? req.context.editor : undefined);
-        const auth = await authenticate(req, 'signoff', (reviewer) => {
-          if (req.role !== 'principal' && req.role !== 'reviewer') return failure('wrong-role', '签发身份无效', 'invalid sign-off role');
-          // A principal may sign as the reviewer; a reviewer may not sign as the unit head.
-          if (req.role === 'principal' && reviewer.role !== 'principal') {
-            const zh = `${reviewer.name}不是单位主要负责人，不能以主要负责人身份签发`;
-            return failure('wrong-role', zh, `${reviewer.name} is not the unit head`);
-          }
-          return selfReview(reviewer, editors);
-        });
-        if (!auth.ok) return auth;
-        const { reviewer } = auth;
-        const role: SignoffRole = req.role;
-        const signoff = stamp(reviewer, role, req.digest);
-        // Signing again replaces one's own earlier sign-off in the same role, and so renews it.
-        const kept = (await records()).filter((s) => !(s.digest === req.digest && s.reviewerId === reviewer.id && s.role === role));
-        const logged = await deps.audit({
-          ...contextOf(req.context),
-          event: 'signoff-given',
-          digest: req.digest,
-          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
-          signers: [...kept.filter((s) => s.digest === req.digest), signoff].map(person),
-        });
-        if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '签发', en: 'sign-off' }, logged) };
-        await saveRecords([...kept, signoff]);
-        return { ok: true, signoff };
-      }),
+        return selfReview(reviewer);
+      });
+      if (!auth.ok) return auth;
+      const { reviewer } = auth;
+      const role: SignoffRole = req.role;
+      const signoff = this.stamp(reviewer, role, req.digest);
+      // Signing again replaces one's own earlier sign-off in the same role, and so renews it.
+      const kept = (await this.store.records()).filter((s) => !(s.digest === req.digest && s.reviewerId === reviewer.id && s.role === role));
+      const signers = [...kept.filter((s) => s.digest === req.digest), signoff].map(person);
+      const logged = await this.deps.audit({ ...contextOf(req.context), event: 'signoff-given', digest: req.digest, ...named, signers });
+      if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '签发', en: 'sign-off' }, logged) };
+      await this.store.saveRecords([...kept, signoff]);
+      return { ok: true, signoff };
+    });
 
-    overrideFinding: (req) =>
-      exclusive(async () => {
-        const reason = typeof req.reason === 'string' ? req.reason.trim().slice(0, MAX_REASON_CHARS) : '';
-        if ([...reason].length < MIN_REASON_CHARS) {
-          // Checked before the challenge is used, so the reviewer can add a reason and answer again.
-          return failure(
-            'bad-reason',
-            `请填写放行理由（至少 ${MIN_REASON_CHARS} 个字）`,
-            `give a reason for letting this through (at least ${MIN_REASON_CHARS} characters)`,
-          );
-        }
-        if (typeof req.ruleId !== 'string' || req.ruleId === '' || typeof req.excerpt !== 'string') {
-          return failure('bad-challenge', '放行请求无效，请刷新页面后重试', 'invalid override request; reload the page and try again');
-        }
-        const editors = await editorNames(isRecord(req.context) ? req.context.editor : undefined);
-        const auth = await authenticate(req, 'override', (reviewer) => selfReview(reviewer, editors));
-        if (!auth.ok) return auth;
-        const { reviewer } = auth;
-        const context = contextOf(req.context);
-        // The protocol answers an override with a Signoff: who let it through, when, for which draft.
-        const signoff = stamp(reviewer, reviewer.role, context.digest ?? '');
-        const logged = await deps.audit({
-          ...context,
-          event: 'finding-overridden',
-          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
-          signers: [person(signoff)],
-          detail: { ruleId: req.ruleId, excerpt: req.excerpt, reason, reviewerId: reviewer.id, reviewerName: reviewer.name },
-        });
-        if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '放行', en: 'override' }, logged) };
-        return { ok: true, signoff };
-      }),
+  readonly overrideFinding: SignoffService['overrideFinding'] = (req) =>
+    this.exclusive(async () => {
+      const reason = typeof req.reason === 'string' ? req.reason.trim().slice(0, MAX_REASON_CHARS) : '';
+      if ([...reason].length < MIN_REASON_CHARS) {
+        // Checked before the challenge is used, so the reviewer can add a reason and answer again.
+        return failure('bad-reason', `请填写放行理由（至少 ${MIN_REASON_CHARS} 个字）`, `give a reason for letting this through (at least ${MIN_REASON_CHARS} characters)`);
+      }
+      if (typeof req.ruleId !== 'string' || req.ruleId === '' || typeof req.excerpt !== 'string') {
+        return failure('bad-challenge', '放行请求无效，请刷新页面后重试', 'invalid override request; reload the page and try again');
+      }
+      const { selfReview, named } = await this.editorsOf(req);
+      const auth = await this.authenticate(req, 'override', selfReview);
+      if (!auth.ok) return auth;
+      const { reviewer } = auth;
+      const context = contextOf(req.context);
+      // The protocol answers an override with a Signoff: who let it through, when, for which draft.
+      const signoff = this.stamp(reviewer, reviewer.role, context.digest ?? '');
+      const detail = { ruleId: req.ruleId, excerpt: req.excerpt, reason, reviewerId: reviewer.id, reviewerName: reviewer.name };
+      const logged = await this.deps.audit({ ...context, event: 'finding-overridden', ...named, signers: [person(signoff)], detail });
+      if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '放行', en: 'override' }, logged) };
+      return { ok: true, signoff };
+    });
 
-    signOffFile: (req) =>
-      exclusive(async () => {
-        if (!isRecord(req) || !isSignedFile(req.file)) {
-          return failure('bad-challenge', '附件签发请求无效，请刷新页面后重试', 'invalid attachment sign-off request; reload the page and try again');
-        }
-        const { file } = req;
-        const editors = await editorNames(isRecord(req.context) ? req.context.editor : undefined);
-        const auth = await authenticate(req, 'signoff', (reviewer) => selfReview(reviewer, editors));
-        if (!auth.ok) return auth;
-        // Not a sign-off of the draft: nothing is stored, the page lets exactly this file out once.
-        const signoff = stamp(auth.reviewer, auth.reviewer.role, file.sha256);
-        const logged = await deps.audit({
-          ...contextOf(req.context),
-          event: 'attachment-signed',
-          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
-          signers: [person(signoff)],
-          detail: { file: file.name, fileKey: file.key, sha256: file.sha256, size: file.size, reason: file.reason },
-        });
-        if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '附件签发', en: 'attachment sign-off' }, logged) };
-        return { ok: true, signoff };
-      }),
+  readonly signOffFile: SignoffService['signOffFile'] = (req) =>
+    this.exclusive(async () => {
+      if (!isRecord(req) || !isSignedFile(req.file)) {
+        return failure('bad-challenge', '附件签发请求无效，请刷新页面后重试', 'invalid attachment sign-off request; reload the page and try again');
+      }
+      const { file } = req;
+      const { selfReview, named } = await this.editorsOf(req);
+      const auth = await this.authenticate(req, 'signoff', selfReview);
+      if (!auth.ok) return auth;
+      // Not a sign-off of the draft: nothing is stored, the page lets exactly this file out once.
+      const signoff = this.stamp(auth.reviewer, auth.reviewer.role, file.sha256);
+      const detail = { file: file.name, fileKey: file.key, sha256: file.sha256, size: file.size, reason: file.reason };
+      const logged = await this.deps.audit({ ...contextOf(req.context), event: 'attachment-signed', ...named, signers: [person(signoff)], detail });
+      if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '附件签发', en: 'attachment sign-off' }, logged) };
+      return { ok: true, signoff };
+    });
 
-    getSignoffs: async (digest) => (await records()).filter((s) => s.digest === digest),
+  readonly getSignoffs: SignoffService['getSignoffs'] = async (digest) => (await this.store.records()).filter((s) => s.digest === digest);
 
-    voidSignoffs: (req) =>
-      exclusive(async () => {
-        const all = await records();
-        const voided = all.filter((s) => s.digest === req.digest);
-        if (voided.length === 0) return;
-        // Voiding is the safe direction: it happens even if the log cannot take the record.
-        await saveRecords(all.filter((s) => s.digest !== req.digest));
-        await deps.audit({ ...contextOf(req.context), event: 'signoff-voided', digest: req.digest, signers: voided.map(person), detail: { count: voided.length } });
-      }),
+  readonly voidSignoffs: SignoffService['voidSignoffs'] = (req) =>
+    this.exclusive(async () => {
+      const all = await this.store.records();
+      const voided = all.filter((s) => s.digest === req.digest);
+      if (voided.length === 0) return;
+      // Voiding is the safe direction: it happens even if the log cannot take the record.
+      await this.store.saveRecords(all.filter((s) => s.digest !== req.digest));
+      await this.deps.audit({ ...contextOf(req.context), event: 'signoff-voided', digest: req.digest, signers: voided.map(person), detail: { count: voided.length } });
+    });
 
-    releasePublish: (req) =>
-      exclusive(async () => {
-        const policy = deps.policy();
-        const context = contextOf(req.context);
-        const editors = await editorNames(req.editor, context.editor);
-        const rosterIds = new Set(policy.reviewers.map((r) => r.id));
-        // A signer who has left the roster since no longer vouches for anything.
-        const counted = (await records()).filter(
-          (s) => s.digest === req.digest && rosterIds.has(s.reviewerId) && !editors.some((e) => sameName(e, s.reviewerName)),
-        );
-        // The page says whether the item is important; the policy's categories can only add to that.
-        const important = req.important === true || categoryIsImportant(policy, context.category ?? '');
-        const { first, principal } = pickSigners(counted, important);
-        if (!first) {
-          return { ok: false, message: { zh: '尚无有效的审核人签发，不能发布', en: 'there is no valid sign-off by a reviewer, so this cannot be published' } };
-        }
-        if (important && !principal) {
-          return {
-            ok: false,
-            message: { zh: '重要信息尚需单位主要负责人另行签发，不能发布', en: 'an important item also needs the unit head’s sign-off, so this cannot be published yet' },
-          };
-        }
-        const logged = await deps.audit({
-          ...context,
-          event: 'publish-allowed',
-          digest: req.digest,
-          ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
-          signers: (principal ? [first, principal] : [first]).map(person),
-          detail: { important },
-        });
-        if (!logged.ok) return { ok: false, message: auditFailed({ zh: '发布许可', en: 'publish permission' }, logged) };
-        return { ok: true, recordId: logged.id };
-      }),
+  readonly releasePublish: SignoffService['releasePublish'] = (req) => this.exclusive(() => this.release(req));
 
-    getEditorIdentity: () => storedEditor(),
+  private async release(req: Parameters<SignoffService['releasePublish']>[0]): ReturnType<SignoffService['releasePublish']> {
+    const policy = this.deps.policy();
+    const context = contextOf(req.context);
+    const editors = await this.editorNames(req.editor, context.editor);
+    const rosterIds = new Set(policy.reviewers.map((r) => r.id));
+    // A signer who has left the roster since no longer vouches for anything.
+    const counted = (await this.store.records()).filter((s) => s.digest === req.digest && rosterIds.has(s.reviewerId) && !editors.some((e) => sameName(e, s.reviewerName)));
+    // The page says whether the item is important; the policy's categories can only add to that.
+    const important = req.important === true || categoryIsImportant(policy, context.category ?? '');
+    const { first, principal } = pickSigners(counted, important);
+    if (!first) return { ok: false, message: { zh: '尚无有效的审核人签发，不能发布', en: 'there is no valid sign-off by a reviewer, so this cannot be published' } };
+    if (important && !principal) {
+      return { ok: false, message: { zh: '重要信息尚需单位主要负责人另行签发，不能发布', en: 'an important item also needs the unit head’s sign-off, so this cannot be published yet' } };
+    }
+    const logged = await this.deps.audit({
+      ...context,
+      event: 'publish-allowed',
+      digest: req.digest,
+      ...(editors[0] !== undefined ? { editor: editors[0] } : {}),
+      signers: (principal ? [first, principal] : [first]).map(person),
+      detail: { important },
+    });
+    if (!logged.ok) return { ok: false, message: auditFailed({ zh: '发布许可', en: 'publish permission' }, logged) };
+    return { ok: true, recordId: logged.id };
+  }
 
-    verifyReviewerPin: (req) =>
-      exclusive(async () => {
-        const result = await authenticate({ ...req, context: { event: 'pin-failed' } }, 'pin-reset', () => null);
-        return result.ok ? { ok: true } : { ok: false, message: result.message };
-      }),
+  readonly getEditorIdentity: SignoffService['getEditorIdentity'] = () => this.store.editor();
 
-    setEditorIdentity: (name) =>
-      exclusive(async () => {
-        await storage.set({ [SIGNOFF_KEYS.editor]: typeof name === 'string' ? name.trim().slice(0, MAX_EDITOR_CHARS) : '' });
-      }),
-  };
+  readonly verifyReviewerPin: SignoffService['verifyReviewerPin'] = (req) =>
+    this.exclusive(async () => {
+      const result = await this.authenticate({ ...req, context: { event: 'pin-failed' } }, 'pin-reset', () => null);
+      return result.ok ? { ok: true } : { ok: false, message: result.message };
+    });
+
+  readonly setEditorIdentity: SignoffService['setEditorIdentity'] = (name) => this.exclusive(() => this.store.setEditor(name));
+}
+
+/** The authority over storage and the log given (in the background: extension storage and the audit log). */
+export function createSignoffService(deps: SignoffDeps): SignoffService {
+  return new SignoffAuthority(deps);
 }
