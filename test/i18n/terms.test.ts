@@ -11,6 +11,7 @@ import { OPTIONS_STRINGS } from '../../components/options/strings';
 import { POPUP_STRINGS } from '../../components/popup/strings';
 import { CHECKLIST_STRINGS } from '../../components/checklist/strings';
 import { STATUS_STRINGS } from '../../lib/i18n/status';
+import { TEACH_STRINGS } from '../../lib/content/teach/strings';
 import { CHECKLIST_PROBLEM_STRINGS } from '../../lib/signoff/checklist-strings';
 import { AUDIT_EVENTS } from '../../lib/audit/types';
 import { REASON_CODES, TERMS, type Messages } from '../../lib/i18n';
@@ -74,6 +75,7 @@ describe.each([
   ['checklist', CHECKLIST_STRINGS],
   ['checklist problem', CHECKLIST_PROBLEM_STRINGS],
   ['status', STATUS_STRINGS],
+  ['teach mode', TEACH_STRINGS],
 ] as [string, { zh: Messages; en: Messages }][])('the %s sentences', (_name, tables) => {
   it('have the same keys, and the same values to fill in, in both languages', () => {
     expect(Object.keys(tables.en)).toEqual(Object.keys(tables.zh));
@@ -92,14 +94,14 @@ describe.each([
 });
 
 describe('screens keep their words in the tables', () => {
-  const DIRS = ['components/options', 'components/popup', 'components/audit', 'entrypoints/options', 'entrypoints/popup', 'entrypoints/review-form', 'components/checklist'];
+  const DIRS = ['components/options', 'components/popup', 'components/audit', 'entrypoints/options', 'entrypoints/popup', 'entrypoints/review-form', 'components/checklist', 'lib/content/teach'];
   /** The tables themselves, and the policy key names (a table of their own). */
   const TABLES = new Set(['strings.ts', 'form-strings.ts', 'key-names.ts']);
 
   const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 
   it('has no Chinese text written into a component', () => {
-    const files = [...DIRS.flatMap((d) => readdirSync(join(ROOT, d)).map((f) => join(d, f))), 'components/FindingList.tsx', 'components/TryScan.tsx', 'components/Panel.tsx'].filter(
+    const files = [...DIRS.flatMap((d) => readdirSync(join(ROOT, d)).map((f) => join(d, f))), 'components/FindingList.tsx', 'components/TryScan.tsx', 'components/Panel.tsx', 'lib/content/teach.ts'].filter(
       (f) => /\.tsx?$/.test(f) && !TABLES.has(f.split('/').pop()!),
     );
     expect(files.length).toBeGreaterThan(25);

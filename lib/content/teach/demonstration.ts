@@ -4,21 +4,12 @@
  * every request meanwhile (nothing is sent), and the first one that carries the ticked ids becomes
  * the `listPublish` rule (lib/policy/list-publish-from-request.ts).
  */
-import { listPublishFromRequest, type HeldRequest } from '../policy/list-publish-from-request';
-import type { ListPublishRule } from '../policy/schema';
-import { tickedItemIds } from './ticked-rows';
+import { listPublishFromRequest, type HeldRequest } from '../../policy/list-publish-from-request';
+import type { ListPublishRule } from '../../policy/schema';
+import { tickedItemIds } from '../ticked-rows';
 
 /** Holds every request of the page and shows each to `seen`, until the returned stop. */
 export type HoldRequests = (seen: (req: HeldRequest) => void) => () => void;
-
-export const DEMONSTRATE_TEXT = {
-  zh: '此按钮的请求由脚本生成：请勾选两条稿件，再点击该按钮一次。Precheck 会拦下这次请求（不会发出），从中读出规则',
-  en: 'This control builds its request in a script: tick two items, then press it once. Precheck holds the request (nothing is sent) and reads the rule from it',
-};
-export const NO_IDS_TEXT = {
-  zh: '拦下的请求中没有勾选的稿件编号：请勾选稿件后再点击一次（请求仍不会发出）',
-  en: 'The held request does not name the ticked items: tick items and press the control again (nothing is sent)',
-};
 
 /** The selector of the row checkboxes ticked now (their name), for the rule's rowCheckbox. */
 function tickedBoxSelector(docs: readonly Document[]): string | undefined {
