@@ -101,73 +101,86 @@ async function readManaged(storage: StorageLike): Promise<Record<string, unknown
   return isRecord(payload) && Object.keys(payload).length > 0 ? payload : undefined;
 }
 
-export function createPolicyStore(storage: StorageLike): PolicyStore {
-  let current: PolicyState = { policy: DEFAULT_POLICY, locked: [], problems: [], source: 'default' };
+class PolicyStoreImpl implements PolicyStore {
+  private current: PolicyState = { policy: DEFAULT_POLICY, locked: [], problems: [], source: 'default' };
   /** The local policy last accepted, used while the stored one is broken. */
-  let lastLocal: Policy = DEFAULT_POLICY;
-  const listeners = new Set<(state: PolicyState) => void>();
-  let queue: Promise<unknown> = Promise.resolve();
+  private lastLocal: Policy = DEFAULT_POLICY;
+  private readonly listeners = new Set<(state: PolicyState) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly ready: Promise<void>;
+  private readonly onChanged = (changes: Changes, area: string) => {
+    if (area === 'managed' || (area === 'local' && LOCAL_POLICY_KEY in changes)) void this.serial(() => this.recompute()).catch(reportError);
+  };
+
+  constructor(private readonly storage: StorageLike) {
+    storage.onChanged.addListener(this.onChanged);
+    this.ready = this.serial(() => this.recompute()).then(
+      () => undefined,
+      (error: unknown) => reportError(error),
+    );
+  }
 
   /** One operation at a time: a save never interleaves with a recomputation. */
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
     return run;
   }
 
-  function publish(next: PolicyState): void {
-    const changed = !sameValue(next, current);
-    current = next;
-    if (changed) for (const l of listeners) l(next);
+  private publish(next: PolicyState): void {
+    const changed = !sameValue(next, this.current);
+    this.current = next;
+    if (changed) for (const l of this.listeners) l(next);
   }
 
-  async function readLocal(problems: SourcedProblem[]): Promise<{ policy: Policy; stored: boolean }> {
-    const raw = (await storage.local.get(LOCAL_POLICY_KEY))[LOCAL_POLICY_KEY];
+  private async readLocal(problems: SourcedProblem[]): Promise<{ policy: Policy; stored: boolean }> {
+    const raw = (await this.storage.local.get(LOCAL_POLICY_KEY))[LOCAL_POLICY_KEY];
     if (raw === undefined) return { policy: DEFAULT_POLICY, stored: false };
     const parsed = parsePolicy(raw);
     if (parsed.ok) return { policy: parsed.policy, stored: true };
     problems.push(...parsed.problems.map((p) => ({ ...p, source: 'local' as const })));
-    return { policy: lastLocal, stored: lastLocal !== DEFAULT_POLICY };
+    return { policy: this.lastLocal, stored: this.lastLocal !== DEFAULT_POLICY };
   }
 
-  async function recompute(): Promise<PolicyState> {
+  private async recompute(): Promise<PolicyState> {
     const problems: SourcedProblem[] = [];
-    const local = await readLocal(problems);
-    lastLocal = local.policy;
+    const local = await this.readLocal(problems);
+    this.lastLocal = local.policy;
     const localSource: PolicySource = local.stored ? 'local' : 'default';
-    const managed = await readManaged(storage);
-    const lastGood = (await storage.local.get(LAST_GOOD_MANAGED_KEY))[LAST_GOOD_MANAGED_KEY];
-
+    const managed = await readManaged(this.storage);
+    const lastGood = (await this.storage.local.get(LAST_GOOD_MANAGED_KEY))[LAST_GOOD_MANAGED_KEY];
     let next: PolicyState;
     if (managed === undefined) {
-      if (lastGood !== undefined) await storage.local.remove(LAST_GOOD_MANAGED_KEY);
+      if (lastGood !== undefined) await this.storage.local.remove(LAST_GOOD_MANAGED_KEY);
       next = { policy: local.policy, locked: [], problems, source: localSource };
     } else {
-      const merged = mergeManaged(local.policy, managed);
-      if (merged.problems.length === 0) {
-        if (!sameValue(lastGood, managed)) await storage.local.set({ [LAST_GOOD_MANAGED_KEY]: managed });
-        next = { policy: merged.policy, locked: merged.locked, problems, source: merged.locked.length > 0 ? 'managed' : localSource };
-      } else {
-        problems.push(...merged.problems.map((p) => ({ ...p, source: 'managed' as const })));
-        const fallback = lastGood === undefined ? undefined : mergeManaged(local.policy, lastGood);
-        if (fallback && fallback.problems.length === 0) {
-          next = { policy: fallback.policy, locked: fallback.locked, problems, source: fallback.locked.length > 0 ? 'managed' : localSource };
-        } else if (fallback === undefined) {
-          // Nothing accepted from the administrator before: the local policy as it is now (including a
-          // save made while the broken payload is there), unlocked.
-          next = { policy: local.policy, locked: [], problems, source: localSource };
-        } else {
-          // The last good payload no longer fits the local policy (changed outside the store): keep
-          // what is in force rather than unlock it.
-          next = { ...current, problems };
-        }
-      }
+      next = await this.withManaged(local.policy, localSource, managed, lastGood, problems);
     }
-    publish(next);
+    this.publish(next);
     return next;
   }
 
-  async function saveNow(candidate: unknown): Promise<SaveResult> {
+  /** The local policy under the administrator's payload; a broken push keeps the last good one in force. */
+  private async withManaged(local: Policy, localSource: PolicySource, managed: Record<string, unknown>, lastGood: unknown, problems: SourcedProblem[]): Promise<PolicyState> {
+    const source = (locked: readonly unknown[]) => (locked.length > 0 ? 'managed' : localSource);
+    const merged = mergeManaged(local, managed);
+    if (merged.problems.length === 0) {
+      if (!sameValue(lastGood, managed)) await this.storage.local.set({ [LAST_GOOD_MANAGED_KEY]: managed });
+      return { policy: merged.policy, locked: merged.locked, problems, source: source(merged.locked) };
+    }
+    problems.push(...merged.problems.map((p) => ({ ...p, source: 'managed' as const })));
+    const fallback = lastGood === undefined ? undefined : mergeManaged(local, lastGood);
+    if (fallback && fallback.problems.length === 0) return { policy: fallback.policy, locked: fallback.locked, problems, source: source(fallback.locked) };
+    // Nothing accepted from the administrator before: the local policy as it is now (including a
+    // save made while the broken payload is there), unlocked.
+    if (fallback === undefined) return { policy: local, locked: [], problems, source: localSource };
+    // The last good payload no longer fits the local policy (changed outside the store): keep
+    // what is in force rather than unlock it.
+    return { ...this.current, problems };
+  }
+
+  private async saveNow(candidate: unknown): Promise<SaveResult> {
+    const current = this.current;
     const parsed = parsePolicy(candidate);
     const problems: Problem[] = parsed.ok ? [] : [...parsed.problems];
     const candidateRecord = isRecord(candidate) ? candidate : {};
@@ -181,51 +194,46 @@ export function createPolicyStore(storage: StorageLike): PolicyStore {
     // being refused (checking against the broken one would refuse every save).
     if (current.locked.length > 0) {
       const refused = current.problems.some((p) => p.source === 'managed');
-      const managed = refused ? (await storage.local.get(LAST_GOOD_MANAGED_KEY))[LAST_GOOD_MANAGED_KEY] : await readManaged(storage);
+      const managed = refused ? (await this.storage.local.get(LAST_GOOD_MANAGED_KEY))[LAST_GOOD_MANAGED_KEY] : await readManaged(this.storage);
       if (managed !== undefined) {
         const merged = mergeManaged(parsed.policy, managed);
         if (merged.problems.length > 0) return { accepted: false, problems: merged.problems, state: current };
       }
     }
-    await storage.local.set({ [LOCAL_POLICY_KEY]: parsed.policy });
-    const state = await recompute();
+    await this.storage.local.set({ [LOCAL_POLICY_KEY]: parsed.policy });
+    const state = await this.recompute();
     return { accepted: true, problems: [], state };
   }
 
-  const onChanged = (changes: Changes, area: string) => {
-    if (area === 'managed' || (area === 'local' && LOCAL_POLICY_KEY in changes)) void serial(recompute).catch(reportError);
-  };
-  storage.onChanged.addListener(onChanged);
+  private async importNow(text: string): ReturnType<PolicyStore['importJson']> {
+    const current = this.current;
+    const parsed = parsePolicyJson(text);
+    if (!parsed.ok) return { accepted: false, problems: parsed.problems, state: current };
+    const ignoredLocked = current.locked.filter((k) => !sameValue(parsed.policy[k], current.policy[k]));
+    const candidate: Record<string, unknown> = { ...parsed.policy };
+    for (const key of current.locked) candidate[key] = current.policy[key];
+    const result = await this.saveNow(candidate);
+    return result.accepted ? { ...result, ignoredLocked } : result;
+  }
 
-  const ready = serial(recompute).then(
-    () => undefined,
-    (error: unknown) => reportError(error),
-  );
+  state = () => this.current;
+  refresh = () => this.serial(() => this.recompute());
+  save = (candidate: unknown) => this.serial(() => this.saveNow(candidate));
+  importJson = (text: string) => this.serial(() => this.importNow(text));
 
-  return {
-    ready,
-    state: () => current,
-    refresh: () => serial(recompute),
-    save: (candidate) => serial(() => saveNow(candidate)),
-    importJson: (text) =>
-      serial(async () => {
-        const parsed = parsePolicyJson(text);
-        if (!parsed.ok) return { accepted: false, problems: parsed.problems, state: current };
-        const ignoredLocked = current.locked.filter((k) => !sameValue(parsed.policy[k], current.policy[k]));
-        const candidate: Record<string, unknown> = { ...parsed.policy };
-        for (const key of current.locked) candidate[key] = current.policy[key];
-        const result = await saveNow(candidate);
-        return result.accepted ? { ...result, ignoredLocked } : result;
-      }),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispose() {
-      storage.onChanged.removeListener(onChanged);
-      listeners.clear();
-    },
-  };
+  subscribe(listener: (state: PolicyState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.storage.onChanged.removeListener(this.onChanged);
+    this.listeners.clear();
+  }
+}
+
+export function createPolicyStore(storage: StorageLike): PolicyStore {
+  return new PolicyStoreImpl(storage);
 }
 
 function reportError(error: unknown): void {
