@@ -36,12 +36,12 @@ export type Column = Exclude<keyof Row, 'label' | 'route'>;
 export function routeNotes(name: string) {
   const table = new Map<string, Row>();
   return {
-    note(c: { id: string; label: string; route?: string }, key: Column, value: string): void {
+    note: (c: { id: string; label: string; route?: string }, key: Column, value: string): void => {
       const row = table.get(c.id) ?? { label: c.label, route: c.route ?? '' };
       row[key] = value;
       table.set(c.id, row);
     },
-    write(): void {
+    write: (): void => {
       if (table.size === 0) return;
       const dir = path.join(PROJECT_ROOT, 'test-output');
       mkdirSync(dir, { recursive: true });

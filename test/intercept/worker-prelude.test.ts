@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+/* eslint-disable @typescript-eslint/unbound-method -- the browser's own methods are kept unbound and called on their XHR. */
 /**
  * The worker prelude's XHR refusal, run in this test's global as if it were a worker's: a refused
  * request must end through the page's own error path without being opened a second time (in a
