@@ -90,10 +90,18 @@ export async function pressChecklistPublish(target: DriveTarget): Promise<void> 
   await driverOf(target).click(inDialog('[data-action=publish]'));
 }
 
+/** Whether the checklist is open (shown) now. */
+export function checklistOpen(target: DriveTarget): Promise<boolean> {
+  return driverOf(target).evaluate<boolean>(`(() => { const d = ${DEEP_QUERY}(document, ${JSON.stringify(DIALOG)}); return !!d && d.checkVisibility(); })()`);
+}
+
+/** Waits for the checklist's message line (发布 says there that it left a publish to the page). */
+export async function waitForChecklistMessage(target: DriveTarget, timeout = 10_000): Promise<void> {
+  await driverOf(target).waitForSelector(inDialog('[data-message]'), 'visible', { timeout });
+}
+
 export async function closeChecklist(target: DriveTarget): Promise<void> {
-  const driver = driverOf(target);
-  const open = await driver.evaluate<boolean>(`(() => { const d = ${DEEP_QUERY}(document, ${JSON.stringify(DIALOG)}); return !!d && d.checkVisibility(); })()`);
-  if (open) await driver.click(inDialog('[data-action=close]'));
+  if (await checklistOpen(target)) await driverOf(target).click(inDialog('[data-action=close]'));
 }
 
 /** A reviewer's override of the first overridable warning: the reason, the reviewer, the PIN. */

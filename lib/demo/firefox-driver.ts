@@ -62,7 +62,11 @@ export function firefoxDriver(page: Page): PageDriver {
       await (await puppeteerFrameAt(page, frames)).waitForFunction(state === 'visible' ? visible : `!${visible}`, { timeout, polling: 20 });
     },
     async click(selector, frames = []) {
-      await (await actionable(page, selector, frames)).click();
+      const el = await actionable(page, selector, frames);
+      // Scrolled into view by the page first: puppeteer's own scroll before its click, on the route
+      // page with TinyMCE above (Firefox over BiDi), sent the click past buttons below the fold.
+      await el.evaluate((node) => node.scrollIntoView({ block: 'center', inline: 'center' }));
+      await el.click();
     },
     async fill(selector, value, frames = []) {
       const el = await actionable(page, selector, frames);

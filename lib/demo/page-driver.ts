@@ -45,15 +45,25 @@ export function chordKeys(keys: string): string[] {
 /**
  * Script (a function expression, as a string) that finds the first element matching a selector in a
  * document or any open shadow root inside it, depth first. Both drivers evaluate it in the page.
+ * `a >> b` is Playwright's chain: the first `b` inside the first `a` (its shadow root included), how
+ * a selector names a control inside a web component.
  */
-export const DEEP_QUERY = `(function deepQuery(root, selector) {
-  const hit = root.querySelector(selector);
-  if (hit) return hit;
-  for (const el of root.querySelectorAll('*')) {
-    if (el.shadowRoot) {
-      const inner = deepQuery(el.shadowRoot, selector);
-      if (inner) return inner;
+export const DEEP_QUERY = `(function (root, selector) {
+  function deepQuery(scope, part) {
+    const hit = scope.querySelector(part);
+    if (hit) return hit;
+    for (const el of scope.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        const inner = deepQuery(el.shadowRoot, part);
+        if (inner) return inner;
+      }
     }
+    return null;
   }
-  return null;
+  let hit = null;
+  for (const part of selector.split(' >> ')) {
+    hit = deepQuery(hit ? hit.shadowRoot || hit : root, part);
+    if (!hit) return null;
+  }
+  return hit;
 })`;

@@ -12,22 +12,19 @@
  *
  * The results are written to test-output/gate-routes.{json,md} for the README's route table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { closeChecklist, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import { dialog } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { EXTENSION_DIR, PROJECT_ROOT } from './extension-helpers.ts';
-import { ID, signAndPublish, signOff, blockedShown, openRoutes, ownDraft, refusalListed, runRoute, setExtra, writeDraft, type Outcome, type RouteEditor } from './gate-drive.ts';
-import { ROUTE_CASES, WORKING_CASES, replayedByChecklist, type RouteCase } from './gate-route-cases.ts';
+import { EXTENSION_DIR } from './extension-helpers.ts';
+import { ID, signAndPublish, openRoutes, ownDraft, refusalListed, runRoute, writeDraft, type Outcome } from './gate-drive.ts';
+import { IN_EDITORS, ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.ts';
+import { describeOutcome, nextDraft, refusesWithId, releasesOnce, routeNotes, SETTLE_MS, type GateWalk } from './gate-walk.ts';
 
 const CONTROL_HOST = 'cms-control.test';
-/** how long a refused route is watched for a request that should not come */
-const SETTLE_MS = 500;
 const lisi = demoPerson('lisi');
 
 let browser: Browser;
@@ -35,21 +32,7 @@ let server: CmsServer;
 let control: CmsServer;
 let page: Page;
 
-interface Row {
-  label: string;
-  route: string;
-  control?: string;
-  withId?: string;
-  signedOff?: string;
-  edited?: string;
-  repeated?: string;
-}
-const table = new Map<string, Row>();
-const note = (c: { id: string; label: string; route?: string }, key: Exclude<keyof Row, 'label' | 'route'>, value: string) => {
-  const row = table.get(c.id) ?? { label: c.label, route: c.route ?? '' };
-  row[key] = value;
-  table.set(c.id, row);
-};
+const { note, write: writeTable } = routeNotes('gate-routes');
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([
@@ -67,34 +50,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-function writeTable(): void {
-  if (table.size === 0) return;
-  const dir = path.join(PROJECT_ROOT, 'test-output');
-  mkdirSync(dir, { recursive: true });
-  const rows = [...table.values()];
-  writeFileSync(path.join(dir, 'gate-routes.json'), JSON.stringify(rows, null, 2));
-  const cell = (s?: string) => (s ?? '—').replace(/\|/g, '\\|');
-  const md = [
-    '| route | gate route | without Precheck | draft with an ID | signed off | edited after sign-off | repeated |',
-    '|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${cell(r.label)} | ${cell(r.route)} | ${cell(r.control)} | ${cell(r.withId)} | ${cell(r.signedOff)} | ${cell(r.edited)} | ${cell(r.repeated)} |`),
-  ].join('\n');
-  writeFileSync(path.join(dir, 'gate-routes.md'), `${md}\n`);
-  console.log(`\n${md}\n`);
-}
-
 /** Closes any window a route opened (target=_blank, window.open), keeping the test's tab. */
 async function closeOthers(): Promise<void> {
   for (const p of browser.context.pages()) if (p !== page && !p.url().startsWith('chrome-extension://')) await p.close();
 }
 
-const EDITOR_NAMES: Record<RouteEditor, string> = { textarea: '', tinymce: 'TinyMCE', ueditor: 'UEditor' };
-/** Table rows: the textarea page's results, and the same routes again in a real editor. */
-const rowOf = (c: RouteCase, editor: RouteEditor) => (editor === 'textarea' ? c : { ...c, id: `${c.id}@${editor}`, label: `${c.label} — ${EDITOR_NAMES[editor]}` });
-const asHtml = (editor: RouteEditor, text: string) => (editor === 'textarea' ? text : `<p>${text}</p>`);
-let drafts = 10;
-
-const describeOutcome = (o: Outcome) => (typeof o === 'string' ? o : o.ok ? `ok (${o.note ?? ''})` : `error: ${o.error ?? ''}`);
+const walk = (): GateWalk => ({ tab: page, server, closeOthers, note });
 
 describe('control: without Precheck every route delivers the draft with the ID', () => {
   test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c: RouteCase) => {
@@ -112,123 +73,20 @@ describe('control: without Precheck every route delivers the draft with the ID',
   });
 });
 
-/** A draft holding an ID, sent by `c` from the route page with `editor`: nothing carrying the ID arrives. */
-async function refusesWithId(c: RouteCase, editor: RouteEditor): Promise<void> {
-  await openRoutes(page, server, editor);
-  await writeDraft(page, asHtml(editor, ownDraft(1, true)));
-  const home = page.url();
-  const since = server.mark();
-  const outcome = await runRoute(page, c);
-  await page.waitForTimeout(SETTLE_MS);
-  const problems: string[] = [];
-  const leaked = server.carrying(ID, { since });
-  if (leaked.length > 0) problems.push(`LEAK: ${leaked.map((r) => `${r.method} ${r.path}`).join(', ')}`);
-  if (outcome === 'HUNG') problems.push('the page hung');
-  if (c.refusal === 'error' && !c.earlyStop && (typeof outcome === 'string' || outcome.ok)) problems.push(`the page's error path did not run (${describeOutcome(outcome)})`);
-  if (page.url() !== home) problems.push(`the page navigated to ${page.url()}`);
-  let shown: string;
-  if (c.earlyStop) {
-    if (outcome !== 'NO-HANDLER') problems.push(`the page's handler ran (${describeOutcome(outcome)})`);
-    await waitForChecklist(page).catch(() => problems.push('the checklist did not open'));
-    shown = (await blockedShown(page)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
-  } else {
-    const listed = await refusalListed(page, c.route, c.path);
-    if (!listed) problems.push('the panel does not list the refusal with its route');
-    shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
-  }
-  const arrived = server.requests({ path: c.path, since });
-  if (c.passes === 'new-window' && arrived.length > 0) shown += `; ${arrived.length} empty request(s) to the new window`;
-  await closeOthers();
-  note(rowOf(c, editor), 'withId', problems.length ? problems.join('; ') : shown);
-  expect(problems).toEqual([]);
-}
-
 describe('a draft holding an ID number: refused on every route', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => refusesWithId(c, 'textarea'));
+  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => refusesWithId(walk(), c, 'textarea'));
 });
 
 
-/**
- * A clean draft sent by `c`: refused until signed off; after the sign-off one submission with the
- * signed content arrives, an edited one and a repeated one do not.
- */
-async function releasesOnce(c: RouteCase, editor: RouteEditor): Promise<void> {
-  const row = rowOf(c, editor);
-  const draft = ownDraft(drafts++);
-  const mark = draft.slice(-8);
-  await openRoutes(page, server, editor);
-  await writeDraft(page, asHtml(editor, draft));
-  let since = server.mark();
-  // before the sign-off: refused (the checklist opens)
-  const first = await runRoute(page, c);
-  await page.waitForTimeout(300);
-  expect(server.carrying(mark, { since }), `${c.id}: unsigned draft arrived (${describeOutcome(first)})`).toEqual([]);
-
-  // 发布 in the checklist runs a stopped click or submission again; a publish started by the page's
-  // own script is left to the page (the checklist says so), so the script sends it again. Either way
-  // the first submission after the sign-off is edited on its way out: it must not match the signature.
-  await signOff(page, lisi);
-  await setExtra(page, '（发布时另加的一句话）');
-  const replays = replayedByChecklist(c);
-  since = server.mark();
-  await pressChecklistPublish(page);
-  if (!replays) {
-    await dialog(page).locator('[data-message]').waitFor({ timeout: 10_000 });
-    await runRoute(page, c);
-  }
-  await page.waitForTimeout(SETTLE_MS);
-  const editedArrived = server.carrying(mark, { since });
-  note(row, 'edited', editedArrived.length === 0 ? 'refused' : `PASSED (${editedArrived.length})`);
-  expect(editedArrived, `${c.id}: an edited payload passed`).toEqual([]);
-  // the signed content, sent again the same way: exactly one arrives
-  await setExtra(page, '');
-  await closeOthers();
-  since = server.mark();
-  let resent = false;
-  if (replays && (await dialog(page).isVisible().catch(() => false))) {
-    await pressChecklistPublish(page).catch(() => undefined);
-    resent = await server.waitForRequests({ path: c.path, since }, { timeout: 3_000 }).then(() => true, () => false);
-  }
-  if (!resent) {
-    await closeChecklist(page).catch(() => undefined);
-    await runRoute(page, c);
-    // a control labelled as a publish opens the checklist again (still signed: same draft) instead
-    if (c.earlyStop) await pressChecklistPublish(page);
-  }
-  const passed = await server.waitForRequests({ path: c.path, since }, { timeout: 8_000 }).catch(() => []);
-  await page.waitForTimeout(SETTLE_MS);
-  const withContent = server.carrying(mark, { since });
-  note(row, 'signedOff', withContent.length === 1 ? 'exactly one passes, with the signed content' : `${withContent.length} arrived (${passed.length} to ${c.path})`);
-  expect(withContent, `${c.id}: arrivals with the signed content`).toHaveLength(1);
-  expect(server.carrying(ID, { since })).toEqual([]);
-
-  if (c.passes === 'navigates') {
-    note(row, 'repeated', 'n/a (the page left with it)');
-    return;
-  }
-  await closeOthers();
-  await closeChecklist(page).catch(() => undefined);
-  since = server.mark();
-  const again = await runRoute(page, c);
-  await page.waitForTimeout(SETTLE_MS);
-  const repeated = server.carrying(mark, { since });
-  note(row, 'repeated', repeated.length === 0 ? 'refused' : `PASSED (${repeated.length})`);
-  await closeOthers();
-  expect(repeated, `${c.id}: a second submission passed (${describeOutcome(again)})`).toEqual([]);
-}
-
 describe('a clean draft: signed off, exactly one matching submission passes', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(c, 'textarea'));
+  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
 });
 
 /** A sample of routes again with real editors from npm (the draft is HTML, the body their getContent()). */
-// test/e2e/extension.e2e.test.ts walks every publish path in every editor; here a few routes whose
-// body is the editor's getContent() in another shape each.
-const IN_EDITORS = ['submit-保存', 'fetch-FormData', '$.ajax', 'Worker-fetch'];
 describe.each(['tinymce', 'ueditor'] as const)('in %s', (editor) => {
   const cases = ROUTE_CASES.filter((c) => IN_EDITORS.includes(c.id)).map((c) => [c.id, c] as const);
-  test.each(cases)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(c, editor));
-  test.each(cases)('%s: signed off, exactly one passes', (_id, c: RouteCase) => releasesOnce(c, editor));
+  test.each(cases)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(walk(), c, editor));
+  test.each(cases)('%s: signed off, exactly one passes', (_id, c: RouteCase) => releasesOnce(walk(), c, editor));
 });
 
 describe('the CMS keeps working', () => {
@@ -283,7 +141,7 @@ describe('publish by id after 保存草稿', () => {
   });
 
   test('signed off: the saved item is published by id, on the edit page and from the list', async () => {
-    const draft = ownDraft(drafts++);
+    const draft = nextDraft();
     await openRoutes(page, server);
     await writeDraft(page, draft);
     let since = server.mark();

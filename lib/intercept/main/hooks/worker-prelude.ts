@@ -78,12 +78,17 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
       meta.set(this, { m: String(m).toUpperCase(), u: abs(u), a: a !== false });
       (open as (...x: unknown[]) => void).call(this, m, abs(u), a !== false, ...rest);
     };
-    /** abort() before send() fires no event: re-aimed at a revoked blob: URL, it errors like a dropped connection. */
+    /**
+     * A refused request errors like a dropped connection: readyState 4 (status stays 0), then
+     * readystatechange, error and loadend. Not by opening it again at a dead URL as the page's own
+     * XHR is (hooks/network.ts): in a Firefox worker an XHR opened twice never fires another event,
+     * and the page waited for ever; abort() before send() fires none either.
+     */
     const fail = (xhr: XMLHttpRequest) => {
-      const dead = URL.createObjectURL(new Blob());
-      URL.revokeObjectURL(dead);
-      open.call(xhr, 'GET', dead, true);
-      send.call(xhr);
+      Object.defineProperty(xhr, 'readyState', { configurable: true, get: () => 4 });
+      xhr.dispatchEvent(new Event('readystatechange'));
+      xhr.dispatchEvent(new ProgressEvent('error'));
+      xhr.dispatchEvent(new ProgressEvent('loadend'));
     };
     X.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const r = meta.get(this);

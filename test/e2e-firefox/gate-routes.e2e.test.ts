@@ -1,0 +1,104 @@
+/**
+ * FIREFOX suite, the gate's whole route table (test/e2e/gate-route-cases.ts, issue 15): the Firefox
+ * build in Debian's firefox-esr, the route page (lib/demo/pages/routes/) sending its draft with its
+ * own code, one route per case, walked by the same code as the Chromium suite (test/e2e/gate-walk.ts
+ * over a PageDriver):
+ *
+ * - control: on 127.0.0.3 (no grant, so no Precheck) each route really delivers the draft with the
+ *   ID in this Firefox — a refusal below is not a route Firefox cannot take;
+ * - a draft holding an ID, on the textarea page (form and fetch/XHR routes: all 49) and in TinyMCE (a
+ *   real editor in an iframe: every kind of route, IN_TINYMCE): nothing carrying the ID arrives, the
+ *   page's own error path runs or the navigation does not happen, never a hang, the panel lists the
+ *   refusal;
+ * - a clean draft on a few routes of different kinds: signed off in the checklist, exactly one
+ *   submission with the signed content arrives; an edited one and a repeated one are refused.
+ *
+ * Results: test-output/gate-routes-firefox.{json,md}, printed after the file.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
+import type { FirefoxSession } from '../../lib/demo/firefox.ts';
+import type { PageDriver } from '../../lib/demo/page-driver.ts';
+import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { ID, ownDraft, runRoute } from '../e2e/gate-drive.ts';
+import { IN_EDITORS, ROUTE_CASES, type RouteCase } from '../e2e/gate-route-cases.ts';
+import { refusesWithId, releasesOnce, routeNotes, type GateWalk } from '../e2e/gate-walk.ts';
+import { startFirefox } from './firefox-helpers.ts';
+import type { Page } from 'puppeteer-core';
+
+/** loopback, in no install-time permission and no policy: Precheck does not run there */
+const CONTROL_HOST = '127.0.0.3';
+/** a form submit, fetch, XHR, a Worker's fetch and sendBeacon: each a different interception */
+const SIGNED_SAMPLE = ['submit-保存', 'fetch-POST', 'xhr-async', 'Worker-fetch', 'beacon-string'];
+/**
+ * In TinyMCE (each load about 1.5 s more than the textarea page, so not all 49 within the suite's
+ * time): every gate route at least once — the Chromium suite's editor sample (IN_EDITORS), each
+ * other way a form leaves (Enter, another window, form.submit()), the synchronous asks (sync XHR,
+ * element URLs), the async beacon, each navigation, socket and worker kind, and a web component's 发布.
+ */
+const IN_TINYMCE = [
+  ...IN_EDITORS,
+  'submit-enter', 'form-target-blank', 'form.submit()', 'xhr-sync', 'beacon-Blob', 'location.href', 'link-blank', 'window.open',
+  'EventSource', 'innerHTML-img', 'WebSocket-url', 'WebSocket-send', 'blob-Worker-xhr', 'SharedWorker-fetch', 'shadow-发布',
+];
+
+let firefox: FirefoxSession;
+let server: CmsServer;
+let control: CmsServer;
+let page: Page;
+let tab: PageDriver;
+const { note, write } = routeNotes('gate-routes-firefox');
+
+beforeAll(async () => {
+  [firefox, server, control] = await Promise.all([startFirefox(), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 })]);
+  const options = await firefox.openExtensionPage('options.html');
+  await importPolicy(options.driver, await demoPolicy());
+  await options.page.close();
+  ({ page, driver: tab } = await firefox.newTab());
+});
+
+afterAll(async () => {
+  write();
+  await firefox?.close();
+  await Promise.all([server?.close(), control?.close()]);
+});
+
+/** Closes any tab a route opened (target=_blank, window.open), keeping the test's tab. */
+async function closeOthers(): Promise<void> {
+  for (const p of await firefox.browser.pages()) if (p !== page && !p.url().startsWith('moz-extension://')) await p.close();
+}
+
+const walk = (): GateWalk => ({ tab, server, closeOthers, note });
+const each = (ids?: readonly string[]) => {
+  const unknown = ids?.filter((id) => !ROUTE_CASES.some((c) => c.id === id)) ?? [];
+  if (unknown.length > 0) throw new Error(`no such route case: ${unknown.join(', ')}`);
+  return ROUTE_CASES.filter((c) => !ids || ids.includes(c.id)).map((c) => [c.id, c] as const);
+};
+
+describe('control: without Precheck every route delivers the draft with the ID', () => {
+  test.each(each())('%s', async (_id, c: RouteCase) => {
+    await tab.goto(`${control.url}/routes/index.html`);
+    await tab.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
+    await tab.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(0, true))}); document.getElementById('title').value = '城关镇低保新增对象公示';`);
+    const since = control.mark();
+    // a route that leaves the page may take the evaluation with it
+    await runRoute(tab, c).catch(() => undefined);
+    await control.waitForRequests({ path: c.path, since }, { timeout: 8_000 }).catch(() => undefined);
+    await closeOthers();
+    const carrying = control.carrying(ID, { path: c.path, since });
+    note(c, 'control', carrying.length > 0 ? 'arrives with the ID' : `MISSING (${control.requests({ path: c.path, since }).length} request(s) without the ID)`);
+    expect(carrying.length, 'the route delivers the ID without Precheck').toBeGreaterThan(0);
+  });
+});
+
+describe('a draft holding an ID number: refused on every route', () => {
+  test.each(each())('%s', (_id, c: RouteCase) => refusesWithId(walk(), c, 'textarea'));
+});
+
+describe('in TinyMCE, a draft holding an ID number: refused on every kind of route', () => {
+  test.each(each(IN_TINYMCE))('%s', (_id, c: RouteCase) => refusesWithId(walk(), c, 'tinymce'));
+});
+
+describe('a clean draft: signed off, exactly one matching submission passes', () => {
+  test.each(each(SIGNED_SAMPLE))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
+});

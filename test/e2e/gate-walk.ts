@@ -1,0 +1,198 @@
+/**
+ * The gate's route walk, shared by the Chromium suite (gate-routes.e2e.test.ts) and the Firefox one
+ * (test/e2e-firefox/gate-routes.e2e.test.ts): one route case (gate-route-cases.ts) sent from the
+ * route page with a draft holding an ID (refused), or with a clean draft through a sign-off (exactly
+ * one passes). The browser comes in as a DriveTarget and a way to close the windows a route opened,
+ * so both suites judge every route by the same rules and print the same table.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { checklistOpen, closeChecklist, pressChecklistPublish, waitForChecklist, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
+import { demoPerson } from '../../lib/demo/demo-policy.ts';
+import { driverOf, type DriveTarget } from '../../lib/demo/playwright-driver.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
+import { PROJECT_ROOT } from './extension-helpers.ts';
+import { blockedShown, ID, openRoutes, ownDraft, refusalListed, runRoute, setExtra, signOff, writeDraft, type Outcome, type RouteEditor } from './gate-drive.ts';
+import { replayedByChecklist, type RouteCase } from './gate-route-cases.ts';
+
+/** how long a refused route is watched for a request that should not come */
+export const SETTLE_MS = 500;
+const lisi = demoPerson('lisi');
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface Row {
+  label: string;
+  route: string;
+  control?: string;
+  withId?: string;
+  signedOff?: string;
+  edited?: string;
+  repeated?: string;
+}
+export type Column = Exclude<keyof Row, 'label' | 'route'>;
+
+/** The suite's route table: one row per case, written to test-output/<name>.{json,md} and printed. */
+export function routeNotes(name: string) {
+  const table = new Map<string, Row>();
+  return {
+    note: (c: { id: string; label: string; route?: string }, key: Column, value: string): void => {
+      const row = table.get(c.id) ?? { label: c.label, route: c.route ?? '' };
+      row[key] = value;
+      table.set(c.id, row);
+    },
+    write: (): void => {
+      if (table.size === 0) return;
+      const dir = path.join(PROJECT_ROOT, 'test-output');
+      mkdirSync(dir, { recursive: true });
+      const rows = [...table.values()];
+      writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(rows, null, 2));
+      const cell = (s?: string) => (s ?? '—').replace(/\|/g, '\\|');
+      const md = [
+        '| route | gate route | without Precheck | draft with an ID | signed off | edited after sign-off | repeated |',
+        '|---|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${cell(r.label)} | ${cell(r.route)} | ${cell(r.control)} | ${cell(r.withId)} | ${cell(r.signedOff)} | ${cell(r.edited)} | ${cell(r.repeated)} |`),
+      ].join('\n');
+      writeFileSync(path.join(dir, `${name}.md`), `${md}\n`);
+      console.log(`\n${md}\n`);
+    },
+  };
+}
+
+/** What a walk needs of its suite: the tab, the recording server, the table. */
+export interface GateWalk {
+  tab: DriveTarget;
+  server: CmsServer;
+  /** closes any window a route opened (target=_blank, window.open), keeping the test's tab */
+  closeOthers(): Promise<void>;
+  note: ReturnType<typeof routeNotes>['note'];
+}
+
+const EDITOR_NAMES: Record<RouteEditor, string> = { textarea: '', tinymce: 'TinyMCE', ueditor: 'UEditor' };
+/** Table rows: the textarea page's results, and the same routes again in a real editor. */
+export const rowOf = (c: RouteCase, editor: RouteEditor) => (editor === 'textarea' ? c : { ...c, id: `${c.id}@${editor}`, label: `${c.label} — ${EDITOR_NAMES[editor]}` });
+const asHtml = (editor: RouteEditor, text: string) => (editor === 'textarea' ? text : `<p>${text}</p>`);
+let drafts = 10;
+/** A clean draft no earlier test signed (sign-offs are kept per draft). */
+export const nextDraft = () => ownDraft(drafts++);
+
+export const describeOutcome = (o: Outcome) => (typeof o === 'string' ? o : o.ok ? `ok (${o.note ?? ''})` : `error: ${o.error ?? ''}`);
+
+/** Runs the route; a driver call that fails (the page left under it) is a problem, not a crash. */
+async function tryRoute(w: GateWalk, c: RouteCase, problems: string[]): Promise<Outcome> {
+  try {
+    return await runRoute(w.tab, c);
+  } catch (error) {
+    problems.push(`the route's run failed in the driver (${String(error).slice(0, 80)})`);
+    return 'CLICKED';
+  }
+}
+
+/** A draft holding an ID, sent by `c` from the route page with `editor`: nothing carrying the ID arrives. */
+export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEditor): Promise<void> {
+  const { tab, server } = w;
+  const driver = driverOf(tab);
+  await openRoutes(tab, server, editor);
+  await writeDraft(tab, asHtml(editor, ownDraft(1, true)));
+  const home = driver.url();
+  const since = server.mark();
+  const problems: string[] = [];
+  const outcome = await tryRoute(w, c, problems);
+  await sleep(SETTLE_MS);
+  const leaked = server.carrying(ID, { since });
+  if (leaked.length > 0) problems.push(`LEAK: ${leaked.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+  if (outcome === 'HUNG') problems.push('the page hung');
+  if (c.refusal === 'error' && !c.earlyStop && (typeof outcome === 'string' || outcome.ok)) problems.push(`the page's error path did not run (${describeOutcome(outcome)})`);
+  if (driver.url() !== home) problems.push(`the page navigated to ${driver.url()}`);
+  let shown: string;
+  if (c.earlyStop) {
+    if (outcome !== 'NO-HANDLER') problems.push(`the page's handler ran (${describeOutcome(outcome)})`);
+    await waitForChecklist(tab).catch(() => problems.push('the checklist did not open'));
+    shown = (await blockedShown(tab)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
+  } else {
+    const listed = await refusalListed(tab, c.route, c.path);
+    if (!listed) problems.push('the panel does not list the refusal with its route');
+    shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
+  }
+  const arrived = server.requests({ path: c.path, since });
+  // a submission into another window or a frame cannot be cancelled where it is judged: it leaves empty
+  const where = c.passes === 'new-window' ? 'the new window' : c.route === 'form' ? 'the frame' : c.path;
+  if (c.passes !== 'navigates' && arrived.length > 0) shown += `; ${arrived.length} empty request(s) to ${where}`;
+  await w.closeOthers();
+  w.note(rowOf(c, editor), 'withId', problems.length ? problems.join('; ') : shown);
+  expect(problems).toEqual([]);
+}
+
+/**
+ * A clean draft sent by `c`: refused until signed off; after the sign-off one submission with the
+ * signed content arrives, an edited one and a repeated one do not.
+ */
+export async function releasesOnce(w: GateWalk, c: RouteCase, editor: RouteEditor): Promise<void> {
+  const { tab, server } = w;
+  const row = rowOf(c, editor);
+  const draft = nextDraft();
+  const mark = draft.slice(-8);
+  await openRoutes(tab, server, editor);
+  await writeDraft(tab, asHtml(editor, draft));
+  let since = server.mark();
+  // before the sign-off: refused (the checklist opens)
+  const first = await runRoute(tab, c);
+  await sleep(300);
+  expect(server.carrying(mark, { since }), `${c.id}: unsigned draft arrived (${describeOutcome(first)})`).toEqual([]);
+
+  // 发布 in the checklist runs a stopped click or submission again; a publish started by the page's
+  // own script is left to the page (the checklist says so), so the script sends it again. Either way
+  // the first submission after the sign-off is edited on its way out: it must not match the signature.
+  await signOff(tab, lisi);
+  await setExtra(tab, '（发布时另加的一句话）');
+  const replays = replayedByChecklist(c);
+  since = server.mark();
+  await pressChecklistPublish(tab);
+  if (!replays) {
+    await waitForChecklistMessage(tab);
+    await runRoute(tab, c);
+  }
+  await sleep(SETTLE_MS);
+  const editedArrived = server.carrying(mark, { since });
+  w.note(row, 'edited', editedArrived.length === 0 ? 'refused' : `PASSED (${editedArrived.length})`);
+  expect(editedArrived, `${c.id}: an edited payload passed`).toEqual([]);
+  await sendsSignedOnce(w, c, row, mark, replays);
+  if (c.passes === 'navigates') {
+    w.note(row, 'repeated', 'n/a (the page left with it)');
+    return;
+  }
+  await w.closeOthers();
+  await closeChecklist(tab).catch(() => undefined);
+  since = server.mark();
+  const again = await runRoute(tab, c);
+  await sleep(SETTLE_MS);
+  const repeated = server.carrying(mark, { since });
+  w.note(row, 'repeated', repeated.length === 0 ? 'refused' : `PASSED (${repeated.length})`);
+  await w.closeOthers();
+  expect(repeated, `${c.id}: a second submission passed (${describeOutcome(again)})`).toEqual([]);
+}
+
+/** The signed content, sent again the same way (by 发布 where the checklist replays it): exactly one arrives. */
+async function sendsSignedOnce(w: GateWalk, c: RouteCase, row: { id: string; label: string; route: string }, mark: string, replays: boolean): Promise<void> {
+  const { tab, server } = w;
+  await setExtra(tab, '');
+  await w.closeOthers();
+  const since = server.mark();
+  let resent = false;
+  if (replays && (await checklistOpen(tab).catch(() => false))) {
+    await pressChecklistPublish(tab).catch(() => undefined);
+    resent = await server.waitForRequests({ path: c.path, since }, { timeout: 3_000 }).then(() => true, () => false);
+  }
+  if (!resent) {
+    await closeChecklist(tab).catch(() => undefined);
+    await runRoute(tab, c);
+    // a control labelled as a publish opens the checklist again (still signed: same draft) instead
+    if (c.earlyStop) await pressChecklistPublish(tab);
+  }
+  const passed = await server.waitForRequests({ path: c.path, since }, { timeout: 8_000 }).catch(() => []);
+  await sleep(SETTLE_MS);
+  const withContent = server.carrying(mark, { since });
+  w.note(row, 'signedOff', withContent.length === 1 ? 'exactly one passes, with the signed content' : `${withContent.length} arrived (${passed.length} to ${c.path})`);
+  expect(withContent, `${c.id}: arrivals with the signed content`).toHaveLength(1);
+  expect(server.carrying(ID, { since })).toEqual([]);
+}

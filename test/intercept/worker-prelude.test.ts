@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+/* eslint-disable @typescript-eslint/unbound-method -- the browser's own methods are kept unbound and called on their XHR. */
+/**
+ * The worker prelude's XHR refusal, run in this test's global as if it were a worker's: a refused
+ * request must end through the page's own error path without being opened a second time (in a
+ * Firefox worker an XHR opened twice never fires another event: the page waited for ever).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
+
+const MARKER = '__testGuardPort';
+const proto = XMLHttpRequest.prototype;
+const realOpen = proto.open;
+const realSend = proto.send;
+const calls = { open: 0, send: 0 };
+// What the browser does, counted; send never goes out from a unit test.
+proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+  calls.open++;
+  (realOpen as (...a: unknown[]) => void).apply(this, args);
+};
+proto.send = function () {
+  calls.send++;
+};
+afterAll(() => {
+  proto.open = realOpen;
+  proto.send = realSend;
+});
+
+/** The prelude installed, its guard port answered by `verdict`. */
+function guardedBy(verdict: { pass: boolean; message?: string }): void {
+  workerPrelude('http://cms.test/worker.js', false, MARKER);
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = (e: MessageEvent<{ id: number }>) => port1.postMessage({ id: e.data.id, answer: verdict });
+  window.dispatchEvent(new MessageEvent('message', { data: { [MARKER]: true }, ports: [port2] }));
+}
+
+describe('worker prelude: a refused XHR', () => {
+  it('errors like a dropped connection (readyState 4, status 0; readystatechange, error, loadend), opened once, never sent', async () => {
+    guardedBy({ pass: false, message: 'refused' });
+    const xhr = new XMLHttpRequest();
+    const seen: string[] = [];
+    for (const type of ['readystatechange', 'load', 'error', 'abort', 'loadend']) xhr.addEventListener(type, () => seen.push(`${type}@${xhr.readyState}`));
+    xhr.open('POST', 'http://cms.test/sink');
+    const ended = new Promise((resolve) => xhr.addEventListener('loadend', resolve));
+    xhr.send('content=x');
+    await ended;
+    expect(seen.slice(-3)).toEqual(['readystatechange@4', 'error@4', 'loadend@4']);
+    expect(xhr.status).toBe(0);
+    expect(calls).toEqual({ open: 1, send: 0 });
+  });
+});
