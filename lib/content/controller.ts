@@ -23,6 +23,7 @@ import { startSignoffFlow, type SignoffApi } from './signoff-flow';
 import { tickedItemIds } from './ticked-rows';
 import { MaskFix } from './mask-fix';
 import { tableColumnOf } from './table-column';
+import { afterNextPaint } from './yield';
 
 const DISCOVER_EVERY_MS = 1000;
 
@@ -53,7 +54,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   let options = initial;
   const painter = new FindingPainter(top);
   const early = new EarlyStop({
-    hasDraft: () => draft.fingerprint() !== null,
+    hasDraft: () => draft.hasDraft(),
     stopped: ({ control }) => stopped({ kind: 'click', control }, 'click'),
     frameLoaded: () => draft.discover(),
   });
@@ -139,8 +140,12 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   function stopped(attempt: Attempt, route: string): void {
     release.note(attempt);
     panel.stopped();
-    flow.attemptBlocked();
-    top.setTimeout(() => void recheck().then(() => flow.attemptChecked(route)), 0);
+    // The blocked panel is painted first; the checklist (every finding placed and grouped) and the
+    // recheck (the editors' getContent() of a 1 MB draft) wait for that frame, not it for them.
+    afterNextPaint(top, () => {
+      flow.attemptBlocked();
+      void recheck().then(() => flow.attemptChecked(route));
+    });
   }
 
   async function recheck(): Promise<void> {

@@ -24,3 +24,21 @@ export function pacedYield(budgetMs = SLICE_MS, now: () => number = () => perfor
 /** Nodes walked, and characters scanned, between looks at the pacer's clock. */
 export const WALK_STEP = 256;
 export const SCAN_STEP = 16 * 1024;
+
+/** A hidden tab paints no frame: work put after the next paint runs by then anyway. */
+const PAINT_WAIT_MS = 250;
+
+/**
+ * Runs `fn` once the next frame is painted (a task after its animation frame), or after 250 ms in a
+ * tab that paints none: what the user must see first is on screen before slower work starts.
+ */
+export function afterNextPaint(win: Window, fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  win.requestAnimationFrame(() => win.setTimeout(run, 0));
+  win.setTimeout(run, PAINT_WAIT_MS);
+}
