@@ -7,6 +7,7 @@
 import type { Finding } from '../scan/types';
 import type { EditorSession } from './editor-session';
 import { paintHighlights, supportsHighlights, type RangesBySeverity } from './highlighter';
+import { ListenerProbe } from './listener-probe';
 import { itemsInBand, visibleBand, widen, type Band, type FrameBox } from './in-view';
 import { OverlayPainter, type OverlayItem } from './overlay';
 
@@ -70,7 +71,7 @@ export class FindingPainter {
   private sessions: EditorSession[] = [];
   private painted = new Set<Window>();
   private frame = 0;
-  private readonly watched = new WeakSet<Window>();
+  private readonly probe = new ListenerProbe();
 
   constructor(private readonly top: Window) {}
 
@@ -105,11 +106,11 @@ export class FindingPainter {
   }
 
   private watch(win: Window): void {
-    if (this.watched.has(win)) return;
-    this.watched.add(win);
-    const schedule = () => this.schedule();
-    win.addEventListener('scroll', schedule, { capture: true, passive: true });
-    win.addEventListener('resize', schedule, { passive: true });
+    this.probe.ensure(win, () => {
+      const schedule = () => this.schedule();
+      win.addEventListener('scroll', schedule, { capture: true, passive: true });
+      win.addEventListener('resize', schedule, { passive: true });
+    });
   }
 
   /** Once per frame however many scroll events came: a few box reads and one highlight per severity. */
