@@ -11,6 +11,9 @@ import { terms } from '../i18n';
 import { SEVERITY_RANK, type Finding } from '../scan/types';
 import { EditorSession } from './editor-session';
 
+/** Characters of each editor read to tell a draft from an empty editor inside a click. */
+const HEAD_CHARS = 4096;
+
 export interface LocatedFinding {
   finding: Finding;
   /** 标题 or 正文 (Title or Body), in the page's language. */
@@ -120,7 +123,10 @@ export class DraftWatch {
   hasDraft(): boolean {
     const sessions = [...this.sessions.values()];
     if (this.fingerprintCache?.key === this.cacheKey(sessions)) return this.fingerprintCache.value !== null;
-    return hasDraftLetters(sessions.map((s) => s.liveText()).join('\n'));
+    // the first few thousand characters settle it for any real draft; the whole text only when they do not
+    const heads = sessions.map((s) => s.leadingText(HEAD_CHARS));
+    if (hasDraftLetters(heads.map((h) => h.text).join('\n'))) return true;
+    return !heads.every((h) => h.whole) && hasDraftLetters(sessions.map((s) => s.liveText()).join('\n'));
   }
 
   private cacheKey(sessions: EditorSession[]): string {

@@ -111,6 +111,26 @@ export class EditorSession {
     return this.isTextarea ? (root as HTMLTextAreaElement).value : (root.textContent ?? '');
   }
 
+  /**
+   * The start of liveText(), at least `chars` long when there is that much (whole text nodes), without
+   * reading all of a 1 MB editor; `whole` when it is all of it.
+   */
+  leadingText(chars: number): { text: string; whole: boolean } {
+    const root = this.handle.root;
+    if (this.isTextarea) {
+      const value = (root as HTMLTextAreaElement).value;
+      return { text: value.slice(0, chars), whole: value.length <= chars };
+    }
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let text = '';
+    while (text.length < chars) {
+      const node = walker.nextNode();
+      if (!node) return { text, whole: true };
+      text += (node as Text).data;
+    }
+    return { text, whole: walker.nextNode() === null };
+  }
+
   /** The text the last scan read: what a sign-off's digest covers. */
   get text(): string {
     return this.map?.text ?? '';
