@@ -197,7 +197,10 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     items?.saved(id);
   });
 
-  const discover = () => draft.discover();
+  const discover = () => {
+    draft.discover();
+    painter.rewatch();
+  };
   discover();
   const ticker = top.setInterval(discover, DISCOVER_EVERY_MS);
   top.addEventListener('load', discover);

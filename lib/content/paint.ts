@@ -105,8 +105,21 @@ export class FindingPainter {
     if (boxes.length > 0 || this.overlay) (this.overlay ??= new OverlayPainter(this.top)).paint(boxes);
   }
 
-  private watch(win: Window): void {
-    this.probe.ensure(win, () => {
+  /**
+   * On every discovery tick: an editor that rebuilt its iframe with document.open since the last paint
+   * wiped the scroll listeners there (and what scrolled since was not followed): put back, repainted.
+   */
+  rewatch(): void {
+    let lost = false;
+    for (const s of this.sessions) {
+      const chain = s.window && !s.isTextarea ? windowChain(s.window) : null;
+      for (const w of chain ?? []) lost = this.watch(w) || lost;
+    }
+    if (lost) this.schedule();
+  }
+
+  private watch(win: Window): boolean {
+    return this.probe.ensure(win, () => {
       const schedule = () => this.schedule();
       win.addEventListener('scroll', schedule, { capture: true, passive: true });
       win.addEventListener('resize', schedule, { passive: true });
