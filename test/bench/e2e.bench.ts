@@ -13,7 +13,8 @@
  *     settled first): data-blocked turning 'true' on <precheck-panel> (MutationObserver, relative to
  *     the click's pointerup), the blocked reasons in its shadow DOM, the next frame rendered; a trace
  *     splits the click's task into the editors' getContent(), the rest of the extension's listener,
- *     the panel's React render and style/layout/paint;
+ *     the panel's React render and style/layout/paint; then the longest task until the page is quiet
+ *     again (what the click sets off after the panel: the checklist opening, the recheck);
  *  3. the longest main-thread task the extension causes while a 1 MB draft is loaded and scanned
  *     (setContent → scan settled): a Chrome trace split into tasks attributed to the extension or the
  *     page, the frames right after extension work, and the longtask API with and without the extension.
