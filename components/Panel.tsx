@@ -1,5 +1,6 @@
 import { htmlLang, statusText, terms, uiLang } from '../lib/i18n';
 import type { Finding, Severity } from '../lib/scan/types';
+import { PANEL_COLOR, PanelFindings } from './PanelFindings';
 
 export interface PanelItem {
   finding: Finding;
@@ -31,15 +32,6 @@ export interface PanelActions {
   toggle: () => void;
 }
 
-/** AA contrast on white (and on the #fafafa rows): 5.6:1, 4.9:1, 5.6:1. */
-const COLOR: Record<Severity, string> = { block: '#c62828', warn: '#8a5300', info: '#546e7a' };
-
-/**
- * A 1 MB 公示 table can hold thousands of findings: listing them all would cost the page seconds of
- * layout. The worst (block first) are listed; the counts above always cover everything.
- */
-const LIST_LIMIT = 100;
-
 const box: React.CSSProperties = {
   position: 'fixed',
   right: 16,
@@ -61,8 +53,8 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
   const t = terms();
   const counts = { block: 0, warn: 0, info: 0 };
   for (const { finding } of state.items) counts[finding.severity]++;
-  const summary = (Object.keys(COLOR) as Severity[]).map((s) => (
-    <span key={s} data-severity={s} data-count={counts[s]} style={{ color: COLOR[s], marginRight: 10 }}>
+  const summary = (Object.keys(PANEL_COLOR) as Severity[]).map((s) => (
+    <span key={s} data-severity={s} data-count={counts[s]} style={{ color: PANEL_COLOR[s], marginRight: 10 }}>
       {t.severity[s]} {counts[s]}
     </span>
   ));
@@ -116,27 +108,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
           </ul>
         </div>
       )}
-      <ol style={{ listStyle: 'none', margin: 0, padding: '0 12px 12px' }} data-testid="precheck-findings">
-        {state.items.slice(0, LIST_LIMIT).map(({ finding: f, where }, i) => (
-          <li key={`${where}-${f.start}-${f.ruleId}`} data-severity={f.severity} data-kind={f.kind} style={{ borderLeft: `3px solid ${COLOR[f.severity]}`, padding: '4px 8px', margin: '6px 0', background: '#fafafa' }}>
-            <div>
-              <strong style={{ color: COLOR[f.severity] }}>{t.severity[f.severity]}</strong> {t.kind[f.kind]}
-              <small style={{ color: '#595959' }}> · {where}</small>
-              <code style={{ marginLeft: 8 }}>{f.excerpt}</code>
-            </div>
-            <div>{f.message}</div>
-            <button type="button" onClick={() => goTo(i)} style={{ marginTop: 2 }}>
-              {t.action.locate}
-            </button>
-          </li>
-        ))}
-        {state.items.length > LIST_LIMIT && (
-          <li data-testid="precheck-more" style={{ color: '#555' }}>
-            {statusText('more_not_listed', state.items.length - LIST_LIMIT)}
-          </li>
-        )}
-        {state.items.length === 0 && <li style={{ color: '#2e7d32' }}>{t.noFindings}</li>}
-      </ol>
+      <PanelFindings items={state.items} goTo={goTo} />
     </section>
   );
 }

@@ -95,7 +95,9 @@ function Group({ group, rows, busy, actions }: { group: ChecklistGroup; rows: Re
 /** Section 1: what the scan found, by kind and table column. Block findings must be fixed; overridable warn findings may be released by a reviewer. */
 export function FindingsSection({ section, findings, groups, masked, pinError, roster, editor, busy, actions }: Props) {
   const byKey = new Map(section.problems.filter((p) => p.findingKey).map((p) => [p.findingKey!, p]));
-  const general = section.problems.filter((p) => !p.findingKey || !findings.some((f) => f.key === p.findingKey));
+  // a Set, not findings.some() per problem: a 1 MB 公示 draft has thousands of each
+  const keys = new Set(findings.map((f) => f.key));
+  const general = section.problems.filter((p) => !p.findingKey || !keys.has(p.findingKey));
   // Listed: what stands in the way, then what a reviewer already released; info findings never block.
   const shown = findings.filter((f) => byKey.has(f.key) || f.override).slice(0, LIST_LIMIT);
   const hidden = findings.filter((f) => byKey.has(f.key) || f.override).length - shown.length;

@@ -3,7 +3,7 @@ import { extractTextInSlices } from '../editors/text-map';
 import { scanChunked } from '../scan/chunked';
 import type { ScanOptions } from '../scan/engine';
 import type { Finding } from '../scan/types';
-import { yieldToPage } from './yield';
+import { pacedYield, SCAN_STEP, WALK_STEP, yieldToPage } from './yield';
 
 /**
  * Scans what the editors' APIs say they will submit. It can differ from what is on screen (source
@@ -15,8 +15,9 @@ export async function scanSubmittedContent(docs: readonly Document[], options: S
   for (const { html } of requestEditorApis(docs)) {
     await yieldToPage();
     const body = parser.parseFromString(html, 'text/html').body;
-    const { text } = await extractTextInSlices(body, yieldToPage);
-    findings.push(...(await scanChunked(text, options, yieldToPage)));
+    const pause = pacedYield();
+    const { text } = await extractTextInSlices(body, pause, WALK_STEP);
+    findings.push(...(await scanChunked(text, options, pause, SCAN_STEP)));
   }
   return findings;
 }

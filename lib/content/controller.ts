@@ -45,7 +45,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   let options = initial;
   const painter = new FindingPainter(top);
   const early = new EarlyStop({
-    hasDraft: () => draft.fingerprint() !== null,
+    hasDraft: () => draft.hasDraft(),
     stopped: ({ control }) => stops.stopped({ kind: 'click', control }, 'click'),
     frameLoaded: () => draft.discover(),
   });
@@ -92,7 +92,10 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     ids.outcome(o);
   });
 
-  const discover = () => draft.discover();
+  const discover = () => {
+    draft.discover();
+    painter.rewatch();
+  };
   discover();
   const ticker = top.setInterval(discover, DISCOVER_EVERY_MS);
   top.addEventListener('load', discover);

@@ -5,11 +5,14 @@
  */
 import { discoverEditors, sameOriginWindows } from '../editors';
 import { findTitleInput } from '../editors/title-field';
-import { fingerprintDraft, type DraftFingerprint } from '../gate/draft-match';
+import { fingerprintDraft, hasDraftLetters, type DraftFingerprint } from '../gate/draft-match';
 import { scan, type ScanOptions } from '../scan/engine';
 import { terms } from '../i18n';
 import { SEVERITY_RANK, type Finding } from '../scan/types';
 import { EditorSession } from './editor-session';
+
+/** Characters of each editor read to tell a draft from an empty editor inside a click. */
+const HEAD_CHARS = 4096;
 
 export interface LocatedFinding {
   finding: Finding;
@@ -106,12 +109,29 @@ export class DraftWatch {
    */
   fingerprint(): DraftFingerprint | null {
     const sessions = [...this.sessions.values()];
-    const texts = sessions.filter((s) => s.isTextarea).map((s) => s.liveText());
-    const key = `${this.version}|${sessions.map((s) => s.changes).join(',')}|${texts.join('\u0000')}`;
+    const key = this.cacheKey(sessions);
     if (this.fingerprintCache?.key !== key) {
       this.fingerprintCache = { key, value: fingerprintDraft(sessions.map((s) => s.liveText()).join('\n')) };
     }
     return this.fingerprintCache.value;
+  }
+
+  /**
+   * fingerprint() !== null, without fingerprinting: asked inside a publish click, where normalising
+   * and hashing a 1 MB draft would hold the blocked panel back. Reads the fingerprint when current.
+   */
+  hasDraft(): boolean {
+    const sessions = [...this.sessions.values()];
+    if (this.fingerprintCache?.key === this.cacheKey(sessions)) return this.fingerprintCache.value !== null;
+    // the first few thousand characters settle it for any real draft; the whole text only when they do not
+    const heads = sessions.map((s) => s.leadingText(HEAD_CHARS));
+    if (hasDraftLetters(heads.map((h) => h.text).join('\n'))) return true;
+    return !heads.every((h) => h.whole) && hasDraftLetters(sessions.map((s) => s.liveText()).join('\n'));
+  }
+
+  private cacheKey(sessions: EditorSession[]): string {
+    const texts = sessions.filter((s) => s.isTextarea).map((s) => s.liveText());
+    return `${this.version}|${sessions.map((s) => s.changes).join(',')}|${texts.join('\u0000')}`;
   }
 
   /** Scans now what changed since the last scan (a publish attempt decides on the latest text). */

@@ -4,13 +4,12 @@
  * a draft. This is only about WHEN the checklist opens: what may leave is decided by the gate on the
  * request itself, so a control this misses changes nothing about what gets through.
  *
- * Editors that rebuild their iframe with document.open wipe a window's listeners; a probe event tells
- * whether ours are still there, so ensure() may be called on every discovery tick.
+ * ensure() may be called on every discovery tick (see ListenerProbe).
  */
 import { isPublishLabel } from '../gate/words';
 import { controlLabel } from './gate/gestures';
+import { ListenerProbe } from './listener-probe';
 
-const PROBE = 'precheck:probe';
 const CONTROL = 'button, input[type="submit"], input[type="button"], input[type="image"], a, [role="button"], [onclick]';
 
 export interface StoppedClick {
@@ -44,7 +43,7 @@ export class EarlyStop {
   /** Off on a page the policy does not cover. */
   enabled = true;
   private passUntil = 0;
-  private readonly probes = new WeakMap<EventTarget, { alive: boolean }>();
+  private readonly probe = new ListenerProbe();
 
   constructor(private readonly hooks: EarlyStopHooks) {}
 
@@ -55,7 +54,7 @@ export class EarlyStop {
 
   ensure(win: Window): void {
     const doc = win.document;
-    this.ensureListeners(doc, () =>
+    this.probe.ensure(doc, () =>
       doc.addEventListener(
         'load',
         (e) => {
@@ -65,7 +64,7 @@ export class EarlyStop {
         true,
       ),
     );
-    this.ensureListeners(win, () => win.addEventListener('click', (e) => this.onClick(e), true));
+    this.probe.ensure(win, () => win.addEventListener('click', (e) => this.onClick(e), true));
   }
 
   private onClick(e: Event): void {
@@ -81,18 +80,5 @@ export class EarlyStop {
     e.preventDefault();
     e.stopImmediatePropagation();
     this.hooks.stopped({ control });
-  }
-
-  private ensureListeners(target: EventTarget, install: () => void): void {
-    const state = this.probes.get(target);
-    if (state) {
-      state.alive = false;
-      target.dispatchEvent(new Event(PROBE));
-      if (state.alive) return;
-    }
-    const mark = { alive: true };
-    this.probes.set(target, mark);
-    target.addEventListener(PROBE, () => (mark.alive = true));
-    install();
   }
 }

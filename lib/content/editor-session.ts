@@ -5,7 +5,7 @@ import type { ScanOptions } from '../scan/engine';
 import type { Finding } from '../scan/types';
 import { flashRange } from './highlighter';
 import { scrollRangeIntoView } from './scroll-to';
-import { yieldToPage } from './yield';
+import { pacedYield, SCAN_STEP, WALK_STEP } from './yield';
 
 const DEBOUNCE_MS = 250;
 
@@ -79,11 +79,14 @@ export class EditorSession {
     clearTimeout(this.timer);
     this.dirty = false;
     const generation = ++this.generation;
+    // One pacer for the whole rescan: its first slice is as short as every later one (a 1 MB paste
+    // must not hold the page for the first 4,000 nodes), and a small draft never waits for a timer.
+    const pause = pacedYield();
     try {
       const map = this.isTextarea
         ? { text: (this.scannedValue = (this.handle.root as HTMLTextAreaElement).value), nodes: [], starts: [] }
-        : await extractTextInSlices(this.handle.root, yieldToPage);
-      const findings = await scanChunked(map.text, this.options, yieldToPage);
+        : await extractTextInSlices(this.handle.root, pause, WALK_STEP);
+      const findings = await scanChunked(map.text, this.options, pause, SCAN_STEP);
       if (generation !== this.generation) return;
       this.map = map;
       this.findings = findings;
@@ -106,6 +109,26 @@ export class EditorSession {
   liveText(): string {
     const root = this.handle.root;
     return this.isTextarea ? (root as HTMLTextAreaElement).value : (root.textContent ?? '');
+  }
+
+  /**
+   * The start of liveText(), at least `chars` long when there is that much (whole text nodes), without
+   * reading all of a 1 MB editor; `whole` when it is all of it.
+   */
+  leadingText(chars: number): { text: string; whole: boolean } {
+    const root = this.handle.root;
+    if (this.isTextarea) {
+      const value = (root as HTMLTextAreaElement).value;
+      return { text: value.slice(0, chars), whole: value.length <= chars };
+    }
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let text = '';
+    while (text.length < chars) {
+      const node = walker.nextNode();
+      if (!node) return { text, whole: true };
+      text += (node as Text).data;
+    }
+    return { text, whole: walker.nextNode() === null };
   }
 
   /** The text the last scan read: what a sign-off's digest covers. */

@@ -14,6 +14,7 @@ import type { PanelView } from './panel-view';
 import type { RefusalLog } from './refusal-log';
 import type { Attempt, Release } from './release';
 import type { SignoffFlow } from './signoff-flow';
+import { afterNextPaint } from './yield';
 
 export interface PublishStopsParts {
   top: Window;
@@ -36,8 +37,12 @@ export class PublishStops {
     const { release, panel, flow, top } = this.p;
     release.note(attempt);
     panel.stopped();
-    flow().attemptBlocked();
-    top.setTimeout(() => void this.recheck().then(() => flow().attemptChecked(route)), 0);
+    // The blocked panel is painted first; the checklist (every finding placed and grouped) and the
+    // recheck (the editors' getContent() of a 1 MB draft) wait for that frame, not it for them.
+    afterNextPaint(top, () => {
+      flow().attemptBlocked();
+      void this.recheck().then(() => flow().attemptChecked(route));
+    });
   }
 
   /** A request the gate refused. */

@@ -20,6 +20,23 @@ function cellAt(row: HTMLTableRowElement, index: number): HTMLTableCellElement |
   return null;
 }
 
+const tableIndexes = new WeakMap<HTMLElement, Map<Element, number>>();
+
+/**
+ * A table's place among the root's tables. The checklist places every finding in one pass (thousands
+ * on a 1 MB 公示 draft): the tables are listed once per pass, not once per finding, and forgotten
+ * after it (the DOM may change before the next one).
+ */
+function tableIndex(root: HTMLElement, table: Element): number {
+  let index = tableIndexes.get(root);
+  if (!index) {
+    index = new Map([...root.querySelectorAll('table')].map((t, i) => [t, i]));
+    tableIndexes.set(root, index);
+    queueMicrotask(() => tableIndexes.delete(root));
+  }
+  return index.get(table) ?? -1;
+}
+
 export function tableColumnOf(range: Range, root: HTMLElement): TableColumn | undefined {
   const start = range.startContainer;
   const cell = (start.nodeType === 1 ? (start as Element) : start.parentElement)?.closest('td,th') as HTMLTableCellElement | null;
@@ -30,5 +47,5 @@ export function tableColumnOf(range: Range, root: HTMLElement): TableColumn | un
   const first = table.rows[0];
   const head = first && first !== row ? cellAt(first, index) : null;
   const header = head?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  return { table: [...root.querySelectorAll('table')].indexOf(table), index, header };
+  return { table: tableIndex(root, table), index, header };
 }

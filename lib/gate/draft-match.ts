@@ -61,6 +61,17 @@ export function fingerprintDraft(text: string): DraftFingerprint | null {
   return { norm, sample };
 }
 
+/**
+ * fingerprintDraft(text) !== null, cheaply: letters of a growing prefix are counted, so a long draft
+ * answers after its first few hundred characters (the last round reads the whole text: exact).
+ */
+export function hasDraftLetters(text: string): boolean {
+  for (let end = 256; ; end *= 4) {
+    if (letters(text.slice(0, end)).length >= MIN_LETTERS) return true;
+    if (end >= text.length) return false;
+  }
+}
+
 export interface Containment {
   /** Share of the draft's sampled shingles found in the text, 0 … 1. */
   share: number;

@@ -13,7 +13,8 @@
  *     settled first): data-blocked turning 'true' on <precheck-panel> (MutationObserver, relative to
  *     the click's pointerup), the blocked reasons in its shadow DOM, the next frame rendered; a trace
  *     splits the click's task into the editors' getContent(), the rest of the extension's listener,
- *     the panel's React render and style/layout/paint;
+ *     the panel's React render and style/layout/paint; then the longest task until the page is quiet
+ *     again (what the click sets off after the panel: the checklist opening, the recheck);
  *  3. the longest main-thread task the extension causes while a 1 MB draft is loaded and scanned
  *     (setContent → scan settled): a Chrome trace split into tasks attributed to the extension or the
  *     page, the frames right after extension work, and the longtask API with and without the extension.
@@ -68,7 +69,8 @@ const PAUSE_MS = 280;
 /** the main thread counts as quiet after this long without a task over ~50 ms */
 const QUIET_MS = 500;
 
-const TARGET = { keyRatio: 1.15, click100k: 100, click1m: 500, longTask: 50 };
+/** issue 14: on a 1 MB draft the blocked panel is painted within 200 ms of the click, no task over 50 ms */
+const TARGET = { keyRatio: 1.15, click100k: 100, click1m: 200, longTask: 50 };
 
 // ------------------------------------------------------------------ statistics and printing
 
@@ -347,6 +349,8 @@ interface LoadResult {
     /** trace (1 MB only): the click's task, and the longest frame after it until painted */
     clickTaskTraced?: number;
     clickFrame?: number;
+    /** trace: the longest task from the click until the main thread is quiet again (the checklist, the recheck), and what ran it */
+    afterClick?: Task;
     breakdown?: ClickBreakdown | null;
     posts: number;
   };
@@ -403,7 +407,9 @@ async function loadDraft(
     await page.evaluate(INSTALL_CLICK_TIMER);
     await page.locator('#btn-publish').click({ noWaitAfter: true });
     await page.waitForFunction('window.__click.attr >= 0 && window.__click.painted >= 0', null, { polling: 20, timeout: 30_000 });
-    await page.waitForTimeout(100);
+    // what the click sets off after the panel (the checklist opening, the recheck) belongs to it too
+    if (trace) await waitQuiet(page, 'true', 60_000);
+    else await page.waitForTimeout(100);
     const c = await page.evaluate<{ t0: number; attr: number; reasons: number; painted: number }>('window.__click');
     const lt2 = await page.evaluate<{ start: number; dur: number }[]>('window.__lt');
     result.click = {
@@ -438,6 +444,7 @@ async function loadDraft(
       result.click.clickTaskTraced = clickTask?.dur;
       result.click.breakdown = clickBreakdown(events, clicked);
       result.click.clickFrame = Math.max(0, ...all.filter((t) => t.owner === 'render' && t.start > clicked && t.start < paintedAt).map((t) => t.dur));
+      result.click.afterClick = all.filter((t) => t.start > clicked).sort((a, b) => b.dur - a.dur)[0];
     }
   }
   await page.goto('about:blank');
@@ -453,7 +460,8 @@ function logLoad(at: string, kind: EditorKind, key: string, run: number, r: Load
       (r.trace && key === 'largeWith' ? `, longest extension task ${ms(longest(r.trace.extTasks))}, longest frame after extension work ${ms(longest(r.trace.extFrames))}` : '') +
       (r.click
         ? `; click → data-blocked ${ms(r.click.attr)}, reasons in panel ${ms(r.click.reasons)}, painted ${ms(r.click.painted)} ` +
-          `(click task ${ms(r.click.clickTaskTraced ?? r.click.clickTask, 0)}${r.click.clickFrame !== undefined ? `, then a ${ms(r.click.clickFrame, 0)} frame` : ''}; ${r.click.posts} POSTs)`
+          `(click task ${ms(r.click.clickTaskTraced ?? r.click.clickTask, 0)}${r.click.clickFrame !== undefined ? `, then a ${ms(r.click.clickFrame, 0)} frame` : ''}; ${r.click.posts} POSTs)` +
+          (r.click.afterClick ? `; longest task after the click until quiet ${ms(r.click.afterClick.dur, 0)} (${r.click.afterClick.owner}: ${r.click.afterClick.entry})` : '')
         : ''),
   );
   const b = r.click?.breakdown;
@@ -505,6 +513,18 @@ function summarizeLoads(kind: EditorKind, res: Record<'small' | 'largeWith' | 'l
           ? `; in the click task: editors' getContent() ${ms(part((x) => x.editorApiMs), 0)}, rest of the extension's listener ${ms(part((x) => x.listenerMs - x.editorApiMs), 0)}, ` +
             `panel render (microtasks) ${ms(part((x) => x.microtasksMs), 0)}, style/layout/paint ${ms(part((x) => x.renderMs), 0)}`
           : ''),
+    });
+  }
+  const after = res.largeWith.filter((r) => r.click?.afterClick);
+  if (after.length > 0) {
+    const longestAfter = med(after, (r) => r.click!.afterClick!.dur);
+    const worst = after.map((r) => r.click!.afterClick!).sort((a, b) => b.dur - a.dur)[0]!;
+    rows.push({
+      what: `1 MB publish click, ${kind}: longest task after it until quiet (trace)`,
+      value: ms(longestAfter, 0),
+      target: `< ${TARGET.longTask} ms`,
+      met: longestAfter < TARGET.longTask,
+      note: `${after.length} run(s): ${list(after, (r) => r.click!.afterClick!.dur)} ms; the longest: ${worst.owner}, ${worst.entry} (the checklist opening and the recheck, which reads the editors' getContent())`,
     });
   }
   const traced = res.largeWith.filter((r) => r.trace);

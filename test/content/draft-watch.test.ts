@@ -41,3 +41,27 @@ describe('DraftWatch places', () => {
     ]);
   });
 });
+
+describe('DraftWatch.hasDraft', () => {
+  const page = (html: string) => {
+    document.body.innerHTML = `<div contenteditable="true">${html}</div>`;
+    const w = new DraftWatch(window, { rules }, { editorChanged: () => undefined, titleChanged: () => undefined, windowFound: () => undefined });
+    w.discover();
+    return w;
+  };
+
+  it.each([
+    ['an empty editor', ''],
+    ['a few characters', '<p>公示</p>'],
+    ['a long draft, read from its start', '<p>关于城乡低保对象的公示，现将有关情况公示如下。</p>'.repeat(2000)],
+    ['letters only after thousands of spaces and punctuation', `<p>${'，'.repeat(6000)}</p><p>关于城乡低保对象的公示</p>`],
+    ['too few letters after thousands of punctuation', `<p>${'，'.repeat(6000)}</p><p>公示</p>`],
+  ])('says what fingerprint() says: %s', (_, html) => {
+    watch = page(html);
+    const expected = watch.fingerprint() !== null;
+    watch.dispose();
+    // a fresh watch: nothing cached, the prefix path is taken
+    watch = page(html);
+    expect(watch.hasDraft()).toBe(expected);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriesDraft, containment, fingerprintDraft, letters } from '../../lib/gate/draft-match';
+import { carriesDraft, containment, fingerprintDraft, hasDraftLetters, letters } from '../../lib/gate/draft-match';
 
 const paragraph = (i: number) =>
   `第${i}条\u3000为进一步做好城乡居民最低生活保障工作，根据有关规定，结合本县实际，现将第${i}季度低保资金发放情况公示如下，请广大群众监督。`;
@@ -45,5 +45,12 @@ describe('carriesDraft', () => {
 
   it('letters keeps letters and digits only, folded', () => {
     expect(letters('Ａb-1２ ，。<p>')).toBe('ab12p');
+  });
+});
+
+describe('hasDraftLetters', () => {
+  it('says what fingerprintDraft says about being a draft, from a prefix when the text is long', () => {
+    const texts = ['', '   \n\t', '１２３４５６７８９', '１２３４５６７８９０', 'a b c d e f g h i', 'a b c d e f g h i j', `${' '.repeat(5000)}短`, `${'，'.repeat(3000)}关于公示的通知如下所示`, '关于城乡低保对象的公示'.repeat(50_000)];
+    for (const text of texts) expect(hasDraftLetters(text), JSON.stringify(text.slice(0, 20))).toBe(fingerprintDraft(text) !== null);
   });
 });
