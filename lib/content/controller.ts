@@ -74,14 +74,15 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   const log = new RefusalLog((entry) => signoffApi.recordAudit(entry));
   const docs = () => sameOriginWindows(top).map((w) => w.document);
   const fix = new MaskFix(draft);
-  // The files the draft links to on the CMS's origin, read at checklist time (their findings join it).
-  const linked = new LinkedAttachments(hub.files);
-  // Uploads refused for what the file holds, and linked files too large to check, until a reviewer
-  // signs off on exactly that file.
+  // Uploads refused for what the file holds, and linked files with a block finding or not checkable,
+  // until a reviewer signs off on exactly that file.
   const held = new HeldUploads(hub.files);
+  // The files the draft links to on the CMS's origin, read at checklist time (their findings join it
+  // until a reviewer signs that file off for the publish).
+  const linked = new LinkedAttachments(hub.files, (key) => held.isLinkSigned(key));
   const readLinks = async () => {
     await linked.refresh([...draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root)), top.document.baseURI, top.location.origin);
-    for (const key of linked.tooLarge()) held.linked(key);
+    held.linkedNow(linked.linkedKeys());
   };
   hub.files.onChange(() => flow.changed());
   // One list for everything that counts findings: the checklist, the popup's state and its page scan.
@@ -91,7 +92,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     top,
     {
       findings: located,
-      scanError: () => panel.error ?? linked.error((key) => held.isSigned(key)),
+      scanError: () => panel.error ?? linked.error(),
       bodyText: () => draft.bodyText(),
       async rescan() {
         await draft.rescanStale();
@@ -113,6 +114,8 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       undoMask: () => fix.undo(),
       release(signed) {
         panel.released();
+        // A linked file's sign-off covered this publish only: the next one asks the reviewer again.
+        held.published();
         // Publishing the saved item by id (publish.do?id=42) right here passes like it would from the list.
         hub.addSignedItems(itemIdsOfPage(top));
         return release.release(signed);
@@ -129,8 +132,8 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     {
       list: () => held.list(),
       signed(key, signoff) {
-        held.signedOff(key, { reviewerName: signoff.reviewerName, at: signoff.at });
-        hub.filePasses.grant(key);
+        // An upload goes once; a linked file is already on the server, its sign-off is for the publish.
+        if (held.signedOff(key, { reviewerName: signoff.reviewerName, at: signoff.at }) === 'upload') hub.filePasses.grant(key);
       },
     },
   );

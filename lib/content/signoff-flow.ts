@@ -345,10 +345,10 @@ export function startSignoffFlow(top: Window, source: DraftSource, api: SignoffA
       void withPin(`sign-file:${key}`, async () => {
         const proof = await prove(reviewerId, pin);
         if (!proof.ok) return proof;
-        const { name, sha256, size, reason } = held;
+        const { name, sha256, size, reason, linked } = held;
         // The log keeps the file's findings masked, each with its place in the file (sheet and cell).
         const findings = summarizeFindings(held.findings.map((f) => ({ ...f, excerpt: placedExcerpt(f) })));
-        const r = await api.signOffFile({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, file: { name, key, sha256, size, reason }, context: { ...context(), findings } });
+        const r = await api.signOffFile({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, file: { name, key, sha256, size, reason, ...(linked && { linked }) }, context: { ...context(), findings } });
         if (r.ok) uploads.signed(key, r.signoff);
         return r;
       });

@@ -1,8 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
-import { CORRUPT, ENCRYPTED } from '../container';
+import { corruptError, encryptedError } from '../container';
 import { cellLocation, cellRef, propertyLocation } from '../location-text';
-import { AttachmentError, type ExtractedSegment } from '../types';
+import type { ExtractedSegment } from '../types';
 import { ooxmlSheetParts } from './xlsx-parts';
 
 // Excel 95 (BIFF5) files from Chinese Windows store text in code page 936; BIFF8 and xlsx are Unicode.
@@ -26,7 +26,7 @@ function open(bytes: Uint8Array): XLSX.WorkBook {
     // and columns; bookFiles: the package's parts, for headers, footers and text boxes.
     return XLSX.read(bytes, { type: 'array', dense: true, cellStyles: true, bookFiles: true, cellHTML: false, cellFormula: false });
   } catch (err) {
-    throw new AttachmentError('unreadable', /password|encrypt/i.test(String((err as Error)?.message)) ? ENCRYPTED : CORRUPT);
+    throw /password|encrypt/i.test(String((err as Error)?.message)) ? encryptedError() : corruptError();
   }
 }
 
