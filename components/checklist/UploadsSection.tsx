@@ -2,6 +2,7 @@ import { sizeText } from '../../lib/attachments/too-large';
 import { FILE_PASS_TTL_MS } from '../../lib/content/attachments/file-passes';
 import type { HeldUpload } from '../../lib/content/attachments/held-uploads';
 import { attachmentPlace } from '../../lib/content/attachments/place';
+import { unchecked } from '../../lib/signoff/file-reasons';
 import type { RosterEntry } from '../../lib/signoff/types';
 import { useState } from 'react';
 import { SignRow } from './SignRow';
@@ -35,7 +36,7 @@ function FileFindings({ upload }: { upload: HeldUpload }) {
   );
 }
 
-/** A file too large to check: the reviewer confirms, by name and size, that it goes up unchecked. */
+/** A file not checked (too large, encrypted, corrupt): the reviewer confirms, by name and size, that it goes out unchecked. */
 function ConfirmUnchecked({ upload, confirmed, set }: { upload: HeldUpload; confirmed: boolean; set: (v: boolean) => void }) {
   return (
     <>
@@ -45,7 +46,7 @@ function ConfirmUnchecked({ upload, confirmed, set }: { upload: HeldUpload; conf
         </div>
       )}
       <label style={{ display: 'block', margin: '4px 0' }}>
-        <input type="checkbox" data-upload-confirm="" checked={confirmed} onChange={(e) => set(e.currentTarget.checked)} /> {t('upload_confirm_unchecked', upload.name, sizeText(upload.size))}
+        <input type="checkbox" data-upload-confirm="" checked={confirmed} onChange={(e) => set(e.currentTarget.checked)} /> {t('upload_confirm_unchecked', upload.name, sizeText(upload.size), upload.reason, !!upload.linked)}
       </label>
     </>
   );
@@ -54,7 +55,7 @@ function ConfirmUnchecked({ upload, confirmed, set }: { upload: HeldUpload; conf
 function UploadRow({ upload, uploads, roster, editor, busy, pinError }: Props & { upload: HeldUpload }) {
   const action = `sign-file:${upload.key}`;
   const [confirmed, setConfirmed] = useState(false);
-  const tooLarge = upload.reason === 'too-large';
+  const notChecked = unchecked(upload.reason);
   return (
     <li data-upload={upload.key} data-upload-name={upload.name} style={{ margin: '8px 0' }}>
       <div>
@@ -64,23 +65,25 @@ function UploadRow({ upload, uploads, roster, editor, busy, pinError }: Props & 
           {upload.sha256 && ` · SHA-256 ${upload.sha256.slice(0, 16)}…`}
         </small>
       </div>
-      {tooLarge ? <ConfirmUnchecked upload={upload} confirmed={confirmed || !!upload.signed} set={setConfirmed} /> : <FileFindings upload={upload} />}
+      {upload.linked && !upload.signed && <p data-linked-note="" style={{ ...small, margin: '4px 0' }}>{t('linked_note')}</p>}
+      {notChecked ? <ConfirmUnchecked upload={upload} confirmed={confirmed || !!upload.signed} set={setConfirmed} /> : <FileFindings upload={upload} />}
       {upload.signed ? (
         <div data-upload-signed="" style={{ color: COLOR.ok }}>
           ✓ {upload.linked ? t('linked_signed', upload.signed.reviewerName, formatTime(upload.signed.at)) : t('upload_signed', upload.signed.reviewerName, formatTime(upload.signed.at), FILE_PASS_TTL_MS / 60_000)}
         </div>
       ) : (
-        <SignRow role="reviewer" action={action} blocked={tooLarge && !confirmed} people={roster} initial="" editor={editor} busy={busy} pinError={pinError} onSign={(_role, reviewerId, pin) => uploads.signFile(upload.key, reviewerId, pin)} />
+        <SignRow role="reviewer" action={action} blocked={notChecked && !confirmed} people={roster} initial="" editor={editor} busy={busy} pinError={pinError} onSign={(_role, reviewerId, pin) => uploads.signFile(upload.key, reviewerId, pin)} />
       )}
     </li>
   );
 }
 
 /**
- * Files waiting for a reviewer (issue 12 items 3 and 5): uploads the gate stopped, each with its
- * findings placed in it, and files too large to check (refused uploads, or linked from the draft),
- * each with a confirmation naming it and its size. A reviewer's sign-off covers exactly that file (by
- * content): a stopped upload may go once; a confirmed linked file no longer holds the draft back.
+ * Files waiting for a reviewer (issue 12 items 3–5): uploads the gate stopped and files the draft
+ * links to with a block finding, each with its findings placed in it, and files not checked (too
+ * large, encrypted, corrupt), each with a confirmation naming it, its size and why. A reviewer's
+ * sign-off covers exactly that file (by content): a stopped upload may go once; a signed linked file
+ * no longer holds back the draft's next publish.
  */
 export function UploadsSection(props: Props) {
   const { items } = props.uploads;
@@ -93,7 +96,8 @@ export function UploadsSection(props: Props) {
       <p style={{ ...small, margin: '4px 0' }}>{t('uploads_note')}</p>
       <ul style={list}>
         {items.map((u) => (
-          <UploadRow key={u.key} upload={u} {...props} />
+          // A row starts over when its sign-off is spent: the confirmation must be ticked again.
+          <UploadRow key={`${u.key}:${u.signed?.at ?? 0}`} upload={u} {...props} />
         ))}
       </ul>
     </section>

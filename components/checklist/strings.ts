@@ -5,6 +5,10 @@
  */
 import { translator } from '../../lib/i18n/translator';
 
+/** Why a file was not checked (lib/signoff/file-reasons.ts), in the reviewer's confirmation. */
+const UNCHECKED_ZH: Record<string, string> = { 'too-large': '超过检查上限', encrypted: '设有打开密码（已加密），无法读取', corrupt: '已损坏或不是其扩展名所说的格式，无法读取' };
+const UNCHECKED_EN: Record<string, string> = { 'too-large': 'is over the check limit', encrypted: 'is password-protected (encrypted), could not be read,', corrupt: 'is corrupt or not in its stated format, could not be read,' };
+
 const zh = {
   nothing_to_fix: '未发现需处理的敏感信息',
   notes: (n: number) => `另有 ${n} 项提示，不影响发布`,
@@ -40,10 +44,12 @@ const zh = {
   masked: (n: number) => `已将 ${n} 项打码`,
   show_items: (n: number) => `查看 ${n} 项`,
   uploads_title: '待审核人签发的附件',
-  uploads_note: '以下附件被拦截或未经检查。审核人核实后可签发：签发只针对这一个文件（按内容识别，改动后即不同）；被拦截的上传签发后可上传一次。',
+  uploads_note: '以下附件被拦截、未经检查，或由正文链接且含有敏感信息。审核人核实后可签发：签发只针对这一个文件（按内容识别，改动后即不同）；被拦截的上传签发后可上传一次，正文链接的附件签发后可随稿件发布一次。',
   upload_more: (n: number) => `另有 ${n} 处`,
-  linked_signed: (who: string, at: string) => `审核人 ${who} 已确认（${at}）：正文链接的此附件未经检查，随稿件发布`,
-  upload_confirm_unchecked: (name: string, size: string) => `审核人确认：「${name}」（${size}）超过检查上限，未经预检检查，同意上传`,
+  linked_note: '正文链接的附件（已在服务器上）：请编辑将其替换为已处理（打码）的文件并更新链接；确需原样发布的，由审核人核实后签发，仅对本次发布有效。',
+  linked_signed: (who: string, at: string) => `审核人 ${who} 已签发（${at}）：正文链接的此附件可随稿件发布一次；服务器上的文件如被替换，须重新签发`,
+  upload_confirm_unchecked: (name: string, size: string, reason: string, linked: boolean) =>
+    `审核人确认：${linked ? '正文链接的' : ''}「${name}」（${size}）${UNCHECKED_ZH[reason] ?? '未能检查'}，未经预检检查，同意${linked ? '随稿件发布' : '上传'}`,
   upload_signed: (who: string, at: string, minutes: number) => `审核人 ${who} 已签发（${at}）：请在 ${minutes} 分钟内重新上传此文件，仅可上传一次`,
 };
 
@@ -82,10 +88,12 @@ const en: typeof zh = {
   masked: (n: number) => `${n} item${n === 1 ? '' : 's'} masked`,
   show_items: (n: number) => `Show ${n} items`,
   uploads_title: 'Attachments waiting for a reviewer',
-  uploads_note: 'These attachments were stopped or could not be checked. A reviewer who has checked one may sign it off: the sign-off is for exactly this file (by its content; any change makes it another); a stopped upload may then be uploaded once.',
+  uploads_note: 'These attachments were stopped, could not be checked, or are linked from the draft and hold findings. A reviewer who has checked one may sign it off: the sign-off is for exactly this file (by its content; any change makes it another); a stopped upload may then be uploaded once, a linked attachment may go out with one publish of the draft.',
   upload_more: (n: number) => `${n} more`,
-  linked_signed: (who: string, at: string) => `Confirmed by ${who} (${at}): this attachment linked from the draft was not checked and goes out with it`,
-  upload_confirm_unchecked: (name: string, size: string) => `Reviewer's confirmation: "${name}" (${size}) is over the check limit and was not checked by Precheck; it may be uploaded`,
+  linked_note: 'Linked from the draft (already on the server): the editor should replace it with a cleaned (masked) file and update the link; if it must go out as it is, a reviewer who has checked it signs it off, for this publish only.',
+  linked_signed: (who: string, at: string) => `Signed off by ${who} (${at}): this attachment linked from the draft may go out with one publish; if the file on the server is replaced, it must be signed off again`,
+  upload_confirm_unchecked: (name: string, size: string, reason: string, linked: boolean) =>
+    `Reviewer's confirmation: ${linked ? 'the linked ' : ''}"${name}" (${size}) ${UNCHECKED_EN[reason] ?? 'could not be checked'} and was not checked by Precheck; it may ${linked ? 'go out with the draft' : 'be uploaded'}`,
   upload_signed: (who: string, at: string, minutes: number) => `Signed off by ${who} (${at}): upload this file again within ${minutes} minutes; it may be uploaded once`,
 };
 

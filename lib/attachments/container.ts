@@ -15,8 +15,13 @@ const CFB = XLSX.CFB as { read(data: Uint8Array, opts: { type: 'array' }): CfbCo
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export const ENCRYPTED = { zh: '文件设有打开密码（已加密），无法检查内容', en: 'the file is password-protected (encrypted) and cannot be checked' };
-export const CORRUPT = { zh: '文件已损坏或不是它的扩展名所说的格式，无法读取', en: 'the file is corrupt or not in the format its extension says, and cannot be read' };
+const ENCRYPTED = { zh: '文件设有打开密码（已加密），无法检查内容', en: 'the file is password-protected (encrypted) and cannot be checked' };
+const CORRUPT = { zh: '文件已损坏或不是它的扩展名所说的格式，无法读取', en: 'the file is corrupt or not in the format its extension says, and cannot be read' };
+
+/** A file with an open password (Office 用密码进行加密, a PDF user password): its content is unknown. */
+export const encryptedError = () => new AttachmentError('unreadable', ENCRYPTED, 'encrypted');
+/** Bytes that are not what the extension says, or that the format's reader cannot parse. */
+export const corruptError = () => new AttachmentError('unreadable', CORRUPT, 'corrupt');
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 
@@ -37,7 +42,7 @@ function zipNames(bytes: Uint8Array): string[] {
       },
     });
   } catch {
-    throw new AttachmentError('unreadable', CORRUPT);
+    throw corruptError();
   }
   return names;
 }
@@ -46,7 +51,7 @@ function cfbEntries(bytes: Uint8Array): CfbContainer {
   try {
     return CFB.read(bytes, { type: 'array' });
   } catch {
-    throw new AttachmentError('unreadable', CORRUPT);
+    throw corruptError();
   }
 }
 
@@ -70,10 +75,10 @@ export function detectFormat(bytes: Uint8Array, extension: string): AttachmentFo
   if (startsWith(bytes, OLE_MAGIC)) {
     const container = cfbEntries(bytes);
     const names = new Set(container.FileIndex.map((e) => e.name));
-    if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) throw new AttachmentError('unreadable', ENCRYPTED);
+    if (names.has('EncryptedPackage') || names.has('EncryptionInfo')) throw encryptedError();
     if (names.has('Workbook') || names.has('Book')) return 'xls';
     if (names.has('WordDocument')) {
-      if (wordEncrypted(container)) throw new AttachmentError('unreadable', ENCRYPTED);
+      if (wordEncrypted(container)) throw encryptedError();
       return 'doc';
     }
     throw unsupported(ext);
@@ -89,7 +94,7 @@ export function detectFormat(bytes: Uint8Array, extension: string): AttachmentFo
   if (text) return text;
   // A known binary extension whose bytes are none of the above is a broken file, not an unknown one;
   // but WPS also has formats of its own behind .et and .wps, which no library here reads.
-  if (BINARY_EXTENSIONS.has(ext) && ext !== 'et' && ext !== 'wps') throw new AttachmentError('unreadable', CORRUPT);
+  if (BINARY_EXTENSIONS.has(ext) && ext !== 'et' && ext !== 'wps') throw corruptError();
   throw unsupported(ext);
 }
 

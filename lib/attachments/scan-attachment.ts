@@ -23,7 +23,7 @@ export async function scanAttachment(bytes: Uint8Array, name: string, options: A
     const extracted = await readAttachment(bytes, name);
     return { file, size, status: 'scanned', format: extracted.format, findings: scanExtracted(extracted, options, file) };
   } catch (err) {
-    if (err instanceof AttachmentError) return { file, size, status: err.status, reason: err.reason, findings: [] };
+    if (err instanceof AttachmentError) return { file, size, status: err.status, reason: err.reason, ...(err.unreadable && { cause: err.unreadable }), findings: [] };
     // A parser that fails in a way nobody foresaw still leaves the content unknown: unreadable, not clean.
     return { file, size, status: 'unreadable', reason: { zh: '读取文件时出错，无法检查内容', en: 'reading the file failed; its content was not checked' }, findings: [] };
   }

@@ -37,10 +37,14 @@ export type NotScannedStatus =
   /** Larger than the policy's attachments.maxMB: not opened at all. */
   | 'too-large';
 
+/** Why an unreadable file could not be read, when the reader knows: a reviewer may confirm such a file unchecked. */
+export type UnreadableCause = 'encrypted' | 'corrupt';
+
 export class AttachmentError extends Error {
   constructor(
     readonly status: NotScannedStatus,
     readonly reason: Localized,
+    readonly unreadable?: UnreadableCause,
   ) {
     super(reason.en);
   }
@@ -48,4 +52,4 @@ export class AttachmentError extends Error {
 
 export type AttachmentResult =
   | { file: string; size: number; status: 'scanned'; format: AttachmentFormat; findings: Finding[] }
-  | { file: string; size: number; status: NotScannedStatus; reason: Localized; findings: [] };
+  | { file: string; size: number; status: NotScannedStatus; reason: Localized; cause?: UnreadableCause; findings: [] };

@@ -13,6 +13,20 @@ import type { AuditRecord, FindingsSummary } from './types';
 
 type Detail = NonNullable<AuditRecord['detail']>;
 
+/** Why a file waited for a reviewer (lib/signoff/file-reasons.ts), as the log says it. */
+const FILE_WHY_ZH: Record<string, string> = {
+  block: '含有须处理的敏感信息',
+  'too-large': '超过检查上限，未经检查',
+  encrypted: '已加密，无法读取，未经检查',
+  corrupt: '已损坏或格式不符，无法读取，未经检查',
+};
+const FILE_WHY_EN: Record<string, string> = {
+  block: 'it holds findings',
+  'too-large': 'over the check limit, not checked',
+  encrypted: 'encrypted, could not be read, not checked',
+  corrupt: 'corrupt or not its stated format, could not be read, not checked',
+};
+
 const SEVERITIES: readonly Severity[] = ['block', 'warn', 'info'];
 
 /** The sentences around the terms, per language. */
@@ -31,8 +45,8 @@ const SAY = {
     endpoint: (path: string) => `，提交地址 ${path}`,
     overridden: (rule: string, excerpt: string, reason: string) => `豁免「${rule}」${excerpt ? ` ${excerpt}` : ''}，理由：${reason}`,
     voided: (n: number) => `稿件已修改，${n} 项签发作废`,
-    fileSigned: (file: string, size: string, tooLarge: boolean) =>
-      `签发附件「${file}」（${size}）${tooLarge ? '：超过检查上限，未经检查，审核人确认上传' : '：含有须处理的敏感信息，审核人同意上传一次'}`,
+    fileSigned: (file: string, size: string, reason: string, linked: boolean) =>
+      `签发${linked ? '正文链接的' : ''}附件「${file}」（${size}）：${FILE_WHY_ZH[reason] ?? reason}，审核人同意${linked ? '随稿件发布一次' : '上传一次'}`,
     pinFailed: (who: string, action: string, remaining: number) => `${joinZh([who + action, '时'])} PIN 错误，还可再试 ${remaining} 次`,
     pinWait: (seconds: number) => `，须等待 ${seconds} 秒`,
     important: '重要信息，须经主要负责人签发',
@@ -59,8 +73,8 @@ const SAY = {
     endpoint: (path: string) => `, sent to ${path}`,
     overridden: (rule: string, excerpt: string, reason: string) => `Overrode "${rule}"${excerpt ? ` ${excerpt}` : ''}; reason: ${reason}`,
     voided: (n: number) => `The draft changed: ${n} sign-off${n === 1 ? '' : 's'} voided`,
-    fileSigned: (file: string, size: string, tooLarge: boolean) =>
-      `Signed off the attachment "${file}" (${size})${tooLarge ? ': over the check limit, not checked; the reviewer confirmed the upload' : ': it holds findings; the reviewer allowed one upload'}`,
+    fileSigned: (file: string, size: string, reason: string, linked: boolean) =>
+      `Signed off the ${linked ? 'linked ' : ''}attachment "${file}" (${size}): ${FILE_WHY_EN[reason] ?? reason}; the reviewer allowed ${linked ? 'one publish of the draft with it' : 'one upload'}`,
     pinFailed: (who: string, action: string, remaining: number) => `Wrong PIN for ${who} while ${action}; ${remaining} tries left`,
     pinWait: (seconds: number) => `, must wait ${seconds} s`,
     important: 'Important item: the unit head signs too',
@@ -185,7 +199,7 @@ export function eventSentence(record: AuditRecord, lang: Lang): string {
     case 'signoff-given':
       return '';
     case 'attachment-signed':
-      return say.fileSigned(str(d.file), sizeText(num(d.size)), d.reason === 'too-large');
+      return say.fileSigned(str(d.file), sizeText(num(d.size)), str(d.reason), d.linked === true);
     default:
       // A record of a newer version: its facts as they are, rather than nothing.
       return say.list(Object.entries(d).map(([k, v]) => `${k}${say.colon}${str(v)}`));

@@ -35,14 +35,14 @@ async function hiddenBlocking(p: ChecklistSourceParts): Promise<number> {
 
 export function checklistSource(p: ChecklistSourceParts): DraftSource & { located(): { finding: Finding; where: string }[] } {
   const { draft, panel, fix, release, files } = p;
-  const { linked, held } = files;
+  const { linked } = files;
   const entryOf = (finding: Finding) => panel.findings.find((e) => e.finding === finding);
   // One list for everything that counts findings: the checklist, the popup's state and its page scan.
   const located = () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()];
   return {
     located,
     findings: located,
-    scanError: () => panel.error ?? linked.error((key) => held.isSigned(key)),
+    scanError: () => panel.error ?? linked.error(),
     bodyText: () => draft.bodyText(),
     async rescan() {
       await draft.rescanStale();

@@ -69,14 +69,16 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
   const ids = new ItemIdSync(top, hub, () => flow.tabState().signoff === 'signed', items);
   const releasing = () => {
     panel.released();
+    // A linked file's sign-off covered this publish only: the next one asks the reviewer again.
+    files.held.published();
     ids.released();
   };
   const source = checklistSource({ docs, options: () => options, draft, panel, fix: new MaskFix(draft), release, files, releasing });
   const flow = startSignoffFlow(top, source, signoffApi, {
     list: () => files.held.list(),
     signed(key, signoff) {
-      files.held.signedOff(key, { reviewerName: signoff.reviewerName, at: signoff.at });
-      hub.filePasses.grant(key);
+      // An upload goes once; a linked file is already on the server, its sign-off is for the publish.
+      if (files.held.signedOff(key, { reviewerName: signoff.reviewerName, at: signoff.at }) === 'upload') hub.filePasses.grant(key);
     },
   });
   const log = new RefusalLog((entry) => signoffApi.recordAudit(entry));

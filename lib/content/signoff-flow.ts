@@ -295,10 +295,10 @@ class Checklist implements SignoffFlow {
     this.withPin(`sign-file:${key}`, async () => {
       const proof = await provePin(this.api, reviewerId, pin);
       if (!proof.ok) return proof;
-      const { name, sha256, size, reason } = held;
+      const { name, sha256, size, reason, linked } = held;
       // The log keeps the file's findings masked, each with its place in the file (sheet and cell).
       const findings = summarizeFindings(held.findings.map((f) => ({ ...f, excerpt: placedExcerpt(f) })));
-      const file = { name, key, sha256, size, reason };
+      const file = { name, key, sha256, size, reason, ...(linked && { linked }) };
       const r = await this.api.signOffFile({ reviewerId, challengeId: proof.challengeId, proof: proof.proof, file, context: { ...this.auditContext(), findings } });
       if (r.ok) uploads.signed(key, r.signoff);
       return r;

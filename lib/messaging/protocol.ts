@@ -29,6 +29,7 @@ import type { SiteAdapter } from '../policy/schema';
 import type { PolicyState, SaveResult } from '../policy/store';
 import type { Finding, Localized } from '../scan/types';
 import type { IdSource } from '../signoff/released-tabs';
+import type { SignedFileReason } from '../signoff/file-reasons';
 import type { Signoff, SignoffRole } from '../signoff/types';
 import type { PagePolicy } from './page-policy';
 
@@ -148,8 +149,13 @@ export interface SignedFile {
   /** Hex SHA-256 of the bytes; '' when the file was too large to hash. */
   sha256: string;
   size: number;
-  /** Why it was refused: a block finding, or too large to be checked (the reviewer confirms it unchecked). */
-  reason: 'block' | 'too-large';
+  /**
+   * Why it was held: a block finding, or not checked at all — too large, encrypted or corrupt — which
+   * the reviewer confirms by name before signing.
+   */
+  reason: SignedFileReason;
+  /** Linked from the draft (fetched from the CMS's origin): the sign-off is for one publish, not an upload. */
+  linked?: boolean;
 }
 
 export interface FileSignOffRequest {

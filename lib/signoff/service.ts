@@ -6,6 +6,7 @@
  */
 import type { AuditEntry, AuditPerson } from '../audit/types';
 import type { AppendResult, ProtocolMap, SignedFile } from '../messaging/protocol';
+import { SIGNED_FILE_REASONS } from './file-reasons';
 import { isRecord } from '../policy/fields';
 import type { Policy, Reviewer } from '../policy/schema';
 import type { Localized } from '../scan/types';
@@ -87,7 +88,8 @@ function isSignedFile(v: unknown): v is SignedFile {
     typeof v.size === 'number' &&
     Number.isFinite(v.size) &&
     v.size >= 0 &&
-    (v.reason === 'block' || v.reason === 'too-large')
+    (SIGNED_FILE_REASONS as readonly unknown[]).includes(v.reason) &&
+    (v.linked === undefined || typeof v.linked === 'boolean')
   );
 }
 
@@ -400,7 +402,7 @@ class SignoffAuthority implements SignoffService {
       if (!auth.ok) return auth;
       // Not a sign-off of the draft: nothing is stored, the page lets exactly this file out once.
       const signoff = this.stamp(auth.reviewer, auth.reviewer.role, file.sha256);
-      const detail = { file: file.name, fileKey: file.key, sha256: file.sha256, size: file.size, reason: file.reason };
+      const detail = { file: file.name, fileKey: file.key, sha256: file.sha256, size: file.size, reason: file.reason, ...(file.linked && { linked: true }) };
       const logged = await this.deps.audit({ ...contextOf(req.context), event: 'attachment-signed', ...named, signers: [person(signoff)], detail });
       if (!logged.ok) return { ok: false, code: 'audit-failed', message: auditFailed({ zh: '附件签发', en: 'attachment sign-off' }, logged) };
       return { ok: true, signoff };

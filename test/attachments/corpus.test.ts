@@ -33,6 +33,9 @@ describe('generated attachment corpus', () => {
     const r = results.get(c.name)!;
     expect(r.status).toBe(c.status);
     expect(r.status === 'scanned' ? '' : r.reason.zh).toMatch(/加密|损坏|不支持|专有/);
+    // The cause a reviewer confirms by name: only an encrypted or a corrupt file has one.
+    const cause = c.name.startsWith('加密') ? 'encrypted' : c.name.startsWith('损坏') ? 'corrupt' : undefined;
+    expect(r.status === 'scanned' ? undefined : r.cause).toBe(cause);
   });
 
   it('never puts a raw ID into an excerpt, message or location', () => {

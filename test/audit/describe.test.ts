@@ -45,6 +45,18 @@ const CASES: [string, AuditRecord, string, string][] = [
     '签发附件「低保名单.xlsx」（5.0 KB）：含有须处理的敏感信息，审核人同意上传一次',
     'Signed off the attachment "低保名单.xlsx" (5.0 KB): it holds findings; the reviewer allowed one upload',
   ],
+  [
+    'a linked attachment signed off for one publish despite its findings',
+    rec('attachment-signed', { file: '低保名单.xlsx', fileKey: 'sha256:ab:5120', sha256: 'ab', size: 5120, reason: 'block', linked: true }),
+    '签发正文链接的附件「低保名单.xlsx」（5.0 KB）：含有须处理的敏感信息，审核人同意随稿件发布一次',
+    'Signed off the linked attachment "低保名单.xlsx" (5.0 KB): it holds findings; the reviewer allowed one publish of the draft with it',
+  ],
+  [
+    'an encrypted upload confirmed unchecked',
+    rec('attachment-signed', { file: '名单.xlsx', fileKey: 'sha256:ab:5120', sha256: 'ab', size: 5120, reason: 'encrypted' }),
+    '签发附件「名单.xlsx」（5.0 KB）：已加密，无法读取，未经检查，审核人同意上传一次',
+    'Signed off the attachment "名单.xlsx" (5.0 KB): encrypted, could not be read, not checked; the reviewer allowed one upload',
+  ],
   ['a voided sign-off', rec('signoff-voided', { count: 2 }), '稿件已修改，2 项签发作废', 'The draft changed: 2 sign-offs voided'],
   [
     'a wrong PIN at sign-off',

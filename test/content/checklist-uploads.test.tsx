@@ -97,4 +97,26 @@ describe('UploadsSection', () => {
     expect(el.querySelector('[data-upload-signed]')!.textContent).toContain('李审核');
     expect(el.querySelector('[data-action^="sign-file"]')).toBeNull();
   });
+
+  it.each([
+    ['encrypted', '「名单.xlsx」（5.0 KB）设有打开密码（已加密），无法读取，未经预检检查，同意上传'],
+    ['corrupt', '「名单.xlsx」（5.0 KB）已损坏或不是其扩展名所说的格式，无法读取，未经预检检查，同意上传'],
+  ] as const)('an %s file asks for a confirmation naming it and why before the sign-off', async (reason, text) => {
+    const file: HeldUpload = { ...LIST, name: '名单.xlsx', reason, findings: [], why: { zh: '文件无法读取', en: 'unreadable' } };
+    const { el } = await show([file]);
+    const row = el.querySelector(`[data-upload="${file.key}"]`)!;
+    expect(row.querySelector('[data-upload-confirm]')!.parentElement!.textContent).toContain(text);
+    await pickAndType(row);
+    expect(row.querySelector<HTMLButtonElement>(`[data-action="sign-file:${file.key}"]`)!.disabled, 'not before the confirmation').toBe(true);
+  });
+
+  it('a linked file with findings says what to do (replace it, or a reviewer signs for this publish); signed, it says for one publish', async () => {
+    const linked: HeldUpload = { ...LIST, linked: true };
+    const { el } = await show([linked]);
+    expect(el.querySelector('[data-linked-note]')!.textContent).toContain('替换为已处理（打码）的文件');
+    expect(el.querySelectorAll('[data-upload-finding]')).toHaveLength(2);
+    const signed = await show([{ ...linked, signed: { reviewerName: '李审核', at: Date.UTC(2026, 0, 2, 3, 4) } }]);
+    expect(signed.el.querySelector('[data-upload-signed]')!.textContent).toContain('可随稿件发布一次');
+    expect(signed.el.querySelector('[data-linked-note]')).toBeNull();
+  });
 });

@@ -11,17 +11,17 @@
  * part: the list never arrives, the clean file does, and the panel names the file and the cell.
  */
 import { randomBytes } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { checklistView, dialog, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
+import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { IDS } from '../attachments/labelled';
 import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from './attachment-files.ts';
-import { dumpRecords, EXTENSION_DIR } from './extension-helpers.ts';
-import { OPTIONS_URL } from './policy-helpers.ts';
+import { AttachmentPage, signFile, XLSX } from './attachment-page.ts';
+import { EXTENSION_DIR } from './extension-helpers.ts';
 import { panelRefusals } from './gate-drive.ts';
 
 /** Another list with an ID (in a hidden column): a sign-off of LIST must not let it out. */
@@ -29,7 +29,6 @@ const OTHER = '临时救助-隐藏列.xlsx';
 /** Over this file's 1 MB policy limit: never opened, the reviewer confirms it unchecked. */
 const BIG = '会议录像说明-扫描件.pdf';
 const MAX_MB = 1;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** how long a refused upload is watched for a request that should not come */
 const SETTLE_MS = 2_500;
 
@@ -37,6 +36,7 @@ let browser: Browser;
 let server: CmsServer;
 let page: Page;
 let files: Map<string, Buffer>;
+let ui: AttachmentPage;
 const arrived = (name: string, since: number) => arrivedFiles(server, files, name, since);
 
 beforeAll(async () => {
@@ -46,6 +46,7 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
   await installPolicy(browser.context, EXTENSION_ID, await demoPolicy({ attachments: { maxMB: MAX_MB } }));
   page = await browser.context.newPage();
+  ui = new AttachmentPage(browser, server, page, files);
 }, 120_000);
 
 afterAll(async () => {
@@ -53,24 +54,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPage(path = '/attachments.html'): Promise<void> {
-  // A form post's own navigation may still be under way (or held by the gate): it can interrupt this one.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.goto(`${server.url}${path}`, { waitUntil: 'commit', timeout: 10_000 });
-      break;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.waitForTimeout(500);
-    }
-  }
-  // A page of the previous test may still be there for a moment: ready must be this page's.
-  await page.waitForURL(`**${path}`);
-  await page.waitForFunction('window.__attach && window.__attach.ready === true', null, { timeout: 20_000, polling: 50 });
-  await page.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
-}
-
-const filePayload = (name: string) => ({ name, mimeType: name.endsWith('.pdf') ? 'application/pdf' : XLSX, buffer: files.get(name)! });
+const filePayload = (name: string) => ui.payload(name);
+const openPage = (path?: string) => ui.open(path);
 
 /** The panel's refusals mentioning `name` (newest first). */
 async function refusalsNaming(name: string, timeout = 8_000): Promise<string[]> {
@@ -82,11 +67,7 @@ async function refusalsNaming(name: string, timeout = 8_000): Promise<string[]> 
   }
 }
 
-/** The page's own outcomes of its XHR uploads, once all have ended (or 'HUNG'). */
-const uploadOutcomes = () =>
-  page.evaluate<{ ok: boolean; name: string }[] | 'HUNG'>(
-    `Promise.race([Promise.all(window.__attach.uploads), new Promise((r) => setTimeout(() => r('HUNG'), 30000))])`,
-  );
+const uploadOutcomes = () => ui.uploadOutcomes();
 
 /**
  * `name` handed to TinyMCE's editing body as the browser delivers a file dragged from the file manager
@@ -236,27 +217,11 @@ describe('the upload dialogs of UEditor and KindEditor, and an ajaxFileUpload hi
   });
 });
 
-async function writeLinkedDraft(href: string): Promise<void> {
-  await page.evaluate(
-    `((href) => {
-      const form = document.getElementById('cms-form');
-      for (const [name, value] of Object.entries({ title: '城关镇2026年第一季度低保发放公示', channel: 'tzgg', category: '01', disclosure: '主动公开', reviewer: '李四' })) {
-        const el = form.elements.namedItem(name);
-        if (!el) continue;
-        el.value = value;
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-      tinymce.get('content').setContent('<p>城关镇2026年第一季度城乡低保资金已按时足额发放，具体名单详见附件。</p><p><a href="' + href + '">附件：低保名单</a></p>');
-    })(${JSON.stringify(href)})`,
-  );
-  await page.waitForTimeout(1_500);
-}
-
 describe('an attachment the draft links to on the CMS origin', () => {
   test('its findings join the checklist and the publish does not go out; the file was fetched with the page', async () => {
     server.host('/uploads/2026/低保名单.xlsx', files.get(LIST)!, XLSX);
     await openPage();
-    await writeLinkedDraft('/uploads/2026/%E4%BD%8E%E4%BF%9D%E5%90%8D%E5%8D%95.xlsx');
+    await ui.writeLinkedDraft('/uploads/2026/%E4%BD%8E%E4%BF%9D%E5%90%8D%E5%8D%95.xlsx');
     const since = server.mark();
     await page.locator('#btn-publish').click({ noWaitAfter: true });
     await waitForChecklist(page, 10_000);
@@ -271,7 +236,7 @@ describe('an attachment the draft links to on the CMS origin', () => {
   test('control: a clean linked workbook adds nothing to the checklist', async () => {
     server.host('/uploads/2026/预算.xlsx', files.get(CLEAN)!, XLSX);
     await openPage();
-    await writeLinkedDraft('/uploads/2026/%E9%A2%84%E7%AE%97.xlsx');
+    await ui.writeLinkedDraft('/uploads/2026/%E9%A2%84%E7%AE%97.xlsx');
     const since = server.mark();
     await page.locator('#btn-publish').click({ noWaitAfter: true });
     await waitForChecklist(page, 10_000);
@@ -283,51 +248,12 @@ describe('an attachment the draft links to on the CMS origin', () => {
   });
 });
 
-/** Chooses `name` in the upload dialog (which sends it by XHR at once); the page's own outcome. */
-async function dialogUpload(name: string) {
-  await page.evaluate('window.__attach.uploads = []');
-  await page.locator('#dialog-file').setInputFiles([]);
-  await page.locator('#dialog-file').setInputFiles(filePayload(name));
-  return uploadOutcomes();
-}
-
-/** The refused file's row in the checklist, once it is listed there. */
-async function heldRow(name: string) {
-  await waitForChecklist(page, 10_000);
-  const row = dialog(page).locator(`[data-upload-name="${name}"]`);
-  await row.waitFor({ timeout: 10_000 });
-  return row;
-}
-
-/**
- * The reviewer picks themself and signs off that one file with their PIN; a file too large to check
- * (`confirmUnchecked`) cannot be signed before its confirmation is ticked.
- */
-async function signFile(row: Locator, reviewer: { id: string; pin: string }, confirmUnchecked = false): Promise<void> {
-  await row.locator('select').selectOption(reviewer.id);
-  await row.locator('input[type=password]').fill(reviewer.pin);
-  if (confirmUnchecked) {
-    expect(await row.locator('[data-action^="sign-file:"]').isDisabled(), 'no sign-off before the confirmation').toBe(true);
-    await row.locator('[data-upload-confirm]').check();
-  }
-  await row.locator('[data-action^="sign-file:"]').click();
-  await row.locator('[data-upload-signed]').waitFor({ timeout: 15_000 });
-}
-
-async function auditRecords(event: string): Promise<Record<string, unknown>[]> {
-  const log = await browser.context.newPage();
-  await log.goto(OPTIONS_URL);
-  const records = (await dumpRecords(log)).filter((r) => r.event === event);
-  await log.close();
-  return records;
-}
-
 describe('a reviewer signs off the refused list: exactly that file, once', () => {
   test('refused and listed with its cells; after the PIN sign-off it arrives once byte for byte; a second upload and another list are refused; the log names the file', async () => {
     await openPage();
     const since = server.mark();
-    expect(await dialogUpload(LIST)).toEqual([{ ok: false, name: LIST, error: 'network' }]);
-    const row = await heldRow(LIST);
+    expect(await ui.dialogUpload(LIST)).toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    const row = await ui.heldRow(LIST);
     expect(await row.innerText()).toContain(`附件 ${LIST} · 隐藏工作表「原始」C2`);
     for (const id of IDS) expect(await row.innerText(), 'masked excerpts only').not.toContain(id);
     expect(arrived(LIST, since), 'nothing leaves before the sign-off').toEqual([]);
@@ -335,17 +261,17 @@ describe('a reviewer signs off the refused list: exactly that file, once', () =>
     const reviewer = demoPerson('lisi');
     await signFile(row, reviewer);
 
-    expect(await dialogUpload(OTHER), 'another file with IDs is not covered').toEqual([{ ok: false, name: OTHER, error: 'network' }]);
-    expect(await dialogUpload(LIST)).toEqual([{ ok: true, name: LIST }]);
+    expect(await ui.dialogUpload(OTHER), 'another file with IDs is not covered').toEqual([{ ok: false, name: OTHER, error: 'network' }]);
+    expect(await ui.dialogUpload(LIST)).toEqual([{ ok: true, name: LIST }]);
     const got = arrived(LIST, since);
     expect(got.map((r) => r.path)).toEqual(['/sink/attach/dialog']);
     expect(got[0]!.files.map((f) => [f.filename, f.sha256])).toEqual([[LIST, sha(files.get(LIST)!)]]);
-    expect(await dialogUpload(LIST), 'the sign-off was for one upload').toEqual([{ ok: false, name: LIST, error: 'network' }]);
+    expect(await ui.dialogUpload(LIST), 'the sign-off was for one upload').toEqual([{ ok: false, name: LIST, error: 'network' }]);
     await page.waitForTimeout(500);
     expect(arrived(LIST, since)).toHaveLength(1);
     expect(arrived(OTHER, since)).toEqual([]);
 
-    const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === LIST);
+    const signed = (await ui.auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === LIST);
     expect(signed).toHaveLength(1);
     expect(signed[0]).toMatchObject({ detail: { file: LIST, sha256: sha(files.get(LIST)!), reason: 'block' }, signers: [expect.objectContaining({ name: reviewer.name })] });
     const excerpts = (signed[0]!.findings as { excerpts: string[] }).excerpts.join('\n');
@@ -358,8 +284,8 @@ describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () 
   test('refused as not checked; the checklist asks the reviewer to confirm it by name and size; after that it arrives once', async () => {
     await openPage();
     const since = server.mark();
-    expect(await dialogUpload(BIG)).toEqual([{ ok: false, name: BIG, error: 'network' }]);
-    const row = await heldRow(BIG);
+    expect(await ui.dialogUpload(BIG)).toEqual([{ ok: false, name: BIG, error: 'network' }]);
+    const row = await ui.heldRow(BIG);
     const confirm = row.locator('label:has([data-upload-confirm])');
     expect(await confirm.innerText()).toContain(`「${BIG}」（1.5 MB）超过检查上限`);
     expect(await row.innerText()).toContain('超过策略上限 1 MB');
@@ -367,21 +293,21 @@ describe('a file over the policy\'s size limit (this file\'s policy: 1 MB)', () 
 
     await signFile(row, demoPerson('lisi'), true);
 
-    expect(await dialogUpload(BIG)).toEqual([{ ok: true, name: BIG }]);
-    expect(await dialogUpload(BIG), 'confirmed for one upload').toEqual([{ ok: false, name: BIG, error: 'network' }]);
+    expect(await ui.dialogUpload(BIG)).toEqual([{ ok: true, name: BIG }]);
+    expect(await ui.dialogUpload(BIG), 'confirmed for one upload').toEqual([{ ok: false, name: BIG, error: 'network' }]);
     await page.waitForTimeout(500);
     const got = arrived(BIG, since);
     expect(got.map((r) => r.files.map((f) => [f.filename, f.sha256]))).toEqual([[[BIG, sha(files.get(BIG)!)]]]);
-    const signed = (await auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === BIG);
+    const signed = (await ui.auditRecords('attachment-signed')).filter((r) => (r.detail as { file: string }).file === BIG);
     expect(signed).toMatchObject([{ detail: { reason: 'too-large', size: files.get(BIG)!.length } }]);
   });
 
   test('linked from the draft: the checklist stays blocked until the reviewer confirms that file by name and size', async () => {
     server.host('/uploads/2026/录像说明.pdf', files.get(BIG)!, 'application/pdf');
     await openPage();
-    await writeLinkedDraft('/uploads/2026/%E5%BD%95%E5%83%8F%E8%AF%B4%E6%98%8E.pdf');
+    await ui.writeLinkedDraft('/uploads/2026/%E5%BD%95%E5%83%8F%E8%AF%B4%E6%98%8E.pdf');
     await page.locator('#btn-publish').click({ noWaitAfter: true });
-    const row = await heldRow('录像说明.pdf');
+    const row = await ui.heldRow('录像说明.pdf');
     expect(await row.locator('label:has([data-upload-confirm])').innerText()).toContain('「录像说明.pdf」（1.5 MB）超过检查上限');
     expect((await checklistView(page)).complete.findings, 'not checked: blocked').toBe(false);
     await signFile(row, demoPerson('lisi'), true);

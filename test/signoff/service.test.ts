@@ -413,11 +413,24 @@ describe('signOffFile', () => {
     expect(await service.signOffFile(request(await answer(service, 'li', '000000')))).toMatchObject({ ok: false, code: 'wrong-pin' });
     const context = { ...CONTEXT, editor: '李审核', event: 'attachment-signed' as const };
     expect(await service.signOffFile({ ...request(await answer(service, 'li', PINS.li!)), context })).toMatchObject({ ok: false, code: 'self-review' });
-    for (const file of [{ ...FILE, sha256: 'not-a-hash' }, { ...FILE, key: '' }, { ...FILE, reason: 'clean' }, { ...FILE, size: -1 }, null]) {
+    for (const file of [{ ...FILE, sha256: 'not-a-hash' }, { ...FILE, key: '' }, { ...FILE, reason: 'clean' }, { ...FILE, reason: 'unsupported' }, { ...FILE, linked: 'yes' }, { ...FILE, size: -1 }, null]) {
       expect(await service.signOffFile(request(await answer(service, 'li', PINS.li!), 'li', file))).toMatchObject({ ok: false, code: 'bad-challenge' });
     }
     expect(entries.filter((e) => e.event === 'attachment-signed')).toEqual([]);
     expect(everythingStored()).not.toContain('000000');
+  });
+
+  it('logs an encrypted or corrupt file confirmed unchecked, and a linked file signed for a publish, with their reason', async () => {
+    const service = start();
+    for (const file of [{ ...FILE, reason: 'encrypted' }, { ...FILE, reason: 'corrupt' }, { ...FILE, linked: true }]) {
+      expect(await service.signOffFile(request(await answer(service, 'li', PINS.li!), 'li', file))).toMatchObject({ ok: true });
+    }
+    expect(entries.map((e) => e.detail)).toEqual([
+      expect.objectContaining({ reason: 'encrypted' }),
+      expect.objectContaining({ reason: 'corrupt' }),
+      expect.objectContaining({ reason: 'block', linked: true }),
+    ]);
+    expect(entries[0]!.detail).not.toHaveProperty('linked');
   });
 
   it('does not let the file out when the audit log cannot record the sign-off', async () => {

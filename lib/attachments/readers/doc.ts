@@ -1,9 +1,9 @@
 import './node-buffer';
 import * as XLSX from '@e965/xlsx';
 import WordOleExtractor, { type WordDocument } from 'word-extractor/lib/word-ole-extractor.js';
-import { CORRUPT } from '../container';
+import { corruptError } from '../container';
 import { paragraphLocation } from '../location-text';
-import { AttachmentError, type ExtractedSegment } from '../types';
+import type { ExtractedSegment } from '../types';
 
 interface CfbEntry {
   content: Uint8Array | number[];
@@ -45,7 +45,7 @@ export async function readDoc(bytes: Uint8Array): Promise<ExtractedSegment[]> {
   try {
     doc = await new CfbWordExtractor(CFB.read(bytes, { type: 'array' })).run();
   } catch {
-    throw new AttachmentError('unreadable', CORRUPT);
+    throw corruptError();
   }
   const out: ExtractedSegment[] = [];
   paragraphs(doc.getBody(), 'body', out);

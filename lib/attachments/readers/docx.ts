@@ -1,8 +1,8 @@
 import { unzipSync } from 'fflate';
 import mammoth, { type MammothDocument, type MammothNode } from 'mammoth';
-import { CORRUPT } from '../container';
+import { corruptError } from '../container';
 import { paragraphLocation, propertyLocation, tableCellLocation } from '../location-text';
-import { AttachmentError, type ExtractedSegment } from '../types';
+import type { ExtractedSegment } from '../types';
 import { decodePart, elements, paragraphTexts, parseXml } from '../xml';
 
 /** The text under a node: runs, hyperlinks, tabs, line breaks, an image's alt text. */
@@ -118,9 +118,9 @@ export async function readDocx(bytes: Uint8Array): Promise<ExtractedSegment[]> {
       },
     );
   } catch {
-    throw new AttachmentError('unreadable', CORRUPT);
+    throw corruptError();
   }
-  if (!doc) throw new AttachmentError('unreadable', CORRUPT);
+  if (!doc) throw corruptError();
   const w: Walk = { out: [], paragraph: 0, table: 0, doc };
   packageParts(bytes, w.out);
   body(doc.children ?? [], w);

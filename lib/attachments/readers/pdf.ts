@@ -1,6 +1,6 @@
-import { CORRUPT, ENCRYPTED } from '../container';
+import { corruptError, encryptedError } from '../container';
 import { pageLocation, propertyLocation } from '../location-text';
-import { AttachmentError, type ExtractedSegment } from '../types';
+import type { ExtractedSegment } from '../types';
 import { pageLines, type TextItem } from './pdf-layout';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -56,7 +56,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ExtractedSegment[]> {
     doc = await task.promise;
   } catch (err) {
     await task.destroy();
-    throw new AttachmentError('unreadable', (err as Error)?.name === 'PasswordException' ? ENCRYPTED : CORRUPT);
+    throw (err as Error)?.name === 'PasswordException' ? encryptedError() : corruptError();
   }
   try {
     const out: ExtractedSegment[] = [];
@@ -72,7 +72,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ExtractedSegment[]> {
     }
     return out;
   } catch {
-    throw new AttachmentError('unreadable', CORRUPT);
+    throw corruptError();
   } finally {
     await doc.destroy();
   }

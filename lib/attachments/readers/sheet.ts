@@ -1,8 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
-import { CORRUPT, ENCRYPTED } from '../container';
+import { corruptError, encryptedError } from '../container';
 import { cellLocation, cellRef, propertyLocation } from '../location-text';
-import { AttachmentError, type ExtractedSegment } from '../types';
+import type { ExtractedSegment } from '../types';
 import { ooxmlSheetParts } from './xlsx-parts';
 
 // Excel 95 (BIFF5) files from Chinese Windows store text in code page 936; BIFF8 and xlsx are Unicode.
@@ -26,27 +26,39 @@ function open(bytes: Uint8Array): XLSX.WorkBook {
     // and columns; bookFiles: the package's parts, for headers, footers and text boxes.
     return XLSX.read(bytes, { type: 'array', dense: true, cellStyles: true, bookFiles: true, cellHTML: false, cellFormula: false });
   } catch (err) {
-    throw new AttachmentError('unreadable', /password|encrypt/i.test(String((err as Error)?.message)) ? ENCRYPTED : CORRUPT);
+    throw /password|encrypt/i.test(String((err as Error)?.message)) ? encryptedError() : corruptError();
   }
 }
 
 /** What a reader of the file sees in a cell; for an exact whole number, every digit. */
-function cellText(cell: XLSX.CellObject): { text: string; number?: number } | null {
-  if (cell.t === 'n' && typeof cell.v === 'number') {
-    return { text: Number.isSafeInteger(cell.v) ? String(cell.v) : (cell.w ?? String(cell.v)), number: cell.v };
-  }
-  if (cell.t === 's' || cell.t === 'd' || cell.t === 'b') return { text: cell.w ?? String(cell.v ?? '') };
-  return null;
+function cellText(cell: XLSX.CellObject): string {
+  if (cell.t === 'n' && typeof cell.v === 'number') return Number.isSafeInteger(cell.v) ? String(cell.v) : (cell.w ?? String(cell.v));
+  if (cell.t === 's' || cell.t === 'd' || cell.t === 'b') return cell.w ?? String(cell.v ?? '');
+  return '';
 }
 
 type Row = (XLSX.CellObject | undefined)[];
 
+/**
+ * A sheet's cells as segments. A 名单 has hundreds of thousands of cells and few of them hold a
+ * finding: each segment carries one small function that names its place only when asked.
+ */
 function sheetSegments(name: string, ws: XLSX.WorkSheet, sheetHidden: boolean, out: ExtractedSegment[]): void {
   const data = (ws['!data'] ?? []) as (Row | undefined)[];
   const rows = ws['!rows'] ?? [];
   const cols = ws['!cols'] ?? [];
   let header: Row | undefined;
   let headerRow = -1;
+  const place = (r: number, c: number, part?: 'comment') =>
+    cellLocation({
+      sheet: name,
+      cell: cellRef(r, c),
+      sheetHidden,
+      rowHidden: !!rows[r]?.hidden,
+      columnHidden: !!cols[c]?.hidden,
+      columnHeader: headerRow >= 0 && headerRow < r ? header?.[c]?.w : undefined,
+      part,
+    });
   for (let r = 0; r < data.length; r++) {
     const row = data[r];
     if (!row) continue;
@@ -54,27 +66,13 @@ function sheetSegments(name: string, ws: XLSX.WorkSheet, sheetHidden: boolean, o
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (!cell) continue;
-      const content = cellText(cell);
-      const rr = r;
-      const cc = c;
-      const place = (part?: 'comment') => () =>
-        cellLocation({
-          sheet: name,
-          cell: cellRef(rr, cc),
-          sheetHidden,
-          rowHidden: !!rows[rr]?.hidden,
-          columnHidden: !!cols[cc]?.hidden,
-          columnHeader: headerRow >= 0 && headerRow < rr ? header?.[cc]?.w : undefined,
-          part,
-        });
-      if (content && content.text) {
-        last = { text: content.text, location: place(), separator: '\t' };
-        if (content.number !== undefined) last.number = content.number;
+      const text = cellText(cell);
+      if (text) {
+        last = { text, location: () => place(r, c), separator: '\t' };
+        if (cell.t === 'n') last.number = cell.v as number;
         out.push(last);
       }
-      for (const comment of cell.c ?? []) {
-        if (comment.t) out.push((last = { text: comment.t, location: place('comment'), separator: '\t' }));
-      }
+      if (cell.c) for (const comment of cell.c) if (comment.t) out.push((last = { text: comment.t, location: () => place(r, c, 'comment'), separator: '\t' }));
     }
     if (last) last.separator = '\n';
     // The first row with content names the columns for the rows below it.

@@ -95,6 +95,38 @@ function textBoxes(drawingXml: string): string[] {
     .filter(Boolean);
 }
 
+const SHEET_DATA_END = new TextEncoder().encode('sheetData>');
+
+/**
+ * The part of a sheet after its cells (headerFooter comes after sheetData in the schema's order): a
+ * sheet of 50,000 rows is tens of megabytes of XML that SheetJS has already read, not decoded again.
+ */
+function sheetTail(files: Files, path: string): string | null {
+  const f = files[path] ?? files['/' + path];
+  if (!f) return null;
+  if (typeof f.content === 'string' || !(f.content instanceof Uint8Array)) return decodePart(f.content);
+  const at = closingTagAt(f.content, SHEET_DATA_END);
+  return decodePart(at < 0 ? f.content : f.content.subarray(at));
+}
+
+const LT = 0x3c;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+
+/**
+ * Where the last closing tag `</name>` or `</prefix:name>` starts (needle: 'name>'), searched from
+ * the end. Text may hold 'name>' (a '>' needs no escaping) but never '<', so '</' marks a real tag.
+ */
+function closingTagAt(bytes: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = bytes.length - needle.length; i >= 2; i--) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    let k = i - 1;
+    if (bytes[k] === COLON) while (k > 0 && bytes[k] !== SLASH && bytes[k] !== LT && bytes[k] !== 0x20) k--;
+    if (bytes[k] === SLASH && bytes[k - 1] === LT) return k - 1;
+  }
+  return -1;
+}
+
 export function ooxmlSheetParts(wb: XLSX.WorkBook): Map<string, ExtractedSegment[]> {
   const files = (wb as { files?: Files }).files;
   const out = new Map<string, ExtractedSegment[]>();
@@ -105,7 +137,7 @@ export function ooxmlSheetParts(wb: XLSX.WorkBook): Map<string, ExtractedSegment
     if (!path) return;
     const hidden = !!wb.Workbook?.Sheets?.[i]?.Hidden;
     const segs: ExtractedSegment[] = [];
-    const xml = part(files, path);
+    const xml = sheetTail(files, path);
     for (const hf of xml ? headersFooters(xml) : []) segs.push({ text: hf.text, location: sheetPartLocation(name, hidden, hf.part) });
     for (const [, target] of relations(files, path)) {
       if (!/\/drawings\/drawing[^/]*\.xml$/.test(target)) continue;

@@ -1,7 +1,7 @@
 /**
  * The draft's files: those it links to on the CMS's origin (read at checklist time, their findings
- * join it) and the uploads the gate refused for what they hold — with linked files too large to
- * check — each waiting for a reviewer to sign off on exactly that file.
+ * join it) and the uploads the gate refused for what they hold — with linked files that hold a block
+ * finding or cannot be checked — each waiting for a reviewer to sign off on exactly that file.
  */
 import type { DraftWatch } from '../draft-watch';
 import type { PageFiles } from './page-files';
@@ -17,14 +17,15 @@ export class DraftFiles {
     private readonly draft: DraftWatch,
     private readonly top: Window,
   ) {
-    this.linked = new LinkedAttachments(files);
     this.held = new HeldUploads(files);
+    // A linked file's findings join the checklist until a reviewer signs that file off for the publish.
+    this.linked = new LinkedAttachments(files, (key) => this.held.isLinkSigned(key));
   }
 
-  /** Reads the draft's links again; a linked file too large to check waits for a reviewer. */
+  /** Reads the draft's links again; a linked file with a block finding or not checkable waits for a reviewer. */
   async readLinks(): Promise<void> {
     const hrefs = [...this.draft.sessions.values()].flatMap((s) => hrefsOf(s.handle.root));
     await this.linked.refresh(hrefs, this.top.document.baseURI, this.top.location.origin);
-    for (const key of this.linked.tooLarge()) this.held.linked(key);
+    this.held.linkedNow(this.linked.linkedKeys());
   }
 }

@@ -2,10 +2,12 @@
  * Linked attachments (issue 12 item 4): at checklist time, the files the draft links to on the CMS's
  * own origin are fetched with the editor's session and scanned like an upload; their findings join
  * the checklist. A link that cannot be fetched is listed unreadable: the checklist stays blocked and
- * says why (fail closed). Each URL is fetched once per page unless it failed.
+ * says why (fail closed). Each URL is fetched again at every check: the file behind a link can be
+ * replaced on the server, and a reviewer's sign-off is for the bytes they saw (by content key).
  */
 import { pick } from '../../i18n';
 import type { Finding } from '../../scan/types';
+import { holdReason } from './held-uploads';
 import { attachmentPlace } from './place';
 import { attachmentLinks, linkedName } from './linked-urls';
 import type { PageFiles } from './page-files';
@@ -25,13 +27,15 @@ export class LinkedAttachments {
 
   constructor(
     private readonly files: PageFiles,
+    /** A reviewer signed off this file (by content key) for the draft's publish. */
+    private readonly signed: (key: string) => boolean = () => false,
     private readonly fetchFile: Fetch = (url, init) => fetch(url, init),
   ) {}
 
-  /** Reads the links of the draft now; resolves once every linked file is scanned (or failed). */
+  /** Reads the links of the draft now; resolves once every linked file is fetched and scanned (or failed). */
   async refresh(hrefs: readonly string[], base: string, origin: string): Promise<void> {
     this.current = attachmentLinks(hrefs, base, origin);
-    await Promise.all(this.current.filter((u) => !this.keys.has(u)).map((u) => this.load(u)));
+    await Promise.all(this.current.map((u) => this.load(u)));
   }
 
   private async load(url: string): Promise<void> {
@@ -41,33 +45,37 @@ export class LinkedAttachments {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       this.keys.set(url, await this.files.learn(await r.blob(), name, 'link', url));
     } catch (e) {
+      this.keys.delete(url);
       const why = e instanceof Error ? e.message : String(e);
       this.files.failed(name, 'link', url, { zh: `无法读取正文链接的附件（${why}）`, en: `the linked attachment could not be fetched (${why})` });
       // not kept: the next checklist tries again
     }
   }
 
-  /** The findings of the files the draft links to now, each placed in its file. */
+  /**
+   * The findings of the files the draft links to now, each placed in its file; a file a reviewer
+   * signed off is listed with its sign-off instead (lib/content/attachments/held-uploads.ts).
+   */
   findings(): { finding: Finding; where: string }[] {
-    return this.linked().flatMap((f) =>
+    return this.linked().filter((f) => !this.signed(f.key)).flatMap((f) =>
       f.findings.map((finding) => ({ finding, where: attachmentPlace(finding) ?? f.name })),
     );
   }
 
   /**
-   * Why a linked file could not be checked (the checklist stays blocked), or null. A file too large to
-   * check that a reviewer confirmed (`confirmed`, by its content key) no longer blocks.
+   * Why a linked file could not be checked (the checklist stays blocked), or null. A file too large,
+   * encrypted or corrupt that a reviewer confirmed unchecked (by its content key) no longer blocks.
    */
-  error(confirmed: (key: string) => boolean = () => false): string | null {
+  error(): string | null {
     const bad = this.current
       .map((u) => this.files.get(this.keys.get(u) ?? `unfetched:${u}`))
-      .find((f) => f && f.status !== 'scanned' && f.status !== 'scanning' && !(f.status === 'too-large' && confirmed(f.key)));
+      .find((f) => f && f.status !== 'scanned' && f.status !== 'scanning' && !(holdReason(f) && this.signed(f.key)));
     return bad ? `${bad.name}: ${pick(bad.reason ?? { zh: '无法检查', en: 'not checked' })}` : null;
   }
 
-  /** The content keys of the linked files too large to check: a reviewer confirms each one. */
-  tooLarge(): string[] {
-    return this.linked().filter((f) => f.status === 'too-large').map((f) => f.key);
+  /** The content keys of the files the draft links to now (a reviewer signs those that need it). */
+  linkedKeys(): string[] {
+    return this.linked().map((f) => f.key);
   }
 
   private linked() {

@@ -4,7 +4,7 @@
  * and size), scanned once in the extension's attachment scanner. The gate asks it what a file in a
  * request is; the checklist reads the linked ones. No DOM here.
  */
-import type { AttachmentResult } from '../../attachments/types';
+import type { AttachmentResult, UnreadableCause } from '../../attachments/types';
 import type { FileState } from '../../gate/verdict';
 import { pick } from '../../i18n';
 import type { Finding, Localized } from '../../scan/types';
@@ -27,6 +27,8 @@ export interface PageFile {
   status: PageFileStatus;
   /** Why it was not scanned (unreadable, unsupported, too large). */
   reason?: Localized;
+  /** Encrypted or corrupt, when the reader could tell (only such a file may be confirmed unchecked). */
+  cause?: UnreadableCause;
   /** Masked, each with its location in the file. */
   findings: Finding[];
 }
@@ -67,7 +69,10 @@ export class PageFiles {
     }
     file.status = result.status;
     file.findings = result.findings;
-    if (result.status !== 'scanned') file.reason = result.reason;
+    if (result.status !== 'scanned') {
+      file.reason = result.reason;
+      if (result.cause) file.cause = result.cause;
+    }
     this.changed();
   }
 

@@ -9,6 +9,7 @@ import { isMediaFile } from '../../gate/files';
 import type { FileRef, Outgoing } from '../../gate/types';
 import type { FileState } from '../../gate/verdict';
 import { FilePasses } from '../attachments/file-passes';
+import { holdReason } from '../attachments/held-uploads';
 import type { FileOrigin, PageFiles } from '../attachments/page-files';
 
 const TEXT_FILE = /\.(txt|csv|tsv|json|md|html?|xml)$/i;
@@ -47,7 +48,9 @@ export class FileVerdicts {
   state(ref: FileRef, spent: ReadonlySet<string> = new Set(), usePasses = true): FileState {
     if (unreadFile(ref)) return { state: 'clean' };
     const s = this.book.gateState(ref.key);
-    const signable = s.state === 'findings' || (s.state === 'unreadable' && this.book.get(ref.key ?? '')?.status === 'too-large');
+    // A block finding, or not checkable in a way a reviewer can confirm (too large, encrypted, corrupt).
+    const file = this.book.get(ref.key ?? '');
+    const signable = s.state === 'findings' || (s.state === 'unreadable' && !!file && holdReason(file) !== null);
     // Signed off by a reviewer: it leaves as they saw it (its findings no longer hold it back).
     if (signable && usePasses && (this.passes.has(ref.key) || spent.has(ref.key ?? ''))) return { state: 'clean' };
     return s;

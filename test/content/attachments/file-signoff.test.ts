@@ -138,26 +138,70 @@ describe('a file over the size limit', () => {
     expect(held.get(big)).toMatchObject({ name: '录像说明.pdf', reason: 'too-large', findings: [], why: { zh: expect.stringContaining('超过策略上限 1 MB') as string } });
   });
 
-  it('an unreadable (encrypted) file is not offered for a sign-off: nobody can say what it holds', async () => {
-    const book = new PageFiles((blob, name) => Promise.resolve({ file: name, size: blob.size, status: 'unreadable', reason: { zh: '加密', en: 'encrypted' }, findings: [] }));
+});
+
+describe('an encrypted or corrupt file (issue 12: confirmed unchecked, like one too large)', () => {
+  const unreadable = (cause?: 'encrypted' | 'corrupt') => async () => {
+    const book = new PageFiles((blob, name) => Promise.resolve({ file: name, size: blob.size, status: 'unreadable', reason: { zh: '无法读取', en: 'unreadable' }, ...(cause && { cause }), findings: [] }));
     const key = await book.learn(new Blob(['x']), '加密名单.xlsx', 'input');
     const passes = new FilePasses();
+    const verdicts = new FileVerdicts(book, passes);
+    const ref = { name: 'f', filename: '加密名单.xlsx', type: '', size: 1, key };
+    return { book, key, passes, verdicts, ref };
+  };
+
+  it.each(['encrypted', 'corrupt'] as const)('%s: listed with its reason; refused until signed, then passes once', async (cause) => {
+    const { book, key, passes, verdicts, ref } = await unreadable(cause)();
+    const held = new HeldUploads(book);
+    expect(held.refused(key)).toBe(true);
+    expect(held.get(key)).toMatchObject({ reason: cause, findings: [], why: { zh: '无法读取' } });
+    expect(verdicts.state(ref)).toMatchObject({ state: 'unreadable' });
+    passes.grant(key);
+    expect(verdicts.state(ref)).toEqual({ state: 'clean' });
+  });
+
+  it('unreadable for a reason the reader could not name (a scanner failure, a timeout) is never offered: nobody saw those bytes', async () => {
+    const { book, key, passes, verdicts, ref } = await unreadable()();
     passes.grant(key);
     expect(new HeldUploads(book).refused(key)).toBe(false);
-    expect(new FileVerdicts(book, passes).state({ name: 'f', filename: '加密名单.xlsx', type: '', size: 1, key })).toMatchObject({ state: 'unreadable' });
+    expect(verdicts.state(ref)).toMatchObject({ state: 'unreadable' });
   });
 });
 
 describe('HeldUploads', () => {
-  it('a linked file too large to check is listed as linked and keeps its sign-off at each re-check; a linked list is not listed', async () => {
-    const { book, big, list } = await setup();
+  it('linked files that need a reviewer (block finding, too large) are listed as linked; their sign-off is for one publish', async () => {
+    const { book, big, list, clean } = await setup();
     const held = new HeldUploads(book);
-    held.linked(list);
-    held.linked(big);
-    expect(held.list().map((h) => [h.key, h.linked])).toEqual([[big, true]]);
-    held.signedOff(big, { reviewerName: '李审核', at: 5 });
-    held.linked(big);
-    expect(held.isSigned(big)).toBe(true);
+    held.linkedNow([list, big, clean]);
+    expect(held.list().map((h) => [h.key, h.reason, h.linked])).toEqual([[list, 'block', true], [big, 'too-large', true]]);
+    expect(held.signedOff(list, { reviewerName: '李审核', at: 5 })).toBe('link');
+    held.linkedNow([list, big]);
+    expect(held.isLinkSigned(list)).toBe(true);
+    expect(held.get(list)?.signed).toEqual({ reviewerName: '李审核', at: 5 });
+    held.published();
+    expect(held.isLinkSigned(list)).toBe(false);
+  });
+
+  it('a linked file no longer linked (other bytes at its URL) leaves the list and loses its sign-off', async () => {
+    const { book, list, other } = await setup();
+    const held = new HeldUploads(book);
+    held.linkedNow([list]);
+    held.signedOff(list, { reviewerName: '李审核', at: 5 });
+    held.linkedNow([other]);
+    expect(held.list().map((h) => h.key)).toEqual([other]);
+    held.linkedNow([list]);
+    expect(held.isLinkSigned(list)).toBe(false);
+  });
+
+  it("an upload's sign-off does not sign the draft's link to the same file, nor the other way round", async () => {
+    const { book, list } = await setup();
+    const held = new HeldUploads(book);
+    held.refused(list);
+    expect(held.signedOff(list, { reviewerName: '李审核', at: 5 })).toBe('upload');
+    held.linkedNow([list]);
+    expect(held.isLinkSigned(list)).toBe(false);
+    expect(held.get(list)).toMatchObject({ linked: true });
+    expect(held.get(list)?.signed).toBeUndefined();
   });
 
   it('lists a refused file with its block findings; a sign-off holds until the file is refused again', async () => {
@@ -169,9 +213,9 @@ describe('HeldUploads', () => {
     expect(held.refused(list)).toBe(true);
     const f = book.get(list)!;
     expect(held.list()).toEqual([{ name: '低保名单.xlsx', key: list, sha256: f.sha256, size: f.size, reason: 'block', findings: [ID_CELL] }]);
-    held.signedOff(list, { reviewerName: '李审核', at: 5 });
+    expect(held.signedOff(list, { reviewerName: '李审核', at: 5 })).toBe('upload');
     expect(held.get(list)?.signed).toEqual({ reviewerName: '李审核', at: 5 });
-    held.signedOff(clean, { reviewerName: '李审核', at: 5 });
+    expect(held.signedOff(clean, { reviewerName: '李审核', at: 5 })).toBeNull();
     expect(held.get(clean)).toBeUndefined();
     held.refused(list);
     expect(held.get(list)?.signed).toBeUndefined();
