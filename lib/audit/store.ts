@@ -125,16 +125,24 @@ async function issueAll(requests: (() => Promise<unknown>)[]): Promise<void> {
   await Promise.all(issued);
 }
 
-export function createAuditLog(db: AuditDb, options: AuditLogOptions): AuditLog {
+/** The log in IndexedDB: each append linked to the previous record's hash, committed before it answers. */
+class IdbAuditLog implements AuditLog {
   // One write at a time: each append must see the previous one's hash.
-  let tail: Promise<unknown> = Promise.resolve();
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = tail.then(job);
-    tail = run.catch(() => undefined);
-    return run;
-  };
+  private tail: Promise<unknown> = Promise.resolve();
 
-  async function write(entry: AuditEntry): Promise<AuditRecord> {
+  constructor(
+    private readonly db: AuditDb,
+    private readonly options: AuditLogOptions,
+  ) {}
+
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(job);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(entry: AuditEntry): Promise<AuditRecord> {
+    const { db, options } = this;
     const collect = options.collect?.() ?? false;
     const tx = db.transaction(collect ? ['records', 'meta', 'outbox'] : ['records', 'meta'], 'readwrite');
     return committed(tx, async () => {
@@ -159,9 +167,9 @@ export function createAuditLog(db: AuditDb, options: AuditLogOptions): AuditLog 
     });
   }
 
-  async function* inOrder(through: number): AsyncGenerator<AuditRecord> {
+  private async *inOrder(through: number): AsyncGenerator<AuditRecord> {
     for (let from = 1; from <= through; ) {
-      const batch = await db.getAll('records', IDBKeyRange.bound(from, through), CHUNK);
+      const batch = await this.db.getAll('records', IDBKeyRange.bound(from, through), CHUNK);
       yield* batch;
       if (batch.length < CHUNK) return;
       from = batch[batch.length - 1]!.seq + 1;
@@ -169,8 +177,8 @@ export function createAuditLog(db: AuditDb, options: AuditLogOptions): AuditLog 
   }
 
   /** Deletes the oldest prunable records, at most a chunk; how many went. */
-  async function pruneChunk(cutoff: number): Promise<number> {
-    const tx = db.transaction(['records', 'meta'], 'readwrite');
+  private async pruneChunk(cutoff: number): Promise<number> {
+    const tx = this.db.transaction(['records', 'meta'], 'readwrite');
     return committed(tx, async () => {
       const meta = tx.objectStore('meta');
       const records = tx.objectStore('records');
@@ -191,58 +199,63 @@ export function createAuditLog(db: AuditDb, options: AuditLogOptions): AuditLog 
     });
   }
 
-  return {
-    async append(entry) {
-      try {
-        const record = await serial(() => write(entry));
-        return { ok: true, seq: record.seq, id: record.id, record };
-      } catch (e) {
-        return failure(e);
-      }
-    },
+  /** Records `throughSeq` as exported when the export held every record up to it. */
+  private async exported(throughSeq: number, count: number): Promise<boolean> {
+    const tx = this.db.transaction(['records', 'meta'], 'readwrite');
+    return committed(tx, async () => {
+      const meta = tx.objectStore('meta');
+      if (!(Number.isInteger(throughSeq) && throughSeq > 0)) return false;
+      const [done, head, held] = await Promise.all([
+        meta.get('exportedThrough') as Promise<number | undefined>,
+        meta.get('head') as Promise<ChainLink | undefined>,
+        tx.objectStore('records').count(IDBKeyRange.upperBound(throughSeq)),
+      ]);
+      if (count < held) return false;
+      // Never beyond what exists: a record appended later was not in that export.
+      const through = Math.min(throughSeq, head?.seq ?? 0);
+      if (through > (done ?? 0)) await meta.put(through, 'exportedThrough');
+      return true;
+    });
+  }
 
-    async verify() {
-      const [anchor, head] = await Promise.all([readMeta(db, 'anchor'), readMeta(db, 'head')]);
-      // Up to the head read now: records appended while this runs belong to the next check.
-      return verifyChain(inOrder(head?.seq ?? Number.MAX_SAFE_INTEGER), anchor, head);
-    },
+  async append(entry: AuditEntry): ReturnType<AuditLog['append']> {
+    try {
+      const record = await this.serial(() => this.write(entry));
+      return { ok: true, seq: record.seq, id: record.id, record };
+    } catch (e) {
+      return failure(e);
+    }
+  }
 
-    markExported(throughSeq, count) {
-      return serial(async () => {
-        const tx = db.transaction(['records', 'meta'], 'readwrite');
-        return committed(tx, async () => {
-          const meta = tx.objectStore('meta');
-          if (!(Number.isInteger(throughSeq) && throughSeq > 0)) return false;
-          const [done, head, held] = await Promise.all([
-            meta.get('exportedThrough') as Promise<number | undefined>,
-            meta.get('head') as Promise<ChainLink | undefined>,
-            tx.objectStore('records').count(IDBKeyRange.upperBound(throughSeq)),
-          ]);
-          if (count < held) return false;
-          // Never beyond what exists: a record appended later was not in that export.
-          const through = Math.min(throughSeq, head?.seq ?? 0);
-          if (through > (done ?? 0)) await meta.put(through, 'exportedThrough');
-          return true;
-        });
-      });
-    },
+  async verify(): ReturnType<AuditLog['verify']> {
+    const [anchor, head] = await Promise.all([readMeta(this.db, 'anchor'), readMeta(this.db, 'head')]);
+    // Up to the head read now: records appended while this runs belong to the next check.
+    return verifyChain(this.inOrder(head?.seq ?? Number.MAX_SAFE_INTEGER), anchor, head);
+  }
 
-    prune(retentionDays) {
-      return serial(async () => {
-        const cutoff = options.now().getTime() - retentionDays * DAY_MS;
-        let total = 0;
-        for (let n = await pruneChunk(cutoff); n > 0; n = await pruneChunk(cutoff)) total += n;
-        return total;
-      });
-    },
+  markExported(throughSeq: number, count: number): ReturnType<AuditLog['markExported']> {
+    return this.serial(() => this.exported(throughSeq, count));
+  }
 
-    async findPublished(title) {
-      const index = db.transaction('records').store.index('title');
-      // A title has a handful of records (blocked, signed, allowed, checked): newest first until the publication.
-      for (let c = await index.openCursor(IDBKeyRange.only(title), 'prev'); c; c = await c.continue()) {
-        if (c.value.event === 'publish-allowed') return c.value;
-      }
-      return undefined;
-    },
-  };
+  prune(retentionDays: number): ReturnType<AuditLog['prune']> {
+    return this.serial(async () => {
+      const cutoff = this.options.now().getTime() - retentionDays * DAY_MS;
+      let total = 0;
+      for (let n = await this.pruneChunk(cutoff); n > 0; n = await this.pruneChunk(cutoff)) total += n;
+      return total;
+    });
+  }
+
+  async findPublished(title: string): ReturnType<AuditLog['findPublished']> {
+    const index = this.db.transaction('records').store.index('title');
+    // A title has a handful of records (blocked, signed, allowed, checked): newest first until the publication.
+    for (let c = await index.openCursor(IDBKeyRange.only(title), 'prev'); c; c = await c.continue()) {
+      if (c.value.event === 'publish-allowed') return c.value;
+    }
+    return undefined;
+  }
+}
+
+export function createAuditLog(db: AuditDb, options: AuditLogOptions): AuditLog {
+  return new IdbAuditLog(db, options);
 }
