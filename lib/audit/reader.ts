@@ -228,15 +228,18 @@ interface Entry {
   seqs: Promise<number[]>;
 }
 
-export function createAuditReader(db: AuditDb): AuditReader {
+/** Pages of the log for the audit table: by key for the plain view, from cached matches for a filter. */
+class IdbAuditReader implements AuditReader {
   /** By normalized filter (JSON), least recently used first. */
-  const cache = new Map<string, Entry>();
+  private readonly cache = new Map<string, Entry>();
   /** The shape last read. */
-  let known: Shape | undefined;
+  private known: Shape | undefined;
 
-  async function readShape(store: RecordsStore, recount: boolean): Promise<Shape> {
-    const shape = await shapeOf(store, known, recount);
-    known = shape;
+  constructor(private readonly db: AuditDb) {}
+
+  private async readShape(store: RecordsStore, recount: boolean): Promise<Shape> {
+    const shape = await shapeOf(store, this.known, recount);
+    this.known = shape;
     return shape;
   }
 
@@ -244,9 +247,9 @@ export function createAuditReader(db: AuditDb): AuditReader {
    * One page at `shape`, read with a full count when `recount`; undefined when the page came back
    * short of the records the shape promised (one was deleted from the middle of the log).
    */
-  async function queryAt(filter: AuditFilter, offset: number, limit: number, recount: boolean): Promise<{ records: AuditRecord[]; total: number } | undefined> {
-    const tx = db.transaction('records');
-    const shape = await readShape(tx.store, recount);
+  private async queryAt(filter: AuditFilter, offset: number, limit: number, recount: boolean): Promise<{ records: AuditRecord[]; total: number } | undefined> {
+    const tx = this.db.transaction('records');
+    const shape = await this.readShape(tx.store, recount);
     let answer: { records: AuditRecord[]; total: number };
     let asked: number;
     if (isEmpty(filter) && (offset >= shape.count || limit === 0)) return { records: [], total: shape.count };
@@ -257,38 +260,39 @@ export function createAuditReader(db: AuditDb): AuditReader {
       answer = { records: (await tx.store.getAll(IDBKeyRange.bound(lo, hi))).reverse(), total: shape.count };
       asked = hi - lo + 1;
     } else {
-      const seqs = await matching(JSON.stringify(filter), filter, shape);
+      const seqs = await this.matching(JSON.stringify(filter), filter, shape);
       const wanted = slicePage(seqs, offset, limit);
       asked = wanted.length;
-      answer = { records: await page(db, wanted), total: seqs.length };
+      answer = { records: await page(this.db, wanted), total: seqs.length };
     }
     return answer.records.length < asked && !recount ? undefined : answer;
   }
 
-  function remember(key: string, entry: Entry): void {
-    cache.delete(key);
-    cache.set(key, entry);
-    if (cache.size > CACHED_FILTERS) cache.delete(cache.keys().next().value!);
+  private remember(key: string, entry: Entry): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    if (this.cache.size > CACHED_FILTERS) this.cache.delete(this.cache.keys().next().value!);
   }
 
   /** The matching seqs for the log at `shape`, from the cache when it still holds them. */
-  function matching(key: string, filter: AuditFilter, shape: Shape): Promise<number[]> {
+  private matching(key: string, filter: AuditFilter, shape: Shape): Promise<number[]> {
+    const cache = this.cache;
     const hit = cache.get(key);
     cache.delete(key);
     if (hit && sameShape(hit.shape, shape)) {
       cache.set(key, hit);
       return hit.seqs;
     }
-    const entry: Entry = { shape, seqs: hit ? extend(filter, hit, shape) : find(filter, shape) };
-    remember(key, entry);
+    const entry: Entry = { shape, seqs: hit ? this.extend(filter, hit, shape) : this.find(filter, shape) };
+    this.remember(key, entry);
     entry.seqs.catch(() => {
       if (cache.get(key) === entry) cache.delete(key);
     });
     return entry.seqs;
   }
 
-  function find(filter: AuditFilter, shape: Shape): Promise<number[]> {
-    return isEmpty(filter) ? allKeys(db, shape.first, shape.last) : matchingSeqs(db, filter, shape);
+  private find(filter: AuditFilter, shape: Shape): Promise<number[]> {
+    return isEmpty(filter) ? allKeys(this.db, shape.first, shape.last) : matchingSeqs(this.db, filter, shape);
   }
 
   /**
@@ -296,7 +300,8 @@ export function createAuditReader(db: AuditDb): AuditReader {
    * appended since (same first seq, and every record added lies above the old last one), only those
    * are tested; otherwise the search starts over.
    */
-  async function extend(filter: AuditFilter, prev: Entry, shape: Shape): Promise<number[]> {
+  private async extend(filter: AuditFilter, prev: Entry, shape: Shape): Promise<number[]> {
+    const db = this.db;
     const old = await prev.seqs.catch(() => undefined);
     const was = prev.shape;
     if (old && was.count > 0 && shape.first === was.first && shape.last > was.last) {
@@ -311,50 +316,56 @@ export function createAuditReader(db: AuditDb): AuditReader {
         return old.concat(more);
       }
     }
-    return find(filter, shape);
+    return this.find(filter, shape);
   }
 
-  return {
-    async query(filter, offset, limit) {
-      offset = Math.max(0, Math.floor(offset));
-      limit = Math.max(0, Math.floor(limit));
-      filter = normalize(filter);
-      // A first page starts the table over: the log is counted in full, not carried forward, unless
-      // the filter's matches are about to be found afresh anyway (exact without it).
-      const recount = offset === 0 && (isEmpty(filter) || cache.has(JSON.stringify(filter)));
-      return (await queryAt(filter, offset, limit, recount)) ?? (await queryAt(filter, offset, limit, true))!;
-    },
-    async all(filter = {}) {
-      filter = normalize(filter);
-      const shape = await readShape(db.transaction('records').store, true);
-      const key = JSON.stringify(filter);
-      const hit = cache.get(key);
-      const out: AuditRecord[] = [];
-      if (hit && sameShape(hit.shape, shape)) {
-        await readSeqs(db, await hit.seqs, (r) => out.push(r));
-        return out;
-      }
-      if (isEmpty(filter)) {
-        await scan(db, shape.first, shape.last, (r) => out.push(r));
-        return out;
-      }
-      const records = await matchingRecords(db, filter, shape);
-      // The export usually follows a look at the same filter; if not, the table may ask next.
-      remember(key, { shape, seqs: Promise.resolve(records.map((r) => r.seq)) });
-      return records;
-    },
-    get(seq) {
-      return db.get('records', seq);
-    },
-    async facets() {
-      const facets = await readMeta(db, 'facets');
-      const sorted = (values: string[] | undefined) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-      return {
-        editors: sorted(facets?.editors),
-        reviewers: sorted(facets?.reviewers),
-        categories: sorted(facets?.categories),
-        sites: sorted(facets?.sites),
-      };
-    },
-  };
+  async query(filter: AuditFilter, offset: number, limit: number): ReturnType<AuditReader['query']> {
+    offset = Math.max(0, Math.floor(offset));
+    limit = Math.max(0, Math.floor(limit));
+    filter = normalize(filter);
+    // A first page starts the table over: the log is counted in full, not carried forward, unless
+    // the filter's matches are about to be found afresh anyway (exact without it).
+    const recount = offset === 0 && (isEmpty(filter) || this.cache.has(JSON.stringify(filter)));
+    return (await this.queryAt(filter, offset, limit, recount)) ?? (await this.queryAt(filter, offset, limit, true))!;
+  }
+
+  async all(filter: AuditFilter = {}): ReturnType<AuditReader['all']> {
+    const db = this.db;
+    filter = normalize(filter);
+    const shape = await this.readShape(db.transaction('records').store, true);
+    const key = JSON.stringify(filter);
+    const hit = this.cache.get(key);
+    const out: AuditRecord[] = [];
+    if (hit && sameShape(hit.shape, shape)) {
+      await readSeqs(db, await hit.seqs, (r) => out.push(r));
+      return out;
+    }
+    if (isEmpty(filter)) {
+      await scan(db, shape.first, shape.last, (r) => out.push(r));
+      return out;
+    }
+    const records = await matchingRecords(db, filter, shape);
+    // The export usually follows a look at the same filter; if not, the table may ask next.
+    this.remember(key, { shape, seqs: Promise.resolve(records.map((r) => r.seq)) });
+    return records;
+  }
+
+  get(seq: number): ReturnType<AuditReader['get']> {
+    return this.db.get('records', seq);
+  }
+
+  async facets(): ReturnType<AuditReader['facets']> {
+    const facets = await readMeta(this.db, 'facets');
+    const sorted = (values: string[] | undefined) => [...(values ?? [])].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    return {
+      editors: sorted(facets?.editors),
+      reviewers: sorted(facets?.reviewers),
+      categories: sorted(facets?.categories),
+      sites: sorted(facets?.sites),
+    };
+  }
+}
+
+export function createAuditReader(db: AuditDb): AuditReader {
+  return new IdbAuditReader(db);
 }
