@@ -6,11 +6,11 @@
 import type { AppendResult, PostPublishResult, PublishedPage } from '../messaging/protocol';
 import { isRecord } from '../policy/fields';
 import type { Policy } from '../policy/schema';
-import { createCollector, type Outbox } from './collector';
+import { createCollector, type Collector, type Outbox } from './collector';
 import { installationId, type AuditDb } from './db';
 import { maskEntry, maskText } from './mask';
 import { policyVersion } from './policy-version';
-import { createAuditLog, type AppendOutcome } from './store';
+import { createAuditLog, type AppendOutcome, type AuditLog } from './store';
 import type { AuditEntry, AuditEvent, VerifyResult } from './types';
 
 export interface AuditServiceOptions {
@@ -69,104 +69,111 @@ function originOf(url: string): string | undefined {
   }
 }
 
-export function createAuditService(options: AuditServiceOptions): AuditService {
-  const collectorUrl = () => options.policy().audit.collectorUrl;
-  const log = createAuditLog(options.db, {
-    now: () => options.now(),
-    policyVersion: () => policyVersion(options.policy()),
-    collect: () => Boolean(collectorUrl()),
-  });
-  const collector = createCollector({
-    url: collectorUrl,
-    token: () => options.policy().audit.collectorToken,
-    installation: () => installationId(options.db),
-    fetch: options.fetch,
-    outbox: idbOutbox(options.db),
-    setTimer: options.setTimer ?? ((run, ms) => void setTimeout(run, ms)),
-  });
+class BackgroundAudit implements AuditService {
+  private readonly log: AuditLog;
+  private readonly collector: Collector;
 
-  async function append(entry: AuditEntry): Promise<AppendOutcome> {
-    const result = await log.append(maskEntry(entry));
+  constructor(private readonly options: AuditServiceOptions) {
+    this.log = createAuditLog(options.db, {
+      now: () => options.now(),
+      policyVersion: () => policyVersion(options.policy()),
+      collect: () => Boolean(this.collectorUrl()),
+    });
+    this.collector = createCollector({
+      url: () => this.collectorUrl(),
+      token: () => options.policy().audit.collectorToken,
+      installation: () => installationId(options.db),
+      fetch: options.fetch,
+      outbox: idbOutbox(options.db),
+      setTimer: options.setTimer ?? ((run, ms) => void setTimeout(run, ms)),
+    });
+  }
+
+  private collectorUrl() {
+    return this.options.policy().audit.collectorUrl;
+  }
+
+  async append(entry: AuditEntry): Promise<AppendOutcome> {
+    const result = await this.log.append(maskEntry(entry));
     // Sending runs on its own: the append never waits for the network.
-    if (result.ok && collectorUrl()) collector.wake();
+    if (result.ok && this.collectorUrl()) this.collector.wake();
     return result;
   }
 
-  const retention = () => log.prune(options.policy().audit.retentionDays);
+  recordFromPage(entry: unknown): Promise<AppendResult> {
+    if (!isRecord(entry) || !PAGE_EVENTS.has(entry.event as AuditEvent)) {
+      return Promise.resolve(refused('页面只能记录发布被阻止、发布结果和发布后核对。', 'A page may only record a blocked publish, a publish outcome or a post-publication check.'));
+    }
+    return this.append(entry as unknown as AuditEntry);
+  }
 
-  return {
-    append,
+  async verify(): Promise<VerifyResult> {
+    const result = await this.log.verify();
+    await this.append({
+      event: 'log-verified',
+      detail: result.ok ? { ok: true, count: result.count } : { ok: false, count: result.count, firstBadSeq: result.firstBadSeq, problem: result.problem },
+    });
+    return result;
+  }
 
-    recordFromPage(entry) {
-      if (!isRecord(entry) || !PAGE_EVENTS.has(entry.event as AuditEvent)) {
-        return Promise.resolve(refused('页面只能记录发布被阻止、发布结果和发布后核对。', 'A page may only record a blocked publish, a publish outcome or a post-publication check.'));
-      }
-      return append(entry as unknown as AuditEntry);
-    },
+  async exported(req: ExportReport): Promise<AppendResult> {
+    if (!isRecord(req) || !['csv', 'jsonl', 'form'].includes(req.format) || !Number.isFinite(req.count) || !Number.isFinite(req.throughSeq)) {
+      return refused('导出报告无效。', 'The export report is not valid.');
+    }
+    // A printed review form is one item, not the log; a filtered export leaves records out (the
+    // log checks the count): only a whole export up to throughSeq lets retention delete.
+    if (req.format !== 'form' && (await this.log.markExported(req.throughSeq, req.count))) {
+      // Before the record of it: when storage is full, the export is what makes room. A failed
+      // retention pass deletes nothing and is tried again on the next start.
+      await this.retention().catch(() => 0);
+    }
+    return this.append({ event: 'log-exported', detail: { format: req.format, count: req.count, throughSeq: req.throughSeq } });
+  }
 
-    async verify() {
-      const result = await log.verify();
-      await append({
-        event: 'log-verified',
-        detail: result.ok ? { ok: true, count: result.count } : { ok: false, count: result.count, firstBadSeq: result.firstBadSeq, problem: result.problem },
-      });
-      return result;
-    },
+  async publishedTitle(candidates: readonly string[]): Promise<string | undefined> {
+    for (const candidate of candidates) {
+      // Stored titles are masked: the page's title is masked the same way to find its record.
+      if (candidate.trim() && (await this.log.findPublished(maskText(candidate)))) return candidate;
+    }
+    return undefined;
+  }
 
-    async exported(req) {
-      if (!isRecord(req) || !['csv', 'jsonl', 'form'].includes(req.format) || !Number.isFinite(req.count) || !Number.isFinite(req.throughSeq)) {
-        return refused('导出报告无效。', 'The export report is not valid.');
-      }
-      // A printed review form is one item, not the log; a filtered export leaves records out (the
-      // log checks the count): only a whole export up to throughSeq lets retention delete.
-      if (req.format !== 'form' && (await log.markExported(req.throughSeq, req.count))) {
-        // Before the record of it: when storage is full, the export is what makes room. A failed
-        // retention pass deletes nothing and is tried again on the next start.
-        await retention().catch(() => 0);
-      }
-      return append({ event: 'log-exported', detail: { format: req.format, count: req.count, throughSeq: req.throughSeq } });
-    },
+  async postPublishCheck(req: PublishedPage): Promise<PostPublishResult> {
+    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 20) : []);
+    const title = await this.publishedTitle(strings(req.titles));
+    const published = title === undefined ? undefined : await this.log.findPublished(maskText(title));
+    if (!published) return { found: false };
+    const digests = strings(req.bodyDigests);
+    const result = published.bodyDigest !== undefined && digests.includes(published.bodyDigest) ? 'matches' : 'differs';
+    const url = String(req.url ?? '');
+    await this.append({
+      event: 'post-publish-check',
+      origin: originOf(url),
+      url,
+      title: published.title,
+      bodyDigest: result === 'matches' ? published.bodyDigest : digests[0],
+      detail: { result, publishedSeq: published.seq },
+    });
+    return { found: true, result, recordSeq: published.seq, title: published.title ?? '', publishedAt: published.time };
+  }
 
-    async publishedTitle(candidates) {
-      for (const candidate of candidates) {
-        // Stored titles are masked: the page's title is masked the same way to find its record.
-        if (candidate.trim() && (await log.findPublished(maskText(candidate)))) return candidate;
-      }
-      return undefined;
-    },
+  async policyChanged(by: string, version: string): Promise<AppendResult> {
+    // The worker re-reads the policy at every start: only a version not yet recorded is a change.
+    const last = await this.options.db.transaction('records').store.index('event').openCursor(IDBKeyRange.only('policy-changed'), 'prev');
+    if (last?.value.detail?.version === version) return { ok: true, seq: last.value.seq, id: last.value.id };
+    return this.append({ event: 'policy-changed', editor: by, detail: { version } });
+  }
 
-    async postPublishCheck(req) {
-      const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 20) : []);
-      const title = await this.publishedTitle(strings(req.titles));
-      const published = title === undefined ? undefined : await log.findPublished(maskText(title));
-      if (!published) return { found: false };
-      const digests = strings(req.bodyDigests);
-      const result = published.bodyDigest !== undefined && digests.includes(published.bodyDigest) ? 'matches' : 'differs';
-      const url = String(req.url ?? '');
-      await append({
-        event: 'post-publish-check',
-        origin: originOf(url),
-        url,
-        title: published.title,
-        bodyDigest: result === 'matches' ? published.bodyDigest : digests[0],
-        detail: { result, publishedSeq: published.seq },
-      });
-      return { found: true, result, recordSeq: published.seq, title: published.title ?? '', publishedAt: published.time };
-    },
+  retention(): Promise<number> {
+    return this.log.prune(this.options.policy().audit.retentionDays);
+  }
 
-    async policyChanged(by, version) {
-      // The worker re-reads the policy at every start: only a version not yet recorded is a change.
-      const last = await options.db.transaction('records').store.index('event').openCursor(IDBKeyRange.only('policy-changed'), 'prev');
-      if (last?.value.detail?.version === version) return { ok: true, seq: last.value.seq, id: last.value.id };
-      return append({ event: 'policy-changed', editor: by, detail: { version } });
-    },
-
-    retention,
-
-    async start() {
-      collector.wake();
-      await retention();
-    },
-  };
+  async start(): Promise<void> {
+    this.collector.wake();
+    await this.retention();
+  }
 }
 
+export function createAuditService(options: AuditServiceOptions): AuditService {
+  return new BackgroundAudit(options);
+}
