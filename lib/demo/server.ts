@@ -31,7 +31,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { articlePage, notFoundPage } from './article-page.ts';
-import { findEndpoint, type EndpointAnswer } from './cms-endpoints.ts';
+import { findEndpoint, type CmsEndpoint, type EndpointAnswer } from './cms-endpoints.ts';
 import { RequestLog, decodeRequest, parseBody, type PostBody, type RecordedRequest, type RequestFilter } from './recorder.ts';
 import { answerSink, isSinkPath, wsSink } from './sink.ts';
 
@@ -242,23 +242,29 @@ function toPost(id: number, r: RecordedRequest, raw: Buffer): RecordedPost {
   return { id, path: r.path, query: Object.fromEntries(Object.entries(r.query).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1]! : v])), format, contentType: r.contentType, body, raw: raw.toString('utf8'), headers, at: r.at };
 }
 
-export async function startCmsServer(options: CmsServerOptions = {}): Promise<CmsServer> {
-  const nodeModules = options.nodeModulesDir ?? path.join(PROJECT_ROOT, 'node_modules');
-  const host = options.host ?? '127.0.0.1';
-  const posts: RecordedPost[] = [];
-  const log = new RequestLog();
+// longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
+const VENDOR_NAMES = Object.keys(VENDOR_DIRS).sort((a, b) => b.length - a.length);
+
+/** What the demo CMS holds and answers: the pages, the editors' files, the recorded endpoints. */
+class DemoCms {
+  /** live: cleared in place */
+  readonly posts: RecordedPost[] = [];
+  readonly log = new RequestLog();
   // Published articles stay online when the recorded posts are reset, as they would on a portal.
-  const articles = new Map<number, RecordedPost>();
-  let seq = 0;
-  let failures = 0;
-  const hosted = new Map<string, { body: Buffer; type: string }>();
+  private readonly articles = new Map<number, RecordedPost>();
+  private seq = 0;
+  failures = 0;
+  readonly hosted = new Map<string, { body: Buffer; type: string }>();
   // ids of items saved through the real-CMS fixtures' endpoints: new ones, after the 42–44 the list pages show
-  let itemId = 99;
-  // longest names first, so '@wangeditor/editor' is matched before a shorter prefix could be
-  const vendorNames = Object.keys(VENDOR_DIRS).sort((a, b) => b.length - a.length);
+  private itemId = 99;
+  private readonly nodeModules: string;
+
+  constructor(private readonly options: CmsServerOptions) {
+    this.nodeModules = options.nodeModulesDir ?? path.join(PROJECT_ROOT, 'node_modules');
+  }
 
   // editor files never change while the server runs: let the browser cache them (pages stay no-store)
-  async function serveFile(res: ServerResponse, file: string, fromPages: boolean, cache?: string): Promise<void> {
+  private async serveFile(res: ServerResponse, file: string, fromPages: boolean, cache?: string): Promise<void> {
     let body: Buffer | string = await fs.readFile(file);
     const ext = path.extname(file).toLowerCase();
     if (fromPages && ext === '.html') body = await expandIncludes(body.toString('utf8'));
@@ -266,11 +272,11 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
   }
 
   /** The file a GET for `pathname` serves (vendor editors, the pages), or null: then it is an endpoint. */
-  async function staticFile(pathname: string): Promise<{ file: string; fromPages: boolean; cache: string } | null> {
+  private async staticFile(pathname: string): Promise<{ file: string; fromPages: boolean; cache: string } | null> {
     if (pathname.startsWith('/vendor/')) {
       const rest = pathname.slice('/vendor/'.length);
-      const name = vendorNames.find((n) => rest.startsWith(n + '/'));
-      const file = name ? await safeResolve(path.join(nodeModules, VENDOR_DIRS[name]!), rest.slice(name.length + 1)) : null;
+      const name = VENDOR_NAMES.find((n) => rest.startsWith(n + '/'));
+      const file = name ? await safeResolve(path.join(this.nodeModules, VENDOR_DIRS[name]!), rest.slice(name.length + 1)) : null;
       return file ? { file, fromPages: false, cache: 'public, max-age=3600' } : null;
     }
     const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
@@ -279,34 +285,34 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     return file ? { file, fromPages: true, cache: /\.html?$/i.test(file) ? 'no-store' : 'max-age=60' } : null;
   }
 
-  async function control(pathname: string, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (pathname === '/__posts' && method === 'GET') return sendJson(res, 200, posts);
-    if (pathname === '/__requests' && method === 'GET') return sendJson(res, 200, log.requests());
+  private async control(pathname: string, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (pathname === '/__posts' && method === 'GET') return sendJson(res, 200, this.posts);
+    if (pathname === '/__requests' && method === 'GET') return sendJson(res, 200, this.log.requests());
     // An article changed on the portal after review (what the post-publication check must notice).
     const edit = /^\/__articles\/(\d+)$/.exec(pathname);
     if (edit && method === 'POST') {
-      const post = articles.get(Number(edit[1]));
+      const post = this.articles.get(Number(edit[1]));
       const added = (await readBody(req)).toString('utf8');
       if (!post) return sendJson(res, 404, { ok: false });
-      articles.set(post.id, { ...post, body: { ...post.body, content: `${typeof post.body.content === 'string' ? post.body.content : ''}<p>${escapeHtml(added)}</p>` } });
+      this.articles.set(post.id, { ...post, body: { ...post.body, content: `${typeof post.body.content === 'string' ? post.body.content : ''}<p>${escapeHtml(added)}</p>` } });
       return sendJson(res, 200, { ok: true });
     }
     if (pathname === '/__reset' && method === 'POST') {
       await readBody(req);
-      reset();
+      this.reset();
       return sendJson(res, 200, { ok: true });
     }
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   }
 
-  function publishOrDraft(r: RecordedRequest, raw: Buffer, res: ServerResponse): void {
-    const id = ++seq;
+  private publishOrDraft(r: RecordedRequest, raw: Buffer, res: ServerResponse): void {
+    const id = ++this.seq;
     const post = toPost(id, r, raw);
-    posts.push(post);
-    const ok = failures <= 0;
-    if (!ok) failures--;
+    this.posts.push(post);
+    const ok = this.failures <= 0;
+    if (!ok) this.failures--;
     const draft = r.path === '/api/draft';
-    if (ok && !draft) articles.set(id, post);
+    if (ok && !draft) this.articles.set(id, post);
     if (r.headers['sec-fetch-mode'] === 'navigate') {
       return send(res, ok ? 200 : 500, 'text/html; charset=utf-8', resultPage(ok, draft, id, r.headers.referer ?? '/'));
     }
@@ -314,33 +320,38 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     return sendJson(res, ok ? 200 : 500, answer);
   }
 
-  async function endpoint(r: RecordedRequest, raw: Buffer, url: URL, res: ServerResponse): Promise<void> {
-    const { path: pathname, method } = r;
-    if (method === 'POST' && (RECORDED_PATHS as readonly string[]).includes(pathname)) return publishOrDraft(r, raw, res);
-    if (pathname === '/api/ueditor' && method === 'GET') {
-      // UEditor 1.4.3 asks `serverUrl?action=config` on start; it evals the answer, comments and all.
-      if (url.searchParams.get('action') === 'config') {
-        const file = path.join(nodeModules, VENDOR_DIRS.ueditor!, 'nodejs/config.json');
-        return send(res, 200, 'application/json; charset=utf-8', await fs.readFile(file));
-      }
-      return sendJson(res, 200, { state: '上传功能在演示环境中不可用' });
+  /** UEditor 1.4.3 asks `serverUrl?action=config` on start; it evals the answer, comments and all. */
+  private async ueditorConfig(url: URL, res: ServerResponse): Promise<void> {
+    if (url.searchParams.get('action') === 'config') {
+      const file = path.join(this.nodeModules, VENDOR_DIRS.ueditor!, 'nodejs/config.json');
+      return send(res, 200, 'application/json; charset=utf-8', await fs.readFile(file));
     }
+    return sendJson(res, 200, { state: '上传功能在演示环境中不可用' });
+  }
+
+  /** A real-CMS fixture's endpoint answers as that CMS does; a saved item gets its own or a new id. */
+  private cmsAnswer(cms: CmsEndpoint, r: RecordedRequest, res: ServerResponse): void {
+    const newId = () => ++this.itemId;
+    const idOf = (field: string) => {
+      const v = Number(r.body[field]);
+      return Number.isInteger(v) && v > 0 ? v : newId();
+    };
+    sendAnswer(res, cms.answer(r, { newId, idOf }));
+  }
+
+  private async endpoint(r: RecordedRequest, raw: Buffer, url: URL, res: ServerResponse): Promise<void> {
+    const { path: pathname, method } = r;
+    if (method === 'POST' && (RECORDED_PATHS as readonly string[]).includes(pathname)) return this.publishOrDraft(r, raw, res);
+    if (pathname === '/api/ueditor' && method === 'GET') return this.ueditorConfig(url, res);
     if (isSinkPath(pathname)) return answerSink(pathname, res);
     const cms = findEndpoint(r);
-    if (cms) {
-      const newId = () => ++itemId;
-      const idOf = (field: string) => {
-        const v = Number(r.body[field]);
-        return Number.isInteger(v) && v > 0 ? v : newId();
-      };
-      return sendAnswer(res, cms.answer(r, { newId, idOf }));
-    }
+    if (cms) return this.cmsAnswer(cms, r, res);
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');
-    const file = hosted.get(pathname);
+    const file = this.hosted.get(pathname);
     if (file) return send(res, 200, file.type, file.body, 'no-store');
     const article = /^\/articles\/(\d+)$/.exec(pathname);
     if (article || pathname.startsWith('/articles/')) {
-      const post = article ? articles.get(Number(article[1])) : undefined;
+      const post = article ? this.articles.get(Number(article[1])) : undefined;
       return send(res, post ? 200 : 404, 'text/html; charset=utf-8', post ? articlePage(post) : notFoundPage());
     }
     if (pathname === '/favicon.ico') {
@@ -350,7 +361,7 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
@@ -359,29 +370,33 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
       return send(res, 400, 'text/plain; charset=utf-8', 'Bad request');
     }
     const method = req.method ?? 'GET';
-    if (options.verbose) process.stderr.write(`[cms] ${method} ${req.url}\n`);
-    if (pathname.startsWith('/__')) return control(pathname, method, req, res);
+    if (this.options.verbose) process.stderr.write(`[cms] ${method} ${req.url}\n`);
+    if (pathname.startsWith('/__')) return this.control(pathname, method, req, res);
     const bodyless = method === 'GET' || method === 'HEAD';
-    const file = bodyless ? await staticFile(pathname) : null;
-    if (file) return serveFile(res, file.file, file.fromPages, file.cache);
+    const file = bodyless ? await this.staticFile(pathname) : null;
+    if (file) return this.serveFile(res, file.file, file.fromPages, file.cache);
     const raw = bodyless ? Buffer.alloc(0) : await readBody(req);
-    const r = log.add(decodeRequest({ method, path: pathname, url: req.url ?? '/', query: url.searchParams, headers: req.headers, body: raw }));
-    return endpoint(r, raw, url, res);
+    const r = this.log.add(decodeRequest({ method, path: pathname, url: req.url ?? '/', query: url.searchParams, headers: req.headers, body: raw }));
+    return this.endpoint(r, raw, url, res);
   }
 
-  function reset(): void {
-    posts.length = 0;
-    failures = 0;
-    log.reset();
+  reset(): void {
+    this.posts.length = 0;
+    this.failures = 0;
+    this.log.reset();
   }
+}
 
+export async function startCmsServer(options: CmsServerOptions = {}): Promise<CmsServer> {
+  const host = options.host ?? '127.0.0.1';
+  const cms = new DemoCms(options);
   const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
+    cms.handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', String(err));
       else res.destroy();
     });
   });
-  const ws = wsSink(log);
+  const ws = wsSink(cms.log);
   server.on('upgrade', (req, socket, head) => {
     if (!ws.upgrade(req, socket, head)) socket.destroy();
   });
@@ -390,20 +405,21 @@ export async function startCmsServer(options: CmsServerOptions = {}): Promise<Cm
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const { log } = cms;
   return {
     url: `http://${host}:${port}`,
     port,
-    posts,
-    reset,
+    posts: cms.posts,
+    reset: () => cms.reset(),
     failNext(n = 1) {
-      failures = n;
+      cms.failures = n;
     },
     requests: (filter) => log.requests(filter),
     waitForRequests: (filter, opts) => log.waitFor(filter, opts),
     carrying: (needle, filter) => log.carrying(needle, filter),
     mark: () => log.mark(),
     host(pathname, body, type = 'application/octet-stream') {
-      hosted.set(pathname, { body: Buffer.from(body), type });
+      cms.hosted.set(pathname, { body: Buffer.from(body), type });
     },
     close() {
       ws.close();
