@@ -136,7 +136,8 @@ test('adding an origin asks for access, and Precheck runs there without reloadin
   expect(await precheckAtCmsTest()).toBe(true);
   await writeAndPublish();
   expect(await waitForBlockShown(tab, 5_000)).toBe(true);
-  expect((await panelCounts(tab))?.block).toBe('1');
+  // The stopped publish is shown at once; the draft's rescan that counts the ID follows it.
+  await expect.poll(async () => (await panelCounts(tab))?.block, { timeout: 5_000 }).toBe('1');
   await sleep(500);
   expect(server.posts.filter((p) => p.path === '/api/publish')).toEqual([]);
 
