@@ -6,9 +6,12 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { dialog, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
-import type { Browser } from '../../lib/demo/browser.ts';
-import type { CmsServer } from '../../lib/demo/server.ts';
-import { dumpRecords } from './extension-helpers.ts';
+import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import { installPolicy } from '../../lib/demo/demo-policy.ts';
+import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import type { Policy } from '../../lib/policy/schema.ts';
+import { EXTENSION_ID } from '../../wxt.config';
+import { dumpRecords, EXTENSION_DIR } from './extension-helpers.ts';
 import { OPTIONS_URL } from './policy-helpers.ts';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -20,6 +23,18 @@ export class AttachmentPage {
     readonly page: Page,
     readonly files: ReadonlyMap<string, Buffer>,
   ) {}
+
+  /** One browser with the extension and `policy`, the recording server, and a tab: a file's whole session. */
+  static async start(files: ReadonlyMap<string, Buffer>, policy: Policy): Promise<AttachmentPage> {
+    const [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
+    await installPolicy(browser.context, EXTENSION_ID, policy);
+    return new AttachmentPage(browser, server, await browser.context.newPage(), files);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
 
   async open(path = '/attachments.html'): Promise<void> {
     const { page, server } = this;

@@ -12,15 +12,12 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_ID } from '../../wxt.config';
 import { checklistView, confirmAll, pressChecklistPublish, signAs, waitForView } from '../../lib/demo/checklist-drive.ts';
-import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
 import { IDS } from '../attachments/labelled';
 import { arrivedFiles, corpusFiles, LIST, sha } from './attachment-files.ts';
 import { AttachmentPage, signFile, XLSX } from './attachment-page.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
 
 /** Another list with IDs: what the CMS holds at the same URL after the file was replaced. */
 const OTHER = '临时救助-隐藏列.xlsx';
@@ -31,7 +28,6 @@ const SETTLE_MS = 2_500;
 const LINK = '/uploads/2026/signoff/名单.xlsx';
 const HREF = encodeURI(LINK);
 
-let browser: Browser;
 let server: CmsServer;
 let page: Page;
 let files: Map<string, Buffer>;
@@ -40,16 +36,11 @@ const reviewer = demoPerson('lisi');
 
 beforeAll(async () => {
   files = await corpusFiles([LIST, OTHER, ENCRYPTED, CORRUPT]);
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
-  page = await browser.context.newPage();
-  ui = new AttachmentPage(browser, server, page, files);
+  ui = await AttachmentPage.start(files, await demoPolicy());
+  ({ server, page } = ui);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => ui?.close());
 
 const publishes = (since: number) => server.requests({ path: '/api/publish', since });
 

@@ -13,15 +13,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_ID } from '../../wxt.config';
 import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/checklist-drive.ts';
-import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
 import { IDS } from '../attachments/labelled';
 import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from './attachment-files.ts';
 import { AttachmentPage, signFile, XLSX } from './attachment-page.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
 import { panelRefusals } from './gate-drive.ts';
 
 /** Another list with an ID (in a hidden column): a sign-off of LIST must not let it out. */
@@ -32,7 +29,6 @@ const MAX_MB = 1;
 /** how long a refused upload is watched for a request that should not come */
 const SETTLE_MS = 2_500;
 
-let browser: Browser;
 let server: CmsServer;
 let page: Page;
 let files: Map<string, Buffer>;
@@ -43,16 +39,11 @@ beforeAll(async () => {
   files = await corpusFiles([LIST, CLEAN, OTHER]);
   // Its size is what matters: the bytes are never opened.
   files.set(BIG, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(1.5 * 1024 * 1024 - 9)]));
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy({ attachments: { maxMB: MAX_MB } }));
-  page = await browser.context.newPage();
-  ui = new AttachmentPage(browser, server, page, files);
+  ui = await AttachmentPage.start(files, await demoPolicy({ attachments: { maxMB: MAX_MB } }));
+  ({ server, page } = ui);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => ui?.close());
 
 const filePayload = (name: string) => ui.payload(name);
 const openPage = (path?: string) => ui.open(path);
