@@ -24,6 +24,8 @@ export interface ChecklistSourceParts {
   files: DraftFiles;
   /** The publish is about to be released: the panel and the signed items hear of it. */
   releasing: () => void;
+  /** The CMS's ids of the item this page edits. */
+  itemIds: () => string[];
 }
 
 /** Block findings in what the editors will submit that the page does not show. */
@@ -33,15 +35,13 @@ async function hiddenBlocking(p: ChecklistSourceParts): Promise<number> {
   return Math.max(0, submitted - onScreen);
 }
 
-export function checklistSource(p: ChecklistSourceParts): DraftSource & { located(): { finding: Finding; where: string }[] } {
+export function checklistSource(p: ChecklistSourceParts): DraftSource {
   const { draft, panel, fix, release, files } = p;
   const { linked } = files;
   const entryOf = (finding: Finding) => panel.findings.find((e) => e.finding === finding);
   // One list for everything that counts findings: the checklist, the popup's state and its page scan.
-  const located = () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()];
   return {
-    located,
-    findings: located,
+    findings: () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()],
     scanError: () => panel.error ?? linked.error(),
     bodyText: () => draft.bodyText(),
     async rescan() {
@@ -69,5 +69,6 @@ export function checklistSource(p: ChecklistSourceParts): DraftSource & { locate
     // What the editors' APIs will really submit, read again now: text the page does not show
     // (hidden elements, comments in source mode) must not ride along with a sign-off.
     hiddenBlocking: () => hiddenBlocking(p),
+    itemIds: p.itemIds,
   };
 }

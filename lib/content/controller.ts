@@ -73,7 +73,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     files.held.published();
     ids.released();
   };
-  const source = checklistSource({ docs, options: () => options, draft, panel, fix: new MaskFix(draft), release, files, releasing });
+  const source = checklistSource({ docs, options: () => options, draft, panel, fix: new MaskFix(draft), release, files, releasing, itemIds: () => ids.ids() });
   const flow = startSignoffFlow(top, source, signoffApi, {
     list: () => files.held.list(),
     signed(key, signoff) {
@@ -117,7 +117,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       } catch (e) {
         return { ok: false, error: e instanceof Error ? e.message : String(e) };
       }
-      return { ok: true, url: top.location.href, title: top.document.title, findings: source.located().map((l) => l.finding) };
+      return { ok: true, url: top.location.href, title: top.document.title, findings: source.findings().map((l) => l.finding) };
     },
     hasEditors: () => draft.hasEditors(),
     dispose() {

@@ -29,16 +29,8 @@ function adapterIds(w: Window, rule: ItemIdRule, ids: Set<string>): void {
   }
 }
 
-/**
- * The page's adapter rule, set when its policy arrives. Kept here rather than passed along: the
- * sign-off flow reads the ids at release and needs no policy of its own for it.
- */
-let pageRule: ItemIdRule | undefined;
-export function useItemIdRule(rule: ItemIdRule | undefined): void {
-  pageRule = rule;
-}
-
-export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined = pageRule): string[] {
+/** The ids this page edits: the adapter's (when `rule` is given) and the common hidden fields and parameters. */
+export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined): string[] {
   const ids = new Set<string>();
   for (const w of sameOriginWindows(top)) {
     if (rule) adapterIds(w, rule, ids);
@@ -55,7 +47,7 @@ export function itemIdsOfPage(top: Window, rule: ItemIdRule | undefined = pageRu
 }
 
 /** The new item's id that the save response of a released publish names (adapter's itemId), or null. */
-export function itemIdOfSaveResponse(text: string | undefined, rule: ItemIdRule | undefined = pageRule): string | null {
+export function itemIdOfSaveResponse(text: string | undefined, rule: ItemIdRule | undefined): string | null {
   if (!text || !rule) return null;
   const id = itemIdFromResponse(rule, text);
   return usable(id) ? id : null;
@@ -70,7 +62,7 @@ const RESULT_LINKS = 200;
  * (DedeCMS: 成功发布文章 with a 更改文章 link to ?aid=N): the adapter's resultPattern over the page's
  * address, its links and its text. Null when the adapter has no such rule or the page names nothing.
  */
-export function itemIdOfResultPage(doc: Document, rule: ItemIdRule | undefined = pageRule): string | null {
+export function itemIdOfResultPage(doc: Document, rule: ItemIdRule | undefined): string | null {
   if (!rule?.resultPattern) return null;
   const links = [...doc.querySelectorAll<HTMLAnchorElement>('a[href]')].slice(0, RESULT_LINKS).map((a) => a.href);
   const text = (doc.body?.textContent ?? '').slice(0, RESULT_TEXT_CHARS);

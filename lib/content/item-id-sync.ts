@@ -7,7 +7,8 @@
 import type { Outgoing, Verdict } from '../gate/types';
 import type { PagePolicy } from '../messaging/protocol';
 import type { GateHub, Outcome } from './gate/hub';
-import { itemIdOfResultPage, itemIdOfSaveResponse, itemIdsOfPage, useItemIdRule } from './item-id-capture';
+import type { ItemIdRule } from '../policy/schema';
+import { itemIdOfResultPage, itemIdOfSaveResponse, itemIdsOfPage } from './item-id-capture';
 
 /** The background's store of signed items (publish by id from the list passes for them). */
 export interface SignedItemsApi {
@@ -25,6 +26,7 @@ const NAVIGATING: ReadonlySet<string> = new Set(['form', 'form.submit', 'navigat
 
 export class ItemIdSync {
   private resultRead = false;
+  private rule: ItemIdRule | undefined;
 
   constructor(
     private readonly top: Window,
@@ -35,8 +37,8 @@ export class ItemIdSync {
   ) {}
 
   configure(page: PagePolicy): void {
-    useItemIdRule(page.adapter?.itemId);
-    if (!this.resultRead && page.adapter?.itemId?.resultPattern) this.items?.resultPage(itemIdOfResultPage(this.top.document));
+    this.rule = page.adapter?.itemId;
+    if (!this.resultRead && this.rule?.resultPattern) this.items?.resultPage(itemIdOfResultPage(this.top.document, this.rule));
     this.resultRead = true;
   }
 
@@ -48,7 +50,7 @@ export class ItemIdSync {
 
   /** How a released fetch/XHR ended: its answer may name the new item. */
   outcome(o: Outcome): void {
-    const id = itemIdOfSaveResponse(o.response);
+    const id = itemIdOfSaveResponse(o.response, this.rule);
     if (!id) return;
     this.hub.addSignedItems([id]);
     this.items?.saved(id);
@@ -56,12 +58,17 @@ export class ItemIdSync {
 
   /** Publishing the saved item by id (publish.do?id=42) right after its release passes as from the list. */
   released(): void {
-    this.hub.addSignedItems(itemIdsOfPage(this.top));
+    this.hub.addSignedItems(this.ids());
+  }
+
+  /** The ids this page edits, by its adapter's rule too. */
+  ids(): string[] {
+    return itemIdsOfPage(this.top, this.rule);
   }
 
   /** What the CMS holds is no longer what was signed: publishing it from the list must not pass. */
   private savedUnsigned(): void {
-    const ids = itemIdsOfPage(this.top);
+    const ids = this.ids();
     if (ids.length === 0 || this.signedNow()) return;
     this.hub.removeSignedItems(ids);
     this.items?.revoke(ids);

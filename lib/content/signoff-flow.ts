@@ -13,7 +13,6 @@ import { problemText } from '../signoff/checklist-strings';
 import { groupFindings, type FindingGroup, type GroupItem } from '../fix/groups';
 import type { EditResult } from '../editors/edit-bridge';
 import { maskMessage } from './mask-fix';
-import { itemIdsOfPage } from './item-id-capture';
 import { requiredOnPage, type OwnFieldName } from '../signoff/own-fields';
 import type { SignedContent } from './release';
 import type { HeldUpload } from './attachments/held-uploads';
@@ -43,6 +42,8 @@ export interface DraftSource {
   mask(group: FindingGroup): EditResult;
   maskPreview(group: FindingGroup): string | null;
   undoMask(): EditResult;
+  /** The CMS's ids of the item this page edits: publishing it by id from the list passes after the release. */
+  itemIds(): string[];
   /** Focus back on the CMS's publish control the editor pressed (closing the checklist by keyboard). */
   focusPublish(): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
@@ -318,7 +319,7 @@ class Checklist implements SignoffFlow {
       digest,
       important: this.result?.important ?? true,
       editor: this.form.editor,
-      itemIds: itemIdsOfPage(this.top),
+      itemIds: this.source.itemIds(),
       context: { ...this.auditContext(), event: 'publish-allowed', bodyDigest: body },
     });
     if (!r.ok) return r;

@@ -22,7 +22,7 @@
  * --host-resolver-rules), which the extension's match patterns do not cover: the same editor without
  * Precheck, for comparing what typing leaves in the editor.
  */
-import { waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import { checklistView, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { driverOf } from '../../lib/demo/playwright-driver.ts';
 import { nativePath, publishAsync } from '../../lib/demo/publish-routes.ts';
@@ -279,7 +279,11 @@ describe.each(EDITOR_PAGES.map((p) => [p.kind, p] as const))('%s', (kind, info) 
     const navigated = info.navigates ? page.waitForURL(/\/api\/publish/) : undefined;
     await signAndPublish(page, lisi);
     await navigated;
-    await waitForPosts(server, { path: '/api/publish' });
+    // A release that sends nothing says why only in the checklist: the failure carries what it showed.
+    await waitForPosts(server, { path: '/api/publish' }).catch(async (e: Error) => {
+      const view = await checklistView(page).catch((err: Error) => err.message);
+      throw new Error(`${e.message}; checklist now: ${JSON.stringify(view).slice(0, 1500)}; requests since: ${JSON.stringify(server.requests({ since }).map((r) => r.path))}`);
+    });
     await sleep(800);
     const posts = server.requests({ path: '/api/publish', since });
     expect(posts).toHaveLength(1);
