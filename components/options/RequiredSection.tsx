@@ -6,12 +6,52 @@ import { isLocked, LockableGroup, SaveBar, useDraft, useSaver, type SectionProps
 
 interface Draft {
   requiredFields: RequiredField[];
-  catalogue: Policy['catalogue'];
+  catalogue: Catalogue;
   importantCategories: string[];
 }
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? (list.includes(item) ? [...list] : [...list, item]) : list.filter((x) => x !== item);
+}
+
+type Catalogue = Policy['catalogue'];
+
+/** The disclosure catalogue as an editable table: an id and a name per row. */
+function CatalogueTable({ catalogue, onChange }: { catalogue: Catalogue; onChange: (next: Catalogue) => void }) {
+  const setEntry = (i: number, patch: Partial<Catalogue[number]>) => onChange(catalogue.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  return (
+    <>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('catalogue_id')}</th>
+            <th>{t('catalogue_name')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {catalogue.map((c, i) => (
+            <tr key={i}>
+              <td>
+                <input aria-label={t('catalogue_id')} value={c.id} onChange={(e) => setEntry(i, { id: e.target.value })} size={6} />
+              </td>
+              <td>
+                <input aria-label={t('catalogue_name')} value={c.name} onChange={(e) => setEntry(i, { name: e.target.value })} size={50} />
+              </td>
+              <td>
+                <button type="button" onClick={() => onChange(catalogue.filter((_, j) => j !== i))}>
+                  {terms().action.remove}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => onChange([...catalogue, { id: '', name: '' }])}>
+        {terms().action.add}
+      </button>
+    </>
+  );
 }
 
 export function RequiredSection(props: SectionProps) {
@@ -24,9 +64,6 @@ export function RequiredSection(props: SectionProps) {
     catalogue: isLocked(state, 'catalogue'),
     importantCategories: isLocked(state, 'importantCategories'),
   };
-  const setEntry = (i: number, patch: Partial<Draft['catalogue'][number]>) =>
-    setDraft({ ...draft, catalogue: draft.catalogue.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-
   function save() {
     const patch: Partial<Policy> = {};
     if (!locked.requiredFields) patch.requiredFields = REQUIRED_FIELD_NAMES.filter((f) => draft.requiredFields.includes(f));
@@ -51,35 +88,7 @@ export function RequiredSection(props: SectionProps) {
         ))}
       </LockableGroup>
       <LockableGroup title={t('required_catalogue')} locked={locked.catalogue}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('catalogue_id')}</th>
-              <th>{t('catalogue_name')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {draft.catalogue.map((c, i) => (
-              <tr key={i}>
-                <td>
-                  <input aria-label={t('catalogue_id')} value={c.id} onChange={(e) => setEntry(i, { id: e.target.value })} size={6} />
-                </td>
-                <td>
-                  <input aria-label={t('catalogue_name')} value={c.name} onChange={(e) => setEntry(i, { name: e.target.value })} size={50} />
-                </td>
-                <td>
-                  <button type="button" onClick={() => setDraft({ ...draft, catalogue: draft.catalogue.filter((_, j) => j !== i) })}>
-                    {terms().action.remove}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button type="button" onClick={() => setDraft({ ...draft, catalogue: [...draft.catalogue, { id: '', name: '' }] })}>
-          {terms().action.add}
-        </button>
+        <CatalogueTable catalogue={draft.catalogue} onChange={(catalogue) => setDraft({ ...draft, catalogue })} />
       </LockableGroup>
       <LockableGroup title={t('required_important')} locked={locked.importantCategories}>
         <p className="hint">{t('required_important_hint')}</p>
