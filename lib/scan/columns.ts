@@ -110,7 +110,7 @@ function ownCells(lines: LineIndex, i: number): { text: string; at: number }[] {
   return cells;
 }
 
-const HEADER_LOOKBACK_LINES = 500;
+export const HEADER_LOOKBACK_LINES = 500;
 const SKIP = Symbol('column header walk');
 
 /** The line of the header above row `row` (whose cells `mode` separates), or -1. */
