@@ -5,6 +5,6 @@ import base from '../../wxt.config';
 const unminified = process.env.BENCH_UNMINIFIED === '1';
 export default defineConfig({
   ...base,
-  outDir: unminified ? '/tmp/precheck-bench-build-dev' : '/tmp/precheck-bench-build',
+  outDir: process.env.BENCH_OUT ?? (unminified ? '/tmp/precheck-bench-build-dev' : '/tmp/precheck-bench-build'),
   ...(unminified && { vite: () => ({ build: { minify: false } }) }),
 });
