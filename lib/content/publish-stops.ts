@@ -14,7 +14,7 @@ import type { PanelView } from './panel-view';
 import type { RefusalLog } from './refusal-log';
 import type { Attempt, Release } from './release';
 import type { SignoffFlow } from './signoff-flow';
-import { afterNextPaint } from './yield';
+import { afterNextPaint, yieldToPage } from './yield';
 
 export interface PublishStopsParts {
   top: Window;
@@ -41,7 +41,10 @@ export class PublishStops {
     // recheck wait for that frame, not it for them.
     afterNextPaint(top, () => {
       flow().attemptBlocked();
-      void this.recheck().then(() => flow().attemptChecked(route));
+      // in a task of its own: the checklist's first read of the form is one already
+      void yieldToPage()
+        .then(() => this.recheck())
+        .then(() => flow().attemptChecked(route));
     });
   }
 
