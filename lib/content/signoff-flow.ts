@@ -23,7 +23,7 @@ import { DraftForm } from './signoff/draft-form';
 import { DraftSignoffs } from './signoff/draft-signoffs';
 import { provePin, StepStatus, type PinAnswer } from './signoff/step-status';
 import { tabStateOf } from './signoff/tab-state';
-import { mapPaced, pacedYield } from './yield';
+import { mapSoon } from './yield';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
 export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'signOffFile' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
@@ -166,18 +166,22 @@ class Checklist implements SignoffFlow {
   }
 
   /**
-   * Shows the checklist as it is now. Placing every finding (its table column, for the groups) reads
-   * the DOM: thousands of findings on a 1 MB 公示 draft are placed in paced slices, and a render that
-   * a newer one overtook while placing is dropped, so what is shown is never older than what it replaced.
+   * Shows the checklist as it is now, in this task when it can (a finding's place is kept once read).
+   * Placing every finding (its table column, for the groups) reads the DOM: the first time, thousands
+   * of findings on a 1 MB 公示 draft are placed in paced slices, and a render that a newer one overtook
+   * while placing is dropped, so what is shown is never older than what it replaced.
    */
   private render(): void {
     const result = this.evaluate();
     if (!this.open) return;
     const items = this.keyed();
     const turn = ++this.renders;
-    void mapPaced(items, (i) => ({ key: i.key, finding: i.finding, ...this.source.place(i.finding) }), pacedYield()).then((placed) => {
-      if (turn === this.renders && this.open) this.show(result, items, groupFindings(placed));
-    });
+    const placed = mapSoon(items, (i) => ({ key: i.key, finding: i.finding, ...this.source.place(i.finding) }));
+    if (Array.isArray(placed)) this.show(result, items, groupFindings(placed));
+    else
+      void placed.then((all) => {
+        if (turn === this.renders && this.open) this.show(result, items, groupFindings(all));
+      });
   }
 
   private show(result: ChecklistResult, items: ReturnType<Checklist['keyed']>, groups: FindingGroup[]): void {

@@ -59,3 +59,23 @@ export async function mapPaced<T, R>(items: readonly T[], fn: (item: T) => R, pa
   }
   return out;
 }
+
+/**
+ * `fn` over every item, synchronously while that fits in one slice, the rest in paced slices after:
+ * the results at once when all fitted, else a promise of them. What a click causes then stays in the
+ * click's task whenever it can (a controlled checkbox that React re-renders later flips back first),
+ * and only a long first pass (a 1 MB draft's findings placed for the first time) is spread out.
+ */
+export function mapSoon<T, R>(items: readonly T[], fn: (item: T) => R, now: () => number = () => performance.now(), budgetMs = SLICE_MS): R[] | Promise<R[]> {
+  const out: R[] = [];
+  const since = now();
+  while (out.length < items.length) {
+    out.push(fn(items[out.length]!));
+    if (out.length % MAP_STEP === 0 && now() - since >= budgetMs) break;
+  }
+  if (out.length === items.length) return out;
+  const rest = items.slice(out.length);
+  return yieldToPage()
+    .then(() => mapPaced(rest, fn, pacedYield(budgetMs, now)))
+    .then((more) => out.concat(more));
+}
