@@ -515,4 +515,28 @@ describe('mountChecklist', () => {
     });
     expect(document.querySelector('precheck-checklist')).toBeNull();
   });
+
+  it('lies over the page without narrowing it while the draft is large, and docks again once it is not', async () => {
+    let large = true;
+    const host = mountChecklist(document, () => large);
+    const shown = async () =>
+      act(async () => {
+        host.render(props());
+        await Promise.resolve();
+      });
+    await shown();
+    const el = document.querySelector<HTMLElement>('precheck-checklist')!;
+    expect(el.style.getPropertyValue('width')).toBe('420px');
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    large = false;
+    await shown();
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('420px');
+    large = true;
+    await shown();
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    await act(async () => {
+      host.unmount();
+      await Promise.resolve();
+    });
+  });
 });
