@@ -62,9 +62,11 @@ function pageMargin(doc: Document) {
 /**
  * The pre-publish checklist in a shadow root on the top document, docked on the right: page CSS
  * does not reach it, and it is outside every editor's DOM. Attached only when first shown, so a page
- * that never publishes never gets the element.
+ * that never publishes never gets the element. While `overlay()` says so (a large draft), it lies
+ * over the page's right edge instead of narrowing the page: narrowing makes the editor lay out the
+ * whole draft again, one frame of seconds for a 1 MB 公示 list.
  */
-export function mountChecklist(doc: Document): ChecklistHost {
+export function mountChecklist(doc: Document, overlay: () => boolean = () => false): ChecklistHost {
   let host: HTMLElement | null = null;
   let root: Root | null = null;
   let last: ChecklistProps | null = null;
@@ -111,7 +113,8 @@ export function mountChecklist(doc: Document): ChecklistHost {
     const px = collapsed ? DOCK_COLLAPSED : width;
     host!.style.setProperty('display', 'block', 'important');
     host!.style.setProperty('width', `${px}px`, 'important');
-    margin.set(px);
+    if (overlay()) margin.restore();
+    else margin.set(px);
     host!.dataset.complete = props.result.complete ? 'true' : 'false';
     r.render(<ChecklistDock {...props} dock={{ ...dock, collapsed }} />);
   }

@@ -4,10 +4,11 @@
  * exactly the signed content. Built from the controller's parts; nothing of its own.
  */
 import type { ScanOptions } from '../scan/engine';
+import type { TableColumn } from '../fix/groups';
 import type { Finding } from '../scan/types';
 import { scanSubmittedContent } from './api-check';
 import type { DraftFiles } from './attachments/draft-files';
-import type { DraftWatch } from './draft-watch';
+import type { DraftWatch, LocatedFinding } from './draft-watch';
 import type { MaskFix } from './mask-fix';
 import type { PanelView } from './panel-view';
 import type { Release } from './release';
@@ -35,10 +36,38 @@ async function hiddenBlocking(p: ChecklistSourceParts): Promise<number> {
   return Math.max(0, submitted - onScreen);
 }
 
+/**
+ * The panel's entry of a finding, by a map made once per panel list (a list .find() per finding was
+ * quadratic: thousands of findings on a 1 MB 公示 draft, each placed on every checklist render).
+ */
+function entryLookup(panel: PanelView): (finding: Finding) => LocatedFinding | undefined {
+  let list: LocatedFinding[] | null = null;
+  let byFinding = new Map<Finding, LocatedFinding>();
+  return (finding) => {
+    if (list !== panel.findings) {
+      list = panel.findings;
+      byFinding = new Map(list.map((e) => [e.finding, e]));
+    }
+    return byFinding.get(finding);
+  };
+}
+
 export function checklistSource(p: ChecklistSourceParts): DraftSource {
   const { draft, panel, fix, release, files } = p;
   const { linked } = files;
-  const entryOf = (finding: Finding) => panel.findings.find((e) => e.finding === finding);
+  const entryOf = entryLookup(panel);
+  // A finding's table column, read from the DOM once: a rescan makes new Finding objects, so a kept
+  // column is never one of an older text.
+  const columns = new WeakMap<Finding, TableColumn | null>();
+  const columnOf = (entry: LocatedFinding): TableColumn | null => {
+    let column = columns.get(entry.finding);
+    if (column === undefined) {
+      const range = entry.session?.rangeOf(entry.finding);
+      column = (range && entry.session && tableColumnOf(range, entry.session.handle.root)) || null;
+      columns.set(entry.finding, column);
+    }
+    return column;
+  };
   // One list for everything that counts findings: the checklist, the popup's state and its page scan.
   return {
     findings: () => [...panel.findings.map(({ finding, where }) => ({ finding, where })), ...linked.findings()],
@@ -55,8 +84,7 @@ export function checklistSource(p: ChecklistSourceParts): DraftSource {
     focusPublish: () => release.control()?.focus(),
     place(finding) {
       const entry = entryOf(finding);
-      const range = entry?.session?.rangeOf(finding);
-      const column = range && entry?.session ? tableColumnOf(range, entry.session.handle.root) : undefined;
+      const column = entry ? columnOf(entry) : null;
       return { where: entry?.session ? 'body' : 'title', source: entry ? fix.sourceOf(entry) : -1, ...(column && { column }) };
     },
     mask: (group) => fix.apply(group),
@@ -70,5 +98,6 @@ export function checklistSource(p: ChecklistSourceParts): DraftSource {
     // (hidden elements, comments in source mode) must not ride along with a sign-off.
     hiddenBlocking: () => hiddenBlocking(p),
     itemIds: p.itemIds,
+    large: () => draft.isLarge(),
   };
 }

@@ -14,6 +14,14 @@ import { EditorSession } from './editor-session';
 /** Characters of each editor read to tell a draft from an empty editor inside a click. */
 const HEAD_CHARS = 4096;
 
+/**
+ * Characters of text from which a draft counts as large (a long 公示 list): what costs time in
+ * proportion to the whole draft — the editors' own getContent(), laying the editor out again — is
+ * then not done on a publish click. ~50K characters of text are ~150 KB of an editor's HTML, whose
+ * getContent() alone takes ≈ 50 ms in TinyMCE.
+ */
+export const LARGE_DRAFT_CHARS = 50_000;
+
 export interface LocatedFinding {
   finding: Finding;
   /** 标题 or 正文 (Title or Body), in the page's language. */
@@ -96,6 +104,13 @@ export class DraftWatch {
 
   error(): string | null {
     return [...this.sessions.values()].find((s) => s.error)?.error ?? null;
+  }
+
+  /** Long enough that work in proportion to the whole draft is not done on a click (LARGE_DRAFT_CHARS). */
+  isLarge(): boolean {
+    let chars = 0;
+    for (const s of this.sessions.values()) chars += s.text.length;
+    return chars > LARGE_DRAFT_CHARS;
   }
 
   bodyText(): string {

@@ -85,10 +85,10 @@ export class PanelView {
     this.render();
   }
 
-  /** The result of the recheck after a stopped publish. */
-  rechecked(submittedBlocking: number, error: string | null): void {
+  /** The result of the recheck after a stopped publish (`submittedBlocking` null: what the editors submit was not read). */
+  rechecked(submittedBlocking: number | null, error: string | null): void {
     const onScreen = this.draft.findings().filter((e) => e.finding.severity === 'block').length;
-    this.hiddenBlocking = Math.max(0, submittedBlocking - onScreen);
+    this.hiddenBlocking = submittedBlocking === null ? 0 : Math.max(0, submittedBlocking - onScreen);
     this.checkError = error;
     this.render();
   }

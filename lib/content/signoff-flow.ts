@@ -22,6 +22,7 @@ import { DraftForm } from './signoff/draft-form';
 import { DraftSignoffs } from './signoff/draft-signoffs';
 import { provePin, StepStatus, type PinAnswer } from './signoff/step-status';
 import { tabStateOf } from './signoff/tab-state';
+import { mapSoon } from './yield';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
 export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'signOffFile' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
@@ -50,6 +51,8 @@ export interface DraftSource {
   release(signed: SignedContent): boolean;
   /** Block findings in what the editors will submit that the page does not show (rechecked now). */
   hiddenBlocking(): Promise<number>;
+  /** A large draft (a 1 MB 公示 list): the checklist lies over the page instead of narrowing it. */
+  large(): boolean;
 }
 
 /** Uploads the gate refused that a reviewer may sign off, one file at a time (lib/content/attachments/held-uploads.ts). */
@@ -100,6 +103,8 @@ class Checklist implements SignoffFlow {
   private groups: FindingGroup[] = [];
   private masked: { count: number } | null = null;
   private result: ChecklistResult | null = null;
+  /** Renders started: one overtaken while its findings were being placed is not shown. */
+  private renders = 0;
   private readonly form: DraftForm;
   private readonly signed: DraftSignoffs;
   private readonly status = new StepStatus();
@@ -113,7 +118,7 @@ class Checklist implements SignoffFlow {
   ) {
     this.form = new DraftForm(top, () => sameOriginWindows(top).map((w) => w.document), () => source.bodyText());
     this.signed = new DraftSignoffs(api);
-    this.modal = mountChecklist(top.document);
+    this.modal = mountChecklist(top.document, () => source.large());
     top.document.addEventListener('change', () => this.changed(), true);
     // A plain form post navigates away without a status the page could see: recorded as submitted.
     top.addEventListener('pagehide', () => {
@@ -161,17 +166,33 @@ class Checklist implements SignoffFlow {
     return this.result;
   }
 
+  /**
+   * Shows the checklist as it is now, in this task when it can (a finding's place is kept once read).
+   * Placing every finding (its table column, for the groups) reads the DOM: the first time, thousands
+   * of findings on a 1 MB 公示 draft are placed in paced slices, and a render that a newer one overtook
+   * while placing is dropped, so what is shown is never older than what it replaced.
+   */
   private render(): void {
     const result = this.evaluate();
     if (!this.open) return;
-    const rules = this.page?.rules ?? {};
     const items = this.keyed();
+    const turn = ++this.renders;
+    const placed = mapSoon(items, (i) => ({ key: i.key, finding: i.finding, ...this.source.place(i.finding) }));
+    if (Array.isArray(placed)) this.show(result, items, groupFindings(placed));
+    else
+      void placed.then((all) => {
+        if (turn === this.renders && this.open) this.show(result, items, groupFindings(all));
+      });
+  }
+
+  private show(result: ChecklistResult, items: ReturnType<Checklist['keyed']>, groups: FindingGroup[]): void {
+    const rules = this.page?.rules ?? {};
     const source = this.source;
-    this.groups = groupFindings(items.map((i) => ({ key: i.key, finding: i.finding, ...source.place(i.finding) })));
+    this.groups = groups;
     const uploads = this.uploads;
     this.modal.render({
       result,
-      groups: this.groups.map((g) => ({ id: g.id, kind: g.kind, column: g.column, count: g.items.length, keys: g.items.map((i) => i.key), maskable: g.maskable, preview: g.maskable ? source.maskPreview(g) : null })),
+      groups: groups.map((g) => ({ id: g.id, kind: g.kind, column: g.column, count: g.items.length, keys: g.items.map((i) => i.key), maskable: g.maskable, preview: g.maskable ? source.maskPreview(g) : null })),
       masked: this.masked,
       pinError: this.status.pinError,
       findings: items.map((i) => ({ ...i, overridable: i.finding.severity === 'warn' && rules[i.finding.ruleId]?.overridable === true, override: this.overrides.get(i.key) })),

@@ -20,21 +20,18 @@ function cellAt(row: HTMLTableRowElement, index: number): HTMLTableCellElement |
   return null;
 }
 
-const tableIndexes = new WeakMap<HTMLElement, Map<Element, number>>();
+const tableNumbers = new WeakMap<Element, number>();
+let nextTable = 0;
 
 /**
- * A table's place among the root's tables. The checklist places every finding in one pass (thousands
- * on a 1 MB 公示 draft): the tables are listed once per pass, not once per finding, and forgotten
- * after it (the DOM may change before the next one).
+ * A number that tells the page's tables apart, given on first sight and kept for the table's life:
+ * the checklist places thousands of findings in paced slices (a 1 MB 公示 draft), and listing every
+ * table of the editor again per slice (or per finding) cost more than placing the findings.
  */
-function tableIndex(root: HTMLElement, table: Element): number {
-  let index = tableIndexes.get(root);
-  if (!index) {
-    index = new Map([...root.querySelectorAll('table')].map((t, i) => [t, i]));
-    tableIndexes.set(root, index);
-    queueMicrotask(() => tableIndexes.delete(root));
-  }
-  return index.get(table) ?? -1;
+function tableNumber(table: Element): number {
+  let n = tableNumbers.get(table);
+  if (n === undefined) tableNumbers.set(table, (n = nextTable++));
+  return n;
 }
 
 export function tableColumnOf(range: Range, root: HTMLElement): TableColumn | undefined {
@@ -47,5 +44,5 @@ export function tableColumnOf(range: Range, root: HTMLElement): TableColumn | un
   const first = table.rows[0];
   const head = first && first !== row ? cellAt(first, index) : null;
   const header = head?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  return { table: tableIndex(root, table), index, header };
+  return { table: tableNumber(table), index, header };
 }

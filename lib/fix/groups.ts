@@ -7,7 +7,7 @@
 import { SEVERITY_RANK, type Finding, type Kind, type Severity } from '../scan/types';
 import { isMaskable } from './publish-mask';
 
-/** A table column in the draft: which table (its number on the page), which column, its header. */
+/** A table column in the draft: which table (a number that tells the page's tables apart), which column, its header. */
 export interface TableColumn {
   table: number;
   /** 0-based, counting column spans. */

@@ -60,14 +60,22 @@ function findingProblems(input: ChecklistInput): ChecklistProblem[] {
   // An override given by the editor would be the editor approving their own draft.
   const overridden = new Set(input.overrides.filter((o) => !sameName(o.reviewerName, input.editor)).map((o) => o.key));
   const keys = findingKeys(input.findings);
+  // One message per code and kind, shared: a 1 MB 公示 draft has thousands of findings of a few kinds.
+  const messages = new Map<string, ChecklistProblem['message']>();
+  const say = (code: 'finding_block' | 'finding_warn' | 'finding_needs_override', kind: Finding['kind']) => {
+    const id = `${code}|${kind}`;
+    let message = messages.get(id);
+    if (!message) messages.set(id, (message = t.both(code, kind)));
+    return message;
+  };
   input.findings.forEach((f, i) => {
     const base = { findingKey: keys[i]!, severity: f.severity };
     if (f.severity === 'block') {
-      problems.push({ ...base, code: 'finding-block', message: t.both('finding_block', f.kind) });
+      problems.push({ ...base, code: 'finding-block', message: say('finding_block', f.kind) });
     } else if (f.severity === 'warn' && input.overridable[f.ruleId] !== true) {
-      problems.push({ ...base, code: 'finding-warn', message: t.both('finding_warn', f.kind) });
+      problems.push({ ...base, code: 'finding-warn', message: say('finding_warn', f.kind) });
     } else if (f.severity === 'warn' && !overridden.has(base.findingKey)) {
-      problems.push({ ...base, code: 'finding-needs-override', message: t.both('finding_needs_override', f.kind) });
+      problems.push({ ...base, code: 'finding-needs-override', message: say('finding_needs_override', f.kind) });
     }
   });
   return problems;

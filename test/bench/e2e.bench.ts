@@ -524,7 +524,7 @@ function summarizeLoads(kind: EditorKind, res: Record<'small' | 'largeWith' | 'l
       value: ms(longestAfter, 0),
       target: `< ${TARGET.longTask} ms`,
       met: longestAfter < TARGET.longTask,
-      note: `${after.length} run(s): ${list(after, (r) => r.click!.afterClick!.dur)} ms; the longest: ${worst.owner}, ${worst.entry} (the checklist opening and the recheck, which reads the editors' getContent())`,
+      note: `${after.length} run(s): ${list(after, (r) => r.click!.afterClick!.dur)} ms; the longest: ${worst.owner}, ${worst.entry} (the checklist opening: its first read of the form and digest, its findings placed in slices, its render; the recheck, which reads the editors' getContent() only for drafts under 50K characters)`,
     });
   }
   const traced = res.largeWith.filter((r) => r.trace);

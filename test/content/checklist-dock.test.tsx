@@ -312,6 +312,53 @@ describe('ChecklistDock', () => {
     expect(p.actions.undoMask).toHaveBeenCalledTimes(1);
   });
 
+  it('lays out only part of a long list (a 1 MB 公示 table): a big group folds, opens, and scrolling reaches its last row and the group after it', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => ({ key: `cn-id|k${i}`, finding: finding('block', '640221********1234'), where: '正文', overridable: false }));
+    const phones = [0, 1].map((i) => ({ key: `phone|p${i}`, finding: finding('warn', '139****5678'), where: '正文', overridable: false }));
+    const all = [...ids, ...phones];
+    const p = props({
+      findings: all,
+      groups: [
+        { id: 'ids', kind: 'cn-id', column: { table: 0, index: 2, header: '身份证号码' }, count: 300, keys: ids.map((f) => f.key), maskable: true, preview: null },
+        { id: 'phones', kind: 'phone', count: 2, keys: phones.map((f) => f.key), maskable: true, preview: null },
+      ],
+      result: result({ findings: all.map((f) => ({ code: f.finding.severity === 'block' ? 'finding-block' : 'finding-warn', findingKey: f.key, severity: f.finding.severity, message: msg('须处理') })) }),
+    });
+    // happy-dom lays nothing out: the list's box is 400 px high, each line 64 px (as a browser would say)
+    const height = (el: Element) => (el.hasAttribute('data-findings-scroll') ? 400 : 64);
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return height(this);
+    });
+    vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return height(this);
+    });
+    await show(p);
+    const box = $('[data-findings-scroll]')!;
+    expect($('[data-findings-count]')!.getAttribute('data-findings-count')).toBe('302');
+    // folded: the big group's head, then the small group open under it
+    expect([...container!.querySelectorAll('[data-group]')].map((g) => g.getAttribute('data-group'))).toEqual(['ids', 'phones']);
+    expect([...container!.querySelectorAll('[data-finding]')].map((r) => r.getAttribute('data-finding'))).toEqual(['phone|p0', 'phone|p1']);
+
+    await click($('[data-group=ids] [data-action=toggle-group]'));
+    const laidOut = container!.querySelectorAll('[data-finding]');
+    expect(laidOut.length).toBeGreaterThan(0);
+    expect(laidOut.length).toBeLessThan(100);
+    expect(laidOut[0]!.getAttribute('data-finding')).toBe('cn-id|k0');
+
+    // scrolled to the end: the column's last row and the phones are laid out, its first row no longer
+    await act(async () => {
+      box.scrollTop = 300 * 64;
+      box.dispatchEvent(new Event('scroll'));
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    const keys = [...container!.querySelectorAll('[data-finding]')].map((r) => r.getAttribute('data-finding'));
+    expect(keys).toContain('cn-id|k299');
+    expect(keys).toContain('phone|p1');
+    expect(keys).not.toContain('cn-id|k0');
+    await click($('[data-finding="cn-id|k299"] [data-action=goto-finding]'));
+    expect(p.actions.goToFinding).toHaveBeenCalledWith('cn-id|k299');
+  });
+
   it('says a refused PIN next to the PIN box it came from, with a countdown that moves and a locked 签发', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     try {
@@ -467,5 +514,29 @@ describe('mountChecklist', () => {
       await Promise.resolve();
     });
     expect(document.querySelector('precheck-checklist')).toBeNull();
+  });
+
+  it('lies over the page without narrowing it while the draft is large, and docks again once it is not', async () => {
+    let large = true;
+    const host = mountChecklist(document, () => large);
+    const shown = async () =>
+      act(async () => {
+        host.render(props());
+        await Promise.resolve();
+      });
+    await shown();
+    const el = document.querySelector<HTMLElement>('precheck-checklist')!;
+    expect(el.style.getPropertyValue('width')).toBe('420px');
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    large = false;
+    await shown();
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('420px');
+    large = true;
+    await shown();
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    await act(async () => {
+      host.unmount();
+      await Promise.resolve();
+    });
   });
 });

@@ -174,3 +174,35 @@ test('axe-core: the docked checklist and the open panel have no serious violatio
   expect(text.replace(/PIN/g, '').match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
   await page.screenshot({ path: 'test-output/issue13-panel-and-checklist.png' });
 });
+
+/** A long 公示 list: more than 50,000 characters (a large draft) and 600 IDs, each in its own paragraph. */
+const ROWS = 600;
+const BIG = Array.from({ length: ROWS }, (_, i) => `<p>第${i + 1}段：城关镇2024年第四季度城乡居民最低生活保障新增对象公示，公示期七天，如有异议请于公示期内向县民政局社会救助股实名反映。身份证号 ${ID}。</p>`).join('');
+
+test('a large draft: the checklist lies over the page without narrowing it, and every one of its findings is reachable by scrolling its list', async () => {
+  const kind = 'tinymce';
+  const frame = editorPage(kind).surfaceFrames[0]!;
+  laptop.server.reset();
+  const { page } = await openEditor(laptop.tab, laptop.server, kind);
+  await page.locator('precheck-panel').waitFor({ state: 'attached' });
+  await setContent(page, BIG);
+  await page.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '${ROWS}'`, null, { timeout: 30_000 });
+  await publish(page, kind, 'click');
+  await waitForChecklist(page);
+  // Narrowing the page would make the editor lay the whole draft out again: the dock lies over its edge.
+  expect(await page.evaluate(`getComputedStyle(document.documentElement).marginRight`)).toBe('0px');
+
+  const list = dialog(page).locator('[data-findings-scroll]');
+  await expect.poll(() => list.locator('[data-findings-count]').getAttribute('data-findings-count')).toBe(String(ROWS));
+  // One group of 600, folded until opened; opened, only the rows in the list's window are laid out.
+  await list.locator('[data-action=toggle-group]').click();
+  await expect.poll(() => list.locator('[data-finding]').count()).toBeGreaterThan(0);
+  expect(await list.locator('[data-finding]').count()).toBeLessThan(ROWS / 4);
+
+  await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  // the group's head is line 0, its rows 1…600
+  const last = list.locator(`[data-index="${ROWS}"]`);
+  await last.locator('[data-action=goto-finding]').click();
+  await expect.poll(() => page.frameLocator(frame).locator('body').evaluate(() => getSelection()?.anchorNode?.parentElement?.textContent ?? '')).toContain(`第${ROWS}段`);
+  expect(await page.frameLocator(frame).locator('body').evaluate(() => String(getSelection()))).toBe(ID);
+});
