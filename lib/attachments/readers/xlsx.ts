@@ -2,7 +2,7 @@ import { corruptError } from '../container';
 import { sheetPartLocation } from '../location-text';
 import type { ExtractedSegment } from '../types';
 import { relationships, unzipXmlParts, type PackageParts } from './ooxml-package';
-import { workbookSegments, type BookSheet } from './sheet-segments';
+import { workbookSegments, type BookSheet, type PropertyKey } from './sheet-segments';
 import { insertComments, readComments, readThreadedComments, type CellComment } from './xlsx-comments';
 import { sheetTextBoxes } from './xlsx-parts';
 import { readSheet } from './xlsx-sheet';
@@ -35,12 +35,19 @@ function bookSheet(parts: PackageParts, sheet: WorkbookSheet, shared: Shared): B
 }
 
 /**
- * An .xlsx/.xlsm read straight from its package: fflate inflates the XML parts, saxes tokenizes them
- * as they are decoded. Every sheet (hidden and very hidden ones too), hidden rows and columns, shared
- * and inline strings, numbers as Excel shows them (SheetJS's formatter), comments, properties,
- * headers, footers, text boxes. A package without its workbook, or with a part that is not
- * well-formed XML, is corrupt.
+ * Opens an .xlsx/.xlsm package: fflate inflates the XML parts, saxes tokenizes them as they are
+ * decoded. Every sheet (hidden and very hidden ones too) with its hidden rows and columns, shared and
+ * inline strings, numbers as Excel shows them (SheetJS's formatter), comments, headers, footers, text
+ * boxes; and the document properties. A part that is not well-formed XML makes the file corrupt.
  */
+export function openXlsx(parts: PackageParts): { props: Partial<Record<PropertyKey, string>>; sheets: BookSheet[] } {
+  const sst = workbookPart(parts, 'sharedStrings', 'xl/sharedStrings.xml');
+  const styles = workbookPart(parts, 'styles', 'xl/styles.xml');
+  const shared: Shared = { strings: sst ? readSharedStrings(sst) : [], formats: styles ? readNumberFormats(styles) : null };
+  return { props: readProperties(parts), sheets: readSheetList(parts).map((sheet) => bookSheet(parts, sheet, shared)) };
+}
+
+/** An .xlsx/.xlsm as segments; a package without its workbook is corrupt. */
 export async function readXlsx(bytes: Uint8Array): Promise<ExtractedSegment[]> {
   const parts = unzipXmlParts(bytes);
   if (!parts[WORKBOOK]) {
@@ -48,11 +55,6 @@ export async function readXlsx(bytes: Uint8Array): Promise<ExtractedSegment[]> {
     if (parts['xl/_rels/workbook.bin.rels']) return (await import('./sheet')).readWorkbook(bytes);
     throw corruptError();
   }
-  const sst = workbookPart(parts, 'sharedStrings', 'xl/sharedStrings.xml');
-  const styles = workbookPart(parts, 'styles', 'xl/styles.xml');
-  const shared: Shared = { strings: sst ? readSharedStrings(sst) : [], formats: styles ? readNumberFormats(styles) : null };
-  return workbookSegments(
-    readProperties(parts),
-    readSheetList(parts).map((sheet) => bookSheet(parts, sheet, shared)),
-  );
+  const book = openXlsx(parts);
+  return workbookSegments(book.props, book.sheets);
 }
