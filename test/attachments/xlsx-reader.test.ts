@@ -56,12 +56,14 @@ const SHEETS: SheetSpec[] = [
       ['序号', '姓名', '身份证号', '电话', '金额', '比例', '日期', '在册', '核对', '备注'],
       [1, { richText: [{ text: '王' }, { font: { bold: true }, text: '秀兰' }] }, A, 13912345678, 1234.5, 0.125, new Date(Date.UTC(2024, 2, 1, 12)), true, { formula: 'B2&C2', result: `王秀兰${A}` }, '第一行\r\n第二行'],
       [2, '李建国', Number(B), 13812345678, 98765.4321, 1, new Date(Date.UTC(1990, 0, 15)), false, { error: '#N/A' }, null],
+      [],
       [3, '张永福', C, null, 2024000012345678, 0.5, null, null, null, '低保 & 临时救助 <一类>'],
     ],
     formats: { 5: '#,##0.00', 6: '0.00%', 7: 'yyyy"年"m"月"d"日"' },
-    hiddenRows: [4],
+    hiddenRows: [5],
     hiddenColumns: [3],
-    notes: { C3: `身份证号 ${D}`, L6: '空白单元格上的批注' },
+    // On a cell with a value, on an empty row between rows with cells, below the last row.
+    notes: { C3: `身份证号 ${D}`, B4: '空行上的批注', L7: '空白单元格上的批注' },
     header: '内部资料',
     footer: '民政局',
   },
@@ -138,6 +140,13 @@ const BOOKS: Book[] = [
   ...CASES.filter((c) => c.name.endsWith('.xlsx') && !c.status).map((c) => ({ name: c.name, bytes: c.bytes })),
   { name: 'ExcelJS, shared strings', bytes: written({}), parts: SHEET_PARTS },
   { name: 'ExcelJS streaming, text in the cells (t="str", inline rich text)', bytes: written({ useSharedStrings: false }), parts: SHEET_PARTS },
+  {
+    // ExcelJS writes an empty row element under each note: without them, the notes on B4 and L7
+    // stand on rows the sheet does not have.
+    name: 'comments on cells the sheet does not write',
+    bytes: async () => rewrite(await written({})(), 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/<row r="[47]"(?:[^>]*\/>|[^>]*>(?:(?!<\/row>)[^])*<\/row>)/g, '')),
+    parts: SHEET_PARTS,
+  },
   { name: 'phonetic runs', bytes: phonetic, parts: [] },
   { name: 'SheetJS-written, threaded comments', bytes: () => Promise.resolve(sheetjsWritten('xlsx')), parts: [] },
 ];
@@ -168,11 +177,12 @@ describe('xlsx reader: the same segments as SheetJS', () => {
       expect(texts.some((t) => t.includes(where)), where).toBe(true);
     }
     const values = read.get('ExcelJS, shared strings')!.sheetjs.map((s) => s.text);
-    expect(values).toEqual(expect.arrayContaining(['王秀兰', '6.40221E+17', '13912345678', '1,234.50', '12.50%', '2024年3月1日', 'TRUE', '第一行\n第二行', '低保 & 临时救助 <一类>']));
+    expect(values).toEqual(expect.arrayContaining(['王秀兰', '6.40221E+17', '13912345678', '1,234.50', '12.50%', '2024年3月1日', 'TRUE', '第一行\n第二行', '低保 & 临时救助 <一类>', '空行上的批注', '空白单元格上的批注']));
     expect(read.get('phonetic runs')!.ours.map((s) => s.text)).toEqual(expect.arrayContaining(['王秀兰', '李建国']));
     // Each written package holds the parts its name says.
     expect(read.get('ExcelJS streaming, text in the cells (t="str", inline rich text)')!.xml).toMatch(/t="inlineStr"[^]*t="str"|t="str"[^]*t="inlineStr"/);
     expect(read.get('phonetic runs')!.xml).toContain('<rPh');
+    expect(read.get('comments on cells the sheet does not write')!.xml).not.toMatch(/<row r="[47]"/);
     expect(read.get('SheetJS-written, threaded comments')!.xml).toContain('<threadedComment ');
     const threaded = read.get('SheetJS-written, threaded comments')!.ours.find((s) => s.location.part === 'comment' && s.location.cell === 'A2');
     expect(threaded?.text).toBe(`线程批注 ${C}`);
@@ -185,6 +195,7 @@ describe('xlsx reader: damaged packages are corrupt, never clean', () => {
     ['a package without its workbook part', async () => rewrite(await good(), 'xl/workbook.xml', () => null)],
     ['a sheet that is not well-formed XML', async () => rewrite(await good(), 'xl/worksheets/sheet1.xml', (xml) => xml.slice(0, xml.length >> 1))],
     ['a shared string table that is not well-formed XML', async () => rewrite(await good(), 'xl/sharedStrings.xml', (xml) => xml.replace('</si>', '</sx>'))],
+    ['rows out of order (a row given twice)', async () => rewrite(await good(), 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/(<row r="2"[^]*?<\/row>)/, '$1$1'))],
     ['a cell pointing past the shared strings', async () => rewrite(await good(), 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/(t="s"><v>)\d+/, '$19999'))],
     ['a zip cut short', async () => (await good()).slice(0, 3000)],
   ])('%s', async (_name, bytes) => {

@@ -18,18 +18,25 @@ export interface GridCell {
   c?: { t?: string; T?: boolean }[];
 }
 
-/** A sheet's cells as rows of columns (0-based, sparse), with its hidden rows and columns. */
-export interface Grid {
-  data: ((GridCell | undefined)[] | undefined)[];
+/** Which rows and columns of a sheet are hidden (0-based, sparse). */
+export interface Visibility {
   hiddenRows: (boolean | undefined)[];
   hiddenColumns: (boolean | undefined)[];
 }
+
+/** A sheet's cells as rows of columns (0-based, sparse), with its hidden rows and columns. */
+export interface Grid extends Visibility {
+  data: (Row | undefined)[];
+}
+
+export type Row = (GridCell | undefined)[];
 
 export interface BookSheet {
   name: string;
   /** Hidden or very hidden. */
   hidden: boolean;
-  grid: Grid | undefined;
+  /** Its cells' and comments' segments, row by row. */
+  cells: ExtractedSegment[];
   /** Its headers, footers and text boxes. */
   parts: ExtractedSegment[];
 }
@@ -55,8 +62,6 @@ function cellText(cell: GridCell): string {
   return '';
 }
 
-type Row = (GridCell | undefined)[];
-
 /** A sheet's name and visibility, and the row that names its columns once it is known. */
 class SheetPlaces {
   header: Row | undefined;
@@ -65,7 +70,7 @@ class SheetPlaces {
   constructor(
     readonly name: string,
     readonly hidden: boolean,
-    readonly grid: Grid,
+    readonly visibility: Visibility,
   ) {}
 
   place(r: number, c: number, comment: boolean): FindingLocation {
@@ -73,8 +78,8 @@ class SheetPlaces {
       sheet: this.name,
       cell: cellRef(r, c),
       sheetHidden: this.hidden,
-      rowHidden: !!this.grid.hiddenRows[r],
-      columnHidden: !!this.grid.hiddenColumns[c],
+      rowHidden: !!this.visibility.hiddenRows[r],
+      columnHidden: !!this.visibility.hiddenColumns[c],
       columnHeader: this.headerRow >= 0 && this.headerRow < r ? this.header?.[c]?.w : undefined,
       part: comment ? 'comment' : undefined,
     });
@@ -102,13 +107,21 @@ class CellSegment implements ExtractedSegment {
   }
 }
 
-/** A sheet's cells, then each cell's comments, row by row; the last of a row ends the line. */
-function sheetSegments(name: string, grid: Grid, sheetHidden: boolean, out: ExtractedSegment[]): void {
-  const places = new SheetPlaces(name, sheetHidden, grid);
-  const data = grid.data;
-  for (let r = 0; r < data.length; r++) {
-    const row = data[r];
-    if (!row) continue;
+/**
+ * Turns a sheet's rows, handed over in ascending order, into segments: each row's cells, each cell
+ * followed by its comments; the last of a row ends the line. A reader may hand a row over as soon as
+ * it has read it and drop it then: only the segments stay.
+ */
+export class SheetSegmenter {
+  readonly segments: ExtractedSegment[] = [];
+  private readonly places: SheetPlaces;
+
+  constructor(name: string, hidden: boolean, visibility: Visibility) {
+    this.places = new SheetPlaces(name, hidden, visibility);
+  }
+
+  row(r: number, row: Row): void {
+    const places = this.places;
     let last: CellSegment | undefined;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
@@ -117,9 +130,9 @@ function sheetSegments(name: string, grid: Grid, sheetHidden: boolean, out: Extr
       if (text) {
         last = new CellSegment(text, places, r, c, false);
         if (cell.t === 'n') last.number = cell.v as number;
-        out.push(last);
+        this.segments.push(last);
       }
-      if (cell.c) for (const comment of cell.c) if (comment.t) out.push((last = new CellSegment(comment.t, places, r, c, true)));
+      if (cell.c) for (const comment of cell.c) if (comment.t) this.segments.push((last = new CellSegment(comment.t, places, r, c, true)));
     }
     if (last) last.separator = '\n';
     // The first row with content names the columns for the rows below it.
@@ -130,6 +143,16 @@ function sheetSegments(name: string, grid: Grid, sheetHidden: boolean, out: Extr
   }
 }
 
+/** The segments of a sheet read whole (SheetJS's dense rows). */
+export function gridSegments(name: string, hidden: boolean, grid: Grid): ExtractedSegment[] {
+  const segmenter = new SheetSegmenter(name, hidden, grid);
+  for (let r = 0; r < grid.data.length; r++) {
+    const row = grid.data[r];
+    if (row) segmenter.row(r, row);
+  }
+  return segmenter.segments;
+}
+
 /** Document properties first, then each sheet (hidden ones too): its cells and comments, then its other parts. */
 export function workbookSegments(props: Partial<Record<PropertyKey, unknown>>, sheets: readonly BookSheet[]): ExtractedSegment[] {
   const out: ExtractedSegment[] = [];
@@ -137,9 +160,6 @@ export function workbookSegments(props: Partial<Record<PropertyKey, unknown>>, s
     const value = props[key];
     if (typeof value === 'string' && value.trim()) out.push({ text: value, location: propertyLocation(label) });
   }
-  for (const sheet of sheets) {
-    if (sheet.grid) sheetSegments(sheet.name, sheet.grid, sheet.hidden, out);
-    out.push(...sheet.parts);
-  }
-  return out;
+  // concat, not push(...): a sheet has hundreds of thousands of segments, too many for arguments.
+  return out.concat(...sheets.flatMap((sheet) => [sheet.cells, sheet.parts]));
 }

@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { corruptError, encryptedError } from '../container';
 import type { ExtractedSegment } from '../types';
-import { workbookSegments, type Grid } from './sheet-segments';
+import { gridSegments, workbookSegments, type Grid } from './sheet-segments';
 
 // Excel 95 (BIFF5) files from Chinese Windows store text in code page 936; BIFF8 and xlsx are Unicode.
 XLSX.set_cptable(cptable);
@@ -33,7 +33,8 @@ export function readWorkbook(bytes: Uint8Array): ExtractedSegment[] {
   const wb = open(bytes);
   const sheets = wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
-    return { name, hidden: !!wb.Workbook?.Sheets?.[i]?.Hidden, grid: ws ? grid(ws) : undefined, parts: [] };
+    const hidden = !!wb.Workbook?.Sheets?.[i]?.Hidden;
+    return { name, hidden, cells: ws ? gridSegments(name, hidden, grid(ws)) : [], parts: [] };
   });
   return workbookSegments(wb.Props ?? {}, sheets);
 }

@@ -1,6 +1,6 @@
 import { RichText } from './rich-text';
 import { saxPart } from './sax';
-import type { Grid, GridCell } from './sheet-segments';
+import type { GridCell, Row } from './sheet-segments';
 import { columnOf, rowOf } from './xlsx-sheet';
 
 export interface CellComment {
@@ -68,15 +68,16 @@ export function readThreadedComments(bytes: Uint8Array): CellComment[] {
 }
 
 /**
- * Puts comments on their cells (a cell that holds nothing but a comment is made for it), as SheetJS
- * does: threaded comments replace the legacy copy Excel writes of them for older readers.
+ * Puts comments on cells of their own, by row and column, as SheetJS does: threaded comments
+ * replace the legacy copy Excel writes of them for older readers. The sheet's reader merges them
+ * into its cells.
  */
-export function insertComments(grid: Grid, comments: readonly CellComment[], threaded: boolean): void {
+export function insertComments(rows: (Row | undefined)[], comments: readonly CellComment[], threaded: boolean): void {
   for (const comment of comments) {
     const r = rowOf(comment.ref);
     const c = columnOf(comment.ref);
     if (r < 0 || c < 0) continue;
-    const row = (grid.data[r] ??= []);
+    const row = (rows[r] ??= []);
     const cell: GridCell = (row[c] ??= { t: 'z' });
     const list = (cell.c ??= []);
     if (!threaded && list.some((x) => x.T)) continue;

@@ -1,16 +1,27 @@
 import { corruptError } from '../container';
 import { RichText } from './rich-text';
 import { saxPart } from './sax';
-import type { Grid, GridCell } from './sheet-segments';
+import type { GridCell, Row, SheetSegmenter, Visibility } from './sheet-segments';
 import { makeCell, type RawCell } from './xlsx-cell';
 import { headerFooterText } from './xlsx-parts';
 import type { NumberFormat } from './xlsx-styles';
 
-export interface SheetRead {
-  grid: Grid;
-  /** Header and footer texts, in the order the sheet lists them. */
-  headerFooter: { part: 'header' | 'footer'; text: string }[];
+/** The workbook's tables every sheet's cells refer to. */
+export interface SharedTables {
+  strings: readonly string[];
+  /** Number format of each cell style; null when the package has no styles part. */
+  formats: readonly NumberFormat[] | null;
 }
+
+/** Where a sheet's reading goes: its segments, its hidden rows and columns, and the comments to put on its cells. */
+export interface SheetTarget {
+  segmenter: SheetSegmenter;
+  visibility: Visibility;
+  /** Comment cells by row and column (t: 'z', c: the comments), from the sheet's comment parts. */
+  comments: (Row | undefined)[];
+}
+
+export type HeaderFooter = { part: 'header' | 'footer'; text: string };
 
 /** Excel's own limits: a reference beyond them is no cell of a file Excel wrote. */
 const MAX_ROWS = 1_048_576;
@@ -41,26 +52,66 @@ export function columnOf(ref: string): number {
 
 const xmlTrue = (v: string | undefined) => v === '1' || v === 'true';
 
-function hideColumns(grid: Grid, attrs: Record<string, string>): void {
+function hideColumns(visibility: Visibility, attrs: Record<string, string>): void {
   const hidden = xmlTrue(attrs.hidden);
   const last = Math.min(parseInt(attrs.max ?? '', 10), MAX_COLUMNS);
-  for (let c = parseInt(attrs.min ?? '', 10) - 1; c < last; c++) grid.hiddenColumns[c] = hidden;
+  for (let c = parseInt(attrs.min ?? '', 10) - 1; c < last; c++) visibility.hiddenColumns[c] = hidden;
 }
 
-function place(grid: Grid, r: number, c: number, cell: GridCell): void {
-  if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLUMNS) throw corruptError();
-  (grid.data[r] ??= [])[c] = cell;
+/**
+ * Hands rows to the segmenter as they are read, in order, with the comments on their cells; rows
+ * that hold nothing but comments go in between. Excel writes rows in ascending order and a cell in
+ * its own row: a sheet that does not is damaged.
+ */
+class RowFeed {
+  private readonly commentRows: number[];
+  private next = 0;
+  private last = -1;
+
+  constructor(private readonly target: SheetTarget) {
+    this.commentRows = Object.keys(target.comments).map(Number);
+  }
+
+  row(r: number, cells: Row): void {
+    if (r <= this.last || r >= MAX_ROWS) throw corruptError();
+    this.last = r;
+    this.commentsBefore(r);
+    const comments = this.target.comments[r];
+    if (comments) {
+      this.next++;
+      comments.forEach((commented, c) => {
+        const cell = cells[c];
+        if (cell) cell.c = commented?.c;
+        else cells[c] = commented;
+      });
+    }
+    this.target.segmenter.row(r, cells);
+  }
+
+  /** Comment-only rows above row r (all that are left, at the end of the sheet). */
+  commentsBefore(r: number): void {
+    const rows = this.commentRows;
+    while (this.next < rows.length && rows[this.next]! < r) {
+      const at = rows[this.next++]!;
+      this.target.segmenter.row(at, this.target.comments[at]!);
+    }
+  }
 }
 
 /**
  * A worksheet part, read in one pass: column and row visibility, every cell with a value (typed and
- * formatted as SheetJS would), and the header/footer, which stands after the cells.
+ * formatted as SheetJS would), each row handed on as soon as it ends; and the header/footer, which
+ * stands after the cells.
  */
-export function readSheet(bytes: Uint8Array, strings: readonly string[], formats: readonly NumberFormat[] | null): SheetRead {
-  const grid: Grid = { data: [], hiddenRows: [], hiddenColumns: [] };
-  const headerFooter: SheetRead['headerFooter'] = [];
+export function readSheet(bytes: Uint8Array, shared: SharedTables, target: SheetTarget): HeaderFooter[] {
+  const { strings, formats } = shared;
+  const headerFooter: HeaderFooter[] = [];
+  const feed = new RowFeed(target);
   const rich = new RichText();
   const raw: RawCell = { type: undefined, value: undefined, inline: undefined };
+  let cells: Row | null = null;
+  // The row the cells' own references name (a row element may leave out its r).
+  let cellsRow = -1;
   let inData = false;
   let row = 0;
   let column = -1;
@@ -83,9 +134,11 @@ export function readSheet(bytes: Uint8Array, strings: readonly string[], formats
       else if (name === 'row' && inData) {
         row = attrs.r === undefined ? row + 1 : parseInt(attrs.r, 10);
         column = -1;
-        if (xmlTrue(attrs.hidden)) grid.hiddenRows[row - 1] = true;
+        cells = [];
+        cellsRow = -1;
+        if (xmlTrue(attrs.hidden)) target.visibility.hiddenRows[row - 1] = true;
       } else if (name === 'sheetData') inData = true;
-      else if (name === 'col' && !inData) hideColumns(grid, attrs);
+      else if (name === 'col' && !inData) hideColumns(target.visibility, attrs);
       else if (HEADER_FOOTER.test(name)) hf = '';
     },
     text(s) {
@@ -103,8 +156,19 @@ export function readSheet(bytes: Uint8Array, strings: readonly string[], formats
         if (raw.value === undefined && value) raw.value = value;
         value = null;
       } else if (name === 'c' && inData) {
-        const cell = makeCell(raw, (style !== undefined && formats?.[parseInt(style, 10)]) || 0, strings);
-        if (cell) place(grid, ref === undefined ? row - 1 : rowOf(ref), column, cell);
+        const cell: GridCell | null = makeCell(raw, (style !== undefined && formats?.[parseInt(style, 10)]) || 0, strings);
+        if (!cell) return;
+        if (!cells || column < 0 || column >= MAX_COLUMNS) throw corruptError();
+        if (ref !== undefined) {
+          const r = rowOf(ref);
+          // The cells of one row element all stand in one row.
+          if (cellsRow >= 0 && r !== cellsRow) throw corruptError();
+          cellsRow = r;
+        }
+        cells[column] = cell;
+      } else if (name === 'row' && inData) {
+        feed.row(cellsRow >= 0 ? cellsRow : row - 1, cells!);
+        cells = null;
       } else if (name === 'sheetData') inData = false;
       else if (hf !== null) {
         const m = HEADER_FOOTER.exec(name);
@@ -114,5 +178,7 @@ export function readSheet(bytes: Uint8Array, strings: readonly string[], formats
       }
     },
   });
-  return { grid, headerFooter };
+  // Comments below the last row with cells (or on a sheet without cells).
+  feed.commentsBefore(Infinity);
+  return headerFooter;
 }

@@ -2,36 +2,33 @@ import { corruptError } from '../container';
 import { sheetPartLocation } from '../location-text';
 import type { ExtractedSegment } from '../types';
 import { relationships, unzipXmlParts, type PackageParts } from './ooxml-package';
-import { workbookSegments, type BookSheet, type PropertyKey } from './sheet-segments';
+import { SheetSegmenter, workbookSegments, type BookSheet, type PropertyKey, type Row, type Visibility } from './sheet-segments';
 import { insertComments, readComments, readThreadedComments, type CellComment } from './xlsx-comments';
 import { sheetTextBoxes } from './xlsx-parts';
-import { readSheet } from './xlsx-sheet';
-import { readNumberFormats, type NumberFormat } from './xlsx-styles';
+import { readSheet, type SharedTables } from './xlsx-sheet';
+import { readNumberFormats } from './xlsx-styles';
 import { readSharedStrings } from './xlsx-strings';
 import { readProperties, readSheetList, WORKBOOK, workbookPart, type WorkbookSheet } from './xlsx-workbook';
 
-interface Shared {
-  strings: readonly string[];
-  formats: readonly NumberFormat[] | null;
-}
-
 /** One sheet: its cells with their comments (legacy first, then threaded ones over them), then headers, footers, text boxes. */
-function bookSheet(parts: PackageParts, sheet: WorkbookSheet, shared: Shared): BookSheet {
+function bookSheet(parts: PackageParts, sheet: WorkbookSheet, shared: SharedTables): BookSheet {
   const { name, hidden, path } = sheet;
-  if (!path) return { name, hidden, grid: undefined, parts: [] };
-  const { grid, headerFooter } = readSheet(parts[path]!, shared.strings, shared.formats);
-  const rels = relationships(parts, path);
+  if (!path) return { name, hidden, cells: [], parts: [] };
+  const comments: (Row | undefined)[] = [];
   const threaded: CellComment[] = [];
-  for (const rel of rels) {
+  for (const rel of relationships(parts, path)) {
     const bytes = parts[rel.target];
     if (!bytes) continue;
-    if (rel.type === 'comments') insertComments(grid, readComments(bytes), false);
+    if (rel.type === 'comments') insertComments(comments, readComments(bytes), false);
     else if (rel.type === 'threadedComment') threaded.push(...readThreadedComments(bytes));
   }
-  insertComments(grid, threaded, true);
+  insertComments(comments, threaded, true);
+  const visibility: Visibility = { hiddenRows: [], hiddenColumns: [] };
+  const segmenter = new SheetSegmenter(name, hidden, visibility);
+  const headerFooter = readSheet(parts[path]!, shared, { segmenter, visibility, comments });
   const segments: ExtractedSegment[] = headerFooter.map((hf) => ({ text: hf.text, location: sheetPartLocation(name, hidden, hf.part) }));
   for (const text of sheetTextBoxes(parts, path)) segments.push({ text, location: sheetPartLocation(name, hidden, 'textbox') });
-  return { name, hidden, grid, parts: segments };
+  return { name, hidden, cells: segmenter.segments, parts: segments };
 }
 
 /**
@@ -43,7 +40,7 @@ function bookSheet(parts: PackageParts, sheet: WorkbookSheet, shared: Shared): B
 export function openXlsx(parts: PackageParts): { props: Partial<Record<PropertyKey, string>>; sheets: BookSheet[] } {
   const sst = workbookPart(parts, 'sharedStrings', 'xl/sharedStrings.xml');
   const styles = workbookPart(parts, 'styles', 'xl/styles.xml');
-  const shared: Shared = { strings: sst ? readSharedStrings(sst) : [], formats: styles ? readNumberFormats(styles) : null };
+  const shared: SharedTables = { strings: sst ? readSharedStrings(sst) : [], formats: styles ? readNumberFormats(styles) : null };
   return { props: readProperties(parts), sheets: readSheetList(parts).map((sheet) => bookSheet(parts, sheet, shared)) };
 }
 
