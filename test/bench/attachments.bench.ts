@@ -2,8 +2,8 @@
  * Attachment scan cost: a ~10 MB .xlsx of 50,000 rows (a 名单 with names, IDs, addresses, phones,
  * amounts and remarks; written by ExcelJS) scanned by Precheck (its .xlsx reader on fflate + saxes,
  * then the engine), next to the time SheetJS alone takes to open the file (the library Precheck used
- * for .xlsx before, and still uses for .xls) and the time Precheck's reader takes to open it (cells,
- * comments, parts; no segments). Where Precheck's time goes: reading, scanning, the engine alone.
+ * for .xlsx before, and still uses for .xls) and the time Precheck's reader takes to open it (unzip,
+ * every part parsed; its cells come out as segments as they are read, which SheetJS does not do). Where Precheck's time goes: reading, scanning, the engine alone.
  * Prints medians of wall time with the CPU time of the same run (a shared machine's load stretches
  * wall time, much less CPU time) and ratios; no pass/fail (issue 12's target: ≤ 3 s on this machine).
  *   npx tsx test/bench/attachments.bench.ts
@@ -78,7 +78,7 @@ const reading = await median(3, async () => void (extracted = await readAttachme
 const joined = joinSegments(extracted!).text;
 const engine = await median(3, () => scan(joined, { rules }));
 const scanning = await median(3, () => scanExtracted(extracted!, { rules }, 'bench.xlsx'));
-// Opening the file, nothing more: Precheck's reader (unzip, every part parsed into cells) and SheetJS
+// Opening the file, nothing more: Precheck's reader (unzip, every part parsed, cells as segments) and SheetJS
 // with the options the same content needs (dense rows, cellStyles for hidden rows and columns) and
 // with its defaults.
 const ours = await median(3, () => openXlsx(unzipXmlParts(bytes)));
@@ -95,7 +95,7 @@ row('Precheck (read every part + scan)', precheck, `   target ≤ 3 s: ${prechec
 row('  reading (fflate + saxes reader, segments)', reading);
 row('  scanning (join + engine + locations)', scanning);
 row('    of which the engine alone', engine);
-row("Precheck's .xlsx reader: open (cells, no segments)", ours, `   SheetJS open / this: ${ratio(sheetjsSame, ours)}`);
+row("Precheck's .xlsx reader: open (unzip + parse)", ours, `   SheetJS open / this: ${ratio(sheetjsSame, ours)}`);
 row('SheetJS open, dense + cellStyles (same content)', sheetjsSame, `   Precheck total / this: ${ratio(precheck, sheetjsSame)}`);
 row('SheetJS open, default options', sheetjsDefault, `   Precheck total / this: ${ratio(precheck, sheetjsDefault)}`);
 if (Math.max(loadBefore, loadAfter) > availableParallelism()) console.log('  (the machine was shared: wall time is stretched by the other load; CPU time is the work itself)');
