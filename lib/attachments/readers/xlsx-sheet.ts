@@ -1,6 +1,6 @@
 import { corruptError } from '../container';
 import { RichText } from './rich-text';
-import { saxPart } from './sax';
+import { saxPart, type SaxHandlers } from './sax';
 import type { GridCell, Row, SheetSegmenter, Visibility } from './sheet-segments';
 import { makeCell, type RawCell } from './xlsx-cell';
 import { headerFooterText } from './xlsx-parts';
@@ -98,87 +98,116 @@ class RowFeed {
   }
 }
 
+/** The tokenizer's listener for one worksheet part: where it is, the cell being read, the row so far. */
+class SheetReader implements SaxHandlers {
+  readonly headerFooter: HeaderFooter[] = [];
+  private readonly feed: RowFeed;
+  private readonly rich = new RichText();
+  private readonly raw: RawCell = { type: undefined, value: undefined, inline: undefined };
+  private cells: Row | null = null;
+  /** The row the cells' own references name (a row element may leave out its r). */
+  private cellsRow = -1;
+  private inData = false;
+  private row = 0;
+  private column = -1;
+  private ref: string | undefined;
+  private style: string | undefined;
+  private value: string | null = null;
+  private inline = false;
+  private hf: string | null = null;
+
+  constructor(
+    private readonly shared: SharedTables,
+    private readonly target: SheetTarget,
+  ) {
+    this.feed = new RowFeed(target);
+  }
+
+  open = (name: string, attrs: Record<string, string>): void => {
+    if (this.inline) this.rich.open(name);
+    else if (name === 'v') this.value = '';
+    else if (name === 'c' && this.inData) this.startCell(attrs);
+    else if (name === 'is') this.inline = true;
+    else if (name === 'row' && this.inData) this.startRow(attrs);
+    else if (name === 'sheetData') this.inData = true;
+    else if (name === 'col' && !this.inData) hideColumns(this.target.visibility, attrs);
+    else if (HEADER_FOOTER.test(name)) this.hf = '';
+  };
+
+  text = (s: string): void => {
+    if (this.value !== null) this.value += s;
+    else if (this.inline) this.rich.text(s);
+    else if (this.hf !== null) this.hf += s;
+  };
+
+  close = (name: string): void => {
+    if (name === 'is') {
+      this.inline = false;
+      this.raw.inline = this.rich.take();
+    } else if (this.inline) this.rich.close(name);
+    else if (name === 'v') {
+      // The first <v> is the value; an empty one is none.
+      if (this.raw.value === undefined && this.value) this.raw.value = this.value;
+      this.value = null;
+    } else if (name === 'c' && this.inData) this.endCell();
+    else if (name === 'row' && this.inData) {
+      this.feed.row(this.cellsRow >= 0 ? this.cellsRow : this.row - 1, this.cells!);
+      this.cells = null;
+    } else if (name === 'sheetData') this.inData = false;
+    else if (this.hf !== null) this.endHeaderFooter(name);
+  };
+
+  /** Comments below the last row with cells (or on a sheet without cells). */
+  end(): void {
+    this.feed.commentsBefore(Infinity);
+  }
+
+  private startRow(attrs: Record<string, string>): void {
+    this.row = attrs.r === undefined ? this.row + 1 : parseInt(attrs.r, 10);
+    this.column = -1;
+    this.cells = [];
+    this.cellsRow = -1;
+    if (xmlTrue(attrs.hidden)) this.target.visibility.hiddenRows[this.row - 1] = true;
+  }
+
+  private startCell(attrs: Record<string, string>): void {
+    this.ref = attrs.r;
+    this.column = this.ref === undefined ? this.column + 1 : columnOf(this.ref);
+    this.raw.type = attrs.t;
+    this.style = attrs.s;
+    this.raw.value = this.raw.inline = undefined;
+  }
+
+  private endCell(): void {
+    const { strings, formats } = this.shared;
+    const cell: GridCell | null = makeCell(this.raw, (this.style !== undefined && formats?.[parseInt(this.style, 10)]) || 0, strings);
+    if (!cell) return;
+    if (!this.cells || this.column < 0 || this.column >= MAX_COLUMNS) throw corruptError();
+    if (this.ref !== undefined) {
+      const r = rowOf(this.ref);
+      // The cells of one row element all stand in one row.
+      if (this.cellsRow >= 0 && r !== this.cellsRow) throw corruptError();
+      this.cellsRow = r;
+    }
+    this.cells[this.column] = cell;
+  }
+
+  private endHeaderFooter(name: string): void {
+    const m = HEADER_FOOTER.exec(name);
+    const text = headerFooterText(this.hf!);
+    if (m && text) this.headerFooter.push({ part: m[1] === 'Header' ? 'header' : 'footer', text });
+    this.hf = null;
+  }
+}
+
 /**
  * A worksheet part, read in one pass: column and row visibility, every cell with a value (typed and
  * formatted as SheetJS would), each row handed on as soon as it ends; and the header/footer, which
  * stands after the cells.
  */
 export function readSheet(bytes: Uint8Array, shared: SharedTables, target: SheetTarget): HeaderFooter[] {
-  const { strings, formats } = shared;
-  const headerFooter: HeaderFooter[] = [];
-  const feed = new RowFeed(target);
-  const rich = new RichText();
-  const raw: RawCell = { type: undefined, value: undefined, inline: undefined };
-  let cells: Row | null = null;
-  // The row the cells' own references name (a row element may leave out its r).
-  let cellsRow = -1;
-  let inData = false;
-  let row = 0;
-  let column = -1;
-  let ref: string | undefined;
-  let style: string | undefined;
-  let value: string | null = null;
-  let inline = false;
-  let hf: string | null = null;
-  saxPart(bytes, {
-    open(name, attrs) {
-      if (inline) rich.open(name);
-      else if (name === 'v') value = '';
-      else if (name === 'c' && inData) {
-        ref = attrs.r;
-        column = ref === undefined ? column + 1 : columnOf(ref);
-        raw.type = attrs.t;
-        style = attrs.s;
-        raw.value = raw.inline = undefined;
-      } else if (name === 'is') inline = true;
-      else if (name === 'row' && inData) {
-        row = attrs.r === undefined ? row + 1 : parseInt(attrs.r, 10);
-        column = -1;
-        cells = [];
-        cellsRow = -1;
-        if (xmlTrue(attrs.hidden)) target.visibility.hiddenRows[row - 1] = true;
-      } else if (name === 'sheetData') inData = true;
-      else if (name === 'col' && !inData) hideColumns(target.visibility, attrs);
-      else if (HEADER_FOOTER.test(name)) hf = '';
-    },
-    text(s) {
-      if (value !== null) value += s;
-      else if (inline) rich.text(s);
-      else if (hf !== null) hf += s;
-    },
-    close(name) {
-      if (name === 'is') {
-        inline = false;
-        raw.inline = rich.take();
-      } else if (inline) rich.close(name);
-      else if (name === 'v') {
-        // The first <v> is the value; an empty one is none.
-        if (raw.value === undefined && value) raw.value = value;
-        value = null;
-      } else if (name === 'c' && inData) {
-        const cell: GridCell | null = makeCell(raw, (style !== undefined && formats?.[parseInt(style, 10)]) || 0, strings);
-        if (!cell) return;
-        if (!cells || column < 0 || column >= MAX_COLUMNS) throw corruptError();
-        if (ref !== undefined) {
-          const r = rowOf(ref);
-          // The cells of one row element all stand in one row.
-          if (cellsRow >= 0 && r !== cellsRow) throw corruptError();
-          cellsRow = r;
-        }
-        cells[column] = cell;
-      } else if (name === 'row' && inData) {
-        feed.row(cellsRow >= 0 ? cellsRow : row - 1, cells!);
-        cells = null;
-      } else if (name === 'sheetData') inData = false;
-      else if (hf !== null) {
-        const m = HEADER_FOOTER.exec(name);
-        const text = headerFooterText(hf);
-        if (m && text) headerFooter.push({ part: m[1] === 'Header' ? 'header' : 'footer', text });
-        hf = null;
-      }
-    },
-  });
-  // Comments below the last row with cells (or on a sheet without cells).
-  feed.commentsBefore(Infinity);
-  return headerFooter;
+  const reader = new SheetReader(shared, target);
+  saxPart(bytes, reader);
+  reader.end();
+  return reader.headerFooter;
 }
