@@ -87,6 +87,8 @@ export function detectFormat(bytes: Uint8Array, extension: string): AttachmentFo
     const names = new Set(zipNames(bytes));
     if (names.has('xl/workbook.xml') || names.has('xl/workbook.bin')) return 'xlsx';
     if (names.has('word/document.xml')) return 'docx';
+    // An .xlsx or .docx whose package lacks its main part is a broken file, not an unknown format.
+    if (OOXML_EXTENSIONS.has(ext)) throw corruptError();
     throw unsupported(ext);
   }
   if (isPdf(bytes)) return 'pdf';
@@ -98,6 +100,7 @@ export function detectFormat(bytes: Uint8Array, extension: string): AttachmentFo
   throw unsupported(ext);
 }
 
+const OOXML_EXTENSIONS = new Set(['xlsx', 'xlsm', 'docx', 'docm']);
 const BINARY_EXTENSIONS = new Set(ATTACHMENT_EXTENSIONS.filter((e) => !(e in TEXT_EXTENSIONS)));
 
 function unsupported(ext: string): AttachmentError {

@@ -4,7 +4,7 @@ import type { AttachmentFormat, Extracted, ExtractedSegment } from './types';
 
 /** Each reader is its own chunk: a run that sees only spreadsheets never loads pdf.js. */
 const READERS: Record<AttachmentFormat, (bytes: Uint8Array) => Promise<ExtractedSegment[]>> = {
-  xlsx: async (b) => (await import('./readers/sheet')).readWorkbook(b),
+  xlsx: async (b) => (await import('./readers/xlsx')).readXlsx(b),
   xls: async (b) => (await import('./readers/sheet')).readWorkbook(b),
   csv: async (b) => (await import('./readers/text')).readCsv(b),
   txt: async (b) => (await import('./readers/text')).readPlainText(b),

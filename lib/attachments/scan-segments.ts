@@ -41,9 +41,10 @@ export function segmentAt(starts: readonly number[], at: number): number {
 export function scanExtracted(extracted: Extracted, options: ScanOptions, file?: string): Finding[] {
   const joined = joinSegments(extracted);
   const at = (i: number): FindingLocation => {
-    const place = extracted.segments[i]!.location;
-    // A reader's function builds a new location for each call; a shared object is copied, not changed.
-    const location = typeof place === 'function' ? place() : { ...place };
+    const seg = extracted.segments[i]!;
+    // A reader's function builds a new location for each call (called on its segment, which may be
+    // an object that keeps its place); a shared object is copied, not changed.
+    const location = typeof seg.location === 'function' ? seg.location() : { ...seg.location };
     if (file) location.file = file;
     return location;
   };

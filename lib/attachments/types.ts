@@ -5,7 +5,8 @@ export type AttachmentFormat = 'xlsx' | 'xls' | 'csv' | 'docx' | 'doc' | 'pdf' |
 
 /**
  * One piece of text a reader of the published file can reach, and where it stands. A reader with
- * hundreds of thousands of cells gives a function instead: only segments with a finding are located.
+ * hundreds of thousands of cells gives a function instead, called as the segment's method (a cell's
+ * segment keeps its row and column): only segments with a finding are located.
  */
 export interface TextSegment {
   text: string;

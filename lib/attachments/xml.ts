@@ -33,9 +33,8 @@ export function paragraphText(p: Element): string {
 
 const bytesDecoder = new TextDecoder('utf-8');
 
-export function decodePart(content: Uint8Array | number[] | string): string {
-  if (typeof content === 'string') return content;
-  return bytesDecoder.decode(content instanceof Uint8Array ? content : Uint8Array.from(content));
+export function decodePart(content: Uint8Array): string {
+  return bytesDecoder.decode(content);
 }
 
 /**

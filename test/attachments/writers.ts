@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { PassThrough } from 'node:stream';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -18,7 +19,9 @@ const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
 export interface SheetSpec {
   name: string;
   state?: 'visible' | 'hidden' | 'veryHidden';
-  rows: (string | number | null)[][];
+  rows: ExcelJS.CellValue[][];
+  /** Column number (1-based) → Excel number format code. */
+  formats?: Record<number, string>;
   hiddenColumns?: number[];
   hiddenRows?: number[];
   /** A1 → note text. */
@@ -27,20 +30,48 @@ export interface SheetSpec {
   footer?: string;
 }
 
-export async function xlsx(sheets: SheetSpec[], props: { title?: string; creator?: string } = {}): Promise<Uint8Array> {
+export type WorkbookProps = Partial<Pick<ExcelJS.Workbook, 'title' | 'subject' | 'creator' | 'lastModifiedBy' | 'manager' | 'company' | 'category' | 'keywords' | 'description'>>;
+
+/**
+ * ExcelJS's writers: the workbook writer always uses the shared string table; the streaming writer
+ * (useSharedStrings: false) writes text into the cells, as t="str" and rich text as inline strings.
+ */
+export interface XlsxOptions {
+  useSharedStrings?: false;
+}
+
+function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  // Column formats and visibility first: the streaming writer styles a cell when it is made.
+  for (const [c, numFmt] of Object.entries(spec.formats ?? {})) ws.getColumn(Number(c)).numFmt = numFmt;
+  for (const c of spec.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
+  for (const row of spec.rows) ws.addRow(row);
+  for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
+  for (const [cell, note] of Object.entries(spec.notes ?? {})) ws.getCell(cell).note = note;
+  if (spec.header) ws.headerFooter.oddHeader = `&C${spec.header}`;
+  if (spec.footer) ws.headerFooter.oddFooter = `&L${spec.footer}&R第&P页`;
+}
+
+export async function xlsx(sheets: SheetSpec[], props: WorkbookProps = {}, options: XlsxOptions = {}): Promise<Uint8Array> {
+  if (options.useSharedStrings === false) return streamedXlsx(sheets, props);
   const wb = new ExcelJS.Workbook();
-  if (props.title) wb.title = props.title;
-  if (props.creator) wb.creator = props.creator;
+  Object.assign(wb, props);
+  for (const spec of sheets) fillSheet(wb.addWorksheet(spec.name, { state: spec.state ?? 'visible' }), spec);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function streamedXlsx(sheets: SheetSpec[], props: WorkbookProps): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  Object.assign(wb, props);
   for (const spec of sheets) {
     const ws = wb.addWorksheet(spec.name, { state: spec.state ?? 'visible' });
-    for (const row of spec.rows) ws.addRow(row);
-    for (const c of spec.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
-    for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
-    for (const [cell, note] of Object.entries(spec.notes ?? {})) ws.getCell(cell).note = note;
-    if (spec.header) ws.headerFooter.oddHeader = `&C${spec.header}`;
-    if (spec.footer) ws.headerFooter.oddFooter = `&L${spec.footer}&R第&P页`;
+    fillSheet(ws, spec);
+    ws.commit();
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export interface PdfText {
