@@ -4,10 +4,10 @@
  * front of it). What it could send, the page must give it first — so the draft or a block finding is
  * refused on the way IN: postMessage to a service worker, to a MessagePort whose other end was handed
  * to one, and to a BroadcastChannel (which service workers hear). The message's text
- * (lib/gate/message-text.ts) is judged like a request body; a refusal throws, as a message that
+ * (lib/gate/message-text.ts) is judged like a form's fields; a refusal throws, as a message that
  * cannot be sent does. Storage (IndexedDB, Cache) a service worker reads later is not covered.
  */
-import { messageText } from '../../../gate/message-text';
+import { messageEntries } from '../../../gate/message-text';
 import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { refusal } from './sockets';
@@ -20,9 +20,8 @@ const transfersOf = (arg: unknown): unknown[] =>
 
 export function hookMessages(win: PageWindow, channel: GuardChannel): void {
   const judge = (url: string, message: unknown) => {
-    const m = messageText(message);
-    if ('text' in m && m.text.trim() === '') return;
-    const o: Outgoing = { route: 'message', method: 'POST', url, body: 'text' in m ? { kind: 'text', text: m.text, contentType: 'text/plain' } : { kind: 'opaque', what: m.opaque } };
+    const m = messageEntries(message);
+    const o: Outgoing = { route: 'message', method: 'POST', url, body: 'entries' in m ? { kind: 'entries', entries: m.entries } : { kind: 'opaque', what: m.opaque } };
     const a = channel.askSync(o);
     if (!a.pass) throw refusal(win, a.message);
   };
