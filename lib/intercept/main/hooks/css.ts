@@ -8,46 +8,52 @@
  * the declaration (the same one each time) whose writes are judged first.
  */
 import type { LoadJudge } from './load-judge';
+import { beforeCall, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
-function wrapMethod(proto: object | undefined, name: string, judge: (args: unknown[]) => void): void {
-  const original = proto && (Object.getOwnPropertyDescriptor(proto, name)?.value as ((...a: unknown[]) => unknown) | undefined);
-  if (typeof original !== 'function') return;
-  Object.defineProperty(proto, name, {
-    value: function (this: unknown, ...args: unknown[]) {
-      judge(args);
-      return Reflect.apply(original, this, args);
-    },
-    writable: true,
-    configurable: true,
-  });
-}
-
-/** The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. */
+/**
+ * The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. A
+ * Proxy fails the browser's own type check when a method runs on it, so every method and accessor of
+ * CSSStyleDeclaration.prototype runs on the declaration behind the Proxy (also when page code calls
+ * them through the prototype on `el.style`); setProperty and cssText are judged there.
+ */
 function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaration) => CSSStyleDeclaration {
   const proxies = new win.WeakMap<CSSStyleDeclaration, CSSStyleDeclaration>();
+  const behind = new win.WeakMap<object, CSSStyleDeclaration>();
+  const self = (t: unknown): unknown => behind.get(t as object) ?? t;
+  const proto = win.CSSStyleDeclaration.prototype;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (!d || key === 'constructor') continue;
+    const { value, get, set } = d as { value?: unknown; get?: () => unknown; set?: (v: unknown) => void };
+    if (typeof value === 'function') {
+      d.value = function (this: unknown, ...args: unknown[]) {
+        if (key === 'setProperty') judge.css(args[1]);
+        return Reflect.apply(value as (...a: unknown[]) => unknown, self(this), args);
+      };
+    }
+    if (get) d.get = function (this: unknown) {
+      return get.call(self(this));
+    };
+    if (set) d.set = function (this: unknown, v: unknown) {
+      if (key === 'cssText') judge.css(v);
+      set.call(self(this), v);
+    };
+    Object.defineProperty(proto, key, d);
+  }
   return (decl) => {
     const known = proxies.get(decl);
     if (known) return known;
-    // Methods are called on the declaration itself: a Proxy fails the browser's own type check.
-    const bound = new Map<PropertyKey, [fn: unknown, bound: unknown]>();
     const proxy = new win.Proxy(decl, {
-      get(target, key) {
-        const value: unknown = Reflect.get(target, key, target);
-        if (typeof value !== 'function') return value;
-        const cached = bound.get(key);
-        if (cached?.[0] === value) return cached[1];
-        const fn = (value as (...a: unknown[]) => unknown).bind(target);
-        bound.set(key, [value, fn]);
-        return fn;
-      },
+      get: (target, key) => Reflect.get(target, key, target) as unknown,
       set(target, key, value) {
         if (typeof value === 'string') judge.css(value);
         return Reflect.set(target, key, value, target);
       },
     });
     proxies.set(decl, proxy);
+    behind.set(proxy, decl);
     return proxy;
   };
 }
@@ -74,31 +80,18 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
       }),
     });
   }
-  const decl = win.CSSStyleDeclaration.prototype;
-  wrapMethod(decl, 'setProperty', ([, value]) => judge.css(value));
-  const cssText = Object.getOwnPropertyDescriptor(decl, 'cssText');
-  const setCssText = cssText?.set;
-  if (cssText && setCssText) {
-    Object.defineProperty(decl, 'cssText', {
-      ...cssText,
-      set(this: CSSStyleDeclaration, value: string) {
-        judge.css(value);
-        setCssText.call(this, value);
-      },
-    });
-  }
   const map = (win as unknown as { StylePropertyMap?: { prototype: object } }).StylePropertyMap?.prototype;
-  wrapMethod(map, 'set', ([, ...values]) => judge.css(values.map(String).join(' ')));
-  wrapMethod(map, 'append', ([, ...values]) => judge.css(values.map(String).join(' ')));
+  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')));
+  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')));
 }
 
 function hookSheets(win: PageWindow, judge: LoadJudge): void {
   const sheet = win.CSSStyleSheet?.prototype;
-  wrapMethod(sheet, 'insertRule', ([rule]) => judge.css(rule));
-  wrapMethod(sheet, 'addRule', ([, style]) => judge.css(style));
-  wrapMethod(sheet, 'replace', ([text]) => judge.css(text));
-  wrapMethod(sheet, 'replaceSync', ([text]) => judge.css(text));
-  wrapMethod((win as unknown as { CSSGroupingRule?: { prototype: object } }).CSSGroupingRule?.prototype, 'insertRule', ([rule]) => judge.css(rule));
+  beforeCall(sheet, 'insertRule', (_, [rule]) => judge.css(rule));
+  beforeCall(sheet, 'addRule', (_, [, style]) => judge.css(style));
+  beforeCall(sheet, 'replace', (_, [text]) => judge.css(text));
+  beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text));
+  beforeCall((win as unknown as { CSSGroupingRule?: { prototype: object } }).CSSGroupingRule?.prototype, 'insertRule', (_, [rule]) => judge.css(rule));
 }
 
 /** A <style>'s text: it is parsed (and its @import fetched) as soon as it changes. */
@@ -106,43 +99,12 @@ function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   const isStyle = (n: unknown) => (n as Element | null)?.localName === 'style';
   const textOf = (n: unknown) => ((n as Node | null)?.nodeType === 3 ? (n as Text).data : (n as Node | null)?.nodeType === 11 ? (n as Node).textContent : typeof n === 'string' ? n : '');
   const node = win.Node.prototype;
-  for (const name of ['appendChild', 'insertBefore', 'replaceChild'] as const) {
-    const original = node[name] as (...a: unknown[]) => unknown;
-    Object.defineProperty(node, name, {
-      value: function (this: Node, ...args: unknown[]) {
-        if (isStyle(this)) judge.css(textOf(args[0]));
-        return Reflect.apply(original, this, args);
-      },
-      writable: true,
-      configurable: true,
-    });
-  }
-  for (const name of ['append', 'prepend', 'replaceChildren'] as const) {
-    const original = win.Element.prototype[name] as (...a: unknown[]) => unknown;
-    Object.defineProperty(win.Element.prototype, name, {
-      value: function (this: Element, ...args: unknown[]) {
-        if (isStyle(this)) judge.css(args.map(textOf).join(''));
-        return Reflect.apply(original, this, args);
-      },
-      writable: true,
-      configurable: true,
-    });
-  }
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild']) beforeCall(node, name, (self, [child]) => isStyle(self) && judge.css(textOf(child)));
+  for (const name of ['append', 'prepend', 'replaceChildren']) beforeCall(win.Element.prototype, name, (self, args) => isStyle(self) && judge.css(args.map(textOf).join('')));
   const styleText = (self: unknown, value: unknown) => {
     if (isStyle(self) || ((self as Node | null)?.nodeType === 3 && isStyle((self as Node).parentNode))) judge.css(value);
   };
-  for (const [proto, prop] of [[node, 'textContent'], [node, 'nodeValue'], [win.HTMLElement.prototype, 'innerText'], [win.CharacterData.prototype, 'data']] as const) {
-    const desc = Object.getOwnPropertyDescriptor(proto, prop);
-    const set = desc?.set;
-    if (!desc || !set) continue;
-    Object.defineProperty(proto, prop, {
-      ...desc,
-      set(this: Node, value: unknown) {
-        styleText(this, value);
-        set.call(this, value);
-      },
-    });
-  }
+  for (const [proto, prop] of [[node, 'textContent'], [node, 'nodeValue'], [win.HTMLElement.prototype, 'innerText'], [win.CharacterData.prototype, 'data']] as const) beforeSet(proto, prop, styleText);
 }
 
 export function hookCss(win: PageWindow, judge: LoadJudge): void {

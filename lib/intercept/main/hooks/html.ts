@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
 /**
  * HTML a page hands to the parser: whatever it makes is in the page at once and fetches its URLs
  * (an <img src>, a style's url(), an iframe's srcdoc). Every way of writing markup is judged on the
@@ -8,37 +7,9 @@
  * draft an editor writes into its own body) is not what is judged here: only what would load.
  */
 import type { LoadJudge } from './load-judge';
+import { beforeCall as before, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
-type Fn = (this: unknown, ...args: never[]) => unknown;
-
-/** Wraps `proto[name]` so that `judge(this, args)` runs first (it throws to refuse). */
-function before(proto: object | undefined, name: string, judge: (self: unknown, args: unknown[]) => void): void {
-  const original = proto && (Object.getOwnPropertyDescriptor(proto, name)?.value as Fn | undefined);
-  if (typeof original !== 'function') return;
-  Object.defineProperty(proto, name, {
-    value: function (this: unknown, ...args: never[]) {
-      judge(this, args);
-      return Reflect.apply(original, this, args);
-    },
-    writable: true,
-    configurable: true,
-  });
-}
-
-function beforeSet(proto: object | undefined, prop: string, judge: (self: unknown, value: unknown) => void): void {
-  const desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
-  const set = desc?.set;
-  if (!proto || !desc || !set) return;
-  Object.defineProperty(proto, prop, {
-    ...desc,
-    set(this: unknown, value: unknown) {
-      judge(this, value);
-      set.call(this, value);
-    },
-  });
-}
-
 const isStyle = (n: unknown) => (n as Element | null)?.localName === 'style';
 
 export function hookHtml(win: PageWindow, judge: LoadJudge): void {

@@ -8,6 +8,7 @@ import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
 import type { LoadJudge } from './load-judge';
 import { absoluteUrl } from './network';
+import { beforeCall, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -44,16 +45,7 @@ export function attributeJudge(judge: LoadJudge): (el: Element, name: string, va
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
   for (const [ctor, prop] of URL_PROPS) {
     const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[ctor]?.prototype;
-    const desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
-    if (!proto || !desc?.set) continue;
-    const set = desc.set;
-    Object.defineProperty(proto, prop, {
-      ...desc,
-      set(this: Element, value: string) {
-        judge.url(String(value));
-        set.call(this, value);
-      },
-    });
+    beforeSet(proto, prop, (_, value) => judge.url(String(value)));
   }
   // `new Audio(url)` sets its src inside the constructor, past the setter above.
   const OriginalAudio: typeof Audio | undefined = win.Audio;
@@ -72,39 +64,16 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
 function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   const attr = attributeJudge(judge);
   const proto = win.Element.prototype;
-  const { setAttribute, setAttributeNS, setAttributeNode, setAttributeNodeNS } = proto;
-  proto.setAttribute = function (this: Element, name: string, value: string) {
-    attr(this, name, value);
-    setAttribute.call(this, name, value);
-  };
-  proto.setAttributeNS = function (this: Element, ns: string | null, name: string, value: string) {
-    attr(this, name, value);
-    setAttributeNS.call(this, ns, name, value);
-  };
-  proto.setAttributeNode = function (this: Element, node: Attr) {
-    attr(this, node.name, node.value);
-    return setAttributeNode.call(this, node);
-  };
-  proto.setAttributeNodeNS = function (this: Element, node: Attr) {
-    attr(this, node.name, node.value);
-    return setAttributeNodeNS.call(this, node);
-  };
+  beforeCall(proto, 'setAttribute', (self, [name, value]) => attr(self as Element, String(name), value));
+  beforeCall(proto, 'setAttributeNS', (self, [, name, value]) => attr(self as Element, String(name), value));
+  for (const name of ['setAttributeNode', 'setAttributeNodeNS']) beforeCall(proto, name, (self, [node]) => attr(self as Element, (node as Attr).name, (node as Attr).value));
   // An Attr already on an element, written through its value (or textContent / nodeValue).
-  const attrProto = win.Attr.prototype;
-  const nodeProto = win.Node.prototype;
-  for (const [target, prop] of [[attrProto, 'value'], [nodeProto, 'nodeValue'], [nodeProto, 'textContent']] as const) {
-    const desc = Object.getOwnPropertyDescriptor(target, prop);
-    const set = desc?.set;
-    if (!desc || !set) continue;
-    Object.defineProperty(target, prop, {
-      ...desc,
-      set(this: Node, value: string) {
-        const owner = (this as Attr).ownerElement;
-        if (this.nodeType === 2 && owner) attr(owner, (this as Attr).name, value);
-        set.call(this, value);
-      },
-    });
-  }
+  const written = (self: unknown, value: unknown) => {
+    const owner = (self as Node).nodeType === 2 ? (self as Attr).ownerElement : null;
+    if (owner) attr(owner, (self as Attr).name, value);
+  };
+  beforeSet(win.Attr.prototype, 'value', written);
+  for (const prop of ['nodeValue', 'textContent']) beforeSet(win.Node.prototype, prop, written);
 }
 
 export function hookUrls(win: PageWindow, channel: GuardChannel, judge: LoadJudge): void {
