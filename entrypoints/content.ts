@@ -3,6 +3,7 @@ import { startController } from '@/lib/content/controller';
 import { startTeach } from '@/lib/content/teach';
 import type { SignoffApi } from '@/lib/content/signoff-flow';
 import { startFrame, whenParsed } from '@/lib/content/start-frame';
+import { policyUrl } from '@/lib/content/gate/policy-url';
 import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH } from '@/lib/messaging/protocol';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { scanOptionsFromPolicy } from '@/lib/policy/scan-options';
@@ -49,7 +50,7 @@ export default defineContentScript({
     if (!started?.owner) return;
     const { hub } = started;
     const loadPolicy = () =>
-      sendMessage('getPolicyForPage', location.href)
+      sendMessage('getPolicyForPage', policyUrl(location))
         .then((page) => {
           const options = page.covered ? scanOptionsFromPolicy(page, rules) : { rules };
           hub.configure(options, page);

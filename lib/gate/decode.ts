@@ -92,7 +92,8 @@ function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boun
   }
 }
 
-const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
+/** `a=1&b=2`: a string that is a query (or a urlencoded body) and nothing else. */
+export const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
 
 function decodeText(parts: TextPart[], files: FileRef[], text: string, contentType = ''): void {
   const type = contentType.toLowerCase();

@@ -33,6 +33,16 @@ export interface RouteCase {
   refusal: 'error' | 'silent';
   /** a click on a control labelled as a publish: stopped before the page's handler runs (checklist) */
   earlyStop?: boolean;
+  /** what the panel's refusal names when it is not `path` (a message names the service worker's script) */
+  shownAs?: string;
+  /**
+   * Sent from a frame with an opaque origin (sandboxed): its guard judges on its own, without the
+   * page's draft, ticket or panel (README's limits). A block finding is refused there; the sign-off
+   * cannot release it and the page's panel does not list it, so only the draft with an ID is walked.
+   */
+  opaqueFrame?: true;
+  /** false: Firefox does not take this route at all (no control possible there) */
+  firefox?: false;
 }
 
 const r = (c: RouteCase) => c;
@@ -96,6 +106,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'blob-Worker-xhr', label: 'dedicated Worker (blob: URL): XHR', route: 'worker.xhr', path: '/sink/r/worker-xhr', how: { script: 'blob-worker-xhr' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'SharedWorker-fetch', label: 'SharedWorker: fetch', route: 'worker.fetch', path: '/sink/r/worker-fetch', how: { script: 'shared-worker-fetch' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'module-Worker-fetch', label: 'module Worker: fetch', route: 'worker.fetch', path: '/sink/r/worker-fetch', how: { script: 'module-worker-fetch' }, passes: 'stays', refusal: 'error' }),
+  // CSS, parsed HTML, element constructors, link side requests (found by probing outside the table)
+  r({ id: 'css-background', label: "`el.style.backgroundImage = 'url(…?content=…)'`", route: 'element-url', path: '/sink/r/css-background', how: { script: 'css-background' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'style-import', label: '`<style>` text with `@import url(…?content=…)`', route: 'element-url', path: '/sink/r/style-import', how: { script: 'style-import' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'createContextualFragment', label: "`range.createContextualFragment('<img src=…>')`", route: 'element-url', path: '/sink/r/fragment', how: { script: 'contextual-fragment' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'new-Audio', label: '`new Audio(…?content=…)`', route: 'element-url', path: '/sink/r/audio', how: { script: 'new-audio' }, passes: 'stays', refusal: 'error' }),
+  // Firefox sends no pings (browser.send_pings is off by default)
+  r({ id: 'a-ping', label: '`<a ping="…?content=…">` clicked', route: 'link', path: '/sink/r/ping', how: { script: 'link-ping' }, passes: 'stays', refusal: 'silent', firefox: false }),
+  r({ id: 'a-download', label: '`<a download href="…?content=…">` clicked', route: 'link', path: '/sink/r/download', how: { script: 'link-download' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'sandboxed-srcdoc', label: '`<iframe sandbox="allow-scripts" srcdoc>` (opaque origin): its script POSTs', route: 'fetch', path: '/sink/r/sandboxed', how: { script: 'sandboxed-frame' }, passes: 'stays', refusal: 'error', opaqueFrame: true }),
+  r({ id: 'service-worker', label: 'service worker: `postMessage(draft)`, the worker fetches', route: 'message', path: '/sink/r/service-worker', shownAs: '/routes/service-worker.js', how: { script: 'service-worker' }, passes: 'stays', refusal: 'error' }),
   // controls that are not buttons, or not where a button would be
   r({ id: 'shadow-发布', label: '发布 inside a web component’s open shadow root (fetch)', route: 'fetch', path: '/sink/r/shadow', how: { click: 'route-publisher >> button', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
   r({ id: 'span-jQuery', label: '`<span>发布</span>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/span', how: { click: '#span-publish', last: true }, passes: 'stays', refusal: 'error' }),

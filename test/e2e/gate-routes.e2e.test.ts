@@ -24,7 +24,11 @@ import { ID, signAndPublish, openRoutes, ownDraft, refusalListed, runRoute, writ
 import { IN_EDITORS, ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.ts';
 import { describeOutcome, nextDraft, refusesWithId, releasesOnce, routeNotes, SETTLE_MS, type GateWalk } from './gate-walk.ts';
 
-const CONTROL_HOST = 'cms-control.test';
+/**
+ * Loopback, but not the policy's 127.0.0.1: Precheck does not run there, and the page is still a
+ * secure context (a service worker needs one), as the CMS origin is.
+ */
+const CONTROL_HOST = '127.0.0.2';
 const lisi = demoPerson('lisi');
 
 let browser: Browser;
@@ -35,11 +39,7 @@ let page: Page;
 const { note, write: writeTable } = routeNotes('gate-routes');
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launchBrowser({ extensionDir: EXTENSION_DIR, args: [`--host-resolver-rules=MAP ${CONTROL_HOST} 127.0.0.1`] }),
-    startCmsServer(),
-  ]);
-  control = { ...server, url: server.url.replace('127.0.0.1', CONTROL_HOST) };
+  [browser, server, control] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 })]);
   await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
   page = await browser.context.newPage();
 }, 120_000);
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   writeTable();
   await browser?.close();
-  await server?.close();
+  await Promise.all([server?.close(), control?.close()]);
 });
 
 /** Closes any window a route opened (target=_blank, window.open), keeping the test's tab. */
@@ -62,13 +62,13 @@ describe('control: without Precheck every route delivers the draft with the ID',
     await page.goto(`${control.url}/routes/index.html`);
     await page.waitForFunction('window.__routes && window.__routes.ready === true');
     await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(0, true))}); document.getElementById('title').value = '城关镇低保新增对象公示';`);
-    const since = server.mark();
+    const since = control.mark();
     await runRoute(page, c);
-    await expect.poll(() => server.carrying(ID, { path: c.path, since }).length, { timeout: 8_000 }).toBeGreaterThan(0).catch(() => undefined);
+    await expect.poll(() => control.carrying(ID, { path: c.path, since }).length, { timeout: 8_000 }).toBeGreaterThan(0).catch(() => undefined);
     if (c.passes === 'navigates') await page.waitForURL((u) => u.pathname === c.path).catch(() => undefined);
     await closeOthers();
-    const carrying = server.carrying(ID, { path: c.path, since });
-    note(c, 'control', carrying.length > 0 ? 'arrives with the ID' : `MISSING (${server.requests({ path: c.path, since }).length} request(s) without the ID)`);
+    const carrying = control.carrying(ID, { path: c.path, since });
+    note(c, 'control', carrying.length > 0 ? 'arrives with the ID' : `MISSING (${control.requests({ path: c.path, since }).length} request(s) without the ID)`);
     expect(carrying.length, 'the route delivers the ID without Precheck').toBeGreaterThan(0);
   });
 });
@@ -79,7 +79,7 @@ describe('a draft holding an ID number: refused on every route', () => {
 
 
 describe('a clean draft: signed off, exactly one matching submission passes', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
+  test.each(ROUTE_CASES.filter((c) => !c.opaqueFrame).map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
 });
 
 /** A sample of routes again with real editors from npm (the draft is HTML, the body their getContent()). */

@@ -59,7 +59,8 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
 
   nav?.addEventListener('navigate', (ev) => {
     const e = ev as NavigateEventLike;
-    if (!e.cancelable || e.destination.sameDocument || e.downloadRequest !== null) return;
+    // A download (<a download>) is a GET like any other: its URL can carry the draft.
+    if (!e.cancelable || e.destination.sameDocument) return;
     if (e.navigationType === 'reload' || e.navigationType === 'traverse') return;
     // Fail closed: a navigation this listener could not judge does not leave.
     try {
@@ -135,11 +136,25 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
     true,
   );
 
+  const pingsPass = (a: HTMLAnchorElement): boolean => {
+    const ping = a.getAttribute('ping');
+    if (!ping) return true;
+    return ping.trim().split(/\s+/).every((p) => {
+      const url = new URL(p, win.document.baseURI).href;
+      return judge.judge({ route: 'link', method: 'POST', url, body: { kind: 'none' }, control: judge.control() }).pass;
+    });
+  };
   win.addEventListener(
     'click',
     (e) => {
-      const a = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-      if (!a || !/^https?:/i.test(a.href)) return;
+      const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | null;
+      if (!a) return;
+      // <a ping>: the click also POSTs to each ping URL, whatever the href is; refused, the click goes nowhere.
+      if (!pingsPass(a)) {
+        e.preventDefault();
+        return;
+      }
+      if (!/^https?:/i.test(a.href)) return;
       linkClicked = a.href;
       if (hasNavigate && isSelfTarget(a.getAttribute('target'))) return;
       const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };

@@ -5,8 +5,12 @@
  */
 import { RELAY_KEY } from '../channel-protocol';
 import { openGuardChannel } from './channel';
+import { hookCss } from './hooks/css';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
+import { hookHtml } from './hooks/html';
+import { loadJudge } from './hooks/load-judge';
+import { hookMessages } from './hooks/messages';
 import { hookBeacon, hookFetch, hookXhr } from './hooks/network';
 import { hookEventSource, hookWebSocket } from './hooks/sockets';
 import { hookUrls } from './hooks/urls';
@@ -22,8 +26,12 @@ export function installPageGuard(win: PageWindow): void {
   hookBeacon(win, channel);
   hookWebSocket(win, channel);
   hookEventSource(win, channel);
-  hookUrls(win, channel);
+  const loads = loadJudge(win, channel);
+  hookUrls(win, channel, loads);
+  hookHtml(win, loads);
+  hookCss(win, loads);
   hookFormSubmit(win, channel);
   hookWorkers(win, channel);
+  hookMessages(win, channel);
   hookFrames(win, installPageGuard);
 }

@@ -244,6 +244,71 @@
     'blob-worker-xhr': function () { return blobWorker().then(function (wk) { return viaWorker(function () { return wk; }, 'xhr'); }); },
     'shared-worker-fetch': function () { return viaWorker(function () { return new SharedWorker('/routes/worker.js'); }, 'fetch'); },
     'module-worker-fetch': function () { return viaWorker(function () { return new Worker('/routes/worker.js', { type: 'module' }); }, 'fetch'); },
+    // CSS, parsed HTML and element constructors that fetch a URL by themselves
+    'css-background': function () {
+      var box = d.createElement('div');
+      box.style.width = '8px';
+      box.style.height = '8px';
+      box.style.backgroundImage = 'url("' + sink('css-background') + '?' + qs(payload()) + '")';
+      d.body.appendChild(box);
+      return ok('styled');
+    },
+    'style-import': function () {
+      var style = d.createElement('style');
+      style.textContent = '@import url("' + sink('style-import') + '?' + qs(payload()) + '");';
+      d.head.appendChild(style);
+      return ok('imported');
+    },
+    'contextual-fragment': function () {
+      var html = '<img alt="" src="' + sink('fragment') + '?' + qs(payload()).replace(/"/g, '&quot;') + '">';
+      d.body.appendChild(d.createRange().createContextualFragment(html));
+      return ok('parsed');
+    },
+    'new-audio': function () {
+      var audio = new Audio(sink('audio') + '?' + qs(payload()));
+      audio.preload = 'auto';
+      audio.load();
+      return ok('loading');
+    },
+    'link-ping': function () {
+      var a = d.getElementById('route-ping');
+      a.setAttribute('ping', sink('ping') + '?' + qs(payload()));
+      a.click();
+      return ok('clicked');
+    },
+    'link-download': function () {
+      var a = d.getElementById('route-download');
+      a.href = sink('download') + '?' + qs(payload());
+      a.click();
+      return ok('clicked');
+    },
+    // a sandboxed frame (opaque origin): its own script sends a simple POST, no preflight
+    'sandboxed-frame': function () {
+      return withTimeout(new Promise(function (resolve) {
+        var f = d.createElement('iframe');
+        f.setAttribute('sandbox', 'allow-scripts');
+        f.style.display = 'none';
+        w.addEventListener('message', function once(e) {
+          if (e.source !== f.contentWindow) return;
+          w.removeEventListener('message', once);
+          resolve(e.data === 'sent' ? ok('sent from the frame') : fail(e.data));
+        });
+        var send = 'fetch(' + JSON.stringify(location.origin + sink('sandboxed')) + ', { method: "POST", mode: "no-cors", body: ' + JSON.stringify(qs(payload())) + ' })';
+        f.srcdoc = '<script>' + send + '.then(function () { parent.postMessage("sent", "*"); }, function (e) { parent.postMessage("failed: " + e.message, "*"); });<\/script>';
+        d.body.appendChild(f);
+      }), 5000, 'sandboxed frame');
+    },
+    'service-worker': function () {
+      return withTimeout(navigator.serviceWorker.register('/routes/service-worker.js').then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
+        return new Promise(function (resolve) {
+          navigator.serviceWorker.addEventListener('message', function once(e) {
+            navigator.serviceWorker.removeEventListener('message', once);
+            resolve(e.data.ok ? ok('sent by the service worker') : fail(e.data.error));
+          });
+          reg.active.postMessage({ url: location.origin + sink('service-worker'), body: qs(payload()) });
+        });
+      }), 5000, 'service worker');
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(

@@ -1,0 +1,34 @@
+/**
+ * The URLs a piece of HTML makes the browser fetch once it is parsed into the page (innerHTML,
+ * document.write, createContextualFragment, DOMParser, srcdoc …): src/href/data/poster/background
+ * attributes, and the CSS of style attributes and <style> elements. Attribute values are read with
+ * their character references decoded, as the parser does. Pure: no DOM.
+ */
+import { cssUrls } from './css-urls';
+import { decodeEntities } from './html-text';
+
+const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
+const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|href|data|poster|background)${VALUE}`, 'gi');
+const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
+const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;
+
+const valueOf = (m: RegExpMatchArray) => decodeEntities(m[1] ?? m[2] ?? m[3] ?? '');
+
+/** Could this HTML load anything? (No `=` and no CSS: nothing to look at.) */
+export function htmlMayLoad(html: string): boolean {
+  return html.includes('=') || /<style/i.test(html);
+}
+
+export function htmlUrls(html: string, depth = 0): string[] {
+  if (!htmlMayLoad(html)) return [];
+  const urls: string[] = [];
+  // a srcset is judged whole: every candidate after the first '?' is in its query
+  for (const m of html.matchAll(URL_ATTR)) urls.push(valueOf(m));
+  for (const m of html.matchAll(STYLE_ATTR)) urls.push(...cssUrls(valueOf(m)));
+  for (const m of html.matchAll(STYLE_ELEMENT)) urls.push(...cssUrls(m[1]!));
+  // An iframe's srcdoc is a document of its own, parsed in a frame the guard reaches too late.
+  if (depth < 2) for (const m of html.matchAll(SRCDOC_ATTR)) urls.push(...htmlUrls(valueOf(m), depth + 1));
+  return urls;
+}
+

@@ -1,0 +1,114 @@
+/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
+/**
+ * CSS that fetches: `el.style.backgroundImage = 'url(/x?content=…)'` sends the text as surely as an
+ * image's src. Judged on the URLs it holds (lib/gate/css-urls.ts) before the browser sees it: inline
+ * styles (every property, setProperty, cssText, `el.style = …`, a rule's style), stylesheets
+ * (insertRule, replace, replaceSync, addRule, Typed OM set/append) and a <style> element's text.
+ * Chromium's style properties are not accessors one could wrap, so `el.style` hands out a Proxy of
+ * the declaration (the same one each time) whose writes are judged first.
+ */
+import type { LoadJudge } from './load-judge';
+import { beforeCall, beforeSet } from './wrap';
+
+type PageWindow = Window & typeof globalThis;
+
+/**
+ * The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. A
+ * Proxy fails the browser's own type check when a method runs on it, so every method and accessor of
+ * CSSStyleDeclaration.prototype runs on the declaration behind the Proxy (also when page code calls
+ * them through the prototype on `el.style`); setProperty and cssText are judged there.
+ */
+function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaration) => CSSStyleDeclaration {
+  const proxies = new win.WeakMap<CSSStyleDeclaration, CSSStyleDeclaration>();
+  const behind = new win.WeakMap<object, CSSStyleDeclaration>();
+  const self = (t: unknown): unknown => behind.get(t as object) ?? t;
+  const proto = win.CSSStyleDeclaration.prototype;
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (!d || key === 'constructor') continue;
+    const { value, get, set } = d as { value?: unknown; get?: () => unknown; set?: (v: unknown) => void };
+    if (typeof value === 'function') {
+      d.value = function (this: unknown, ...args: unknown[]) {
+        if (key === 'setProperty') judge.css(args[1]);
+        return Reflect.apply(value as (...a: unknown[]) => unknown, self(this), args);
+      };
+    }
+    if (get) d.get = function (this: unknown) {
+      return get.call(self(this));
+    };
+    if (set) d.set = function (this: unknown, v: unknown) {
+      if (key === 'cssText') judge.css(v);
+      set.call(self(this), v);
+    };
+    Object.defineProperty(proto, key, d);
+  }
+  return (decl) => {
+    const known = proxies.get(decl);
+    if (known) return known;
+    const proxy = new win.Proxy(decl, {
+      get: (target, key) => Reflect.get(target, key, target) as unknown,
+      set(target, key, value) {
+        if (typeof value === 'string') judge.css(value);
+        return Reflect.set(target, key, value, target);
+      },
+    });
+    proxies.set(decl, proxy);
+    behind.set(proxy, decl);
+    return proxy;
+  };
+}
+
+function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
+  const proxyOf = declarations(win, judge);
+  const owners = ['HTMLElement', 'SVGElement', 'MathMLElement', 'CSSStyleRule', 'CSSPageRule', 'CSSFontFaceRule', 'CSSKeyframeRule'];
+  for (const name of owners) {
+    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
+    const desc = proto && Object.getOwnPropertyDescriptor(proto, 'style');
+    const get = desc?.get;
+    if (!proto || !desc || !get) continue;
+    const set = desc.set;
+    Object.defineProperty(proto, 'style', {
+      ...desc,
+      get(this: object) {
+        return proxyOf(get.call(this) as CSSStyleDeclaration);
+      },
+      ...(set && {
+        set(this: object, value: unknown) {
+          judge.css(value);
+          set.call(this, value);
+        },
+      }),
+    });
+  }
+  const map = (win as unknown as { StylePropertyMap?: { prototype: object } }).StylePropertyMap?.prototype;
+  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')));
+  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')));
+}
+
+function hookSheets(win: PageWindow, judge: LoadJudge): void {
+  const sheet = win.CSSStyleSheet?.prototype;
+  beforeCall(sheet, 'insertRule', (_, [rule]) => judge.css(rule));
+  beforeCall(sheet, 'addRule', (_, [, style]) => judge.css(style));
+  beforeCall(sheet, 'replace', (_, [text]) => judge.css(text));
+  beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text));
+  beforeCall((win as unknown as { CSSGroupingRule?: { prototype: object } }).CSSGroupingRule?.prototype, 'insertRule', (_, [rule]) => judge.css(rule));
+}
+
+/** A <style>'s text: it is parsed (and its @import fetched) as soon as it changes. */
+function hookStyleText(win: PageWindow, judge: LoadJudge): void {
+  const isStyle = (n: unknown) => (n as Element | null)?.localName === 'style';
+  const textOf = (n: unknown) => ((n as Node | null)?.nodeType === 3 ? (n as Text).data : (n as Node | null)?.nodeType === 11 ? (n as Node).textContent : typeof n === 'string' ? n : '');
+  const node = win.Node.prototype;
+  for (const name of ['appendChild', 'insertBefore', 'replaceChild']) beforeCall(node, name, (self, [child]) => isStyle(self) && judge.css(textOf(child)));
+  for (const name of ['append', 'prepend', 'replaceChildren']) beforeCall(win.Element.prototype, name, (self, args) => isStyle(self) && judge.css(args.map(textOf).join('')));
+  const styleText = (self: unknown, value: unknown) => {
+    if (isStyle(self) || ((self as Node | null)?.nodeType === 3 && isStyle((self as Node).parentNode))) judge.css(value);
+  };
+  for (const [proto, prop] of [[node, 'textContent'], [node, 'nodeValue'], [win.HTMLElement.prototype, 'innerText'], [win.CharacterData.prototype, 'data']] as const) beforeSet(proto, prop, styleText);
+}
+
+export function hookCss(win: PageWindow, judge: LoadJudge): void {
+  hookInlineStyles(win, judge);
+  hookSheets(win, judge);
+  hookStyleText(win, judge);
+}

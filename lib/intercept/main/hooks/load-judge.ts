@@ -1,0 +1,44 @@
+/**
+ * One judge for every URL the browser fetches by itself once the page writes it somewhere — an
+ * element's src, an attribute, CSS, parsed HTML. Only URLs that can carry text (a query, an encoded
+ * or long numeric path) are asked about; a refusal throws a SecurityError through the page's own code.
+ */
+import { cssUrls } from '../../../gate/css-urls';
+import { htmlUrls } from '../../../gate/html-urls';
+import type { GuardChannel } from '../channel';
+import { urlMayCarryText } from '../serialize';
+import { absoluteUrl } from './network';
+import { refusal } from './sockets';
+
+type PageWindow = Window & typeof globalThis;
+
+export interface LoadJudge {
+  /** The verdict on one URL (passes when it cannot carry text). */
+  allowed(url: string): { pass: boolean; message?: string };
+  /** Throws when the URL is refused. */
+  url(url: string): void;
+  css(css: unknown): void;
+  html(html: unknown): void;
+}
+
+export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
+  const allowed = (url: string) => {
+    const abs = absoluteUrl(win, url);
+    if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
+    return channel.askSync({ route: 'element-url', method: 'GET', url: abs, body: { kind: 'none' } });
+  };
+  const check = (url: string) => {
+    const a = allowed(url);
+    if (!a.pass) throw refusal(win, a.message);
+  };
+  return {
+    allowed,
+    url: check,
+    css: (css) => {
+      for (const u of cssUrls(String(css))) check(u);
+    },
+    html: (html) => {
+      for (const u of htmlUrls(String(html))) check(u);
+    },
+  };
+}

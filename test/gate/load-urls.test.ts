@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cssMayLoad, cssUrls, unescapeCss } from '../../lib/gate/css-urls';
+import { htmlUrls } from '../../lib/gate/html-urls';
+
+const ID = '11010519491231002X';
+const Q = `/sink?content=${ID}`;
+
+describe('cssUrls: what a piece of CSS fetches', () => {
+  it.each([
+    ['url() in double quotes', `background:url("${Q}")`],
+    ['url() in single quotes', `background-image: url('${Q}')`],
+    ['a bare url()', `background:url(${Q}) no-repeat`],
+    ['@import with a string', `@import "${Q}";`],
+    ['@import url()', `@import url(${Q}) screen;`],
+    ['image-set strings', `background-image:image-set("${Q}" 1x, "/b.png" 2x)`],
+    ['a font-face src', `@font-face{font-family:x;src:url(${Q}) format("woff")}`],
+    ['an escaped url( token', `background:\\75 rl(${Q})`],
+  ])('%s', (_name, css) => {
+    expect(cssUrls(css)).toContain(Q);
+  });
+
+  it('ordinary CSS loads nothing and costs no parsing', () => {
+    expect(cssMayLoad('width:10px;color:red')).toBe(false);
+    expect(cssUrls('width:10px;color:red')).toEqual([]);
+  });
+
+  it('writes out hex and character escapes as the tokenizer reads them', () => {
+    expect(unescapeCss('\\31 1\\"x')).toBe('11"x');
+  });
+});
+
+describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
+  it.each([
+    ['an img src', `<img src="${Q}">`],
+    ['an SVG image href', `<svg><image href='${Q}'/></svg>`],
+    ['an unquoted src', `<img src=${Q}>`],
+    ['a style attribute', `<div style="background:url(${Q})"></div>`],
+    ['a <style> element', `<style>@import "${Q}";</style>`],
+    ['character references in the value', `<img src="/sink?content=&#49;&#x31;${ID.slice(2)}">`],
+    ['an iframe srcdoc (its own document)', `<iframe srcdoc="&lt;img src=&quot;${Q}&quot;&gt;"></iframe>`],
+  ])('%s', (_name, html) => {
+    expect(htmlUrls(html)).toContain(Q);
+  });
+
+  it('text without attributes or styles loads nothing (a draft an editor writes)', () => {
+    expect(htmlUrls(`<p>身份证号 ${ID}</p>`)).toEqual([]);
+  });
+});
