@@ -2,7 +2,7 @@
 import { REQUIRED_FIELD_NAMES, type Policy, type RequiredField } from '../../lib/policy/schema';
 import { terms } from '../../lib/i18n';
 import { t } from './strings';
-import { isLocked, LockableGroup, SaveBar, useDraft, useSaver, type SectionProps } from './shared';
+import { isLocked, LockableGroup, patchAt, removeAt, SaveBar, useDraft, useSaver, type SectionProps } from './shared';
 
 interface Draft {
   requiredFields: RequiredField[];
@@ -18,7 +18,7 @@ type Catalogue = Policy['catalogue'];
 
 /** The disclosure catalogue as an editable table: an id and a name per row. */
 function CatalogueTable({ catalogue, onChange }: { catalogue: Catalogue; onChange: (next: Catalogue) => void }) {
-  const setEntry = (i: number, patch: Partial<Catalogue[number]>) => onChange(catalogue.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const setEntry = (i: number, patch: Partial<Catalogue[number]>) => onChange(patchAt(catalogue, i, patch));
   return (
     <>
       <table className="table">
@@ -39,7 +39,7 @@ function CatalogueTable({ catalogue, onChange }: { catalogue: Catalogue; onChang
                 <input aria-label={t('catalogue_name')} value={c.name} onChange={(e) => setEntry(i, { name: e.target.value })} size={50} />
               </td>
               <td>
-                <button type="button" onClick={() => onChange(catalogue.filter((_, j) => j !== i))}>
+                <button type="button" onClick={() => onChange(removeAt(catalogue, i))}>
                   {terms().action.remove}
                 </button>
               </td>

@@ -7,7 +7,7 @@ import type { Severity } from '../../lib/scan/types';
 import { rules } from '../../rules';
 import { pick, terms } from '../../lib/i18n';
 import { RuleTry } from './RuleTry';
-import { isLocked, LockableGroup, SaveBar, useDraft, useSaver, type SectionProps } from './shared';
+import { isLocked, LockableGroup, patchAt, removeAt, SaveBar, useDraft, useSaver, type SectionProps } from './shared';
 import { t } from './strings';
 
 const SEVERITIES: readonly Severity[] = ['block', 'warn', 'info'];
@@ -99,7 +99,7 @@ function RuleRow({ ruleId, setting, onChange }: { ruleId: string; setting: FullR
 
 function CustomWords({ words, onChange }: { words: CustomWord[]; onChange: (w: CustomWord[]) => void }) {
   const [word, setWord] = useState('');
-  const set = (i: number, patch: Partial<CustomWord>) => onChange(words.map((w, j) => (j === i ? { ...w, ...patch } : w)));
+  const set = (i: number, patch: Partial<CustomWord>) => onChange(patchAt(words, i, patch));
   return (
     <>
       <table className="table">
@@ -124,7 +124,7 @@ function CustomWords({ words, onChange }: { words: CustomWord[]; onChange: (w: C
                 <input aria-label={t('words_note')} value={w.note ?? ''} onChange={(e) => set(i, e.target.value === '' ? { note: undefined } : { note: e.target.value })} />
               </td>
               <td>
-                <button type="button" onClick={() => onChange(words.filter((_, j) => j !== i))}>
+                <button type="button" onClick={() => onChange(removeAt(words, i))}>
                   {terms().action.remove}
                 </button>
               </td>

@@ -158,3 +158,13 @@ export function SaveResultNote({ saver, paths }: { saver: Saver; paths?: boolean
     </>
   );
 }
+
+/** A list with item `i` changed by `patch` (the editable tables' rows). */
+export function patchAt<T extends object>(list: readonly T[], i: number, patch: Partial<T>): T[] {
+  return list.map((x, j) => (j === i ? { ...x, ...patch } : x));
+}
+
+/** A list without item `i`. */
+export function removeAt<T>(list: readonly T[], i: number): T[] {
+  return list.filter((_, j) => j !== i);
+}
