@@ -27,7 +27,7 @@ export function installPageGuard(win: PageWindow): void {
   hookWebSocket(win, channel);
   hookEventSource(win, channel);
   const loads = loadJudge(win, channel);
-  hookUrls(win, channel, loads);
+  hookUrls(win, loads);
   hookHtml(win, loads);
   hookCss(win, loads);
   hookFormSubmit(win, channel);

@@ -7,7 +7,7 @@
  * Chromium's style properties are not accessors one could wrap, so `el.style` hands out a Proxy of
  * the declaration (the same one each time) whose writes are judged first.
  */
-import type { LoadJudge } from './load-judge';
+import { isStyle, type LoadJudge } from './load-judge';
 import { beforeCall, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
@@ -96,8 +96,7 @@ function hookSheets(win: PageWindow, judge: LoadJudge): void {
 
 /** A <style>'s text: it is parsed (and its @import fetched) as soon as it changes. */
 function hookStyleText(win: PageWindow, judge: LoadJudge): void {
-  const isStyle = (n: unknown) => (n as Element | null)?.localName === 'style';
-  const textOf = (n: unknown) => ((n as Node | null)?.nodeType === 3 ? (n as Text).data : (n as Node | null)?.nodeType === 11 ? (n as Node).textContent : typeof n === 'string' ? n : '');
+    const textOf = (n: unknown) => ((n as Node | null)?.nodeType === 3 ? (n as Text).data : (n as Node | null)?.nodeType === 11 ? (n as Node).textContent : typeof n === 'string' ? n : '');
   const node = win.Node.prototype;
   for (const name of ['appendChild', 'insertBefore', 'replaceChild']) beforeCall(node, name, (self, [child]) => isStyle(self) && judge.css(textOf(child)));
   for (const name of ['append', 'prepend', 'replaceChildren']) beforeCall(win.Element.prototype, name, (self, args) => isStyle(self) && judge.css(args.map(textOf).join('')));

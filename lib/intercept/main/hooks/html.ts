@@ -6,11 +6,10 @@
  * Document.parseHTMLUnsafe, execCommand('insertHTML') and an iframe's srcdoc. The text itself (a
  * draft an editor writes into its own body) is not what is judged here: only what would load.
  */
-import type { LoadJudge } from './load-judge';
+import { isStyle, type LoadJudge } from './load-judge';
 import { beforeCall as before, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
-const isStyle = (n: unknown) => (n as Element | null)?.localName === 'style';
 
 export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   // A <style>'s innerHTML is its CSS, not markup.

@@ -13,19 +13,22 @@ import { refusal } from './sockets';
 type PageWindow = Window & typeof globalThis;
 
 export interface LoadJudge {
-  /** The verdict on one URL (passes when it cannot carry text). */
-  allowed(url: string): { pass: boolean; message?: string };
+  /** The verdict on one URL (passes when it cannot carry text); `route` names how it would leave. */
+  allowed(url: string, route?: 'element-url' | 'window.open'): { pass: boolean; message?: string };
   /** Throws when the URL is refused. */
   url(url: string): void;
   css(css: unknown): void;
   html(html: unknown): void;
 }
 
+/** A <style> element: its text is CSS, parsed (and its @import fetched) as soon as it changes. */
+export const isStyle = (n: unknown): boolean => (n as Element | null)?.localName === 'style';
+
 export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
-  const allowed = (url: string) => {
+  const allowed = (url: string, route: 'element-url' | 'window.open' = 'element-url') => {
     const abs = absoluteUrl(win, url);
     if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
-    return channel.askSync({ route: 'element-url', method: 'GET', url: abs, body: { kind: 'none' } });
+    return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
   };
   const check = (url: string) => {
     const a = allowed(url);

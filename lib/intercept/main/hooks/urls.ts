@@ -4,10 +4,7 @@
  * (img, script, iframe, media, object, SVG image/use …) or a link's href however it is written —
  * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS.
  */
-import type { GuardChannel } from '../channel';
-import { urlMayCarryText } from '../serialize';
 import type { LoadJudge } from './load-judge';
-import { absoluteUrl } from './network';
 import { beforeCall, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
@@ -76,15 +73,12 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   for (const prop of ['nodeValue', 'textContent']) beforeSet(win.Node.prototype, prop, written);
 }
 
-export function hookUrls(win: PageWindow, channel: GuardChannel, judge: LoadJudge): void {
+export function hookUrls(win: PageWindow, judge: LoadJudge): void {
   hookProperties(win, judge);
   hookAttributes(win, judge);
   const open = win.open;
   win.open = function (this: Window, url?: string | URL, target?: string, features?: string) {
-    if (url !== undefined && url !== '') {
-      const abs = absoluteUrl(win, String(url));
-      if (urlMayCarryText(abs) && !channel.askSync({ route: 'window.open', method: 'GET', url: abs, body: { kind: 'none' } }).pass) return null;
-    }
+    if (url !== undefined && url !== '' && !judge.allowed(String(url), 'window.open').pass) return null;
     return open.call(win, url, target, features);
   };
 }
