@@ -74,14 +74,11 @@ const KNOWN = 4;
 const SHAPES = Symbol('row shapes');
 
 /**
- * What line `i` is, worked out once per document: ROW when it can be a row of a table or list (tab
- * and pipe rows always are; other lines when short, without sentence punctuation and with short
- * cells), DATA when a cell of it is a number (the header is the first row above without one).
+ * What a line is: ROW when it can be a row of a table or list (tab and pipe rows always are; other
+ * lines when short, without sentence punctuation and with short cells), DATA when a cell of it is a
+ * number (the header is the first row above without one). `cells` splits the line in its own mode.
  */
-function shapeOf(lines: LineIndex, i: number): number {
-  const known = lines.memo(SHAPES, () => new Uint8Array(lines.count));
-  if (known[i]! & KNOWN) return known[i]!;
-  const line = lines.lineText(i);
+function shapeOfLine(line: string, cells: () => { text: string }[]): number {
   const mode = modeOf(line);
   const tabular = mode === '\t' || mode === '|';
   let shape = KNOWN;
@@ -89,12 +86,28 @@ function shapeOf(lines: LineIndex, i: number): number {
   // long number makes a data row whatever the cells are (no separator stands inside a number).
   if (tabular || (line.length <= MAX_ROW && !PROSE.test(line) && line.trim() !== '')) {
     const long = LONG_NUMBER.test(line);
-    const cells = tabular && long ? undefined : ownCells(lines, i);
-    if (tabular || cells!.every((c) => c.text.length <= MAX_CELL)) shape |= ROW;
-    if (long || cells!.some((c) => NUMERIC_CELL.test(c.text.trim()))) shape |= DATA;
+    const own = tabular && long ? undefined : cells();
+    if (tabular || own!.every((c) => c.text.length <= MAX_CELL)) shape |= ROW;
+    if (long || own!.some((c) => NUMERIC_CELL.test(c.text.trim()))) shape |= DATA;
   }
-  known[i] = shape;
   return shape;
+}
+
+/** shapeOfLine() of line `i`, worked out once per document. */
+function shapeOf(lines: LineIndex, i: number): number {
+  const known = lines.memo(SHAPES, () => new Uint8Array(lines.count));
+  if (!(known[i]! & KNOWN)) known[i] = shapeOfLine(lines.lineText(i), () => ownCells(lines, i));
+  return known[i]!;
+}
+
+const passedOver = (line: string, shape: number) => line.trim() === '' || (shape & ROW && shape & DATA) !== 0;
+
+/**
+ * Does the walk up to a column header pass over this (normalised) line — a blank line or a data row —
+ * rather than stop at it? For reading a line outside the scanned text (lib/scan/piece-context.ts).
+ */
+export function headerWalkPasses(line: string): boolean {
+  return passedOver(line, shapeOfLine(line, () => cellsOf(line, modeOf(line))));
 }
 
 const CELLS = Symbol('row cells');
@@ -117,10 +130,7 @@ const SKIP = Symbol('column header walk');
 function headerLine(lines: LineIndex, row: number, mode: Mode): number {
   if (row === 0) return -1;
   // Blank lines and data rows are passed over; the walk is remembered for every line it passes.
-  const j = lines.nearestAbove(SKIP, row - 1, (k) => {
-    const shape = shapeOf(lines, k);
-    return !(lines.lineText(k).trim() === '' || (shape & ROW && shape & DATA));
-  });
+  const j = lines.nearestAbove(SKIP, row - 1, (k) => !passedOver(lines.lineText(k), shapeOf(lines, k)));
   if (j < 0 || j < row - HEADER_LOOKBACK_LINES || !(shapeOf(lines, j) & ROW)) return -1;
   // A tab or pipe table's header is a row of that table.
   if ((mode === '\t' || mode === '|') && !lines.lineText(j).includes(mode)) return -1;
