@@ -24,6 +24,9 @@ describe('scanChunked finds what one scan of the whole text finds', () => {
     ['the same list in 16K pieces', longList(1500), 16 * 1024],
     // Only the upper row of a two-row header names the account column (一折通 over 账户).
     ['a two-row header far above', longList(1500, ['\t\t\t一折通\t', '序号\t姓名\t身份证号\t账户\t联系电话']), 4096],
+    // Every row starts with its number and ends with a phone: no line break is safe to cut at, so
+    // pieces end inside a line.
+    ['a gap-separated list whose every line break has digits on both sides', `序号  姓名  身份证号  银行账号  联系电话\n${Array.from({ length: 900 }, (_, i) => `${i + 1}  王${i}  11010519491231002X  62170000100${String(i).padStart(6, '0')}  1380013${String(i).padStart(4, '0')}`).join('\n')}`, 2048],
     ['blank lines and data rows between pieces and their header', longList(700).replace(/\n(\d+\t)/g, '\n\n\n$1'), 2048],
   ])('%s', async (_, text, chunk) => {
     const whole = scan(text, { rules });
