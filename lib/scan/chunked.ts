@@ -5,6 +5,12 @@ import { carryAbove, carryBelow } from './piece-context';
 import type { Finding } from './types';
 
 export const CHUNK_CHARS = 64 * 1024;
+/**
+ * The first piece is this small and each next one twice the last, up to the chunk size: the first
+ * scans of a page run cold (code not yet compiled, expressions not yet native), several times slower
+ * than later ones, and a full-size first piece would be the longest task of the whole scan.
+ */
+const FIRST_PIECE = 2048;
 
 /** Where a piece ends: a line break at or before `to` that splits no number (a wrapped ID joins across one). */
 function pieceEnd(text: string, from: number, to: number): number {
@@ -31,8 +37,8 @@ export async function scanChunked(
   if (text.length <= chunkChars) return scan(text, options);
   const doc = options.doc ?? docSignals(text);
   const findings: Finding[] = [];
-  for (let from = 0; from < text.length; ) {
-    const to = pieceEnd(text, from, Math.min(text.length, from + chunkChars));
+  for (let from = 0, size = Math.min(FIRST_PIECE, chunkChars); from < text.length; size = Math.min(chunkChars, size * 2)) {
+    const to = pieceEnd(text, from, Math.min(text.length, from + size));
     const above = carryAbove(text, from);
     const shift = above.start - above.prefix.length;
     // A finding belongs to the piece its end lies in: those in the lines carried above belong to the
