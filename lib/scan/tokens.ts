@@ -5,30 +5,64 @@ import type { LineIndex } from './lines';
  * row, or (masked) a maximal run of [0-9A-Za-z*] holding a '*' and a digit. The number rules'
  * look-arounds ((?<![0-9A-Za-z]) ... (?![0-9A-Za-z])) make every match of theirs cover such a token.
  *
- * Tokens are read from the lines holding a run of the pass, by regular expression (V8 runs those as
- * native code from the first draft on, where a loop over characters would first be interpreted).
- * They are handed over as they are found, not stored: a draft has tens of thousands of them.
+ * Seven digits in a row are number material, so they lie in one of the pass's runs: a token is found
+ * from the runs, by reading only the characters around them, not whole lines (a paragraph with one
+ * number in it is read once, by the pass). Masked tokens, rarer, are read from the lines holding a
+ * '*' by regular expression. Tokens are handed over as they are found, not stored: a draft has tens
+ * of thousands of them.
  */
 export type OnToken = (start: number, end: number, masked: boolean, line: number, lineText: string, lineStart: number) => void;
 
-const NUMERIC = /(?<![0-9A-Za-z])(?=[0-9A-Za-z]*?\d{7})[0-9A-Za-z]+/g;
 const MASKED = /(?<![0-9A-Za-z*])(?=[0-9A-Za-z*]*?\*)(?=[0-9A-Za-z*]*?\d)[0-9A-Za-z*]+/g;
+const MIN_DIGITS = 7;
 
-function tokensOf(re: RegExp, masked: boolean, text: string, line: number, base: number, on: OnToken): void {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) on(base + m.index, base + m.index + m[0].length, masked, line, text, base);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function maskedTokens(text: string, line: number, base: number, on: OnToken): void {
+  MASKED.lastIndex = 0;
+  for (let m = MASKED.exec(text); m; m = MASKED.exec(text)) on(base + m.index, base + m.index + m[0].length, true, line, text, base);
+}
+
+/**
+ * The unmasked tokens that hold seven digits in a row inside [from, to) of a line, from `done` on
+ * (the end of the last token handed over on this line). Returns the new `done`.
+ */
+function tokensIn(text: string, from: number, to: number, done: number, line: number, base: number, on: OnToken): number {
+  let digits = 0;
+  for (let p = Math.max(from, done); p < to; p++) {
+    if (!isDigit(text.charCodeAt(p))) {
+      digits = 0;
+      continue;
+    }
+    if (++digits < MIN_DIGITS) continue;
+    let start = p + 1 - MIN_DIGITS;
+    while (start > 0 && isAlnum(text.charCodeAt(start - 1))) start--;
+    let end = p + 1;
+    while (end < text.length && isAlnum(text.charCodeAt(end))) end++;
+    on(base + start, base + end, false, line, text, base);
+    done = p = end;
+    digits = 0;
+  }
+  return done;
 }
 
 /** The tokens of the lines holding the pass's number runs (normalised [start, end) pairs, flat, ascending). */
 export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnToken): void {
   let last = -1;
+  let text = '';
+  let base = 0;
+  let done = 0;
   for (let r = 0; r < runs.length; r += 2) {
     const line = lines.lineOf(runs[r]!);
-    if (line === last) continue;
-    last = line;
-    const text = lines.lineText(line);
-    const base = lines.start(line);
-    tokensOf(NUMERIC, false, text, line, base, on);
-    if (text.includes('*')) tokensOf(MASKED, true, text, line, base, on);
+    if (line !== last) {
+      if (last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+      last = line;
+      text = lines.lineText(line);
+      base = lines.start(line);
+      done = 0;
+    }
+    done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
   }
+  if (last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
 }
