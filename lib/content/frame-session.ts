@@ -1,0 +1,124 @@
+import { uiLang } from '../i18n';
+import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH, type PagePolicy } from '../messaging/protocol';
+import { heldRequestOf } from '../policy/list-publish-from-request';
+import { scanOptionsFromPolicy } from '../policy/scan-options';
+import type { ScanOptions } from '../scan/engine';
+import type { Rule } from '../scan/types';
+import { startController, type Controller } from './controller';
+import type { GateHub } from './gate/hub';
+import { policyUrl } from './gate/policy-url';
+import type { SignedItemsApi } from './item-id-sync';
+import { signoffApi } from './signoff-api';
+import { whenParsed } from './start-frame';
+import { startTeach } from './teach';
+
+/** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
+const PUBLISHED_CHECK_DELAY_MS = 2500;
+
+/**
+ * The draft's findings are read by the editor (the panel, the popup's page scan): their messages in
+ * the browser's language, like every other word on screen.
+ */
+const shown = (options: ScanOptions): ScanOptions => ({ ...options, locale: uiLang() });
+
+/** What the background keeps of the items signed on this origin. */
+function signedItemsApi(origin: string): SignedItemsApi {
+  const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
+  return {
+    revoke: (ids) => quietly(sendMessage('revokeSignedItems', { origin, ids })),
+    saved: (id) => quietly(sendMessage('savedItemSigned', { origin, id })),
+    navigated: () => quietly(sendMessage('releaseNavigated', { origin })),
+    resultPage: (id) => quietly(sendMessage('savedItemSigned', { origin, id, from: 'page' })),
+  };
+}
+
+/**
+ * The frame that owns a page's gate once its document is there: the policy for the page, the
+ * controller (panel, checklist, sign-off) while the policy covers the page, and the popup's questions.
+ */
+export class FrameSession {
+  private controller: Controller | null = null;
+
+  constructor(
+    private readonly win: Window,
+    private readonly hub: GateHub,
+    private readonly rules: readonly Rule[],
+  ) {}
+
+  start(): void {
+    this.hub.setNetworkOpener((ids) => sendMessage('openBackstop', { origin: this.win.location.origin, ids }));
+    void sendMessage('getSignedItems', this.win.location.origin)
+      .then((ids) => this.hub.setSignedItems(new Set(ids)))
+      .catch(() => undefined);
+    const policyLoaded = this.loadPolicy();
+    whenParsed(this.win.document, () => {
+      this.controller = startController(this.win, this.hub, shown({ rules: this.rules }), signoffApi, signedItemsApi(this.win.location.origin));
+      void policyLoaded.then((page) => this.policyArrived(page));
+    });
+  }
+
+  /** The gate judges with the built-in rules at once; the page's policy refines them when it arrives. */
+  private loadPolicy(): Promise<PagePolicy | undefined> {
+    return sendMessage('getPolicyForPage', policyUrl(this.win.location))
+      .then((page) => {
+        const options = page.covered ? scanOptionsFromPolicy(page, this.rules) : { rules: this.rules };
+        this.hub.configure(options, page);
+        if (page.covered) this.controller?.configure(shown(options), page);
+        // Another port of a granted host (Firefox grants hosts, not ports): not this policy's page.
+        else this.leave();
+        return page;
+      })
+      .catch(() => undefined);
+  }
+
+  private policyArrived(page: PagePolicy | undefined): void {
+    if (page && !page.covered) return this.leave();
+    if (page?.covered) this.controller?.configure(shown(scanOptionsFromPolicy(page, this.rules)), page);
+    this.win.setTimeout(() => this.checkPublishedPage(), PUBLISHED_CHECK_DELAY_MS);
+  }
+
+  /** A covered page without an editor may be a published item: the background checks it against what was signed off when its title names one. */
+  private checkPublishedPage(): void {
+    if (this.controller?.hasEditors()) return;
+    const doc = this.win.document;
+    const titles = [doc.title, ...[...doc.querySelectorAll('h1')].map((h) => h.textContent ?? '')].map((t) => t.trim()).filter(Boolean);
+    if (titles.length > 0) sendMessage('publishedPageOpened', { titles }).catch(() => undefined);
+  }
+
+  private leave(): void {
+    this.controller?.dispose();
+    this.controller = null;
+  }
+
+  /** A runtime message for this frame; true when the answer comes later (sendResponse kept open). */
+  readonly onMessage = (message: unknown, _sender: unknown, sendResponse: (state: unknown) => void): true | undefined => {
+    const type = (message as { type?: string }).type;
+    const top = this.win === this.win.top;
+    // The popup's state at a glance: answered (sendResponse) only by the top frame's controller.
+    if (type === TAB_STATE && top && this.controller) {
+      sendResponse(this.controller.tabState());
+      return undefined;
+    }
+    // The popup's 扫描此页面 on an edit page reads the draft as the checklist does; a page without
+    // editors stays silent, and the popup scans its main content instead.
+    if (type === DRAFT_FINDINGS && top && this.controller?.hasEditors()) {
+      void this.controller.draftFindings().then(sendResponse);
+      return true;
+    }
+    // Teaching happens in the top frame (a cross-origin frame runs its own content script).
+    if (type === TEACH && top) this.teach();
+    return undefined;
+  };
+
+  private teach(): void {
+    startTeach(this.win, {
+      save: async (adapter) => {
+        const result = await sendMessage('saveTaughtAdapter', adapter);
+        // The taught adapter applies at once: its publish controls are guarded from now on.
+        if (result.accepted) await this.loadPolicy();
+        return result;
+      },
+      holdRequests: (seen) => this.hub.gate.holdForTeaching((o) => seen(heldRequestOf(o))),
+    });
+  }
+}
