@@ -168,83 +168,89 @@ function hidden(el: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
-/** The text of `root` and its table cells; `skip` leaves out more elements (a site's chrome). */
-export function readBlocks(root: Node, skip: (el: Element) => boolean = () => false): BlockText {
-  const w = new Writer();
-  const raw: RawSegment[] = [];
-  const tables: Table[] = [];
-  let row: Row | undefined;
-  let inHead = false;
+/** Walks a tree in document order, writing its text and noting where each table cell's text stands. */
+class BlockWalker {
+  readonly w = new Writer();
+  readonly raw: RawSegment[] = [];
+  readonly tables: Table[] = [];
+  /** The innermost open row, and whether it is a header row's context (<thead>). */
+  private row: Row | undefined;
+  private inHead = false;
 
-  const walk = (node: Node, pre: boolean): void => {
-    if (node.nodeType === 3 /* TEXT_NODE */) {
-      w.text(node.nodeValue ?? '', pre);
-      return;
-    }
-    if (node.nodeType !== 1 /* ELEMENT_NODE */) {
-      node.childNodes.forEach((c) => walk(c, pre));
-      return;
-    }
+  constructor(private readonly skip: (el: Element) => boolean) {}
+
+  walk(node: Node, pre: boolean): void {
+    if (node.nodeType === 3 /* TEXT_NODE */) return this.w.text(node.nodeValue ?? '', pre);
+    if (node.nodeType !== 1 /* ELEMENT_NODE */) return this.children(node, pre);
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || hidden(el) || skip(el)) return;
-    if (tag === 'BR') return void w.breakLine(true);
-    if (tag === 'TABLE') return void table(el, pre);
-    if (tag === 'TR') return void tableRow(el, pre);
-    if (tag === 'TD' || tag === 'TH') return void cell(el, pre);
+    if (SKIP.has(tag) || hidden(el) || this.skip(el)) return;
+    if (tag === 'BR') return this.w.breakLine(true);
+    if (tag === 'TABLE') return this.table(el, pre);
+    if (tag === 'TR') return this.tableRow(el, pre);
+    if (tag === 'TD' || tag === 'TH') return this.cell(el, pre);
     const block = BLOCK.has(tag);
     const head = tag === 'THEAD';
-    if (head) inHead = true;
-    if (block) w.breakLine();
-    el.childNodes.forEach((c) => walk(c, pre || tag === 'PRE'));
-    if (block) w.breakLine();
-    if (head) inHead = false;
-  };
+    if (head) this.inHead = true;
+    if (block) this.w.breakLine();
+    this.children(el, pre || tag === 'PRE');
+    if (block) this.w.breakLine();
+    if (head) this.inHead = false;
+  }
 
-  const table = (el: Element, pre: boolean): void => {
-    const outerRow = row;
-    const outerHead = inHead;
-    tables.push({ number: tables.length + 1, rows: [] });
-    row = undefined;
-    inHead = false;
-    w.breakLine();
-    el.childNodes.forEach((c) => walk(c, pre));
-    w.breakLine();
-    row = outerRow;
-    inHead = outerHead;
-  };
+  private children(node: Node, pre: boolean): void {
+    node.childNodes.forEach((c) => this.walk(c, pre));
+  }
 
-  const tableRow = (el: Element, pre: boolean): void => {
-    const t = tables[tables.length - 1];
-    if (!t) return void el.childNodes.forEach((c) => walk(c, pre));
-    const outer = row;
-    row = { table: t, index: t.rows.length + 1, inHead, th: 0, td: 0, nextColumn: 1 };
-    t.rows.push(row);
-    w.startRow();
-    el.childNodes.forEach((c) => walk(c, pre));
-    row = outer;
-  };
+  private table(el: Element, pre: boolean): void {
+    const outerRow = this.row;
+    const outerHead = this.inHead;
+    this.tables.push({ number: this.tables.length + 1, rows: [] });
+    this.row = undefined;
+    this.inHead = false;
+    this.w.breakLine();
+    this.children(el, pre);
+    this.w.breakLine();
+    this.row = outerRow;
+    this.inHead = outerHead;
+  }
 
-  const cell = (el: Element, pre: boolean): void => {
-    if (!row) return void el.childNodes.forEach((c) => walk(c, pre));
+  private tableRow(el: Element, pre: boolean): void {
+    const t = this.tables[this.tables.length - 1];
+    if (!t) return this.children(el, pre);
+    const outer = this.row;
+    this.row = { table: t, index: t.rows.length + 1, inHead: this.inHead, th: 0, td: 0, nextColumn: 1 };
+    t.rows.push(this.row);
+    this.w.startRow();
+    this.children(el, pre);
+    this.row = outer;
+  }
+
+  private cell(el: Element, pre: boolean): void {
+    const row = this.row;
+    if (!row) return this.children(el, pre);
     const span = Math.max(1, Math.min(50, Number(el.getAttribute('colspan')) || 1));
-    const outer = w.cell;
+    const outer = this.w.cell;
     const c: Cell = { start: undefined, row, column: row.nextColumn, span, parent: outer };
     const first = row.th + row.td === 0;
     if (el.tagName.toUpperCase() === 'TH') row.th++;
     else row.td++;
     row.nextColumn += span;
-    const outerHasText = w.hasText;
-    w.startCell(c, first);
-    el.childNodes.forEach((child) => walk(child, pre));
-    raw.push({ ...w.endCell(c, outer, outerHasText), cell: c });
-  };
+    const outerHasText = this.w.hasText;
+    this.w.startCell(c, first);
+    this.children(el, pre);
+    this.raw.push({ ...this.w.endCell(c, outer, outerHasText), cell: c });
+  }
+}
 
-  walk(root, false);
-  const text = w.result();
+/** The text of `root` and its table cells; `skip` leaves out more elements (a site's chrome). */
+export function readBlocks(root: Node, skip: (el: Element) => boolean = () => false): BlockText {
+  const walker = new BlockWalker(skip);
+  walker.walk(root, false);
+  const text = walker.w.result();
   // Cells are written when they close, so a table's cells come after the cell it is nested in.
-  raw.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, segments: locateCells(text, raw, tables.length) };
+  const raw = walker.raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { text, segments: locateCells(text, raw, walker.tables.length) };
 }
 
 const LONG_NUMBER = /\d{5}/;
