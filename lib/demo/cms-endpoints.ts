@@ -90,6 +90,34 @@ function pbootAlert(msg: string, url: string): EndpointAnswer {
   return { kind: 'html', html: page('提示', `<p id="status">${msg}</p><script>setTimeout(function () { location.href=${JSON.stringify(url)}; }, 3000);</script>`) };
 }
 
+/**
+ * EmpireCMS printerror() in the admin: the 信息提示 box with the message and a link on. The message
+ * names follow its language file (AddNewsSuccess, EditNewsSuccess, CheckNewsSuccess); the wording is ours.
+ */
+function empireMessage(msg: string, back: string): EndpointAnswer {
+  return {
+    kind: 'html',
+    html: page('信息提示', `<table class="tableborder" align="center"><tr class="header"><td>信息提示</td></tr><tr><td id="status">${msg}</td></tr><tr><td><a href="${back}">如果您的浏览器没有自动跳转，请点击这里</a></td></tr></table>`),
+  };
+}
+
+/** EmpireCMS e/admin/ecmsinfo.php: one address for every action; the body's `enews` says which. */
+function empireInfo(r: RecordedRequest, ctx: EndpointContext): EndpointAnswer {
+  const enews = typeof r.body.enews === 'string' ? r.body.enews : '';
+  if (enews === 'AddNews') return empireMessage('增加信息成功', `AddNews.html?enews=EditNews&id=${ctx.newId()}&classid=2`);
+  if (enews === 'EditNews') return empireMessage('修改信息成功', 'ListNews.html?classid=2');
+  if (enews === 'CheckNews_all') return empireMessage('审核信息成功', 'ListNews.html?classid=2&ecmscheck=1');
+  return empireMessage('操作成功', 'ListNews.html?classid=2');
+}
+
+/**
+ * JEECMS after o_save.do / o_update.do / o_check.do: the admin's list again with the 操作成功 prompt
+ * (global.success) — the real one renders v_list.do with a message; here a small page stands in.
+ */
+function jeecmsDone(msg: string): EndpointAnswer {
+  return { kind: 'html', html: page('JEECMS 内容管理 - 列表', `<div class="msg" id="status">${msg}</div><a href="list.html">返回列表</a>`) };
+}
+
 export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   {
     cms: 'phpcms',
@@ -233,6 +261,37 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'GET',
     path: 'wp-admin/post.php',
     answer: (r) => ({ kind: 'html', html: page('编辑文章', `<div id="message" class="updated notice"><p id="status">${r.query.message === '6' ? '文章已发布。' : '文章草稿已更新。'}</p></div>`) }),
+  },
+  {
+    cms: 'empirecms',
+    does: '增加/修改信息（enews=AddNews/EditNews）与列表 审核（enews=CheckNews_all, id[]）：同一地址 ecmsinfo.php',
+    method: 'POST',
+    path: 'e/admin/ecmsinfo.php',
+    answer: empireInfo,
+  },
+  {
+    cms: 'jeecms',
+    does: '内容添加（#jvForm 提交 → o_save.do）',
+    method: 'POST',
+    path: 'jeeadmin/jeecms/content/o_save.do',
+    answer: (_r, ctx) => {
+      ctx.newId();
+      return jeecmsDone('操作成功');
+    },
+  },
+  {
+    cms: 'jeecms',
+    does: '内容修改（o_update.do）',
+    method: 'POST',
+    path: 'jeeadmin/jeecms/content/o_update.do',
+    answer: () => jeecmsDone('操作成功'),
+  },
+  {
+    cms: 'jeecms',
+    does: '列表：审核（ids → o_check.do）',
+    method: 'POST',
+    path: 'jeeadmin/jeecms/content/o_check.do',
+    answer: () => jeecmsDone('审核成功'),
   },
 ];
 

@@ -284,6 +284,48 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       },
     ],
   },
+  {
+    id: 'empirecms-addnews',
+    cms: 'empirecms',
+    name: '帝国CMS 7.5 增加信息',
+    path: '/cms/empirecms/e/admin/AddNews.html',
+    editor: 'ckeditor4',
+    fill: [{ fill: 'input[name="title"]', value: TITLE }, { fill: 'input[name="writer"]', value: '钱六' }],
+    fields: { title: 'input[name="title"]', channel: 'input[name="classid"]', author: 'input[name="writer"]' },
+    currentUser: 'qianliu',
+    publish: [
+      {
+        via: 'submit input 提交 in the form\'s header row (name=addnews2; multipart post, enews=AddNews in the body)',
+        steps: [{ click: 'input[name="addnews2"]' }],
+        expect: { method: 'POST', path: '/cms/empirecms/e/admin/ecmsinfo.php', titleField: 'title', contentField: 'newstext', sends: 'navigate' },
+        success: '增加信息成功',
+      },
+      {
+        via: 'submit input " 提 交 " at the bottom (name=addnews)',
+        steps: [{ click: 'input[name="addnews"]' }],
+        expect: { method: 'POST', path: '/cms/empirecms/e/admin/ecmsinfo.php', titleField: 'title', contentField: 'newstext', sends: 'navigate' },
+        success: '增加信息成功',
+      },
+    ],
+  },
+  {
+    id: 'jeecms-content-add',
+    cms: 'jeecms',
+    name: 'JEECMS 内容添加',
+    path: '/cms/jeecms/jeeadmin/jeecms/content/add.html',
+    editor: 'ckeditor4',
+    fill: [{ select: '#channelId', value: '12' }, { fill: 'input[name="title"]', value: TITLE }, { fill: 'input[name="author"]', value: '周九' }],
+    fields: { title: 'input[name="title"]', channel: '#channelId', author: 'input[name="author"]' },
+    currentUser: 'zhoujiu',
+    publish: [
+      {
+        via: 'submit input 提交 (#submit, onclick submitContent(); form post to o_save.do after the channel check)',
+        steps: [{ click: '#submit' }],
+        expect: { method: 'POST', path: '/cms/jeecms/jeeadmin/jeecms/content/o_save.do', titleField: 'title', contentField: 'txt', sends: 'navigate' },
+        success: '操作成功',
+      },
+    ],
+  },
 ];
 
 export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
@@ -326,6 +368,26 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     steps: [{ check: 'input[name="ids[]"][value="42"]' }, { check: 'input[name="ids[]"][value="43"]' }, { click: '#btn-publish' }],
     expect: { method: 'POST', path: '/cms/thinkcmf/portal/admin_article/publish/yes/1.html', sends: 'xhr', ids: { from: 'body', name: 'ids[]' }, wantIds: ['42', '43'] },
     success: '发布成功',
+  },
+  {
+    id: 'empirecms-listnews',
+    cms: 'empirecms',
+    name: '帝国CMS 7.5 管理信息（待审核）→ 审核',
+    path: '/cms/empirecms/e/admin/ListNews.html',
+    currentUser: 'sunba',
+    steps: [{ check: 'input[name="id[]"][value="42"]' }, { check: 'input[name="id[]"][value="43"]' }, { click: '#btn-check' }],
+    expect: { method: 'POST', path: '/cms/empirecms/e/admin/ecmsinfo.php', sends: 'navigate', ids: { from: 'body', name: 'id[]' }, wantIds: ['42', '43'] },
+    success: '审核信息成功',
+  },
+  {
+    id: 'jeecms-content-list',
+    cms: 'jeecms',
+    name: 'JEECMS 内容列表 → 审核',
+    path: '/cms/jeecms/jeeadmin/jeecms/content/list.html',
+    currentUser: 'wushi',
+    steps: [{ check: 'input[name="ids"][value="42"]' }, { check: 'input[name="ids"][value="43"]' }, { click: '#btn-check' }],
+    expect: { method: 'POST', path: '/cms/jeecms/jeeadmin/jeecms/content/o_check.do', sends: 'navigate', ids: { from: 'body', name: 'ids' }, wantIds: ['42', '43'] },
+    success: '审核成功',
   },
 ];
 

@@ -236,6 +236,45 @@ describe('DedeCMS 5.7: a new article gets its id from the page its form post lea
   });
 });
 
+describe('JEECMS 内容列表 → 审核 (#tableForm posted to o_check.do with ids)', () => {
+  const fixture = list('jeecms');
+
+  test('43 (signed in the ThinkCMF test: one origin) with unsigned 44 is refused naming 44; 43 alone passes (runs before EmpireCMS signs 44)', async () => {
+    let since = server.mark();
+    let page = await publishFromList(fixture, ['43', '44']);
+    await expectRefused(fixture, page, since, [TITLE_44]);
+    await page.close();
+
+    since = server.mark();
+    page = await publishFromList(fixture, ['43']);
+    const [r] = await server.waitForRequests({ ...fixture.expect, since });
+    expect(readIds(r!, fixture.expect.ids)).toEqual(['43']);
+    await expect.poll(() => page.locator('body').innerText()).toContain(fixture.success);
+    await page.close();
+  });
+});
+
+describe('帝国CMS 7.5 管理信息（待审核）→ 审核 (form post of id[] to ecmsinfo.php, the address every action shares)', () => {
+  const fixture = list('empirecms');
+
+  test('unsigned 44 is refused naming it; signed off on its 修改 page, 44 passes and the CMS answers 审核信息成功', async () => {
+    // 44 is signed by no test above
+    let since = server.mark();
+    let page = await publishFromList(fixture, ['44']);
+    await expectRefused(fixture, page, since, [TITLE_44]);
+    await page.close();
+
+    await signItem(edit('empirecms'), '44');
+    since = server.mark();
+    page = await publishFromList(fixture, ['44']);
+    const [r] = await server.waitForRequests({ ...fixture.expect, since });
+    expect(readIds(r!, fixture.expect.ids)).toEqual(['44']);
+    expect(r!.body.enews).toBe('CheckNews_all');
+    await expect.poll(() => page.locator('body').innerText()).toContain(fixture.success);
+    await page.close();
+  });
+});
+
 /** The action of the browser's own rule a request would meet (Chromium's DNR engine), or 'none'. */
 async function networkVerdict(url: string, method: string, tabId: number): Promise<string> {
   const sw = browser.context.serviceWorkers()[0]!;

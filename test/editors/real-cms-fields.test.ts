@@ -35,6 +35,9 @@ const CHANNEL_TEXT: Record<string, string> = {
   'zblog-edit': '工作动态',
   'emlog-article-write': '工作动态',
   'wordpress-post-new': '工作动态',
+  // EmpireCMS keeps the 栏目 as a hidden classid with no name beside it (the name is in the 位置 crumb): its id is read
+  'empirecms-addnews': '2',
+  'jeecms-content-add': '>通知公告',
 };
 
 describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (id, fixture: CmsFixture) => {
@@ -81,6 +84,7 @@ describe('placeholders are not values', () => {
     ['eyoucms-article-add', '请选择栏目…'],
     ['pbootcms-content-add', '请选择内容栏目'],
     ['emlog-article-write', '选择分类...'],
+    ['jeecms-content-add', '--请选择--'],
   ])('%s: the untouched 栏目 (%s) reads as empty', (id) => {
     const fixture = CMS_FIXTURES.find((f) => f.id === id)!;
     const doc = load(fixture.path.replace(/^\/cms\//, 'cms/'));

@@ -64,7 +64,9 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture) 
   it('drafts sent to their own URL (emlog autosave) and list publishes are not taken for the edit page’s publish', () => {
     const publishUrls = new Set(fixture.publish.filter((x) => !x.draft).map((x) => urlOf(x.expect)));
     for (const p of fixture.publish.filter((x) => x.draft && !publishUrls.has(urlOf(x.expect)))) expect(matchesPublish(fixture.cms, p.expect)).toBe(false);
-    for (const list of CMS_LIST_FIXTURES.filter((l) => l.cms === fixture.cms)) expect(matchesPublish(fixture.cms, list.expect)).toBe(false);
+    // EmpireCMS posts every action to e/admin/ecmsinfo.php (the body's enews says which): there the list's
+    // 审核 and the edit page's 提交 share their URL, and the page gate tells them apart by the body.
+    for (const list of CMS_LIST_FIXTURES.filter((l) => l.cms === fixture.cms && !publishUrls.has(urlOf(l.expect)))) expect(matchesPublish(fixture.cms, list.expect)).toBe(false);
   });
 });
 

@@ -5,7 +5,9 @@
  */
 import { dedecms } from './dedecms';
 import { emlog } from './emlog';
+import { empirecms } from './empirecms';
 import { eyoucms } from './eyoucms';
+import { jeecms } from './jeecms';
 import { pbootcms } from './pbootcms';
 import { phpcms } from './phpcms';
 import { thinkcmf } from './thinkcmf';
@@ -15,7 +17,7 @@ import { zblog } from './zblog';
 
 export { adapterFor, type ShippedAdapter } from './types';
 
-export const SHIPPED_ADAPTERS: readonly ShippedAdapter[] = [phpcms, dedecms, eyoucms, pbootcms, thinkcmf, zblog, emlog, wordpress];
+export const SHIPPED_ADAPTERS: readonly ShippedAdapter[] = [phpcms, dedecms, eyoucms, pbootcms, thinkcmf, zblog, emlog, wordpress, empirecms, jeecms];
 
 export function shippedAdapter(cms: string): ShippedAdapter | undefined {
   return SHIPPED_ADAPTERS.find((a) => a.cms === cms);
