@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { DIGEST_VERSION, finishNormalising, startNormalising } from './digest';
+import { DIGEST_VERSION, finishNormalising, normaliseForDigest, startNormalising } from './digest';
 import type { DigestInput } from './types';
 
 /** Characters normalised and hashed between pauses. */
@@ -34,7 +34,7 @@ export async function pacedDraftDigest(input: DigestInput, pause: () => Promise<
   const hash = sha256.create();
   const put = (s: string) => hash.update(utf8ToBytes(s));
   // The JSON array draftDigest hashes, written out part by part: [version, title, body, category, mode, reviewer]
-  put(`[${JSON.stringify(DIGEST_VERSION)},${JSON.stringify(finishNormalising(startNormalising(input.title)))},"`);
+  put(`[${JSON.stringify(DIGEST_VERSION)},${JSON.stringify(normaliseForDigest(input.title))},"`);
   const body = startNormalising(input.body);
   for (let from = 0; from < body.length; ) {
     await pause();
