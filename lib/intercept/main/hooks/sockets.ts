@@ -57,6 +57,22 @@ export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Out
   };
 }
 
+/** WebSocketStream (Chromium): its URL leaves with the handshake, as a WebSocket's does. */
+export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): void {
+  type Ctor = (new (url: string | URL, options?: unknown) => object) & { prototype: object };
+  const w = win as unknown as { WebSocketStream?: Ctor };
+  const Original = w.WebSocketStream;
+  if (typeof Original !== 'function') return;
+  const Guarded = function (this: unknown, url: string | URL, options?: unknown) {
+    if (!new.target) throw new TypeError("Failed to construct 'WebSocketStream': Please use the 'new' operator");
+    judgeUrl(win, channel, 'websocket', String(url));
+    return new Original(url, options);
+  } as unknown as Ctor;
+  Guarded.prototype = Original.prototype;
+  Object.setPrototypeOf(Guarded, Original);
+  w.WebSocketStream = Guarded;
+}
+
 export function hookEventSource(win: PageWindow, channel: GuardChannel): void {
   const Original = win.EventSource;
   if (typeof Original !== 'function') return;
