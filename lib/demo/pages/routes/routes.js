@@ -332,8 +332,9 @@
       return fetch(sink('cookie')).then(httpOk).finally(function () { d.cookie = 'draft=; max-age=0; path=/sink/r/cookie'; });
     },
     'cookie-store': function () {
-      return cookieStore.set({ name: 'draft2', value: encodeURIComponent(payload().content), path: '/sink/r/cookie-store' }).then(function () {
-        return fetch(sink('cookie-store')).then(httpOk).finally(function () { return cookieStore.delete({ name: 'draft2', path: '/sink/r/cookie-store' }); });
+      // (a cookieStore path ends with '/': the browser adds one)
+      return cookieStore.set({ name: 'draft2', value: encodeURIComponent(payload().content), path: '/sink/r/cookie-store/' }).then(function () {
+        return fetch(sink('cookie-store/')).then(httpOk).finally(function () { return cookieStore.delete({ name: 'draft2', path: '/sink/r/cookie-store/' }); });
       });
     },
     'worker-url': function () {
@@ -405,7 +406,7 @@
       var link = d.createElement('link');
       link.rel = 'preload';
       link.as = 'image';
-      link.setAttribute('imagesrcset', sink('imagesrcset') + '?' + qs(payload()) + ' 1x');
+      link.setAttribute('imagesrcset', sink('imagesrcset') + '?' + qs(payload()));
       d.head.appendChild(link);
       return ok('preloading');
     },

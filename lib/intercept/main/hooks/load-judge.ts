@@ -42,10 +42,11 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
     allowed,
     url: check,
     css: (css) => {
-      for (const u of cssUrls(String(css))) check(u);
+      // each URL once: a second question about the same one would find the release spent
+      for (const u of new Set(cssUrls(String(css)))) check(u);
     },
     html: (html) => {
-      for (const u of htmlUrls(String(html))) check(u);
+      for (const u of new Set(htmlUrls(String(html)))) check(u);
     },
     text: textJudge(win, channel),
   };
