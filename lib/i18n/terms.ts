@@ -191,7 +191,7 @@ const zh: Terms = {
     'worker.beacon': '工作线程的信标',
     message: '消息',
     history: '改写页面地址（随后请求的 Referer）',
-    cookie: 'Cookie',
+    cookie: '写入 Cookie',
     'window.name': '窗口名称（window.name）',
   },
   reason: {
