@@ -47,6 +47,12 @@ export interface RecordedRequest {
     'content-type'?: string;
     accept?: string;
   };
+  /**
+   * What the page itself could have put in the request's headers, one `name: value` a line: the
+   * Referer (the page's own address, which history.replaceState rewrites), Cookie, and any header
+   * the browser does not set by itself (X-Content: …). A route can carry the draft there too.
+   */
+  pageHeaders: string;
 }
 
 export interface RequestFilter {
@@ -60,6 +66,18 @@ export interface RequestFilter {
 }
 
 export const HEADERS_OF_INTEREST = ['x-requested-with', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'origin', 'content-type', 'accept'] as const;
+
+/** Headers the browser writes by itself, none of them from page text (Referer and Cookie are). */
+const BROWSER_HEADERS = /^(host|connection|content-length|content-type|accept|accept-encoding|accept-language|user-agent|origin|pragma|cache-control|upgrade|upgrade-insecure-requests|priority|dnt|range|if-.*|sec-.*|purpose|service-worker|x-requested-with)$/i;
+
+export function pageHeaders(headers: RawRequest['headers']): string {
+  const lines: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || BROWSER_HEADERS.test(name)) continue;
+    for (const v of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${v}`);
+  }
+  return lines.join('\n');
+}
 
 /** Add a field; a repeated name becomes an array of values. */
 export function addField(into: PostBody, name: string, value: unknown): void {
@@ -188,19 +206,22 @@ export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'a
     files: filesOf(parsed.body),
     text: parsed.format === 'multipart' ? strings(parsed.body).join('\n') : raw.body.toString('utf8'),
     headers,
+    pageHeaders: pageHeaders(raw.headers),
   };
 }
 
-/** Everything a request carried, as text: path, decoded query (names and values), decoded body. */
+const decoded = (text: string): string => {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text; // not percent-encoded text
+  }
+};
+
+/** Everything a request carried, as text: path, decoded query (names and values), decoded body, the page's headers. */
 export function carriedText(r: RecordedRequest): string {
   const bodyStrings = strings(r.body).join('\n');
-  let decodedText = r.text;
-  try {
-    decodedText = decodeURIComponent(r.text.replace(/\+/g, ' '));
-  } catch {
-    /* not percent-encoded text */
-  }
-  return [r.path, ...strings(r.query), bodyStrings, decodedText].join('\n');
+  return [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? '')].join('\n');
 }
 
 export function matches(r: RecordedRequest, f: RequestFilter): boolean {

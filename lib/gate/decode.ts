@@ -131,11 +131,30 @@ function decodeUrl(parts: TextPart[], url: string): void {
   }
 }
 
+/**
+ * A header the page wrote: its value as sent (header values are ASCII, so text goes percent-encoded)
+ * and decoded; a Referer is a URL whose query is read like the request's own.
+ */
+function decodeHeader(parts: TextPart[], name: string, value: string): void {
+  if (/^referr?er$/i.test(name)) {
+    decodeUrl(parts, value);
+    return;
+  }
+  let text = value;
+  try {
+    text = decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    // Not percent-encoded: scanned as it is.
+  }
+  push(parts, `(header:${name})`, text, 0);
+}
+
 export function decodeOutgoing(o: Outgoing): Decoded {
   const parts: TextPart[] = [];
   const files: FileRef[] = [];
   let opaque: string | null = null;
   decodeUrl(parts, o.url);
+  for (const [name, value] of o.headers ?? []) decodeHeader(parts, name, value);
   const body = o.body;
   if (body.kind === 'text') decodeText(parts, files, body.text, body.contentType);
   else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);

@@ -8,7 +8,7 @@ import { cssUrls } from './css-urls';
 import { decodeEntities } from './html-text';
 
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
-const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|href|data|poster|background)${VALUE}`, 'gi');
+const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background)${VALUE}`, 'gi');
 const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
 const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;

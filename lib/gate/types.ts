@@ -25,6 +25,9 @@ export const ROUTES = [
   'worker.websocket',
   'worker.beacon',
   'message',
+  'history',
+  'cookie',
+  'window.name',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -74,6 +77,11 @@ export interface Outgoing {
    * code can call the relay too, so such a question never spends the release ticket.
    */
   relayed?: boolean;
+  /**
+   * Request headers the page wrote (fetch and XHR headers, a fetch's referrer as `referer`): they
+   * leave with the request as surely as its body.
+   */
+  headers?: [name: string, value: string][];
 }
 
 /** One piece of text the request carries, with where it came from. */

@@ -190,6 +190,9 @@ const zh: Terms = {
     'worker.websocket': '工作线程的 WebSocket',
     'worker.beacon': '工作线程的信标',
     message: '消息',
+    history: '改写页面地址（随后请求的 Referer）',
+    cookie: '写入 Cookie',
+    'window.name': '窗口名称（window.name）',
   },
   reason: {
     'scan-incomplete': '检查未完成',
@@ -311,6 +314,9 @@ const en: Terms = {
     'worker.websocket': "a worker's WebSocket",
     'worker.beacon': "a worker's beacon",
     message: 'message',
+    history: 'page address rewritten (the Referer of later requests)',
+    cookie: 'cookie',
+    'window.name': 'window name (window.name)',
   },
   reason: {
     'scan-incomplete': 'the check did not finish',

@@ -41,6 +41,12 @@ export interface RouteCase {
    * cannot release it and the page's panel does not list it, so only the draft with an ID is walked.
    */
   opaqueFrame?: true;
+  /**
+   * Refused where it is made without asking the page (importScripts in a worker cannot wait for an
+   * answer): any text in it is refused, signed or not, and the panel does not list it; only the draft
+   * with an ID is walked.
+   */
+  refusedOutright?: true;
   /** false: Firefox does not take this route at all (no control possible there) */
   firefox?: false;
 }
@@ -116,6 +122,25 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'a-download', label: '`<a download href="…?content=…">` clicked', route: 'link', path: '/sink/r/download', how: { script: 'link-download' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'sandboxed-srcdoc', label: '`<iframe sandbox="allow-scripts" srcdoc>` (opaque origin): its script POSTs', route: 'fetch', path: '/sink/r/sandboxed', how: { script: 'sandboxed-frame' }, passes: 'stays', refusal: 'error', opaqueFrame: true }),
   r({ id: 'service-worker', label: 'service worker: `postMessage(draft)`, the worker fetches', route: 'message', path: '/sink/r/service-worker', shownAs: '/routes/service-worker.js', how: { script: 'service-worker' }, passes: 'stays', refusal: 'error' }),
+  // found by the second probe (each leaked the ID before): headers, the Referer, cookies, loaders, CSS values
+  r({ id: 'fetch-header', label: "`fetch(url, {headers: {'X-Content': …}})`", route: 'fetch', path: '/sink/r/fetch-header', how: { script: 'fetch-header' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'xhr-header', label: "`xhr.setRequestHeader('X-Content', …)`", route: 'xhr', path: '/sink/r/xhr-header', how: { script: 'xhr-header' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-referrer', label: "`fetch(url, {referrer: '…?content=…'})` (the Referer)", route: 'fetch', path: '/sink/r/fetch-referrer', how: { script: 'fetch-referrer' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'history-referer', label: "`history.replaceState(…, '?content=…')`, then a request (its Referer)", route: 'history', path: '/sink/r/history', shownAs: '/routes/index.html', how: { script: 'history-referer' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'cookie', label: "`document.cookie = 'draft=…'`, then a request", route: 'cookie', path: '/sink/r/cookie', shownAs: '/', how: { script: 'cookie' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'cookieStore', label: '`cookieStore.set(…)`, then a request', route: 'cookie', path: '/sink/r/cookie-store/', shownAs: '/', how: { script: 'cookie-store' }, passes: 'stays', refusal: 'error', firefox: false }),
+  r({ id: 'Worker-url', label: '`new Worker(…?content=…)` (the script URL)', route: 'worker', path: '/sink/r/worker-url', how: { script: 'worker-url' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'importScripts', label: '`importScripts(…?content=…)` in a worker', route: 'worker', path: '/sink/r/import-scripts', how: { script: 'import-scripts' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'sw-register', label: '`navigator.serviceWorker.register(…?content=…)`', route: 'element-url', path: '/sink/r/sw-register', how: { script: 'sw-register' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'worklet', label: '`audioWorklet.addModule(…?content=…)`', route: 'element-url', path: '/sink/r/worklet', how: { script: 'worklet' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'FontFace', label: "`new FontFace('f', 'url(…?content=…)').load()`", route: 'element-url', path: '/sink/r/font', how: { script: 'font-face' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'animate', label: "`el.animate([{backgroundImage: 'url(…?content=…)'}])`", route: 'element-url', path: '/sink/r/animate', how: { script: 'animate' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'registerProperty', label: "`CSS.registerProperty({initialValue: 'url(…?content=…)'})` used by `var()`", route: 'element-url', path: '/sink/r/register-property', how: { script: 'register-property' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'cache.add', label: '`(await caches.open(…)).add(…?content=…)`', route: 'element-url', path: '/sink/r/cache', how: { script: 'cache-add' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetchLater', label: '`fetchLater(url, {body})`', route: 'fetch', path: '/sink/r/fetch-later', how: { script: 'fetch-later' }, passes: 'stays', refusal: 'error', firefox: false }),
+  r({ id: 'svg-use-baseVal', label: '`svgUse.href.baseVal = …?content=…`', route: 'element-url', path: '/sink/r/svg-use', how: { script: 'svg-use-href' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'link-imagesrcset', label: "`<link rel=preload imagesrcset='…?content=…'>`", route: 'element-url', path: '/sink/r/imagesrcset', how: { script: 'link-imagesrcset' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'WebSocketStream', label: '`new WebSocketStream(…?content=…)`', route: 'websocket', path: '/sink/ws', how: { script: 'websocket-stream' }, passes: 'stays', refusal: 'error', firefox: false }),
   // controls that are not buttons, or not where a button would be
   r({ id: 'shadow-发布', label: '发布 inside a web component’s open shadow root (fetch)', route: 'fetch', path: '/sink/r/shadow', how: { click: 'route-publisher >> button', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
   r({ id: 'span-jQuery', label: '`<span>发布</span>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/span', how: { click: '#span-publish', last: true }, passes: 'stays', refusal: 'error' }),

@@ -110,10 +110,12 @@ export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEdit
     await waitForChecklist(tab).catch(() => problems.push('the checklist did not open'));
     shown = (await blockedShown(tab)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
   } else {
-    const listed = !c.opaqueFrame && (await refusalListed(tab, c.route, c.shownAs ?? c.path));
-    if (!listed && !c.opaqueFrame) problems.push('the panel does not list the refusal with its route');
+    const unlisted = c.opaqueFrame || c.refusedOutright;
+    const listed = !unlisted && (await refusalListed(tab, c.route, c.shownAs ?? c.path));
+    if (!listed && !unlisted) problems.push('the panel does not list the refusal with its route');
     shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
     if (c.opaqueFrame) shown += '; not listed in the page’s panel';
+    if (c.refusedOutright) shown += '; refused in the worker unasked (any text), not listed in the panel';
   }
   const arrived = server.requests({ path: c.path, since });
   // a submission into another window or a frame cannot be cancelled where it is judged: it leaves empty

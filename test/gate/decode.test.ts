@@ -35,6 +35,9 @@ describe('decodeOutgoing', () => {
         contentType: 'multipart/form-data; boundary=b',
       }),
     ],
+    ['a header the page set, percent-encoded', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['x-content', encodeURIComponent(`身份证 ${ID}`)]] }],
+    ['a header the page set, as it is', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['x-id', ID]] }],
+    ['a referrer with a query', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['referer', `http://cms.test/page?content=${encodeURIComponent(`身份证 ${ID}`)}`]] }],
     ['HTML comment', req({ kind: 'entries', entries: [['content', `<p>见附件</p><!-- ${ID} -->`]] })],
     ['alt text', req({ kind: 'entries', entries: [['content', `<img src="a.png" alt="${ID}">`]] })],
   ];

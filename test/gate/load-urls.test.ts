@@ -42,6 +42,10 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
     expect(htmlUrls(html)).toContain(Q);
   });
 
+  it("a preload link's imagesrcset is judged whole, as a srcset is", () => {
+    expect(htmlUrls(`<link rel="preload" as="image" imagesrcset="${Q} 1x, /b.png 2x">`)).toContain(`${Q} 1x, /b.png 2x`);
+  });
+
   it('text without attributes or styles loads nothing (a draft an editor writes)', () => {
     expect(htmlUrls(`<p>身份证号 ${ID}</p>`)).toEqual([]);
   });

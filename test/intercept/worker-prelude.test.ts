@@ -49,3 +49,19 @@ describe('worker prelude: a refused XHR', () => {
     expect(calls).toEqual({ open: 1, send: 0 });
   });
 });
+
+describe('worker prelude: importScripts (it cannot wait for an answer)', () => {
+  it('refuses a URL that could hold text outright, loads the rest as before', () => {
+    const g = globalThis as unknown as { importScripts?: (...u: string[]) => void };
+    const loaded: string[][] = [];
+    g.importScripts = (...u: string[]) => void loaded.push(u);
+    guardedBy({ pass: true });
+    const load = g.importScripts;
+    expect(loaded).toEqual([['http://cms.test/worker.js']]);
+    load('/lib/a.js?v=3', 'b.js');
+    load('blob:http://cms.test/1234567-aaaa');
+    for (const url of ['/x.js?content=11010519491231002X', `/x.js?c=${encodeURIComponent('低保公示')}`, '/x.js?c=低保']) expect(() => load(url), url).toThrow(/预检/);
+    expect(loaded.slice(1)).toEqual([['http://cms.test/lib/a.js?v=3', 'http://cms.test/b.js'], ['blob:http://cms.test/1234567-aaaa']]);
+    delete g.importScripts;
+  });
+});

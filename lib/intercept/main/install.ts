@@ -11,8 +11,9 @@ import { hookFrames } from './hooks/frames';
 import { hookHtml } from './hooks/html';
 import { loadJudge } from './hooks/load-judge';
 import { hookMessages } from './hooks/messages';
-import { hookBeacon, hookFetch, hookXhr } from './hooks/network';
-import { hookEventSource, hookWebSocket } from './hooks/sockets';
+import { hookBeacon, hookFetch, hookFetchLater, hookXhr } from './hooks/network';
+import { hookEventSource, hookWebSocket, hookWebSocketStream } from './hooks/sockets';
+import { hookState } from './hooks/state';
 import { hookUrls } from './hooks/urls';
 import { hookWorkers } from './hooks/workers';
 
@@ -22,12 +23,15 @@ export function installPageGuard(win: PageWindow): void {
   if (Object.prototype.hasOwnProperty.call(win, RELAY_KEY)) return;
   const channel = openGuardChannel(win);
   hookFetch(win, channel);
+  hookFetchLater(win, channel);
   hookXhr(win, channel);
   hookBeacon(win, channel);
   hookWebSocket(win, channel);
+  hookWebSocketStream(win, channel);
   hookEventSource(win, channel);
   const loads = loadJudge(win, channel);
   hookUrls(win, loads);
+  hookState(win, loads);
   hookHtml(win, loads);
   hookCss(win, loads);
   hookFormSubmit(win, channel);

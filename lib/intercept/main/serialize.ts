@@ -75,11 +75,41 @@ export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | unde
   return { ...s.body, entries };
 }
 
+/** Encoded or non-ASCII text, or a run of digits an ID or a phone number could be. */
+const TEXT_LIKE = /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i;
+
+/** A value (a header, a cookie, a window name) that could hold draft text; a cheap string test. */
+export const mayCarryText = (value: string): boolean => TEXT_LIKE.test(value);
+
 /** Requests whose URL can carry no text are not worth a verdict (no query, a plain path). */
 export function urlMayCarryText(url: string): boolean {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
-  return q >= 0 || /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i.test(path);
+  return q >= 0 || TEXT_LIKE.test(path);
+}
+
+/**
+ * The headers a fetch or an XHR sends that could hold text (a plain `Accept: application/json` is
+ * left out): every entry of a Headers object, an array of pairs or a record.
+ */
+export function textHeaders(headers: unknown, into: [string, string][] = []): [string, string][] {
+  if (!headers) return into;
+  try {
+    const pairs: Iterable<[string, string]> =
+      typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)
+        ? (() => {
+            const out: [string, string][] = [];
+            (headers as Headers).forEach((v, k) => out.push([k, v]));
+            return out;
+          })()
+        : Array.isArray(headers)
+          ? (headers as [string, string][])
+          : Object.entries(headers as Record<string, string>);
+    for (const [k, v] of pairs) if (TEXT_LIKE.test(String(v)) || TEXT_LIKE.test(String(k))) into.push([String(k), String(v)]);
+  } catch {
+    // Headers the page made unreadable: the browser could not read them either.
+  }
+  return into;
 }
 
 export function headerValue(headers: unknown, name: string): string | undefined {

@@ -309,6 +309,111 @@
         });
       }), 5000, 'service worker');
     },
+    // found by the second probe: headers, the Referer, cookies, script and module loaders, CSS values
+    'fetch-header': function () { return fetch(sink('fetch-header'), { headers: { 'X-Content': encodeURIComponent(payload().content) } }).then(httpOk); },
+    'xhr-header': function () {
+      return new Promise(function (resolve) {
+        var x = new XMLHttpRequest();
+        x.open('GET', sink('xhr-header'));
+        x.setRequestHeader('X-Content', encodeURIComponent(payload().content));
+        x.onload = function () { resolve(x.status < 300 ? ok('HTTP ' + x.status) : fail('HTTP ' + x.status)); };
+        x.onerror = function () { resolve(fail('网络错误')); };
+        x.send();
+      });
+    },
+    'fetch-referrer': function () { return fetch(sink('fetch-referrer'), { referrer: location.pathname + '?' + qs(payload()) }).then(httpOk); },
+    'history-referer': function () {
+      var home = location.pathname + location.search;
+      history.replaceState(null, '', location.pathname + '?' + qs(payload()));
+      return fetch(sink('history')).then(httpOk).finally(function () { history.replaceState(null, '', home); });
+    },
+    cookie: function () {
+      d.cookie = 'draft=' + encodeURIComponent(payload().content) + '; path=/sink/r/cookie';
+      return fetch(sink('cookie')).then(httpOk).finally(function () { d.cookie = 'draft=; max-age=0; path=/sink/r/cookie'; });
+    },
+    'cookie-store': function () {
+      // (a cookieStore path ends with '/': the browser adds one)
+      return cookieStore.set({ name: 'draft2', value: encodeURIComponent(payload().content), path: '/sink/r/cookie-store/' }).then(function () {
+        return fetch(sink('cookie-store/')).then(httpOk).finally(function () { return cookieStore.delete({ name: 'draft2', path: '/sink/r/cookie-store/' }); });
+      });
+    },
+    'worker-url': function () {
+      var wk = new Worker(sink('worker-url') + '?' + qs(payload()));
+      setTimeout(function () { wk.terminate(); }, 2000);
+      return ok('started');
+    },
+    'import-scripts': function () {
+      return withTimeout(new Promise(function (resolve) {
+        var src = 'try { importScripts(' + JSON.stringify(location.origin + sink('import-scripts') + '?' + qs(payload())) + '); postMessage("ok"); } catch (e) { postMessage(String(e && e.message || e)); }';
+        var wk = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+        // the sink answers JSON, which is no script: the request left all the same
+        wk.onmessage = function (e) { wk.terminate(); resolve(e.data === 'ok' || /Unexpected|SyntaxError|token/i.test(e.data) ? ok('requested') : fail(e.data)); };
+      }), 5000, 'importScripts');
+    },
+    'sw-register': function () {
+      return navigator.serviceWorker.register(sink('sw-register') + '?' + qs(payload()), { scope: '/sink/r/' }).then(
+        function () { return ok('registered'); },
+        function (e) { return /SecurityError/.test(e && e.name) && /预检/.test(e.message) ? fail(e) : ok('requested (' + (e && e.name) + ')'); },
+      );
+    },
+    worklet: function () {
+      var ctx = new AudioContext();
+      return ctx.audioWorklet.addModule(sink('worklet') + '?' + qs(payload())).then(
+        function () { return ok('loaded'); },
+        function (e) { return /预检/.test(e && e.message) ? fail(e) : ok('requested (' + (e && e.name) + ')'); },
+      ).finally(function () { ctx.close(); });
+    },
+    'font-face': function () {
+      var face = new FontFace('route-font', 'url("' + sink('font') + '?' + qs(payload()) + '")');
+      return face.load().then(function () { return ok('loaded'); }, function () { return ok('requested (not a font)'); });
+    },
+    animate: function () {
+      var box = d.createElement('div');
+      box.style.width = '8px';
+      box.style.height = '8px';
+      d.body.appendChild(box);
+      var bg = 'url("' + sink('animate') + '?' + qs(payload()) + '")';
+      box.animate([{ backgroundImage: bg }, { backgroundImage: bg }], 1000);
+      return ok('animating');
+    },
+    'register-property': function () {
+      var name = '--route-url-' + Date.now() + '-' + Math.floor(Math.random() * 1e6);
+      CSS.registerProperty({ name: name, syntax: '<url>', inherits: false, initialValue: 'url("' + sink('register-property') + '?' + qs(payload()) + '")' });
+      var box = d.createElement('div');
+      box.style.width = '8px';
+      box.style.height = '8px';
+      box.style.backgroundImage = 'var(' + name + ')';
+      d.body.appendChild(box);
+      return ok('registered');
+    },
+    'cache-add': function () {
+      return caches.open('routes').then(function (c) { return c.add(sink('cache') + '?' + qs(payload())); }).then(function () { return ok('cached'); });
+    },
+    'fetch-later': function () {
+      fetchLater(sink('fetch-later'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()), activateAfter: 0 });
+      return ok('queued');
+    },
+    'svg-use-href': function () {
+      var ns = 'http://www.w3.org/2000/svg';
+      var svg = d.createElementNS(ns, 'svg');
+      var use = d.createElementNS(ns, 'use');
+      use.href.baseVal = sink('svg-use') + '?' + qs(payload()) + '#icon';
+      svg.appendChild(use);
+      d.body.appendChild(svg);
+      return ok('referenced');
+    },
+    'link-imagesrcset': function () {
+      var link = d.createElement('link');
+      link.rel = 'preload';
+      link.as = 'image';
+      link.setAttribute('imagesrcset', sink('imagesrcset') + '?' + qs(payload()));
+      d.head.appendChild(link);
+      return ok('preloading');
+    },
+    'websocket-stream': function () {
+      var wss = new WebSocketStream(wsUrl('/sink/ws?' + qs(payload())));
+      return withTimeout(wss.opened.then(function (c) { wss.close(); return ok('open'); }, function (e) { return fail(e); }), 5000, 'WebSocketStream');
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(

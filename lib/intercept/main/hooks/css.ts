@@ -106,8 +106,48 @@ function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   for (const [proto, prop] of [[node, 'textContent'], [node, 'nodeValue'], [win.HTMLElement.prototype, 'innerText'], [win.CharacterData.prototype, 'data']] as const) beforeSet(proto, prop, styleText);
 }
 
+/** Every string in a Web Animations keyframe list (an array of keyframes or an object of arrays). */
+export function keyframeText(keyframes: unknown): string {
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.push(x);
+  };
+  for (const frame of Array.isArray(keyframes) ? keyframes : [keyframes]) {
+    if (frame && typeof frame === 'object') for (const v of Object.values(frame as Record<string, unknown>)) add(v);
+  }
+  return out.join(' ');
+}
+
+/**
+ * CSS values that reach the style engine past a declaration: animation keyframes (`el.animate`,
+ * KeyframeEffect), a registered property's initial value (used wherever `var()` names it) and a
+ * FontFace's source, which loads on `load()` or once `document.fonts` needs it.
+ */
+function hookCssValues(win: PageWindow, judge: LoadJudge): void {
+  beforeCall(win.Element.prototype, 'animate', (_, [keyframes]) => judge.css(keyframeText(keyframes)));
+  beforeCall(win.KeyframeEffect?.prototype, 'setKeyframes', (_, [keyframes]) => judge.css(keyframeText(keyframes)));
+  const css = (win as unknown as { CSS?: object }).CSS;
+  beforeCall(css, 'registerProperty', (_, [definition]) => judge.css((definition as { initialValue?: unknown } | null)?.initialValue ?? ''));
+  const wrapCtor = <T extends new (...a: never[]) => object>(name: 'KeyframeEffect' | 'FontFace', judgeArgs: (args: unknown[]) => void) => {
+    const Original = win[name] as unknown as T | undefined;
+    if (typeof Original !== 'function') return;
+    const Guarded = function (this: unknown, ...args: unknown[]) {
+      if (!new.target) throw new TypeError(`Failed to construct '${name}': Please use the 'new' operator`);
+      judgeArgs(args);
+      return Reflect.construct(Original, args, new.target === Guarded ? Original : new.target) as object;
+    };
+    Guarded.prototype = Original.prototype as object;
+    Object.setPrototypeOf(Guarded, Original);
+    (win as unknown as Record<string, unknown>)[name] = Guarded;
+  };
+  wrapCtor('KeyframeEffect', ([, keyframes]) => judge.css(keyframeText(keyframes)));
+  wrapCtor('FontFace', ([, source]) => typeof source === 'string' && judge.css(source));
+}
+
 export function hookCss(win: PageWindow, judge: LoadJudge): void {
   hookInlineStyles(win, judge);
   hookSheets(win, judge);
   hookStyleText(win, judge);
+  hookCssValues(win, judge);
 }

@@ -9,23 +9,27 @@ import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
 import { absoluteUrl } from './network';
 import { refusal } from './sockets';
+import { textJudge, type TextJudge } from './state';
+import type { Route } from '../../../gate/types';
 
 type PageWindow = Window & typeof globalThis;
 
 export interface LoadJudge {
   /** The verdict on one URL (passes when it cannot carry text); `route` names how it would leave. */
-  allowed(url: string, route?: 'element-url' | 'window.open'): { pass: boolean; message?: string };
+  allowed(url: string, route?: Route): { pass: boolean; message?: string };
   /** Throws when the URL is refused. */
   url(url: string): void;
   css(css: unknown): void;
   html(html: unknown): void;
+  /** A text written where it leaves from later (a cookie, a window name): throws when refused. */
+  text: TextJudge;
 }
 
 /** A <style> element: its text is CSS, parsed (and its @import fetched) as soon as it changes. */
 export const isStyle = (n: unknown): boolean => (n as Element | null)?.localName === 'style';
 
 export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
-  const allowed = (url: string, route: 'element-url' | 'window.open' = 'element-url') => {
+  const allowed = (url: string, route: Route = 'element-url') => {
     const abs = absoluteUrl(win, url);
     if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
     return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
@@ -38,10 +42,12 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
     allowed,
     url: check,
     css: (css) => {
-      for (const u of cssUrls(String(css))) check(u);
+      // each URL once: a second question about the same one would find the release spent
+      for (const u of new Set(cssUrls(String(css)))) check(u);
     },
     html: (html) => {
-      for (const u of htmlUrls(String(html))) check(u);
+      for (const u of new Set(htmlUrls(String(html)))) check(u);
     },
+    text: textJudge(win, channel),
   };
 }

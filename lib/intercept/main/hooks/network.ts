@@ -6,7 +6,7 @@
  */
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
-import { headerValue, serializeBody, urlMayCarryText, withoutBlobs } from '../serialize';
+import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs } from '../serialize';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -33,6 +33,20 @@ function isRequest(input: unknown): input is Request {
   return Object.prototype.toString.call(input) === '[object Request]';
 }
 
+/**
+ * The headers a fetch (or fetchLater) writes that could hold text, and its referrer when the page
+ * set one (it leaves as the Referer header, a same-origin URL with whatever query the page gave it).
+ */
+function fetchHeaders(win: PageWindow, request: Request | null, init?: RequestInit): [string, string][] {
+  const headers = textHeaders(init?.headers, request ? textHeaders(request.headers) : []);
+  const referrer = init?.referrer ?? request?.referrer;
+  if (referrer && referrer !== 'about:client') {
+    const abs = absoluteUrl(win, String(referrer));
+    if (urlMayCarryText(abs)) headers.push(['referer', abs]);
+  }
+  return headers;
+}
+
 /** Enough of a save response to find the new item's id in it. */
 const RESPONSE_HEAD = 64 * 1024;
 
@@ -57,10 +71,11 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     let body: unknown = init?.body;
     if (body === undefined && request && request.body !== null) body = await request.clone().arrayBuffer();
-    if (body === undefined && !urlMayCarryText(url)) return original.call(win, input, init);
+    const headers = fetchHeaders(win, request, init);
+    if (body === undefined && !urlMayCarryText(url) && headers.length === 0) return original.call(win, input, init);
     const contentType = headerValue(init?.headers, 'content-type') ?? headerValue(request?.headers, 'content-type');
     const s = serializeBody(win, body, contentType);
-    const answer = await channel.ask({ route, method, url, body: s.body }, s.blobs);
+    const answer = await channel.ask({ route, method, url, body: s.body, ...(headers.length > 0 && { headers }) }, s.blobs);
     if (!answer.pass) throw new TypeError(answer.message ?? DEFAULT_REFUSAL);
     const sent = original.call(win, input, init);
     if (answer.released) {
@@ -73,11 +88,33 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
   };
 }
 
+/**
+ * fetchLater (Chromium): a request the browser sends later by itself, even after the page is gone.
+ * It is judged now, as it is queued (a Blob body cannot be read in time: refused as unreadable).
+ */
+export function hookFetchLater(win: PageWindow, channel: GuardChannel): void {
+  const w = win as PageWindow & { fetchLater?: (input: RequestInfo | URL, init?: RequestInit) => unknown };
+  const original = w.fetchLater;
+  if (typeof original !== 'function') return;
+  w.fetchLater = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const request = isRequest(input) ? input : null;
+    const url = absoluteUrl(win, request ? request.url : String(input));
+    const headers = fetchHeaders(win, request, init);
+    const s = serializeBody(win, init?.body, headerValue(init?.headers, 'content-type'));
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const a = channel.askSync({ route: 'fetch', method, url, body: request?.body ? { kind: 'opaque', what: 'Request' } : withoutBlobs(s), ...(headers.length > 0 && { headers }) });
+    if (!a.pass) throw new win.TypeError(a.message ?? DEFAULT_REFUSAL);
+    return Reflect.apply(original, win, [input, init]);
+  };
+}
+
 interface Opened {
   method: string;
   url: string;
   async: boolean;
   contentType?: string;
+  /** headers set that could hold text */
+  headers: [string, string][];
 }
 
 export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = 'xhr'): void {
@@ -89,13 +126,14 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
   const send = proto.send;
   const setHeader = proto.setRequestHeader;
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
-    opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false });
+    opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false, headers: [] });
     // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
     Reflect.apply(open, this, args);
   };
   proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
     const req = opened.get(this);
     if (req && name.toLowerCase() === 'content-type') req.contentType = value;
+    if (req && (mayCarryText(String(value)) || mayCarryText(String(name)))) req.headers.push([String(name), String(value)]);
     setHeader.call(this, name, value);
   };
   /** Re-aimed at a revoked blob: URL, the request fails like a dropped connection; nothing leaves. */
@@ -107,9 +145,9 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
   };
   proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const req = opened.get(this);
-    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url))) return send.call(this, body);
+    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return send.call(this, body);
     const s = serializeBody(win, body, req.contentType);
-    const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body };
+    const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body, ...(req.headers.length > 0 && { headers: req.headers }) };
     const go = (released?: boolean) => {
       if (released) this.addEventListener('loadend', () => channel.outcome(route, endpointOf(req.url), this.status, xhrText(this)));
       send.call(this, body);

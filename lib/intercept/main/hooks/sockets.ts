@@ -57,17 +57,26 @@ export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Out
   };
 }
 
-export function hookEventSource(win: PageWindow, channel: GuardChannel): void {
-  const Original = win.EventSource;
+type UrlCtor = (new (url: string | URL, init?: unknown) => object) & { prototype: object };
+
+/** A constructor whose URL leaves at once (an event stream's request, a WebSocketStream's handshake). */
+function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: 'EventSource' | 'WebSocketStream', route: Outgoing['route']): void {
+  const w = win as unknown as Record<string, UrlCtor | undefined>;
+  const Original = w[name];
   if (typeof Original !== 'function') return;
-  const Guarded = function (this: unknown, url: string | URL, init?: EventSourceInit) {
-    if (!new.target) throw new TypeError("Failed to construct 'EventSource': Please use the 'new' operator");
-    judgeUrl(win, channel, 'eventsource', String(url));
-    return new Original(url, init);
-  } as unknown as typeof EventSource;
+  const Guarded = function (this: unknown, url: string | URL, init?: unknown) {
+    if (!new.target) throw new TypeError(`Failed to construct '${name}': Please use the 'new' operator`);
+    judgeUrl(win, channel, route, String(url));
+    return init === undefined ? new Original(url) : new Original(url, init);
+  } as unknown as UrlCtor;
   Guarded.prototype = Original.prototype;
   Object.setPrototypeOf(Guarded, Original);
-  win.EventSource = Guarded;
+  w[name] = Guarded;
 }
+
+export const hookEventSource = (win: PageWindow, channel: GuardChannel): void => guardUrlConstructor(win, channel, 'EventSource', 'eventsource');
+
+/** WebSocketStream (Chromium): its URL leaves with the handshake, as a WebSocket's does. */
+export const hookWebSocketStream = (win: PageWindow, channel: GuardChannel): void => guardUrlConstructor(win, channel, 'WebSocketStream', 'websocket');
 
 export { judgeUrl };

@@ -5,6 +5,8 @@
  * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS.
  */
 import type { LoadJudge } from './load-judge';
+import { refusal } from './sockets';
+import { windowNameAttribute } from './state';
 import { beforeCall, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
@@ -16,6 +18,7 @@ const URL_PROPS: [ctor: string, prop: string][] = [
   ['HTMLIFrameElement', 'src'],
   ['HTMLFrameElement', 'src'],
   ['HTMLLinkElement', 'href'],
+  ['HTMLLinkElement', 'imageSrcset'],
   ['HTMLSourceElement', 'src'],
   ['HTMLSourceElement', 'srcset'],
   ['HTMLMediaElement', 'src'],
@@ -25,18 +28,74 @@ const URL_PROPS: [ctor: string, prop: string][] = [
   ['HTMLInputElement', 'src'],
   ['HTMLTrackElement', 'src'],
 ];
-const URL_ATTRS = new Set(['src', 'srcset', 'href', 'data', 'poster', 'background']);
+const URL_ATTRS = new Set(['src', 'srcset', 'imagesrcset', 'href', 'data', 'poster', 'background']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
 const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|TD|TH)$/i;
 
 /** Judges one attribute about to be set on `el` (throws when refused). */
 export function attributeJudge(judge: LoadJudge): (el: Element, name: string, value: unknown) => void {
+  const windowName = windowNameAttribute(judge.text);
   return (el, name, value) => {
     const local = String(name).toLowerCase().replace(/^xlink:/, '');
     if (local === 'style') judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
     else if (URL_ATTRS.has(local) && LOADS_ON_SET.test(el.tagName)) judge.url(String(value));
+    else if (local === 'name' || local === 'target') windowName(el, local, value);
   };
+}
+
+/**
+ * An SVG element's href is an SVGAnimatedString: `use.href.baseVal = url` loads like setAttribute.
+ * Each animated string handed out by an href getter is remembered with its element (a WeakMap
+ * lookup per baseVal write; a className's animated string is never in it).
+ */
+function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
+  const attr = attributeJudge(judge);
+  const owners = new win.WeakMap<object, Element>();
+  for (const name of Object.getOwnPropertyNames(win)) {
+    if (!/^SVG\w*Element$/.test(name)) continue;
+    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
+    const desc = proto && Object.getOwnPropertyDescriptor(proto, 'href');
+    const get = desc?.get;
+    if (!proto || !desc || !get) continue;
+    Object.defineProperty(proto, 'href', {
+      ...desc,
+      get(this: Element) {
+        const animated = get.call(this) as object;
+        if (animated) owners.set(animated, this);
+        return animated;
+      },
+    });
+  }
+  beforeSet(win.SVGAnimatedString?.prototype, 'baseVal', (self, value) => {
+    const el = owners.get(self as object);
+    if (el) attr(el, 'href', value);
+  });
+}
+
+/** Script loaders that fetch a URL and return a promise: a refused one rejects. */
+function hookLoaders(win: PageWindow, judge: LoadJudge): void {
+  const rejecting = (proto: object | undefined, name: string, urlsOf: (args: unknown[]) => unknown[]) => {
+    const original = proto && (Object.getOwnPropertyDescriptor(proto, name)?.value as ((...a: unknown[]) => unknown) | undefined);
+    if (!proto || typeof original !== 'function') return;
+    Object.defineProperty(proto, name, {
+      value: function (this: unknown, ...args: unknown[]) {
+        for (const u of urlsOf(args)) {
+          const url = Object.prototype.toString.call(u) === '[object Request]' ? (u as Request).url : String(u);
+          const a = judge.allowed(url);
+          if (!a.pass) return win.Promise.reject(refusal(win, a.message));
+        }
+        return Reflect.apply(original, this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  };
+  const g = win as unknown as Record<string, { prototype: object } | undefined>;
+  rejecting(g.ServiceWorkerContainer?.prototype, 'register', ([url]) => [url]);
+  rejecting(g.Worklet?.prototype, 'addModule', ([url]) => [url]);
+  rejecting(g.Cache?.prototype, 'add', ([req]) => [req]);
+  rejecting(g.Cache?.prototype, 'addAll', ([reqs]) => (Array.isArray(reqs) ? reqs : [...((reqs as Iterable<unknown> | undefined) ?? [])]));
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
@@ -76,9 +135,19 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
 export function hookUrls(win: PageWindow, judge: LoadJudge): void {
   hookProperties(win, judge);
   hookAttributes(win, judge);
+  hookSvgHrefs(win, judge);
+  hookLoaders(win, judge);
   const open = win.open;
   win.open = function (this: Window, url?: string | URL, target?: string, features?: string) {
     if (url !== undefined && url !== '' && !judge.allowed(String(url), 'window.open').pass) return null;
+    // the new window's name is read by whatever document it shows, another origin's too
+    if (target !== undefined) {
+      try {
+        judge.text('window.name', 'target', String(target));
+      } catch {
+        return null;
+      }
+    }
     return open.call(win, url, target, features);
   };
 }

@@ -130,9 +130,16 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
     throw refused('发布前预检：工作线程中不能再启动工作线程');
   } as unknown as typeof Worker;
 
+  // importScripts loads at once and cannot wait for an answer: a URL that could hold text (encoded or
+  // non-ASCII text, a run of digits) is refused outright; `lib.js?v=3` loads as before.
   const importScripts0 = g.importScripts as ((...u: string[]) => void) | undefined;
   if (importScripts0) {
-    g.importScripts = (...urls: string[]) => importScripts0(...urls.map(abs));
+    g.importScripts = (...urls: string[]) => {
+      const absolute = urls.map(abs);
+      const carries = (u: string) => !u.startsWith('blob:') && /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i.test(u.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
+      if (absolute.some(carries)) throw refused('发布前预检：工作线程中带文字的脚本地址无法检查，已阻止');
+      importScripts0(...absolute);
+    };
   }
   if (isModule) loadModule();
   else importScripts0?.(scriptUrl);

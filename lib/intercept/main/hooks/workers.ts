@@ -8,7 +8,7 @@ import type { Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { serializeBody } from '../serialize';
 import { absoluteUrl } from './network';
-import { refusal } from './sockets';
+import { judgeUrl, refusal } from './sockets';
 import { workerPrelude } from './worker-prelude';
 
 type PageWindow = Window & typeof globalThis;
@@ -58,6 +58,8 @@ export function hookWorkers(win: PageWindow, channel: GuardChannel): void {
     const Guarded = function (this: unknown, url: string | URL, options?: WorkerOptions) {
       if (!new.target) throw new TypeError("Failed to construct 'Worker': Please use the 'new' operator");
       const abs = absoluteUrl(win, String(url));
+      // the script's own URL leaves as the worker starts
+      judgeUrl(win, channel, 'worker', abs);
       let worker: Worker;
       try {
         worker = new OriginalWorker(preludeUrl(win, abs, options?.type === 'module'), options);
@@ -79,6 +81,7 @@ export function hookWorkers(win: PageWindow, channel: GuardChannel): void {
     const Guarded = function (this: unknown, url: string | URL, options?: string | WorkerOptions) {
       if (!new.target) throw new TypeError("Failed to construct 'SharedWorker': Please use the 'new' operator");
       const abs = absoluteUrl(win, String(url));
+      judgeUrl(win, channel, 'worker', abs);
       const isModule = typeof options === 'object' && options?.type === 'module';
       let worker: SharedWorker;
       try {

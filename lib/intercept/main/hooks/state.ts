@@ -1,0 +1,115 @@
+/* eslint-disable @typescript-eslint/no-base-to-string -- a URL, a cookie or a name is stringified as the browser would. */
+/**
+ * What the page leaves behind that leaves later by itself, without another hooked call:
+ * - the page's own address (history.pushState / replaceState): every later same-origin request sends
+ *   it as its Referer;
+ * - a cookie (document.cookie, cookieStore.set): every later request to the site carries it;
+ * - a window's name (window.name, window.open's target, a frame's name, a link's or form's target):
+ *   the document the window goes to next, another origin included, reads it.
+ * Each is judged as it is written, like the request it stands for; a refusal throws a SecurityError
+ * (a rejected promise for cookieStore), as a write the browser forbids does. A value that cannot hold
+ * text (no encoded or non-ASCII text, no long digit run) is not asked about.
+ */
+import type { Outgoing, Route } from '../../../gate/types';
+import type { GuardChannel } from '../channel';
+import { mayCarryText } from '../serialize';
+import type { LoadJudge } from './load-judge';
+import { refusal } from './sockets';
+import { beforeCall, beforeSet } from './wrap';
+
+type PageWindow = Window & typeof globalThis;
+
+/** `name=value; path=/` → the name and its value, decoded as a server would read it. */
+export function cookieEntry(cookie: string): [string, string] {
+  const pair = cookie.split(';', 1)[0] ?? '';
+  const eq = pair.indexOf('=');
+  const [name, value] = eq < 0 ? ['', pair] : [pair.slice(0, eq), pair.slice(eq + 1)];
+  let decoded = value.trim();
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // not percent-encoded: judged as written
+  }
+  return [name.trim(), decoded];
+}
+
+/** The judge of a text the page writes somewhere it leaves from later (throws when refused). */
+export type TextJudge = (route: Route, name: string, value: string) => void;
+
+export function textJudge(win: PageWindow, channel: GuardChannel): TextJudge {
+  return (route, name, value) => {
+    if (!mayCarryText(value) && !mayCarryText(name)) return;
+    const o: Outgoing = { route, method: 'SET', url: `${win.location.origin}/`, body: { kind: 'entries', entries: [[name, value]] } };
+    const a = channel.askSync(o);
+    if (!a.pass) throw refusal(win, a.message);
+  };
+}
+
+function hookHistory(win: PageWindow, loads: LoadJudge): void {
+  const judge = (_: unknown, [, , url]: unknown[]) => {
+    if (url === undefined || url === null) return;
+    const a = loads.allowed(String(url), 'history');
+    if (!a.pass) throw refusal(win, a.message);
+  };
+  beforeCall(win.History?.prototype, 'pushState', judge);
+  beforeCall(win.History?.prototype, 'replaceState', judge);
+}
+
+function hookCookies(win: PageWindow, text: TextJudge): void {
+  beforeSet(win.Document.prototype, 'cookie', (_, value) => {
+    const [name, v] = cookieEntry(String(value));
+    text('cookie', name, v);
+  });
+  const store = (win as unknown as { CookieStore?: { prototype: object } }).CookieStore?.prototype;
+  const set = store && (Object.getOwnPropertyDescriptor(store, 'set')?.value as ((...a: unknown[]) => Promise<void>) | undefined);
+  if (!store || typeof set !== 'function') return;
+  Object.defineProperty(store, 'set', {
+    value: function (this: unknown, ...args: unknown[]) {
+      const [first, second] = args;
+      const o = typeof first === 'object' && first !== null ? (first as { name?: unknown; value?: unknown }) : { name: first, value: second };
+      try {
+        text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
+      } catch (e) {
+        return win.Promise.reject(e instanceof Error ? e : new win.Error(String(e)));
+      }
+      return Reflect.apply(set, this, args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** Elements whose name or target names a window the next document in it can read. */
+const NAMED_WINDOWS: [ctor: string, prop: string][] = [
+  ['HTMLIFrameElement', 'name'],
+  ['HTMLFrameElement', 'name'],
+  ['HTMLObjectElement', 'name'],
+  ['HTMLEmbedElement', 'name'],
+  ['HTMLAnchorElement', 'target'],
+  ['HTMLAreaElement', 'target'],
+  ['HTMLFormElement', 'target'],
+  ['HTMLBaseElement', 'target'],
+];
+
+function hookWindowNames(win: PageWindow, text: TextJudge): void {
+  const own = Object.getOwnPropertyDescriptor(win, 'name');
+  const owner = own ? win : win.Window?.prototype;
+  beforeSet(owner, 'name', (_, value) => text('window.name', 'name', String(value)));
+  for (const [ctor, prop] of NAMED_WINDOWS) {
+    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[ctor]?.prototype;
+    beforeSet(proto, prop, (_, value) => text('window.name', prop, String(value)));
+  }
+}
+
+/** A name or target attribute about to be set on `el` that names a window (throws when refused). */
+export function windowNameAttribute(text: TextJudge): (el: Element, name: string, value: unknown) => void {
+  return (el, name, value) => {
+    if ((name === 'name' && /^(IFRAME|FRAME|OBJECT|EMBED)$/i.test(el.tagName)) || (name === 'target' && /^(A|AREA|FORM|BASE)$/i.test(el.tagName))) text('window.name', name, String(value));
+  };
+}
+
+export function hookState(win: PageWindow, loads: LoadJudge): void {
+  hookHistory(win, loads);
+  hookCookies(win, loads.text);
+  hookWindowNames(win, loads.text);
+}
