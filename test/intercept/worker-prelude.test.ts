@@ -60,8 +60,15 @@ describe('worker prelude: importScripts (it cannot wait for an answer)', () => {
     expect(loaded).toEqual([['http://cms.test/worker.js']]);
     load('/lib/a.js?v=3', 'b.js');
     load('blob:http://cms.test/1234567-aaaa');
-    for (const url of ['/x.js?content=11010519491231002X', `/x.js?c=${encodeURIComponent('低保公示')}`, '/x.js?c=低保']) expect(() => load(url), url).toThrow(/预检/);
-    expect(loaded.slice(1)).toEqual([['http://cms.test/lib/a.js?v=3', 'http://cms.test/b.js'], ['blob:http://cms.test/1234567-aaaa']]);
+    // Cache-busters: a date, a timestamp in seconds and in milliseconds, a space in a file name.
+    load('/lib/c.js?v=20241203', '/lib/d.js?t=1733212800', '/lib/e.js?_=1733212800123', '/lib/my%20file.js');
+    const refused = ['/x.js?content=11010519491231002X', '/x.js?id=110105194912310', '/x.js?tel=13912345678', '/x.js?card=6228480906369142', `/x.js?c=${encodeURIComponent('低保公示')}`, '/x.js?c=低保'];
+    for (const url of refused) expect(() => load(url), url).toThrow(/预检/);
+    expect(loaded.slice(1)).toEqual([
+      ['http://cms.test/lib/a.js?v=3', 'http://cms.test/b.js'],
+      ['blob:http://cms.test/1234567-aaaa'],
+      ['http://cms.test/lib/c.js?v=20241203', 'http://cms.test/lib/d.js?t=1733212800', 'http://cms.test/lib/e.js?_=1733212800123', 'http://cms.test/lib/my%20file.js'],
+    ]);
     delete g.importScripts;
   });
 });

@@ -100,7 +100,7 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
 
   // A socket's or an event stream's URL leaves when it is constructed, before an answer could come
   // back: in a worker, one that can carry text is refused outright (messages are judged one by one).
-  const mayCarryText = (u: string) => u.includes('?') || /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i.test(u.split('?')[0]!);
+  const mayCarryText = (u: string) => u.includes('?') || /%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i.test(u.split('?')[0]!);
   const WS = g.WebSocket as typeof WebSocket | undefined;
   if (WS) {
     const send = WS.prototype.send;
@@ -130,13 +130,15 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
     throw refused('发布前预检：工作线程中不能再启动工作线程');
   } as unknown as typeof Worker;
 
-  // importScripts loads at once and cannot wait for an answer: a URL that could hold text (encoded or
-  // non-ASCII text, a run of digits) is refused outright; `lib.js?v=3` loads as before.
+  // importScripts loads at once and cannot wait for an answer: a URL that could hold the draft or a
+  // personal number (non-ASCII text, raw or percent-encoded; a digit run of a mobile's 11 digits or
+  // of 15 and more, as IDs and bank cards have) is refused outright. Cache-busters load as before:
+  // `lib.js?v=3`, a date (`?v=20241203`), a timestamp in seconds or milliseconds.
   const importScripts0 = g.importScripts as ((...u: string[]) => void) | undefined;
   if (importScripts0) {
     g.importScripts = (...urls: string[]) => {
       const absolute = urls.map(abs);
-      const carries = (u: string) => !u.startsWith('blob:') && /%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i.test(u.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
+      const carries = (u: string) => !u.startsWith('blob:') && /%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i.test(u.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
       if (absolute.some(carries)) throw refused('发布前预检：工作线程中带文字的脚本地址无法检查，已阻止');
       importScripts0(...absolute);
     };
