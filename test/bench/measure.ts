@@ -38,3 +38,8 @@ export function compare(passes: Readonly<Record<string, Pass>>, docs: readonly s
   for (let i = 0; i < reps; i++) for (const [name, pass] of Object.entries(passes)) runs[name]!.push(bytes / 1e6 / cpuSeconds(docs, pass)[0]);
   return Object.fromEntries(Object.keys(passes).map((name) => [name, { name, mbPerSec: median(runs[name]!), runs: runs[name]!, count: counts[name]! }]));
 }
+
+/** How many times faster `a` ran than `b`: the median of their ratios round by round (compare()'s rounds). */
+export function roundRatio(a: Throughput, b: Throughput): number {
+  return median(a.runs.map((x, i) => x / b.runs[i]!));
+}
