@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ChecklistProblem } from '../../lib/signoff/types';
-import { boxSize, rowSize, scrollBox } from '../virtual-sizes';
 import { flatEntries, OPEN_GROUP } from './entries';
 import { FindingRow, GroupHead, type RowProps } from './FindingRow';
 import { t } from './strings';
@@ -27,22 +26,14 @@ export function VirtualFindings({ groups, items, problems, ...row }: Props) {
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const entries = useMemo(() => flatEntries(groups, (g) => g.keys.filter((k) => items.has(k)), opened), [groups, items, opened]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  // the same function while the lines are the same: a new one has every line's place worked out again
-  const getItemKey = useCallback(
-    (i: number) => {
-      const e = entries[i]!;
-      return 'key' in e ? e.key : `group:${e.head.id}`;
-    },
-    [entries],
-  );
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_ESTIMATE,
-    getItemKey,
-    measureElement: rowSize,
-    observeElementRect: boxSize,
-    scrollToFn: scrollBox,
+    getItemKey: (i) => {
+      const e = entries[i]!;
+      return 'key' in e ? e.key : `group:${e.head.id}`;
+    },
     initialRect: { width: 380, height: 400 },
     overscan: 6,
   });
