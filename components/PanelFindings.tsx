@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { terms } from '../lib/i18n';
 import type { Severity } from '../lib/scan/types';
 import type { PanelItem } from './Panel';
+import { boxSize, rowSize, scrollBox } from './virtual-sizes';
 
 /** AA contrast on white (and on the #fafafa rows): 5.6:1, 4.9:1, 5.6:1. */
 export const PANEL_COLOR: Record<Severity, string> = { block: '#c62828', warn: '#8a5300', info: '#546e7a' };
@@ -20,11 +21,16 @@ const keyOf = ({ finding: f, where }: PanelItem) => `${where}-${f.start}-${f.rul
 export function PanelFindings({ items, goTo }: { items: PanelItem[]; goTo: (index: number) => void }) {
   const t = terms();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // the same function while the list is the same: a new one has every row's place worked out again
+  const getItemKey = useCallback((i: number) => keyOf(items[i]!), [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (i) => keyOf(items[i]!),
+    getItemKey,
+    measureElement: rowSize,
+    observeElementRect: boxSize,
+    scrollToFn: scrollBox,
     // the first render, before the list's box is measured, already shows the first rows
     initialRect: { width: 380, height: 400 },
     overscan: 6,

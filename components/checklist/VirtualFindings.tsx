@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChecklistProblem } from '../../lib/signoff/types';
+import { boxSize, rowSize, scrollBox } from '../virtual-sizes';
 import { flatEntries, OPEN_GROUP } from './entries';
 import { FindingRow, GroupHead, type RowProps } from './FindingRow';
 import { t } from './strings';
@@ -26,14 +27,22 @@ export function VirtualFindings({ groups, items, problems, ...row }: Props) {
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const entries = useMemo(() => flatEntries(groups, (g) => g.keys.filter((k) => items.has(k)), opened), [groups, items, opened]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // the same function while the lines are the same: a new one has every line's place worked out again
+  const getItemKey = useCallback(
+    (i: number) => {
+      const e = entries[i]!;
+      return 'key' in e ? e.key : `group:${e.head.id}`;
+    },
+    [entries],
+  );
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => LINE_ESTIMATE,
-    getItemKey: (i) => {
-      const e = entries[i]!;
-      return 'key' in e ? e.key : `group:${e.head.id}`;
-    },
+    getItemKey,
+    measureElement: rowSize,
+    observeElementRect: boxSize,
+    scrollToFn: scrollBox,
     initialRect: { width: 380, height: 400 },
     overscan: 6,
   });

@@ -2,7 +2,7 @@
  * The findings panel of a CMS page: what the draft holds, why the last publish was stopped, and which
  * requests the gate refused. It reads the draft; it never changes it.
  */
-import type { PanelActions, PanelRefusal, PanelState } from '../../components/Panel';
+import type { PanelActions, PanelItem, PanelRefusal, PanelState } from '../../components/Panel';
 import { terms } from '../i18n';
 import type { Outgoing, Verdict } from '../gate/types';
 import { placedExcerpt } from './attachments/place';
@@ -18,6 +18,10 @@ function endpointOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+function sameItems(a: readonly PanelItem[], b: readonly PanelItem[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.finding === b[i]!.finding && x.where === b[i]!.where);
 }
 
 export class PanelView {
@@ -60,7 +64,10 @@ export class PanelView {
 
   render(): void {
     this.entries = this.draft.findings();
-    this.state.items = this.entries.map(({ finding, where }) => ({ finding, where }));
+    const items = this.entries.map(({ finding, where }) => ({ finding, where }));
+    // The list kept while it holds the same findings (a publish click, a recheck): the panel's
+    // virtualised list places its thousands of rows again only for a new list.
+    if (!sameItems(items, this.state.items)) this.state.items = items;
     this.state.error = this.draft.error() ?? this.checkError;
     if (this.state.blocked) {
       this.state.blocked = { reasons: blockReasons(this.state.items.map((i) => i.finding), this.state.error, this.hiddenBlocking) };

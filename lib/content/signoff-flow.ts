@@ -3,7 +3,7 @@ import { sameOriginWindows } from '../editors';
 import type { AppendResult, PagePolicy, TabState } from '../messaging/protocol';
 import type { SignoffService } from '../signoff/service';
 import type { Finding } from '../scan/types';
-import { evaluateChecklist, findingKeys } from '../signoff/checklist';
+import { evaluateChecklist, keptFindingKeys } from '../signoff/checklist';
 import { bodyDigest } from '../signoff/digest';
 import { summarizeFindings } from '../signoff/summary';
 import { NO_CONFIRMATIONS, type ChecklistResult, type Confirmations, type FieldName, type Override, type Signoff, type SignoffRole } from '../signoff/types';
@@ -22,7 +22,7 @@ import { DraftForm } from './signoff/draft-form';
 import { DraftSignoffs } from './signoff/draft-signoffs';
 import { provePin, StepStatus, type PinAnswer } from './signoff/step-status';
 import { tabStateOf } from './signoff/tab-state';
-import { mapSoon } from './yield';
+import { mapSoon, yieldToPage } from './yield';
 
 /** The background calls the checklist needs: the sign-off service's own, and the page's audit events. */
 export type SignoffApi = Pick<SignoffService, 'pinChallenge' | 'signOff' | 'overrideFinding' | 'signOffFile' | 'getSignoffs' | 'voidSignoffs' | 'releasePublish' | 'getEditorIdentity'> & {
@@ -105,6 +105,9 @@ class Checklist implements SignoffFlow {
   private result: ChecklistResult | null = null;
   /** Renders started: one overtaken while its findings were being placed is not shown. */
   private renders = 0;
+  /** A refresh asked for and not started yet: the asks of one burst share it. */
+  private refreshing: Promise<void> | null = null;
+  private readonly keysOf = keptFindingKeys();
   private readonly form: DraftForm;
   private readonly signed: DraftSignoffs;
   private readonly status = new StepStatus();
@@ -134,7 +137,7 @@ class Checklist implements SignoffFlow {
 
   private keyed() {
     const items = this.source.findings();
-    const keys = findingKeys(items.map((i) => i.finding));
+    const keys = this.keysOf(items.map((i) => i.finding));
     return items.map((item, i) => ({ ...item, key: keys[i]! }));
   }
 
@@ -146,8 +149,10 @@ class Checklist implements SignoffFlow {
   private evaluate(): ChecklistResult {
     const page = this.page;
     const rules = page?.rules ?? {};
+    const findings = this.findings();
     this.result = evaluateChecklist({
-      findings: this.findings(),
+      findings,
+      keys: this.keysOf(findings),
       overridable: Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s.overridable])),
       overrides: [...this.overrides.values()],
       scanError: page ? this.source.scanError() : NO_POLICY,
@@ -170,17 +175,20 @@ class Checklist implements SignoffFlow {
    * Shows the checklist as it is now, in this task when it can (a finding's place is kept once read).
    * Placing every finding (its table column, for the groups) reads the DOM: the first time, thousands
    * of findings on a 1 MB 公示 draft are placed in paced slices, and a render that a newer one overtook
-   * while placing is dropped, so what is shown is never older than what it replaced.
+   * while placing is dropped, so what is shown is never older than what it replaced. `paced`: a
+   * render the page caused (a refresh, not a click in the checklist) shows a large draft's groups in
+   * a task after the one that evaluated and placed them: each step of a 1 MB draft's takes 10–20 ms.
    */
-  private render(): void {
+  private render(paced = false): void {
     const result = this.evaluate();
     if (!this.open) return;
     const items = this.keyed();
     const turn = ++this.renders;
     const placed = mapSoon(items, (i) => ({ key: i.key, finding: i.finding, ...this.source.place(i.finding) }));
-    if (Array.isArray(placed)) this.show(result, items, groupFindings(placed));
+    if (Array.isArray(placed) && !paced) this.show(result, items, groupFindings(placed));
     else
-      void placed.then((all) => {
+      void Promise.resolve(placed).then(async (all) => {
+        if (paced) await yieldToPage();
         if (turn === this.renders && this.open) this.show(result, items, groupFindings(all));
       });
   }
@@ -211,10 +219,23 @@ class Checklist implements SignoffFlow {
     });
   }
 
-  /** Re-reads the form and, when the signed parts changed, the digest and its sign-offs. */
-  private async refresh(): Promise<void> {
-    const current = await this.signed.update(this.form.read(this.page), (previous) => ({ ...this.auditContext(), event: 'signoff-voided', digest: previous }));
-    if (current) this.render();
+  /**
+   * Re-reads the form and, when the signed parts changed, the digest and its sign-offs; then renders.
+   * The asks of one burst share one read and one render in a task after them: a publish click sets
+   * off three (the stop, the recheck's panel update, the blocked record), and on a 1 MB draft a read
+   * (the fields looked up through the editors' documents) and a render each take tens of ms. On a
+   * large draft the render waits for a task of its own too.
+   */
+  private refresh(): Promise<void> {
+    this.refreshing ??= yieldToPage().then(async () => {
+      this.refreshing = null;
+      const current = await this.signed.update(this.form.read(this.page), (previous) => ({ ...this.auditContext(), event: 'signoff-voided', digest: previous }));
+      if (!current) return;
+      const large = this.source.large();
+      if (large) await yieldToPage();
+      this.render(large);
+    });
+    return this.refreshing;
   }
 
   private withPin(at: string, step: () => Promise<PinAnswer | void>): void {

@@ -52,6 +52,22 @@ export function findingKeys(findings: readonly Finding[]): string[] {
   });
 }
 
+/**
+ * findingKeys kept while the list holds the same Finding objects in the same order (a rescan makes new
+ * ones): every render of an unchanged 1 MB 公示 draft keyed its thousands of findings again, twice.
+ */
+export function keptFindingKeys(): (findings: readonly Finding[]) => string[] {
+  let last: readonly Finding[] = [];
+  let keys: string[] = [];
+  return (findings) => {
+    if (findings.length !== last.length || findings.some((f, i) => f !== last[i])) {
+      last = [...findings];
+      keys = findingKeys(last);
+    }
+    return keys;
+  };
+}
+
 function findingProblems(input: ChecklistInput): ChecklistProblem[] {
   const problems: ChecklistProblem[] = [];
   if (input.scanError !== null) {
@@ -59,7 +75,7 @@ function findingProblems(input: ChecklistInput): ChecklistProblem[] {
   }
   // An override given by the editor would be the editor approving their own draft.
   const overridden = new Set(input.overrides.filter((o) => !sameName(o.reviewerName, input.editor)).map((o) => o.key));
-  const keys = findingKeys(input.findings);
+  const keys = input.keys ?? findingKeys(input.findings);
   // One message per code and kind, shared: a 1 MB 公示 draft has thousands of findings of a few kinds.
   const messages = new Map<string, ChecklistProblem['message']>();
   const say = (code: 'finding_block' | 'finding_warn' | 'finding_needs_override', kind: Finding['kind']) => {

@@ -93,6 +93,8 @@ export interface RosterEntry {
 
 export interface ChecklistInput {
   findings: readonly Finding[];
+  /** The findings' keys (findingKeys) when the caller keeps them already. */
+  keys?: readonly string[];
   /** Per rule id: may a warn finding of it be overridden (policy)? Block findings never may. */
   overridable: Readonly<Record<string, boolean>>;
   overrides: readonly Override[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTICLE_7_CATALOGUE } from '../../lib/policy/catalogue';
 import { REQUIRED_FIELD_NAMES } from '../../lib/policy/schema';
 import type { Finding } from '../../lib/scan/types';
-import { evaluateChecklist, findingKeys, isImportant, pickSigners } from '../../lib/signoff/checklist';
+import { evaluateChecklist, findingKeys, isImportant, keptFindingKeys, pickSigners } from '../../lib/signoff/checklist';
 import type { ChecklistInput, ChecklistResult, FieldReading, SectionId, Signoff } from '../../lib/signoff/types';
 
 const NOW = 1_700_000_000_000;
@@ -66,6 +66,43 @@ describe('findingKeys', () => {
   it('numbers repeated rule+excerpt pairs so each finding has its own key', () => {
     const findings = [finding('mobile', 'warn', '139****5678'), finding('mobile', 'warn', '139****5678'), finding('email', 'warn', 'a***@q.com'), finding('mobile', 'warn', '138****0000')];
     expect(findingKeys(findings)).toEqual(['mobile|139****5678|0', 'mobile|139****5678|1', 'email|a***@q.com|0', 'mobile|138****0000|0']);
+  });
+});
+
+describe('keptFindingKeys', () => {
+  const a = finding('mobile', 'warn', '139****5678');
+  const b = finding('mobile', 'warn', '139****5678');
+  const c = finding('email', 'warn', 'a***@q.com');
+
+  it('gives the same keys array again while the list holds the same findings, in a new array too', () => {
+    const keysOf = keptFindingKeys();
+    const first = keysOf([a, b, c]);
+    expect(first).toEqual(findingKeys([a, b, c]));
+    expect(keysOf([a, b, c])).toBe(first);
+  });
+
+  it('keys again when a finding is new (a rescan), the order or the length changed', () => {
+    const keysOf = keptFindingKeys();
+    const first = keysOf([a, b, c]);
+    const rescanned = finding('email', 'warn', 'b***@q.com');
+    expect(keysOf([a, b, rescanned])).toEqual(findingKeys([a, b, rescanned]));
+    expect(keysOf([c, a])).toEqual(['email|a***@q.com|0', 'mobile|139****5678|0']);
+    expect(keysOf([c, a, b])).not.toBe(first);
+    expect(keysOf([])).toEqual([]);
+  });
+
+  it('is not fooled by the caller changing the array it was given', () => {
+    const keysOf = keptFindingKeys();
+    const list = [a, c];
+    keysOf(list);
+    list[1] = b;
+    expect(keysOf(list)).toEqual(['mobile|139****5678|0', 'mobile|139****5678|1']);
+  });
+
+  it('keys a large list the same as evaluateChecklist does without them', () => {
+    const findings = Array.from({ length: 50 }, (_, i) => finding(i % 2 ? 'mobile' : 'email', i % 3 ? 'warn' : 'block', `x${i % 7}`));
+    const keys = keptFindingKeys()(findings);
+    expect(evaluateChecklist(ready({ findings, keys }))).toEqual(evaluateChecklist(ready({ findings })));
   });
 });
 
