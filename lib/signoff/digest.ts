@@ -48,21 +48,25 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 /** Versioned, so a future change of what is covered can never match an old sign-off by accident. */
-export const DIGEST_VERSION = 'precheck-signoff-v1';
+const DIGEST_VERSION = 'precheck-signoff-v1';
+
+/** A JSON string's content without its quotes: JSON.stringify escapes code unit by code unit. */
+export const jsonStringBody = (s: string) => JSON.stringify(s).slice(1, -1);
+
+/**
+ * The text draftDigest hashes, around the normalised body: a JSON array keeps the parts apart (moving
+ * text from the title into the body changes the digest). The body string's content goes between
+ * `head` and `tail`, whole or in pieces (lib/signoff/paced-digest.ts).
+ */
+export function digestFrame(input: DigestInput): { head: string; tail: string } {
+  const rest = [input.category, input.disclosure, input.reviewer].map((s) => JSON.stringify(s.trim())).join(',');
+  return { head: `[${JSON.stringify(DIGEST_VERSION)},${JSON.stringify(normaliseForDigest(input.title))},"`, tail: `",${rest}]` };
+}
 
 /** SHA-256 (hex) over everything article 14 has the reviewer check: text, category, mode, reviewer. */
 export function draftDigest(input: DigestInput): Promise<string> {
-  // A JSON array keeps the parts apart: moving text from the title into the body changes the digest.
-  return sha256Hex(
-    JSON.stringify([
-      DIGEST_VERSION,
-      normaliseForDigest(input.title),
-      normaliseForDigest(input.body),
-      input.category.trim(),
-      input.disclosure.trim(),
-      input.reviewer.trim(),
-    ]),
-  );
+  const { head, tail } = digestFrame(input);
+  return sha256Hex(head + jsonStringBody(normaliseForDigest(input.body)) + tail);
 }
 
 /** SHA-256 (hex) of the body text alone, for comparing a published page's main text with the signed one. */

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { DIGEST_VERSION, finishNormalising, normaliseForDigest, startNormalising } from './digest';
+import { digestFrame, finishNormalising, jsonStringBody, startNormalising } from './digest';
 import type { DigestInput } from './types';
 
 /** Characters normalised and hashed between pauses. */
@@ -27,21 +27,18 @@ export function cutAt(text: string, at: number): number {
   return text.length;
 }
 
-/** A JSON string's content (no quotes): JSON.stringify escapes code unit by code unit. */
-const jsonBody = (s: string) => JSON.stringify(s).slice(1, -1);
-
 export async function pacedDraftDigest(input: DigestInput, pause: () => Promise<void>, piece = PIECE_CHARS): Promise<string> {
   const hash = sha256.create();
   const put = (s: string) => hash.update(utf8ToBytes(s));
-  // The JSON array draftDigest hashes, written out part by part: [version, title, body, category, mode, reviewer]
-  put(`[${JSON.stringify(DIGEST_VERSION)},${JSON.stringify(normaliseForDigest(input.title))},"`);
+  const { head, tail } = digestFrame(input);
+  put(head);
   const body = startNormalising(input.body);
   for (let from = 0; from < body.length; ) {
     await pause();
     const to = cutAt(body, from + piece);
-    put(jsonBody(finishNormalising(body.slice(from, to))));
+    put(jsonStringBody(finishNormalising(body.slice(from, to))));
     from = to;
   }
-  put(`",${[input.category, input.disclosure, input.reviewer].map((s) => JSON.stringify(s.trim())).join(',')}]`);
+  put(tail);
   return bytesToHex(hash.digest());
 }

@@ -10,6 +10,14 @@ const BASE: DigestInput = {
   reviewer: '王审核',
 };
 
+describe('draftDigest', () => {
+  // Sign-offs are stored by digest: a refactor of how the digest is written must not change its value.
+  it('keeps the value sign-offs were stored under', async () => {
+    const input = { title: '关于"低保"公示', body: '<p>正文 &amp; １２３\u200b</p>', category: ' 01 ', disclosure: '主动公开', reviewer: '李四' };
+    expect(await draftDigest(input)).toBe('8f02c88b22d2d3a2efd0db9cf440c374a380ec47a96ccc1271c6eb2871c86781');
+  });
+});
+
 describe('sha256Hex', () => {
   it('matches the known vector for "abc"', async () => {
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
