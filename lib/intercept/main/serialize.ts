@@ -88,27 +88,24 @@ export function urlMayCarryText(url: string): boolean {
   return q >= 0 || TEXT_LIKE.test(path);
 }
 
+/** The entries of a Headers object, an array of pairs or a record, as the browser reads them. */
+function headerPairs(headers: unknown): [string, string][] {
+  if (Array.isArray(headers)) return (headers as unknown[][]).map(([k, v]) => [String(k), String(v)]);
+  if (typeof (headers as Headers).forEach === 'function') {
+    const out: [string, string][] = [];
+    (headers as Headers).forEach((v, k) => out.push([k, v]));
+    return out;
+  }
+  return Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
+}
+
 /**
- * The headers a fetch or an XHR sends that could hold text (a plain `Accept: application/json` is
- * left out): every entry of a Headers object, an array of pairs or a record.
+ * The headers a fetch sends that could hold text (a plain `Accept: application/json` is left out).
+ * Headers that cannot be read throw here, before the request leaves, as they would in the browser.
  */
 export function textHeaders(headers: unknown, into: [string, string][] = []): [string, string][] {
   if (!headers) return into;
-  try {
-    const pairs: Iterable<[string, string]> =
-      typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)
-        ? (() => {
-            const out: [string, string][] = [];
-            (headers as Headers).forEach((v, k) => out.push([k, v]));
-            return out;
-          })()
-        : Array.isArray(headers)
-          ? (headers as [string, string][])
-          : Object.entries(headers as Record<string, string>);
-    for (const [k, v] of pairs) if (TEXT_LIKE.test(String(v)) || TEXT_LIKE.test(String(k))) into.push([String(k), String(v)]);
-  } catch {
-    // Headers the page made unreadable: the browser could not read them either.
-  }
+  for (const [k, v] of headerPairs(headers)) if (TEXT_LIKE.test(v) || TEXT_LIKE.test(k)) into.push([k, v]);
   return into;
 }
 
@@ -116,11 +113,9 @@ export function headerValue(headers: unknown, name: string): string | undefined 
   if (!headers) return undefined;
   const lower = name.toLowerCase();
   try {
-    if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-    if (Array.isArray(headers)) return (headers as [string, string][]).find(([k]) => k.toLowerCase() === lower)?.[1];
-    for (const [k, v] of Object.entries(headers as Record<string, string>)) if (k.toLowerCase() === lower) return v;
+    return headerPairs(headers).find(([k]) => k.toLowerCase() === lower)?.[1];
   } catch {
-    // Unreadable headers: the body's own type is used.
+    // Unreadable headers: the body's own type is used (textHeaders refuses the request).
+    return undefined;
   }
-  return undefined;
 }
