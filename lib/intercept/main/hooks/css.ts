@@ -8,7 +8,7 @@
  * the declaration (the same one each time) whose writes are judged first.
  */
 import { isStyle, type LoadJudge } from './load-judge';
-import { beforeCall, beforeSet } from './wrap';
+import { beforeCall, beforeSet, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -62,7 +62,7 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
   const proxyOf = declarations(win, judge);
   const owners = ['HTMLElement', 'SVGElement', 'MathMLElement', 'CSSStyleRule', 'CSSPageRule', 'CSSFontFaceRule', 'CSSKeyframeRule'];
   for (const name of owners) {
-    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
+    const proto = protoOf(win, name);
     const desc = proto && Object.getOwnPropertyDescriptor(proto, 'style');
     const get = desc?.get;
     if (!proto || !desc || !get) continue;

@@ -15,7 +15,7 @@ import type { GuardChannel } from '../channel';
 import { mayCarryText } from '../serialize';
 import type { LoadJudge } from './load-judge';
 import { refusal } from './sockets';
-import { beforeCall, beforeSet } from './wrap';
+import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -60,22 +60,9 @@ function hookCookies(win: PageWindow, text: TextJudge): void {
     const [name, v] = cookieEntry(String(value));
     text('cookie', name, v);
   });
-  const store = (win as unknown as { CookieStore?: { prototype: object } }).CookieStore?.prototype;
-  const set = store && (Object.getOwnPropertyDescriptor(store, 'set')?.value as ((...a: unknown[]) => Promise<void>) | undefined);
-  if (!store || typeof set !== 'function') return;
-  Object.defineProperty(store, 'set', {
-    value: function (this: unknown, ...args: unknown[]) {
-      const [first, second] = args;
-      const o = typeof first === 'object' && first !== null ? (first as { name?: unknown; value?: unknown }) : { name: first, value: second };
-      try {
-        text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
-      } catch (e) {
-        return win.Promise.reject(e instanceof Error ? e : new win.Error(String(e)));
-      }
-      return Reflect.apply(set, this, args);
-    },
-    writable: true,
-    configurable: true,
+  beforeAsyncCall(win, protoOf(win, 'CookieStore'), 'set', (_, [first, second]) => {
+    const o = typeof first === 'object' && first !== null ? (first as { name?: unknown; value?: unknown }) : { name: first, value: second };
+    text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
   });
 }
 
@@ -96,7 +83,7 @@ function hookWindowNames(win: PageWindow, text: TextJudge): void {
   const owner = own ? win : win.Window?.prototype;
   beforeSet(owner, 'name', (_, value) => text('window.name', 'name', String(value)));
   for (const [ctor, prop] of NAMED_WINDOWS) {
-    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[ctor]?.prototype;
+    const proto = protoOf(win, ctor);
     beforeSet(proto, prop, (_, value) => text('window.name', prop, String(value)));
   }
 }

@@ -5,9 +5,8 @@
  * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS.
  */
 import type { LoadJudge } from './load-judge';
-import { refusal } from './sockets';
 import { windowNameAttribute } from './state';
-import { beforeCall, beforeSet } from './wrap';
+import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -54,7 +53,7 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
   const owners = new win.WeakMap<object, Element>();
   for (const name of Object.getOwnPropertyNames(win)) {
     if (!/^SVG\w*Element$/.test(name)) continue;
-    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[name]?.prototype;
+    const proto = protoOf(win, name);
     const desc = proto && Object.getOwnPropertyDescriptor(proto, 'href');
     const get = desc?.get;
     if (!proto || !desc || !get) continue;
@@ -75,32 +74,19 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
 
 /** Script loaders that fetch a URL and return a promise: a refused one rejects. */
 function hookLoaders(win: PageWindow, judge: LoadJudge): void {
-  const rejecting = (proto: object | undefined, name: string, urlsOf: (args: unknown[]) => unknown[]) => {
-    const original = proto && (Object.getOwnPropertyDescriptor(proto, name)?.value as ((...a: unknown[]) => unknown) | undefined);
-    if (!proto || typeof original !== 'function') return;
-    Object.defineProperty(proto, name, {
-      value: function (this: unknown, ...args: unknown[]) {
-        for (const u of urlsOf(args)) {
-          const url = Object.prototype.toString.call(u) === '[object Request]' ? (u as Request).url : String(u);
-          const a = judge.allowed(url);
-          if (!a.pass) return win.Promise.reject(refusal(win, a.message));
-        }
-        return Reflect.apply(original, this, args);
-      },
-      writable: true,
-      configurable: true,
+  const loads = (name: string, method: string, urlsOf: (args: unknown[]) => unknown[]) =>
+    beforeAsyncCall(win, protoOf(win, name), method, (_, args) => {
+      for (const u of urlsOf(args)) judge.url(Object.prototype.toString.call(u) === '[object Request]' ? (u as Request).url : String(u));
     });
-  };
-  const g = win as unknown as Record<string, { prototype: object } | undefined>;
-  rejecting(g.ServiceWorkerContainer?.prototype, 'register', ([url]) => [url]);
-  rejecting(g.Worklet?.prototype, 'addModule', ([url]) => [url]);
-  rejecting(g.Cache?.prototype, 'add', ([req]) => [req]);
-  rejecting(g.Cache?.prototype, 'addAll', ([reqs]) => (Array.isArray(reqs) ? reqs : [...((reqs as Iterable<unknown> | undefined) ?? [])]));
+  loads('ServiceWorkerContainer', 'register', ([url]) => [url]);
+  loads('Worklet', 'addModule', ([url]) => [url]);
+  loads('Cache', 'add', ([req]) => [req]);
+  loads('Cache', 'addAll', ([reqs]) => (Array.isArray(reqs) ? reqs : [...((reqs as Iterable<unknown> | undefined) ?? [])]));
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
   for (const [ctor, prop] of URL_PROPS) {
-    const proto = (win as unknown as Record<string, { prototype: object } | undefined>)[ctor]?.prototype;
+    const proto = protoOf(win, ctor);
     beforeSet(proto, prop, (_, value) => judge.url(String(value)));
   }
   // `new Audio(url)` sets its src inside the constructor, past the setter above.
