@@ -3,9 +3,8 @@
  * request that publishes by id may name them only through the page's state.
  *
  * A ticked option of an edit form is not a row: EmpireCMS's AddNews table has 审核 (`checked`, value
- * 1) and 关键字替换 (`dokey`, value 1) ticked in its rows, and taking those for item 1 held every
- * request the page made while a publish gesture was current — CKEditor's own stylesheet load in
- * setData among them, which left the editor's frame blank. A named box counts when its name is one
+ * 1) and 关键字替换 (`dokey`, value 1) ticked in its rows, and taking those for item 1 would hold the
+ * form's other publish-named posts until an item 1 is signed. A named box counts when its name is one
  * CMSes give item ids (ids[], id[], aid …) or when several rows carry boxes of that name (a list).
  */
 import { isItemIdName } from '../gate/item-ids';

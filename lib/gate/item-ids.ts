@@ -11,12 +11,18 @@ export function isItemIdName(name: string): boolean {
   return ID_NAME.test(name);
 }
 
+const valuesOf = (text: string) => text.split(/[,`|\s]+/).filter((v) => ID_VALUE.test(v));
+
 export function itemIdsOf(decoded: Decoded, ticked: readonly string[] = []): string[] {
   const ids = new Set<string>();
-  for (const part of decoded.parts) {
-    if (!ID_NAME.test(part.name)) continue;
-    for (const v of part.text.split(/[,`|\s]+/)) if (ID_VALUE.test(v)) ids.add(v);
-  }
+  for (const part of decoded.parts) if (ID_NAME.test(part.name)) for (const v of valuesOf(part.text)) ids.add(v);
   for (const v of ticked) if (ID_VALUE.test(v)) ids.add(v);
   return [...ids];
+}
+
+/** The ticked ids this request names itself, under any parameter name (a GET publishes only what it names). */
+export function tickedNamedBy(decoded: Decoded, ticked: readonly string[]): string[] {
+  if (ticked.length === 0) return [];
+  const named = new Set(decoded.parts.flatMap((part) => valuesOf(part.text)));
+  return ticked.filter((id) => named.has(id));
 }

@@ -12,7 +12,7 @@
 import type { Finding } from '../scan/types';
 import { decodeOutgoing, joinedText } from './decode';
 import { carriesDraft, type DraftFingerprint } from './draft-match';
-import { itemIdsOf } from './item-ids';
+import { itemIdsOf, tickedNamedBy } from './item-ids';
 import { matchesTicket, type ReleaseTicket } from './ticket';
 import type { Decoded, FileRef, Outgoing, Verdict } from './types';
 import { isDraftLabel, isDraftUrl, isPublishLabel, isPublishUrl } from './words';
@@ -90,10 +90,11 @@ function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: 
   const declared = ctx.declaredPublish(o.method, o.url);
   const named = isPublishLabel(o.control ?? '') || isPublishUrl(o.url);
   if (draftSave || (!declared && !named)) return { pass: true, reason: 'clean' };
-  const ids = ctx.listIds?.(o.method, o.url, decoded) ?? itemIdsOf(decoded, o.ticked ?? ctx.ticked?.() ?? []);
+  const reads = !declared && /^(?:GET|HEAD)$/i.test(o.method);
+  const ids = ctx.listIds?.(o.method, o.url, decoded) ?? itemIdsOf(decoded, tickedFor(o, decoded, ctx, reads));
   if (ids.length === 0) {
     // A page load whose URL merely says "audit" is not a publish; a request that changes something is.
-    if (!declared && o.method.toUpperCase() === 'GET') return { pass: true, reason: 'clean' };
+    if (reads) return { pass: true, reason: 'clean' };
     // The signed draft of this page, published by a request that names no item (publish.do after save).
     if (ctx.ticket && ctx.now <= ctx.ticket.expiresAt) return { pass: true, reason: 'ticket', usedTicket: true };
     return { pass: false, reason: 'no-item-ids', publish: true, findings: [] };
@@ -101,4 +102,15 @@ function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: 
   const unsigned = ids.filter((id) => !ctx.signedItems.has(id));
   if (unsigned.length === 0) return { pass: true, reason: 'signed-items', items: ids };
   return { pass: false, reason: 'unsigned-items', publish: true, findings: [], items: unsigned };
+}
+
+/**
+ * The ticked rows a request may act on. A request that changes something (or a declared publish) may
+ * act on all of them through the server's session; an undeclared GET only on those it names: while a
+ * publish gesture is current every request carries its label, the editor's own stylesheet load too,
+ * and holding those for the ticked rows left an editor blank.
+ */
+function tickedFor(o: Outgoing, decoded: Decoded, ctx: GateContext, reads: boolean): string[] {
+  const ticked = o.ticked ?? ctx.ticked?.() ?? [];
+  return reads ? tickedNamedBy(decoded, ticked) : ticked;
 }

@@ -65,6 +65,12 @@ describe('judge', () => {
     ['publish.do?id=42, unsigned', get('http://cms.test/publish.do?id=42'), {}, 'refuse:unsigned-items'],
     ['publish.do?id=42, signed', get('http://cms.test/publish.do?id=42'), { signedItems: new Set(['42']) }, 'pass:signed-items'],
     ['审核通过 of ticked rows', post('http://cms.test/admin/batch.do', { kind: 'text', text: 'ids=3,5' }, '审核通过'), { signedItems: new Set(['3']) }, 'refuse:unsigned-items'],
+    // Ticked rows: a request that changes something acts on them all, a GET only on those it names.
+    ['a stylesheet GET while 发布 is pressed on a page with a ticked box', get('http://cms.test/ckeditor/contents.css?t=H7', '发布'), { ticked: () => ['1'] }, 'pass:clean'],
+    ['a GET to a publish URL naming ticked rows under its own name', get('http://cms.test/admin/do.php?act=publish&sel=3,5'), { ticked: () => ['3', '5'], signedItems: new Set(['3']) }, 'refuse:unsigned-items'],
+    ['a GET to a publish URL naming signed ticked rows', get('http://cms.test/admin/do.php?act=publish&sel=3,5'), { ticked: () => ['3', '5'], signedItems: new Set(['3', '5']) }, 'pass:signed-items'],
+    ['a 发布 POST naming none of the ticked rows', post('http://cms.test/admin/batch.do', { kind: 'text', text: 'act=1' }, '发布'), { draft: null, ticked: () => ['3'] }, 'refuse:unsigned-items'],
+    ['a declared publish GET naming none of the ticked rows', get('http://cms.test/admin/batch.do?act=pub'), { draft: null, ticked: () => ['3'], declaredPublish: () => true }, 'refuse:unsigned-items'],
     ['a publish POST naming no item', post('http://cms.test/admin/publish', { kind: 'text', text: 'status=1' }), { draft: null }, 'refuse:no-item-ids'],
     ['a GET page whose URL says audit', get('http://cms.test/admin/audit_log?page=2'), {}, 'pass:clean'],
     // Files and bodies the hooks could not read.
