@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAttachmentPath } from '../attachments/scan-file';
 import { readableExtensions, readerFor, type ReadResult } from './readers';
@@ -77,7 +78,9 @@ export async function readInput(path: string): Promise<ReadResult> {
   if (!reader) throw new InputError(path, `不支持的文件类型，只支持 ${readableExtensions()}`, `unsupported file type (only ${readableExtensions()})`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Files are read one after another anyway; the sync read skips the promise API's file handle
+    // round trips (about a millisecond a file here, a tenth of a 5 MB run's reading).
+    bytes = readFileSync(path);
   } catch (err) {
     throw reasonOf(err, path);
   }
