@@ -9,6 +9,7 @@ import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { candidatePass, wordTable } from '../../lib/scan/candidates';
 import { scan } from '../../lib/scan/engine';
 import { rules } from '../../rules/index';
+import { checksumCore, coreAgainstPack } from './checksum-core';
 import { drafts } from './drafts';
 import { compare, roundRatio } from './measure';
 
@@ -45,6 +46,7 @@ const t = compare(
     pack: (d) => scan(d, { rules }).length,
     floor: floorPass,
     pass: (d) => candidatePass(d, words).runs.length,
+    core: (d) => checksumCore(d).length,
     lib: (d) => findPhoneNumbersInText(d, 'CN').length,
   },
   docs,
@@ -61,6 +63,7 @@ const rows: [string, (typeof t)[string]][] = [
   ['libphonenumber-js findPhoneNumbersInText (phones only)', lib],
   ['single regex (18-digit ID, look-arounds): the floor', t.floor!],
   ["the engine's pass alone (runs, words, lines)", t.pass!],
+  ['checksum core (test/bench/checksum-core.ts): no context, no shapes', t.core!],
 ];
 for (const [name, r] of rows) console.log(`${name.padEnd(66)} ${fmt(r.mbPerSec)} ${pad(r.count, 8)}   ${r.runs.map((x) => x.toFixed(0)).join(' ')}`);
 
@@ -70,6 +73,9 @@ const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 console.log(`\npack vs libphonenumber: ${vsLib.toFixed(1)}× faster   (target ≥ ${TARGET_VS_LIBPHONENUMBER}×: ${mark(vsLib >= TARGET_VS_LIBPHONENUMBER)})`);
 console.log(`pack vs floor:          ${vsFloor.toFixed(1)}× slower   (target ≤ ${TARGET_VS_FLOOR}×: ${mark(vsFloor <= TARGET_VS_FLOOR)})`);
 console.log(`  (each the median of the ${REPS} rounds' own ratios)`);
+const core = coreAgainstPack(docs);
+console.log(`  the checksum core is ${roundRatio(t.floor!, t.core!).toFixed(1)}× the floor: of the pack's ${core.packBlocks} block findings it finds ${core.same} (not the markings),`);
+console.log(`  and reports ${core.extra} numbers the pack's context words and tables warn of or leave quiet; the pack's other time is that context and the shapes`);
 console.log(`  the pass alone is ${roundRatio(t.floor!, t.pass!).toFixed(1)}× the floor: it reads every character, the floor's regex skips ahead 18 at a time`);
 
 // Where the pack's time goes: the pack with one rule at a time (each includes the pass), so a slow
