@@ -73,8 +73,8 @@ export interface Outgoing {
    */
   navigatesHere?: boolean;
   /**
-   * Asked through a parent window's relay (a child frame without a content script of its own). Page
-   * code can call the relay too, so such a question never spends the release ticket.
+   * Asked through a parent window's relay (a frame's guard its own isolated script has not answered).
+   * Page code can call the relay too, so such a question never spends the release ticket.
    */
   relayed?: boolean;
   /**

@@ -4,8 +4,9 @@
  * tamper with later (dispatchEvent, setAttribute, MessagePort.postMessage, JSON) is captured here at
  * document_start, before any page script runs.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, PORT, READY, RELAY_KEY, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, PORT, READY, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
+import { parentRelay } from './relay';
 
 export interface GuardChannel {
   /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
@@ -21,7 +22,6 @@ export interface GuardChannel {
 const NO_PARTNER: GuardAnswer = { pass: false, message: '发布前预检未能检查此请求，已阻止' };
 
 type PageWindow = Window & typeof globalThis;
-type Relay = (json: string) => string;
 
 export function openGuardChannel(win: PageWindow): GuardChannel {
   const doc = win.document;
@@ -54,10 +54,9 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     // element later and pretend to be it.
     win.setTimeout(() => el.isConnected && el.remove(), 0);
   };
-  // Never the document's own child: a frame guarded from its parent (hooks/frames.ts) can be reached
-  // before its parser made <html>, and an element there would become the root the parser then cannot
-  // replace — the frame's page came out empty (TRS WCM's nested frames, now and then). Until the root
-  // exists the guard asks through the parent's (see parentRelay).
+  // Never the document's own child: a document_start script can run before the parser made <html>, and
+  // an element there would become the root the parser then cannot replace — the page came out empty
+  // (seen in TRS WCM's nested frames). Until the root exists the guard asks through the parent's relay.
   if (doc.documentElement) announce(doc.documentElement);
   else {
     const watch = new win.MutationObserver(() => {
@@ -80,20 +79,11 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     }
   };
 
-  const parentRelay = (): Relay | null => {
-    try {
-      const relay = (win.parent !== win ? (win.parent as unknown as Record<string, unknown>)[RELAY_KEY] : undefined) as Relay | undefined;
-      return typeof relay === 'function' ? relay : null;
-    } catch {
-      return null;
-    }
-  };
-
   function askSync(o: Outgoing): GuardAnswer {
     if (!covered) return { pass: true };
     const json = stringify(o);
     if (!partner) {
-      const relay = parentRelay();
+      const relay = parentRelay(win);
       return relay ? (parse(relay(json)) as GuardAnswer) : NO_PARTNER;
     }
     removeAttr.call(el, ANSWER_ATTR);
@@ -102,9 +92,6 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     removeAttr.call(el, ANSWER_ATTR);
     return answer ? (parse(answer) as GuardAnswer) : NO_PARTNER;
   }
-
-  // Child frames without an isolated script of their own ask through this window's guard.
-  Object.defineProperty(win, RELAY_KEY, { value: (json: string) => stringify(askSync({ ...(parse(json) as Outgoing), relayed: true })), enumerable: false, writable: false, configurable: false });
 
   return {
     askSync,

@@ -3,8 +3,7 @@
  * channel to the isolated world, which judges it (lib/gate). Installed at document_start, before the
  * page's own scripts, in every frame.
  */
-import { RELAY_KEY } from '../channel-protocol';
-import { openGuardChannel } from './channel';
+import { openGuardChannel, type GuardChannel } from './channel';
 import { hookCss } from './hooks/css';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
@@ -16,12 +15,25 @@ import { hookEventSource, hookWebSocket, hookWebSocketStream } from './hooks/soc
 import { hookState } from './hooks/state';
 import { hookUrls } from './hooks/urls';
 import { hookWorkers } from './hooks/workers';
+import { isGuarded, offerRelay } from './relay';
 
 type PageWindow = Window & typeof globalThis;
 
 export function installPageGuard(win: PageWindow): void {
-  if (Object.prototype.hasOwnProperty.call(win, RELAY_KEY)) return;
-  const channel = openGuardChannel(win);
+  if (isGuarded(win)) return;
+  guardWindow(win, openGuardChannel(win));
+}
+
+/**
+ * A same-origin frame the page reaches before the frame's own scripts ran (hooks/frames.ts) is guarded
+ * with this window's channel, not one of its own. That guard stays for the frame's document — the
+ * browser keeps the window of a frame's initial about:blank for it — so the frame's own guard finds the
+ * window guarded and steps aside, and the document's isolated script never sees an element to take. A
+ * channel of the frame's own would stay unanswered and ask through the relay, which never spends a
+ * release: the signed publish from that frame (TRS WCM's form frame, about 1 load in 3) was refused.
+ */
+function guardWindow(win: PageWindow, channel: GuardChannel): void {
+  offerRelay(win, (o) => channel.askSync(o));
   hookFetch(win, channel);
   hookFetchLater(win, channel);
   hookXhr(win, channel);
@@ -37,5 +49,5 @@ export function installPageGuard(win: PageWindow): void {
   hookFormSubmit(win, channel);
   hookWorkers(win, channel);
   hookMessages(win, channel);
-  hookFrames(win, installPageGuard);
+  hookFrames(win, (frame) => guardWindow(frame, channel));
 }

@@ -2,10 +2,10 @@
 /**
  * A same-origin frame is a fresh realm with pristine fetch, XHR and friends. The browser injects the
  * guard into new frames by itself; this is the backstop for a frame the page reaches before that
- * happened: the first time its window is taken, it is guarded from here (asking through this window's
- * guard, see RELAY_KEY).
+ * happened: the first time its window is taken, it is guarded from here (with this window's channel,
+ * see install.ts).
  */
-import { RELAY_KEY } from '../../channel-protocol';
+import { isGuarded } from '../relay';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -13,7 +13,7 @@ export function hookFrames(win: PageWindow, guard: (w: PageWindow) => void): voi
   const ensure = (w: Window | null) => {
     if (!w) return;
     try {
-      if (!Object.prototype.hasOwnProperty.call(w, RELAY_KEY) && w.document) guard(w as PageWindow);
+      if (!isGuarded(w) && w.document) guard(w as PageWindow);
     } catch {
       // Cross-origin: its own content scripts guard it, or it is not a covered origin.
     }
