@@ -43,8 +43,8 @@ export interface RouteCase {
   opaqueFrame?: true;
   /**
    * Refused where it is made without asking the page (importScripts in a worker cannot wait for an
-   * answer): any text in it is refused, signed or not, and the panel does not list it; only the draft
-   * with an ID is walked.
+   * answer; speculation rules are refused whole): any text in it is refused, signed or not, and the
+   * panel does not list it; only the draft with an ID is walked.
    */
   refusedOutright?: true;
   /** false: Firefox does not take this route at all (no control possible there) */
@@ -60,6 +60,17 @@ const r = (c: RouteCase) => c;
 export function replayedByChecklist(c: RouteCase): boolean {
   return !('script' in c.how) || c.route === 'form';
 }
+
+/** Ways page code makes a `<script type=speculationrules>` (innerHTML and insertAdjacentHTML make inert scripts). */
+const SPECULATION: [id: string, label: string][] = [
+  ['speculation-append', 'speculation rules: `script.type = …; script.textContent = rules; head.appendChild(script)`'],
+  ['speculation-text-after', 'speculation rules: an empty rules script inserted, its `textContent` set after'],
+  ['speculation-script-text', "speculation rules: `setAttribute('type', …)`, `script.text = rules`, `append`"],
+  ['speculation-replace-with', 'speculation rules: type by `attributes.setNamedItem`, a Text node, `replaceWith`'],
+  ['speculation-fragment', 'speculation rules: `createContextualFragment(\'<script type=speculationrules>…\')`'],
+  ['speculation-prerender', 'speculation rules: a prerender list rule'],
+  ['speculation-document-rule', "speculation rules: a document rule picking the page's own link that carries the draft"],
+];
 
 export const ROUTE_CASES: readonly RouteCase[] = [
   // native form submission, any submitter
@@ -141,6 +152,10 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'svg-use-baseVal', label: '`svgUse.href.baseVal = …?content=…`', route: 'element-url', path: '/sink/r/svg-use', how: { script: 'svg-use-href' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'link-imagesrcset', label: "`<link rel=preload imagesrcset='…?content=…'>`", route: 'element-url', path: '/sink/r/imagesrcset', how: { script: 'link-imagesrcset' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocketStream', label: '`new WebSocketStream(…?content=…)`', route: 'websocket', path: '/sink/ws', how: { script: 'websocket-stream' }, passes: 'stays', refusal: 'error', firefox: false }),
+  // found by the third probe: speculation rules, refused whole while Precheck guards the page (Firefox has none)
+  ...SPECULATION.map(([id, label]) =>
+    r({ id, label, route: 'element-url', path: `/sink/r/${id}`, how: { script: id }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
+  ),
   // controls that are not buttons, or not where a button would be
   r({ id: 'shadow-发布', label: '发布 inside a web component’s open shadow root (fetch)', route: 'fetch', path: '/sink/r/shadow', how: { click: 'route-publisher >> button', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
   r({ id: 'span-jQuery', label: '`<span>发布</span>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/span', how: { click: '#span-publish', last: true }, passes: 'stays', refusal: 'error' }),

@@ -130,6 +130,8 @@
   function withTimeout(p, ms, what) {
     return Promise.race([p, new Promise(function (resolve) { setTimeout(function () { resolve(fail(what + ' 超时')); }, ms); })]);
   }
+  /** Speculation rules whose list rule prefetches the draft in a URL's query. */
+  function speculationList(k) { return JSON.stringify({ prefetch: [{ source: 'list', urls: [sink(k) + '?' + qs(payload())] }] }); }
   function wsUrl(path) { return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path; }
 
   /** Builds a form on the fly with the payload in hidden fields and submits it (old CMS helpers do). */
@@ -409,6 +411,63 @@
       link.setAttribute('imagesrcset', sink('imagesrcset') + '?' + qs(payload()));
       d.head.appendChild(link);
       return ok('preloading');
+    },
+    // speculation rules: the browser prefetches (or prerenders) what they name, by itself
+    'speculation-append': function () {
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      s.textContent = speculationList('speculation-append');
+      d.head.appendChild(s);
+      return ok('rules added');
+    },
+    'speculation-text-after': function () {
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      d.head.appendChild(s);
+      s.textContent = speculationList('speculation-text-after');
+      return ok('rules added');
+    },
+    'speculation-script-text': function () {
+      var s = d.createElement('script');
+      s.setAttribute('type', 'speculationrules');
+      s.text = speculationList('speculation-script-text');
+      d.body.append(s);
+      return ok('rules added');
+    },
+    'speculation-replace-with': function () {
+      var spot = d.createElement('span');
+      d.body.appendChild(spot);
+      var s = d.createElement('script');
+      var type = d.createAttribute('type');
+      type.value = 'speculationrules';
+      s.attributes.setNamedItem(type);
+      s.appendChild(d.createTextNode(speculationList('speculation-replace-with')));
+      spot.replaceWith(s);
+      return ok('rules added');
+    },
+    'speculation-fragment': function () {
+      var html = '<script type="speculationrules">' + speculationList('speculation-fragment') + '</' + 'script>';
+      d.body.appendChild(d.createRange().createContextualFragment(html));
+      return ok('rules added');
+    },
+    'speculation-prerender': function () {
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      s.textContent = JSON.stringify({ prerender: [{ source: 'list', urls: [sink('speculation-prerender') + '?' + qs(payload())] }] });
+      d.head.appendChild(s);
+      return ok('rules added');
+    },
+    // a document rule prefetches the page's own links: a link is judged only when it is followed
+    'speculation-document-rule': function () {
+      var a = d.createElement('a');
+      a.href = sink('speculation-document-rule') + '?' + qs(payload());
+      a.textContent = '预览';
+      d.body.appendChild(a);
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      s.textContent = JSON.stringify({ prefetch: [{ source: 'document', where: { href_matches: '/sink/r/speculation-document-rule*' }, eagerness: 'immediate' }] });
+      d.head.appendChild(s);
+      return ok('rules added');
     },
     'websocket-stream': function () {
       var wss = new WebSocketStream(wsUrl('/sink/ws?' + qs(payload())));
