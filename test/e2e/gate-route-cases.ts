@@ -156,6 +156,12 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   ...SPECULATION.map(([id, label]) =>
     r({ id, label, route: 'element-url', path: `/sink/r/${id}`, how: { script: id }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
   ),
+  // found by the second probe, closed by the browser's script-URL rule (lib/gate/script-url-rules.ts): any
+  // text-shaped script URL from the CMS is refused, signed or not, and the panel does not list it
+  r({ id: 'import()', label: "`import('/x.js?content=…')` in the page", route: 'element-url', path: '/sink/js/import-page', how: { script: 'import-page' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'import()-ascii', label: "`import('/x.js?id=<ID>')` in the page (the ID alone, no encoded text)", route: 'element-url', path: '/sink/js/import-ascii', how: { script: 'import-ascii' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'import()-worker', label: "`import('/x.js?content=…')` in a worker", route: 'worker', path: '/sink/js/import-worker', how: { script: 'import-worker' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'module-worker-import', label: "a module worker's static `import '/x.js?content=…'`", route: 'worker', path: '/sink/js/module-worker-import', how: { script: 'module-worker-import' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
   // controls that are not buttons, or not where a button would be
   r({ id: 'shadow-发布', label: '发布 inside a web component’s open shadow root (fetch)', route: 'fetch', path: '/sink/r/shadow', how: { click: 'route-publisher >> button', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
   r({ id: 'span-jQuery', label: '`<span>发布</span>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/span', how: { click: '#span-publish', last: true }, passes: 'stays', refusal: 'error' }),
@@ -176,4 +182,8 @@ export const WORKING_CASES = [
   { id: 'list-load', label: 'list loading ($.getJSON)', path: '/sink/r/list' },
   { id: 'poll', label: 'polling (fetch every few seconds)', path: '/sink/r/poll' },
   { id: 'image-load', label: 'image load (`<img src>` with a cache-buster)', path: '/sink/pixel.gif' },
+  { id: 'script-timestamp', label: '`<script src>` with a timestamp in milliseconds', path: '/sink/js/script-timestamp' },
+  { id: 'script-random', label: '`<script src>` with a `Math.random()` cache-buster', path: '/sink/js/script-random' },
+  { id: 'import-version', label: '`import()` with a yyyyMMddHHmmssSSS version and a timestamp in seconds', path: '/sink/js/import-version' },
+  { id: 'jsonp', label: "jQuery JSONP by a `<script>` (`$.ajax({dataType: 'jsonp', crossDomain: true})`: a callback named by digits)", path: '/sink/js/jsonp' },
 ] as const;
