@@ -12,25 +12,16 @@
  * Rules the CMS's own server sends in its HTML are the browser's parser's, untouched. Firefox does not
  * support speculation rules (a script of that type is inert there). Pure: no DOM.
  */
-import { decodeEntities } from './html-text';
+import { attributeValues, startTags } from './html-tags';
 
 /** The script type that makes rules: ASCII case-insensitive, surrounding whitespace ignored, as the browser reads it. */
 export function isSpeculationRulesType(value: unknown): boolean {
   return String(value).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase() === 'speculationrules';
 }
 
-/** A `<script …>` start tag, quoted attribute values kept whole (a `>` inside one does not end it). */
-const SCRIPT_TAG = /<script(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>?/gi;
-/** A type attribute inside a start tag (attributes are separated by whitespace or `/`). */
-const TYPE_ATTR = /[\s/]type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-
-/** Does this markup make a speculation-rules script once parsed (character references decoded)? */
+/** Does this markup make a speculation-rules script once parsed? */
 export function htmlHasSpeculationRules(html: string): boolean {
   if (!/<script/i.test(html)) return false;
-  for (const tag of html.matchAll(SCRIPT_TAG)) {
-    for (const m of (tag[1] ?? '').matchAll(TYPE_ATTR)) {
-      if (isSpeculationRulesType(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''))) return true;
-    }
-  }
+  for (const { attributes } of startTags(html, 'script')) if (attributeValues(attributes, 'type').some(isSpeculationRulesType)) return true;
   return false;
 }

@@ -99,9 +99,12 @@ describe('window names carrying the draft', () => {
     { id: 'window.name', label: '`window.name = draft`, then a navigation to another origin', code: `window.name = D; location.href = O;` },
     { id: 'window.open-name', label: "`window.open(otherOrigin, draft)` (the new window's name)", code: `if (!window.open(O, D)) throw new Error('window.open 返回 null');` },
     { id: 'iframe-name', label: '`iframe.name = draft` on a frame of another origin', code: `const f = document.createElement('iframe'); f.name = D; f.src = O; document.body.append(f);` },
+    // found by the second probe: a name written inside markup
+    { id: 'innerHTML-iframe-name', label: "`innerHTML = '<iframe name=draft src=otherOrigin>'`", code: `const N = D; const box = document.createElement('div'); box.innerHTML = '<iframe name="' + attr(N) + '" src="' + O + '"></iframe>'; document.body.append(box);` },
+    { id: 'insertAdjacentHTML-a-target', label: "`insertAdjacentHTML('<a target=draft href=otherOrigin>')`, then a click", code: `const N = D; document.body.insertAdjacentHTML('beforeend', '<a id="named-link" href="' + O + '" target="' + attr(N) + '">预览</a>'); document.getElementById('named-link').click();` },
   ];
   const sendBy = (code: string, dest: string) =>
-    `(async () => { const D = window.__routes.getContent(); const O = ${JSON.stringify(dest)}; ${code} })().then(() => ({ ok: true }), (e) => ({ ok: false, error: String(e && e.message || e) }))`;
+    `(async () => { const D = window.__routes.getContent(); const O = ${JSON.stringify(dest)}; const attr = (v) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;'); ${code} })().then(() => ({ ok: true }), (e) => ({ ok: false, error: String(e && e.message || e) }))`;
 
   test.each(NAME_CASES.map((c) => [c.id, c] as const))('%s: without Precheck it arrives; with Precheck refused, an ordinary name works', async (_id, c) => {
     const dest = `${control.url}/routes/name.html`;

@@ -5,6 +5,7 @@
  * Speculation rules, which fetch by themselves the URLs their text lists, are refused whole.
  */
 import { cssUrls } from '../../../gate/css-urls';
+import { htmlWindowNames } from '../../../gate/html-names';
 import { htmlUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
@@ -22,7 +23,7 @@ export interface LoadJudge {
   /** Throws when the URL is refused. */
   url(url: string): void;
   css(css: unknown): void;
-  /** Markup: throws when a URL in it is refused, or when it makes a speculation-rules script. */
+  /** Markup: throws when a URL or a window name in it is refused, or when it makes a speculation-rules script. */
   html(html: unknown): void;
   /** A script's type about to be set: throws for speculation rules (lib/gate/speculation-rules.ts). */
   scriptType(type: unknown): void;
@@ -45,6 +46,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
     if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
     return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
   };
+  const text = textJudge(win, channel);
   const check = (url: string) => {
     const a = allowed(url);
     if (!a.pass) throw refusal(win, a.message);
@@ -60,10 +62,12 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
       const markup = String(html);
       if (htmlHasSpeculationRules(markup)) noSpeculation();
       for (const u of new Set(htmlUrls(markup))) check(u);
+      // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
+      for (const [name, attribute] of new Map(htmlWindowNames(markup).map(([a, n]) => [n, a]))) text('window.name', attribute, name);
     },
     scriptType: (type) => {
       if (isSpeculationRulesType(type)) noSpeculation();
     },
-    text: textJudge(win, channel),
+    text,
   };
 }
