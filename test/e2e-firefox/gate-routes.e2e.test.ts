@@ -13,6 +13,7 @@
  *   refusal;
  * - a clean draft on a few routes of different kinds: signed off in the checklist, exactly one
  *   submission with the signed content arrives; an edited one and a repeated one are refused;
+ * - window names carrying the draft (test/e2e/window-name-walk.ts), as in Chromium;
  * - the CMS keeps working (Firefox applies the script-URL rule too): searches, list loads, images,
  *   scripts with cache-busters and JSONP arrive while the editor holds a draft with an ID.
  *
@@ -26,6 +27,7 @@ import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { ID, openRoutes, ownDraft, runRoute, writeDraft, type Outcome } from '../e2e/gate-drive.ts';
 import { ROUTE_CASES, WORKING_CASES, type RouteCase } from '../e2e/gate-route-cases.ts';
 import { refusesWithId, releasesOnce, routeNotes, type GateWalk } from '../e2e/gate-walk.ts';
+import { NAME_CASES, walkWindowName } from '../e2e/window-name-walk.ts';
 import { startFirefox } from './firefox-helpers.ts';
 import type { Page } from 'puppeteer-core';
 
@@ -92,6 +94,15 @@ describe('in TinyMCE, a draft holding an ID number: refused on every kind of rou
 
 describe('a clean draft: signed off, exactly one matching submission passes', () => {
   test.each(each(SIGNED_SAMPLE))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
+});
+
+/**
+ * Not `window.name = draft` before a navigation: Firefox clears a tab's own name when it goes to
+ * another site (privacy.window.name.update.enabled), so that route does not exist here — the walk's
+ * ordinary name never arrived either. Names of frames and new windows are kept.
+ */
+describe('window names carrying the draft', () => {
+  test.each(NAME_CASES.filter((c) => c.id !== 'window.name').map((c) => [c.id, c] as const))('%s: without Precheck it arrives; with Precheck refused, an ordinary name works', (_id, c) => walkWindowName(walk(), control, c));
 });
 
 describe('the CMS keeps working', () => {
