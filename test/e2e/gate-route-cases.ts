@@ -47,6 +47,12 @@ export interface RouteCase {
    * panel does not list it; only the draft with an ID is walked.
    */
   refusedOutright?: true;
+  /**
+   * A script request whose URL carries the draft: the page gate judges and lists it, but the browser's
+   * script-URL rule (lib/gate/script-url-rules.ts) refuses its text-shaped URL whether signed or not,
+   * so no sign-off releases it; only the draft with an ID is walked.
+   */
+  scriptUrl?: true;
   /** false: Firefox does not take this route at all (no control possible there) */
   firefox?: false;
 }
@@ -140,9 +146,9 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'history-referer', label: "`history.replaceState(…, '?content=…')`, then a request (its Referer)", route: 'history', path: '/sink/r/history', shownAs: '/routes/index.html', how: { script: 'history-referer' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'cookie', label: "`document.cookie = 'draft=…'`, then a request", route: 'cookie', path: '/sink/r/cookie', shownAs: '/', how: { script: 'cookie' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'cookieStore', label: '`cookieStore.set(…)`, then a request', route: 'cookie', path: '/sink/r/cookie-store/', shownAs: '/', how: { script: 'cookie-store' }, passes: 'stays', refusal: 'error', firefox: false }),
-  r({ id: 'Worker-url', label: '`new Worker(…?content=…)` (the script URL)', route: 'worker', path: '/sink/r/worker-url', how: { script: 'worker-url' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'Worker-url', label: '`new Worker(…?content=…)` (the script URL)', route: 'worker', path: '/sink/r/worker-url', how: { script: 'worker-url' }, passes: 'stays', refusal: 'error', scriptUrl: true }),
   r({ id: 'importScripts', label: '`importScripts(…?content=…)` in a worker', route: 'worker', path: '/sink/r/import-scripts', how: { script: 'import-scripts' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
-  r({ id: 'sw-register', label: '`navigator.serviceWorker.register(…?content=…)`', route: 'element-url', path: '/sink/r/sw-register', how: { script: 'sw-register' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'sw-register', label: '`navigator.serviceWorker.register(…?content=…)`', route: 'element-url', path: '/sink/r/sw-register', how: { script: 'sw-register' }, passes: 'stays', refusal: 'error', scriptUrl: true }),
   r({ id: 'worklet', label: '`audioWorklet.addModule(…?content=…)`', route: 'element-url', path: '/sink/r/worklet', how: { script: 'worklet' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'FontFace', label: "`new FontFace('f', 'url(…?content=…)').load()`", route: 'element-url', path: '/sink/r/font', how: { script: 'font-face' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'animate', label: "`el.animate([{backgroundImage: 'url(…?content=…)'}])`", route: 'element-url', path: '/sink/r/animate', how: { script: 'animate' }, passes: 'stays', refusal: 'error' }),
