@@ -4,6 +4,7 @@
  * enforcing meanwhile (lib/gate/startup-rules.ts). It works from the origins the last run registered,
  * kept in storage.local, without waiting for the policy store (a managed policy takes seconds to read).
  */
+import { SCRIPT_RULE_IDS, scriptUrlRules } from '../gate/script-url-rules';
 import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownRules } from '../gate/startup-rules';
 import type { DnrApi } from './backstop';
 
@@ -44,6 +45,16 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
     await deps.dnr?.updateDynamicRules({ removeRuleIds: [...LOCKDOWN_IDS], addRules: lockdownRules(origins) });
   }
 
+  /**
+   * The script-URL rule (lib/gate/script-url-rules.ts) follows the origins too, in an update of its
+   * own: a browser that refused its pattern must not take the lockdown down with it.
+   */
+  async function setScriptRule(origins: readonly string[]): Promise<void> {
+    await deps.dnr?.updateDynamicRules({ removeRuleIds: [...SCRIPT_RULE_IDS], addRules: scriptUrlRules(origins) }).catch((e: unknown) => {
+      console.warn('[precheck] 脚本地址规则未能启用，仅由页面内检查拦截', e);
+    });
+  }
+
   async function lift(origins: readonly string[]): Promise<void> {
     await deps.dnr?.updateSessionRules({ removeRuleIds: [...LIFT_IDS], addRules: liftRules(origins) });
   }
@@ -80,6 +91,7 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
       const before = await cached();
       // The lockdown follows the origins (a new CMS added, one removed); it stays lifted this session.
       await setLockdown(origins);
+      await setScriptRule(origins);
       // Tabs already showing a newly covered origin (the first run after install) get the scripts now.
       await deps.injectOpenTabs(origins.filter((o) => !before.includes(o)));
       await lift(origins);

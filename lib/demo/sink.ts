@@ -4,6 +4,7 @@
  *   /sink/pixel.gif   a 1×1 GIF (image beacons, <img src>)
  *   /sink/events      text/event-stream with one `message` event (EventSource); kept open
  *   /sink/ws          WebSocket: every message is recorded as method 'WS'; each gets `{"ok":true}` back
+ *   /sink/js/**       JavaScript, classic and module alike; with `callback=` a JSONP call of it
  *   /sink/**          JSON `{ ok: true }` for any method
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,7 +19,15 @@ export function isSinkPath(pathname: string): boolean {
   return pathname === '/sink' || pathname.startsWith('/sink/');
 }
 
-export function answerSink(pathname: string, res: ServerResponse): void {
+export function answerSink(url: URL, res: ServerResponse): void {
+  const pathname = url.pathname;
+  if (pathname.startsWith('/sink/js/')) {
+    const callback = url.searchParams.get('callback');
+    const script = callback && /^[\w$.]+$/.test(callback) ? `${callback}({"ok":true});` : '/* ok */';
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-length': Buffer.byteLength(script), 'cache-control': 'no-store' });
+    res.end(script);
+    return;
+  }
   if (pathname === '/sink/pixel.gif') {
     res.writeHead(200, { 'content-type': 'image/gif', 'content-length': PIXEL.length, 'cache-control': 'no-store' });
     res.end(PIXEL);

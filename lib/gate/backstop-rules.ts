@@ -11,7 +11,7 @@ export interface DnrRule {
   id: number;
   priority: number;
   action: { type: 'block' | 'allow' };
-  condition: { regexFilter: string; requestMethods?: string[]; resourceTypes: string[]; tabIds?: number[]; initiatorDomains?: string[] };
+  condition: { regexFilter: string; isUrlFilterCaseSensitive?: boolean; requestMethods?: string[]; resourceTypes: string[]; tabIds?: number[]; initiatorDomains?: string[] };
 }
 
 export const RESOURCE_TYPES = ['main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'csp_report', 'media', 'websocket', 'other'];

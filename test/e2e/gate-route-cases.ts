@@ -43,10 +43,16 @@ export interface RouteCase {
   opaqueFrame?: true;
   /**
    * Refused where it is made without asking the page (importScripts in a worker cannot wait for an
-   * answer): any text in it is refused, signed or not, and the panel does not list it; only the draft
-   * with an ID is walked.
+   * answer; speculation rules are refused whole): any text in it is refused, signed or not, and the
+   * panel does not list it; only the draft with an ID is walked.
    */
   refusedOutright?: true;
+  /**
+   * A script request whose URL carries the draft: the page gate judges and lists it, but the browser's
+   * script-URL rule (lib/gate/script-url-rules.ts) refuses its text-shaped URL whether signed or not,
+   * so no sign-off releases it; only the draft with an ID is walked.
+   */
+  scriptUrl?: true;
   /** false: Firefox does not take this route at all (no control possible there) */
   firefox?: false;
 }
@@ -60,6 +66,17 @@ const r = (c: RouteCase) => c;
 export function replayedByChecklist(c: RouteCase): boolean {
   return !('script' in c.how) || c.route === 'form';
 }
+
+/** Ways page code makes a `<script type=speculationrules>` (innerHTML and insertAdjacentHTML make inert scripts). */
+const SPECULATION: [id: string, label: string][] = [
+  ['speculation-append', 'speculation rules: `script.type = …; script.textContent = rules; head.appendChild(script)`'],
+  ['speculation-text-after', 'speculation rules: an empty rules script inserted, its `textContent` set after'],
+  ['speculation-script-text', "speculation rules: `setAttribute('type', …)`, `script.text = rules`, `append`"],
+  ['speculation-replace-with', 'speculation rules: type by `attributes.setNamedItem`, a Text node, `replaceWith`'],
+  ['speculation-fragment', 'speculation rules: `createContextualFragment(\'<script type=speculationrules>…\')`'],
+  ['speculation-prerender', 'speculation rules: a prerender list rule'],
+  ['speculation-document-rule', "speculation rules: a document rule picking the page's own link that carries the draft"],
+];
 
 export const ROUTE_CASES: readonly RouteCase[] = [
   // native form submission, any submitter
@@ -129,9 +146,9 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'history-referer', label: "`history.replaceState(…, '?content=…')`, then a request (its Referer)", route: 'history', path: '/sink/r/history', shownAs: '/routes/index.html', how: { script: 'history-referer' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'cookie', label: "`document.cookie = 'draft=…'`, then a request", route: 'cookie', path: '/sink/r/cookie', shownAs: '/', how: { script: 'cookie' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'cookieStore', label: '`cookieStore.set(…)`, then a request', route: 'cookie', path: '/sink/r/cookie-store/', shownAs: '/', how: { script: 'cookie-store' }, passes: 'stays', refusal: 'error', firefox: false }),
-  r({ id: 'Worker-url', label: '`new Worker(…?content=…)` (the script URL)', route: 'worker', path: '/sink/r/worker-url', how: { script: 'worker-url' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'Worker-url', label: '`new Worker(…?content=…)` (the script URL)', route: 'worker', path: '/sink/r/worker-url', how: { script: 'worker-url' }, passes: 'stays', refusal: 'error', scriptUrl: true }),
   r({ id: 'importScripts', label: '`importScripts(…?content=…)` in a worker', route: 'worker', path: '/sink/r/import-scripts', how: { script: 'import-scripts' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
-  r({ id: 'sw-register', label: '`navigator.serviceWorker.register(…?content=…)`', route: 'element-url', path: '/sink/r/sw-register', how: { script: 'sw-register' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'sw-register', label: '`navigator.serviceWorker.register(…?content=…)`', route: 'element-url', path: '/sink/r/sw-register', how: { script: 'sw-register' }, passes: 'stays', refusal: 'error', scriptUrl: true }),
   r({ id: 'worklet', label: '`audioWorklet.addModule(…?content=…)`', route: 'element-url', path: '/sink/r/worklet', how: { script: 'worklet' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'FontFace', label: "`new FontFace('f', 'url(…?content=…)').load()`", route: 'element-url', path: '/sink/r/font', how: { script: 'font-face' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'animate', label: "`el.animate([{backgroundImage: 'url(…?content=…)'}])`", route: 'element-url', path: '/sink/r/animate', how: { script: 'animate' }, passes: 'stays', refusal: 'error' }),
@@ -141,6 +158,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'svg-use-baseVal', label: '`svgUse.href.baseVal = …?content=…`', route: 'element-url', path: '/sink/r/svg-use', how: { script: 'svg-use-href' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'link-imagesrcset', label: "`<link rel=preload imagesrcset='…?content=…'>`", route: 'element-url', path: '/sink/r/imagesrcset', how: { script: 'link-imagesrcset' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocketStream', label: '`new WebSocketStream(…?content=…)`', route: 'websocket', path: '/sink/ws', how: { script: 'websocket-stream' }, passes: 'stays', refusal: 'error', firefox: false }),
+  // found by the third probe: speculation rules, refused whole while Precheck guards the page (Firefox has none)
+  ...SPECULATION.map(([id, label]) =>
+    r({ id, label, route: 'element-url', path: `/sink/r/${id}`, how: { script: id }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
+  ),
+  // found by the second probe, closed by the browser's script-URL rule (lib/gate/script-url-rules.ts): any
+  // text-shaped script URL from the CMS is refused, signed or not, and the panel does not list it
+  r({ id: 'import()', label: "`import('/x.js?content=…')` in the page", route: 'element-url', path: '/sink/js/import-page', how: { script: 'import-page' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'import()-ascii', label: "`import('/x.js?id=<ID>')` in the page (the ID alone, no encoded text)", route: 'element-url', path: '/sink/js/import-ascii', how: { script: 'import-ascii' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'import()-worker', label: "`import('/x.js?content=…')` in a worker", route: 'worker', path: '/sink/js/import-worker', how: { script: 'import-worker' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  r({ id: 'module-worker-import', label: "a module worker's static `import '/x.js?content=…'`", route: 'worker', path: '/sink/js/module-worker-import', how: { script: 'module-worker-import' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
   // controls that are not buttons, or not where a button would be
   r({ id: 'shadow-发布', label: '发布 inside a web component’s open shadow root (fetch)', route: 'fetch', path: '/sink/r/shadow', how: { click: 'route-publisher >> button', last: true }, passes: 'stays', refusal: 'error', earlyStop: true }),
   r({ id: 'span-jQuery', label: '`<span>发布</span>` with a jQuery handler ($.ajax)', route: 'xhr', path: '/sink/r/span', how: { click: '#span-publish', last: true }, passes: 'stays', refusal: 'error' }),
@@ -161,4 +188,8 @@ export const WORKING_CASES = [
   { id: 'list-load', label: 'list loading ($.getJSON)', path: '/sink/r/list' },
   { id: 'poll', label: 'polling (fetch every few seconds)', path: '/sink/r/poll' },
   { id: 'image-load', label: 'image load (`<img src>` with a cache-buster)', path: '/sink/pixel.gif' },
+  { id: 'script-timestamp', label: '`<script src>` with a timestamp in milliseconds', path: '/sink/js/script-timestamp' },
+  { id: 'script-random', label: '`<script src>` with a `Math.random()` cache-buster', path: '/sink/js/script-random' },
+  { id: 'import-version', label: '`import()` with a yyyyMMddHHmmssSSS version and a timestamp in seconds', path: '/sink/js/import-version' },
+  { id: 'jsonp', label: "jQuery JSONP by a `<script>` (`$.ajax({dataType: 'jsonp', crossDomain: true})`: a callback named by digits)", path: '/sink/js/jsonp' },
 ] as const;

@@ -115,7 +115,8 @@ export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEdit
     if (!listed && !unlisted) problems.push('the panel does not list the refusal with its route');
     shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
     if (c.opaqueFrame) shown += '; not listed in the page’s panel';
-    if (c.refusedOutright) shown += '; refused in the worker unasked (any text), not listed in the panel';
+    if (c.refusedOutright) shown += '; refused outright (any text, signed or not), not listed in the panel';
+    if (c.scriptUrl) shown += '; signed, refused too (the browser’s script-URL rule)';
   }
   const arrived = server.requests({ path: c.path, since });
   // a submission into another window or a frame cannot be cancelled where it is judged: it leaves empty

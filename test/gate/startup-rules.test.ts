@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownDomains, lockdownRules } from '../../lib/gate/startup-rules';
 import { createStartupGuard, REGISTERED_ORIGINS_KEY } from '../../lib/background/startup-guard';
+import { SCRIPT_RULE_IDS } from '../../lib/gate/script-url-rules';
 import type { DnrRule } from '../../lib/gate/backstop-rules';
 
 describe('startup lockdown rules', () => {
@@ -126,7 +127,23 @@ describe('startup guard', () => {
     const update = dnr.updateDynamicRules;
     dnr.updateDynamicRules = (u) => (writes.push(store[REGISTERED_ORIGINS_KEY] ? 'stored first' : 'lockdown first'), update(u));
     await guard.covered([A]);
-    expect(writes).toEqual(['lockdown first']);
+    expect(writes).toEqual(['lockdown first', 'lockdown first']);
     expect(store[REGISTERED_ORIGINS_KEY]).toEqual([A]);
+  });
+
+  it('keeps the script-URL rule on the covered origins; a browser refusing it leaves the lockdown in place', async () => {
+    const { dnr, guard } = setup(undefined);
+    await guard.covered([A, B]);
+    expect(dnr.dynamic.get(SCRIPT_RULE_IDS[0])!.condition.initiatorDomains).toEqual(['cms.a.gov.cn', 'cms.b.gov.cn']);
+    await guard.covered([]);
+    expect(dnr.dynamic.has(SCRIPT_RULE_IDS[0])).toBe(false);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const update = dnr.updateDynamicRules;
+    dnr.updateDynamicRules = (u) => (u.addRules?.some((r) => r.id === SCRIPT_RULE_IDS[0]) ? Promise.reject(new Error('regex not supported')) : update(u));
+    await guard.covered([A]);
+    expect([...dnr.dynamic.keys()]).toEqual([...LOCKDOWN_IDS]);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
   });
 });

@@ -6,6 +6,7 @@
  * Firefox worker an XHR opened twice never fires another event: the page waited for ever).
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-url-rules';
 import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
 
 const MARKER = '__testGuardPort';
@@ -28,7 +29,7 @@ afterAll(() => {
 
 /** The prelude installed, its guard port answered by `verdict`. */
 function guardedBy(verdict: { pass: boolean; message?: string }): void {
-  workerPrelude('http://cms.test/worker.js', false, MARKER);
+  workerPrelude('http://cms.test/worker.js', false, MARKER, SCRIPT_TEXT_PATTERN);
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = (e: MessageEvent<{ id: number }>) => port1.postMessage({ id: e.data.id, answer: verdict });
   window.dispatchEvent(new MessageEvent('message', { data: { [MARKER]: true }, ports: [port2] }));
@@ -60,14 +61,17 @@ describe('worker prelude: importScripts (it cannot wait for an answer)', () => {
     expect(loaded).toEqual([['http://cms.test/worker.js']]);
     load('/lib/a.js?v=3', 'b.js');
     load('blob:http://cms.test/1234567-aaaa');
-    // Cache-busters: a date, a timestamp in seconds and in milliseconds, a space in a file name.
+    // Cache-busters: a date, a timestamp in seconds and in milliseconds, a space in a file name,
+    // yyyyMMddHHmmssSSS, Math.random(), a JSONP callback (the whole table: test/gate/script-url-rules.test.ts).
     load('/lib/c.js?v=20241203', '/lib/d.js?t=1733212800', '/lib/e.js?_=1733212800123', '/lib/my%20file.js');
+    load('/lib/f.js?v=20241203153000123', '/lib/g.js?r=0.8234567890123456', '/api/h?callback=jQuery37101234567890123456_1733212800123');
     const refused = ['/x.js?content=11010519491231002X', '/x.js?id=110105194912310', '/x.js?tel=13912345678', '/x.js?card=6228480906369142', `/x.js?c=${encodeURIComponent('低保公示')}`, '/x.js?c=低保'];
     for (const url of refused) expect(() => load(url), url).toThrow(/预检/);
     expect(loaded.slice(1)).toEqual([
       ['http://cms.test/lib/a.js?v=3', 'http://cms.test/b.js'],
       ['blob:http://cms.test/1234567-aaaa'],
       ['http://cms.test/lib/c.js?v=20241203', 'http://cms.test/lib/d.js?t=1733212800', 'http://cms.test/lib/e.js?_=1733212800123', 'http://cms.test/lib/my%20file.js'],
+      ['http://cms.test/lib/f.js?v=20241203153000123', 'http://cms.test/lib/g.js?r=0.8234567890123456', 'http://cms.test/api/h?callback=jQuery37101234567890123456_1733212800123'],
     ]);
     delete g.importScripts;
   });

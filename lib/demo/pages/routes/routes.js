@@ -130,6 +130,26 @@
   function withTimeout(p, ms, what) {
     return Promise.race([p, new Promise(function (resolve) { setTimeout(function () { resolve(fail(what + ' 超时')); }, ms); })]);
   }
+  /** Speculation rules whose list rule prefetches the draft in a URL's query. */
+  function speculationList(k) { return JSON.stringify({ prefetch: [{ source: 'list', urls: [sink(k) + '?' + qs(payload())] }] }); }
+  function jsSink(k) { return '/sink/js/' + k; }
+  function loadScript(src) {
+    return new Promise(function (resolve) {
+      var s = d.createElement('script');
+      s.src = src;
+      s.onload = function () { resolve(ok('loaded')); };
+      s.onerror = function () { resolve(fail('脚本加载失败')); };
+      d.head.appendChild(s);
+    });
+  }
+  /** A worker from a blob: running `src`; it reports "ok" or its error (a failed static import is an error event). */
+  function workerImport(src, options) {
+    return withTimeout(new Promise(function (resolve) {
+      var wk = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })), options);
+      wk.onmessage = function (e) { wk.terminate(); resolve(e.data === 'ok' ? ok('imported') : fail(e.data)); };
+      wk.onerror = function (e) { e.preventDefault(); wk.terminate(); resolve(fail((e && e.message) || '工作线程加载失败')); };
+    }), 5000, 'worker import');
+  }
   function wsUrl(path) { return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path; }
 
   /** Builds a form on the fly with the payload in hidden fields and submits it (old CMS helpers do). */
@@ -410,6 +430,77 @@
       d.head.appendChild(link);
       return ok('preloading');
     },
+    // speculation rules: the browser prefetches (or prerenders) what they name, by itself
+    'speculation-append': function () {
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      s.textContent = speculationList('speculation-append');
+      d.head.appendChild(s);
+      return ok('rules added');
+    },
+    'speculation-text-after': function () {
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      d.head.appendChild(s);
+      s.textContent = speculationList('speculation-text-after');
+      return ok('rules added');
+    },
+    'speculation-script-text': function () {
+      var s = d.createElement('script');
+      s.setAttribute('type', 'speculationrules');
+      s.text = speculationList('speculation-script-text');
+      d.body.append(s);
+      return ok('rules added');
+    },
+    'speculation-replace-with': function () {
+      var spot = d.createElement('span');
+      d.body.appendChild(spot);
+      var s = d.createElement('script');
+      var type = d.createAttribute('type');
+      type.value = 'speculationrules';
+      s.attributes.setNamedItem(type);
+      s.appendChild(d.createTextNode(speculationList('speculation-replace-with')));
+      spot.replaceWith(s);
+      return ok('rules added');
+    },
+    'speculation-fragment': function () {
+      var html = '<script type="speculationrules">' + speculationList('speculation-fragment') + '</' + 'script>';
+      d.body.appendChild(d.createRange().createContextualFragment(html));
+      return ok('rules added');
+    },
+    'speculation-prerender': function () {
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      s.textContent = JSON.stringify({ prerender: [{ source: 'list', urls: [sink('speculation-prerender') + '?' + qs(payload())] }] });
+      d.head.appendChild(s);
+      return ok('rules added');
+    },
+    // a document rule prefetches the page's own links: a link is judged only when it is followed
+    'speculation-document-rule': function () {
+      var a = d.createElement('a');
+      a.href = sink('speculation-document-rule') + '?' + qs(payload());
+      a.textContent = '预览';
+      d.body.appendChild(a);
+      var s = d.createElement('script');
+      s.type = 'speculationrules';
+      s.textContent = JSON.stringify({ prefetch: [{ source: 'document', where: { href_matches: '/sink/r/speculation-document-rule*' }, eagerness: 'immediate' }] });
+      d.head.appendChild(s);
+      return ok('rules added');
+    },
+    // dynamic import() and a module worker's static import: syntax, no function a page hook wraps
+    'import-page': function () {
+      return import(jsSink('import-page') + '?' + qs(payload())).then(function () { return ok('imported'); });
+    },
+    'import-ascii': function () {
+      var id = payload().content.match(/\d{17}[\dX]/);
+      return import(jsSink('import-ascii') + '?id=' + (id ? id[0] : '')).then(function () { return ok('imported'); });
+    },
+    'import-worker': function () {
+      return workerImport('import(' + JSON.stringify(location.origin + jsSink('import-worker') + '?' + qs(payload())) + ').then(function () { postMessage("ok"); }, function (e) { postMessage(String(e && e.message || e)); });', {});
+    },
+    'module-worker-import': function () {
+      return workerImport('import ' + JSON.stringify(location.origin + jsSink('module-worker-import') + '?' + qs(payload())) + '; postMessage("ok");', { type: 'module' });
+    },
     'websocket-stream': function () {
       var wss = new WebSocketStream(wsUrl('/sink/ws?' + qs(payload())));
       return withTimeout(wss.opened.then(function (c) { wss.close(); return ok('open'); }, function (e) { return fail(e); }), 5000, 'WebSocketStream');
@@ -429,6 +520,11 @@
     'list-load': function () { return $.getJSON(sink('list') + '?page=2&size=20').then(function () { return ok('list'); }); },
     poll: function () { return fetch(sink('poll') + '?since=' + Date.now()).then(httpOk); },
     'image-load': function () { return loadImage(function (img) { img.src = '/sink/pixel.gif?v=' + Date.now(); }); },
+    // scripts with cache-busters and JSONP: the browser's script-URL rule must let them load
+    'script-timestamp': function () { return loadScript(jsSink('script-timestamp') + '?_=' + Date.now()); },
+    'script-random': function () { return loadScript(jsSink('script-random') + '?r=' + Math.random()); },
+    'import-version': function () { return import(jsSink('import-version') + '?v=20241203153000123&t=' + Math.floor(Date.now() / 1000)).then(function () { return ok('imported'); }); },
+    jsonp: function () { return $.ajax({ url: jsSink('jsonp'), dataType: 'jsonp', crossDomain: true }).then(function () { return ok('jsonp'); }); },
   };
 
   var armed = null;

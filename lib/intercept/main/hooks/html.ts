@@ -4,7 +4,9 @@
  * URLs it holds (lib/gate/html-urls.ts) before the parser sees it: innerHTML/outerHTML,
  * insertAdjacentHTML, document.write, Range.createContextualFragment, DOMParser, setHTMLUnsafe,
  * Document.parseHTMLUnsafe, execCommand('insertHTML') and an iframe's srcdoc. The text itself (a
- * draft an editor writes into its own body) is not what is judged here: only what would load.
+ * draft an editor writes into its own body) is not what is judged here: only what would load or leave
+ * by itself — URLs, the window names its frames and link targets give (lib/gate/html-names.ts), and
+ * speculation rules (refused whole: lib/gate/speculation-rules.ts).
  */
 import { isStyle, type LoadJudge } from './load-judge';
 import { beforeCall as before, beforeSet } from './wrap';

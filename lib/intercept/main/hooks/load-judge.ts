@@ -2,9 +2,12 @@
  * One judge for every URL the browser fetches by itself once the page writes it somewhere — an
  * element's src, an attribute, CSS, parsed HTML. Only URLs that can carry text (a query, an encoded
  * or long numeric path) are asked about; a refusal throws a SecurityError through the page's own code.
+ * Speculation rules, which fetch by themselves the URLs their text lists, are refused whole.
  */
 import { cssUrls } from '../../../gate/css-urls';
+import { htmlWindowNames } from '../../../gate/html-names';
 import { htmlUrls } from '../../../gate/html-urls';
+import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
 import { absoluteUrl } from './network';
@@ -20,7 +23,10 @@ export interface LoadJudge {
   /** Throws when the URL is refused. */
   url(url: string): void;
   css(css: unknown): void;
+  /** Markup: throws when a URL or a window name in it is refused, or when it makes a speculation-rules script. */
   html(html: unknown): void;
+  /** A script's type about to be set: throws for speculation rules (lib/gate/speculation-rules.ts). */
+  scriptType(type: unknown): void;
   /** A text written where it leaves from later (a cookie, a window name): throws when refused. */
   text: TextJudge;
 }
@@ -28,12 +34,19 @@ export interface LoadJudge {
 /** A <style> element: its text is CSS, parsed (and its @import fetched) as soon as it changes. */
 export const isStyle = (n: unknown): boolean => (n as Element | null)?.localName === 'style';
 
+const NO_SPECULATION = '发布前预检：编辑页面不允许页面脚本添加预加载规则（speculationrules），已阻止';
+
 export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
+  // (a page outside the policy keeps them, as it keeps every other route)
+  const noSpeculation = () => {
+    if (channel.covered()) throw refusal(win, NO_SPECULATION);
+  };
   const allowed = (url: string, route: Route = 'element-url') => {
     const abs = absoluteUrl(win, url);
     if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
     return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
   };
+  const text = textJudge(win, channel);
   const check = (url: string) => {
     const a = allowed(url);
     if (!a.pass) throw refusal(win, a.message);
@@ -46,8 +59,15 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
       for (const u of new Set(cssUrls(String(css)))) check(u);
     },
     html: (html) => {
-      for (const u of new Set(htmlUrls(String(html)))) check(u);
+      const markup = String(html);
+      if (htmlHasSpeculationRules(markup)) noSpeculation();
+      for (const u of new Set(htmlUrls(markup))) check(u);
+      // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
+      for (const [name, attribute] of new Map(htmlWindowNames(markup).map(([a, n]) => [n, a]))) text('window.name', attribute, name);
     },
-    text: textJudge(win, channel),
+    scriptType: (type) => {
+      if (isSpeculationRulesType(type)) noSpeculation();
+    },
+    text,
   };
 }

@@ -2,7 +2,8 @@
 /**
  * URLs that make the browser send a request the moment they are set: window.open, an element's src
  * (img, script, iframe, media, object, SVG image/use …) or a link's href however it is written —
- * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS.
+ * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS; and a
+ * script's type, which makes speculation rules (refused whole: lib/gate/speculation-rules.ts).
  */
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
@@ -40,6 +41,7 @@ export function attributeJudge(judge: LoadJudge): (el: Element, name: string, va
     else if (local === 'srcdoc') judge.html(value);
     else if (URL_ATTRS.has(local) && LOADS_ON_SET.test(el.tagName)) judge.url(String(value));
     else if (local === 'name' || local === 'target') windowName(el, local, value);
+    else if (local === 'type' && el.localName === 'script') judge.scriptType(value);
   };
 }
 
@@ -89,6 +91,7 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
     const proto = protoOf(win, ctor);
     beforeSet(proto, prop, (_, value) => judge.url(String(value)));
   }
+  beforeSet(protoOf(win, 'HTMLScriptElement'), 'type', (_, value) => judge.scriptType(value));
   // `new Audio(url)` sets its src inside the constructor, past the setter above.
   const OriginalAudio: typeof Audio | undefined = win.Audio;
   if (typeof OriginalAudio === 'function') {
@@ -116,6 +119,32 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   };
   beforeSet(win.Attr.prototype, 'value', written);
   for (const prop of ['nodeValue', 'textContent']) beforeSet(win.Node.prototype, prop, written);
+  hookAttributeMaps(win, attr);
+}
+
+/**
+ * `el.attributes.setNamedItem(attr)` sets an attribute as setAttributeNode does, but a NamedNodeMap
+ * does not say whose it is: each map the `attributes` getter hands out is remembered with its element.
+ */
+function hookAttributeMaps(win: PageWindow, attr: (el: Element, name: string, value: unknown) => void): void {
+  const owners = new win.WeakMap<object, Element>();
+  const desc = Object.getOwnPropertyDescriptor(win.Element.prototype, 'attributes');
+  const get = desc?.get;
+  if (!desc || !get) return;
+  Object.defineProperty(win.Element.prototype, 'attributes', {
+    ...desc,
+    get(this: Element) {
+      const map = get.call(this) as NamedNodeMap;
+      owners.set(map, this);
+      return map;
+    },
+  });
+  for (const name of ['setNamedItem', 'setNamedItemNS']) {
+    beforeCall(win.NamedNodeMap.prototype, name, (self, [node]) => {
+      const el = owners.get(self as object);
+      if (el) attr(el, (node as Attr).name, (node as Attr).value);
+    });
+  }
 }
 
 export function hookUrls(win: PageWindow, judge: LoadJudge): void {

@@ -5,7 +5,7 @@
  * importScripts through the page's guard over a MessagePort the page hands over before any message of
  * its own, then loads the worker's real script. Relative URLs keep resolving against the real script.
  */
-export function workerPrelude(scriptUrl: string, isModule: boolean, marker: string): void {
+export function workerPrelude(scriptUrl: string, isModule: boolean, marker: string, scriptTextPattern: string): void {
   type Answer = { pass: boolean; message?: string };
   type Ask = (route: string, method: string, url: string, body: unknown) => Promise<Answer>;
   const g = self as unknown as Record<string, unknown> & typeof globalThis;
@@ -131,14 +131,15 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
   } as unknown as typeof Worker;
 
   // importScripts loads at once and cannot wait for an answer: a URL that could hold the draft or a
-  // personal number (non-ASCII text, raw or percent-encoded; a digit run of a mobile's 11 digits or
-  // of 15 and more, as IDs and bank cards have) is refused outright. Cache-busters load as before:
-  // `lib.js?v=3`, a date (`?v=20241203`), a timestamp in seconds or milliseconds.
+  // personal number is refused outright, by the pattern the browser's own script rule uses
+  // (lib/gate/script-url-rules.ts: percent-encoded non-ASCII, a mobile- or ID-shaped digit run), and
+  // raw non-ASCII text. Cache-busters load as before (versions, dates, timestamps, Math.random()).
   const importScripts0 = g.importScripts as ((...u: string[]) => void) | undefined;
   if (importScripts0) {
+    const textShaped = new RegExp(scriptTextPattern, 'i');
     g.importScripts = (...urls: string[]) => {
       const absolute = urls.map(abs);
-      const carries = (u: string) => !u.startsWith('blob:') && /%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i.test(u.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, ''));
+      const carries = (u: string) => !u.startsWith('blob:') && (/[^\x20-\x7e]/.test(u) || textShaped.test(u.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')));
       if (absolute.some(carries)) throw refused('发布前预检：工作线程中带文字的脚本地址无法检查，已阻止');
       importScripts0(...absolute);
     };
@@ -161,9 +162,13 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
       g.removeEventListener('message', hold);
       for (const e of early.splice(0)) g.dispatchEvent(new MessageEvent('message', { data: e.data as unknown, ports: [...e.ports], origin: e.origin, lastEventId: e.lastEventId }));
     };
+    // A module that fails to load (its static import refused by the network) is reported to the page
+    // as the worker's error event, as it is without the prelude: a rejection here would reach nobody.
     import(scriptUrl).then(handOn, (err: unknown) => {
       handOn();
-      throw err;
+      setTimeout(() => {
+        throw err;
+      });
     });
   }
 }

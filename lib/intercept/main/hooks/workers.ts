@@ -10,6 +10,7 @@ import { serializeBody } from '../serialize';
 import { absoluteUrl } from './network';
 import { judgeUrl, refusal } from './sockets';
 import { workerPrelude } from './worker-prelude';
+import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-url-rules';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -48,7 +49,7 @@ function answerWorker(win: PageWindow, channel: GuardChannel, port: MessagePort)
 }
 
 function preludeUrl(win: PageWindow, scriptUrl: string, isModule: boolean): string {
-  const source = `(${workerPrelude.toString()})(${JSON.stringify(scriptUrl)}, ${String(isModule)}, ${JSON.stringify(MARKER)});`;
+  const source = `(${workerPrelude.toString()})(${JSON.stringify(scriptUrl)}, ${String(isModule)}, ${JSON.stringify(MARKER)}, ${JSON.stringify(SCRIPT_TEXT_PATTERN)});`;
   return win.URL.createObjectURL(new win.Blob([source], { type: 'text/javascript' }));
 }
 

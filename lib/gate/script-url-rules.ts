@@ -1,0 +1,55 @@
+/**
+ * Script requests no page hook can hold: `import('/x.js?content=…')` (syntax, in the page or in a
+ * worker), a module worker's static imports, `importScripts` (which cannot wait for an answer). The
+ * browser itself refuses, from a covered CMS page and its workers, a script request whose URL could
+ * only be carrying text out: percent-encoded non-ASCII (Chinese text, UTF-8 or GBK), or a digit run
+ * shaped like a personal number — a mobile (11 digits from 1) or an ID or bank card (15 and more).
+ * No content is read: the rule refuses the shape, signed or not, and the page sees a failed load.
+ *
+ * What loads as before (test/gate/script-url-rules.test.ts): version strings, dates and timestamps
+ * (10 or 13 digits; 14 or 17 when written yyyyMMddHHmmss[SSS], which begin with 20 — no ID or card
+ * does), `Math.random()` cache-busters (digits after a `.`), and jQuery's JSONP callback names (digits
+ * right after letters). A run glued to letters is therefore let through: an ASCII draft written so
+ * (`abc11010519491231002X`) is not refused here.
+ *
+ * One pattern, two engines: the browser's declarativeNetRequest (RE2: no look-around) and the worker
+ * prelude's importScripts (JavaScript), so both refuse the same URLs.
+ */
+import { lockdownDomains } from './startup-rules';
+import type { DnrRule } from './backstop-rules';
+
+const BEFORE = '(?:[^0-9a-z.]|%[0-9a-f]{2})';
+const MOBILE = '1[0-9]{10}';
+const LONG_RUN = '(?:[013-9][0-9]|2[1-9])[0-9]{12,}[0-9x]';
+const AFTER = '(?:[^0-9x]|$)';
+/** Matched case-insensitively, against the whole URL (the host's digits never make such a run). */
+export const SCRIPT_TEXT_PATTERN = `%[89a-f][0-9a-f]|${BEFORE}(?:${MOBILE}|${LONG_RUN})${AFTER}`;
+
+/** Dynamic (persisted) rule id 12, in the startup guard's range 10–19 (lib/gate/startup-rules.ts). */
+export const SCRIPT_RULE_IDS = [12] as const;
+/**
+ * Above the startup lift's allow (6), which would otherwise switch it off once the content scripts
+ * are in; the backstop's per-tab allows after a sign-off (8) name adapter publish endpoints only.
+ */
+export const SCRIPT_RULE_PRIORITY = 7;
+
+/**
+ * Scripts only, a worker's script too (a Worker or service worker script URL holding the signed draft
+ * is refused, which no CMS publishes by). Not 'other', where Chromium files an audio or paint
+ * worklet module's static imports (measured): `<a download>` links are there too, and an attachment
+ * with a Chinese file name must still download.
+ */
+const SCRIPT_TYPES = ['script'];
+
+export function scriptUrlRules(origins: readonly string[]): DnrRule[] {
+  const domains = lockdownDomains(origins);
+  if (domains.length === 0) return [];
+  return [
+    {
+      id: SCRIPT_RULE_IDS[0],
+      priority: SCRIPT_RULE_PRIORITY,
+      action: { type: 'block' },
+      condition: { regexFilter: SCRIPT_TEXT_PATTERN, isUrlFilterCaseSensitive: false, resourceTypes: SCRIPT_TYPES, initiatorDomains: domains },
+    },
+  ];
+}
