@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export async function buildCli() {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { precheck: 'lib/cli/main.ts', 'scan-worker': 'lib/cli/scan-worker.ts' },
+    entryPoints: { precheck: 'lib/cli/main.ts' },
     outdir: 'dist/cli',
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -17,68 +17,56 @@ export interface ScanRun {
   errors: InputError[];
 }
 
-/** Takes an unreadable input's error; anything else is a bug and is thrown on. */
-export type OnInputError = (err: InputError) => void;
-
-const inputErrorsOnly =
-  (onError: OnInputError) =>
-  (err: unknown): void => {
+/**
+ * Scans every file the arguments stand for. One unreadable file does not stop the run: it is
+ * reported (onError, as soon as it happens) and the others are still scanned.
+ */
+export async function scanPaths(
+  args: readonly string[],
+  rules: readonly Rule[],
+  onError: (err: InputError) => void = () => {},
+): Promise<ScanRun> {
+  const run: ScanRun = { files: [], errors: [] };
+  const fail = (err: unknown) => {
     if (!(err instanceof InputError)) throw err;
+    run.errors.push(err);
     onError(err);
   };
-
-/** The files the arguments stand for, in order; a file named twice (itself and through its directory) once. */
-export async function expandArgs(args: readonly string[], onError: OnInputError): Promise<string[]> {
-  const fail = inputErrorsOnly(onError);
+  // A file named twice (itself and through its directory) is scanned and reported once.
   const seen = new Set<string>();
-  const out: string[] = [];
   for (const arg of args) {
-    const paths = await expandPath(arg).catch((err: unknown) => (fail(err), [] as string[]));
-    for (const path of paths) {
-      const key = resolve(path);
-      if (!seen.has(key)) out.push(path);
-      seen.add(key);
-    }
-  }
-  return out;
-}
-
-async function scanFile(path: string, rules: readonly Rule[]): Promise<ScannedFile> {
-  if (isAttachmentPath(path)) {
-    // Spreadsheets, documents, PDFs: findings carry their sheet/cell, part or page (location).
-    const result = await scanAttachmentPath(path, rules).catch((err: unknown) => Promise.reject(reasonOf(err, path)));
-    if (result.status !== 'scanned') throw new InputError(path, result.reason.zh, result.reason.en);
-    return { path, findings: result.findings, lineStarts: [] };
-  }
-  const { text, locate } = await readInput(path);
-  const findings = scan(text, { rules });
-  if (locate) {
-    for (const f of findings) {
-      const location = locate(f.start, f.end);
-      if (location) f.location = location;
-    }
-  }
-  return { path, findings, lineStarts: lineStarts(text) };
-}
-
-/** Scans files one after another. One unreadable file does not stop the run: it goes to onError at once. */
-export async function scanFiles(paths: readonly string[], rules: readonly Rule[], onError: OnInputError): Promise<ScannedFile[]> {
-  const fail = inputErrorsOnly(onError);
-  const files: ScannedFile[] = [];
-  for (const path of paths) {
+    let paths: string[];
     try {
-      files.push(await scanFile(path, rules));
+      paths = await expandPath(arg);
     } catch (err) {
       fail(err);
+      continue;
+    }
+    for (const path of paths) {
+      const key = resolve(path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      try {
+        if (isAttachmentPath(path)) {
+          // Spreadsheets, documents, PDFs: findings carry their sheet/cell, part or page (location).
+          const result = await scanAttachmentPath(path, rules).catch((err: unknown) => Promise.reject(reasonOf(err, path)));
+          if (result.status !== 'scanned') throw new InputError(path, result.reason.zh, result.reason.en);
+          run.files.push({ path, findings: result.findings, lineStarts: [] });
+          continue;
+        }
+        const { text, locate } = await readInput(path);
+        const findings = scan(text, { rules });
+        if (locate) {
+          for (const f of findings) {
+            const location = locate(f.start, f.end);
+            if (location) f.location = location;
+          }
+        }
+        run.files.push({ path, findings, lineStarts: lineStarts(text) });
+      } catch (err) {
+        fail(err);
+      }
     }
   }
-  return files;
-}
-
-/** Scans every file the arguments stand for, in this process. */
-export async function scanPaths(args: readonly string[], rules: readonly Rule[], onError: OnInputError = () => {}): Promise<ScanRun> {
-  const errors: InputError[] = [];
-  const collect = (err: InputError) => (errors.push(err), onError(err));
-  const files = await scanFiles(await expandArgs(args, collect), rules, collect);
-  return { files, errors };
+  return run;
 }

@@ -13,10 +13,10 @@ export interface CliRun {
  * Runs the real CLI in a child process from the repo root: the installed bin (the prebuilt bundle the
  * tests' global setup builds), or `npm run --silent precheck --`, the command of design.md.
  */
-export function runCli(args: readonly string[], via: 'bin' | 'npm' = 'bin', env: Record<string, string> = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], via: 'bin' | 'npm' = 'bin'): Promise<CliRun> {
   const [cmd, pre] = via === 'npm' ? ['npm', ['run', '--silent', 'precheck', '--']] : [process.execPath, ['bin/precheck.mjs']];
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, [...pre, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(cmd, [...pre, ...args], { cwd: ROOT, env: process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
