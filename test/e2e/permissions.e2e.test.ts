@@ -122,9 +122,12 @@ test('adding an origin asks for access, and Precheck runs there without reloadin
   expect(await hasAccess()).toBe(true);
   // Registered at runtime for the new origin, and kept across browser restarts (after a restart
   // nothing wakes the worker before the first CMS page loads).
-  const registered = await (await extensionWorker(browser.context)).evaluate<{ matches: string[]; persistAcrossSessions: boolean }[]>(
-    `chrome.scripting.getRegisteredContentScripts()`,
-  );
+  // The row shows 已授权 once the origin is saved and granted; the background registers on the saved
+  // change, a moment later (seconds on a loaded machine).
+  const worker = await extensionWorker(browser.context);
+  const readRegistered = () => worker.evaluate<{ matches: string[]; persistAcrossSessions: boolean }[]>(`chrome.scripting.getRegisteredContentScripts()`);
+  await expect.poll(async () => (await readRegistered()).some((s) => s.matches.includes(origin)), { timeout: 15_000 }).toBe(true);
+  const registered = await readRegistered();
   expect(registered.length).toBeGreaterThan(0);
   for (const s of registered) {
     expect(s.matches).toContain(origin);

@@ -133,7 +133,11 @@ test('the popup shows the tab’s state block, and says so when the browser forb
   await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
   await popup.bringToFront();
   // Whatever the tab's content script answers to TAB_STATE, the block settles out of 'loading'.
-  await popup.waitForFunction(`(() => { const s = document.querySelector('[data-tab-state]'); return !!s && s.getAttribute('data-tab-state') !== 'loading'; })()`);
+  // Polled by evaluate: waitForFunction's own polling evals its string in the page, which the popup's
+  // CSP (script-src 'self') refuses once the first look is not already true (a loaded machine).
+  await expect
+    .poll(() => popup.evaluate(`(() => { const s = document.querySelector('[data-tab-state]'); return !!s && s.getAttribute('data-tab-state') !== 'loading'; })()`), { timeout: 15_000 })
+    .toBe(true);
 
   // The same tab on a chrome:// page, which no extension may read.
   await page.goto('chrome://version/');
