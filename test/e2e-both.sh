@@ -13,6 +13,8 @@ ff_log=test-output/e2e-firefox.log
 routes_log=test-output/e2e-gate-routes.log
 codes=test-output/e2e-stream-codes
 ROUTES=test/e2e/gate-routes.e2e.test.ts
+# A codes file left by an earlier run must not stand in for this one's (a stream that dies writes none).
+rm -f "$codes"
 (
   npm run --silent test:e2e:firefox >"$ff_log" 2>&1
   ff=$?
