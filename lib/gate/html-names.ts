@@ -9,17 +9,18 @@ import { attributeValues, startTags } from './html-tags';
 
 export type WindowNameAttribute = 'name' | 'target';
 
-const NAMED: [tags: string, attribute: WindowNameAttribute][] = [
-  ['iframe|frame|object|embed', 'name'],
-  ['a|area|form|base', 'target'],
-];
+const ATTRIBUTE_OF: Readonly<Record<string, WindowNameAttribute>> = { iframe: 'name', frame: 'name', object: 'name', embed: 'name', a: 'target', area: 'target', form: 'target', base: 'target' };
+const TAGS = Object.keys(ATTRIBUTE_OF).join('|');
 
+/** Frame names first, then targets; one pass over the markup (an editor's setContent can be a megabyte). */
 export function htmlWindowNames(html: string, depth = 0): [WindowNameAttribute, string][] {
   if (!/(?:name|target|srcdoc)\s*=/i.test(html)) return [];
-  const names: [WindowNameAttribute, string][] = [];
-  for (const [tags, attribute] of NAMED) {
-    for (const { attributes } of startTags(html, tags)) for (const value of attributeValues(attributes, attribute)) names.push([attribute, value]);
+  const found: Record<WindowNameAttribute, [WindowNameAttribute, string][]> = { name: [], target: [] };
+  const nested: [WindowNameAttribute, string][] = [];
+  for (const { tag, attributes } of startTags(html, TAGS)) {
+    const attribute = ATTRIBUTE_OF[tag]!;
+    for (const value of attributeValues(attributes, attribute)) found[attribute].push([attribute, value]);
+    if (tag === 'iframe' && depth < 2) for (const doc of attributeValues(attributes, 'srcdoc')) nested.push(...htmlWindowNames(doc, depth + 1));
   }
-  if (depth < 2) for (const { attributes } of startTags(html, 'iframe')) for (const doc of attributeValues(attributes, 'srcdoc')) names.push(...htmlWindowNames(doc, depth + 1));
-  return names;
+  return [...found.name, ...found.target, ...nested];
 }
