@@ -119,6 +119,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'EventSource', label: '`new EventSource(…?content=…)`', route: 'eventsource', path: '/sink/events', how: { script: 'eventsource' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'Image.src', label: '`new Image().src = …?content=…`', route: 'element-url', path: '/sink/r/img-src', how: { script: 'image-src' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'img.setAttribute', label: "`img.setAttribute('src', …)`", route: 'element-url', path: '/sink/r/img-attr', how: { script: 'image-setattribute' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'img.attributes.setNamedItem', label: "`img.attributes.setNamedItem(src)` on an img with an alt", route: 'element-url', path: '/sink/r/img-named', how: { script: 'image-setnameditem' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'innerHTML-img', label: '`innerHTML = \'<img src=…>\'`', route: 'element-url', path: '/sink/r/img-html', how: { script: 'innerhtml-img' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocket-url', label: '`new WebSocket(…?content=…)`', route: 'websocket', path: '/sink/ws', how: { script: 'websocket-url' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocket-send', label: '`ws.send(draft)`', route: 'websocket.send', path: '/sink/ws', how: { script: 'websocket-send' }, passes: 'stays', refusal: 'error' }),

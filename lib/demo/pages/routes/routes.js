@@ -229,6 +229,15 @@
     },
     'image-src': function () { return loadImage(function (img) { img.src = sink('img-src') + '?' + qs(payload()); }); },
     'image-setattribute': function () { return loadImage(function (img) { img.setAttribute('src', sink('img-attr') + '?' + qs(payload())); }); },
+    // setNamedItem on an element that already has an attribute: the map's owner is read from it
+    'image-setnameditem': function () {
+      return loadImage(function (img) {
+        img.alt = '';
+        var src = d.createAttribute('src');
+        src.value = sink('img-named') + '?' + qs(payload());
+        img.attributes.setNamedItem(src);
+      });
+    },
     'innerhtml-img': function () {
       var box = d.createElement('div');
       d.body.appendChild(box);

@@ -32,16 +32,19 @@ const URL_ATTRS = new Set(['src', 'srcset', 'imagesrcset', 'href', 'data', 'post
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
 const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|TD|TH)$/i;
 
-/** Judges one attribute about to be set on `el` (throws when refused). */
-export function attributeJudge(judge: LoadJudge): (el: Element, name: string, value: unknown) => void {
+/** Judges one attribute about to be set on `el`, or on an element not known (null: judged as one it matters to); throws when refused. */
+type AttributeJudge = (el: Element | null, name: string, value: unknown) => void;
+
+export function attributeJudge(judge: LoadJudge): AttributeJudge {
   const windowName = windowNameAttribute(judge.text);
   return (el, name, value) => {
     const local = String(name).toLowerCase().replace(/^xlink:/, '');
     if (local === 'style') judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
-    else if (URL_ATTRS.has(local) && LOADS_ON_SET.test(el.tagName)) judge.url(String(value));
-    else if (local === 'name' || local === 'target') windowName(el, local, value);
-    else if (local === 'type' && el.localName === 'script') judge.scriptType(value);
+    else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value));
+    else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
+    else if (local === 'name' || local === 'target') judge.text('window.name', local, String(value));
+    else if (local === 'type' && (!el || el.localName === 'script')) judge.scriptType(value);
   };
 }
 
@@ -124,25 +127,19 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
 
 /**
  * `el.attributes.setNamedItem(attr)` sets an attribute as setAttributeNode does, but a NamedNodeMap
- * does not say whose it is: each map the `attributes` getter hands out is remembered with its element.
+ * does not say whose it is; an attribute already in it does (its ownerElement, read through the
+ * getters kept at document_start). A map with none (an element without attributes) is judged as if
+ * its element were one the attribute loads, names or types. No hook on the `attributes` getter, which
+ * editors' HTML filters read on every change.
  */
-function hookAttributeMaps(win: PageWindow, attr: (el: Element, name: string, value: unknown) => void): void {
-  const owners = new win.WeakMap<object, Element>();
-  const desc = Object.getOwnPropertyDescriptor(win.Element.prototype, 'attributes');
-  const get = desc?.get;
-  if (!desc || !get) return;
-  Object.defineProperty(win.Element.prototype, 'attributes', {
-    ...desc,
-    get(this: Element) {
-      const map = get.call(this) as NamedNodeMap;
-      owners.set(map, this);
-      return map;
-    },
-  });
+function hookAttributeMaps(win: PageWindow, attr: AttributeJudge): void {
+  const item = win.NamedNodeMap.prototype.item;
+  const ownerOf = Object.getOwnPropertyDescriptor(win.Attr.prototype, 'ownerElement')?.get;
+  if (!ownerOf) return;
   for (const name of ['setNamedItem', 'setNamedItemNS']) {
     beforeCall(win.NamedNodeMap.prototype, name, (self, [node]) => {
-      const el = owners.get(self as object);
-      if (el) attr(el, (node as Attr).name, (node as Attr).value);
+      const first: Attr | null = Reflect.apply(item, self, [0]);
+      attr(first && (Reflect.apply(ownerOf, first, []) as Element | null), (node as Attr).name, (node as Attr).value);
     });
   }
 }
