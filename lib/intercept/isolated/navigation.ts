@@ -54,10 +54,23 @@ function isSelfTarget(target: string | null | undefined): boolean {
 
 export function watchNavigations(win: Window, judge: NavigationJudge): void {
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
-  const hasNavigate = !!nav;
-  let linkClicked: string | null = null;
+  // The URL of the link last clicked: a navigation to it is reported as a link, not as script's.
+  const clicked = { url: null as string | null };
+  if (nav) watchNavigateEvents(nav, judge, clicked);
+  watchSubmissions(win, judge, !!nav);
+  watchLinkClicks(win, judge, !!nav, clicked);
+}
 
-  nav?.addEventListener('navigate', (ev) => {
+function watchNavigateEvents(nav: EventTarget, judge: NavigationJudge, clicked: { url: string | null }): void {
+  const passes = (e: NavigateEventLike): boolean => {
+    const url = e.destination.url;
+    if (e.formData && judge.holdFiles?.(e.formData, e.sourceElement ?? null)) return false;
+    const o: Outgoing = e.formData
+      ? { route: 'form', method: 'POST', url, body: { kind: 'entries', entries: entriesOf(e.formData, (f) => judge.fileKey?.(f)) }, control: judge.control() }
+      : { route: clicked.url === url ? 'link' : 'navigation', method: 'GET', url, body: { kind: 'none' }, control: judge.control() };
+    return judge.judge(o).pass;
+  };
+  nav.addEventListener('navigate', (ev) => {
     const e = ev as NavigateEventLike;
     // A download (<a download>) is a GET like any other: its URL can carry the draft.
     if (!e.cancelable || e.destination.sameDocument) return;
@@ -69,22 +82,16 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
       e.preventDefault();
     }
   });
-  function passes(e: NavigateEventLike): boolean {
-    const url = e.destination.url;
-    if (e.formData && judge.holdFiles?.(e.formData, e.sourceElement ?? null)) return false;
-    const o: Outgoing = e.formData
-      ? { route: 'form', method: 'POST', url, body: { kind: 'entries', entries: entriesOf(e.formData, (f) => judge.fileKey?.(f)) }, control: judge.control() }
-      : { route: linkClicked === url ? 'link' : 'navigation', method: 'GET', url, body: { kind: 'none' }, control: judge.control() };
-    return judge.judge(o).pass;
-  }
+}
 
-  // Submissions the navigate event above will not see.
+/** Submissions the navigate event will not see: aimed at another window, or no Navigation API. */
+function watchSubmissions(win: Window, judge: NavigationJudge, hasNavigate: boolean): void {
   const submitting = new WeakMap<HTMLFormElement, HTMLElement | null>();
   win.addEventListener(
     'submit',
     (e) => {
       const form = e.target as HTMLFormElement;
-      const submitter = (e).submitter;
+      const submitter = e.submitter;
       const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
       if (hasNavigate && isSelfTarget(target)) return;
       submitting.set(form, submitter);
@@ -96,46 +103,53 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
     (e) => {
       const form = e.target as HTMLFormElement;
       if (!submitting.has(form)) return;
-      const submitter = submitting.get(form);
       // Every entry list built while this submission runs is judged (the page's own new FormData(form)
       // in a submit handler too); the mark lasts until the submission's task is over.
       win.setTimeout(() => submitting.delete(form), 0);
-      const fd = (e).formData;
-      const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
-      const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
-      const url = new URL(action, win.document.baseURI).href;
-      const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-      const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) });
-      // The submission can no longer be cancelled here; what it carries can: it leaves empty. The
-      // page's own formdata listeners (on the form, on its ancestors) run after this one and may still
-      // change the entries, so the verdict that counts is taken after them: at the end of the form's
-      // listeners, and again on the way back up if the entries changed. This first look spends no
-      // release; what it refuses is refused (and reported) now, in case the page stops the event before.
-      const first = outgoing();
-      if (!judge.peek(first).pass) {
-        judge.judge(first);
-        emptyEntries(fd);
-      }
-      let judged: string | null = null;
-      const last = (ev: Event) => {
-        if ((ev as FormDataEvent).formData !== fd) return;
-        const o = outgoing();
-        const key = JSON.stringify(o.body);
-        if (key === judged) return;
-        if (!judge.judge(o).pass) emptyEntries(fd);
-        judged = JSON.stringify(outgoing().body);
-      };
-      form.addEventListener('formdata', last);
-      win.addEventListener('formdata', last);
-      // Gone with this dispatch (the page may stop it before either runs).
-      win.setTimeout(() => {
-        form.removeEventListener('formdata', last);
-        win.removeEventListener('formdata', last);
-      }, 0);
+      judgeEntryList(win, judge, form, submitting.get(form) ?? null, e.formData);
     },
     true,
   );
+}
 
+/**
+ * The submission can no longer be cancelled here; what it carries can: it leaves empty. The page's
+ * own formdata listeners (on the form, on its ancestors) run after this one and may still change the
+ * entries, so the verdict that counts is taken after them: at the end of the form's listeners, and
+ * again on the way back up if the entries changed. The first look spends no release; what it refuses
+ * is refused (and reported) now, in case the page stops the event before.
+ */
+function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, fd: FormData): void {
+  const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
+  const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
+  const url = new URL(action, win.document.baseURI).href;
+  const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
+  const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) });
+  const first = outgoing();
+  if (!judge.peek(first).pass) {
+    judge.judge(first);
+    emptyEntries(fd);
+  }
+  let judged: string | null = null;
+  const last = (ev: Event) => {
+    if ((ev as FormDataEvent).formData !== fd) return;
+    const o = outgoing();
+    const key = JSON.stringify(o.body);
+    if (key === judged) return;
+    if (!judge.judge(o).pass) emptyEntries(fd);
+    judged = JSON.stringify(outgoing().body);
+  };
+  form.addEventListener('formdata', last);
+  win.addEventListener('formdata', last);
+  // Gone with this dispatch (the page may stop it before either runs).
+  win.setTimeout(() => {
+    form.removeEventListener('formdata', last);
+    win.removeEventListener('formdata', last);
+  }, 0);
+}
+
+/** Link clicks: their ping requests always, and the navigation itself where no navigate event will come. */
+function watchLinkClicks(win: Window, judge: NavigationJudge, hasNavigate: boolean, clicked: { url: string | null }): void {
   const pingsPass = (a: HTMLAnchorElement): boolean => {
     const ping = a.getAttribute('ping');
     if (!ping) return true;
@@ -155,7 +169,7 @@ export function watchNavigations(win: Window, judge: NavigationJudge): void {
         return;
       }
       if (!/^https?:/i.test(a.href)) return;
-      linkClicked = a.href;
+      clicked.url = a.href;
       if (hasNavigate && isSelfTarget(a.getAttribute('target'))) return;
       const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };
       if (!judge.judge(o).pass) e.preventDefault();

@@ -23,6 +23,34 @@ const NO_PARTNER: GuardAnswer = { pass: false, message: '发布前预检未能�
 
 type PageWindow = Window & typeof globalThis;
 
+/**
+ * Puts the channel's element in the document and says so (`ready`): the isolated script answers by
+ * taking the port. Never the document's own child: a document_start script can run before the parser
+ * made <html>, and an element there would become the root the parser then cannot replace — the page
+ * came out empty (seen in TRS WCM's nested frames). Until the root exists the guard asks through the
+ * parent's relay.
+ */
+function announceWhenRooted(win: PageWindow, el: Element, ready: () => void): void {
+  const doc = win.document;
+  const announce = (root: Element) => {
+    root.appendChild(el);
+    ready();
+    // If the isolated script has not arrived by the first task, it is not coming: nobody may find the
+    // element later and pretend to be it.
+    win.setTimeout(() => el.isConnected && el.remove(), 0);
+  };
+  if (doc.documentElement) {
+    announce(doc.documentElement);
+    return;
+  }
+  const watch = new win.MutationObserver(() => {
+    if (!doc.documentElement) return;
+    watch.disconnect();
+    announce(doc.documentElement);
+  });
+  watch.observe(doc, { childList: true });
+}
+
 export function openGuardChannel(win: PageWindow): GuardChannel {
   const doc = win.document;
   const stringify = win.JSON.stringify.bind(win.JSON);
@@ -47,25 +75,7 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     el.remove();
     dispatch.call(el, new MessageEv(PORT, { ports: [channel.port2] }));
   });
-  const announce = (root: Element) => {
-    root.appendChild(el);
-    dispatch.call(el, new CustomEv(READY, { bubbles: true }));
-    // If the isolated script has not arrived by the first task, it is not coming: nobody may find the
-    // element later and pretend to be it.
-    win.setTimeout(() => el.isConnected && el.remove(), 0);
-  };
-  // Never the document's own child: a document_start script can run before the parser made <html>, and
-  // an element there would become the root the parser then cannot replace — the page came out empty
-  // (seen in TRS WCM's nested frames). Until the root exists the guard asks through the parent's relay.
-  if (doc.documentElement) announce(doc.documentElement);
-  else {
-    const watch = new win.MutationObserver(() => {
-      if (!doc.documentElement) return;
-      watch.disconnect();
-      announce(doc.documentElement);
-    });
-    watch.observe(doc, { childList: true });
-  }
+  announceWhenRooted(win, el, () => dispatch.call(el, new CustomEv(READY, { bubbles: true })));
 
   port.onmessage = (e: MessageEvent<IsolatedMessage>) => {
     const m = e.data;
