@@ -28,6 +28,7 @@ export const ROUTES = [
   'history',
   'cookie',
   'window.name',
+  'webrtc',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 

@@ -193,6 +193,7 @@ const zh: Terms = {
     history: '改写页面地址（随后请求的 Referer）',
     cookie: '写入 Cookie',
     'window.name': '窗口名称（window.name）',
+    webrtc: '点对点连接（WebRTC）',
   },
   reason: {
     'scan-incomplete': '检查未完成',
@@ -317,6 +318,7 @@ const en: Terms = {
     history: 'page address rewritten (the Referer of later requests)',
     cookie: 'cookie',
     'window.name': 'window name (window.name)',
+    webrtc: 'peer-to-peer connection (WebRTC)',
   },
   reason: {
     'scan-incomplete': 'the check did not finish',

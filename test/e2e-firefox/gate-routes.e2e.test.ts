@@ -28,6 +28,7 @@ import { ID, openRoutes, ownDraft, runRoute, writeDraft, type Outcome } from '..
 import { ROUTE_CASES, WORKING_CASES, type RouteCase } from '../e2e/gate-route-cases.ts';
 import { refusesWithId, releasesOnce, routeNotes, type GateWalk } from '../e2e/gate-walk.ts';
 import { NAME_CASES, walkWindowName } from '../e2e/window-name-walk.ts';
+import { expectPeerDelivers, expectPeerGuarded } from '../e2e/webrtc-walk.ts';
 import { startFirefox } from './firefox-helpers.ts';
 import type { Page } from 'puppeteer-core';
 
@@ -116,4 +117,10 @@ describe('the CMS keeps working', () => {
     expect(arrived).toHaveLength(1);
     expect(outcome).toMatchObject({ ok: true });
   });
+});
+
+describe('WebRTC (test/e2e/webrtc-walk.ts)', () => {
+  test('control: without Precheck a data channel message and a channel label deliver the ID to the other peer', () => expectPeerDelivers(tab, control));
+  test('with Precheck: a message or label carrying the ID is refused and never reaches the peer; the unsigned draft is refused, other messages go', () =>
+    expectPeerGuarded(tab, server));
 });

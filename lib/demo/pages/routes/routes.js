@@ -127,6 +127,33 @@
       return new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
     });
   }
+  /**
+   * Two WebRTC peers in this page, connected over the network (UDP on loopback): what the first sends
+   * on a data channel reaches the second only by leaving the page. The second's messages and channel
+   * labels are kept in __routes.peerReceived, as a remote peer would get them.
+   */
+  function peerLoop(label, send) {
+    var pc1 = new RTCPeerConnection();
+    var pc2 = new RTCPeerConnection();
+    var got = api.peerReceived;
+    pc1.onicecandidate = function (e) { if (e.candidate) pc2.addIceCandidate(e.candidate); };
+    pc2.onicecandidate = function (e) { if (e.candidate) pc1.addIceCandidate(e.candidate); };
+    pc2.ondatachannel = function (e) {
+      got.push('label:' + e.channel.label);
+      e.channel.onmessage = function (m) { got.push(String(m.data)); };
+    };
+    var close = function () { setTimeout(function () { pc1.close(); pc2.close(); }, 500); };
+    return withTimeout(Promise.resolve().then(function () {
+      var dc = pc1.createDataChannel(label);
+      var opened = new Promise(function (resolve) { dc.onopen = resolve; });
+      return pc1.setLocalDescription()
+        .then(function () { return pc2.setRemoteDescription(pc1.localDescription); })
+        .then(function () { return pc2.setLocalDescription(); })
+        .then(function () { return pc1.setRemoteDescription(pc2.localDescription); })
+        .then(function () { return opened; })
+        .then(function () { send(dc); close(); return ok('sent'); });
+    }).then(null, function (e) { close(); return fail(e); }), 8000, 'WebRTC');
+  }
   function withTimeout(p, ms, what) {
     return Promise.race([p, new Promise(function (resolve) { setTimeout(function () { resolve(fail(what + ' 超时')); }, ms); })]);
   }
@@ -514,6 +541,32 @@
       var wss = new WebSocketStream(wsUrl('/sink/ws?' + qs(payload())));
       return withTimeout(wss.opened.then(function (c) { wss.close(); return ok('open'); }, function (e) { return fail(e); }), 5000, 'WebSocketStream');
     },
+    'websocket-stream-write': function () {
+      var wss = new WebSocketStream(wsUrl('/sink/ws'));
+      return withTimeout(wss.opened.then(function (c) {
+        var writer = c.writable.getWriter();
+        return writer.write(JSON.stringify(payload())).then(function () {
+          setTimeout(function () { wss.close(); }, 500);
+          return ok('sent');
+        });
+      }).then(null, function (e) { wss.close(); return fail(e); }), 5000, 'WebSocketStream');
+    },
+    'webrtc-send': function () { return peerLoop('chat', function (dc) { dc.send(JSON.stringify(payload())); }); },
+    'webrtc-label': function () { return peerLoop(JSON.stringify(payload()), function () {}); },
+    'webrtc-ping': function () { return peerLoop('chat', function (dc) { dc.send('ping'); }); },
+    'worker-websocket-stream': function () {
+      return workerImport('var s = new WebSocketStream(' + JSON.stringify(wsUrl('/sink/ws')) + '); s.opened.then(function (c) { return c.writable.getWriter().write(' + JSON.stringify(JSON.stringify(payload())) + '); }).then(function () { setTimeout(function () { postMessage("ok"); }, 300); }, function (e) { postMessage(String(e && e.message || e)); });', {});
+    },
+    webtransport: function () {
+      try {
+        var t = new WebTransport('https://' + location.hostname + ':4433/sink');
+        t.closed.then(null, function () {});
+        return Promise.resolve(ok('made'));
+      } catch (e) { return Promise.resolve(fail(e)); }
+    },
+    'worker-webtransport': function () {
+      return workerImport('try { var t = new WebTransport(' + JSON.stringify('https://' + location.hostname + ':4433/sink') + '); t.closed.then(null, function () {}); postMessage("ok"); } catch (e) { postMessage(String(e && e.message || e)); }', {});
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(
@@ -542,6 +595,7 @@
     editor: typeof EDITOR === 'string' ? EDITOR : 'textarea',
     keys: Object.keys(routes),
     last: null,
+    peerReceived: [],
     run: function (key) {
       if (!routes[key]) throw new Error('没有这条路线：' + key);
       return attempt(routes[key]);

@@ -36,19 +36,28 @@ export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Out
   Object.setPrototypeOf(Guarded, Original);
   win.WebSocket = Guarded;
 
-  const send = Original.prototype.send;
-  const queue = new WeakMap<WebSocket, Promise<void>>();
-  Original.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-    const url = urls.get(this) ?? this.url;
+  guardSend<WebSocket>(win, channel, Original.prototype, (ws) => ({ route: route === 'websocket' ? 'websocket.send' : route, method: 'SEND', url: urls.get(ws) ?? ws.url }));
+}
+
+type Sendable = string | ArrayBufferLike | Blob | ArrayBufferView;
+
+/**
+ * Judges every message `proto.send` sends (a WebSocket's, a WebRTC data channel's): refused with a
+ * SecurityError. A Blob message is read first; later messages wait behind it so the order stays the
+ * page's.
+ */
+export function guardSend<T extends object>(win: PageWindow, channel: GuardChannel, proto: { send(data: Sendable): void }, about: (self: T) => Omit<Outgoing, 'body'>): void {
+  const send = proto.send;
+  const queue = new WeakMap<T, Promise<void>>();
+  proto.send = function (this: T, data: Sendable) {
     const s = serializeBody(win, data);
-    const outgoing: Outgoing = { route: route === 'websocket' ? 'websocket.send' : route, method: 'SEND', url, body: s.body };
+    const outgoing: Outgoing = { ...about(this), body: s.body };
     const before = queue.get(this);
     if (s.blobs.length === 0 && !before) {
       const a = channel.askSync(outgoing);
       if (!a.pass) throw refusal(win, a.message);
       return send.call(this, data);
     }
-    // A Blob message is read first; later messages wait behind it so the order stays the page's.
     const next = (before ?? Promise.resolve()).then(async () => {
       const a = await channel.ask(outgoing, s.blobs);
       if (a.pass) send.call(this, data);
@@ -76,7 +85,70 @@ function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: 'Even
 
 export const hookEventSource = (win: PageWindow, channel: GuardChannel): void => guardUrlConstructor(win, channel, 'EventSource', 'eventsource');
 
-/** WebSocketStream (Chromium): its URL leaves with the handshake, as a WebSocket's does. */
-export const hookWebSocketStream = (win: PageWindow, channel: GuardChannel): void => guardUrlConstructor(win, channel, 'WebSocketStream', 'websocket');
+interface StreamConnection {
+  writable: WritableStream;
+}
+
+/**
+ * WebSocketStream (Chromium): its URL leaves with the handshake, as a WebSocket's does, and every
+ * message written to the connection's writable is judged as a WebSocket message is. The prototype's
+ * `opened` getter hands out a writable of Precheck's in front of the browser's (made once per
+ * stream), so no reading of `opened` reaches the browser's own writable.
+ */
+export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): void {
+  const Ctor = (win as unknown as Record<string, UrlCtor | undefined>).WebSocketStream;
+  if (typeof Ctor !== 'function') return;
+  const opened = Object.getOwnPropertyDescriptor(Ctor.prototype, 'opened');
+  if (!opened?.get) return;
+  const urlOf = Object.getOwnPropertyDescriptor(Ctor.prototype, 'url')?.get;
+  guardUrlConstructor(win, channel, 'WebSocketStream', 'websocket');
+  const rawOpened = opened.get;
+  // Captured now: page code could replace them later to see the connection before it is guarded.
+  const then = win.Promise.prototype.then;
+  const Writable = win.WritableStream;
+  const guarded = new WeakMap<object, Promise<unknown>>();
+  Object.defineProperty(Ctor.prototype, 'opened', {
+    ...opened,
+    get(this: object) {
+      let p = guarded.get(this);
+      if (!p) {
+        const url = String(urlOf?.call(this) ?? '');
+        const raw = rawOpened.call(this) as Promise<StreamConnection>;
+        guarded.set(this, (p = then.call(raw, (c: StreamConnection) => ({ ...c, writable: guardedWritable(win, channel, Writable, url, c.writable) }))));
+      }
+      return p;
+    },
+  });
+}
+
+/** A writable in front of `raw` that writes each chunk only once the gate let it pass. */
+function guardedWritable(win: PageWindow, channel: GuardChannel, Writable: typeof WritableStream, url: string, raw: WritableStream): WritableStream {
+  const writer = raw.getWriter();
+  return new Writable({
+    async write(chunk: unknown) {
+      const s = serializeBody(win, chunk);
+      const a = await channel.ask({ route: 'websocket.send', method: 'SEND', url, body: s.body }, s.blobs);
+      if (!a.pass) throw refusal(win, a.message);
+      await writer.write(chunk);
+    },
+    close: () => writer.close(),
+    abort: (reason: unknown) => writer.abort(reason),
+  });
+}
 
 export { judgeUrl };
+
+/**
+ * WebTransport (Chromium): datagrams and streams written after the handshake, a surface a CMS admin
+ * page never uses. Refused whole rather than judged piecemeal, as speculation rules are.
+ */
+export function refuseWebTransport(win: PageWindow): void {
+  const w = win as unknown as Record<string, unknown>;
+  if (typeof w.WebTransport !== 'function') return;
+  const Original = w.WebTransport as { prototype: object };
+  const Refused = function () {
+    throw refusal(win, '发布前预检：此页面不能建立 WebTransport 连接（其发送的内容无法检查），已阻止');
+  };
+  Refused.prototype = Original.prototype;
+  w.WebTransport = Refused;
+}

@@ -125,6 +125,16 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
     g.EventSource = Guarded;
   }
 
+  // What a WebSocketStream or a WebTransport writes after its handshake cannot be asked about from
+  // here in time: refused whole in a worker (the page judges a WebSocketStream's writes).
+  for (const name of ['WebSocketStream', 'WebTransport']) {
+    if (typeof g[name] === 'function') {
+      g[name] = function () {
+        throw refused(`发布前预检：工作线程中不能使用 ${name}，已阻止`);
+      };
+    }
+  }
+
   // Nested workers would start without this prelude: refused rather than unguarded.
   g.Worker = function () {
     throw refused('发布前预检：工作线程中不能再启动工作线程');

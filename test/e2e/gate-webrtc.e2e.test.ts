@@ -1,0 +1,50 @@
+/**
+ * WebRTC in real Chromium with the built extension (test/e2e/webrtc-walk.ts): a data channel carries
+ * what it is given straight to the other peer, past every request hook, and the channel's label
+ * reaches that peer too. WebTransport, whose writes after the handshake no hook could hold in time, is
+ * refused whole on a guarded page.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
+import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { EXTENSION_DIR } from './extension-helpers.ts';
+import { openRoutes } from './gate-drive.ts';
+import { expectPeerDelivers, expectPeerGuarded } from './webrtc-walk.ts';
+
+let browser: Browser;
+let server: CmsServer;
+let control: CmsServer;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server, control] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer(), startCmsServer({ host: '127.0.0.2', port: 0 })]);
+  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+  page = await browser.context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([server?.close(), control?.close()]);
+});
+
+test('control: without Precheck a data channel message and a channel label deliver the ID to the other peer', () => expectPeerDelivers(page, control));
+
+test('with Precheck: a message or label carrying the ID is refused and never reaches the peer, the panel lists it; the unsigned draft is refused, other messages go', () =>
+  expectPeerGuarded(page, server));
+
+test('WebTransport: made without Precheck; refused outright on a guarded page and in its workers', async () => {
+  const run = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
+  await page.goto(`${control.url}/routes/index.html`);
+  await page.waitForFunction('window.__routes && window.__routes.ready === true');
+  expect(await run('webtransport')).toMatchObject({ ok: true });
+  expect(await run('worker-webtransport')).toMatchObject({ ok: true });
+  await openRoutes(page, server);
+  for (const key of ['webtransport', 'worker-webtransport']) {
+    const outcome = await run(key);
+    expect(outcome.ok, key).toBe(false);
+    expect(outcome.error, key).toContain('WebTransport');
+  }
+});
