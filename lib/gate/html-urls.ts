@@ -1,14 +1,14 @@
 /**
  * The URLs a piece of HTML makes the browser fetch once it is parsed into the page (innerHTML,
  * document.write, createContextualFragment, DOMParser, srcdoc …): src/href/data/poster/background
- * attributes, and the CSS of style attributes and <style> elements. Attribute values are read with
+ * attributes and attributionsrc (Chrome's Attribution Reporting requests each URL in it), and the CSS of style attributes and <style> elements. Attribute values are read with
  * their character references decoded, as the parser does. Pure: no DOM.
  */
 import { cssUrls } from './css-urls';
 import { decodeEntities } from './html-text';
 
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
-const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background)${VALUE}`, 'gi');
+const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background|attributionsrc)${VALUE}`, 'gi');
 const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
 const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;

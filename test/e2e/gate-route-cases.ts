@@ -159,6 +159,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'svg-use-baseVal', label: '`svgUse.href.baseVal = …?content=…`', route: 'element-url', path: '/sink/r/svg-use', how: { script: 'svg-use-href' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'link-imagesrcset', label: "`<link rel=preload imagesrcset='…?content=…'>`", route: 'element-url', path: '/sink/r/imagesrcset', how: { script: 'link-imagesrcset' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocketStream', label: '`new WebSocketStream(…?content=…)`', route: 'websocket', path: '/sink/ws', how: { script: 'websocket-stream' }, passes: 'stays', refusal: 'error', firefox: false }),
+  r({ id: 'meta-refresh', label: '`<meta http-equiv=refresh>` made by script', route: 'navigation', path: '/sink/r/meta-refresh', how: { script: 'meta-refresh' }, passes: 'navigates', refusal: 'silent' }),
   r({ id: 'WebSocketStream-write', label: '`WebSocketStream` writable: `writer.write(draft)`', route: 'websocket.send', path: '/sink/ws', how: { script: 'websocket-stream-write' }, passes: 'stays', refusal: 'error', firefox: false }),
   r({ id: 'Worker-WebSocketStream-write', label: "a Worker's `WebSocketStream` writable: `writer.write(draft)`", route: 'worker.websocket', path: '/sink/ws', how: { script: 'worker-websocket-stream' }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
   // found by the third probe: speculation rules, refused whole while Precheck guards the page (Firefox has none)

@@ -37,6 +37,7 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
     ['a style attribute', `<div style="background:url(${Q})"></div>`],
     ['a <style> element', `<style>@import "${Q}";</style>`],
     ['character references in the value', `<img src="/sink?content=&#49;&#x31;${ID.slice(2)}">`],
+    ["an img's attributionsrc (Chrome requests it)", `<img src="/a.png" attributionsrc="${Q}">`],
     ['an iframe srcdoc (its own document)', `<iframe srcdoc="&lt;img src=&quot;${Q}&quot;&gt;"></iframe>`],
   ])('%s', (_name, html) => {
     expect(htmlUrls(html)).toContain(Q);

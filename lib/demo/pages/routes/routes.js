@@ -567,6 +567,20 @@
     'worker-webtransport': function () {
       return workerImport('try { var t = new WebTransport(' + JSON.stringify('https://' + location.hostname + ':4433/sink') + '); t.closed.then(null, function () {}); postMessage("ok"); } catch (e) { postMessage(String(e && e.message || e)); }', {});
     },
+    'meta-refresh': function () {
+      var m = d.createElement('meta');
+      m.httpEquiv = 'refresh';
+      m.content = '0;url=' + sink('meta-refresh') + '?' + qs(payload());
+      d.head.appendChild(m);
+      return ok('written');
+    },
+    'img-attributionsrc': function () {
+      var img = new Image();
+      img.setAttribute('attributionsrc', sink('attributionsrc') + '?' + qs(payload()));
+      img.src = '/routes/name.html?img';
+      d.body.appendChild(img);
+      return ok('written');
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(

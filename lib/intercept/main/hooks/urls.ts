@@ -27,6 +27,11 @@ const URL_PROPS: [ctor: string, prop: string][] = [
   ['HTMLObjectElement', 'data'],
   ['HTMLInputElement', 'src'],
   ['HTMLTrackElement', 'src'],
+  // Chrome's Attribution Reporting requests every URL of an img's, script's or link's attributionsrc.
+  ['HTMLImageElement', 'attributionSrc'],
+  ['HTMLScriptElement', 'attributionSrc'],
+  ['HTMLAnchorElement', 'attributionSrc'],
+  ['HTMLAreaElement', 'attributionSrc'],
 ];
 const URL_ATTRS = new Set(['src', 'srcset', 'imagesrcset', 'href', 'data', 'poster', 'background']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
@@ -42,6 +47,7 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
     if (local === 'style') judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
     else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value));
+    else if (local === 'attributionsrc') judge.url(String(value));
     else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
     else if (local === 'name' || local === 'target') judge.text('window.name', local, String(value));
     else if (local === 'type' && (!el || el.localName === 'script')) judge.scriptType(value);

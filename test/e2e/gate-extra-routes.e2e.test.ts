@@ -1,8 +1,13 @@
 /**
- * WebRTC in real Chromium with the built extension (test/e2e/webrtc-walk.ts): a data channel carries
+ * Routes outside the route table, in real Chromium with the built extension, each because no
+ * recording server here can stand at its other end.
+ *
+ * WebRTC (test/e2e/webrtc-walk.ts): a data channel carries
  * what it is given straight to the other peer, past every request hook, and the channel's label
  * reaches that peer too. WebTransport, whose writes after the handshake no hook could hold in time, is
- * refused whole on a guarded page.
+ * refused whole on a guarded page (no HTTP/3 server here: the test shows the refusal, not a delivery).
+ * Chrome's Attribution Reporting requests every URL of an attributionsrc; Debian's Chromium has the
+ * API off, so only the refusal is shown here too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -11,7 +16,7 @@ import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
-import { openRoutes } from './gate-drive.ts';
+import { openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
 import { expectPeerDelivers, expectPeerGuarded } from './webrtc-walk.ts';
 
 let browser: Browser;
@@ -47,4 +52,15 @@ test('WebTransport: made without Precheck; refused outright on a guarded page an
     expect(outcome.ok, key).toBe(false);
     expect(outcome.error, key).toContain('WebTransport');
   }
+});
+
+test("attributionsrc: set without Precheck; refused with an ID on a guarded page", async () => {
+  const run = () => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run('img-attributionsrc')`);
+  await page.goto(`${control.url}/routes/index.html`);
+  await page.waitForFunction('window.__routes && window.__routes.ready === true');
+  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(73, true))})`);
+  expect(await run()).toMatchObject({ ok: true });
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(73, true));
+  expect(await run()).toMatchObject({ ok: false });
 });
