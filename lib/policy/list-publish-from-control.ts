@@ -12,10 +12,10 @@ import { pairsOf } from '../gate/pairs';
 
 const URL_IN_SCRIPT = /['"]((?:[\w./-]*\.(?:php|html?|do|action|jsp|aspx?)|[\w./-]+\/[\w./-]+)(?:\?[^'"]*)?)['"]/;
 /** Query values that name the action (a=pass, dopost=checkArchives), not a category, page or token. */
-const ACTION_VALUE = /^[A-Za-z][\w-]{0,40}$/;
+export const ACTION_VALUE = /^[A-Za-z][\w-]{0,40}$/;
 const TOKEN_NAME = /hash|token|csrf|formcheck|_t$|^t$|timestamp|rand/i;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function addressOf(control: Element): { url: string; fromForm: boolean } | null {
   for (const attr of ['formaction', 'data-action', 'data-url', 'data-href']) {
