@@ -9,7 +9,7 @@
  * other buttons are not held. Null when no value holds the ticked ids.
  */
 import { pairsOf } from '../gate/pairs';
-import { ACTION_VALUE, escapeRe, urlPatternOf } from './list-publish-from-control';
+import { actionCondition, urlPatternOf } from './list-publish-from-control';
 import type { ListPublishRule, RequestFieldRule } from './schema';
 import type { Outgoing } from '../gate/types';
 
@@ -51,12 +51,13 @@ function placeIn(pairs: readonly (readonly [string, string])[], ids: readonly st
   return null;
 }
 
-/** Body fields that name the action when one address serves several (`enews`, `act`, `dopost` …). */
-const ACTION_FIELD = /^(?:enews|action|act|do|dopost|op|operation|cmd|task)$/i;
-
+/** The body field that names the request's action (`enews=CheckNews_all`), as the rule's field condition. */
 function actionField(entries: HeldRequest['entries']): RequestFieldRule | undefined {
-  const hit = entries.find(([k, v]) => ACTION_FIELD.test(k) && ACTION_VALUE.test(v));
-  return hit && { name: hit[0], pattern: `^${escapeRe(hit[1])}$` };
+  for (const [k, v] of entries) {
+    const field = actionCondition(k, v);
+    if (field) return field;
+  }
+  return undefined;
 }
 
 export function listPublishFromRequest(req: HeldRequest, ticked: readonly string[], rowCheckbox?: string): ListPublishRule | null {
