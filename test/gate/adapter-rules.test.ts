@@ -23,49 +23,36 @@ const multipart = (fields: [string, string][]): RawBody => ({
   text: fields.map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${BOUNDARY}--\r\n`,
 });
 
-describe('EmpireCMS: every action posts to ecmsinfo.php, enews says which', () => {
-  const gate = policyOf('empirecms');
-  const ask = (o: Outgoing) => {
-    const d = decodeOutgoing(o);
-    return { publish: gate.declaredPublish(o.method, o.url, d), ids: gate.listIds(o.method, o.url, d) };
-  };
+/** What the page gate's policy says of one request, read from its decoded body. */
+function ask(cms: string, o: Outgoing) {
+  const gate = policyOf(cms);
+  const d = decodeOutgoing(o);
+  return { publish: gate.declaredPublish(o.method, o.url, d), draft: gate.declaredDraftSave(o.method, o.url, d), ids: gate.listIds(o.method, o.url, d) };
+}
+type Said = ReturnType<typeof ask>;
+const wpForm = (fields: [string, string][]) => request(POST_PHP, entries([['action', 'editpost'], ['post_title', 't'], ...fields]));
+const said = (publish: boolean, ids: string[] | null = null, draft = false): Said => ({ publish, draft, ids });
 
-  it.each<[string, Outgoing, { publish: boolean; ids: string[] | null }]>([
-    ['增加信息 (multipart, enews=AddNews)', request(ECMSINFO, multipart([['enews', 'AddNews'], ['title', 't']])), { publish: true, ids: null }],
-    ['修改信息 (form entries, enews=EditNews)', request(ECMSINFO, entries([['enews', 'EditNews'], ['id', '42']])), { publish: true, ids: null }],
-    ['审核 on the list (enews=CheckNews_all, id[])', request(ECMSINFO, entries([['enews', 'CheckNews_all'], ['id[]', '42'], ['id[]', '43']])), { publish: true, ids: ['42', '43'] }],
-    ['审核 sent urlencoded by a script', request(ECMSINFO, { kind: 'text', contentType: 'application/x-www-form-urlencoded', text: 'enews=CheckNews_all&id%5B%5D=44' }), { publish: true, ids: ['44'] }],
-    ['审核栏目全部信息 (GET link, enews in the query)', request(`${ECMSINFO}?bclassid=1&classid=2&enews=SetAllCheckInfo`, { kind: 'none' }, 'GET'), { publish: true, ids: [] }],
-    ['删除 on the list (enews=DelNews_all)', request(ECMSINFO, entries([['enews', 'DelNews_all'], ['id[]', '42']])), { publish: false, ids: null }],
-    ['推荐 on the list (enews=GoodInfo_all)', request(ECMSINFO, entries([['enews', 'GoodInfo_all'], ['id[]', '42'], ['isgood', '1']])), { publish: false, ids: null }],
-    ['a JSON body naming the action', request(ECMSINFO, { kind: 'text', contentType: 'application/json', text: '{"enews":"CheckNews_all","id[]":"42"}' }), { publish: true, ids: ['42'] }],
-  ])('%s', (_what, o, want) => {
-    expect(ask(o)).toEqual(want);
+describe('one address, the action in a field: EmpireCMS (enews to ecmsinfo.php), WordPress (publish / save to post.php)', () => {
+  it.each<[string, string, Outgoing, Said]>([
+    ['empirecms', '增加信息 (multipart, enews=AddNews)', request(ECMSINFO, multipart([['enews', 'AddNews'], ['title', 't']])), said(true)],
+    ['empirecms', '修改信息 (form entries, enews=EditNews)', request(ECMSINFO, entries([['enews', 'EditNews'], ['id', '42']])), said(true)],
+    ['empirecms', '审核 on the list (enews=CheckNews_all, id[])', request(ECMSINFO, entries([['enews', 'CheckNews_all'], ['id[]', '42'], ['id[]', '43']])), said(true, ['42', '43'])],
+    ['empirecms', '审核 sent urlencoded by a script', request(ECMSINFO, { kind: 'text', contentType: 'application/x-www-form-urlencoded', text: 'enews=CheckNews_all&id%5B%5D=44' }), said(true, ['44'])],
+    ['empirecms', '审核栏目全部信息 (GET link, enews in the query)', request(`${ECMSINFO}?bclassid=1&classid=2&enews=SetAllCheckInfo`, { kind: 'none' }, 'GET'), said(true, [])],
+    ['empirecms', '删除 on the list (enews=DelNews_all)', request(ECMSINFO, entries([['enews', 'DelNews_all'], ['id[]', '42']])), said(false)],
+    ['empirecms', '推荐 on the list (enews=GoodInfo_all)', request(ECMSINFO, entries([['enews', 'GoodInfo_all'], ['id[]', '42'], ['isgood', '1']])), said(false)],
+    ['empirecms', 'a JSON body naming the action', request(ECMSINFO, { kind: 'text', contentType: 'application/json', text: '{"enews":"CheckNews_all","id[]":"42"}' }), said(true, ['42'])],
+    ['wordpress', '发布 (publish=发布; the draft rule matches too, the publish outweighs it)', wpForm([['original_post_status', 'auto-draft'], ['publish', '发布']]), said(true, null, true)],
+    ['wordpress', '保存草稿 of a new post (save, original_post_status=auto-draft)', wpForm([['original_post_status', 'auto-draft'], ['save', '保存草稿']]), said(false, null, true)],
+    ['wordpress', '更新 of a live post (save, original_post_status=publish)', wpForm([['original_post_status', 'publish'], ['save', '更新']]), said(false)],
+  ])('%s: %s', (cms, _what, o, want) => {
+    expect(ask(cms, o)).toEqual(want);
   });
 
   it('holds none of them in the browser’s network rules: each needs the body', () => {
-    expect(gate.networkBlocked('POST', ECMSINFO)).toBe(false);
-  });
-});
-
-describe('WordPress: 发布 and 保存草稿 post the same form to post.php', () => {
-  const gate = policyOf('wordpress');
-  const form = (fields: [string, string][]) => request(POST_PHP, entries([['action', 'editpost'], ['post_title', 't'], ...fields]));
-  const ask = (o: Outgoing) => {
-    const d = decodeOutgoing(o);
-    return { publish: gate.declaredPublish(o.method, o.url, d), draft: gate.declaredDraftSave(o.method, o.url, d) };
-  };
-
-  it.each<[string, Outgoing, { publish: boolean; draft: boolean }]>([
-    ['发布 (publish=发布)', form([['original_post_status', 'auto-draft'], ['publish', '发布']]), { publish: true, draft: true }],
-    ['保存草稿 of a new post (save, original_post_status=auto-draft)', form([['original_post_status', 'auto-draft'], ['save', '保存草稿']]), { publish: false, draft: true }],
-    ['更新 of a live post (save, original_post_status=publish)', form([['original_post_status', 'publish'], ['save', '更新']]), { publish: false, draft: false }],
-  ])('%s', (_what, o, want) => {
-    expect(ask(o)).toEqual(want);
-  });
-
-  it('names no network block: post.php carries both', () => {
-    expect(gate.networkBlocked('POST', POST_PHP)).toBe(false);
+    expect(policyOf('empirecms').networkBlocked('POST', ECMSINFO)).toBe(false);
+    expect(policyOf('wordpress').networkBlocked('POST', POST_PHP)).toBe(false);
   });
 });
 
