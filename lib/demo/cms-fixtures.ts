@@ -272,14 +272,14 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       {
         via: 'submit input 发布 (form with hidden <input name="action"> shadowing form.action)',
         steps: [{ click: '#publish' }],
-        expect: { method: 'POST', path: '/cms/wordpress/wp-admin/post.php', titleField: 'post_title', contentField: 'content', sends: 'navigate' },
+        expect: { method: 'POST', path: '/cms/wordpress/wp-admin/post.php', body: { publish: '发布' }, titleField: 'post_title', contentField: 'content', sends: 'navigate' },
         success: '文章已发布',
       },
       {
         via: 'submit input 保存草稿 (same form, name="save")',
         draft: true,
         steps: [{ click: '#save-post' }],
-        expect: { method: 'POST', path: '/cms/wordpress/wp-admin/post.php', titleField: 'post_title', contentField: 'content', sends: 'navigate' },
+        expect: { method: 'POST', path: '/cms/wordpress/wp-admin/post.php', body: { save: '保存草稿' }, titleField: 'post_title', contentField: 'content', sends: 'navigate' },
         success: '草稿已更新',
       },
     ],
@@ -376,7 +376,7 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     path: '/cms/empirecms/e/admin/ListNews.html',
     currentUser: 'sunba',
     steps: [{ check: 'input[name="id[]"][value="42"]' }, { check: 'input[name="id[]"][value="43"]' }, { click: '#btn-check' }],
-    expect: { method: 'POST', path: '/cms/empirecms/e/admin/ecmsinfo.php', sends: 'navigate', ids: { from: 'body', name: 'id[]' }, wantIds: ['42', '43'] },
+    expect: { method: 'POST', path: '/cms/empirecms/e/admin/ecmsinfo.php', body: { enews: 'CheckNews_all' }, sends: 'navigate', ids: { from: 'body', name: 'id[]' }, wantIds: ['42', '43'] },
     success: '审核信息成功',
   },
   {

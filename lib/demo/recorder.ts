@@ -63,6 +63,8 @@ export interface RequestFilter {
   since?: number;
   /** only requests whose query has these values */
   query?: Record<string, string>;
+  /** only requests whose decoded body has these values (EmpireCMS's `enews`, WordPress's `publish` / `save`) */
+  body?: Record<string, string>;
 }
 
 export const HEADERS_OF_INTEREST = ['x-requested-with', 'sec-fetch-mode', 'sec-fetch-dest', 'referer', 'origin', 'content-type', 'accept'] as const;
@@ -228,10 +230,9 @@ export function matches(r: RecordedRequest, f: RequestFilter): boolean {
   if (f.since !== undefined && r.seq <= f.since) return false;
   if (f.method !== undefined && r.method.toUpperCase() !== f.method.toUpperCase()) return false;
   if (f.path !== undefined && (typeof f.path === 'string' ? r.path !== f.path : !f.path.test(r.path))) return false;
-  for (const [k, v] of Object.entries(f.query ?? {})) {
-    const got = r.query[k];
-    if (Array.isArray(got) ? !got.includes(v) : got !== v) return false;
-  }
+  const has = (got: unknown, v: string) => (Array.isArray(got) ? got.includes(v) : got === v);
+  for (const [k, v] of Object.entries(f.query ?? {})) if (!has(r.query[k], v)) return false;
+  for (const [k, v] of Object.entries(f.body ?? {})) if (!has(r.body[k], v)) return false;
   return true;
 }
 

@@ -2,36 +2,25 @@
  * What the site adapter and the policy tell the gate: which endpoints are draft saves (a name that
  * lets a clean draft be saved), which publish (held until signed, also by the network backstop), how a
  * list-page publish names its items, and whether drafts may hold personal data on the unit's server.
+ * A rule may ask for a field the request sends (EmpireCMS's `enews`): it is matched against the
+ * decoded body, which the page gate has and the browser's network rules do not.
  */
 import { itemIdsOf, listPublishRule } from '../policy/list-publish';
+import { compileRequestRule, type RequestParts, type RequestRuleLike } from '../policy/request-rule';
 import type { ListPublishRule } from '../policy/schema';
 import type { Decoded } from './types';
 
-export interface RequestRule {
-  method?: string;
-  urlPattern: string;
-}
+export type RequestRule = RequestRuleLike;
 
 export interface PagePolicyLike {
   adapter: { publishRequests?: readonly RequestRule[]; draftRequests?: readonly RequestRule[]; listPublish?: ListPublishRule[] } | null;
   gate?: { draftSaves: 'scan' | 'allow' };
 }
 
-function matcher(rules: readonly RequestRule[]): (method: string, url: string) => boolean {
-  const compiled = rules.flatMap((r) => {
-    try {
-      return [{ method: r.method?.toUpperCase(), re: new RegExp(r.urlPattern) }];
-    } catch {
-      return [];
-    }
-  });
-  return (method, url) => compiled.some((r) => (!r.method || r.method === method.toUpperCase()) && r.re.test(url));
-}
-
 /** Decoded text parts as the body record the adapter's id rules read (a repeated name is an array). */
 export function bodyRecord(decoded: Decoded): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const p of decoded.parts) {
+  for (const p of [...decoded.parts, ...(decoded.scalars ?? [])]) {
     if (p.name.startsWith('?') || p.name.startsWith('(') || p.name.endsWith('{key}')) continue;
     const prev = out[p.name];
     out[p.name] = prev === undefined ? p.text : Array.isArray(prev) ? [...(prev as string[]), p.text] : [prev, p.text];
@@ -39,17 +28,44 @@ export function bodyRecord(decoded: Decoded): Record<string, unknown> {
   return out;
 }
 
+/** One body record per decoded request: the verdict asks several rules about the same request. */
+const records = new WeakMap<Decoded, Record<string, unknown>>();
+function partsOf(method: string, url: string, decoded: Decoded): RequestParts {
+  let body = records.get(decoded);
+  if (!body) records.set(decoded, (body = bodyRecord(decoded)));
+  return { method, url, body };
+}
+
+type RequestTest = (method: string, url: string, decoded: Decoded) => boolean;
+
+function matcher(rules: readonly RequestRule[]): RequestTest {
+  const tests = rules.map(compileRequestRule);
+  return (method, url, decoded) => {
+    const req = partsOf(method, url, decoded);
+    return tests.some((t) => t(req));
+  };
+}
+
 export function gatePolicyOf(page: PagePolicyLike) {
   const adapter = page.adapter;
   const lists = adapter?.listPublish ?? [];
+  const publishes = [...(adapter?.publishRequests ?? []), ...lists];
+  const blockedTests = publishes.filter((r) => !r.field).map(compileRequestRule);
   return {
     draftSaves: page.gate?.draftSaves ?? ('scan' as const),
     declaredDraftSave: matcher(adapter?.draftRequests ?? []),
-    declaredPublish: matcher([...(adapter?.publishRequests ?? []), ...lists]),
+    declaredPublish: matcher(publishes),
+    /**
+     * The request meets the browser's network block (lib/gate/backstop-rules.ts): a publish rule without
+     * a field condition. A rule with one is no network rule, so nothing needs lifting for it.
+     */
+    networkBlocked: (method: string, url: string): boolean => blockedTests.some((t) => t({ method, url })),
     /** The ids a request names when it is one of the adapter's list-page publish actions, else null. */
     listIds: (method: string, url: string, decoded: Decoded): string[] | null => {
-      const rule = lists.length > 0 ? listPublishRule({ listPublish: lists }, { url, method }) : undefined;
-      return rule ? itemIdsOf(rule.ids, { url, body: bodyRecord(decoded) }) : null;
+      if (lists.length === 0) return null;
+      const req = partsOf(method, url, decoded);
+      const rule = listPublishRule({ listPublish: lists }, req);
+      return rule ? itemIdsOf(rule.ids, req) : null;
     },
   };
 }

@@ -31,12 +31,19 @@ export interface BackstopSource {
   adapters: readonly { publishRequests?: readonly RequestRule[]; listPublish?: readonly RequestRule[] }[];
 }
 
-/** The block rules for the policy: one per distinct endpoint rule. */
+/**
+ * The block rules for the policy: one per distinct endpoint rule. A rule with a `field` condition is
+ * left out: the browser's rules see the URL and method, never the body, and the address it names is
+ * shared by the CMS's other actions (EmpireCMS posts 删除, 推荐 and 审核 alike to ecmsinfo.php, WordPress
+ * 发布 and 保存草稿 to post.php) — a network block would refuse them all. The page gate, which reads the
+ * body, holds such a publish on its own.
+ */
 export function blockRules(policy: BackstopSource): DnrRule[] {
   const seen = new Set<string>();
   const rules: DnrRule[] = [];
   for (const adapter of policy.adapters) {
     for (const r of [...(adapter.publishRequests ?? []), ...(adapter.listPublish ?? [])]) {
+      if (r.field) continue;
       const key = `${r.method ?? ''} ${r.urlPattern}`;
       if (seen.has(key)) continue;
       seen.add(key);

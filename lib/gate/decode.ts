@@ -149,6 +149,28 @@ function decodeHeader(parts: TextPart[], name: string, value: string): void {
   push(parts, `(header:${name})`, text, 0);
 }
 
+/**
+ * The numbers and booleans of a JSON body (`{"status": 1}`): no text to scan, so they are no parts,
+ * but an adapter rule's field condition may ask about them (lib/policy/request-rule.ts).
+ */
+function jsonScalars(body: Outgoing['body']): TextPart[] {
+  if (body.kind !== 'text' || !/^\s*[{[]/.test(body.text)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(body.text);
+  } catch {
+    return [];
+  }
+  const out: TextPart[] = [];
+  const visit = (path: string, v: unknown): void => {
+    if (typeof v === 'number' || typeof v === 'boolean') out.push({ name: path, text: String(v) });
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(`${path}[${i}]`, x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(path ? `${path}.${k}` : k, x);
+  };
+  visit('', value);
+  return out;
+}
+
 export function decodeOutgoing(o: Outgoing): Decoded {
   const parts: TextPart[] = [];
   const files: FileRef[] = [];
@@ -159,7 +181,7 @@ export function decodeOutgoing(o: Outgoing): Decoded {
   if (body.kind === 'text') decodeText(parts, files, body.text, body.contentType);
   else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);
   else if (body.kind === 'opaque') opaque = body.what;
-  return { parts, files, opaque };
+  return { parts, files, opaque, scalars: jsonScalars(body) };
 }
 
 /** Everything a request carries as one text, parts on their own lines (no two values run together). */

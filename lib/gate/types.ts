@@ -99,6 +99,8 @@ export interface Decoded {
   files: FileRef[];
   /** Something could not be decoded (an opaque stream): judged as if it carried unknown text. */
   opaque: string | null;
+  /** A JSON body's numbers and booleans by path: not scanned (no text), read by adapter field conditions. */
+  scalars?: TextPart[];
 }
 
 export type PassReason = 'no-text' | 'clean' | 'draft-save' | 'ticket' | 'signed-items' | 'not-covered';

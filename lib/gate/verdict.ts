@@ -27,10 +27,10 @@ export interface GateContext {
   ticket: ReleaseTicket | null;
   /** Policy gate.draftSaves: 'allow' accepts personal data in drafts stored on the unit's own CMS. */
   draftSaves: 'scan' | 'allow';
-  /** The site adapter declares this endpoint a draft save. */
-  declaredDraftSave: (method: string, url: string) => boolean;
-  /** The site adapter declares this endpoint a publish (including list-page publish). */
-  declaredPublish: (method: string, url: string) => boolean;
+  /** The site adapter declares this request a draft save (its URL, and a body field where the rule names one). */
+  declaredDraftSave: (method: string, url: string, decoded: Decoded) => boolean;
+  /** The site adapter declares this request a publish (including list-page publish). */
+  declaredPublish: (method: string, url: string, decoded: Decoded) => boolean;
   /** Item ids on this site with a valid sign-off. */
   signedItems: ReadonlySet<string>;
   /** The ids of an adapter-declared list-page publish (null when the request is none). */
@@ -66,8 +66,11 @@ export function judge(o: Outgoing, ctx: GateContext): Verdict {
   const text = joinedText(decoded);
   const found = blocks(ctx.scan(text));
   const carries = carriesDraft(ctx.draft, text);
-  // Draft words count only where the URL does not say publish (/api/drafts/42/publish publishes).
-  const draftSave = ctx.declaredDraftSave(o.method, o.url) || ((isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url));
+  const declared = ctx.declaredPublish(o.method, o.url, decoded);
+  // Draft words count only where the URL does not say publish (/api/drafts/42/publish publishes); a
+  // request the adapter names a publish is one whatever else it says (WordPress publishes a post.php
+  // that sends `publish`, even beside `save`).
+  const draftSave = !declared && (ctx.declaredDraftSave(o.method, o.url, decoded) || ((isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url)));
   const ticketFits = ctx.ticket !== null && found.length === 0 && matchesTicket(ctx.ticket, decoded, ctx.now);
 
   if (decoded.opaque && !ticketFits) return { pass: false, reason: 'opaque-body', publish: carries, findings: [], detail: decoded.opaque };
@@ -82,12 +85,11 @@ export function judge(o: Outgoing, ctx: GateContext): Verdict {
     if (draftSave) return { pass: true, reason: 'draft-save' };
     return { pass: false, reason: 'needs-signoff', publish: true, findings: [] };
   }
-  return judgeItems(o, decoded, ctx, draftSave);
+  return judgeItems(o, decoded, ctx, { draftSave, declared });
 }
 
 /** No draft, no finding: held only when it publishes saved items by id. */
-function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, draftSave: boolean): Verdict {
-  const declared = ctx.declaredPublish(o.method, o.url);
+function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, { draftSave, declared }: { draftSave: boolean; declared: boolean }): Verdict {
   const named = isPublishLabel(o.control ?? '') || isPublishUrl(o.url);
   if (draftSave || (!declared && !named)) return { pass: true, reason: 'clean' };
   const reads = !declared && /^(?:GET|HEAD)$/i.test(o.method);

@@ -96,6 +96,12 @@ export const publishUrlPattern = checkedString((v) => {
   return null;
 });
 
+/** A RegExp source tested against a request field's value (any valid RegExp). */
+export const fieldPattern = checkedString((v) => {
+  const re = compiled(v);
+  return re instanceof RegExp ? null : re;
+});
+
 /** A RegExp source with a capturing group: its first group is an item id. */
 export const idPattern = checkedString((v) => {
   const re = compiled(v);

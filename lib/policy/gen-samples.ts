@@ -49,6 +49,8 @@ function payload(pins: ReadonlyMap<string, PinRecord>): Payload {
         },
         publishButtons: ['#btnPublish', 'a.toolbar-publish'],
         publishRequests: [{ method: 'POST', urlPattern: '/wcm/center\\.do\\?.*methodname=(publish|saveAndPublish)' }],
+        // 保存 and the timed autosave go to the same center.do; methodname (read in the body or the query) tells them apart.
+        draftRequests: [{ method: 'POST', urlPattern: '/wcm/center\\.do', field: { name: 'methodname', pattern: '^(?:save|autoSave)$' } }],
       },
     ],
     rules: { email: { severity: 'warn' }, 'word-artifact': { enabled: false } },

@@ -32,6 +32,10 @@ const IN_CONTEXT: Record<string, string> = {
   'reviewers.name': '姓名',
   'fields.reviewer': '审核人',
   'fields.category': '信息类别',
+  // A request rule's `field` (the body field it needs) is not the edit page's id field (`itemId.field`).
+  'itemId.field': '编号字段',
+  'field.name': '名',
+  'field.pattern': '值正则',
 };
 
 const NESTED: Record<string, string> = {
@@ -52,6 +56,9 @@ const NESTED: Record<string, string> = {
   publishButtons: '发布按钮',
   publishRequests: '发布请求',
   draftRequests: '草稿保存请求',
+  listPublish: '列表发布请求',
+  itemId: '条目编号',
+  field: '请求字段',
   draftSaves: '草稿保存',
   method: '请求方法',
   urlPattern: '地址正则',

@@ -4,10 +4,11 @@
  * goes and how it names the items, as the adapter's `listPublish` rule. The address comes from the
  * control (formaction, data-action / data-url, href) or a URL written in its onclick, else its form's
  * action; the ids from the rows' checkboxes (a form post or $.ajax of the form: the body; a GET: the
- * query) or, for a link per row, from the id inside the link. Null when the markup does not say
- * (a script that builds the URL): the administrator then writes the rule in Options → 站点.
+ * query) or, for a link per row, from the id inside the link; and the action the control's onclick
+ * writes into the form (EmpireCMS `enews`), as the rule's field condition. Null when the markup does
+ * not say (a script that builds the URL): the administrator then writes the rule in Options → 站点.
  */
-import type { ListPublishRule } from './schema';
+import type { ListPublishRule, RequestFieldRule } from './schema';
 import { pairsOf } from '../gate/pairs';
 
 const URL_IN_SCRIPT = /['"]((?:[\w./-]*\.(?:php|html?|do|action|jsp|aspx?)|[\w./-]+\/[\w./-]+)(?:\?[^'"]*)?)['"]/;
@@ -15,7 +16,27 @@ const URL_IN_SCRIPT = /['"]((?:[\w./-]*\.(?:php|html?|do|action|jsp|aspx?)|[\w./
 const ACTION_VALUE = /^[A-Za-z][\w-]{0,40}$/;
 const TOKEN_NAME = /hash|token|csrf|formcheck|_t$|^t$|timestamp|rand/i;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Fields that name the action when one address serves several (EmpireCMS `enews`, `act`, `dopost` …). */
+const ACTION_FIELD = /^(?:enews|action|act|do|dopost|op|operation|cmd|task)$/i;
+
+/** `enews` = `CheckNews_all` as the rule's field condition, when the name and value look like an action. */
+export function actionCondition(name: string, value: string): RequestFieldRule | undefined {
+  return ACTION_FIELD.test(name) && ACTION_VALUE.test(value) ? { name, pattern: `^${escapeRe(value)}$` } : undefined;
+}
+
+/**
+ * The action a control's script writes into its form before it posts: EmpireCMS's list buttons
+ * (`document.listform.enews.value='CheckNews_all'`) share one form and one address with 删除 and 推荐.
+ */
+function actionSetBy(control: Element): RequestFieldRule | undefined {
+  for (const m of (control.getAttribute('onclick') ?? '').matchAll(/\.([A-Za-z_]\w*)\.value\s*=\s*['"]([^'"]*)['"]/g)) {
+    const field = actionCondition(m[1]!, m[2]!);
+    if (field) return field;
+  }
+  return undefined;
+}
 
 function addressOf(control: Element): { url: string; fromForm: boolean } | null {
   for (const attr of ['formaction', 'data-action', 'data-url', 'data-href']) {
@@ -84,5 +105,12 @@ export function listPublishFromControl(control: Element, pageUrl: string): ListP
   if (!box) return null;
   const form = control.closest('form');
   const method = address.fromForm ? ((form?.getAttribute('method') ?? 'get').toUpperCase() === 'POST' ? 'POST' : 'GET') : 'POST';
-  return { method, urlPattern: urlPatternOf(url), ids: { from: method === 'GET' ? 'query' : 'body', name: box.name }, rowCheckbox: `input[type="checkbox"][name="${box.name}"]` };
+  const field = actionSetBy(control);
+  return {
+    method,
+    urlPattern: urlPatternOf(url),
+    ...(field && { field }),
+    ids: { from: method === 'GET' ? 'query' : 'body', name: box.name },
+    rowCheckbox: `input[type="checkbox"][name="${box.name}"]`,
+  };
 }

@@ -3,12 +3,14 @@
  * `checkArc()` writes `location = 'archives_do.php?…&qstr=' + ids`): the markup says nothing, so the
  * administrator ticks rows and presses the control once while Precheck holds the request. This reads
  * the `listPublish` rule from that held request: where the ticked ids are (a query or body value equal
- * to one id, repeated per id, or several ids joined by a separator) and the request's fixed address.
- * Null when no value holds the ticked ids.
+ * to one id, repeated per id, or several ids joined by a separator), the request's fixed address and
+ * — where the body names its action (EmpireCMS's list form posts 删除, 推荐 and 审核 alike to
+ * ecmsinfo.php, `enews` saying which) — that action as the rule's field condition, so that the list's
+ * other buttons are not held. Null when no value holds the ticked ids.
  */
 import { pairsOf } from '../gate/pairs';
-import { urlPatternOf } from './list-publish-from-control';
-import type { ListPublishRule } from './schema';
+import { actionCondition, urlPatternOf } from './list-publish-from-control';
+import type { ListPublishRule, RequestFieldRule } from './schema';
 import type { Outgoing } from '../gate/types';
 
 export interface HeldRequest {
@@ -49,6 +51,15 @@ function placeIn(pairs: readonly (readonly [string, string])[], ids: readonly st
   return null;
 }
 
+/** The body field that names the request's action (`enews=CheckNews_all`), as the rule's field condition. */
+function actionField(entries: HeldRequest['entries']): RequestFieldRule | undefined {
+  for (const [k, v] of entries) {
+    const field = actionCondition(k, v);
+    if (field) return field;
+  }
+  return undefined;
+}
+
 export function listPublishFromRequest(req: HeldRequest, ticked: readonly string[], rowCheckbox?: string): ListPublishRule | null {
   if (ticked.length === 0) return null;
   let url: URL;
@@ -60,9 +71,11 @@ export function listPublishFromRequest(req: HeldRequest, ticked: readonly string
   const method = req.method.toUpperCase();
   const ids = placeIn(pairsOf(url.searchParams), ticked, 'query') ?? placeIn(req.entries, ticked, 'body');
   if (!ids || !['GET', 'POST', 'PUT', 'PATCH'].includes(method)) return null;
+  const field = actionField(req.entries);
   return {
     method: method as ListPublishRule['method'],
     urlPattern: urlPatternOf(url, ids.from === 'query' ? ids.name : undefined),
+    ...(field && { field }),
     ids,
     ...(rowCheckbox && { rowCheckbox }),
   };

@@ -3,36 +3,22 @@
  * is, which item ids it names, and which id an edit page / save response gives its item. Pure: the
  * gate hands in the URL, method and decoded body; no DOM, no extension APIs.
  */
+import { matchesRequestRule, regex, scalars, type RequestParts } from './request-rule';
 import type { ItemIdRule, ItemIdsRule, ListPublishRule, SiteAdapter } from './schema';
 
-export interface RequestParts {
-  url: string;
-  method: string;
-  /** decoded body fields (urlencoded / multipart text parts / JSON); a repeated name is an array */
-  body?: Record<string, unknown>;
-}
+export type { RequestParts } from './request-rule';
 
-function regex(source: string): RegExp | null {
-  try {
-    return new RegExp(source);
-  } catch {
-    return null;
-  }
-}
-
-/** The adapter's list-publish rule this request matches, or undefined. */
+/**
+ * The adapter's list-publish rule this request matches, or undefined. A rule with a `field` condition
+ * needs the request's body fields (`req.body`): without them it does not match.
+ */
 export function listPublishRule(adapter: Pick<SiteAdapter, 'listPublish'>, req: RequestParts): ListPublishRule | undefined {
-  return adapter.listPublish?.find((rule) => (!rule.method || rule.method === req.method.toUpperCase()) && (regex(rule.urlPattern)?.test(req.url) ?? false));
-}
-
-function values(raw: unknown): string[] {
-  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-  return list.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
+  return adapter.listPublish?.find((rule) => matchesRequestRule(rule, req));
 }
 
 /** The ids a request names, as the rule says where they are. Empty when it names none. */
 export function itemIdsOf(ids: ItemIdsRule, req: Pick<RequestParts, 'url' | 'body'>): string[] {
-  const raw = ids.from === 'query' ? new URL(req.url).searchParams.getAll(ids.name) : values(req.body?.[ids.name]);
+  const raw = ids.from === 'query' ? new URL(req.url).searchParams.getAll(ids.name) : scalars(req.body?.[ids.name]);
   const split = ids.separator ? raw.flatMap((v) => v.split(ids.separator!)) : raw;
   const trimmed = split.map((v) => v.trim()).filter((v) => v !== '');
   if (!ids.pattern) return trimmed;

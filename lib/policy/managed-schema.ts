@@ -24,6 +24,9 @@ const obj = (properties: Record<string, JsonSchema>, description?: string): Json
   ...(description && { description }),
 });
 
+/** A field the request must send (body or query) for the rule to match: EmpireCMS `enews`, WordPress `publish`. */
+const requestField = obj({ name: str(), pattern: str() }, 'A field the request sends (body or query) that the rule needs; such a rule is not blocked by the browser network rules');
+
 const adapter = obj({
   id: str(),
   name: str(),
@@ -41,12 +44,13 @@ const adapter = obj({
     currentUser: str(),
   }),
   publishButtons: list(str()),
-  publishRequests: list(obj({ method: str(), urlPattern: str() })),
-  draftRequests: list(obj({ method: str(), urlPattern: str() }), 'Endpoints that only store a draft (保存草稿, autosave)'),
+  publishRequests: list(obj({ method: str(), urlPattern: str(), field: requestField })),
+  draftRequests: list(obj({ method: str(), urlPattern: str(), field: requestField }), 'Endpoints that only store a draft (保存草稿, autosave)'),
   listPublish: list(
     obj({
       method: str(),
       urlPattern: str(),
+      field: requestField,
       ids: obj({ from: str(), name: str(), separator: str(), pattern: str() }),
       rowCheckbox: str(),
     }),

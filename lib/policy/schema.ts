@@ -11,6 +11,7 @@ import {
   collectorToken,
   collectorUrl,
   email,
+  fieldPattern,
   framePath,
   idPattern,
   idString,
@@ -51,10 +52,25 @@ export type EditorKindsComplete = AssertNever<Exclude<EditorKind, (typeof EDITOR
 
 export { REQUIRED_FIELD_NAMES } from './limits';
 
+/**
+ * A field the request must send for the rule to match (lib/policy/request-rule.ts), for CMSes that
+ * post every action to one address and name it in a field: EmpireCMS's `enews=CheckNews_all`,
+ * WordPress's `publish` / `save` submit names. Read in the decoded body (urlencoded, multipart, JSON)
+ * and the query string. The browser's network backstop sees no body: a rule with a field condition is
+ * judged by the page gate only (lib/gate/backstop-rules.ts).
+ */
+const requestField = z.strictObject({
+  /** the field's name as sent (`enews`, `publish`; a nested JSON key as `data.action`) */
+  name: nonBlank(100),
+  /** RegExp source tested against each of the field's decoded values; missing: any non-blank value */
+  pattern: fieldPattern.optional(),
+});
+
 const publishRequest = z.strictObject({
   method: z.enum(['POST', 'PUT', 'PATCH']).optional(),
   /** Source of a RegExp tested against the request's absolute URL. */
   urlPattern: publishUrlPattern,
+  field: requestField.optional(),
 });
 
 /** How a list-page publish request names its items (read by lib/policy/list-publish.ts). */
@@ -73,6 +89,7 @@ const listPublish = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH']).optional(),
   /** Source of a RegExp tested against the request's absolute URL. */
   urlPattern: publishUrlPattern,
+  field: requestField.optional(),
   ids: itemIds,
   /** the list rows' checkboxes, whose values are the ids the button publishes */
   rowCheckbox: selector.optional(),
@@ -277,6 +294,7 @@ export type Policy = z.output<typeof policySchema>;
 export type PolicyInput = z.input<typeof policySchema>;
 export type SiteAdapter = z.output<typeof siteAdapterSchema>;
 export type PublishRequestRule = z.output<typeof publishRequest>;
+export type RequestFieldRule = z.output<typeof requestField>;
 export type ListPublishRule = z.output<typeof listPublish>;
 export type ItemIdsRule = z.output<typeof itemIds>;
 export type ItemIdRule = z.output<typeof itemId>;

@@ -20,7 +20,7 @@ function gate(clock: { t: number }) {
   const g = new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => fingerprintDraft(DRAFT),
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, listIds: () => null }),
+    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
     signedItems: () => new Set(),
     ticked: () => [],
     gestures: new GestureTracker(() => clock.t),

@@ -11,11 +11,12 @@ import type { Page } from 'playwright-core';
 import type { Browser } from '../../lib/demo/browser.ts';
 import { checklistClosed, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type CmsListFixture } from '../../lib/demo/cms-fixtures.ts';
-import { openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
-import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
+import { SHIPPED_ADAPTERS, adapterFor, shippedAdapter } from '../../lib/policy/adapters/index.ts';
+import { matchesRequestRule } from '../../lib/policy/request-rule.ts';
 import { closeAfterNavigation, closeCmsSession, openCmsSession } from './cms-session.ts';
 
 const lisi = demoPerson('lisi');
@@ -257,6 +258,30 @@ describe('JEECMS 内容列表 → 审核 (#tableForm posted to o_check.do with i
 describe('帝国CMS 7.5 管理信息（待审核）→ 审核 (form post of id[] to ecmsinfo.php, the address every action shares)', () => {
   const fixture = list('empirecms');
 
+  test('the same form’s 删除 and 推荐 of unsigned items reach the CMS: the adapter holds only enews=CheckNews_all', async () => {
+    // 44 is signed by no test above; a list page has no draft, so only the adapter could hold these
+    for (const [button, enews] of [['推荐', 'GoodInfo_all'], ['删除', 'DelNews_all']] as const) {
+      const since = server.mark();
+      const page = await newPage(fixture.path);
+      await page.locator('input[name="id[]"][value="44"]').check();
+      await page.locator(`input[type="submit"][value="${button}"]`).click({ noWaitAfter: true });
+      const [r] = await server.waitForRequests({ method: 'POST', path: fixture.expect.path, body: { enews }, since });
+      expect(readIds(r!, fixture.expect.ids)).toEqual(['44']);
+      await closeAfterNavigation(page, fixture.expect.path);
+    }
+  });
+
+  test('审核栏目全部信息 (a GET link that makes every pending item of the 栏目 live, naming none) is refused', async () => {
+    const since = server.mark();
+    const page = await newPage(fixture.path);
+    await page.locator('#set-all-check').click({ noWaitAfter: true });
+    await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).not.toBe('');
+    await sleep(800);
+    expect(server.requests({ path: fixture.expect.path, since })).toEqual([]);
+    expect(await dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
   test('unsigned 44 is refused naming it; signed off on its 修改 page, 44 passes and the CMS answers 审核信息成功', async () => {
     // 44 is signed by no test above
     let since = server.mark();
@@ -295,11 +320,13 @@ describe('network backstop: the browser itself, on the shipped adapters', () => 
   test('a script sending any fixture’s publish from the CMS page meets the browser’s block; its draft saves and list loads do not', async () => {
     const results: string[] = [];
     for (const f of CMS_FIXTURES) {
-      // a publish sharing its URL with 保存草稿 (WordPress) is the page gate's alone: the network sees no body
-      const draftUrls = new Set(f.publish.filter((p) => p.draft).map((p) => urlOf(p.expect)));
+      // the network blocks what a rule without a body field condition names; a rule with one (EmpireCMS
+      // enews, WordPress publish: their URL is shared by other actions) is the page gate's alone
+      const rules = adapterFor(shippedAdapter(f.cms)!, server.url).publishRequests.filter((r) => !r.field);
       for (const p of f.publish) {
-        const want = p.draft || draftUrls.has(urlOf(p.expect)) ? 'allow' : 'block';
-        results.push(`${f.id} ${p.draft ? 'draft' : 'publish'}: ${await networkVerdict(urlOf(p.expect), p.expect.method, 4242)} (want ${want})`);
+        const url = urlOf(p.expect);
+        const want = !p.draft && rules.some((r) => matchesRequestRule(r, { method: p.expect.method, url })) ? 'block' : 'allow';
+        results.push(`${f.id} ${p.draft ? 'draft' : 'publish'}: ${await networkVerdict(url, p.expect.method, 4242)} (want ${want})`);
       }
     }
     results.push(`list load: ${await networkVerdict(`${server.url}/cms/phpcms/index.php?m=content&c=content&a=init`, 'GET', 4242)} (want none)`);
@@ -309,6 +336,57 @@ describe('network backstop: the browser itself, on the shipped adapters', () => 
       return want === 'block' ? got !== 'block' : got.includes('block');
     });
     expect(wrong, results.join('\n')).toEqual([]);
+  });
+});
+
+describe('WordPress 撰写文章: 保存草稿 and 发布 post the same form to post.php; the adapter tells them by the body', () => {
+  const wp = edit('wordpress');
+  const save = wp.publish.find((p) => p.draft)!;
+  const publish = wp.publish.find((p) => !p.draft)!;
+  // item 45: no other test signs or saves it
+  const at = { ...wp, path: `${wp.path}?post=45` };
+
+  async function draftPage(words: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, at);
+    await page.locator('precheck-panel').waitFor({ state: 'attached' });
+    await prepareDraft(page, wp, words);
+    return page;
+  }
+
+  test('保存草稿 (save, original_post_status=auto-draft): a clean draft reaches the CMS unsigned; one with an ID is refused', async () => {
+    let page = await draftPage(`第45号稿件：申请人身份证号${SAMPLE_ID}，请核对。`);
+    await runSteps(page, save.steps);
+    await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).not.toBe('');
+    await sleep(800);
+    expect(server.carrying(SAMPLE_ID)).toEqual([]);
+    expect(await dialog(page).count()).toBe(0);
+    await page.close();
+
+    page = await draftPage('第45号稿件：本季度低保资金已按时发放，尚在修改。');
+    const since = server.mark();
+    await runSteps(page, save.steps);
+    const [r] = await server.waitForRequests({ ...save.expect, since });
+    expect(r!.body.content).toContain('尚在修改');
+    expect(r!.body.publish).toBeUndefined();
+    await closeAfterNavigation(page, save.expect.path);
+  });
+
+  test('发布 (publish=发布) of the same clean draft is held until signed off, then exactly one POST leaves', async () => {
+    const page = await draftPage('第45号稿件：本季度低保资金已按时足额发放，现予公示。');
+    const since = server.mark();
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    await sleep(800);
+    expect(server.requests({ ...publish.expect, since })).toEqual([]);
+    await signChecklist(page, SIGN);
+    await pressChecklistPublish(page);
+    await checklistClosed(page);
+    const [r] = await server.waitForRequests({ ...publish.expect, since });
+    expect(r!.body.content).toContain('足额发放');
+    await sleep(1000);
+    expect(server.requests({ ...publish.expect, since })).toHaveLength(1);
+    await closeAfterNavigation(page, publish.expect.path);
   });
 });
 

@@ -40,6 +40,19 @@ describe('network backstop', () => {
     expect(rules.every((r) => r.condition.tabIds === undefined)).toBe(true);
   });
 
+  it('makes no network rule of a rule with a body field condition: the browser sees no body, and the address is shared by the CMS’s other actions', () => {
+    const empire = '/e/admin/ecmsinfo\\.php(?:$|\\?)';
+    const rules = blockRules({
+      adapters: [
+        {
+          publishRequests: [{ method: 'POST', urlPattern: empire, field: { name: 'enews', pattern: '^(?:AddNews|EditNews)$' } }],
+          listPublish: [{ method: 'POST', urlPattern: empire, field: { name: 'enews', pattern: '^CheckNews_all$' } }, { urlPattern: '/admin/list\\.do' }],
+        },
+      ],
+    });
+    expect(rules.map((r) => r.condition.regexFilter)).toEqual(['/admin/list\\.do']);
+  });
+
   it('after a release opens the endpoints for that one tab only, and closes them again', async () => {
     const dnr = fakeDnr();
     const backstop = createBackstop(dnr, () => undefined);

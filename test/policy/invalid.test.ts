@@ -69,6 +69,29 @@ describe('site adapters', () => {
     expect(problem.zh).toBe('站点适配第 1 项的发布请求第 1 项：地址正则不是有效的正则表达式');
   });
 
+  it.each<[string, unknown]>([
+    ['a field pattern that is not a RegExp', { name: 'enews', pattern: '^(AddNews' }],
+    ['a blank field name', { name: ' ', pattern: '^AddNews$' }],
+    ['a misspelt key', { name: 'enews', value: 'AddNews' }],
+    ['a field that is not an object', 'enews=AddNews'],
+  ])('rejects a publish request body field condition with %s', (_what, field) => {
+    const problems = problemsAfter((p) => (p.adapters[0].publishRequests[0].field = field));
+    expect(problems.map((x) => x.path).every((path) => path.startsWith('adapters[0].publishRequests[0].field'))).toBe(true);
+  });
+
+  it('names a bad field pattern in plain Chinese', () => {
+    const problem = problemAt(problemsAfter((p) => (p.adapters[0].publishRequests[0].field = { name: 'enews', pattern: '(' })), 'adapters[0].publishRequests[0].field.pattern');
+    expect(problem.zh).toBe('站点适配第 1 项的发布请求第 1 项：请求字段值正则不是有效的正则表达式');
+  });
+
+  it('accepts body field conditions on publish, draft and list rules (a field without a pattern: any non-blank value)', () => {
+    const p = fullPolicy();
+    p.adapters[0]!.publishRequests = [{ method: 'POST', urlPattern: '/e/admin/ecmsinfo\\.php', field: { name: 'enews', pattern: '^(?:AddNews|EditNews)$' } }];
+    p.adapters[0]!.draftRequests = [{ method: 'POST', urlPattern: '/wp-admin/post\\.php', field: { name: 'save' } }];
+    p.adapters[0]!.listPublish = [{ method: 'POST', urlPattern: '/e/admin/ecmsinfo\\.php', field: { name: 'enews', pattern: '^CheckNews_all$' }, ids: { from: 'body', name: 'id[]' } }];
+    expect(parsePolicy(p)).toMatchObject({ ok: true });
+  });
+
   it('rejects a publish request pattern that matches every request', () => {
     problemAt(problemsAfter((p) => (p.adapters[0].publishRequests[0].urlPattern = '.*')), 'adapters[0].publishRequests[0].urlPattern');
   });

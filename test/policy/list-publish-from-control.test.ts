@@ -39,6 +39,16 @@ describe.each(['phpcms', 'thinkcmf', 'pbootcms'].map((cms) => [cms, CMS_LIST_FIX
   });
 });
 
+it('EmpireCMS 审核: the button’s script names the action (enews) the shared form posts, so 删除 on the same form is not held', () => {
+  const fixture = CMS_LIST_FIXTURES.find((f) => f.cms === 'empirecms')!;
+  const doc = load(fixture.path);
+  const rule = listPublishFromControl(doc.querySelector('#btn-check')!, ORIGIN + fixture.path)!;
+  expect(rule).toMatchObject({ method: 'POST', field: { name: 'enews', pattern: '^CheckNews_all$' }, ids: { from: 'body', name: 'id[]' } });
+  const sent = (enews: string) => ({ url: ORIGIN + fixture.expect.path, method: 'POST', body: { enews, 'id[]': ['42'] } });
+  expect(listPublishRule({ listPublish: [rule] }, sent('CheckNews_all'))).toBe(rule);
+  expect(listPublishRule({ listPublish: [rule] }, sent('DelNews_all'))).toBeUndefined();
+});
+
 it("PbootCMS's rule is the 点击开启 link (value/1), not 点击关闭 (value/0)", () => {
   const doc = load('cms/pbootcms/content_list.html');
   const rule = listPublishFromControl(doc.querySelector('#status-42')!, `${ORIGIN}/cms/pbootcms/content_list.html`)!;

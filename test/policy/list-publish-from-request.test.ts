@@ -20,6 +20,21 @@ describe('a list publish rule read from the request the control sent', () => {
     expect(rule).toMatchObject(want);
   });
 
+  it('EmpireCMS 审核: the body names the action (enews), so the rule asks for it and the list’s 删除 is not held', () => {
+    const held = req('POST', '/e/admin/ecmsinfo.php', [['classid', '2'], ['enews', 'CheckNews_all'], ['doing', '0'], ['id[]', '42'], ['id[]', '43'], ['isgood', '0']]);
+    const rule = listPublishFromRequest(held, ['42', '43'], 'input[name="id[]"]')!;
+    expect(rule).toMatchObject({ method: 'POST', field: { name: 'enews', pattern: '^CheckNews_all$' }, ids: { from: 'body', name: 'id[]' } });
+    const adapter = { id: 'a', name: 'A', match: [`${U}/*`], editor: { kind: 'contenteditable' }, fields: {}, listPublish: [rule] };
+    expect(siteAdapterSchema.safeParse(adapter).success).toBe(true);
+    const sent = (enews: string) => ({ method: 'POST', url: `${U}/e/admin/ecmsinfo.php`, body: { enews, 'id[]': ['44'] } });
+    expect(listPublishRule({ listPublish: [rule] }, sent('CheckNews_all'))).toBe(rule);
+    expect(listPublishRule({ listPublish: [rule] }, sent('DelNews_all'))).toBeUndefined();
+  });
+
+  it('no action field in the body: no field condition', () => {
+    expect(listPublishFromRequest(req('POST', '/index.php?m=content&c=content&a=pass', [['ids[]', '42'], ['dosubmit', '1']]), ['42'])!.field).toBeUndefined();
+  });
+
   it('the rule it makes is a valid adapter rule that matches the request again and reads its ids', () => {
     const held = req('GET', '/dede/archives_do.php?aid=0&dopost=checkArchives&qstr=42`43');
     const rule = listPublishFromRequest(held, ['42', '43'], 'input[name="arcID"]')!;

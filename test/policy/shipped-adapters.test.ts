@@ -2,8 +2,9 @@
 /**
  * Every shipped site adapter against its real-CMS fixture: it is a valid policy adapter, its selectors
  * pick the fixture's own title / 栏目 / user / publish controls, its publishRequests match the request
- * the fixture's publish sends (and not its list or draft requests), and its listPublish rule reads the
- * ids of the fixture list page's publish request.
+ * the fixture's publish sends (and not its list or draft requests) — with the fields the page's form
+ * sends, where a rule asks for one (EmpireCMS `enews`, WordPress `publish`) —, its draftRequests match
+ * the draft save, and its listPublish rule reads the ids of the fixture list page's publish request.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { CMS_FIXTURES, CMS_LIST_FIXTURES, type ExpectedRequest } from '../../lib
 import { readCurrentUser } from '../../lib/editors/form-fields';
 import { SHIPPED_ADAPTERS, adapterFor, shippedAdapter } from '../../lib/policy/adapters';
 import { itemIdsOf, listPublishRule } from '../../lib/policy/list-publish';
+import { matchesRequestRule, type RequestRuleLike } from '../../lib/policy/request-rule';
 import { siteAdapterSchema } from '../../lib/policy/schema';
 import { parsePolicy } from '../../lib/policy/validate';
 import { DEFAULT_POLICY } from '../../lib/policy/defaults';
@@ -26,8 +28,29 @@ function urlOf(e: ExpectedRequest): string {
   return ORIGIN + e.path + (query.length ? `?${query.join('&')}` : '');
 }
 
-const matchesPublish = (cms: string, e: ExpectedRequest) =>
-  adapterFor(shippedAdapter(cms)!, ORIGIN).publishRequests.some((r) => (!r.method || r.method === e.method) && new RegExp(r.urlPattern).test(urlOf(e)));
+type Body = Record<string, string | string[]>;
+
+/**
+ * The fields a press of `click` sends that name its action: the hidden inputs of its form and the
+ * submit control's own name=value (WordPress `publish=发布`, EmpireCMS `enews=AddNews` beside `addnews2`).
+ */
+function sentFields(doc: Document, click: string): Body {
+  const el = doc.querySelector(click);
+  const form = el?.closest('form') ?? null;
+  const body: Body = {};
+  for (const input of form?.querySelectorAll<HTMLInputElement>('input[type="hidden"][name]') ?? []) body[input.name] = input.value;
+  if (el instanceof HTMLInputElement && el.type === 'submit' && el.name) body[el.name] = el.value;
+  return body;
+}
+
+function pathBody(doc: Document, steps: readonly object[], expected?: Record<string, string>): Body {
+  const click = steps.flatMap((s) => ('click' in s && typeof s.click === 'string' ? [s.click] : [])).at(-1);
+  return { ...(click ? sentFields(doc, click) : {}), ...expected };
+}
+
+const matchesAny = (rules: readonly RequestRuleLike[] | undefined, e: ExpectedRequest, body: Body) =>
+  (rules ?? []).some((r) => matchesRequestRule(r, { method: e.method, url: urlOf(e), body }));
+const matchesPublish = (cms: string, e: ExpectedRequest, body: Body = e.body ?? {}) => matchesAny(adapterFor(shippedAdapter(cms)!, ORIGIN).publishRequests, e, body);
 
 it('there is one shipped adapter per fixture CMS', () => {
   expect(SHIPPED_ADAPTERS.map((a) => a.cms).sort()).toEqual([...new Set(CMS_FIXTURES.map((f) => f.cms))].sort());
@@ -54,31 +77,34 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture) 
     for (const el of clicked) expect(buttons).toContain(el);
   });
 
-  it('its publishRequests match what the publish sends, unless a draft save goes to the same URL', () => {
-    // The network backstop blocks what publishRequests name and sees no body: a publish sharing its URL
-    // with 保存草稿 (WordPress's post.php) is left to the page gate, which reads the body.
-    const draftUrls = new Set(fixture.publish.filter((x) => x.draft).map((x) => urlOf(x.expect)));
-    for (const p of fixture.publish.filter((x) => !x.draft)) expect(matchesPublish(fixture.cms, p.expect)).toBe(!draftUrls.has(urlOf(p.expect)));
+  it('its publishRequests match what each publish sends, with the fields its form sends', () => {
+    const doc = load(fixture.path);
+    for (const p of fixture.publish.filter((x) => !x.draft)) expect(matchesPublish(fixture.cms, p.expect, pathBody(doc, p.steps, p.expect.body)), p.via).toBe(true);
   });
 
-  it('drafts sent to their own URL (emlog autosave) and list publishes are not taken for the edit page’s publish', () => {
-    const publishUrls = new Set(fixture.publish.filter((x) => !x.draft).map((x) => urlOf(x.expect)));
-    for (const p of fixture.publish.filter((x) => x.draft && !publishUrls.has(urlOf(x.expect)))) expect(matchesPublish(fixture.cms, p.expect)).toBe(false);
-    // EmpireCMS posts every action to e/admin/ecmsinfo.php (the body's enews says which): there the list's
-    // 审核 and the edit page's 提交 share their URL, and the page gate tells them apart by the body.
-    for (const list of CMS_LIST_FIXTURES.filter((l) => l.cms === fixture.cms && !publishUrls.has(urlOf(l.expect)))) expect(matchesPublish(fixture.cms, list.expect)).toBe(false);
+  it('its draft saves and list publishes are not taken for the edit page’s publish, though they share its URL (WordPress post.php, EmpireCMS ecmsinfo.php)', () => {
+    const doc = load(fixture.path);
+    for (const p of fixture.publish.filter((x) => x.draft)) expect(matchesPublish(fixture.cms, p.expect, pathBody(doc, p.steps, p.expect.body)), p.via).toBe(false);
+    for (const list of CMS_LIST_FIXTURES.filter((l) => l.cms === fixture.cms)) expect(matchesPublish(fixture.cms, list.expect)).toBe(false);
+  });
+
+  it('its draftRequests (where it names any) match the draft save (a publish they match too is told by publishRequests, which outweigh them)', () => {
+    const doc = load(fixture.path);
+    const rules = adapter.draftRequests;
+    if (!rules) return;
+    for (const p of fixture.publish.filter((x) => x.draft)) expect(matchesAny(rules, p.expect, pathBody(doc, p.steps, p.expect.body)), p.via).toBe(true);
   });
 });
 
 describe.each(CMS_LIST_FIXTURES.map((l) => [l.id, l] as const))('%s', (_id, list) => {
   const adapter = adapterFor(shippedAdapter(list.cms)!, ORIGIN);
-  const body = list.expect.ids.from === 'body' ? { [list.expect.ids.name]: list.expect.wantIds } : {};
+  const body = { ...list.expect.body, ...(list.expect.ids.from === 'body' && { [list.expect.ids.name]: list.expect.wantIds }) };
 
   it('listPublish matches the list page’s publish request and reads its ids', () => {
     const url = urlOf(list.expect);
     const withIds = list.expect.ids.from === 'query' && list.expect.ids.separator ? `${url}&${list.expect.ids.name}=${list.expect.wantIds.join(list.expect.ids.separator)}` : url;
     const pboot = list.cms === 'pbootcms' ? `${ORIGIN}/cms/pbootcms/admin.php?p=/Content/mod/id/42/field/status/value/1` : withIds;
-    const rule = listPublishRule(adapter, { url: pboot, method: list.expect.method });
+    const rule = listPublishRule(adapter, { url: pboot, method: list.expect.method, body });
     expect(rule).toBeDefined();
     expect(itemIdsOf(rule!.ids, { url: pboot, body })).toEqual(list.expect.wantIds);
   });

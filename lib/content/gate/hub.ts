@@ -49,7 +49,7 @@ export class GateHub {
   private readonly links = new Set<GuardLink>();
   private covered = true;
   private options: ScanOptions;
-  private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, listIds: () => null };
+  private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null };
   private signed: ReadonlySet<string> = new Set();
   private draftSource: () => DraftFingerprint | null = () => null;
   private tickedSource: () => string[] = () => [];

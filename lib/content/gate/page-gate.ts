@@ -15,8 +15,10 @@ import type { GestureTracker } from './gestures';
 
 export interface GatePolicy {
   draftSaves: 'scan' | 'allow';
-  declaredDraftSave: (method: string, url: string) => boolean;
-  declaredPublish: (method: string, url: string) => boolean;
+  declaredDraftSave: (method: string, url: string, decoded: Decoded) => boolean;
+  declaredPublish: (method: string, url: string, decoded: Decoded) => boolean;
+  /** The request meets the browser's network block (a publish rule without a body field condition). */
+  networkBlocked: (method: string, url: string) => boolean;
   listIds: (method: string, url: string, decoded: Decoded) => string[] | null;
 }
 
@@ -155,7 +157,7 @@ export class PageGate {
       return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });
     }
     const v = this.judge(request);
-    if (v.pass && v.reason === 'signed-items' && v.items && this.deps.policy().declaredPublish(o.method, o.url)) {
+    if (v.pass && v.reason === 'signed-items' && v.items && this.deps.policy().networkBlocked(o.method, o.url)) {
       // Not before the browser lets it through: a request refused by the network would look like a
       // broken CMS. If the background does not lift the block, the page learns it was refused.
       const opened = await (this.deps.openNetwork?.(v.items) ?? Promise.resolve(true)).catch(() => false);

@@ -2,20 +2,26 @@ import type { ShippedAdapter } from './types';
 
 /**
  * WordPress (classic editor): wp-admin/edit-form-advanced.php (TinyMCE; 发布 / 保存草稿 post the same
- * form to post.php, told apart by the `publish` / `save` field). So post.php is not named as a publish
- * endpoint: the browser's network backstop sees no body and would block 保存草稿 too. The page gate
- * still judges both posts by their content (the draft needs a sign-off unless 保存草稿 saves it clean).
+ * form to post.php, told apart by the submit button's name, wp-admin/includes/meta-boxes.php).
+ * - Publish: WordPress publishes when `publish` is sent non-empty (_wp_translate_postdata in
+ *   wp-admin/includes/post.php), whatever its label (发布, 计划 for a scheduled post).
+ * - Draft save: not `save` itself — on a post already live the primary button 更新 is `name="save"`
+ *   too, and changes the published post. What tells a draft is the hidden `original_post_status`
+ *   (edit-form-advanced.php): auto-draft, draft or pending. A `publish` sent beside it still publishes
+ *   (a declared publish outweighs a declared draft save, lib/gate/verdict.ts).
+ * Both read the body: the browser's network backstop, which sees none, holds neither; the page gate does.
  */
 export const wordpress: ShippedAdapter = {
   cms: 'wordpress',
   name: 'WordPress（经典编辑器）',
-  source: 'wp-admin/edit-form-advanced.php, wp-admin/includes/meta-boxes.php',
+  source: 'wp-admin/edit-form-advanced.php, wp-admin/includes/meta-boxes.php, wp-admin/includes/post.php',
   matchPaths: ['/*wp-admin/post-new.php*', '/*wp-admin/post.php*'],
   adapter: {
     editor: { kind: 'tinymce' },
     fields: { title: '#title', channel: 'input[type="checkbox"][name="post_category[]"]', currentUser: '#wp-admin-bar-my-account .display-name' },
     publishButtons: ['#publish'],
-    publishRequests: [],
+    publishRequests: [{ method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'publish' } }],
+    draftRequests: [{ method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'original_post_status', pattern: '^(?:auto-draft|draft|pending)$' } }],
     itemId: { field: '#post_ID', urlParam: 'post' },
   },
 };

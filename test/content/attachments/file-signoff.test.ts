@@ -31,7 +31,7 @@ async function setup() {
   const gate = new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => null,
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, listIds: () => null }),
+    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
     signedItems: () => new Set(),
     ticked: () => [],
     gestures: new GestureTracker(() => clock.t),

@@ -1,0 +1,86 @@
+/**
+ * Whether a request is one of a site adapter's request rules (publishRequests, draftRequests,
+ * listPublish): its method, its URL, and — for CMSes that post every action to one address and name
+ * the action in a field (EmpireCMS's `enews`, WordPress's `publish` / `save` submit names) — a field
+ * it sends. Pure: the caller hands in the URL, method and decoded body fields; no DOM, no browser API.
+ */
+
+/** A field the request must send, in its body or its query string. */
+export interface FieldCondition {
+  /** the field's name as sent: `enews`, `publish`, `data.action` for a nested JSON key */
+  name: string;
+  /** RegExp source tested against each decoded value; missing: any non-blank value */
+  pattern?: string;
+}
+
+export interface RequestRuleLike {
+  method?: string;
+  urlPattern: string;
+  field?: FieldCondition;
+}
+
+export interface RequestParts {
+  url: string;
+  method: string;
+  /** decoded body fields (urlencoded / multipart text parts / JSON); a repeated name is an array */
+  body?: Record<string, unknown>;
+}
+
+/** A policy's RegExp source compiled, or null when it does not compile. */
+export function regex(source: string): RegExp | null {
+  try {
+    return new RegExp(source);
+  } catch {
+    return null;
+  }
+}
+
+/** A body field's value(s) as strings: one value or a repeated name's array; objects are left out. */
+export function scalars(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  return list.filter((v): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v)).map(String);
+}
+
+function queryValues(url: string, name: string): string[] {
+  try {
+    return new URL(url).searchParams.getAll(name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The values the request sends under `name`: the body's, then the query string's. Both count because
+ * the CMSes read both (EmpireCMS: `$enews=$_POST['enews']; if(empty($enews)) $enews=$_GET['enews'];`),
+ * and a GET form sends its fields in the query.
+ */
+export function fieldValues(req: Pick<RequestParts, 'url' | 'body'>, name: string): string[] {
+  return [...scalars(req.body?.[name]), ...queryValues(req.url, name)].filter((v) => v.trim() !== '');
+}
+
+/**
+ * A field condition holds when one of the field's values matches. "Any" on purpose: a request that
+ * sends `enews` twice is read by the CMS one way, and a publish rule should hold it either way (a
+ * declared publish outweighs a declared draft save in the verdict).
+ */
+function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null): boolean {
+  const values = fieldValues(req, field.name);
+  return re ? values.some((v) => re.test(v)) : values.length > 0;
+}
+
+/**
+ * The rule as a test of one request. A pattern that does not compile never matches (the policy's
+ * validation refuses it before it gets here).
+ */
+export function compileRequestRule(rule: RequestRuleLike): (req: RequestParts) => boolean {
+  const url = regex(rule.urlPattern);
+  const method = rule.method?.toUpperCase();
+  const field = rule.field;
+  const value = field?.pattern === undefined ? null : regex(field.pattern);
+  if (!url || (field?.pattern !== undefined && !value)) return () => false;
+  return (req) => (!method || method === req.method.toUpperCase()) && url.test(req.url) && (!field || fieldHolds(field, req, value));
+}
+
+export function matchesRequestRule(rule: RequestRuleLike, req: RequestParts): boolean {
+  return compileRequestRule(rule)(req);
+}
