@@ -4,6 +4,7 @@
  * page's own scripts, in every frame.
  */
 import { openGuardChannel, type GuardChannel } from './channel';
+import { hookApiUrls } from './hooks/api-urls';
 import { hookCss } from './hooks/css';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
@@ -46,6 +47,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   refuseWebTransport(win);
   const loads = loadJudge(win, channel);
   hookUrls(win, loads);
+  hookApiUrls(win, loads);
   hookState(win, loads);
   hookHtml(win, loads);
   hookCss(win, loads);

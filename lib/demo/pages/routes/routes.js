@@ -581,6 +581,15 @@
       d.body.appendChild(img);
       return ok('written');
     },
+    'payment-method': function () {
+      var pr = new PaymentRequest([{ supportedMethods: location.origin + sink('payment-method') + '?' + qs(payload()) }], { total: { label: '合计', amount: { currency: 'CNY', value: '1.00' } } });
+      return withTimeout(pr.canMakePayment().then(function () { return ok('asked'); }), 5000, 'PaymentRequest');
+    },
+    'fedcm-config': function () {
+      var asked = navigator.credentials.get({ identity: { providers: [{ configURL: location.origin + sink('fedcm-config') + '?' + qs(payload()), clientId: 'cms' }] } });
+      // FedCM waits for a sign-in the fixture never offers: the request has gone out by then
+      return Promise.race([asked.then(function () { return ok('signed in'); }), new Promise(function (resolve) { setTimeout(function () { resolve(ok('asked')); }, 1500); })]).then(null, fail);
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(

@@ -1,0 +1,37 @@
+/**
+ * URLs the browser fetches by itself for an API the page calls, read from the call's options: a
+ * FedCM identity provider's config URL (`navigator.credentials.get({ identity })`,
+ * `IdentityCredential.disconnect`, `IdentityProvider.getUserInfo`) and a URL-based payment method's
+ * manifest (`new PaymentRequest([{ supportedMethods: url }])`, fetched at `canMakePayment()`).
+ * Pure: no DOM; anything that is not the expected shape gives no URL (the browser refuses it too).
+ */
+
+const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:/i.test(v.trim());
+
+function list(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v && typeof v === 'object' && Symbol.iterator in v) return Array.from(v as Iterable<unknown>);
+  return [];
+}
+
+const configUrlOf = (provider: unknown): string[] => {
+  const url = (provider as { configURL?: unknown } | null)?.configURL;
+  return isUrl(url) ? [url] : [];
+};
+
+/** The config URLs of `credentials.get({ identity: { providers } })`. */
+export function identityConfigUrls(options: unknown): string[] {
+  const identity = (options as { identity?: { providers?: unknown } } | null | undefined)?.identity;
+  return list(identity?.providers).flatMap(configUrlOf);
+}
+
+/** The config URL of `IdentityCredential.disconnect(options)` / `IdentityProvider.getUserInfo(options)`. */
+export const providerConfigUrls = (options: unknown): string[] => configUrlOf(options);
+
+/** The payment method identifiers of a PaymentRequest that are URLs (their manifests are fetched). */
+export function paymentMethodUrls(methods: unknown): string[] {
+  return list(methods).flatMap((m) => {
+    const id = (m as { supportedMethods?: unknown } | null)?.supportedMethods;
+    return list(typeof id === 'string' ? [id] : id).filter(isUrl);
+  });
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../lib/gate/api-urls';
+
+const U = 'https://idp.example/config.json?content=11010519491231002X';
+
+describe('identityConfigUrls: what credentials.get({ identity }) makes the browser fetch', () => {
+  it.each([
+    ['one provider', { identity: { providers: [{ configURL: U, clientId: '1' }] } }, [U]],
+    ['two providers', { identity: { providers: [{ configURL: U }, { configURL: 'https://b.example/c' }] } }, [U, 'https://b.example/c']],
+    ['a password or OTP request (no identity)', { password: true, otp: { transport: ['sms'] } }, []],
+    ['no options', undefined, []],
+    ['providers that are not a list', { identity: { providers: 'x' } }, []],
+    ['a config URL that is not http(s)', { identity: { providers: [{ configURL: 'javascript:1' }] } }, []],
+  ])('%s', (_name, options, urls) => {
+    expect(identityConfigUrls(options)).toEqual(urls);
+  });
+});
+
+describe('providerConfigUrls: IdentityCredential.disconnect / IdentityProvider.getUserInfo', () => {
+  it.each([
+    ['a config URL', { configURL: U, clientId: '1', accountHint: 'a' }, [U]],
+    ['none', { clientId: '1' }, []],
+    ['null', null, []],
+  ])('%s', (_name, options, urls) => {
+    expect(providerConfigUrls(options)).toEqual(urls);
+  });
+});
+
+describe('paymentMethodUrls: a PaymentRequest whose method is a URL fetches its manifest', () => {
+  it.each([
+    ['a URL method', [{ supportedMethods: U }], [U]],
+    ['a standard method name', [{ supportedMethods: 'basic-card' }], []],
+    ['a list of methods (old form)', [{ supportedMethods: ['basic-card', U] }], [U]],
+    ['several entries', [{ supportedMethods: 'https://a.example/pay' }, { supportedMethods: 'secure-payment-confirmation' }], ['https://a.example/pay']],
+    ['no list', 'x', []],
+  ])('%s', (_name, methods, urls) => {
+    expect(paymentMethodUrls(methods)).toEqual(urls);
+  });
+});
