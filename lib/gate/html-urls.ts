@@ -1,7 +1,8 @@
 /**
  * The URLs a piece of HTML makes the browser fetch once it is parsed into the page (innerHTML,
  * document.write, createContextualFragment, DOMParser, srcdoc …): src/href/data/poster/background
- * attributes and attributionsrc (Chrome's Attribution Reporting requests each URL in it), and the CSS of style attributes and <style> elements. Attribute values are read with
+ * attributes and attributionsrc (Chrome's Attribution Reporting requests each URL in it), the values
+ * an SVG <set>/<animate> writes (an <image>'s animated href loads), and the CSS of style attributes and <style> elements. Attribute values are read with
  * their character references decoded, as the parser does. Pure: no DOM.
  */
 import { cssUrls } from './css-urls';
@@ -12,8 +13,14 @@ const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|pos
 const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
 const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;
+/** SVG's <set>/<animate> write their to/from/by/values into the target's attribute (an image's href loads it). */
+const ANIMATION_TAG = /<(?:set|animate)\b[^>]*>/gi;
+const ANIMATION_VALUE = new RegExp(String.raw`\b(?:to|from|by|values)${VALUE}`, 'gi');
 
 const valueOf = (m: RegExpMatchArray) => decodeEntities(m[1] ?? m[2] ?? m[3] ?? '');
+
+/** The URLs an animation value may hold: values is a ';'-separated list, to/from/by one value. */
+export const animationUrls = (value: string): string[] => value.split(';').map((v) => v.trim()).filter(Boolean);
 
 /** Could this HTML load anything? (No `=` and no CSS: nothing to look at.) */
 export function htmlMayLoad(html: string): boolean {
@@ -27,6 +34,8 @@ export function htmlUrls(html: string, depth = 0): string[] {
   for (const m of html.matchAll(URL_ATTR)) urls.push(valueOf(m));
   for (const m of html.matchAll(STYLE_ATTR)) urls.push(...cssUrls(valueOf(m)));
   for (const m of html.matchAll(STYLE_ELEMENT)) urls.push(...cssUrls(m[1]!));
+  // values is a list: each of its values is requested by itself
+  for (const tag of html.matchAll(ANIMATION_TAG)) for (const m of tag[0].matchAll(ANIMATION_VALUE)) urls.push(...animationUrls(valueOf(m)));
   // An iframe's srcdoc is a document of its own, parsed in a frame the guard reaches too late.
   if (depth < 2) for (const m of html.matchAll(SRCDOC_ATTR)) urls.push(...htmlUrls(valueOf(m), depth + 1));
   return urls;

@@ -38,6 +38,8 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
     ['a <style> element', `<style>@import "${Q}";</style>`],
     ['character references in the value', `<img src="/sink?content=&#49;&#x31;${ID.slice(2)}">`],
     ["an img's attributionsrc (Chrome requests it)", `<img src="/a.png" attributionsrc="${Q}">`],
+    ["an SVG <set>'s to (an image's href, animated)", `<svg><image href="/a.png"><set attributeName="href" to="${Q}"/></image></svg>`],
+    ["an SVG <animate>'s values", `<svg><image href="/a.png"><animate attributeName="href" values="/a.png;${Q}" dur="1s"/></image></svg>`],
     ['an iframe srcdoc (its own document)', `<iframe srcdoc="&lt;img src=&quot;${Q}&quot;&gt;"></iframe>`],
   ])('%s', (_name, html) => {
     expect(htmlUrls(html)).toContain(Q);
@@ -45,6 +47,10 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
 
   it("a preload link's imagesrcset is judged whole, as a srcset is", () => {
     expect(htmlUrls(`<link rel="preload" as="image" imagesrcset="${Q} 1x, /b.png 2x">`)).toContain(`${Q} 1x, /b.png 2x`);
+  });
+
+  it('to= and values= outside an SVG animation are no URLs (prose, other elements)', () => {
+    expect(htmlUrls(`<p data-x="1">from=${Q}</p><input values="${Q}">`)).toEqual([]);
   });
 
   it('text without attributes or styles loads nothing (a draft an editor writes)', () => {

@@ -590,6 +590,27 @@
       // FedCM waits for a sign-in the fixture never offers: the request has gone out by then
       return Promise.race([asked.then(function () { return ok('signed in'); }), new Promise(function (resolve) { setTimeout(function () { resolve(ok('asked')); }, 1500); })]).then(null, fail);
     },
+    'svg-set-markup': function () {
+      var box = d.createElement('div');
+      d.body.appendChild(box);
+      box.innerHTML = '<svg width="10" height="10"><image width="5" height="5" href="/routes/name.html"><set attributeName="href" begin="0s" to="' + sink('svg-set') + '?' + qs(payload()).replace(/"/g, '&quot;') + '"/></image></svg>';
+      return ok('written');
+    },
+    'svg-animate-attribute': function () {
+      var ns = 'http://www.w3.org/2000/svg';
+      var svg = d.createElementNS(ns, 'svg');
+      var image = d.createElementNS(ns, 'image');
+      var animate = d.createElementNS(ns, 'animate');
+      image.setAttribute('href', '/routes/name.html');
+      animate.setAttribute('attributeName', 'href');
+      animate.setAttribute('dur', '0.2s');
+      animate.setAttribute('fill', 'freeze');
+      animate.setAttribute('values', '/routes/name.html;' + sink('svg-animate') + '?' + qs(payload()));
+      image.appendChild(animate);
+      svg.appendChild(image);
+      d.body.appendChild(svg);
+      return ok('written');
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(

@@ -23,6 +23,10 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   before(win.Element.prototype, 'insertAdjacentHTML', (_, [, html]) => judge.html(html));
   before(win.Element.prototype, 'setHTMLUnsafe', (self, [html]) => markup(self, html));
   before(win.ShadowRoot?.prototype, 'setHTMLUnsafe', (_, [html]) => judge.html(html));
+  // The sanitizing forms keep what loads (an img's src): judged as the unsafe ones.
+  before(win.Element.prototype, 'setHTML', (self, [html]) => markup(self, html));
+  before(win.ShadowRoot?.prototype, 'setHTML', (_, [html]) => judge.html(html));
+  before(win.Document, 'parseHTML', (_, [html]) => judge.html(html));
   before(win.Document.prototype, 'write', (_, text) => judge.html(text.join('')));
   before(win.Document.prototype, 'writeln', (_, text) => judge.html(text.join('')));
   before(win.Range.prototype, 'createContextualFragment', (_, [html]) => judge.html(html));

@@ -5,6 +5,7 @@
  * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS; and a
  * script's type, which makes speculation rules (refused whole: lib/gate/speculation-rules.ts).
  */
+import { animationUrls } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
@@ -34,6 +35,8 @@ const URL_PROPS: [ctor: string, prop: string][] = [
   ['HTMLAreaElement', 'attributionSrc'],
 ];
 const URL_ATTRS = new Set(['src', 'srcset', 'imagesrcset', 'href', 'data', 'poster', 'background']);
+/** What an SVG <set>/<animate> writes into its target's attribute (an <image>'s href loads it). */
+const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
 const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|TD|TH)$/i;
 
@@ -48,6 +51,7 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
     else if (local === 'srcdoc') judge.html(value);
     else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value));
     else if (local === 'attributionsrc') judge.url(String(value));
+    else if (ANIMATION_VALUES.has(local) && (!el || /^(set|animate)$/.test(el.localName))) for (const u of animationUrls(String(value))) judge.url(u);
     else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
     else if (local === 'name' || local === 'target') judge.text('window.name', local, String(value));
     else if (local === 'type' && (!el || el.localName === 'script')) judge.scriptType(value);
