@@ -11,7 +11,7 @@ export function protoOf(win: Window, name: string): object | undefined {
 }
 
 /** Replaces a method of `proto` by what `wrap` makes of the original, keeping it writable and configurable. */
-function replaceMethod(proto: object | undefined, name: string, wrap: (original: (...a: unknown[]) => unknown) => (this: unknown, ...args: unknown[]) => unknown): void {
+export function replaceMethod(proto: object | undefined, name: string, wrap: (original: (...a: unknown[]) => unknown) => (this: unknown, ...args: unknown[]) => unknown): void {
   const original = proto && (Object.getOwnPropertyDescriptor(proto, name)?.value as ((...a: unknown[]) => unknown) | undefined);
   if (!proto || typeof original !== 'function') return;
   Object.defineProperty(proto, name, { value: wrap(original), writable: true, configurable: true });
