@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
+/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-base-to-string -- originals are kept unbound and called on their own target; text is stringified as the browser would. */
 /**
  * A <style>'s text (HTML or SVG) is the text of its Text children in order; the browser parses it,
  * and fetches its @import and url()s, as soon as it changes. Every change is judged as that whole
@@ -17,7 +17,7 @@
  */
 import { DATA_EDITS, editedData, textWithout, withoutLineBreaks } from '../../../gate/style-text';
 import type { LoadJudge } from './load-judge';
-import { replaceMethod } from './wrap';
+import { beforeCall, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 /** A child in a simulated list of a style's children: a node, or text a method turns into a Text node. */
@@ -99,54 +99,33 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   const replacing = (old: unknown, moved: readonly Item[]) => (kids: Item[]) => kids.flatMap((k) => (k === old ? moved : moved.includes(k) ? [] : [k]));
   const removing = (gone: unknown) => (kids: Item[]) => kids.filter((k) => k !== gone);
 
-  /** Wraps a method: `before` sees the receiver and the arguments (strings made once) and may throw. */
-  const hook = (proto: object | undefined, name: string, before: (self: unknown, args: unknown[]) => void, strings: readonly number[] = []) =>
-    replaceMethod(proto, name, (original) =>
-      function (this: unknown, ...args: unknown[]) {
-        for (const i of strings) if (i < args.length && typeof args[i] !== 'string') args[i] = String(args[i]);
-        before(this, args);
-        return Reflect.apply(original, this, args);
-      },
-    );
   /** A setter judged on the string it writes (every one here takes null as ''). */
-  const hookSetter = (proto: object | undefined, prop: string, before: (self: unknown, value: string) => void) => {
-    const desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
-    const set = desc?.set;
-    if (!proto || !desc || !set) return;
-    Object.defineProperty(proto, prop, {
-      ...desc,
-      set(this: unknown, value: unknown) {
-        const text = value === null ? '' : String(value);
-        before(this, text);
-        set.call(this, text);
-      },
-    });
-  };
+  const hookSetter = (proto: object | undefined, prop: string, before: (self: unknown, value: string) => void) => beforeSet(proto, prop, before, (v) => (v === null ? '' : String(v)));
 
   // children put in or taken out of a style; a style put in anywhere
-  hook(node, 'appendChild', (self, [child]) => {
+  beforeCall(node, 'appendChild', (self, [child]) => {
     const moved = nodesOf(child);
     judgeInserted(moved);
     if (isStyleEl(self)) judgeAfter(self, inserting(moved, null));
   });
   for (const name of ['insertBefore', 'moveBefore']) {
-    hook(name === 'moveBefore' ? win.Element.prototype : node, name, (self, [child, ref]) => {
+    beforeCall(name === 'moveBefore' ? win.Element.prototype : node, name, (self, [child, ref]) => {
       const moved = nodesOf(child);
       judgeInserted(moved);
       if (isStyleEl(self)) judgeAfter(self, inserting(moved, ref === child ? (nextOf(child) ?? null) : ((ref as Node | null | undefined) ?? null)));
     });
   }
-  hook(node, 'replaceChild', (self, [child, old]) => {
+  beforeCall(node, 'replaceChild', (self, [child, old]) => {
     const moved = nodesOf(child);
     judgeInserted(moved);
     if (isStyleEl(self)) judgeAfter(self, replacing(old, moved));
   });
-  hook(node, 'removeChild', (self, [child]) => {
+  beforeCall(node, 'removeChild', (self, [child]) => {
     if (isStyleEl(self)) judgeAfter(self, removing(child));
   });
   const element = win.Element.prototype;
   for (const [name, at] of [['append', 'end'], ['prepend', 'start'], ['replaceChildren', 'all']] as const) {
-    hook(element, name, (self, args) => {
+    beforeCall(element, name, (self, args) => {
       const moved = itemsOf(args);
       judgeInserted(moved);
       if (!isStyleEl(self)) return;
@@ -159,7 +138,7 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   // a child of a style puts text beside itself, is replaced or leaves
   const siblings = (proto: object | undefined) => {
     for (const name of ['before', 'after', 'replaceWith']) {
-      hook(proto, name, (self, args) => {
+      beforeCall(proto, name, (self, args) => {
         const moved = itemsOf(args);
         judgeInserted(moved);
         const parent = parentOf(self);
@@ -173,7 +152,7 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
         });
       });
     }
-    hook(proto, 'remove', (self) => {
+    beforeCall(proto, 'remove', (self) => {
       const parent = parentOf(self);
       if (isStyleEl(parent)) judgeAfter(parent, removing(self));
     });
@@ -193,9 +172,9 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
       });
     }
   };
-  hook(element, 'insertAdjacentText', (self, [where, text]) => adjacent(self, where, text as string), [1]);
+  beforeCall(element, 'insertAdjacentText', (self, [where, text]) => adjacent(self, where, text as string), [1]);
   // markup parsed in a style's context is its text (RAWTEXT), not elements
-  hook(element, 'insertAdjacentHTML', (self, [where, html]) => adjacent(self, where, html as string), [1]);
+  beforeCall(element, 'insertAdjacentHTML', (self, [where, html]) => adjacent(self, where, html as string), [1]);
   const replacedBy = (self: unknown, text: string) => {
     const parent = parentOf(self);
     if (isStyleEl(parent)) judgeAfter(parent, (kids) => kids.map((k) => (k === self ? text : k)));
@@ -210,7 +189,7 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   };
   const characterData = win.CharacterData.prototype;
   for (const edit of DATA_EDITS) {
-    hook(characterData, edit, (self, args) => {
+    beforeCall(characterData, edit, (self, args) => {
       const parent = parentOf(self);
       if (!isStyleEl(parent) || !isText(self)) return;
       const data = editedData(dataOf(self) ?? '', edit, args);
@@ -256,8 +235,8 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
       if (e) judgeText(e.style, textWithout(styleText(e.style), null, e.at));
     }
   };
-  for (const name of ['deleteContents', 'extractContents', 'surroundContents']) hook(win.Range.prototype, name, cut);
-  hook(win.Range.prototype, 'insertNode', (self, [inserted]) => {
+  for (const name of ['deleteContents', 'extractContents', 'surroundContents']) beforeCall(win.Range.prototype, name, cut);
+  beforeCall(win.Range.prototype, 'insertNode', (self, [inserted]) => {
     judgeInserted(nodesOf(inserted));
     const s = spot(startOf(self), startAt(self));
     if (!s?.direct) return;
