@@ -30,11 +30,14 @@ export default defineConfig({
     // storage: local policy + managed policy; scripting: content scripts registered for exactly the
     // policy's origins (lib/policy/registration.ts); activeTab: the toolbar click lends the popup the
     // current tab, so 「扫描此页面」 can read a published page on any site (no install warning).
-    // declarativeNetRequestWithHostAccess: the network backstop on adapter-named publish endpoints,
-    // only where host access was granted (no install-time warning). offscreen (Chrome): the
+    // declarativeNetRequest: the network backstop on adapter-named publish endpoints, the startup
+    // lockdown and the script-URL rule, all limited to the covered CMS origins. Not
+    // declarativeNetRequestWithHostAccess, whose rules act only where Precheck has host access: an
+    // import() from the CMS page to any other host went out (Chromium and Firefox, other-host-walk.ts).
+    // Install warning: "Block content on any page". offscreen (Chrome): the
     // attachment scanner page runs its parser workers in an offscreen document, since a service
     // worker cannot start Workers; Firefox's background page holds it.
-    permissions: ['storage', 'scripting', 'activeTab', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'scripting', 'activeTab', 'declarativeNetRequest', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Install-time host access only for the local test CMS; every real CMS origin is asked for from
     // the options page (or granted by enterprise policy), never <all_urls>.
     host_permissions: [...DEFAULT_CMS_MATCHES],

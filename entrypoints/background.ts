@@ -25,6 +25,8 @@ export default defineBackground(() => {
   const store = createPolicyStore(browser.storage);
   const policy = () => store.state().policy;
   const kind = browserKind(import.meta.env.BROWSER);
+  /** The CMS origins the content scripts run on now (the registration's last result): the backstop blocks there only. */
+  let covered: readonly string[] = [];
   const dnr = browser.declarativeNetRequest as unknown as DnrApi;
   const registration = createRegistrationSync(
     {
@@ -36,7 +38,13 @@ export default defineBackground(() => {
     browser.permissions,
     () => store.state().policy.origins,
     (error) => console.error('[precheck] content script registration:', error instanceof Error ? error.message : String(error)),
-    (result) => void startup.covered(result.origins),
+    (result) => {
+      void startup.covered(result.origins);
+      // a sync drops the per-tab allows of a release: only when the covered origins change
+      if (result.origins.join() === covered.join()) return;
+      covered = result.origins;
+      void store.ready.then(() => backstop.sync(policy(), covered));
+    },
   );
   // First thing at every start: the scripts registered again from the last run's origins and run in the
   // tabs already open, then the browser's startup lockdown lifted (lib/gate/startup-rules.ts).
@@ -78,12 +86,12 @@ export default defineBackground(() => {
   listenForAttachmentScanner();
   store.subscribe((state) => {
     void registration.sync();
-    void backstop.sync(state.policy);
+    void backstop.sync(state.policy, covered);
     void audit.policyChanged(state.policy.meta.updatedBy ?? state.source, policyVersion(state.policy));
     // Open options pages refresh; with none open there is no receiver, which is fine.
     sendMessage('policyChanged', state).catch(() => undefined);
   });
-  void Promise.all([store.ready, started]).then(() => Promise.all([registration.sync(), backstop.sync(store.state().policy)]));
+  void Promise.all([store.ready, started]).then(() => Promise.all([registration.sync(), backstop.sync(store.state().policy, covered)]));
   // Wakes the worker at every browser start, so the registrations are brought in line with the
   // policy (a managed policy may have changed while the browser was closed) at once, not whenever the
   // worker next happens to wake; starting the worker is enough, the store and the sync above run.

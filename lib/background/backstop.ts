@@ -6,6 +6,7 @@
  */
 import { TICKET_TTL_MS } from '../gate/ticket';
 import { ALLOW_ID_BASE, BLOCK_ID_BASE, allowRules, blockRules, freeAllowIds, type BackstopSource, type DnrRule } from '../gate/backstop-rules';
+import { lockdownDomains } from '../gate/startup-rules';
 
 export interface DnrApi {
   getSessionRules(): Promise<{ id: number; condition?: { tabIds?: number[] } }[]>;
@@ -23,7 +24,8 @@ export interface DnrApi {
 const ALLOW_MS = TICKET_TTL_MS + 10_000;
 
 export interface Backstop {
-  sync(policy: BackstopSource): Promise<void>;
+  /** The policy's endpoints, blocked on the CMS origins Precheck covers (its registered, granted origins). */
+  sync(policy: BackstopSource, covered: readonly string[]): Promise<void>;
   allowTab(tabId: number): Promise<void>;
 }
 
@@ -48,14 +50,22 @@ export function createBackstop(dnr: DnrApi | undefined, onProblem: (message: str
     if (ids.length > 0) await dnr!.updateSessionRules({ removeRuleIds: ids });
   }
 
+  async function apply(policy: BackstopSource, covered: readonly string[]): Promise<void> {
+    if (!dnr) return;
+    blocks = await supported(blockRules(policy, lockdownDomains(covered)));
+    // Every block and per-tab allow of the backstop goes (a stale allow never outlives a restart);
+    // the startup guard's ids below BLOCK_ID_BASE are not the backstop's.
+    const existing = (await dnr.getSessionRules()).map((r) => r.id).filter((id) => id >= BLOCK_ID_BASE);
+    await dnr.updateSessionRules({ removeRuleIds: existing, addRules: blocks });
+  }
+
+  /** One sync at a time: two at once would each add the same rule ids. */
+  let syncing: Promise<void> = Promise.resolve();
+
   return {
-    async sync(policy) {
-      if (!dnr) return;
-      blocks = await supported(blockRules(policy));
-      // Every block and per-tab allow of the backstop goes (a stale allow never outlives a restart);
-      // the startup guard's ids below BLOCK_ID_BASE are not the backstop's.
-      const existing = (await dnr.getSessionRules()).map((r) => r.id).filter((id) => id >= BLOCK_ID_BASE);
-      await dnr.updateSessionRules({ removeRuleIds: existing, addRules: blocks });
+    sync(policy, covered) {
+      syncing = syncing.catch(() => undefined).then(() => apply(policy, covered));
+      return syncing;
     },
     async allowTab(tabId) {
       if (!dnr || blocks.length === 0) return;

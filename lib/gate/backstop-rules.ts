@@ -11,7 +11,7 @@ export interface DnrRule {
   id: number;
   priority: number;
   action: { type: 'block' | 'allow' };
-  condition: { regexFilter: string; isUrlFilterCaseSensitive?: boolean; requestMethods?: string[]; resourceTypes: string[]; tabIds?: number[]; initiatorDomains?: string[] };
+  condition: { regexFilter: string; isUrlFilterCaseSensitive?: boolean; requestMethods?: string[]; resourceTypes: string[]; tabIds?: number[]; initiatorDomains?: string[]; requestDomains?: string[] };
 }
 
 export const RESOURCE_TYPES = ['main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'csp_report', 'media', 'websocket', 'other'];
@@ -32,13 +32,18 @@ export interface BackstopSource {
 }
 
 /**
- * The block rules for the policy: one per distinct endpoint rule. A rule with a `field` condition is
- * left out: the browser's rules see the URL and method, never the body, and the address it names is
- * shared by the CMS's other actions (EmpireCMS posts 删除, 推荐 and 审核 alike to ecmsinfo.php, WordPress
- * 发布 and 保存草稿 to post.php) — a network block would refuse them all. The page gate, which reads the
- * body, holds such a publish on its own.
+ * The block rules for the policy: one per distinct endpoint rule, for requests from and to the CMS
+ * hosts Precheck covers (`hosts`, lib/gate/startup-rules.ts lockdownDomains). Precheck's plain
+ * `declarativeNetRequest` permission lets a block act on any site, and an adapter's endpoint pattern
+ * (`/admin/publish\.do`) names a path, not a host: another site's requests, or a CMS Precheck does
+ * not run on (where no sign-off could release it), are not the backstop's. A rule with a `field`
+ * condition is left out: the browser's rules see the URL and method, never the body, and the address
+ * it names is shared by the CMS's other actions (EmpireCMS posts 删除, 推荐 and 审核 alike to
+ * ecmsinfo.php, WordPress 发布 and 保存草稿 to post.php) — a network block would refuse them all. The
+ * page gate, which reads the body, holds such a publish on its own.
  */
-export function blockRules(policy: BackstopSource): DnrRule[] {
+export function blockRules(policy: BackstopSource, hosts: readonly string[]): DnrRule[] {
+  if (hosts.length === 0) return [];
   const seen = new Set<string>();
   const rules: DnrRule[] = [];
   for (const adapter of policy.adapters) {
@@ -55,6 +60,8 @@ export function blockRules(policy: BackstopSource): DnrRule[] {
           regexFilter: r.urlPattern,
           ...(r.method && { requestMethods: [r.method.toLowerCase()] }),
           resourceTypes: BACKSTOP_TYPES,
+          initiatorDomains: [...hosts],
+          requestDomains: [...hosts],
         },
       });
     }

@@ -20,10 +20,12 @@ export function unescapeCss(css: string): string {
   });
 }
 
-const QUOTED = /"([^"]*)"|'([^']*)'/g;
-const URL_FN = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)/gi;
-const IMPORT = /@import\s+(?:"([^"]*)"|'([^']*)')/gi;
-const IMAGE_SET = /image-set\(([^)]*)\)/gi;
+// A string, a url() or a function left open at the end of the text is closed there by the browser's
+// tokenizer (`<style>@import url(/x?c=…` fetches): the closing quote or bracket may be missing.
+const QUOTED = /"([^"]*)"?|'([^']*)'?/g;
+const URL_FN = /url\(\s*(?:"([^"]*)"?|'([^']*)'?|([^)\s]*))\s*(?:\)|$)/gi;
+const IMPORT = /@import\s+(?:"([^"]*)"?|'([^']*)'?)/gi;
+const IMAGE_SET = /image-set\(([^)]*)\)?/gi;
 
 export function cssUrls(css: string): string[] {
   if (!cssMayLoad(css)) return [];

@@ -29,6 +29,7 @@ import { ROUTE_CASES, WORKING_CASES, type RouteCase } from '../e2e/gate-route-ca
 import { refusesWithId, releasesOnce, routeNotes, type GateWalk } from '../e2e/gate-walk.ts';
 import { NAME_CASES, walkWindowName } from '../e2e/window-name-walk.ts';
 import { expectPeerDelivers, expectPeerGuarded } from '../e2e/webrtc-walk.ts';
+import { walkOtherHostImport } from '../e2e/other-host-walk.ts';
 import { startFirefox } from './firefox-helpers.ts';
 import type { Page } from 'puppeteer-core';
 
@@ -104,6 +105,10 @@ describe('a clean draft: signed off, exactly one matching submission passes', ()
  */
 describe('window names carrying the draft', () => {
   test.each(NAME_CASES.filter((c) => c.id !== 'window.name').map((c) => [c.id, c] as const))('%s: without Precheck it arrives; with Precheck refused, an ordinary name works', (_id, c) => walkWindowName(walk(), control, c));
+});
+
+describe('a host Precheck was not granted', () => {
+  test("import() from the CMS page: without Precheck it arrives; with Precheck the browser's script-URL rule refuses it", () => walkOtherHostImport(walk(), control));
 });
 
 describe('the CMS keeps working', () => {

@@ -78,6 +78,20 @@ const SPECULATION: [id: string, label: string][] = [
   ['speculation-document-rule', "speculation rules: a document rule picking the page's own link that carries the draft"],
 ];
 
+/** A `<style>`'s text built in pieces (lib/intercept/main/hooks/style-text.ts): `@import ur` + `l("…?content=…")`. */
+const STYLE_TEXT: [id: string, label: string][] = [
+  ['style-append-data', "`<style>` text: `text.appendData('@import url(…?content=…)')`"],
+  ['style-insert-data', "`<style>` text: `@import ur(…?content=…)`, then `insertData` of the `l`"],
+  ['style-replace-data', "`<style>` text: `@import urX(…)`, then `replaceData` of the `X`"],
+  ['style-delete-data', "`<style>` text: `@import urXXl(…)`, then `deleteData` of the `XX`"],
+  ['style-two-nodes', "`<style>` text: `@import ur`, then a second Text node `l(…?content=…)` by `appendChild`"],
+  ['style-remove-between', "`<style>` text: `@import ur` `/**/` `l(…)`, then `removeChild` of the middle node"],
+  ['style-split-nodevalue', "`<style>` text: `splitText`, then the second half's `nodeValue` written"],
+  ['style-fragment-after', "`<style>` text: a fragment put `after` its `@import ur`"],
+  ['style-range-delete', "`<style>` text: `range.deleteContents()` inside it joins `url(`"],
+  ['style-detached', "`<style>` text built while detached (`appendData`), then `head.appendChild(style)`"],
+];
+
 export const ROUTE_CASES: readonly RouteCase[] = [
   // native form submission, any submitter
   r({ id: 'submit-保存', label: 'form submit: button labelled 保存', route: 'form', path: '/sink/r/form-save', how: { click: '#btn-save' }, passes: 'navigates', refusal: 'silent' }),
@@ -133,6 +147,8 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   // CSS, parsed HTML, element constructors, link side requests (found by probing outside the table)
   r({ id: 'css-background', label: "`el.style.backgroundImage = 'url(…?content=…)'`", route: 'element-url', path: '/sink/r/css-background', how: { script: 'css-background' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'style-import', label: '`<style>` text with `@import url(…?content=…)`', route: 'element-url', path: '/sink/r/style-import', how: { script: 'style-import' }, passes: 'stays', refusal: 'error' }),
+  // closed by the style-text hook: a <style>'s whole text after each change (each piece alone holds no URL)
+  ...STYLE_TEXT.map(([id, label]) => r({ id, label, route: 'element-url', path: `/sink/r/${id}`, how: { script: id }, passes: 'stays', refusal: 'error' })),
   r({ id: 'createContextualFragment', label: "`range.createContextualFragment('<img src=…>')`", route: 'element-url', path: '/sink/r/fragment', how: { script: 'contextual-fragment' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'new-Audio', label: '`new Audio(…?content=…)`', route: 'element-url', path: '/sink/r/audio', how: { script: 'new-audio' }, passes: 'stays', refusal: 'error' }),
   // Firefox sends no pings (browser.send_pings is off by default)

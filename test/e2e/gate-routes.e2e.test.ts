@@ -24,6 +24,7 @@ import { ID, signAndPublish, openRoutes, ownDraft, refusalListed, runRoute, writ
 import { IN_EDITORS, ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.ts';
 import { describeOutcome, nextDraft, refusesWithId, releasesOnce, routeNotes, SETTLE_MS, type GateWalk } from './gate-walk.ts';
 import { NAME_CASES, walkWindowName } from './window-name-walk.ts';
+import { walkOtherHostImport } from './other-host-walk.ts';
 
 /**
  * Loopback, but not the policy's 127.0.0.1: Precheck does not run there, and the page is still a
@@ -92,6 +93,10 @@ describe.each(['tinymce', 'ueditor'] as const)('in %s', (editor) => {
 
 describe('window names carrying the draft', () => {
   test.each(NAME_CASES.map((c) => [c.id, c] as const))('%s: without Precheck it arrives; with Precheck refused, an ordinary name works', (_id, c) => walkWindowName(walk(), control, c));
+});
+
+describe('a host Precheck was not granted', () => {
+  test("import() from the CMS page: without Precheck it arrives; with Precheck the browser's script-URL rule refuses it", () => walkOtherHostImport(walk(), control));
 });
 
 describe('the CMS keeps working', () => {

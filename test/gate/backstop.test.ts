@@ -20,6 +20,10 @@ function fakeDnr(unsupported: string[] = []): DnrApi & { session: Map<number, Dn
   };
 }
 
+/** The CMS origins Precheck covers (registered, granted). */
+const COVERED = ['http://cms.test/*', 'https://cms.test:8443/*'];
+const HOSTS = ['cms.test'];
+
 const policy = {
   adapters: [
     { publishRequests: [{ method: 'POST', urlPattern: '/admin/publish\\.do' }], listPublish: [{ urlPattern: '/admin/list\\.do\\?.*status=1' }] },
@@ -33,7 +37,7 @@ describe('network backstop', () => {
 
   it('blocks each adapter publish endpoint once, for every tab', async () => {
     const dnr = fakeDnr();
-    await createBackstop(dnr, () => undefined).sync(policy);
+    await createBackstop(dnr, () => undefined).sync(policy, COVERED);
     const rules = [...dnr.session.values()];
     expect(rules.map((r) => r.action.type)).toEqual(['block', 'block']);
     expect(rules.map((r) => r.condition.regexFilter)).toEqual(['/admin/publish\\.do', '/admin/list\\.do\\?.*status=1']);
@@ -49,14 +53,25 @@ describe('network backstop', () => {
           listPublish: [{ method: 'POST', urlPattern: empire, field: { name: 'enews', pattern: '^CheckNews_all$' } }, { urlPattern: '/admin/list\\.do' }],
         },
       ],
-    });
+    }, HOSTS);
     expect(rules.map((r) => r.condition.regexFilter)).toEqual(['/admin/list\\.do']);
+  });
+
+  it('blocks from and to the covered CMS hosts only, and nothing while none is covered', async () => {
+    // the plain declarativeNetRequest permission lets a block act on any site: a path pattern
+    // (/admin/publish\.do) must not stop another site's requests, or a CMS Precheck does not run on
+    const dnr = fakeDnr();
+    const backstop = createBackstop(dnr, () => undefined);
+    await backstop.sync(policy, COVERED);
+    for (const r of dnr.session.values()) expect(r.condition).toMatchObject({ initiatorDomains: HOSTS, requestDomains: HOSTS });
+    await backstop.sync(policy, []);
+    expect([...dnr.session.values()]).toEqual([]);
   });
 
   it('after a release opens the endpoints for that one tab only, and closes them again', async () => {
     const dnr = fakeDnr();
     const backstop = createBackstop(dnr, () => undefined);
-    await backstop.sync(policy);
+    await backstop.sync(policy, COVERED);
     await backstop.allowTab(7);
     const allows = [...dnr.session.values()].filter((r) => r.action.type === 'allow');
     expect(allows).toHaveLength(2);
@@ -72,7 +87,7 @@ describe('network backstop', () => {
   it('keeps rule ids 32-bit for any tab id, and two released tabs apart', async () => {
     const dnr = fakeDnr();
     const backstop = createBackstop(dnr, () => undefined);
-    await backstop.sync(policy);
+    await backstop.sync(policy, COVERED);
     const bigTab = 1_900_000_000;
     await backstop.allowTab(bigTab);
     await vi.advanceTimersByTimeAsync(40_000);
@@ -88,14 +103,14 @@ describe('network backstop', () => {
   });
 
   it('outranks the startup lift (whose allow covers every CMS request), and a released tab outranks the block', () => {
-    const [block] = blockRules(policy);
+    const [block] = blockRules(policy, HOSTS);
     const [lift] = liftRules(['http://cms.test/*']);
     expect(block!.priority).toBeGreaterThan(lift!.priority);
     expect(allowRules([block!], 7, [ALLOW_ID_BASE])[0]!.priority).toBeGreaterThan(block!.priority);
   });
 
   it('leaves navigations to the page gate (a form post or link is judged, cancelably, by the navigate event)', () => {
-    for (const r of blockRules(policy)) {
+    for (const r of blockRules(policy, HOSTS)) {
       expect(r.condition.resourceTypes).not.toContain('main_frame');
       expect(r.condition.resourceTypes).toEqual(expect.arrayContaining(['xmlhttprequest', 'ping', 'websocket', 'other']));
     }
@@ -105,12 +120,12 @@ describe('network backstop', () => {
     const dnr = fakeDnr(['/admin/list\\.do\\?.*status=1']);
     const problems: string[] = [];
     const backstop = createBackstop(dnr, (m) => problems.push(m));
-    await backstop.sync(policy);
+    await backstop.sync(policy, COVERED);
     expect([...dnr.session.values()].map((r) => r.condition.regexFilter)).toEqual(['/admin/publish\\.do']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('/admin/list');
     await backstop.allowTab(3);
-    await backstop.sync({ adapters: [] });
+    await backstop.sync({ adapters: [] }, COVERED);
     expect(dnr.session.size).toBe(0);
   });
 });

@@ -6,8 +6,8 @@ type ManifestFn = (env: { browser: string; manifestVersion: 3; mode: string; com
 // The README's permissions table, as the manifest has it: what an editor's browser grants at install.
 // Chrome also gets offscreen: its attachment scanner page runs workers, which a service worker cannot.
 it.each([
-  ['chrome', ['storage', 'scripting', 'activeTab', 'declarativeNetRequestWithHostAccess', 'offscreen']],
-  ['firefox', ['storage', 'scripting', 'activeTab', 'declarativeNetRequestWithHostAccess']],
+  ['chrome', ['storage', 'scripting', 'activeTab', 'declarativeNetRequest', 'offscreen']],
+  ['firefox', ['storage', 'scripting', 'activeTab', 'declarativeNetRequest']],
 ])('asks %s for %j, and for no tabs or <all_urls>', (browser, permissions) => {
   const manifest = (config.manifest as ManifestFn)({ browser, manifestVersion: 3, mode: 'production', command: 'build' });
   expect(manifest.permissions).toEqual(permissions);

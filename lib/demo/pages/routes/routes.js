@@ -160,6 +160,15 @@
   /** Speculation rules whose list rule prefetches the draft in a URL's query. */
   function speculationList(k) { return JSON.stringify({ prefetch: [{ source: 'list', urls: [sink(k) + '?' + qs(payload())] }] }); }
   function jsSink(k) { return '/sink/js/' + k; }
+  /** A <style> in <head> with these Text children. */
+  function styleWith(parts) {
+    var style = d.createElement('style');
+    parts.forEach(function (p) { style.appendChild(d.createTextNode(p)); });
+    d.head.appendChild(style);
+    return style;
+  }
+  /** The rest of an @import once 'url' is whole: `("<sink>?<draft>");`. */
+  function styleTail(k) { return '("' + sink(k) + '?' + qs(payload()) + '");'; }
   function loadScript(src) {
     return new Promise(function (resolve) {
       var s = d.createElement('script');
@@ -314,6 +323,58 @@
       style.textContent = '@import url("' + sink('style-import') + '?' + qs(payload()) + '");';
       d.head.appendChild(style);
       return ok('imported');
+    },
+    // A <style>'s text built in pieces: each piece alone holds no URL ('ur' + 'l(' …); the whole text does.
+    'style-append-data': function () {
+      styleWith(['']).firstChild.appendData('@import url' + styleTail('style-append-data'));
+      return ok('appended');
+    },
+    'style-insert-data': function () {
+      styleWith(['@import ur' + styleTail('style-insert-data')]).firstChild.insertData(10, 'l');
+      return ok('inserted');
+    },
+    'style-replace-data': function () {
+      styleWith(['@import urX' + styleTail('style-replace-data')]).firstChild.replaceData(10, 1, 'l');
+      return ok('replaced');
+    },
+    'style-delete-data': function () {
+      styleWith(['@import urXXl' + styleTail('style-delete-data')]).firstChild.deleteData(10, 2);
+      return ok('deleted');
+    },
+    'style-two-nodes': function () {
+      styleWith(['@import ur']).appendChild(d.createTextNode('l' + styleTail('style-two-nodes')));
+      return ok('appended');
+    },
+    'style-remove-between': function () {
+      var style = styleWith(['@import ur', '/**/', 'l' + styleTail('style-remove-between')]);
+      style.removeChild(style.childNodes[1]);
+      return ok('removed');
+    },
+    'style-split-nodevalue': function () {
+      var rest = styleWith(['@import urX' + styleTail('style-split-nodevalue')]).firstChild.splitText(10);
+      rest.nodeValue = 'l' + rest.nodeValue.slice(1);
+      return ok('written');
+    },
+    'style-fragment-after': function () {
+      var fragment = d.createDocumentFragment();
+      fragment.append('l', styleTail('style-fragment-after'));
+      styleWith(['@import ur']).firstChild.after(fragment);
+      return ok('inserted');
+    },
+    'style-range-delete': function () {
+      var text = styleWith(['@import urXXl' + styleTail('style-range-delete')]).firstChild;
+      var range = d.createRange();
+      range.setStart(text, 10);
+      range.setEnd(text, 12);
+      range.deleteContents();
+      return ok('deleted');
+    },
+    'style-detached': function () {
+      var style = d.createElement('style');
+      style.appendChild(d.createTextNode('@import ur'));
+      style.firstChild.appendData('l' + styleTail('style-detached'));
+      d.head.appendChild(style);
+      return ok('inserted');
     },
     'contextual-fragment': function () {
       var html = '<img alt="" src="' + sink('fragment') + '?' + qs(payload()).replace(/"/g, '&quot;') + '">';
@@ -527,6 +588,10 @@
     'import-page': function () {
       return import(jsSink('import-page') + '?' + qs(payload())).then(function () { return ok('imported'); });
     },
+    // import() to a host Precheck was not granted (the test names it in __routes.other)
+    'import-other-host': function () {
+      return import(api.other + jsSink('import-other') + '?' + qs(payload())).then(function () { return ok('imported'); });
+    },
     'import-ascii': function () {
       var id = payload().content.match(/\d{17}[\dX]/);
       return import(jsSink('import-ascii') + '?id=' + (id ? id[0] : '')).then(function () { return ok('imported'); });
@@ -640,6 +705,8 @@
     keys: Object.keys(routes),
     last: null,
     peerReceived: [],
+    /** another origin for routes that send to one (import-other-host) */
+    other: '',
     run: function (key) {
       if (!routes[key]) throw new Error('没有这条路线：' + key);
       return attempt(routes[key]);

@@ -3,12 +3,14 @@
  * CSS that fetches: `el.style.backgroundImage = 'url(/x?content=…)'` sends the text as surely as an
  * image's src. Judged on the URLs it holds (lib/gate/css-urls.ts) before the browser sees it: inline
  * styles (every property, setProperty, cssText, `el.style = …`, a rule's style), stylesheets
- * (insertRule, replace, replaceSync, addRule, Typed OM set/append) and a <style> element's text.
+ * (insertRule, replace, replaceSync, addRule, Typed OM set/append) and a <style> element's whole text
+ * after every change to it (./style-text.ts).
  * Chromium's style properties are not accessors one could wrap, so `el.style` hands out a Proxy of
  * the declaration (the same one each time) whose writes are judged first.
  */
-import { isStyle, type LoadJudge } from './load-judge';
-import { beforeCall, beforeSet, protoOf } from './wrap';
+import type { LoadJudge } from './load-judge';
+import { hookStyleText } from './style-text';
+import { beforeCall, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -92,18 +94,6 @@ function hookSheets(win: PageWindow, judge: LoadJudge): void {
   beforeCall(sheet, 'replace', (_, [text]) => judge.css(text));
   beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text));
   beforeCall((win as unknown as { CSSGroupingRule?: { prototype: object } }).CSSGroupingRule?.prototype, 'insertRule', (_, [rule]) => judge.css(rule));
-}
-
-/** A <style>'s text: it is parsed (and its @import fetched) as soon as it changes. */
-function hookStyleText(win: PageWindow, judge: LoadJudge): void {
-    const textOf = (n: unknown) => ((n as Node | null)?.nodeType === 3 ? (n as Text).data : (n as Node | null)?.nodeType === 11 ? (n as Node).textContent : typeof n === 'string' ? n : '');
-  const node = win.Node.prototype;
-  for (const name of ['appendChild', 'insertBefore', 'replaceChild']) beforeCall(node, name, (self, [child]) => isStyle(self) && judge.css(textOf(child)));
-  for (const name of ['append', 'prepend', 'replaceChildren']) beforeCall(win.Element.prototype, name, (self, args) => isStyle(self) && judge.css(args.map(textOf).join('')));
-  const styleText = (self: unknown, value: unknown) => {
-    if (isStyle(self) || ((self as Node | null)?.nodeType === 3 && isStyle((self as Node).parentNode))) judge.css(value);
-  };
-  for (const [proto, prop] of [[node, 'textContent'], [node, 'nodeValue'], [win.HTMLElement.prototype, 'innerText'], [win.CharacterData.prototype, 'data']] as const) beforeSet(proto, prop, styleText);
 }
 
 /** Every string in a Web Animations keyframe list (an array of keyframes or an object of arrays). */

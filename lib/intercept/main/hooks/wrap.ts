@@ -17,9 +17,14 @@ function replaceMethod(proto: object | undefined, name: string, wrap: (original:
   Object.defineProperty(proto, name, { value: wrap(original), writable: true, configurable: true });
 }
 
-export function beforeCall(proto: object | undefined, name: string, judge: Judge<unknown[]>): void {
+/**
+ * `strings`: the arguments (by index) turned into strings once, before the judge, and handed to the
+ * original as such, so that an object's toString cannot show the judge one text and the browser another.
+ */
+export function beforeCall(proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: readonly number[] = []): void {
   replaceMethod(proto, name, (original) =>
     function (this: unknown, ...args: unknown[]) {
+      for (const i of strings) if (i < args.length && typeof args[i] !== 'string') args[i] = String(args[i]);
       judge(this, args);
       return Reflect.apply(original, this, args);
     },
@@ -40,15 +45,17 @@ export function beforeAsyncCall(win: Window & typeof globalThis, proto: object |
   );
 }
 
-export function beforeSet(proto: object | undefined, prop: string, judge: Judge<unknown>): void {
+/** `convert`: what the value becomes once, for the judge and the original setter alike. */
+export function beforeSet<T = unknown>(proto: object | undefined, prop: string, judge: Judge<T>, convert: (value: unknown) => T = (v) => v as T): void {
   const desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
   const set = desc?.set;
   if (!proto || !desc || !set) return;
   Object.defineProperty(proto, prop, {
     ...desc,
     set(this: unknown, value: unknown) {
-      judge(this, value);
-      set.call(this, value);
+      const v = convert(value);
+      judge(this, v);
+      set.call(this, v);
     },
   });
 }
