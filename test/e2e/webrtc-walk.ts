@@ -31,6 +31,8 @@ export async function expectPeerDelivers(target: DriveTarget, control: CmsServer
   expect(sent.received.some((m) => m.includes(ID))).toBe(true);
   const labelled = await viaPeer(target, 'webrtc-label');
   expect(labelled.received.some((m) => m.startsWith('label:') && m.includes(ID))).toBe(true);
+  const fromWorker = await viaPeer(target, 'webrtc-worker-send');
+  expect(fromWorker.received.some((m) => m.includes(ID))).toBe(true);
 }
 
 /**
@@ -45,6 +47,10 @@ export async function expectPeerGuarded(target: DriveTarget, server: CmsServer):
   expect(message.outcome).toMatchObject({ ok: false });
   expect(message.received.filter((m) => m.includes(ID))).toEqual([]);
   expect(await refusalListed(target, 'webrtc', 'data-channel')).toBe(true);
+
+  // a channel handed to a worker sends from there: refused there (without a word to the page)
+  const fromWorker = await viaPeer(target, 'webrtc-worker-send');
+  expect(fromWorker.received.filter((m) => m.includes(ID))).toEqual([]);
 
   const label = await viaPeer(target, 'webrtc-label');
   expect(label.outcome).toMatchObject({ ok: false });

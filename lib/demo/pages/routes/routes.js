@@ -132,7 +132,7 @@
    * on a data channel reaches the second only by leaving the page. The second's messages and channel
    * labels are kept in __routes.peerReceived, as a remote peer would get them.
    */
-  function peerLoop(label, send) {
+  function peerLoop(label, send, handOff) {
     var pc1 = new RTCPeerConnection();
     var pc2 = new RTCPeerConnection();
     var got = api.peerReceived;
@@ -145,7 +145,8 @@
     var close = function () { setTimeout(function () { pc1.close(); pc2.close(); }, 500); };
     return withTimeout(Promise.resolve().then(function () {
       var dc = pc1.createDataChannel(label);
-      var opened = new Promise(function (resolve) { dc.onopen = resolve; });
+      // handOff: the channel goes elsewhere while still connecting (a worker), which says when it sent
+      var opened = handOff ? handOff(dc) : new Promise(function (resolve) { dc.onopen = resolve; });
       return pc1.setLocalDescription()
         .then(function () { return pc2.setRemoteDescription(pc1.localDescription); })
         .then(function () { return pc2.setLocalDescription(); })
@@ -618,6 +619,14 @@
     },
     'webrtc-send': function () { return peerLoop('chat', function (dc) { dc.send(JSON.stringify(payload())); }); },
     'webrtc-label': function () { return peerLoop(JSON.stringify(payload()), function () {}); },
+    'webrtc-worker-send': function () {
+      var src = 'onmessage = function (e) { var dc = e.data; dc.onopen = function () { dc.send(' + JSON.stringify(JSON.stringify(payload())) + '); postMessage("sent"); }; };';
+      var wk = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+      return peerLoop('chat', function () {}, function (dc) {
+        wk.postMessage(dc, [dc]);
+        return new Promise(function (resolve) { wk.onmessage = resolve; });
+      });
+    },
     'webrtc-ping': function () { return peerLoop('chat', function (dc) { dc.send('ping'); }); },
     'worker-websocket-stream': function () {
       return workerImport('var s = new WebSocketStream(' + JSON.stringify(wsUrl('/sink/ws')) + '); s.opened.then(function (c) { return c.writable.getWriter().write(' + JSON.stringify(JSON.stringify(payload())) + '); }).then(function () { setTimeout(function () { postMessage("ok"); }, 300); }, function (e) { postMessage(String(e && e.message || e)); });', {});

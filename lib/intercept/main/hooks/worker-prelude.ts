@@ -115,6 +115,14 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
     Guarded.prototype = WS.prototype;
     g.WebSocket = Guarded;
   }
+  // A data channel the page transferred here (Chromium and Firefox allow it) sends from this worker, past the page's hook.
+  const DC = g.RTCDataChannel as typeof RTCDataChannel | undefined;
+  if (DC) {
+    const send = DC.prototype.send as (this: RTCDataChannel, data: unknown) => void;
+    DC.prototype.send = function (this: RTCDataChannel, data: string | Blob | ArrayBuffer | ArrayBufferView) {
+      void ask('webrtc', 'SEND', `webrtc:data-channel:${encodeURIComponent(this.label)}`, data).then((a) => a.pass && send.call(this, data));
+    };
+  }
   if (typeof g.EventSource === 'function') {
     const ES = g.EventSource;
     const Guarded = function (url: string | URL, init?: EventSourceInit) {
