@@ -677,9 +677,9 @@
       var animate = d.createElementNS(ns, 'animate');
       image.setAttribute('href', '/routes/name.html');
       animate.setAttribute('attributeName', 'href');
-      animate.setAttribute('dur', '0.2s');
-      animate.setAttribute('fill', 'freeze');
-      animate.setAttribute('values', '/routes/name.html;' + sink('svg-animate') + '?' + qs(payload()));
+      // one value, held: a list that switches values makes Chromium fetch again now and then
+      animate.setAttribute('dur', 'indefinite');
+      animate.setAttribute('values', sink('svg-animate') + '?' + qs(payload()));
       image.appendChild(animate);
       svg.appendChild(image);
       d.body.appendChild(svg);
