@@ -6,11 +6,15 @@
  * split into a chunk of its own, so a run over .txt files loads none of it.
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function buildCli() {
+  // Chunk names carry a hash: without this, every change left its old chunks beside the new ones.
+  rmSync(join(ROOT, 'dist/cli'), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: { precheck: 'lib/cli/main.ts' },

@@ -23,5 +23,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return run.files.some((f) => f.findings.some((x) => x.severity === 'block')) ? 1 : 0;
 }
 
+// A reader that stops early (\`precheck scan … | head\`) closes the pipe: the rest of the report has
+// nowhere to go, which is no error of the scan; the status already worked out still tells the result.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit();
+});
+
 // exitCode rather than exit(): a large report piped to another tool must be flushed first.
 process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../lib/scan/types';
@@ -40,6 +42,23 @@ describe.concurrent('precheck scan (CLI)', { timeout: 60_000 }, () => {
     const at = text.indexOf(ID);
     const hit = file!.findings.find((f) => f.kind === 'cn-id' && f.start < at + ID.length && at < f.end);
     expect(hit?.severity).toBe('block');
+  });
+
+  it('a reader that stops early (| head) ends the run quietly with its status, no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precheck-pipe-'));
+    try {
+      // Far more report than a pipe holds, so the CLI is still writing when the reader goes away.
+      writeFileSync(join(dir, 'big.txt'), `身份证号：${ID}\n`.repeat(20_000));
+      const child = spawn(process.execPath, ['bin/precheck.mjs', 'scan', join(dir, 'big.txt')], { cwd: ROOT });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a missing file, says why on stderr, and still reports the other file', async () => {
