@@ -2,8 +2,9 @@
  * Investigation helper for `npm run bench:e2e` (not run by it): a CPU profile of the extension on a
  * large draft, by function, to find what a long task is made of. Build an unminified copy first:
  *   BENCH_UNMINIFIED=1 npx wxt build -c test/bench/e2e-wxt.config.ts
- *   KIND=tinymce SIZE=1000000 PHASE=load|click npx tsx test/bench/e2e-profile.ts
+ *   KIND=tinymce SIZE=1000000 PHASE=load|click [PROFILE_OUT=file] npx tsx test/bench/e2e-profile.ts
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launchBrowser, openEditor, startServer, type EditorKind } from '../e2e/harness.ts';
 import { htmlDraft } from './e2e-drafts';
@@ -31,6 +32,8 @@ if (phase === 'click') {
   await page.waitForTimeout(Number(process.env.WAIT2 ?? 9000));
 }
 const { profile } = await cdp.send('Profiler.stop');
+// PROFILE_OUT=<file>: the raw profile too, for DevTools or a look at one task's stacks.
+if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
 const self = new Map<number, number>();
 profile.samples!.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + profile.timeDeltas![i]! / 1000));
 // inclusive time per function too

@@ -14,7 +14,7 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string; timerId?: number } };
+  args?: { name?: string; data?: { url?: string; functionName?: string; timerId?: number; type?: string } };
 }
 
 export interface Task {
@@ -29,6 +29,20 @@ export interface Task {
   renderMs: number;
   /** what started it, for the report */
   entry: string;
+  /** A long task's biggest pieces (script calls, microtasks, layout), for --verbose. */
+  parts?: string;
+}
+
+const LONG_MS = 50;
+
+/** The longest events in a task, outermost first: what a long task was made of. */
+function partsOf(inner: TraceEvent[]): string {
+  return inner
+    .filter((e) => e.ph === 'X' && (e.dur ?? 0) >= 2000 && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 6)
+    .map((e) => `${e.name}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`)
+    .join(', ');
 }
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
@@ -140,7 +154,10 @@ export function mainThreadTasks(events: TraceEvent[]): Task[] {
     if (extMs > 0 && extMs >= 0.5 * (dur - renderMs) && extMs >= renderMs) {
       owner = 'extension';
       const first = spans.find((x) => x.ext);
-      entry = firedExt ? 'a timer the extension set (debounced rescan / scan yield)' : `${first?.name} @ ${first?.url.replace(/^.*\//, '')}`;
+      // An event listener's task names its event: React's delegated listener (one minified name for
+      // every event) says nothing by itself.
+      const event = first ? inner.find((e) => e.name === 'EventDispatch' && e.ts <= first.from && first.from <= e.ts + (e.dur ?? 0))?.args?.data?.type : undefined;
+      entry = firedExt ? 'a timer the extension set (debounced rescan / scan yield)' : `${first?.name} @ ${first?.url.replace(/^.*\//, '')}${event ? ` (${event} event)` : ''}`;
     } else if (renderMs > 0 && renderMs >= 0.5 * dur) {
       // a frame (its animation-frame callbacks, the bench's own included, are a small part of it)
       owner = 'render';
@@ -163,7 +180,7 @@ export function mainThreadTasks(events: TraceEvent[]): Task[] {
       const ext = x?.url ? x.ext : owner === 'extension';
       if (ext && e.args?.data?.timerId !== undefined) extTimers.add(e.args.data.timerId);
     }
-    tasks.push({ start: top.ts / 1000, dur, owner, extMs, renderMs, entry });
+    tasks.push({ start: top.ts / 1000, dur, owner, extMs, renderMs, entry, ...(dur >= LONG_MS && { parts: partsOf(inner) }) });
   }
   return tasks;
 }

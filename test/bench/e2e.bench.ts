@@ -22,7 +22,8 @@
  * A script, not a test: timing depends on the machine, so it reports each number against its target
  * and never fails on one. Run 1 measures everything; later runs repeat the 100 KB click and, while the
  * time budget allows, the 1 MB draft. Flags: --no-build, --runs=N (3), --baseline-runs=N (1),
- * --budget=SECONDS (180), --keys=N (300), --editors=tinymce,ueditor, --only=typing|drafts, --verbose.
+ * --budget=SECONDS (180), --keys=N (300), --editors=tinymce,ueditor, --only=typing|drafts, --verbose,
+ * --ext=<dir> (with --no-build: an extension build other than .output/chrome-mv3).
  * PRECHECK_BENCH_DUMP=<dir> writes the per-key samples as JSON.
  */
 import { spawnSync } from 'node:child_process';
@@ -474,6 +475,7 @@ function logLoad(at: string, kind: EditorKind, key: string, run: number, r: Load
   if (VERBOSE && r.trace && key === 'largeWith') {
     for (const t of [...r.trace.extTasks, ...r.trace.extFrames].sort((x, y) => y.dur - x.dur).slice(0, 6)) {
       vlog(`      ${t.dur.toFixed(1).padStart(7)} ms  ${t.owner.padEnd(9)} script ${t.extMs.toFixed(1)} render ${t.renderMs.toFixed(1)}  ${t.entry}`);
+      if (t.parts) vlog(`                   made of: ${t.parts}`);
     }
   }
 }
@@ -581,7 +583,9 @@ async function main(): Promise<void> {
   if (!flag('no-build')) build();
   // a private copy: others rebuilding .output while the bench runs must not change what it measures
   const extDir = await mkdtemp(path.join(os.tmpdir(), 'precheck-bench-ext-'));
-  await cp(path.join(ROOT, '.output', 'chrome-mv3'), extDir, { recursive: true });
+  // --ext=<dir>: another build, e.g. the unminified one of test/bench/e2e-wxt.config.ts, whose
+  // function names make a long task's parts readable.
+  await cp(opt('ext', path.join(ROOT, '.output', 'chrome-mv3')), extDir, { recursive: true });
   const content = await readFile(path.join(extDir, 'content-scripts', 'content.js'), 'utf8');
   if (content.includes('jsxDEV')) {
     log('WARNING: the extension build calls React\'s jsxDEV (built with NODE_ENV set?): the panel cannot render; numbers below are not meaningful');
