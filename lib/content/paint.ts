@@ -75,10 +75,16 @@ export class FindingPainter {
 
   constructor(private readonly top: Window) {}
 
-  /** The editors' findings changed (or the editors did): paint what is on screen now. */
+  /**
+   * The editors' findings changed (or the editors did): paint what is on screen, in the next frame.
+   * Reading boxes right away would lay out the page in the rescan's task, on top of the frame's own
+   * layout (the panel has just been rendered): a 1 MB draft's layout made that task 50 ms and more.
+   * With nothing left to paint, the highlights are cleared at once.
+   */
   paint(sessions: Iterable<EditorSession>): void {
     this.sessions = [...sessions];
-    this.update();
+    if (this.sessions.length === 0) this.update();
+    else this.schedule();
   }
 
   private update(): void {

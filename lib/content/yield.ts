@@ -5,7 +5,7 @@ export const yieldToPage = (): Promise<void> => new Promise((resolve) => setTime
  * Main-thread time one piece of a long job may take before it gives the page its thread back: well
  * under the 50 ms that counts as a long task, on a slow 2-core machine under load too.
  */
-export const SLICE_MS = 8;
+export const SLICE_MS = 4;
 
 /**
  * A pause for a long job that checks often: it yields only once `budgetMs` of work has passed since
@@ -23,7 +23,7 @@ export function pacedYield(budgetMs = SLICE_MS, now: () => number = () => perfor
 
 /** Nodes walked, and characters scanned, between looks at the pacer's clock. */
 export const WALK_STEP = 256;
-export const SCAN_STEP = 16 * 1024;
+export const SCAN_STEP = 8 * 1024;
 
 /** A hidden tab paints no frame: work put after the next paint runs by then anyway. */
 const PAINT_WAIT_MS = 250;

@@ -21,9 +21,10 @@ export function scanOptionsFromPolicy(page: Pick<PagePolicy, 'rules' | 'allowLis
   }
   const phones = new Set(page.allowList.phones);
   const emails = new Set(page.allowList.emails);
+  // Asked of every finding (thousands in a 1 MB list): an empty list is not asked at all.
   const allow = (kind: Kind, value: string) =>
-    (kind === 'phone' && (phones.has(normalizePhone(value)) || phones.has(withoutExtension(normalizePhone(value))))) ||
-    (kind === 'email' && emails.has(normalizeEmail(value)));
+    (kind === 'phone' && phones.size > 0 && (phones.has(normalizePhone(value)) || phones.has(withoutExtension(normalizePhone(value))))) ||
+    (kind === 'email' && emails.size > 0 && emails.has(normalizeEmail(value)));
   const custom = customWordRule(page.customWords);
-  return { rules: custom ? [...pack, custom] : pack, settings, allow };
+  return { rules: custom ? [...pack, custom] : pack, settings, ...((phones.size > 0 || emails.size > 0) && { allow }) };
 }

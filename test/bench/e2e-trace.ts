@@ -52,10 +52,10 @@ export class Tracer {
   dataLoss = false;
   private constructor(private readonly cdp: CDPSession) {}
 
-  static async start(page: Page): Promise<Tracer> {
+  static async start(page: Page, extraCategories: string[] = []): Promise<Tracer> {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible', traceBufferSizeInKb: 512 * 1024 },
+      traceConfig: { includedCategories: [...CATEGORIES, ...extraCategories], recordMode: 'recordAsMuchAsPossible', traceBufferSizeInKb: 512 * 1024 },
       transferMode: 'ReturnAsStream',
     });
     return new Tracer(cdp);

@@ -45,6 +45,7 @@ import {
   type EditorKind,
 } from '../e2e/harness.ts';
 import { htmlDraft, typedDraft } from './e2e-drafts';
+import { PROFILER_CATEGORY, samplesOf, type Samples } from './e2e-samples';
 import { clickBreakdown, framesAfterExtension, mainThreadTasks, markTime, Tracer, type ClickBreakdown, type Task } from './e2e-trace';
 
 // ------------------------------------------------------------------ options
@@ -340,6 +341,8 @@ interface LoadResult {
     laterFrames: Task[];
     /** extension script run inside the page's tasks (MutationObserver callbacks in setContent) */
     extScriptInPageTasks: number;
+    /** --verbose: the sampling profiler's view of the run */
+    samples?: Samples;
   };
   click?: {
     attr: number;
@@ -373,7 +376,8 @@ async function loadDraft(
     (window as unknown as { __draft: string }).__draft = h;
   }, html);
   await page.evaluate(INSTALL_OBSERVERS);
-  const tracer = trace ? await Tracer.start(page) : null;
+  // --verbose: the sampling profiler too, to name what a long task ran (test/bench/e2e-samples.ts)
+  const tracer = trace ? await Tracer.start(page, VERBOSE ? [PROFILER_CATEGORY] : []) : null;
   const { t0, t1 } = await page.evaluate<{ t0: number; t1: number }>(`(() => {
     performance.mark('bench-set0');
     const t0 = performance.now();
@@ -438,6 +442,7 @@ async function loadDraft(
       extFrames: framesAfterExtension(after),
       laterFrames: frames.filter((t) => t.start > firstFrameEnd + 300),
       extScriptInPageTasks: Math.max(0, ...tasks.filter((t) => t.owner === 'page').map((t) => t.extMs)),
+      ...(VERBOSE && { samples: samplesOf(events) }),
     };
     if (result.click && clicked !== null) {
       const clickTask = all.find((t) => t.start <= clicked && clicked <= t.start + t.dur);
@@ -476,6 +481,7 @@ function logLoad(at: string, kind: EditorKind, key: string, run: number, r: Load
     for (const t of [...r.trace.extTasks, ...r.trace.extFrames].sort((x, y) => y.dur - x.dur).slice(0, 6)) {
       vlog(`      ${t.dur.toFixed(1).padStart(7)} ms  ${t.owner.padEnd(9)} script ${t.extMs.toFixed(1)} render ${t.renderMs.toFixed(1)}  ${t.entry}`);
       if (t.parts) vlog(`                   made of: ${t.parts}`);
+      if (t.parts && r.trace.samples) vlog(`                   sampled: ${r.trace.samples.at(t.start, t.start + t.dur)}`);
     }
   }
 }
