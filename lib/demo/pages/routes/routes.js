@@ -685,6 +685,87 @@
       d.body.appendChild(svg);
       return ok('written');
     },
+    // found by the fifth probe: the browser makes the element (or parses the document) itself
+    'exec-insert-image': function () {
+      var box = d.createElement('div');
+      box.contentEditable = 'true';
+      d.body.appendChild(box);
+      box.focus();
+      d.execCommand('insertImage', false, sink('exec-insert-image') + '?' + qs(payload()));
+      return ok('inserted');
+    },
+    'xhr-document-adopt': function () {
+      var src = (sink('xhr-document') + '?' + qs(payload())).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      var url = URL.createObjectURL(new Blob(['<!doctype html><img src="' + src + '">'], { type: 'text/html' }));
+      return new Promise(function (resolve) {
+        var x = new XMLHttpRequest();
+        x.open('GET', url);
+        x.responseType = 'document';
+        x.onload = function () {
+          try {
+            d.body.appendChild(d.adoptNode(x.response.querySelector('img')));
+            resolve(ok('adopted'));
+          } catch (e) {
+            resolve(fail(e));
+          }
+        };
+        x.onerror = function () { resolve(fail('XHR 网络错误')); };
+        x.send();
+      });
+    },
+    'svg-filter-attribute': function () {
+      var ns = 'http://www.w3.org/2000/svg';
+      var svg = d.createElementNS(ns, 'svg');
+      var rect = d.createElementNS(ns, 'rect');
+      rect.setAttribute('width', '5');
+      rect.setAttribute('height', '5');
+      // an external filter reference: the browser fetches the document it names
+      rect.setAttribute('filter', 'url("' + sink('svg-filter') + '?' + qs(payload()) + '#f")');
+      svg.appendChild(rect);
+      d.body.appendChild(svg);
+      return ok('written');
+    },
+    'keyframes-append-rule': function () {
+      var style = d.createElement('style');
+      style.textContent = '@keyframes route-kf { from { color: red } } #route-kf { animation: route-kf 10s infinite; }';
+      d.head.appendChild(style);
+      var rule = Array.prototype.filter.call(style.sheet.cssRules, function (r) { return r.type === 7; })[0];
+      rule.appendRule('50% { background-image: url("' + sink('keyframes') + '?' + qs(payload()) + '") }');
+      var el = d.createElement('div');
+      el.id = 'route-kf';
+      el.textContent = '·';
+      d.body.appendChild(el);
+      return ok('appended');
+    },
+    'nested-declarations': function () {
+      var style = d.createElement('style');
+      style.textContent = '#route-nd { color: red; & b { color: blue } color: green; }';
+      d.head.appendChild(style);
+      var nested = Array.prototype.filter.call(style.sheet.cssRules[0].cssRules, function (r) { return r.constructor.name === 'CSSNestedDeclarations'; })[0];
+      if (!nested) return fail('no CSSNestedDeclarations');
+      nested.style.backgroundImage = 'url("' + sink('nested') + '?' + qs(payload()) + '")';
+      var el = d.createElement('div');
+      el.id = 'route-nd';
+      el.textContent = '·';
+      d.body.appendChild(el);
+      return ok('written');
+    },
+    'xslt-fragment': function () {
+      var p = new DOMParser();
+      var text = payload().content.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      var xml = p.parseFromString('<r>' + text + '</r>', 'application/xml');
+      var xsl = p.parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">' +
+        '<img xmlns="http://www.w3.org/1999/xhtml" src="{concat(\'' + sink('xslt') + '?content=\', /r)}"/></xsl:template></xsl:stylesheet>', 'application/xml');
+      var t = new XSLTProcessor();
+      t.importStylesheet(xsl);
+      d.body.appendChild(t.transformToFragment(xml, d));
+      return ok('transformed');
+    },
+    'background-fetch': function () {
+      return navigator.serviceWorker.register('/routes/service-worker.js').then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
+        return reg.backgroundFetch.fetch('route-' + Date.now(), [sink('background-fetch') + '?' + qs(payload())]);
+      }).then(function () { return ok('fetching'); });
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(
@@ -700,6 +781,14 @@
     'list-load': function () { return $.getJSON(sink('list') + '?page=2&size=20').then(function () { return ok('list'); }); },
     poll: function () { return fetch(sink('poll') + '?since=' + Date.now()).then(httpOk); },
     'image-load': function () { return loadImage(function (img) { img.src = '/sink/pixel.gif?v=' + Date.now(); }); },
+    // an editor's own picture (UEditor, KindEditor insert one by execCommand)
+    'insert-image': function () {
+      var box = d.createElement('div');
+      box.contentEditable = 'true';
+      d.body.appendChild(box);
+      box.focus();
+      return d.execCommand('insertImage', false, sink('insert-image') + '?v=' + Date.now()) ? ok('inserted') : fail('insertImage 返回 false');
+    },
     // scripts with cache-busters and JSONP: the browser's script-URL rule must let them load
     'script-timestamp': function () { return loadScript(jsSink('script-timestamp') + '?_=' + Date.now()); },
     'script-random': function () { return loadScript(jsSink('script-random') + '?r=' + Math.random()); },
