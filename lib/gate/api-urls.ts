@@ -44,7 +44,7 @@ const requestUrl = (r: unknown): string[] => {
   if (r && typeof r === 'object') {
     const url = (r as { url?: unknown; href?: unknown }).url ?? (r as { href?: unknown }).href;
     if (typeof url === 'string') return [url];
-    return [String(r)];
+    return [Object.prototype.toString.call(r) === '[object Object]' ? '' : String(r as { toString(): string })].filter(Boolean);
   }
   return [];
 };

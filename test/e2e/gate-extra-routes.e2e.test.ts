@@ -99,3 +99,32 @@ test('CSS keyframes appendRule, CSSNestedDeclarations.style, an XSLT fragment: t
   expect(server.carrying(ID, { since })).toEqual([]);
 });
 
+const BLOBS: [key: string, path: string][] = [
+  ['blob-stylesheet', '/sink/r/blob-stylesheet'],
+  ['blob-frame', '/sink/r/blob-frame'],
+  ['blob-css-module', '/sink/r/blob-css-module'],
+  ['blob-laundered', '/sink/r/blob-laundered'],
+];
+
+test('a Blob the page builds (a stylesheet, a frame document, a CSS module, one passed through a Response): the ID arrives without Precheck; with it refused at createObjectURL; a picture and a clean preview still get their URLs', async () => {
+  const run = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
+  await page.goto(`${control.url}/routes/index.html`);
+  await page.waitForFunction('window.__routes && window.__routes.ready === true');
+  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(75, true))})`);
+  for (const [key, path] of BLOBS) {
+    expect(await run(key), key).toMatchObject({ ok: true });
+    await expect.poll(() => control.carrying(ID, { path }).length, { timeout: 5_000, message: key }).toBeGreaterThan(0);
+  }
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(75, true));
+  const since = server.mark();
+  for (const [key, path] of BLOBS) {
+    expect(await run(key), key).toMatchObject({ ok: false });
+    // a text read is judged and listed; a laundered one cannot be read and is refused outright
+    if (key !== 'blob-laundered') expect(await refusalListed(page, 'element-url', path), key).toBe(true);
+  }
+  expect(await run('blob-preview')).toMatchObject({ ok: true });
+  await page.waitForTimeout(1_000);
+  expect(server.carrying(ID, { since })).toEqual([]);
+});
+

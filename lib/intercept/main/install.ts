@@ -5,6 +5,7 @@
  */
 import { openGuardChannel, type GuardChannel } from './channel';
 import { hookApiUrls } from './hooks/api-urls';
+import { hookBlobs } from './hooks/blobs';
 import { hookCss } from './hooks/css';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
@@ -51,6 +52,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookState(win, loads);
   hookHtml(win, loads);
   hookParsedDocuments(win, loads);
+  hookBlobs(win, loads);
   hookCss(win, loads);
   hookFormSubmit(win, channel);
   hookWorkers(win, channel);

@@ -100,6 +100,14 @@
     fd.append('content', p.content);
     return fd;
   }
+  /** CSS for an element of its own (rules on one element would override each other's picture). */
+  function blobCss(key) {
+    var el = d.createElement('div');
+    el.id = 'route-' + key;
+    el.textContent = '·';
+    d.body.appendChild(el);
+    return '#route-' + key + '{background-image:url("' + sink(key) + '?' + qs(payload()) + '")}';
+  }
   function navigateLater(fn) {
     fn();
     return ok('navigating');
@@ -765,6 +773,46 @@
       return navigator.serviceWorker.register('/routes/service-worker.js').then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
         return reg.backgroundFetch.fetch('route-' + Date.now(), [sink('background-fetch') + '?' + qs(payload())]);
       }).then(function () { return ok('fetching'); });
+    },
+    // a Blob the page builds, handed to the browser by URL: it parses it and fetches what it holds
+    'blob-stylesheet': function () {
+      var css = blobCss('blob-stylesheet');
+      var link = d.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = URL.createObjectURL(new Blob([css], { type: 'text/css' }));
+      d.head.appendChild(link);
+      return ok('linked');
+    },
+    'blob-frame': function () {
+      // absolute: a blob: document has no base a path could be resolved against
+      var src = (location.origin + sink('blob-frame') + '?' + qs(payload())).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      var frame = d.createElement('iframe');
+      frame.src = URL.createObjectURL(new Blob(['<!doctype html><img src="' + src + '">'], { type: 'text/html' }));
+      d.body.appendChild(frame);
+      return ok('framed');
+    },
+    'blob-css-module': function () {
+      var css = blobCss('blob-css-module');
+      return import(URL.createObjectURL(new Blob([css], { type: 'text/css' })), { with: { type: 'css' } }).then(function (m) {
+        d.adoptedStyleSheets = d.adoptedStyleSheets.concat([m.default]);
+        return ok('adopted');
+      });
+    },
+    'blob-laundered': function () {
+      var css = blobCss('blob-laundered');
+      return new Response(css, { headers: { 'content-type': 'text/css' } }).blob().then(function (blob) {
+        var link = d.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = URL.createObjectURL(blob);
+        d.head.appendChild(link);
+        return ok('linked');
+      });
+    },
+    'blob-preview': function () {
+      // what an upload form does: a picture's preview, and an HTML preview of clean text
+      var png = URL.createObjectURL(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
+      var html = URL.createObjectURL(new Blob(['<!doctype html><p>预览</p>'], { type: 'text/html' }));
+      return ok(png.slice(0, 5) + ' ' + html.slice(0, 5));
     },
     'save-draft': function () {
       return new Promise(function (resolve) {

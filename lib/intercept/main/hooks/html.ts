@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
 /**
  * HTML a page hands to the parser: whatever it makes is in the page at once and fetches its URLs
  * (an <img src>, a style's url(), an iframe's srcdoc). Every way of writing markup is judged on the
@@ -85,7 +86,7 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
           const scratch: unknown = Reflect.apply(inert, Reflect.apply(implementation, win.document, []), ['']);
           const trial: unknown = Reflect.apply(original, this, [args[0], scratch]);
           if (isNode(trial)) judge.html(Reflect.apply(serialize, new Serializer(), [trial]));
-          return Reflect.apply(original, this, args);
+          return Reflect.apply(original, this, args) as unknown;
         }
         const out: unknown = Reflect.apply(original, this, args);
         if (isNode(out)) check(out);
