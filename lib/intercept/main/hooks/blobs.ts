@@ -16,8 +16,10 @@ const UNREAD = '发布前预检：编辑页面不允许为未经检查的样式�
 
 export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   const texts = new win.WeakMap<Blob, string>();
-  const OriginalBlob = win.Blob;
-  const OriginalFile = win.File;
+  const OriginalBlob = win.Blob as typeof Blob | undefined;
+  const OriginalFile = win.File as typeof File | undefined;
+  const create = (win.URL as typeof URL | undefined)?.createObjectURL;
+  if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
   const typeOf = Object.getOwnPropertyDescriptor(OriginalBlob.prototype, 'type')?.get;
   const decoder = new win.TextDecoder();
   const decode = (b: Uint8Array) => decoder.decode(b);
@@ -95,7 +97,6 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
     return part;
   };
 
-  const create = win.URL.createObjectURL;
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
     if (isBlob(obj)) {
       const verdict = blobUrlVerdict(texts.get(obj), type(obj));

@@ -49,8 +49,9 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
  * no hooked setter ever saw its URL. The serializer is the one kept at document_start.
  */
 export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
-  const Serializer = win.XMLSerializer;
-  const serialize = Serializer.prototype.serializeToString;
+  const Serializer = win.XMLSerializer as typeof XMLSerializer | undefined;
+  const serialize = Serializer?.prototype.serializeToString;
+  if (!Serializer || !serialize) return;
   const judged = new win.WeakSet<object>();
   const check = (node: unknown) => {
     if (!node || typeof node !== 'object' || judged.has(node)) return;
@@ -58,11 +59,11 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
     judged.add(node);
   };
   const isNode = (v: unknown): v is Node => v instanceof win.Node;
-  const xhr = win.XMLHttpRequest.prototype;
+  const xhr = (win.XMLHttpRequest as typeof XMLHttpRequest | undefined)?.prototype;
   for (const prop of ['response', 'responseXML']) {
-    const desc = Object.getOwnPropertyDescriptor(xhr, prop);
+    const desc = xhr && Object.getOwnPropertyDescriptor(xhr, prop);
     const get = desc?.get;
-    if (!desc || !get) continue;
+    if (!xhr || !desc || !get) continue;
     Object.defineProperty(xhr, prop, {
       ...desc,
       get(this: XMLHttpRequest) {
@@ -75,11 +76,11 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   // An XSLT transform: a document's output is judged before the page gets it; a fragment is made in
   // the page's own document, where its <img> loads at once, so it is made first in an inert one.
   const xslt = protoOf(win, 'XSLTProcessor') as Record<string, unknown> | undefined;
-  const inert = win.DOMImplementation.prototype.createHTMLDocument;
+  const inert = (win.DOMImplementation as typeof DOMImplementation | undefined)?.prototype.createHTMLDocument;
   const implementation = Object.getOwnPropertyDescriptor(win.Document.prototype, 'implementation')?.get;
   for (const name of ['transformToFragment', 'transformToDocument']) {
     const original = xslt?.[name];
-    if (!xslt || typeof original !== 'function' || !implementation) continue;
+    if (!xslt || typeof original !== 'function' || !implementation || !inert) continue;
     Object.defineProperty(xslt, name, {
       value: function (this: unknown, ...args: unknown[]) {
         if (name === 'transformToFragment') {
