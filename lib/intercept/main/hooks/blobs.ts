@@ -12,6 +12,10 @@ import type { LoadJudge } from './load-judge';
 
 type PageWindow = Window & typeof globalThis;
 
+/** blob: URLs whose text createObjectURL judged, per window: a document parsed from one is not judged twice (a release is spent once). */
+const judgedUrls = new WeakMap<object, Set<string>>();
+export const blobUrlJudged = (win: object, url: string): boolean => judgedUrls.get(win)?.has(url) === true;
+
 const UNREAD = '发布前预检：编辑页面不允许为未经检查的样式表或文档（blob:）生成地址，已阻止';
 
 export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
@@ -97,14 +101,16 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
     return part;
   };
 
+  const judged = new Set<string>();
+  judgedUrls.set(win, judged);
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
-    if (isBlob(obj)) {
-      const verdict = blobUrlVerdict(texts.get(obj), type(obj));
-      if ('judge' in verdict) {
-        judge.html(verdict.judge);
-        judge.css(verdict.judge);
-      } else if ('refuse' in verdict) judge.refuse(UNREAD);
-    }
-    return Reflect.apply(create, this, [obj]);
+    const verdict = isBlob(obj) ? blobUrlVerdict(texts.get(obj), type(obj)) : { pass: true as const };
+    if ('judge' in verdict) {
+      judge.html(verdict.judge);
+      judge.css(verdict.judge);
+    } else if ('refuse' in verdict) judge.refuse(UNREAD);
+    const url = Reflect.apply(create, this, [obj]);
+    if ('judge' in verdict) judged.add(url);
+    return url;
   };
 }

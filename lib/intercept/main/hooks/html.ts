@@ -12,6 +12,7 @@
  * `responseType = 'document'` or `responseXML`, from a blob: URL the page made; an XSLT transform's
  * output) are judged as markup when the page gets them: their elements load once adopted into the page.
  */
+import { blobUrlJudged } from './blobs';
 import { isStyle, type LoadJudge } from './load-judge';
 import { beforeCall as before, beforeSet, protoOf } from './wrap';
 
@@ -60,6 +61,7 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   };
   const isNode = (v: unknown): v is Node => v instanceof win.Node;
   const xhr = (win.XMLHttpRequest as typeof XMLHttpRequest | undefined)?.prototype;
+  const responseUrl = xhr && Object.getOwnPropertyDescriptor(xhr, 'responseURL')?.get;
   for (const prop of ['response', 'responseXML']) {
     const desc = xhr && Object.getOwnPropertyDescriptor(xhr, prop);
     const get = desc?.get;
@@ -68,7 +70,8 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
       ...desc,
       get(this: XMLHttpRequest) {
         const value: unknown = get.call(this);
-        if (isNode(value)) check(value);
+        // parsed from a blob: URL whose text createObjectURL judged already
+        if (isNode(value) && !(responseUrl && blobUrlJudged(win, String(responseUrl.call(this))))) check(value);
         return value;
       },
     });
