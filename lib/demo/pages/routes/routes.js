@@ -100,6 +100,24 @@
     fd.append('content', p.content);
     return fd;
   }
+  /**
+   * A contenteditable box with the caret in it, for execCommand: the selection is put there by hand,
+   * as focus() alone leaves it where it was when the window is not the focused one (Firefox).
+   */
+  function editableCaret() {
+    var box = d.createElement('div');
+    box.contentEditable = 'true';
+    box.textContent = '图';
+    d.body.appendChild(box);
+    box.focus();
+    var range = d.createRange();
+    range.selectNodeContents(box);
+    range.collapse(false);
+    var sel = w.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return box;
+  }
   /** CSS for an element of its own (rules on one element would override each other's picture). */
   function blobCss(key) {
     var el = d.createElement('div');
@@ -695,12 +713,8 @@
     },
     // found by the fifth probe: the browser makes the element (or parses the document) itself
     'exec-insert-image': function () {
-      var box = d.createElement('div');
-      box.contentEditable = 'true';
-      d.body.appendChild(box);
-      box.focus();
-      d.execCommand('insertImage', false, sink('exec-insert-image') + '?' + qs(payload()));
-      return ok('inserted');
+      editableCaret();
+      return d.execCommand('insertImage', false, sink('exec-insert-image') + '?' + qs(payload())) ? ok('inserted') : fail('insertImage 返回 false');
     },
     'xhr-document-adopt': function () {
       var src = (sink('xhr-document') + '?' + qs(payload())).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -831,10 +845,7 @@
     'image-load': function () { return loadImage(function (img) { img.src = '/sink/pixel.gif?v=' + Date.now(); }); },
     // an editor's own picture (UEditor, KindEditor insert one by execCommand)
     'insert-image': function () {
-      var box = d.createElement('div');
-      box.contentEditable = 'true';
-      d.body.appendChild(box);
-      box.focus();
+      editableCaret();
       return d.execCommand('insertImage', false, sink('insert-image') + '?v=' + Date.now()) ? ok('inserted') : fail('insertImage 返回 false');
     },
     // scripts with cache-busters and JSONP: the browser's script-URL rule must let them load
