@@ -107,7 +107,7 @@
   function editableCaret() {
     var box = d.createElement('div');
     box.contentEditable = 'true';
-    box.textContent = '图';
+    // empty: Precheck reads an editable area no editor owns as part of the draft
     d.body.appendChild(box);
     box.focus();
     var range = d.createRange();
