@@ -2,7 +2,9 @@
  * URLs the browser fetches by itself for an API the page calls, read from the call's options: a
  * FedCM identity provider's config URL (`navigator.credentials.get({ identity })`,
  * `IdentityCredential.disconnect`, `IdentityProvider.getUserInfo`) and a URL-based payment method's
- * manifest (`new PaymentRequest([{ supportedMethods: url }])`, fetched at `canMakePayment()`).
+ * manifest (`new PaymentRequest([{ supportedMethods: url }])`, fetched at `canMakePayment()`), and a
+ * Background Fetch's requests and icons (`registration.backgroundFetch.fetch(id, requests, { icons })`:
+ * the browser downloads them itself, past every request hook of the page).
  * Pure: no DOM; anything that is not the expected shape gives no URL (the browser refuses it too).
  */
 
@@ -34,4 +36,28 @@ export function paymentMethodUrls(methods: unknown): string[] {
     const id = (m as { supportedMethods?: unknown } | null)?.supportedMethods;
     return list(typeof id === 'string' ? [id] : id).filter(isUrl);
   });
+}
+
+/** A request given as a string or URL, or a Request (its url): what the browser will fetch. */
+const requestUrl = (r: unknown): string[] => {
+  if (typeof r === 'string') return [r];
+  if (r && typeof r === 'object') {
+    const url = (r as { url?: unknown; href?: unknown }).url ?? (r as { href?: unknown }).href;
+    if (typeof url === 'string') return [url];
+    return [Object.prototype.toString.call(r) === '[object Object]' ? '' : String(r as { toString(): string })].filter(Boolean);
+  }
+  return [];
+};
+
+/**
+ * What `backgroundFetch.fetch(id, requests, options)` downloads: each request (one or a list; relative
+ * URLs too, resolved by the judge) and each icon's src.
+ */
+export function backgroundFetchUrls(requests: unknown, options?: unknown): string[] {
+  const reqs = typeof requests === 'string' ? [requests] : Array.isArray(requests) ? requests : requests && typeof requests === 'object' && !(Symbol.iterator in requests) ? [requests] : list(requests);
+  const icons = list((options as { icons?: unknown } | null | undefined)?.icons).flatMap((i) => {
+    const src = (i as { src?: unknown } | null)?.src;
+    return typeof src === 'string' ? [src] : [];
+  });
+  return [...reqs.flatMap(requestUrl), ...icons];
 }

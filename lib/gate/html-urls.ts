@@ -2,7 +2,8 @@
  * The URLs a piece of HTML makes the browser fetch once it is parsed into the page (innerHTML,
  * document.write, createContextualFragment, DOMParser, srcdoc …): src/href/data/poster/background
  * attributes and attributionsrc (Chrome's Attribution Reporting requests each URL in it), the values
- * an SVG <set>/<animate> writes (an <image>'s animated href loads), and the CSS of style attributes and <style> elements. Attribute values are read with
+ * an SVG <set>/<animate> writes (an <image>'s animated href loads), and the CSS of style attributes, SVG
+ * presentation attributes (`filter="url(…)"`) and <style> elements. Attribute values are read with
  * their character references decoded, as the parser does. Pure: no DOM.
  */
 import { cssUrls } from './css-urls';
@@ -11,6 +12,13 @@ import { decodeEntities } from './html-text';
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
 const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background|attributionsrc)${VALUE}`, 'gi');
 const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
+/**
+ * SVG presentation attributes that take a url(): Chromium fetches the document an external
+ * `filter="url(/x.svg#f)"`, `mask`, `clip-path`, `fill`, `stroke` or `marker-*` reference names (a
+ * probe saw the ID arrive by setAttribute and by markup). Their value is CSS.
+ */
+export const PRESENTATION_URL_ATTRIBUTES: ReadonlySet<string> = new Set(['fill', 'stroke', 'filter', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'cursor']);
+const PRESENTATION_ATTR = new RegExp(String.raw`(?<![\w-])(?:${[...PRESENTATION_URL_ATTRIBUTES].join('|')})${VALUE}`, 'gi');
 const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;
 /** SVG's <set>/<animate> write their to/from/by/values into the target's attribute (an image's href loads it). */
@@ -33,6 +41,7 @@ export function htmlUrls(html: string, depth = 0): string[] {
   // a srcset is judged whole: every candidate after the first '?' is in its query
   for (const m of html.matchAll(URL_ATTR)) urls.push(valueOf(m));
   for (const m of html.matchAll(STYLE_ATTR)) urls.push(...cssUrls(valueOf(m)));
+  for (const m of html.matchAll(PRESENTATION_ATTR)) urls.push(...cssUrls(valueOf(m)));
   for (const m of html.matchAll(STYLE_ELEMENT)) urls.push(...cssUrls(m[1]!));
   // values is a list: each of its values is requested by itself
   for (const tag of html.matchAll(ANIMATION_TAG)) for (const m of tag[0].matchAll(ANIMATION_VALUE)) urls.push(...animationUrls(valueOf(m)));

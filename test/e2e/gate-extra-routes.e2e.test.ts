@@ -8,6 +8,11 @@
  * refused whole on a guarded page (no HTTP/3 server here: the test shows the refusal, not a delivery).
  * Chrome's Attribution Reporting requests every URL of an attributionsrc; Debian's Chromium has the
  * API off, so only the refusal is shown here too.
+ *
+ * Found by the fifth probe, cheaper here than in the route table (control and refusal only; the
+ * judging is the same element-url judge the table walks through a sign-off): an @keyframes rule's
+ * appendRule, a CSSNestedDeclarations' style, an XSLT transform's fragment, and Background Fetch
+ * (the browser downloads; no arrival on the control origin within the test, so the refusal only).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -16,7 +21,7 @@ import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
-import { openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
+import { ID, openRoutes, ownDraft, refusalListed, writeDraft } from './gate-drive.ts';
 import { expectPeerDelivers, expectPeerGuarded } from './webrtc-walk.ts';
 
 let browser: Browser;
@@ -64,3 +69,62 @@ test("attributionsrc: set without Precheck; refused with an ID on a guarded page
   await writeDraft(page, ownDraft(73, true));
   expect(await run()).toMatchObject({ ok: false });
 });
+
+const FIFTH: [key: string, path: string][] = [
+  ['keyframes-append-rule', '/sink/r/keyframes'],
+  ['nested-declarations', '/sink/r/nested'],
+  ['xslt-fragment', '/sink/r/xslt'],
+];
+
+test('CSS keyframes appendRule, CSSNestedDeclarations.style, an XSLT fragment: the ID arrives without Precheck; with it refused and listed', async () => {
+  const run = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
+  await page.goto(`${control.url}/routes/index.html`);
+  await page.waitForFunction('window.__routes && window.__routes.ready === true');
+  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(74, true))})`);
+  for (const [key, path] of FIFTH) {
+    expect(await run(key), key).toMatchObject({ ok: true });
+    await expect.poll(() => control.carrying(ID, { path }).length, { timeout: 5_000, message: key }).toBeGreaterThan(0);
+  }
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(74, true));
+  const since = server.mark();
+  for (const [key, path] of FIFTH) {
+    expect(await run(key), key).toMatchObject({ ok: false });
+    expect(await refusalListed(page, 'element-url', path), key).toBe(true);
+  }
+  const bgFetch = await run('background-fetch');
+  expect(bgFetch.ok, 'background-fetch').toBe(false);
+  expect(await refusalListed(page, 'element-url', '/sink/r/background-fetch')).toBe(true);
+  await page.waitForTimeout(1_000);
+  expect(server.carrying(ID, { since })).toEqual([]);
+});
+
+const BLOBS: [key: string, path: string][] = [
+  ['blob-stylesheet', '/sink/r/blob-stylesheet'],
+  ['blob-frame', '/sink/r/blob-frame'],
+  ['blob-css-module', '/sink/r/blob-css-module'],
+  ['blob-laundered', '/sink/r/blob-laundered'],
+];
+
+test('a Blob the page builds (a stylesheet, a frame document, a CSS module, one passed through a Response): the ID arrives without Precheck; with it refused at createObjectURL; a picture and a clean preview still get their URLs', async () => {
+  const run = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
+  await page.goto(`${control.url}/routes/index.html`);
+  await page.waitForFunction('window.__routes && window.__routes.ready === true');
+  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(75, true))})`);
+  for (const [key, path] of BLOBS) {
+    expect(await run(key), key).toMatchObject({ ok: true });
+    await expect.poll(() => control.carrying(ID, { path }).length, { timeout: 5_000, message: key }).toBeGreaterThan(0);
+  }
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(75, true));
+  const since = server.mark();
+  for (const [key, path] of BLOBS) {
+    expect(await run(key), key).toMatchObject({ ok: false });
+    // a text read is judged and listed; a laundered one cannot be read and is refused outright
+    if (key !== 'blob-laundered') expect(await refusalListed(page, 'element-url', path), key).toBe(true);
+  }
+  expect(await run('blob-preview')).toMatchObject({ ok: true });
+  await page.waitForTimeout(1_000);
+  expect(server.carrying(ID, { since })).toEqual([]);
+});
+

@@ -180,6 +180,10 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'fedcm-config', label: '`navigator.credentials.get({ identity: { providers: [{ configURL: …?content=… }] } })`', route: 'element-url', path: '/sink/r/fedcm-config', how: { script: 'fedcm-config' }, passes: 'stays', refusal: 'error', firefox: false }),
   r({ id: 'svg-set-markup', label: 'SVG `<set attributeName=href to=…>` on an `<image>`, by innerHTML', route: 'element-url', path: '/sink/r/svg-set', how: { script: 'svg-set-markup' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'svg-animate-attribute', label: "SVG `<animate>`: `setAttribute('values', …)` animating an `<image>`'s href", route: 'element-url', path: '/sink/r/svg-animate', how: { script: 'svg-animate-attribute' }, passes: 'stays', refusal: 'error' }),
+  // found by the fifth probe (each leaked the ID before): the browser makes the element, or parses the document, itself
+  r({ id: 'execCommand-insertImage', label: "`document.execCommand('insertImage', false, …?content=…)` in a contenteditable", route: 'element-url', path: '/sink/r/exec-insert-image', how: { script: 'exec-insert-image' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'xhr-document-adopt', label: "an `<img>` in an XHR `responseType='document'` (a blob: URL the page made), adopted into the page", route: 'element-url', path: '/sink/r/xhr-document', how: { script: 'xhr-document-adopt' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'svg-filter-attribute', label: "SVG `rect.setAttribute('filter', 'url(…?content=…#f)')` (an external filter document)", route: 'element-url', path: '/sink/r/svg-filter', how: { script: 'svg-filter-attribute' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocketStream-write', label: '`WebSocketStream` writable: `writer.write(draft)`', route: 'websocket.send', path: '/sink/ws', how: { script: 'websocket-stream-write' }, passes: 'stays', refusal: 'error', firefox: false }),
   r({ id: 'Worker-WebSocketStream-write', label: "a Worker's `WebSocketStream` writable: `writer.write(draft)`", route: 'worker.websocket', path: '/sink/ws', how: { script: 'worker-websocket-stream' }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
   // found by the third probe: speculation rules, refused whole while Precheck guards the page (Firefox has none)
@@ -212,6 +216,7 @@ export const WORKING_CASES = [
   { id: 'list-load', label: 'list loading ($.getJSON)', path: '/sink/r/list' },
   { id: 'poll', label: 'polling (fetch every few seconds)', path: '/sink/r/poll' },
   { id: 'image-load', label: 'image load (`<img src>` with a cache-buster)', path: '/sink/pixel.gif' },
+  { id: 'insert-image', label: "an editor's own picture: `execCommand('insertImage', false, '/upload/…?v=<timestamp>')`", path: '/sink/r/insert-image' },
   { id: 'script-timestamp', label: '`<script src>` with a timestamp in milliseconds', path: '/sink/js/script-timestamp' },
   { id: 'script-random', label: '`<script src>` with a `Math.random()` cache-buster', path: '/sink/js/script-random' },
   { id: 'import-version', label: '`import()` with a yyyyMMddHHmmssSSS version and a timestamp in seconds', path: '/sink/js/import-version' },

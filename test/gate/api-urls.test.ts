@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../lib/gate/api-urls';
+import { backgroundFetchUrls, identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../lib/gate/api-urls';
 
 const U = 'https://idp.example/config.json?content=11010519491231002X';
 
@@ -37,3 +37,17 @@ describe('paymentMethodUrls: a PaymentRequest whose method is a URL fetches its 
     expect(paymentMethodUrls(methods)).toEqual(urls);
   });
 });
+
+describe('backgroundFetchUrls: what backgroundFetch.fetch downloads (the browser, past the page hooks)', () => {
+  it.each([
+    ['one URL', U, undefined, [U]],
+    ['a relative URL (resolved by the judge)', '/sink?content=1', undefined, ['/sink?content=1']],
+    ['a list of URLs and a URL object', [U, new URL('https://b.example/x')], undefined, [U, 'https://b.example/x']],
+    ['a Request', { url: U, method: 'GET' }, undefined, [U]],
+    ['an icon', '/a.bin', { icons: [{ src: U, sizes: '96x96' }], title: 't' }, ['/a.bin', U]],
+    ['nothing', undefined, undefined, []],
+  ])('%s', (_name, requests, options, urls) => {
+    expect(backgroundFetchUrls(requests, options)).toEqual(urls);
+  });
+});
+

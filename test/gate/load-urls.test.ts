@@ -40,9 +40,15 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
     ["an img's attributionsrc (Chrome requests it)", `<img src="/a.png" attributionsrc="${Q}">`],
     ["an SVG <set>'s to (an image's href, animated)", `<svg><image href="/a.png"><set attributeName="href" to="${Q}"/></image></svg>`],
     ["an SVG <animate>'s values", `<svg><image href="/a.png"><animate attributeName="href" values="/a.png;${Q}" dur="1s"/></image></svg>`],
+    ["an SVG filter attribute's url() (Chromium fetches the external document)", `<svg><rect filter="url(&quot;${Q}#f&quot;)"/></svg>`],
+    ['an SVG mask, clip-path, fill, stroke or marker', `<svg><rect mask='url(${Q}#m)'/></svg>`],
+    ['clip-path', `<svg><rect clip-path="url(${Q}#c)"/></svg>`],
+    ['marker-end', `<svg><path marker-end="url(${Q}#m)"/></svg>`],
+    ['fill', `<svg><rect fill="url('${Q}#g')"/></svg>`],
     ['an iframe srcdoc (its own document)', `<iframe srcdoc="&lt;img src=&quot;${Q}&quot;&gt;"></iframe>`],
   ])('%s', (_name, html) => {
-    expect(htmlUrls(html)).toContain(Q);
+    // (an SVG reference keeps its #fragment: the URL is what the browser resolves and fetches)
+    expect(htmlUrls(html).map((u) => u.replace(/#\w+$/, ''))).toContain(Q);
   });
 
   it("a preload link's imagesrcset is judged whole, as a srcset is", () => {
@@ -51,6 +57,10 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
 
   it('to= and values= outside an SVG animation are no URLs (prose, other elements)', () => {
     expect(htmlUrls(`<p data-x="1">from=${Q}</p><input values="${Q}">`)).toEqual([]);
+  });
+
+  it('presentation attributes without url(), and look-alike names, are no URLs', () => {
+    expect(htmlUrls(`<svg><rect fill="red" stroke="#000" filter="none" data-fill="url(${Q})" stroke-width="2"/></svg>`)).toEqual([]);
   });
 
   it('text without attributes or styles loads nothing (a draft an editor writes)', () => {

@@ -5,10 +5,11 @@
  */
 import { openGuardChannel, type GuardChannel } from './channel';
 import { hookApiUrls } from './hooks/api-urls';
+import { hookBlobs } from './hooks/blobs';
 import { hookCss } from './hooks/css';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
-import { hookHtml } from './hooks/html';
+import { hookHtml, hookParsedDocuments } from './hooks/html';
 import { loadJudge } from './hooks/load-judge';
 import { hookMessages } from './hooks/messages';
 import { hookPeerConnections } from './hooks/peer';
@@ -50,6 +51,8 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookApiUrls(win, loads);
   hookState(win, loads);
   hookHtml(win, loads);
+  hookParsedDocuments(win, loads);
+  hookBlobs(win, loads);
   hookCss(win, loads);
   hookFormSubmit(win, channel);
   hookWorkers(win, channel);

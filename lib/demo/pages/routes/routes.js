@@ -100,6 +100,32 @@
     fd.append('content', p.content);
     return fd;
   }
+  /**
+   * A contenteditable box with the caret in it, for execCommand: the selection is put there by hand,
+   * as focus() alone leaves it where it was when the window is not the focused one (Firefox).
+   */
+  function editableCaret() {
+    var box = d.createElement('div');
+    box.contentEditable = 'true';
+    // empty: Precheck reads an editable area no editor owns as part of the draft
+    d.body.appendChild(box);
+    box.focus();
+    var range = d.createRange();
+    range.selectNodeContents(box);
+    range.collapse(false);
+    var sel = w.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return box;
+  }
+  /** CSS for an element of its own (rules on one element would override each other's picture). */
+  function blobCss(key) {
+    var el = d.createElement('div');
+    el.id = 'route-' + key;
+    el.textContent = '·';
+    d.body.appendChild(el);
+    return '#route-' + key + '{background-image:url("' + sink(key) + '?' + qs(payload()) + '")}';
+  }
   function navigateLater(fn) {
     fn();
     return ok('navigating');
@@ -685,6 +711,123 @@
       d.body.appendChild(svg);
       return ok('written');
     },
+    // found by the fifth probe: the browser makes the element (or parses the document) itself
+    'exec-insert-image': function () {
+      editableCaret();
+      return d.execCommand('insertImage', false, sink('exec-insert-image') + '?' + qs(payload())) ? ok('inserted') : fail('insertImage 返回 false');
+    },
+    'xhr-document-adopt': function () {
+      var src = (sink('xhr-document') + '?' + qs(payload())).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      var url = URL.createObjectURL(new Blob(['<!doctype html><img src="' + src + '">'], { type: 'text/html' }));
+      return new Promise(function (resolve) {
+        var x = new XMLHttpRequest();
+        x.open('GET', url);
+        x.responseType = 'document';
+        x.onload = function () {
+          try {
+            d.body.appendChild(d.adoptNode(x.response.querySelector('img')));
+            resolve(ok('adopted'));
+          } catch (e) {
+            resolve(fail(e));
+          }
+        };
+        x.onerror = function () { resolve(fail('XHR 网络错误')); };
+        x.send();
+      });
+    },
+    'svg-filter-attribute': function () {
+      var ns = 'http://www.w3.org/2000/svg';
+      var svg = d.createElementNS(ns, 'svg');
+      var rect = d.createElementNS(ns, 'rect');
+      rect.setAttribute('width', '5');
+      rect.setAttribute('height', '5');
+      // an external filter reference: the browser fetches the document it names
+      rect.setAttribute('filter', 'url("' + sink('svg-filter') + '?' + qs(payload()) + '#f")');
+      svg.appendChild(rect);
+      d.body.appendChild(svg);
+      return ok('written');
+    },
+    'keyframes-append-rule': function () {
+      var style = d.createElement('style');
+      style.textContent = '@keyframes route-kf { from { color: red } } #route-kf { animation: route-kf 10s infinite; }';
+      d.head.appendChild(style);
+      var rule = Array.prototype.filter.call(style.sheet.cssRules, function (r) { return r.type === 7; })[0];
+      rule.appendRule('50% { background-image: url("' + sink('keyframes') + '?' + qs(payload()) + '") }');
+      var el = d.createElement('div');
+      el.id = 'route-kf';
+      el.textContent = '·';
+      d.body.appendChild(el);
+      return ok('appended');
+    },
+    'nested-declarations': function () {
+      var style = d.createElement('style');
+      style.textContent = '#route-nd { color: red; & b { color: blue } color: green; }';
+      d.head.appendChild(style);
+      var nested = Array.prototype.filter.call(style.sheet.cssRules[0].cssRules, function (r) { return r.constructor.name === 'CSSNestedDeclarations'; })[0];
+      if (!nested) return fail('no CSSNestedDeclarations');
+      nested.style.backgroundImage = 'url("' + sink('nested') + '?' + qs(payload()) + '")';
+      var el = d.createElement('div');
+      el.id = 'route-nd';
+      el.textContent = '·';
+      d.body.appendChild(el);
+      return ok('written');
+    },
+    'xslt-fragment': function () {
+      var p = new DOMParser();
+      var text = payload().content.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      var xml = p.parseFromString('<r>' + text + '</r>', 'application/xml');
+      var xsl = p.parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">' +
+        '<img xmlns="http://www.w3.org/1999/xhtml" src="{concat(\'' + sink('xslt') + '?content=\', /r)}"/></xsl:template></xsl:stylesheet>', 'application/xml');
+      var t = new XSLTProcessor();
+      t.importStylesheet(xsl);
+      d.body.appendChild(t.transformToFragment(xml, d));
+      return ok('transformed');
+    },
+    'background-fetch': function () {
+      return navigator.serviceWorker.register('/routes/service-worker.js').then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
+        return reg.backgroundFetch.fetch('route-' + Date.now(), [sink('background-fetch') + '?' + qs(payload())]);
+      }).then(function () { return ok('fetching'); });
+    },
+    // a Blob the page builds, handed to the browser by URL: it parses it and fetches what it holds
+    'blob-stylesheet': function () {
+      var css = blobCss('blob-stylesheet');
+      var link = d.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = URL.createObjectURL(new Blob([css], { type: 'text/css' }));
+      d.head.appendChild(link);
+      return ok('linked');
+    },
+    'blob-frame': function () {
+      // absolute: a blob: document has no base a path could be resolved against
+      var src = (location.origin + sink('blob-frame') + '?' + qs(payload())).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      var frame = d.createElement('iframe');
+      frame.src = URL.createObjectURL(new Blob(['<!doctype html><img src="' + src + '">'], { type: 'text/html' }));
+      d.body.appendChild(frame);
+      return ok('framed');
+    },
+    'blob-css-module': function () {
+      var css = blobCss('blob-css-module');
+      return import(URL.createObjectURL(new Blob([css], { type: 'text/css' })), { with: { type: 'css' } }).then(function (m) {
+        d.adoptedStyleSheets = d.adoptedStyleSheets.concat([m.default]);
+        return ok('adopted');
+      });
+    },
+    'blob-laundered': function () {
+      var css = blobCss('blob-laundered');
+      return new Response(css, { headers: { 'content-type': 'text/css' } }).blob().then(function (blob) {
+        var link = d.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = URL.createObjectURL(blob);
+        d.head.appendChild(link);
+        return ok('linked');
+      });
+    },
+    'blob-preview': function () {
+      // what an upload form does: a picture's preview, and an HTML preview of clean text
+      var png = URL.createObjectURL(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
+      var html = URL.createObjectURL(new Blob(['<!doctype html><p>预览</p>'], { type: 'text/html' }));
+      return ok(png.slice(0, 5) + ' ' + html.slice(0, 5));
+    },
     'save-draft': function () {
       return new Promise(function (resolve) {
         $.post('/sink/r/save-draft', payload()).then(
@@ -700,6 +843,11 @@
     'list-load': function () { return $.getJSON(sink('list') + '?page=2&size=20').then(function () { return ok('list'); }); },
     poll: function () { return fetch(sink('poll') + '?since=' + Date.now()).then(httpOk); },
     'image-load': function () { return loadImage(function (img) { img.src = '/sink/pixel.gif?v=' + Date.now(); }); },
+    // an editor's own picture (UEditor, KindEditor insert one by execCommand)
+    'insert-image': function () {
+      editableCaret();
+      return d.execCommand('insertImage', false, sink('insert-image') + '?v=' + Date.now()) ? ok('inserted') : fail('insertImage 返回 false');
+    },
     // scripts with cache-busters and JSONP: the browser's script-URL rule must let them load
     'script-timestamp': function () { return loadScript(jsSink('script-timestamp') + '?_=' + Date.now()); },
     'script-random': function () { return loadScript(jsSink('script-random') + '?r=' + Math.random()); },

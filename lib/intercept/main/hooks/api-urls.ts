@@ -1,9 +1,10 @@
 /**
- * APIs whose options name a URL the browser then fetches by itself: FedCM's identity provider config
- * and a payment method's manifest (lib/gate/api-urls.ts). Judged as an element's URL is; a refusal
+ * APIs whose options name a URL the browser then fetches by itself: FedCM's identity provider config,
+ * a payment method's manifest and a Background Fetch's downloads (lib/gate/api-urls.ts). Judged as an
+ * element's URL is; a refusal
  * rejects the call's promise or throws from the constructor, as the browser's own failures do.
  */
-import { identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../../gate/api-urls';
+import { backgroundFetchUrls, identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../../gate/api-urls';
 import type { LoadJudge } from './load-judge';
 import { beforeAsyncCall, protoOf } from './wrap';
 
@@ -17,6 +18,7 @@ export function hookApiUrls(win: PageWindow, judge: LoadJudge): void {
   const w = win as unknown as Record<string, object | undefined>;
   beforeAsyncCall(win, w.IdentityCredential, 'disconnect', (_, [options]) => judgeAll(providerConfigUrls(options)));
   beforeAsyncCall(win, w.IdentityProvider, 'getUserInfo', (_, [options]) => judgeAll(providerConfigUrls(options)));
+  beforeAsyncCall(win, protoOf(win, 'BackgroundFetchManager'), 'fetch', (_, [, requests, options]) => judgeAll(backgroundFetchUrls(requests, options)));
 
   const Original = win.PaymentRequest;
   if (typeof Original !== 'function') return;

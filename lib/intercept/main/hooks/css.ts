@@ -3,7 +3,7 @@
  * CSS that fetches: `el.style.backgroundImage = 'url(/x?content=…)'` sends the text as surely as an
  * image's src. Judged on the URLs it holds (lib/gate/css-urls.ts) before the browser sees it: inline
  * styles (every property, setProperty, cssText, `el.style = …`, a rule's style), stylesheets
- * (insertRule, replace, replaceSync, addRule, Typed OM set/append) and a <style> element's whole text
+ * (insertRule, replace, replaceSync, addRule, an @keyframes rule's appendRule, Typed OM set/append) and a <style> element's whole text
  * after every change to it (./style-text.ts).
  * Chromium's style properties are not accessors one could wrap, so `el.style` hands out a Proxy of
  * the declaration (the same one each time) whose writes are judged first.
@@ -62,7 +62,9 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
 
 function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
   const proxyOf = declarations(win, judge);
-  const owners = ['HTMLElement', 'SVGElement', 'MathMLElement', 'CSSStyleRule', 'CSSPageRule', 'CSSFontFaceRule', 'CSSKeyframeRule'];
+  // Every rule or declaration block with a style: CSSNestedDeclarations (the declarations after a
+  // nested rule) too, whose `style.backgroundImage = url(…)` a probe saw load past the others.
+  const owners = ['HTMLElement', 'SVGElement', 'MathMLElement', ...Object.getOwnPropertyNames(win).filter((n) => /^CSS\w*(?:Rule|Declarations)$/.test(n))];
   for (const name of owners) {
     const proto = protoOf(win, name);
     const desc = proto && Object.getOwnPropertyDescriptor(proto, 'style');
@@ -93,7 +95,9 @@ function hookSheets(win: PageWindow, judge: LoadJudge): void {
   beforeCall(sheet, 'addRule', (_, [, style]) => judge.css(style));
   beforeCall(sheet, 'replace', (_, [text]) => judge.css(text));
   beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text));
-  beforeCall((win as unknown as { CSSGroupingRule?: { prototype: object } }).CSSGroupingRule?.prototype, 'insertRule', (_, [rule]) => judge.css(rule));
+  beforeCall(protoOf(win, 'CSSGroupingRule'), 'insertRule', (_, [rule]) => judge.css(rule));
+  // a keyframe added to an @keyframes rule (its background-image loads while the animation runs)
+  beforeCall(protoOf(win, 'CSSKeyframesRule'), 'appendRule', (_, [rule]) => judge.css(rule), [0]);
 }
 
 /** Every string in a Web Animations keyframe list (an array of keyframes or an object of arrays). */

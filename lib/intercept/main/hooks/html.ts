@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
 /**
  * HTML a page hands to the parser: whatever it makes is in the page at once and fetches its URLs
  * (an <img src>, a style's url(), an iframe's srcdoc). Every way of writing markup is judged on the
@@ -7,9 +8,13 @@
  * draft an editor writes into its own body) is not what is judged here: only what would load or leave
  * by itself — URLs, the window names its frames and link targets give (lib/gate/html-names.ts), and
  * speculation rules (refused whole: lib/gate/speculation-rules.ts).
+ * Documents the browser parses for the page without any of these (an XMLHttpRequest's
+ * `responseType = 'document'` or `responseXML`, from a blob: URL the page made; an XSLT transform's
+ * output) are judged as markup when the page gets them: their elements load once adopted into the page.
  */
+import { blobUrlJudged } from './blobs';
 import { isStyle, type LoadJudge } from './load-judge';
-import { beforeCall as before, beforeSet } from './wrap';
+import { beforeCall as before, beforeSet, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -32,7 +37,67 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   before(win.Range.prototype, 'createContextualFragment', (_, [html]) => judge.html(html));
   before(win.DOMParser?.prototype, 'parseFromString', (_, [html]) => judge.html(html));
   before(win.Document, 'parseHTMLUnsafe', (_, [html]) => judge.html(html));
+  // insertImage makes an <img src=value> itself, past every hooked setter (UEditor and KindEditor call it)
   before(win.Document.prototype, 'execCommand', (_, [command, , value]) => {
     if (/^insertHTML$/i.test(String(command))) judge.html(value);
-  });
+    else if (/^insertImage$/i.test(String(command))) judge.url(String(value));
+  }, [0, 2]);
+}
+
+/**
+ * A parsed document the page is about to get, judged as markup (its template contents too): an `<img>`
+ * made there loads the moment the page adopts it (appendChild, importNode, Range.insertNode …), and
+ * no hooked setter ever saw its URL. The serializer is the one kept at document_start.
+ */
+export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
+  const Serializer = win.XMLSerializer as typeof XMLSerializer | undefined;
+  const serialize = Serializer?.prototype.serializeToString;
+  if (!Serializer || !serialize) return;
+  const judged = new win.WeakSet<object>();
+  const check = (node: unknown) => {
+    if (!node || typeof node !== 'object' || judged.has(node)) return;
+    judge.html(Reflect.apply(serialize, new Serializer(), [node]));
+    judged.add(node);
+  };
+  const isNode = (v: unknown): v is Node => v instanceof win.Node;
+  const xhr = (win.XMLHttpRequest as typeof XMLHttpRequest | undefined)?.prototype;
+  const responseUrl = xhr && Object.getOwnPropertyDescriptor(xhr, 'responseURL')?.get;
+  for (const prop of ['response', 'responseXML']) {
+    const desc = xhr && Object.getOwnPropertyDescriptor(xhr, prop);
+    const get = desc?.get;
+    if (!xhr || !desc || !get) continue;
+    Object.defineProperty(xhr, prop, {
+      ...desc,
+      get(this: XMLHttpRequest) {
+        const value: unknown = get.call(this);
+        // parsed from a blob: URL whose text createObjectURL judged already
+        if (isNode(value) && !(responseUrl && blobUrlJudged(win, String(responseUrl.call(this))))) check(value);
+        return value;
+      },
+    });
+  }
+  // An XSLT transform: a document's output is judged before the page gets it; a fragment is made in
+  // the page's own document, where its <img> loads at once, so it is made first in an inert one.
+  const xslt = protoOf(win, 'XSLTProcessor') as Record<string, unknown> | undefined;
+  const inert = (win.DOMImplementation as typeof DOMImplementation | undefined)?.prototype.createHTMLDocument;
+  const implementation = Object.getOwnPropertyDescriptor(win.Document.prototype, 'implementation')?.get;
+  for (const name of ['transformToFragment', 'transformToDocument']) {
+    const original = xslt?.[name];
+    if (!xslt || typeof original !== 'function' || !implementation || !inert) continue;
+    Object.defineProperty(xslt, name, {
+      value: function (this: unknown, ...args: unknown[]) {
+        if (name === 'transformToFragment') {
+          const scratch: unknown = Reflect.apply(inert, Reflect.apply(implementation, win.document, []), ['']);
+          const trial: unknown = Reflect.apply(original, this, [args[0], scratch]);
+          if (isNode(trial)) judge.html(Reflect.apply(serialize, new Serializer(), [trial]));
+          return Reflect.apply(original, this, args) as unknown;
+        }
+        const out: unknown = Reflect.apply(original, this, args);
+        if (isNode(out)) check(out);
+        return out;
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
 }

@@ -29,6 +29,8 @@ export interface LoadJudge {
   scriptType(type: unknown): void;
   /** A text written where it leaves from later (a cookie, a window name): throws when refused. */
   text: TextJudge;
+  /** Throws `message` on a page the policy covers (something that cannot be read to be judged). */
+  refuse(message: string): void;
 }
 
 /** A <style> element: its text is CSS, parsed (and its @import fetched) as soon as it changes. */
@@ -69,5 +71,8 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
       if (isSpeculationRulesType(type)) noSpeculation();
     },
     text,
+    refuse: (message) => {
+      if (channel.covered()) throw refusal(win, message);
+    },
   };
 }

@@ -5,7 +5,7 @@
  * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS; and a
  * script's type, which makes speculation rules (refused whole: lib/gate/speculation-rules.ts).
  */
-import { animationUrls } from '../../../gate/html-urls';
+import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
@@ -47,7 +47,8 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
   const windowName = windowNameAttribute(judge.text);
   return (el, name, value) => {
     const local = String(name).toLowerCase().replace(/^xlink:/, '');
-    if (local === 'style') judge.css(value);
+    // an SVG presentation attribute's url() (filter, mask, clip-path, fill …) fetches an external document
+    if (local === 'style' || PRESENTATION_URL_ATTRIBUTES.has(local)) judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
     else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value));
     else if (local === 'attributionsrc') judge.url(String(value));

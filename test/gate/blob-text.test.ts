@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { blobText, blobUrlVerdict, loadingType } from '../../lib/gate/blob-text';
+
+const decode = (b: Uint8Array) => new TextDecoder().decode(b);
+const bytes = (s: string) => ({ bytes: new TextEncoder().encode(s) });
+
+describe('loadingType: blob types the browser parses into something that fetches', () => {
+  it.each([
+    ['text/css', true],
+    ['text/html;charset=utf-8', true],
+    ['application/xhtml+xml', true],
+    ['image/svg+xml', true],
+    ['application/xml', true],
+    ['text/xml', true],
+    ['application/rss+xml', true],
+    ['image/png', false],
+    ['application/pdf', false],
+    ['text/plain', false],
+    ['', false],
+    ['text/csv', false],
+  ])('%s → %s', (type, loads) => {
+    expect(loadingType(type)).toBe(loads);
+  });
+});
+
+describe('blobText: the text of a Blob the page builds', () => {
+  it.each([
+    ['strings', [{ text: 'a{' }, { text: 'b}' }], 'text/css', 'a{b}'],
+    ['a Blob already read', [{ blob: 'x' }, { text: 'y' }], 'text/html', 'xy'],
+    ['UTF-8 bytes of a loading type', [bytes('身份证'), { text: '!' }], 'text/css', '身份证!'],
+    ['bytes of no type: not decoded, unknown', [bytes('abc')], '', undefined],
+    ['a Blob from elsewhere: unknown', [{ blob: undefined }], 'text/css', undefined],
+    ['strings of no type (a quirks-mode page takes it as CSS)', [{ text: 'x' }], '', 'x'],
+  ])('%s', (_name, parts, type, text) => {
+    expect(blobText(parts, type, decode)).toBe(text);
+  });
+});
+
+describe('blobUrlVerdict: asked for a blob: URL', () => {
+  it('a known text is judged', () => expect(blobUrlVerdict('body{}', 'text/css')).toEqual({ judge: 'body{}' }));
+  it("a worker's or module's code is not judged as markup (its requests are, where it runs)", () => {
+    expect(blobUrlVerdict('fetch("/x?content=1")', 'text/javascript')).toEqual({ pass: true });
+    expect(blobUrlVerdict(undefined, 'application/json')).toEqual({ pass: true });
+  });
+  it('an unknown stylesheet or document is refused', () => expect(blobUrlVerdict(undefined, 'image/svg+xml')).toEqual({ refuse: true }));
+  it('an unknown picture, PDF or file of no type passes (an upload preview)', () => {
+    expect(blobUrlVerdict(undefined, 'image/png')).toEqual({ pass: true });
+    expect(blobUrlVerdict(undefined, '')).toEqual({ pass: true });
+  });
+});
