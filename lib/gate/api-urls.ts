@@ -38,15 +38,16 @@ export function paymentMethodUrls(methods: unknown): string[] {
   });
 }
 
-/** A request given as a string or URL, or a Request (its url): what the browser will fetch. */
+/**
+ * A request as the browser reads it: a Request's url, anything else as a string (a URL object's href,
+ * an object's own toString).
+ */
 const requestUrl = (r: unknown): string[] => {
   if (typeof r === 'string') return [r];
-  if (r && typeof r === 'object') {
-    const url = (r as { url?: unknown; href?: unknown }).url ?? (r as { href?: unknown }).href;
-    if (typeof url === 'string') return [url];
-    return [Object.prototype.toString.call(r) === '[object Object]' ? '' : String(r as { toString(): string })].filter(Boolean);
-  }
-  return [];
+  if (!r || typeof r !== 'object') return [];
+  const url = (r as { url?: unknown }).url;
+  // the browser stringifies it as String() does: a URL object's href, an object's own toString
+  return [typeof url === 'string' ? url : String(r as { toString(): string })]; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion
 };
 
 /**
@@ -54,7 +55,8 @@ const requestUrl = (r: unknown): string[] => {
  * URLs too, resolved by the judge) and each icon's src.
  */
 export function backgroundFetchUrls(requests: unknown, options?: unknown): string[] {
-  const reqs = typeof requests === 'string' ? [requests] : Array.isArray(requests) ? requests : requests && typeof requests === 'object' && !(Symbol.iterator in requests) ? [requests] : list(requests);
+  // one request, or a list of them (a string is one, though it is iterable)
+  const reqs = typeof requests === 'object' && requests !== null && Symbol.iterator in requests ? list(requests) : [requests];
   const icons = list((options as { icons?: unknown } | null | undefined)?.icons).flatMap((i) => {
     const src = (i as { src?: unknown } | null)?.src;
     return typeof src === 'string' ? [src] : [];

@@ -59,15 +59,36 @@ test('WebTransport: made without Precheck; refused outright on a guarded page an
   }
 });
 
-test("attributionsrc: set without Precheck; refused with an ID on a guarded page", async () => {
-  const run = () => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run('img-attributionsrc')`);
+const runRoute = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
+
+/** The route page on the control host (no Precheck) holding draft `n` with an ID. */
+async function openControl(n: number): Promise<void> {
   await page.goto(`${control.url}/routes/index.html`);
   await page.waitForFunction('window.__routes && window.__routes.ready === true');
-  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(73, true))})`);
-  expect(await run()).toMatchObject({ ok: true });
+  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(n, true))})`);
+}
+
+/**
+ * Without Precheck each route delivers the ID to its path; then the guarded route page with the same
+ * draft. Returns the recording server's mark from there on.
+ */
+async function deliversThenGuarded(cases: readonly (readonly [key: string, path: string])[], n: number): Promise<number> {
+  await openControl(n);
+  for (const [key, path] of cases) {
+    expect(await runRoute(key), key).toMatchObject({ ok: true });
+    await expect.poll(() => control.carrying(ID, { path }).length, { timeout: 5_000, message: key }).toBeGreaterThan(0);
+  }
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(n, true));
+  return server.mark();
+}
+
+test("attributionsrc: set without Precheck; refused with an ID on a guarded page", async () => {
+  await openControl(73);
+  expect(await runRoute('img-attributionsrc')).toMatchObject({ ok: true });
   await openRoutes(page, server);
   await writeDraft(page, ownDraft(73, true));
-  expect(await run()).toMatchObject({ ok: false });
+  expect(await runRoute('img-attributionsrc')).toMatchObject({ ok: false });
 });
 
 const FIFTH: [key: string, path: string][] = [
@@ -77,22 +98,12 @@ const FIFTH: [key: string, path: string][] = [
 ];
 
 test('CSS keyframes appendRule, CSSNestedDeclarations.style, an XSLT fragment: the ID arrives without Precheck; with it refused and listed', async () => {
-  const run = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
-  await page.goto(`${control.url}/routes/index.html`);
-  await page.waitForFunction('window.__routes && window.__routes.ready === true');
-  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(74, true))})`);
+  const since = await deliversThenGuarded(FIFTH, 74);
   for (const [key, path] of FIFTH) {
-    expect(await run(key), key).toMatchObject({ ok: true });
-    await expect.poll(() => control.carrying(ID, { path }).length, { timeout: 5_000, message: key }).toBeGreaterThan(0);
-  }
-  await openRoutes(page, server);
-  await writeDraft(page, ownDraft(74, true));
-  const since = server.mark();
-  for (const [key, path] of FIFTH) {
-    expect(await run(key), key).toMatchObject({ ok: false });
+    expect(await runRoute(key), key).toMatchObject({ ok: false });
     expect(await refusalListed(page, 'element-url', path), key).toBe(true);
   }
-  const bgFetch = await run('background-fetch');
+  const bgFetch = await runRoute('background-fetch');
   expect(bgFetch.ok, 'background-fetch').toBe(false);
   expect(await refusalListed(page, 'element-url', '/sink/r/background-fetch')).toBe(true);
   await page.waitForTimeout(1_000);
@@ -107,23 +118,13 @@ const BLOBS: [key: string, path: string][] = [
 ];
 
 test('a Blob the page builds (a stylesheet, a frame document, a CSS module, one passed through a Response): the ID arrives without Precheck; with it refused at createObjectURL; a picture and a clean preview still get their URLs', async () => {
-  const run = (key: string) => page.evaluate<{ ok: boolean; error?: string }>(`window.__routes.run(${JSON.stringify(key)})`);
-  await page.goto(`${control.url}/routes/index.html`);
-  await page.waitForFunction('window.__routes && window.__routes.ready === true');
-  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(75, true))})`);
+  const since = await deliversThenGuarded(BLOBS, 75);
   for (const [key, path] of BLOBS) {
-    expect(await run(key), key).toMatchObject({ ok: true });
-    await expect.poll(() => control.carrying(ID, { path }).length, { timeout: 5_000, message: key }).toBeGreaterThan(0);
-  }
-  await openRoutes(page, server);
-  await writeDraft(page, ownDraft(75, true));
-  const since = server.mark();
-  for (const [key, path] of BLOBS) {
-    expect(await run(key), key).toMatchObject({ ok: false });
+    expect(await runRoute(key), key).toMatchObject({ ok: false });
     // a text read is judged and listed; a laundered one cannot be read and is refused outright
     if (key !== 'blob-laundered') expect(await refusalListed(page, 'element-url', path), key).toBe(true);
   }
-  expect(await run('blob-preview')).toMatchObject({ ok: true });
+  expect(await runRoute('blob-preview')).toMatchObject({ ok: true });
   await page.waitForTimeout(1_000);
   expect(server.carrying(ID, { since })).toEqual([]);
 });

@@ -45,7 +45,9 @@ describe('backgroundFetchUrls: what backgroundFetch.fetch downloads (the browser
     ['a list of URLs and a URL object', [U, new URL('https://b.example/x')], undefined, [U, 'https://b.example/x']],
     ['a Request', { url: U, method: 'GET' }, undefined, [U]],
     ['an icon', '/a.bin', { icons: [{ src: U, sizes: '96x96' }], title: 't' }, ['/a.bin', U]],
+    ['an object whose toString gives the URL (the browser calls it too)', { toString: () => U }, undefined, [U]],
     ['nothing', undefined, undefined, []],
+    ['an empty list', [], undefined, []],
   ])('%s', (_name, requests, options, urls) => {
     expect(backgroundFetchUrls(requests, options)).toEqual(urls);
   });

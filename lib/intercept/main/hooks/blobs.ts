@@ -105,10 +105,8 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   judgedUrls.set(win, judged);
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
     const verdict = isBlob(obj) ? blobUrlVerdict(texts.get(obj), type(obj)) : { pass: true as const };
-    if ('judge' in verdict) {
-      judge.html(verdict.judge);
-      judge.css(verdict.judge);
-    } else if ('refuse' in verdict) judge.refuse(UNREAD);
+    if ('judge' in verdict) judge.markupOrCss(verdict.judge);
+    else if ('refuse' in verdict) judge.refuse(UNREAD);
     const url = Reflect.apply(create, this, [obj]);
     if ('judge' in verdict) judged.add(url);
     return url;

@@ -25,6 +25,11 @@ export interface LoadJudge {
   css(css: unknown): void;
   /** Markup: throws when a URL or a window name in it is refused, or when it makes a speculation-rules script. */
   html(html: unknown): void;
+  /**
+   * A text the browser may parse as a document or as a stylesheet (a blob: URL's): judged as both,
+   * each URL asked about once however many readings find it.
+   */
+  markupOrCss(text: unknown): void;
   /** A script's type about to be set: throws for speculation rules (lib/gate/speculation-rules.ts). */
   scriptType(type: unknown): void;
   /** A text written where it leaves from later (a cookie, a window name): throws when refused. */
@@ -40,8 +45,8 @@ const NO_SPECULATION = '发布前预检：编辑页面不允许页面脚本添�
 
 export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
   // (a page outside the policy keeps them, as it keeps every other route)
-  const noSpeculation = () => {
-    if (channel.covered()) throw refusal(win, NO_SPECULATION);
+  const refuse = (message: string) => {
+    if (channel.covered()) throw refusal(win, message);
   };
   const allowed = (url: string, route: Route = 'element-url') => {
     const abs = absoluteUrl(win, url);
@@ -53,26 +58,27 @@ export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
     const a = allowed(url);
     if (!a.pass) throw refusal(win, a.message);
   };
+  // each URL once: a second question about the same one would find the release spent
+  const checkEach = (urls: readonly string[]) => {
+    for (const u of new Set(urls)) check(u);
+  };
+  const markup = (html: unknown, alsoCss: boolean) => {
+    const m = String(html);
+    if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
+    checkEach(alsoCss ? [...htmlUrls(m), ...cssUrls(m)] : htmlUrls(m));
+    // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
+    for (const [name, attribute] of new Map(htmlWindowNames(m).map(([a, n]) => [n, a]))) text('window.name', attribute, name);
+  };
   return {
     allowed,
     url: check,
-    css: (css) => {
-      // each URL once: a second question about the same one would find the release spent
-      for (const u of new Set(cssUrls(String(css)))) check(u);
-    },
-    html: (html) => {
-      const markup = String(html);
-      if (htmlHasSpeculationRules(markup)) noSpeculation();
-      for (const u of new Set(htmlUrls(markup))) check(u);
-      // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
-      for (const [name, attribute] of new Map(htmlWindowNames(markup).map(([a, n]) => [n, a]))) text('window.name', attribute, name);
-    },
+    css: (css) => checkEach(cssUrls(String(css))),
+    html: (html) => markup(html, false),
+    markupOrCss: (t) => markup(t, true),
     scriptType: (type) => {
-      if (isSpeculationRulesType(type)) noSpeculation();
+      if (isSpeculationRulesType(type)) refuse(NO_SPECULATION);
     },
     text,
-    refuse: (message) => {
-      if (channel.covered()) throw refusal(win, message);
-    },
+    refuse,
   };
 }
