@@ -51,10 +51,14 @@ export function samplesOf(events: TraceEvent[]): Samples {
   return {
     at(from, to) {
       const inclusive = new Map<string, number>();
+      // The leaf of each sample, whatever code it is in: native getters, the GC and idle show here.
+      const leaves = new Map<string, number>();
       let n = 0;
       for (const s of samples) {
         if (s.at < from || s.at > to) continue;
         n++;
+        const leaf = nodes.get(s.node);
+        if (leaf) leaves.set(name(leaf), (leaves.get(name(leaf)) ?? 0) + 1);
         const seen = new Set<string>();
         for (let x = nodes.get(s.node); x; x = x.parent !== undefined ? nodes.get(x.parent) : undefined) {
           if (!x.callFrame.url?.includes('content')) continue;
@@ -64,8 +68,9 @@ export function samplesOf(events: TraceEvent[]): Samples {
         }
       }
       if (n === 0) return 'no samples';
-      const top = [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 8);
-      return `${n} samples; in the content script: ${top.map(([k, c]) => `${k} ${Math.round((100 * c) / n)}%`).join(', ')}`;
+      const share = (m: Map<string, number>, k: number) =>
+        [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, c]) => `${f} ${Math.round((100 * c) / n)}%`).join(', ');
+      return `${n} samples; in the content script: ${share(inclusive, 8)}; leaves: ${share(leaves, 5)}`;
     },
   };
 }

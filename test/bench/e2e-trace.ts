@@ -12,6 +12,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** thread time: what of `dur` the thread was running (the rest it waited for a core) */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string; functionName?: string; timerId?: number; type?: string } };
@@ -21,6 +23,8 @@ export interface Task {
   /** ms on the trace clock */
   start: number;
   dur: number;
+  /** ms the thread ran during the task (trace `tdur`): far below `dur` when the machine's load kept it off a core */
+  cpu?: number;
   /** render: a frame (style, layout, paint) and no script; other: neither (GC, parsing, IPC) */
   owner: 'extension' | 'page' | 'render' | 'other';
   /** ms of extension script in the task (all of an extension-owned task's script) */
@@ -180,7 +184,7 @@ export function mainThreadTasks(events: TraceEvent[]): Task[] {
       const ext = x?.url ? x.ext : owner === 'extension';
       if (ext && e.args?.data?.timerId !== undefined) extTimers.add(e.args.data.timerId);
     }
-    tasks.push({ start: top.ts / 1000, dur, owner, extMs, renderMs, entry, ...(dur >= LONG_MS && { parts: partsOf(inner) }) });
+    tasks.push({ start: top.ts / 1000, dur, ...(top.tdur !== undefined && { cpu: top.tdur / 1000 }), owner, extMs, renderMs, entry, ...(dur >= LONG_MS && { parts: partsOf(inner) }) });
   }
   return tasks;
 }
