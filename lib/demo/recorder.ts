@@ -220,10 +220,24 @@ const decoded = (text: string): string => {
   }
 };
 
-/** Everything a request carried, as text: path, decoded query (names and values), decoded body, the page's headers. */
+/** Runs of base64 (either alphabet) long enough to hold an ID number. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+
+/** What the base64 runs in `text` say, read as UTF-8 (and percent-decoded: `btoa(encodeURIComponent(…))`). */
+function base64Decoded(text: string): string {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(BASE64_RUN)) out.push(decoded(Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8')));
+  return out.join('\n');
+}
+
+/**
+ * Everything a request carried, as text: path, decoded query (names and values), decoded body, the
+ * page's headers, and what any base64 in them says (a CMS behind a firewall sends its article so).
+ */
 export function carriedText(r: RecordedRequest): string {
   const bodyStrings = strings(r.body).join('\n');
-  return [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? '')].join('\n');
+  const plain = [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? '')].join('\n');
+  return `${plain}\n${base64Decoded(plain)}`;
 }
 
 export function matches(r: RecordedRequest, f: RequestFilter): boolean {

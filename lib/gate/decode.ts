@@ -3,6 +3,7 @@
  * and the body however it is encoded (urlencoded, multipart, JSON, plain text, FormData entries).
  * Nothing is judged here; the verdict reads the parts.
  */
+import { base64Text } from './base64-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
 import { pairsOf } from './pairs';
@@ -16,12 +17,17 @@ function push(parts: TextPart[], name: string, value: string, depth: number): vo
   parts.push(looksLikeHtml(value) ? { name, text: htmlToText(value), raw: value } : { name, text: value });
 }
 
-/** A string value that is itself JSON or a query string is decoded into its own parts. */
+/**
+ * A string value that is itself JSON is decoded into its own parts. One that is base64 of text adds
+ * that text as a part of its own (the value is judged as sent too: it may be a token, not base64).
+ */
 function decodeNested(parts: TextPart[], name: string, value: string, depth: number): boolean {
   const t = value.trim();
   if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))) {
     return decodeJson(parts, name, t, depth);
   }
+  const text = base64Text(t);
+  if (text !== null) push(parts, `${name}(base64)`, text, depth);
   return false;
 }
 
@@ -103,7 +109,8 @@ function decodeText(parts: TextPart[], files: FileRef[], text: string, contentTy
   if (type.includes('json') && decodeJson(parts, '', text, 0)) return;
   const t = text.trim();
   if ((t.startsWith('{') || t.startsWith('[')) && decodeJson(parts, '', t, 0)) return;
-  if (URLENCODED_SHAPE.test(t)) return decodeUrlencoded(parts, t);
+  // Padded base64 has the shape of a query (`eyJ…=`): it is read as base64 first.
+  if (URLENCODED_SHAPE.test(t) && base64Text(t) === null) return decodeUrlencoded(parts, t);
   push(parts, '(body)', text, 0);
 }
 

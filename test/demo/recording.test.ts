@@ -67,6 +67,18 @@ describe('what is recorded', () => {
     expect(r!.headers['x-requested-with']).toBe('XMLHttpRequest');
     expect(server.carrying(ID, { path: '/sink/beacon' })).toHaveLength(1);
   });
+
+  it('counts an ID a field carries in base64 (standard and URL-safe, percent-encoded inside or not)', async () => {
+    const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+    const bodies = [
+      `content=${encodeURIComponent(btoa(encodeURIComponent(`<p>身份证 ${ID}</p>`)))}`,
+      JSON.stringify({ c: b64(`申请人 ${ID}`).replace(/\+/g, '-').replace(/\//g, '_') }),
+      `content=${encodeURIComponent(b64('没有号码的正文，仅作对照'))}`,
+    ];
+    for (const body of bodies) await fetch(`${server.url}/sink/b64`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    await server.waitForRequests({ path: '/sink/b64', method: 'POST' }, { count: 3 });
+    expect(server.carrying(ID, { path: '/sink/b64' })).toHaveLength(2);
+  });
 });
 
 describe('the sink', () => {

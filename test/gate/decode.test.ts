@@ -6,6 +6,7 @@ import type { Outgoing, RawBody } from '../../lib/gate/types';
 const ID = '11010519491231002X';
 const req = (body: RawBody, url = 'http://cms.test/api/save', method = 'POST'): Outgoing => ({ route: 'fetch', method, url, body });
 const text = (o: Outgoing) => joinedText(decodeOutgoing(o));
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 describe('decodeOutgoing', () => {
   const cases: [string, Outgoing][] = [
@@ -40,6 +41,10 @@ describe('decodeOutgoing', () => {
     ['a referrer with a query', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['referer', `http://cms.test/page?content=${encodeURIComponent(`身份证 ${ID}`)}`]] }],
     ['HTML comment', req({ kind: 'entries', entries: [['content', `<p>见附件</p><!-- ${ID} -->`]] })],
     ['alt text', req({ kind: 'entries', entries: [['content', `<img src="a.png" alt="${ID}">`]] })],
+    ['a form field in base64 (btoa of the percent-encoded HTML)', req({ kind: 'entries', entries: [['content', btoa(encodeURIComponent(`<p>身份证 ${ID}</p>`))]] })],
+    ['a JSON field in base64 (UTF-8 bytes)', req({ kind: 'text', text: JSON.stringify({ body: b64(`<p>${ID}</p>`) }), contentType: 'application/json' })],
+    ['a whole body in base64', req({ kind: 'text', text: b64(JSON.stringify({ content: ID })), contentType: 'text/plain' })],
+    ['a query value in base64url', req({ kind: 'none' }, `http://cms.test/save?c=${b64(`申请人 ${ID}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`, 'GET')],
   ];
   it.each(cases)('%s: the ID is in the decoded text', (_name, o) => {
     expect(text(o)).toContain(ID);
@@ -72,6 +77,14 @@ describe('decodeOutgoing', () => {
     const d = decodeOutgoing(req({ kind: 'none' }, 'http://cms.test/admin/article/list.do', 'GET'));
     expect(d.parts).toEqual([]);
     expect(d.files).toEqual([]);
+  });
+
+  it('a base64 value is judged as sent and as the text it decodes to', () => {
+    const value = b64(`<p>身份证 ${ID}</p>`);
+    const d = decodeOutgoing(req({ kind: 'entries', entries: [['content', value]] }));
+    expect(d.parts.map((p) => p.name)).toEqual(['content{key}', 'content(base64)', 'content']);
+    expect(d.parts.find((p) => p.name === 'content')!.text).toBe(value);
+    expect(d.parts.find((p) => p.name === 'content(base64)')!.raw).toBe(`<p>身份证 ${ID}</p>`);
   });
 
   it('an unreadable body is reported as opaque', () => {

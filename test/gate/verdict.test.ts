@@ -61,6 +61,21 @@ describe('judge', () => {
       { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
       'refuse:block-finding',
     ],
+    // A CMS behind a firewall sends the article as base64: read as the text it is.
+    ['the draft in base64 (btoa of the percent-encoded HTML)', form({ content: btoa(encodeURIComponent(`<p>${DRAFT}</p>`)) }, 'http://cms.test/admin/save.do', '保存'), {}, 'refuse:needs-signoff'],
+    ['an ID in base64', post('http://cms.test/api/x', { kind: 'text', text: JSON.stringify({ c: Buffer.from(`身份证 ${ID}`).toString('base64') }) }), {}, 'refuse:block-finding'],
+    [
+      'the signed draft in base64',
+      form({ content: btoa(encodeURIComponent(`<p>${DRAFT}</p>`)) }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      'pass:ticket',
+    ],
+    [
+      'the signed draft in base64, edited',
+      form({ content: btoa(encodeURIComponent(`<p>${DRAFT}补充说明。</p>`)) }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      'refuse:needs-signoff',
+    ],
     // List-page publish: names hold, content and sign-offs release.
     ['publish.do?id=42, unsigned', get('http://cms.test/publish.do?id=42'), {}, 'refuse:unsigned-items'],
     ['publish.do?id=42, signed', get('http://cms.test/publish.do?id=42'), { signedItems: new Set(['42']) }, 'pass:signed-items'],

@@ -250,6 +250,11 @@
     'fetch-post': function () { return fetchPost(sink('fetch-post'), 'POST', qs(payload()), FORM_TYPE); },
     'fetch-put-article': function () { return fetchPost('/sink/api/articles/42', 'PUT', JSON.stringify(payload()), JSON_TYPE); },
     'fetch-patch': function () { return fetchPost(sink('fetch-patch'), 'PATCH', JSON.stringify(payload()), JSON_TYPE); },
+    // What a CMS behind a web application firewall does so the firewall lets its markup through.
+    'fetch-base64': function () {
+      var p = payload();
+      return fetchPost(sink('fetch-base64'), 'POST', qs({ title: p.title, content: btoa(encodeURIComponent(p.content)) }), FORM_TYPE);
+    },
     'fetch-get-query': function () { return fetch(sink('fetch-get') + '?' + qs(payload())).then(httpOk); },
     'fetch-request-other-realm': function () {
       var R = d.getElementById('realm-frame').contentWindow.Request;
