@@ -98,8 +98,15 @@ function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boun
   }
 }
 
-/** `a=1&b=2`: a string that is a query (or a urlencoded body) and nothing else. */
-export const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
+const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
+
+/**
+ * `a=1&b=2`: a (trimmed) string that is a query (or a urlencoded body) and nothing else. Padded
+ * base64 has that shape too (`eyJ…=`): it is read as base64, not as one empty field.
+ */
+export function isQueryString(t: string): boolean {
+  return URLENCODED_SHAPE.test(t) && base64Text(t) === null;
+}
 
 function decodeText(parts: TextPart[], files: FileRef[], text: string, contentType = ''): void {
   const type = contentType.toLowerCase();
@@ -109,8 +116,7 @@ function decodeText(parts: TextPart[], files: FileRef[], text: string, contentTy
   if (type.includes('json') && decodeJson(parts, '', text, 0)) return;
   const t = text.trim();
   if ((t.startsWith('{') || t.startsWith('[')) && decodeJson(parts, '', t, 0)) return;
-  // Padded base64 has the shape of a query (`eyJ…=`): it is read as base64 first.
-  if (URLENCODED_SHAPE.test(t) && base64Text(t) === null) return decodeUrlencoded(parts, t);
+  if (isQueryString(t)) return decodeUrlencoded(parts, t);
   push(parts, '(body)', text, 0);
 }
 

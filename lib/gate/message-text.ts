@@ -7,7 +7,7 @@
  * the synchronous moment of postMessage, and a value too deep or too large is not walked to its end:
  * both make the message opaque (judged as unknown content, never passed unread). Pure: no DOM.
  */
-import { URLENCODED_SHAPE } from './decode';
+import { isQueryString } from './decode';
 import { pairsOf } from './pairs';
 
 export type MessageEntries = { entries: [name: string, value: string][] } | { opaque: string };
@@ -25,7 +25,7 @@ export function messageEntries(value: unknown): MessageEntries {
   let opaque: string | null = null;
   const text = (name: string, s: string) => {
     const t = s.trim();
-    if (t.length > 1 && URLENCODED_SHAPE.test(t)) for (const [k, v] of pairsOf(new URLSearchParams(t))) entries.push([k, String(v)]);
+    if (t.length > 1 && isQueryString(t)) for (const [k, v] of pairsOf(new URLSearchParams(t))) entries.push([k, String(v)]);
     else entries.push([name, s]);
   };
   const visit = (name: string, v: unknown, depth: number): void => {

@@ -9,6 +9,12 @@ describe('messageEntries: what a postMessage to a service worker carries', () =>
     expect(m).toEqual({ entries: [['url', '/save'], ['title', '公示'], ['content', `王丽 ${ID}`]] });
   });
 
+  it('padded base64 is kept whole (it has the shape of a one-field query), for the gate to decode', () => {
+    const b64 = Buffer.from(JSON.stringify({ c: ID }), 'utf8').toString('base64');
+    expect(b64.endsWith('=')).toBe(true);
+    expect(messageEntries({ body: b64 })).toEqual({ entries: [['body', b64]] });
+  });
+
   it('buffers, typed arrays, Maps, Sets and arrays are read', () => {
     const bytes = new TextEncoder().encode(ID);
     const values = (v: unknown) => {
