@@ -1,11 +1,15 @@
 import { useEffect, useRef } from 'react';
-import { htmlLang, statusText, terms, uiLang } from '../../lib/i18n';
+import { htmlLang, terms, uiLang } from '../../lib/i18n';
 import { ConfirmSection } from './ConfirmSection';
+import { DockFooter } from './DockFooter';
+import { DockHeader } from './DockHeader';
+import { DockNotices } from './DockNotices';
 import { FieldsSection } from './FieldsSection';
 import { FindingsSection } from './FindingsSection';
 import { SignoffSection } from './SignoffSection';
+import { openCount } from './open-count';
 import { UploadsSection } from './UploadsSection';
-import { COLOR, alert, button, dialog, primary, scroll, small } from './styles';
+import { COLOR, button, dialog, scroll } from './styles';
 import type { ChecklistDockProps, DockControls } from './types';
 
 export type { ChecklistActions, ChecklistFinding, ChecklistDockProps, DockControls } from './types';
@@ -53,11 +57,10 @@ function CollapsedStrip({ open, dock }: { open: number; dock: DockControls }) {
  */
 export function ChecklistDock(props: ChecklistDockProps) {
   const { result, actions, busy, message, voided, editor, dock } = props;
-  const t = terms();
   const box = useRef<HTMLDivElement>(null);
   // Focus lands here when it opens (keyboard users start in it); nothing traps it: the draft is beside.
   useEffect(() => box.current?.focus({ preventScroll: true }), []);
-  const open = Object.values(result.sections).reduce((n, s) => n + s.problems.length, 0);
+  const open = openCount(result);
   if (dock.collapsed) return <CollapsedStrip open={open} dock={dock} />;
   return (
     <div
@@ -74,29 +77,8 @@ export function ChecklistDock(props: ChecklistDockProps) {
       }}
     >
       <ResizeHandle dock={dock} />
-      <header style={{ display: 'flex', alignItems: 'baseline', gap: 8, padding: '12px 16px 8px' }}>
-        <h2 id="precheck-checklist-title" style={{ margin: 0, fontSize: 18, flex: 1 }}>
-          {t.checklist}
-        </h2>
-        <span style={small}>
-          {t.role.editor}
-          {t.colon}
-          {editor ?? '—'}
-        </span>
-        <button type="button" style={button} data-action="collapse" onClick={dock.toggle} aria-label={t.action.collapse}>
-          »
-        </button>
-      </header>
-      {voided && (
-        <div role="alert" data-voided="" style={{ ...alert(COLOR.block, '#fdecea'), fontWeight: 'bold' }}>
-          {t.status.voided}
-        </div>
-      )}
-      {message && (
-        <div role={message.kind === 'error' ? 'alert' : 'status'} data-message={message.kind} style={message.kind === 'error' ? alert(COLOR.block, '#fdecea') : alert(COLOR.accent, '#e8f0fb')}>
-          {message.text}
-        </div>
-      )}
+      <DockHeader editor={editor} dock={dock} />
+      <DockNotices voided={voided} message={message} />
       <div style={scroll}>
         {props.uploads && <UploadsSection uploads={props.uploads} roster={props.roster} editor={editor} busy={busy} pinError={props.pinError} />}
         <FindingsSection section={result.sections.findings} findings={props.findings} groups={props.groups} masked={props.masked} pinError={props.pinError} roster={props.roster} editor={editor} busy={busy} actions={actions} />
@@ -122,23 +104,7 @@ export function ChecklistDock(props: ChecklistDockProps) {
           pinError={props.pinError}
         />
       </div>
-      <footer style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '10px 16px', borderTop: `1px solid ${COLOR.line}` }}>
-        <span data-status="" data-open={open} style={{ flex: 1, color: result.complete ? COLOR.ok : COLOR.block }}>
-          {result.complete ? t.status.ready : statusText('status_open', open)}
-        </span>
-        <button type="button" style={button} data-action="close" onClick={actions.close}>
-          {t.action.close}
-        </button>
-        <button
-          type="button"
-          style={{ ...primary, ...(!result.complete || busy ? { opacity: 0.6, cursor: 'not-allowed' } : {}) }}
-          data-action="publish"
-          disabled={!result.complete || busy}
-          onClick={actions.publish}
-        >
-          {busy ? t.status.working : t.action.publish}
-        </button>
-      </footer>
+      <DockFooter result={result} open={open} busy={busy} actions={actions} />
     </div>
   );
 }

@@ -2,43 +2,19 @@
  * 编辑身份: the name this browser's editor is recorded under (谁发布 in every audit record). It is
  * set once here and then shown; the background refuses a sign-off by a reviewer of the same name.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { terms } from '../../lib/i18n';
 import { t } from './strings';
 import { COLOR } from '../palette';
+import { IdentityForm } from './IdentityForm';
+import { useEditorName, type IdentityApi } from './useEditorName';
 
-export interface IdentityApi {
-  get(): Promise<string | null>;
-  set(name: string): Promise<void>;
-}
+export type { IdentityApi } from './useEditorName';
 
 export function EditorIdentity({ api }: { api: IdentityApi }) {
-  const [name, setName] = useState<string | null | undefined>(undefined);
+  const { name, failed, save } = useEditorName(api);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void api.get().then(
-      (n) => live && setName(n),
-      () => live && setName(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  const save = () => {
-    const value = draft.trim();
-    if (!value) return;
-    setFailed(false);
-    void api.set(value).then(
-      () => {
-        setName(value);
-        setEditing(false);
-      },
-      () => setFailed(true),
-    );
-  };
   const showForm = editing || name === null;
   return (
     <section data-editor-identity={name ?? ''} style={{ padding: '8px 12px 0' }}>
@@ -59,27 +35,7 @@ export function EditorIdentity({ api }: { api: IdentityApi }) {
           </button>
         </p>
       )}
-      {name !== undefined && showForm && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save();
-          }}
-          style={{ display: 'flex', gap: 6 }}
-        >
-          <input
-            data-identity-input
-            aria-label={t('popup_identity')}
-            placeholder={t('popup_identity_placeholder')}
-            value={draft}
-            maxLength={40}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <button type="submit" data-identity-save disabled={!draft.trim()}>
-            {terms().action.save}
-          </button>
-        </form>
-      )}
+      {name !== undefined && showForm && <IdentityForm draft={draft} setDraft={setDraft} submit={(value) => save(value, () => setEditing(false))} />}
       {failed && (
         <p role="alert" style={{ margin: '4px 0', color: COLOR.error }}>
           {t('popup_identity_failed')}

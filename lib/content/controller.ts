@@ -17,11 +17,10 @@ import { Release } from './release';
 import { PublishStops } from './publish-stops';
 import { DraftFiles } from './attachments/draft-files';
 import { RefusalLog } from './refusal-log';
-import { startSignoffFlow, type SignoffApi } from './signoff-flow';
+import { startSignoffFlow, type DraftSource, type SignoffApi, type SignoffFlow } from './signoff-flow';
 import { tickedItemIds } from './ticked-rows';
 import { MaskFix } from './mask-fix';
-
-const DISCOVER_EVERY_MS = 1000;
+import { keepDiscovering } from './keep-discovering';
 
 export interface Controller {
   /** The page's policy arrived: its scan settings, the adapter's publish controls, the checklist's settings. */
@@ -41,15 +40,31 @@ export interface Controller {
 
 export type { SignedItemsApi } from './item-id-sync';
 
-export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Controller {
-  let options = initial;
+/** The page's parts, each its own object; built together because each calls on others. */
+interface Parts {
+  painter: FindingPainter;
+  early: EarlyStop;
+  draft: DraftWatch;
+  panel: PanelView;
+  ids: ItemIdSync;
+  source: DraftSource;
+  flow: SignoffFlow;
+  stops: PublishStops;
+  docs: () => Document[];
+}
+
+/**
+ * In this order because constructors act (the panel mounts its host, the flow mounts the checklist's
+ * and starts listening). A part made later is reached through a closure, which runs only once all are made.
+ */
+function buildParts(top: Window, hub: GateHub, options: () => ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Parts {
   const painter = new FindingPainter(top);
   const early = new EarlyStop({
     hasDraft: () => draft.hasDraft(),
     stopped: ({ control }) => stops.stopped({ kind: 'click', control }, 'click'),
     frameLoaded: () => draft.discover(),
   });
-  const draft: DraftWatch = new DraftWatch(top, options, {
+  const draft: DraftWatch = new DraftWatch(top, options(), {
     editorChanged: () => {
       panel.render();
       painter.paint(draft.sessions.values());
@@ -73,7 +88,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     files.held.published();
     ids.released();
   };
-  const source = checklistSource({ docs, options: () => options, draft, panel, fix: new MaskFix(draft), release, files, releasing, itemIds: () => ids.ids() });
+  const source = checklistSource({ docs, options, draft, panel, fix: new MaskFix(draft), release, files, releasing, itemIds: () => ids.ids() });
   const flow = startSignoffFlow(top, source, signoffApi, {
     list: () => files.held.list(),
     signed(key, signoff) {
@@ -82,8 +97,12 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     },
   });
   const log = new RefusalLog((entry) => signoffApi.recordAudit(entry));
-  const stops = new PublishStops({ top, hub, draft, panel, release, files, log, flow: () => flow, docs, options: () => options });
+  const stops = new PublishStops({ top, hub, draft, panel, release, files, log, flow: () => flow, docs, options });
+  return { painter, early, draft, panel, ids, source, flow, stops, docs };
+}
 
+/** The gate asks the draft what is signed; what it judged and what came of it go to the parts that act on them. */
+function connectGate(hub: GateHub, { draft, docs, ids, stops, flow }: Parts): void {
   hub.attach(
     () => draft.fingerprint(),
     () => tickedItemIds(docs()),
@@ -93,14 +112,14 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     flow.outcome(o);
     ids.outcome(o);
   });
+}
 
-  const discover = () => {
-    draft.discover();
-    painter.rewatch();
-  };
-  discover();
-  const ticker = top.setInterval(discover, DISCOVER_EVERY_MS);
-  top.addEventListener('load', discover);
+export function startController(top: Window, hub: GateHub, initial: ScanOptions, signoffApi: SignoffApi, items?: SignedItemsApi): Controller {
+  let options = initial;
+  const parts = buildParts(top, hub, () => options, signoffApi, items);
+  connectGate(hub, parts);
+  const { painter, early, draft, panel, ids, source, flow } = parts;
+  const stopDiscovering = keepDiscovering(top, draft, painter);
 
   return {
     configure(next, page) {
@@ -121,8 +140,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
     },
     hasEditors: () => draft.hasEditors(),
     dispose() {
-      top.clearInterval(ticker);
-      top.removeEventListener('load', discover);
+      stopDiscovering();
       early.enabled = false;
       draft.dispose();
       painter.paint([]);
