@@ -15,23 +15,15 @@ import { errorText } from './useReader';
 import { useDebounced } from './useDebounced';
 import { t } from './strings';
 import { VerifyButton } from './VerifyButton';
+import { whileLive } from '../while-live';
 
 /** Long enough that typing a name does not query the log for every character. */
 const TEXT_DELAY_MS = 300;
 
 function useFacets(reader: AuditReader, reloads: number): Facets {
   const [facets, setFacets] = useState<Facets>(NO_FACETS);
-  useEffect(() => {
-    let live = true;
-    // Menus are a convenience: without them the table and the free-text search still work.
-    reader.facets().then(
-      (f) => live && setFacets(f),
-      () => live && setFacets(NO_FACETS),
-    );
-    return () => {
-      live = false;
-    };
-  }, [reader, reloads]);
+  // Menus are a convenience: without them the table and the free-text search still work.
+  useEffect(() => whileLive(reader.facets(), setFacets, () => setFacets(NO_FACETS)), [reader, reloads]);
   return facets;
 }
 

@@ -11,6 +11,7 @@ import { FORM } from './form-strings';
 import { findPublishedCheck } from './published-check';
 import { ReviewForm, type PublishedCheck } from './ReviewForm';
 import { errorText, useReader } from './useReader';
+import { whileLive } from '../while-live';
 
 interface FormData {
   record: AuditRecord;
@@ -41,14 +42,7 @@ function useForm(source: ReaderSource, seq: number | null, rawSeq: string | null
     if (seq === null) return setLoaded({ status: 'problem', message: rawSeq ? FORM.badSeq(rawSeq) : FORM.noSeq });
     if (reader.status === 'failed') return setLoaded({ status: 'problem', message: FORM.openFailed(errorText(reader.error)) });
     if (reader.status !== 'open') return;
-    let live = true;
-    loadForm(reader.reader, seq, unitName).then(
-      (next) => live && setLoaded(next),
-      (error: unknown) => live && setLoaded({ status: 'problem', message: FORM.readFailed(errorText(error)) }),
-    );
-    return () => {
-      live = false;
-    };
+    return whileLive(loadForm(reader.reader, seq, unitName), setLoaded, (error) => setLoaded({ status: 'problem', message: FORM.readFailed(errorText(error)) }));
   }, [reader, seq, rawSeq, unitName]);
   return loaded;
 }

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditReader } from '../../lib/audit/types';
 import type { ReaderSource } from './client';
+import { whileLive } from '../while-live';
 
 export type ReaderState = { status: 'opening' } | { status: 'open'; reader: AuditReader } | { status: 'failed'; error: unknown };
 
@@ -12,15 +13,12 @@ export function useReader(source: ReaderSource): ReaderState {
       setState({ status: 'open', reader: source });
       return;
     }
-    let live = true;
     setState({ status: 'opening' });
-    source().then(
-      (reader) => live && setState({ status: 'open', reader }),
-      (error: unknown) => live && setState({ status: 'failed', error }),
+    return whileLive(
+      source(),
+      (reader) => setState({ status: 'open', reader }),
+      (error) => setState({ status: 'failed', error }),
     );
-    return () => {
-      live = false;
-    };
   }, [source]);
   return state;
 }

@@ -11,6 +11,7 @@ import { pageLang } from './locale-browser';
 import { api, type StoredRecord } from './api';
 import { ChainBadge } from './ChainBadge';
 import { d } from './terms';
+import { whileLive } from '../while-live';
 
 const PAGE = 50;
 const EMPTY = { unit: '', event: '', from: '', to: '', category: '', text: '', chain: '' };
@@ -53,16 +54,18 @@ type Page = { records: StoredRecord[]; total: number };
 function useRecordsPage(filter: Filter, offset: number): { page: Page | null; problem: string } {
   const [page, setPage] = useState<Page | null>(null);
   const [problem, setProblem] = useState('');
-  useEffect(() => {
-    let live = true;
-    api.records(`${filterQuery(filter)}&offset=${offset}&limit=${PAGE}`).then(
-      (p) => live && (setPage(p), setProblem('')),
-      (e: unknown) => live && setProblem(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filter, offset]);
+  useEffect(
+    () =>
+      whileLive(
+        api.records(`${filterQuery(filter)}&offset=${offset}&limit=${PAGE}`),
+        (p) => {
+          setPage(p);
+          setProblem('');
+        },
+        (e) => setProblem(e instanceof Error ? e.message : String(e)),
+      ),
+    [filter, offset],
+  );
   return { page, problem };
 }
 

@@ -18,6 +18,7 @@ import { RulesSection } from './RulesSection';
 import { ProblemList, type SectionProps } from './shared';
 import { SitesSection } from './SitesSection';
 import { t } from './strings';
+import { whileLive } from '../while-live';
 
 export const TABS = [
   ['sites', 'section_sites'],
@@ -151,12 +152,10 @@ export function OptionsApp({ client }: { client: PolicyClient }) {
   useEffect(() => {
     let live = true;
     const off = client.onChanged((s) => live && setState(s));
-    client.getState().then(
-      (s) => live && setState(s),
-      (e: unknown) => live && setError(String(e)),
-    );
+    const stop = whileLive(client.getState(), setState, (e) => setError(String(e)));
     return () => {
       live = false;
+      stop();
       off();
     };
   }, [client]);

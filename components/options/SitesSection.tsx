@@ -6,6 +6,7 @@ import { terms } from '../../lib/i18n';
 import { localProblem, isLocked, LockableGroup, SaveBar, SaveResultNote, useDraft, useSaver, type SectionProps } from './shared';
 import { ShippedAdapterPick } from './ShippedAdapterPick';
 import { t } from './strings';
+import { whileLive } from '../while-live';
 
 /** 'https://cms.example.gov.cn' or '…/': the whole site is meant. */
 export function toOriginPattern(text: string): string {
@@ -19,13 +20,8 @@ function useGranted(client: SectionProps['client'], origins: readonly string[]):
   const [tick, setTick] = useState(0);
   const key = origins.join('\n');
   useEffect(() => {
-    let live = true;
-    void Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(accessPattern(o, client.browser))] as const)).then((entries) => {
-      if (live) setGranted(Object.fromEntries(entries));
-    });
-    return () => {
-      live = false;
-    };
+    const entries = Promise.all(key.split('\n').filter(Boolean).map(async (o) => [o, await client.hasOrigin(accessPattern(o, client.browser))] as const));
+    return whileLive(entries, (e) => setGranted(Object.fromEntries(e)));
   }, [client, key, tick]);
   return [granted, () => setTick((n) => n + 1)];
 }

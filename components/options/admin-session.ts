@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AdminResult } from '../../lib/messaging/protocol';
 import type { PolicyClient } from './client';
+import { whileLive } from '../while-live';
 
 export interface AdminSession {
   /** undefined until the background answered. */
@@ -20,17 +21,16 @@ export interface AdminSession {
 export function useAdminSession(client: PolicyClient): AdminSession {
   const [passwordSet, setPasswordSet] = useState<boolean | undefined>(undefined);
   const [password, setPassword] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    client.adminStatus().then(
-      (s) => live && setPasswordSet(s.passwordSet),
-      // An older background without the message: treat as not set, so the first-run form shows.
-      () => live && setPasswordSet(false),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  useEffect(
+    () =>
+      whileLive(
+        client.adminStatus(),
+        (s) => setPasswordSet(s.passwordSet),
+        // An older background without the message: treat as not set, so the first-run form shows.
+        () => setPasswordSet(false),
+      ),
+    [client],
+  );
   const unlock = useCallback(
     async (candidate: string) => {
       const result = await client.checkAdminPassword(candidate);

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { t } from './strings';
 import { COLOR } from '../palette';
+import { whileLive } from '../while-live';
 
 export type Coverage = 'checking' | 'on' | 'off';
 
@@ -21,15 +22,11 @@ export interface PopupApi {
 export function PopupHeader({ api }: { api: PopupApi }) {
   const [coverage, setCoverage] = useState<Coverage>('checking');
   useEffect(() => {
-    let live = true;
-    void (async () => {
+    const covered = async () => {
       const url = await api.activeTabUrl().catch(() => undefined);
-      const on = url !== undefined && (await api.isCovered(url).catch(() => false));
-      if (live) setCoverage(on ? 'on' : 'off');
-    })();
-    return () => {
-      live = false;
+      return url !== undefined && (await api.isCovered(url).catch(() => false));
     };
+    return whileLive(covered(), (on) => setCoverage(on ? 'on' : 'off'));
   }, [api]);
   return (
     <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '8px 12px 0' }}>

@@ -9,6 +9,7 @@ import type { RequiredField } from '../../lib/policy/schema';
 import { terms } from '../../lib/i18n';
 import { t } from './strings';
 import { COLOR, SEVERITY_COLOR } from '../palette';
+import { whileLive } from '../while-live';
 
 export interface TabStateApi {
   /** null: no Precheck content script answers in the tab. */
@@ -39,16 +40,7 @@ function Counts({ findings }: { findings: TabState['findings'] }) {
 
 export function TabStateView({ api }: { api: TabStateApi }) {
   const [state, setState] = useState<TabState | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void api.tabState().then(
-      (s) => live && setState(s),
-      () => live && setState(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  useEffect(() => whileLive(api.tabState(), setState, () => setState(null)), [api]);
   const status = state === undefined ? 'loading' : state === null ? 'inactive' : 'active';
   return (
     <section data-tab-state={status} style={{ padding: '8px 12px 0' }}>

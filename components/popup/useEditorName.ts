@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { whileLive } from '../while-live';
 
 export interface IdentityApi {
   get(): Promise<string | null>;
@@ -12,17 +13,7 @@ export interface IdentityApi {
 export function useEditorName(api: IdentityApi) {
   const [name, setName] = useState<string | null | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    // The popup may close before the background answers.
-    let live = true;
-    void api.get().then(
-      (n) => live && setName(n),
-      () => live && setName(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  useEffect(() => whileLive(api.get(), setName, () => setName(null)), [api]);
   /** Stores `value` and shows it, then calls `saved`; a refusal keeps the old name and sets `failed`. */
   const save = (value: string, saved: () => void) => {
     setFailed(false);
