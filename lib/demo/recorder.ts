@@ -213,6 +213,8 @@ export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'a
 }
 
 const decoded = (text: string): string => {
+  // JavaScript's old escape() writes Chinese as %uXXXX, which decodeURIComponent refuses.
+  if (/%u[0-9a-f]{4}/i.test(text)) return unescape(text.replace(/\+/g, ' '));
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {

@@ -4,6 +4,7 @@
  * Nothing is judged here; the verdict reads the parts.
  */
 import { base64Text } from './base64-text';
+import { unescapedText } from './escape-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
 import { pairsOf } from './pairs';
@@ -18,17 +19,29 @@ function push(parts: TextPart[], name: string, value: string, depth: number): vo
 }
 
 /**
- * A string value that is itself JSON is decoded into its own parts. One that is base64 of text adds
- * that text as a part of its own (the value is judged as sent too: it may be a token, not base64).
+ * A string value that is itself JSON is decoded into its own parts. One that is base64 of text, or
+ * written by `escape()`, adds that text as a part of its own (the value is judged as sent too: it
+ * may be a token, not base64).
  */
 function decodeNested(parts: TextPart[], name: string, value: string, depth: number): boolean {
   const t = value.trim();
   if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))) {
     return decodeJson(parts, name, t, depth);
   }
-  const text = base64Text(t);
-  if (text !== null) push(parts, `${name}(base64)`, text, depth);
+  const base64 = base64Text(t);
+  if (base64 !== null) push(parts, `${name}${BASE64_PART}`, base64, depth);
+  const unescaped = unescapedText(t);
+  if (unescaped !== null) push(parts, `${name}${ESCAPE_PART}`, unescaped, depth);
   return false;
+}
+
+const BASE64_PART = '(base64)';
+const ESCAPE_PART = '(escape)';
+const DECODED_SUFFIXES = /(?:\(base64\)|\(escape\))+$/;
+
+/** The field a part was read from: a base64 or escape() reading of `title` is `title` too. */
+export function fieldOf(partName: string): string {
+  return partName.replace(DECODED_SUFFIXES, '');
 }
 
 /** Integers too long for a double (an ID sent as a JSON number) are read from the raw text. */

@@ -4,6 +4,7 @@
  * that matches; a request that carries the draft but differs (edited, or from another draft) does not
  * match and is refused like any unsigned publish.
  */
+import { fieldOf } from './decode';
 import { letters } from './draft-match';
 import { looksLikeHtml, visibleHtmlText } from './html-text';
 import type { Decoded } from './types';
@@ -43,7 +44,7 @@ export function matchesTicket(ticket: ReleaseTicket, decoded: Decoded, now: numb
   if (!decoded.parts.some((p) => visibleLetters(p.raw ?? p.text) === ticket.body)) return false;
   // A signed field the request carries under the same name must carry the signed value.
   return ticket.fields.every((f) => {
-    const sent = decoded.parts.filter((p) => p.name === f.name);
+    const sent = decoded.parts.filter((p) => fieldOf(p.name) === f.name);
     return sent.length === 0 || sent.some((p) => visibleLetters(p.raw ?? p.text) === f.value);
   });
 }

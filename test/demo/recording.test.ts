@@ -68,6 +68,12 @@ describe('what is recorded', () => {
     expect(server.carrying(ID, { path: '/sink/beacon' })).toHaveLength(1);
   });
 
+  it('counts an ID in a body written with escape() (%uXXXX), glued to the Chinese before it', async () => {
+    await fetch(`${server.url}/sink/esc`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `content=${escape(`身份证${ID}`)}` });
+    await server.waitForRequests({ path: '/sink/esc', method: 'POST' });
+    expect(server.carrying(`身份证${ID}`, { path: '/sink/esc' })).toHaveLength(1);
+  });
+
   it('counts an ID a field carries in base64 (standard and URL-safe, percent-encoded inside or not)', async () => {
     const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
     const bodies = [

@@ -117,6 +117,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'drafts-42-publish', label: 'POST /api/drafts/42/publish (JSON)', route: 'fetch', path: '/sink/api/drafts/42/publish', how: { script: 'drafts-publish' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'save.do-status-1', label: 'POST save.do?status=1', route: 'fetch', path: '/sink/admin/save.do', how: { script: 'save-do-status' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'xhr-async', label: 'XMLHttpRequest (async)', route: 'xhr', path: '/sink/r/xhr-async', how: { script: 'xhr-async' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'xhr-escape', label: 'XMLHttpRequest, the body written with `escape()` (Chinese as `%uXXXX`, as older CMS scripts send it)', route: 'xhr', path: '/sink/r/xhr-escape', how: { script: 'xhr-escape' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'xhr-sync', label: 'XMLHttpRequest (sync)', route: 'xhr', path: '/sink/r/xhr-sync', how: { script: 'xhr-sync' }, passes: 'stays', refusal: 'error' }),
   r({ id: '$.ajax', label: 'jQuery `$.ajax`', route: 'xhr', path: '/sink/r/ajax', how: { script: 'jquery-ajax' }, passes: 'stays', refusal: 'error' }),
   // beacons

@@ -44,6 +44,8 @@ describe('decodeOutgoing', () => {
     ['a form field in base64 (btoa of the percent-encoded HTML)', req({ kind: 'entries', entries: [['content', btoa(encodeURIComponent(`<p>身份证 ${ID}</p>`))]] })],
     ['a JSON field in base64 (UTF-8 bytes)', req({ kind: 'text', text: JSON.stringify({ body: b64(`<p>${ID}</p>`) }), contentType: 'application/json' })],
     ['a whole body in base64', req({ kind: 'text', text: b64(JSON.stringify({ content: ID })), contentType: 'text/plain' })],
+    ['a form body written with escape() (an older CMS script), the ID right after Chinese', req({ kind: 'text', text: `title=x&content=${escape(`<p>身份证${ID}</p>`)}`, contentType: 'application/x-www-form-urlencoded' })],
+    ['a query value written with escape()', req({ kind: 'none' }, `http://cms.test/save.asp?content=${escape(`申请人${ID}`)}`, 'GET')],
     ['a query value in base64url', req({ kind: 'none' }, `http://cms.test/save?c=${b64(`申请人 ${ID}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`, 'GET')],
   ];
   it.each(cases)('%s: the ID is in the decoded text', (_name, o) => {

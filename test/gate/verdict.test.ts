@@ -76,6 +76,27 @@ describe('judge', () => {
       { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
       'refuse:needs-signoff',
     ],
+    // An older CMS script writes its body with escape(): Chinese as %uXXXX.
+    ['the draft written with escape()', post('http://cms.test/admin/save.asp', { kind: 'text', text: `content=${escape(`<p>${DRAFT}</p>`)}` }), {}, 'refuse:needs-signoff'],
+    ['an ID right after Chinese, written with escape()', post('http://cms.test/admin/save.asp', { kind: 'text', text: `content=${escape(`身份证${ID}`)}` }), {}, 'refuse:block-finding'],
+    [
+      'the signed draft written with escape()',
+      post('http://cms.test/admin/save.asp', { kind: 'text', text: `content=${escape(`<p>${DRAFT}</p>`)}` }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      'pass:ticket',
+    ],
+    [
+      'the signed draft and its signed title, both written with escape()',
+      post('http://cms.test/admin/save.asp', { kind: 'text', text: `title=${escape('低保公示')}&content=${escape(`<p>${DRAFT}</p>`)}` }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [{ name: 'title', value: '低保公示' }] }, 1000, 5000) },
+      'pass:ticket',
+    ],
+    [
+      'the signed draft with its title changed, in base64',
+      form({ title: btoa(encodeURIComponent('另一个标题')), content: btoa(encodeURIComponent(`<p>${DRAFT}</p>`)) }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [{ name: 'title', value: '低保公示' }] }, 1000, 5000) },
+      'refuse:needs-signoff',
+    ],
     // List-page publish: names hold, content and sign-offs release.
     ['publish.do?id=42, unsigned', get('http://cms.test/publish.do?id=42'), {}, 'refuse:unsigned-items'],
     ['publish.do?id=42, signed', get('http://cms.test/publish.do?id=42'), { signedItems: new Set(['42']) }, 'pass:signed-items'],

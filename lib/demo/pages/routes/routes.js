@@ -250,6 +250,11 @@
     'fetch-post': function () { return fetchPost(sink('fetch-post'), 'POST', qs(payload()), FORM_TYPE); },
     'fetch-put-article': function () { return fetchPost('/sink/api/articles/42', 'PUT', JSON.stringify(payload()), JSON_TYPE); },
     'fetch-patch': function () { return fetchPost(sink('fetch-patch'), 'PATCH', JSON.stringify(payload()), JSON_TYPE); },
+    // An older CMS script: the body written with escape() (Chinese as %uXXXX), sent by XHR.
+    'xhr-escape': function () {
+      var p = payload();
+      return xhr(sink('xhr-escape'), true, 'title=' + escape(p.title) + '&content=' + escape(p.content));
+    },
     // What a CMS behind a web application firewall does so the firewall lets its markup through.
     'fetch-base64': function () {
       var p = payload();
