@@ -239,7 +239,8 @@ function base64Decoded(text: string): string {
 export function carriedText(r: RecordedRequest): string {
   const bodyStrings = strings(r.body).join('\n');
   const plain = [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? '')].join('\n');
-  return `${plain}\n${base64Decoded(plain)}`;
+  // Java CMSes encode a field twice: what is still percent-encoded after one decoding is read again.
+  return `${plain}\n${decoded(plain)}\n${base64Decoded(plain)}`;
 }
 
 export function matches(r: RecordedRequest, f: RequestFilter): boolean {

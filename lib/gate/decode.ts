@@ -5,6 +5,7 @@
  */
 import { base64Text } from './base64-text';
 import { unescapedText } from './escape-text';
+import { percentText } from './percent-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
 import { pairsOf } from './pairs';
@@ -19,9 +20,9 @@ function push(parts: TextPart[], name: string, value: string, depth: number): vo
 }
 
 /**
- * A string value that is itself JSON is decoded into its own parts. One that is base64 of text, or
- * written by `escape()`, adds that text as a part of its own (the value is judged as sent too: it
- * may be a token, not base64).
+ * A string value that is itself JSON is decoded into its own parts. One that is base64 of text,
+ * written by `escape()`, or still percent-encoded (a field encoded twice) adds that text as a part of
+ * its own (the value is judged as sent too: it may be a token, not base64).
  */
 function decodeNested(parts: TextPart[], name: string, value: string, depth: number): boolean {
   const t = value.trim();
@@ -32,14 +33,17 @@ function decodeNested(parts: TextPart[], name: string, value: string, depth: num
   if (base64 !== null) push(parts, `${name}${BASE64_PART}`, base64, depth);
   const unescaped = unescapedText(t);
   if (unescaped !== null) push(parts, `${name}${ESCAPE_PART}`, unescaped, depth);
+  const percent = percentText(t);
+  if (percent !== null) push(parts, `${name}${PERCENT_PART}`, percent, depth);
   return false;
 }
 
 const BASE64_PART = '(base64)';
 const ESCAPE_PART = '(escape)';
-const DECODED_SUFFIXES = /(?:\(base64\)|\(escape\))+$/;
+const PERCENT_PART = '(percent)';
+const DECODED_SUFFIXES = /(?:\((?:base64|escape|percent)\))+$/;
 
-/** The field a part was read from: a base64 or escape() reading of `title` is `title` too. */
+/** The field a part was read from: a base64, escape() or second percent reading of `title` is `title` too. */
 export function fieldOf(partName: string): string {
   return partName.replace(DECODED_SUFFIXES, '');
 }

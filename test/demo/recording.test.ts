@@ -68,6 +68,12 @@ describe('what is recorded', () => {
     expect(server.carrying(ID, { path: '/sink/beacon' })).toHaveLength(1);
   });
 
+  it('counts an ID in a query encoded twice (encodeURI(encodeURI(…)), as Java CMSes send it)', async () => {
+    await fetch(`${server.url}/sink/twice?c=${encodeURIComponent(encodeURIComponent(`身份证${ID}`))}`);
+    await server.waitForRequests({ path: '/sink/twice' });
+    expect(server.carrying(`身份证${ID}`, { path: '/sink/twice' })).toHaveLength(1);
+  });
+
   it('counts an ID in a body written with escape() (%uXXXX), glued to the Chinese before it', async () => {
     await fetch(`${server.url}/sink/esc`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `content=${escape(`身份证${ID}`)}` });
     await server.waitForRequests({ path: '/sink/esc', method: 'POST' });

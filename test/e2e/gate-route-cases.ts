@@ -111,6 +111,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'fetch-PUT-article', label: '`fetch` PUT /api/articles/42 (JSON)', route: 'fetch', path: '/sink/api/articles/42', how: { script: 'fetch-put-article' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-PATCH', label: '`fetch` PATCH (JSON)', route: 'fetch', path: '/sink/r/fetch-patch', how: { script: 'fetch-patch' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-base64', label: '`fetch` POST, the content field in base64 (`btoa(encodeURIComponent(html))`, as a CMS behind a firewall sends it)', route: 'fetch', path: '/sink/r/fetch-base64', how: { script: 'fetch-base64' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-GET-twice', label: '`fetch` GET, each field encoded twice (`encodeURI` inside `encodeURIComponent`, as Java CMSes send it)', route: 'fetch', path: '/sink/r/fetch-get-twice', how: { script: 'fetch-get-twice' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-GET-query', label: '`fetch` GET with the draft in the query', route: 'fetch', path: '/sink/r/fetch-get', how: { script: 'fetch-get-query' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-FormData', label: '`fetch` POST FormData (multipart)', route: 'fetch', path: '/sink/r/fetch-formdata', how: { script: 'fetch-formdata' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-Request-other-realm', label: '`fetch(new iframe.contentWindow.Request(…))`', route: 'fetch', path: '/sink/r/fetch-request', how: { script: 'fetch-request-other-realm' }, passes: 'stays', refusal: 'error' }),

@@ -97,6 +97,15 @@ describe('judge', () => {
       { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [{ name: 'title', value: '低保公示' }] }, 1000, 5000) },
       'refuse:needs-signoff',
     ],
+    // Java CMSes encode a field twice (encodeURI(encodeURI(…))) for servlet containers.
+    ['the draft encoded twice in the query', get(`http://cms.test/cms/save.do?content=${encodeURIComponent(encodeURIComponent(`<p>${DRAFT}</p>`))}`), {}, 'refuse:needs-signoff'],
+    ['an ID right after Chinese, encoded twice', get(`http://cms.test/cms/save.do?c=${encodeURIComponent(encodeURIComponent(`身份证${ID}`))}`), {}, 'refuse:block-finding'],
+    [
+      'the signed draft and title, encoded twice',
+      post('http://cms.test/cms/save.do', { kind: 'text', text: `title=${encodeURIComponent(encodeURIComponent('低保公示'))}&content=${encodeURIComponent(encodeURIComponent(`<p>${DRAFT}</p>`))}` }),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [{ name: 'title', value: '低保公示' }] }, 1000, 5000) },
+      'pass:ticket',
+    ],
     // List-page publish: names hold, content and sign-offs release.
     ['publish.do?id=42, unsigned', get('http://cms.test/publish.do?id=42'), {}, 'refuse:unsigned-items'],
     ['publish.do?id=42, signed', get('http://cms.test/publish.do?id=42'), { signedItems: new Set(['42']) }, 'pass:signed-items'],

@@ -260,6 +260,11 @@
       var p = payload();
       return fetchPost(sink('fetch-base64'), 'POST', qs({ title: p.title, content: btoa(encodeURIComponent(p.content)) }), FORM_TYPE);
     },
+    // A Java CMS: each field encoded twice, for a servlet container that reads the query as ISO-8859-1.
+    'fetch-get-twice': function () {
+      var p = payload();
+      return fetch(sink('fetch-get-twice') + '?title=' + encodeURIComponent(encodeURI(p.title)) + '&content=' + encodeURIComponent(encodeURI(p.content))).then(httpOk);
+    },
     'fetch-get-query': function () { return fetch(sink('fetch-get') + '?' + qs(payload())).then(httpOk); },
     'fetch-request-other-realm': function () {
       var R = d.getElementById('realm-frame').contentWindow.Request;
