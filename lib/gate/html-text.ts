@@ -26,7 +26,9 @@ export function decodeEntities(s: string): string {
 
 /** Does this string look like HTML markup (an editor's content) rather than plain text? */
 export function looksLikeHtml(s: string): boolean {
-  return /<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|!--)/.test(s);
+  // Numeric character references without a tag: an editor set to write every non-ASCII character
+  // so (CKEditor's entities_processNumerical), a plain-text field included.
+  return /<(?:[a-zA-Z][a-zA-Z0-9-]*[\s/>]|!--)|&#(?:\d{2,}|x[0-9a-fA-F]{2,});/.test(s);
 }
 
 /** Text as a reader sees it: no comments, no alt/title (for comparing with the editor's own text). */

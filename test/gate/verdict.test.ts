@@ -97,6 +97,8 @@ describe('judge', () => {
       { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [{ name: 'title', value: '低保公示' }] }, 1000, 5000) },
       'refuse:needs-signoff',
     ],
+    // An editor set to write every non-ASCII character as a numeric reference (CKEditor's entities_processNumerical).
+    ['the draft as numeric character references, no tag around it', post('http://cms.test/api/save', { kind: 'text', text: `content=${encodeURIComponent(DRAFT.replace(/[\u4e00-\u9fa5]/g, (c) => `&#${c.charCodeAt(0)};`))}` }), {}, 'refuse:needs-signoff'],
     // Java CMSes encode a field twice (encodeURI(encodeURI(…))) for servlet containers.
     ['the draft encoded twice in the query', get(`http://cms.test/cms/save.do?content=${encodeURIComponent(encodeURIComponent(`<p>${DRAFT}</p>`))}`), {}, 'refuse:needs-signoff'],
     ['an ID right after Chinese, encoded twice', get(`http://cms.test/cms/save.do?c=${encodeURIComponent(encodeURIComponent(`身份证${ID}`))}`), {}, 'refuse:block-finding'],
