@@ -21,6 +21,7 @@ const form = (fields: Record<string, string>, url = 'http://cms.test/admin/save.
 });
 const get = (url: string, control?: string): Outgoing => ({ route: 'fetch', method: 'GET', url, control, body: { kind: 'none' } });
 const post = (url: string, body: RawBody, control?: string): Outgoing => ({ route: 'xhr', method: 'POST', url, body, control });
+const pieces = (s: string, n: number) => Array.from({ length: Math.ceil(s.length / n) }, (_, i) => s.slice(i * n, (i + 1) * n));
 
 describe('judge', () => {
   const cases: [string, Outgoing, Partial<GateContext>, string][] = [
@@ -99,6 +100,15 @@ describe('judge', () => {
     ],
     // An editor set to write every non-ASCII character as a numeric reference (CKEditor's entities_processNumerical).
     ['the draft as numeric character references, no tag around it', post('http://cms.test/api/save', { kind: 'text', text: `content=${encodeURIComponent(DRAFT.replace(/[\u4e00-\u9fa5]/g, (c) => `&#${c.charCodeAt(0)};`))}` }), {}, 'refuse:needs-signoff'],
+    // ASP CMSes split long content over fields of one form (分段提交: content1, content2, …; ASP's form limit).
+    ['the draft in 分段提交 fields of 100 characters', form(Object.fromEntries(pieces(DRAFT.repeat(3), 100).map((p, i) => [`content${i + 1}`, p]))), {}, 'refuse:needs-signoff'],
+    [
+      'an ID split between two 分段提交 fields, after the clean draft was signed',
+      form(Object.fromEntries(pieces(`${DRAFT.slice(0, 90)}身份证号${ID}${DRAFT.slice(90)}`, 100).map((p, i) => [`content${i + 1}`, p]))),
+      { ticket: issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000) },
+      // The fields are read one per line, and a number a line break splits is joined (lib/scan/wraps.ts).
+      'refuse:block-finding',
+    ],
     // Java CMSes encode a field twice (encodeURI(encodeURI(…))) for servlet containers.
     ['the draft encoded twice in the query', get(`http://cms.test/cms/save.do?content=${encodeURIComponent(encodeURIComponent(`<p>${DRAFT}</p>`))}`), {}, 'refuse:needs-signoff'],
     ['an ID right after Chinese, encoded twice', get(`http://cms.test/cms/save.do?c=${encodeURIComponent(encodeURIComponent(`身份证${ID}`))}`), {}, 'refuse:block-finding'],
