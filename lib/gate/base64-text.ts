@@ -27,7 +27,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Either alphabet, and spaces: a quick no for markup and prose before anything is copied. */
 const SHAPE = /^[A-Za-z0-9+/_ -]+={0,2}$/;
 
-function bytesOf(value: string): Uint8Array | null {
+/** The value in the standard alphabet without padding, when it can be base64; else null. */
+function base64Body(value: string): string | null {
   if (value.length < MIN_LENGTH || !SHAPE.test(value)) return null;
   // A '+' that went through form encoding unescaped arrives as a space.
   let v = value.replace(/ /g, '+');
@@ -36,7 +37,10 @@ function bytesOf(value: string): Uint8Array | null {
     v = v.replace(/-/g, '+').replace(/_/g, '/');
   }
   const body = v.replace(/=+$/, '');
-  if (body.length % 4 === 1) return null;
+  return body.length % 4 === 1 ? null : body;
+}
+
+function bytesOf(body: string): Uint8Array | null {
   try {
     const binary = atob(body + '='.repeat((4 - (body.length % 4)) % 4));
     const bytes = new Uint8Array(binary.length);
@@ -44,6 +48,22 @@ function bytesOf(value: string): Uint8Array | null {
     return bytes;
   } catch {
     return null;
+  }
+}
+
+/** Base64 characters looked at first: a picture (a pasted image's base64 upload) fails on its first bytes. */
+const HEAD = 64;
+
+/** Do the value's first bytes read as text? Spares decoding a megabyte of picture to learn it is none. */
+function headIsText(body: string): boolean {
+  if (body.length <= HEAD) return true;
+  const head = bytesOf(body.slice(0, HEAD));
+  if (!head) return false;
+  try {
+    // stream: a character cut at the end of the head is no error.
+    return !hasControl(new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true }));
+  } catch {
+    return false;
   }
 }
 
@@ -58,7 +78,9 @@ function unpercent(text: string): string {
 }
 
 export function base64Text(value: string): string | null {
-  const bytes = bytesOf(value.trim());
+  const body = base64Body(value.trim());
+  if (body === null || !headIsText(body)) return null;
+  const bytes = bytesOf(body);
   if (!bytes) return null;
   let text: string;
   try {

@@ -14,6 +14,7 @@ describe('base64Text', () => {
     ['a "+" that arrived as a space', utf8Base64('身份证>>' + ID).replace(/\+/g, ' '), '身份证>>' + ID],
     ['padded, with blanks around', `  ${utf8Base64(ID)}\n`, ID],
     ['a bare ID number', utf8Base64(ID), ID],
+    ['a long text whose head cuts a character in two', utf8Base64('a' + '身'.repeat(100) + ID), 'a' + '身'.repeat(100) + ID],
   ];
   it.each(decoded)('decodes %s', (_, value, expected) => {
     expect(base64Text(value)).toBe(expected);
@@ -29,6 +30,8 @@ describe('base64Text', () => {
     ['too short to hold anything', utf8Base64('abc')],
     ['not base64 (length 4n+1)', 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo1Q'],
     ['an empty string', ''],
+    ['a picture (PNG bytes)', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('x'.repeat(200))]).toString('base64')],
+    ['text after a head of bytes', Buffer.concat([Buffer.from([0, 1, 2, 3, 4, 5, 6, 7]), Buffer.from('身份证'.repeat(40))]).toString('base64')],
   ];
   it.each(left)('leaves %s', (_, value) => {
     expect(base64Text(value)).toBeNull();
