@@ -6,10 +6,12 @@
  * its last byte (`%81110105…`) where no number rule sees it.
  */
 const ENCODED = /%[0-9A-Fa-f]{2}/;
+/** A field encoded twice is all ASCII: a draft with its Chinese in it is read once (its `%20`s are URLs). */
+const NOT_ASCII = /[^\t\n\r\x20-\x7e]/;
 
-/** The value percent-decoded, when it holds an escape and decodes as UTF-8; else null. */
+/** The value percent-decoded, when it is ASCII, holds an escape and decodes as UTF-8; else null. */
 export function percentText(value: string): string | null {
-  if (!ENCODED.test(value)) return null;
+  if (!ENCODED.test(value) || NOT_ASCII.test(value)) return null;
   try {
     const text = decodeURIComponent(value.replace(/\+/g, ' '));
     return text === value ? null : text;

@@ -18,6 +18,7 @@ describe('percentText', () => {
     ['a percentage', '完成率 95%，同比增长'],
     ['an escape that is no UTF-8', '%E8%BA'],
     ['escape() text (read by unescapedText)', '%u8EAB%u4EFD'],
+    ['an HTML draft with its Chinese and an encoded picture URL (read once is enough)', '<p>申请人张三</p><img src="/up/a%20b.png">'],
   ];
   it.each(left)('leaves %s', (_, value) => {
     expect(percentText(value)).toBeNull();
