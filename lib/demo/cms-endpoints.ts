@@ -118,6 +118,13 @@ function jeecmsDone(msg: string): EndpointAnswer {
   return { kind: 'html', html: page('JEECMS 内容管理 - 列表', `<div class="msg" id="status">${msg}</div><a href="list.html">返回列表</a>`) };
 }
 
+/**
+ * SSCMS EditorController Insert / Update (src/SSCMS.Web/Controllers/Admin/Cms/Editor/): the content is
+ * saved (checked when its checkedLevel reaches the site's CheckContentLevel, a draft at -99) and the
+ * answer is BoolResult `{"value": true}`; the page's script shows its own message.
+ */
+const sscmsSaved: CmsEndpoint['answer'] = () => ({ kind: 'json', value: { value: true } });
+
 export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   {
     cms: 'phpcms',
@@ -292,6 +299,23 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'jeeadmin/jeecms/content/o_check.do',
     answer: () => jeecmsDone('审核成功'),
+  },
+  {
+    cms: 'sscms',
+    does: '添加内容（保 存 → axios JSON，content.checkedLevel：草稿 -99 / 待审核 0 / 已审核）',
+    method: 'POST',
+    path: 'api/admin/cms/editor/actions/insert',
+    answer: (_r, ctx) => {
+      ctx.newId();
+      return sscmsSaved(_r, ctx);
+    },
+  },
+  {
+    cms: 'sscms',
+    does: '修改内容（actions/update）',
+    method: 'POST',
+    path: 'api/admin/cms/editor/actions/update',
+    answer: sscmsSaved,
   },
 ];
 

@@ -97,7 +97,33 @@ export function findFormFields(docs: readonly Document[], adapterFields?: SiteAd
     const hidden = finder.hiddenByName('channel', claimed);
     if (hidden) take('channel', hidden);
   }
+  // No 栏目 control at all (SSCMS opens the editor for one 栏目, named only in the breadcrumb).
+  if (!found.channel) {
+    const crumb = breadcrumbChannel(docs);
+    if (crumb) take('channel', crumb);
+  }
   return found;
+}
+
+/** A breadcrumb's current item that names the page's action or a section of the admin, not a 栏目. */
+const NOT_A_CHANNEL = /^(添加|新增|增加|编辑|修改|发布|撰写|写|新建|创建)|(首页|管理|列表|后台|控制台|中心)$/;
+
+/**
+ * The 栏目 an editor page shows only as its breadcrumb's current item (`aria-current="page"` inside a
+ * breadcrumb: Element UI and Ant Design mark the last crumb so), unless that item names the page's
+ * action (添加内容) or an admin section (内容管理). Its first element child is the crumb's text
+ * (Element's `el-breadcrumb__inner`, beside the separator).
+ */
+function breadcrumbChannel(docs: readonly Document[]): HTMLElement | null {
+  for (const doc of docs) {
+    for (const item of doc.querySelectorAll<HTMLElement>('[aria-current="page"]')) {
+      if (isPrecheckUi(item) || !item.closest('[class*="breadcrumb" i], [aria-label*="breadcrumb" i], [aria-label*="面包屑"]')) continue;
+      const inner = [...item.children].find((c): c is HTMLElement => !/separator/i.test(c.getAttribute('class') ?? '') && (c.textContent ?? '').trim() !== '') ?? item;
+      const text = normaliseLabel(inner.textContent ?? '');
+      if (text && !NOT_A_CHANNEL.test(text)) return inner;
+    }
+  }
+  return null;
 }
 
 const hasName = (field: KnownField) => (c: HTMLElement) => nameMatches(field, c.getAttribute('name') ?? '') || nameMatches(field, c.id);
