@@ -317,6 +317,17 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     path: 'api/admin/cms/editor/actions/update',
     answer: sscmsSaved,
   },
+  {
+    cms: 'publiccms',
+    does: '内容增加/修改（保存 → validateCallback $.ajax；草稿勾选时 draft=on，同一地址）',
+    method: 'POST',
+    path: 'admin/cmsContent/save',
+    // common/ajaxDone: DWZ's JSON answer (statusCode 200, message.operate_success)
+    answer: (_r, ctx) => {
+      ctx.newId();
+      return { kind: 'json', value: { statusCode: '200', message: '操作成功', navTabId: 'cmsContent/list', callbackType: 'closeCurrent', forwardUrl: '' } };
+    },
+  },
 ];
 
 /** The endpoint for a request under /cms/<cms>/, or undefined (then the server answers 404, still recorded). */

@@ -58,6 +58,7 @@ export type Step =
   | { fill: string; value: string }
   | { select: string; value: string }
   | { check: string }
+  | { uncheck: string }
   | { click: string };
 
 export interface ExpectedRequest extends RequestFilter {
@@ -85,9 +86,9 @@ export interface PublishPath {
   /** true for 保存草稿 / autosave (the gate lets a clean draft through) */
   draft?: boolean;
   /**
-   * The draft save is told from the publish only by a body value no word names (SSCMS: the same
-   * actions/insert with content.checkedLevel -99): without the site adapter the gate cannot know it
-   * and holds a clean one for a sign-off; with the shipped adapter it goes through.
+   * The draft save is told from the publish only by a body value the gate cannot read as one (SSCMS:
+   * the same actions/insert with content.checkedLevel -99; PublicCMS: cmsContent/save with draft=on):
+   * without the site adapter a clean one is held for a sign-off; with the shipped adapter it goes through.
    */
   draftNeedsAdapter?: boolean;
 }
@@ -364,6 +365,32 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
         steps: [{ click: '#checked-level input' }, { click: '#checked-level li[data-value="-99"]' }, { click: '#btn-save' }],
         expect: { method: 'POST', path: '/cms/sscms/api/admin/cms/editor/actions/insert', body: { 'content.checkedLevel': '-99' }, titleField: 'content.title', contentField: 'content.body', sends: 'xhr', headers: SSCMS_HEADERS },
         success: '内容新增成功',
+      },
+    ],
+  },
+  {
+    id: 'publiccms-content-add',
+    cms: 'publiccms',
+    name: 'PublicCMS 内容增加',
+    path: '/cms/publiccms/admin/content_add.html',
+    editor: 'ckeditor4',
+    fill: [{ fill: 'input[name="title"]', value: TITLE }, { fill: 'input[name="author"]', value: '陈十七' }],
+    fields: { title: 'input[name="title"]', channel: 'input[name="categoryId"]', author: 'input[name="author"]' },
+    currentUser: '陈十七',
+    publish: [
+      {
+        via: 'submit button 保存 (草稿 unticked): onsubmit validateCallback → $.ajax of the form to cmsContent/save',
+        steps: [{ uncheck: 'input[name="draft"]' }, { click: 'button[type="submit"].buttonActive' }],
+        expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/save', query: { callbackType: 'closeCurrent' }, titleField: 'title', contentField: 'text', sends: 'xhr' },
+        success: '操作成功',
+      },
+      {
+        via: '草稿 ticked, then 保存: the same cmsContent/save with draft=on',
+        draft: true,
+        draftNeedsAdapter: true,
+        steps: [{ check: 'input[name="draft"]' }, { click: 'button[type="submit"].buttonActive' }],
+        expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/save', body: { draft: 'on' }, titleField: 'title', contentField: 'text', sends: 'xhr' },
+        success: '操作成功',
       },
     ],
   },

@@ -94,7 +94,8 @@ export function findFormFields(docs: readonly Document[], adapterFields?: SiteAd
   }
   // The 栏目 is often a hidden id next to its name as text (PHPCMS info[catid]): last resort.
   if (!found.channel) {
-    const hidden = finder.hiddenByName('channel', claimed);
+    // by the 栏目 label before it (PublicCMS: categoryId under 分类:, where a hidden `sort` sits by 标题), else by name
+    const hidden = finder.hiddenByLabel('channel', claimed) ?? finder.hiddenByName('channel', claimed);
     if (hidden) take('channel', hidden);
   }
   // No 栏目 control at all (SSCMS opens the editor for one 栏目, named only in the breadcrumb).
@@ -143,6 +144,7 @@ function fieldFinder(docs: readonly Document[]) {
     byName: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => controls.find((c) => !claimed.has(c) && hasName(field)(c)),
     byLabel: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => controls.find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[field].test(t))),
     hiddenByName: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => all('input[type="hidden"]').find((c) => !claimed.has(c) && hasName(field)(c)),
+    hiddenByLabel: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => all('input[type="hidden"]').find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[field].test(t))),
   };
 }
 
@@ -173,10 +175,16 @@ function radioText(radio: HTMLInputElement): string {
 
 const reading = (value: string, text = value): FieldReading => ({ present: true, value: value.trim(), text: text.trim() });
 
-/** The text right after a hidden 栏目 id: `<input type=hidden name="info[catid]" value="6">工作动态`. */
+/**
+ * The text right after a hidden 栏目 id: `<input type=hidden name="info[catid]" value="6">工作动态`, or
+ * the `<label>` right after it (PublicCMS: `<input name="categoryId" type="hidden"> <label>通知公告</label>`).
+ */
 function hiddenText(input: HTMLInputElement): string {
-  const next = input.nextSibling;
-  return next?.nodeType === 3 ? (next.textContent ?? '').trim() : '';
+  let next = input.nextSibling;
+  while (next?.nodeType === 3 && !(next.textContent ?? '').trim()) next = next.nextSibling;
+  if (next?.nodeType === 3) return (next.textContent ?? '').trim();
+  if (next?.nodeType === 1 && (next as Element).tagName === 'LABEL' && !(next as Element).querySelector('input, select, textarea')) return (next.textContent ?? '').trim();
+  return '';
 }
 
 export function readField(el: HTMLElement): FieldReading {

@@ -40,6 +40,8 @@ const CHANNEL_TEXT: Record<string, string> = {
   'jeecms-content-add': '>通知公告',
   // SSCMS has no 栏目 control: the editor is opened for one 栏目, the breadcrumb's current item
   'sscms-editor': '通知公告',
+  // PublicCMS: a hidden categoryId under 分类:, its name in the <label> after it
+  'publiccms-content-add': '通知公告',
 };
 
 describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (id, fixture: CmsFixture) => {
