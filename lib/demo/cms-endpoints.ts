@@ -125,6 +125,11 @@ function jeecmsDone(msg: string): EndpointAnswer {
  */
 const sscmsSaved: CmsEndpoint['answer'] = () => ({ kind: 'json', value: { value: true } });
 
+/** PublicCMS common/ajaxDone: DWZ's JSON answer (statusCode 200, message.operate_success). */
+function publicCmsDone(callbackType: string): EndpointAnswer {
+  return { kind: 'json', value: { statusCode: '200', message: '操作成功', navTabId: 'cmsContent/list', callbackType, forwardUrl: '' } };
+}
+
 export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   {
     cms: 'phpcms',
@@ -322,11 +327,17 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     does: '内容增加/修改（保存 → validateCallback $.ajax；草稿勾选时 draft=on，同一地址）',
     method: 'POST',
     path: 'admin/cmsContent/save',
-    // common/ajaxDone: DWZ's JSON answer (statusCode 200, message.operate_success)
     answer: (_r, ctx) => {
       ctx.newId();
-      return { kind: 'json', value: { statusCode: '200', message: '操作成功', navTabId: 'cmsContent/list', callbackType: 'closeCurrent', forwardUrl: '' } };
+      return publicCmsDone('closeCurrent');
     },
+  },
+  {
+    cms: 'publiccms',
+    does: '待审核列表：批量审核（selectedTodo，ids=42,43）/ 每行 审核（ajaxTodo，?ids=42）',
+    method: 'POST',
+    path: 'admin/cmsContent/check',
+    answer: () => publicCmsDone(''),
   },
 ];
 

@@ -457,6 +457,16 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     expect: { method: 'POST', path: '/cms/jeecms/jeeadmin/jeecms/content/o_check.do', sends: 'navigate', ids: { from: 'body', name: 'ids' }, wantIds: ['42', '43'] },
     success: '审核成功',
   },
+  {
+    id: 'publiccms-uncheck-list',
+    cms: 'publiccms',
+    name: 'PublicCMS 待审核 → 批量审核',
+    path: '/cms/publiccms/admin/content_uncheck_list.html',
+    currentUser: '陈十七',
+    steps: [{ check: 'input[name="ids"][value="42"]' }, { check: 'input[name="ids"][value="43"]' }, { click: '#btn-check' }],
+    expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/check', sends: 'xhr', ids: { from: 'body', name: 'ids', separator: ',' }, wantIds: ['42', '43'] },
+    success: '操作成功',
+  },
 ];
 
 /** The item ids a recorded request names, read with the adapters' own rule (lib/policy/list-publish.ts). */

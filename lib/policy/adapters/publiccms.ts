@@ -13,7 +13,7 @@ const SAVE = '/cmsContent/save(?:$|\\?)';
 export const publiccms: ShippedAdapter = {
   cms: 'publiccms',
   name: 'PublicCMS',
-  source: 'publiccms-parent/publiccms/src/main/resources/templates/admin/cmsContent/add.html',
+  source: 'publiccms-parent/publiccms/src/main/resources/templates/admin/cmsContent/add.html, uncheck_list.html',
   matchPaths: ['/*admin/*', '/*admin/cmsContent/*'],
   adapter: {
     editor: { kind: 'ckeditor4' },
@@ -22,6 +22,9 @@ export const publiccms: ShippedAdapter = {
     publishButtons: [],
     publishRequests: [{ method: 'POST', urlPattern: SAVE, field: { name: 'draft', absent: true } }],
     draftRequests: [{ method: 'POST', urlPattern: SAVE, field: { name: 'draft' } }],
+    // 待审核 → 批量审核 posts the ticked ids joined by commas (DWZ selectedTodo). A row's own 审核 link
+    // (ajaxTodo) sends its id in the query only: this rule reads no id from it (no fixture test yet).
+    listPublish: [{ method: 'POST', urlPattern: '/cmsContent/check(?:$|\\?)', ids: { from: 'body', name: 'ids', separator: ',' }, rowCheckbox: 'input[name="ids"]' }],
     itemId: { field: 'input[name="id"]', urlParam: 'id' },
   },
 };
