@@ -118,6 +118,18 @@ function jeecmsDone(msg: string): EndpointAnswer {
   return { kind: 'html', html: page('JEECMS 内容管理 - 列表', `<div class="msg" id="status">${msg}</div><a href="list.html">返回列表</a>`) };
 }
 
+/**
+ * SSCMS EditorController Insert / Update (src/SSCMS.Web/Controllers/Admin/Cms/Editor/): the content is
+ * saved (checked when its checkedLevel reaches the site's CheckContentLevel, a draft at -99) and the
+ * answer is BoolResult `{"value": true}`; the page's script shows its own message.
+ */
+const sscmsSaved: CmsEndpoint['answer'] = () => ({ kind: 'json', value: { value: true } });
+
+/** PublicCMS common/ajaxDone: DWZ's JSON answer (statusCode 200, message.operate_success). */
+function publicCmsDone(callbackType: string): EndpointAnswer {
+  return { kind: 'json', value: { statusCode: '200', message: '操作成功', navTabId: 'cmsContent/list', callbackType, forwardUrl: '' } };
+}
+
 export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   {
     cms: 'phpcms',
@@ -292,6 +304,40 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'jeeadmin/jeecms/content/o_check.do',
     answer: () => jeecmsDone('审核成功'),
+  },
+  {
+    cms: 'sscms',
+    does: '添加内容（保 存 → axios JSON，content.checkedLevel：草稿 -99 / 待审核 0 / 已审核）',
+    method: 'POST',
+    path: 'api/admin/cms/editor/actions/insert',
+    answer: (_r, ctx) => {
+      ctx.newId();
+      return sscmsSaved(_r, ctx);
+    },
+  },
+  {
+    cms: 'sscms',
+    does: '修改内容（actions/update）',
+    method: 'POST',
+    path: 'api/admin/cms/editor/actions/update',
+    answer: sscmsSaved,
+  },
+  {
+    cms: 'publiccms',
+    does: '内容增加/修改（保存 → validateCallback $.ajax；草稿勾选时 draft=on，同一地址）',
+    method: 'POST',
+    path: 'admin/cmsContent/save',
+    answer: (_r, ctx) => {
+      ctx.newId();
+      return publicCmsDone('closeCurrent');
+    },
+  },
+  {
+    cms: 'publiccms',
+    does: '待审核列表：批量审核（selectedTodo，ids=42,43）/ 每行 审核（ajaxTodo，?ids=42）',
+    method: 'POST',
+    path: 'admin/cmsContent/check',
+    answer: () => publicCmsDone(''),
   },
 ];
 

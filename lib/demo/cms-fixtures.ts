@@ -6,7 +6,7 @@
  */
 import { itemIdsOf } from '../policy/list-publish.ts';
 import type { ItemIdsRule } from '../policy/schema.ts';
-import type { RequestFilter } from './recorder.ts';
+import type { HEADERS_OF_INTEREST, RequestFilter } from './recorder.ts';
 
 export type FixtureEditor = 'ueditor' | 'ckeditor4' | 'kindeditor' | 'tinymce';
 
@@ -58,6 +58,7 @@ export type Step =
   | { fill: string; value: string }
   | { select: string; value: string }
   | { check: string }
+  | { uncheck: string }
   | { click: string };
 
 export interface ExpectedRequest extends RequestFilter {
@@ -68,6 +69,11 @@ export interface ExpectedRequest extends RequestFilter {
   contentField?: string;
   /** how the page sends it: a navigation (form post / location) or a script request */
   sends: 'navigate' | 'xhr';
+  /**
+   * A script request's headers, where they are not jQuery's X-Requested-With (SSCMS's axios sends
+   * none): the content type and `sec-fetch-dest: empty` the browser gives a script's request.
+   */
+  headers?: Partial<Record<(typeof HEADERS_OF_INTEREST)[number], string>>;
 }
 
 export interface PublishPath {
@@ -79,6 +85,12 @@ export interface PublishPath {
   success: string;
   /** true for 保存草稿 / autosave (the gate lets a clean draft through) */
   draft?: boolean;
+  /**
+   * The draft save is told from the publish only by a body value the gate cannot read as one (SSCMS:
+   * the same actions/insert with content.checkedLevel -99; PublicCMS: cmsContent/save with draft=on):
+   * without the site adapter a clean one is held for a sign-off; with the shipped adapter it goes through.
+   */
+  draftNeedsAdapter?: boolean;
 }
 
 export interface CmsFixture {
@@ -112,6 +124,10 @@ export interface CmsListFixture {
 }
 
 export const TITLE = '关于2024年度城乡低保资金发放情况的公示';
+
+/** SSCMS's Element UI inputs have no name or id: the 标题 label's `for` names the form prop. */
+const SSCMS_TITLE = 'label[for="title"] + .el-form-item__content input';
+const SSCMS_HEADERS: ExpectedRequest['headers'] = { 'content-type': 'application/json;charset=UTF-8', 'sec-fetch-dest': 'empty' };
 
 export const CMS_FIXTURES: readonly CmsFixture[] = [
   {
@@ -326,6 +342,58 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       },
     ],
   },
+  {
+    id: 'sscms-editor',
+    cms: 'sscms',
+    name: 'SSCMS 添加内容',
+    path: '/cms/sscms/ss-admin/cms/editor.html?siteId=1&channelId=2',
+    editor: 'ueditor',
+    fill: [{ fill: SSCMS_TITLE, value: TITLE }],
+    fields: { title: SSCMS_TITLE, channel: '.el-breadcrumb__item[aria-current="page"] .el-breadcrumb__inner', author: 'label[for="author"] + .el-form-item__content input' },
+    currentUser: '韩十六',
+    publish: [
+      {
+        via: '审核状态 已审核 (the default for an admin who may check), then 保 存 → axios JSON post to actions/insert',
+        steps: [{ click: '#checked-level input' }, { click: '#checked-level li[data-value="1"]' }, { click: '#btn-save' }],
+        expect: { method: 'POST', path: '/cms/sscms/api/admin/cms/editor/actions/insert', body: { 'content.checkedLevel': '1' }, titleField: 'content.title', contentField: 'content.body', sends: 'xhr', headers: SSCMS_HEADERS },
+        success: '内容新增成功',
+      },
+      {
+        via: '审核状态 草稿 (-99), then 保 存: the same actions/insert',
+        draft: true,
+        draftNeedsAdapter: true,
+        steps: [{ click: '#checked-level input' }, { click: '#checked-level li[data-value="-99"]' }, { click: '#btn-save' }],
+        expect: { method: 'POST', path: '/cms/sscms/api/admin/cms/editor/actions/insert', body: { 'content.checkedLevel': '-99' }, titleField: 'content.title', contentField: 'content.body', sends: 'xhr', headers: SSCMS_HEADERS },
+        success: '内容新增成功',
+      },
+    ],
+  },
+  {
+    id: 'publiccms-content-add',
+    cms: 'publiccms',
+    name: 'PublicCMS 内容增加',
+    path: '/cms/publiccms/admin/content_add.html',
+    editor: 'ckeditor4',
+    fill: [{ fill: 'input[name="title"]', value: TITLE }, { fill: 'input[name="author"]', value: '陈十七' }],
+    fields: { title: 'input[name="title"]', channel: 'input[name="categoryId"]', author: 'input[name="author"]' },
+    currentUser: '陈十七',
+    publish: [
+      {
+        via: 'submit button 保存 (草稿 unticked): onsubmit validateCallback → $.ajax of the form to cmsContent/save',
+        steps: [{ uncheck: 'input[name="draft"]' }, { click: 'button[type="submit"].buttonActive' }],
+        expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/save', query: { callbackType: 'closeCurrent' }, titleField: 'title', contentField: 'text', sends: 'xhr' },
+        success: '操作成功',
+      },
+      {
+        via: '草稿 ticked, then 保存: the same cmsContent/save with draft=on',
+        draft: true,
+        draftNeedsAdapter: true,
+        steps: [{ check: 'input[name="draft"]' }, { click: 'button[type="submit"].buttonActive' }],
+        expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/save', body: { draft: 'on' }, titleField: 'title', contentField: 'text', sends: 'xhr' },
+        success: '操作成功',
+      },
+    ],
+  },
 ];
 
 export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
@@ -388,6 +456,16 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     steps: [{ check: 'input[name="ids"][value="42"]' }, { check: 'input[name="ids"][value="43"]' }, { click: '#btn-check' }],
     expect: { method: 'POST', path: '/cms/jeecms/jeeadmin/jeecms/content/o_check.do', sends: 'navigate', ids: { from: 'body', name: 'ids' }, wantIds: ['42', '43'] },
     success: '审核成功',
+  },
+  {
+    id: 'publiccms-uncheck-list',
+    cms: 'publiccms',
+    name: 'PublicCMS 待审核 → 批量审核',
+    path: '/cms/publiccms/admin/content_uncheck_list.html',
+    currentUser: '陈十七',
+    steps: [{ check: 'input[name="ids"][value="42"]' }, { check: 'input[name="ids"][value="43"]' }, { click: '#btn-check' }],
+    expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/check', sends: 'xhr', ids: { from: 'body', name: 'ids', separator: ',' }, wantIds: ['42', '43'] },
+    success: '操作成功',
   },
 ];
 

@@ -243,13 +243,30 @@ export function carriedText(r: RecordedRequest): string {
   return `${plain}\n${decoded(plain)}\n${base64Decoded(plain)}`;
 }
 
+/**
+ * A JSON body's nested values under the dotted names the gate's decoder and the adapter rules use
+ * (`content.checkedLevel`), numbers and booleans as text; a form body's fields stay as they are.
+ */
+export function flatBody(body: PostBody): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  const visit = (name: string, v: unknown): void => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[name] = String(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[name] = v;
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(`${name}[${i}]`, x));
+    else if (v && typeof v === 'object' && !isFile(v)) for (const [k, x] of Object.entries(v)) visit(name ? `${name}.${k}` : k, x);
+  };
+  for (const [k, v] of Object.entries(body)) visit(k, v);
+  return out;
+}
+
 export function matches(r: RecordedRequest, f: RequestFilter): boolean {
   if (f.since !== undefined && r.seq <= f.since) return false;
   if (f.method !== undefined && r.method.toUpperCase() !== f.method.toUpperCase()) return false;
   if (f.path !== undefined && (typeof f.path === 'string' ? r.path !== f.path : !f.path.test(r.path))) return false;
   const has = (got: unknown, v: string) => (Array.isArray(got) ? got.includes(v) : got === v);
   for (const [k, v] of Object.entries(f.query ?? {})) if (!has(r.query[k], v)) return false;
-  for (const [k, v] of Object.entries(f.body ?? {})) if (!has(r.body[k], v)) return false;
+  const body = f.body ? flatBody(r.body) : {};
+  for (const [k, v] of Object.entries(f.body ?? {})) if (!has(body[k], v)) return false;
   return true;
 }
 

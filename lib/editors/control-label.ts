@@ -33,6 +33,32 @@ function precedingText(el: Element): string {
   return '';
 }
 
+/** How far up a form-item block may sit from its control: Element UI's input is 3 levels below. */
+const BLOCK_DEPTH = 4;
+
+/**
+ * The label of a form-item block: Element UI `<label class="el-form-item__label">标题</label>` before
+ * `<div class="el-form-item__content"><div class="el-input"><input></div></div>` (SSCMS), layui's
+ * `layui-form-label` before `layui-input-block`, Ant Design's `ant-form-item-label` column. The
+ * block before the one holding the control is a label element (or named …label), has no control of
+ * its own, and the control is the only one in its block — a block of several controls is no label's.
+ */
+function blockLabel(el: Element): string {
+  let node: Element | null = el.parentElement;
+  for (let depth = 0; node && depth < BLOCK_DEPTH && !node.matches('form, body'); depth++, node = node.parentElement) {
+    if (node.querySelectorAll(CONTROL).length > 1) return '';
+    const before = node.previousElementSibling;
+    if (!before) continue;
+    const isLabel = before.tagName === 'LABEL' || /(^|[-_\s])label(\s|$)/i.test(before.getAttribute('class') ?? '');
+    if (!isLabel || before.querySelector(CONTROL)) return '';
+    // <label for="x"> that points at another element labels that one
+    const target = before.getAttribute('for');
+    if (target && el.ownerDocument.getElementById(target) && el.ownerDocument.getElementById(target) !== el) return '';
+    return textWithoutControls(before);
+  }
+  return '';
+}
+
 /** Candidate label texts for a control, nearest first. `byFor` maps element ids to their <label for> text. */
 export function labelTextsOf(el: HTMLElement, byFor: ReadonlyMap<string, string>): string[] {
   const out: string[] = [];
@@ -44,6 +70,7 @@ export function labelTextsOf(el: HTMLElement, byFor: ReadonlyMap<string, string>
   const cell = el.closest('td, th, dd');
   const before = cell?.previousElementSibling;
   if (before) out.push(textWithoutControls(before));
+  out.push(blockLabel(el));
   return out.filter((t) => t.trim() !== '');
 }
 

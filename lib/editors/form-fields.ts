@@ -94,10 +94,37 @@ export function findFormFields(docs: readonly Document[], adapterFields?: SiteAd
   }
   // The 栏目 is often a hidden id next to its name as text (PHPCMS info[catid]): last resort.
   if (!found.channel) {
-    const hidden = finder.hiddenByName('channel', claimed);
+    // by the 栏目 label before it (PublicCMS: categoryId under 分类:, where a hidden `sort` sits by 标题), else by name
+    const hidden = finder.hiddenByLabel('channel', claimed) ?? finder.hiddenByName('channel', claimed);
     if (hidden) take('channel', hidden);
   }
+  // No 栏目 control at all (SSCMS opens the editor for one 栏目, named only in the breadcrumb).
+  if (!found.channel) {
+    const crumb = breadcrumbChannel(docs);
+    if (crumb) take('channel', crumb);
+  }
   return found;
+}
+
+/** A breadcrumb's current item that names the page's action or a section of the admin, not a 栏目. */
+const NOT_A_CHANNEL = /^(添加|新增|增加|编辑|修改|发布|撰写|写|新建|创建)|(首页|管理|列表|后台|控制台|中心)$/;
+
+/**
+ * The 栏目 an editor page shows only as its breadcrumb's current item (`aria-current="page"` inside a
+ * breadcrumb: Element UI and Ant Design mark the last crumb so), unless that item names the page's
+ * action (添加内容) or an admin section (内容管理). Its first element child is the crumb's text
+ * (Element's `el-breadcrumb__inner`, beside the separator).
+ */
+function breadcrumbChannel(docs: readonly Document[]): HTMLElement | null {
+  for (const doc of docs) {
+    for (const item of doc.querySelectorAll<HTMLElement>('[aria-current="page"]')) {
+      if (isPrecheckUi(item) || !item.closest('[class*="breadcrumb" i], [aria-label*="breadcrumb" i], [aria-label*="面包屑"]')) continue;
+      const inner = [...item.children].find((c): c is HTMLElement => !/separator/i.test(c.getAttribute('class') ?? '') && (c.textContent ?? '').trim() !== '') ?? item;
+      const text = normaliseLabel(inner.textContent ?? '');
+      if (text && !NOT_A_CHANNEL.test(text)) return inner;
+    }
+  }
+  return null;
 }
 
 const hasName = (field: KnownField) => (c: HTMLElement) => nameMatches(field, c.getAttribute('name') ?? '') || nameMatches(field, c.id);
@@ -117,6 +144,7 @@ function fieldFinder(docs: readonly Document[]) {
     byName: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => controls.find((c) => !claimed.has(c) && hasName(field)(c)),
     byLabel: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => controls.find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[field].test(t))),
     hiddenByName: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => all('input[type="hidden"]').find((c) => !claimed.has(c) && hasName(field)(c)),
+    hiddenByLabel: (field: KnownField, claimed: ReadonlySet<HTMLElement>) => all('input[type="hidden"]').find((c) => !claimed.has(c) && labelsOf(c).some((t) => LABELS[field].test(t))),
   };
 }
 
@@ -147,10 +175,16 @@ function radioText(radio: HTMLInputElement): string {
 
 const reading = (value: string, text = value): FieldReading => ({ present: true, value: value.trim(), text: text.trim() });
 
-/** The text right after a hidden 栏目 id: `<input type=hidden name="info[catid]" value="6">工作动态`. */
+/**
+ * The text right after a hidden 栏目 id: `<input type=hidden name="info[catid]" value="6">工作动态`, or
+ * the `<label>` right after it (PublicCMS: `<input name="categoryId" type="hidden"> <label>通知公告</label>`).
+ */
 function hiddenText(input: HTMLInputElement): string {
-  const next = input.nextSibling;
-  return next?.nodeType === 3 ? (next.textContent ?? '').trim() : '';
+  let next = input.nextSibling;
+  while (next?.nodeType === 3 && !(next.textContent ?? '').trim()) next = next.nextSibling;
+  if (next?.nodeType === 3) return (next.textContent ?? '').trim();
+  if (next?.nodeType === 1 && (next as Element).tagName === 'LABEL' && !(next as Element).querySelector('input, select, textarea')) return (next.textContent ?? '').trim();
+  return '';
 }
 
 export function readField(el: HTMLElement): FieldReading {

@@ -25,7 +25,7 @@ const obj = (properties: Record<string, JsonSchema>, description?: string): Json
 });
 
 /** A field the request must send (body or query) for the rule to match: EmpireCMS `enews`, WordPress `publish`. */
-const requestField = obj({ name: str(), pattern: str() }, 'A field the request sends (body or query) that the rule needs; such a rule is not blocked by the browser network rules');
+const requestField = obj({ name: str(), pattern: str(), absent: bool() }, 'A field the request sends (body or query) that the rule needs; such a rule is not blocked by the browser network rules');
 
 const adapter = obj({
   id: str(),

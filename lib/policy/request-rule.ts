@@ -11,6 +11,12 @@ export interface FieldCondition {
   name: string;
   /** RegExp source tested against each decoded value; missing: any non-blank value */
   pattern?: string;
+  /**
+   * The rule holds when the request does NOT send the field (with a pattern: no value matching it):
+   * PublicCMS saves to one address and sends `draft=on` only for a draft, so its publish is the save
+   * without `draft`.
+   */
+  absent?: boolean;
 }
 
 export interface RequestRuleLike {
@@ -65,7 +71,8 @@ export function fieldValues(req: Pick<RequestParts, 'url' | 'body'>, name: strin
  */
 function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null): boolean {
   const values = fieldValues(req, field.name);
-  return re ? values.some((v) => re.test(v)) : values.length > 0;
+  const sent = re ? values.some((v) => re.test(v)) : values.length > 0;
+  return field.absent === true ? !sent : sent;
 }
 
 /**

@@ -64,6 +64,8 @@ const requestField = z.strictObject({
   name: nonBlank(100),
   /** RegExp source tested against each of the field's decoded values; missing: any non-blank value */
   pattern: fieldPattern.optional(),
+  /** true: the rule needs the field NOT sent (PublicCMS: a save without `draft` publishes) */
+  absent: z.boolean().optional(),
 });
 
 const publishRequest = z.strictObject({

@@ -9,9 +9,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type PublishPath } from '../../lib/demo/cms-fixtures.ts';
+import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type ExpectedRequest, type PublishPath } from '../../lib/demo/cms-fixtures.ts';
 import { SAMPLE_ID, openFixture, prepareDraft, runSteps } from '../../lib/demo/cms-drive.ts';
 import { startCmsServer, type CmsServer, type RecordedRequest } from '../../lib/demo/server.ts';
+import { flatBody } from '../../lib/demo/recorder.ts';
 import { adapterFor, shippedAdapter } from '../../lib/policy/adapters/index.ts';
 import { itemIdsOf, listPublishRule } from '../../lib/policy/list-publish.ts';
 import { matchesRequestRule } from '../../lib/policy/request-rule.ts';
@@ -38,13 +39,15 @@ beforeEach(async () => {
 
 const BODY = `申请人身份证号${SAMPLE_ID}，请核对。`;
 
+/** A body field by the name the CMS sends it under (`content.title` inside SSCMS's JSON). */
 function field(r: RecordedRequest, name: string): string {
-  const v = r.body[name];
+  const v = flatBody(r.body)[name];
   return Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '';
 }
 
-function expectHow(r: RecordedRequest, sends: 'navigate' | 'xhr'): void {
+function expectHow(r: RecordedRequest, sends: 'navigate' | 'xhr', headers: ExpectedRequest['headers'] = undefined): void {
   if (sends === 'navigate') expect(r.headers['sec-fetch-mode']).toBe('navigate');
+  else if (headers) for (const [name, value] of Object.entries(headers)) expect(r.headers[name as keyof typeof headers], name).toBe(value);
   else expect(r.headers['x-requested-with']).toBe('XMLHttpRequest');
 }
 
@@ -57,7 +60,7 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture: 
     const [r] = await server.waitForRequests({ ...path.expect, since });
     expect(field(r!, path.expect.titleField!)).toBe(TITLE);
     expect(field(r!, path.expect.contentField!)).toContain(SAMPLE_ID);
-    expectHow(r!, path.expect.sends);
+    expectHow(r!, path.expect.sends, path.expect.headers);
     // the CMS's own success path ran (its result page, or the status its script wrote)
     await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(path.success);
     expect(server.carrying(SAMPLE_ID)).toHaveLength(1);
@@ -65,7 +68,7 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture: 
     // the shipped adapter names this very request as a publish, and a draft save as none — also where
     // both go to one URL and a body field tells them apart (WordPress's post.php, EmpireCMS's enews)
     const adapter = adapterFor(shippedAdapter(fixture.cms)!, server.url);
-    const sent = { method: r!.method, url: server.url + r!.url, body: r!.body };
+    const sent = { method: r!.method, url: server.url + r!.url, body: flatBody(r!.body) };
     expect(adapter.publishRequests.some((p) => matchesRequestRule(p, sent))).toBe(!path.draft);
     if (path.draft && adapter.draftRequests) expect(adapter.draftRequests.some((p) => matchesRequestRule(p, sent))).toBe(true);
   });

@@ -109,6 +109,16 @@ describe('PbootCMS 内容列表 → per-row status link (GET)', () => {
   });
 });
 
+describe('PublicCMS 待审核 → 批量审核 ($.ajax of ids joined by commas)', () => {
+  test('unsigned 42 and 43 are refused, named by title; nothing reaches the server (runs before PHPCMS signs 42)', async () => {
+    const fixture = list('publiccms');
+    const since = server.mark();
+    const page = await publishFromList(fixture, ['42', '43']);
+    await expectRefused(fixture, page, since, [TITLE, TITLE_43]);
+    await page.close();
+  });
+});
+
 describe('PHPCMS v9 内容列表 → 审核通过 (form post of ids[])', () => {
   const fixture = list('phpcms');
 

@@ -97,6 +97,29 @@ describe('findFormFields', () => {
     expect(byLabel.reviewer?.id).toBe('b');
   });
 
+  it('reads the label of a form-item block (Element UI, layui): one control per block, a label pointing elsewhere is not its', () => {
+    const item = (label: string, content: string) => `<div class="el-form-item"><label for="x" class="el-form-item__label">${label}</label><div class="el-form-item__content"><div class="el-input">${content}</div></div></div>`;
+    const doc = page(`<form>${item('标题', '<input type="text" class="el-input__inner" id="a">')}<div class="layui-form-item"><label class="layui-form-label">栏目</label><div class="layui-input-block"><select id="b"><option>工作动态</option></select></div></div></form>`);
+    const found = findFormFields([doc]);
+    expect(found.title?.id).toBe('a');
+    expect(found.channel?.id).toBe('b');
+    // two inputs in the block: the label names neither
+    expect(findFormFields([page(`<form>${item('标题', '<input type="text"><input type="text">')}</form>`)]).title).toBeUndefined();
+    // <label for> naming another element is that element's label
+    expect(findFormFields([page(`<form><input id="x" type="checkbox">${item('标题', '<input type="text" id="block">')}</form>`)]).title?.id).toBe('x');
+  });
+
+  it('takes the 栏目 from the breadcrumb’s current item only when the page has no 栏目 control and the item is no action or section', () => {
+    const crumbs = (last: string) => `<div class="el-breadcrumb"><span class="el-breadcrumb__item"><span class="el-breadcrumb__inner">首页</span><i class="el-breadcrumb__separator">/</i></span><span class="el-breadcrumb__item" aria-current="page"><span class="el-breadcrumb__inner">${last}</span><i class="el-breadcrumb__separator">/</i></span></div>`;
+    const found = findFormFields([page(`${crumbs('通知公告')}<form><input name="title"></form>`)]);
+    expect(readField(found.channel!)).toEqual({ present: true, value: '通知公告', text: '通知公告' });
+    for (const last of ['添加内容', '内容管理', '编辑']) expect(findFormFields([page(`${crumbs(last)}<form><input name="title"></form>`)]).channel, last).toBeUndefined();
+    // a 栏目 control wins over the breadcrumb
+    expect(findFormFields([page(`${crumbs('通知公告')}<form><select name="catid"><option>工作动态</option></select></form>`)]).channel?.tagName).toBe('SELECT');
+    // aria-current outside a breadcrumb (a menu's current page) is no 栏目
+    expect(findFormFields([page(`<ul class="menu"><li aria-current="page"><a>通知公告</a></li></ul>`)]).channel).toBeUndefined();
+  });
+
   it('reports missing fields as present:false', () => {
     const found = findFormFields([page('<label for="t">标题</label><input id="t">')]);
     expect(Object.keys(found)).toEqual(['title']);

@@ -6,6 +6,7 @@ const U = 'http://cms.test';
 const ECMSINFO = '/e/admin/ecmsinfo\\.php(?:$|\\?)';
 const ADD_EDIT: RequestRuleLike = { method: 'POST', urlPattern: ECMSINFO, field: { name: 'enews', pattern: '^(?:AddNews|EditNews)$' } };
 const PUBLISH: RequestRuleLike = { method: 'POST', urlPattern: '/wp-admin/post\\.php', field: { name: 'publish' } };
+const SAVE_NOT_DRAFT: RequestRuleLike = { method: 'POST', urlPattern: '/cmsContent/save(?:$|\\?)', field: { name: 'draft', absent: true } };
 const req = (method: string, path: string, body?: Record<string, unknown>): RequestParts => ({ method, url: U + path, ...(body && { body }) });
 
 describe('a request rule with a field condition', () => {
@@ -25,6 +26,10 @@ describe('a request rule with a field condition', () => {
     ['a field without a pattern: sent blank', PUBLISH, req('POST', '/wp-admin/post.php', { publish: ' ' }), false],
     ['a JSON number', { urlPattern: '/api/article', field: { name: 'data.status', pattern: '^1$' } }, req('POST', '/api/article', { 'data.status': 1 }), true],
     ['a pattern that does not compile never matches', { urlPattern: ECMSINFO, field: { name: 'enews', pattern: '(' } }, req('POST', '/e/admin/ecmsinfo.php', { enews: 'AddNews' }), false],
+    ['absent: a save without draft (PublicCMS publish)', SAVE_NOT_DRAFT, req('POST', '/admin/cmsContent/save', { title: 't', checked: 'on' }), true],
+    ['absent: a save with draft=on (PublicCMS 草稿) is not it', SAVE_NOT_DRAFT, req('POST', '/admin/cmsContent/save', { title: 't', draft: 'on' }), false],
+    ['absent: draft in the query counts as sent', SAVE_NOT_DRAFT, req('POST', '/admin/cmsContent/save?draft=on', { title: 't' }), false],
+    ['absent: a blank draft is not sent', SAVE_NOT_DRAFT, req('POST', '/admin/cmsContent/save', { draft: '' }), true],
     ['a rule without a field condition ignores the body', { method: 'POST', urlPattern: ECMSINFO }, req('POST', '/e/admin/ecmsinfo.php', { enews: 'DelNews_all' }), true],
   ])('%s', (_what, rule, request, want) => {
     expect(compileRequestRule(rule)(request)).toBe(want);

@@ -10,6 +10,8 @@ import { eyoucms } from './eyoucms';
 import { jeecms } from './jeecms';
 import { pbootcms } from './pbootcms';
 import { phpcms } from './phpcms';
+import { publiccms } from './publiccms';
+import { sscms } from './sscms';
 import { thinkcmf } from './thinkcmf';
 import type { ShippedAdapter } from './types';
 import { wordpress } from './wordpress';
@@ -17,7 +19,7 @@ import { zblog } from './zblog';
 
 export { adapterFor, type ShippedAdapter } from './types';
 
-export const SHIPPED_ADAPTERS: readonly ShippedAdapter[] = [phpcms, dedecms, eyoucms, pbootcms, thinkcmf, zblog, emlog, wordpress, empirecms, jeecms];
+export const SHIPPED_ADAPTERS: readonly ShippedAdapter[] = [phpcms, dedecms, eyoucms, pbootcms, thinkcmf, zblog, emlog, wordpress, empirecms, jeecms, sscms, publiccms];
 
 export function shippedAdapter(cms: string): ShippedAdapter | undefined {
   return SHIPPED_ADAPTERS.find((a) => a.cms === cms);
