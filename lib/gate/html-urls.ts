@@ -71,3 +71,19 @@ export function onlyPictureUrls(all: readonly string[], pictures: readonly strin
   for (const u of pictures) left.set(u, (left.get(u) ?? 0) - 1);
   return new Set(pictures.filter((u) => left.get(u) === 0));
 }
+
+/**
+ * A `javascript:` URL's code, percent-decoded as the browser decodes it before running it: in a
+ * frame's src (or a window opened on it) the string it evaluates to becomes the frame's document, and
+ * the `<img>` in that string loads (a probe saw the ID arrive). Its text is judged as markup and CSS;
+ * undefined for any other URL.
+ */
+export function javascriptUrlText(url: string): string | undefined {
+  const m = /^\s*javascript:([\s\S]*)$/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssMayLoad, cssUrls, unescapeCss } from '../../lib/gate/css-urls';
-import { htmlUrls, htmlPictureUrls, onlyPictureUrls } from '../../lib/gate/html-urls';
+import { htmlUrls, htmlPictureUrls, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
 
 const ID = '11010519491231002X';
 const Q = `/sink?content=${ID}`;
@@ -78,5 +78,18 @@ describe('onlyPictureUrls: blob: URLs in markup that are only pictures (not read
     ['a frame', `<iframe src="${B}"></iframe>`, []],
   ])('%s', (_name, html, only) => {
     expect([...onlyPictureUrls(htmlUrls(html), htmlPictureUrls(html))]).toEqual(only);
+  });
+});
+
+describe("javascriptUrlText: a javascript: URL's code, whose string result a frame parses as its document", () => {
+  it.each([
+    ['percent-encoded markup', `javascript:"%3Cimg src='${Q}'%3E"`, `"<img src='${Q}'>"`],
+    ['a stray % (no valid escape)', 'javascript:"100%"', '"100%"'],
+    ['another URL', '/x?y=1', undefined],
+  ])('%s', (_name, url, text) => {
+    expect(javascriptUrlText(url)).toBe(text);
+  });
+  it('the URL in its markup is found', () => {
+    expect(htmlUrls(javascriptUrlText(`javascript:'<img src="${Q}">'`)!)).toContain(Q);
   });
 });

@@ -869,6 +869,14 @@
       doc.head.appendChild(link);
       return ok(doc.compatMode);
     },
+    // a javascript: URL as a frame's src: the string it evaluates to is parsed as the frame's document
+    'iframe-javascript-url': function () {
+      var src = (location.origin + sink('iframe-javascript-url') + '?' + qs(payload())).replace(/'/g, '%27');
+      var frame = d.createElement('iframe');
+      frame.src = 'javascript:"<img src=\'' + src + '\'>"';
+      d.body.appendChild(frame);
+      return ok('framed');
+    },
     // an xsl:include whose href page code sets by DOM method: the processor fetches it
     'xslt-include': function () {
       var p = new DOMParser();

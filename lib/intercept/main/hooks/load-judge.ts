@@ -7,7 +7,7 @@
 import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
 import { htmlWindowNames } from '../../../gate/html-names';
-import { htmlPictureUrls, htmlUrls, onlyPictureUrls } from '../../../gate/html-urls';
+import { htmlPictureUrls, htmlUrls, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
@@ -51,31 +51,47 @@ const UNREADABLE_BLOB = '发布前预检：无法读取此 blob: 地址的内容
 
 type Verdict = { pass: boolean; message?: string };
 
+/**
+ * URLs whose content, not their address, is what the browser parses (each judged as markup and CSS,
+ * the URLs in it asked about, a refusal among them refusing the URL): a blob: URL where a document or
+ * stylesheet could come of it, once per URL; a `javascript:` URL where a document is made, whose
+ * evaluated string is that document. Undefined for any other URL.
+ */
+function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (content: string) => void): (abs: string, use: BlobUse) => Verdict | undefined {
+  const judged = (content: string): Verdict => {
+    try {
+      markupOrCss(content);
+      return { pass: true };
+    } catch (e) {
+      return { pass: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  const blob = (url: string, use: BlobUse): Verdict => {
+    const verdict = blobUseVerdict(blobs.made(url), use);
+    if ('pass' in verdict) return { pass: true };
+    const content = 'judge' in verdict ? verdict.judge : blobs.read(url);
+    if (content === undefined) return channel.covered() ? { pass: false, message: UNREADABLE_BLOB } : { pass: true };
+    const v = judged(content);
+    if (v.pass) blobs.judged(url);
+    return v;
+  };
+  return (abs, use) => {
+    if (/^blob:/i.test(abs)) return blob(abs, use);
+    const code = use === 'other' ? undefined : javascriptUrlText(abs);
+    return code === undefined ? undefined : judged(code);
+  };
+}
+
 export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobStore): LoadJudge {
   // (a page outside the policy keeps them, as it keeps every other route)
   const refuse = (message: string) => {
     if (channel.covered()) throw refusal(win, message);
   };
-  /**
-   * A blob: URL's text is judged where the browser could parse it, once: the URLs in it are asked
-   * about as the markup's and CSS's are, and a refusal among them refuses the blob: URL.
-   */
-  const blobAllowed = (url: string, use: BlobUse): Verdict => {
-    const verdict = blobUseVerdict(blobs.made(url), use);
-    if ('pass' in verdict) return { pass: true };
-    const content = 'judge' in verdict ? verdict.judge : blobs.read(url);
-    if (content === undefined) return channel.covered() ? { pass: false, message: UNREADABLE_BLOB } : { pass: true };
-    try {
-      markup(content, true);
-    } catch (e) {
-      return { pass: false, message: e instanceof Error ? e.message : String(e) };
-    }
-    blobs.judged(url);
-    return { pass: true };
-  };
+  const parsed = parsedUrlJudge(channel, blobs, (content) => markup(content, true));
   const allowed = (url: string, route: Route = 'element-url', use: BlobUse = 'other'): Verdict => {
     const abs = absoluteUrl(win, url);
-    if (/^blob:/i.test(abs)) return blobAllowed(abs, use);
+    const byContent = parsed(abs, use);
+    if (byContent) return byContent;
     if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
     return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
   };
