@@ -39,27 +39,49 @@ export function paymentMethodUrls(methods: unknown): string[] {
 }
 
 /**
- * A request as the browser reads it: a Request's url, anything else as a string (a URL object's href,
- * an object's own toString).
+ * The arguments `backgroundFetch.fetch(id, requests, options)` is handed, each read once here: a
+ * request that is no Request (`isRequest`, a brand check of the page's realm: a look-alike with a
+ * `url` is no Request) is made the string the browser would make of it (String(), its toString called
+ * once), a list is copied once (an iterable may give other values the second time), and each icon's
+ * src is a string. The browser gets these, so what it downloads is what was judged.
  */
-const requestUrl = (r: unknown): string[] => {
-  if (typeof r === 'string') return [r];
-  if (!r || typeof r !== 'object') return [];
-  const url = (r as { url?: unknown }).url;
-  // the browser stringifies it as String() does: a URL object's href, an object's own toString
-  return [typeof url === 'string' ? url : String(r as { toString(): string })]; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion
-};
+export interface BackgroundFetchArgs {
+  requests: unknown;
+  options: unknown;
+  /** what the browser downloads: each request's URL (relative ones too, resolved by the judge) and each icon's src */
+  urls: string[];
+}
 
-/**
- * What `backgroundFetch.fetch(id, requests, options)` downloads: each request (one or a list; relative
- * URLs too, resolved by the judge) and each icon's src.
- */
-export function backgroundFetchUrls(requests: unknown, options?: unknown): string[] {
+const asString = (v: unknown): string => (typeof v === 'string' ? v : String(v as { toString(): string })); // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion
+
+export function backgroundFetchArgs(requests: unknown, options: unknown, isRequest: (v: unknown) => v is { url: string }): BackgroundFetchArgs {
+  const fixed = (r: unknown): unknown => (isRequest(r) ? r : asString(r));
   // one request, or a list of them (a string is one, though it is iterable)
-  const reqs = typeof requests === 'object' && requests !== null && Symbol.iterator in requests ? list(requests) : [requests];
-  const icons = list((options as { icons?: unknown } | null | undefined)?.icons).flatMap((i) => {
-    const src = (i as { src?: unknown } | null)?.src;
-    return typeof src === 'string' ? [src] : [];
-  });
-  return [...reqs.flatMap(requestUrl), ...icons];
+  const many = typeof requests === 'object' && requests !== null && !isRequest(requests) && Symbol.iterator in requests;
+  const reqs = many ? list(requests).map(fixed) : [fixed(requests)];
+  const urls = reqs.map((r) => (typeof r === 'string' ? r : (r as { url: string }).url));
+  if (options === null || typeof options !== 'object') return { requests: many ? reqs : reqs[0], options, urls };
+  // the dictionary's members read once each, as the browser reads them (a getter on a prototype too)
+  const given = options as Record<string, unknown>;
+  const picked = (from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = from[k];
+      if (v !== undefined) out[k] = v;
+    }
+    return out;
+  };
+  const rest = picked(given, ['title', 'downloadTotal']);
+  const iconList = given.icons;
+  const icons =
+    iconList === undefined
+      ? undefined
+      : list(iconList).map((i) => {
+          if (i === null || typeof i !== 'object') return i;
+          const icon = picked(i as Record<string, unknown>, ['src', 'sizes', 'type', 'label']);
+          if (icon.src !== undefined) icon.src = asString(icon.src);
+          if (typeof icon.src === 'string') urls.push(icon.src);
+          return icon;
+        });
+  return { requests: many ? reqs : reqs[0], options: icons === undefined ? rest : { ...rest, icons }, urls };
 }

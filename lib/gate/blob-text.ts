@@ -44,3 +44,43 @@ export function blobUrlVerdict(text: string | undefined, type: string): BlobVerd
   if (text !== undefined) return { judge: text };
   return loadingType(type) ? { refuse: true } : { pass: true };
 }
+
+/**
+ * Where a blob: URL is written: a stylesheet's place (`<link href>`, CSS), a document's (a frame's or
+ * `<object>`'s src/data, a window opened on it), a picture's or media's (`<img src>`: nothing in it
+ * loads more), or elsewhere in markup.
+ */
+export type BlobUse = 'stylesheet' | 'document' | 'other' | 'markup';
+
+/** A blob: URL this guard saw being made: whether its text was judged then, the Blob's type, its text if known. */
+export interface MadeBlob {
+  judged: boolean;
+  type: string;
+  text: string | undefined;
+}
+
+/** Judge this text (known already), read the URL's content and judge that, or let it pass. */
+export type BlobUseVerdict = { pass: true } | { judge: string } | { read: true };
+
+/**
+ * A blob: URL about to be used. Each URL's text is judged once: at createObjectURL, or here when it
+ * was not then. A URL no hook here saw made (a worker's `URL.createObjectURL`, another frame's) is read
+ * and judged wherever a document or stylesheet could come of it. One made here whose type passed
+ * createObjectURL (script, JSON, a picture, bytes of no type) is CSS all the same to a quirks-mode
+ * document (a same-origin stylesheet of any type is; an about:blank frame is in quirks mode, and a
+ * `<link>` can be moved into one after its href was set), so every stylesheet place judges it; and
+ * bytes of no type are sniffed as a document in a frame (Firefox).
+ */
+export function blobUseVerdict(made: MadeBlob | undefined, use: BlobUse): BlobUseVerdict {
+  if (use === 'other' || made?.judged) return { pass: true };
+  if (!made) return { read: true };
+  if (use === 'document' && made.type !== '') return { pass: true };
+  return made.text !== undefined ? { judge: made.text } : { read: true };
+}
+
+/**
+ * A worker cannot wait for the page's answer before `URL.createObjectURL` returns: a stylesheet made
+ * there could be imported as a CSS module (`import(url, { with: { type: 'css' } })`), which no hook
+ * of the page sees. Other types a worker makes are read by the page where it uses them.
+ */
+export const WORKER_REFUSED_BLOB_TYPE = String.raw`^\s*text\/css\s*(?:;|$)`;

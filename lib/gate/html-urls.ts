@@ -50,3 +50,40 @@ export function htmlUrls(html: string, depth = 0): string[] {
   return urls;
 }
 
+
+/** Elements whose URL is a picture or media: nothing in what they load is fetched in turn. */
+const PICTURE_TAG = /<(?:img|source|video|audio|track|input)\b[^>]*>/gi;
+
+/**
+ * The URLs of markup's pictures and media (`<img src>`, `<video poster>` …): a blob: URL there is not
+ * read to be judged (an editor's pasted pictures are blob: URLs, written again with every setContent).
+ */
+export function htmlPictureUrls(html: string): string[] {
+  const urls: string[] = [];
+  for (const tag of html.matchAll(PICTURE_TAG)) for (const m of tag[0].matchAll(URL_ATTR)) urls.push(valueOf(m));
+  return urls;
+}
+
+/** Of `all` (every URL found, repeats kept), those found only as pictures: one also written as a link or in CSS is not. */
+export function onlyPictureUrls(all: readonly string[], pictures: readonly string[]): Set<string> {
+  const left = new Map<string, number>();
+  for (const u of all) left.set(u, (left.get(u) ?? 0) + 1);
+  for (const u of pictures) left.set(u, (left.get(u) ?? 0) - 1);
+  return new Set(pictures.filter((u) => left.get(u) === 0));
+}
+
+/**
+ * A `javascript:` URL's code, percent-decoded as the browser decodes it before running it: in a
+ * frame's src (or a window opened on it) the string it evaluates to becomes the frame's document, and
+ * the `<img>` in that string loads (a probe saw the ID arrive). Its text is judged as markup and CSS;
+ * undefined for any other URL.
+ */
+export function javascriptUrlText(url: string): string | undefined {
+  const m = /^\s*javascript:([\s\S]*)$/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  }
+}

@@ -187,6 +187,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'execCommand-insertImage', label: "`document.execCommand('insertImage', false, …?content=…)` in a contenteditable", route: 'element-url', path: '/sink/r/exec-insert-image', how: { script: 'exec-insert-image' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'xhr-document-adopt', label: "an `<img>` in an XHR `responseType='document'` (a blob: URL the page made), adopted into the page", route: 'element-url', path: '/sink/r/xhr-document', how: { script: 'xhr-document-adopt' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'svg-filter-attribute', label: "SVG `rect.setAttribute('filter', 'url(…?content=…#f)')` (an external filter document)", route: 'element-url', path: '/sink/r/svg-filter', how: { script: 'svg-filter-attribute' }, passes: 'stays', refusal: 'error' }),
+  // found by the sixth probe
+  r({ id: 'worker-blob-frame', label: "a worker's `URL.createObjectURL(new Blob([html]))` as an iframe's src (the page never saw the Blob)", route: 'element-url', path: '/sink/r/worker-blob-frame', how: { script: 'worker-blob-frame' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'quirks-blob-stylesheet', label: 'a `text/javascript` Blob as a `<link rel=stylesheet>` moved into an about:blank (quirks-mode) frame', route: 'element-url', path: '/sink/r/quirks-blob', how: { script: 'quirks-blob-stylesheet' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'iframe-javascript-url', label: "`iframe.src = 'javascript:\"<img src=…?content=…>\"'` (the string becomes the frame's document)", route: 'element-url', path: '/sink/r/iframe-javascript-url', how: { script: 'iframe-javascript-url' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'xslt-include', label: "XSLT: an `xsl:include` whose `href` is set by `setAttribute`, then a transform", route: 'element-url', path: '/sink/r/xslt-include', how: { script: 'xslt-include' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocketStream-write', label: '`WebSocketStream` writable: `writer.write(draft)`', route: 'websocket.send', path: '/sink/ws', how: { script: 'websocket-stream-write' }, passes: 'stays', refusal: 'error', firefox: false }),
   r({ id: 'Worker-WebSocketStream-write', label: "a Worker's `WebSocketStream` writable: `writer.write(draft)`", route: 'worker.websocket', path: '/sink/ws', how: { script: 'worker-websocket-stream' }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
   // found by the third probe: speculation rules, refused whole while Precheck guards the page (Firefox has none)
@@ -223,5 +228,6 @@ export const WORKING_CASES = [
   { id: 'script-timestamp', label: '`<script src>` with a timestamp in milliseconds', path: '/sink/js/script-timestamp' },
   { id: 'script-random', label: '`<script src>` with a `Math.random()` cache-buster', path: '/sink/js/script-random' },
   { id: 'import-version', label: '`import()` with a yyyyMMddHHmmssSSS version and a timestamp in seconds', path: '/sink/js/import-version' },
+  { id: 'xslt-clean-fragment', label: 'an XSLT fragment holding a picture without text (`transformToFragment`, put in the page)', path: '/sink/r/xslt-clean' },
   { id: 'jsonp', label: "jQuery JSONP by a `<script>` (`$.ajax({dataType: 'jsonp', crossDomain: true})`: a callback named by digits)", path: '/sink/js/jsonp' },
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobText, blobUrlVerdict, loadingType } from '../../lib/gate/blob-text';
+import { blobText, blobUrlVerdict, blobUseVerdict, loadingType, WORKER_REFUSED_BLOB_TYPE } from '../../lib/gate/blob-text';
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
 const bytes = (s: string) => ({ bytes: new TextEncoder().encode(s) });
@@ -46,5 +46,29 @@ describe('blobUrlVerdict: asked for a blob: URL', () => {
   it('an unknown picture, PDF or file of no type passes (an upload preview)', () => {
     expect(blobUrlVerdict(undefined, 'image/png')).toEqual({ pass: true });
     expect(blobUrlVerdict(undefined, '')).toEqual({ pass: true });
+  });
+});
+
+describe('blobUseVerdict: a blob: URL written where the browser may parse it', () => {
+  const made = (judged: boolean, type: string, text?: string) => ({ judged, type, text });
+  it.each([
+    ['judged at createObjectURL: not asked again', made(true, 'text/css', 'x'), 'stylesheet', { pass: true }],
+    ['a picture or media place: nothing in it loads', undefined, 'other', { pass: true }],
+    ["a worker's URL as a stylesheet: read", undefined, 'stylesheet', { read: true }],
+    ["a worker's URL as a frame's document: read", undefined, 'document', { read: true }],
+    ["a worker's URL in markup: read", undefined, 'markup', { read: true }],
+    ['script text as a stylesheet (CSS to a quirks-mode document)', made(false, 'text/javascript', 'a{}'), 'stylesheet', { judge: 'a{}' }],
+    ['JSON in markup', made(false, 'application/json', '{}'), 'markup', { judge: '{}' }],
+    ['bytes of a picture type as a stylesheet: read', made(false, 'image/png'), 'stylesheet', { read: true }],
+    ['bytes of no type in a frame: sniffed, read', made(false, ''), 'document', { read: true }],
+    ['a picture in a frame: shown as one', made(false, 'image/png'), 'document', { pass: true }],
+    ['a picture as a picture: not read', made(false, 'image/png'), 'other', { pass: true }],
+  ] as const)('%s', (_name, m, use, verdict) => {
+    expect(blobUseVerdict(m, use)).toEqual(verdict);
+  });
+  it('only a stylesheet type is refused in a worker', () => {
+    const re = new RegExp(WORKER_REFUSED_BLOB_TYPE, 'i');
+    expect(['text/css', 'TEXT/CSS; charset=utf-8'].every((t) => re.test(t))).toBe(true);
+    expect(['text/html', 'image/png', '', 'text/css2'].some((t) => re.test(t))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssMayLoad, cssUrls, unescapeCss } from '../../lib/gate/css-urls';
-import { htmlUrls } from '../../lib/gate/html-urls';
+import { htmlUrls, htmlPictureUrls, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
 
 const ID = '11010519491231002X';
 const Q = `/sink?content=${ID}`;
@@ -65,5 +65,31 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
 
   it('text without attributes or styles loads nothing (a draft an editor writes)', () => {
     expect(htmlUrls(`<p>身份证号 ${ID}</p>`)).toEqual([]);
+  });
+});
+
+describe('onlyPictureUrls: blob: URLs in markup that are only pictures (not read to be judged)', () => {
+  const B = 'blob:https://cms.example/1';
+  it.each([
+    ['an <img> of a pasted picture', `<p><img src="${B}"></p>`, [B]],
+    ['a <video poster> and an <img>', `<video poster="${B}"></video><img src="${B}">`, [B]],
+    ['the same URL also as a stylesheet link: not only a picture', `<img src="${B}"><link rel=stylesheet href="${B}">`, []],
+    ['the same URL also in CSS', `<img src="${B}"><style>@import url("${B}");</style>`, []],
+    ['a frame', `<iframe src="${B}"></iframe>`, []],
+  ])('%s', (_name, html, only) => {
+    expect([...onlyPictureUrls(htmlUrls(html), htmlPictureUrls(html))]).toEqual(only);
+  });
+});
+
+describe("javascriptUrlText: a javascript: URL's code, whose string result a frame parses as its document", () => {
+  it.each([
+    ['percent-encoded markup', `javascript:"%3Cimg src='${Q}'%3E"`, `"<img src='${Q}'>"`],
+    ['a stray % (no valid escape)', 'javascript:"100%"', '"100%"'],
+    ['another URL', '/x?y=1', undefined],
+  ])('%s', (_name, url, text) => {
+    expect(javascriptUrlText(url)).toBe(text);
+  });
+  it('the URL in its markup is found', () => {
+    expect(htmlUrls(javascriptUrlText(`javascript:'<img src="${Q}">'`)!)).toContain(Q);
   });
 });

@@ -3,12 +3,29 @@ import { Window as HappyWindow } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import type { Outgoing } from '../../lib/gate/types';
 import type { GuardChannel } from '../../lib/intercept/main/channel';
+import type { BlobStore } from '../../lib/intercept/main/hooks/blobs';
 import { loadJudge } from '../../lib/intercept/main/hooks/load-judge';
+import type { MadeBlob } from '../../lib/gate/blob-text';
 
 type PageWindow = Window & typeof globalThis;
 
 /** A judge whose channel passes everything and records each URL it is asked about. */
-function judged(): { judge: ReturnType<typeof loadJudge>; asked: string[] } {
+/** blob: URLs as a worker (not this guard) made them: their content, read on use; `reads` counts the reads. */
+function fakeBlobs(contents: Record<string, string>): BlobStore & { reads: string[] } {
+  const made = new Map<string, MadeBlob>();
+  const reads: string[] = [];
+  return {
+    reads,
+    made: (url) => made.get(url),
+    read: (url) => {
+      reads.push(url);
+      return contents[url];
+    },
+    judged: (url) => void made.set(url, { judged: true, type: '', text: undefined }),
+  };
+}
+
+function judged(blobs: BlobStore = fakeBlobs({})): { judge: ReturnType<typeof loadJudge>; asked: string[] } {
   const win = new HappyWindow({ url: 'https://cms.example/admin/' }) as unknown as PageWindow;
   const asked: string[] = [];
   const channel = {
@@ -18,7 +35,7 @@ function judged(): { judge: ReturnType<typeof loadJudge>; asked: string[] } {
     },
     covered: () => true,
   } as unknown as GuardChannel;
-  return { judge: loadJudge(win, channel), asked };
+  return { judge: loadJudge(win, channel, blobs), asked };
 }
 
 const URL_WITH_TEXT = '/x.png?q=%E5%BC%A0%E4%B8%89';
@@ -38,5 +55,30 @@ describe('loadJudge: a text read as a document and as a stylesheet', () => {
     const { judge, asked } = judged();
     judge.markupOrCss(`body{background:url(${URL_WITH_TEXT})}`);
     expect(asked).toEqual([`https://cms.example${URL_WITH_TEXT}`]);
+  });
+});
+
+describe("loadJudge: a blob: URL no hook saw made (a worker's) used as a stylesheet or document", () => {
+  const WORKER_URL = 'blob:https://cms.example/0b1c';
+  it('is read where it is used, its URLs asked about once, and not read or asked again on a second use', () => {
+    const blobs = fakeBlobs({ [WORKER_URL]: `p{background:url(${URL_WITH_TEXT})}` });
+    const { judge, asked } = judged(blobs);
+    judge.url(WORKER_URL, 'stylesheet');
+    judge.url(WORKER_URL, 'document');
+    expect(blobs.reads).toEqual([WORKER_URL]);
+    expect(asked).toEqual([`https://cms.example${URL_WITH_TEXT}`]);
+  });
+  it('as a picture it is not read (nothing in it loads)', () => {
+    const blobs = fakeBlobs({ [WORKER_URL]: 'x' });
+    judged(blobs).judge.url(WORKER_URL, 'other');
+    expect(blobs.reads).toEqual([]);
+  });
+  it('one that cannot be read is refused on a covered page', () => {
+    expect(() => judged().judge.url(WORKER_URL, 'stylesheet')).toThrow(/无法读取/);
+  });
+  it('a blob: URL in CSS text is a stylesheet use', () => {
+    const blobs = fakeBlobs({ [WORKER_URL]: 'p{}' });
+    judged(blobs).judge.css(`@import url("${WORKER_URL}");`);
+    expect(blobs.reads).toEqual([WORKER_URL]);
   });
 });

@@ -5,7 +5,9 @@
  * request must end through the page's own error path without being opened a second time (in a
  * Firefox worker an XHR opened twice never fires another event: the page waited for ever).
  */
+import { Blob as NodeBlob } from 'node:buffer';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WORKER_REFUSED_BLOB_TYPE } from '../../lib/gate/blob-text';
 import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-url-rules';
 import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
 
@@ -13,6 +15,7 @@ const MARKER = '__testGuardPort';
 const proto = XMLHttpRequest.prototype;
 const realOpen = proto.open;
 const realSend = proto.send;
+const realCreateObjectURL = URL.createObjectURL;
 const calls = { open: 0, send: 0 };
 // What the browser does, counted; send never goes out from a unit test.
 proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
@@ -25,11 +28,12 @@ proto.send = function () {
 afterAll(() => {
   proto.open = realOpen;
   proto.send = realSend;
+  URL.createObjectURL = realCreateObjectURL;
 });
 
 /** The prelude installed, its guard port answered by `verdict`. */
 function guardedBy(verdict: { pass: boolean; message?: string }): void {
-  workerPrelude('http://cms.test/worker.js', false, MARKER, SCRIPT_TEXT_PATTERN);
+  workerPrelude('http://cms.test/worker.js', false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE);
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = (e: MessageEvent<{ id: number }>) => port1.postMessage({ id: e.data.id, answer: verdict });
   window.dispatchEvent(new MessageEvent('message', { data: { [MARKER]: true }, ports: [port2] }));
@@ -74,5 +78,29 @@ describe('worker prelude: importScripts (it cannot wait for an answer)', () => {
       ['http://cms.test/lib/f.js?v=20241203153000123', 'http://cms.test/lib/g.js?r=0.8234567890123456', 'http://cms.test/api/h?callback=jQuery37101234567890123456_1733212800123'],
     ]);
     delete g.importScripts;
+  });
+});
+
+describe('worker prelude: URL.createObjectURL (the page cannot see a CSS module imported from it)', () => {
+  it('refuses a stylesheet Blob, even one whose type getter lies; other types get their URL', () => {
+    // a worker's Blob has its type on the prototype, as Node's has (happy-dom's is an own field)
+    const g = globalThis as unknown as { Blob: typeof globalThis.Blob };
+    const HappyBlob = g.Blob;
+    g.Blob = NodeBlob as unknown as typeof globalThis.Blob;
+    const WorkerBlob = g.Blob;
+    const made: unknown[] = [];
+    URL.createObjectURL = (obj: Blob | MediaSource) => (made.push(obj), `blob:http://cms.test/${made.length}`);
+    guardedBy({ pass: true });
+    expect(() => URL.createObjectURL(new WorkerBlob(['p{}'], { type: 'text/css' }))).toThrow(/样式表/);
+    class Lying extends WorkerBlob {
+      override get type() {
+        return 'image/png';
+      }
+    }
+    expect(() => URL.createObjectURL(new Lying(['p{}'], { type: 'text/css' }))).toThrow(/样式表/);
+    expect(URL.createObjectURL(new WorkerBlob(['x'], { type: 'image/png' }))).toMatch(/^blob:/);
+    expect(URL.createObjectURL(new WorkerBlob(['<p>'], { type: 'text/html' }))).toMatch(/^blob:/);
+    expect(made).toHaveLength(2);
+    g.Blob = HappyBlob;
   });
 });

@@ -51,81 +51,118 @@ function announceWhenRooted(win: PageWindow, el: Element, ready: () => void): vo
   watch.observe(doc, { childList: true });
 }
 
-export function openGuardChannel(win: PageWindow): GuardChannel {
-  const doc = win.document;
-  const stringify = win.JSON.stringify.bind(win.JSON);
-  const parse = win.JSON.parse.bind(win.JSON);
+/** What the page could replace later (dispatchEvent, attributes, JSON, the event constructors), kept at document_start. */
+interface Kept {
+  stringify(v: unknown): string;
+  parse(text: string): unknown;
+  dispatch(target: EventTarget, e: Event): void;
+  getAttr(el: Element, name: string): string | null;
+  removeAttr(el: Element, name: string): void;
+  CustomEv: typeof CustomEvent;
+  MessageEv: typeof MessageEvent;
+}
+
+function keep(win: PageWindow): Kept {
   const dispatch = win.EventTarget.prototype.dispatchEvent;
   const getAttr = win.Element.prototype.getAttribute;
   const removeAttr = win.Element.prototype.removeAttribute;
-  const CustomEv = win.CustomEvent;
-  const MessageEv = win.MessageEvent;
-  const el = doc.createElement(CHANNEL_TAG);
+  return {
+    stringify: win.JSON.stringify.bind(win.JSON),
+    parse: win.JSON.parse.bind(win.JSON) as (text: string) => unknown,
+    dispatch: (target, e) => void dispatch.call(target, e),
+    getAttr: (el, name) => getAttr.call(el, name),
+    removeAttr: (el, name) => removeAttr.call(el, name),
+    CustomEv: win.CustomEvent,
+    MessageEv: win.MessageEvent,
+  };
+}
+
+/** Where the conversation with the isolated world stands. */
+interface State {
+  /** the isolated script took the port */
+  partner: boolean;
+  covered: boolean;
+  nextId: number;
+  pending: Map<number, (a: GuardAnswer) => void>;
+  learning: Map<number, (keys: (string | null)[]) => void>;
+}
+
+/** Answers, learned file keys and the policy's word on this page, as the isolated world sends them. */
+function listen(port: MessagePort, state: State): void {
+  port.onmessage = (e: MessageEvent<IsolatedMessage>) => {
+    const m = e.data;
+    if (m.type === 'covered') state.covered = m.covered;
+    else if (m.type === 'answer') {
+      state.pending.get(m.id)?.(m.answer);
+      state.pending.delete(m.id);
+    } else if (m.type === 'learned') {
+      state.learning.get(m.id)?.(m.keys);
+      state.learning.delete(m.id);
+    }
+  };
+}
+
+/**
+ * A verdict now: the question is an event on the channel's element, which the isolated world's
+ * listener answers in an attribute before dispatchEvent returns. Before the isolated script took the
+ * port, through the parent's relay, and refused when there is none.
+ */
+function syncAsker(win: PageWindow, el: Element, kept: Kept, state: State): (o: Outgoing) => GuardAnswer {
+  return (o) => {
+    if (!state.covered) return { pass: true };
+    const json = kept.stringify(o);
+    if (!state.partner) {
+      const relay = parentRelay(win);
+      return relay ? (kept.parse(relay(json)) as GuardAnswer) : NO_PARTNER;
+    }
+    kept.removeAttr(el, ANSWER_ATTR);
+    kept.dispatch(el, new kept.CustomEv(ASK, { detail: json }));
+    const answer = kept.getAttr(el, ANSWER_ATTR);
+    kept.removeAttr(el, ANSWER_ATTR);
+    return answer ? (kept.parse(answer) as GuardAnswer) : NO_PARTNER;
+  };
+}
+
+export function openGuardChannel(win: PageWindow): GuardChannel {
+  const kept = keep(win);
+  const el = win.document.createElement(CHANNEL_TAG);
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const post = port.postMessage.bind(port);
-  let partner = false;
-  let covered = true;
-  let nextId = 1;
-  const pending = new Map<number, (a: GuardAnswer) => void>();
-  const learning = new Map<number, (keys: (string | null)[]) => void>();
+  const state: State = { partner: false, covered: true, nextId: 1, pending: new Map(), learning: new Map() };
 
   el.addEventListener(HELLO, () => {
-    partner = true;
+    state.partner = true;
     el.remove();
-    dispatch.call(el, new MessageEv(PORT, { ports: [channel.port2] }));
+    kept.dispatch(el, new kept.MessageEv(PORT, { ports: [channel.port2] }));
   });
-  announceWhenRooted(win, el, () => dispatch.call(el, new CustomEv(READY, { bubbles: true })));
-
-  port.onmessage = (e: MessageEvent<IsolatedMessage>) => {
-    const m = e.data;
-    if (m.type === 'covered') covered = m.covered;
-    else if (m.type === 'answer') {
-      pending.get(m.id)?.(m.answer);
-      pending.delete(m.id);
-    } else if (m.type === 'learned') {
-      learning.get(m.id)?.(m.keys);
-      learning.delete(m.id);
-    }
-  };
-
-  function askSync(o: Outgoing): GuardAnswer {
-    if (!covered) return { pass: true };
-    const json = stringify(o);
-    if (!partner) {
-      const relay = parentRelay(win);
-      return relay ? (parse(relay(json)) as GuardAnswer) : NO_PARTNER;
-    }
-    removeAttr.call(el, ANSWER_ATTR);
-    dispatch.call(el, new CustomEv(ASK, { detail: json }));
-    const answer = getAttr.call(el, ANSWER_ATTR);
-    removeAttr.call(el, ANSWER_ATTR);
-    return answer ? (parse(answer) as GuardAnswer) : NO_PARTNER;
-  }
+  announceWhenRooted(win, el, () => kept.dispatch(el, new kept.CustomEv(READY, { bubbles: true })));
+  listen(port, state);
+  const askSync = syncAsker(win, el, kept, state);
 
   return {
     askSync,
     ask(o, blobs) {
-      if (!covered) return Promise.resolve({ pass: true });
-      if (!partner) return Promise.resolve(askSync(o));
-      const id = nextId++;
+      if (!state.covered) return Promise.resolve({ pass: true });
+      if (!state.partner) return Promise.resolve(askSync(o));
+      const id = state.nextId++;
       return new Promise<GuardAnswer>((resolve) => {
-        pending.set(id, resolve);
+        state.pending.set(id, resolve);
         post({ type: 'ask', id, outgoing: o, blobs } satisfies GuardMessage);
       });
     },
     learn(blobs) {
       // Without a partner nothing can read them: they stay unknown and a verdict on them refuses.
-      if (!covered || !partner) return Promise.resolve(blobs.map(() => null));
-      const id = nextId++;
+      if (!state.covered || !state.partner) return Promise.resolve(blobs.map(() => null));
+      const id = state.nextId++;
       return new Promise((resolve) => {
-        learning.set(id, resolve);
+        state.learning.set(id, resolve);
         post({ type: 'learn', id, blobs } satisfies GuardMessage);
       });
     },
     outcome(route, endpoint, status, response) {
-      if (partner) post({ type: 'outcome', route, endpoint, status, response } satisfies GuardMessage);
+      if (state.partner) post({ type: 'outcome', route, endpoint, status, response } satisfies GuardMessage);
     },
-    covered: () => covered,
+    covered: () => state.covered,
   };
 }

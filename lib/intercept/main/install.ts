@@ -5,7 +5,7 @@
  */
 import { openGuardChannel, type GuardChannel } from './channel';
 import { hookApiUrls } from './hooks/api-urls';
-import { hookBlobs } from './hooks/blobs';
+import { blobStore, hookBlobs } from './hooks/blobs';
 import { hookCss } from './hooks/css';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
@@ -36,6 +36,8 @@ export function installPageGuard(win: PageWindow): void {
  * release: the signed publish from that frame (TRS WCM's form frame, about 1 load in 3) was refused.
  */
 function guardWindow(win: PageWindow, channel: GuardChannel): void {
+  // before the page's XMLHttpRequest is hooked: it reads blob: URLs with the browser's own
+  const blobs = blobStore(win);
   offerRelay(win, (o) => channel.askSync(o));
   hookFetch(win, channel);
   hookFetchLater(win, channel);
@@ -46,7 +48,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookEventSource(win, channel);
   hookPeerConnections(win, channel);
   refuseWebTransport(win);
-  const loads = loadJudge(win, channel);
+  const loads = loadJudge(win, channel, blobs);
   hookUrls(win, loads);
   hookApiUrls(win, loads);
   hookState(win, loads);

@@ -148,6 +148,16 @@
       port.postMessage({ op: op, url: location.origin + sink('worker-' + op), body: qs(payload()) });
     });
   }
+  /** A worker makes a blob: URL of `text` (its own Blob and createObjectURL, out of the page's reach) and hands it back. */
+  function workerBlobUrl(text, type) {
+    var src = 'onmessage = function (e) { try { postMessage({ url: URL.createObjectURL(new Blob([e.data.text], { type: e.data.type })) }); } catch (err) { postMessage({ error: String(err && err.message || err) }); } };';
+    var worker = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+    return new Promise(function (resolve, reject) {
+      worker.onmessage = function (e) { if (e.data.error) reject(new Error(e.data.error)); else resolve(e.data.url); };
+      worker.onerror = function (e) { reject(new Error('worker error: ' + (e.message || ''))); };
+      worker.postMessage({ text: text, type: type });
+    });
+  }
   function blobWorker() {
     return fetch('/routes/worker.js').then(function (r) { return r.text(); }).then(function (src) {
       return new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
@@ -837,11 +847,101 @@
         return ok('linked');
       });
     },
+    // a blob: URL made in a worker (the page's hooks never saw its Blob), used by the page as a frame's document
+    'worker-blob-frame': function () {
+      var src = (location.origin + sink('worker-blob-frame') + '?' + qs(payload())).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      return workerBlobUrl('<!doctype html><img src="' + src + '">', 'text/html').then(function (url) {
+        var frame = d.createElement('iframe');
+        frame.src = url;
+        d.body.appendChild(frame);
+        return ok('framed');
+      });
+    },
+    // a worker's stylesheet imported as a CSS module: syntax, no page hook sees it
+    'worker-blob-css-module': function () {
+      var css = blobCss('worker-blob-css-module');
+      return workerBlobUrl(css, 'text/css').then(function (url) {
+        return import(url, { with: { type: 'css' } });
+      }).then(function (m) {
+        d.adoptedStyleSheets = d.adoptedStyleSheets.concat([m.default]);
+        return ok('adopted');
+      });
+    },
+    // a quirks-mode document (an about:blank frame) reads a same-origin stylesheet of any type as CSS
+    'quirks-blob-stylesheet': function () {
+      var frame = d.createElement('iframe');
+      d.body.appendChild(frame);
+      var doc = frame.contentDocument;
+      var el = doc.createElement('div');
+      el.id = 'route-quirks';
+      el.textContent = '·';
+      doc.body.appendChild(el);
+      var css = '#route-quirks{background-image:url("' + location.origin + sink('quirks-blob') + '?' + qs(payload()) + '")}';
+      // the link is made in this (standards-mode) page, where such a type is no stylesheet, then moved there
+      var link = d.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = URL.createObjectURL(new Blob([css], { type: 'text/javascript' }));
+      doc.head.appendChild(link);
+      return ok(doc.compatMode);
+    },
+    // a javascript: URL as a frame's src: the string it evaluates to is parsed as the frame's document
+    'iframe-javascript-url': function () {
+      var src = (location.origin + sink('iframe-javascript-url') + '?' + qs(payload())).replace(/'/g, '%27');
+      var frame = d.createElement('iframe');
+      frame.src = 'javascript:"<img src=\'' + src + '\'>"';
+      d.body.appendChild(frame);
+      return ok('framed');
+    },
+    // an xsl:include whose href page code sets by DOM method: the processor fetches it
+    'xslt-include': function () {
+      var p = new DOMParser();
+      var xsl = p.parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><o/></xsl:template></xsl:stylesheet>', 'application/xml');
+      var inc = xsl.createElementNS('http://www.w3.org/1999/XSL/Transform', 'xsl:include');
+      inc.setAttribute('href', sink('xslt-include') + '?' + qs(payload()));
+      xsl.documentElement.insertBefore(inc, xsl.documentElement.firstChild);
+      var t = new XSLTProcessor();
+      try {
+        t.importStylesheet(xsl);
+        t.transformToDocument(p.parseFromString('<r/>', 'application/xml'));
+      } catch (e) {
+        // the sink's answer is no stylesheet: Firefox says so at importStylesheet
+        if (!/发布前预检/.test(String(e && e.message))) return ok('requested (not a stylesheet)');
+        throw e;
+      }
+      return ok('transformed');
+    },
+    // a Background Fetch request that looks like a Request ({url}) but is none: the browser reads its toString
+    'background-fetch-lookalike': function () {
+      var target = sink('background-fetch-lookalike') + '?' + qs(payload());
+      return navigator.serviceWorker.register('/routes/service-worker.js').then(function () { return navigator.serviceWorker.ready; }).then(function (reg) {
+        return reg.backgroundFetch.fetch('route-l-' + Date.now(), [{ url: '/sink/pixel.gif', toString: function () { return target; } }]);
+      }).then(function () { return ok('fetching'); });
+    },
+    // the CMS keeps working: an XSLT fragment with a picture of no text is made and put in the page
+    'xslt-clean-fragment': function () {
+      var p = new DOMParser();
+      var xsl = p.parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/">' +
+        '<img xmlns="http://www.w3.org/1999/xhtml" id="route-xslt-clean" src="' + sink('xslt-clean') + '?v=1"/></xsl:template></xsl:stylesheet>', 'application/xml');
+      var t = new XSLTProcessor();
+      t.importStylesheet(xsl);
+      d.body.appendChild(t.transformToFragment(p.parseFromString('<r/>', 'application/xml'), d));
+      var img = d.getElementById('route-xslt-clean');
+      return img && img.namespaceURI === 'http://www.w3.org/1999/xhtml' ? ok('inserted') : fail('no HTML img in the page');
+    },
     'blob-preview': function () {
       // what an upload form does: a picture's preview, and an HTML preview of clean text
       var png = URL.createObjectURL(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
       var html = URL.createObjectURL(new Blob(['<!doctype html><p>预览</p>'], { type: 'text/html' }));
-      return ok(png.slice(0, 5) + ' ' + html.slice(0, 5));
+      // a picture a worker made (a resized upload), shown by the page, and a clean frame of a worker's
+      return Promise.all([workerBlobUrl('\x89PNG', 'image/png'), workerBlobUrl('<!doctype html><p>预览</p>', 'text/html')]).then(function (urls) {
+        var img = d.createElement('img');
+        img.src = urls[0];
+        var frame = d.createElement('iframe');
+        frame.src = urls[1];
+        d.body.appendChild(img);
+        d.body.appendChild(frame);
+        return ok(png.slice(0, 5) + ' ' + html.slice(0, 5) + ' ' + urls.length);
+      });
     },
     'save-draft': function () {
       return new Promise(function (resolve) {

@@ -5,110 +5,177 @@
  * (lib/gate/blob-text.ts). Each Blob (and File) made from strings, bytes and Blobs already read keeps
  * its text; `URL.createObjectURL` judges it as markup and CSS first. A stylesheet or document whose
  * text was not seen being made (a Response's blob(), a file the user picked) is refused on a page
- * the policy covers: a picture, a PDF or a file of no type passes.
+ * the policy covers: a picture, a PDF or a file of no type passes. A blob: URL no hook saw made (a
+ * worker's, another frame's), or one whose type passed but which a quirks-mode page reads as CSS, is
+ * read and judged where it is used (load-judge.ts, lib/gate/blob-text.ts `blobUseVerdict`).
  */
-import { blobText, blobUrlVerdict, type BlobPart } from '../../../gate/blob-text';
+import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import type { LoadJudge } from './load-judge';
 
 type PageWindow = Window & typeof globalThis;
 
-/** blob: URLs whose text createObjectURL judged, per window: a document parsed from one is not judged twice (a release is spent once). */
-const judgedUrls = new WeakMap<object, Set<string>>();
-export const blobUrlJudged = (win: object, url: string): boolean => judgedUrls.get(win)?.has(url) === true;
+/**
+ * Every blob: URL made by a window this guard hooks; the frames it guards from here share it, so a
+ * URL made in the page and used in its about:blank frame is known there.
+ */
+const madeUrls = new Map<string, MadeBlob>();
+
+/** A document parsed from a blob: URL whose text was judged is not judged again (a release is spent once). */
+export const blobUrlJudged = (url: string): boolean => madeUrls.get(url)?.judged === true;
+
+export interface BlobStore {
+  made(url: string): MadeBlob | undefined;
+  /** The content of a blob: URL as UTF-8 text, read now; undefined when it cannot be read. */
+  read(url: string): string | undefined;
+  /** Its text was judged where it was used: a later use is not asked about again. */
+  judged(url: string): void;
+}
+
+/**
+ * Made before the page's XMLHttpRequest is hooked: a blob: URL is read with the browser's own
+ * synchronous XHR (the URL is the page's origin; nothing leaves the machine), as the use that needs
+ * its text cannot wait.
+ */
+export function blobStore(win: PageWindow): BlobStore {
+  const X = win.XMLHttpRequest as typeof XMLHttpRequest | undefined;
+  const proto = X?.prototype;
+  const open = proto?.open;
+  const send = proto?.send;
+  const override = proto?.overrideMimeType;
+  const text = proto && Object.getOwnPropertyDescriptor(proto, 'responseText')?.get;
+  return {
+    made: (url) => madeUrls.get(url),
+    read(url) {
+      if (!X || !open || !send || !override || !text) return undefined;
+      try {
+        const xhr = new X();
+        Reflect.apply(open, xhr, ['GET', url, false]);
+        Reflect.apply(override, xhr, ['text/plain; charset=utf-8']);
+        Reflect.apply(send, xhr, []);
+        return String(Reflect.apply(text, xhr, []));
+      } catch {
+        return undefined;
+      }
+    },
+    judged: (url) => void madeUrls.set(url, { judged: true, type: madeUrls.get(url)?.type ?? '', text: undefined }),
+  };
+}
 
 const UNREAD = '发布前预检：编辑页面不允许为未经检查的样式表或文档（blob:）生成地址，已阻止';
 
+type Getter = ((this: unknown) => unknown) | undefined;
+
+/** Brand checks and byte views through getters kept at document_start: a Blob or buffer of another frame counts, a look-alike does not. */
+interface BlobBrands {
+  isBlob(v: unknown): v is Blob;
+  type(b: Blob): string;
+  /** The bytes of an ArrayBuffer or a view (not copied), or undefined for anything else. */
+  bytesOf(v: unknown): Uint8Array | undefined;
+}
+
+const getter = (proto: object, name: string): Getter => Object.getOwnPropertyDescriptor(proto, name)?.get as Getter;
+
+function branded(get: Getter, v: unknown): boolean {
+  if (!get || v === null || typeof v !== 'object') return false;
+  try {
+    get.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function blobBrands(win: PageWindow, OriginalBlob: typeof Blob): BlobBrands {
+  const typeOf = getter(OriginalBlob.prototype, 'type');
+  const abLength = getter(win.ArrayBuffer.prototype, 'byteLength');
+  const typed = Object.getPrototypeOf(win.Uint8Array.prototype) as object;
+  const views = [typed, win.DataView.prototype].map((proto) => ({ buffer: getter(proto, 'buffer'), offset: getter(proto, 'byteOffset'), length: getter(proto, 'byteLength') }));
+  return {
+    isBlob: (v): v is Blob => branded(typeOf, v),
+    type: (b) => String(typeOf ? typeOf.call(b) : ''),
+    // read once the Blob is made, and only for a type that loads: a large upload costs nothing
+    bytesOf(v) {
+      if (branded(abLength, v)) return new win.Uint8Array(v as ArrayBuffer);
+      for (const g of views) {
+        if (!branded(g.buffer, v)) continue;
+        return new win.Uint8Array(g.buffer!.call(v) as ArrayBuffer, g.offset!.call(v) as number, g.length!.call(v) as number);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The parts as the browser will take them (each toString called once, here) and as the judge sees them. */
+function prepareParts(brands: BlobBrands, texts: WeakMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
+  if (parts === undefined || parts === null || typeof parts !== 'object' || !(Symbol.iterator in parts)) return undefined;
+  const given: unknown[] = [];
+  const seen: BlobPart[] = [];
+  for (const p of Array.from(parts as Iterable<unknown>)) {
+    if (brands.isBlob(p)) {
+      given.push(p);
+      seen.push({ blob: texts.get(p) });
+      continue;
+    }
+    const bytes = brands.bytesOf(p);
+    const text = bytes ? '' : String(p);
+    given.push(bytes ? p : text);
+    seen.push(bytes ? { bytes } : { text });
+  }
+  return { given, seen };
+}
+
+/** `new Blob(parts)` / `new File(parts, name)` that remember the text they are made of. */
+function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, brands: BlobBrands, texts: WeakMap<Blob, string>): T {
+  const decoder = new win.TextDecoder();
+  const decode = (b: Uint8Array) => decoder.decode(b);
+  const Guarded = function (this: unknown, ...args: unknown[]) {
+    if (!new.target) throw new TypeError(`Failed to construct '${Original.name}': Please use the 'new' operator`);
+    const prepared = prepareParts(brands, texts, args[0]);
+    if (prepared) args[0] = prepared.given;
+    const blob = Reflect.construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as Blob;
+    const text = prepared && blobText(prepared.seen, brands.type(blob), decode);
+    if (text !== undefined) texts.set(blob, text);
+    return blob;
+  } as unknown as T;
+  Guarded.prototype = Original.prototype;
+  Object.setPrototypeOf(Guarded, Original);
+  return Guarded;
+}
+
+/** A slice holds part of its Blob's text: the whole is judged (never less than the browser parses). */
+function hookSlice(OriginalBlob: typeof Blob, brands: BlobBrands, texts: WeakMap<Blob, string>): void {
+  const slice = OriginalBlob.prototype.slice;
+  OriginalBlob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
+    const part = Reflect.apply(slice, this, args);
+    const text = brands.isBlob(this) ? texts.get(this) : undefined;
+    if (text !== undefined) texts.set(part, text);
+    return part;
+  };
+}
+
+/** Each URL is remembered with its Blob's type, and its text when that was not judged here, for its use. */
+function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, brands: BlobBrands, texts: WeakMap<Blob, string>): void {
+  win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
+    const blob = brands.isBlob(obj) ? obj : undefined;
+    const text = blob && texts.get(blob);
+    const verdict = blob ? blobUrlVerdict(text, brands.type(blob)) : { pass: true as const };
+    if ('judge' in verdict) judge.markupOrCss(verdict.judge);
+    else if ('refuse' in verdict) judge.refuse(UNREAD);
+    const url = Reflect.apply(create, this, [obj]);
+    if (blob) madeUrls.set(url, 'judge' in verdict ? { judged: true, type: brands.type(blob), text: undefined } : { judged: false, type: brands.type(blob), text });
+    return url;
+  };
+}
+
 export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
-  const texts = new win.WeakMap<Blob, string>();
   const OriginalBlob = win.Blob as typeof Blob | undefined;
   const OriginalFile = win.File as typeof File | undefined;
   const create = (win.URL as typeof URL | undefined)?.createObjectURL;
   if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
-  const typeOf = Object.getOwnPropertyDescriptor(OriginalBlob.prototype, 'type')?.get;
-  const decoder = new win.TextDecoder();
-  const decode = (b: Uint8Array) => decoder.decode(b);
-  const type = (b: Blob) => String(typeOf ? typeOf.call(b) : '');
-  // brand checks by the getters kept here: a Blob or buffer of another frame counts, a look-alike does not
-  const brand = (get: ((this: unknown) => unknown) | undefined, v: unknown) => {
-    if (!get || v === null || typeof v !== 'object') return false;
-    try {
-      get.call(v);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const isBlob = (v: unknown): v is Blob => brand(typeOf, v);
-  const getter = (proto: object, name: string) => Object.getOwnPropertyDescriptor(proto, name)?.get as ((this: unknown) => unknown) | undefined;
-  const abLength = getter(win.ArrayBuffer.prototype, 'byteLength');
-  const typed = Object.getPrototypeOf(win.Uint8Array.prototype) as object;
-  const views = [typed, win.DataView.prototype].map((proto) => ({ buffer: getter(proto, 'buffer'), offset: getter(proto, 'byteOffset'), length: getter(proto, 'byteLength') }));
-  /**
-   * The bytes of an ArrayBuffer or a view (not copied: read once the Blob is made, and only for a type
-   * that loads, so a large upload costs nothing), through the kept getters; undefined for anything else.
-   */
-  const bytesOf = (v: unknown): Uint8Array | undefined => {
-    if (brand(abLength, v)) return new win.Uint8Array(v as ArrayBuffer);
-    for (const g of views) {
-      if (!brand(g.buffer, v)) continue;
-      const buffer = g.buffer!.call(v) as ArrayBuffer;
-      return new win.Uint8Array(buffer, g.offset!.call(v) as number, g.length!.call(v) as number);
-    }
-    return undefined;
-  };
-
-  /** The parts as the browser will take them (each toString called once, here) and as the judge sees them. */
-  const prepare = (parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined => {
-    if (parts === undefined || parts === null || typeof parts !== 'object' || !(Symbol.iterator in parts)) return undefined;
-    const given: unknown[] = [];
-    const seen: BlobPart[] = [];
-    for (const p of Array.from(parts as Iterable<unknown>)) {
-      if (isBlob(p)) {
-        given.push(p);
-        seen.push({ blob: texts.get(p) });
-      } else {
-        const bytes = bytesOf(p);
-        const text = bytes ? '' : String(p);
-        given.push(bytes ? p : text);
-        seen.push(bytes ? { bytes } : { text });
-      }
-    }
-    return { given, seen };
-  };
-  const wrap = <T extends typeof Blob | typeof File>(Original: T, partsAt: number): T => {
-    const Guarded = function (this: unknown, ...args: unknown[]) {
-      if (!new.target) throw new TypeError(`Failed to construct '${Original.name}': Please use the 'new' operator`);
-      const prepared = prepare(args[partsAt]);
-      if (prepared) args[partsAt] = prepared.given;
-      const blob = Reflect.construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as Blob;
-      const text = prepared && blobText(prepared.seen, type(blob), decode);
-      if (text !== undefined) texts.set(blob, text);
-      return blob;
-    } as unknown as T;
-    Guarded.prototype = Original.prototype;
-    Object.setPrototypeOf(Guarded, Original);
-    return Guarded;
-  };
-  win.Blob = wrap(OriginalBlob, 0);
-  if (typeof OriginalFile === 'function') win.File = wrap(OriginalFile, 0);
-
-  // a slice holds part of its Blob's text: the whole is judged (never less than the browser parses)
-  const slice = OriginalBlob.prototype.slice;
-  OriginalBlob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
-    const part = Reflect.apply(slice, this, args);
-    const text = isBlob(this) ? texts.get(this) : undefined;
-    if (text !== undefined) texts.set(part, text);
-    return part;
-  };
-
-  const judged = new Set<string>();
-  judgedUrls.set(win, judged);
-  win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
-    const verdict = isBlob(obj) ? blobUrlVerdict(texts.get(obj), type(obj)) : { pass: true as const };
-    if ('judge' in verdict) judge.markupOrCss(verdict.judge);
-    else if ('refuse' in verdict) judge.refuse(UNREAD);
-    const url = Reflect.apply(create, this, [obj]);
-    if ('judge' in verdict) judged.add(url);
-    return url;
-  };
+  const texts = new win.WeakMap<Blob, string>();
+  const brands = blobBrands(win, OriginalBlob);
+  win.Blob = wrapConstructor(win, OriginalBlob, brands, texts);
+  if (typeof OriginalFile === 'function') win.File = wrapConstructor(win, OriginalFile, brands, texts);
+  hookSlice(OriginalBlob, brands, texts);
+  hookCreateObjectUrl(win, create, judge, brands, texts);
 }

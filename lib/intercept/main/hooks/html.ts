@@ -13,8 +13,9 @@
  * output) are judged as markup when the page gets them: their elements load once adopted into the page.
  */
 import { blobUrlJudged } from './blobs';
+import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
-import { beforeCall as before, beforeSet, protoOf } from './wrap';
+import { beforeCall as before, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -71,33 +72,10 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
       get(this: XMLHttpRequest) {
         const value: unknown = get.call(this);
         // parsed from a blob: URL whose text createObjectURL judged already
-        if (isNode(value) && !(responseUrl && blobUrlJudged(win, String(responseUrl.call(this))))) check(value);
+        if (isNode(value) && !(responseUrl && blobUrlJudged(String(responseUrl.call(this))))) check(value);
         return value;
       },
     });
   }
-  // An XSLT transform: a document's output is judged before the page gets it; a fragment is made in
-  // the page's own document, where its <img> loads at once, so it is made first in an inert one.
-  const xslt = protoOf(win, 'XSLTProcessor') as Record<string, unknown> | undefined;
-  const inert = (win.DOMImplementation as typeof DOMImplementation | undefined)?.prototype.createHTMLDocument;
-  const implementation = Object.getOwnPropertyDescriptor(win.Document.prototype, 'implementation')?.get;
-  for (const name of ['transformToFragment', 'transformToDocument']) {
-    const original = xslt?.[name];
-    if (!xslt || typeof original !== 'function' || !implementation || !inert) continue;
-    Object.defineProperty(xslt, name, {
-      value: function (this: unknown, ...args: unknown[]) {
-        if (name === 'transformToFragment') {
-          const scratch: unknown = Reflect.apply(inert, Reflect.apply(implementation, win.document, []), ['']);
-          const trial: unknown = Reflect.apply(original, this, [args[0], scratch]);
-          if (isNode(trial)) judge.html(Reflect.apply(serialize, new Serializer(), [trial]));
-          return Reflect.apply(original, this, args) as unknown;
-        }
-        const out: unknown = Reflect.apply(original, this, args);
-        if (isNode(out)) check(out);
-        return out;
-      },
-      writable: true,
-      configurable: true,
-    });
-  }
+  hookXslt(win, judge, (node) => String(Reflect.apply(serialize, new Serializer(), [node])));
 }

@@ -4,12 +4,14 @@
  * or long numeric path) are asked about; a refusal throws a SecurityError through the page's own code.
  * Speculation rules, which fetch by themselves the URLs their text lists, are refused whole.
  */
+import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
 import { htmlWindowNames } from '../../../gate/html-names';
-import { htmlUrls } from '../../../gate/html-urls';
+import { htmlPictureUrls, htmlUrls, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
+import type { BlobStore } from './blobs';
 import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
@@ -18,10 +20,13 @@ import type { Route } from '../../../gate/types';
 type PageWindow = Window & typeof globalThis;
 
 export interface LoadJudge {
-  /** The verdict on one URL (passes when it cannot carry text); `route` names how it would leave. */
-  allowed(url: string, route?: Route): { pass: boolean; message?: string };
+  /**
+   * The verdict on one URL (passes when it cannot carry text); `route` names how it would leave, `use`
+   * what the browser makes of a blob: URL written there (lib/gate/blob-text.ts).
+   */
+  allowed(url: string, route?: Route, use?: BlobUse): { pass: boolean; message?: string };
   /** Throws when the URL is refused. */
-  url(url: string): void;
+  url(url: string, use?: BlobUse): void;
   css(css: unknown): void;
   /** Markup: throws when a URL or a window name in it is refused, or when it makes a speculation-rules script. */
   html(html: unknown): void;
@@ -42,37 +47,77 @@ export interface LoadJudge {
 export const isStyle = (n: unknown): boolean => (n as Element | null)?.localName === 'style';
 
 const NO_SPECULATION = '发布前预检：编辑页面不允许页面脚本添加预加载规则（speculationrules），已阻止';
+const UNREADABLE_BLOB = '发布前预检：无法读取此 blob: 地址的内容以检查，已阻止';
 
-export function loadJudge(win: PageWindow, channel: GuardChannel): LoadJudge {
+type Verdict = { pass: boolean; message?: string };
+
+/**
+ * URLs whose content, not their address, is what the browser parses (each judged as markup and CSS,
+ * the URLs in it asked about, a refusal among them refusing the URL): a blob: URL where a document or
+ * stylesheet could come of it, once per URL; a `javascript:` URL where a document is made, whose
+ * evaluated string is that document. Undefined for any other URL.
+ */
+function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (content: string) => void): (abs: string, use: BlobUse) => Verdict | undefined {
+  const judged = (content: string): Verdict => {
+    try {
+      markupOrCss(content);
+      return { pass: true };
+    } catch (e) {
+      return { pass: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  };
+  const blob = (url: string, use: BlobUse): Verdict => {
+    const verdict = blobUseVerdict(blobs.made(url), use);
+    if ('pass' in verdict) return { pass: true };
+    const content = 'judge' in verdict ? verdict.judge : blobs.read(url);
+    if (content === undefined) return channel.covered() ? { pass: false, message: UNREADABLE_BLOB } : { pass: true };
+    const v = judged(content);
+    if (v.pass) blobs.judged(url);
+    return v;
+  };
+  return (abs, use) => {
+    if (/^blob:/i.test(abs)) return blob(abs, use);
+    const code = use === 'other' ? undefined : javascriptUrlText(abs);
+    return code === undefined ? undefined : judged(code);
+  };
+}
+
+export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobStore): LoadJudge {
   // (a page outside the policy keeps them, as it keeps every other route)
   const refuse = (message: string) => {
     if (channel.covered()) throw refusal(win, message);
   };
-  const allowed = (url: string, route: Route = 'element-url') => {
+  const parsed = parsedUrlJudge(channel, blobs, (content) => markup(content, true));
+  const allowed = (url: string, route: Route = 'element-url', use: BlobUse = 'other'): Verdict => {
     const abs = absoluteUrl(win, url);
+    const byContent = parsed(abs, use);
+    if (byContent) return byContent;
     if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
     return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
   };
   const text = textJudge(win, channel);
-  const check = (url: string) => {
-    const a = allowed(url);
+  const check = (url: string, use: BlobUse = 'other') => {
+    const a = allowed(url, 'element-url', use);
     if (!a.pass) throw refusal(win, a.message);
   };
   // each URL once: a second question about the same one would find the release spent
-  const checkEach = (urls: readonly string[]) => {
-    for (const u of new Set(urls)) check(u);
+  const checkEach = (urls: readonly string[], use: (url: string) => BlobUse) => {
+    for (const u of new Set(urls)) check(u, use(u));
   };
-  const markup = (html: unknown, alsoCss: boolean) => {
+  const markup = (html: unknown, alsoCss: boolean): void => {
     const m = String(html);
     if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
-    checkEach(alsoCss ? [...htmlUrls(m), ...cssUrls(m)] : htmlUrls(m));
+    const urls = alsoCss ? [...htmlUrls(m), ...cssUrls(m)] : htmlUrls(m);
+    // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
+    const pictures = m.includes('blob:') ? onlyPictureUrls(urls, htmlPictureUrls(m)) : new Set<string>();
+    checkEach(urls, (u) => (pictures.has(u) ? 'other' : 'markup'));
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
     for (const [name, attribute] of new Map(htmlWindowNames(m).map(([a, n]) => [n, a]))) text('window.name', attribute, name);
   };
   return {
     allowed,
     url: check,
-    css: (css) => checkEach(cssUrls(String(css))),
+    css: (css) => checkEach(cssUrls(String(css)), () => 'stylesheet'),
     html: (html) => markup(html, false),
     markupOrCss: (t) => markup(t, true),
     scriptType: (type) => {

@@ -5,6 +5,7 @@
  * the property, setAttribute(NS), an Attr node, `new Audio(url)` — and a style attribute's CSS; and a
  * script's type, which makes speculation rules (refused whole: lib/gate/speculation-rules.ts).
  */
+import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
@@ -40,6 +41,17 @@ const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
 const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|TD|TH)$/i;
 
+/**
+ * What the browser makes of a blob: URL written to an element of this tag name (HTML upper case, SVG as
+ * written): a frame's, object's or SVG `<use>`'s document, a link's stylesheet, or a picture or media
+ * that loads nothing more. An element not known is read as markup is.
+ */
+export function blobUseOf(tagName: string | undefined): BlobUse {
+  if (tagName === undefined) return 'markup';
+  if (/^(IFRAME|FRAME|OBJECT|EMBED|USE)$/i.test(tagName)) return 'document';
+  return /^LINK$/i.test(tagName) ? 'stylesheet' : 'other';
+}
+
 /** Judges one attribute about to be set on `el`, or on an element not known (null: judged as one it matters to); throws when refused. */
 type AttributeJudge = (el: Element | null, name: string, value: unknown) => void;
 
@@ -50,7 +62,7 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
     // an SVG presentation attribute's url() (filter, mask, clip-path, fill …) fetches an external document
     if (local === 'style' || PRESENTATION_URL_ATTRIBUTES.has(local)) judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
-    else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value));
+    else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value), blobUseOf(el?.tagName));
     else if (local === 'attributionsrc') judge.url(String(value));
     else if (ANIMATION_VALUES.has(local) && (!el || /^(set|animate)$/.test(el.localName))) for (const u of animationUrls(String(value))) judge.url(u);
     else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
@@ -102,8 +114,8 @@ function hookLoaders(win: PageWindow, judge: LoadJudge): void {
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
   for (const [ctor, prop] of URL_PROPS) {
-    const proto = protoOf(win, ctor);
-    beforeSet(proto, prop, (_, value) => judge.url(String(value)));
+    const use = blobUseOf(ctor.replace(/^HTML(\w+)Element$/, '$1'));
+    beforeSet(protoOf(win, ctor), prop, (_, value) => judge.url(String(value), use));
   }
   beforeSet(protoOf(win, 'HTMLScriptElement'), 'type', (_, value) => judge.scriptType(value));
   // `new Audio(url)` sets its src inside the constructor, past the setter above.
@@ -162,7 +174,7 @@ export function hookUrls(win: PageWindow, judge: LoadJudge): void {
   hookLoaders(win, judge);
   const open = win.open;
   win.open = function (this: Window, url?: string | URL, target?: string, features?: string) {
-    if (url !== undefined && url !== '' && !judge.allowed(String(url), 'window.open').pass) return null;
+    if (url !== undefined && url !== '' && !judge.allowed(String(url), 'window.open', 'document').pass) return null;
     // the new window's name is read by whatever document it shows, another origin's too
     if (target !== undefined) {
       try {

@@ -5,7 +5,7 @@
  * importScripts through the page's guard over a MessagePort the page hands over before any message of
  * its own, then loads the worker's real script. Relative URLs keep resolving against the real script.
  */
-export function workerPrelude(scriptUrl: string, isModule: boolean, marker: string, scriptTextPattern: string): void {
+export function workerPrelude(scriptUrl: string, isModule: boolean, marker: string, scriptTextPattern: string, refusedBlobType: string): void {
   type Answer = { pass: boolean; message?: string };
   type Ask = (route: string, method: string, url: string, body: unknown) => Promise<Answer>;
   const g = self as unknown as Record<string, unknown> & typeof globalThis;
@@ -141,6 +141,25 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
         throw refused(`发布前预检：工作线程中不能使用 ${name}，已阻止`);
       };
     }
+  }
+
+  // A blob: URL made here is read by the page where it uses it (hooks/blobs.ts), except a stylesheet
+  // imported as a CSS module, which no page hook sees: refused here (lib/gate/blob-text.ts).
+  const createUrl = g.URL?.createObjectURL;
+  const blobType = Object.getOwnPropertyDescriptor(g.Blob?.prototype ?? {}, 'type')?.get;
+  if (createUrl && blobType) {
+    const refusedType = new RegExp(refusedBlobType, 'i');
+    const typeOf = (obj: unknown) => {
+      try {
+        return String(blobType.call(obj));
+      } catch {
+        return '';
+      }
+    };
+    g.URL.createObjectURL = (obj: Blob | MediaSource) => {
+      if (refusedType.test(typeOf(obj))) throw refused('发布前预检：工作线程中不能为样式表生成 blob: 地址，已阻止');
+      return createUrl.call(g.URL, obj);
+    };
   }
 
   // Nested workers would start without this prelude: refused rather than unguarded.

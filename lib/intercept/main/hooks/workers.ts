@@ -11,6 +11,7 @@ import { absoluteUrl } from './network';
 import { judgeUrl, refusal } from './sockets';
 import { workerPrelude } from './worker-prelude';
 import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-url-rules';
+import { WORKER_REFUSED_BLOB_TYPE } from '../../../gate/blob-text';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -49,7 +50,7 @@ function answerWorker(win: PageWindow, channel: GuardChannel, port: MessagePort)
 }
 
 function preludeUrl(win: PageWindow, scriptUrl: string, isModule: boolean): string {
-  const source = `(${workerPrelude.toString()})(${JSON.stringify(scriptUrl)}, ${String(isModule)}, ${JSON.stringify(MARKER)}, ${JSON.stringify(SCRIPT_TEXT_PATTERN)});`;
+  const source = `(${workerPrelude.toString()})(${JSON.stringify(scriptUrl)}, ${String(isModule)}, ${JSON.stringify(MARKER)}, ${JSON.stringify(SCRIPT_TEXT_PATTERN)}, ${JSON.stringify(WORKER_REFUSED_BLOB_TYPE)});`;
   return win.URL.createObjectURL(new win.Blob([source], { type: 'text/javascript' }));
 }
 

@@ -1,0 +1,83 @@
+/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
+/**
+ * XSLTProcessor: its output is parsed for the page (judged as markup before the page gets it: its
+ * `<img>` loads once adopted), and its stylesheet fetches the `href` of each `xsl:include` and
+ * `xsl:import` — an attribute page code may set by DOM method on an element no URL hook knows
+ * (Firefox fetches at importStylesheet, Chromium at each transform, reading the stylesheet node as it
+ * is then; a probe saw the ID arrive both ways). The stylesheet is judged as markup at both times,
+ * each text once. XSLT's `document()` fetched nothing in either browser (probed).
+ */
+import type { LoadJudge } from './load-judge';
+import { protoOf } from './wrap';
+
+type PageWindow = Window & typeof globalThis;
+
+/** The processor's stylesheet node and the serialization last judged, per processor. */
+type Sheets = WeakMap<object, { node: unknown; judged: string }>;
+
+/** Judged when its text changed since it was last judged (a second question would find a release spent). */
+function judgeSheet(sheets: Sheets, processor: object, judge: LoadJudge, serialize: (node: unknown) => string): void {
+  const sheet = sheets.get(processor);
+  if (!sheet) return;
+  const text = serialize(sheet.node);
+  if (text === sheet.judged) return;
+  judge.html(text);
+  sheet.judged = text;
+}
+
+function replace(proto: Record<string, unknown>, name: string, make: (original: (...a: unknown[]) => unknown) => (this: object, ...args: unknown[]) => unknown): void {
+  const original = proto[name];
+  if (typeof original !== 'function') return;
+  Object.defineProperty(proto, name, { value: make(original as (...a: unknown[]) => unknown), writable: true, configurable: true });
+}
+
+/**
+ * transformToFragment makes its fragment in the document it is given, where an `<img>` loads at
+ * once: the transform runs once, into an inert document of the same kind, and the judged fragment
+ * is imported into the page's.
+ */
+function inertLike(win: PageWindow, output: unknown): Document | undefined {
+  const implementation = Object.getOwnPropertyDescriptor(win.Document.prototype, 'implementation')?.get;
+  const impl = win.DOMImplementation?.prototype;
+  if (!implementation || !impl) return undefined;
+  const own = Reflect.apply(implementation, win.document, []) as DOMImplementation;
+  const html = (output as Document).contentType === 'text/html';
+  return html ? Reflect.apply(impl.createHTMLDocument, own, ['']) : Reflect.apply(impl.createDocument, own, [null, null]);
+}
+
+export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: unknown) => string): void {
+  const xslt = protoOf(win, 'XSLTProcessor') as Record<string, unknown> | undefined;
+  const importNode = win.Document.prototype.importNode;
+  if (!xslt) return;
+  const isNode = (v: unknown): v is Node => v instanceof win.Node;
+  const sheets: Sheets = new win.WeakMap();
+  replace(xslt, 'importStylesheet', (original) =>
+    function (this: object, ...args: unknown[]) {
+      sheets.set(this, { node: args[0], judged: '' });
+      judgeSheet(sheets, this, judge, serialize);
+      return Reflect.apply(original, this, args);
+    },
+  );
+  replace(xslt, 'transformToDocument', (original) =>
+    function (this: object, ...args: unknown[]) {
+      judgeSheet(sheets, this, judge, serialize);
+      const out: unknown = Reflect.apply(original, this, args);
+      if (isNode(out)) judge.html(serialize(out));
+      return out;
+    },
+  );
+  replace(xslt, 'transformToFragment', (original) =>
+    function (this: object, ...args: unknown[]) {
+      judgeSheet(sheets, this, judge, serialize);
+      const [source, output] = args;
+      // a document of this page or of one of its frames (no instanceof across realms)
+      const isDocument = typeof output === 'object' && output !== null && (output as Node).nodeType === 9;
+      const scratch = isDocument ? inertLike(win, output) : undefined;
+      if (!scratch) return Reflect.apply(original, this, args);
+      const trial: unknown = Reflect.apply(original, this, [source, scratch]);
+      if (!isNode(trial)) return trial;
+      judge.html(serialize(trial));
+      return Reflect.apply(importNode, output, [trial, true]);
+    },
+  );
+}
