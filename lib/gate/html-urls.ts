@@ -87,3 +87,50 @@ export function javascriptUrlText(url: string): string | undefined {
     return m[1]!.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   }
 }
+
+/**
+ * Can the string a `javascript:` URL's code evaluates to be read from the code itself? Yes when the
+ * code makes no document (empty, `void …`, a number, boolean, null or undefined: what editors write
+ * in their frames' src) or is a string literal (read as it stands). Any other expression — a variable
+ * (`parent.html`), a call, a function returning a string — makes a document of text the URL does not
+ * show: the probe saw `javascript:parent.html` load the ID that way.
+ */
+export function javascriptResultReadable(code: string): boolean {
+  const c = code.trim().replace(/;+\s*$/, '').trim();
+  return (
+    c === '' ||
+    isWholeVoid(c) ||
+    /^(?:false|true|null|undefined|NaN|[-+]?\d+(?:\.\d+)?)$/.test(c) ||
+    /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.|\$(?!\{))*`)$/s.test(c)
+  );
+}
+
+/**
+ * `void 0` or `void(…)` as the whole expression: `void 0, parent.html` is the comma operator's second
+ * operand, a string. The parenthesis after `void` must close at the very end, strings skipped (a
+ * regular expression or comment with quotes or parentheses in it is taken for no void: refused).
+ */
+function isWholeVoid(c: string): boolean {
+  if (/^void\s+0$/.test(c)) return true;
+  const open = /^void\s*\(/.exec(c);
+  if (!open) return false;
+  let depth = 0;
+  for (let i = open[0].length - 1; i < c.length; i++) {
+    const ch = c[i]!;
+    if (ch === '"' || ch === "'" || ch === '`') {
+      i = stringEnd(c, i);
+      if (i < 0) return false;
+    } else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i === c.length - 1;
+  }
+  return false;
+}
+
+/** Index of the quote closing the string literal opened at `start`, or -1. */
+function stringEnd(c: string, start: number): number {
+  for (let i = start + 1; i < c.length; i++) {
+    if (c[i] === '\\') i++;
+    else if (c[i] === c[start]) return i;
+  }
+  return -1;
+}

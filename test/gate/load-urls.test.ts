@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssMayLoad, cssUrls, unescapeCss } from '../../lib/gate/css-urls';
-import { htmlUrls, htmlPictureUrls, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
+import { htmlUrls, htmlPictureUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
 
 const ID = '11010519491231002X';
 const Q = `/sink?content=${ID}`;
@@ -92,4 +92,35 @@ describe("javascriptUrlText: a javascript: URL's code, whose string result a fra
   it('the URL in its markup is found', () => {
     expect(htmlUrls(javascriptUrlText(`javascript:'<img src="${Q}">'`)!)).toContain(Q);
   });
+});
+
+describe("javascriptResultReadable: is the document a javascript: URL makes readable from its code?", () => {
+  const readable = [
+    '',
+    ';',
+    'void(0)',
+    'void 0',
+    'void(0);',
+    // what the editors write in their frames' src (CKEditor 4, UEditor, KindEditor)
+    'void(function(){document.open();document.write("<p>正文</p>");document.close();}())',
+    'false',
+    'undefined',
+    '"<img src=\'/x?c=1\'>"',
+    "'<p>正文</p>'",
+    '`<p>${"x"}</p>`'.replace('${"x"}', 'x'),
+  ];
+  it.each(readable)('%j: readable', (code) => expect(javascriptResultReadable(code)).toBe(true));
+
+  const unreadable = [
+    'parent.__frameHtml',
+    'parent.getHtml()',
+    '(function(){return parent.html})()',
+    '"<p>" + parent.html',
+    'void 0, parent.html',
+    'void(0),parent.html',
+    'void(")"),parent.html',
+    '`<p>${parent.html}</p>`',
+    'void(parent.x)+parent.y',
+  ];
+  it.each(unreadable)('%j: not readable', (code) => expect(javascriptResultReadable(code)).toBe(false));
 });

@@ -892,6 +892,14 @@
       d.body.appendChild(frame);
       return ok('framed');
     },
+    // the same document, its markup in a variable the javascript: code names (no text to read in the URL)
+    'iframe-javascript-variable': function () {
+      window.__frameHtml = '<img src="' + location.origin + sink('iframe-javascript-variable') + '?' + qs(payload()) + '">';
+      var frame = d.createElement('iframe');
+      frame.src = 'javascript:parent.__frameHtml';
+      d.body.appendChild(frame);
+      return ok('framed');
+    },
     // an xsl:include whose href page code sets by DOM method: the processor fetches it
     'xslt-include': function () {
       var p = new DOMParser();

@@ -7,7 +7,7 @@
 import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
 import { htmlWindowNames } from '../../../gate/html-names';
-import { htmlPictureUrls, htmlUrls, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
+import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
@@ -48,6 +48,7 @@ export const isStyle = (n: unknown): boolean => (n as Element | null)?.localName
 
 const NO_SPECULATION = '发布前预检：编辑页面不允许页面脚本添加预加载规则（speculationrules），已阻止';
 const UNREADABLE_BLOB = '发布前预检：无法读取此 blob: 地址的内容以检查，已阻止';
+const UNREADABLE_JAVASCRIPT = '发布前预检：此 javascript: 地址生成的页面内容无法检查，已阻止';
 
 type Verdict = { pass: boolean; message?: string };
 
@@ -78,7 +79,10 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
   return (abs, use) => {
     if (/^blob:/i.test(abs)) return blob(abs, use);
     const code = use === 'other' ? undefined : javascriptUrlText(abs);
-    return code === undefined ? undefined : judged(code);
+    if (code === undefined) return undefined;
+    // A document of text the code does not show (a variable, a call) cannot be read to be judged.
+    if (!javascriptResultReadable(code)) return channel.covered() ? { pass: false, message: UNREADABLE_JAVASCRIPT } : { pass: true };
+    return judged(code);
   };
 }
 
