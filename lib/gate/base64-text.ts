@@ -1,3 +1,5 @@
+import { percentText } from './percent-text';
+
 /**
  * The text a base64 value carries, when it carries text. CMS admin pages behind a web application
  * firewall often send the article as base64 (`btoa(encodeURIComponent(html))`, js-base64's
@@ -20,7 +22,6 @@ function hasControl(text: string): boolean {
   }
   return false;
 }
-const PERCENT_ENCODED = /%[0-9A-Fa-f]{2}/;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -67,16 +68,6 @@ function headIsText(body: string): boolean {
   }
 }
 
-/** `encodeURIComponent` before `btoa` (btoa takes Latin-1 only): the decoded text is percent-encoded. */
-function unpercent(text: string): string {
-  if (!PERCENT_ENCODED.test(text)) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 export function base64Text(value: string): string | null {
   const body = base64Body(value.trim());
   if (body === null || !headIsText(body)) return null;
@@ -88,6 +79,7 @@ export function base64Text(value: string): string | null {
   } catch {
     return null;
   }
-  text = unpercent(text);
+  // `encodeURIComponent` before `btoa` (btoa takes Latin-1 only): the decoded text is percent-encoded.
+  text = percentText(text) ?? text;
   return text.trim() === '' || hasControl(text) ? null : text;
 }
