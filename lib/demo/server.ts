@@ -55,6 +55,7 @@ export const VENDOR_DIRS: Readonly<Record<string, string>> = {
   quill: 'quill/dist',
   '@wangeditor/editor': '@wangeditor/editor/dist',
   jquery: 'jquery/dist',
+  plupload: 'plupload/js',
 };
 
 export const RECORDED_PATHS = ['/api/publish', '/api/draft'] as const;

@@ -46,6 +46,22 @@ export interface FileRef {
    * by it. A file without one has not been read: it is pending, never clean.
    */
   key?: string;
+  /**
+   * The file is a piece page code cut by `slice()` from a larger Blob (a chunked upload,
+   * lib/gate/pieces.ts): the whole is judged, and `key` is then the whole's.
+   */
+  piece?: FilePiece;
+}
+
+export interface FilePiece {
+  /** Index of the whole Blob among the blobs sent beside the request (async channel only). */
+  whole?: number;
+  start: number;
+  end: number;
+  /** The whole's size, name and type. */
+  size: number;
+  filename: string;
+  type: string;
 }
 
 export type Entry = [name: string, value: string | FileRef];

@@ -15,7 +15,7 @@ import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
 import { startServer, type CmsServer } from '../../lib/demo/drive.ts';
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
-import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from '../e2e/attachment-files.ts';
+import { arrivedFiles, arrivedPieces, CLEAN, corpusFiles, LIST, pieceShas, sha } from '../e2e/attachment-files.ts';
 import { IDS } from '../attachments/labelled';
 import { panelAttached, startFirefox } from './firefox-helpers.ts';
 
@@ -47,8 +47,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function openPage(): Promise<void> {
-  await driver.goto(`${server.url}/attachments.html`);
+async function openPage(pathname = '/attachments.html'): Promise<void> {
+  await driver.goto(`${server.url}${pathname}`);
   await driver.waitFor('!!(window.__attach && window.__attach.ready === true)', { timeout: 20_000 });
   expect(await panelAttached(driver, 10_000), 'Precheck guards the page').toBe(true);
 }
@@ -118,5 +118,24 @@ describe('an upload dialog that sends FormData by XHR the moment a file is chose
     await choose('#dialog-file', CLEAN);
     expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
     expect(arrived(CLEAN, since).map((r) => r.path)).toEqual(['/sink/attach/dialog']);
+  });
+});
+
+describe('a chunked upload: file.slice() pieces, one FormData each, by XHR (attachments-dialogs.html)', () => {
+  test('no piece of the list leaves; every piece of the clean workbook arrives in order', async () => {
+    const path = '/sink/webuploader/chunk.php';
+    expect(pieceShas(bytes.get(LIST)!).length, 'the files go in several pieces').toBeGreaterThan(2);
+    await openPage('/attachments-dialogs.html');
+    let since = server.mark();
+    await choose('#wu-file', LIST);
+    expect(await uploadOutcomes()).toEqual([{ ok: false, name: LIST }]);
+    expectNamed(await refusalNaming(LIST));
+    expect(arrivedPieces(server, bytes.get(LIST)!, path, since)).toEqual([]);
+
+    await openPage('/attachments-dialogs.html');
+    since = server.mark();
+    await choose('#wu-file', CLEAN);
+    expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
+    expect(arrivedPieces(server, bytes.get(CLEAN)!, path, since)).toEqual(pieceShas(bytes.get(CLEAN)!));
   });
 });

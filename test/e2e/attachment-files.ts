@@ -23,3 +23,16 @@ export async function corpusFiles(names: readonly string[]): Promise<Map<string,
 export function arrivedFiles(server: Pick<CmsServer, 'requests'>, files: ReadonlyMap<string, Buffer>, name: string, since: number) {
   return server.requests({ since }).filter((r) => r.files.some((f) => f.sha256 === sha(files.get(name)!)));
 }
+
+/** The SHA-256 of each `size`-byte piece of `bytes`, in order: what a chunked upload (attachments-dialogs.html) sends. */
+export function pieceShas(bytes: Buffer, size = 2048): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < bytes.length; at += size) out.push(sha(bytes.subarray(at, at + size)));
+  return out;
+}
+
+/** The file parts that reached `path` since `since` and are pieces of `bytes`, in the order they arrived. */
+export function arrivedPieces(server: Pick<CmsServer, 'requests'>, bytes: Buffer, path: string, since: number): string[] {
+  const pieces = new Set(pieceShas(bytes));
+  return server.requests({ path, since }).flatMap((r) => r.files.filter((f) => pieces.has(f.sha256)).map((f) => f.sha256));
+}

@@ -17,7 +17,7 @@ import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/che
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { IDS } from '../attachments/labelled';
-import { arrivedFiles, CLEAN, corpusFiles, LIST, sha } from './attachment-files.ts';
+import { arrivedFiles, arrivedPieces as arrivedPiecesOf, CLEAN, corpusFiles, LIST, pieceShas as pieceShasOf, sha } from './attachment-files.ts';
 import { AttachmentPage, signFile, XLSX } from './attachment-page.ts';
 import { panelRefusals } from './gate-drive.ts';
 
@@ -205,6 +205,39 @@ describe('the upload dialogs of UEditor and KindEditor, and an ajaxFileUpload hi
 
     const clean = await framePost(input, CLEAN, path, send);
     expect(clean.got.map((r) => r.files.map((f) => [f.field, f.filename, f.sha256]))).toEqual([[[field, CLEAN, sha(files.get(CLEAN)!)]]]);
+  });
+});
+
+const pieceShas = (name: string) => pieceShasOf(files.get(name)!);
+const arrivedPieces = (name: string, path: string, since: number) => arrivedPiecesOf(server, files.get(name)!, path, since);
+
+describe('chunked uploads: a file sent in pieces is judged as the whole file (lib/demo/pages/attachments-dialogs.html)', () => {
+  const DIALOGS = '/attachments-dialogs.html';
+
+  test.each([
+    ['plupload (the real library): 开始上传 sends each 2 KB piece as multipart', '/sink/plupload/upload.php', async (name: string) => {
+      await page.locator('#pl-container input[type=file]').setInputFiles(filePayload(name));
+      await page.locator('#pl-start').click();
+    }],
+    ['webuploader-style: file.slice() pieces, one FormData each, by XHR', '/sink/webuploader/chunk.php', async (name: string) => {
+      await page.locator('#wu-file').setInputFiles(filePayload(name));
+    }],
+  ] as const)('%s: no piece of the list leaves, every piece of the clean workbook arrives in order', async (_what, path, choose) => {
+    expect(pieceShas(LIST).length, 'the files go in several pieces').toBeGreaterThan(2);
+    await openPage(DIALOGS);
+    let since = server.mark();
+    await choose(LIST);
+    const [refused] = (await uploadOutcomes()) as { ok: boolean; name: string }[];
+    expect(refused).toMatchObject({ ok: false, name: LIST });
+    await page.waitForTimeout(500);
+    expect(arrivedPieces(LIST, path, since)).toEqual([]);
+    expectNamedAndPlaced(await refusalsNaming(LIST));
+
+    await openPage(DIALOGS);
+    since = server.mark();
+    await choose(CLEAN);
+    expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
+    expect(arrivedPieces(CLEAN, path, since)).toEqual(pieceShas(CLEAN));
   });
 });
 

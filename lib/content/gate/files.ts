@@ -28,10 +28,17 @@ export function unreadFile(ref: Pick<FileRef, 'filename' | 'type' | 'size'>): bo
   return ref.size === 0 || isMediaFile(ref.type, ref.filename);
 }
 
-/** The content keys of the files a request carries (read by this world; others have none). */
+/** A piece of a chunked upload before its last: the upload is not over with it. */
+const notLastPiece = (ref: FileRef) => ref.piece !== undefined && ref.piece.end < ref.piece.size;
+
+/**
+ * The content keys of the files a request carries (read by this world; others have none) that a
+ * signed file's pass is spent on: a chunked upload spends it with its last piece, so one sign-off
+ * lets the whole file out once.
+ */
 export function fileKeysOf(o: Outgoing): string[] {
   if (o.body.kind !== 'entries') return [];
-  return o.body.entries.flatMap(([, v]) => (typeof v !== 'string' && v.key !== undefined ? [v.key] : []));
+  return o.body.entries.flatMap(([, v]) => (typeof v !== 'string' && v.key !== undefined && !notLastPiece(v) ? [v.key] : []));
 }
 
 export class FileVerdicts {

@@ -181,17 +181,25 @@ export class PageGate {
         entries.push([name, ref]);
         continue;
       }
-      // A Blob sent as the whole body is the body (its text), unless it is a document.
-      if (name === '(blob)' && !(await isDocumentBody(blob, ref))) {
-        entries.push([name, await blob.text()]);
-        continue;
-      }
-      entries.push([name, await this.deps.files.learn(ref, blob)]);
+      entries.push([name, await this.readPart(name, ref, blob, ref.piece?.whole === undefined ? undefined : blobs[ref.piece.whole])]);
     }
     const body: RawBody = entries.length === 1 && entries[0]![0] === '(blob)' && typeof entries[0]![1] === 'string'
       ? { kind: 'text', text: entries[0]![1], contentType: o.body.contentType }
       : { kind: 'entries', entries, contentType: o.body.contentType };
     return { ...o, body };
+  }
+
+  /**
+   * A file part with its content key, or a Blob body's text. A piece of a larger Blob (a chunked
+   * upload) is judged as that whole (lib/gate/pieces.ts): the whole is read, its key or text stands
+   * for the piece.
+   */
+  private async readPart(name: string, ref: FileRef, blob: Blob, whole: Blob | undefined): Promise<FileRef | string> {
+    const source = whole && ref.piece ? { blob: whole, ref: { ...ref, filename: ref.piece.filename || ref.filename, type: ref.piece.type, size: ref.piece.size } } : { blob, ref };
+    // A Blob sent as the whole body is the body (its text), unless it is a document.
+    if (name === '(blob)' && !(await isDocumentBody(source.blob, source.ref))) return source.blob.text();
+    const { key } = await this.deps.files.learn(source.ref, source.blob);
+    return { ...ref, key };
   }
 
   /**

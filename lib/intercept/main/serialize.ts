@@ -6,7 +6,8 @@
  * reported as opaque (judged as unknown content, never passed unread).
  */
 import { isMediaFile } from '../../gate/files';
-import type { Entry, RawBody } from '../../gate/types';
+import type { Entry, FileRef, RawBody } from '../../gate/types';
+import { pieceOf } from './hooks/blobs';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -27,11 +28,7 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
     const entries: Entry[] = [];
     for (const [name, value] of (body as FormData).entries()) {
       if (typeof value === 'string') entries.push([name, value]);
-      else {
-        const file = value;
-        const ref = { name, filename: file.name, type: file.type, size: file.size };
-        entries.push([name, isMediaFile(file.type, file.name) || file.size === 0 ? ref : { ...ref, blob: blobs.push(file) - 1 }]);
-      }
+      else entries.push([name, fileEntry({ name, filename: value.name, type: value.type, size: value.size }, value, blobs)]);
     }
     return { body: { kind: 'entries', entries, contentType: 'multipart/form-data' }, blobs };
   }
@@ -39,9 +36,7 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
     const blob = body as Blob;
     if (blob.size === 0) return { body: { kind: 'none' }, blobs };
     const ref = { name: '(blob)', filename: (blob as File).name ?? '', type: blob.type || contentType || '', size: blob.size };
-    if (isMediaFile(ref.type, ref.filename)) return { body: { kind: 'entries', entries: [['(blob)', ref]] }, blobs };
-    blobs.push(blob);
-    return { body: { kind: 'entries', entries: [['(blob)', { ...ref, blob: 0 }]] }, blobs };
+    return { body: { kind: 'entries', entries: [['(blob)', fileEntry(ref, blob, blobs)]] }, blobs };
   }
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || tag === '[object ArrayBuffer]') {
     const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
@@ -54,6 +49,20 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   }
   // fetch and XHR send anything else as its string form.
   return { body: { kind: 'text', text: String(body), contentType }, blobs };
+}
+
+/**
+ * A file or Blob part as a reference, its bytes sent beside the request. A piece cut by `slice()`
+ * travels with the whole it was cut from, which is what is judged; a picture, a film, a font (or a
+ * piece of one) and an empty file are not read.
+ */
+function fileEntry(ref: FileRef, blob: Blob, blobs: Blob[]): FileRef {
+  const cut = pieceOf(blob);
+  const whole = cut && (cut.whole as File);
+  const piece = whole && { start: cut.start, end: cut.end, size: whole.size, filename: whole.name ?? '', type: whole.type };
+  if (ref.size === 0 || isMediaFile(ref.type, ref.filename) || (piece && isMediaFile(piece.type, piece.filename))) return ref;
+  const at = blobs.push(blob) - 1;
+  return piece ? { ...ref, blob: at, piece: { ...piece, whole: blobs.push(whole) - 1 } } : { ...ref, blob: at };
 }
 
 /** Blob bodies inside a sync path cannot be read now: they make the body opaque. */

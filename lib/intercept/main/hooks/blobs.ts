@@ -10,6 +10,7 @@
  * read and judged where it is used (load-judge.ts, lib/gate/blob-text.ts `blobUseVerdict`).
  */
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
+import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
 
 type PageWindow = Window & typeof globalThis;
@@ -19,6 +20,12 @@ type PageWindow = Window & typeof globalThis;
  * URL made in the page and used in its about:blank frame is known there.
  */
 const madeUrls = new Map<string, MadeBlob>();
+
+/** Each Blob cut by `slice()` in a window this guard hooks, and where it lies in the Blob it was first cut from. */
+const pieces = new WeakMap<Blob, Piece<Blob>>();
+
+/** Where `blob` was cut from, when page code made it by `slice()` (lib/gate/pieces.ts). */
+export const pieceOf = (blob: Blob): Piece<Blob> | undefined => pieces.get(blob);
 
 /** A document parsed from a blob: URL whose text was judged is not judged again (a release is spent once). */
 export const blobUrlJudged = (url: string): boolean => madeUrls.get(url)?.judged === true;
@@ -142,15 +149,47 @@ function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, O
   return Guarded;
 }
 
-/** A slice holds part of its Blob's text: the whole is judged (never less than the browser parses). */
+/**
+ * A slice holds part of its Blob's text: the whole is judged (never less than the browser parses).
+ * Where it was cut from is kept too: a file sent in pieces is judged as the whole file.
+ */
 function hookSlice(OriginalBlob: typeof Blob, brands: BlobBrands, texts: WeakMap<Blob, string>): void {
   const slice = OriginalBlob.prototype.slice;
+  const sizeOf = getter(OriginalBlob.prototype, 'size');
   OriginalBlob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
     const part = Reflect.apply(slice, this, args);
-    const text = brands.isBlob(this) ? texts.get(this) : undefined;
+    if (!brands.isBlob(this)) return part;
+    const text = texts.get(this);
     if (text !== undefined) texts.set(part, text);
+    if (sizeOf) pieces.set(part, pieceFrom(this, Number(sizeOf.call(this)), args[0], args[1], pieceOf));
     return part;
   };
+}
+
+/**
+ * FormData keeps a File of its own for a Blob appended to it (named 'blob', or the name given): the
+ * piece a page appends is known by the File FormData hands back, read right after it is stored.
+ */
+function hookFormDataPieces(win: PageWindow): void {
+  const proto = win.FormData?.prototype;
+  const getAll = proto?.getAll;
+  if (!proto || typeof getAll !== 'function') return;
+  for (const name of ['append', 'set'] as const) {
+    const original = proto[name] as (this: FormData, ...args: unknown[]) => void;
+    if (typeof original !== 'function') continue;
+    Object.defineProperty(proto, name, {
+      value: function (this: FormData, ...args: unknown[]) {
+        Reflect.apply(original, this, args);
+        const piece = pieces.get(args[1] as Blob);
+        if (!piece) return;
+        const stored = Reflect.apply(getAll, this, [args[0]]) as FormDataEntryValue[];
+        const last = stored[stored.length - 1];
+        if (last !== undefined && typeof last !== 'string') pieces.set(last, piece);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
 }
 
 /** Each URL is remembered with its Blob's type, and its text when that was not judged here, for its use. */
@@ -177,5 +216,6 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   win.Blob = wrapConstructor(win, OriginalBlob, brands, texts);
   if (typeof OriginalFile === 'function') win.File = wrapConstructor(win, OriginalFile, brands, texts);
   hookSlice(OriginalBlob, brands, texts);
+  hookFormDataPieces(win);
   hookCreateObjectUrl(win, create, judge, brands, texts);
 }
