@@ -53,6 +53,8 @@ export interface RecordedRequest {
    * the browser does not set by itself (X-Content: …). A route can carry the draft there too.
    */
   pageHeaders: string;
+  /** The Host header: a page can make a host name of the draft (`<ID>.localhost` reaches this server too). */
+  host?: string;
 }
 
 export interface RequestFilter {
@@ -209,6 +211,7 @@ export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'a
     text: parsed.format === 'multipart' ? strings(parsed.body).join('\n') : raw.body.toString('utf8'),
     headers,
     pageHeaders: pageHeaders(raw.headers),
+    host: typeof raw.headers.host === 'string' ? raw.headers.host : '',
   };
 }
 
@@ -238,7 +241,9 @@ function base64Decoded(text: string): string {
  */
 export function carriedText(r: RecordedRequest): string {
   const bodyStrings = strings(r.body).join('\n');
-  const plain = [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? '')].join('\n');
+  // Host names are lowercased on the way: an ID's check character X arrives as x.
+  const host = r.host ?? '';
+  const plain = [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? ''), host, host.toUpperCase()].join('\n');
   // Java CMSes encode a field twice: what is still percent-encoded after one decoding is read again.
   return `${plain}\n${decoded(plain)}\n${base64Decoded(plain)}`;
 }

@@ -344,7 +344,7 @@ class DemoCms {
     const { path: pathname, method } = r;
     if (method === 'POST' && (RECORDED_PATHS as readonly string[]).includes(pathname)) return this.publishOrDraft(r, raw, res);
     if (pathname === '/api/ueditor' && method === 'GET') return this.ueditorConfig(url, res);
-    if (isSinkPath(pathname)) return answerSink(url, res);
+    if (isSinkPath(pathname)) return answerSink(url, res, /^authorization:/im.test(r.pageHeaders));
     const cms = findEndpoint(r);
     if (cms) return this.cmsAnswer(cms, r, res);
     if (method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed');

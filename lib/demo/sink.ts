@@ -5,6 +5,7 @@
  *   /sink/events      text/event-stream with one `message` event (EventSource); kept open
  *   /sink/ws          WebSocket: every message is recorded as method 'WS'; each gets `{"ok":true}` back
  *   /sink/js/**       JavaScript, classic and module alike; with `callback=` a JSONP call of it
+ *   /sink/auth/**     401 with a Basic challenge until the request brings an Authorization header
  *   /sink/**          JSON `{ ok: true }` for any method
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,8 +20,14 @@ export function isSinkPath(pathname: string): boolean {
   return pathname === '/sink' || pathname.startsWith('/sink/');
 }
 
-export function answerSink(url: URL, res: ServerResponse): void {
+export function answerSink(url: URL, res: ServerResponse, authorized = false): void {
   const pathname = url.pathname;
+  if (pathname.startsWith('/sink/auth/') && !authorized) {
+    // A page that gave XHR a user name and password sends them in its answer to this challenge.
+    res.writeHead(401, { 'www-authenticate': 'Basic realm="sink"', 'content-length': 0, 'cache-control': 'no-store' });
+    res.end();
+    return;
+  }
   if (pathname.startsWith('/sink/js/')) {
     const callback = url.searchParams.get('callback');
     const script = callback && /^[\w$.]+$/.test(callback) ? `${callback}({"ok":true});` : '/* ok */';

@@ -137,6 +137,24 @@ function decodeText(parts: TextPart[], files: FileRef[], text: string, contentTy
   push(parts, '(body)', text, 0);
 }
 
+/**
+ * The host name and the user name and password of a URL leave the machine too — in the DNS lookup, the
+ * Host header and the Authorization answer —: `http://11010519491231002x.example.net/p.gif` carries
+ * the ID without a path or query. Read when they could hold a number or text, a label a line.
+ */
+function hostText(u: URL): string | undefined {
+  const text = [u.username, u.password, ...u.hostname.split('.')].filter((s) => s !== '').map(safeDecode).join('\n');
+  return /[^\x20-\x7e]|\d{6}|%/.test(u.username + u.password + u.hostname) ? text : undefined;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function decodeUrl(parts: TextPart[], url: string): void {
   let u: URL;
   try {
@@ -153,6 +171,8 @@ function decodeUrl(parts: TextPart[], url: string): void {
   }
   // A path of plain names (/admin/article/list.do) carries no draft; only look at it when it could.
   if (/[^\x20-\x7e]|\d{6}/.test(path)) parts.push({ name: '(path)', text: path.replace(/\//g, '\n') });
+  const host = hostText(u);
+  if (host) parts.push({ name: '(host)', text: host });
   if (u.search.length > 1) {
     for (const [k, v] of pairsOf(new URLSearchParams(u.search))) {
       push(parts, `?${k}{key}`, k, MAX_DEPTH);

@@ -23,7 +23,7 @@ import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
-import { ID, openRoutes, ownDraft, refusalListed, writeDraft } from './gate-drive.ts';
+import { ID, openRoutes, ownDraft, panelRefusals, refusalListed, writeDraft } from './gate-drive.ts';
 import { expectPeerDelivers, expectPeerGuarded } from './webrtc-walk.ts';
 
 let browser: Browser;
@@ -137,3 +137,48 @@ test("a Blob the page builds (a stylesheet, a frame document, a CSS module, one 
   expect(server.carrying(ID, { since })).toEqual([]);
 });
 
+
+/**
+ * A host name leaves the machine in the DNS lookup and the Host header: a subdomain made of the ID
+ * needs no path or query. `<label>.localhost` reaches the recording server here (Chromium resolves
+ * it to the loopback address), which records the Host header.
+ */
+const HOST_ROUTES: [what: string, script: (url: string) => string][] = [
+  ['an image', (url) => `new Image().src = ${JSON.stringify(`${url}/sink/host/img`)}`],
+  ['fetch (no-cors)', (url) => `fetch(${JSON.stringify(`${url}/sink/host/fetch`)}, { mode: 'no-cors' }).catch(() => {})`],
+  ['sendBeacon', (url) => `navigator.sendBeacon(${JSON.stringify(`${url}/sink/host/beacon`)}, 'x')`],
+  ['an iframe', (url) => `document.body.appendChild(Object.assign(document.createElement('iframe'), { src: ${JSON.stringify(`${url}/sink/host/frame`)} }))`],
+];
+
+test('an ID as a host name label: each request arrives without Precheck; with it none leaves and the panel lists them', async () => {
+  const target = `http://${ID.toLowerCase()}.localhost:${new URL(server.url).port}`;
+  const sent = () => server.carrying(ID, { path: /^\/sink\/host\// }).map((r) => r.path);
+  await openControl(76);
+  for (const [what, script] of HOST_ROUTES) {
+    const before = sent().length;
+    await page.evaluate(script(target));
+    await expect.poll(() => sent().length, { timeout: 5_000, message: `control: ${what}` }).toBeGreaterThan(before);
+  }
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(76));
+  const since = server.mark();
+  for (const [, script] of HOST_ROUTES) await page.evaluate(`try { ${script(target)} } catch (e) {}`);
+  await page.waitForTimeout(1_500);
+  expect(server.carrying(ID, { since })).toEqual([]);
+  const listed = (await panelRefusals(page)).filter((r) => r.text.includes('/sink/host/'));
+  expect(listed.map((r) => r.text.replace(/^.*\/sink\/host\/(\w+).*$/s, '$1')).sort(), 'the panel lists each refusal').toEqual(['beacon', 'fetch', 'frame', 'img']);
+});
+
+test('a user name given to XHR open(): sent in the answer to a Basic challenge without Precheck; with it the request is refused and listed', async () => {
+  const xhr = `(() => { const x = new XMLHttpRequest(); x.open('GET', '/sink/auth/xhr', true, ${JSON.stringify(ID)}, 'pw'); x.send(); })()`;
+  await openControl(77);
+  await page.evaluate(xhr);
+  await expect.poll(() => control.carrying(ID, { path: '/sink/auth/xhr' }).length, { timeout: 5_000 }).toBeGreaterThan(0);
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(77));
+  const since = server.mark();
+  await page.evaluate(xhr);
+  expect(await refusalListed(page, 'xhr', '/sink/auth/xhr')).toBe(true);
+  await page.waitForTimeout(1_000);
+  expect(server.requests({ path: '/sink/auth/xhr', since })).toEqual([]);
+});

@@ -126,7 +126,10 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
   const send = proto.send;
   const setHeader = proto.setRequestHeader;
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
-    opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false, headers: [] });
+    // A user name and password go out in the Authorization answer: judged like a header the page set.
+    const credentials = args.length > 3 ? [args[3], args[4]].filter((v) => v !== undefined && v !== null).map(String).join(':') : '';
+    const headers: [string, string][] = credentials !== '' && mayCarryText(credentials) ? [['authorization', credentials]] : [];
+    opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false, headers });
     // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
     Reflect.apply(open, this, args);
   };
