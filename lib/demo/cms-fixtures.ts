@@ -467,6 +467,16 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/check', sends: 'xhr', ids: { from: 'body', name: 'ids', separator: ',' }, wantIds: ['42', '43'] },
     success: '操作成功',
   },
+  {
+    id: 'publiccms-uncheck-row',
+    cms: 'publiccms',
+    name: 'PublicCMS 待审核 → 每行 审核（ajaxTodo）',
+    path: '/cms/publiccms/admin/content_uncheck_list.html',
+    currentUser: '陈十七',
+    steps: [{ click: 'a[target="ajaxTodo"][href^="cmsContent/check?ids=42&"]' }],
+    expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/check', sends: 'xhr', ids: { from: 'query', name: 'ids', separator: ',' }, wantIds: ['42'] },
+    success: '操作成功',
+  },
 ];
 
 /** The item ids a recorded request names, read with the adapters' own rule (lib/policy/list-publish.ts). */

@@ -18,7 +18,8 @@ export function listPublishRule(adapter: Pick<SiteAdapter, 'listPublish'>, req: 
 
 /** The ids a request names, as the rule says where they are. Empty when it names none. */
 export function itemIdsOf(ids: ItemIdsRule, req: Pick<RequestParts, 'url' | 'body'>): string[] {
-  const raw = ids.from === 'query' ? new URL(req.url).searchParams.getAll(ids.name) : scalars(req.body?.[ids.name]);
+  const query = ids.from === 'body' ? [] : new URL(req.url).searchParams.getAll(ids.name);
+  const raw = ids.from === 'query' ? query : [...query, ...scalars(req.body?.[ids.name])];
   const split = ids.separator ? raw.flatMap((v) => v.split(ids.separator!)) : raw;
   const trimmed = split.map((v) => v.trim()).filter((v) => v !== '');
   if (!ids.pattern) return trimmed;

@@ -77,8 +77,11 @@ const publishRequest = z.strictObject({
 
 /** How a list-page publish request names its items (read by lib/policy/list-publish.ts). */
 const itemIds = z.strictObject({
-  /** the query string or the request body (urlencoded, multipart or JSON) */
-  from: z.enum(['query', 'body']),
+  /**
+   * the query string, the request body (urlencoded, multipart or JSON), or either — for servers that
+   * read a parameter from both alike (Spring MVC, PHP's $_REQUEST): ids in the query of a post count
+   */
+  from: z.enum(['query', 'body', 'either']),
   /** parameter name as sent: `ids[]`, `qstr`, `id`, `p` */
   name: nonBlank(100),
   /** several ids in one value (DedeCMS `42`43`) */

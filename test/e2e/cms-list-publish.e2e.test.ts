@@ -57,10 +57,10 @@ async function newPage(url: string): Promise<Page> {
 
 
 /** Signs off a clean draft on the edit page of item `id` and lets its one POST out. */
-async function signItem(fixture: CmsFixture, id: string): Promise<void> {
+async function signItem(fixture: CmsFixture, id: string, text = `第${id}号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。`): Promise<void> {
   const page = await browser.context.newPage();
   await openFixture(page, server.url, { ...fixture, path: `${fixture.path}?id=${id}` });
-  await prepareDraft(page, fixture, `第${id}号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。`);
+  await prepareDraft(page, fixture, text);
   const publish = fixture.publish.find((p) => !p.draft)!;
   const since = server.mark();
   await runSteps(page, publish.steps);
@@ -109,12 +109,24 @@ describe('PbootCMS 内容列表 → per-row status link (GET)', () => {
   });
 });
 
+const publiccmsRow = CMS_LIST_FIXTURES.find((f) => f.id === 'publiccms-uncheck-row')!;
+/** PublicCMS's own 审核 link of one row (DWZ ajaxTodo: a POST of the link, the id in its query). */
+const rowLink = (id: string) => `a[target="ajaxTodo"][href^="cmsContent/check?ids=${id}&"]`;
+
 describe('PublicCMS 待审核 → 批量审核 ($.ajax of ids joined by commas)', () => {
   test('unsigned 42 and 43 are refused, named by title; nothing reaches the server (runs before PHPCMS signs 42)', async () => {
     const fixture = list('publiccms');
     const since = server.mark();
     const page = await publishFromList(fixture, ['42', '43']);
     await expectRefused(fixture, page, since, [TITLE, TITLE_43]);
+    await page.close();
+  });
+
+  test('a row’s own 审核 link (its id in the query of a POST): unsigned 43 is refused, named by title', async () => {
+    const since = server.mark();
+    const page = await newPage(publiccmsRow.path);
+    await page.locator(rowLink('43')).click();
+    await expectRefused(publiccmsRow, page, since, [TITLE_43]);
     await page.close();
   });
 });
@@ -418,5 +430,18 @@ describe('saved again', () => {
     const listPage = await publishFromList(fixture, ['42']);
     await expectRefused(fixture, listPage, since, [TITLE]);
     await listPage.close();
+  });
+});
+
+describe('PublicCMS 待审核 → a row’s own 审核 link, signed', () => {
+  test('42 signed off on PublicCMS’s own edit page (new content: a new sign-off) passes by its row link', async () => {
+    await signItem(edit('publiccms'), '42', '第42号稿件（修订）：资金已按时足额发放，名单请到乡镇民政办查阅。');
+    const since = server.mark();
+    const page = await newPage(publiccmsRow.path);
+    await page.locator(rowLink('42')).click();
+    const [r] = await server.waitForRequests({ ...publiccmsRow.expect, since });
+    expect(readIds(r!, publiccmsRow.expect.ids)).toEqual(['42']);
+    await expect.poll(() => page.locator('body').innerText()).toContain(publiccmsRow.success);
+    await page.close();
   });
 });

@@ -14,6 +14,10 @@ describe('itemIdsOf', () => {
     ['PbootCMS id inside p', { from: 'query', name: 'p', pattern: '/id/(\\d+)/' }, `${U}/admin.php?p=/Content/mod/id/42/field/status/value/1`, undefined, ['42']],
     ['none named', { from: 'body', name: 'ids[]' }, `${U}/x`, {}, []],
     ['empty values dropped', { from: 'query', name: 'qstr', separator: '`' }, `${U}/a?qstr=`, undefined, []],
+    ['either: a post with its id in the query only (PublicCMS row link)', { from: 'either', name: 'ids', separator: ',' }, `${U}/cmsContent/check?ids=42&_csrf=x`, {}, ['42']],
+    ['either: ids in the body only (批量审核)', { from: 'either', name: 'ids', separator: ',' }, `${U}/cmsContent/check?_csrf=x`, { ids: '42,43' }, ['42', '43']],
+    ['either: ids in both are all read (the server merges them)', { from: 'either', name: 'ids', separator: ',' }, `${U}/cmsContent/check?ids=42`, { ids: '43' }, ['42', '43']],
+    ['body only: the query is not read', { from: 'body', name: 'ids', separator: ',' }, `${U}/cmsContent/check?ids=42`, { ids: '43' }, ['43']],
   ])('%s', (_name, ids, url, body, want) => expect(itemIdsOf(ids, { url, body })).toEqual(want));
 });
 

@@ -105,7 +105,7 @@ describe.each(CMS_LIST_FIXTURES.map((l) => [l.id, l] as const))('%s', (_id, list
 
   it('listPublish matches the list page’s publish request and reads its ids', () => {
     const url = urlOf(list.expect);
-    const withIds = list.expect.ids.from === 'query' && list.expect.ids.separator ? `${url}&${list.expect.ids.name}=${list.expect.wantIds.join(list.expect.ids.separator)}` : url;
+    const withIds = list.expect.ids.from === 'query' && list.expect.ids.separator ? `${url}${url.includes('?') ? '&' : '?'}${list.expect.ids.name}=${list.expect.wantIds.join(list.expect.ids.separator)}` : url;
     const pboot = list.cms === 'pbootcms' ? `${ORIGIN}/cms/pbootcms/admin.php?p=/Content/mod/id/42/field/status/value/1` : withIds;
     const rule = listPublishRule(adapter, { url: pboot, method: list.expect.method, body });
     expect(rule).toBeDefined();

@@ -22,9 +22,10 @@ export const publiccms: ShippedAdapter = {
     publishButtons: [],
     publishRequests: [{ method: 'POST', urlPattern: SAVE, field: { name: 'draft', absent: true } }],
     draftRequests: [{ method: 'POST', urlPattern: SAVE, field: { name: 'draft' } }],
-    // 待审核 → 批量审核 posts the ticked ids joined by commas (DWZ selectedTodo). A row's own 审核 link
-    // (ajaxTodo) sends its id in the query only: this rule reads no id from it (no fixture test yet).
-    listPublish: [{ method: 'POST', urlPattern: '/cmsContent/check(?:$|\\?)', ids: { from: 'body', name: 'ids', separator: ',' }, rowCheckbox: 'input[name="ids"]' }],
+    // 待审核 → 批量审核 posts the ticked ids joined by commas (DWZ selectedTodo); a row's own 审核 link
+    // (ajaxTodo) posts nothing but its address, the id in its query. Spring MVC reads `ids` from the
+    // query and the body alike, so both are read.
+    listPublish: [{ method: 'POST', urlPattern: '/cmsContent/check(?:$|\\?)', ids: { from: 'either', name: 'ids', separator: ',' }, rowCheckbox: 'input[name="ids"]' }],
     itemId: { field: 'input[name="id"]', urlParam: 'id' },
   },
 };
