@@ -46,7 +46,7 @@ export async function runSteps(page: Page, steps: readonly Step[]): Promise<void
     else if ('select' in step) await page.locator(step.select).selectOption(step.value);
     else if ('check' in step) await page.locator(step.check).check();
     else if ('uncheck' in step) await page.locator(step.uncheck).uncheck();
-    else await page.locator(step.click).click({ noWaitAfter: true });
+    else await (step.frame ? page.frameLocator(step.frame) : page).locator(step.click).click({ noWaitAfter: true });
   }
 }
 

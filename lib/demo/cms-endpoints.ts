@@ -317,6 +317,13 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   },
   {
     cms: 'sscms',
+    does: '内容管理：审核（contentsLayerCheck 弹层 → axios JSON，channelContentIds=栏目_内容,…）',
+    method: 'POST',
+    path: 'api/admin/cms/contents/contentsLayerCheck',
+    answer: sscmsSaved,
+  },
+  {
+    cms: 'sscms',
     does: '修改内容（actions/update）',
     method: 'POST',
     path: 'api/admin/cms/editor/actions/update',

@@ -59,7 +59,8 @@ export type Step =
   | { select: string; value: string }
   | { check: string }
   | { uncheck: string }
-  | { click: string };
+  /** `frame`: the control is in this iframe of the page (a layer the list opened: SSCMS's 审核内容) */
+  | { click: string; frame?: string };
 
 export interface ExpectedRequest extends RequestFilter {
   method: string;
@@ -120,6 +121,8 @@ export interface CmsListFixture {
   /** ticks rows 42 and 43 (where the page has checkboxes) and presses 发布 / 审核通过 */
   steps: Step[];
   expect: ExpectedRequest & { ids: IdsIn; wantIds: string[] };
+  /** the ids' field as the page sends it, where it is not the ids themselves (SSCMS `2_42,2_43`) */
+  sentIds?: string;
   success: string;
 }
 
@@ -466,6 +469,17 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     steps: [{ check: 'input[name="ids"][value="42"]' }, { check: 'input[name="ids"][value="43"]' }, { click: '#btn-check' }],
     expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/check', sends: 'xhr', ids: { from: 'body', name: 'ids', separator: ',' }, wantIds: ['42', '43'] },
     success: '操作成功',
+  },
+  {
+    id: 'sscms-contents',
+    cms: 'sscms',
+    name: 'SSCMS 内容管理 → 审核（contentsLayerCheck 弹层 → 确 定）',
+    path: '/cms/sscms/ss-admin/cms/contents.html?siteId=1&channelId=2',
+    currentUser: '韩十六',
+    steps: [{ check: '#contents tbody tr:nth-child(1) input' }, { check: '#contents tbody tr:nth-child(2) input' }, { click: '#btn-check' }, { click: '#btn-submit', frame: '#layui-layer-iframe1' }],
+    expect: { method: 'POST', path: '/cms/sscms/api/admin/cms/contents/contentsLayerCheck', body: { checkedLevel: '1' }, sends: 'xhr', headers: SSCMS_HEADERS, ids: { from: 'body', name: 'channelContentIds', separator: ',', pattern: '^-?\\d+_(\\d+)$' }, wantIds: ['42', '43'] },
+    sentIds: '2_42,2_43',
+    success: '内容审核成功!',
   },
   {
     id: 'publiccms-uncheck-row',

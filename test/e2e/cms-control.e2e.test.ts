@@ -99,7 +99,7 @@ describe.each(CMS_LIST_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, list
     const rule = listPublishRule(adapterFor(shippedAdapter(list.cms)!, server.url), { url: server.url + r!.url, method: r!.method, body: r!.body });
     expect(rule).toBeDefined();
     expect(itemIdsOf(rule!.ids, { url: server.url + r!.url, body: r!.body })).toEqual(list.expect.wantIds);
-    expectHow(r!, list.expect.sends);
+    expectHow(r!, list.expect.sends, list.expect.headers);
     await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(list.success);
     expect(errors).toEqual([]);
   });

@@ -57,11 +57,16 @@ async function newPage(url: string): Promise<Page> {
 
 
 /** Signs off a clean draft on the edit page of item `id` and lets its one POST out. */
-async function signItem(fixture: CmsFixture, id: string, text = `第${id}号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。`): Promise<void> {
+/**
+ * `path`: the item's edit page where the CMS names it otherwise than `?id=` (SSCMS `&contentId=`);
+ * `savedTo`: where its save goes then (SSCMS saves an existing item to actions/update).
+ */
+async function signItem(fixture: CmsFixture, id: string, { text = `第${id}号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。`, path = `${fixture.path}?id=${id}`, savedTo = '' } = {}): Promise<void> {
   const page = await browser.context.newPage();
-  await openFixture(page, server.url, { ...fixture, path: `${fixture.path}?id=${id}` });
+  await openFixture(page, server.url, { ...fixture, path });
   await prepareDraft(page, fixture, text);
-  const publish = fixture.publish.find((p) => !p.draft)!;
+  const found = fixture.publish.find((p) => !p.draft)!;
+  const publish = savedTo ? { ...found, expect: { ...found.expect, path: savedTo } } : found;
   const since = server.mark();
   await runSteps(page, publish.steps);
   await waitForChecklist(page);
@@ -127,6 +132,45 @@ describe('PublicCMS 待审核 → 批量审核 ($.ajax of ids joined by commas)'
     const page = await newPage(publiccmsRow.path);
     await page.locator(rowLink('43')).click();
     await expectRefused(publiccmsRow, page, since, [TITLE_43]);
+    await page.close();
+  });
+});
+
+const sscmsList = CMS_LIST_FIXTURES.find((f) => f.id === 'sscms-contents')!;
+const LAYER = '#layui-layer-iframe1';
+
+/** SSCMS 内容管理: ticks rows (1-based, 42 first) and presses 审 核; the layer's form, once it is there. */
+async function sscmsCheckLayer(rows: readonly number[]): Promise<Page> {
+  const page = await newPage(sscmsList.path);
+  for (const n of rows) await page.locator(`#contents tbody tr:nth-child(${n}) input`).check();
+  await page.locator('#btn-check').click();
+  await page.frameLocator(LAYER).locator('#btn-submit').waitFor();
+  return page;
+}
+
+describe('SSCMS 内容管理 → 审核 (a layer posts channelContentIds "2_42,2_43" as JSON)', () => {
+  test('unsigned 42 and 43 checked to 已审核 are refused, named by title; nothing reaches the server (runs before PHPCMS signs 42)', async () => {
+    const since = server.mark();
+    const page = await sscmsCheckLayer([1, 2]);
+    await page.frameLocator(LAYER).locator('#btn-submit').click();
+    await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).toContain(TITLE);
+    expect(await panelRefusals(page)).toContain(TITLE_43);
+    await sleep(800);
+    expect(server.requests({ path: sscmsList.expect.path, since })).toEqual([]);
+    // the layer's own error path runs; no checklist opens on a list page
+    await expect.poll(() => page.frameLocator(LAYER).locator('.el-message').innerText()).not.toBe('');
+    expect(await dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
+  test('退稿 (a negative level) of the same unsigned items is no publish: it reaches the CMS', async () => {
+    const since = server.mark();
+    const page = await sscmsCheckLayer([1, 2]);
+    await page.frameLocator(LAYER).locator('#checkedLevel').selectOption('-1');
+    await page.frameLocator(LAYER).locator('#btn-submit').click();
+    const [r] = await server.waitForRequests({ path: sscmsList.expect.path, since });
+    expect(r!.body.checkedLevel).toBe(-1);
+    await expect.poll(() => page.locator('.el-message').innerText()).toContain(sscmsList.success);
     await page.close();
   });
 });
@@ -435,13 +479,27 @@ describe('saved again', () => {
 
 describe('PublicCMS 待审核 → a row’s own 审核 link, signed', () => {
   test('42 signed off on PublicCMS’s own edit page (new content: a new sign-off) passes by its row link', async () => {
-    await signItem(edit('publiccms'), '42', '第42号稿件（修订）：资金已按时足额发放，名单请到乡镇民政办查阅。');
+    await signItem(edit('publiccms'), '42', { text: '第42号稿件（修订）：资金已按时足额发放，名单请到乡镇民政办查阅。' });
     const since = server.mark();
     const page = await newPage(publiccmsRow.path);
     await page.locator(rowLink('42')).click();
     const [r] = await server.waitForRequests({ ...publiccmsRow.expect, since });
     expect(readIds(r!, publiccmsRow.expect.ids)).toEqual(['42']);
     await expect.poll(() => page.locator('body').innerText()).toContain(publiccmsRow.success);
+    await page.close();
+  });
+});
+
+describe('SSCMS 内容管理 → 审核, signed', () => {
+  test('42 signed off on SSCMS’s own editor (contentId=42, saved to actions/update) passes 审核 from the list', async () => {
+    const editor = edit('sscms');
+    await signItem(editor, '42', { text: '第42号稿件（SSCMS）：资金已按时足额发放，名单请到乡镇民政办查阅。', path: `${editor.path}&contentId=42`, savedTo: '/cms/sscms/api/admin/cms/editor/actions/update' });
+    const since = server.mark();
+    const page = await sscmsCheckLayer([1]);
+    await page.frameLocator(LAYER).locator('#btn-submit').click();
+    const [r] = await server.waitForRequests({ ...sscmsList.expect, since });
+    expect(readIds(r!, sscmsList.expect.ids)).toEqual(['42']);
+    await expect.poll(() => page.locator('.el-message').innerText()).toContain(sscmsList.success);
     await page.close();
   });
 });

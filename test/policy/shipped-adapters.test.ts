@@ -101,7 +101,7 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, fixture) 
 
 describe.each(CMS_LIST_FIXTURES.map((l) => [l.id, l] as const))('%s', (_id, list) => {
   const adapter = adapterFor(shippedAdapter(list.cms)!, ORIGIN);
-  const body = { ...list.expect.body, ...(list.expect.ids.from === 'body' && { [list.expect.ids.name]: list.expect.wantIds }) };
+  const body = { ...list.expect.body, ...(list.expect.ids.from === 'body' && { [list.expect.ids.name]: list.sentIds ?? list.expect.wantIds }) };
 
   it('listPublish matches the list page’s publish request and reads its ids', () => {
     const url = urlOf(list.expect);

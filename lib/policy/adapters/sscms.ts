@@ -17,8 +17,8 @@ const EDITOR_SAVE = '/api/admin/cms/editor(?:/editor)?/actions/(?:insert|update)
 export const sscms: ShippedAdapter = {
   cms: 'sscms',
   name: 'SSCMS（SiteServer CMS）',
-  source: 'src/SSCMS.Web/Pages/ss-admin/cms/editor.cshtml, wwwroot/sitefiles/assets/js/admin/cms/editor.js, Controllers/Admin/Cms/Editor/EditorController.Insert.cs',
-  matchPaths: ['/*ss-admin/cms/editor*', '/*api/admin/cms/editor*'],
+  source: 'src/SSCMS.Web/Pages/ss-admin/cms/editor.cshtml, wwwroot/sitefiles/assets/js/admin/cms/editor.js, Controllers/Admin/Cms/Editor/EditorController.Insert.cs, contents.js, contentsLayerCheck.js, Controllers/Admin/Cms/Contents/ContentsLayerCheckController.Submit.cs',
+  matchPaths: ['/*ss-admin/cms/editor*', '/*api/admin/cms/editor*', '/*ss-admin/cms/contents*', '/*api/admin/cms/contents*'],
   adapter: {
     editor: { kind: 'ueditor' },
     fields: {
@@ -30,6 +30,18 @@ export const sscms: ShippedAdapter = {
     publishButtons: [],
     publishRequests: [{ method: 'POST', urlPattern: EDITOR_SAVE, field: { name: 'content.checkedLevel', pattern: '^(?!-99$)-?\\d+$' } }],
     draftRequests: [{ method: 'POST', urlPattern: EDITOR_SAVE, field: { name: 'content.checkedLevel', pattern: '^-99$' } }],
+    // 内容管理 → 审核 opens contentsLayerCheck, whose 确 定 posts the ticked items as
+    // channelContentIds "2_42,2_43" (channel_content); ContentsLayerCheckController.Submit checks them
+    // (and builds their pages) when checkedLevel reaches the site's review level: a level of 1 or more
+    // is the publish, 0 (待审核) and the negative 退稿 levels are not.
+    listPublish: [
+      {
+        method: 'POST',
+        urlPattern: '/api/admin/cms/contents/contentsLayerCheck(?:$|\\?)',
+        field: { name: 'checkedLevel', pattern: '^[1-9]\\d*$' },
+        ids: { from: 'body', name: 'channelContentIds', separator: ',', pattern: '^-?\\d+_(\\d+)$' },
+      },
+    ],
     itemId: { urlParam: 'contentId' },
   },
 };
