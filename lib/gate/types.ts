@@ -62,6 +62,11 @@ export interface FilePiece {
   size: number;
   filename: string;
   type: string;
+  /**
+   * A random name the MAIN world gave the whole (never the page): its pieces are read as one file, so
+   * the whole is hashed once, not once per piece.
+   */
+  wholeName?: string;
 }
 
 export type Entry = [name: string, value: string | FileRef];

@@ -73,7 +73,28 @@ export class FileVerdicts {
     if (unreadFile(ref)) return ref;
     return { ...ref, key: await this.book.learn(blob, ref.filename || 'blob', origin) };
   }
+
+  private readonly wholes = new Map<string, Promise<FileRef>>();
+
+  /**
+   * The whole a chunked upload's pieces are cut from, read and hashed once for all of them: `name` is
+   * the one the MAIN world gave it (lib/intercept/main/hooks/blobs.ts), never the page's.
+   */
+  learnWhole(name: string | undefined, ref: FileRef, blob: Blob): Promise<FileRef> {
+    if (name === undefined) return this.learn(ref, blob);
+    let read = this.wholes.get(name);
+    if (!read) {
+      read = this.learn(ref, blob);
+      this.wholes.set(name, read);
+      // A failed read is tried again by the next piece; only the latest wholes are kept.
+      read.catch(() => this.wholes.delete(name));
+      if (this.wholes.size > MAX_WHOLES) this.wholes.delete(this.wholes.keys().next().value!);
+    }
+    return read;
+  }
 }
+
+const MAX_WHOLES = 32;
 
 const DOCUMENT_TYPE = /pdf|msword|ms-excel|ms-works|officedocument|opendocument|wps|zip|octet-stream/i;
 const SNIFF_BYTES = 8192;

@@ -198,7 +198,8 @@ export class PageGate {
     const source = whole && ref.piece ? { blob: whole, ref: { ...ref, filename: ref.piece.filename || ref.filename, type: ref.piece.type, size: ref.piece.size } } : { blob, ref };
     // A Blob sent as the whole body is the body (its text), unless it is a document.
     if (name === '(blob)' && !(await isDocumentBody(source.blob, source.ref))) return source.blob.text();
-    const { key } = await this.deps.files.learn(source.ref, source.blob);
+    const files = this.deps.files;
+    const { key } = source.blob === whole ? await files.learnWhole(ref.piece?.wholeName, source.ref, whole) : await files.learn(source.ref, source.blob);
     return { ...ref, key };
   }
 

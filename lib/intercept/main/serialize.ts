@@ -59,7 +59,7 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
 function fileEntry(ref: FileRef, blob: Blob, blobs: Blob[]): FileRef {
   const cut = pieceOf(blob);
   const whole = cut && (cut.whole as File);
-  const piece = whole && { start: cut.start, end: cut.end, size: whole.size, filename: whole.name ?? '', type: whole.type };
+  const piece = whole && { start: cut.start, end: cut.end, size: whole.size, filename: whole.name ?? '', type: whole.type, wholeName: cut.name };
   if (ref.size === 0 || isMediaFile(ref.type, ref.filename) || (piece && isMediaFile(piece.type, piece.filename))) return ref;
   const at = blobs.push(blob) - 1;
   return piece ? { ...ref, blob: at, piece: { ...piece, whole: blobs.push(whole) - 1 } } : { ...ref, blob: at };

@@ -4,7 +4,7 @@
  * no workbook, and an ID may be cut in two between pieces. The MAIN world sends the whole beside the
  * piece (FileRef.piece); the isolated world reads the whole.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AttachmentResult } from '../../../lib/attachments/types';
 import { FilePasses } from '../../../lib/content/attachments/file-passes';
 import { PageFiles } from '../../../lib/content/attachments/page-files';
@@ -45,12 +45,16 @@ function setup() {
   return { gate, files, passes };
 }
 
-/** `whole` cut in `size`-byte pieces, each with the request that carries it (plupload's multipart fields). */
-function pieces(whole: File, size: number): { request: Outgoing; blobs: Blob[] }[] {
+/**
+ * `whole` cut in `size`-byte pieces, each with the request that carries it (plupload's multipart
+ * fields); `wholeName`: the name the MAIN world gives the whole.
+ */
+function pieces(whole: File, size: number, wholeName?: string): { request: Outgoing; blobs: Blob[] }[] {
   const out: { request: Outgoing; blobs: Blob[] }[] = [];
   for (let start = 0, n = 0; start < whole.size; start += size, n++) {
     const end = Math.min(whole.size, start + size);
-    const ref: FileRef = { name: 'file', filename: 'blob', type: 'application/octet-stream', size: end - start, blob: 0, piece: { whole: 1, start, end, size: whole.size, filename: whole.name, type: whole.type } };
+    const piece = { whole: 1, start, end, size: whole.size, filename: whole.name, type: whole.type, ...(wholeName && { wholeName }) };
+    const ref: FileRef = { name: 'file', filename: 'blob', type: 'application/octet-stream', size: end - start, blob: 0, piece };
     out.push({ request: { route: 'xhr', method: 'POST', url: UPLOAD, body: { kind: 'entries', entries: [['chunk', String(n)], ['file', ref]] } }, blobs: [whole.slice(start, end), whole] });
   }
   return out;
@@ -102,6 +106,25 @@ describe('a chunked upload is judged as the whole file', () => {
     for (const { request, blobs } of sent) expect(await gate.answerAsync(request, blobs)).toMatchObject({ pass: true });
     expect(passes.has(key)).toBe(false);
     expect(await gate.answerAsync(sent[0]!.request, sent[0]!.blobs)).toMatchObject({ pass: false });
+  });
+
+  it('the whole is read once for all its pieces when the MAIN world named it, once per piece otherwise', async () => {
+    const named = setup();
+    const readNamed = vi.spyOn(named.files, 'learn');
+    const sent = pieces(clean, 8, 'a1b2');
+    for (const { request, blobs } of sent) expect(await named.gate.answerAsync(request, blobs)).toMatchObject({ pass: true });
+    expect(readNamed).toHaveBeenCalledTimes(1);
+
+    const unnamed = setup();
+    const readEach = vi.spyOn(unnamed.files, 'learn');
+    for (const { request, blobs } of pieces(clean, 8)) await unnamed.gate.answerAsync(request, blobs);
+    expect(readEach).toHaveBeenCalledTimes(sent.length);
+  });
+
+  it('two wholes with other names are read apart: a clean one read first does not stand for a list', async () => {
+    const { gate } = setup();
+    for (const { request, blobs } of pieces(clean, 24, 'clean-one')) expect(await gate.answerAsync(request, blobs)).toMatchObject({ pass: true });
+    for (const { request, blobs } of pieces(list, 24, 'list-one')) expect(await gate.answerAsync(request, blobs)).toMatchObject({ pass: false });
   });
 
   it('a piece of a text Blob sent as the whole body is judged by the whole text: an ID cut in two is found', async () => {

@@ -23,9 +23,28 @@ const madeUrls = new Map<string, MadeBlob>();
 
 /** Each Blob cut by `slice()` in a window this guard hooks, and where it lies in the Blob it was first cut from. */
 const pieces = new WeakMap<Blob, Piece<Blob>>();
+/** A random name for each whole a piece was cut from: the isolated world reads a whole once, not once per piece. */
+const wholeNames = new WeakMap<Blob, string>();
+// getRandomValues (randomUUID needs a secure context; CMSes run on plain http) taken at
+// document_start, and its bytes written out without page-world methods: page code that replaces them
+// later cannot name two wholes alike.
+const fillRandom = crypto.getRandomValues.bind(crypto);
+const HEX = '0123456789abcdef';
+function randomName(): string {
+  const bytes = fillRandom(new Uint8Array(16));
+  let name = '';
+  for (let i = 0; i < bytes.length; i++) name += HEX[bytes[i]! >> 4]! + HEX[bytes[i]! & 15]!;
+  return name;
+}
 
-/** Where `blob` was cut from, when page code made it by `slice()` (lib/gate/pieces.ts). */
-export const pieceOf = (blob: Blob): Piece<Blob> | undefined => pieces.get(blob);
+/** Where `blob` was cut from, when page code made it by `slice()` (lib/gate/pieces.ts), and its whole's name. */
+export function pieceOf(blob: Blob): (Piece<Blob> & { name: string }) | undefined {
+  const piece = pieces.get(blob);
+  if (!piece) return undefined;
+  let name = wholeNames.get(piece.whole);
+  if (name === undefined) wholeNames.set(piece.whole, (name = randomName()));
+  return { ...piece, name };
+}
 
 /** A document parsed from a blob: URL whose text was judged is not judged again (a release is spent once). */
 export const blobUrlJudged = (url: string): boolean => madeUrls.get(url)?.judged === true;
@@ -161,7 +180,7 @@ function hookSlice(OriginalBlob: typeof Blob, brands: BlobBrands, texts: WeakMap
     if (!brands.isBlob(this)) return part;
     const text = texts.get(this);
     if (text !== undefined) texts.set(part, text);
-    if (sizeOf) pieces.set(part, pieceFrom(this, Number(sizeOf.call(this)), args[0], args[1], pieceOf));
+    if (sizeOf) pieces.set(part, pieceFrom(this, Number(sizeOf.call(this)), args[0], args[1], (b) => pieces.get(b)));
     return part;
   };
 }
