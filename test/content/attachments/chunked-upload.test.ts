@@ -9,11 +9,9 @@ import type { AttachmentResult } from '../../../lib/attachments/types';
 import { FilePasses } from '../../../lib/content/attachments/file-passes';
 import { PageFiles } from '../../../lib/content/attachments/page-files';
 import { FileVerdicts } from '../../../lib/content/gate/files';
-import { GestureTracker } from '../../../lib/content/gate/gestures';
-import { PageGate } from '../../../lib/content/gate/page-gate';
+import { filesGate } from './files-gate';
 import type { FileRef, Outgoing } from '../../../lib/gate/types';
 import type { Finding } from '../../../lib/scan/types';
-import { rules } from '../../../rules';
 
 const ID = '11010519491231002X';
 const ID_CELL = { ruleId: 'cn-id', kind: 'cn-id', severity: 'block', start: 0, end: 18, excerpt: '110105********0021', message: '身份证号' } as unknown as Finding;
@@ -31,17 +29,7 @@ function scanner(blob: Blob, name: string): Promise<AttachmentResult> {
 function setup() {
   const passes = new FilePasses(() => 0);
   const files = new FileVerdicts(new PageFiles(scanner), passes);
-  const gate = new PageGate({
-    scanOptions: () => ({ rules }),
-    draft: () => null,
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
-    signedItems: () => new Set(),
-    ticked: () => [],
-    gestures: new GestureTracker(() => 0),
-    files,
-    covered: () => true,
-    now: () => 0,
-  });
+  const gate = filesGate(files);
   return { gate, files, passes };
 }
 

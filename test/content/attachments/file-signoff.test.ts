@@ -10,11 +10,9 @@ import { FilePasses, FILE_PASS_TTL_MS } from '../../../lib/content/attachments/f
 import { HeldUploads } from '../../../lib/content/attachments/held-uploads';
 import { PageFiles } from '../../../lib/content/attachments/page-files';
 import { FileVerdicts } from '../../../lib/content/gate/files';
-import { GestureTracker } from '../../../lib/content/gate/gestures';
-import { PageGate } from '../../../lib/content/gate/page-gate';
+import { filesGate } from './files-gate';
 import type { Outgoing } from '../../../lib/gate/types';
 import type { Finding } from '../../../lib/scan/types';
-import { rules } from '../../../rules';
 
 const ID_CELL = { ruleId: 'cn-id', kind: 'cn-id', severity: 'block', start: 0, end: 18, excerpt: '110105********002X', message: { zh: '身份证号', en: 'ID' }, location: { file: '低保名单.xlsx', sheet: '原始', cell: 'C2', text: '隐藏工作表「原始」C2' } } as unknown as Finding;
 const UPLOAD = 'http://cms.test/ueditor/controller.php?action=uploadfile';
@@ -28,17 +26,7 @@ async function setup() {
     return Promise.resolve({ file: name, size: blob.size, status: 'scanned', format: 'xlsx', findings });
   });
   const passes = new FilePasses(() => clock.t);
-  const gate = new PageGate({
-    scanOptions: () => ({ rules }),
-    draft: () => null,
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
-    signedItems: () => new Set(),
-    ticked: () => [],
-    gestures: new GestureTracker(() => clock.t),
-    files: new FileVerdicts(book, passes),
-    covered: () => true,
-    now: () => clock.t,
-  });
+  const gate = filesGate(new FileVerdicts(book, passes), () => clock.t);
   const list = await book.learn(new Blob(['名单 bytes']), '低保名单.xlsx', 'input');
   const other = await book.learn(new Blob(['另一份名单']), '低保名单2.xlsx', 'input');
   const clean = await book.learn(new Blob(['预算 bytes']), '财政预算.xlsx', 'input');
