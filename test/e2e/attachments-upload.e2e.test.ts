@@ -208,6 +208,7 @@ describe('the upload dialogs of UEditor and KindEditor, and an ajaxFileUpload hi
   });
 });
 
+const DIALOGS_PAGE = '/attachments-dialogs.html';
 const pieceShas = (name: string) => pieceShasOf(files.get(name)!);
 const arrivedPieces = (name: string, path: string, since: number) => arrivedPiecesOf(server, files.get(name)!, path, since);
 
@@ -238,6 +239,44 @@ describe('chunked uploads: a file sent in pieces is judged as the whole file (li
     await choose(CLEAN);
     expect(await uploadOutcomes()).toEqual([{ ok: true, name: CLEAN }]);
     expect(arrivedPieces(CLEAN, path, since)).toEqual(pieceShas(CLEAN));
+  });
+});
+
+/** Ways page code sends a file's raw bytes, not a Blob or FormData: each read as text before, a workbook's zip showed none of its cells. */
+const RAW_BYTES: [key: string, send: string][] = [
+  ['fetch-arraybuffer', `fetch('/sink/raw/fetch-arraybuffer', { method: 'POST', body: bytes })`],
+  ['fetch-uint8array', `fetch('/sink/raw/fetch-uint8array', { method: 'PUT', body: new Uint8Array(bytes) })`],
+  ['xhr-arraybuffer', `new Promise((ok, fail) => { const x = new XMLHttpRequest(); x.open('POST', '/sink/raw/xhr-arraybuffer'); x.onload = ok; x.onerror = () => fail(new Error('network')); x.send(bytes); })`],
+  ['request-body', `fetch(new Request('/sink/raw/request-body', { method: 'POST', body: new File([bytes], 'x.xlsx') }))`],
+  ['beacon', `navigator.sendBeacon('/sink/raw/beacon', bytes) ? 'queued' : Promise.reject(new Error('not queued'))`],
+];
+
+describe('a file sent as raw bytes (ArrayBuffer, typed array, a Request body, a beacon)', () => {
+  async function sendRaw(name: string): Promise<Record<string, string>> {
+    server.host('/uploads/raw.xlsx', files.get(name)!, XLSX);
+    await openPage(DIALOGS_PAGE);
+    return page.evaluate<Record<string, string>>(`(async () => {
+      const bytes = await (await fetch('/uploads/raw.xlsx', { cache: 'no-store' })).arrayBuffer();
+      const out = {};
+      for (const [key, send] of ${JSON.stringify(RAW_BYTES)}) {
+        try { await eval(send); out[key] = 'sent'; } catch (e) { out[key] = 'refused'; }
+      }
+      return out;
+    })()`);
+  }
+
+  test('the list’s bytes never reach the server by any of them; the clean workbook’s bytes do (control)', async () => {
+    let since = server.mark();
+    const refused = await sendRaw(LIST);
+    // A beacon with bytes to read is queued at once (sendBeacon answers true) and sent only once judged.
+    expect(refused).toEqual(Object.fromEntries(RAW_BYTES.map(([key]) => [key, key === 'beacon' ? 'sent' : 'refused'])));
+    await page.waitForTimeout(1_000);
+    expect(server.requests({ path: /^\/sink\/raw\//, since })).toEqual([]);
+    expect((await panelRefusals(page)).some((r) => r.text.includes('隐藏工作表「原始」C2')), 'the panel places the finding in the file').toBe(true);
+
+    since = server.mark();
+    expect(await sendRaw(CLEAN)).toEqual(Object.fromEntries(RAW_BYTES.map(([key]) => [key, 'sent'])));
+    await expect.poll(() => server.requests({ path: /^\/sink\/raw\//, since }).map((r) => r.path).sort(), { timeout: 5_000 }).toEqual(RAW_BYTES.map(([key]) => `/sink/raw/${key}`).sort());
   });
 });
 

@@ -5,9 +5,9 @@
  * (structured clone) to be read or scanned there; a stream cannot be read without consuming it and is
  * reported as opaque (judged as unknown content, never passed unread).
  */
-import { isMediaFile } from '../../gate/files';
+import { isDocumentBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
-import { pieceOf } from './hooks/blobs';
+import { nativeBlobOf, pieceOf } from './hooks/blobs';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -40,7 +40,10 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   }
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || tag === '[object ArrayBuffer]') {
     const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
-    return { body: { kind: 'text', text: decoder.decode(bytes), contentType }, blobs };
+    if (!isDocumentBytes(bytes)) return { body: { kind: 'text', text: decoder.decode(bytes), contentType }, blobs };
+    // A workbook or PDF sent as raw bytes: judged as the file it is (a copy: the page keeps its buffer).
+    const file = new (nativeBlobOf(win))([bytes.slice()], { type: contentType ?? '' });
+    return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: file.size }, file, blobs)]] }, blobs };
   }
   if (tag === '[object ReadableStream]') return { body: { kind: 'opaque', what: 'ReadableStream' }, blobs };
   if (tag === '[object Document]' || tag === '[object HTMLDocument]' || tag === '[object XMLDocument]') {

@@ -37,6 +37,10 @@ function randomName(): string {
   return name;
 }
 
+/** The browser's own Blob of each hooked window, for the guard's own Blobs (page code may replace window.Blob later). */
+const nativeBlobs = new WeakMap<object, typeof Blob>();
+export const nativeBlobOf = (win: Window & typeof globalThis): typeof Blob => nativeBlobs.get(win) ?? win.Blob;
+
 /** Where `blob` was cut from, when page code made it by `slice()` (lib/gate/pieces.ts), and its whole's name. */
 export function pieceOf(blob: Blob): (Piece<Blob> & { name: string }) | undefined {
   const piece = pieces.get(blob);
@@ -230,6 +234,7 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   const OriginalFile = win.File as typeof File | undefined;
   const create = (win.URL as typeof URL | undefined)?.createObjectURL;
   if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
+  nativeBlobs.set(win, OriginalBlob);
   const texts = new win.WeakMap<Blob, string>();
   const brands = blobBrands(win, OriginalBlob);
   win.Blob = wrapConstructor(win, OriginalBlob, brands, texts);
