@@ -123,6 +123,8 @@ export interface CmsListFixture {
   expect: ExpectedRequest & { ids: IdsIn; wantIds: string[] };
   /** the ids' field as the page sends it, where it is not the ids themselves (SSCMS `2_42,2_43`) */
   sentIds?: string;
+  /** the rows are written by the page's script (SSCMS's Vue table): the static file holds none */
+  rowsByScript?: true;
   success: string;
 }
 
@@ -479,6 +481,7 @@ export const CMS_LIST_FIXTURES: readonly CmsListFixture[] = [
     steps: [{ check: '#contents tbody tr:nth-child(1) input' }, { check: '#contents tbody tr:nth-child(2) input' }, { click: '#btn-check' }, { click: '#btn-submit', frame: '#layui-layer-iframe1' }],
     expect: { method: 'POST', path: '/cms/sscms/api/admin/cms/contents/contentsLayerCheck', body: { checkedLevel: '1' }, sends: 'xhr', headers: SSCMS_HEADERS, ids: { from: 'body', name: 'channelContentIds', separator: ',', pattern: '^-?\\d+_(\\d+)$' }, wantIds: ['42', '43'] },
     sentIds: '2_42,2_43',
+    rowsByScript: true,
     success: '内容审核成功!',
   },
   {
