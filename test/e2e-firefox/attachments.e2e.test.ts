@@ -139,3 +139,32 @@ describe('a chunked upload: file.slice() pieces, one FormData each, by XHR (atta
     expect(arrivedPieces(server, bytes.get(CLEAN)!, path, since)).toEqual(pieceShas(bytes.get(CLEAN)!));
   });
 });
+
+describe('a workbook sent as raw bytes (an ArrayBuffer by fetch, a typed array by XHR)', () => {
+  /** Sends `name`'s bytes both ways from the page; each outcome ('sent' or 'refused'). */
+  async function sendRaw(name: string): Promise<string[]> {
+    server.host('/uploads/raw.xlsx', bytes.get(name)!, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await openPage('/attachments-dialogs.html');
+    return driver.evaluate<string[]>(`(async () => {
+      const bytes = await (await fetch('/uploads/raw.xlsx', { cache: 'no-store' })).arrayBuffer();
+      const out = [];
+      try { await fetch('/sink/raw/fetch', { method: 'POST', body: bytes }); out.push('sent'); } catch (e) { out.push('refused'); }
+      out.push(await new Promise((done) => { const x = new XMLHttpRequest(); x.open('POST', '/sink/raw/xhr'); x.onload = () => done('sent'); x.onerror = () => done('refused'); x.send(new Uint8Array(bytes)); }));
+      return out;
+    })()`);
+  }
+
+  test('the list’s bytes are refused and never arrive; the clean workbook’s arrive (control)', async () => {
+    let since = server.mark();
+    expect(await sendRaw(LIST)).toEqual(['refused', 'refused']);
+    // raw bytes have no name: the panel places the finding in the file's hidden sheet
+    const shown = await refusalNaming('隐藏工作表');
+    expect(shown).toContain('C2');
+    for (const id of IDS) expect(shown, 'masked excerpts only').not.toContain(id);
+    expect(server.requests({ path: /^\/sink\/raw\//, since })).toEqual([]);
+
+    since = server.mark();
+    expect(await sendRaw(CLEAN)).toEqual(['sent', 'sent']);
+    expect(server.requests({ path: /^\/sink\/raw\//, since }).map((r) => r.path)).toEqual(['/sink/raw/fetch', '/sink/raw/xhr']);
+  });
+});
