@@ -5,6 +5,7 @@
  */
 import { base64Text } from './base64-text';
 import { unescapedText } from './escape-text';
+import { embeddedDocument } from './embedded-files';
 import { percentText } from './percent-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
@@ -231,7 +232,21 @@ export function decodeOutgoing(o: Outgoing): Decoded {
   if (body.kind === 'text') decodeText(parts, files, body.text, body.contentType);
   else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);
   else if (body.kind === 'opaque') opaque = body.what;
+  files.push(...embeddedFiles(parts, o.embedded));
   return { parts, files, opaque, scalars: jsonScalars(body) };
+}
+
+/**
+ * The documents the parts carry as base64 or data: URLs (lib/gate/embedded-files.ts), as file parts:
+ * with the content key the isolated world gave each once it read it, else none (pending, never clean).
+ */
+function embeddedFiles(parts: readonly TextPart[], keys: ReadonlyMap<string, string> | undefined): FileRef[] {
+  const out: FileRef[] = [];
+  for (const p of parts) {
+    const doc = embeddedDocument(p.raw ?? p.text);
+    if (doc) out.push({ name: p.name, filename: '', type: doc.type, size: doc.size, key: keys?.get(doc.payload) });
+  }
+  return out;
 }
 
 /** Everything a request carries as one text, parts on their own lines (no two values run together). */

@@ -80,6 +80,11 @@ export type RawBody =
   | { kind: 'opaque'; what: string };
 
 export interface Outgoing {
+  /**
+   * Content keys of the documents the request carries as base64 (lib/gate/embedded-files.ts), by
+   * their base64: set by the isolated world once it has read them, never by the page's side.
+   */
+  embedded?: ReadonlyMap<string, string>;
   route: Route;
   method: string;
   /** Absolute URL. */

@@ -242,21 +242,28 @@ describe('chunked uploads: a file sent in pieces is judged as the whole file (li
   });
 });
 
-/** Ways page code sends a file's raw bytes, not a Blob or FormData: each read as text before, a workbook's zip showed none of its cells. */
+/**
+ * Ways page code sends a file's bytes, not as a Blob or FormData: raw, or as base64 text. Each was read
+ * as text before, and a workbook's zip (or its base64) showed none of its cells.
+ */
 const RAW_BYTES: [key: string, send: string][] = [
   ['fetch-arraybuffer', `fetch('/sink/raw/fetch-arraybuffer', { method: 'POST', body: bytes })`],
   ['fetch-uint8array', `fetch('/sink/raw/fetch-uint8array', { method: 'PUT', body: new Uint8Array(bytes) })`],
   ['xhr-arraybuffer', `new Promise((ok, fail) => { const x = new XMLHttpRequest(); x.open('POST', '/sink/raw/xhr-arraybuffer'); x.onload = ok; x.onerror = () => fail(new Error('network')); x.send(bytes); })`],
   ['request-body', `fetch(new Request('/sink/raw/request-body', { method: 'POST', body: new File([bytes], 'x.xlsx') }))`],
   ['beacon', `navigator.sendBeacon('/sink/raw/beacon', bytes) ? 'queued' : Promise.reject(new Error('not queued'))`],
+  // FileReader.readAsDataURL, then JSON or a form field: the file as base64 text
+  ['json-data-url', `fetch('/sink/raw/json-data-url', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x.xlsx', file: 'data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,' + base64 }) })`],
+  ['form-base64', `fetch('/sink/raw/form-base64', { method: 'POST', body: new URLSearchParams({ name: 'x.xlsx', data: base64 }) })`],
 ];
 
-describe('a file sent as raw bytes (ArrayBuffer, typed array, a Request body, a beacon)', () => {
+describe('a file sent as raw bytes (ArrayBuffer, typed array, a Request body, a beacon) or as base64 (a data: URL in JSON, a form field)', () => {
   async function sendRaw(name: string): Promise<Record<string, string>> {
     server.host('/uploads/raw.xlsx', files.get(name)!, XLSX);
     await openPage(DIALOGS_PAGE);
     return page.evaluate<Record<string, string>>(`(async () => {
       const bytes = await (await fetch('/uploads/raw.xlsx', { cache: 'no-store' })).arrayBuffer();
+      const base64 = btoa(String.fromCharCode(...new Uint8Array(bytes)));
       const out = {};
       for (const [key, send] of ${JSON.stringify(RAW_BYTES)}) {
         try { await eval(send); out[key] = 'sent'; } catch (e) { out[key] = 'refused'; }

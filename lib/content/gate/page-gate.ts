@@ -4,7 +4,9 @@
  * the draft in its editors, the release ticket, the items signed on this site. Any exception refuses
  * (fail closed) and says why. Listeners hear every refusal and every spent ticket.
  */
+import { decodeOutgoing } from '../../gate/decode';
 import type { DraftFingerprint } from '../../gate/draft-match';
+import { embeddedBytes, embeddedDocument } from '../../gate/embedded-files';
 import type { ReleaseTicket } from '../../gate/ticket';
 import type { Decoded, Entry, FileRef, Outgoing, RawBody, Verdict } from '../../gate/types';
 import { judge, type GateContext } from '../../gate/verdict';
@@ -144,15 +146,16 @@ export class PageGate {
     return TEACHING;
   }
 
+  /** Content keys are the isolated world's to give: none that came along with a question is kept. */
   answer(o: Outgoing): GuardAnswer {
-    return toAnswer(this.judge(o));
+    return toAnswer(this.judge({ ...o, embedded: undefined }));
   }
 
   /** Reads the Blobs a request carries (text bodies, files) first, then judges it. */
   async answerAsync(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer> {
     let request: Outgoing;
     try {
-      request = await this.resolveBlobs(o, blobs);
+      request = await this.readEmbedded(await this.resolveBlobs({ ...o, embedded: undefined }, blobs));
     } catch (e) {
       return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });
     }
@@ -187,6 +190,20 @@ export class PageGate {
       ? { kind: 'text', text: entries[0]![1], contentType: o.body.contentType }
       : { kind: 'entries', entries, contentType: o.body.contentType };
     return { ...o, body };
+  }
+
+  /** The documents the request carries as base64 (lib/gate/embedded-files.ts) read and scanned as files. */
+  private async readEmbedded(o: Outgoing): Promise<Outgoing> {
+    const keys = new Map<string, string>();
+    for (const part of decodeOutgoing({ ...o, embedded: undefined }).parts) {
+      const doc = embeddedDocument(part.raw ?? part.text);
+      const bytes = doc && !keys.has(doc.payload) ? embeddedBytes(doc) : null;
+      if (!doc || !bytes) continue;
+      const ref: FileRef = { name: part.name, filename: '', type: doc.type, size: bytes.length };
+      const { key } = await this.deps.files.learn(ref, new Blob([bytes], { type: doc.type }));
+      if (key) keys.set(doc.payload, key);
+    }
+    return keys.size > 0 ? { ...o, embedded: keys } : o;
   }
 
   /**
