@@ -18,14 +18,14 @@ export function watchBlankMetaRefresh(win: PageWindow, ask: BlankAsk): void {
   const getAttr = win.Element.prototype.getAttribute;
   const query = win.Element.prototype.querySelectorAll;
   const stop = win.stop.bind(win);
-  const judged = new win.WeakMap<Element, string>();
-  const check = (meta: Element) => {
-    if (meta.localName !== 'meta') return;
-    const equiv = getAttr.call(meta, 'http-equiv');
-    const content = getAttr.call(meta, 'content') ?? '';
-    if (!isRefreshEquiv(equiv) || judged.get(meta) === content) return;
-    judged.set(meta, content);
-    const url = metaRefreshUrl(content);
+  // Each refresh once per batch (an insertion and a change of the same element in one task is one
+  // refresh: a signed one would find its release spent the second time); one inserted again later is
+  // a refresh again, and asked about again.
+  const check = (meta: Element, judged: Set<Element>) => {
+    if (meta.localName !== 'meta' || !meta.isConnected || judged.has(meta)) return;
+    if (!isRefreshEquiv(getAttr.call(meta, 'http-equiv'))) return;
+    judged.add(meta);
+    const url = metaRefreshUrl(getAttr.call(meta, 'content') ?? '');
     if (url === undefined || !onInitialBlank(win)) return;
     if (!ask(url, 'navigation')) stop();
   };
@@ -37,9 +37,10 @@ export function watchBlankMetaRefresh(win: PageWindow, ask: BlankAsk): void {
   const seen = (records: MutationRecord[]) => {
     // Fail closed: a refresh this could not judge does not go.
     try {
+      const judged = new Set<Element>();
       for (const r of records) {
-        if (r.type === 'attributes') check(r.target as Element);
-        else for (const n of r.addedNodes) metasIn(n).forEach(check);
+        if (r.type === 'attributes') check(r.target as Element, judged);
+        else for (const n of r.addedNodes) for (const meta of metasIn(n)) check(meta, judged);
       }
     } catch {
       stop();
