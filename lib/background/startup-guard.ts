@@ -4,6 +4,7 @@
  * enforcing meanwhile (lib/gate/startup-rules.ts). It works from the origins the last run registered,
  * kept in storage.local, without waiting for the policy store (a managed policy takes seconds to read).
  */
+import { NAVIGATION_RULE_IDS, navigationUrlRules } from '../gate/navigation-url-rules';
 import { SCRIPT_RULE_IDS, scriptUrlRules } from '../gate/script-url-rules';
 import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownRules } from '../gate/startup-rules';
 import type { DnrApi } from './backstop';
@@ -46,12 +47,14 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
   }
 
   /**
-   * The script-URL rule (lib/gate/script-url-rules.ts) follows the origins too, in an update of its
-   * own: a browser that refused its pattern must not take the lockdown down with it.
+   * The URL-shape rules — scripts (lib/gate/script-url-rules.ts) and frame or window navigations
+   * (lib/gate/navigation-url-rules.ts) — follow the origins too, in an update of their own: a browser
+   * that refused a pattern must not take the lockdown down with it.
    */
-  async function setScriptRule(origins: readonly string[]): Promise<void> {
-    await deps.dnr?.updateDynamicRules({ removeRuleIds: [...SCRIPT_RULE_IDS], addRules: scriptUrlRules(origins) }).catch((e: unknown) => {
-      console.warn('[precheck] 脚本地址规则未能启用，仅由页面内检查拦截', e);
+  async function setUrlShapeRules(origins: readonly string[]): Promise<void> {
+    const update = { removeRuleIds: [...SCRIPT_RULE_IDS, ...NAVIGATION_RULE_IDS], addRules: [...scriptUrlRules(origins), ...navigationUrlRules(origins)] };
+    await deps.dnr?.updateDynamicRules(update).catch((e: unknown) => {
+      console.warn('[precheck] 地址形态规则（脚本、框架与窗口导航）未能启用，仅由页面内检查拦截', e);
     });
   }
 
@@ -91,7 +94,7 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
       const before = await cached();
       // The lockdown follows the origins (a new CMS added, one removed); it stays lifted this session.
       await setLockdown(origins);
-      await setScriptRule(origins);
+      await setUrlShapeRules(origins);
       // Tabs already showing a newly covered origin (the first run after install) get the scripts now.
       await deps.injectOpenTabs(origins.filter((o) => !before.includes(o)));
       await lift(origins);

@@ -7,6 +7,8 @@ import { acceptGuardChannel } from '../intercept/isolated/channel';
 import { watchNavigations } from '../intercept/isolated/navigation';
 import type { ScanOptions } from '../scan/engine';
 import { GateHub } from './gate/hub';
+import { pageRelay } from './gate/page-relay';
+import { onInitialBlank } from '../intercept/initial-blank';
 
 export interface FrameStart {
   hub: GateHub;
@@ -19,17 +21,24 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
   if (GateHub.inWindow(win)) return null;
   const existing = win === win.top ? null : GateHub.find(win.parent);
   const hub = existing ?? GateHub.create(win, initial);
+  // the page's document.open() erases the window's listeners (the editors call it on their frames)
+  let relisten = () => {};
   const link = acceptGuardChannel(win.document, {
     judgeSync: (o) => hub.gate.answer(o),
     judge: (o, blobs) => hub.gate.answerAsync(o, blobs),
     learn: (blobs) => hub.learnFiles(blobs, 'form'),
     outcome: (route, endpoint, status, response) => hub.outcome({ route, endpoint, status, response }),
+    reopened: () => relisten(),
+    ownGate: existing === null && win !== win.top,
   });
   hub.addLink(link);
   hub.watch(win);
-  watchNavigations(win, {
-    judge: (o) => hub.gate.judge(o),
-    peek: (o) => hub.gate.peek(o),
+  // a form submitted in a window still on its initial about:blank: the page's gate, where this frame's is its own
+  const relay = existing === null && win !== win.top ? pageRelay(win) : null;
+  const viaPage = () => relay !== null && onInitialBlank(win);
+  relisten = watchNavigations(win, {
+    judge: (o) => (viaPage() ? relay!(o) : hub.gate.judge(o)),
+    peek: (o) => (viaPage() ? relay!(o) : hub.gate.peek(o)),
     control: () => hub.gestures.current(),
     fileKey: (f) => hub.fileKey(f),
     holdFiles: (fd, source) => hub.holdFiles(fd, source),

@@ -20,6 +20,18 @@ export const PORT = 'precheck:channel-port';
 /** guard → element: a synchronous verdict; detail is the JSON of an Outgoing; answered in ANSWER_ATTR. */
 export const ASK = 'precheck:ask';
 export const ANSWER_ATTR = 'data-answer';
+/**
+ * guard → element: the page called `document.open()` on this window's document, which erases every
+ * event listener of the document and the window (the isolated world's too): add them again. Sent
+ * before the page's next statement, so nothing it does after the call runs unwatched.
+ */
+export const REOPENED = 'precheck:document-reopened';
+/**
+ * Set on the element by the isolated world of a frame that judges with a gate of its own, not its
+ * page's (Firefox keeps each frame's content scripts apart: the frame cannot reach its parent's). A
+ * window still on its initial about:blank then asks its page's gate through the parent's relay.
+ */
+export const OWN_GATE_ATTR = 'data-own-gate';
 
 /** What the guard needs to hear back: the page only learns "refused" and why, in the user's words. */
 export interface GuardAnswer {

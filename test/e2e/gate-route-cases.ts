@@ -53,8 +53,17 @@ export interface RouteCase {
    * so no sign-off releases it; only the draft with an ID is walked.
    */
   scriptUrl?: true;
-  /** false: Firefox does not take this route at all (no control possible there) */
-  firefox?: false;
+  /**
+   * Refused by the browser's navigation-URL rule (lib/gate/navigation-url-rules.ts), which reads no
+   * content: only the ID's shape in the URL is refused, the panel does not list it, and the draft's
+   * text without a personal number still leaves (README, "Still open"); only the draft with an ID is walked.
+   */
+  personalNumberRule?: true;
+  /**
+   * false: Firefox does not take this route at all (no control possible there); 'open': Firefox takes
+   * it and Precheck does not close it there (README, "Still open"), so the Firefox walk leaves it out.
+   */
+  firefox?: false | 'open';
 }
 
 const r = (c: RouteCase) => c;
@@ -192,6 +201,19 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'quirks-blob-stylesheet', label: 'a `text/javascript` Blob as a `<link rel=stylesheet>` moved into an about:blank (quirks-mode) frame', route: 'element-url', path: '/sink/r/quirks-blob', how: { script: 'quirks-blob-stylesheet' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'iframe-javascript-url', label: "`iframe.src = 'javascript:\"<img src=…?content=…>\"'` (the string becomes the frame's document)", route: 'element-url', path: '/sink/r/iframe-javascript-url', how: { script: 'iframe-javascript-url' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'iframe-javascript-variable', label: "`iframe.src = 'javascript:parent.html'` (the markup in a variable: the URL holds no text to read)", route: 'element-url', path: '/sink/r/iframe-javascript-variable', how: { script: 'iframe-javascript-variable' }, passes: 'stays', refusal: 'error', refusedOutright: true }),
+  // found by the sixth probe, closed by the seventh: a window still on its initial about:blank (no navigate
+  // event), and a document a javascript: URL makes in place of the page
+  r({ id: 'blank-frame-meta-refresh', label: 'a `<meta http-equiv=refresh>` put into a fresh `<iframe>` without src (initial about:blank)', route: 'navigation', path: '/sink/r/blank-frame-meta-refresh', how: { script: 'blank-frame-meta-refresh' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'blank-frame-link-click', label: '`a.click()` on a link made in a fresh `<iframe>` without src', route: 'link', path: '/sink/r/blank-frame-link-click', how: { script: 'blank-frame-link-click' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'blank-frame-opened-link', label: "`a.click()` in a fresh frame whose document the page wrote first (`document.open()` erases the window's listeners)", route: 'link', path: '/sink/r/blank-frame-opened-link', how: { script: 'blank-frame-opened-link' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'blank-frame-form', label: '`requestSubmit()` of a GET form made in a fresh `<iframe>` without src', route: 'form', path: '/sink/r/blank-frame-form', how: { script: 'blank-frame-form' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'blank-frame-opened-form', label: '`requestSubmit()` of a GET form in a fresh frame whose document the page wrote first', route: 'form', path: '/sink/r/blank-frame-opened-form', how: { script: 'blank-frame-opened-form' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'blank-frame-location', label: "`frame.contentWindow.location.href = …?content=…` on a fresh `<iframe>` without src", route: 'navigation', path: '/sink/r/blank-frame-location', how: { script: 'blank-frame-location' }, passes: 'stays', refusal: 'silent', personalNumberRule: true }),
+  r({ id: 'blank-frame-replace', label: '`frames[n].location.replace(…?content=…)` on a fresh `<iframe>` without src (no contentWindow getter)', route: 'navigation', path: '/sink/r/blank-frame-replace', how: { script: 'blank-frame-replace' }, passes: 'stays', refusal: 'silent', personalNumberRule: true }),
+  r({ id: 'blank-frame-assign', label: '`frame.contentWindow.location.assign(…?content=…)` on a fresh `<iframe>` without src', route: 'navigation', path: '/sink/r/blank-frame-assign', how: { script: 'blank-frame-assign' }, passes: 'stays', refusal: 'silent', personalNumberRule: true }),
+  r({ id: 'blank-window-location', label: "`window.open('')`, then its `location.href = …?content=…`", route: 'navigation', path: '/sink/r/blank-window-location', how: { script: 'blank-window-location' }, passes: 'new-window', refusal: 'silent', personalNumberRule: true }),
+  r({ id: 'javascript-link-markup', label: "`a.click()` on a link `href='javascript:\"<img src=…?content=…>\"'` (the string replaces the page)", route: 'element-url', path: '/sink/r/javascript-link-markup', how: { script: 'javascript-link-markup' }, passes: 'stays', refusal: 'silent', refusedOutright: true }),
+  r({ id: 'location-javascript-markup', label: "`location.href = 'javascript:\"<img src=…?content=…>\"'` on the page itself", route: 'navigation', path: '/sink/r/location-javascript-markup', how: { script: 'location-javascript-markup' }, passes: 'stays', refusal: 'silent', refusedOutright: true, firefox: 'open' }),
   r({ id: 'xslt-include', label: "XSLT: an `xsl:include` whose `href` is set by `setAttribute`, then a transform", route: 'element-url', path: '/sink/r/xslt-include', how: { script: 'xslt-include' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'WebSocketStream-write', label: '`WebSocketStream` writable: `writer.write(draft)`', route: 'websocket.send', path: '/sink/ws', how: { script: 'websocket-stream-write' }, passes: 'stays', refusal: 'error', firefox: false }),
   r({ id: 'Worker-WebSocketStream-write', label: "a Worker's `WebSocketStream` writable: `writer.write(draft)`", route: 'worker.websocket', path: '/sink/ws', how: { script: 'worker-websocket-stream' }, passes: 'stays', refusal: 'error', refusedOutright: true, firefox: false }),
@@ -230,5 +252,7 @@ export const WORKING_CASES = [
   { id: 'script-random', label: '`<script src>` with a `Math.random()` cache-buster', path: '/sink/js/script-random' },
   { id: 'import-version', label: '`import()` with a yyyyMMddHHmmssSSS version and a timestamp in seconds', path: '/sink/js/import-version' },
   { id: 'xslt-clean-fragment', label: 'an XSLT fragment holding a picture without text (`transformToFragment`, put in the page)', path: '/sink/r/xslt-clean' },
+  { id: 'blank-frame-clean', label: 'a fresh frame sent by `contentWindow.location.href` to a page named by a 19-digit item id', path: '/sink/r/blank-frame-clean' },
+  { id: 'javascript-button', label: 'a `javascript:checkArc(42)` button (a link whose code calls the CMS)', path: '/sink/r/javascript-button' },
   { id: 'jsonp', label: "jQuery JSONP by a `<script>` (`$.ajax({dataType: 'jsonp', crossDomain: true})`: a callback named by digits)", path: '/sink/js/jsonp' },
 ] as const;

@@ -110,13 +110,14 @@ export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEdit
     await waitForChecklist(tab).catch(() => problems.push('the checklist did not open'));
     shown = (await blockedShown(tab)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
   } else {
-    const unlisted = c.opaqueFrame || c.refusedOutright;
+    const unlisted = c.opaqueFrame || c.refusedOutright || c.personalNumberRule;
     const listed = !unlisted && (await refusalListed(tab, c.route, c.shownAs ?? c.path));
     if (!listed && !unlisted) problems.push('the panel does not list the refusal with its route');
     shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
     if (c.opaqueFrame) shown += '; not listed in the page’s panel';
     if (c.refusedOutright) shown += '; refused outright (any text, signed or not), not listed in the panel';
     if (c.scriptUrl) shown += '; signed, refused too (the browser’s script-URL rule)';
+    if (c.personalNumberRule) shown = 'refused by the browser’s navigation-URL rule (the ID’s shape, signed or not), not listed in the panel; text without a personal number is not refused';
   }
   const arrived = server.requests({ path: c.path, since });
   // a submission into another window or a frame cannot be cancelled where it is judged: it leaves empty

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownDomains, lockdownRules } from '../../lib/gate/startup-rules';
 import { createStartupGuard, REGISTERED_ORIGINS_KEY } from '../../lib/background/startup-guard';
+import { NAVIGATION_RULE_IDS } from '../../lib/gate/navigation-url-rules';
 import { SCRIPT_RULE_IDS } from '../../lib/gate/script-url-rules';
 import type { DnrRule } from '../../lib/gate/backstop-rules';
 
@@ -131,12 +132,14 @@ describe('startup guard', () => {
     expect(store[REGISTERED_ORIGINS_KEY]).toEqual([A]);
   });
 
-  it('keeps the script-URL rule on the covered origins; a browser refusing it leaves the lockdown in place', async () => {
+  it('keeps the script-URL and navigation-URL rules on the covered origins; a browser refusing them leaves the lockdown in place', async () => {
     const { dnr, guard } = setup(undefined);
     await guard.covered([A, B]);
     expect(dnr.dynamic.get(SCRIPT_RULE_IDS[0])!.condition.initiatorDomains).toEqual(['cms.a.gov.cn', 'cms.b.gov.cn']);
+    expect(dnr.dynamic.get(NAVIGATION_RULE_IDS[0])!.condition.initiatorDomains).toEqual(['cms.a.gov.cn', 'cms.b.gov.cn']);
     await guard.covered([]);
     expect(dnr.dynamic.has(SCRIPT_RULE_IDS[0])).toBe(false);
+    expect(dnr.dynamic.has(NAVIGATION_RULE_IDS[0])).toBe(false);
 
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const update = dnr.updateDynamicRules;

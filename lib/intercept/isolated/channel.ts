@@ -3,7 +3,7 @@
  * MAIN-world guard created, answers its synchronous questions on it and its asynchronous ones over the
  * port. Only the first element is taken: a page that dispatches its own READY later talks to nobody.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, PORT, READY, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 
 export interface GuardHandler {
@@ -12,6 +12,10 @@ export interface GuardHandler {
   /** Reads and scans files the guard will send (form.submit()): their content keys, in order. */
   learn(blobs: Blob[]): Promise<(string | null)[]>;
   outcome(route: string, endpoint: string, status?: number, response?: string): void;
+  /** The page's document.open() erased this window's listeners: add them again. */
+  reopened?(): void;
+  /** This frame judges with a gate of its own, not its page's (see OWN_GATE_ATTR). */
+  ownGate?: boolean;
 }
 
 export interface GuardLink {
@@ -41,6 +45,7 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
       }
       el.setAttribute(ANSWER_ATTR, JSON.stringify(answer));
     });
+    el.addEventListener(REOPENED, () => handler.reopened?.());
     el.addEventListener(PORT, (e) => {
       port = (e as MessageEvent).ports[0] ?? null;
       if (!port) return;
@@ -61,6 +66,7 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
       };
       if (!covered) send({ type: 'covered', covered });
     });
+    if (handler.ownGate) el.setAttribute(OWN_GATE_ATTR, '');
     el.dispatchEvent(new CustomEvent(HELLO));
   };
 

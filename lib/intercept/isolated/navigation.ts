@@ -8,6 +8,7 @@
  */
 import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
+import { onInitialBlank } from '../initial-blank';
 import { pairsOf } from '../../gate/pairs';
 
 export interface NavigationJudge {
@@ -52,13 +53,29 @@ function isSelfTarget(target: string | null | undefined): boolean {
   return !target || target === '_self';
 }
 
-export function watchNavigations(win: Window, judge: NavigationJudge): void {
+/** Adds a capturing listener to the window, kept to be added again (see watchNavigations). */
+type Listen = (type: string, listener: (e: Event) => void) => void;
+
+/**
+ * Returns what adds the window's listeners again: the page's `document.open()` erases every listener
+ * of the window (the editors open their frames' documents), and the MAIN-world guard says so at once.
+ */
+export function watchNavigations(win: Window, judge: NavigationJudge): () => void {
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
+  const kept: [string, (e: Event) => void][] = [];
+  const listen: Listen = (type, listener) => {
+    kept.push([type, listener]);
+    win.addEventListener(type, listener, true);
+  };
   // The URL of the link last clicked: a navigation to it is reported as a link, not as script's.
   const clicked = { url: null as string | null };
   if (nav) watchNavigateEvents(nav, judge, clicked);
-  watchSubmissions(win, judge, !!nav);
-  watchLinkClicks(win, judge, !!nav, clicked);
+  // a window still on its initial about:blank gets no navigate event (checked at each submission)
+  watchSubmissions(win, judge, listen, () => !!nav && !onInitialBlank(win));
+  watchLinkClicks(win, judge, listen, !!nav, clicked);
+  return () => {
+    for (const [type, listener] of kept) win.addEventListener(type, listener, true);
+  };
 }
 
 function watchNavigateEvents(nav: EventTarget, judge: NavigationJudge, clicked: { url: string | null }): void {
@@ -85,31 +102,24 @@ function watchNavigateEvents(nav: EventTarget, judge: NavigationJudge, clicked: 
 }
 
 /** Submissions the navigate event will not see: aimed at another window, or no Navigation API. */
-function watchSubmissions(win: Window, judge: NavigationJudge, hasNavigate: boolean): void {
+function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, navigateComes: () => boolean): void {
   const submitting = new WeakMap<HTMLFormElement, HTMLElement | null>();
-  win.addEventListener(
-    'submit',
-    (e) => {
-      const form = e.target as HTMLFormElement;
-      const submitter = e.submitter;
-      const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-      if (hasNavigate && isSelfTarget(target)) return;
-      submitting.set(form, submitter);
-    },
-    true,
-  );
-  win.addEventListener(
-    'formdata',
-    (e) => {
-      const form = e.target as HTMLFormElement;
-      if (!submitting.has(form)) return;
-      // Every entry list built while this submission runs is judged (the page's own new FormData(form)
-      // in a submit handler too); the mark lasts until the submission's task is over.
-      win.setTimeout(() => submitting.delete(form), 0);
-      judgeEntryList(win, judge, form, submitting.get(form) ?? null, e.formData);
-    },
-    true,
-  );
+  listen('submit', (ev) => {
+    const e = ev as SubmitEvent;
+    const form = e.target as HTMLFormElement;
+    const submitter = e.submitter;
+    const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
+    if (isSelfTarget(target) && navigateComes()) return;
+    submitting.set(form, submitter);
+  });
+  listen('formdata', (e) => {
+    const form = e.target as HTMLFormElement;
+    if (!submitting.has(form)) return;
+    // Every entry list built while this submission runs is judged (the page's own new FormData(form)
+    // in a submit handler too); the mark lasts until the submission's task is over.
+    win.setTimeout(() => submitting.delete(form), 0);
+    judgeEntryList(win, judge, form, submitting.get(form) ?? null, (e as FormDataEvent).formData);
+  });
 }
 
 /**
@@ -149,7 +159,7 @@ function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormEleme
 }
 
 /** Link clicks: their ping requests always, and the navigation itself where no navigate event will come. */
-function watchLinkClicks(win: Window, judge: NavigationJudge, hasNavigate: boolean, clicked: { url: string | null }): void {
+function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, hasNavigate: boolean, clicked: { url: string | null }): void {
   const pingsPass = (a: HTMLAnchorElement): boolean => {
     const ping = a.getAttribute('ping');
     if (!ping) return true;
@@ -158,22 +168,19 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, hasNavigate: boole
       return judge.judge({ route: 'link', method: 'POST', url, body: { kind: 'none' }, control: judge.control() }).pass;
     });
   };
-  win.addEventListener(
-    'click',
-    (e) => {
-      const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | null;
-      if (!a) return;
-      // <a ping>: the click also POSTs to each ping URL, whatever the href is; refused, the click goes nowhere.
-      if (!pingsPass(a)) {
-        e.preventDefault();
-        return;
-      }
-      if (!/^https?:/i.test(a.href)) return;
-      clicked.url = a.href;
-      if (hasNavigate && isSelfTarget(a.getAttribute('target'))) return;
-      const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };
-      if (!judge.judge(o).pass) e.preventDefault();
-    },
-    true,
-  );
+  listen('click', (e) => {
+    const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | null;
+    if (!a) return;
+    // <a ping>: the click also POSTs to each ping URL, whatever the href is; refused, the click goes nowhere.
+    if (!pingsPass(a)) {
+      e.preventDefault();
+      return;
+    }
+    if (!/^https?:/i.test(a.href)) return;
+    clicked.url = a.href;
+    // (a link navigating a window still on its initial about:blank: judged by the MAIN-world guard, hooks/link-clicks.ts)
+    if (hasNavigate && isSelfTarget(a.getAttribute('target'))) return;
+    const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };
+    if (!judge.judge(o).pass) e.preventDefault();
+  });
 }

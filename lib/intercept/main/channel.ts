@@ -4,7 +4,7 @@
  * tamper with later (dispatchEvent, setAttribute, MessagePort.postMessage, JSON) is captured here at
  * document_start, before any page script runs.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, PORT, READY, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
 
@@ -17,6 +17,15 @@ export interface GuardChannel {
   outcome(route: string, endpoint: string, status?: number, response?: string): void;
   /** False once the isolated world says this page is outside the policy. */
   covered(): boolean;
+  /** The page reopened this window's document: the isolated world adds its window listeners again. */
+  reopened(): void;
+  /**
+   * A verdict from the page's gate, for what a window still on its initial about:blank sends: where
+   * this frame's isolated world judges with a gate of its own (OWN_GATE_ATTR, Firefox), it is asked
+   * through the parent's relay — that gate knows the draft and lists the refusal, but never releases
+   * (a signed publish sent that way is refused there). Elsewhere the same as askSync.
+   */
+  askPage(o: Outgoing): GuardAnswer;
 }
 
 const NO_PARTNER: GuardAnswer = { pass: false, message: '发布前预检未能检查此请求，已阻止' };
@@ -164,5 +173,12 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
       if (state.partner) post({ type: 'outcome', route, endpoint, status, response } satisfies GuardMessage);
     },
     covered: () => state.covered,
+    askPage(o) {
+      const relay = state.partner && kept.getAttr(el, OWN_GATE_ATTR) !== null ? parentRelay(win) : null;
+      return relay ? (kept.parse(relay(kept.stringify(o))) as GuardAnswer) : askSync(o);
+    },
+    reopened() {
+      if (state.partner) kept.dispatch(el, new kept.CustomEv(REOPENED));
+    },
   };
 }

@@ -7,23 +7,30 @@ import { openGuardChannel, type GuardChannel } from './channel';
 import { hookApiUrls } from './hooks/api-urls';
 import { blobStore, hookBlobs } from './hooks/blobs';
 import { hookCss } from './hooks/css';
+import { afterDocumentOpen } from './hooks/document-open';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
 import { hookHtml, hookParsedDocuments } from './hooks/html';
+import { judgeLinkClicks } from './hooks/link-clicks';
 import { loadJudge } from './hooks/load-judge';
 import { hookMessages } from './hooks/messages';
+import { watchBlankMetaRefresh } from './hooks/meta-refresh';
 import { hookPeerConnections } from './hooks/peer';
+import { blankAsk } from './hooks/blank-ask';
 import { hookBeacon, hookFetch, hookFetchLater, hookXhr } from './hooks/network';
 import { hookEventSource, hookWebSocket, hookWebSocketStream, refuseWebTransport } from './hooks/sockets';
 import { hookState } from './hooks/state';
 import { hookUrls } from './hooks/urls';
 import { hookWorkers } from './hooks/workers';
+import { stopJavascriptDocument } from './javascript-document';
 import { isGuarded, offerRelay } from './relay';
 
 type PageWindow = Window & typeof globalThis;
 
 export function installPageGuard(win: PageWindow): void {
   if (isGuarded(win)) return;
+  // before anything else: the parser of such a document must not go on (javascript-document.ts)
+  stopJavascriptDocument(win);
   guardWindow(win, openGuardChannel(win));
 }
 
@@ -56,6 +63,13 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookParsedDocuments(win, loads);
   hookBlobs(win, loads);
   hookCss(win, loads);
+  const ask = blankAsk(win, channel);
+  const relisten = judgeLinkClicks(win, loads, ask);
+  watchBlankMetaRefresh(win, ask);
+  afterDocumentOpen(win, () => {
+    relisten();
+    channel.reopened();
+  });
   hookFormSubmit(win, channel);
   hookWorkers(win, channel);
   hookMessages(win, channel);

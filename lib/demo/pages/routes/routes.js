@@ -148,6 +148,36 @@
       port.postMessage({ op: op, url: location.origin + sink('worker-' + op), body: qs(payload()) });
     });
   }
+  /** A fresh frame without src: its window stays on the initial about:blank until navigated. */
+  function blankFrame() {
+    var frame = d.createElement('iframe');
+    frame.className = 'route-blank-frame';
+    d.body.appendChild(frame);
+    return frame;
+  }
+  /** A blank frame whose document the page wrote, as the editors do with theirs. */
+  function openedBlankFrame() {
+    var doc = blankFrame().contentDocument;
+    doc.open();
+    doc.write('<!doctype html><html><head><title>编辑区</title></head><body><p>正文</p></body></html>');
+    doc.close();
+    return doc;
+  }
+  /** A GET form in `doc` holding the payload as hidden fields. */
+  function blankForm(doc, key) {
+    var f = doc.createElement('form');
+    f.action = location.origin + sink(key);
+    var p = payload();
+    Object.keys(p).forEach(function (k) {
+      var i = doc.createElement('input');
+      i.type = 'hidden';
+      i.name = k;
+      i.value = p[k];
+      f.appendChild(i);
+    });
+    doc.body.appendChild(f);
+    return f;
+  }
   /** A worker makes a blob: URL of `text` (its own Blob and createObjectURL, out of the page's reach) and hands it back. */
   function workerBlobUrl(text, type) {
     var src = 'onmessage = function (e) { try { postMessage({ url: URL.createObjectURL(new Blob([e.data.text], { type: e.data.type })) }); } catch (err) { postMessage({ error: String(err && err.message || err) }); } };';
@@ -899,6 +929,94 @@
       frame.src = 'javascript:parent.__frameHtml';
       d.body.appendChild(frame);
       return ok('framed');
+    },
+    // found by the sixth probe: a window still on its initial about:blank, navigated by page code (no
+    // navigate event comes for a navigation away from that document)
+    'blank-frame-location': function () {
+      blankFrame().contentWindow.location.href = sink('blank-frame-location') + '?' + qs(payload());
+      return ok('navigated');
+    },
+    // reached by index (no contentWindow getter), location.replace
+    'blank-frame-replace': function () {
+      blankFrame();
+      w.frames[w.frames.length - 1].location.replace(sink('blank-frame-replace') + '?' + qs(payload()));
+      return ok('navigated');
+    },
+    'blank-frame-assign': function () {
+      blankFrame().contentWindow.location.assign(sink('blank-frame-assign') + '?' + qs(payload()));
+      return ok('navigated');
+    },
+    'blank-frame-meta-refresh': function () {
+      var doc = blankFrame().contentDocument;
+      var m = doc.createElement('meta');
+      m.httpEquiv = 'refresh';
+      m.content = '0;url=' + location.origin + sink('blank-frame-meta-refresh') + '?' + qs(payload());
+      doc.head.appendChild(m);
+      return ok('written');
+    },
+    'blank-frame-link-click': function () {
+      var doc = blankFrame().contentDocument;
+      var a = doc.createElement('a');
+      a.href = location.origin + sink('blank-frame-link-click') + '?' + qs(payload());
+      a.textContent = '查看';
+      doc.body.appendChild(a);
+      a.click();
+      return ok('clicked');
+    },
+    'blank-frame-form': function () {
+      blankForm(blankFrame().contentDocument, 'blank-frame-form').requestSubmit();
+      return ok('submitted');
+    },
+    // the editors' way into their frames first: document.open()/write()/close() (which erases the
+    // window's event listeners), then a link made by DOM methods and clicked
+    'blank-frame-opened-link': function () {
+      var doc = openedBlankFrame();
+      var a = doc.createElement('a');
+      a.href = location.origin + sink('blank-frame-opened-link') + '?' + qs(payload());
+      a.textContent = '查看';
+      doc.body.appendChild(a);
+      a.click();
+      return ok('clicked');
+    },
+    'blank-frame-opened-form': function () {
+      blankForm(openedBlankFrame(), 'blank-frame-opened-form').requestSubmit();
+      return ok('submitted');
+    },
+    // the CMS keeps working: a frame it navigates by script to a page named by a long item id, and a
+    // javascript: button that runs the CMS's own function
+    'blank-frame-clean': function () {
+      blankFrame().contentWindow.location.href = sink('blank-frame-clean') + '?id=1732412345678901234';
+      return ok('navigated');
+    },
+    'javascript-button': function () {
+      w.__checkArc = function (id) { fetch(sink('javascript-button') + '?id=' + id); };
+      var a = d.createElement('a');
+      a.href = 'javascript:__checkArc(42)';
+      a.textContent = '审核';
+      d.body.appendChild(a);
+      a.click();
+      return ok('clicked');
+    },
+    'blank-window-location': function () {
+      var win = w.open('');
+      if (!win) return fail('no window');
+      win.location.href = location.origin + sink('blank-window-location') + '?' + qs(payload());
+      return ok('navigated');
+    },
+    // a javascript: URL on the page itself whose result is markup: the string replaces the page
+    'location-javascript-markup': function () {
+      var src = (location.origin + sink('location-javascript-markup') + '?' + qs(payload())).replace(/'/g, '%27');
+      location.href = 'javascript:"<img src=\'' + src + '\'>"';
+      return ok('navigated');
+    },
+    'javascript-link-markup': function () {
+      var src = (location.origin + sink('javascript-link-markup') + '?' + qs(payload())).replace(/'/g, '%27');
+      var a = d.createElement('a');
+      a.href = 'javascript:"<img src=\'' + src + '\'>"';
+      a.textContent = '预览';
+      d.body.appendChild(a);
+      a.click();
+      return ok('clicked');
     },
     // an xsl:include whose href page code sets by DOM method: the processor fetches it
     'xslt-include': function () {

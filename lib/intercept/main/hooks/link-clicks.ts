@@ -1,0 +1,59 @@
+/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and always called on their own target. */
+/**
+ * Two kinds of link activation no navigate event judges:
+ * - a `javascript:` link whose code is a string of markup: the string replaces the page and the new
+ *   document's parser loads what it names (the probe saw its `<img>` deliver the ID). The code's text
+ *   is judged as markup and CSS, as a frame's `javascript:` src is (load-judge.ts). Code whose result
+ *   its text does not show (a call) runs as before: a CMS's buttons are such links
+ *   (`javascript:checkArc(42)`), and their code, holding no URL, passes without a question;
+ * - an http(s) link that navigates a window still on its initial about:blank (initial-blank.ts).
+ * A capturing click listener this guard adds to the window before any page script judges every
+ * activation alike — a person's click, `click()`, a dispatched click event — and cancels a refused one
+ * (a click has no error path to tell).
+ */
+import { javascriptUrlText } from '../../../gate/html-urls';
+import { onInitialBlank } from '../../initial-blank';
+import type { BlankAsk } from './blank-ask';
+import type { LoadJudge } from './load-judge';
+
+type PageWindow = Window & typeof globalThis;
+
+/** The window a link without a target of its own navigates: `<base target>`, else this one. */
+function navigatesItsWindow(win: PageWindow, link: Element, getAttr: (this: Element, n: string) => string | null): boolean {
+  const base = Reflect.apply(win.Document.prototype.querySelector, win.document, ['base[target]']) as Element | null;
+  const target = (getAttr.call(link, 'target') ?? (base ? getAttr.call(base, 'target') : null) ?? '').trim();
+  return target === '' || /^_self$/i.test(target) || (target === win.name && !/^_/.test(target));
+}
+
+/** Returns what adds the listener again (after the page's `document.open()`: document-open.ts). */
+export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk): () => void {
+  const getAttr = win.Element.prototype.getAttribute;
+  const closest = win.Element.prototype.closest;
+  const composedPath = win.Event.prototype.composedPath;
+  const verdict = (link: Element): boolean => {
+    const href = getAttr.call(link, 'href') ?? '';
+    const code = javascriptUrlText(href);
+    if (code !== undefined) {
+      judge.markupOrCss(code);
+      return true;
+    }
+    if (!onInitialBlank(win) || !navigatesItsWindow(win, link, getAttr)) return true;
+    return ask(new win.URL(href, win.document.baseURI).href, 'link');
+  };
+  const onClick = (e: Event) => {
+    const first = Reflect.apply(composedPath, e, [])[0] as Node | undefined;
+    const start = first?.nodeType === 1 ? (first as Element) : (first?.parentElement ?? null);
+    const link = start ? (Reflect.apply(closest, start, ['a[href], area[href]']) as Element | null) : null;
+    if (!link) return;
+    // Fail closed: an activation this could not judge (a refusal thrown by the judge too) does not go.
+    let pass = false;
+    try {
+      pass = verdict(link);
+    } catch {
+      pass = false;
+    }
+    if (!pass) e.preventDefault();
+  };
+  win.addEventListener('click', onClick, true);
+  return () => win.addEventListener('click', onClick, true);
+}
