@@ -21,3 +21,39 @@ export function isDocumentBytes(bytes: Uint8Array): boolean {
   }
   return false;
 }
+
+/** [offset, bytes] signatures of the picture, sound, film and font formats a CMS uploads. */
+const MEDIA_MAGIC: readonly (readonly [number, readonly number[]])[] = [
+  [0, [0x89, 0x50, 0x4e, 0x47]], // PNG
+  [0, [0xff, 0xd8, 0xff]], // JPEG
+  [0, [0x47, 0x49, 0x46, 0x38]], // GIF8
+  [0, [0x42, 0x4d]], // BMP
+  [0, [0x00, 0x00, 0x01, 0x00]], // ICO
+  [0, [0x49, 0x49, 0x2a, 0x00]], // TIFF, little-endian
+  [0, [0x4d, 0x4d, 0x00, 0x2a]], // TIFF, big-endian
+  [8, [0x57, 0x45, 0x42, 0x50]], // RIFF….WEBP
+  [8, [0x57, 0x41, 0x56, 0x45]], // RIFF….WAVE
+  [8, [0x41, 0x56, 0x49, 0x20]], // RIFF….AVI
+  [4, [0x66, 0x74, 0x79, 0x70]], // ….ftyp: MP4, MOV, M4A, AVIF, HEIC
+  [0, [0x1a, 0x45, 0xdf, 0xa3]], // Matroska, WebM
+  [0, [0x49, 0x44, 0x33]], // MP3 with ID3
+  [0, [0xff, 0xfb]], // MP3 frame
+  [0, [0xff, 0xf3]],
+  [0, [0xff, 0xf2]],
+  [0, [0x4f, 0x67, 0x67, 0x53]], // Ogg
+  [0, [0x66, 0x4c, 0x61, 0x43]], // FLAC
+  [0, [0x46, 0x4c, 0x56]], // FLV
+  [0, [0x30, 0x26, 0xb2, 0x75]], // ASF: WMV, WMA
+  [0, [0x77, 0x4f, 0x46, 0x46]], // WOFF
+  [0, [0x77, 0x4f, 0x46, 0x32]], // WOFF2
+  [0, [0x00, 0x01, 0x00, 0x00]], // TrueType
+  [0, [0x4f, 0x54, 0x54, 0x4f]], // OpenType (CFF)
+];
+
+/**
+ * Do these first bytes open a picture, sound, film or font — what passes unread? A file's declared type
+ * or name says nothing (text sent as `a.png` is text), and an SVG is XML text, read as such.
+ */
+export function isMediaBytes(head: Uint8Array): boolean {
+  return MEDIA_MAGIC.some(([at, magic]) => head.length >= at + magic.length && magic.every((b, i) => head[at + i] === b));
+}

@@ -47,6 +47,11 @@ export interface FileRef {
    */
   key?: string;
   /**
+   * Its first bytes open a picture, sound, film or font (lib/gate/files.ts isMediaBytes): it passes
+   * unread. Set by the isolated world once it has looked, never by the page's side.
+   */
+  media?: true;
+  /**
    * The file is a piece page code cut by `slice()` from a larger Blob (a chunked upload,
    * lib/gate/pieces.ts): the whole is judged, and `key` is then the whole's.
    */

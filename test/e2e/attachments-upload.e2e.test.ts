@@ -287,6 +287,37 @@ describe('a file sent as raw bytes (ArrayBuffer, typed array, a Request body, a 
   });
 });
 
+/** A 1×1 PNG. */
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+describe('files that say they are pictures: their bytes decide', () => {
+  test('an SVG with an ID in its text and text sent as a.png are refused; a real PNG and a clean SVG arrive', async () => {
+    await openPage(DIALOGS_PAGE);
+    const since = server.mark();
+    const out = await page.evaluate<Record<string, string>>(`(async () => {
+      const ID = ${JSON.stringify(IDS[0])};
+      const png = Uint8Array.from(atob(${JSON.stringify(PNG_BASE64)}), (c) => c.charCodeAt(0));
+      const svg = (text) => '<svg xmlns="http://www.w3.org/2000/svg"><text x="0" y="15">' + text + '</text></svg>';
+      const files = {
+        'svg-id': new File([svg('张三 ' + ID)], '名单.svg', { type: 'image/svg+xml' }),
+        'text-png': new File(['申请人 ' + ID], 'a.png', { type: 'image/png' }),
+        'png': new File([png], '图表.png', { type: 'image/png' }),
+        'svg-clean': new File([svg('2024年财政收入')], '图表.svg', { type: 'image/svg+xml' }),
+      };
+      const out = {};
+      for (const [key, file] of Object.entries(files)) {
+        const fd = new FormData();
+        fd.append('upfile', file);
+        try { await fetch('/sink/media/' + key, { method: 'POST', body: fd }); out[key] = 'sent'; } catch (e) { out[key] = 'refused'; }
+      }
+      return out;
+    })()`);
+    expect(out).toEqual({ 'svg-id': 'refused', 'text-png': 'refused', png: 'sent', 'svg-clean': 'sent' });
+    await page.waitForTimeout(500);
+    expect(server.requests({ path: /^\/sink\/media\//, since }).map((r) => r.path).sort()).toEqual(['/sink/media/png', '/sink/media/svg-clean']);
+  });
+});
+
 describe('an attachment the draft links to on the CMS origin', () => {
   test('its findings join the checklist and the publish does not go out; the file was fetched with the page', async () => {
     server.host('/uploads/2026/低保名单.xlsx', files.get(LIST)!, XLSX);

@@ -5,7 +5,7 @@
  * carry no text Precheck reads and pass.
  */
 import { ATTACHMENT_EXTENSIONS, extensionOf } from '../../attachments/extensions';
-import { isMediaFile } from '../../gate/files';
+import { isMediaBytes, isMediaFile } from '../../gate/files';
 import type { FileRef, Outgoing } from '../../gate/types';
 import type { FileState } from '../../gate/verdict';
 import { FilePasses } from '../attachments/file-passes';
@@ -23,10 +23,16 @@ export function scannedAsText(name: string, type: string): boolean {
   return isTextFile({ filename: name, type }) && !ATTACHMENT_EXTENSIONS.includes(extensionOf(name));
 }
 
-/** A file the gate skips: nothing in it, or a picture, a sound, a film, a font. */
+/**
+ * A file not worth reading ahead (a file input's choice, a native form's files): nothing in it, or
+ * one that says it is a picture, a sound, a film, a font. When it is sent, its bytes decide.
+ */
 export function unreadFile(ref: Pick<FileRef, 'filename' | 'type' | 'size'>): boolean {
   return ref.size === 0 || isMediaFile(ref.type, ref.filename);
 }
+
+/** Bytes looked at to tell a picture: the longest signature ends at byte 12. */
+const MEDIA_HEAD = 16;
 
 /** A piece of a chunked upload before its last: the upload is not over with it. */
 const notLastPiece = (ref: FileRef) => ref.piece !== undefined && ref.piece.end < ref.piece.size;
@@ -53,7 +59,9 @@ export class FileVerdicts {
    * navigation): the same request, not a second upload.
    */
   state(ref: FileRef, spent: ReadonlySet<string> = new Set(), usePasses = true): FileState {
-    if (unreadFile(ref)) return { state: 'clean' };
+    if (ref.size === 0 || ref.media) return { state: 'clean' };
+    // Never read: a native form's or a sync request's part that says it is a picture is taken at its word.
+    if (ref.key === undefined && unreadFile(ref)) return { state: 'clean' };
     const s = this.book.gateState(ref.key);
     // A block finding, or not checkable in a way a reviewer can confirm (too large, encrypted, corrupt).
     const file = this.book.get(ref.key ?? '');
@@ -68,9 +76,13 @@ export class FileVerdicts {
     return this.passes.spend(fileKeysOf(o));
   }
 
-  /** Reads and scans a file's bytes; the ref comes back with its content key. */
+  /**
+   * Reads and scans a file's bytes; the ref comes back with its content key — or marked a picture,
+   * unread, when its first bytes are one (whatever its name and type say: an SVG is text and is read).
+   */
   async learn(ref: FileRef, blob: Blob, origin: FileOrigin = 'upload'): Promise<FileRef> {
-    if (unreadFile(ref)) return ref;
+    if (ref.size === 0 || blob.size === 0) return ref;
+    if (isMediaBytes(new Uint8Array(await blob.slice(0, MEDIA_HEAD).arrayBuffer()))) return { ...ref, media: true };
     return { ...ref, key: await this.book.learn(blob, ref.filename || 'blob', origin) };
   }
 

@@ -56,21 +56,44 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
 
 /**
  * A file or Blob part as a reference, its bytes sent beside the request. A piece cut by `slice()`
- * travels with the whole it was cut from, which is what is judged; a picture, a film, a font (or a
- * piece of one) and an empty file are not read.
+ * travels with the whole it was cut from, which is what is judged. An empty file is not read; a file
+ * that says it is a picture goes too: its first bytes decide (lib/gate/files.ts isMediaBytes).
  */
 function fileEntry(ref: FileRef, blob: Blob, blobs: Blob[]): FileRef {
   const cut = pieceOf(blob);
   const whole = cut && (cut.whole as File);
   const piece = whole && { start: cut.start, end: cut.end, size: whole.size, filename: whole.name ?? '', type: whole.type, wholeName: cut.name };
-  if (ref.size === 0 || isMediaFile(ref.type, ref.filename) || (piece && isMediaFile(piece.type, piece.filename))) return ref;
+  if (ref.size === 0) return ref;
   const at = blobs.push(blob) - 1;
   return piece ? { ...ref, blob: at, piece: { ...piece, whole: blobs.push(whole) - 1 } } : { ...ref, blob: at };
 }
 
-/** Blob bodies inside a sync path cannot be read now: they make the body opaque. */
+/** A part that says it is a picture (or a piece of one): on a path that cannot read it, taken at its word. */
+function declaredMedia(ref: FileRef): boolean {
+  return isMediaFile(ref.type, ref.filename) || (ref.piece !== undefined && isMediaFile(ref.piece.type, ref.piece.filename));
+}
+
+/**
+ * Blob bodies inside a sync path cannot be read now: they make the body opaque — except parts that
+ * say they are pictures, which pass unread there as they always did (a sync XHR uploading an image).
+ */
 export function withoutBlobs(s: Serialized): RawBody {
-  return s.blobs.length > 0 ? { kind: 'opaque', what: 'Blob' } : s.body;
+  if (s.blobs.length === 0) return s.body;
+  if (s.body.kind !== 'entries' || !s.body.entries.every(([, v]) => typeof v === 'string' || v.blob === undefined || declaredMedia(v))) return { kind: 'opaque', what: 'Blob' };
+  return { ...s.body, entries: s.body.entries.map(([name, v]) => [name, typeof v === 'string' ? v : unread(v)]) };
+}
+
+/** The reference without the bytes that travelled beside it. */
+function unread(ref: FileRef): FileRef {
+  const rest: FileRef = { ...ref, blob: undefined };
+  return ref.piece ? { ...rest, piece: { ...ref.piece, whole: undefined } } : rest;
+}
+
+/** The blobs a sync verdict needs read first: all but the parts that say they are pictures. */
+export function blobsToRead(s: Serialized): Blob[] {
+  if (s.body.kind !== 'entries') return s.blobs;
+  const media = new Set(s.body.entries.flatMap(([, v]) => (typeof v !== 'string' && v.blob !== undefined && declaredMedia(v) ? [v.blob] : [])));
+  return s.blobs.filter((_, i) => !media.has(i));
 }
 
 /**
@@ -81,6 +104,8 @@ export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | unde
   if (s.blobs.length === 0 || s.body.kind !== 'entries') return withoutBlobs(s);
   const entries: Entry[] = s.body.entries.map(([name, v]) => {
     if (typeof v === 'string' || v.blob === undefined) return [name, v];
+    // A part that says it is a picture was not read for this verdict (blobsToRead): taken at its word.
+    if (declaredMedia(v)) return [name, unread(v)];
     const { blob, ...ref } = v;
     return [name, { ...ref, key: keyOf(s.blobs[blob]!) }];
   });
