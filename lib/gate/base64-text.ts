@@ -41,7 +41,8 @@ function base64Body(value: string): string | null {
   return body.length % 4 === 1 ? null : body;
 }
 
-function bytesOf(body: string): Uint8Array | null {
+/** The bytes of base64 in the standard alphabet, padding left off; null when it is none. */
+export function bytesOf(body: string): Uint8Array<ArrayBuffer> | null {
   try {
     const binary = atob(body + '='.repeat((4 - (body.length % 4)) % 4));
     const bytes = new Uint8Array(binary.length);

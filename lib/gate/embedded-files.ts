@@ -1,3 +1,4 @@
+import { bytesOf } from './base64-text';
 import { isDocumentBytes } from './files';
 
 /**
@@ -21,17 +22,10 @@ export interface EmbeddedDocument {
   size: number;
 }
 
+/** Either alphabet, MIME line breaks and padding allowed. */
 function decode(base64: string): Uint8Array<ArrayBuffer> | null {
   const body = base64.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-  if (body.length % 4 === 1) return null;
-  try {
-    const binary = atob(body + '='.repeat((4 - (body.length % 4)) % 4));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
-  }
+  return body.length % 4 === 1 ? null : bytesOf(body);
 }
 
 /** The document a value carries as base64, or null; only its head is decoded to tell. */
