@@ -42,7 +42,7 @@ let server: CmsServer;
 let control: CmsServer;
 let page: Page;
 let tab: PageDriver;
-const { note, write } = routeNotes('gate-routes-firefox');
+const { note, write } = routeNotes('gate-routes-firefox', undefined, null);
 
 beforeAll(async () => {
   [firefox, server, control] = await Promise.all([startFirefox(), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 })]);

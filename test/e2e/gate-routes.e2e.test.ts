@@ -22,7 +22,7 @@ import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
 import { ID, signAndPublish, openRoutes, ownDraft, refusalListed, runRoute, writeDraft, type Outcome } from './gate-drive.ts';
 import { IN_EDITORS, ROUTE_CASES, WORKING_CASES, type RouteCase } from './gate-route-cases.ts';
-import { describeOutcome, nextDraft, refusesWithId, releasesOnce, routeNotes, SETTLE_MS, type GateWalk } from './gate-walk.ts';
+import { describeOutcome, nextDraft, refusesWithId, releasesOnce, routeNotes, routeShard, SETTLE_MS, type GateWalk } from './gate-walk.ts';
 import { NAME_CASES, walkWindowName } from './window-name-walk.ts';
 import { walkOtherHostImport } from './other-host-walk.ts';
 
@@ -38,7 +38,18 @@ let server: CmsServer;
 let control: CmsServer;
 let page: Page;
 
-const { note, write: writeTable } = routeNotes('gate-routes');
+const shard = routeShard();
+/** This process's share of the cases (all of them unless PRECHECK_ROUTE_SHARD says otherwise). */
+const CASES = ROUTE_CASES.filter((_, i) => !shard || shard.has(i));
+const describeRest = describe.runIf(!shard || shard.rest);
+const EDITORS = ['tinymce', 'ueditor'] as const;
+/** The table's order: the cases, then each editor's rows, then the rest. */
+function rowOrder(id: string): number {
+  const [caseId, editor] = id.split('@');
+  const i = ROUTE_CASES.findIndex((c) => c.id === caseId);
+  return i < 0 ? 100_000 : i + 10_000 * (editor ? 1 + EDITORS.indexOf(editor as (typeof EDITORS)[number]) : 0);
+}
+const { note, write: writeTable } = routeNotes('gate-routes', rowOrder, shard);
 
 beforeAll(async () => {
   [browser, server, control] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 })]);
@@ -60,7 +71,7 @@ async function closeOthers(): Promise<void> {
 const walk = (): GateWalk => ({ tab: page, server, closeOthers, note });
 
 describe('control: without Precheck every route delivers the draft with the ID', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', async (_id, c: RouteCase) => {
+  test.each(CASES.map((c) => [c.id, c] as const))('%s', async (_id, c: RouteCase) => {
     await page.goto(`${control.url}/routes/index.html`);
     await page.waitForFunction('window.__routes && window.__routes.ready === true');
     await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(0, true))}); document.getElementById('title').value = '城关镇低保新增对象公示';`);
@@ -76,30 +87,30 @@ describe('control: without Precheck every route delivers the draft with the ID',
 });
 
 describe('a draft holding an ID number: refused on every route', () => {
-  test.each(ROUTE_CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => refusesWithId(walk(), c, 'textarea'));
+  test.each(CASES.map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => refusesWithId(walk(), c, 'textarea'));
 });
 
 
 describe('a clean draft: signed off, exactly one matching submission passes', () => {
-  test.each(ROUTE_CASES.filter((c) => !c.opaqueFrame && !c.refusedOutright && !c.scriptUrl && !c.personalNumberRule).map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
+  test.each(CASES.filter((c) => !c.opaqueFrame && !c.refusedOutright && !c.scriptUrl && !c.personalNumberRule).map((c) => [c.id, c] as const))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
 });
 
 /** A sample of routes again with real editors from npm (the draft is HTML, the body their getContent()). */
-describe.each(['tinymce', 'ueditor'] as const)('in %s', (editor) => {
-  const cases = ROUTE_CASES.filter((c) => IN_EDITORS.includes(c.id)).map((c) => [c.id, c] as const);
+describe.each(EDITORS)('in %s', (editor) => {
+  const cases = CASES.filter((c) => IN_EDITORS.includes(c.id)).map((c) => [c.id, c] as const);
   test.each(cases)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(walk(), c, editor));
   test.each(cases)('%s: signed off, exactly one passes', (_id, c: RouteCase) => releasesOnce(walk(), c, editor));
 });
 
-describe('window names carrying the draft', () => {
+describeRest('window names carrying the draft', () => {
   test.each(NAME_CASES.map((c) => [c.id, c] as const))('%s: without Precheck it arrives; with Precheck refused, an ordinary name works', (_id, c) => walkWindowName(walk(), control, c));
 });
 
-describe('a host Precheck was not granted', () => {
+describeRest('a host Precheck was not granted', () => {
   test("import() from the CMS page: without Precheck it arrives; with Precheck the browser's script-URL rule refuses it", () => walkOtherHostImport(walk(), control));
 });
 
-describe('the CMS keeps working', () => {
+describeRest('the CMS keeps working', () => {
   test.each(WORKING_CASES.map((c) => [c.id, c] as const))('%s reaches the server while the editor holds a draft with an ID', async (_id, c) => {
     await openRoutes(page, server);
     await writeDraft(page, ownDraft(2, true));
@@ -133,7 +144,7 @@ describe('the CMS keeps working', () => {
   });
 });
 
-describe('publish by id after 保存草稿', () => {
+describeRest('publish by id after 保存草稿', () => {
   const byId = { id: 'publish-by-id', label: 'publish by id after 保存草稿 (`publish.do?id=42`)', route: 'fetch' as const };
 
   test('a draft with an ID is not saved and item 42 is not published unsigned', async () => {

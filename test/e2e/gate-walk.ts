@@ -5,7 +5,7 @@
  * one passes). The browser comes in as a DriveTarget and a way to close the windows a route opened,
  * so both suites judge every route by the same rules and print the same table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { checklistOpen, closeChecklist, pressChecklistPublish, waitForChecklist, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
@@ -32,9 +32,46 @@ export interface Row {
 }
 export type Column = Exclude<keyof Row, 'label' | 'route'>;
 
-/** The suite's route table: one row per case, written to test-output/<name>.{json,md} and printed. */
-export function routeNotes(name: string) {
+/**
+ * A share of the route cases, so the table can be walked by two processes side by side (CI's two
+ * browser streams, test/e2e-both.sh): PRECHECK_ROUTE_SHARD=`0/3` takes the cases whose index modulo 3
+ * is 0, `1,2/3` the others. The tests that are not route cases run in the share that holds 0.
+ */
+export interface RouteShard {
+  /** part of a file name: shard-1-2-of-3 */
+  name: string;
+  has(index: number): boolean;
+  /** this share runs the tests that are not route cases */
+  rest: boolean;
+}
+
+export function routeShard(spec = process.env.PRECHECK_ROUTE_SHARD): RouteShard | null {
+  if (!spec) return null;
+  const m = /^(\d+(?:,\d+)*)\/(\d+)$/.exec(spec);
+  const of = Number(m?.[2]);
+  const take = new Set((m?.[1] ?? '').split(',').map(Number));
+  if (!m || of < 1 || [...take].some((t) => t >= of)) throw new Error(`PRECHECK_ROUTE_SHARD must look like 0/3 or 1,2/3: ${spec}`);
+  return { name: `shard-${[...take].join('-')}-of-${of}`, has: (i) => take.has(i % of), rest: take.has(0) };
+}
+
+interface StoredRow extends Row {
+  id: string;
+  order: number;
+}
+
+/**
+ * The suite's route table: one row per case, written to test-output/<name>.{json,md} and printed.
+ * A shard writes its rows to <name>.<shard>.json, and the table from every shard's rows on disk
+ * (test/e2e-both.sh removes the last run's first).
+ */
+export function routeNotes(name: string, order: (id: string) => number = () => 0, shard = routeShard()) {
   const table = new Map<string, Row>();
+  const dir = path.join(PROJECT_ROOT, 'test-output');
+  const stored = (): StoredRow[] => [...table].map(([id, row]) => ({ ...row, id, order: order(id) }));
+  const onDisk = (): StoredRow[] =>
+    readdirSync(dir)
+      .filter((f) => f.startsWith(`${name}.shard-`) && f.endsWith('.json'))
+      .flatMap((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as StoredRow[]);
   return {
     note: (c: { id: string; label: string; route?: string }, key: Column, value: string): void => {
       const row = table.get(c.id) ?? { label: c.label, route: c.route ?? '' };
@@ -43,9 +80,10 @@ export function routeNotes(name: string) {
     },
     write: (): void => {
       if (table.size === 0) return;
-      const dir = path.join(PROJECT_ROOT, 'test-output');
       mkdirSync(dir, { recursive: true });
-      const rows = [...table.values()];
+      if (shard) writeFileSync(path.join(dir, `${name}.${shard.name}.json`), JSON.stringify(stored(), null, 2));
+      // a stable sort: rows of one order keep the order they were noted in
+      const rows = (shard ? onDisk() : stored()).sort((a, b) => a.order - b.order);
       writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(rows, null, 2));
       const cell = (s?: string) => (s ?? '—').replace(/\|/g, '\\|');
       const md = [
