@@ -42,6 +42,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
     control: () => hub.gestures.current(),
     fileKey: (f) => hub.fileKey(f),
     holdFiles: (fd, source) => hub.holdFiles(fd, source),
+    holdEntryList: (fd, form, replay) => hub.holdEntryList(fd, form, replay),
   });
   return { hub, owner: existing === null };
 }

@@ -52,6 +52,12 @@ export interface FileRef {
    */
   media?: true;
   /**
+   * A synchronous request's part that says it is a picture (XHR with async false, fetchLater): it
+   * cannot wait for a read and is taken at its word (lib/intercept/main/serialize.ts withoutBlobs).
+   * Every other file that was not read is pending.
+   */
+  syncPicture?: true;
+  /**
    * The file is a piece page code cut by `slice()` from a larger Blob (a chunked upload,
    * lib/gate/pieces.ts): the whole is judged, and `key` is then the whole's.
    */

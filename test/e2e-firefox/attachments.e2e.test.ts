@@ -15,7 +15,7 @@ import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
 import { startServer, type CmsServer } from '../../lib/demo/drive.ts';
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
-import { arrivedFiles, arrivedPieces, CLEAN, corpusFiles, LIST, pieceShas, sha } from '../e2e/attachment-files.ts';
+import { arrivedFiles, arrivedPieces, CLEAN, corpusFiles, LIST, PICTURE_FORMS_PATH, pictureForms, picturesArrived, PICTURES_EXPECTED, pieceShas, sha } from '../e2e/attachment-files.ts';
 import { IDS } from '../attachments/labelled';
 import { panelAttached, startFirefox } from './firefox-helpers.ts';
 
@@ -166,5 +166,16 @@ describe('a workbook sent as raw bytes (an ArrayBuffer by fetch, a typed array b
     since = server.mark();
     expect(await sendRaw(CLEAN)).toEqual(['sent', 'sent']);
     expect(server.requests({ path: /^\/sink\/raw\//, since }).map((r) => r.path)).toEqual(['/sink/raw/fetch', '/sink/raw/xhr']);
+  });
+});
+
+describe('files that say they are pictures, posted by a form into a hidden frame', () => {
+  test('text named a.png is refused and a real PNG arrives, by form.submit() and by a native submit (no navigate event here: held, read, sent again)', async () => {
+    await openPage('/attachments-dialogs.html');
+    const since = server.mark();
+    await driver.evaluate(pictureForms(IDS[0]!));
+    await expect.poll(() => server.requests({ path: PICTURE_FORMS_PATH, since }).length, { timeout: 8_000 }).toBeGreaterThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
   });
 });

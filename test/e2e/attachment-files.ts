@@ -36,3 +36,44 @@ export function arrivedPieces(server: Pick<CmsServer, 'requests'>, bytes: Buffer
   const pieces = new Set(pieceShas(bytes));
   return server.requests({ path, since }).flatMap((r) => r.files.filter((f) => pieces.has(f.sha256)).map((f) => f.sha256));
 }
+
+/** A 1×1 PNG. */
+export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+export const PICTURE_FORMS_PATH = /^\/sink\/media-form\//;
+
+/**
+ * Page script: text with an ID named a.png and a real PNG, each posted by a form of its own into a
+ * hidden iframe, by form.submit() and by requestSubmit() (a native submission). The files are set
+ * without a change event, so nothing read them before the submission.
+ */
+export const pictureForms = (id: string) => `(async () => {
+  const png = Uint8Array.from(atob(${JSON.stringify(PNG_BASE64)}), (c) => c.charCodeAt(0));
+  const files = { 'text-png': () => new File(['申请人 ' + ${JSON.stringify(id)}], 'a.png', { type: 'image/png' }), png: () => new File([png], '图表.png', { type: 'image/png' }) };
+  for (const how of ['submit', 'requestSubmit']) {
+    for (const [key, file] of Object.entries(files)) {
+      const name = key + '-' + how;
+      const frame = Object.assign(document.createElement('iframe'), { name, hidden: true });
+      const form = Object.assign(document.createElement('form'), { action: '/sink/media-form/' + name, method: 'post', enctype: 'multipart/form-data', target: name });
+      const input = Object.assign(document.createElement('input'), { type: 'file', name: 'upfile' });
+      const dt = new DataTransfer();
+      dt.items.add(file());
+      input.files = dt.files;
+      form.append(input);
+      document.body.append(frame, form);
+      form[how]();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+})()`;
+
+/** The picture forms' requests that carried a file (a refused submission into another window leaves empty). */
+export function picturesArrived(server: Pick<CmsServer, 'requests'>, since: number): string[] {
+  return server
+    .requests({ path: PICTURE_FORMS_PATH, since })
+    .filter((r) => r.files.some((f) => f.size > 0))
+    .map((r) => r.path)
+    .sort();
+}
+
+export const PICTURES_EXPECTED = ['/sink/media-form/png-requestSubmit', '/sink/media-form/png-submit'];

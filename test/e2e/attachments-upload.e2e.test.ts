@@ -17,7 +17,7 @@ import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/che
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { IDS } from '../attachments/labelled';
-import { arrivedFiles, arrivedPieces as arrivedPiecesOf, CLEAN, corpusFiles, LIST, pieceShas as pieceShasOf, sha } from './attachment-files.ts';
+import { arrivedFiles, arrivedPieces as arrivedPiecesOf, CLEAN, corpusFiles, LIST, PICTURE_FORMS_PATH, pictureForms, picturesArrived, PICTURES_EXPECTED, pieceShas as pieceShasOf, PNG_BASE64, sha } from './attachment-files.ts';
 import { AttachmentPage, signFile, XLSX } from './attachment-page.ts';
 import { panelRefusals } from './gate-drive.ts';
 
@@ -287,8 +287,6 @@ describe('a file sent as raw bytes (ArrayBuffer, typed array, a Request body, a 
   });
 });
 
-/** A 1×1 PNG. */
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 describe('files that say they are pictures: their bytes decide', () => {
   test('an SVG with an ID in its text and text sent as a.png are refused; a real PNG and a clean SVG arrive', async () => {
@@ -315,6 +313,15 @@ describe('files that say they are pictures: their bytes decide', () => {
     expect(out).toEqual({ 'svg-id': 'refused', 'text-png': 'refused', png: 'sent', 'svg-clean': 'sent' });
     await page.waitForTimeout(500);
     expect(server.requests({ path: /^\/sink\/media\//, since }).map((r) => r.path).sort()).toEqual(['/sink/media/png', '/sink/media/svg-clean']);
+  });
+
+  test('a form post carries its files by what their bytes are: text named a.png is refused, a real PNG arrives (form.submit() and a native submit)', async () => {
+    await openPage(DIALOGS_PAGE);
+    const since = server.mark();
+    await page.evaluate(pictureForms(IDS[0]!));
+    await expect.poll(() => server.requests({ path: PICTURE_FORMS_PATH, since }).length, { timeout: 8_000 }).toBeGreaterThanOrEqual(2);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
   });
 });
 

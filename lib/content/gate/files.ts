@@ -5,12 +5,13 @@
  * carry no text Precheck reads and pass.
  */
 import { ATTACHMENT_EXTENSIONS, extensionOf } from '../../attachments/extensions';
-import { isMediaBytes, isMediaFile } from '../../gate/files';
+import { isMediaFile } from '../../gate/files';
 import type { FileRef, Outgoing } from '../../gate/types';
 import type { FileState } from '../../gate/verdict';
 import { FilePasses } from '../attachments/file-passes';
 import { holdReason } from '../attachments/held-uploads';
 import type { FileOrigin, PageFiles } from '../attachments/page-files';
+import { SentPictures } from './sent-pictures';
 
 const TEXT_FILE = /\.(txt|csv|tsv|json|md|html?|xml)$/i;
 
@@ -22,17 +23,6 @@ export function isTextFile(ref: Pick<FileRef, 'filename' | 'type'>): boolean {
 export function scannedAsText(name: string, type: string): boolean {
   return isTextFile({ filename: name, type }) && !ATTACHMENT_EXTENSIONS.includes(extensionOf(name));
 }
-
-/**
- * A file not worth reading ahead (a file input's choice, a native form's files): nothing in it, or
- * one that says it is a picture, a sound, a film, a font. When it is sent, its bytes decide.
- */
-export function unreadFile(ref: Pick<FileRef, 'filename' | 'type' | 'size'>): boolean {
-  return ref.size === 0 || isMediaFile(ref.type, ref.filename);
-}
-
-/** Bytes looked at to tell a picture: the longest signature ends at byte 12. */
-const MEDIA_HEAD = 16;
 
 /** A piece of a chunked upload before its last: the upload is not over with it. */
 const notLastPiece = (ref: FileRef) => ref.piece !== undefined && ref.piece.end < ref.piece.size;
@@ -52,6 +42,7 @@ export class FileVerdicts {
     readonly book: PageFiles,
     /** Files a reviewer signed off: each passes once (lib/content/attachments/file-passes.ts). */
     readonly passes: FilePasses = new FilePasses(),
+    readonly pictures: SentPictures = new SentPictures(),
   ) {}
 
   /**
@@ -59,9 +50,9 @@ export class FileVerdicts {
    * navigation): the same request, not a second upload.
    */
   state(ref: FileRef, spent: ReadonlySet<string> = new Set(), usePasses = true): FileState {
-    if (ref.size === 0 || ref.media) return { state: 'clean' };
-    // Never read: a native form's or a sync request's part that says it is a picture is taken at its word.
-    if (ref.key === undefined && unreadFile(ref)) return { state: 'clean' };
+    if (ref.size === 0 || ref.media || this.pictures.has(ref.key)) return { state: 'clean' };
+    // Never read: a sync request's part that says it is a picture is taken at its word.
+    if (ref.key === undefined && ref.syncPicture && isMediaFile(ref.type, ref.filename)) return { state: 'clean' };
     const s = this.book.gateState(ref.key);
     // A block finding, or not checkable in a way a reviewer can confirm (too large, encrypted, corrupt).
     const file = this.book.get(ref.key ?? '');
@@ -82,8 +73,18 @@ export class FileVerdicts {
    */
   async learn(ref: FileRef, blob: Blob, origin: FileOrigin = 'upload'): Promise<FileRef> {
     if (ref.size === 0 || blob.size === 0) return ref;
-    if (isMediaBytes(new Uint8Array(await blob.slice(0, MEDIA_HEAD).arrayBuffer()))) return { ...ref, media: true };
+    if (await this.pictures.isPicture(blob)) return { ...ref, media: true };
     return { ...ref, key: await this.book.learn(blob, ref.filename || 'blob', origin) };
+  }
+
+  /**
+   * The key a path that carries files by key (a native form, form.submit()) sends a file with: a
+   * picture's own, or the content key of the bytes read and scanned.
+   */
+  async keyFor(blob: Blob, name: string, origin: FileOrigin): Promise<string | null> {
+    if (blob.size === 0) return null;
+    if (await this.pictures.isPicture(blob)) return this.pictures.keyOf(blob)!;
+    return this.book.learn(blob, name, origin);
   }
 
   private readonly wholes = new Map<string, Promise<FileRef>>();

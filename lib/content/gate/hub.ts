@@ -44,6 +44,7 @@ export class GateHub {
   /** Files a reviewer signed off (a block finding, too large to check): each may leave once. */
   readonly filePasses = new FilePasses();
   private readonly scanner: AttachmentScanner;
+  private readonly verdicts: FileVerdicts;
   private readonly hold: FormHold;
   private readonly watched = new WeakSet<Window>();
   private readonly links = new Set<GuardLink>();
@@ -60,8 +61,8 @@ export class GateHub {
     this.options = initial;
     this.scanner = scanner ?? new AttachmentScanner((text) => this.scanText(text));
     this.files = new PageFiles(this.scanner.scan);
-    const files = new FileVerdicts(this.files, this.filePasses);
-    this.hold = new FormHold({ known: (f) => this.knows(f), learn: (f) => this.files.learn(f, f.name, 'form') });
+    const files = (this.verdicts = new FileVerdicts(this.files, this.filePasses));
+    this.hold = new FormHold({ known: (f) => this.fileKey(f) !== undefined, learn: (f) => files.keyFor(f, f.name, 'form') });
     this.gate = new PageGate({
       covered: () => this.covered,
       scanOptions: () => this.options,
@@ -80,12 +81,15 @@ export class GateHub {
     this.gestures.watch(win);
     if (this.watched.has(win)) return;
     this.watched.add(win);
-    watchFiles(win, (file, origin) => void this.files.learn(file, file.name, origin).catch(() => undefined));
+    watchFiles(win, (file, origin) => void this.verdicts.keyFor(file, file.name, origin).catch(() => undefined));
   }
 
-  /** The content key of a File this world has read and scanned (a sync verdict cannot wait for one). */
+  /**
+   * The key of a File this world has read: a picture's, or the content key once it is scanned (a
+   * sync verdict cannot wait for one).
+   */
   fileKey(file: File): string | undefined {
-    return this.knows(file) ? knownKey(file)?.key : undefined;
+    return this.verdicts.pictures.keyOf(file) ?? (this.knows(file) ? knownKey(file)?.key : undefined);
   }
 
   private knows(file: File): boolean {
@@ -93,9 +97,9 @@ export class GateHub {
     return key !== undefined && this.files.get(key)?.status !== 'scanning';
   }
 
-  /** Files sent over from the MAIN world (form.submit()): read and scanned; their keys in order. */
+  /** Files sent over from the MAIN world (form.submit()): read (and scanned unless pictures); their keys in order. */
   learnFiles(blobs: Blob[], origin: FileOrigin): Promise<(string | null)[]> {
-    return Promise.all(blobs.map((b) => this.files.learn(b, (b as File).name ?? 'blob', origin).catch(() => null)));
+    return Promise.all(blobs.map((b) => this.verdicts.keyFor(b, (b as File).name ?? 'blob', origin).catch(() => null)));
   }
 
   /** A native form post with unread files: held, read, and submitted again (lib/content/attachments/form-hold.ts). */
@@ -104,6 +108,11 @@ export class GateHub {
       const a = this.gestures.attempt();
       return a.kind === 'submit' ? (a.submitter ?? a.form) : null;
     });
+  }
+
+  /** The same for a submission aimed at another window, submitted again by `replay`. */
+  holdEntryList(fd: FormData, form: HTMLFormElement, replay: () => void): boolean {
+    return this.hold.holdThen(fd, form, replay);
   }
 
   private scanText(text: string): Finding[] {

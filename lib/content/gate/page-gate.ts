@@ -178,7 +178,7 @@ export class PageGate {
         continue;
       }
       // A content key is the isolated world's to give, from bytes it read: one that came along is dropped.
-      const ref: FileRef = { ...value, key: undefined, media: undefined };
+      const ref: FileRef = { ...value, key: undefined, media: undefined, syncPicture: undefined };
       const blob = ref.blob === undefined ? undefined : blobs[ref.blob];
       if (!blob) {
         entries.push([name, ref]);

@@ -10,6 +10,7 @@ import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
 import { pairsOf } from '../../gate/pairs';
+import { cancelSubmission, replaySubmission } from './submission-replay';
 
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
@@ -24,6 +25,11 @@ export interface NavigationJudge {
    * form is submitted again and judged on what they hold.
    */
   holdFiles?(formData: FormData, source: Element | null): boolean;
+  /**
+   * The same for a submission the navigate event will not see (aimed at another window): true when
+   * it is held — the files are read, then `replay` submits the form again.
+   */
+  holdEntryList?(formData: FormData, form: HTMLFormElement, replay: () => void): boolean;
 }
 
 interface NavigateEventLike extends Event {
@@ -118,7 +124,11 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
     // Every entry list built while this submission runs is judged (the page's own new FormData(form)
     // in a submit handler too); the mark lasts until the submission's task is over.
     win.setTimeout(() => submitting.delete(form), 0);
-    judgeEntryList(win, judge, form, submitting.get(form) ?? null, (e as FormDataEvent).formData);
+    const submitter = submitting.get(form) ?? null;
+    const fd = (e as FormDataEvent).formData;
+    const replay = () => replaySubmission(win, form, submitter, () => submitting.set(form, submitter));
+    if (judge.holdEntryList?.(fd, form, replay)) cancelSubmission(win, form);
+    else judgeEntryList(win, judge, form, submitter, fd);
   });
 }
 

@@ -74,8 +74,9 @@ function declaredMedia(ref: FileRef): boolean {
 }
 
 /**
- * Blob bodies inside a sync path cannot be read now: they make the body opaque — except parts that
- * say they are pictures, which pass unread there as they always did (a sync XHR uploading an image).
+ * Blob bodies inside a sync request (XHR, fetchLater) cannot be read in time: they make the body
+ * opaque — except parts that say they are pictures, which pass unread there as they always did (a
+ * sync XHR uploading an image; text named .png passes this way too, a known limit).
  */
 export function withoutBlobs(s: Serialized): RawBody {
   if (s.blobs.length === 0) return s.body;
@@ -83,29 +84,21 @@ export function withoutBlobs(s: Serialized): RawBody {
   return { ...s.body, entries: s.body.entries.map(([name, v]) => [name, typeof v === 'string' ? v : unread(v)]) };
 }
 
-/** The reference without the bytes that travelled beside it. */
+/** The reference without the bytes that travelled beside it, marked as taken at its word. */
 function unread(ref: FileRef): FileRef {
-  const rest: FileRef = { ...ref, blob: undefined };
+  const rest: FileRef = { ...ref, blob: undefined, syncPicture: true };
   return ref.piece ? { ...rest, piece: { ...ref.piece, whole: undefined } } : rest;
 }
 
-/** The blobs a sync verdict needs read first: all but the parts that say they are pictures. */
-export function blobsToRead(s: Serialized): Blob[] {
-  if (s.body.kind !== 'entries') return s.blobs;
-  const media = new Set(s.body.entries.flatMap(([, v]) => (typeof v !== 'string' && v.blob !== undefined && declaredMedia(v) ? [v.blob] : [])));
-  return s.blobs.filter((_, i) => !media.has(i));
-}
-
 /**
- * A sync verdict on a body with files the isolated world has read already: each file goes as a
- * reference with the content key it was given (a file without one is judged pending, never clean).
+ * A sync verdict on a body whose files the isolated world has read already (form.submit(), after it
+ * sent them over): each file goes as a reference with the key it was given — a picture's, or its
+ * content key —; a file without one is judged pending, never clean.
  */
 export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | undefined): RawBody {
   if (s.blobs.length === 0 || s.body.kind !== 'entries') return withoutBlobs(s);
   const entries: Entry[] = s.body.entries.map(([name, v]) => {
     if (typeof v === 'string' || v.blob === undefined) return [name, v];
-    // A part that says it is a picture was not read for this verdict (blobsToRead): taken at its word.
-    if (declaredMedia(v)) return [name, unread(v)];
     const { blob, ...ref } = v;
     return [name, { ...ref, key: keyOf(s.blobs[blob]!) }];
   });

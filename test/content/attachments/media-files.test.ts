@@ -20,7 +20,7 @@ function setup() {
   // The attachment scanner's text reading stands in: an ID in the bytes is a finding.
   const scanner = vi.fn(async (blob: Blob, name: string): Promise<AttachmentResult> => ({ file: name, size: blob.size, status: 'scanned', format: 'txt', findings: (await blob.text()).includes(ID) ? [ID_FINDING] : [] }));
   const files = new FileVerdicts(new PageFiles(scanner));
-  return { gate: filesGate(files), scanner };
+  return { gate: filesGate(files), scanner, files };
 }
 
 const upload = (filename: string, type: string, size: number, blob?: number): Outgoing => ({
@@ -68,9 +68,16 @@ describe('a file that says it is a picture', () => {
     expect(scanner).not.toHaveBeenCalled();
   });
 
-  it('on a path that cannot read it (a native form, a sync request) it is taken at its word', () => {
+  it('on a path that cannot read it (a sync XHR, fetchLater) it is taken at its word', () => {
     const { gate } = setup();
-    expect(gate.answer(upload('照片.jpg', 'image/jpeg', 1234))).toMatchObject({ pass: true });
+    const o = upload('照片.jpg', 'image/jpeg', 1234);
+    (o.body as { entries: [string, FileRef][] }).entries[0]![1].syncPicture = true;
+    expect(gate.answer(o)).toMatchObject({ pass: true });
+  });
+
+  it('unread anywhere else (a native form post whose file was not read) it is pending, refused', () => {
+    const { gate } = setup();
+    expect(gate.answer({ ...upload('照片.jpg', 'image/jpeg', 1234), route: 'form' })).toMatchObject({ pass: false });
   });
 
   it('a `media` mark that came along with the question is not taken', async () => {
@@ -79,5 +86,31 @@ describe('a file that says it is a picture', () => {
     const o = upload('a.txt', 'text/plain', text.size, 0);
     (o.body as { entries: [string, FileRef][] }).entries[0]![1].media = true;
     expect(await gate.answerAsync(o, [text])).toMatchObject({ pass: false });
+  });
+});
+
+/** A native form post and form.submit() carry their files by the key this world gave each once it read them. */
+describe('a file carried by key', () => {
+  const keyed = (filename: string, type: string, size: number, key: string | undefined) => ({ ...upload(filename, type, size), route: 'form' as const, body: { kind: 'entries' as const, entries: [['upfile', { name: 'upfile', filename, type, size, key } satisfies FileRef] as [string, FileRef]] } });
+
+  it('a real picture gets a picture key from its first bytes: it passes, the scanner never asked', async () => {
+    const { gate, scanner, files } = setup();
+    const key = await files.keyFor(new File([PNG], '照片.jpg', { type: 'image/jpeg' }), '照片.jpg', 'form');
+    expect(key).toMatch(/^picture:/);
+    expect(gate.answer(keyed('照片.jpg', 'image/jpeg', PNG.length, key!))).toMatchObject({ pass: true });
+    expect(scanner).not.toHaveBeenCalled();
+  });
+
+  it('text named a.png is read and scanned: with an ID it is refused', async () => {
+    const { gate, files } = setup();
+    const text = new File([`申请人 ${ID}`], 'a.png', { type: 'image/png' });
+    const key = await files.keyFor(text, 'a.png', 'form');
+    expect(key).not.toMatch(/^picture:/);
+    expect(gate.answer(keyed('a.png', 'image/png', text.size, key!))).toMatchObject({ pass: false });
+  });
+
+  it('a picture key this world did not give is no picture: pending, refused', () => {
+    const { gate } = setup();
+    expect(gate.answer(keyed('照片.jpg', 'image/jpeg', PNG.length, 'picture:00000000-0000-4000-8000-000000000000'))).toMatchObject({ pass: false });
   });
 });

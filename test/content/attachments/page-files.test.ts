@@ -63,11 +63,13 @@ describe('PageFiles', () => {
 });
 
 describe('FileVerdicts', () => {
-  it('a file without a key from the isolated world is pending; media and empty files pass unread', async () => {
+  it('a file without a key from the isolated world is pending (a picture too, unless a sync request sent it); empty files pass unread', async () => {
     const v = new FileVerdicts(new PageFiles(scanner(() => ({})).scan));
     expect(v.state(ref('名单.xlsx'))).toEqual({ state: 'pending' });
     expect(v.state(ref('名单.xlsx', 'sha256:forged:3'))).toEqual({ state: 'pending' });
-    expect(v.state(ref('photo.jpg', undefined, 'image/jpeg'))).toEqual({ state: 'clean' });
+    expect(v.state(ref('photo.jpg', undefined, 'image/jpeg'))).toEqual({ state: 'pending' });
+    expect(v.state({ ...ref('photo.jpg', undefined, 'image/jpeg'), syncPicture: true })).toEqual({ state: 'clean' });
+    expect(v.state({ ...ref('名单.xlsx'), syncPicture: true })).toEqual({ state: 'pending' });
     expect(v.state({ ...ref('empty.xlsx'), size: 0 })).toEqual({ state: 'clean' });
     const learned = await v.learn(ref('名单.xlsx'), new Blob(['abc']));
     expect(learned.key).toMatch(/^sha256:[0-9a-f]{64}:3$/);

@@ -8,7 +8,7 @@
  */
 import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
-import { blobsToRead, serializeBody, withFileKeys } from '../serialize';
+import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
 
 type PageWindow = Window & typeof globalThis;
@@ -33,10 +33,9 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
     const { method, url } = formTarget(win, form);
     const s = serializeBody(win, new win.FormData(form));
-    const toRead = blobsToRead(s);
-    if (!again && method === 'POST' && toRead.some((b) => keyOf(b) === undefined)) {
-      void channel.learn(toRead).then((learned) => {
-        learned.forEach((k, i) => k && setKey.call(keys, toRead[i]!, k));
+    if (!again && method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined)) {
+      void channel.learn(s.blobs).then((learned) => {
+        learned.forEach((k, i) => k && setKey.call(keys, s.blobs[i]!, k));
         judgeSubmit(form, true);
       });
       return;
