@@ -14,8 +14,8 @@
  * shaped as an ID (region, a birth date from 18xx–20xx, sequence, check character) with no digit beside
  * it. Names, addresses, mobiles and the draft's text sent this way are not refused (README, "Still open").
  */
-import { lockdownDomains } from './startup-rules';
 import type { DnrRule } from './backstop-rules';
+import { URL_SHAPE_PRIORITY, urlShapeRule } from './url-shape-rule';
 
 /** Not a digit, or a percent-encoded byte (whose last hex digit may be a digit). */
 const BEFORE = '(?:[^0-9]|%[0-9a-f]{2})';
@@ -30,18 +30,8 @@ export const NAVIGATION_NUMBER_PATTERN = `${BEFORE}${RESIDENT_ID}${AFTER}`;
 
 /** Dynamic (persisted) rule id 13, in the startup guard's range 10–19 (lib/gate/startup-rules.ts). */
 export const NAVIGATION_RULE_IDS = [13] as const;
-/** As the script-URL rule: above the startup lift's allow-everything (6), below the backstop's allows (8). */
-export const NAVIGATION_RULE_PRIORITY = 7;
+export const NAVIGATION_RULE_PRIORITY = URL_SHAPE_PRIORITY;
 
 export function navigationUrlRules(origins: readonly string[]): DnrRule[] {
-  const domains = lockdownDomains(origins);
-  if (domains.length === 0) return [];
-  return [
-    {
-      id: NAVIGATION_RULE_IDS[0],
-      priority: NAVIGATION_RULE_PRIORITY,
-      action: { type: 'block' },
-      condition: { regexFilter: NAVIGATION_NUMBER_PATTERN, isUrlFilterCaseSensitive: false, resourceTypes: ['sub_frame', 'main_frame'], initiatorDomains: domains },
-    },
-  ];
+  return urlShapeRule(NAVIGATION_RULE_IDS[0], NAVIGATION_NUMBER_PATTERN, ['sub_frame', 'main_frame'], origins);
 }

@@ -15,8 +15,8 @@
  * One pattern, two engines: the browser's declarativeNetRequest (RE2: no look-around) and the worker
  * prelude's importScripts (JavaScript), so both refuse the same URLs.
  */
-import { lockdownDomains } from './startup-rules';
 import type { DnrRule } from './backstop-rules';
+import { URL_SHAPE_PRIORITY, urlShapeRule } from './url-shape-rule';
 
 const BEFORE = '(?:[^0-9a-z.]|%[0-9a-f]{2})';
 const MOBILE = '1[0-9]{10}';
@@ -27,11 +27,7 @@ export const SCRIPT_TEXT_PATTERN = `%[89a-f][0-9a-f]|${BEFORE}(?:${MOBILE}|${LON
 
 /** Dynamic (persisted) rule id 12, in the startup guard's range 10–19 (lib/gate/startup-rules.ts). */
 export const SCRIPT_RULE_IDS = [12] as const;
-/**
- * Above the startup lift's allow (6), which would otherwise switch it off once the content scripts
- * are in; the backstop's per-tab allows after a sign-off (8) name adapter publish endpoints only.
- */
-export const SCRIPT_RULE_PRIORITY = 7;
+export const SCRIPT_RULE_PRIORITY = URL_SHAPE_PRIORITY;
 
 /**
  * Scripts only, a worker's script too (a Worker or service worker script URL holding the signed draft
@@ -42,14 +38,5 @@ export const SCRIPT_RULE_PRIORITY = 7;
 const SCRIPT_TYPES = ['script'];
 
 export function scriptUrlRules(origins: readonly string[]): DnrRule[] {
-  const domains = lockdownDomains(origins);
-  if (domains.length === 0) return [];
-  return [
-    {
-      id: SCRIPT_RULE_IDS[0],
-      priority: SCRIPT_RULE_PRIORITY,
-      action: { type: 'block' },
-      condition: { regexFilter: SCRIPT_TEXT_PATTERN, isUrlFilterCaseSensitive: false, resourceTypes: SCRIPT_TYPES, initiatorDomains: domains },
-    },
-  ];
+  return urlShapeRule(SCRIPT_RULE_IDS[0], SCRIPT_TEXT_PATTERN, SCRIPT_TYPES, origins);
 }
