@@ -153,9 +153,15 @@ function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], n
       reported = true;
       on(nr, hit);
     }
-    if (!masked && !reported && headLines[headLines.length - 1] !== line && /^\d+$/.test(text.slice(start - base, end - base))) headLines.push(line);
+    if (!masked && !reported && headLines[headLines.length - 1] !== line && digitsOnly(text, start - base, end - base)) headLines.push(line);
   });
   return headLines;
+}
+
+/** Is text[from, to) all digits? Asked of every token no rule reported, so read in place, not sliced. */
+function digitsOnly(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isDigit(text.charCodeAt(p))) return false;
+  return to > from;
 }
 
 const MIN_JOINED = 7;
