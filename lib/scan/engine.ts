@@ -7,7 +7,7 @@ import { normalize, toOriginalSpan } from './normalize';
 import { fitsLength, matchAtToken, numberRule, type NumberRule } from './number-rules';
 import { LazyText, type TextView } from './text-view';
 import { numberTokens } from './tokens';
-import type { DocSignals, Finding, Hit, Kind, Match, PatternRule, Rule, RuleContext, Severity } from './types';
+import { matchEnd, type DocSignals, type Finding, type Hit, type Kind, type Match, type PatternRule, type Rule, type RuleContext, type Severity } from './types';
 import { wrapHits } from './wraps';
 
 export interface RuleSetting {
@@ -145,20 +145,30 @@ function byLength(numbers: readonly NumberRule[]): NumberRule[][][] {
 /**
  * Hits of the number rules at each token that fits them. Returns the lines where a digit token no
  * rule reported stands: the head of a number split at a line break may be there (lib/scan/wraps.ts).
+ * `on` takes each hit and says whether it is unbeatable: kept by the merge over any later rule's hit
+ * on the same span (findings() and lib/scan/merge.ts).
  */
-function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], numbers: readonly NumberRule[], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => void): number[] {
+function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], numbers: readonly NumberRule[], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
   const fitting = byLength(numbers);
   const headLines: number[] = [];
   numberTokens(lines, runs, (start, end, masked, line, text, base) => {
     let reported = false;
+    let wonStart = -1;
+    let wonEnd = -1;
     for (const nr of fitting[+masked]![Math.min(MAX_TOKEN, end - start)]!) {
       const m = matchAtToken(nr, text, start - base, end - base);
       if (!m) continue;
       m.index += base;
+      // A number rule's hit spans its match (types.ts), so a later rule matching the very span an
+      // unbeatable hit took can only report what the merge drops: an ID is not checked as a card.
+      if (m.index === wonStart && matchEnd(m) === wonEnd) continue;
       const hit = nr.rule.check(m, ctx);
       if (!hit) continue;
       reported = true;
-      on(nr, hit);
+      if (on(nr, hit)) {
+        wonStart = hit.start;
+        wonEnd = hit.end;
+      }
     }
     if (!masked && !reported && headLines[headLines.length - 1] !== line && digitsOnly(text, start - base, end - base)) headLines.push(line);
   });
@@ -236,6 +246,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
     const headLines = numberHits(view, lines, numbers.length > 0 ? prepared.runs : [], numbers, ctx, (nr, hit) => {
       found.push({ rule: nr.rule, rank: nr.rank, hit });
       numberFound.push(hit);
+      return unbeatable(nr.rule, hit, options);
     });
     if (numbers.length > 0) {
       const reported = spanIndex(numberFound);
@@ -288,6 +299,15 @@ function inRunOrder(found: readonly Found[]): Found[] {
   const out: Found[] = [];
   for (const hits of byRank) if (hits) for (const f of hits.sort(byPlace)) out.push(f);
   return out;
+}
+
+/**
+ * Is `hit` kept by the merge over any hit of a later rule on the same span? A block (as the settings
+ * leave it) wins every tie against a later rule, and loses only to something that overlaps the span
+ * itself; but with an allow-list it may be dropped before the merge, and the other then kept.
+ */
+function unbeatable(rule: Rule, hit: Hit, options: ScanOptions): boolean {
+  return options.allow === undefined && (options.settings?.[rule.id]?.severity ?? hit.severity) === 'block';
 }
 
 /** Settings and allow-list applied, overlaps merged, offsets mapped back, values masked. */
