@@ -142,14 +142,26 @@ function byLength(numbers: readonly NumberRule[]): NumberRule[][][] {
   );
 }
 
+// byLength() of a pack's enabled number rules, kept per pack and set of rules: a scan of a short
+// draft spent as long building the table as reading its numbers.
+const fittingTables = new WeakMap<Plan, Map<string, NumberRule[][][]>>();
+
+function fittingOf(plan: Plan, numbers: readonly NumberRule[]): NumberRule[][][] {
+  let tables = fittingTables.get(plan);
+  if (!tables) fittingTables.set(plan, (tables = new Map<string, NumberRule[][][]>()));
+  const key = numbers.map((nr) => nr.rank).join(',');
+  let table = tables.get(key);
+  if (!table) tables.set(key, (table = byLength(numbers)));
+  return table;
+}
+
 /**
  * Hits of the number rules at each token that fits them. Returns the lines where a digit token no
  * rule reported stands: the head of a number split at a line break may be there (lib/scan/wraps.ts).
  * `on` takes each hit and says whether it is unbeatable: kept by the merge over any later rule's hit
  * on the same span (findings() and lib/scan/merge.ts).
  */
-function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], numbers: readonly NumberRule[], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
-  const fitting = byLength(numbers);
+function numberHits(lines: LineIndex, runs: readonly number[], fitting: readonly NumberRule[][][], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
   const headLines: number[] = [];
   numberTokens(lines, runs, (start, end, masked, line, text, base) => {
     let reported = false;
@@ -243,7 +255,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
 
     const numbers = plan.numbers.filter((nr) => enabled(nr.rule));
     const numberFound: Hit[] = [];
-    const headLines = numberHits(view, lines, numbers.length > 0 ? prepared.runs : [], numbers, ctx, (nr, hit) => {
+    const headLines = numberHits(lines, numbers.length > 0 ? prepared.runs : [], fittingOf(plan, numbers), ctx, (nr, hit) => {
       found.push({ rule: nr.rule, rank: nr.rank, hit });
       numberFound.push(hit);
       return unbeatable(nr.rule, hit, options);
