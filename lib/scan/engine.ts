@@ -200,28 +200,34 @@ const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 /**
  * Line pairs (k, k + 1) where a split number may stand: digits ending line k and opening line k + 1
  * that add up to a number's length, or a line with an unreported digit token (`headLines`) followed
- * by a line that opens with a digit. A superset of where wrapHits() can find something.
+ * by a line that opens with a digit. A superset of where wrapHits() can find something. Read from
+ * the line texts, which the tokens' checks have mostly cut already: a character of the view is
+ * looked up through the removed separators each time.
  */
-function wrapPairs(view: TextView, lines: LineIndex, edges: readonly number[], headLines: readonly number[]): number[] {
+function wrapPairs(lines: LineIndex, edges: readonly number[], headLines: readonly number[]): number[] {
   const pairs: number[] = [];
   for (const nl of edges) {
     const k = lines.lineOf(nl);
-    let a = lines.end(k);
-    while (a > lines.start(k) && isBlank(view.charCodeAt(a - 1))) a--;
+    const upper = lines.lineText(k);
+    let a = upper.length;
+    while (a > 0 && isBlank(upper.charCodeAt(a - 1))) a--;
     let digits = 0;
-    while (a > lines.start(k) && isDigit(view.charCodeAt(--a))) digits++;
-    let b = lines.start(k + 1);
-    while (isBlank(view.charCodeAt(b))) b++;
-    while (isDigit(view.charCodeAt(b++))) digits++;
-    if (digits + 1 >= MIN_JOINED) pairs.push(k);
+    while (a > 0 && isDigit(upper.charCodeAt(--a))) digits++;
+    if (digits + openingDigits(lines.lineText(k + 1)) + 1 >= MIN_JOINED) pairs.push(k);
   }
   for (const line of headLines) {
-    if (line + 1 >= lines.count) continue;
-    let p = lines.start(line + 1);
-    while (isBlank(view.charCodeAt(p))) p++;
-    if (isDigit(view.charCodeAt(p))) pairs.push(line);
+    if (line + 1 < lines.count && openingDigits(lines.lineText(line + 1)) > 0) pairs.push(line);
   }
   return [...new Set(pairs)].sort((a, b) => a - b);
+}
+
+/** How many digits open `line`, after blanks. */
+function openingDigits(line: string): number {
+  let b = 0;
+  while (isBlank(line.charCodeAt(b))) b++;
+  const from = b;
+  while (isDigit(line.charCodeAt(b))) b++;
+  return b - from;
 }
 
 /** [start, end) spans, sorted by start, as a question "does anything here overlap this span?". */
@@ -262,7 +268,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
     });
     if (numbers.length > 0) {
       const reported = spanIndex(numberFound);
-      for (const k of wrapPairs(view, lines, prepared.edges, headLines)) {
+      for (const k of wrapPairs(lines, prepared.edges, headLines)) {
         for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit });
       }
     }
