@@ -69,9 +69,11 @@ function neighbourIsBareLevel(text: TextView, line: { start: number; end: number
   return [prev, next].some((l) => l !== undefined && BARE_CELL.test(l));
 }
 
+const hasCells = (line: string) => line.includes('\t') || line.includes('|');
+
 /** The table cell (tab- or pipe-separated) that holds `pos`, and the row's other cells. */
 function cellAt(line: { start: number; text: string }, pos: number): { cell: string; others: string[] } | null {
-  if (!line.text.includes('\t') && !line.text.includes('|')) return null;
+  if (!hasCells(line.text)) return null;
   const cells = line.text.split(/[\t|]/);
   let offset = line.start;
   for (let i = 0; i < cells.length; i++) {
@@ -108,9 +110,13 @@ function check(m: RegExpExecArray, ctx: RuleContext): Hit | null {
     return { start, end: levelEnd, severity: 'block', message: MSG_FIELD };
   }
 
-  if (inLevelList(text, levelStart, levelEnd)) return null;
   const line = lineAt(text, levelStart);
-  if (BARE_LINE.test(line.text)) {
+  const bare = BARE_LINE.test(line.text);
+  // Most levels stand in prose (国家秘密、商业秘密), on a line that is neither bare nor a table row:
+  // they are let go before the look either side for a list of the levels.
+  if (!bare && !hasCells(line.text)) return null;
+  if (inLevelList(text, levelStart, levelEnd)) return null;
+  if (bare) {
     if (neighbourIsBareLevel(text, line)) return null;
     return { start: levelStart, end: levelEnd, severity: 'block', message: MSG_LINE };
   }

@@ -83,13 +83,16 @@ export function candidatePass(text: string, table: WordTable): PassResult {
     if (k === 0 || k === SEPARATOR) continue;
     if (k === GROUP) {
       let e = i + 1;
+      // Most runs (an ID in a table cell) hold no separator: those are not read a second time.
+      let separators = false;
       for (; e < n; e++) {
         const ke = classes[text.charCodeAt(e)];
-        if (ke !== GROUP && ke !== SEPARATOR) break;
+        if (ke === SEPARATOR) separators = true;
+        else if (ke !== GROUP) break;
       }
       if (e - i >= MIN_RUN) {
         out.runs.push(i, e);
-        for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
+        if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
       }
       i = e - 1;
     } else if (k === NEWLINE) {

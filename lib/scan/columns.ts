@@ -1,4 +1,5 @@
 import { linesOf, type LineIndex } from './lines';
+import { hasNumericCell } from './numeric-cells';
 import type { TextView } from './text-view';
 
 /**
@@ -86,18 +87,27 @@ function shapeOfLine(line: string, cells: () => { text: string }[]): number {
   // long number makes a data row whatever the cells are (no separator stands inside a number).
   if (tabular || (line.length <= MAX_ROW && !PROSE.test(line) && line.trim() !== '')) {
     const long = LONG_NUMBER.test(line);
-    const own = tabular && long ? undefined : cells();
-    if (tabular || own!.every((c) => c.text.length <= MAX_CELL)) shape |= ROW;
-    if (long || own!.some((c) => NUMERIC_CELL.test(c.text.trim()))) shape |= DATA;
+    if (tabular) return shape | ROW | (long || hasNumericCell(line, mode) ? DATA : 0);
+    const own = cells();
+    if (own.every((c) => c.text.length <= MAX_CELL)) shape |= ROW;
+    if (long || own.some((c) => NUMERIC_CELL.test(c.text.trim()))) shape |= DATA;
   }
   return shape;
 }
 
+const perLine = (lines: LineIndex) => new Uint8Array(lines.count);
+
 /** shapeOfLine() of line `i`, worked out once per document. */
 function shapeOf(lines: LineIndex, i: number): number {
-  const known = lines.memo(SHAPES, () => new Uint8Array(lines.count));
-  if (!(known[i]! & KNOWN)) known[i] = shapeOfLine(lines.lineText(i), () => ownCells(lines, i));
+  const known = lines.memo(SHAPES, perLine);
+  if (!(known[i]! & KNOWN)) known[i] = newShape(lines, i);
   return known[i]!;
+}
+
+// Apart from shapeOf(), which is asked for known lines far more often: a closure over the line
+// there would cost an allocation on every ask.
+function newShape(lines: LineIndex, i: number): number {
+  return shapeOfLine(lines.lineText(i), () => ownCells(lines, i));
 }
 
 const passedOver = (line: string, shape: number) => line.trim() === '' || (shape & ROW && shape & DATA) !== 0;
@@ -111,10 +121,11 @@ export function headerWalkPasses(line: string): boolean {
 }
 
 const CELLS = Symbol('row cells');
+const newCellsMemo = () => new Map<number, { text: string; at: number }[]>();
 
 /** The cells of line `i` in its own mode, split once per document. */
 function ownCells(lines: LineIndex, i: number): { text: string; at: number }[] {
-  const memo = lines.memo(CELLS, () => new Map<number, { text: string; at: number }[]>());
+  const memo = lines.memo(CELLS, newCellsMemo);
   let cells = memo.get(i);
   if (!cells) {
     const line = lines.lineText(i);
@@ -125,12 +136,13 @@ function ownCells(lines: LineIndex, i: number): { text: string; at: number }[] {
 
 export const HEADER_LOOKBACK_LINES = 500;
 const SKIP = Symbol('column header walk');
+const stopsWalk = (k: number, lines: LineIndex) => !passedOver(lines.lineText(k), shapeOf(lines, k));
 
 /** The line of the header above row `row` (whose cells `mode` separates), or -1. */
 function headerLine(lines: LineIndex, row: number, mode: Mode): number {
   if (row === 0) return -1;
   // Blank lines and data rows are passed over; the walk is remembered for every line it passes.
-  const j = lines.nearestAbove(SKIP, row - 1, (k) => !passedOver(lines.lineText(k), shapeOf(lines, k)));
+  const j = lines.nearestAbove(SKIP, row - 1, stopsWalk);
   if (j < 0 || j < row - HEADER_LOOKBACK_LINES || !(shapeOf(lines, j) & ROW)) return -1;
   // A tab or pipe table's header is a row of that table.
   if ((mode === '\t' || mode === '|') && !lines.lineText(j).includes(mode)) return -1;
@@ -138,6 +150,7 @@ function headerLine(lines: LineIndex, row: number, mode: Mode): number {
 }
 
 const HEADERS = Symbol('column headers');
+const newHeadersMemo = () => new Map<number, Header>();
 const MODES: readonly Mode[] = ['\t', '|', 'gap', 'space'];
 
 /** A header, split once per document and mode; its answers per row width are kept too. */
@@ -149,7 +162,7 @@ interface Header {
 }
 
 function headerAt(lines: LineIndex, top: number, mode: Mode): Header {
-  const memo = lines.memo(HEADERS, () => new Map<number, Header>());
+  const memo = lines.memo(HEADERS, newHeadersMemo);
   const key = top * MODES.length + MODES.indexOf(mode);
   let header = memo.get(key);
   if (!header) {

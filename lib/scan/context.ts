@@ -37,10 +37,11 @@ export function isTableRow(line: string): boolean {
 }
 
 const TABLE_ROW = Symbol('tableRow');
+const perLine = (lines: LineIndex) => new Uint8Array(lines.count);
 
 /** isTableRow() of line `i`, computed once per document. */
 export function tableRowAt(lines: LineIndex, i: number): boolean {
-  const known = lines.memo(TABLE_ROW, () => new Uint8Array(lines.count));
+  const known = lines.memo(TABLE_ROW, perLine);
   if (known[i] === 0) known[i] = isTableRow(lines.lineText(i)) ? 2 : 1;
   return known[i] === 2;
 }

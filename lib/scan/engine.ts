@@ -7,7 +7,7 @@ import { normalize, toOriginalSpan } from './normalize';
 import { fitsLength, matchAtToken, numberRule, type NumberRule } from './number-rules';
 import { LazyText, type TextView } from './text-view';
 import { numberTokens } from './tokens';
-import type { DocSignals, Finding, Hit, Kind, Match, PatternRule, Rule, RuleContext, Severity } from './types';
+import { matchEnd, type DocSignals, type Finding, type Hit, type Kind, type Match, type PatternRule, type Rule, type RuleContext, type Severity } from './types';
 import { wrapHits } from './wraps';
 
 export interface RuleSetting {
@@ -24,6 +24,13 @@ export interface ScanOptions {
   doc?: DocSignals;
   /** Values the unit publishes on purpose (its own office numbers and mailboxes): never reported. */
   allow?: (kind: Kind, value: string) => boolean;
+}
+
+/** A rule's hit, with the rule's place in the pack. */
+interface Found {
+  rule: Rule;
+  rank: number;
+  hit: Hit;
 }
 
 interface Ranked<R> {
@@ -135,27 +142,55 @@ function byLength(numbers: readonly NumberRule[]): NumberRule[][][] {
   );
 }
 
+// byLength() of a pack's enabled number rules, kept per pack and set of rules: a scan of a short
+// draft spent as long building the table as reading its numbers.
+const fittingTables = new WeakMap<Plan, Map<string, NumberRule[][][]>>();
+
+function fittingOf(plan: Plan, numbers: readonly NumberRule[]): NumberRule[][][] {
+  let tables = fittingTables.get(plan);
+  if (!tables) fittingTables.set(plan, (tables = new Map<string, NumberRule[][][]>()));
+  const key = numbers.map((nr) => nr.rank).join(',');
+  let table = tables.get(key);
+  if (!table) tables.set(key, (table = byLength(numbers)));
+  return table;
+}
+
 /**
  * Hits of the number rules at each token that fits them. Returns the lines where a digit token no
  * rule reported stands: the head of a number split at a line break may be there (lib/scan/wraps.ts).
+ * `on` takes each hit and says whether it is unbeatable: kept by the merge over any later rule's hit
+ * on the same span (findings() and lib/scan/merge.ts).
  */
-function numberHits(view: TextView, lines: LineIndex, runs: readonly number[], numbers: readonly NumberRule[], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => void): number[] {
-  const fitting = byLength(numbers);
+function numberHits(lines: LineIndex, runs: readonly number[], fitting: readonly NumberRule[][][], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
   const headLines: number[] = [];
   numberTokens(lines, runs, (start, end, masked, line, text, base) => {
     let reported = false;
+    let wonStart = -1;
+    let wonEnd = -1;
     for (const nr of fitting[+masked]![Math.min(MAX_TOKEN, end - start)]!) {
       const m = matchAtToken(nr, text, start - base, end - base);
       if (!m) continue;
       m.index += base;
+      // A number rule's hit spans its match (types.ts), so a later rule matching the very span an
+      // unbeatable hit took can only report what the merge drops: an ID is not checked as a card.
+      if (m.index === wonStart && matchEnd(m) === wonEnd) continue;
       const hit = nr.rule.check(m, ctx);
       if (!hit) continue;
       reported = true;
-      on(nr, hit);
+      if (on(nr, hit)) {
+        wonStart = hit.start;
+        wonEnd = hit.end;
+      }
     }
-    if (!masked && !reported && headLines[headLines.length - 1] !== line && /^\d+$/.test(text.slice(start - base, end - base))) headLines.push(line);
+    if (!masked && !reported && headLines[headLines.length - 1] !== line && digitsOnly(text, start - base, end - base)) headLines.push(line);
   });
   return headLines;
+}
+
+/** Is text[from, to) all digits? Asked of every token no rule reported, so read in place, not sliced. */
+function digitsOnly(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isDigit(text.charCodeAt(p))) return false;
+  return to > from;
 }
 
 const MIN_JOINED = 7;
@@ -165,28 +200,34 @@ const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 /**
  * Line pairs (k, k + 1) where a split number may stand: digits ending line k and opening line k + 1
  * that add up to a number's length, or a line with an unreported digit token (`headLines`) followed
- * by a line that opens with a digit. A superset of where wrapHits() can find something.
+ * by a line that opens with a digit. A superset of where wrapHits() can find something. Read from
+ * the line texts, which the tokens' checks have mostly cut already: a character of the view is
+ * looked up through the removed separators each time.
  */
-function wrapPairs(view: TextView, lines: LineIndex, edges: readonly number[], headLines: readonly number[]): number[] {
+function wrapPairs(lines: LineIndex, edges: readonly number[], headLines: readonly number[]): number[] {
   const pairs: number[] = [];
   for (const nl of edges) {
     const k = lines.lineOf(nl);
-    let a = lines.end(k);
-    while (a > lines.start(k) && isBlank(view.charCodeAt(a - 1))) a--;
+    const upper = lines.lineText(k);
+    let a = upper.length;
+    while (a > 0 && isBlank(upper.charCodeAt(a - 1))) a--;
     let digits = 0;
-    while (a > lines.start(k) && isDigit(view.charCodeAt(--a))) digits++;
-    let b = lines.start(k + 1);
-    while (isBlank(view.charCodeAt(b))) b++;
-    while (isDigit(view.charCodeAt(b++))) digits++;
-    if (digits + 1 >= MIN_JOINED) pairs.push(k);
+    while (a > 0 && isDigit(upper.charCodeAt(--a))) digits++;
+    if (digits + openingDigits(lines.lineText(k + 1)) + 1 >= MIN_JOINED) pairs.push(k);
   }
   for (const line of headLines) {
-    if (line + 1 >= lines.count) continue;
-    let p = lines.start(line + 1);
-    while (isBlank(view.charCodeAt(p))) p++;
-    if (isDigit(view.charCodeAt(p))) pairs.push(line);
+    if (line + 1 < lines.count && openingDigits(lines.lineText(line + 1)) > 0) pairs.push(line);
   }
   return [...new Set(pairs)].sort((a, b) => a - b);
+}
+
+/** How many digits open `line`, after blanks. */
+function openingDigits(line: string): number {
+  let b = 0;
+  while (isBlank(line.charCodeAt(b))) b++;
+  const from = b;
+  while (isDigit(line.charCodeAt(b))) b++;
+  return b - from;
 }
 
 /** [start, end) spans, sorted by start, as a question "does anything here overlap this span?". */
@@ -216,17 +257,18 @@ export function scan(original: string, options: ScanOptions): Finding[] {
     const ctx: RuleContext = { text: view, doc: options.doc ?? docSignals(view) };
     const lines = linesOf(view);
     const enabled = (rule: Rule) => options.settings?.[rule.id]?.enabled !== false;
-    const found: { rule: Rule; rank: number; hit: Hit }[] = [];
+    const found: Found[] = [];
 
     const numbers = plan.numbers.filter((nr) => enabled(nr.rule));
     const numberFound: Hit[] = [];
-    const headLines = numberHits(view, lines, numbers.length > 0 ? prepared.runs : [], numbers, ctx, (nr, hit) => {
+    const headLines = numberHits(lines, numbers.length > 0 ? prepared.runs : [], fittingOf(plan, numbers), ctx, (nr, hit) => {
       found.push({ rule: nr.rule, rank: nr.rank, hit });
       numberFound.push(hit);
+      return unbeatable(nr.rule, hit, options);
     });
     if (numbers.length > 0) {
       const reported = spanIndex(numberFound);
-      for (const k of wrapPairs(view, lines, prepared.edges, headLines)) {
+      for (const k of wrapPairs(lines, prepared.edges, headLines)) {
         for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit });
       }
     }
@@ -260,13 +302,37 @@ export function scan(original: string, options: ScanOptions): Finding[] {
   }
 }
 
+const byPlace = (a: Found, b: Found) => a.hit.start - b.hit.start || a.hit.end - b.hit.end;
+
+/**
+ * `found` in the order rules ran in before the single pass (rule by rule, each in text order), which
+ * breaks ties later: what a stable sort by rank, start and end gives. Taken rule by rule, as the
+ * pass hands over each token's hits for several rules in turn: each rule's hits then come nearly
+ * in text order, which the sort runs through in one go, where the whole list is thousands of
+ * short runs.
+ */
+function inRunOrder(found: readonly Found[]): Found[] {
+  const byRank: Found[][] = [];
+  for (const f of found) (byRank[f.rank] ??= []).push(f);
+  const out: Found[] = [];
+  for (const hits of byRank) if (hits) for (const f of hits.sort(byPlace)) out.push(f);
+  return out;
+}
+
+/**
+ * Is `hit` kept by the merge over any hit of a later rule on the same span? A block (as the settings
+ * leave it) wins every tie against a later rule, and loses only to something that overlaps the span
+ * itself; but with an allow-list it may be dropped before the merge, and the other then kept.
+ */
+function unbeatable(rule: Rule, hit: Hit, options: ScanOptions): boolean {
+  return options.allow === undefined && (options.settings?.[rule.id]?.severity ?? hit.severity) === 'block';
+}
+
 /** Settings and allow-list applied, overlaps merged, offsets mapped back, values masked. */
-function findings(found: { rule: Rule; rank: number; hit: Hit }[], prepared: Prepared, options: ScanOptions): Finding[] {
+function findings(found: Found[], prepared: Prepared, options: ScanOptions): Finding[] {
   const locale = options.locale ?? 'zh';
-  // The order rules ran in before the single pass (rule by rule, each in text order) breaks ties.
-  found.sort((a, b) => a.rank - b.rank || a.hit.start - b.hit.start || a.hit.end - b.hit.end);
   const cands: Candidate[] = [];
-  for (const { rule, rank, hit } of found) {
+  for (const { rule, rank, hit } of inRunOrder(found)) {
     if (options.allow?.(rule.kind, hit.value ?? prepared.view.slice(hit.start, hit.end))) continue;
     const severity = options.settings?.[rule.id]?.severity;
     cands.push({ rule, rank, hit: severity ? { ...hit, severity } : hit, order: cands.length });

@@ -62,25 +62,32 @@ export class LineIndex {
    * The nearest line at or above `line` where `stops(line)` holds, or -1. For walks up a table to its
    * header: the answer is remembered for every line passed on the way (keyed by `key`, which must
    * always come with the same `stops`), so the rows of a long table find their header in one step
-   * each, and lines above the first stop are never looked at.
+   * each, and lines above the first stop are never looked at. `stops` is handed this index, so a
+   * caller can pass a function made once rather than a closure per call.
    */
-  nearestAbove(key: unknown, line: number, stops: (line: number) => boolean): number {
-    const found = this.memo(key, () => new Int32Array(this.count).fill(UNKNOWN));
+  nearestAbove(key: unknown, line: number, stops: (line: number, lines: LineIndex) => boolean): number {
+    const found = this.memo(key, unknownAbove);
     let j = line;
-    while (j >= 0 && found[j] === UNKNOWN && !stops(j)) j--;
+    while (j >= 0 && found[j] === UNKNOWN && !stops(j, this)) j--;
     let answer = -1;
     if (j >= 0) answer = found[j] === UNKNOWN ? (found[j] = j) : found[j]!;
     for (let k = line; k > j; k--) found[k] = answer;
     return answer;
   }
 
-  /** A helper's own per-document cache, made on first use (keyed by something the helper owns). */
-  memo<T>(key: unknown, make: () => T): T {
+  /**
+   * A helper's own per-document cache, made on first use (keyed by something the helper owns).
+   * `make` is handed this index: helpers ask for their cache once per match or line, and a
+   * function made once costs nothing per ask, where a closure over the index is an allocation.
+   */
+  memo<T>(key: unknown, make: (lines: LineIndex) => T): T {
     let v = this.memos.get(key) as T | undefined;
-    if (v === undefined) this.memos.set(key, (v = make()));
+    if (v === undefined) this.memos.set(key, (v = make(this)));
     return v;
   }
 }
+
+const unknownAbove = (lines: LineIndex) => new Int32Array(lines.count).fill(UNKNOWN);
 
 // The index of the document being scanned. Helpers receive the text, not the scan's context (their
 // signatures are shared with tests and with rules/shared), so the engine opens the index for its text

@@ -3,6 +3,10 @@ function informative(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 }
 
+/** Runs of stars by length, made once: a bare number's mask is its head, a run and its tail. */
+const STARS: string[] = Array.from({ length: 33 }, (_, n) => '*'.repeat(n));
+const stars = (n: number) => STARS[n] ?? '*'.repeat(n);
+
 /**
  * Masks a personal value for display: keeps the first three and last two characters that carry
  * information, hides the rest. Enough to recognise which row is meant, never enough to recover it.
@@ -13,7 +17,7 @@ export function maskValue(raw: string): string {
   let total = 0;
   for (let i = 0; i < raw.length; i++) if (informative(raw.charCodeAt(i))) total++;
   // The common case, a bare number: one string built, not one piece per hidden digit.
-  if (total === raw.length && total > 4) return raw.slice(0, 3) + '*'.repeat(total - 5) + raw.slice(total - 2);
+  if (total === raw.length && total > 4) return raw.slice(0, 3) + stars(total - 5) + raw.slice(total - 2);
   let out = '';
   let from = 0;
   let seen = 0;

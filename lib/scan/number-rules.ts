@@ -8,11 +8,15 @@ export interface NumberRule {
   rank: number;
   spec: NumberSpec;
   sticky: RegExp;
+  /** The UTF-16 units of `spec.lead.chars`: text[p] of a Chinese character is a new string each time. */
+  leadUnits: number[];
 }
 
 export function numberRule(rule: PatternRule, rank: number, spec: NumberSpec): NumberRule {
   const flags = rule.pattern.flags.replace(/[gy]/g, '') + 'y';
-  return { rule, rank, spec, sticky: new RegExp(rule.pattern.source, flags) };
+  const chars = spec.lead?.chars ?? '';
+  const leadUnits = Array.from({ length: chars.length }, (_, k) => chars.charCodeAt(k));
+  return { rule, rank, spec, sticky: new RegExp(rule.pattern.source, flags), leadUnits };
 }
 
 export function fitsLength(nr: NumberRule, length: number): boolean {
@@ -32,7 +36,7 @@ export function matchAtToken(nr: NumberRule, text: string, start: number, end: n
   const lead = nr.spec.lead;
   if (lead) {
     for (let p = Math.max(0, start - lead.max); p < start; p++) {
-      if (!lead.chars.includes(text[p]!)) continue;
+      if (!nr.leadUnits.includes(text.charCodeAt(p))) continue;
       const m = stickyAt(nr.sticky, text, p);
       if (m && m.index + m[0].length > start) return m;
     }

@@ -13,15 +13,29 @@ import type { LineIndex } from './lines';
  */
 export type OnToken = (start: number, end: number, masked: boolean, line: number, lineText: string, lineStart: number) => void;
 
-const MASKED = /(?<![0-9A-Za-z*])(?=[0-9A-Za-z*]*?\*)(?=[0-9A-Za-z*]*?\d)[0-9A-Za-z*]+/g;
 const MIN_DIGITS = 7;
+const STAR = 42;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/**
+ * The maximal runs of [0-9A-Za-z*] holding a '*' and a digit, read character by character: the
+ * regular expression for them (a look-behind and two look-aheads tried at every position of a
+ * masked table row) measured costlier than this loop, and allocated a match per token.
+ */
 function maskedTokens(text: string, line: number, base: number, on: OnToken): void {
-  MASKED.lastIndex = 0;
-  for (let m = MASKED.exec(text); m; m = MASKED.exec(text)) on(base + m.index, base + m.index + m[0].length, true, line, text, base);
+  const n = text.length;
+  for (let p = text.indexOf('*'); p >= 0 && p < n; p = text.indexOf('*', p)) {
+    let start = p;
+    while (start > 0 && (isAlnum(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === STAR)) start--;
+    let end = p + 1;
+    while (end < n && (isAlnum(text.charCodeAt(end)) || text.charCodeAt(end) === STAR)) end++;
+    let digit = false;
+    for (let q = start; q < end && !digit; q++) digit = isDigit(text.charCodeAt(q));
+    if (digit) on(base + start, base + end, true, line, text, base);
+    p = end;
+  }
 }
 
 /**

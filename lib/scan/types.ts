@@ -128,7 +128,10 @@ interface RuleMeta {
  *   digits in a row (with `masked`: runs of [0-9A-Za-z*] holding a '*'), whose length lies in
  *   `length`. The pattern is tried at the token's start, and at the characters of `lead.chars`
  *   up to `lead.max` before it (the '(' of "(0952)6995536"). Every match check() reports must start
- *   there and cover the token. Line breaks a number was split by are tried too (lib/scan/wraps.ts).
+ *   there and cover the token, and its hit spans the match exactly: the engine does not run a
+ *   rule's check on a span an earlier rule took with a block, which would win the merge anyway
+ *   (test/scan/number-spans.test.ts). Line breaks a number was split by are tried too
+ *   (lib/scan/wraps.ts).
  * - words: lines where one of `words` stands in the ORIGINAL text (list full-width forms too, see
  *   wordsInBothWidths(); a word never starts with a digit, '*', X or a separator). The pattern runs
  *   over those lines and the `reach` lines after each; every match check() reports must start on
