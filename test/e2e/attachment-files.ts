@@ -40,7 +40,7 @@ export function arrivedPieces(server: Pick<CmsServer, 'requests'>, bytes: Buffer
 /** A 1×1 PNG. */
 export const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-export const PICTURE_FORMS_PATH = /^\/sink\/media-form\//;
+const PICTURE_FORMS_PATH = /^\/sink\/media-form\//;
 
 /**
  * Page script: text with an ID named a.png and a real PNG, each posted by a form of its own into a
