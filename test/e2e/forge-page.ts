@@ -3,8 +3,13 @@
  * page code could try to reach the gate with, the route page's own fetch of its draft, and a sign-off.
  */
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { EXTENSION_ID } from '../../wxt.config';
+import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { dialog } from '../../lib/demo/checklist-drive.ts';
-import { demoPerson } from '../../lib/demo/demo-policy.ts';
+import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
+import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { EXTENSION_DIR } from './extension-helpers.ts';
 import { signAndPublish } from './gate-drive.ts';
 
 const lisi = demoPerson('lisi');
@@ -57,3 +62,18 @@ export async function signOffAndRelease(p: Page): Promise<void> {
 /** The page's own script sends its draft by fetch (the route page's fetch-post route). */
 export const sendFetch = (p: Page) => p.evaluate<{ ok: boolean }>(`window.__routes.run('fetch-post')`);
 
+
+/** A suite's Chromium with the built extension and the demo policy, a recording server and a tab, handed to `use`. */
+export function forgeryBrowser(use: (browser: Browser, server: CmsServer, page: Page) => void): void {
+  let browser: Browser | undefined;
+  let server: CmsServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
+    await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+    use(browser, server, await browser.context.newPage());
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}

@@ -7,14 +7,11 @@
  * the draft or an ID number.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_ID } from '../../wxt.config';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
+import { describe, expect, test } from 'vitest';
+import type { Browser } from '../../lib/demo/browser.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
 import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
-import { FORGE, sendFetch, signOffAndRelease } from './forge-page.ts';
+import { FORGE, forgeryBrowser, sendFetch, signOffAndRelease } from './forge-page.ts';
 
 const SETTLE_MS = 1_000;
 
@@ -22,15 +19,10 @@ let browser: Browser;
 let server: CmsServer;
 let page: Page;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
-  page = await browser.context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+forgeryBrowser((b, s, p) => {
+  browser = b;
+  server = s;
+  page = p;
 });
 
 /** Routes the page sends its draft by after forging (script routes of the route page). */

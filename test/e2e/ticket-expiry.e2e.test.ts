@@ -5,32 +5,21 @@
  * cost no one's time.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EXTENSION_ID } from '../../wxt.config';
+import { expect, test } from 'vitest';
 import { closeChecklist } from '../../lib/demo/checklist-drive.ts';
-import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
 import { TICKET_TTL_MS } from '../../lib/content/release.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
 import { openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
-import { FORGE, sendFetch, signOffAndRelease } from './forge-page.ts';
+import { FORGE, forgeryBrowser, sendFetch, signOffAndRelease } from './forge-page.ts';
 
 const SETTLE_MS = 1_000;
 
-let browser: Browser;
 let server: CmsServer;
 let page: Page;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer()]);
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
-  page = await browser.context.newPage();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+forgeryBrowser((b, s, p) => {
+  server = s;
+  page = p;
 });
 
 test(
