@@ -41,16 +41,13 @@ export interface FileRef {
   /** Index into the blobs sent beside the request (async channel only). */
   blob?: number;
   /**
-   * The file's content key (lib/content/attachments/file-key.ts: SHA-256 and size of its bytes), set
-   * by the isolated world once it has read the bytes; what the attachment scanner knows is looked up
-   * by it. A file without one has not been read: it is pending, never clean.
+   * The key the file is judged by, set by the isolated world once it has read the bytes: its content
+   * key (lib/content/attachments/file-key.ts: SHA-256 and size), under which the attachment scanner's
+   * result is looked up, or a random `picture:` key when its first bytes are a picture, sound, film or
+   * font (lib/content/gate/sent-pictures.ts). A file without one has not been read: it is pending,
+   * never clean.
    */
   key?: string;
-  /**
-   * Its first bytes open a picture, sound, film or font (lib/gate/files.ts isMediaBytes): it passes
-   * unread. Set by the isolated world once it has looked, never by the page's side.
-   */
-  media?: true;
   /**
    * A synchronous request's part that says it is a picture (XHR with async false, fetchLater): it
    * cannot wait for a read and is taken at its word (lib/intercept/main/serialize.ts withoutBlobs).

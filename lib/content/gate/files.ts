@@ -50,7 +50,7 @@ export class FileVerdicts {
    * navigation): the same request, not a second upload.
    */
   state(ref: FileRef, spent: ReadonlySet<string> = new Set(), usePasses = true): FileState {
-    if (ref.size === 0 || ref.media || this.pictures.has(ref.key)) return { state: 'clean' };
+    if (ref.size === 0 || this.pictures.has(ref.key)) return { state: 'clean' };
     // Never read: a sync request's part that says it is a picture is taken at its word.
     if (ref.key === undefined && ref.syncPicture && isMediaFile(ref.type, ref.filename)) return { state: 'clean' };
     const s = this.book.gateState(ref.key);
@@ -68,19 +68,16 @@ export class FileVerdicts {
   }
 
   /**
-   * Reads and scans a file's bytes; the ref comes back with its content key — or marked a picture,
-   * unread, when its first bytes are one (whatever its name and type say: an SVG is text and is read).
+   * Reads a file: the ref comes back with the key it is judged by — a picture's own when its first
+   * bytes are one (whatever its name and type say: an SVG is text), else the content key of the
+   * bytes, scanned.
    */
   async learn(ref: FileRef, blob: Blob, origin: FileOrigin = 'upload'): Promise<FileRef> {
-    if (ref.size === 0 || blob.size === 0) return ref;
-    if (await this.pictures.isPicture(blob)) return { ...ref, media: true };
-    return { ...ref, key: await this.book.learn(blob, ref.filename || 'blob', origin) };
+    if (ref.size === 0) return ref;
+    return { ...ref, key: (await this.keyFor(blob, ref.filename || 'blob', origin)) ?? undefined };
   }
 
-  /**
-   * The key a path that carries files by key (a native form, form.submit()) sends a file with: a
-   * picture's own, or the content key of the bytes read and scanned.
-   */
+  /** The key a file is judged by (see learn()); null for an empty one. */
   async keyFor(blob: Blob, name: string, origin: FileOrigin): Promise<string | null> {
     if (blob.size === 0) return null;
     if (await this.pictures.isPicture(blob)) return this.pictures.keyOf(blob)!;

@@ -178,7 +178,7 @@ export class PageGate {
         continue;
       }
       // A content key is the isolated world's to give, from bytes it read: one that came along is dropped.
-      const ref: FileRef = { ...value, key: undefined, media: undefined, syncPicture: undefined };
+      const ref: FileRef = { ...value, key: undefined, syncPicture: undefined };
       const blob = ref.blob === undefined ? undefined : blobs[ref.blob];
       if (!blob) {
         entries.push([name, ref]);
@@ -216,8 +216,8 @@ export class PageGate {
     // A Blob sent as the whole body is the body (its text), unless it is a document.
     if (name === '(blob)' && !(await isDocumentBody(source.blob, source.ref))) return source.blob.text();
     const files = this.deps.files;
-    const { key, media } = source.blob === whole ? await files.learnWhole(ref.piece?.wholeName, source.ref, whole) : await files.learn(source.ref, source.blob);
-    return { ...ref, key, ...(media && { media }) };
+    const { key } = source.blob === whole ? await files.learnWhole(ref.piece?.wholeName, source.ref, whole) : await files.learn(source.ref, source.blob);
+    return { ...ref, key };
   }
 
   /**

@@ -80,11 +80,12 @@ describe('a file that says it is a picture', () => {
     expect(gate.answer({ ...upload('照片.jpg', 'image/jpeg', 1234), route: 'form' })).toMatchObject({ pass: false });
   });
 
-  it('a `media` mark that came along with the question is not taken', async () => {
-    const { gate } = setup();
+  it('a picture key that came along with the question is not taken (a real one, given to another file)', async () => {
+    const { gate, files } = setup();
+    const pictureKey = await files.keyFor(new Blob([PNG]), '图表.png', 'upload');
     const text = new Blob([`申请人 ${ID}`], { type: 'text/plain' });
     const o = upload('a.txt', 'text/plain', text.size, 0);
-    (o.body as { entries: [string, FileRef][] }).entries[0]![1].media = true;
+    (o.body as { entries: [string, FileRef][] }).entries[0]![1].key = pictureKey!;
     expect(await gate.answerAsync(o, [text])).toMatchObject({ pass: false });
   });
 });
