@@ -5,7 +5,8 @@
  * Bodies are parsed as the server sees them: urlencoded, multipart (text parts as text, file parts
  * as name / filename / type / size / sha256 — never the raw bytes), JSON, or plain text.
  */
-import { createHash } from 'node:crypto';
+import { createDecipheriv, createHash, type CipherGCMTypes, type DecipherGCM } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 export type BodyFormat = 'none' | 'form' | 'multipart' | 'json' | 'text';
 
@@ -190,10 +191,52 @@ export interface RawRequest {
   body: Buffer;
 }
 
+/**
+ * A body sent with `Content-Encoding` (gzip, deflate, br), unpacked as a server that accepts it does;
+ * one that does not unpack is recorded as it came.
+ */
+export function unpackedBody(encoding: string | string[] | undefined, body: Buffer): Buffer {
+  const e = (typeof encoding === 'string' ? encoding : '').trim().toLowerCase();
+  try {
+    if (e === 'gzip' || e === 'x-gzip') return gunzipSync(body);
+    if (e === 'deflate') {
+      try {
+        return inflateSync(body);
+      } catch {
+        return inflateRawSync(body); // what some clients send as "deflate"
+      }
+    }
+    if (e === 'br') return brotliDecompressSync(body);
+  } catch {
+    // Recorded as it came.
+  }
+  return body;
+}
+
+/**
+ * A body the page encrypted (AES-GCM, base64) with the key and IV in `encrypt-key` / `encrypt-iv`
+ * headers, decrypted as the CMS server that shares the key does; anything else as it came.
+ */
+export function decryptedBody(headers: RawRequest['headers'], body: Buffer): Buffer {
+  const key = headers['encrypt-key'];
+  const iv = headers['encrypt-iv'];
+  if (typeof key !== 'string' || typeof iv !== 'string') return body;
+  try {
+    const sealed = Buffer.from(body.toString('utf8'), 'base64');
+    const k = Buffer.from(key, 'base64');
+    const decipher: DecipherGCM = createDecipheriv(`aes-${k.length * 8}-gcm` as CipherGCMTypes, k, Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
+  } catch {
+    return body;
+  }
+}
+
 /** The decoded record of one request (seq and time filled in by the recorder). */
 export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'at'> {
   const contentType = typeof raw.headers['content-type'] === 'string' ? raw.headers['content-type'] : '';
-  const parsed = raw.body.length > 0 ? parseBody(contentType, raw.body) : { format: 'none' as const, body: {} };
+  const bytes = decryptedBody(raw.headers, unpackedBody(raw.headers['content-encoding'], raw.body));
+  const parsed = bytes.length > 0 ? parseBody(contentType, bytes) : { format: 'none' as const, body: {} };
   const headers: RecordedRequest['headers'] = {};
   for (const k of HEADERS_OF_INTEREST) {
     const v = raw.headers[k];
@@ -208,7 +251,7 @@ export function decodeRequest(raw: RawRequest): Omit<RecordedRequest, 'seq' | 'a
     format: parsed.format,
     body: parsed.body,
     files: filesOf(parsed.body),
-    text: parsed.format === 'multipart' ? strings(parsed.body).join('\n') : raw.body.toString('utf8'),
+    text: parsed.format === 'multipart' ? strings(parsed.body).join('\n') : bytes.toString('utf8'),
     headers,
     pageHeaders: pageHeaders(raw.headers),
     host: typeof raw.headers.host === 'string' ? raw.headers.host : '',

@@ -1,3 +1,5 @@
+import { binaryText, hasControl, utf8Text } from './binary-text';
+import { isDocumentBytes, isMediaBytes } from './files';
 import { percentText } from './percent-text';
 
 /**
@@ -14,17 +16,6 @@ import { percentText } from './percent-text';
 const MIN_LENGTH = 16;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
-/** C0 controls other than tab, newline and carriage return, and DEL: bytes, not text. */
-function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
-  }
-  return false;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Either alphabet, and spaces: a quick no for markup and prose before anything is copied. */
 const SHAPE = /^[A-Za-z0-9+/_ -]+={0,2}$/;
 
@@ -56,30 +47,36 @@ export function bytesOf(body: string): Uint8Array<ArrayBuffer> | null {
 /** Base64 characters looked at first: a picture (a pasted image's base64 upload) fails on its first bytes. */
 const HEAD = 64;
 
-/** Do the value's first bytes read as text? Spares decoding a megabyte of picture to learn it is none. */
-function headIsText(body: string): boolean {
+/**
+ * Can the value hold text, by its first bytes? Text, or bytes that may be compressed text; not a
+ * picture or a document (read as files elsewhere): spares decoding a megabyte of picture to learn it
+ * is none.
+ */
+function headMayBeText(body: string): boolean {
   if (body.length <= HEAD) return true;
   const head = bytesOf(body.slice(0, HEAD));
   if (!head) return false;
   try {
     // stream: a character cut at the end of the head is no error.
-    return !hasControl(new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true }));
+    if (!hasControl(new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true }))) return true;
   } catch {
-    return false;
+    // Not UTF-8: maybe compressed.
   }
+  return !isMediaBytes(head) && !isDocumentBytes(head);
 }
 
 export function base64Text(value: string): string | null {
   const body = base64Body(value.trim());
-  if (body === null || !headIsText(body)) return null;
+  if (body === null || !headMayBeText(body)) return null;
   const bytes = bytesOf(body);
   if (!bytes) return null;
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return null;
+  let text = utf8Text(bytes);
+  if (text === null) {
+    // Compressed or UTF-16 text (pako.gzip or CompressionStream, then base64).
+    const reading = binaryText(bytes);
+    text = reading && 'text' in reading ? reading.text : null;
   }
+  if (text === null) return null;
   // `encodeURIComponent` before `btoa` (btoa takes Latin-1 only): the decoded text is percent-encoded.
   text = percentText(text) ?? text;
   return text.trim() === '' || hasControl(text) ? null : text;

@@ -3,7 +3,8 @@
  * and the body however it is encoded (urlencoded, multipart, JSON, plain text, FormData entries).
  * Nothing is judged here; the verdict reads the parts.
  */
-import { base64Text } from './base64-text';
+import { base64Text, bytesOf } from './base64-text';
+import { binaryText, hexText } from './binary-text';
 import { unescapedText } from './escape-text';
 import { embeddedDocument } from './embedded-files';
 import { percentText } from './percent-text';
@@ -36,13 +37,17 @@ function decodeNested(parts: TextPart[], name: string, value: string, depth: num
   if (unescaped !== null) push(parts, `${name}${ESCAPE_PART}`, unescaped, depth);
   const percent = percentText(t);
   if (percent !== null) push(parts, `${name}${PERCENT_PART}`, percent, depth);
+  const hex = hexText(t);
+  if (hex !== null) push(parts, `${name}${HEX_PART}`, hex, depth);
   return false;
 }
 
 const BASE64_PART = '(base64)';
 const ESCAPE_PART = '(escape)';
 const PERCENT_PART = '(percent)';
-const DECODED_SUFFIXES = /(?:\((?:base64|escape|percent)\))+$/;
+const HEX_PART = '(hex)';
+const BYTES_PART = '(bytes)';
+const DECODED_SUFFIXES = /(?:\((?:base64|escape|percent|hex|bytes)\))+$/;
 
 /** The field a part was read from: a base64, escape() or second percent reading of `title` is `title` too. */
 export function fieldOf(partName: string): string {
@@ -236,14 +241,33 @@ interface BodyParts {
  */
 const decodedBodies = new WeakMap<Outgoing['body'], BodyParts>();
 
+/**
+ * Bytes that were no UTF-8 text (compressed, UTF-16) are read for the text they hold, which is
+ * decoded as a body of its own, each part named as read from the bytes. Returns what makes the body
+ * opaque: a reading that would inflate past the limit (a compression bomb is not unpacked).
+ */
+function decodeBytes(parts: TextPart[], files: FileRef[], base64: string): string | null {
+  const bytes = bytesOf(base64);
+  const reading = bytes && binaryText(bytes);
+  if (!reading) return null;
+  if ('tooLarge' in reading) return `${reading.how} > 32 MB`;
+  const own: TextPart[] = [];
+  decodeText(own, files, reading.text);
+  for (const p of own) parts.push({ ...p, name: `${p.name}${BYTES_PART}` });
+  return null;
+}
+
 function decodeBody(body: Outgoing['body']): BodyParts {
   let known = decodedBodies.get(body);
   if (known) return known;
   const parts: TextPart[] = [];
   const files: FileRef[] = [];
-  if (body.kind === 'text') decodeText(parts, files, body.text, body.contentType);
-  else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);
-  known = { parts, files, opaque: body.kind === 'opaque' ? body.what : null, scalars: jsonScalars(body) };
+  let opaque = body.kind === 'opaque' ? body.what : null;
+  if (body.kind === 'text') {
+    decodeText(parts, files, body.text, body.contentType);
+    if (body.bytes !== undefined) opaque = decodeBytes(parts, files, body.bytes);
+  } else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);
+  known = { parts, files, opaque, scalars: jsonScalars(body) };
   decodedBodies.set(body, known);
   return known;
 }

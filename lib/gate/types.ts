@@ -29,6 +29,8 @@ export const ROUTES = [
   'cookie',
   'window.name',
   'webrtc',
+  'encrypt',
+  'worker.encrypt',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -81,7 +83,11 @@ export type Entry = [name: string, value: string | FileRef];
 
 export type RawBody =
   | { kind: 'none' }
-  | { kind: 'text'; text: string; contentType?: string }
+  /**
+   * `bytes`: the body's bytes as base64, when it was bytes that are not UTF-8 text as they stand
+   * (compressed, UTF-16): `text` is then their lossy UTF-8 reading (lib/gate/binary-text.ts).
+   */
+  | { kind: 'text'; text: string; contentType?: string; bytes?: string }
   /** FormData and URLSearchParams, entry by entry. */
   | { kind: 'entries'; entries: Entry[]; contentType?: string }
   /** A body the hooks could not read (a stream): it is judged as unknown content, never passed unread. */

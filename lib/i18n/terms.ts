@@ -194,6 +194,8 @@ const zh: Terms = {
     cookie: '写入 Cookie',
     'window.name': '窗口名称（window.name）',
     webrtc: '点对点连接（WebRTC）',
+    encrypt: '页面脚本加密的内容（Web Crypto）',
+    'worker.encrypt': '工作线程加密的内容（Web Crypto）',
   },
   reason: {
     'scan-incomplete': '检查未完成',
@@ -319,6 +321,8 @@ const en: Terms = {
     cookie: 'cookie',
     'window.name': 'window name (window.name)',
     webrtc: 'peer-to-peer connection (WebRTC)',
+    encrypt: 'content the page script encrypts (Web Crypto)',
+    'worker.encrypt': 'content a worker encrypts (Web Crypto)',
   },
   reason: {
     'scan-incomplete': 'the check did not finish',

@@ -139,6 +139,28 @@ describe('judge', () => {
     expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe(want);
   });
 
+  describe('bytes that are no UTF-8 text (compressed, UTF-16) are judged by the text they hold', () => {
+    const gz = async (format: CompressionFormat, text: string) =>
+      Buffer.from(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream(format))).arrayBuffer());
+    /** As the page world sends a byte body (lib/intercept/main/serialize.ts): a lossy reading and the bytes. */
+    const bytesBody = (bytes: Buffer): RawBody => ({ kind: 'text', text: bytes.toString('utf8'), bytes: bytes.toString('base64') });
+    const ticket = issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000);
+    const cases: [string, () => Promise<Buffer>, Partial<GateContext>, string][] = [
+      ['an ID, gzipped', () => gz('gzip', `身份证号 ${ID}`), {}, 'refuse:block-finding'],
+      ['an ID in JSON, raw deflate', () => gz('deflate-raw', JSON.stringify({ content: `<p>申请人 ${ID}</p>` })), {}, 'refuse:block-finding'],
+      ['an ID as UTF-16LE', () => Promise.resolve(Buffer.from(`身份证号 ${ID}`, 'utf16le')), {}, 'refuse:block-finding'],
+      ['the draft, zlib', () => gz('deflate', JSON.stringify({ content: `<p>${DRAFT}</p>` })), {}, 'refuse:needs-signoff'],
+      ['the signed draft, gzipped', () => gz('gzip', JSON.stringify({ content: `<p>${DRAFT}</p>` })), { ticket }, 'pass:ticket'],
+      ['the signed draft edited, gzipped', () => gz('gzip', JSON.stringify({ content: `<p>${DRAFT}补充说明。</p>` })), { ticket }, 'refuse:needs-signoff'],
+      ['a clean compressed report', () => gz('gzip', JSON.stringify({ event: 'view', page: 3 })), {}, 'pass:clean'],
+      ['a compression bomb', async () => gz('gzip', '0'.repeat(33 * 1024 * 1024)), {}, 'refuse:opaque-body'],
+    ];
+    it.each(cases.map(([name, make, over, want]) => ({ name, make, over, want })))('$name → $want', async ({ make, over, want }) => {
+      const v = judge(post('http://cms.test/api/x', bytesBody(await make())), ctx(over));
+      expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe(want);
+    });
+  });
+
   it('a file part is judged by the attachment scanner', () => {
     const o: Outgoing = { route: 'xhr', method: 'POST', url: 'http://cms.test/ueditor/upload', body: { kind: 'entries', entries: [['upfile', { name: 'upfile', filename: '名单.xlsx', type: '', size: 10 }]] } };
     expect(judge(o, ctx({ file: () => ({ state: 'pending' }) })).reason).toBe('file-pending');

@@ -8,6 +8,7 @@ import { hookApiUrls } from './hooks/api-urls';
 import { blobStore, hookBlobs } from './hooks/blobs';
 import { hookCss } from './hooks/css';
 import { afterDocumentOpen } from './hooks/document-open';
+import { hookEncrypt } from './hooks/encrypt';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
 import { hookHtml, hookParsedDocuments } from './hooks/html';
@@ -54,6 +55,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookWebSocketStream(win, channel);
   hookEventSource(win, channel);
   hookPeerConnections(win, channel);
+  hookEncrypt(win, channel);
   refuseWebTransport(win);
   const loads = loadJudge(win, channel, blobs);
   hookUrls(win, loads);

@@ -17,6 +17,29 @@ export interface Serialized {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
+const strict = new TextDecoder('utf-8', { fatal: true });
+// Taken at document_start: a page that replaced them later could make compressed bytes read as nothing.
+const btoa0 = globalThis.btoa;
+const fromCharCode = String.fromCharCode;
+
+/** Larger bytes that are no text are read as UTF-8 only (a 50 MB binary is not copied again as base64). */
+const MAX_BYTES_READ = 32 * 1024 * 1024;
+
+/**
+ * Bytes that are not UTF-8 text as they stand, as base64, for the isolated world to read what they
+ * hold (lib/gate/binary-text.ts: compressed, UTF-16); undefined for text.
+ */
+function nonTextBytes(bytes: Uint8Array): string | undefined {
+  if (bytes.length > MAX_BYTES_READ) return undefined;
+  try {
+    if (!strict.decode(bytes).includes('\u0000')) return undefined;
+  } catch {
+    // Not UTF-8.
+  }
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa0(binary);
+}
 
 export function serializeBody(win: PageWindow, body: unknown, contentType?: string): Serialized {
   const blobs: Blob[] = [];
@@ -40,7 +63,10 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   }
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || tag === '[object ArrayBuffer]') {
     const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
-    if (!isDocumentBytes(bytes)) return { body: { kind: 'text', text: decoder.decode(bytes), contentType }, blobs };
+    if (!isDocumentBytes(bytes)) {
+      const raw = nonTextBytes(bytes);
+      return { body: { kind: 'text', text: decoder.decode(bytes), contentType, ...(raw !== undefined && { bytes: raw }) }, blobs };
+    }
     // A workbook or PDF sent as raw bytes: judged as the file it is (a copy: the page keeps its buffer).
     const file = new (nativeBlobOf(win))([bytes.slice()], { type: contentType ?? '' });
     return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: file.size }, file, blobs)]] }, blobs };

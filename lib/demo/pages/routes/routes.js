@@ -295,6 +295,27 @@
       var p = payload();
       return xhr(sink('xhr-escape'), true, 'title=' + escape(p.title) + '&content=' + escape(p.content));
     },
+    // A JSON body gzipped in the page (CompressionStream), sent as bytes with Content-Encoding: gzip.
+    'fetch-gzip': function () {
+      var packed = new Blob([JSON.stringify(payload())]).stream().pipeThrough(new CompressionStream('gzip'));
+      return new Response(packed).arrayBuffer().then(function (bytes) {
+        return fetchPost(sink('fetch-gzip'), 'POST', bytes, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      });
+    },
+    // A CMS that encrypts its request bodies (AES-GCM by Web Crypto) and sends the key along for its
+    // server, as 等保-minded admin systems do (the recording server decrypts with it).
+    'fetch-encrypted': function () {
+      var iv = crypto.getRandomValues(new Uint8Array(12));
+      var subtle = crypto.subtle;
+      var base64 = function (buf) { return btoa(String.fromCharCode.apply(null, new Uint8Array(buf))); };
+      return subtle.generateKey({ name: 'AES-GCM', length: 128 }, true, ['encrypt']).then(function (key) {
+        return subtle.encrypt({ name: 'AES-GCM', iv: iv }, key, new TextEncoder().encode(JSON.stringify(payload()))).then(function (sealed) {
+          return subtle.exportKey('raw', key).then(function (raw) {
+            return fetchPost(sink('fetch-encrypted'), 'POST', base64(sealed), { 'content-type': 'text/plain', 'encrypt-key': base64(raw), 'encrypt-iv': base64(iv) });
+          });
+        });
+      });
+    },
     // What a CMS behind a web application firewall does so the firewall lets its markup through.
     'fetch-base64': function () {
       var p = payload();
@@ -387,6 +408,7 @@
     },
     'worker-fetch': function () { return viaWorker(function () { return new Worker('/routes/worker.js'); }, 'fetch'); },
     'worker-xhr': function () { return viaWorker(function () { return new Worker('/routes/worker.js'); }, 'xhr'); },
+    'worker-encrypt': function () { return viaWorker(function () { return new Worker('/routes/worker.js'); }, 'encrypt'); },
     'blob-worker-fetch': function () { return blobWorker().then(function (wk) { return viaWorker(function () { return wk; }, 'fetch'); }); },
     'blob-worker-xhr': function () { return blobWorker().then(function (wk) { return viaWorker(function () { return wk; }, 'xhr'); }); },
     'shared-worker-fetch': function () { return viaWorker(function () { return new SharedWorker('/routes/worker.js'); }, 'fetch'); },

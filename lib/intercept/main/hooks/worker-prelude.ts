@@ -162,6 +162,21 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
     };
   }
 
+  // What a worker encrypts is judged as it is encrypted (as in the page: hooks/encrypt.ts), a copy of
+  // the bytes, so that a change to the buffer meanwhile is not what gets encrypted.
+  const subtleProto = (g.SubtleCrypto as { prototype: SubtleCrypto } | undefined)?.prototype;
+  const encrypt0 = subtleProto?.encrypt;
+  if (subtleProto && encrypt0) {
+    subtleProto.encrypt = async function (this: SubtleCrypto, alg: AlgorithmIdentifier, key: CryptoKey, data: BufferSource) {
+      const view = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : Object.prototype.toString.call(data) === '[object ArrayBuffer]' ? new Uint8Array(data) : null;
+      if (!view) return encrypt0.call(this, alg, key, data);
+      const copy = view.slice();
+      const a = await ask('worker.encrypt', 'ENCRYPT', 'crypto:encrypt', copy);
+      if (!a.pass) throw new DOMException(a.message ?? '发布前预检：要加密的内容含有须处理的敏感信息或未经签发的稿件，已阻止', 'OperationError');
+      return encrypt0.call(this, alg, key, copy);
+    };
+  }
+
   // Nested workers would start without this prelude: refused rather than unguarded.
   g.Worker = function () {
     throw refused('发布前预检：工作线程中不能再启动工作线程');
