@@ -214,16 +214,22 @@ export function unpackedBody(encoding: string | string[] | undefined, body: Buff
 }
 
 /**
- * A body the page encrypted (AES-GCM, base64) with the key and IV in `encrypt-key` / `encrypt-iv`
- * headers, decrypted as the CMS server that shares the key does; anything else as it came.
+ * A body the page encrypted with the key and IV in `encrypt-key` / `encrypt-iv` headers, decrypted as
+ * the CMS server that shares the key does: AES-GCM over the base64 body, or (`encrypt-mode: cbc`)
+ * AES-CBC over the base64 in a JSON body's `data`, as crypto-js pages send it. Anything else as it came.
  */
 export function decryptedBody(headers: RawRequest['headers'], body: Buffer): Buffer {
   const key = headers['encrypt-key'];
   const iv = headers['encrypt-iv'];
   if (typeof key !== 'string' || typeof iv !== 'string') return body;
+  const k = Buffer.from(key, 'base64');
   try {
+    if (headers['encrypt-mode'] === 'cbc') {
+      const sealed = Buffer.from((JSON.parse(body.toString('utf8')) as { data: string }).data, 'base64');
+      const decipher = createDecipheriv(`aes-${k.length * 8}-cbc`, k, Buffer.from(iv, 'base64'));
+      return Buffer.concat([decipher.update(sealed), decipher.final()]);
+    }
     const sealed = Buffer.from(body.toString('utf8'), 'base64');
-    const k = Buffer.from(key, 'base64');
     const decipher: DecipherGCM = createDecipheriv(`aes-${k.length * 8}-gcm` as CipherGCMTypes, k, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(sealed.subarray(sealed.length - 16));
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);

@@ -56,6 +56,7 @@ export const VENDOR_DIRS: Readonly<Record<string, string>> = {
   '@wangeditor/editor': '@wangeditor/editor/dist',
   jquery: 'jquery/dist',
   plupload: 'plupload/js',
+  'crypto-js': 'crypto-js',
 };
 
 export const RECORDED_PATHS = ['/api/publish', '/api/draft'] as const;

@@ -114,7 +114,9 @@ export function binaryText(bytes: Uint8Array): BinaryReading | null {
   for (const [how, make] of formats) {
     const out = inflate(bytes, make);
     if (out === 'too-large') return { tooLarge: true, how };
-    if (out === null || out.length === 0) continue;
+    // Compressed text inflates to more than it was; random bytes that happen to open a deflate block
+    // end in a few characters, the rest of the input unread.
+    if (out === null || out.length * 2 < bytes.length) continue;
     const text = inflatedText(out);
     if (text !== null && text.trim() !== '') return { text, how };
   }

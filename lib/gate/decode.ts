@@ -5,6 +5,7 @@
  */
 import { base64Text, bytesOf } from './base64-text';
 import { binaryText, hexText } from './binary-text';
+import { sealedBytes, sealedSize } from './sealed';
 import { unescapedText } from './escape-text';
 import { embeddedDocument } from './embedded-files';
 import { percentText } from './percent-text';
@@ -231,6 +232,7 @@ interface BodyParts {
   parts: readonly TextPart[];
   files: readonly FileRef[];
   opaque: string | null;
+  sealed: number;
   scalars: TextPart[];
 }
 
@@ -246,15 +248,28 @@ const decodedBodies = new WeakMap<Outgoing['body'], BodyParts>();
  * decoded as a body of its own, each part named as read from the bytes. Returns what makes the body
  * opaque: a reading that would inflate past the limit (a compression bomb is not unpacked).
  */
-function decodeBytes(parts: TextPart[], files: FileRef[], base64: string): string | null {
+function decodeBytes(parts: TextPart[], files: FileRef[], base64: string): { opaque: string | null; sealed: number } {
   const bytes = bytesOf(base64);
   const reading = bytes && binaryText(bytes);
-  if (!reading) return null;
-  if ('tooLarge' in reading) return `${reading.how} > 32 MB`;
+  if (!reading) return { opaque: null, sealed: bytes && sealedBytes(bytes) ? bytes.length : 0 };
+  if ('tooLarge' in reading) return { opaque: `${reading.how} > 32 MB`, sealed: 0 };
   const own: TextPart[] = [];
   decodeText(own, files, reading.text);
   for (const p of own) parts.push({ ...p, name: `${p.name}${BYTES_PART}` });
-  return null;
+  return { opaque: null, sealed: 0 };
+}
+
+/** base64 of 96 bytes: no shorter value is looked at for ciphertext (lib/gate/sealed.ts). */
+const SEALED_CHARS = 128;
+
+/** The largest sealed value among the parts (as sent), in bytes. */
+function sealedIn(parts: readonly TextPart[]): number {
+  let max = 0;
+  for (const p of parts) {
+    const value = p.raw ?? p.text;
+    if (value.length >= SEALED_CHARS) max = Math.max(max, sealedSize(p.name, value));
+  }
+  return max;
 }
 
 function decodeBody(body: Outgoing['body']): BodyParts {
@@ -263,23 +278,31 @@ function decodeBody(body: Outgoing['body']): BodyParts {
   const parts: TextPart[] = [];
   const files: FileRef[] = [];
   let opaque = body.kind === 'opaque' ? body.what : null;
-  if (body.kind === 'text') {
+  let sealed = 0;
+  if (body.kind === 'text' && body.bytes !== undefined) {
+    // Bytes: their lossy UTF-8 reading is no value a script wrote, so only the bytes are asked if sealed.
     decodeText(parts, files, body.text, body.contentType);
-    if (body.bytes !== undefined) opaque = decodeBytes(parts, files, body.bytes);
-  } else if (body.kind === 'entries') decodeEntries(parts, files, body.entries);
-  known = { parts, files, opaque, scalars: jsonScalars(body) };
+    ({ opaque, sealed } = decodeBytes(parts, files, body.bytes));
+  } else if (body.kind === 'text') {
+    decodeText(parts, files, body.text, body.contentType);
+    sealed = sealedIn(parts);
+  } else if (body.kind === 'entries') {
+    decodeEntries(parts, files, body.entries);
+    sealed = sealedIn(parts);
+  }
+  known = { parts, files, opaque, sealed, scalars: jsonScalars(body) };
   decodedBodies.set(body, known);
   return known;
 }
 
 export function decodeOutgoing(o: Outgoing): Decoded {
-  const parts: TextPart[] = [];
-  decodeUrl(parts, o.url);
-  for (const [name, value] of o.headers ?? []) decodeHeader(parts, name, value);
+  const head: TextPart[] = [];
+  decodeUrl(head, o.url);
+  for (const [name, value] of o.headers ?? []) decodeHeader(head, name, value);
   const body = decodeBody(o.body);
-  parts.push(...body.parts);
+  const parts = [...head, ...body.parts];
   const files = [...body.files, ...embeddedFiles(parts, o.embedded)];
-  return { parts, files, opaque: body.opaque, scalars: [...body.scalars] };
+  return { parts, files, opaque: body.opaque, scalars: [...body.scalars], sealed: Math.max(body.sealed, sealedIn(head)) };
 }
 
 /**

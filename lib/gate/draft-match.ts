@@ -51,6 +51,8 @@ export interface DraftFingerprint {
   /** The draft reduced by `letters`. */
   norm: string;
   sample: ReadonlySet<number>;
+  /** The draft's text as read (the same string, not a copy): what a sealed request may hold (lib/gate/sealed.ts). */
+  text: string;
 }
 
 export function fingerprintDraft(text: string): DraftFingerprint | null {
@@ -58,7 +60,7 @@ export function fingerprintDraft(text: string): DraftFingerprint | null {
   if (norm.length < MIN_LETTERS) return null;
   const sample = new Set<number>();
   sampledShingles(norm, (h) => sample.add(h));
-  return { norm, sample };
+  return { norm, sample, text };
 }
 
 /**

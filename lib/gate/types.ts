@@ -141,6 +141,8 @@ export interface Decoded {
   opaque: string | null;
   /** A JSON body's numbers and booleans by path: not scanned (no text), read by adapter field conditions. */
   scalars?: TextPart[];
+  /** Bytes of the largest ciphertext-like value or body the request carries, 0 when none (lib/gate/sealed.ts). */
+  sealed?: number;
 }
 
 export type PassReason = 'no-text' | 'clean' | 'draft-save' | 'ticket' | 'signed-items' | 'not-covered';
@@ -154,6 +156,8 @@ export type RefuseReason =
   | 'file-block'
   | 'file-unreadable'
   | 'opaque-body'
+  /** Ciphertext the page's script made, big enough to hold the draft (lib/gate/sealed.ts). */
+  | 'sealed-body'
   /** Teach mode holds every request while the administrator shows it a list's publish control. */
   | 'teaching'
   | 'error';

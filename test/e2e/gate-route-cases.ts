@@ -42,6 +42,12 @@ export interface RouteCase {
    */
   opaqueFrame?: true;
   /**
+   * Sends ciphertext a page script made (lib/gate/sealed.ts): held as the draft until the sign-off,
+   * which then lets one such request out without being able to compare it with the signed content,
+   * so the "edited after sign-off" step is not walked.
+   */
+  sealed?: true;
+  /**
    * Refused where it is made without asking the page (importScripts in a worker cannot wait for an
    * answer; speculation rules are refused whole): any text in it is refused, signed or not, and the
    * panel does not list it; only the draft with an ID is walked.
@@ -122,6 +128,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'fetch-base64', label: '`fetch` POST, the content field in base64 (`btoa(encodeURIComponent(html))`, as a CMS behind a firewall sends it)', route: 'fetch', path: '/sink/r/fetch-base64', how: { script: 'fetch-base64' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-gzip', label: '`fetch` POST, the JSON body gzipped in the page (`CompressionStream`, `Content-Encoding: gzip`)', route: 'fetch', path: '/sink/r/fetch-gzip', how: { script: 'fetch-gzip' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-encrypted', label: '`fetch` POST, the JSON body encrypted in the page (`crypto.subtle.encrypt`, AES-GCM; the key goes along for the server)', route: 'encrypt', path: '/sink/r/fetch-encrypted', shownAs: 'encrypt', how: { script: 'fetch-encrypted' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-crypto-js', label: '`fetch` POST, the JSON body encrypted by the page\'s own script (crypto-js AES-CBC, base64 in `data`; the key goes along for the server)', route: 'fetch', path: '/sink/r/fetch-crypto-js', how: { script: 'fetch-crypto-js' }, passes: 'stays', refusal: 'error', sealed: true }),
   r({ id: 'fetch-GET-twice', label: '`fetch` GET, each field encoded twice (`encodeURI` inside `encodeURIComponent`, as Java CMSes send it)', route: 'fetch', path: '/sink/r/fetch-get-twice', how: { script: 'fetch-get-twice' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-GET-query', label: '`fetch` GET with the draft in the query', route: 'fetch', path: '/sink/r/fetch-get', how: { script: 'fetch-get-query' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-FormData', label: '`fetch` POST FormData (multipart)', route: 'fetch', path: '/sink/r/fetch-formdata', how: { script: 'fetch-formdata' }, passes: 'stays', refusal: 'error' }),

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { base64Text } from '../../lib/gate/base64-text';
 import { binaryText, hexText, MAX_INFLATED } from '../../lib/gate/binary-text';
+import { blobBodyText } from '../../lib/gate/blob-body';
+import { sealedSize } from '../../lib/gate/sealed';
 
 const ID = '11010519491231002X';
 const DRAFT = `<p>城乡低保对象公示</p><p>申请人张三，身份证号 ${ID}，住址城关镇</p>`;
@@ -96,5 +98,19 @@ describe('base64Text reads compressed text too', () => {
   });
   it('leaves ciphertext (random bytes) as sent', () => {
     for (let i = 0; i < 50; i++) expect(base64Text(b64(new Uint8Array(randomBytes(100 + i * 7))))).toBeNull();
+  });
+});
+
+describe('blobBodyText: a Blob sent as the whole body', () => {
+  it('reads text, compressed text, and leaves ciphertext as base64 for the sealed check', async () => {
+    expect(blobBodyText(new TextEncoder().encode(DRAFT))).toBe(DRAFT);
+    expect(blobBodyText(await compressed('gzip', DRAFT))).toBe(DRAFT);
+    const sealed = new Uint8Array(randomBytes(600));
+    expect(blobBodyText(sealed)).toBe(Buffer.from(sealed).toString('base64'));
+    expect(sealedSize('(blob)', blobBodyText(sealed))).toBe(600);
+  });
+  it('refuses (throws) a compression bomb rather than unpack it', async () => {
+    const bomb = await compressed('gzip', new Uint8Array(MAX_INFLATED + 1024));
+    expect(() => blobBodyText(bomb)).toThrow(/32 MB/);
   });
 });

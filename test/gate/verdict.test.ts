@@ -1,4 +1,6 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { gateContext } from './gate-context';
 import { issueTicket } from '../../lib/gate/ticket';
 import type { Outgoing, RawBody } from '../../lib/gate/types';
@@ -158,6 +160,33 @@ describe('judge', () => {
     it.each(cases.map(([name, make, over, want]) => ({ name, make, over, want })))('$name → $want', async ({ make, over, want }) => {
       const v = judge(post('http://cms.test/api/x', bytesBody(await make())), ctx(over));
       expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe(want);
+    });
+  });
+
+  describe('ciphertext the page made (crypto-js, SM4) is held as the draft would be', () => {
+    const aes = (text: string) => {
+      const c = createCipheriv('aes-128-cbc', randomBytes(16), randomBytes(16));
+      return Buffer.concat([c.update(text, 'utf8'), c.final()]).toString('base64');
+    };
+    const sealedPost = (text: string, url = 'http://cms.test/api/article/save') => post(url, { kind: 'text', text: JSON.stringify({ data: aes(text) }), contentType: 'application/json' });
+    const ticket = issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000);
+    const cases: [string, Outgoing, Partial<GateContext>, string][] = [
+      ['the draft encrypted', sealedPost(DRAFT), {}, 'refuse:sealed-body'],
+      ['the draft encrypted, after the sign-off', sealedPost(DRAFT), { ticket }, 'pass:ticket'],
+      ['the draft encrypted, the sign-off lapsed', sealedPost(DRAFT), { ticket, now: 9000 }, 'refuse:sealed-body'],
+      ['an encrypted autosave of a clean draft', sealedPost(DRAFT, 'http://cms.test/api/article/autosave'), {}, 'pass:draft-save'],
+      ['an encrypted autosave of a draft holding an ID', sealedPost(DRAFT, 'http://cms.test/api/article/autosave'), { draft: fingerprintDraft(`${DRAFT}申请人身份证号 ${ID}`) }, 'refuse:draft-save-block'],
+      ['an encrypted request on a page without a draft', sealedPost(DRAFT), { draft: null }, 'pass:clean'],
+      ['a small encrypted request beside a long draft', sealedPost('{"page":2,"size":20,"order":"desc","category":"notice"}'.repeat(2)), { draft: fingerprintDraft(DRAFT.repeat(20)) }, 'pass:clean'],
+      ['a view state of the same size', form({ __VIEWSTATE: randomBytes(2000).toString('base64'), page: '2' }), {}, 'pass:clean'],
+    ];
+    it.each(cases.map(([name, o, over, want]) => ({ name, o, over, want })))('$name → $want', ({ o, over, want }) => {
+      const v = judge(o, ctx(over));
+      expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe(want);
+    });
+    it('the refusal opens the checklist and names no finding it could not read', () => {
+      const v = judge(sealedPost(DRAFT), ctx());
+      expect(!v.pass && [v.publish, v.findings.length]).toEqual([true, 0]);
     });
   });
 

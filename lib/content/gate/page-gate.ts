@@ -4,6 +4,7 @@
  * the draft in its editors, the release ticket, the items signed on this site. Any exception refuses
  * (fail closed) and says why. Listeners hear every refusal and every spent ticket.
  */
+import { blobBodyText } from '../../gate/blob-body';
 import { decodeOutgoing } from '../../gate/decode';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import { embeddedBytes, embeddedDocument } from '../../gate/embedded-files';
@@ -214,7 +215,7 @@ export class PageGate {
   private async readPart(name: string, ref: FileRef, blob: Blob, whole: Blob | undefined): Promise<FileRef | string> {
     const source = whole && ref.piece ? { blob: whole, ref: { ...ref, filename: ref.piece.filename || ref.filename, type: ref.piece.type, size: ref.piece.size } } : { blob, ref };
     // A Blob sent as the whole body is the body (its text), unless it is a document.
-    if (name === '(blob)' && !(await isDocumentBody(source.blob, source.ref))) return source.blob.text();
+    if (name === '(blob)' && !(await isDocumentBody(source.blob, source.ref))) return blobBodyText(new Uint8Array(await source.blob.arrayBuffer()));
     const files = this.deps.files;
     const { key } = source.blob === whole ? await files.learnWhole(ref.piece?.wholeName, source.ref, whole) : await files.learn(source.ref, source.blob);
     return { ...ref, key };
