@@ -15,7 +15,7 @@ import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
 import { startServer, type CmsServer } from '../../lib/demo/drive.ts';
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
 import type { PageDriver } from '../../lib/demo/page-driver.ts';
-import { arrivedFiles, arrivedPieces, CLEAN, corpusFiles, LIST, pictureForms, picturesArrived, PICTURES_EXPECTED, pieceShas, sha } from '../e2e/attachment-files.ts';
+import { arrivedFiles, arrivedPieces, CLEAN, corpusFiles, LIST, pictureForms, picturesArrived, PICTURES_EXPECTED, pieceShas, sha, syncPictureSends, SYNC_PICTURES_EXPECTED } from '../e2e/attachment-files.ts';
 import { IDS } from '../attachments/labelled';
 import { panelAttached, startFirefox } from './firefox-helpers.ts';
 
@@ -178,5 +178,13 @@ describe('files that say they are pictures, posted by a form into a hidden frame
     await expect.poll(() => picturesArrived(server, since), { timeout: 15_000 }).toEqual(PICTURES_EXPECTED);
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
+  });
+
+  test('by a synchronous XHR: text named a.png is refused, a real PNG arrives (their first bytes read at once)', async () => {
+    await openPage('/attachments-dialogs.html');
+    const since = server.mark();
+    expect(await driver.evaluate<Record<string, string>>(syncPictureSends(IDS[0]!))).toEqual(SYNC_PICTURES_EXPECTED);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.requests({ path: /^\/sink\/media\//, since }).map((r) => r.path)).toEqual(['/sink/media/png-sync']);
   });
 });

@@ -77,3 +77,24 @@ export function picturesArrived(server: Pick<CmsServer, 'requests'>, since: numb
 }
 
 export const PICTURES_EXPECTED = ['/sink/media-form/png-requestSubmit', '/sink/media-form/png-submit'];
+
+/**
+ * Page script: text with an ID named a.png and a real PNG, each posted in FormData by a synchronous
+ * XHR (to /sink/media/<key>-sync), which cannot wait for a file to be read: what each part's first
+ * bytes are is read at once. Resolves to each send's outcome.
+ */
+export const syncPictureSends = (id: string) => `(() => {
+  const png = Uint8Array.from(atob(${JSON.stringify(PNG_BASE64)}), (c) => c.charCodeAt(0));
+  const files = { 'text-png': new File(['申请人 ' + ${JSON.stringify(id)}], 'a.png', { type: 'image/png' }), png: new File([png], '图表.png', { type: 'image/png' }) };
+  const out = {};
+  for (const [key, file] of Object.entries(files)) {
+    const fd = new FormData();
+    fd.append('upfile', file);
+    const x = new XMLHttpRequest();
+    x.open('POST', '/sink/media/' + key + '-sync', false);
+    try { x.send(fd); out[key + '-sync'] = x.status === 200 ? 'sent' : 'refused'; } catch (e) { out[key + '-sync'] = 'refused'; }
+  }
+  return out;
+})()`;
+
+export const SYNC_PICTURES_EXPECTED = { 'text-png-sync': 'refused', 'png-sync': 'sent' };

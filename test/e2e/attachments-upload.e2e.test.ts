@@ -17,7 +17,7 @@ import { checklistView, waitForChecklist, waitForView } from '../../lib/demo/che
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { IDS } from '../attachments/labelled';
-import { arrivedFiles, arrivedPieces as arrivedPiecesOf, CLEAN, corpusFiles, LIST, pictureForms, picturesArrived, PICTURES_EXPECTED, pieceShas as pieceShasOf, PNG_BASE64, sha } from './attachment-files.ts';
+import { arrivedFiles, arrivedPieces as arrivedPiecesOf, CLEAN, corpusFiles, LIST, pictureForms, picturesArrived, PICTURES_EXPECTED, pieceShas as pieceShasOf, PNG_BASE64, sha, syncPictureSends, SYNC_PICTURES_EXPECTED } from './attachment-files.ts';
 import { AttachmentPage, signFile, XLSX } from './attachment-page.ts';
 import { panelRefusals } from './gate-drive.ts';
 
@@ -289,7 +289,7 @@ describe('a file sent as raw bytes (ArrayBuffer, typed array, a Request body, a 
 
 
 describe('files that say they are pictures: their bytes decide', () => {
-  test('an SVG with an ID in its text and text sent as a.png are refused; a real PNG and a clean SVG arrive', async () => {
+  test('an SVG with an ID in its text and text sent as a.png (also by a sync XHR) are refused; a real PNG and a clean SVG arrive', async () => {
     await openPage(DIALOGS_PAGE);
     const since = server.mark();
     const out = await page.evaluate<Record<string, string>>(`(async () => {
@@ -311,8 +311,9 @@ describe('files that say they are pictures: their bytes decide', () => {
       return out;
     })()`);
     expect(out).toEqual({ 'svg-id': 'refused', 'text-png': 'refused', png: 'sent', 'svg-clean': 'sent' });
+    expect(await page.evaluate<Record<string, string>>(syncPictureSends(IDS[0]!))).toEqual(SYNC_PICTURES_EXPECTED);
     await page.waitForTimeout(500);
-    expect(server.requests({ path: /^\/sink\/media\//, since }).map((r) => r.path).sort()).toEqual(['/sink/media/png', '/sink/media/svg-clean']);
+    expect(server.requests({ path: /^\/sink\/media\//, since }).map((r) => r.path).sort()).toEqual(['/sink/media/png', '/sink/media/png-sync', '/sink/media/svg-clean']);
   });
 
   test('a form post carries its files by what their bytes are: text named a.png is refused, a real PNG arrives (form.submit() and a native submit)', async () => {

@@ -22,6 +22,7 @@ function fakeBlobs(contents: Record<string, string>): BlobStore & { reads: strin
       return contents[url];
     },
     judged: (url) => void made.set(url, { judged: true, type: '', text: undefined }),
+    head: () => undefined,
   };
 }
 

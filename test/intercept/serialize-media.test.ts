@@ -27,10 +27,20 @@ describe('sync paths and parts that say they are pictures', () => {
     expect(body.kind === 'entries' && body.entries.map(([, v]) => (typeof v === 'string' ? v : v.key))).toEqual(['通知', undefined, 'k-doc']);
   });
 
-  it('a sync request with only pictures stays readable; one with another file is opaque', () => {
-    const picturesOnly: Serialized = { body: { kind: 'entries', entries: [s.body.kind === 'entries' ? s.body.entries[1]! : ['', '']] }, blobs: [png] };
-    const body = withoutBlobs(picturesOnly);
+  const PNG_HEAD = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const picturesOnly: Serialized = { body: { kind: 'entries', entries: [s.body.kind === 'entries' ? s.body.entries[1]! : ['', '']] }, blobs: [png] };
+
+  it('a sync request with only pictures (by their first bytes) stays readable; one with another file is opaque', () => {
+    const body = withoutBlobs(picturesOnly, () => PNG_HEAD);
     expect(body.kind === 'entries' && body.entries.map(([, v]) => (typeof v === 'string' ? v : [v.blob, v.syncPicture]))).toEqual([[undefined, true]]);
-    expect(withoutBlobs(s)).toEqual({ kind: 'opaque', what: 'Blob' });
+    expect(withoutBlobs(s, () => PNG_HEAD)).toEqual({ kind: 'opaque', what: 'Blob' });
+  });
+
+  it('a sync request with text named 照片.jpg is opaque: its first bytes are no picture', () => {
+    expect(withoutBlobs(picturesOnly, () => new TextEncoder().encode('身份证号 11010519'))).toEqual({ kind: 'opaque', what: 'Blob' });
+  });
+
+  it('a part whose first bytes cannot be read at once is opaque', () => {
+    expect(withoutBlobs(picturesOnly, () => undefined)).toEqual({ kind: 'opaque', what: 'Blob' });
   });
 });

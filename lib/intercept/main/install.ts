@@ -48,8 +48,8 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   const blobs = blobStore(win);
   offerRelay(win, (o) => channel.askSync(o));
   hookFetch(win, channel);
-  hookFetchLater(win, channel);
-  hookXhr(win, channel);
+  hookFetchLater(win, channel, blobs.head);
+  hookXhr(win, channel, blobs.head);
   hookBeacon(win, channel);
   hookWebSocket(win, channel);
   hookWebSocketStream(win, channel);

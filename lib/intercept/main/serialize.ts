@@ -5,7 +5,7 @@
  * (structured clone) to be read or scanned there; a stream cannot be read without consuming it and is
  * reported as opaque (judged as unknown content, never passed unread).
  */
-import { isDocumentBytes, isMediaFile } from '../../gate/files';
+import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
 
@@ -99,14 +99,22 @@ function declaredMedia(ref: FileRef): boolean {
   return isMediaFile(ref.type, ref.filename) || (ref.piece !== undefined && isMediaFile(ref.piece.type, ref.piece.filename));
 }
 
+/** The first bytes of a Blob, read synchronously (hooks/blobs.ts BlobStore.head). */
+export type BlobHead = (blob: Blob, n: number) => Uint8Array | undefined;
+
 /**
- * Blob bodies inside a sync request (XHR, fetchLater) cannot be read in time: they make the body
- * opaque — except parts that say they are pictures, which pass unread there as they always did (a
- * sync XHR uploading an image; text named .png passes this way too, a known limit).
+ * Blob bodies inside a sync request (XHR, fetchLater) cannot be scanned in time: they make the body
+ * opaque — except parts that say they are pictures and whose first bytes, read at once, open a
+ * picture (a sync XHR uploading an image). Text named .png is opaque like any other file.
  */
-export function withoutBlobs(s: Serialized): RawBody {
+export function withoutBlobs(s: Serialized, head: BlobHead): RawBody {
   if (s.blobs.length === 0) return s.body;
-  if (s.body.kind !== 'entries' || !s.body.entries.every(([, v]) => typeof v === 'string' || v.blob === undefined || declaredMedia(v))) return { kind: 'opaque', what: 'Blob' };
+  const picture = (v: FileRef) => {
+    const blob = s.blobs[v.blob!]!;
+    const bytes = declaredMedia(v) ? head(blob, 16) : undefined;
+    return bytes !== undefined && isMediaBytes(bytes);
+  };
+  if (s.body.kind !== 'entries' || !s.body.entries.every(([, v]) => typeof v === 'string' || v.blob === undefined || picture(v))) return { kind: 'opaque', what: 'Blob' };
   return { ...s.body, entries: s.body.entries.map(([name, v]) => [name, typeof v === 'string' ? v : unread(v)]) };
 }
 
@@ -122,7 +130,7 @@ function unread(ref: FileRef): FileRef {
  * content key —; a file without one is judged pending, never clean.
  */
 export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | undefined): RawBody {
-  if (s.blobs.length === 0 || s.body.kind !== 'entries') return withoutBlobs(s);
+  if (s.blobs.length === 0 || s.body.kind !== 'entries') return s.blobs.length === 0 ? s.body : { kind: 'opaque', what: 'Blob' };
   const entries: Entry[] = s.body.entries.map(([name, v]) => {
     if (typeof v === 'string' || v.blob === undefined) return [name, v];
     const { blob, ...ref } = v;

@@ -59,6 +59,8 @@ export interface BlobStore {
   read(url: string): string | undefined;
   /** Its text was judged where it was used: a later use is not asked about again. */
   judged(url: string): void;
+  /** The first `n` bytes of a Blob, read now (a sync request's file part); undefined when they cannot be read. */
+  head: (blob: Blob, n: number) => Uint8Array | undefined;
 }
 
 /**
@@ -73,21 +75,41 @@ export function blobStore(win: PageWindow): BlobStore {
   const send = proto?.send;
   const override = proto?.overrideMimeType;
   const text = proto && Object.getOwnPropertyDescriptor(proto, 'responseText')?.get;
+  const slice = win.Blob?.prototype.slice;
+  const createUrl = win.URL?.createObjectURL;
+  const revokeUrl = win.URL?.revokeObjectURL;
+  const readAs = (url: string, type: string): string | undefined => {
+    if (!X || !open || !send || !override || !text) return undefined;
+    try {
+      const xhr = new X();
+      Reflect.apply(open, xhr, ['GET', url, false]);
+      Reflect.apply(override, xhr, [type]);
+      Reflect.apply(send, xhr, []);
+      return String(Reflect.apply(text, xhr, []));
+    } catch {
+      return undefined;
+    }
+  };
   return {
     made: (url) => madeUrls.get(url),
-    read(url) {
-      if (!X || !open || !send || !override || !text) return undefined;
+    read: (url) => readAs(url, 'text/plain; charset=utf-8'),
+    judged: (url) => void madeUrls.set(url, { judged: true, type: madeUrls.get(url)?.type ?? '', text: undefined }),
+    head: (blob, n) => {
+      if (!slice || !createUrl || !revokeUrl) return undefined;
+      let url: string;
       try {
-        const xhr = new X();
-        Reflect.apply(open, xhr, ['GET', url, false]);
-        Reflect.apply(override, xhr, ['text/plain; charset=utf-8']);
-        Reflect.apply(send, xhr, []);
-        return String(Reflect.apply(text, xhr, []));
+        url = String(Reflect.apply(createUrl, win.URL, [Reflect.apply(slice, blob, [0, n])]));
       } catch {
         return undefined;
       }
+      // x-user-defined: each byte is one character, its low eight bits the byte.
+      const binary = readAs(url, 'text/plain; charset=x-user-defined');
+      Reflect.apply(revokeUrl, win.URL, [url]);
+      if (binary === undefined) return undefined;
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i) & 0xff;
+      return bytes;
     },
-    judged: (url) => void madeUrls.set(url, { judged: true, type: madeUrls.get(url)?.type ?? '', text: undefined }),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
-import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs } from '../serialize';
+import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -92,7 +92,7 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
  * fetchLater (Chromium): a request the browser sends later by itself, even after the page is gone.
  * It is judged now, as it is queued (a Blob body cannot be read in time: refused as unreadable).
  */
-export function hookFetchLater(win: PageWindow, channel: GuardChannel): void {
+export function hookFetchLater(win: PageWindow, channel: GuardChannel, head: BlobHead): void {
   const w = win as PageWindow & { fetchLater?: (input: RequestInfo | URL, init?: RequestInit) => unknown };
   const original = w.fetchLater;
   if (typeof original !== 'function') return;
@@ -102,7 +102,7 @@ export function hookFetchLater(win: PageWindow, channel: GuardChannel): void {
     const headers = fetchHeaders(win, request, init);
     const s = serializeBody(win, init?.body, headerValue(init?.headers, 'content-type'));
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    const a = channel.askSync({ route: 'fetch', method, url, body: request?.body ? { kind: 'opaque', what: 'Request' } : withoutBlobs(s), ...(headers.length > 0 && { headers }) });
+    const a = channel.askSync({ route: 'fetch', method, url, body: request?.body ? { kind: 'opaque', what: 'Request' } : withoutBlobs(s, head), ...(headers.length > 0 && { headers }) });
     if (!a.pass) throw new win.TypeError(a.message ?? DEFAULT_REFUSAL);
     return Reflect.apply(original, win, [input, init]);
   };
@@ -117,7 +117,7 @@ interface Opened {
   headers: [string, string][];
 }
 
-export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = 'xhr'): void {
+export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, route: Route = 'xhr'): void {
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto) return;
   const opened = new WeakMap<XMLHttpRequest, Opened>();
@@ -157,7 +157,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, route: Route = '
     };
     if (!req.async) {
       // A synchronous request needs its verdict now: a Blob body cannot be read in time.
-      const a = channel.askSync({ ...outgoing, body: withoutBlobs(s) });
+      const a = channel.askSync({ ...outgoing, body: withoutBlobs(s, head) });
       return a.pass ? go(a.released) : fail(this, req);
     }
     void channel.ask(outgoing, s.blobs).then((a) => (a.pass ? go(a.released) : fail(this, req)));
