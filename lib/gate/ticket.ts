@@ -42,7 +42,11 @@ export function issueTicket(
 export function matchesTicket(ticket: ReleaseTicket, decoded: Decoded, now: number): boolean {
   if (now > ticket.expiresAt || ticket.body === '') return false;
   if (!decoded.parts.some((p) => visibleLetters(p.raw ?? p.text) === ticket.body)) return false;
-  // A signed field the request carries under the same name must carry the signed value.
+  return signedFields(ticket, decoded);
+}
+
+/** A signed field the request carries under the same name must carry the signed value. */
+export function signedFields(ticket: ReleaseTicket, decoded: Decoded): boolean {
   return ticket.fields.every((f) => {
     const sent = decoded.parts.filter((p) => fieldOf(p.name) === f.name);
     return sent.length === 0 || sent.some((p) => visibleLetters(p.raw ?? p.text) === f.value);

@@ -12,9 +12,11 @@
 import type { Finding } from '../scan/types';
 import { decodeOutgoing, joinedText } from './decode';
 import { carriesDraft, type DraftFingerprint } from './draft-match';
+import { assembled, joinFindings, signedPiece } from './pieces-sent';
+import type { Before } from './recent-sends';
 import { couldHoldDraft } from './sealed';
 import { itemIdsOf, tickedNamedBy } from './item-ids';
-import { matchesTicket, type ReleaseTicket } from './ticket';
+import { matchesTicket, signedFields, type ReleaseTicket } from './ticket';
 import type { Decoded, FileRef, Outgoing, Verdict } from './types';
 import { isDraftLabel, isDraftUrl, isPublishLabel, isPublishUrl } from './words';
 
@@ -41,6 +43,11 @@ export interface GateContext {
   /** What the attachment scanner knows about a file in the body. */
   file(ref: FileRef): FileState;
   now: number;
+  /**
+   * What each part's field carried to the same endpoint just before (lib/gate/recent-sends.ts), by
+   * part name: a request may be one piece of a draft sent in several.
+   */
+  before?: ReadonlyMap<string, Before>;
 }
 
 const blocks = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'block');
@@ -65,14 +72,17 @@ export function judge(o: Outgoing, ctx: GateContext): Verdict {
   const decoded = decodeOutgoing(o);
   if (decoded.parts.length === 0 && decoded.files.length === 0 && !decoded.opaque) return { pass: true, reason: 'no-text' };
   const text = joinedText(decoded);
-  const found = blocks(ctx.scan(text));
-  const carries = carriesDraft(ctx.draft, text);
+  // With the pieces sent before it: a number cut between two requests, a draft sent piece by piece.
+  const whole = ctx.before && ctx.before.size > 0 ? assembled(decoded, ctx.before) : null;
+  const found = [...blocks(ctx.scan(text)), ...(whole ? joinFindings(decoded, ctx.before!, (t) => blocks(ctx.scan(t))) : [])];
+  const carries = carriesDraft(ctx.draft, text) || (whole !== null && carriesDraft(ctx.draft, joinedText(whole)));
   const declared = ctx.declaredPublish(o.method, o.url, decoded);
   // Draft words count only where the URL does not say publish (/api/drafts/42/publish publishes); a
   // request the adapter names a publish is one whatever else it says (WordPress publishes a post.php
   // that sends `publish`, even beside `save`).
   const draftSave = !declared && (ctx.declaredDraftSave(o.method, o.url, decoded) || ((isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url)));
-  const ticketFits = ctx.ticket !== null && found.length === 0 && matchesTicket(ctx.ticket, decoded, ctx.now);
+  const piece = whole && carries && ctx.ticket && found.length === 0 ? signedPiece(ctx.ticket, decoded, ctx.before!, ctx.now, (t) => carriesDraft(ctx.draft, t)) : null;
+  const ticketFits = ctx.ticket !== null && found.length === 0 && (matchesTicket(ctx.ticket, decoded, ctx.now) || (piece === 'whole' && signedFields(ctx.ticket, decoded)));
 
   if (decoded.opaque && !ticketFits) return { pass: false, reason: 'opaque-body', publish: carries, findings: [], detail: decoded.opaque };
   const files = fileProblems(decoded, ctx);
@@ -83,6 +93,8 @@ export function judge(o: Outgoing, ctx: GateContext): Verdict {
   }
   if (carries) {
     if (ticketFits) return { pass: true, reason: 'ticket', usedTicket: true };
+    // A piece of the signed draft, the rest still to come: the last piece spends the release.
+    if (piece === 'begun' && signedFields(ctx.ticket!, decoded)) return { pass: true, reason: 'ticket' };
     if (draftSave) return { pass: true, reason: 'draft-save' };
     return { pass: false, reason: 'needs-signoff', publish: true, findings: [] };
   }

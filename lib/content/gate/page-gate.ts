@@ -6,6 +6,7 @@
  */
 import { blobBodyText } from '../../gate/blob-body';
 import { decodeOutgoing } from '../../gate/decode';
+import { RecentSends } from '../../gate/recent-sends';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import { embeddedBytes, embeddedDocument } from '../../gate/embedded-files';
 import type { ReleaseTicket } from '../../gate/ticket';
@@ -63,6 +64,15 @@ function verdictOf(o: Outgoing, ctx: GateContext): Verdict {
   }
 }
 
+/** The request decoded, or null when it cannot be: the verdict then fails on it and says why. */
+function decodedOrNull(o: Outgoing): Decoded | null {
+  try {
+    return decodeOutgoing(o);
+  } catch {
+    return null;
+  }
+}
+
 const TEACHING: Verdict = { pass: false, reason: 'teaching', publish: false, findings: [] };
 
 export class PageGate {
@@ -74,6 +84,8 @@ export class PageGate {
    */
   private followUp: { ticket: ReleaseTicket | null; files: ReadonlySet<string>; url: string; until: number } | null = null;
   private readonly listeners = new Set<JudgedListener>();
+  /** The fields of what left lately (lib/gate/recent-sends.ts). */
+  private readonly recent = new RecentSends();
   /** Teach mode: every request is held and shown to it (nothing leaves while the admin demonstrates). */
   private teaching: ((o: Outgoing) => void) | null = null;
 
@@ -110,7 +122,11 @@ export class PageGate {
     // A question through the frame relay (page code can call it) gets no release: neither the ticket
     // nor a signed file's pass is used or spent by it.
     const releases = !request.relayed;
-    const v = verdictOf(request, this.context(follow, releases));
+    // What each field carried to the same endpoint just before: the request may be one piece of many.
+    const decoded = decodedOrNull(request);
+    const v = verdictOf(request, { ...this.context(follow, releases), ...(decoded && { before: this.recent.before(request, decoded, now) }) });
+    // Refused pieces too: a sending goes on after its first refusal, and what follows is read with it.
+    if (decoded) this.recent.record(request, decoded, now);
     const files = v.pass && releases ? this.deps.files.spend(request) : [];
     if (v.pass && follow && (v.usedTicket || follow.files.size > 0)) {
       // The navigation of a submission already released (and already reported): not a second publish.

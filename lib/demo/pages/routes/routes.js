@@ -338,6 +338,22 @@
         return fetchPost(sink('fetch-crypto-js'), 'POST', JSON.stringify({ data: sealed.toString() }), headers);
       });
     },
+    // The content in four pieces, one request each, one after the other (a script keeping each body
+    // small); the title goes with every piece.
+    'fetch-pieces': function () {
+      var p = payload();
+      var n = 4;
+      var sent = Promise.resolve();
+      for (var i = 0; i < n; i++) {
+        (function (i) {
+          var piece = p.content.slice(Math.round((i * p.content.length) / n), Math.round(((i + 1) * p.content.length) / n));
+          sent = sent.then(function () { return fetchPost(sink('fetch-pieces'), 'POST', qs({ title: p.title, part: i, content: piece }), FORM_TYPE); }).then(function (r) {
+            if (!r.ok) throw new Error(r.error);
+          });
+        })(i);
+      }
+      return sent.then(function () { return ok(n + ' pieces sent'); }, function (e) { return fail(String((e && e.message) || e)); });
+    },
     // What a CMS behind a web application firewall does so the firewall lets its markup through.
     'fetch-base64': function () {
       var p = payload();
