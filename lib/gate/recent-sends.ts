@@ -42,8 +42,14 @@ function keyOf(o: Outgoing, part: string): string {
 
 const pieceOf = (p: TextPart): Piece => ({ text: p.text, raw: p.raw ?? p.text });
 
-/** The latest pieces that fit in KEEP characters and KEEP_PIECES pieces. */
+/**
+ * The latest pieces that fit in KEEP characters and KEEP_PIECES pieces; the latest always, its end
+ * when it is longer (a piece that long is recognised as the draft on its own; its end is where the
+ * next piece joins it).
+ */
 function kept(pieces: Piece[]): Piece[] {
+  const last = pieces[pieces.length - 1]!;
+  if (last.raw.length > KEEP || last.text.length > KEEP) return [{ text: last.text.slice(-KEEP), raw: last.raw.slice(-KEEP) }];
   let chars = 0;
   let from = pieces.length;
   while (from > 0 && pieces.length - from < KEEP_PIECES && chars + pieces[from - 1]!.raw.length <= KEEP) chars += pieces[--from]!.raw.length;

@@ -156,3 +156,13 @@ describe('the draft sent in pieces', () => {
     expect(verdicts.some((v) => !v.pass)).toBe(true);
   });
 });
+
+describe('long pieces', () => {
+  it('an ID cut between two pieces of 100,000 characters is found across the join', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    const filler = '城关镇和平村委会'.repeat(12_500);
+    expect(g.judge(piece(`${filler}身份证号 ${ID.slice(0, 9)}`)).pass).toBe(true);
+    expect(g.judge(piece(`${ID.slice(9)}，${filler}`))).toMatchObject({ pass: false, reason: 'block-finding' });
+  });
+});
