@@ -81,3 +81,36 @@ export function sealedSize(name: string, value: string): number {
 export function couldHoldDraft(size: number, draftLength: number): boolean {
   return size >= MIN_SEALED_VALUE && size >= draftLength * 0.3;
 }
+
+/** How long after a judged encryption its ciphertext may leave. */
+export const ENCRYPTED_WINDOW_MS = 30_000;
+/** What a cipher adds to the plaintext: a tag or padding, an IV or salt put in front, a header. */
+const CIPHER_OVERHEAD = 64;
+
+/**
+ * Encryptions whose plaintext the gate judged and let through (Web Crypto's `encrypt`,
+ * lib/intercept/main/hooks/encrypt.ts): the ciphertext that follows is no unknown, and one sealed
+ * value of a fitting size may leave for each, once.
+ */
+export class JudgedEncryptions {
+  private list: { size: number; until: number }[] = [];
+
+  add(plaintextBytes: number, now: number): void {
+    this.list = [...this.list.filter((e) => e.until >= now), { size: plaintextBytes, until: now + ENCRYPTED_WINDOW_MS }];
+  }
+
+  /** Could a sealed value of `size` bytes be the ciphertext of one of them? */
+  fits(size: number, now: number): boolean {
+    return this.indexOf(size, now) >= 0;
+  }
+
+  /** The ciphertext of one of them left: that one is spent. */
+  take(size: number, now: number): void {
+    const i = this.indexOf(size, now);
+    if (i >= 0) this.list.splice(i, 1);
+  }
+
+  private indexOf(size: number, now: number): number {
+    return this.list.findIndex((e) => e.until >= now && size >= e.size && size <= e.size + CIPHER_OVERHEAD);
+  }
+}

@@ -145,7 +145,8 @@ export interface Decoded {
   sealed?: number;
 }
 
-export type PassReason = 'no-text' | 'clean' | 'draft-save' | 'ticket' | 'signed-items' | 'not-covered';
+/** 'encrypted-judged': ciphertext of an encryption whose plaintext the gate judged (lib/gate/sealed.ts). */
+export type PassReason = 'no-text' | 'clean' | 'draft-save' | 'ticket' | 'signed-items' | 'not-covered' | 'encrypted-judged';
 export type RefuseReason =
   | 'block-finding'
   | 'needs-signoff'

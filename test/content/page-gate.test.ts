@@ -113,3 +113,40 @@ describe('PageGate hold for teaching', () => {
     expect(g.judge(submission('fetch'))).toMatchObject({ pass: true, usedTicket: true });
   });
 });
+
+describe('PageGate and what Web Crypto encrypts', () => {
+  const text = JSON.stringify({ title: '城关镇低保资金发放情况', content: `<p>${DRAFT}</p>` });
+  const encrypt = (plaintext: string): Outgoing => ({ route: 'encrypt', method: 'ENCRYPT', url: 'crypto:encrypt', body: { kind: 'text', text: plaintext } });
+  const sealedPost = (bytes: number): Outgoing => ({
+    route: 'fetch',
+    method: 'POST',
+    url: 'http://cms.test/api/article/save',
+    body: { kind: 'text', text: Buffer.from(Array.from({ length: bytes }, () => Math.floor(Math.random() * 256))).toString('base64'), contentType: 'text/plain' },
+  });
+  const plaintextBytes = Buffer.byteLength(text);
+
+  it('the signed draft encrypted spends the release; its ciphertext then leaves once, a second is refused', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge(encrypt(text))).toMatchObject({ pass: true, usedTicket: true });
+    expect(g.judge(sealedPost(plaintextBytes + 16))).toMatchObject({ pass: true, reason: 'encrypted-judged' });
+    expect(g.judge(sealedPost(plaintextBytes + 16))).toMatchObject({ pass: false, reason: 'sealed-body' });
+  });
+
+  it('ciphertext of a size no judged encryption made is held as the draft it could be', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    g.setTicket(null);
+    expect(g.judge(encrypt(text))).toMatchObject({ pass: false, reason: 'needs-signoff' });
+    expect(g.judge(sealedPost(plaintextBytes + 16))).toMatchObject({ pass: false, reason: 'sealed-body' });
+  });
+
+  it('a clean payload that is not the draft encrypts, and its ciphertext leaves', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    g.setTicket(null);
+    const token = JSON.stringify({ user: 'zhangsan', refresh: 'x'.repeat(120), at: 1733300000 });
+    expect(g.judge(encrypt(token))).toMatchObject({ pass: true });
+    expect(g.judge(sealedPost(Buffer.byteLength(token) + 16))).toMatchObject({ pass: true, reason: 'encrypted-judged' });
+  });
+});

@@ -7,6 +7,7 @@
 import { blobBodyText } from '../../gate/blob-body';
 import { decodeOutgoing } from '../../gate/decode';
 import { RecentSends } from '../../gate/recent-sends';
+import { JudgedEncryptions } from '../../gate/sealed';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import { embeddedBytes, embeddedDocument } from '../../gate/embedded-files';
 import type { ReleaseTicket } from '../../gate/ticket';
@@ -73,6 +74,13 @@ function decodedOrNull(o: Outgoing): Decoded | null {
   }
 }
 
+/** How many bytes a body is: its bytes when it was bytes that are no text, else its UTF-8 text. */
+function bodyBytes(body: RawBody): number {
+  if (body.kind !== 'text') return 0;
+  if (body.bytes !== undefined) return Math.floor((body.bytes.replace(/=+$/, '').length * 3) / 4);
+  return new TextEncoder().encode(body.text).length;
+}
+
 const TEACHING: Verdict = { pass: false, reason: 'teaching', publish: false, findings: [] };
 
 export class PageGate {
@@ -86,6 +94,8 @@ export class PageGate {
   private readonly listeners = new Set<JudgedListener>();
   /** The fields of what left lately (lib/gate/recent-sends.ts). */
   private readonly recent = new RecentSends();
+  /** Encryptions whose plaintext was judged and let through: their ciphertext may follow. */
+  private readonly encryptions = new JudgedEncryptions();
   /** Teach mode: every request is held and shown to it (nothing leaves while the admin demonstrates). */
   private teaching: ((o: Outgoing) => void) | null = null;
 
@@ -124,9 +134,12 @@ export class PageGate {
     const releases = !request.relayed;
     // What each field carried to the same endpoint just before: the request may be one piece of many.
     const decoded = decodedOrNull(request);
-    const v = verdictOf(request, { ...this.context(follow, releases), ...(decoded && { before: this.recent.before(request, decoded, now) }) });
+    const encrypted = (size: number) => this.encryptions.fits(size, now);
+    const v = verdictOf(request, { ...this.context(follow, releases), encrypted, ...(decoded && { before: this.recent.before(request, decoded, now) }) });
     // Refused pieces too: a sending goes on after its first refusal, and what follows is read with it.
     if (decoded) this.recent.record(request, decoded, now);
+    if (v.pass && (request.route === 'encrypt' || request.route === 'worker.encrypt')) this.encryptions.add(bodyBytes(request.body), now);
+    if (v.pass && v.reason === 'encrypted-judged' && decoded?.sealed) this.encryptions.take(decoded.sealed, now);
     const files = v.pass && releases ? this.deps.files.spend(request) : [];
     if (v.pass && follow && (v.usedTicket || follow.files.size > 0)) {
       // The navigation of a submission already released (and already reported): not a second publish.
