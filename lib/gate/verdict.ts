@@ -114,16 +114,19 @@ function blocksOfDraft(ctx: GateContext, draft: DraftFingerprint): Finding[] {
 
 /**
  * Ciphertext big enough to hold the page's draft (lib/gate/sealed.ts) is judged as the draft itself
- * would be, for nothing tells it is not: held until the sign-off, whose release it then spends; as a
- * draft save, it goes when the draft holds no block finding. The gate cannot compare it with what was
- * signed: the release lets one such request out, whatever the script sealed (README).
+ * would be, for nothing tells it is not: held until the sign-off, whose release it then spends while
+ * the editor still holds the signed draft; as a draft save, it goes when the draft holds no block
+ * finding. The gate cannot compare the ciphertext itself with what was signed: the release lets one
+ * such request out, whatever the script sealed from the page (README).
  */
 function judgeSealed(decoded: Decoded, ctx: GateContext, draftSave: boolean): Verdict | null {
   const size = decoded.sealed ?? 0;
   const draft = ctx.draft;
   if (size === 0 || !draft || !couldHoldDraft(size, draft.text.length)) return null;
   if (ctx.encrypted?.(size)) return { pass: true, reason: 'encrypted-judged' };
-  if (ctx.ticket && ctx.now <= ctx.ticket.expiresAt) return { pass: true, reason: 'ticket', usedTicket: true };
+  // The sealed bytes cannot be compared with what was signed; the draft they come from can: an edit
+  // after the sign-off (an ID put back in) asks for a new one.
+  if (ctx.ticket && ctx.now <= ctx.ticket.expiresAt && draft.norm === ctx.ticket.body) return { pass: true, reason: 'ticket', usedTicket: true };
   const detail = `${size} B`;
   if (!draftSave) return { pass: false, reason: 'sealed-body', publish: true, findings: [], detail };
   const found = ctx.draftSaves === 'allow' ? [] : blocksOfDraft(ctx, draft);

@@ -174,6 +174,7 @@ describe('judge', () => {
       ['the draft encrypted', sealedPost(DRAFT), {}, 'refuse:sealed-body'],
       ['the draft encrypted, after the sign-off', sealedPost(DRAFT), { ticket }, 'pass:ticket'],
       ['the draft encrypted, the sign-off lapsed', sealedPost(DRAFT), { ticket, now: 9000 }, 'refuse:sealed-body'],
+      ['encrypted after the draft was edited since the sign-off (an ID put back)', sealedPost(DRAFT), { ticket, draft: fingerprintDraft(`${DRAFT}申请人身份证号 ${ID}`) }, 'refuse:sealed-body'],
       ['an encrypted autosave of a clean draft', sealedPost(DRAFT, 'http://cms.test/api/article/autosave'), {}, 'pass:draft-save'],
       ['an encrypted autosave of a draft holding an ID', sealedPost(DRAFT, 'http://cms.test/api/article/autosave'), { draft: fingerprintDraft(`${DRAFT}申请人身份证号 ${ID}`) }, 'refuse:draft-save-block'],
       ['an encrypted request on a page without a draft', sealedPost(DRAFT), { draft: null }, 'pass:clean'],
