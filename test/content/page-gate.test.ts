@@ -4,30 +4,15 @@
  * carries it out: that navigation is the same request, not a second one.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { issueTicket } from '../../lib/gate/ticket';
+import { pageGate } from './page-gate-fixture';
 import type { Outgoing } from '../../lib/gate/types';
-import { PageFiles } from '../../lib/content/attachments/page-files';
-import { FileVerdicts } from '../../lib/content/gate/files';
-import { GestureTracker } from '../../lib/content/gate/gestures';
-import { PageGate } from '../../lib/content/gate/page-gate';
-import { rules } from '../../rules';
 
 const DRAFT = '关于2026年第四季度城乡低保资金发放情况的公示。全县共发放低保资金一百二十万元，惠及困难群众三千余人，现予公示，接受社会监督。';
 const URL_ = 'http://cms.test/admin/save.do';
 
 function gate(clock: { t: number }) {
-  const g = new PageGate({
-    scanOptions: () => ({ rules }),
-    draft: () => fingerprintDraft(DRAFT),
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
-    signedItems: () => new Set(),
-    ticked: () => [],
-    gestures: new GestureTracker(() => clock.t),
-    files: new FileVerdicts(new PageFiles(() => Promise.reject(new Error('no files in these tests')))),
-    covered: () => true,
-    now: () => clock.t,
-  });
+  const g = pageGate(clock, DRAFT);
   g.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [] }, clock.t, 60_000));
   return g;
 }

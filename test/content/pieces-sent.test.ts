@@ -3,14 +3,9 @@
  * to the same endpoint just before (lib/gate/recent-sends.ts, lib/gate/pieces-sent.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { issueTicket } from '../../lib/gate/ticket';
 import type { Outgoing } from '../../lib/gate/types';
-import { PageFiles } from '../../lib/content/attachments/page-files';
-import { FileVerdicts } from '../../lib/content/gate/files';
-import { GestureTracker } from '../../lib/content/gate/gestures';
-import { PageGate } from '../../lib/content/gate/page-gate';
-import { rules } from '../../rules';
+import { pageGate } from './page-gate-fixture';
 
 const ID = '11010519491231002X';
 const DRAFT =
@@ -18,19 +13,7 @@ const DRAFT =
   '城关镇发放四十万元，和平乡发放三十万元，青山镇发放五十万元。监督电话由县民政局另行公布，公示期七天。';
 const SAVE = 'http://cms.test/admin/chunk.do';
 
-function gate(clock: { t: number }, draft = DRAFT) {
-  return new PageGate({
-    scanOptions: () => ({ rules }),
-    draft: () => fingerprintDraft(draft),
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
-    signedItems: () => new Set(),
-    ticked: () => [],
-    gestures: new GestureTracker(() => clock.t),
-    files: new FileVerdicts(new PageFiles(() => Promise.reject(new Error('no files in these tests')))),
-    covered: () => true,
-    now: () => clock.t,
-  });
-}
+const gate = (clock: { t: number }, draft = DRAFT) => pageGate(clock, draft);
 
 const TITLE = '低保资金发放公示';
 const piece = (content: string, url = SAVE, index = 0): Outgoing => ({

@@ -1,0 +1,21 @@
+import { fingerprintDraft } from '../../lib/gate/draft-match';
+import { PageFiles } from '../../lib/content/attachments/page-files';
+import { FileVerdicts } from '../../lib/content/gate/files';
+import { GestureTracker } from '../../lib/content/gate/gestures';
+import { PageGate } from '../../lib/content/gate/page-gate';
+import { rules } from '../../rules';
+
+/** The page's gate on a covered page holding `draft`, on a clock the test moves: no adapter, no files, no ticket. */
+export function pageGate(clock: { t: number }, draft: string): PageGate {
+  return new PageGate({
+    scanOptions: () => ({ rules }),
+    draft: () => fingerprintDraft(draft),
+    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
+    signedItems: () => new Set(),
+    ticked: () => [],
+    gestures: new GestureTracker(() => clock.t),
+    files: new FileVerdicts(new PageFiles(() => Promise.reject(new Error('no files in these tests')))),
+    covered: () => true,
+    now: () => clock.t,
+  });
+}
