@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { issueTicket } from '../../lib/gate/ticket';
+import { seededBytes } from '../gate/seeded-bytes';
 import { pageGate } from './page-gate-fixture';
 import type { Outgoing } from '../../lib/gate/types';
 
@@ -106,7 +107,7 @@ describe('PageGate and what Web Crypto encrypts', () => {
     route: 'fetch',
     method: 'POST',
     url: 'http://cms.test/api/article/save',
-    body: { kind: 'text', text: Buffer.from(Array.from({ length: bytes }, () => Math.floor(Math.random() * 256))).toString('base64'), contentType: 'text/plain' },
+    body: { kind: 'text', text: seededBytes(`sealed ${bytes}`, bytes).toString('base64'), contentType: 'text/plain' },
   });
   const plaintextBytes = Buffer.byteLength(text);
 

@@ -4,6 +4,7 @@ import { base64Text } from '../../lib/gate/base64-text';
 import { binaryText, hexText, MAX_INFLATED } from '../../lib/gate/binary-text';
 import { blobBodyText } from '../../lib/gate/blob-body';
 import { sealedSize } from '../../lib/gate/sealed';
+import { seededBytes } from './seeded-bytes';
 
 const ID = '11010519491231002X';
 const DRAFT = `<p>城乡低保对象公示</p><p>申请人张三，身份证号 ${ID}，住址城关镇</p>`;
@@ -105,7 +106,7 @@ describe('blobBodyText: a Blob sent as the whole body', () => {
   it('reads text, compressed text, and leaves ciphertext as base64 for the sealed check', async () => {
     expect(blobBodyText(new TextEncoder().encode(DRAFT))).toBe(DRAFT);
     expect(blobBodyText(await compressed('gzip', DRAFT))).toBe(DRAFT);
-    const sealed = new Uint8Array(randomBytes(600));
+    const sealed = new Uint8Array(seededBytes('blob body', 600));
     expect(blobBodyText(sealed)).toBe(Buffer.from(sealed).toString('base64'));
     expect(sealedSize('(blob)', blobBodyText(sealed))).toBe(600);
   });

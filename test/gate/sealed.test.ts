@@ -2,17 +2,18 @@ import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { couldHoldDraft, sealedSize } from '../../lib/gate/sealed';
+import { seededBytes } from './seeded-bytes';
 
 const ID = '11010519491231002X';
 const DRAFT = `城乡低保对象公示：申请人张三，身份证号 ${ID}，住址城关镇和平村。`.repeat(3);
 
-/** What an encrypting admin page sends: the cipher's output as base64 (or hex). */
+/** What an encrypting admin page sends: the cipher's output as base64 (or hex), under a fixed key. */
 function sealed(cipher: string, keyBytes: number, text: string, ivBytes = 16): Buffer {
-  const c = createCipheriv(cipher, randomBytes(keyBytes), ivBytes ? randomBytes(ivBytes) : null);
+  const c = createCipheriv(cipher, seededBytes(`${cipher} key`, keyBytes), ivBytes ? seededBytes(`${cipher} iv`, ivBytes) : null);
   return Buffer.concat([c.update(text, 'utf8'), c.final()]);
 }
 /** crypto-js `AES.encrypt(text, passphrase).toString()`: OpenSSL's "Salted__" + salt + ciphertext. */
-const openSsl = (text: string) => Buffer.concat([Buffer.from('Salted__'), randomBytes(8), sealed('aes-256-cbc', 32, text)]);
+const openSsl = (text: string) => Buffer.concat([Buffer.from('Salted__'), seededBytes('salt', 8), sealed('aes-256-cbc', 32, text)]);
 
 describe('sealedSize: ciphertext a script made, big enough to be a draft', () => {
   const flagged: [string, string][] = [

@@ -1,4 +1,5 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
+import { seededBytes } from './seeded-bytes';
 import { describe, expect, it } from 'vitest';
 import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { gateContext } from './gate-context';
@@ -165,7 +166,7 @@ describe('judge', () => {
 
   describe('ciphertext the page made (crypto-js, SM4) is held as the draft would be', () => {
     const aes = (text: string) => {
-      const c = createCipheriv('aes-128-cbc', randomBytes(16), randomBytes(16));
+      const c = createCipheriv('aes-128-cbc', seededBytes('key', 16), seededBytes('iv', 16));
       return Buffer.concat([c.update(text, 'utf8'), c.final()]).toString('base64');
     };
     const sealedPost = (text: string, url = 'http://cms.test/api/article/save') => post(url, { kind: 'text', text: JSON.stringify({ data: aes(text) }), contentType: 'application/json' });
