@@ -51,8 +51,8 @@ export interface DraftFingerprint {
   /** The draft reduced by `letters`. */
   norm: string;
   sample: ReadonlySet<number>;
-  /** The draft's text as read (the same string, not a copy): what a sealed request may hold (lib/gate/sealed.ts). */
-  text: string;
+  /** The draft's length in characters: how much a sealed request must hold to be it (lib/gate/sealed.ts). */
+  length: number;
 }
 
 export function fingerprintDraft(text: string): DraftFingerprint | null {
@@ -60,7 +60,7 @@ export function fingerprintDraft(text: string): DraftFingerprint | null {
   if (norm.length < MIN_LETTERS) return null;
   const sample = new Set<number>();
   sampledShingles(norm, (h) => sample.add(h));
-  return { norm, sample, text };
+  return { norm, sample, length: text.length };
 }
 
 /**

@@ -103,34 +103,23 @@ export function judge(o: Outgoing, ctx: GateContext): Verdict {
   return judgeSealed(decoded, ctx, draftSave) ?? judgeItems(o, decoded, ctx, { draftSave, declared });
 }
 
-/** Block findings of the page's draft, kept per draft: an encrypting CMS's autosave asks every minute. */
-const draftBlocks = new WeakMap<DraftFingerprint, Finding[]>();
-
-function blocksOfDraft(ctx: GateContext, draft: DraftFingerprint): Finding[] {
-  let found = draftBlocks.get(draft);
-  if (!found) draftBlocks.set(draft, (found = blocks(ctx.scan(draft.text))));
-  return found;
-}
-
 /**
  * Ciphertext big enough to hold the page's draft (lib/gate/sealed.ts) is judged as the draft itself
  * would be, for nothing tells it is not: held until the sign-off, whose release it then spends while
- * the editor still holds the signed draft; as a draft save, it goes when the draft holds no block
- * finding. The gate cannot compare the ciphertext itself with what was signed: the release lets one
- * such request out, whatever the script sealed from the page (README).
+ * the editor still holds the signed draft. A draft save is held too: its content cannot be read, and a
+ * URL word or a label says nothing of it (the checklist is not opened for one). The gate cannot compare
+ * the ciphertext itself with what was signed: the release lets one such request out, whatever the
+ * script sealed from the page (README).
  */
 function judgeSealed(decoded: Decoded, ctx: GateContext, draftSave: boolean): Verdict | null {
   const size = decoded.sealed ?? 0;
   const draft = ctx.draft;
-  if (size === 0 || !draft || !couldHoldDraft(size, draft.text.length)) return null;
+  if (size === 0 || !draft || !couldHoldDraft(size, draft.length)) return null;
   if (ctx.encrypted?.(size)) return { pass: true, reason: 'encrypted-judged' };
   // The sealed bytes cannot be compared with what was signed; the draft they come from can: an edit
   // after the sign-off (an ID put back in) asks for a new one.
   if (ctx.ticket && ctx.now <= ctx.ticket.expiresAt && draft.norm === ctx.ticket.body) return { pass: true, reason: 'ticket', usedTicket: true };
-  const detail = `${size} B`;
-  if (!draftSave) return { pass: false, reason: 'sealed-body', publish: true, findings: [], detail };
-  const found = ctx.draftSaves === 'allow' ? [] : blocksOfDraft(ctx, draft);
-  return found.length === 0 ? { pass: true, reason: 'draft-save' } : { pass: false, reason: 'draft-save-block', publish: false, findings: found, detail };
+  return { pass: false, reason: 'sealed-body', publish: !draftSave, findings: [], detail: `${size} B` };
 }
 
 /** No draft, no finding: held only when it publishes saved items by id. */
