@@ -70,8 +70,8 @@ function fileProblems(decoded: Decoded, ctx: GateContext): Refusal | null {
   return null;
 }
 
-export function judge(o: Outgoing, ctx: GateContext): Verdict {
-  const decoded = decodeOutgoing(o);
+/** `decoded`: the request already decoded by the caller (the page's gate reads its fields first). */
+export function judge(o: Outgoing, ctx: GateContext, decoded: Decoded = decodeOutgoing(o)): Verdict {
   if (decoded.parts.length === 0 && decoded.files.length === 0 && !decoded.opaque) return { pass: true, reason: 'no-text' };
   const text = joinedText(decoded);
   // With the pieces sent before it: a number cut between two requests, a draft sent piece by piece.
