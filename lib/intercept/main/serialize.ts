@@ -25,20 +25,28 @@ const fromCharCode = String.fromCharCode;
 /** Larger bytes that are no text are read as UTF-8 only (a 50 MB binary is not copied again as base64). */
 const MAX_BYTES_READ = 32 * 1024 * 1024;
 
-/**
- * Bytes that are not UTF-8 text as they stand, as base64, for the isolated world to read what they
- * hold (lib/gate/binary-text.ts: compressed, UTF-16); undefined for text.
- */
-function nonTextBytes(bytes: Uint8Array): string | undefined {
-  if (bytes.length > MAX_BYTES_READ) return undefined;
-  try {
-    if (!strict.decode(bytes).includes('\u0000')) return undefined;
-  } catch {
-    // Not UTF-8.
-  }
+/** base64 of bytes, with the functions taken at document_start. */
+function base64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa0(binary);
+}
+
+/**
+ * A byte body as text: UTF-8 text as it stands, decoded once; other bytes by their lossy UTF-8
+ * reading, with the bytes beside it as base64 for the isolated world to read what they hold
+ * (lib/gate/binary-text.ts: compressed, UTF-16).
+ */
+function bytesBody(bytes: Uint8Array, contentType: string | undefined): RawBody {
+  let text: string | null = null;
+  try {
+    text = strict.decode(bytes);
+  } catch {
+    // Not UTF-8.
+  }
+  if (text !== null && !text.includes('\u0000')) return { kind: 'text', text, contentType };
+  const lossy = text ?? decoder.decode(bytes);
+  return bytes.length > MAX_BYTES_READ ? { kind: 'text', text: lossy, contentType } : { kind: 'text', text: lossy, contentType, bytes: base64(bytes) };
 }
 
 export function serializeBody(win: PageWindow, body: unknown, contentType?: string): Serialized {
@@ -63,10 +71,7 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   }
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || tag === '[object ArrayBuffer]') {
     const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
-    if (!isDocumentBytes(bytes)) {
-      const raw = nonTextBytes(bytes);
-      return { body: { kind: 'text', text: decoder.decode(bytes), contentType, ...(raw !== undefined && { bytes: raw }) }, blobs };
-    }
+    if (!isDocumentBytes(bytes)) return { body: bytesBody(bytes, contentType), blobs };
     // A workbook or PDF sent as raw bytes: judged as the file it is (a copy: the page keeps its buffer).
     const file = new (nativeBlobOf(win))([bytes.slice()], { type: contentType ?? '' });
     return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: file.size }, file, blobs)]] }, blobs };

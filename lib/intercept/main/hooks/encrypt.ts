@@ -11,7 +11,8 @@ import { serializeBody } from '../serialize';
 
 type PageWindow = Window & typeof globalThis;
 
-export const ENCRYPT_URL = 'crypto:encrypt';
+/** The pseudo-URL an encryption is judged under (the worker prelude writes it out too). */
+const ENCRYPT_URL = 'crypto:encrypt';
 
 /** A copy of a BufferSource's bytes, or null for anything else (the browser's own error then). */
 function copyOf(data: unknown): Uint8Array<ArrayBuffer> | null {
