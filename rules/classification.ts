@@ -88,6 +88,29 @@ function quoted(text: TextView, start: number, end: number): boolean {
   return /["“「『‘'][ \t]*$/.test(text.slice(Math.max(0, start - 3), start)) && /^[ \t]*["”」』’']/.test(text.slice(end, end + 3));
 }
 
+/**
+ * What check() reports needs a star, a table cell, a 密级 label right before a level, or a line with
+ * little else on it. As typed: ＊ ｜ ： and the ideographic space are not folded yet.
+ */
+const MARKING_SIGN = /[★☆*＊✱✲⭐\t|｜]|(?:密[ \t\u3000]*级|保密等级|秘密等级|保密级别)[ \t\u3000]*[:：]?[ \t\u3000]*[绝机秘]/;
+/** A bare level line's characters other than blanks: 份号, brackets, the level and an urgency. */
+const BARE_LINE_MAX = 24;
+
+/**
+ * Can a line (as typed, not normalised) hold a marking check() reports? Most lines with 密 are prose
+ * (国家秘密、商业秘密): long, without a star, a 级 or a cell. Generous on purpose: it only spares
+ * the engine reading prose, check() decides.
+ */
+export function mayHoldMarking(line: string): boolean {
+  if (line.length <= BARE_LINE_MAX || MARKING_SIGN.test(line)) return true;
+  let solid = 0;
+  for (let i = 0; i < line.length && solid <= BARE_LINE_MAX; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x3000) solid++;
+  }
+  return solid <= BARE_LINE_MAX;
+}
+
 function check(m: RegExpExecArray, ctx: RuleContext): Hit | null {
   const { text } = ctx;
   const g = m.groups ?? {};
@@ -148,6 +171,6 @@ export default {
   },
   pattern: PATTERN,
   // Every level (绝密, 机密, 秘密) has 密 in it, and the pattern never crosses a line.
-  candidates: { words: ['密'] },
+  candidates: { words: ['密'], lineTest: mayHoldMarking },
   check,
 } satisfies PatternRule;

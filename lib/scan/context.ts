@@ -60,6 +60,16 @@ function searchable(text: TextView): string {
   return text instanceof LazyText ? text.original : (text as string);
 }
 
+/**
+ * The first HEAD_CHARS characters of the normalised text, for a search for Chinese words: of a
+ * LazyText read from its original (the same words, with the removed separators still in), so a
+ * draft's head is not normalised only to be searched.
+ */
+function headOf(text: TextView): string {
+  if (!(text instanceof LazyText)) return text.slice(0, HEAD_CHARS);
+  return text.original.slice(0, HEAD_CHARS >= text.length ? text.original.length : text.toOriginal(HEAD_CHARS));
+}
+
 /** Signals of the whole text, each computed when a rule first asks for it. */
 export function docSignals(text: TextView): DocSignals {
   let peopleList: boolean | undefined;
@@ -68,12 +78,12 @@ export function docSignals(text: TextView): DocSignals {
     get peopleList() {
       if (peopleList === undefined) {
         const all = searchable(text);
-        peopleList = PEOPLE_HEADER.test(all) && (PEOPLE_TITLE.test(text.slice(0, HEAD_CHARS)) || /[\t|｜]/.test(all));
+        peopleList = PEOPLE_HEADER.test(all) && (PEOPLE_TITLE.test(headOf(text)) || /[\t|｜]/.test(all));
       }
       return peopleList;
     },
     get listTitle() {
-      return (listTitle ??= LIST_TITLE.test(text.slice(0, HEAD_CHARS)));
+      return (listTitle ??= LIST_TITLE.test(headOf(text)));
     },
   };
 }

@@ -43,9 +43,18 @@ interface Plan {
   /** Every word rule's trigger words, for the pass. */
   words: WordTable;
   numbers: NumberRule[];
-  wordRules: (Ranked<PatternRule> & { re: RegExp; reach: number })[];
+  wordRules: WordRule[];
+  /** The word rules (index into wordRules) with a trigger word starting with each character. */
+  wordRulesByFirst: Map<number, number[]>;
   whole: (Ranked<PatternRule> & { re: RegExp })[];
   documents: Ranked<Extract<Rule, { checkDocument: unknown }>>[];
+}
+
+interface WordRule extends Ranked<PatternRule> {
+  re: RegExp;
+  reach: number;
+  words: readonly string[];
+  lineTest?: (line: string) => boolean;
 }
 
 /** A private copy keeps lastIndex state out of the shared rule object (scans may interleave). */
@@ -58,15 +67,19 @@ const plans = new WeakMap<readonly Rule[], Plan>();
 function planOf(rules: readonly Rule[]): Plan {
   let plan = plans.get(rules);
   if (plan) return plan;
-  plan = { words: wordTable([]), numbers: [], wordRules: [], whole: [], documents: [] };
+  plan = { words: wordTable([]), numbers: [], wordRules: [], wordRulesByFirst: new Map(), whole: [], documents: [] };
   const words: string[] = [];
   rules.forEach((rule, rank) => {
     if ('checkDocument' in rule) plan.documents.push({ rule, rank });
     else if (!rule.candidates) plan.whole.push({ rule, rank, re: globalCopy(rule.pattern) });
     else if ('numbers' in rule.candidates) plan.numbers.push(numberRule(rule, rank, rule.candidates.numbers));
     else {
-      words.push(...rule.candidates.words);
-      plan.wordRules.push({ rule, rank, re: globalCopy(rule.pattern), reach: rule.candidates.reach ?? 0 });
+      const c = rule.candidates;
+      words.push(...c.words);
+      for (const first of new Set(c.words.map((w) => w.charCodeAt(0)))) {
+        plan.wordRulesByFirst.set(first, [...(plan.wordRulesByFirst.get(first) ?? []), plan.wordRules.length]);
+      }
+      plan.wordRules.push({ rule, rank, re: globalCopy(rule.pattern), reach: c.reach ?? 0, words: c.words, lineTest: c.lineTest });
     }
   });
   plan.words = wordTable(words);
@@ -81,6 +94,9 @@ interface Prepared {
   runs: number[];
   words: number[];
   edges: number[];
+  /** The text the pass read (the original, or its normalisation) and the trigger words' offsets in it. */
+  read: string;
+  wordsRead: number[];
 }
 
 function prepare(original: string, words: WordTable): Prepared {
@@ -88,12 +104,52 @@ function prepare(original: string, words: WordTable): Prepared {
   if (!pass.invisible) {
     const view = new LazyText(original, pass.removed, pass.lineStarts);
     const norm = (offsets: number[]) => (pass.removed.length === 0 ? offsets : offsets.map((o) => view.toNormalised(o)));
-    return { view, span: (s, e) => view.toOriginalSpan(s, e), runs: norm(pass.runs), words: norm(pass.words), edges: norm(pass.edges) };
+    return {
+      view,
+      span: (s, e) => view.toOriginalSpan(s, e),
+      runs: norm(pass.runs),
+      words: norm(pass.words),
+      edges: norm(pass.edges),
+      read: original,
+      wordsRead: pass.words,
+    };
   }
   // Invisible characters can stand anywhere, inside a word too: the text is normalised whole first.
   const n = normalize(original);
   const again = candidatePass(n.text, words);
-  return { view: n.text, span: (s, e) => toOriginalSpan(n, s, e), runs: again.runs, words: again.words, edges: again.edges };
+  return { view: n.text, span: (s, e) => toOriginalSpan(n, s, e), runs: again.runs, words: again.words, edges: again.edges, read: n.text, wordsRead: again.words };
+}
+
+/** The line of `text` holding `pos`, as typed. */
+function lineAround(text: string, pos: number): string {
+  const start = pos === 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
+  const end = text.indexOf('\n', pos);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/**
+ * For each word rule, the lines where one of its own words stands and its lineTest holds, ascending.
+ * Rules do not read each other's trigger lines: 密 stands on a tenth of a government draft's prose
+ * lines, which the other word rules have no business reading.
+ */
+function wordLinesByRule(plan: Plan, prepared: Prepared, lines: LineIndex): number[][] {
+  const out: number[][] = plan.wordRules.map(() => []);
+  const seen = new Int32Array(plan.wordRules.length).fill(-1);
+  const { read, wordsRead, words } = prepared;
+  for (let k = 0; k < words.length; k++) {
+    const at = wordsRead[k]!;
+    const indices = plan.wordRulesByFirst.get(read.charCodeAt(at));
+    if (!indices) continue;
+    const line = lines.lineOf(words[k]!);
+    for (const i of indices) {
+      if (seen[i] === line) continue;
+      const w = plan.wordRules[i]!;
+      if (!w.words.some((word) => read.startsWith(word, at))) continue;
+      seen[i] = line;
+      if (!w.lineTest || w.lineTest(lineAround(read, at))) out[i]!.push(line);
+    }
+  }
+  return out;
 }
 
 function runPattern(rule: PatternRule, ctx: RuleContext, re: RegExp, text: string, offset: number, hits: Hit[]): void {
@@ -168,6 +224,9 @@ function numberHits(lines: LineIndex, runs: readonly number[], fitting: readonly
     let wonStart = -1;
     let wonEnd = -1;
     for (const nr of fitting[+masked]![Math.min(MAX_TOKEN, end - start)]!) {
+      // Without lead characters a rule matches the token itself (test/scan/number-spans.test.ts):
+      // once an unbeatable hit took the token, its pattern need not even be tried.
+      if (start === wonStart && end === wonEnd && !nr.spec.lead) continue;
       const m = matchAtToken(nr, text, start - base, end - base);
       if (!m) continue;
       m.index += base;
@@ -273,17 +332,13 @@ export function scan(original: string, options: ScanOptions): Finding[] {
       }
     }
 
-    const wordLines = [...new Set(prepared.words.map((w) => lines.lineOf(w)))].sort((a, b) => a - b);
-    // Rules with the same reach read the same segments: each is cut from the text once.
-    const segments = new Map<number, [number, string][]>();
-    for (const w of plan.wordRules) {
-      if (!enabled(w.rule)) continue;
-      let cut = segments.get(w.reach);
-      if (!cut) segments.set(w.reach, (cut = wordSegments(lines, wordLines, w.reach).map(([s, e]) => [s, linesBetween(lines, s, e)])));
+    const wordLines = wordLinesByRule(plan, prepared, lines);
+    plan.wordRules.forEach((w, i) => {
+      if (!enabled(w.rule)) return;
       const hits: Hit[] = [];
-      for (const [start, text] of cut) runPattern(w.rule, ctx, w.re, text, start, hits);
+      for (const [s, e] of wordSegments(lines, wordLines[i]!, w.reach)) runPattern(w.rule, ctx, w.re, linesBetween(lines, s, e), s, hits);
       for (const hit of hits) found.push({ rule: w.rule, rank: w.rank, hit });
-    }
+    });
 
     if (plan.whole.some((w) => enabled(w.rule))) {
       const full = typeof view === 'string' ? view : view.slice();

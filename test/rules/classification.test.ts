@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../lib/scan/engine';
-import rule from '../../rules/classification';
+import rule, { mayHoldMarking } from '../../rules/classification';
 import { runRuleTable } from '../helpers/rule-table';
 
 const HEADER = '352622\n机密★1年\n加急\n\n平罗县人民政府\n关于防汛抗旱工作有关情况的报告\n\n县委：\n现将有关工作情况报告如下。';
@@ -111,5 +111,39 @@ describe('classification details', () => {
     const [f] = scan('密级：机密', { rules: [rule] });
     expect(f!.message).not.toContain('密级：机密');
     expect(f!.message).toContain('不得上网发布');
+  });
+});
+
+describe('the line test that spares prose lines (mayHoldMarking)', () => {
+  const pad = '\u3000'.repeat(30);
+  // Lines longer than a bare level line may be, each holding a marking check() reports.
+  const marked = [
+    `${pad}机${pad}密${pad}`,
+    `\t${' '.repeat(40)}绝 密${' '.repeat(40)}`,
+    '本文件按照有关规定办理，现将有关情况报告如下，请审阅，文件标注为机密＊１年',
+    '关于某某情况的报告，报送县委办公室审阅，附件三份，另行送达各成员单位\t秘密',
+    '关于某某情况的报告，报送县委办公室审阅，附件三份，另行送达各成员单位｜秘密｜',
+    '本件保密等级：机密，请各单位严格按照有关规定管理，不得擅自扩大知悉范围，用后收回',
+    '本件密　级　　绝　密，请各单位严格按照有关规定管理，不得擅自扩大知悉范围，用后收回',
+    '机密☆1年，本件保密等级：机密，请各单位严格按照有关规定管理，不得擅自扩大知悉范围',
+  ];
+  const prose = [
+    '密级分为绝密、机密、秘密三级，工作秘密管理按照有关规定执行，各单位要加强保密管理。',
+    '除涉及国家秘密、商业秘密、个人隐私以及法律法规规定不予公开的内容外，均应主动公开。',
+    '要加强对公开内容的保密审查，防止泄露国家秘密和工作秘密，防止侵犯个人隐私。',
+  ];
+
+  it.each(marked)('reads a line that may hold a marking: %j', (line) => {
+    expect(line.length).toBeGreaterThan(24);
+    expect(mayHoldMarking(line)).toBe(true);
+  });
+
+  it.each(prose)('spares a prose line: %j', (line) => {
+    expect(mayHoldMarking(line)).toBe(false);
+  });
+
+  it('still reports a bare level spread out with blanks over a long line', () => {
+    const text = `份号\n${pad}机${pad}密${pad}\n正文`;
+    expect(scan(text, { rules: [rule] }).map((f) => f.severity)).toEqual(['block']);
   });
 });

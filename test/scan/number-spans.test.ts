@@ -29,4 +29,29 @@ describe('number rules', () => {
     for (const text of texts) for (const pack of [spied, ...spied.map((r) => [r])]) scan(text, { rules: pack });
     expect(checked).toBeGreaterThan(1000);
   });
+
+  // The engine does not try a rule without lead characters on a token an earlier rule took whole.
+  it('without lead characters, match exactly the token they are tried at', () => {
+    const TOKEN_CHAR = /^[0-9A-Za-z*]+$/;
+    const tokenChar = (c: number) => c === 42 || (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    let checked = 0;
+    const spied = numberRules
+      .filter((r) => 'numbers' in r.candidates! && !r.candidates.numbers.lead)
+      .map((rule) => ({
+        ...rule,
+        check(m: Match, ctx: RuleContext) {
+          // A number split by a line break is matched joined, not at a token.
+          if (m.end === undefined) {
+            checked++;
+            expect(m[0], rule.id).toMatch(TOKEN_CHAR);
+            expect(tokenChar(ctx.text.charCodeAt(m.index - 1)), `${rule.id} before ${m[0]}`).toBe(false);
+            expect(tokenChar(ctx.text.charCodeAt(m.index + m[0].length)), `${rule.id} after ${m[0]}`).toBe(false);
+          }
+          return rule.check(m, ctx);
+        },
+      }));
+    expect(spied.length).toBeGreaterThanOrEqual(6);
+    for (const text of [...drafts(11, 300_000), ...numberRules.flatMap((r) => r.examples.flagged)]) for (const rule of spied) scan(text, { rules: [rule] });
+    expect(checked).toBeGreaterThan(1000);
+  });
 });
