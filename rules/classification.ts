@@ -92,7 +92,9 @@ function quoted(text: TextView, start: number, end: number): boolean {
  * What check() reports needs a star, a table cell, a 密级 label right before a level, or a line with
  * little else on it. As typed: ＊ ｜ ： and the ideographic space are not folded yet.
  */
-const MARKING_SIGN = /[★☆*＊✱✲⭐\t|｜]|(?:密[ \t\u3000]*级|保密等级|秘密等级|保密级别)[ \t\u3000]*[:：]?[ \t\u3000]*[绝机秘]/;
+const STAR_OR_CELL = /[★☆*＊✱✲⭐\t|｜]/;
+// Every label has 级 in it: a prose line without one is not searched for the label.
+const LABEL_BEFORE_LEVEL = /(?:密[ \t\u3000]*级|保密等级|秘密等级|保密级别)[ \t\u3000]*[:：]?[ \t\u3000]*[绝机秘]/;
 /** A bare level line's characters other than blanks: 份号, brackets, the level and an urgency. */
 const BARE_LINE_MAX = 24;
 
@@ -102,7 +104,7 @@ const BARE_LINE_MAX = 24;
  * the engine reading prose, check() decides.
  */
 export function mayHoldMarking(line: string): boolean {
-  if (line.length <= BARE_LINE_MAX || MARKING_SIGN.test(line)) return true;
+  if (line.length <= BARE_LINE_MAX || STAR_OR_CELL.test(line) || (line.includes('级') && LABEL_BEFORE_LEVEL.test(line))) return true;
   let solid = 0;
   for (let i = 0; i < line.length && solid <= BARE_LINE_MAX; i++) {
     const c = line.charCodeAt(i);

@@ -33,7 +33,14 @@ export const MIN_RUN = 7;
 export interface WordTable {
   classes: Uint8Array;
   byFirst: Map<number, string[]>;
+  /**
+   * For a first character, the second character all its words share, or ANY_SECOND: 本, 内 and 外
+   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not.
+   */
+  second: Uint16Array;
 }
+
+const ANY_SECOND = 0xffff;
 
 const tables = new Map<string, WordTable>();
 
@@ -56,7 +63,12 @@ function buildTable(words: readonly string[]): WordTable {
     classes[c] = WORD;
     byFirst.set(c, [...(byFirst.get(c) ?? []), w]);
   }
-  return { classes, byFirst };
+  const second = new Uint16Array(0x10000);
+  for (const [c, ws] of byFirst) {
+    const seconds = new Set(ws.map((w) => (w.length > 1 ? w.charCodeAt(1) : ANY_SECOND)));
+    second[c] = seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
+  }
+  return { classes, byFirst, second };
 }
 
 export interface PassResult {
@@ -99,7 +111,10 @@ export function candidatePass(text: string, table: WordTable): PassResult {
       out.lineStarts.push(i + 1);
       if (digitsAround(text, i)) out.edges.push(i);
     } else if (k === WORD) {
-      for (const w of table.byFirst.get(text.charCodeAt(i))!) {
+      const c = text.charCodeAt(i);
+      const s2 = table.second[c];
+      if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) continue;
+      for (const w of table.byFirst.get(c)!) {
         if (text.startsWith(w, i)) {
           out.words.push(i);
           break;
