@@ -97,6 +97,8 @@ interface Prepared {
   /** The text the pass read (the original, or its normalisation) and the trigger words' offsets in it. */
   read: string;
   wordsRead: number[];
+  /** The normalised [start, end) of `read`, as it stands there. */
+  readSpan(start: number, end: number): string;
 }
 
 function prepare(original: string, words: WordTable): Prepared {
@@ -112,19 +114,27 @@ function prepare(original: string, words: WordTable): Prepared {
       edges: norm(pass.edges),
       read: original,
       wordsRead: pass.words,
+      readSpan: (s, e) => original.slice(view.toOriginal(s), view.toOriginal(e)),
     };
   }
   // Invisible characters can stand anywhere, inside a word too: the text is normalised whole first.
   const n = normalize(original);
   const again = candidatePass(n.text, words);
-  return { view: n.text, span: (s, e) => toOriginalSpan(n, s, e), runs: again.runs, words: again.words, edges: again.edges, read: n.text, wordsRead: again.words };
+  return {
+    view: n.text,
+    span: (s, e) => toOriginalSpan(n, s, e),
+    runs: again.runs,
+    words: again.words,
+    edges: again.edges,
+    read: n.text,
+    wordsRead: again.words,
+    readSpan: (s, e) => n.text.slice(s, e),
+  };
 }
 
-/** The line of `text` holding `pos`, as typed. */
-function lineAround(text: string, pos: number): string {
-  const start = pos === 0 ? 0 : text.lastIndexOf('\n', pos - 1) + 1;
-  const end = text.indexOf('\n', pos);
-  return text.slice(start, end < 0 ? text.length : end);
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
 }
 
 /**
@@ -144,9 +154,9 @@ function wordLinesByRule(plan: Plan, prepared: Prepared, lines: LineIndex): numb
     for (const i of indices) {
       if (seen[i] === line) continue;
       const w = plan.wordRules[i]!;
-      if (!w.words.some((word) => read.startsWith(word, at))) continue;
+      if (!startsWithAny(read, at, w.words)) continue;
       seen[i] = line;
-      if (!w.lineTest || w.lineTest(lineAround(read, at))) out[i]!.push(line);
+      if (!w.lineTest || w.lineTest(prepared.readSpan(lines.start(line), lines.end(line)))) out[i]!.push(line);
     }
   }
   return out;
