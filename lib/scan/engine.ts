@@ -105,7 +105,8 @@ function prepare(original: string, words: WordTable): Prepared {
   const pass = candidatePass(original, words);
   if (!pass.invisible) {
     const view = new LazyText(original, pass.removed, pass.lineStarts);
-    const norm = (offsets: number[]) => (pass.removed.length === 0 ? offsets : offsets.map((o) => view.toNormalised(o)));
+    // Each list is ascending: mapped in one walk, not a search per offset.
+    const norm = (offsets: number[]) => (pass.removed.length === 0 ? offsets : view.allToNormalised(offsets));
     return {
       view,
       span: (s, e) => view.toOriginalSpan(s, e),

@@ -47,7 +47,21 @@ export class LazyText implements TextView {
   ) {
     this.length = original.length - removedOrig.length;
     this.removedAt = removedOrig.map((o, k) => o - k);
-    this.lineStarts = removedOrig.length === 0 ? originalLineStarts.slice() : originalLineStarts.map((o) => this.toNormalised(o));
+    this.lineStarts = this.allToNormalised(originalLineStarts);
+  }
+
+  /** toNormalised() of ascending original offsets, in one walk beside the removed characters. */
+  allToNormalised(offsets: readonly number[]): number[] {
+    const r = this.removedOrig;
+    if (r.length === 0) return offsets.slice();
+    const out = new Array<number>(offsets.length);
+    let k = 0;
+    for (let i = 0; i < offsets.length; i++) {
+      const o = offsets[i]!;
+      while (k < r.length && r[k]! < o) k++;
+      out[i] = o - k;
+    }
+    return out;
   }
 
   /** Original offset of normalised offset `n` (the character there, or the end). */

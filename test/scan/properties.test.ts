@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { candidatePass, wordTable } from '../../lib/scan/candidates';
 import { normalize, toOriginalSpan } from '../../lib/scan/normalize';
+import { LazyText } from '../../lib/scan/text-view';
 import { scan } from '../../lib/scan/engine';
 import { idCheckChar } from '../../lib/scan/checksums';
 import { rules } from '../../rules';
@@ -87,5 +89,25 @@ describe('detection properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the lazy normalised text', () => {
+  it('maps ascending offsets in one walk exactly as one by one', () => {
+    // Number material with separators, which the pass removes: the offsets move.
+    const group = fc.tuple(fc.constantFrom('139', '1234', '５６７８', '0952'), fc.constantFrom(' ', '-', '－', '　', '')).map(([g, sep]) => g + sep);
+    const visible = fc.oneof({ arbitrary: group, weight: 4 }, { arbitrary: fc.constantFrom('X', '*', '年号', '，', '\n', '平罗', 'ab'), weight: 1 });
+    let moved = 0;
+    fc.assert(
+      fc.property(fc.array(visible, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 20 }), (chars, picks) => {
+        const original = chars.join('');
+        const pass = candidatePass(original, wordTable([]));
+        if (pass.removed.length > 0) moved++;
+        const view = new LazyText(original, pass.removed, pass.lineStarts);
+        const offsets = picks.map((p) => p % (original.length + 1)).sort((a, b) => a - b);
+        expect(view.allToNormalised(offsets)).toEqual(offsets.map((o) => view.toNormalised(o)));
+      }),
+    );
+    expect(moved).toBeGreaterThan(10);
   });
 });
