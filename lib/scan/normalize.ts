@@ -206,8 +206,14 @@ export function fold(s: string): string {
   if (!FOLDABLE.test(s)) return s;
   const n = s.length;
   const out = n <= scratch.length ? scratch : new Uint16Array(n);
-  for (let i = 0; i < n; i++) out[i] = FOLDED[s.charCodeAt(i)]!;
-  return unitsToString(out.subarray(0, n), noLoneSurrogate(s));
+  // A line without surrogates (nearly every Chinese line) is not read a second time for lone ones.
+  let surrogates = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    surrogates |= +((c & 0xf800) === 0xd800);
+    out[i] = FOLDED[c]!;
+  }
+  return unitsToString(out.subarray(0, n), surrogates === 0 || noLoneSurrogate(s));
 }
 
 /** fold() of one UTF-16 unit. */

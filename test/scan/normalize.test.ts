@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, toOriginalSpan } from '../../lib/scan/normalize';
+import { fold, normalize, toOriginalSpan } from '../../lib/scan/normalize';
 
 describe('normalize', () => {
   it.each([
@@ -33,5 +33,18 @@ describe('normalize', () => {
     const at = n.text.indexOf('13912345678');
     const span = toOriginalSpan(n, at, at + 11);
     expect(original.slice(span.start, span.end)).toBe('139 1234\u200B 5678');
+  });
+});
+
+describe('fold', () => {
+  // The decoder would turn a lone surrogate into U+FFFD and shift nothing, but change the text.
+  it.each([
+    ['full width only', '身份证号：１２３', '身份证号:123'],
+    ['a pair kept', '𠀀，１', '𠀀,1'],
+    ['a lone high surrogate kept', '\uD840，１', '\uD840,1'],
+    ['a lone low surrogate kept', '１\uDC00，', '1\uDC00,'],
+  ])('%s', (_, input, folded) => {
+    expect(fold(input)).toBe(folded);
+    expect(fold(input)).toHaveLength(input.length);
   });
 });
