@@ -7,6 +7,16 @@ import { isKnownProvince, isKnownRegion } from './data/regions';
 const MONTH_DAY = [10, 11, 12, 13];
 const MIN_HIDDEN = 8;
 
+const STAR = 42;
+
+/** text[start, end) hides at least MIN_HIDDEN characters, the birth month and day among them. */
+function maskedEnough(text: string, start: number, end: number): boolean {
+  for (const i of MONTH_DAY) if (text.charCodeAt(start + i) !== STAR) return false;
+  let hidden = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === STAR) hidden++;
+  return hidden >= MIN_HIDDEN;
+}
+
 /**
  * A masked ID is compliant only when at least eight characters are hidden and the birth month and
  * day are among them. With fewer hidden, one or two digits can be recovered from the check character.
@@ -26,13 +36,11 @@ export default {
     quiet: ['640221********1234', '6402**********123X', '********'],
   },
   pattern: new RegExp(`(?<![0-9A-Za-z*])[0-9*]{17}[0-9Xx*]${NOT_BEFORE_ALNUM}(?!\\*)`, 'g'),
-  candidates: { numbers: { length: [18, 18], masked: true } },
+  // Most masked IDs in a published list are masked as they should be: those are not even matched.
+  candidates: { numbers: { length: [18, 18], masked: true, quiet: (text, start, end) => end - start === 18 && maskedEnough(text, start, end) } },
   check(m) {
     const id = m[0];
-    let hidden = 0;
-    for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) === 42) hidden++;
-    if (hidden === 0) return null;
-    if (hidden >= MIN_HIDDEN && MONTH_DAY.every((i) => id[i] === '*')) return null;
+    if (!id.includes('*') || maskedEnough(id, 0, id.length)) return null;
     // Serial numbers with stars are common; require what is visible to look like an ID.
     const region = id.slice(0, 6);
     if (!region.includes('*') ? !isKnownRegion(region) : !isKnownProvince(region.slice(0, 2))) return null;

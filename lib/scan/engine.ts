@@ -238,6 +238,7 @@ function numberHits(lines: LineIndex, runs: readonly number[], fitting: readonly
       // Without lead characters a rule matches the token itself (test/scan/number-spans.test.ts):
       // once an unbeatable hit took the token, its pattern need not even be tried.
       if (start === wonStart && end === wonEnd && !nr.spec.lead) continue;
+      if (nr.spec.quiet?.(text, start - base, end - base)) continue;
       const m = matchAtToken(nr, text, start - base, end - base);
       if (!m) continue;
       m.index += base;

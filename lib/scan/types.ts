@@ -142,7 +142,15 @@ interface RuleMeta {
  * Tested against a full pass of every pattern over the whole text in test/scan/single-pass.test.ts.
  */
 export type Candidates =
-  | { numbers: { length: readonly [min: number, max: number]; lead?: { chars: string; max: number }; masked?: true } }
+  | {
+      numbers: {
+        length: readonly [min: number, max: number];
+        lead?: { chars: string; max: number };
+        masked?: true;
+        /** A cheap look at the token text[start, end): true when check() would report nothing there. */
+        quiet?: (text: string, start: number, end: number) => boolean;
+      };
+    }
   | { words: readonly string[]; reach?: number; lineTest?: (line: string) => boolean };
 
 /** A rule that looks at each match of its pattern (global regex over the normalised text). */
