@@ -230,6 +230,7 @@ function fittingOf(plan: Plan, numbers: readonly NumberRule[]): NumberRule[][][]
  */
 function numberHits(lines: LineIndex, runs: readonly number[], fitting: readonly NumberRule[][][], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
   const headLines: number[] = [];
+  const anyMasked = fitting[1]!.some((rs) => rs.length > 0);
   numberTokens(lines, runs, (start, end, masked, line, text, base) => {
     let reported = false;
     let wonStart = -1;
@@ -254,7 +255,7 @@ function numberHits(lines: LineIndex, runs: readonly number[], fitting: readonly
       }
     }
     if (!masked && !reported && headLines[headLines.length - 1] !== line && digitsOnly(text, start - base, end - base)) headLines.push(line);
-  });
+  }, anyMasked);
   return headLines;
 }
 

@@ -61,8 +61,11 @@ function tokensIn(text: string, from: number, to: number, done: number, line: nu
   return done;
 }
 
-/** The tokens of the lines holding the pass's number runs (normalised [start, end) pairs, flat, ascending). */
-export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnToken): void {
+/**
+ * The tokens of the lines holding the pass's number runs (normalised [start, end) pairs, flat,
+ * ascending); masked ones only when `masked` (no rule that reads them is on: they are not looked for).
+ */
+export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnToken, masked = true): void {
   let last = -1;
   let text = '';
   let base = 0;
@@ -70,7 +73,7 @@ export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnTo
   for (let r = 0; r < runs.length; r += 2) {
     const line = lines.lineOf(runs[r]!);
     if (line !== last) {
-      if (last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+      if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
       last = line;
       text = lines.lineText(line);
       base = lines.start(line);
@@ -78,5 +81,5 @@ export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnTo
     }
     done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
   }
-  if (last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+  if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
 }
