@@ -12,7 +12,24 @@ export const NOT_BEFORE_ALNUM = '(?![0-9A-Za-z])';
  * decimal part: right after a whole number they start words (13912345678分别…, 转123分机).
  */
 export function followedByAmountUnit(text: TextView, end: number): boolean {
-  return /^\s*(?:(?:\.\d+)?\s*(?:元|万元|亿元|万|亿|美元)|\.\d+\s*[角分])/.test(text.slice(end, end + 8));
+  // Asked of every number: the first character after the blanks (a tab, a comma) nearly always says no.
+  const limit = Math.min(text.length, end + AMOUNT_WINDOW);
+  let p = end;
+  while (p < limit && isJsSpace(text.charCodeAt(p))) p++;
+  if (p >= limit || !AMOUNT_STARTS.has(text.charCodeAt(p))) return false;
+  return AMOUNT_UNIT.test(text.slice(end, end + AMOUNT_WINDOW));
+}
+
+const AMOUNT_WINDOW = 8;
+const AMOUNT_UNIT = /^\s*(?:(?:\.\d+)?\s*(?:元|万元|亿元|万|亿|美元)|\.\d+\s*[角分])/;
+/** What AMOUNT_UNIT can find first after its blanks: a decimal point or a unit's first character. */
+const AMOUNT_STARTS = new Set(['.', '元', '万', '亿', '美'].map((c) => c.charCodeAt(0)));
+
+/** Is `c` matched by a regular expression's \s (ECMAScript WhiteSpace and LineTerminator)? */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
