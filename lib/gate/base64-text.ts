@@ -48,13 +48,12 @@ export function bytesOf(body: string): Uint8Array<ArrayBuffer> | null {
 const HEAD = 64;
 
 /**
- * Can the value hold text, by its first bytes? Text, or bytes that may be compressed text; not a
- * picture or a document (read as files elsewhere): spares decoding a megabyte of picture to learn it
- * is none.
+ * Can a value of this head (its first HEAD characters, in the standard alphabet) hold text, by its
+ * first bytes? Text, or bytes that may be compressed text; not a picture or a document (read as files
+ * elsewhere): spares even the shape tests of a megabyte of picture to learn it is none.
  */
 function headMayBeText(body: string): boolean {
-  if (body.length <= HEAD) return true;
-  const head = bytesOf(body.slice(0, HEAD));
+  const head = bytesOf(body);
   if (!head) return false;
   try {
     // stream: a character cut at the end of the head is no error.
@@ -66,8 +65,14 @@ function headMayBeText(body: string): boolean {
 }
 
 export function base64Text(value: string): string | null {
-  const body = base64Body(value.trim());
-  if (body === null || !headMayBeText(body)) return null;
+  const t = value.trim();
+  if (t.length > HEAD) {
+    // A head that is no base64 makes the value none; its alphabet is the value's (no '-' or '_' in it, no matter).
+    const head = base64Body(t.slice(0, HEAD));
+    if (head === null || !headMayBeText(head)) return null;
+  }
+  const body = base64Body(t);
+  if (body === null) return null;
   const bytes = bytesOf(body);
   if (!bytes) return null;
   let text = utf8Text(bytes);

@@ -58,13 +58,30 @@ export function fieldOf(partName: string): string {
 /** Integers too long for a double (an ID sent as a JSON number) are read from the raw text. */
 const LONG_NUMBER = /(?<![\d.eE+-])-?\d{15,}(?![\d.eE])/g;
 
-function decodeJson(parts: TextPart[], name: string, text: string, depth: number): boolean {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return false;
+/**
+ * JSON.parse of the last text parsed, kept while one body is decoded: a JSON body is read for its
+ * strings and again for its numbers (jsonScalars), and a body with a pasted picture in it is
+ * megabytes. Read-only to callers.
+ */
+let lastParsed: { text: string; value: unknown } | undefined;
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(text: string): unknown {
+  if (lastParsed?.text !== text) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = NOT_JSON;
+    }
+    lastParsed = { text, value };
   }
+  return lastParsed.value;
+}
+
+function decodeJson(parts: TextPart[], name: string, text: string, depth: number): boolean {
+  const value = parseJson(text);
+  if (value === NOT_JSON) return false;
   walk(parts, name, value, depth);
   for (const m of text.matchAll(LONG_NUMBER)) parts.push({ name: `${name}(number)`, text: m[0] });
   return true;
@@ -212,12 +229,8 @@ function decodeHeader(parts: TextPart[], name: string, value: string): void {
  */
 function jsonScalars(body: Outgoing['body']): TextPart[] {
   if (body.kind !== 'text' || !/^\s*[{[]/.test(body.text)) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(body.text);
-  } catch {
-    return [];
-  }
+  const value = parseJson(body.text);
+  if (value === NOT_JSON) return [];
   const out: TextPart[] = [];
   const visit = (path: string, v: unknown): void => {
     if (typeof v === 'number' || typeof v === 'boolean') out.push({ name: path, text: String(v) });
@@ -291,6 +304,8 @@ function decodeBody(body: Outgoing['body']): BodyParts {
     sealed = sealedIn(parts);
   }
   known = { parts, files, opaque, sealed, scalars: jsonScalars(body) };
+  // Only this body's two readings share a parse: a megabyte of it is not kept until the next request.
+  lastParsed = undefined;
   decodedBodies.set(body, known);
   return known;
 }

@@ -49,21 +49,40 @@ export function looksRandom(bytes: Uint8Array): boolean {
   return bytes.length > 0 && entropy(bytes) >= 8 - 255 / (bytes.length * Math.LN2);
 }
 
+/** A picture or a document by its first bytes: compressed, so random-looking, but read as a file elsewhere. */
+function isFileBytes(head: Uint8Array): boolean {
+  return isMediaBytes(head.subarray(0, 16)) || isDocumentBytes(head);
+}
+
 /** Bytes that are sealed: at least `min` of them, random, and no text, picture, document or compressed text. */
 export function sealedBytes(bytes: Uint8Array, min = MIN_SEALED_BODY): boolean {
-  if (bytes.length < min || !looksRandom(bytes) || isMediaBytes(bytes.subarray(0, 16)) || isDocumentBytes(bytes)) return false;
+  if (bytes.length < min || isFileBytes(bytes) || !looksRandom(bytes)) return false;
   return utf8Text(bytes) === null && binaryText(bytes) === null;
 }
 
 const BASE64_VALUE = /^[A-Za-z0-9+/_ -]+={0,2}$/;
 
-/** The bytes a base64 (either alphabet) or hex value spells, or null. */
+/** base64 characters of the first 1,026 bytes: what isDocumentBytes() reads of a file (a PDF header within 1 KB). */
+const FILE_HEAD_CHARS = 1368;
+
+/** base64 of either alphabet (and spaces for '+') in the standard one, padding left off. */
+const standardBase64 = (v: string) => v.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+
+/**
+ * The bytes a base64 (either alphabet) or hex value spells, or null; null too for a picture or a
+ * document, told by its head before the rest is decoded: a pasted picture's upload (UEditor sends
+ * megabytes of base64) is no ciphertext, and decoding it whole held up its request.
+ */
 function valueBytes(value: string): Uint8Array | null {
   const v = value.trim();
   const hex = hexBytes(v);
   if (hex) return hex;
   if (v.length < 128 || !BASE64_VALUE.test(v)) return null;
-  const body = v.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (v.length > FILE_HEAD_CHARS) {
+    const head = bytesOf(standardBase64(v.slice(0, FILE_HEAD_CHARS)));
+    if (head && isFileBytes(head)) return null;
+  }
+  const body = standardBase64(v);
   return body.length % 4 === 1 ? null : bytesOf(body);
 }
 

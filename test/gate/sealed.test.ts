@@ -22,6 +22,7 @@ describe('sealedSize: ciphertext a script made, big enough to be a draft', () =>
     ['SM4-CBC (sm-crypto, 国密), hex', sealed('sm4-cbc', 16, DRAFT).toString('hex')],
     ['SM4-ECB, base64url without padding', sealed('sm4-ecb', 16, DRAFT, 0).toString('base64url')],
     ['AES of the gzipped draft', sealed('aes-128-cbc', 16, gzipSync(DRAFT).toString('latin1')).toString('base64')],
+    ['AES of a long draft (its head read before the rest)', sealed('aes-128-cbc', 16, DRAFT.repeat(20)).toString('base64')],
     ['a short notice with an ID, AES (112 bytes)', sealed('aes-128-cbc', 16, `城乡低保对象公示：申请人张三，身份证号 ${ID}，住址城关镇和平村`).toString('base64')],
   ];
   it.each(flagged)('%s', (_, value) => {
@@ -36,6 +37,8 @@ describe('sealedSize: ciphertext a script made, big enough to be a draft', () =>
     ['a 64-byte token', 'token', randomBytes(64).toString('base64')],
     ['an ASP.NET view state (server state, any size)', '__VIEWSTATE', randomBytes(4000).toString('base64')],
     ['a PNG pasted as base64', 'img', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(2000)]).toString('base64')],
+    ['a JPEG of 200 KB, base64url (told by its head)', 'upfile', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), seededBytes('jpeg', 200_000)]).toString('base64url')],
+    ['a PDF whose header stands 900 bytes in (told by its first KB)', 'file', Buffer.concat([seededBytes('junk', 900), Buffer.from('%PDF-1.7\n'), seededBytes('pdf', 50_000)]).toString('base64')],
     ['a long digit string', 'ids', '1234567890'.repeat(30)],
     ['prose', 'content', DRAFT],
     ['binary with text in it (a serialised record)', 'blob', Buffer.concat(Array.from({ length: 20 }, (_, i) => Buffer.from([0x0a, 0x10 + i, ...Buffer.from(`字段${i}：值${i}`)]))).toString('base64')],
