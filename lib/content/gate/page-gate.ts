@@ -59,7 +59,8 @@ const toAnswer = (v: Verdict): GuardAnswer => (v.pass ? { pass: true, ...(v.used
 /** Any exception refuses (fail closed) and says why. */
 function verdictOf(o: Outgoing, ctx: GateContext, decoded?: Decoded): Verdict {
   try {
-    return decoded ? judge(o, ctx, decoded) : judge(o, ctx);
+    // Without `decoded` judge() decodes the request itself, and its error is the refusal's reason.
+    return judge(o, ctx, decoded);
   } catch (e) {
     return { pass: false, reason: 'error', publish: false, findings: [], detail: e instanceof Error ? e.message : String(e) };
   }
@@ -135,9 +136,7 @@ export class PageGate {
     // What each field carried to the same endpoint just before: the request may be one piece of many.
     const decoded = decodedOrNull(request);
     const encrypted = (size: number) => this.encryptions.fits(size, now);
-    const v = decoded
-      ? verdictOf(request, { ...this.context(follow, releases), encrypted, before: this.recent.before(request, decoded, now) }, decoded)
-      : verdictOf(request, this.context(follow, releases));
+    const v = verdictOf(request, { ...this.context(follow, releases), encrypted, ...(decoded && { before: this.recent.before(request, decoded, now) }) }, decoded ?? undefined);
     // Refused pieces too: a sending goes on after its first refusal, and what follows is read with it.
     if (decoded) this.recent.record(request, decoded, now);
     if (v.pass && (request.route === 'encrypt' || request.route === 'worker.encrypt')) this.encryptions.add(bodyBytes(request.body), now);
