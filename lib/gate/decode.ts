@@ -58,29 +58,32 @@ export function fieldOf(partName: string): string {
 /** Integers too long for a double (an ID sent as a JSON number) are read from the raw text. */
 const LONG_NUMBER = /(?<![\d.eE+-])-?\d{15,}(?![\d.eE])/g;
 
-/**
- * JSON.parse of the last text parsed, kept while one body is decoded: a JSON body is read for its
- * strings and again for its numbers (jsonScalars), and a body with a pasted picture in it is
- * megabytes. Read-only to callers.
- */
-let lastParsed: { text: string; value: unknown } | undefined;
 const NOT_JSON = Symbol('not JSON');
+/** JSON.parse, NOT_JSON for what is none. */
+type ParseJson = (text: string) => unknown;
 
-function parseJson(text: string): unknown {
-  if (lastParsed?.text !== text) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      value = NOT_JSON;
-    }
-    lastParsed = { text, value };
+const parseJson: ParseJson = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
   }
-  return lastParsed.value;
+};
+
+/**
+ * A parse that keeps its last answer, for one body: a JSON body is read for its strings and again for
+ * its numbers (jsonScalars), and a body with a pasted picture in it is megabytes. Read-only to callers.
+ */
+function parseOnce(): ParseJson {
+  let last: { text: string; value: unknown } | undefined;
+  return (text) => {
+    if (last?.text !== text) last = { text, value: parseJson(text) };
+    return last.value;
+  };
 }
 
-function decodeJson(parts: TextPart[], name: string, text: string, depth: number): boolean {
-  const value = parseJson(text);
+function decodeJson(parts: TextPart[], name: string, text: string, depth: number, parse = parseJson): boolean {
+  const value = parse(text);
   if (value === NOT_JSON) return false;
   walk(parts, name, value, depth);
   for (const m of text.matchAll(LONG_NUMBER)) parts.push({ name: `${name}(number)`, text: m[0] });
@@ -149,14 +152,14 @@ export function isQueryString(t: string): boolean {
   return URLENCODED_SHAPE.test(t) && base64Text(t) === null;
 }
 
-function decodeText(parts: TextPart[], files: FileRef[], text: string, contentType = ''): void {
+function decodeText(parts: TextPart[], files: FileRef[], text: string, contentType = '', parse = parseJson): void {
   const type = contentType.toLowerCase();
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   if (type.startsWith('multipart/') && boundary) return decodeMultipart(parts, files, text, (boundary[1] ?? boundary[2]!).trim());
   if (type.includes('x-www-form-urlencoded')) return decodeUrlencoded(parts, text);
-  if (type.includes('json') && decodeJson(parts, '', text, 0)) return;
+  if (type.includes('json') && decodeJson(parts, '', text, 0, parse)) return;
   const t = text.trim();
-  if ((t.startsWith('{') || t.startsWith('[')) && decodeJson(parts, '', t, 0)) return;
+  if ((t.startsWith('{') || t.startsWith('[')) && decodeJson(parts, '', t, 0, parse)) return;
   if (isQueryString(t)) return decodeUrlencoded(parts, t);
   push(parts, '(body)', text, 0);
 }
@@ -227,9 +230,9 @@ function decodeHeader(parts: TextPart[], name: string, value: string): void {
  * The numbers and booleans of a JSON body (`{"status": 1}`): no text to scan, so they are no parts,
  * but an adapter rule's field condition may ask about them (lib/policy/request-rule.ts).
  */
-function jsonScalars(body: Outgoing['body']): TextPart[] {
+function jsonScalars(body: Outgoing['body'], parse: ParseJson): TextPart[] {
   if (body.kind !== 'text' || !/^\s*[{[]/.test(body.text)) return [];
-  const value = parseJson(body.text);
+  const value = parse(body.text);
   if (value === NOT_JSON) return [];
   const out: TextPart[] = [];
   const visit = (path: string, v: unknown): void => {
@@ -292,20 +295,20 @@ function decodeBody(body: Outgoing['body']): BodyParts {
   const files: FileRef[] = [];
   let opaque = body.kind === 'opaque' ? body.what : null;
   let sealed = 0;
+  // The body's text is parsed once for its strings and its numbers, and not kept after.
+  const parse = parseOnce();
   if (body.kind === 'text' && body.bytes !== undefined) {
     // Bytes: their lossy UTF-8 reading is no value a script wrote, so only the bytes are asked if sealed.
-    decodeText(parts, files, body.text, body.contentType);
+    decodeText(parts, files, body.text, body.contentType, parse);
     ({ opaque, sealed } = decodeBytes(parts, files, body.bytes));
   } else if (body.kind === 'text') {
-    decodeText(parts, files, body.text, body.contentType);
+    decodeText(parts, files, body.text, body.contentType, parse);
     sealed = sealedIn(parts);
   } else if (body.kind === 'entries') {
     decodeEntries(parts, files, body.entries);
     sealed = sealedIn(parts);
   }
-  known = { parts, files, opaque, sealed, scalars: jsonScalars(body) };
-  // Only this body's two readings share a parse: a megabyte of it is not kept until the next request.
-  lastParsed = undefined;
+  known = { parts, files, opaque, sealed, scalars: jsonScalars(body, parse) };
   decodedBodies.set(body, known);
   return known;
 }
