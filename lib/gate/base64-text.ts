@@ -1,5 +1,5 @@
 import { binaryText, hasControl, utf8Text } from './binary-text';
-import { isDocumentBytes, isMediaBytes } from './files';
+import { isFileBytes } from './files';
 import { percentText } from './percent-text';
 
 /**
@@ -19,16 +19,20 @@ const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 /** Either alphabet, and spaces: a quick no for markup and prose before anything is copied. */
 const SHAPE = /^[A-Za-z0-9+/_ -]+={0,2}$/;
 
-/** The value in the standard alphabet without padding, when it can be base64; else null. */
+/**
+ * base64 of either alphabet in the standard one, padding left off. A '+' that went through form
+ * encoding unescaped arrives as a space.
+ */
+export function standardBase64(value: string): string {
+  return value.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+}
+
+/** The value in the standard alphabet without padding, when it can be base64 (one alphabet); else null. */
 function base64Body(value: string): string | null {
   if (value.length < MIN_LENGTH || !SHAPE.test(value)) return null;
-  // A '+' that went through form encoding unescaped arrives as a space.
-  let v = value.replace(/ /g, '+');
-  if (!BASE64.test(v)) {
-    if (!BASE64URL.test(v)) return null;
-    v = v.replace(/-/g, '+').replace(/_/g, '/');
-  }
-  const body = v.replace(/=+$/, '');
+  const v = value.replace(/ /g, '+');
+  if (!BASE64.test(v) && !BASE64URL.test(v)) return null;
+  const body = standardBase64(v);
   return body.length % 4 === 1 ? null : body;
 }
 
@@ -61,7 +65,7 @@ function headMayBeText(body: string): boolean {
   } catch {
     // Not UTF-8: maybe compressed.
   }
-  return !isMediaBytes(head) && !isDocumentBytes(head);
+  return !isFileBytes(head);
 }
 
 export function base64Text(value: string): string | null {

@@ -57,3 +57,8 @@ const MEDIA_MAGIC: readonly (readonly [number, readonly number[]])[] = [
 export function isMediaBytes(head: Uint8Array): boolean {
   return MEDIA_MAGIC.some(([at, magic]) => head.length >= at + magic.length && magic.every((b, i) => head[at + i] === b));
 }
+
+/** A picture, sound, film, font or document by its first bytes (a KB for a PDF's header): read as a file, never as text or ciphertext. */
+export function isFileBytes(head: Uint8Array): boolean {
+  return isMediaBytes(head) || isDocumentBytes(head);
+}

@@ -1,6 +1,6 @@
-import { bytesOf } from './base64-text';
+import { bytesOf, standardBase64 } from './base64-text';
 import { binaryText, hexBytes, utf8Text } from './binary-text';
-import { isDocumentBytes, isMediaBytes } from './files';
+import { isFileBytes } from './files';
 
 /**
  * Ciphertext a page's own script made (crypto-js AES, sm-crypto SM4, anything sent as base64 or hex of
@@ -49,12 +49,10 @@ export function looksRandom(bytes: Uint8Array): boolean {
   return bytes.length > 0 && entropy(bytes) >= 8 - 255 / (bytes.length * Math.LN2);
 }
 
-/** A picture or a document by its first bytes: compressed, so random-looking, but read as a file elsewhere. */
-function isFileBytes(head: Uint8Array): boolean {
-  return isMediaBytes(head.subarray(0, 16)) || isDocumentBytes(head);
-}
-
-/** Bytes that are sealed: at least `min` of them, random, and no text, picture, document or compressed text. */
+/**
+ * Bytes that are sealed: at least `min` of them, random, and no text, picture, document or compressed
+ * text (a picture is compressed, so random-looking: told by its head first).
+ */
 export function sealedBytes(bytes: Uint8Array, min = MIN_SEALED_BODY): boolean {
   if (bytes.length < min || isFileBytes(bytes) || !looksRandom(bytes)) return false;
   return utf8Text(bytes) === null && binaryText(bytes) === null;
@@ -64,9 +62,6 @@ const BASE64_VALUE = /^[A-Za-z0-9+/_ -]+={0,2}$/;
 
 /** base64 characters of the first 1,026 bytes: what isDocumentBytes() reads of a file (a PDF header within 1 KB). */
 const FILE_HEAD_CHARS = 1368;
-
-/** base64 of either alphabet (and spaces for '+') in the standard one, padding left off. */
-const standardBase64 = (v: string) => v.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
 
 /**
  * The bytes a base64 (either alphabet) or hex value spells, or null; null too for a picture or a
