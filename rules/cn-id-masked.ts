@@ -37,7 +37,7 @@ export default {
   },
   pattern: new RegExp(`(?<![0-9A-Za-z*])[0-9*]{17}[0-9Xx*]${NOT_BEFORE_ALNUM}(?!\\*)`, 'g'),
   // Most masked IDs in a published list are masked as they should be: those are not even matched.
-  candidates: { numbers: { length: [18, 18], masked: true, quiet: (text, start, end) => end - start === 18 && maskedEnough(text, start, end) } },
+  candidates: { numbers: { length: [18, 18], masked: true, quiet: maskedEnough } },
   check(m) {
     const id = m[0];
     if (!id.includes('*') || maskedEnough(id, 0, id.length)) return null;
