@@ -84,14 +84,13 @@ export interface PublishPath {
   expect: ExpectedRequest;
   /** text the page shows when the CMS's own success path ran */
   success: string;
-  /** true for 保存草稿 / autosave (the gate lets a clean draft through) */
-  draft?: boolean;
   /**
-   * The draft save is told from the publish only by a body value the gate cannot read as one (SSCMS:
-   * the same actions/insert with content.checkedLevel -99; PublicCMS: cmsContent/save with draft=on):
-   * without the site adapter a clean one is held for a sign-off; with the shipped adapter it goes through.
+   * true for 保存草稿 / autosave: without the site adapter a clean one is held for a sign-off like a
+   * publish (a 草稿 label or URL word declares nothing); with the shipped adapter, which declares it
+   * (SSCMS: the same actions/insert with content.checkedLevel -99; PublicCMS: cmsContent/save with
+   * draft=on; emlog: autosave with ishide=y; WordPress: original_post_status), it goes through.
    */
-  draftNeedsAdapter?: boolean;
+  draft?: boolean;
 }
 
 export interface CmsFixture {
@@ -275,7 +274,7 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
         via: '保存草稿 → $.post(action=autosave)',
         draft: true,
         steps: [{ click: '#savedf' }],
-        expect: { method: 'POST', path: '/cms/emlog/admin/article_save.php', query: { action: 'autosave' }, titleField: 'title', contentField: 'content', sends: 'xhr' },
+        expect: { method: 'POST', path: '/cms/emlog/admin/article_save.php', query: { action: 'autosave' }, body: { ishide: 'y' }, titleField: 'title', contentField: 'content', sends: 'xhr' },
         success: '成功保存于',
       },
     ],
@@ -366,7 +365,6 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       {
         via: '审核状态 草稿 (-99), then 保 存: the same actions/insert',
         draft: true,
-        draftNeedsAdapter: true,
         steps: [{ click: '#checked-level input' }, { click: '#checked-level li[data-value="-99"]' }, { click: '#btn-save' }],
         expect: { method: 'POST', path: '/cms/sscms/api/admin/cms/editor/actions/insert', body: { 'content.checkedLevel': '-99' }, titleField: 'content.title', contentField: 'content.body', sends: 'xhr', headers: SSCMS_HEADERS },
         success: '内容新增成功',
@@ -392,7 +390,6 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       {
         via: '草稿 ticked, then 保存: the same cmsContent/save with draft=on',
         draft: true,
-        draftNeedsAdapter: true,
         steps: [{ check: 'input[name="draft"]' }, { click: 'button[type="submit"].buttonActive' }],
         expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/save', body: { draft: 'on' }, titleField: 'title', contentField: 'text', sends: 'xhr' },
         success: '操作成功',

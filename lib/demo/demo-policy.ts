@@ -6,7 +6,8 @@
 import type { BrowserContext } from 'playwright-core';
 import { DEFAULT_POLICY } from '../policy/defaults';
 import { hashPin } from '../policy/pin';
-import type { Policy, Reviewer } from '../policy/schema';
+import type { Policy, Reviewer, SiteAdapter } from '../policy/schema';
+import { EDITOR_PAGES } from './drive.ts';
 import { optionsUrl, pastePolicy, unlockAsAdmin } from './options-drive.ts';
 import { driverOf, type DriveTarget } from './playwright-driver.ts';
 
@@ -27,11 +28,31 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 
 export const demoPerson = (id: string): DemoPerson => DEMO_PEOPLE.find((p) => p.id === id)!;
 
+/**
+ * The demo CMS's own site adapter, as the unit's administrator would write it: its 保存草稿 (`/api/draft`)
+ * and the route page's draft saves only store a draft, so a clean one may go there unsigned. Without
+ * it they are held like a publish — a 草稿 label or URL word declares nothing (lib/gate/verdict.ts).
+ * Only the demo pages: the real-CMS fixtures under /cms/ keep their own (or none).
+ */
+export const DEMO_CMS_ADAPTER: SiteAdapter = {
+  id: 'demo-cms',
+  name: '示例县内容管理系统（演示）',
+  match: [...EDITOR_PAGES.map((p) => `http://127.0.0.1${p.path}*`), 'http://127.0.0.1/trs/*', 'http://127.0.0.1/ewebeditor/*', 'http://127.0.0.1/routes/*'],
+  editor: { kind: 'textarea' },
+  fields: {},
+  publishButtons: [],
+  publishRequests: [],
+  draftRequests: [
+    { method: 'POST', urlPattern: '/api/draft(?:$|\\?)' },
+    { method: 'POST', urlPattern: '/sink/r/(?:save-draft|autosave)(?:$|\\?)' },
+  ],
+};
+
 export async function demoPolicy(overrides: Partial<Policy> = {}): Promise<Policy> {
   const reviewers = await Promise.all(
     DEMO_PEOPLE.map(async ({ pin, ...person }) => ({ ...person, pin: await hashPin(pin) })),
   );
-  return { ...DEFAULT_POLICY, reviewers, unit: { name: '示例县人民政府办公室' }, meta: { name: '示例县人民政府办公室（演示）' }, ...overrides };
+  return { ...DEFAULT_POLICY, reviewers, adapters: [DEMO_CMS_ADAPTER], unit: { name: '示例县人民政府办公室' }, meta: { name: '示例县人民政府办公室（演示）' }, ...overrides };
 }
 
 /** The demo unit's administrator password (printed by `npm run demo`, like the demo PINs). */

@@ -151,6 +151,8 @@ export type RefuseReason =
   | 'block-finding'
   | 'needs-signoff'
   | 'draft-save-block'
+  /** Carries the draft to a draft save that words name and the site adapter does not declare. */
+  | 'draft-save-unsigned'
   | 'unsigned-items'
   | 'no-item-ids'
   | 'file-pending'

@@ -1,13 +1,16 @@
 /**
  * The gate's decision on one outgoing request: may it leave? Content decides; names only narrow the
- * cases in which a clean draft may be saved and in which list-page publishing is held.
+ * cases in which list-page publishing is held; the site adapter's declarations, in which a clean draft
+ * may be saved.
  *
  * 1. A block finding never leaves, unless the release ticket covers exactly this content (or the
- *    request is a draft save and the unit accepts personal data in drafts on its own server).
- * 2. A request that carries the draft is a publish unless it is a draft save: the ticket or nothing.
+ *    request is a draft save the site adapter declares and the unit accepts personal data in drafts
+ *    on its own server).
+ * 2. A request that carries the draft is a publish unless the site adapter declares it a draft save:
+ *    the ticket or nothing. A 草稿 label or an autosave URL declares nothing.
  * 3. Without the draft, a request that publish words point to and that names saved items passes only
  *    when every item has a sign-off.
- * 4. Everything else (list loads, polling, assets, clean autosaves) passes untouched.
+ * 4. Everything else (list loads, polling, assets) passes untouched.
  */
 import type { Finding } from '../scan/types';
 import { decodeOutgoing, joinedText } from './decode';
@@ -28,7 +31,7 @@ export interface GateContext {
   /** The draft on this page, or null (no editor, or an empty one). */
   draft: DraftFingerprint | null;
   ticket: ReleaseTicket | null;
-  /** Policy gate.draftSaves: 'allow' accepts personal data in drafts stored on the unit's own CMS. */
+  /** Policy gate.draftSaves: 'allow' accepts personal data in the draft saves the site adapter declares. */
   draftSaves: 'scan' | 'allow';
   /** The site adapter declares this request a draft save (its URL, and a body field where the rule names one). */
   declaredDraftSave: (method: string, url: string, decoded: Decoded) => boolean;
@@ -79,28 +82,33 @@ export function judge(o: Outgoing, ctx: GateContext, decoded: Decoded = decodeOu
   const found = [...blocks(ctx.scan(text)), ...(whole ? joinFindings(decoded, ctx.before!, (t) => blocks(ctx.scan(t))) : [])];
   const carries = carriesDraft(ctx.draft, text) || (whole !== null && carriesDraft(ctx.draft, joinedText(whole)));
   const declared = ctx.declaredPublish(o.method, o.url, decoded);
+  // Only the adapter declares a draft save: a 草稿 label or URL word may name one, never release one.
   // Draft words count only where the URL does not say publish (/api/drafts/42/publish publishes); a
   // request the adapter names a publish is one whatever else it says (WordPress publishes a post.php
   // that sends `publish`, even beside `save`).
-  const draftSave = !declared && (ctx.declaredDraftSave(o.method, o.url, decoded) || ((isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url)));
+  const draftSave = !declared && ctx.declaredDraftSave(o.method, o.url, decoded);
+  const saysDraft = draftSave || (!declared && (isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url));
   const piece = whole && carries && ctx.ticket && found.length === 0 ? signedPiece(ctx.ticket, decoded, ctx.before!, ctx.now, (t) => carriesDraft(ctx.draft, t)) : null;
   const ticketFits = ctx.ticket !== null && found.length === 0 && (matchesTicket(ctx.ticket, decoded, ctx.now) || (piece === 'whole' && signedFields(ctx.ticket, decoded)));
 
   if (decoded.opaque && !ticketFits) return { pass: false, reason: 'opaque-body', publish: carries, findings: [], detail: decoded.opaque };
   const files = fileProblems(decoded, ctx);
-  if (files) return { ...files, publish: carries && !draftSave };
+  if (files) return { ...files, publish: carries && !saysDraft };
   if (found.length > 0) {
     if (draftSave && ctx.draftSaves === 'allow') return { pass: true, reason: 'draft-save' };
-    return { pass: false, reason: draftSave ? 'draft-save-block' : 'block-finding', publish: carries && !draftSave, findings: found };
+    return { pass: false, reason: saysDraft ? 'draft-save-block' : 'block-finding', publish: carries && !saysDraft, findings: found };
   }
   if (carries) {
     if (ticketFits) return { pass: true, reason: 'ticket', usedTicket: true };
     // A piece of the signed draft, the rest still to come: the last piece spends the release.
     if (piece === 'begun' && signedFields(ctx.ticket!, decoded)) return { pass: true, reason: 'ticket' };
     if (draftSave) return { pass: true, reason: 'draft-save' };
+    // Named a draft save by words alone: held like a publish. A click on 保存草稿 opens the checklist
+    // early; a timer's autosave is refused without opening it every minute.
+    if (saysDraft) return { pass: false, reason: 'draft-save-unsigned', publish: !!o.control, findings: [] };
     return { pass: false, reason: 'needs-signoff', publish: true, findings: [] };
   }
-  return judgeSealed(decoded, ctx, draftSave) ?? judgeItems(o, decoded, ctx, { draftSave, declared });
+  return judgeSealed(decoded, ctx, saysDraft) ?? judgeItems(o, decoded, ctx, { draftSave, declared });
 }
 
 /**

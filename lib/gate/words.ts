@@ -1,6 +1,7 @@
 /**
  * Words that say what a control or an endpoint is for. They may decide WHEN the checklist opens and
- * let a clean draft be saved; they never let a finding or an unsigned draft out (lib/gate/verdict.ts).
+ * how a refusal is worded; they never let anything out — only the site adapter declares a draft save
+ * (lib/gate/verdict.ts).
  */
 import { pairsOf } from './pairs';
 

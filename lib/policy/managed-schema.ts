@@ -87,7 +87,7 @@ export const MANAGED_SCHEMA: JsonSchema = {
       }),
       'Reviewer roster; PINs only as PBKDF2-SHA256 records',
     ),
-    gate: obj({ draftSaves: str() }, "Draft saves: 'scan' refuses a draft with a block finding; 'allow' accepts personal data in drafts on the unit's own CMS"),
+    gate: obj({ draftSaves: str() }, "Draft saves: 'scan' refuses a draft with a block finding; 'allow' accepts personal data in the draft saves the site adapter declares (draftRequests)"),
     signoff: obj({ validMinutes: int() }),
     audit: obj({ retentionDays: int(), collectorUrl: str(), collectorToken: str() }),
     unit: obj({ name: str() }, 'The unit: its name heads the printed review form'),

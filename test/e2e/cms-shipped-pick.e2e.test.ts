@@ -3,10 +3,11 @@
  * a saved item by a plain GET whose URL has no publish word, so without an adapter Precheck cannot know
  * it publishes and it reaches the server; once the administrator picks the shipped PbootCMS adapter
  * for the CMS's site, the same click on an unsigned item is refused, named by its title, and nothing
- * arrives. SSCMS and PublicCMS the other way round: their 草稿 is the publish's own request with a body
- * value the gate cannot read as a draft (SSCMS content.checkedLevel -99, PublicCMS draft=on), so
- * without an adapter a clean draft save is held for a sign-off; with the picked adapter it is saved,
- * and one holding an ID number is still refused.
+ * arrives. Draft saves the other way round: only a site adapter declares one — a 草稿 label or an
+ * autosave URL declares nothing, and SSCMS's and PublicCMS's 草稿 is the publish's own request with a
+ * body value (content.checkedLevel -99, draft=on) —, so without an adapter a clean draft save is held
+ * for a sign-off (emlog, WordPress, SSCMS, PublicCMS); with the picked adapter it is saved, and one
+ * holding an ID number is still refused.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,10 +70,10 @@ test('without an adapter the status link goes out; with the picked PbootCMS adap
   await page.close();
 });
 
-const ADAPTER_DRAFTS = CMS_FIXTURES.filter((f) => f.publish.some((p) => p.draftNeedsAdapter));
+const ADAPTER_DRAFTS = CMS_FIXTURES.filter((f) => f.publish.some((p) => p.draft));
 
 test.each(ADAPTER_DRAFTS.map((f) => [f.name, f] as const))('%s 草稿: without an adapter a clean one is held for a sign-off; with the picked adapter it is saved, and with an ID refused', async (_name, fixture) => {
-  const draft = fixture.publish.find((p) => p.draftNeedsAdapter)!;
+  const draft = fixture.publish.find((p) => p.draft)!;
   const openDraft = async (text: string): Promise<Page> => {
     const page = await browser.context.newPage();
     await openFixture(page, server.url, fixture);

@@ -15,7 +15,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
-import { dialog } from '../../lib/demo/checklist-drive.ts';
+import { checklistOpen, closeChecklist, dialog, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
@@ -122,7 +122,7 @@ describeRest('the CMS keeps working', () => {
     expect(outcome).toMatchObject({ ok: true });
   });
 
-  test('a clean 保存草稿 and a clean autosave reach the server; one holding an ID is refused', async () => {
+  test('a clean 保存草稿 and a clean autosave the site adapter declares reach the server; one holding an ID is refused', async () => {
     await openRoutes(page, server);
     await writeDraft(page, ownDraft(3));
     let since = server.mark();
@@ -131,7 +131,7 @@ describeRest('the CMS keeps working', () => {
     expect(await page.evaluate(`window.__routes.last`)).toMatchObject({ ok: true });
     expect(await page.evaluate(`window.__routes.run('autosave').then((r) => r.ok)`)).toBe(true);
     expect(server.requests({ path: '/sink/r/autosave', since })).toHaveLength(1);
-    note({ id: '保存草稿', label: '保存草稿 / autosave of a clean draft', route: 'fetch' }, 'withId', 'clean: reaches the server');
+    note({ id: '保存草稿', label: '保存草稿 / autosave of a clean draft (declared by the site adapter)', route: 'fetch' }, 'withId', 'clean: reaches the server');
 
     await writeDraft(page, ownDraft(4, true));
     since = server.mark();
@@ -140,7 +140,32 @@ describeRest('the CMS keeps working', () => {
     await page.waitForTimeout(SETTLE_MS);
     expect(server.carrying(ID, { since })).toEqual([]);
     expect(await refusalListed(page, 'fetch', '/sink/r/autosave')).toBe(true);
-    note({ id: '保存草稿', label: '保存草稿 / autosave of a clean draft', route: 'fetch' }, 'signedOff', 'with an ID: refused (draft-save-block)');
+    note({ id: '保存草稿', label: '保存草稿 / autosave of a clean draft (declared by the site adapter)', route: 'fetch' }, 'signedOff', 'with an ID: refused (draft-save-block)');
+  });
+
+  test('a draft save no adapter declares is held: a timer\'s autosave is refused with the checklist closed, a click on 暂存 opens it', async () => {
+    const row = { id: '未声明草稿', label: 'a clean draft to an undeclared autosave URL / 暂存 button', route: 'fetch' as const };
+    await openRoutes(page, server);
+    await writeDraft(page, ownDraft(6));
+    const since = server.mark();
+    const send = (path: string) => `fetch(${JSON.stringify(path)}, { method: 'POST', body: 'content=' + encodeURIComponent(document.getElementById('content').value) }).then((r) => r.ok, () => false)`;
+    expect(await page.evaluate(send('/sink/r/article/autosave'))).toBe(false);
+    expect(await refusalListed(page, 'fetch', '/sink/r/article/autosave')).toBe(true);
+    expect(await checklistOpen(page)).toBe(false);
+    await page.evaluate(`(() => {
+      const b = document.createElement('button');
+      b.type = 'button'; b.id = 'btn-zancun'; b.textContent = '暂存';
+      b.onclick = () => { window.__zancun = ${send('/sink/r/zancun')}; };
+      document.getElementById('cms-form').append(b);
+    })()`);
+    await page.locator('#btn-zancun').click();
+    await waitForChecklist(page);
+    expect(await page.evaluate('window.__zancun')).toBe(false);
+    await closeChecklist(page);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(server.requests({ path: '/sink/r/article/autosave', since })).toEqual([]);
+    expect(server.requests({ path: '/sink/r/zancun', since })).toEqual([]);
+    note(row, 'withId', 'clean: held (draft-save-unsigned); a click opens the checklist, a timer does not');
   });
 });
 

@@ -67,6 +67,8 @@ describe('the verdict with the shipped adapters', () => {
     const v = judge(o, { ...gateContext(draft ?? ''), ...(draft === null && { draft: null }), ...policyOf(cms), signedItems: new Set(signed) });
     return `${v.pass ? 'pass' : 'refuse'}:${v.reason}${!v.pass && v.items ? ` ${v.items.join()}` : ''}`;
   };
+  const EMLOG_AUTOSAVE = `${ORIGIN}/admin/article_save.php?action=autosave`;
+  const post = (url: string, fields: [string, string][]): Outgoing => ({ ...request(url, { kind: 'text', contentType: 'application/x-www-form-urlencoded; charset=UTF-8', text: new URLSearchParams(fields).toString() }), route: 'xhr' });
   const list = (enews: string, ids: string[], control: string): Outgoing => ({ ...request(ECMSINFO, entries([['enews', enews], ...ids.map((id): [string, string] => ['id[]', id])])), control });
 
   it.each<[string, string, Outgoing, string | null, string[], string]>([
@@ -78,6 +80,10 @@ describe('the verdict with the shipped adapters', () => {
     ['WordPress 保存草稿 of a clean draft (label unknown: Enter in the title)', 'wordpress', { ...request(POST_PHP, entries([['original_post_status', 'draft'], ['save', '保存草稿'], ['content', DRAFT]])), control: '' }, DRAFT, [], 'pass:draft-save'],
     ['WordPress 发布 of the draft needs a sign-off', 'wordpress', { ...request(POST_PHP, entries([['original_post_status', 'draft'], ['publish', '发布'], ['content', DRAFT]])), control: '发布' }, DRAFT, [], 'refuse:needs-signoff'],
     ['WordPress: publish sent beside save still publishes (a declared publish outweighs a draft save)', 'wordpress', { ...request(POST_PHP, entries([['original_post_status', 'draft'], ['save', '保存草稿'], ['publish', '发布'], ['content', DRAFT]])), control: '保存草稿' }, DRAFT, [], 'refuse:needs-signoff'],
+    ['emlog 保存草稿 of a new article (ishide=y) is a draft save', 'emlog', { ...post(EMLOG_AUTOSAVE, [['ishide', 'y'], ['content', DRAFT]]), control: '保存草稿' }, DRAFT, [], 'pass:draft-save'],
+    ['emlog timed autosave of a new article (ishide=y) is a draft save', 'emlog', post(EMLOG_AUTOSAVE, [['ishide', 'y'], ['content', DRAFT]]), DRAFT, [], 'pass:draft-save'],
+    ['emlog autosave of a published article (ishide=n) updates it live: held, quietly (no control)', 'emlog', post(EMLOG_AUTOSAVE, [['ishide', 'n'], ['content', DRAFT]]), DRAFT, [], 'refuse:draft-save-unsigned'],
+    ['emlog autosave without ishide is no declared draft save', 'emlog', post(EMLOG_AUTOSAVE, [['content', DRAFT]]), DRAFT, [], 'refuse:draft-save-unsigned'],
     ['WordPress 更新 of a live post is no draft save', 'wordpress', { ...request(POST_PHP, entries([['original_post_status', 'publish'], ['save', '更新'], ['content', DRAFT]])), control: '更新' }, DRAFT, [], 'refuse:needs-signoff'],
   ])('%s', (_what, cms, o, draft, signed, want) => {
     expect(verdict(cms, o, draft, signed)).toBe(want);

@@ -36,12 +36,16 @@ describe('judge', () => {
     ['the draft to 保存 (no publish word)', form({ title: '公示', content: `<p>${DRAFT}</p>` }, 'http://cms.test/admin/save.do', '保存'), {}, 'refuse:needs-signoff'],
     ['the draft by PUT to /api/articles/42', { ...post('http://cms.test/api/articles/42', { kind: 'text', text: JSON.stringify({ body: DRAFT }) }), method: 'PUT' }, {}, 'refuse:needs-signoff'],
     ['the draft with an unlabelled image submit', form({ content: DRAFT, x: '3', y: '4' }, 'http://cms.test/dede/article_add.php', ''), {}, 'refuse:needs-signoff'],
-    // Draft saves: names let a clean draft through, never a finding.
-    ['a clean draft by 保存草稿', form({ content: DRAFT }, 'http://cms.test/admin/save.do', '保存草稿'), {}, 'pass:draft-save'],
-    ['a clean autosave', post('http://cms.test/article/autosave', { kind: 'text', text: `content=${encodeURIComponent(DRAFT)}` }), {}, 'pass:draft-save'],
+    // Draft saves: only the site adapter declares one; a 草稿 label or an autosave URL lets nothing through.
+    ['a clean draft by 保存草稿 (undeclared)', form({ content: DRAFT }, 'http://cms.test/admin/save.do', '保存草稿'), {}, 'refuse:draft-save-unsigned'],
+    ['a clean autosave (undeclared)', post('http://cms.test/article/autosave', { kind: 'text', text: `content=${encodeURIComponent(DRAFT)}` }), {}, 'refuse:draft-save-unsigned'],
+    ['a clean draft to a /drafts/ URL (undeclared)', { ...post('http://cms.test/api/drafts/42', { kind: 'text', text: JSON.stringify({ body: DRAFT }) }), method: 'PUT' }, {}, 'refuse:draft-save-unsigned'],
     ['an adapter-declared draft save', form({ content: DRAFT }, 'http://cms.test/wcm/doc_save.do'), { declaredDraftSave: () => true }, 'pass:draft-save'],
+    ['an adapter-declared draft save under a 保存草稿 label', form({ content: DRAFT }, 'http://cms.test/wcm/doc_save.do', '保存草稿'), { declaredDraftSave: () => true }, 'pass:draft-save'],
     ['a draft save with an ID', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), {}, 'refuse:draft-save-block'],
-    ['a draft save with an ID, drafts allowed', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), { draftSaves: 'allow' }, 'pass:draft-save'],
+    ['a draft save with an ID, drafts allowed, undeclared', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do', '保存草稿'), { draftSaves: 'allow' }, 'refuse:draft-save-block'],
+    ['a declared draft save with an ID, drafts allowed', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do'), { draftSaves: 'allow', declaredDraftSave: () => true }, 'pass:draft-save'],
+    ['a declared draft save with an ID, drafts scanned', form({ content: `${DRAFT}${ID}` }, 'http://cms.test/admin/save.do'), { declaredDraftSave: () => true }, 'refuse:draft-save-block'],
     // A publish word in the URL outweighs a draft word: /api/drafts/42/publish publishes the draft.
     ['the draft to /api/drafts/42/publish', post('http://cms.test/api/drafts/42/publish', { kind: 'text', text: JSON.stringify({ content: DRAFT }) }), {}, 'refuse:needs-signoff'],
     ['保存草稿 whose request goes to a publish URL', form({ content: DRAFT }, 'http://cms.test/article/publish.do', '保存草稿'), {}, 'refuse:needs-signoff'],
@@ -213,5 +217,17 @@ describe('judge', () => {
     const search = judge(get(`http://cms.test/search?q=${ID}`), ctx());
     expect(!publish.pass && publish.publish).toBe(true);
     expect(!search.pass && search.publish).toBe(false);
+  });
+
+  it('an undeclared 保存草稿 clicked opens the checklist early; a timer\'s autosave does not', () => {
+    const clicked = judge(form({ content: DRAFT }, 'http://cms.test/admin/save.do', '保存草稿'), ctx());
+    const timed = judge(post('http://cms.test/article/autosave', { kind: 'text', text: `content=${encodeURIComponent(DRAFT)}` }), ctx());
+    expect(clicked).toMatchObject({ pass: false, reason: 'draft-save-unsigned', publish: true });
+    expect(timed).toMatchObject({ pass: false, reason: 'draft-save-unsigned', publish: false });
+  });
+
+  it('the signed draft leaves by an undeclared 保存草稿, once', () => {
+    const ticket = issueTicket({ digest: 'd', body: DRAFT, fields: [] }, 1000, 5000);
+    expect(judge(form({ content: DRAFT }, 'http://cms.test/admin/save.do', '保存草稿'), ctx({ ticket }))).toMatchObject({ pass: true, reason: 'ticket', usedTicket: true });
   });
 });
