@@ -136,3 +136,21 @@ describe('PageGate and what Web Crypto encrypts', () => {
     expect(g.judge(sealedPost(Buffer.byteLength(token) + 16))).toMatchObject({ pass: true, reason: 'encrypted-judged' });
   });
 });
+
+describe('what the page\'s own error path is told', () => {
+  const g = () => pageGate({ t: 1000 }, DRAFT);
+  const autosave = (content: string): Outgoing => ({ route: 'xhr', method: 'POST', url: 'http://cms.test/article/autosave', body: { kind: 'entries', entries: [['content', content]] } });
+
+  it('a clean draft to an undeclared autosave is held for want of a sign-off, not for sensitive content', () => {
+    const a = g().answer(autosave(DRAFT));
+    expect(a).toMatchObject({ pass: false });
+    expect(!a.pass && a.message).toBe('发布前预检：这次保存带着稿件正文，未经签发，已阻止');
+  });
+
+  it('a draft save holding an ID says it holds content to handle; a publish says it needs the sign-off', () => {
+    const withId = g().answer(autosave(`${DRAFT}身份证号11010519491231002X`));
+    expect(!withId.pass && withId.message).toBe('发布前预检：此请求含有须处理的敏感信息，已阻止');
+    const publish = g().answer(submission('fetch'));
+    expect(!publish.pass && publish.message).toBe('发布前预检：发布须先完成检查清单并由审核人签发，已阻止');
+  });
+});

@@ -48,8 +48,13 @@ export interface GateDeps {
 
 export type JudgedListener = (o: Outgoing, v: Verdict) => void;
 
-const refusalText = (v: Extract<Verdict, { pass: false }>): string =>
-  v.publish ? '发布前预检：发布须先完成检查清单并由审核人签发，已阻止' : '发布前预检：此请求含有须处理的敏感信息，已阻止';
+/** What the page's own error path shows: it names the content's problem only where there is one. */
+function refusalText(v: Extract<Verdict, { pass: false }>): string {
+  if (v.publish) return '发布前预检：发布须先完成检查清单并由审核人签发，已阻止';
+  // a clean draft to a draft save no adapter declares, or sealed by the page's script
+  if (v.reason === 'draft-save-unsigned' || v.reason === 'sealed-body') return '发布前预检：这次保存带着稿件正文，未经签发，已阻止';
+  return '发布前预检：此请求含有须处理的敏感信息，已阻止';
+}
 
 /** How long after a released submission its navigation may still arrive (the browser starts it at once). */
 const FOLLOW_UP_MS = 3_000;
