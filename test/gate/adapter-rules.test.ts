@@ -84,6 +84,9 @@ describe('the verdict with the shipped adapters', () => {
     ['emlog timed autosave of a new article (ishide=y) is a draft save', 'emlog', post(EMLOG_AUTOSAVE, [['ishide', 'y'], ['content', DRAFT]]), DRAFT, [], 'pass:draft-save'],
     ['emlog autosave of a published article (ishide=n) updates it live: held, quietly (no control)', 'emlog', post(EMLOG_AUTOSAVE, [['ishide', 'n'], ['content', DRAFT]]), DRAFT, [], 'refuse:draft-save-unsigned'],
     ['emlog autosave without ishide is no declared draft save', 'emlog', post(EMLOG_AUTOSAVE, [['content', DRAFT]]), DRAFT, [], 'refuse:draft-save-unsigned'],
+    ['WordPress heartbeat autosave (wp_autosave: the draft, or a revision of a live post)', 'wordpress', post(`${ORIGIN}/wp-admin/admin-ajax.php`, [['data[wp_autosave][post_id]', '42'], ['data[wp_autosave][post_title]', '公示'], ['data[wp_autosave][content]', DRAFT], ['interval', '60'], ['action', 'heartbeat'], ['screen_id', 'post']]), DRAFT, [], 'pass:draft-save'],
+    ['WordPress heartbeat autosave holding an ID is refused', 'wordpress', post(`${ORIGIN}/wp-admin/admin-ajax.php`, [['data[wp_autosave][post_id]', '42'], ['data[wp_autosave][content]', `${DRAFT}身份证号11010519491231002X`], ['action', 'heartbeat']]), DRAFT, [], 'refuse:draft-save-block'],
+    ['WordPress: another admin-ajax call carrying the draft is no autosave', 'wordpress', post(`${ORIGIN}/wp-admin/admin-ajax.php`, [['action', 'sample-permalink'], ['new_title', DRAFT]]), DRAFT, [], 'refuse:needs-signoff'],
     ['WordPress 更新 of a live post is no draft save', 'wordpress', { ...request(POST_PHP, entries([['original_post_status', 'publish'], ['save', '更新'], ['content', DRAFT]])), control: '更新' }, DRAFT, [], 'refuse:needs-signoff'],
   ])('%s', (_what, cms, o, draft, signed, want) => {
     expect(verdict(cms, o, draft, signed)).toBe(want);

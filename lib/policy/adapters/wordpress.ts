@@ -9,7 +9,11 @@ import type { ShippedAdapter } from './types';
  *   too, and changes the published post. What tells a draft is the hidden `original_post_status`
  *   (edit-form-advanced.php): auto-draft, draft or pending. A `publish` sent beside it still publishes
  *   (a declared publish outweighs a declared draft save, lib/gate/verdict.ts).
- * Both read the body: the browser's network backstop, which sees none, holds neither; the page gate does.
+ * - Autosave: every minute autosave.js sends the post through the heartbeat (admin-ajax.php,
+ *   `data[wp_autosave][…]`); wp_autosave() stores it in the draft itself or, for a post already
+ *   published, in an autosave revision — never in the live post. Undeclared, it was held every minute
+ *   as an unsigned publish and the checklist opened each time.
+ * All read the body: the browser's network backstop, which sees none, holds none; the page gate does.
  */
 export const wordpress: ShippedAdapter = {
   cms: 'wordpress',
@@ -21,7 +25,10 @@ export const wordpress: ShippedAdapter = {
     fields: { title: '#title', channel: 'input[type="checkbox"][name="post_category[]"]', currentUser: '#wp-admin-bar-my-account .display-name' },
     publishButtons: ['#publish'],
     publishRequests: [{ method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'publish' } }],
-    draftRequests: [{ method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'original_post_status', pattern: '^(?:auto-draft|draft|pending)$' } }],
+    draftRequests: [
+      { method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'original_post_status', pattern: '^(?:auto-draft|draft|pending)$' } },
+      { method: 'POST', urlPattern: '/wp-admin/admin-ajax\\.php(?:$|\\?)', field: { name: 'data[wp_autosave][post_id]', pattern: '^\\d+$' } },
+    ],
     itemId: { field: '#post_ID', urlParam: 'post' },
   },
 };
