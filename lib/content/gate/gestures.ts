@@ -1,6 +1,7 @@
 /**
- * The control the user used last — a click or Enter in any same-origin frame — and its label. Draft
- * words on it (保存草稿) let a clean draft be saved; publish words on it hold a list-page request.
+ * The control the user used last — a click or Enter in any same-origin frame — and its label. A
+ * request that follows one opens the checklist when it is held (a timer's does not); draft words on
+ * it (保存草稿) only word the refusal; publish words on it hold a list-page request.
  * Only trusted events count: a page script's synthetic click names nothing.
  */
 import { isPublishLabel } from '../../gate/words';
