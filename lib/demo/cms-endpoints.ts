@@ -269,6 +269,13 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   },
   {
     cms: 'wordpress',
+    does: '自动保存（heartbeat：admin-ajax.php，data[wp_autosave][…]）',
+    method: 'POST',
+    path: 'wp-admin/admin-ajax.php',
+    answer: () => ({ kind: 'json', value: { wp_autosave: { success: true, message: '草稿已保存。' }, server_time: 1764892800 } }),
+  },
+  {
+    cms: 'wordpress',
     does: '编辑文章（提交后的跳转，message=6 已发布 / 10 草稿已更新）',
     method: 'GET',
     path: 'wp-admin/post.php',

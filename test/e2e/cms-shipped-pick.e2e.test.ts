@@ -112,3 +112,31 @@ test.each(ADAPTER_DRAFTS.map((f) => [f.name, f] as const))('%s 草稿: without a
   expect(server.requests({ ...draft.expect, since })).toEqual([]);
   await page.close();
 });
+
+test('WordPress with the picked adapter: its heartbeat autosave of a clean draft reaches admin-ajax.php; one holding an ID is refused', async () => {
+  const fixture = CMS_FIXTURES.find((f) => f.cms === 'wordpress')!;
+  // picked again: this test does not lean on the order of the ones above
+  await pickShipped('wordpress', '/cms/wordpress/*');
+  const ajax = { method: 'POST', path: '/cms/wordpress/wp-admin/admin-ajax.php' };
+  const openTicking = async (text: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, { ...fixture, path: `${fixture.path}?autosave=1000` });
+    await page.locator('precheck-panel').waitFor({ state: 'attached' });
+    await prepareDraft(page, fixture, text);
+    return page;
+  };
+
+  let since = server.mark();
+  let page = await openTicking('乡镇民政办已按时发放本季度低保资金。');
+  await expect.poll(() => server.requests({ ...ajax, since }).filter((r) => JSON.stringify(r.body).includes('按时发放')).length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('#autosave-status').innerText()).toContain('草稿已于');
+  expect(await checklistOpen(page)).toBe(false);
+  await page.close();
+
+  since = server.mark();
+  page = await openTicking(`申请人身份证号${SAMPLE_ID}，请核对。`);
+  await expect.poll(() => panelRefusals(page), { timeout: 10_000 }).toContain('admin-ajax.php');
+  await page.waitForTimeout(1500);
+  expect(server.carrying(SAMPLE_ID)).toEqual([]);
+  await page.close();
+});
