@@ -6,7 +6,7 @@
  * decoded body, which the page gate has and the browser's network rules do not.
  */
 import { itemIdsOf, listPublishRule } from '../policy/list-publish';
-import { compileRequestRule, type RequestParts, type RequestRuleLike } from '../policy/request-rule';
+import { compileRequestRule, type Quantifier, type RequestParts, type RequestRuleLike } from '../policy/request-rule';
 import type { ListPublishRule } from '../policy/schema';
 import type { Decoded } from './types';
 
@@ -38,8 +38,8 @@ function partsOf(method: string, url: string, decoded: Decoded): RequestParts {
 
 type RequestTest = (method: string, url: string, decoded: Decoded) => boolean;
 
-function matcher(rules: readonly RequestRule[]): RequestTest {
-  const tests = rules.map(compileRequestRule);
+function matcher(rules: readonly RequestRule[], quantifier: Quantifier): RequestTest {
+  const tests = rules.map((r) => compileRequestRule(r, quantifier));
   return (method, url, decoded) => {
     const req = partsOf(method, url, decoded);
     return tests.some((t) => t(req));
@@ -50,11 +50,12 @@ export function gatePolicyOf(page: PagePolicyLike) {
   const adapter = page.adapter;
   const lists = adapter?.listPublish ?? [];
   const publishes = [...(adapter?.publishRequests ?? []), ...lists];
-  const blockedTests = publishes.filter((r) => !r.field).map(compileRequestRule);
+  const blockedTests = publishes.filter((r) => !r.field).map((r) => compileRequestRule(r));
   return {
     draftSaves: page.gate?.draftSaves ?? ('scan' as const),
-    declaredDraftSave: matcher(adapter?.draftRequests ?? []),
-    declaredPublish: matcher(publishes),
+    // a draft save only when every value of its field says so; a publish when any does
+    declaredDraftSave: matcher(adapter?.draftRequests ?? [], 'every'),
+    declaredPublish: matcher(publishes, 'some'),
     /**
      * The request meets the browser's network block (lib/gate/backstop-rules.ts): a publish rule without
      * a field condition. A rule with one is no network rule, so nothing needs lifting for it.

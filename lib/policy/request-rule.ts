@@ -65,13 +65,16 @@ export function fieldValues(req: Pick<RequestParts, 'url' | 'body'>, name: strin
 }
 
 /**
- * A field condition holds when one of the field's values matches. "Any" on purpose: a request that
- * sends `enews` twice is read by the CMS one way, and a publish rule should hold it either way (a
- * declared publish outweighs a declared draft save in the verdict).
+ * Which of a field's values must match. A request that sends a field twice is read by the CMS one
+ * way or the other (PHP keeps the last, others the first), so each kind of rule takes the reading that
+ * holds it: a publish rule holds when `some` value says publish; a draft save is one only when
+ * `every` value says draft (`ishide=y&ishide=n` publishes on emlog).
  */
-function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null): boolean {
+export type Quantifier = 'some' | 'every';
+
+function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null, quantifier: Quantifier): boolean {
   const values = fieldValues(req, field.name);
-  const sent = re ? values.some((v) => re.test(v)) : values.length > 0;
+  const sent = re ? values.length > 0 && values[quantifier]((v) => re.test(v)) : values.length > 0;
   return field.absent === true ? !sent : sent;
 }
 
@@ -79,15 +82,15 @@ function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null)
  * The rule as a test of one request. A pattern that does not compile never matches (the policy's
  * validation refuses it before it gets here).
  */
-export function compileRequestRule(rule: RequestRuleLike): (req: RequestParts) => boolean {
+export function compileRequestRule(rule: RequestRuleLike, quantifier: Quantifier = 'some'): (req: RequestParts) => boolean {
   const url = regex(rule.urlPattern);
   const method = rule.method?.toUpperCase();
   const field = rule.field;
   const value = field?.pattern === undefined ? null : regex(field.pattern);
   if (!url || (field?.pattern !== undefined && !value)) return () => false;
-  return (req) => (!method || method === req.method.toUpperCase()) && url.test(req.url) && (!field || fieldHolds(field, req, value));
+  return (req) => (!method || method === req.method.toUpperCase()) && url.test(req.url) && (!field || fieldHolds(field, req, value, quantifier));
 }
 
-export function matchesRequestRule(rule: RequestRuleLike, req: RequestParts): boolean {
-  return compileRequestRule(rule)(req);
+export function matchesRequestRule(rule: RequestRuleLike, req: RequestParts, quantifier: Quantifier = 'some'): boolean {
+  return compileRequestRule(rule, quantifier)(req);
 }

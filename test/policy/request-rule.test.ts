@@ -36,6 +36,21 @@ describe('a request rule with a field condition', () => {
   });
 });
 
+describe('a draft rule takes every value, a publish rule any', () => {
+  const DRAFT: RequestRuleLike = { method: 'POST', urlPattern: '/article_save\\.php\\?action=autosave', field: { name: 'ishide', pattern: '^y$' } };
+  const autosave = (body: Record<string, unknown>) => req('POST', '/admin/article_save.php?action=autosave', body);
+  it.each<[string, RequestParts, boolean, boolean]>([
+    ['one value, a draft', autosave({ ishide: 'y' }), true, true],
+    ['twice, y then n (PHP keeps n: public)', autosave({ ishide: ['y', 'n'] }), true, false],
+    ['y in the body, n in the query', req('POST', '/admin/article_save.php?action=autosave&ishide=n', { ishide: 'y' }), true, false],
+    ['twice, both y', autosave({ ishide: ['y', 'y'] }), true, true],
+    ['not sent', autosave({ title: 't' }), false, false],
+  ])('%s', (_what, request, some, every) => {
+    expect(compileRequestRule(DRAFT, 'some')(request)).toBe(some);
+    expect(compileRequestRule(DRAFT, 'every')(request)).toBe(every);
+  });
+});
+
 describe('fieldValues', () => {
   it('reads the body first, then the query, and drops blank values', () => {
     expect(fieldValues({ url: `${U}/x.php?enews=B&enews=`, body: { enews: ['A', ''] } }, 'enews')).toEqual(['A', 'B']);

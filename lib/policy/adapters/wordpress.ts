@@ -24,7 +24,14 @@ export const wordpress: ShippedAdapter = {
     editor: { kind: 'tinymce' },
     fields: { title: '#title', channel: 'input[type="checkbox"][name="post_category[]"]', currentUser: '#wp-admin-bar-my-account .display-name' },
     publishButtons: ['#publish'],
-    publishRequests: [{ method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'publish' } }],
+    publishRequests: [
+      { method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'publish' } },
+      // _wp_translate_postdata() publishes a save whose post_status says so, whatever button sent it
+      { method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'post_status', pattern: '^(?:publish|future)$' } },
+      // wp_autosave() hands a draft's autosave to edit_post(): the same reading of publish / post_status
+      { method: 'POST', urlPattern: '/wp-admin/admin-ajax\\.php(?:$|\\?)', field: { name: 'data[wp_autosave][publish]' } },
+      { method: 'POST', urlPattern: '/wp-admin/admin-ajax\\.php(?:$|\\?)', field: { name: 'data[wp_autosave][post_status]', pattern: '^(?:publish|future)$' } },
+    ],
     draftRequests: [
       { method: 'POST', urlPattern: '/wp-admin/post\\.php(?:$|\\?)', field: { name: 'original_post_status', pattern: '^(?:auto-draft|draft|pending)$' } },
       { method: 'POST', urlPattern: '/wp-admin/admin-ajax\\.php(?:$|\\?)', field: { name: 'data[wp_autosave][post_id]', pattern: '^\\d+$' } },
