@@ -34,6 +34,8 @@ export interface Controller {
   draftFindings(): Promise<DraftFindings>;
   /** An editor was found on the page (a page without one may be a published item). */
   hasEditors(): boolean;
+  /** Teach mode: the CMS's publish controls take real clicks (their requests held) until resumed. */
+  pauseEarlyStop(): () => void;
   /** The page turned out to be outside the policy (another port of a granted host): Precheck leaves it. */
   dispose(): void;
 }
@@ -139,6 +141,7 @@ export function startController(top: Window, hub: GateHub, initial: ScanOptions,
       return { ok: true, url: top.location.href, title: top.document.title, findings: source.findings().map((l) => l.finding) };
     },
     hasEditors: () => draft.hasEditors(),
+    pauseEarlyStop: () => early.pause(),
     dispose() {
       stopDiscovering();
       early.enabled = false;

@@ -43,6 +43,8 @@ export class EarlyStop {
   /** Off on a page the policy does not cover. */
   enabled = true;
   private passUntil = 0;
+  /** Teach mode is being shown the CMS's own 保存草稿 and 发布: their clicks reach the page. */
+  private pauses = 0;
   private readonly probe = new ListenerProbe();
 
   constructor(private readonly hooks: EarlyStopHooks) {}
@@ -50,6 +52,16 @@ export class EarlyStop {
   /** The next click (the checklist replaying the stopped one) goes through to the page. */
   passNext(): void {
     this.passUntil = Date.now() + 1000;
+  }
+
+  /** Clicks go to the page until the returned resume. */
+  pause(): () => void {
+    this.pauses += 1;
+    let resumed = false;
+    return () => {
+      if (!resumed) this.pauses -= 1;
+      resumed = true;
+    };
   }
 
   ensure(win: Window): void {
@@ -72,7 +84,7 @@ export class EarlyStop {
     // Precheck's own checklist and panel (签发, 发布 inside its shadow roots) are not the CMS's controls.
     if (path.some((n) => n instanceof Element && n.hasAttribute('data-precheck'))) return;
     const control = publishControlOf(path[0] ?? e.target, this.selectors);
-    if (!control || !this.enabled || !this.hooks.hasDraft()) return;
+    if (!control || !this.enabled || this.pauses > 0 || !this.hooks.hasDraft()) return;
     if (Date.now() < this.passUntil) {
       this.passUntil = 0;
       return;

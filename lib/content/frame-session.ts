@@ -1,3 +1,4 @@
+import type { Outgoing } from '../gate/types';
 import { uiLang } from '../i18n';
 import { DRAFT_FINDINGS, sendMessage, TAB_STATE, TEACH, type PagePolicy } from '../messaging/protocol';
 import { heldRequestOf } from '../policy/list-publish-from-request';
@@ -11,6 +12,7 @@ import type { SignedItemsApi } from './item-id-sync';
 import { signoffApi } from './signoff-api';
 import { whenParsed } from './start-frame';
 import { startTeach } from './teach';
+import { shownSaveOf } from './teach/save-demonstration';
 
 /** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
 const PUBLISHED_CHECK_DELAY_MS = 2500;
@@ -118,7 +120,18 @@ export class FrameSession {
         if (result.accepted) await this.loadPolicy();
         return result;
       },
-      holdRequests: (seen) => this.hub.gate.holdForTeaching((o) => seen(heldRequestOf(o))),
+      holdRequests: (seen) => this.holdForTeaching((o) => seen(heldRequestOf(o))),
+      holdSaves: (seen) => this.holdForTeaching((o) => seen(shownSaveOf(o))),
     });
+  }
+
+  /** Every request held and shown to teach mode; the CMS's own controls take real clicks meanwhile. */
+  private holdForTeaching(seen: (o: Outgoing) => void): () => void {
+    const resume = this.controller?.pauseEarlyStop();
+    const stop = this.hub.gate.holdForTeaching(seen);
+    return () => {
+      stop();
+      resume?.();
+    };
   }
 }

@@ -1,6 +1,8 @@
 /**
  * "Teach Precheck this CMS" pick mode (top frame only). A banner asks, in order, for the title, 栏目,
- * category, disclosure-mode and reviewer fields (each may be skipped) and the publish control; on a
+ * category, disclosure-mode and reviewer fields (each may be skipped) and the publish control, then to
+ * press the CMS's own 保存草稿 and 发布 once each while Precheck holds both requests, which give the
+ * draft-save and publish rules (teach/save-demonstration.ts; skippable); on a
  * page without an editor (an article list) for the list's publish control, whose request is read from
  * its markup (list-publish-from-control.ts) or, when a script builds it, from the one request the
  * administrator sends while Precheck holds it (teach/demonstration.ts). A transparent layer takes every
@@ -11,15 +13,17 @@ import { sameOriginWindows } from '../editors';
 import { pick } from '../i18n';
 import { adapterFromPicks, listAdapterFromPick, framePathFor, sameFrame, selectorFor, type Pick, type Picks } from '../policy/adapter-from-picks';
 import { listPublishFromControl } from '../policy/list-publish-from-control';
+import type { TaughtSaves } from '../policy/draft-save-from-requests';
 import type { ListPublishRule, SiteAdapter } from '../policy/schema';
 import { demonstrateListPublish, type HoldRequests } from './teach/demonstration';
+import { demonstrateSaves, type HoldSaves } from './teach/save-demonstration';
 import { describeEditor, elementAt, hasEditor, isControlStep, targetFor, type TeachStep } from './teach/pick-dom';
 import { teachText } from './teach/strings';
 import { TeachView } from './teach/teach-view';
 
 export type { TeachStep } from './teach/pick-dom';
 
-const EDIT_STEPS: readonly TeachStep[] = ['title', 'channel', 'category', 'disclosure', 'reviewer', 'publish'];
+const EDIT_STEPS: readonly TeachStep[] = ['title', 'channel', 'category', 'disclosure', 'reviewer', 'publish', 'draftSave'];
 const LIST_STEPS: readonly TeachStep[] = ['listPublish'];
 const stepName = (step: TeachStep) => teachText(`step_${step}`);
 
@@ -28,6 +32,8 @@ export interface TeachOptions {
   save(adapter: SiteAdapter): Promise<{ accepted: boolean; problems: { zh: string; en: string; path?: string }[] }>;
   /** The page gate's hold, for a list control whose request a script builds (shown once, never sent). */
   holdRequests?: HoldRequests;
+  /** The page gate's hold, for the CMS's own 保存草稿 and 发布 shown once each (never sent). */
+  holdSaves?: HoldSaves;
 }
 
 type Picked = { step: TeachStep; el: Element; pick: Pick };
@@ -41,8 +47,10 @@ class TeachSession {
   private readonly picked: Picked[] = [];
   private listRule: ListPublishRule | null = null;
   private note = '';
-  /** Set while the administrator shows Precheck a script-built list control (the page is live meanwhile). */
+  /** Set while the administrator shows Precheck a request (the page is live meanwhile): its stop. */
   private demonstration: (() => void) | null = null;
+  /** The 保存草稿 / 发布 demonstration: which press it waits for, and what it gave. */
+  private saves: { waiting: 'draftSave' | 'draftPublish'; taught?: TaughtSaves | null } | null = null;
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
@@ -92,15 +100,25 @@ class TeachSession {
     this.view.showPicked(this.picked.map((p) => ({ el: p.el, label: stepName(p.step) })));
     const step = this.steps[this.index];
     if (!step) return;
-    this.view.step = this.demonstration ? 'demonstrate' : step;
-    const ask = this.demonstration ? teachText('demonstrate') : teachText('ask', this.index + 1, this.steps.length, stepName(step));
+    this.view.step = step === 'draftSave' ? (this.saves?.waiting ?? step) : this.demonstration ? 'demonstrate' : step;
+    const ask = this.askFor(step);
     this.view.say(this.note || ask, this.note !== '');
     this.view.skip.hidden = isControlStep(step);
   }
 
-  private finish(state: 'done' | 'cancelled' | 'error', text: string, closeAfterMs: number | null): void {
+  private askFor(step: TeachStep): string {
+    if (step === 'draftSave') return this.saves?.waiting === 'draftPublish' ? teachText('draft_then_publish') : teachText('draft_demonstrate', this.index + 1, this.steps.length);
+    return this.demonstration ? teachText('demonstrate') : teachText('ask', this.index + 1, this.steps.length, stepName(step));
+  }
+
+  private stopDemonstration(): void {
     this.demonstration?.();
     this.demonstration = null;
+    this.view.passClicks(false);
+  }
+
+  private finish(state: 'done' | 'cancelled' | 'error', text: string, closeAfterMs: number | null): void {
+    this.stopDemonstration();
     this.view.ended(state, text, state === 'error');
     this.top.removeEventListener('keydown', this.onKey, true);
     this.top.removeEventListener('scroll', this.onScroll, true);
@@ -118,25 +136,54 @@ class TeachSession {
     this.view.say(teachText('saving'));
     this.view.layer.remove();
     const picks: Partial<Picks> = {};
-    for (const p of this.picked) if (p.step !== 'listPublish') picks[p.step] = p.pick;
+    for (const p of this.picked) if (p.step !== 'listPublish' && p.step !== 'draftSave') picks[p.step] = p.pick;
     const { href } = this.top.location;
     const title = this.top.document.title;
-    const adapter = this.listRule ? listAdapterFromPick(href, this.listRule, title) : adapterFromPicks(href, picks as Picks, describeEditor(this.top), title);
+    const taught = this.saves?.taught ?? undefined;
+    const adapter = this.listRule ? listAdapterFromPick(href, this.listRule, title) : adapterFromPicks(href, picks as Picks, describeEditor(this.top), title, taught);
     this.view.host.dataset.adapter = JSON.stringify(adapter);
     try {
       const result = await this.options.save(adapter);
-      if (result.accepted) this.finish('done', teachText(this.listRule ? 'saved_list' : 'saved_page'), 6000);
+      if (result.accepted) this.finish('done', this.savedText(), 6000);
       else this.finish('error', teachText('not_saved', result.problems.map((p) => `${p.path ? `${p.path}: ` : ''}${pick(p)}`).join(teachText('separator'))), null);
     } catch (e) {
       this.finish('error', teachText('not_saved', e instanceof Error ? e.message : String(e)), null);
     }
   }
 
+  private savedText(): string {
+    if (this.listRule) return teachText('saved_list');
+    if (this.saves?.taught) return teachText('saved_page_drafts');
+    return teachText(this.saves?.taught === null ? 'saved_page_apart' : 'saved_page');
+  }
+
   private advance(): void {
+    this.stopDemonstration();
     this.index += 1;
     this.note = '';
     if (this.index >= this.steps.length) void this.complete();
+    else if (this.steps[this.index] === 'draftSave') this.demonstrateSaves();
     else this.render();
+  }
+
+  /** The CMS's own 保存草稿, then its 发布, pressed once each while Precheck holds their requests. */
+  private demonstrateSaves(): void {
+    const hold = this.options.holdSaves;
+    if (!hold) return this.advance();
+    this.saves = { waiting: 'draftSave' };
+    this.view.passClicks(true);
+    this.demonstration = demonstrateSaves(hold, this.top, {
+      draftSeen: () => {
+        this.saves = { waiting: 'draftPublish' };
+        this.render();
+      },
+      done: (taught) => {
+        this.saves = { waiting: 'draftPublish', taught };
+        this.demonstration = null;
+        this.advance();
+      },
+    });
+    this.render();
   }
 
   private refuse(note: string): void {
@@ -171,8 +218,6 @@ class TeachSession {
     this.view.passClicks(true);
     const docs = () => sameOriginWindows(this.top).map((w) => w.document);
     const found = (rule: ListPublishRule) => {
-      this.demonstration = null;
-      this.view.passClicks(false);
       this.listRule = rule;
       this.picked.push(picked);
       this.advance();

@@ -9,6 +9,7 @@
  * (anchored at the nearest ancestor with a usable id).
  */
 import type { EditorKind } from '../editors/types';
+import type { TaughtSaves } from './draft-save-from-requests';
 import { selectorProblem } from './selector';
 import type { ListPublishRule, SiteAdapter } from './schema';
 
@@ -194,6 +195,7 @@ export function adapterFromPicks(
   picks: Picks,
   editor: { kind: EditorKind; framePath?: string[] } = { kind: 'contenteditable' },
   title = '',
+  saves?: TaughtSaves,
 ): SiteAdapter {
   const u = new URL(pageUrl);
   const fieldPicks = PICK_FIELDS.filter((k) => picks[k]);
@@ -212,7 +214,9 @@ export function adapterFromPicks(
     editor: editor.framePath && editor.framePath.length > 0 ? { kind: editor.kind, framePath: [...editor.framePath] } : { kind: editor.kind },
     fields,
     publishButtons: [picks.publish.selector],
-    publishRequests: [],
+    // shown by the administrator (teach/save-demonstration.ts): the 保存草稿 that may go out unsigned, and the 发布 that never does
+    publishRequests: saves ? [saves.publish] : [],
+    ...(saves && { draftRequests: [saves.draft] }),
   };
 }
 

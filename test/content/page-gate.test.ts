@@ -153,4 +153,15 @@ describe('what the page\'s own error path is told', () => {
     const publish = g().answer(submission('fetch'));
     expect(!publish.pass && publish.message).toBe('发布前预检：发布须先完成检查清单并由审核人签发，已阻止');
   });
+
+  it('a request held while teach mode is shown the CMS\'s buttons says so, and is shown to teach mode', () => {
+    const gate = g();
+    const shown: string[] = [];
+    const stop = gate.holdForTeaching((o) => shown.push(o.url));
+    const a = gate.answer(submission('fetch'));
+    expect(!a.pass && a.message).toBe('发布前预检：正在教 Precheck 认识此页面，请求已拦下，没有发出');
+    expect(shown).toHaveLength(1);
+    stop();
+    expect(!gate.answer(submission('fetch')).pass && shown).toHaveLength(1);
+  });
 });

@@ -9,7 +9,9 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { panelRefusals } from '../../lib/demo/cms-drive.ts';
+import { checklistOpen, closeChecklist, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
+import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps } from '../../lib/demo/cms-drive.ts';
 import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
 import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
 
@@ -105,6 +107,9 @@ test('an administrator teaches Precheck a CMS page whose publish control it miss
   await step('publish');
   // On the icon inside the control: the control itself is taught.
   await clickCentre(`${CONFIRM} i`);
+  // this page has no 保存草稿 to show
+  await step('draftSave');
+  await skipStep();
   await step('done');
   // Picking the control did not press it.
   expect(await confirmRuns()).toBe(0);
@@ -194,4 +199,74 @@ test('a list control whose request a script builds (DedeCMS checkArc) is taught 
   expect(await panelRefusals(cms)).toContain('(ID 44)');
   await cms.waitForTimeout(800);
   expect(sent()).toBe(before);
+});
+
+test('on WordPress (no adapter) teach mode is shown 保存草稿 and 发布 once each, holds both, and from then on a clean draft is saved while a publish still waits', async () => {
+  const fixture = CMS_FIXTURES.find((f) => f.cms === 'wordpress')!;
+  const save = fixture.publish.find((p) => p.draft)!;
+  const publish = fixture.publish.find((p) => !p.draft)!;
+  const posts = (since = 0) => server.requests({ method: 'POST', path: save.expect.path }).slice(since);
+  const clean = '乡镇民政办已按时发放本季度低保资金。';
+  const openDraft = async (text: string) => {
+    await openFixture(cms, server.url, fixture);
+    await cms.locator('precheck-panel').waitFor({ state: 'attached' });
+    await prepareDraft(cms, fixture, text);
+  };
+
+  // Without an adapter a clean 保存草稿 waits for a sign-off like 发布.
+  await openDraft(clean);
+  const before = posts().length;
+  await runSteps(cms, save.steps);
+  await waitForChecklist(cms);
+  await closeChecklist(cms);
+
+  const sw = await serviceWorker(browser.context);
+  await sw.evaluate(`(async () => {
+    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
+  })()`);
+  const step = (s: string) => cms.locator(`precheck-teach[data-step="${s}"]`).waitFor({ state: 'attached', timeout: 5_000 });
+  await step('title');
+  await clickCentre('#title');
+  for (const s of ['channel', 'category', 'disclosure', 'reviewer']) {
+    await step(s);
+    await skipStep();
+  }
+  await step('publish');
+  await clickCentre('#publish');
+  // The page is live now: its own buttons, pressed for real, their requests held.
+  await step('draftSave');
+  await cms.locator('#save-post').click({ noWaitAfter: true });
+  await step('draftPublish');
+  expect(await checklistOpen(cms)).toBe(false);
+  await cms.locator('#publish').click({ noWaitAfter: true });
+  await step('done');
+  expect(await cms.locator('precheck-teach').evaluate((el) => el.shadowRoot!.textContent)).toContain('保存草稿');
+  // shown, not sent
+  await cms.waitForTimeout(500);
+  expect(posts(before)).toEqual([]);
+  expect(new URL(cms.url()).pathname).toBe(fixture.path);
+  const stored = await sw.evaluate<{ policy?: { adapters: { match: string[]; draftRequests?: unknown[]; publishRequests?: unknown[] }[] } }>(`chrome.storage.local.get('policy')`);
+  const taught = stored.policy?.adapters.find((a) => a.match[0]!.includes('post-new.html'));
+  expect(taught?.draftRequests).toMatchObject([{ method: 'POST', field: { name: 'save', pattern: '^保存草稿$' } }]);
+  expect(taught?.publishRequests).toMatchObject([{ method: 'POST', field: { name: 'publish', pattern: '^发布$' } }]);
+
+  // From now on: a clean 保存草稿 is saved, no checklist …
+  await openDraft(clean);
+  let since = posts().length;
+  await runSteps(cms, save.steps);
+  await expect.poll(() => posts().length - since, { timeout: 10_000 }).toBe(1);
+  expect(JSON.stringify(posts(since)[0]!.body)).toContain('按时发放');
+  expect(await checklistOpen(cms)).toBe(false);
+  // … one holding an ID is refused …
+  await openDraft(`申请人身份证号${SAMPLE_ID}，请核对。`);
+  since = posts().length;
+  await runSteps(cms, save.steps);
+  await expect.poll(() => panelRefusals(cms), { timeout: 10_000 }).toContain('post.php');
+  // … and 发布 of the clean draft still waits for the checklist and a sign-off.
+  await openDraft(clean);
+  await runSteps(cms, publish.steps);
+  await waitForChecklist(cms);
+  await cms.waitForTimeout(800);
+  expect(posts(since)).toEqual([]);
+  expect(server.carrying(SAMPLE_ID)).toEqual([]);
 });

@@ -122,6 +122,19 @@ describe('adapterFromPicks', () => {
     expect(parsed.ok).toBe(true);
   });
 
+  test('the 保存草稿 and 发布 shown to teach mode become the draft-save and publish rules, and the policy takes them', () => {
+    const saves = {
+      draft: { method: 'POST' as const, urlPattern: 'wp-admin\\/post\\.php', field: { name: 'save', pattern: '^保存草稿$' } },
+      publish: { method: 'POST' as const, urlPattern: 'wp-admin\\/post\\.php', field: { name: 'publish', pattern: '^发布$' } },
+    };
+    const adapter = adapterFromPicks(url, { title: { selector: '#title', framePath: [] }, publish: { selector: '#publish', framePath: [] } }, undefined, '', saves);
+    expect(adapter.draftRequests).toEqual([saves.draft]);
+    expect(adapter.publishRequests).toEqual([saves.publish]);
+    expect(parsePolicy(withAdapter(DEFAULT_POLICY, adapter)).ok).toBe(true);
+    // not shown (跳过): no draft save is declared
+    expect(adapterFromPicks(url, { publish: { selector: '#publish', framePath: [] } }).draftRequests).toBeUndefined();
+  });
+
   test('栏目 and 公开方式 picks become the adapter\'s channel and disclosure fields', () => {
     const adapter = adapterFromPicks(url, {
       title: { selector: '#title', framePath: [] },

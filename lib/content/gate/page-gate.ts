@@ -51,6 +51,7 @@ export type JudgedListener = (o: Outgoing, v: Verdict) => void;
 /** What the page's own error path shows: it names the content's problem only where there is one. */
 function refusalText(v: Extract<Verdict, { pass: false }>): string {
   if (v.publish) return '发布前预检：发布须先完成检查清单并由审核人签发，已阻止';
+  if (v.reason === 'teaching') return '发布前预检：正在教 Precheck 认识此页面，请求已拦下，没有发出';
   // a clean draft to a draft save no adapter declares, or sealed by the page's script
   if (v.reason === 'draft-save-unsigned' || v.reason === 'sealed-body') return '发布前预检：这次保存带着稿件正文，未经签发，已阻止';
   return '发布前预检：此请求含有须处理的敏感信息，已阻止';

@@ -7,7 +7,8 @@ import { discoverEditors } from '../../editors';
 import { framePathFor, type PickField } from '../../policy/adapter-from-picks';
 import type { SiteAdapter } from '../../policy/schema';
 
-export type TeachStep = PickField | 'publish' | 'listPublish';
+/** draftSave: the CMS's own 保存草稿 and 发布 pressed once each (teach/save-demonstration.ts), not picked. */
+export type TeachStep = PickField | 'publish' | 'listPublish' | 'draftSave';
 
 const FIELD_CONTROLS = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const CONTROLS = 'button, a[href], a[onclick], input[type="button"], input[type="submit"], input[type="image"], [role="button"], [onclick]';

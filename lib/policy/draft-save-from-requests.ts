@@ -1,0 +1,130 @@
+/**
+ * Teach mode on an edit page: the administrator presses 保存草稿 once and 发布 once while Precheck
+ * holds both requests (nothing is sent). This reads from the two held requests the `draftRequests`
+ * rule that names the draft save and the `publishRequests` rule that names the publish — and only
+ * when something tells them apart: their address, their method, or a field one sends with a value the
+ * other does not (WordPress posts both to post.php, `save=保存草稿` against `publish=发布`; PublicCMS
+ * sends `draft=on` only for a draft). A draft rule that also matched the publish would let the
+ * publish out unsigned, so both rules are checked against both requests with the gate's own matcher
+ * before they are given; when nothing tells them apart there is no rule, and 保存草稿 keeps waiting
+ * for a sign-off like a publish.
+ */
+import { pairsOf } from '../gate/pairs';
+import { actionCondition, escapeRe, urlPatternOf } from './list-publish-from-control';
+import { compileRequestRule, scalars, type FieldCondition, type RequestParts } from './request-rule';
+import type { PublishRequestRule } from './schema';
+
+/** A request teach mode held: its address and the body fields as the gate's rules read them. */
+export interface ShownRequest {
+  method: string;
+  url: string;
+  body: Record<string, unknown>;
+}
+
+export interface TaughtSaves {
+  draft: PublishRequestRule;
+  publish: PublishRequestRule;
+}
+
+const RULE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** Names of fields that change by themselves between two sends (tokens, times), never the action. */
+const VOLATILE_NAME = /hash|token|csrf|nonce|formcheck|captcha|verify|_t$|^t$|time|date|rand|^_$/i;
+/** Names that usually say what a save does, tried first. */
+const ACTION_LIKE = /^(?:enews|action|act|do|dopost|op|operation|cmd|task)$/i;
+const STATE_LIKE = /status|state|draft|publish|save|submit|hide|audit|check|pub|post|type|mode|flag|step/i;
+/** A value that names an action or a state (`publish`, `y`, `-99`, `保存草稿`), not content or a token. */
+const LABEL_VALUE = /^-?[\p{L}\p{N}_ -]{1,20}$/u;
+const LONG_NUMBER = /^-?\d{5,}$/;
+/** Letters and digits mixed over eight characters: an id or a token, not a state. */
+const MIXED_CODE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z\d]{8,}$/;
+
+function usableValue(v: string): boolean {
+  return LABEL_VALUE.test(v) && !LONG_NUMBER.test(v) && !MIXED_CODE.test(v);
+}
+
+/**
+ * Every field the request sends with its values: the body's, then the query's — those the address
+ * rule does not already pin (`action=autosave` is part of emlog's URL rule).
+ */
+function fieldsOf(req: ShownRequest): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (name: string, values: string[]) => out.set(name, [...(out.get(name) ?? []), ...values.filter((v) => v.trim() !== '')]);
+  for (const [name, raw] of Object.entries(req.body)) add(name, scalars(raw));
+  const url = new URL(req.url);
+  const pinned = urlPatternOf(url);
+  for (const [name, value] of pairsOf(url.searchParams)) if (!pinned.includes(`${escapeRe(name)}=${escapeRe(value)}`)) add(name, [value]);
+  return out;
+}
+
+function rank(name: string): number {
+  return ACTION_LIKE.test(name) ? 0 : STATE_LIKE.test(name) ? 1 : 2;
+}
+
+/** The field conditions that hold for `mine` and not for `other`, best first. */
+function conditionsApart(mine: Map<string, string[]>, other: Map<string, string[]>): FieldCondition[] {
+  const names = [...new Set([...mine.keys(), ...other.keys()])].filter((n) => !VOLATILE_NAME.test(n));
+  const sent: FieldCondition[] = [];
+  const missing: FieldCondition[] = [];
+  for (const name of names.sort((a, b) => rank(a) - rank(b))) {
+    const own = [...new Set(mine.get(name) ?? [])];
+    const theirs = other.get(name) ?? [];
+    // One value, which the other request does not send under that name.
+    if (own.length === 1 && usableValue(own[0]!) && !theirs.includes(own[0]!)) sent.push({ name, pattern: `^${escapeRe(own[0]!)}$` });
+    // Not sent at all, where the other sends it (WordPress's publish has `publish`, its draft save not).
+    else if (own.length === 0 && theirs.length > 0 && theirs.every(usableValue)) missing.push({ name, absent: true });
+  }
+  return [...sent, ...missing];
+}
+
+function ruleOf(req: ShownRequest, field?: FieldCondition): PublishRequestRule {
+  const method = req.method.toUpperCase();
+  return {
+    ...(RULE_METHODS.has(method) && { method: method as PublishRequestRule['method'] }),
+    urlPattern: urlPatternOf(new URL(req.url)),
+    ...(field && { field }),
+  };
+}
+
+/** The action field a request names (EmpireCMS `enews`), to keep a rule off the address's other actions. */
+function actionOf(req: ShownRequest): FieldCondition | undefined {
+  for (const [name, values] of fieldsOf(req)) {
+    const field = values.length === 1 ? actionCondition(name, values[0]!) : undefined;
+    if (field) return field;
+  }
+  return undefined;
+}
+
+const partsOf = (req: ShownRequest): RequestParts => ({ method: req.method, url: req.url, body: req.body });
+
+/** Each rule names its own request and not the other's, read as the gate reads it. */
+function apart(saves: TaughtSaves, draft: ShownRequest, publish: ShownRequest): boolean {
+  const isDraft = compileRequestRule(saves.draft, 'every');
+  const isPublish = compileRequestRule(saves.publish, 'some');
+  return isDraft(partsOf(draft)) && !isDraft(partsOf(publish)) && isPublish(partsOf(publish)) && !isPublish(partsOf(draft));
+}
+
+/**
+ * The two rules, or null when nothing the requests send tells the draft save from the publish. The
+ * draft rule is the narrowest that works (a field that says draft, even where the address differs:
+ * emlog's autosave of a published article sends `ishide=n` and updates it live); the publish rule
+ * the broadest that does not take the address's other actions (its action field, if it names one).
+ */
+export function draftSaveFromRequests(draft: ShownRequest, publish: ShownRequest): TaughtSaves | null {
+  try {
+    new URL(draft.url);
+    new URL(publish.url);
+  } catch {
+    return null;
+  }
+  const d = fieldsOf(draft);
+  const p = fieldsOf(publish);
+  const draftFields = [...conditionsApart(d, p), actionOf(draft), undefined];
+  const publishFields = [actionOf(publish), ...conditionsApart(p, d)];
+  for (const draftField of draftFields) {
+    for (const publishField of publishFields) {
+      const saves = { draft: ruleOf(draft, draftField), publish: ruleOf(publish, publishField) };
+      if (apart(saves, draft, publish)) return saves;
+    }
+  }
+  return null;
+}
