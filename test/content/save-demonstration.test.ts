@@ -32,7 +32,7 @@ describe('teach mode shown 保存草稿 and then 发布', () => {
     const h = fakeHold();
     const events: string[] = [];
     let taught: TaughtSaves | null | undefined;
-    const stop = demonstrateSaves(h.hold, globalThis as unknown as Window, {
+    const stop = demonstrateSaves(h.hold, globalThis, {
       draftSeen: () => events.push('draft'),
       done: (t) => {
         events.push('done');
