@@ -16,6 +16,7 @@ import { listPublishFromControl } from '../policy/list-publish-from-control';
 import type { TaughtSaves } from '../policy/draft-save-from-requests';
 import type { ListPublishRule, SiteAdapter } from '../policy/schema';
 import { demonstrateListPublish, type HoldRequests } from './teach/demonstration';
+import { watchClicksOn } from './teach/clicks-on';
 import { demonstrateSaves, type HoldSaves } from './teach/save-demonstration';
 import { describeEditor, elementAt, hasEditor, isControlStep, targetFor, type TeachStep } from './teach/pick-dom';
 import { teachText } from './teach/strings';
@@ -49,8 +50,11 @@ class TeachSession {
   private note = '';
   /** Set while the administrator shows Precheck a request (the page is live meanwhile): its stop. */
   private demonstration: (() => void) | null = null;
-  /** The 保存草稿 / 发布 demonstration: which press it waits for, and what it gave. */
-  private saves: { waiting: 'draftSave' | 'draftPublish'; taught?: TaughtSaves | null } | null = null;
+  /**
+   * The 保存草稿 / 发布 demonstration: which press it waits for, what it gave, and whether the draft
+   * was saved with the publish control itself (PublicCMS's 保存 with 草稿 ticked).
+   */
+  private saves: { waiting: 'draftSave' | 'draftPublish'; taught?: TaughtSaves | null; sharesControl?: boolean } | null = null;
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
@@ -139,7 +143,7 @@ class TeachSession {
     for (const p of this.picked) if (p.step !== 'listPublish' && p.step !== 'draftSave') picks[p.step] = p.pick;
     const { href } = this.top.location;
     const title = this.top.document.title;
-    const taught = this.saves?.taught ?? undefined;
+    const taught = this.saves?.taught ? { ...this.saves.taught, sharesControl: this.saves.sharesControl === true } : undefined;
     const adapter = this.listRule ? listAdapterFromPick(href, this.listRule, title) : adapterFromPicks(href, picks as Picks, describeEditor(this.top), title, taught);
     this.view.host.dataset.adapter = JSON.stringify(adapter);
     try {
@@ -170,19 +174,29 @@ class TeachSession {
   private demonstrateSaves(): void {
     const hold = this.options.holdSaves;
     if (!hold) return this.advance();
-    this.saves = { waiting: 'draftSave' };
+    const saves: NonNullable<TeachSession['saves']> = { waiting: 'draftSave' };
+    this.saves = saves;
     this.view.passClicks(true);
-    this.demonstration = demonstrateSaves(hold, this.top, {
+    const publishControl = this.picked.find((p) => p.step === 'publish')?.el;
+    const unwatch = publishControl
+      ? watchClicksOn(publishControl, sameOriginWindows(this.top), () => {
+          if (saves.waiting === 'draftSave') saves.sharesControl = true;
+        })
+      : () => {};
+    const stop = demonstrateSaves(hold, this.top, {
       draftSeen: () => {
-        this.saves = { waiting: 'draftPublish' };
+        saves.waiting = 'draftPublish';
         this.render();
       },
       done: (taught) => {
-        this.saves = { waiting: 'draftPublish', taught };
-        this.demonstration = null;
+        saves.taught = taught;
         this.advance();
       },
     });
+    this.demonstration = () => {
+      stop();
+      unwatch();
+    };
     this.render();
   }
 

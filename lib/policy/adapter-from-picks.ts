@@ -195,7 +195,7 @@ export function adapterFromPicks(
   picks: Picks,
   editor: { kind: EditorKind; framePath?: string[] } = { kind: 'contenteditable' },
   title = '',
-  saves?: TaughtSaves,
+  saves?: TaughtSaves & { sharesControl?: boolean },
 ): SiteAdapter {
   const u = new URL(pageUrl);
   const fieldPicks = PICK_FIELDS.filter((k) => picks[k]);
@@ -213,7 +213,9 @@ export function adapterFromPicks(
     match: [matchPatternFor(pageUrl)],
     editor: editor.framePath && editor.framePath.length > 0 ? { kind: editor.kind, framePath: [...editor.framePath] } : { kind: editor.kind },
     fields,
-    publishButtons: [picks.publish.selector],
+    // A control that saves drafts too (PublicCMS's 保存 with 草稿 ticked, SSCMS's 确定 at level -99)
+    // would have every draft save stopped at the click: the gate judges its requests instead.
+    publishButtons: saves?.sharesControl ? [] : [picks.publish.selector],
     // shown by the administrator (teach/save-demonstration.ts): the 保存草稿 that may go out unsigned, and the 发布 that never does
     publishRequests: saves ? [saves.publish] : [],
     ...(saves && { draftRequests: [saves.draft] }),

@@ -76,11 +76,23 @@ function conditionsApart(mine: Map<string, string[]>, other: Map<string, string[
   return [...sent, ...missing];
 }
 
-function ruleOf(req: ShownRequest, field?: FieldCondition): PublishRequestRule {
+/**
+ * The draft save's address: this origin and exactly this path — a path prefix would also take
+ * `/article/audit` under `/article`, and a bare path another host's `/article` (a clean draft may go to
+ * a draft save unsigned, so the rule names nothing it was not shown).
+ */
+function draftAddress(url: URL): string {
+  const pattern = `^${escapeRe(url.origin)}\\/${urlPatternOf(url)}`;
+  return pattern.includes('\\?') ? pattern : `${pattern}(?:[?#]|$)`;
+}
+
+function ruleOf(req: ShownRequest, kind: 'draft' | 'publish', field?: FieldCondition): PublishRequestRule {
   const method = req.method.toUpperCase();
+  const url = new URL(req.url);
   return {
     ...(RULE_METHODS.has(method) && { method: method as PublishRequestRule['method'] }),
-    urlPattern: urlPatternOf(new URL(req.url)),
+    // a publish rule as broad as the address: what it takes too waits for a sign-off
+    urlPattern: kind === 'draft' ? draftAddress(url) : urlPatternOf(url),
     ...(field && { field }),
   };
 }
@@ -122,7 +134,7 @@ export function draftSaveFromRequests(draft: ShownRequest, publish: ShownRequest
   const publishFields = [actionOf(publish), ...conditionsApart(p, d)];
   for (const draftField of draftFields) {
     for (const publishField of publishFields) {
-      const saves = { draft: ruleOf(draft, draftField), publish: ruleOf(publish, publishField) };
+      const saves = { draft: ruleOf(draft, 'draft', draftField), publish: ruleOf(publish, 'publish', publishField) };
       if (apart(saves, draft, publish)) return saves;
     }
   }

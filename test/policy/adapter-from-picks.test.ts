@@ -131,6 +131,8 @@ describe('adapterFromPicks', () => {
     expect(adapter.draftRequests).toEqual([saves.draft]);
     expect(adapter.publishRequests).toEqual([saves.publish]);
     expect(parsePolicy(withAdapter(DEFAULT_POLICY, adapter)).ok).toBe(true);
+    // the draft saved by the publish control itself: its click is not stopped, its requests are judged
+    expect(adapterFromPicks(url, { publish: { selector: '#save', framePath: [] } }, undefined, '', { ...saves, sharesControl: true }).publishButtons).toEqual([]);
     // not shown (跳过): no draft save is declared
     expect(adapterFromPicks(url, { publish: { selector: '#publish', framePath: [] } }).draftRequests).toBeUndefined();
   });

@@ -21,20 +21,20 @@ describe('the draft save and the publish read from the two requests teach mode h
       'WordPress: one address, save=保存草稿 against publish=发布',
       req('POST', '/wp-admin/post.php', { ...WP, save: '保存草稿' }),
       req('POST', '/wp-admin/post.php', { ...WP, publish: '发布' }),
-      { draft: { method: 'POST', urlPattern: 'wp-admin\\/post\\.php', field: { name: 'save', pattern: '^保存草稿$' } }, publish: { method: 'POST', field: { name: 'publish', pattern: '^发布$' } } },
+      { draft: { method: 'POST', urlPattern: '^http:\\/\\/cms\\.test\\/wp-admin\\/post\\.php(?:[?#]|$)', field: { name: 'save', pattern: '^保存草稿$' } }, publish: { method: 'POST', field: { name: 'publish', pattern: '^发布$' } } },
     ],
     [
       'two addresses (JSON): the address is the rule',
       req('POST', '/api/draft', { title: 'T', body: '正文' }),
       req('POST', '/api/publish', { title: 'T', body: '正文' }),
-      { draft: { urlPattern: 'api\\/draft' }, publish: { urlPattern: 'api\\/publish' } },
+      { draft: { urlPattern: '^http:\\/\\/cms\\.test\\/api\\/draft(?:[?#]|$)' }, publish: { urlPattern: 'api\\/publish' } },
     ],
     [
       'emlog: the address differs and the draft says ishide=y, which the rule asks for too',
       req('POST', '/admin/article_save.php?action=autosave', { title: 'T', content: '正文', ishide: 'y', sort: '1' }),
       req('POST', '/admin/article_save.php?action=add', { title: 'T', content: '正文', ishide: '', sort: '1' }),
       {
-        draft: { urlPattern: 'admin\\/article_save\\.php\\?(?=.*\\baction=autosave\\b)', field: { name: 'ishide', pattern: '^y$' } },
+        draft: { urlPattern: '^http:\\/\\/cms\\.test\\/admin\\/article_save\\.php\\?(?=.*\\baction=autosave\\b)', field: { name: 'ishide', pattern: '^y$' } },
         publish: { urlPattern: 'admin\\/article_save\\.php\\?(?=.*\\baction=add\\b)' },
       },
     ],
@@ -60,7 +60,7 @@ describe('the draft save and the publish read from the two requests teach mode h
       'GET saves: the state is in the query, and the rule names no method (rules name POST, PUT or PATCH)',
       req('GET', '/index.php?m=content&a=save&status=99&id=42'),
       req('GET', '/index.php?m=content&a=save&status=1&id=42'),
-      { draft: { urlPattern: 'index\\.php\\?(?=.*\\bm=content\\b)(?=.*\\ba=save\\b)', field: { name: 'status', pattern: '^99$' } }, publish: { field: { name: 'status', pattern: '^1$' } } },
+      { draft: { urlPattern: '^http:\\/\\/cms\\.test\\/index\\.php\\?(?=.*\\bm=content\\b)(?=.*\\ba=save\\b)', field: { name: 'status', pattern: '^99$' } }, publish: { field: { name: 'status', pattern: '^1$' } } },
     ],
     ['the same request twice: nothing tells them apart', req('POST', '/admin/save.php', { title: 'T', body: '正文' }), req('POST', '/admin/save.php', { title: 'T', body: '正文' }), null],
     [
@@ -114,6 +114,17 @@ describe('the draft save and the publish read from the two requests teach mode h
     )!;
     const gate = gatePolicyOf({ adapter: { draftRequests: [saves.draft], publishRequests: [saves.publish] } });
     expect(gate.declaredDraftSave('POST', `${U}/admin/article_save.php?action=autosave`, decoded({ title: 'T', ishide: 'n' }))).toBe(false);
+  });
+
+  it('the draft save is this origin and exactly this path: not another host, not a longer path', () => {
+    const saves = draftSaveFromRequests(req('POST', '/api/article', { title: 'T', status: 'draft' }), req('POST', '/api/article/publish', { title: 'T' }))!;
+    const gate = gatePolicyOf({ adapter: { draftRequests: [saves.draft], publishRequests: [saves.publish] } });
+    const clean = decoded({ title: 'T', status: 'draft' });
+    expect(gate.declaredDraftSave('POST', `${U}/api/article`, clean)).toBe(true);
+    expect(gate.declaredDraftSave('POST', `${U}/api/article?x=1`, clean)).toBe(true);
+    expect(gate.declaredDraftSave('POST', 'http://elsewhere.test/api/article', clean)).toBe(false);
+    expect(gate.declaredDraftSave('POST', `${U}/api/article/audit`, clean)).toBe(false);
+    expect(gate.declaredDraftSave('POST', `${U}/v2/api/article`, clean)).toBe(false);
   });
 
   it('an address that cannot be read gives no rule', () => {
