@@ -103,15 +103,22 @@ function walk(parts: TextPart[], path: string, value: unknown, depth: number): v
   }
 }
 
-function decodeEntries(parts: TextPart[], files: FileRef[], entries: readonly Entry[]): void {
+/**
+ * Fields sent blank (`pubPost=`): no text to scan, but sent — PHP's isset() takes them, and emlog's
+ * article_save.php publishes on `pubPost` whatever its value —, so an adapter rule may ask about them.
+ */
+type Blanks = TextPart[];
+
+function decodeEntries(parts: TextPart[], files: FileRef[], entries: readonly Entry[], blanks: Blanks): void {
   for (const [name, value] of entries) {
     push(parts, `${name}{key}`, name, MAX_DEPTH);
-    if (typeof value === 'string') push(parts, name, value, 0);
-    else files.push(value);
+    if (typeof value !== 'string') files.push(value);
+    else if (value.trim() === '') blanks.push({ name, text: value });
+    else push(parts, name, value, 0);
   }
 }
 
-function decodeUrlencoded(parts: TextPart[], text: string): void {
+function decodeUrlencoded(parts: TextPart[], text: string, blanks: Blanks): void {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(text);
@@ -119,11 +126,11 @@ function decodeUrlencoded(parts: TextPart[], text: string): void {
     push(parts, '(body)', text, 0);
     return;
   }
-  decodeEntries(parts, [], pairsOf(params));
+  decodeEntries(parts, [], pairsOf(params), blanks);
 }
 
 /** multipart/form-data written as a string (or a Blob read as text): text fields and file parts. */
-function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boundary: string): void {
+function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boundary: string, blanks: Blanks): void {
   for (const chunk of text.split(`--${boundary}`)) {
     const split = chunk.indexOf('\r\n\r\n');
     if (split < 0) continue;
@@ -136,6 +143,8 @@ function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boun
       files.push({ name, filename, type, size: body.length });
       // A text file's content is scanned like any field: it leaves the page the same way.
       if (/^text\/|json|csv|xml/i.test(type) || /\.(txt|csv|json|html?|md|xml)$/i.test(filename)) push(parts, `${name}(file:${filename})`, body, 0);
+    } else if (body.trim() === '') {
+      blanks.push({ name, text: body });
     } else {
       push(parts, name, body, 0);
     }
@@ -152,15 +161,15 @@ export function isQueryString(t: string): boolean {
   return URLENCODED_SHAPE.test(t) && base64Text(t) === null;
 }
 
-function decodeText(parts: TextPart[], files: FileRef[], text: string, contentType = '', parse = parseJson): void {
+function decodeText(parts: TextPart[], files: FileRef[], text: string, blanks: Blanks, contentType = '', parse = parseJson): void {
   const type = contentType.toLowerCase();
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  if (type.startsWith('multipart/') && boundary) return decodeMultipart(parts, files, text, (boundary[1] ?? boundary[2]!).trim());
-  if (type.includes('x-www-form-urlencoded')) return decodeUrlencoded(parts, text);
+  if (type.startsWith('multipart/') && boundary) return decodeMultipart(parts, files, text, (boundary[1] ?? boundary[2]!).trim(), blanks);
+  if (type.includes('x-www-form-urlencoded')) return decodeUrlencoded(parts, text, blanks);
   if (type.includes('json') && decodeJson(parts, '', text, 0, parse)) return;
   const t = text.trim();
   if ((t.startsWith('{') || t.startsWith('[')) && decodeJson(parts, '', t, 0, parse)) return;
-  if (isQueryString(t)) return decodeUrlencoded(parts, t);
+  if (isQueryString(t)) return decodeUrlencoded(parts, t, blanks);
   push(parts, '(body)', text, 0);
 }
 
@@ -227,8 +236,8 @@ function decodeHeader(parts: TextPart[], name: string, value: string): void {
 }
 
 /**
- * The numbers and booleans of a JSON body (`{"status": 1}`): no text to scan, so they are no parts,
- * but an adapter rule's field condition may ask about them (lib/policy/request-rule.ts).
+ * The numbers, booleans and blank strings of a JSON body (`{"status": 1}`): no text to scan, so they
+ * are no parts, but an adapter rule's field condition may ask about them (lib/policy/request-rule.ts).
  */
 function jsonScalars(body: Outgoing['body'], parse: ParseJson): TextPart[] {
   if (body.kind !== 'text' || !/^\s*[{[]/.test(body.text)) return [];
@@ -236,7 +245,7 @@ function jsonScalars(body: Outgoing['body'], parse: ParseJson): TextPart[] {
   if (value === NOT_JSON) return [];
   const out: TextPart[] = [];
   const visit = (path: string, v: unknown): void => {
-    if (typeof v === 'number' || typeof v === 'boolean') out.push({ name: path, text: String(v) });
+    if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.trim() === '')) out.push({ name: path, text: String(v) });
     else if (Array.isArray(v)) v.forEach((x, i) => visit(`${path}[${i}]`, x));
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(path ? `${path}.${k}` : k, x);
   };
@@ -270,7 +279,8 @@ function decodeBytes(parts: TextPart[], files: FileRef[], base64: string): { opa
   if (!reading) return { opaque: null, sealed: bytes && sealedBytes(bytes) ? bytes.length : 0 };
   if ('tooLarge' in reading) return { opaque: `${reading.how} > 32 MB`, sealed: 0 };
   const own: TextPart[] = [];
-  decodeText(own, files, reading.text);
+  // what compressed bytes hold is read for its text; no rule asks about their blank fields
+  decodeText(own, files, reading.text, []);
   for (const p of own) parts.push({ ...p, name: `${p.name}${BYTES_PART}` });
   return { opaque: null, sealed: 0 };
 }
@@ -293,22 +303,23 @@ function decodeBody(body: Outgoing['body']): BodyParts {
   if (known) return known;
   const parts: TextPart[] = [];
   const files: FileRef[] = [];
+  const blanks: Blanks = [];
   let opaque = body.kind === 'opaque' ? body.what : null;
   let sealed = 0;
   // The body's text is parsed once for its strings and its numbers, and not kept after.
   const parse = parseOnce();
   if (body.kind === 'text' && body.bytes !== undefined) {
     // Bytes: their lossy UTF-8 reading is no value a script wrote, so only the bytes are asked if sealed.
-    decodeText(parts, files, body.text, body.contentType, parse);
+    decodeText(parts, files, body.text, blanks, body.contentType, parse);
     ({ opaque, sealed } = decodeBytes(parts, files, body.bytes));
   } else if (body.kind === 'text') {
-    decodeText(parts, files, body.text, body.contentType, parse);
+    decodeText(parts, files, body.text, blanks, body.contentType, parse);
     sealed = sealedIn(parts);
   } else if (body.kind === 'entries') {
-    decodeEntries(parts, files, body.entries);
+    decodeEntries(parts, files, body.entries, blanks);
     sealed = sealedIn(parts);
   }
-  known = { parts, files, opaque, sealed, scalars: jsonScalars(body, parse) };
+  known = { parts, files, opaque, sealed, scalars: [...jsonScalars(body, parse), ...blanks] };
   decodedBodies.set(body, known);
   return known;
 }

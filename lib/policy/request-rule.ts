@@ -9,7 +9,7 @@
 export interface FieldCondition {
   /** the field's name as sent: `enews`, `publish`, `data.action` for a nested JSON key */
   name: string;
-  /** RegExp source tested against each decoded value; missing: any non-blank value */
+  /** RegExp source tested against each decoded value, blank ones too (`^`: sent at all); missing: any non-blank value */
   pattern?: string;
   /**
    * The rule holds when the request does NOT send the field (with a pattern: no value matching it):
@@ -61,7 +61,7 @@ function queryValues(url: string, name: string): string[] {
  * and a GET form sends its fields in the query.
  */
 export function fieldValues(req: Pick<RequestParts, 'url' | 'body'>, name: string): string[] {
-  return [...scalars(req.body?.[name]), ...queryValues(req.url, name)].filter((v) => v.trim() !== '');
+  return [...scalars(req.body?.[name]), ...queryValues(req.url, name)];
 }
 
 /**
@@ -74,7 +74,9 @@ export type Quantifier = 'some' | 'every';
 
 function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null, quantifier: Quantifier): boolean {
   const values = fieldValues(req, field.name);
-  const sent = re ? values.length > 0 && values[quantifier]((v) => re.test(v)) : values.length > 0;
+  // A pattern reads every value, blank ones too (`^` holds for a field sent at all: PHP's isset);
+  // without one, the field must say something.
+  const sent = re ? values.length > 0 && values[quantifier]((v) => re.test(v)) : values.some((v) => v.trim() !== '');
   return field.absent === true ? !sent : sent;
 }
 

@@ -62,7 +62,7 @@ export { REQUIRED_FIELD_NAMES } from './limits';
 const requestField = z.strictObject({
   /** the field's name as sent (`enews`, `publish`; a nested JSON key as `data.action`) */
   name: nonBlank(100),
-  /** RegExp source tested against each of the field's decoded values; missing: any non-blank value */
+  /** RegExp source tested against each of the field's decoded values, blank ones too (`^`: sent at all, PHP's isset); missing: any non-blank value */
   pattern: fieldPattern.optional(),
   /** true: the rule needs the field NOT sent (PublicCMS: a save without `draft` publishes) */
   absent: z.boolean().optional(),

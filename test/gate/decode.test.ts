@@ -110,3 +110,19 @@ describe('decodeOutgoing', () => {
     expect(decodeOutgoing(req({ kind: 'opaque', what: 'ReadableStream' })).opaque).toBe('ReadableStream');
   });
 });
+
+describe('fields sent blank: no text to scan, but sent (PHP isset() takes them)', () => {
+  const blank = (o: Outgoing) => (decodeOutgoing(o).scalars ?? []).filter((p) => p.text.trim() === '').map((p) => p.name);
+  it.each<[string, Outgoing, string[]]>([
+    ['urlencoded', req({ kind: 'text', text: 'ishide=y&pubPost=&title=t', contentType: 'application/x-www-form-urlencoded' }), ['pubPost']],
+    ['urlencoded without a content type', req({ kind: 'text', text: 'pubPost=&title=t' }), ['pubPost']],
+    ['FormData entries', req({ kind: 'entries', entries: [['pubPost', ''], ['title', 't']] }), ['pubPost']],
+    ['multipart written as a string', req({ kind: 'text', text: '--b\r\nContent-Disposition: form-data; name="pubPost"\r\n\r\n\r\n--b--', contentType: 'multipart/form-data; boundary=b' }), ['pubPost']],
+    ['JSON', req({ kind: 'text', text: JSON.stringify({ post: { pubPost: '', title: 't' } }), contentType: 'application/json' }), ['post.pubPost']],
+    ['none blank', req({ kind: 'text', text: 'title=t', contentType: 'application/x-www-form-urlencoded' }), []],
+  ])('%s', (_what, o, want) => {
+    expect(blank(o)).toEqual(want);
+    // and never a part the scan reads
+    expect(decodeOutgoing(o).parts.some((p) => p.text.trim() === '')).toBe(false);
+  });
+});

@@ -24,6 +24,8 @@ describe('a request rule with a field condition', () => {
     ['a field without a pattern: sent with a value', PUBLISH, req('POST', '/wp-admin/post.php', { publish: '发布', post_title: 't' }), true],
     ['a field without a pattern: not sent (保存草稿 sends save)', PUBLISH, req('POST', '/wp-admin/post.php', { save: '保存草稿' }), false],
     ['a field without a pattern: sent blank', PUBLISH, req('POST', '/wp-admin/post.php', { publish: ' ' }), false],
+    ['`^`: sent at all, a blank value too (emlog: isset($_POST[\'pubPost\']) publishes)', { urlPattern: '/article_save', field: { name: 'pubPost', pattern: '^' } }, req('POST', '/article_save.php', { pubPost: '' }), true],
+    ['`^`: not sent at all', { urlPattern: '/article_save', field: { name: 'pubPost', pattern: '^' } }, req('POST', '/article_save.php', { title: 't' }), false],
     ['a JSON number', { urlPattern: '/api/article', field: { name: 'data.status', pattern: '^1$' } }, req('POST', '/api/article', { 'data.status': 1 }), true],
     ['a pattern that does not compile never matches', { urlPattern: ECMSINFO, field: { name: 'enews', pattern: '(' } }, req('POST', '/e/admin/ecmsinfo.php', { enews: 'AddNews' }), false],
     ['absent: a save without draft (PublicCMS publish)', SAVE_NOT_DRAFT, req('POST', '/admin/cmsContent/save', { title: 't', checked: 'on' }), true],
@@ -45,6 +47,7 @@ describe('a draft rule takes every value, a publish rule any', () => {
     ['y in the body, n in the query', req('POST', '/admin/article_save.php?action=autosave&ishide=n', { ishide: 'y' }), true, false],
     ['twice, both y', autosave({ ishide: ['y', 'y'] }), true, true],
     ['not sent', autosave({ title: 't' }), false, false],
+    ['y and a blank one (PHP keeps the blank: not hidden)', autosave({ ishide: ['y', ''] }), true, false],
   ])('%s', (_what, request, some, every) => {
     expect(compileRequestRule(DRAFT, 'some')(request)).toBe(some);
     expect(compileRequestRule(DRAFT, 'every')(request)).toBe(every);
@@ -52,8 +55,8 @@ describe('a draft rule takes every value, a publish rule any', () => {
 });
 
 describe('fieldValues', () => {
-  it('reads the body first, then the query, and drops blank values', () => {
-    expect(fieldValues({ url: `${U}/x.php?enews=B&enews=`, body: { enews: ['A', ''] } }, 'enews')).toEqual(['A', 'B']);
+  it('reads the body first, then the query, blank values too', () => {
+    expect(fieldValues({ url: `${U}/x.php?enews=B&enews=`, body: { enews: ['A', ''] } }, 'enews')).toEqual(['A', '', 'B', '']);
     expect(fieldValues({ url: 'not a url', body: {} }, 'enews')).toEqual([]);
   });
 });

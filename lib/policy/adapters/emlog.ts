@@ -19,8 +19,8 @@ export const emlog: ShippedAdapter = {
     publishButtons: ['#addlog input[type="submit"]'],
     publishRequests: [
       { method: 'POST', urlPattern: '(?:article|save_log|article_save)\\.php\\?action=(?:add|edit)\\b' },
-      // article_save.php: isset($_POST['pubPost']) makes any save public, an autosave too
-      { method: 'POST', urlPattern: '(?:save_log|article_save)\\.php\\?action=autosave\\b', field: { name: 'pubPost' } },
+      // article_save.php: isset($_POST['pubPost']) makes any save public, an autosave too — sent blank as well
+      { method: 'POST', urlPattern: '(?:save_log|article_save)\\.php\\?action=autosave\\b', field: { name: 'pubPost', pattern: '^' } },
     ],
     draftRequests: [{ method: 'POST', urlPattern: '(?:save_log|article_save)\\.php\\?action=autosave\\b', field: { name: 'ishide', pattern: '^y$' } }],
     itemId: { field: '#as_logid', responsePattern: 'autosave_gid:(\\d+)_' },
