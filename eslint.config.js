@@ -23,6 +23,13 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
   },
   {
+    files: ['**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    // the CLI's bin: CommonJS, because Node starts an ES module entry later (lib/cli/build.mjs)
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['lib/cli/**', 'lib/gen/**', 'lib/demo/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },

@@ -30,5 +30,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit();
 });
 
-// exitCode rather than exit(): a large report piped to another tool must be flushed first.
-process.exitCode = await main(process.argv.slice(2));
+// exitCode rather than exit(): a large report piped to another tool must be flushed first. No
+// top-level await: the bundle is CommonJS (lib/cli/build.mjs).
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -55,8 +55,8 @@ try {
     bytes += Buffer.byteLength(d);
   }
   const peer = 'test/bench/libphonenumber-files.mjs';
-  const start = alternate({ node: ['-e', ''], precheck: ['bin/precheck.mjs', 'scan', tiny], peer: [peer, tiny] }, 11);
-  const whole = alternate({ precheck: ['bin/precheck.mjs', 'scan', corpus], peer: [peer, corpus] }, 5);
+  const start = alternate({ node: ['-e', ''], precheck: ['bin/precheck.cjs', 'scan', tiny], peer: [peer, tiny] }, 11);
+  const whole = alternate({ precheck: ['bin/precheck.cjs', 'scan', corpus], peer: [peer, corpus] }, 5);
 
   const mark = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;

@@ -49,7 +49,7 @@ describe.concurrent('precheck scan (CLI)', { timeout: 60_000 }, () => {
     try {
       // Far more report than a pipe holds, so the CLI is still writing when the reader goes away.
       writeFileSync(join(dir, 'big.txt'), `身份证号：${ID}\n`.repeat(20_000));
-      const child = spawn(process.execPath, ['bin/precheck.mjs', 'scan', join(dir, 'big.txt')], { cwd: ROOT });
+      const child = spawn(process.execPath, ['bin/precheck.cjs', 'scan', join(dir, 'big.txt')], { cwd: ROOT });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
       child.stdout.once('data', () => child.stdout.destroy());

@@ -14,7 +14,7 @@ export interface CliRun {
  * tests' global setup builds), or `npm run --silent precheck --`, the command of design.md.
  */
 export function runCli(args: readonly string[], via: 'bin' | 'npm' = 'bin'): Promise<CliRun> {
-  const [cmd, pre] = via === 'npm' ? ['npm', ['run', '--silent', 'precheck', '--']] : [process.execPath, ['bin/precheck.mjs']];
+  const [cmd, pre] = via === 'npm' ? ['npm', ['run', '--silent', 'precheck', '--']] : [process.execPath, ['bin/precheck.cjs']];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, [...pre, ...args], { cwd: ROOT, env: process.env });
     let stdout = '';
