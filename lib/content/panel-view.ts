@@ -9,16 +9,9 @@ import { placedExcerpt } from './attachments/place';
 import { blockReasons } from './block-reasons';
 import type { DraftWatch, LocatedFinding } from './draft-watch';
 import { mountPanel } from './panel-host';
+import { shownEndpoint } from '../gate/shown-endpoint';
 
 const KEEP_REFUSALS = 5;
-
-function endpointOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-}
 
 function sameItems(a: readonly PanelItem[], b: readonly PanelItem[]): boolean {
   return a.length === b.length && a.every((x, i) => x.finding === b[i]!.finding && x.where === b[i]!.where);
@@ -103,7 +96,7 @@ export class PanelView {
   refused(o: Outgoing, v: Extract<Verdict, { pass: false }>): void {
     const refusal: PanelRefusal = {
       route: terms().via[o.route],
-      endpoint: endpointOf(o.url),
+      endpoint: shownEndpoint(o.url),
       reason: [terms().reason[v.reason], v.items?.join('、'), v.detail].filter(Boolean).join(terms().colon),
       excerpts: [...new Set(v.findings.map(placedExcerpt))].slice(0, 3),
       at: Date.now(),

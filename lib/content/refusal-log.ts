@@ -5,6 +5,7 @@
  */
 import type { AuditEntry } from '../audit/types';
 import { summarizeFindings } from '../signoff/summary';
+import { shownEndpoint } from '../gate/shown-endpoint';
 import type { Outgoing, Verdict } from '../gate/types';
 
 const SAME_WITHIN_MS = 60_000;
@@ -18,12 +19,7 @@ export class RefusalLog {
   ) {}
 
   refused(o: Outgoing, v: Extract<Verdict, { pass: false }>, context: AuditEntry): void {
-    let endpoint = '';
-    try {
-      endpoint = new URL(o.url).pathname;
-    } catch {
-      // Unparsable: logged without it.
-    }
+    const endpoint = shownEndpoint(o.url);
     const key = `${o.route}|${endpoint}|${v.reason}`;
     const t = this.now();
     if (t - (this.last.get(key) ?? -Infinity) < SAME_WITHIN_MS) return;

@@ -294,7 +294,8 @@ export function carriedText(r: RecordedRequest): string {
   const host = r.host ?? '';
   const plain = [r.path, ...strings(r.query), bodyStrings, decoded(r.text), r.pageHeaders ?? '', decoded(r.pageHeaders ?? ''), host, host.toUpperCase()].join('\n');
   // Java CMSes encode a field twice: what is still percent-encoded after one decoding is read again.
-  return `${plain}\n${decoded(plain)}\n${base64Decoded(plain)}`;
+  // base64 in the path read segment by segment too: a run over the whole path would start at /sink
+  return `${plain}\n${decoded(plain)}\n${base64Decoded(plain)}\n${base64Decoded(r.path.replace(/\//g, '\n'))}`;
 }
 
 /**

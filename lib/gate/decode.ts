@@ -191,6 +191,18 @@ function safeDecode(s: string): string {
   }
 }
 
+/**
+ * base64, `escape()` or hex text in the path (`/log/<btoa of the draft>`): read in each segment, and
+ * from each segment to the path's end, as standard base64 has '/' in it. What is no such text adds nothing.
+ */
+function encodedInPath(parts: TextPart[], path: string): void {
+  const segments = path.split('/').filter((s) => s !== '');
+  for (let i = 0; i < segments.length; i++) {
+    decodeNested(parts, '(path)', segments[i]!, 1);
+    if (i < segments.length - 1) decodeNested(parts, '(path)', segments.slice(i).join('/'), 1);
+  }
+}
+
 function decodeUrl(parts: TextPart[], url: string): void {
   let u: URL;
   try {
@@ -207,6 +219,7 @@ function decodeUrl(parts: TextPart[], url: string): void {
   }
   // A path of plain names (/admin/article/list.do) carries no draft; only look at it when it could.
   if (/[^\x20-\x7e]|\d{6}/.test(path)) parts.push({ name: '(path)', text: path.replace(/\//g, '\n') });
+  encodedInPath(parts, path);
   const host = hostText(u);
   if (host) parts.push({ name: '(host)', text: host });
   if (u.search.length > 1) {

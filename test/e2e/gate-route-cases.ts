@@ -20,8 +20,8 @@ export interface RouteCase {
   /** the README row */
   label: string;
   route: Route;
-  /** where the request lands on the recording server */
-  path: string;
+  /** where the request lands on the recording server (a pattern when the draft is in the path itself) */
+  path: string | RegExp;
   how: How;
   /** what a request that is let through does to the page */
   passes: 'stays' | 'navigates' | 'new-window';
@@ -132,6 +132,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'fetch-pieces', label: '`fetch` POST, the content in four pieces, one request each (the title with every piece)', route: 'fetch', path: '/sink/r/fetch-pieces', how: { script: 'fetch-pieces' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-GET-twice', label: '`fetch` GET, each field encoded twice (`encodeURI` inside `encodeURIComponent`, as Java CMSes send it)', route: 'fetch', path: '/sink/r/fetch-get-twice', how: { script: 'fetch-get-twice' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-GET-query', label: '`fetch` GET with the draft in the query', route: 'fetch', path: '/sink/r/fetch-get', how: { script: 'fetch-get-query' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-GET-path-base64', label: '`fetch` GET, the content base64 (url-safe) in the path, no query', route: 'fetch', path: /^\/sink\/r\/fetch-path\//, shownAs: '/sink/r/fetch-path/…', how: { script: 'fetch-path-base64' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-FormData', label: '`fetch` POST FormData (multipart)', route: 'fetch', path: '/sink/r/fetch-formdata', how: { script: 'fetch-formdata' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-Request-other-realm', label: '`fetch(new iframe.contentWindow.Request(…))`', route: 'fetch', path: '/sink/r/fetch-request', how: { script: 'fetch-request-other-realm' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'drafts-42-publish', label: 'POST /api/drafts/42/publish (JSON)', route: 'fetch', path: '/sink/api/drafts/42/publish', how: { script: 'drafts-publish' }, passes: 'stays', refusal: 'error' }),

@@ -149,7 +149,7 @@ export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEdit
     shown = (await blockedShown(tab)) ? 'stopped before the page’s handler; checklist opens' : 'stopped (panel silent)';
   } else {
     const unlisted = c.opaqueFrame || c.refusedOutright || c.personalNumberRule;
-    const listed = !unlisted && (await refusalListed(tab, c.route, c.shownAs ?? c.path));
+    const listed = !unlisted && (await refusalListed(tab, c.route, c.shownAs ?? String(c.path)));
     if (!listed && !unlisted) problems.push('the panel does not list the refusal with its route');
     shown = `refused${c.refusal === 'error' && typeof outcome !== 'string' ? ` (page: ${outcome.error?.slice(0, 40) ?? ''})` : ' (does not happen)'}`;
     if (c.opaqueFrame) shown += '; not listed in the page’s panel';
@@ -159,7 +159,7 @@ export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEdit
   }
   const arrived = server.requests({ path: c.path, since });
   // a submission into another window or a frame cannot be cancelled where it is judged: it leaves empty
-  const where = c.passes === 'new-window' ? 'the new window' : c.route === 'form' ? 'the frame' : c.path;
+  const where = c.passes === 'new-window' ? 'the new window' : c.route === 'form' ? 'the frame' : (c.shownAs ?? String(c.path));
   if (c.passes !== 'navigates' && arrived.length > 0) shown += `; ${arrived.length} empty request(s) to ${where}`;
   await w.closeOthers();
   w.note(rowOf(c, editor), 'withId', problems.length ? problems.join('; ') : shown);

@@ -126,3 +126,19 @@ describe('fields sent blank: no text to scan, but sent (PHP isset() takes them)'
     expect(decodeOutgoing(o).parts.some((p) => p.text.trim() === '')).toBe(false);
   });
 });
+
+describe('encoded text in a URL\'s path', () => {
+  const DRAFT = `城关镇低保新增对象公示：王丽，身份证号 ${ID}`;
+  it.each<[string, string]>([
+    ['standard base64 (with / in it)', `http://cms.test/log/${Buffer.from(DRAFT).toString('base64')}`],
+    ['url-safe base64', `http://cms.test/log/${Buffer.from(DRAFT).toString('base64url')}`],
+    ['escape()', `http://cms.test/log/${escape(DRAFT)}`],
+    ['base64 before a file name', `http://cms.test/t/${Buffer.from(DRAFT).toString('base64url')}/p.gif`],
+  ])('%s is read', (_what, url) => {
+    expect(text(req({ kind: 'none' }, url, 'GET'))).toContain(ID);
+  });
+
+  it('a plain path adds nothing', () => {
+    expect(decodeOutgoing(req({ kind: 'none' }, 'http://cms.test/admin/article/list.do', 'GET')).parts).toEqual([]);
+  });
+});

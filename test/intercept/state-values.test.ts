@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyframeText } from '../../lib/intercept/main/hooks/css';
 import { cookieEntry } from '../../lib/intercept/main/hooks/state';
-import { mayCarryText, textHeaders } from '../../lib/intercept/main/serialize';
+import { mayCarryText, textHeaders, urlMayCarryText } from '../../lib/intercept/main/serialize';
 
 const ID = '11010519491231002X';
 const DRAFT = `城关镇低保公示：王丽，身份证号 ${ID}`;
@@ -58,7 +58,28 @@ describe('textHeaders: which request headers are worth a verdict', () => {
     ['preview_main', false],
     ['_blank', false],
     ['12345', false],
+    // escape()'s %uXXXX: Chinese text with no byte escape and no digits
+    [escape('低保公示'), true],
+    // base64 of text: both cases and a digit in a run of 16 or more
+    [Buffer.from(DRAFT).toString('base64'), true],
+    [Buffer.from(ID).toString('base64url'), true],
+    // a hex hash, a UUID, a word: one case only
+    ['3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c', false],
+    ['f47ac10b-58cc-4372-a567-0e02b2c3d479', false],
+    ['application/x-www-form-urlencoded', false],
+    ['XMLHttpRequest', false],
   ])('mayCarryText(%s) = %s', (value, expected) => {
     expect(mayCarryText(value)).toBe(expected);
+  });
+
+  it.each([
+    ['a query', 'http://cms.test/list.do?page=2', true],
+    ['a plain path', 'http://cms.test/static/js/app.3f9a8b7c.js', false],
+    ['a UUID path', 'http://cms.test/files/f47ac10b-58cc-4372-a567-0e02b2c3d479', false],
+    ['base64 of the draft in the path', `http://cms.test/log/${Buffer.from(DRAFT).toString('base64')}`, true],
+    ['url-safe base64 in the path', `http://cms.test/log/${Buffer.from(DRAFT).toString('base64url')}`, true],
+    ['escape() text in the path', `http://cms.test/log/${escape('城关镇低保公示')}`, true],
+  ])('urlMayCarryText: %s', (_what, url, expected) => {
+    expect(urlMayCarryText(url)).toBe(expected);
   });
 });

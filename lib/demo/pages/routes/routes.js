@@ -365,6 +365,11 @@
       return fetch(sink('fetch-get-twice') + '?title=' + encodeURIComponent(encodeURI(p.title)) + '&content=' + encodeURIComponent(encodeURI(p.content))).then(httpOk);
     },
     'fetch-get-query': function () { return fetch(sink('fetch-get') + '?' + qs(payload())).then(httpOk); },
+    // The content in the URL's path, no query, no body: base64 (url-safe).
+    'fetch-path-base64': function () {
+      var b64 = btoa(unescape(encodeURIComponent(payload().content))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      return fetch(sink('fetch-path') + '/' + b64).then(httpOk);
+    },
     'fetch-request-other-realm': function () {
       var R = d.getElementById('realm-frame').contentWindow.Request;
       var req = new R(location.origin + sink('fetch-request'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) });

@@ -4,6 +4,7 @@
  * request fails through the page's own error path — a rejected fetch, an XHR that errors like a dropped
  * connection, a beacon that was not queued — and never hangs.
  */
+import { shownEndpoint } from '../../../gate/shown-endpoint';
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
@@ -17,14 +18,6 @@ export function absoluteUrl(win: PageWindow, url: string): string {
     return new URL(url, win.document.baseURI).href;
   } catch {
     return url;
-  }
-}
-
-function endpointOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
   }
 }
 
@@ -80,8 +73,8 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     const sent = original.call(win, input, init);
     if (answer.released) {
       sent.then(
-        async (r) => channel.outcome(route, endpointOf(url), r.status, await responseHead(r)),
-        () => channel.outcome(route, endpointOf(url), 0),
+        async (r) => channel.outcome(route, shownEndpoint(url), r.status, await responseHead(r)),
+        () => channel.outcome(route, shownEndpoint(url), 0),
       );
     }
     return sent;
@@ -152,7 +145,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     const s = serializeBody(win, body, req.contentType);
     const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body, ...(req.headers.length > 0 && { headers: req.headers }) };
     const go = (released?: boolean) => {
-      if (released) this.addEventListener('loadend', () => channel.outcome(route, endpointOf(req.url), this.status, xhrText(this)));
+      if (released) this.addEventListener('loadend', () => channel.outcome(route, shownEndpoint(req.url), this.status, xhrText(this)));
       send.call(this, body);
     };
     if (!req.async) {
