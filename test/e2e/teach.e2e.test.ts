@@ -8,12 +8,12 @@
  * never runs), at once and after a reload.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { checklistOpen, closeChecklist, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
 import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps } from '../../lib/demo/cms-drive.ts';
 import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
-import { launchBrowser, startServer, type Browser, type CmsServer } from './harness.ts';
+import { formRoot, launchBrowser, openEditor, setContent, startServer, type Browser, type CmsServer } from './harness.ts';
 
 let browser: Browser;
 let server: CmsServer;
@@ -276,4 +276,54 @@ test.each(DRAFT_FIXTURES.map((f) => [f.name, f] as const))('%s (no adapter): tea
   await cms.waitForTimeout(800);
   expect([...saves(since), ...publishes(since)]).toEqual([]);
   expect(server.carrying(SAMPLE_ID)).toEqual([]);
+});
+
+test('TRS WCM (the form in a same-origin frame, the body in a frame inside it): the hold covers the frames — shown, nothing is sent — and the rules come from the framed requests', async () => {
+  await openEditor(cms, server, 'trs-wcm');
+  await cms.locator('precheck-panel').waitFor({ state: 'attached', timeout: 10_000 });
+  await cms.waitForTimeout(600);
+  await setContent(cms, '<p>乡镇民政办已按时发放本季度低保资金。</p>');
+  const form = formRoot(cms, 'trs-wcm') as FrameLocator;
+  await form.locator('#title').fill('关于低保资金发放情况的公示');
+  // The demo policy's adapter declares /api/draft: a clean 保存草稿 there would go out unless the hold reaches this frame.
+  const sent = () => server.posts.filter((p) => p.path === '/api/draft' || p.path === '/api/publish').length;
+  const before = sent();
+
+  const sw = await serviceWorker(browser.context);
+  await sw.evaluate(`(async () => {
+    for (const t of await chrome.tabs.query({})) await chrome.tabs.sendMessage(t.id, { type: 'precheck:teach' }, { frameId: 0 }).catch(() => {});
+  })()`);
+  const step = (s: string) => cms.locator(`precheck-teach[data-step="${s}"]`).waitFor({ state: 'attached', timeout: 5_000 });
+  const pickIn = async (selector: string) => {
+    const box = await form.locator(selector).boundingBox();
+    if (!box) throw new Error(`no box for ${selector}`);
+    await cms.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  await step('title');
+  await pickIn('#title');
+  for (const s of ['channel', 'category', 'disclosure', 'reviewer']) {
+    await step(s);
+    await skipStep();
+  }
+  await step('publish');
+  await pickIn('#btn-publish');
+  await step('draftSave');
+  await form.locator('#btn-draft').click();
+  await step('draftPublish');
+  await form.locator('#btn-publish').click();
+  await step('done');
+  await cms.waitForTimeout(500);
+  expect(sent()).toBe(before);
+  const stored = await sw.evaluate<{ policy?: { adapters: { match: string[]; fields: { framePath?: string[] }; draftRequests?: { urlPattern: string }[]; publishRequests?: { urlPattern: string }[] }[] } }>(`chrome.storage.local.get('policy')`);
+  const taught = stored.policy?.adapters.find((a) => a.match[0]!.includes('trs-wcm.html'));
+  expect(taught?.fields.framePath).toHaveLength(1);
+  expect(taught?.draftRequests?.[0]?.urlPattern).toContain('api\\/draft');
+  expect(taught?.publishRequests?.[0]?.urlPattern).toContain('api\\/publish');
+
+  // Taught: the clean 保存草稿 is saved, 发布 waits for the checklist.
+  await form.locator('#btn-draft').click();
+  await expect.poll(() => server.posts.filter((p) => p.path === '/api/draft').length - before, { timeout: 10_000 }).toBe(1);
+  await form.locator('#btn-publish').click();
+  await waitForChecklist(cms);
+  expect(server.posts.filter((p) => p.path === '/api/publish')).toHaveLength(0);
 });
