@@ -51,7 +51,8 @@ class TeachSession {
   /** Set while the administrator shows Precheck a request (the page is live meanwhile): its stop. */
   private demonstration: (() => void) | null = null;
   /**
-   * The 保存草稿 / 发布 demonstration: which press it waits for, what it gave, and whether the draft
+   * The 保存草稿 / 发布 demonstration: which press it waits for, what it gave (undefined: not both
+   * shown yet or skipped; null: shown, but nothing told the two requests apart), and whether the draft
    * was saved with the publish control itself (PublicCMS's 保存 with 草稿 ticked).
    */
   private saves: { waiting: 'draftSave' | 'draftPublish'; taught?: TaughtSaves | null; sharesControl?: boolean } | null = null;

@@ -10,7 +10,7 @@
  * for a sign-off like a publish.
  */
 import { pairsOf } from '../gate/pairs';
-import { actionCondition, escapeRe, urlPatternOf } from './list-publish-from-control';
+import { actionField, escapeRe, urlPatternOf } from './list-publish-from-control';
 import { compileRequestRule, scalars, type FieldCondition, type RequestParts } from './request-rule';
 import type { PublishRequestRule } from './schema';
 
@@ -97,13 +97,9 @@ function ruleOf(req: ShownRequest, kind: 'draft' | 'publish', field?: FieldCondi
   };
 }
 
-/** The action field a request names (EmpireCMS `enews`), to keep a rule off the address's other actions. */
-function actionOf(req: ShownRequest): FieldCondition | undefined {
-  for (const [name, values] of fieldsOf(req)) {
-    const field = values.length === 1 ? actionCondition(name, values[0]!) : undefined;
-    if (field) return field;
-  }
-  return undefined;
+/** The action field a request names once (EmpireCMS `enews`), to keep a rule off the address's other actions. */
+function actionOf(fields: Map<string, string[]>): FieldCondition | undefined {
+  return actionField([...fields].flatMap(([name, values]) => (values.length === 1 ? [[name, values[0]!] as const] : [])));
 }
 
 const partsOf = (req: ShownRequest): RequestParts => ({ method: req.method, url: req.url, body: req.body });
@@ -130,8 +126,8 @@ export function draftSaveFromRequests(draft: ShownRequest, publish: ShownRequest
   }
   const d = fieldsOf(draft);
   const p = fieldsOf(publish);
-  const draftFields = [...conditionsApart(d, p), actionOf(draft), undefined];
-  const publishFields = [actionOf(publish), ...conditionsApart(p, d)];
+  const draftFields = [...conditionsApart(d, p), actionOf(d), undefined];
+  const publishFields = [actionOf(p), ...conditionsApart(p, d)];
   for (const draftField of draftFields) {
     for (const publishField of publishFields) {
       const saves = { draft: ruleOf(draft, 'draft', draftField), publish: ruleOf(publish, 'publish', publishField) };

@@ -26,6 +26,15 @@ export function actionCondition(name: string, value: string): RequestFieldRule |
   return ACTION_FIELD.test(name) && ACTION_VALUE.test(value) ? { name, pattern: `^${escapeRe(value)}$` } : undefined;
 }
 
+/** The first field among these pairs that names the request's action (`enews=CheckNews_all`), as a rule's field condition. */
+export function actionField(pairs: Iterable<readonly [string, string]>): RequestFieldRule | undefined {
+  for (const [k, v] of pairs) {
+    const field = actionCondition(k, v);
+    if (field) return field;
+  }
+  return undefined;
+}
+
 /**
  * The action a control's script writes into its form before it posts: EmpireCMS's list buttons
  * (`document.listform.enews.value='CheckNews_all'`) share one form and one address with 删除 and 推荐.

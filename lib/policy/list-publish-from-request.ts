@@ -9,8 +9,8 @@
  * other buttons are not held. Null when no value holds the ticked ids.
  */
 import { pairsOf } from '../gate/pairs';
-import { actionCondition, urlPatternOf } from './list-publish-from-control';
-import type { ListPublishRule, RequestFieldRule } from './schema';
+import { actionField, urlPatternOf } from './list-publish-from-control';
+import type { ListPublishRule } from './schema';
 import type { Outgoing } from '../gate/types';
 
 export interface HeldRequest {
@@ -49,15 +49,6 @@ function placeIn(pairs: readonly (readonly [string, string])[], ids: readonly st
     if (hit) return { from, name: hit[0] };
   }
   return null;
-}
-
-/** The body field that names the request's action (`enews=CheckNews_all`), as the rule's field condition. */
-function actionField(entries: HeldRequest['entries']): RequestFieldRule | undefined {
-  for (const [k, v] of entries) {
-    const field = actionCondition(k, v);
-    if (field) return field;
-  }
-  return undefined;
 }
 
 export function listPublishFromRequest(req: HeldRequest, ticked: readonly string[], rowCheckbox?: string): ListPublishRule | null {

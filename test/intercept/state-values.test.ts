@@ -46,6 +46,10 @@ describe('textHeaders: which request headers are worth a verdict', () => {
     expect(found[0]![1]).toBe(enc);
   });
 
+  it('a header holding the draft in base64 is one that can hold text', () => {
+    expect(textHeaders({ 'X-Data': Buffer.from(DRAFT).toString('base64'), Accept: 'application/json' })).toEqual([['X-Data', Buffer.from(DRAFT).toString('base64')]]);
+  });
+
   it('plain headers, tokens and nothing at all cost no question', () => {
     expect(textHeaders({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-CSRF-Token': 'a1b2c3d4e5' })).toEqual([]);
     expect(textHeaders(undefined)).toEqual([]);

@@ -5,6 +5,7 @@
  * (structured clone) to be read or scanned there; a stream cannot be read without consuming it and is
  * reported as opaque (judged as unknown content, never passed unread).
  */
+import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
@@ -144,28 +145,13 @@ export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | unde
   return { ...s.body, entries };
 }
 
-/** Encoded (`escape()`'s %uXXXX too) or non-ASCII text, or a run of digits an ID or a phone number could be. */
-const TEXT_LIKE = /%u[0-9a-f]{4}|%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i;
-
-/**
- * A run in the base64 alphabets as long as a phone number's base64 (16), with both cases and a digit:
- * base64 of text (`/log/5YWz5LqO5L2O5L+d…`, a cookie set to `btoa(…)`), where a word, a hex hash or a
- * UUID has one case only.
- */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
-function base64Like(value: string): boolean {
-  for (const [run] of value.matchAll(BASE64_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run)) return true;
-  return false;
-}
-
 /** A value (a header, a cookie, a window name) that could hold draft text; a cheap string test. */
-export const mayCarryText = (value: string): boolean => TEXT_LIKE.test(value) || base64Like(value);
+export { mayCarryText };
 
 /** Requests whose URL can carry no text are not worth a verdict (no query, a plain path). */
 export function urlMayCarryText(url: string): boolean {
   const q = url.indexOf('?');
-  const path = q < 0 ? url : url.slice(0, q);
-  return q >= 0 || TEXT_LIKE.test(path) || base64Like(path);
+  return q >= 0 || mayCarryText(url);
 }
 
 /** The entries of a Headers object, an array of pairs or a record, as the browser reads them. */
@@ -185,7 +171,7 @@ function headerPairs(headers: unknown): [string, string][] {
  */
 export function textHeaders(headers: unknown, into: [string, string][] = []): [string, string][] {
   if (!headers) return into;
-  for (const [k, v] of headerPairs(headers)) if (TEXT_LIKE.test(v) || TEXT_LIKE.test(k)) into.push([k, v]);
+  for (const [k, v] of headerPairs(headers)) if (mayCarryText(v) || mayCarryText(k)) into.push([k, v]);
   return into;
 }
 

@@ -1,0 +1,24 @@
+/**
+ * Cheap string tests for "may this value carry draft text?", shared by the page's guard (which asks the
+ * gate only about such values: lib/intercept/main/serialize.ts) and the addresses the panel and the
+ * audit log show (lib/gate/shown-endpoint.ts). Pure: this runs in the page's MAIN world too.
+ */
+
+/** Encoded (`escape()`'s %uXXXX too) or non-ASCII text, or a run of digits an ID or a phone number could be. */
+const TEXT_LIKE = /%u[0-9a-f]{4}|%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i;
+
+/**
+ * A run in the base64 alphabets as long as a phone number's base64 (16), with both cases and a digit:
+ * base64 of text (`/log/5YWz5LqO5L2O5L+d…`, a cookie set to `btoa(…)`), where a word, a hex hash or a
+ * UUID has one case only.
+ */
+const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
+
+function base64Like(value: string): boolean {
+  for (const [run] of value.matchAll(BASE64_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run)) return true;
+  return false;
+}
+
+export function mayCarryText(value: string): boolean {
+  return TEXT_LIKE.test(value) || base64Like(value);
+}
