@@ -10,15 +10,13 @@ const TEXT_LIKE = /%u[0-9a-f]{4}|%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i;
 /**
  * A run in the base64 alphabets as long as a phone number's base64 (16), with both cases and a digit:
  * base64 of text (`/log/5YWz5LqO5L2O5L+d…`, a cookie set to `btoa(…)`), where a word, a hex hash or a
- * UUID has one case only.
+ * UUID has one case only. A source string, as a worker's prelude (which imports nothing) is handed it;
+ * tried at a run's start only, so a long run is read once.
  */
-const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}/g;
-
-function base64Like(value: string): boolean {
-  for (const [run] of value.matchAll(BASE64_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /\d/.test(run)) return true;
-  return false;
-}
+export const BASE64_TEXT_RUN =
+  '(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])(?=[A-Za-z0-9+/_-]*\\d)[A-Za-z0-9+/_-]{16}';
+const BASE64_LIKE = new RegExp(BASE64_TEXT_RUN);
 
 export function mayCarryText(value: string): boolean {
-  return TEXT_LIKE.test(value) || base64Like(value);
+  return TEXT_LIKE.test(value) || BASE64_LIKE.test(value);
 }

@@ -9,6 +9,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../lib/gate/blob-text';
 import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-url-rules';
+import { BASE64_TEXT_RUN } from '../../lib/gate/text-shape';
 import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
 
 const MARKER = '__testGuardPort';
@@ -33,7 +34,7 @@ afterAll(() => {
 
 /** The prelude installed, its guard port answered by `verdict`. */
 function guardedBy(verdict: { pass: boolean; message?: string }): void {
-  workerPrelude('http://cms.test/worker.js', false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE);
+  workerPrelude('http://cms.test/worker.js', false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE, BASE64_TEXT_RUN);
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = (e: MessageEvent<{ id: number }>) => port1.postMessage({ id: e.data.id, answer: verdict });
   window.dispatchEvent(new MessageEvent('message', { data: { [MARKER]: true }, ports: [port2] }));
@@ -102,5 +103,35 @@ describe('worker prelude: URL.createObjectURL (the page cannot see a CSS module 
     expect(URL.createObjectURL(new WorkerBlob(['<p>'], { type: 'text/html' }))).toMatch(/^blob:/);
     expect(made).toHaveLength(2);
     g.Blob = HappyBlob;
+  });
+});
+
+describe("worker prelude: a socket's or an event stream's URL (it leaves at construction, before an answer)", () => {
+  it('refuses a URL whose path or query could hold text outright, opens the rest', () => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const saved = { WebSocket: g.WebSocket, EventSource: g.EventSource };
+    const opened: string[] = [];
+    const Fake = function (url: string) {
+      opened.push(url);
+    } as unknown as typeof WebSocket;
+    g.WebSocket = Fake;
+    g.EventSource = Fake;
+    guardedBy({ pass: true });
+    const WS = g.WebSocket as typeof WebSocket;
+    const ES = g.EventSource as typeof EventSource;
+    const base64 = Buffer.from('低保公示 张三 11010519491231002X').toString('base64url');
+    const refused = [`/ws/log/${base64}`, `/ws/log/${Buffer.from('申请人 13912345678').toString('base64')}`, '/ws/%u4F4E%u4FDD', '/ws?room=1', '/ws/13912345678', '/ws/低保'];
+    for (const url of refused) {
+      expect(() => new WS(url), url).toThrow(/预检/);
+      expect(() => new ES(url), url).toThrow(/预检/);
+    }
+    // A room number, a hex hash, a UUID, a word in capitals: one case or no letters.
+    const open = ['/ws/chat', '/ws/room/123456', '/ws/0123456789abcdef0123456789abcdef', '/ws/123e4567-e89b-12d3-a456-426614174000', '/ws/NOTIFICATIONSV2ALL', '/ws/notifications-v2'];
+    for (const url of open) {
+      new WS(url);
+      new ES(url);
+    }
+    expect(opened).toEqual(open.flatMap((u) => [`ws://cms.test${u}`, `http://cms.test${u}`]));
+    Object.assign(g, saved);
   });
 });

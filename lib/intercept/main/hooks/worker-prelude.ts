@@ -5,7 +5,14 @@
  * importScripts through the page's guard over a MessagePort the page hands over before any message of
  * its own, then loads the worker's real script. Relative URLs keep resolving against the real script.
  */
-export function workerPrelude(scriptUrl: string, isModule: boolean, marker: string, scriptTextPattern: string, refusedBlobType: string): void {
+export function workerPrelude(
+  scriptUrl: string,
+  isModule: boolean,
+  marker: string,
+  scriptTextPattern: string,
+  refusedBlobType: string,
+  base64TextRun: string,
+): void {
   type Answer = { pass: boolean; message?: string };
   type Ask = (route: string, method: string, url: string, body: unknown) => Promise<Answer>;
   const g = self as unknown as Record<string, unknown> & typeof globalThis;
@@ -99,8 +106,14 @@ export function workerPrelude(scriptUrl: string, isModule: boolean, marker: stri
   }
 
   // A socket's or an event stream's URL leaves when it is constructed, before an answer could come
-  // back: in a worker, one that can carry text is refused outright (messages are judged one by one).
-  const mayCarryText = (u: string) => u.includes('?') || /%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i.test(u.split('?')[0]!);
+  // back: in a worker, one that can carry text is refused outright (messages are judged one by one):
+  // a query, encoded or non-ASCII text, a number as long as a phone's, or base64 of text in a path
+  // segment (segment by segment: `cms.test/ws/Room2` is no base64 run).
+  const base64Text = new RegExp(base64TextRun);
+  const mayCarryText = (u: string) => {
+    const path = u.split('?')[0]!;
+    return u.includes('?') || /%u[0-9a-f]{4}|%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i.test(path) || path.split('/').some((segment) => base64Text.test(segment));
+  };
   const WS = g.WebSocket as typeof WebSocket | undefined;
   if (WS) {
     const send = WS.prototype.send;

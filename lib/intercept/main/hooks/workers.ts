@@ -12,6 +12,7 @@ import { judgeUrl, refusal } from './sockets';
 import { workerPrelude } from './worker-prelude';
 import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-url-rules';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../../gate/blob-text';
+import { BASE64_TEXT_RUN } from '../../../gate/text-shape';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -50,7 +51,7 @@ function answerWorker(win: PageWindow, channel: GuardChannel, port: MessagePort)
 }
 
 function preludeUrl(win: PageWindow, scriptUrl: string, isModule: boolean): string {
-  const source = `(${workerPrelude.toString()})(${JSON.stringify(scriptUrl)}, ${String(isModule)}, ${JSON.stringify(MARKER)}, ${JSON.stringify(SCRIPT_TEXT_PATTERN)}, ${JSON.stringify(WORKER_REFUSED_BLOB_TYPE)});`;
+  const source = `(${workerPrelude.toString()})(${JSON.stringify(scriptUrl)}, ${String(isModule)}, ${JSON.stringify(MARKER)}, ${JSON.stringify(SCRIPT_TEXT_PATTERN)}, ${JSON.stringify(WORKER_REFUSED_BLOB_TYPE)}, ${JSON.stringify(BASE64_TEXT_RUN)});`;
   return win.URL.createObjectURL(new win.Blob([source], { type: 'text/javascript' }));
 }
 
