@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../scan/types';
 import type { EditorSession } from './editor-session';
-import { paintHighlights, supportsHighlights, type RangesBySeverity } from './highlighter';
+import { paintHighlights, PLAIN_FROM_CHARS, supportsHighlights, type RangesBySeverity } from './highlighter';
 import { ListenerProbe } from './listener-probe';
 import { itemsInBand, visibleBand, widen, type Band, type FrameBox } from './in-view';
 import { OverlayPainter, type OverlayItem } from './overlay';
@@ -89,6 +89,7 @@ export class FindingPainter {
 
   private update(): void {
     const byWindow = new Map<Window, RangesBySeverity>();
+    const textIn = new Map<Window, number>();
     const boxes: OverlayItem[] = [];
     for (const s of this.sessions) {
       const win = s.window;
@@ -103,10 +104,11 @@ export class FindingPainter {
         else boxes.push({ range, severity: finding.severity });
       }
       if (native) byWindow.set(win, ranges);
+      textIn.set(win, (textIn.get(win) ?? 0) + s.text.length);
     }
     // windows painted before and gone from the list (an editor removed, Precheck leaving) are cleared
     for (const win of this.painted) if (!byWindow.has(win)) clear(win);
-    for (const [win, ranges] of byWindow) paintHighlights(win, ranges);
+    for (const [win, ranges] of byWindow) paintHighlights(win, ranges, textIn.get(win)! > PLAIN_FROM_CHARS);
     this.painted = new Set(byWindow.keys());
     if (boxes.length > 0 || this.overlay) (this.overlay ??= new OverlayPainter(this.top)).paint(boxes);
   }

@@ -444,6 +444,9 @@ async function loadDraft(
       extScriptInPageTasks: Math.max(0, ...tasks.filter((t) => t.owner === 'page').map((t) => t.extMs)),
       ...(VERBOSE && { samples: samplesOf(events) }),
     };
+    // --verbose: every task over 4 ms from setContent's return to the scan settling, as `ms after:owner duration`
+    // (r render, e extension, p page), with a frame's largest parts: which frame follows which work.
+    if (VERBOSE) vlog(`      timeline: ${after.filter((t) => t.dur > 4 && t.owner !== 'other').map((t) => `${(t.start - set1).toFixed(0)}:${t.owner[0]}${t.dur.toFixed(0)}${t.owner === 'render' && t.parts ? `(${t.parts.slice(0, 60)})` : ''}`).join(' ')}`);
     if (result.click && clicked !== null) {
       const clickTask = all.find((t) => t.start <= clicked && clicked <= t.start + t.dur);
       const paintedAt = clicked + result.click.painted;

@@ -86,3 +86,22 @@ describe.each<EditorKind>(['tinymce', 'ueditor'])('%s: highlights follow the scr
     await expect.poll(() => highlighted(frame)).toContain(PARAGRAPHS);
   });
 });
+
+/** Which of Precheck's highlight names hold ranges in the editor's window. */
+const NAMES_IN_USE = `[...CSS.highlights.keys()].filter((n) => n.startsWith('precheck-') && CSS.highlights.get(n).size > 0).sort()`;
+
+describe('ueditor: a long draft is highlighted without underlines', () => {
+  test('over 100,000 characters the plain names are painted (an underlined highlight makes Chromium recompute every line), under it the underlined ones again', async () => {
+    await openEditor(tab, server, 'ueditor');
+    const long = 1800;
+    await setContent(tab, Array.from({ length: long }, (_, i) => `<p>第${i + 1}段。${PROSE}身份证号${ID}。</p>`).join(''));
+    await tab.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '${long}'`, undefined, { timeout: 30_000 });
+    const frame = await surfaceFrame(tab, 'ueditor');
+    expect(await frame.evaluate<number>('document.body.textContent.length')).toBeGreaterThan(100_000);
+    await expect.poll(() => frame.evaluate<string[]>(NAMES_IN_USE)).toEqual(['precheck-block-plain']);
+
+    await setContent(tab, draft);
+    await tab.waitForFunction(`document.querySelector('precheck-panel')?.dataset.block === '${PARAGRAPHS}'`);
+    await expect.poll(() => frame.evaluate<string[]>(NAMES_IN_USE)).toEqual(['precheck-block']);
+  });
+});
