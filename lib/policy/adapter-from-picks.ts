@@ -217,7 +217,7 @@ export function adapterFromPicks(
     // would have every draft save stopped at the click: the gate judges its requests instead.
     publishButtons: saves?.sharesControl ? [] : [picks.publish.selector],
     // shown by the administrator (teach/save-demonstration.ts): the 保存草稿 that may go out unsigned, and the 发布 that never does
-    publishRequests: saves ? [saves.publish] : [],
+    publishRequests: saves ? [saves.publish, ...saves.otherStates] : [],
     ...(saves && { draftRequests: [saves.draft] }),
   };
 }

@@ -24,6 +24,8 @@ export interface ShownRequest {
 export interface TaughtSaves {
   draft: PublishRequestRule;
   publish: PublishRequestRule;
+  /** Publish rules: the draft save with one of its state fields sent otherwise (`post_status=publish`). */
+  otherStates: PublishRequestRule[];
 }
 
 const RULE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
@@ -32,6 +34,12 @@ const VOLATILE_NAME = /hash|token|csrf|nonce|formcheck|captcha|verify|_t$|^t$|ti
 /** Names that usually say what a save does, tried first. */
 const ACTION_LIKE = /^(?:enews|action|act|do|dopost|op|operation|cmd|task)$/i;
 const STATE_LIKE = /status|state|draft|publish|save|submit|hide|audit|check|pub|post|type|mode|flag|step/i;
+/**
+ * Names of fields that hold what a save does to the item (WordPress `post_status`, emlog `ishide`,
+ * SSCMS `checkedLevel`, `visibility`), narrower than STATE_LIKE: a form's other fields (`post_type`,
+ * a display order) may change between two draft saves.
+ */
+const STATE_NAME = /status|state|draft|publish|hide|hidden|audit|checked|level|visib|release|online|^is_?pub|pubpost/i;
 /** A value that names an action or a state (`publish`, `y`, `-99`, `保存草稿`), not content or a token. */
 const LABEL_VALUE = /^-?[\p{L}\p{N}_ -]{1,20}$/u;
 const LONG_NUMBER = /^-?\d{5,}$/;
@@ -102,10 +110,37 @@ function actionOf(fields: Map<string, string[]>): FieldCondition | undefined {
   return actionField([...fields].flatMap(([name, values]) => (values.length === 1 ? [[name, values[0]!] as const] : [])));
 }
 
+/** State values that say live, in any letter case: what a script could send where the draft said draft. */
+const LIVE_VALUES = ['publish(?:ed)?', 'future', 'online', 'live', 'released?', '已?发布', '上线'];
+/** A lower-case RegExp source that takes its letters in either case (rules' patterns carry no flags). */
+const anyCase = (source: string) => source.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
+/**
+ * Two requests cannot show what else the server publishes on: WordPress publishes a `save` whose
+ * `post_status` says publish. So each state field the draft save sent with one value becomes a
+ * publish rule at the draft's address for the values that say live — the publish's own value for it
+ * (blank too: emlog's `ishide=`) and the words for live (`publish`, `发布` …) —: held for a sign-off,
+ * not let out as the draft save its other field says it is (a declared publish outweighs a declared
+ * draft save). Not every other value: WordPress's `original_post_status` is `auto-draft` on the first
+ * draft save and `draft` on the next.
+ */
+function otherStates(draft: ShownRequest, fields: Map<string, string[]>, publish: ShownRequest): PublishRequestRule[] {
+  const address = ruleOf(draft, 'draft');
+  return [...fields].flatMap(([name, values]) => {
+    const shown = [...new Set(values)];
+    if (!STATE_NAME.test(name) || VOLATILE_NAME.test(name) || shown.length !== 1 || !usableValue(shown[0]!)) return [];
+    const own = shown[0]!;
+    const published = scalars(publish.body[name]).filter((v) => v !== own && (v === '' || usableValue(v)));
+    const live = [...new Set([...published.map(escapeRe), ...LIVE_VALUES.map(anyCase)])];
+    const field = { name, pattern: `^(?:${live.join('|')})$` };
+    return new RegExp(field.pattern).test(own) ? [] : [{ ...address, field }];
+  });
+}
+
 const partsOf = (req: ShownRequest): RequestParts => ({ method: req.method, url: req.url, body: req.body });
 
 /** Each rule names its own request and not the other's, read as the gate reads it. */
-function apart(saves: TaughtSaves, draft: ShownRequest, publish: ShownRequest): boolean {
+function apart(saves: Omit<TaughtSaves, 'otherStates'>, draft: ShownRequest, publish: ShownRequest): boolean {
   const isDraft = compileRequestRule(saves.draft, 'every');
   const isPublish = compileRequestRule(saves.publish, 'some');
   return isDraft(partsOf(draft)) && !isDraft(partsOf(publish)) && isPublish(partsOf(publish)) && !isPublish(partsOf(draft));
@@ -131,7 +166,7 @@ export function draftSaveFromRequests(draft: ShownRequest, publish: ShownRequest
   for (const draftField of draftFields) {
     for (const publishField of publishFields) {
       const saves = { draft: ruleOf(draft, 'draft', draftField), publish: ruleOf(publish, 'publish', publishField) };
-      if (apart(saves, draft, publish)) return saves;
+      if (apart(saves, draft, publish)) return { ...saves, otherStates: otherStates(draft, d, publish) };
     }
   }
   return null;

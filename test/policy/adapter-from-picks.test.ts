@@ -126,10 +126,11 @@ describe('adapterFromPicks', () => {
     const saves = {
       draft: { method: 'POST' as const, urlPattern: 'wp-admin\\/post\\.php', field: { name: 'save', pattern: '^保存草稿$' } },
       publish: { method: 'POST' as const, urlPattern: 'wp-admin\\/post\\.php', field: { name: 'publish', pattern: '^发布$' } },
+      otherStates: [{ method: 'POST' as const, urlPattern: 'wp-admin\\/post\\.php', field: { name: 'post_status', pattern: '^(?!draft$)' } }],
     };
     const adapter = adapterFromPicks(url, { title: { selector: '#title', framePath: [] }, publish: { selector: '#publish', framePath: [] } }, undefined, '', saves);
     expect(adapter.draftRequests).toEqual([saves.draft]);
-    expect(adapter.publishRequests).toEqual([saves.publish]);
+    expect(adapter.publishRequests).toEqual([saves.publish, ...saves.otherStates]);
     expect(parsePolicy(withAdapter(DEFAULT_POLICY, adapter)).ok).toBe(true);
     // the draft saved by the publish control itself: its click is not stopped, its requests are judged
     expect(adapterFromPicks(url, { publish: { selector: '#save', framePath: [] } }, undefined, '', { ...saves, sharesControl: true }).publishButtons).toEqual([]);

@@ -92,7 +92,7 @@ describe('the draft save and the publish read from the two requests teach mode h
     if (want === null) return expect(saves).toBeNull();
     expect(saves).toMatchObject(want);
     // valid rules, which the gate then reads as they were taught: the draft save a draft save, the publish a publish
-    const adapter = { id: 'a', name: 'A', match: [`${U}/*`], editor: { kind: 'textarea' }, fields: {}, draftRequests: [saves!.draft], publishRequests: [saves!.publish] };
+    const adapter = { id: 'a', name: 'A', match: [`${U}/*`], editor: { kind: 'textarea' }, fields: {}, draftRequests: [saves!.draft], publishRequests: [saves!.publish, ...saves!.otherStates] };
     expect(siteAdapterSchema.safeParse(adapter).success).toBe(true);
     const gate = gatePolicyOf({ adapter });
     expect(gate.declaredDraftSave(draft.method, draft.url, decoded(draft.body))).toBe(true);
@@ -105,6 +105,31 @@ describe('the draft save and the publish read from the two requests teach mode h
     const saves = draftSaveFromRequests(req('POST', '/wp-admin/post.php', { ...WP, save: '保存草稿' }), req('POST', '/wp-admin/post.php', { ...WP, publish: '发布' }))!;
     const gate = gatePolicyOf({ adapter: { draftRequests: [saves.draft], publishRequests: [saves.publish] } });
     expect(gate.declaredPublish('POST', `${U}/wp-admin/post.php`, decoded({ ...WP, save: '保存草稿', publish: '发布' }))).toBe(true);
+  });
+
+  it('WordPress: a save=保存草稿 whose post_status says publish is a publish; the next draft save (original_post_status=draft) is still a draft save', () => {
+    const wp = { ...WP, post_status: 'draft', hidden_post_status: 'draft', visibility: 'public' };
+    const saves = draftSaveFromRequests(req('POST', '/wp-admin/post.php', { ...wp, save: '保存草稿' }), req('POST', '/wp-admin/post.php', { ...wp, publish: '发布' }))!;
+    expect(saves.otherStates.map((r) => r.field?.name).sort()).toEqual(['hidden_post_status', 'original_post_status', 'post_status', 'visibility']);
+    const gate = gatePolicyOf({ adapter: { draftRequests: [saves.draft], publishRequests: [saves.publish, ...saves.otherStates] } });
+    const at = `${U}/wp-admin/post.php`;
+    for (const live of ['publish', 'future', 'Publish', 'PUBLISHED', '发布', '已发布']) expect(gate.declaredPublish('POST', at, decoded({ ...wp, save: '保存草稿', post_status: live })), live).toBe(true);
+    const next = decoded({ ...wp, save: '保存草稿', original_post_status: 'draft' });
+    expect(gate.declaredPublish('POST', at, next)).toBe(false);
+    expect(gate.declaredDraftSave('POST', at, next)).toBe(true);
+    // the shown visibility is no state that says live: a private draft is still a draft save
+    expect(gate.declaredPublish('POST', at, decoded({ ...wp, save: '保存草稿', visibility: 'private' }))).toBe(false);
+  });
+
+  it('emlog: the draft address with the publish’s blank ishide is a publish', () => {
+    const saves = draftSaveFromRequests(
+      req('POST', '/admin/article_save.php?action=autosave', { title: 'T', ishide: 'y' }),
+      req('POST', '/admin/article_save.php?action=add', { title: 'T', ishide: '' }),
+    )!;
+    const gate = gatePolicyOf({ adapter: { draftRequests: [saves.draft], publishRequests: [saves.publish, ...saves.otherStates] } });
+    const autosave = `${U}/admin/article_save.php?action=autosave`;
+    expect(gate.declaredPublish('POST', autosave, decoded({ title: 'T', ishide: '' }))).toBe(true);
+    expect(gate.declaredPublish('POST', autosave, decoded({ title: 'T', ishide: 'y' }))).toBe(false);
   });
 
   it('emlog: the autosave of a published article (ishide=n) is no declared draft save', () => {
