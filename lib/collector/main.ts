@@ -11,6 +11,7 @@ import { ensureDashboardBuilt } from './dashboard-build';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrations';
 import { say } from './log';
+import { ImportError, importRecords } from './import-records';
 import { startServer } from './server';
 
 const USAGE = `用法 Usage: npm run collector [-- 命令 command]
@@ -20,6 +21,7 @@ const USAGE = `用法 Usage: npm run collector [-- 命令 command]
   revoke-unit 单位名          吊销单位的全部令牌（记录保留） revoke all of a unit's tokens (records kept)
   list-units                  列出单位 list units
   set-password 用户名         从标准输入读取密码，设置或重置管理员 set or reset an administrator (password on stdin)
+  import 文件.jsonl            导入仪表板导出的 JSON Lines 记录（可重复运行，不会重复保存） import a dashboard JSON Lines export (safe to run again)
   migrate                     只升级数据库结构 only apply database migrations`;
 
 function policySnippet(config: CollectorConfig, token: string): string {
@@ -90,6 +92,14 @@ async function command(db: Database, config: CollectorConfig, cmd: string | unde
       say('单位 unit\t吊销 revoked\t令牌 tokens\t浏览器 browsers\t记录 records\t最近 last seen');
       for (const u of await listUnits(db)) say([u.name, u.revoked ? '是' : '', u.tokens, u.browsers, u.records, u.lastSeen ?? ''].join('\t'));
       return 0;
+    case 'import': {
+      if (!name) break;
+      const done = await importRecords(db, name);
+      say(`已读 ${done.lines} 条记录：新存 ${done.stored} 条，已有 ${done.duplicates} 条；链状态异常 ${done.flagged} 条（见仪表板）。`);
+      say(`Read ${done.lines} records: ${done.stored} stored, ${done.duplicates} already here; ${done.flagged} with a chain flag (see the dashboard).`);
+      if (done.unitsCreated.length) say(`新建单位（暂无令牌，需要时用 rotate-token 发放） New units (no token yet; rotate-token issues one): ${done.unitsCreated.join('、')}`);
+      return 0;
+    }
     case 'set-password': {
       if (!name) break;
       const password = await readPassword();
@@ -123,6 +133,11 @@ async function main(): Promise<void> {
     await db.close();
     if (e instanceof UnitError) {
       console.error(e.message);
+      process.exit(1);
+    }
+    if (e instanceof ImportError) {
+      console.error(e.stored > 0 ? `导入中止，已存 ${e.stored} 条（可修正后重新运行）。 Import stopped after ${e.stored} stored records (fix and run again).` : '未导入任何记录。 Nothing was imported.');
+      for (const p of e.problems) console.error(`  ${p.zh}\n  ${p.en}`);
       process.exit(1);
     }
     throw e;

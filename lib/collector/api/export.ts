@@ -27,6 +27,9 @@ function fileName(format: string, now: Date): string {
   return `precheck-collector-${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}.${format}`;
 }
 
+/** One JSON Lines entry: the record untouched, with where it was kept (read back by `collector import`). */
+export const exportEntry = (s: StoredRecord) => ({ unit: s.unit, installation: s.installation, chain: s.chain, masked: s.masked, record: s.record });
+
 export async function sendExport(res: ServerResponse, url: URL, ctx: DashboardContext): Promise<void> {
   const format = url.pathname.endsWith('.csv') ? 'csv' : 'jsonl';
   const parsed = parseFilter(url.searchParams);
@@ -48,7 +51,7 @@ export async function sendExport(res: ServerResponse, url: URL, ctx: DashboardCo
             lang,
             { extra: EXTRA[lang], continuation: !first },
           )
-        : toJsonl(chunk.map((s) => ({ unit: s.unit, installation: s.installation, chain: s.chain, masked: s.masked, record: s.record })));
+        : toJsonl(chunk.map(exportEntry));
     first = false;
     if (!res.write(text)) await new Promise((r) => res.once('drain', r));
   }

@@ -96,3 +96,13 @@ export async function listUnits(db: Sql): Promise<UnitRow[]> {
     FROM units u ORDER BY u.name`);
   return rows.map((r) => ({ name: r.name, revoked: r.revoked, tokens: r.tokens, browsers: r.browsers, records: r.records, lastSeen: r.last_seen ? new Date(r.last_seen).toISOString() : null }));
 }
+
+/**
+ * The unit named so, made without a token when it is not there yet (`collector import` brings in
+ * another collector's units); rotate-token gives it one when its browsers are to write here.
+ */
+export async function ensureUnit(db: Sql, name: string): Promise<{ unit: Unit; created: boolean }> {
+  const made = await db.query<{ id: number }>('INSERT INTO units (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id', [name]);
+  if (made.rows[0]) return { unit: { id: made.rows[0].id, name }, created: true };
+  return { unit: { id: (await unitByName(db, name)).id, name }, created: false };
+}

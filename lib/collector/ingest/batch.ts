@@ -49,7 +49,8 @@ function entryOf(record: AuditRecord): AuditEntry {
   return entry as unknown as AuditEntry;
 }
 
-function incoming(record: AuditRecord): IncomingRecord {
+/** A record checked against its own hash and masked again, as it will be stored. */
+export function incoming(record: AuditRecord): IncomingRecord {
   const contentHash = hashRecord(record);
   const hashOk = contentHash === record.hash;
   const entry = entryOf(record);
