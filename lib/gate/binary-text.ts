@@ -1,4 +1,5 @@
 import { Gunzip, Inflate, Unzlib, type FlateStreamHandler } from 'fflate';
+import { isGzip, isZlib } from './compressed-signature';
 
 /**
  * The text bytes carry when they are not UTF-8 text as they stand: compressed (gzip, zlib, raw
@@ -34,9 +35,6 @@ export function utf8Text(bytes: Uint8Array): string | null {
   }
 }
 
-const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b && b[2] === 8;
-/** RFC 1950: deflate method, a window of at most 32 KB, and a header that is a multiple of 31. */
-const isZlib = (b: Uint8Array) => b.length >= 2 && (b[0]! & 0x0f) === 8 && b[0]! >> 4 <= 7 && ((b[0]! << 8) | b[1]!) % 31 === 0;
 
 type Stream = { push(chunk: Uint8Array, final?: boolean): void; ondata: FlateStreamHandler };
 

@@ -38,3 +38,21 @@ describe('byte bodies: the page world sends the bytes along when they are no UTF
     expect(s.body.kind === 'text' && s.body.text).not.toContain(ID);
   });
 });
+
+describe('byte bodies over 32 MB (not handed over to be inflated)', () => {
+  const over = 32 * 1024 * 1024 + 1;
+  it('gzip or zlib is unread text: opaque, refused as unreadable', () => {
+    for (const head of [[0x1f, 0x8b, 8], [0x78, 0x9c]]) {
+      const bytes = new Uint8Array(over);
+      bytes.set(head);
+      expect(serializeBody(win, bytes).body).toEqual({ kind: 'opaque', what: 'compressed body over 32 MB' });
+    }
+  });
+
+  it('other bytes (a video) are read as UTF-8 only, as before', () => {
+    const bytes = new Uint8Array(over).fill(0xff);
+    const body = serializeBody(win, bytes).body;
+    expect(body.kind).toBe('text');
+    expect(body.kind === 'text' && body.bytes).toBeUndefined();
+  });
+});

@@ -5,6 +5,7 @@
  * (structured clone) to be read or scanned there; a stream cannot be read without consuming it and is
  * reported as opaque (judged as unknown content, never passed unread).
  */
+import { isGzip, isZlib } from '../../gate/compressed-signature';
 import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
@@ -46,8 +47,10 @@ function bytesBody(bytes: Uint8Array, contentType: string | undefined): RawBody 
     // Not UTF-8.
   }
   if (text !== null && !text.includes('\u0000')) return { kind: 'text', text, contentType };
-  const lossy = text ?? decoder.decode(bytes);
-  return bytes.length > MAX_BYTES_READ ? { kind: 'text', text: lossy, contentType } : { kind: 'text', text: lossy, contentType, bytes: base64(bytes) };
+  if (bytes.length <= MAX_BYTES_READ) return { kind: 'text', text: text ?? decoder.decode(bytes), contentType, bytes: base64(bytes) };
+  // Too large to be handed over and inflated: compressed text is unread text, refused as such.
+  if (isGzip(bytes) || isZlib(bytes)) return { kind: 'opaque', what: `compressed body over ${MAX_BYTES_READ / 1024 / 1024} MB` };
+  return { kind: 'text', text: text ?? decoder.decode(bytes), contentType };
 }
 
 export function serializeBody(win: PageWindow, body: unknown, contentType?: string): Serialized {
