@@ -68,7 +68,11 @@ function headMayBeText(body: string): boolean {
   return !isFileBytes(head);
 }
 
-export function base64Text(value: string): string | null {
+/** What a value's reading says: its text, or that it is compressed past the inflate limit. */
+export type ValueReading = { text: string } | { unreadable: string };
+
+/** The text a base64 value spells (UTF-8, compressed or UTF-16 bytes), or null when it spells none. */
+export function base64Reading(value: string): ValueReading | null {
   const t = value.trim();
   if (t.length > HEAD) {
     // A head that is no base64 makes the value none; its alphabet is the value's (no '-' or '_' in it, no matter).
@@ -83,10 +87,11 @@ export function base64Text(value: string): string | null {
   if (text === null) {
     // Compressed or UTF-16 text (pako.gzip or CompressionStream, then base64).
     const reading = binaryText(bytes);
-    text = reading && 'text' in reading ? reading.text : null;
+    if (reading && 'tooLarge' in reading) return { unreadable: `${reading.how} > 32 MB` };
+    text = reading ? reading.text : null;
   }
   if (text === null) return null;
   // `encodeURIComponent` before `btoa` (btoa takes Latin-1 only): the decoded text is percent-encoded.
   text = percentText(text) ?? text;
-  return text.trim() === '' || hasControl(text) ? null : text;
+  return text.trim() === '' || hasControl(text) ? null : { text };
 }

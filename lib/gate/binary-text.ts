@@ -130,12 +130,13 @@ export function hexBytes(value: string): Uint8Array | null {
   return out;
 }
 
-/** The text a hex value spells (UTF-8, or compressed or UTF-16 bytes), or null. */
-export function hexText(value: string): string | null {
+/** The text a hex value spells (UTF-8, or compressed or UTF-16 bytes), or that it is compressed past the inflate limit; null for none. */
+export function hexReading(value: string): { text: string } | { unreadable: string } | null {
   const bytes = hexBytes(value);
   if (!bytes) return null;
   const direct = utf8Text(bytes);
-  if (direct !== null) return direct.trim() === '' ? null : direct;
+  if (direct !== null) return direct.trim() === '' ? null : { text: direct };
   const reading = binaryText(bytes);
-  return reading && 'text' in reading ? reading.text : null;
+  if (!reading) return null;
+  return 'tooLarge' in reading ? { unreadable: `${reading.how} > 32 MB` } : { text: reading.text };
 }

@@ -3,8 +3,8 @@
  * and the body however it is encoded (urlencoded, multipart, JSON, plain text, FormData entries).
  * Nothing is judged here; the verdict reads the parts.
  */
-import { base64Text, bytesOf } from './base64-text';
-import { binaryText, hexText } from './binary-text';
+import { base64Reading, bytesOf } from './base64-text';
+import { binaryText, hexReading } from './binary-text';
 import { sealedBytes, sealedSize } from './sealed';
 import { unescapedText } from './escape-text';
 import { embeddedDocument } from './embedded-files';
@@ -32,15 +32,21 @@ function decodeNested(parts: TextPart[], name: string, value: string, depth: num
   if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))) {
     return decodeJson(parts, name, t, depth);
   }
-  const base64 = base64Text(t);
-  if (base64 !== null) push(parts, `${name}${BASE64_PART}`, base64, depth);
+  const base64 = base64Reading(t);
+  if (base64) pushReading(parts, `${name}${BASE64_PART}`, base64, depth);
   const unescaped = unescapedText(t);
   if (unescaped !== null) push(parts, `${name}${ESCAPE_PART}`, unescaped, depth);
   const percent = percentText(t);
   if (percent !== null) push(parts, `${name}${PERCENT_PART}`, percent, depth);
-  const hex = hexText(t);
-  if (hex !== null) push(parts, `${name}${HEX_PART}`, hex, depth);
+  const hex = hexReading(t);
+  if (hex) pushReading(parts, `${name}${HEX_PART}`, hex, depth);
   return false;
+}
+
+/** A decoded reading as a part; one too large to unpack as an empty part that makes the request unreadable. */
+function pushReading(parts: TextPart[], name: string, reading: { text: string } | { unreadable: string }, depth: number): void {
+  if ('text' in reading) push(parts, name, reading.text, depth);
+  else parts.push({ name, text: '', unreadable: reading.unreadable });
 }
 
 const BASE64_PART = '(base64)';
@@ -158,7 +164,7 @@ const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
  * base64 has that shape too (`eyJ…=`): it is read as base64, not as one empty field.
  */
 export function isQueryString(t: string): boolean {
-  return URLENCODED_SHAPE.test(t) && base64Text(t) === null;
+  return URLENCODED_SHAPE.test(t) && base64Reading(t) === null;
 }
 
 function decodeText(parts: TextPart[], files: FileRef[], text: string, blanks: Blanks, contentType = '', parse = parseJson): void {
@@ -344,7 +350,8 @@ export function decodeOutgoing(o: Outgoing): Decoded {
   const body = decodeBody(o.body);
   const parts = [...head, ...body.parts];
   const files = [...body.files, ...embeddedFiles(parts, o.embedded)];
-  return { parts, files, opaque: body.opaque, scalars: [...body.scalars], sealed: Math.max(body.sealed, sealedIn(head)) };
+  const opaque = body.opaque ?? parts.find((p) => p.unreadable !== undefined)?.unreadable ?? null;
+  return { parts, files, opaque, scalars: [...body.scalars], sealed: Math.max(body.sealed, sealedIn(head)) };
 }
 
 /**

@@ -132,6 +132,11 @@ export interface TextPart {
   text: string;
   /** The value as sent, when `text` was converted from HTML (the ticket compares what a reader sees). */
   raw?: string;
+  /**
+   * The value is compressed text too large to unpack (base64 or hex of a compression bomb): `text` is
+   * empty, and the request is judged as unreadable (Decoded.opaque).
+   */
+  unreadable?: string;
 }
 
 export interface Decoded {

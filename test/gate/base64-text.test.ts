@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { base64Text } from '../../lib/gate/base64-text';
+import { base64Reading } from '../../lib/gate/base64-text';
 
 const ID = '11010519491231002X';
 const utf8Base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 const urlSafe = (b: string) => b.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
-describe('base64Text', () => {
+describe('base64Reading', () => {
   const text = `<p>申请人张三，身份证号 ${ID}</p>`;
   const decoded: [string, string, string][] = [
     ['UTF-8 bytes in base64 (js-base64 Base64.encode)', utf8Base64(text), text],
@@ -17,7 +17,7 @@ describe('base64Text', () => {
     ['a long text whose head cuts a character in two', utf8Base64('a' + '身'.repeat(100) + ID), 'a' + '身'.repeat(100) + ID],
   ];
   it.each(decoded)('decodes %s', (_, value, expected) => {
-    expect(base64Text(value)).toBe(expected);
+    expect(base64Reading(value)).toEqual(expected === null ? null : { text: expected });
   });
 
   const left: [string, string][] = [
@@ -34,6 +34,6 @@ describe('base64Text', () => {
     ['text after a head of bytes', Buffer.concat([Buffer.from([0, 1, 2, 3, 4, 5, 6, 7]), Buffer.from('身份证'.repeat(40))]).toString('base64')],
   ];
   it.each(left)('leaves %s', (_, value) => {
-    expect(base64Text(value)).toBeNull();
+    expect(base64Reading(value)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64Text } from '../../lib/gate/base64-text';
-import { binaryText, hexText, MAX_INFLATED } from '../../lib/gate/binary-text';
+import { base64Reading } from '../../lib/gate/base64-text';
+import { binaryText, hexReading, MAX_INFLATED } from '../../lib/gate/binary-text';
 import { blobBodyText } from '../../lib/gate/blob-body';
 import { sealedSize } from '../../lib/gate/sealed';
 import { seededBytes } from './seeded-bytes';
@@ -63,18 +63,18 @@ describe('binaryText reads what compressed or UTF-16 bytes say', () => {
   });
 });
 
-describe('hexText', () => {
+describe('hexReading', () => {
   const hex = (b: Uint8Array | string) => Buffer.from(b).toString('hex');
   it.each([
     ['UTF-8 text as hex', () => hex(DRAFT)],
     ['upper-case hex', () => hex(DRAFT).toUpperCase()],
     ['gzip as hex', async () => hex(await compressed('gzip', DRAFT))],
   ])('reads %s', async (_, make) => {
-    expect(hexText(await make())).toBe(DRAFT);
+    expect(hexReading(await make())).toEqual({ text: DRAFT });
   });
   it('reads an ID number spelt in hex (all digits)', () => {
     expect(hex(`身份证${ID}`)).toMatch(/^[0-9a-f]+$/);
-    expect(hexText(hex(ID + ID))).toBe(ID + ID);
+    expect(hexReading(hex(ID + ID))).toEqual({ text: ID + ID });
   });
   it.each([
     ['an MD5 digest', 'd41d8cd98f00b204e9800998ecf8427e'],
@@ -84,21 +84,21 @@ describe('hexText', () => {
     ['too short', hex('身份证号')],
     ['not hex', 'zz'.repeat(40)],
   ])('leaves %s', (_, value) => {
-    expect(hexText(value)).toBeNull();
+    expect(hexReading(value)).toBeNull();
   });
 });
 
-describe('base64Text reads compressed text too', () => {
+describe('base64Reading reads compressed text too', () => {
   const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   it.each([
     ['gzip then base64 (pako.gzip + btoa)', async () => b64(await compressed('gzip', DRAFT))],
     ['raw deflate then base64', async () => b64(await compressed('deflate-raw', DRAFT))],
     ['base64url of zlib', async () => b64(await compressed('deflate', DRAFT)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')],
   ])('%s', async (_, make) => {
-    expect(base64Text(await make())).toBe(DRAFT);
+    expect(base64Reading(await make())).toEqual({ text: DRAFT });
   });
   it('leaves ciphertext (random bytes) as sent', () => {
-    for (let i = 0; i < 50; i++) expect(base64Text(b64(new Uint8Array(randomBytes(100 + i * 7))))).toBeNull();
+    for (let i = 0; i < 50; i++) expect(base64Reading(b64(new Uint8Array(randomBytes(100 + i * 7))))).toBeNull();
   });
 });
 

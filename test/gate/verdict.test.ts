@@ -166,6 +166,15 @@ describe('judge', () => {
       const v = judge(post('http://cms.test/api/x', bytesBody(await make())), ctx(over));
       expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe(want);
     });
+
+    // As a field's value (pako.gzip then btoa or hex): before, judged as the base64 text it is, so let out.
+    it.each([
+      ['base64 in JSON', (b: Buffer) => ({ kind: 'text', text: JSON.stringify({ content: b.toString('base64') }), contentType: 'application/json' })],
+      ['hex in a form field', (b: Buffer) => ({ kind: 'entries', entries: [['content', b.toString('hex')]] })],
+    ])('a compression bomb as a value, %s → refuse:opaque-body', async (_, body) => {
+      const v = judge(post('http://cms.test/api/x', body(await gz('gzip', '0'.repeat(33 * 1024 * 1024)))), ctx({}));
+      expect(`${v.pass ? 'pass' : 'refuse'}:${v.reason}`).toBe('refuse:opaque-body');
+    });
   });
 
   describe('ciphertext the page made (crypto-js, SM4) is held as the draft would be', () => {
