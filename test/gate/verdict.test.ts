@@ -168,7 +168,7 @@ describe('judge', () => {
     });
 
     // As a field's value (pako.gzip then btoa or hex): before, judged as the base64 text it is, so let out.
-    it.each([
+    it.each<[string, (b: Buffer) => RawBody]>([
       ['base64 in JSON', (b: Buffer) => ({ kind: 'text', text: JSON.stringify({ content: b.toString('base64') }), contentType: 'application/json' })],
       ['hex in a form field', (b: Buffer) => ({ kind: 'entries', entries: [['content', b.toString('hex')]] })],
     ])('a compression bomb as a value, %s → refuse:opaque-body', async (_, body) => {
