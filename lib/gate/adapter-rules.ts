@@ -21,7 +21,7 @@ export interface PagePolicyLike {
 export function bodyRecord(decoded: Decoded): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of [...decoded.parts, ...(decoded.scalars ?? [])]) {
-    if (p.name.startsWith('?') || p.name.startsWith('(') || p.name.endsWith('{key}')) continue;
+    if (p.name.startsWith('?') || p.name.startsWith('(') || /\{(?:key|filename|type)\}$/.test(p.name)) continue;
     const prev = out[p.name];
     out[p.name] = prev === undefined ? p.text : Array.isArray(prev) ? [...(prev as string[]), p.text] : [prev, p.text];
   }

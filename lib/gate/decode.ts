@@ -118,7 +118,13 @@ type Blanks = TextPart[];
 function decodeEntries(parts: TextPart[], files: FileRef[], entries: readonly Entry[], blanks: Blanks): void {
   for (const [name, value] of entries) {
     push(parts, `${name}{key}`, name, MAX_DEPTH);
-    if (typeof value !== 'string') files.push(value);
+    if (typeof value !== 'string') {
+      files.push(value);
+      // a file's name and type leave in its part's header (filename="…", Content-Type): text as a field's
+      // is (a probe sent the ID as a filename and as a Blob's type)
+      push(parts, `${name}{filename}`, value.filename, MAX_DEPTH);
+      push(parts, `${name}{type}`, value.type, MAX_DEPTH);
+    }
     else if (value.trim() === '') blanks.push({ name, text: value });
     else push(parts, name, value, 0);
   }

@@ -10,7 +10,8 @@ import { cssUrls } from './css-urls';
 import { decodeEntities } from './html-text';
 
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
-const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background|attributionsrc)${VALUE}`, 'gi');
+// (an iframe's csp is no URL, but leaves with the frame's request as a header: its text is judged alike)
+const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background|attributionsrc|csp)${VALUE}`, 'gi');
 const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
 /**
  * SVG presentation attributes that take a url(): Chromium fetches the document an external

@@ -50,20 +50,17 @@ describe.each(DATABASE_KINDS)('import on $kind', ({ kind, skip }) => {
   let t: TestDb;
   let server: RunningServer;
 
+  // One server for the suite: a test empties the database, and the server keeps nothing of its own.
   beforeAll(async () => {
     if (skip) return;
     t = await openTestDb(kind);
+    server = await startTestServer(t.db);
   }, 180_000);
   afterAll(async () => {
     await server?.close();
     await t?.close();
   });
-  beforeEach(async (ctx) => {
-    if (skip) return ctx.skip(skip);
-    await server?.close();
-    await resetDb(t.db);
-    server = await startTestServer(t.db);
-  });
+  beforeEach((ctx) => (skip ? ctx.skip(skip) : resetDb(t.db)));
 
   /** Two units' browsers as they sent: a gap (record 3 never came), and a record with a raw ID the collector masked. */
   async function sendSome(): Promise<void> {

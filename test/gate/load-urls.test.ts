@@ -15,8 +15,15 @@ describe('cssUrls: what a piece of CSS fetches', () => {
     ['image-set strings', `background-image:image-set("${Q}" 1x, "/b.png" 2x)`],
     ['a font-face src', `@font-face{font-family:x;src:url(${Q}) format("woff")}`],
     ['an escaped url( token', `background:\\75 rl(${Q})`],
+    // image-set(var(--s) 1x) fetches a custom property's string wherever it is used
+    ["a custom property's string (inline)", `--s:"${Q}";background-image:image-set(var(--s) 1x)`],
+    ["a custom property's string (a rule)", `.x{--s: '${Q}'; background-image: image-set(var(--s) 1x)}`],
   ])('%s', (_name, css) => {
     expect(cssUrls(css)).toContain(Q);
+  });
+
+  it("a custom property without a string loads nothing: a colour, a length", () => {
+    expect(cssMayLoad('--main-color:#336;--gap:4px;color:var(--main-color)')).toBe(false);
   });
 
   it('ordinary CSS loads nothing and costs no parsing', () => {
@@ -30,6 +37,10 @@ describe('cssUrls: what a piece of CSS fetches', () => {
 });
 
 describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
+  it("an iframe's csp is judged whole (it leaves with the frame's request as a header)", () => {
+    expect(htmlUrls(`<iframe src="/a.html" csp="img-src 'self' ${Q}"></iframe>`)).toContain(`img-src 'self' ${Q}`);
+  });
+
   it.each([
     ['an img src', `<img src="${Q}">`],
     ['an SVG image href', `<svg><image href='${Q}'/></svg>`],

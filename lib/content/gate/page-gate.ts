@@ -223,10 +223,11 @@ export class PageGate {
       }
       entries.push([name, await this.readPart(name, ref, blob, ref.piece?.whole === undefined ? undefined : blobs[ref.piece.whole])]);
     }
-    const body: RawBody = entries.length === 1 && entries[0]![0] === '(blob)' && typeof entries[0]![1] === 'string'
-      ? { kind: 'text', text: entries[0]![1], contentType: o.body.contentType }
-      : { kind: 'entries', entries, contentType: o.body.contentType };
-    return { ...o, body };
+    if (!(entries.length === 1 && entries[0]![0] === '(blob)' && typeof entries[0]![1] === 'string')) return { ...o, body: { kind: 'entries', entries, contentType: o.body.contentType } };
+    // A Blob sent whole is its text; its type leaves as the Content-Type header (a probe's carried the ID).
+    const type = (o.body.entries[0]![1] as FileRef).type;
+    const headers: [string, string][] = [...(o.headers ?? []), ...(type ? [['content-type', type] as [string, string]] : [])];
+    return { ...o, body: { kind: 'text', text: entries[0]![1], contentType: o.body.contentType }, ...(headers.length > 0 && { headers }) };
   }
 
   /** The documents the request carries as base64 (lib/gate/embedded-files.ts) read and scanned as files. */

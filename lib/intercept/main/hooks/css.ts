@@ -10,9 +10,13 @@
  */
 import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
+import { once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
+
+/** Typed OM set/append take any number of values after the property: each read once. */
+const ANY_VALUES = Array.from({ length: 64 }, (_, i) => i + 1);
 
 /**
  * The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. A
@@ -31,14 +35,19 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
     const { value, get, set } = d as { value?: unknown; get?: () => unknown; set?: (v: unknown) => void };
     if (typeof value === 'function') {
       d.value = function (this: unknown, ...args: unknown[]) {
-        if (key === 'setProperty') judge.css(args[1]);
+        if (key === 'setProperty') {
+          onceAt(args, [0, 1]);
+          // a custom property's value is judged with its name: its strings may be used as URLs (../../../gate/css-urls.ts)
+          judge.css(String(args[0]).startsWith('--') ? `${String(args[0])}:${String(args[1])}` : args[1]);
+        }
         return Reflect.apply(value as (...a: unknown[]) => unknown, self(this), args);
       };
     }
     if (get) d.get = function (this: unknown) {
       return get.call(self(this));
     };
-    if (set) d.set = function (this: unknown, v: unknown) {
+    if (set) d.set = function (this: unknown, value: unknown) {
+      const v = once(value);
       if (key === 'cssText') judge.css(v);
       set.call(self(this), v);
     };
@@ -50,8 +59,10 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
     const proxy = new win.Proxy(decl, {
       get: (target, key) => Reflect.get(target, key, target) as unknown,
       set(target, key, value) {
-        if (typeof value === 'string') judge.css(value);
-        return Reflect.set(target, key, value, target);
+        // an object's string, read once: `style.backgroundImage = { toString }` (a probe's) is text too
+        const v = once(value);
+        if (typeof v === 'string') judge.css(v);
+        return Reflect.set(target, key, v, target);
       },
     });
     proxies.set(decl, proxy);
@@ -78,29 +89,48 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
       },
       ...(set && {
         set(this: object, value: unknown) {
-          judge.css(value);
-          set.call(this, value);
+          const v = once(value);
+          judge.css(v);
+          set.call(this, v);
         },
       }),
     });
   }
   const map = (win as unknown as { StylePropertyMap?: { prototype: object } }).StylePropertyMap?.prototype;
-  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')));
-  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')));
+  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')), ANY_VALUES);
+  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')), ANY_VALUES);
 }
 
 function hookSheets(win: PageWindow, judge: LoadJudge): void {
   const sheet = win.CSSStyleSheet?.prototype;
-  beforeCall(sheet, 'insertRule', (_, [rule]) => judge.css(rule));
-  beforeCall(sheet, 'addRule', (_, [, style]) => judge.css(style));
-  beforeCall(sheet, 'replace', (_, [text]) => judge.css(text));
-  beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text));
-  beforeCall(protoOf(win, 'CSSGroupingRule'), 'insertRule', (_, [rule]) => judge.css(rule));
+  beforeCall(sheet, 'insertRule', (_, [rule]) => judge.css(rule), [0]);
+  beforeCall(sheet, 'addRule', (_, [, style]) => judge.css(style), [0, 1]);
+  beforeCall(sheet, 'replace', (_, [text]) => judge.css(text), [0]);
+  beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text), [0]);
+  beforeCall(protoOf(win, 'CSSGroupingRule'), 'insertRule', (_, [rule]) => judge.css(rule), [0]);
   // a keyframe added to an @keyframes rule (its background-image loads while the animation runs)
   beforeCall(protoOf(win, 'CSSKeyframesRule'), 'appendRule', (_, [rule]) => judge.css(rule), [0]);
 }
 
-/** Every string in a Web Animations keyframe list (an array of keyframes or an object of arrays). */
+/**
+ * A Web Animations keyframe list read once, as plain data: an array of keyframes or an object of
+ * arrays, from any iterable (a Set, a generator), every value that is no number as its string. Judged,
+ * and handed to the browser in place of the page's (a probe's Set and `{ toString }` values were read
+ * by the browser and not by the judge).
+ */
+export function keyframesOnce(keyframes: unknown): unknown {
+  if (keyframes === null || typeof keyframes !== 'object') return keyframes;
+  const value = (v: unknown): unknown => (Array.isArray(v) ? v.map(once) : once(v));
+  const frame = (f: unknown): unknown => {
+    if (f === null || typeof f !== 'object') return f;
+    const out: Record<string, unknown> = {};
+    for (const key in f) out[key] = value((f as Record<string, unknown>)[key]);
+    return out;
+  };
+  return Symbol.iterator in keyframes ? Array.from(keyframes as Iterable<unknown>, frame) : frame(keyframes);
+}
+
+/** Every string in a keyframe list keyframesOnce() made. */
 export function keyframeText(keyframes: unknown): string {
   const out: string[] = [];
   const add = (v: unknown) => {
@@ -113,16 +143,29 @@ export function keyframeText(keyframes: unknown): string {
   return out.join(' ');
 }
 
+/** The keyframes argument at `index` read once, then judged. */
+const keyframesAt = (judge: LoadJudge, args: unknown[], index: number) => {
+  args[index] = keyframesOnce(args[index]);
+  judge.css(keyframeText(args[index]));
+};
+
+/** A FontFace source: a string (its `url(…)` list) read once; font bytes are no URL. */
+const fontSourceOnce = (source: unknown) => (source instanceof ArrayBuffer || ArrayBuffer.isView(source) || Object.prototype.toString.call(source) === '[object ArrayBuffer]' ? source : once(source));
+
 /**
  * CSS values that reach the style engine past a declaration: animation keyframes (`el.animate`,
  * KeyframeEffect), a registered property's initial value (used wherever `var()` names it) and a
  * FontFace's source, which loads on `load()` or once `document.fonts` needs it.
  */
 function hookCssValues(win: PageWindow, judge: LoadJudge): void {
-  beforeCall(win.Element.prototype, 'animate', (_, [keyframes]) => judge.css(keyframeText(keyframes)));
-  beforeCall(win.KeyframeEffect?.prototype, 'setKeyframes', (_, [keyframes]) => judge.css(keyframeText(keyframes)));
+  beforeCall(win.Element.prototype, 'animate', (_, args) => keyframesAt(judge, args, 0));
+  beforeCall(win.KeyframeEffect?.prototype, 'setKeyframes', (_, args) => keyframesAt(judge, args, 0));
   const css = (win as unknown as { CSS?: object }).CSS;
-  beforeCall(css, 'registerProperty', (_, [definition]) => judge.css((definition as { initialValue?: unknown } | null)?.initialValue ?? ''));
+  beforeCall(css, 'registerProperty', (_, args) => {
+    const definition = args[0] as { initialValue?: unknown } | null;
+    if (definition && typeof definition === 'object') args[0] = { ...definition, initialValue: once(definition.initialValue) };
+    judge.css((args[0] as { initialValue?: unknown } | null)?.initialValue ?? '');
+  });
   const wrapCtor = <T extends new (...a: never[]) => object>(name: 'KeyframeEffect' | 'FontFace', judgeArgs: (args: unknown[]) => void) => {
     const Original = win[name] as unknown as T | undefined;
     if (typeof Original !== 'function') return;
@@ -135,8 +178,11 @@ function hookCssValues(win: PageWindow, judge: LoadJudge): void {
     Object.setPrototypeOf(Guarded, Original);
     (win as unknown as Record<string, unknown>)[name] = Guarded;
   };
-  wrapCtor('KeyframeEffect', ([, keyframes]) => judge.css(keyframeText(keyframes)));
-  wrapCtor('FontFace', ([, source]) => typeof source === 'string' && judge.css(source));
+  wrapCtor('KeyframeEffect', (args) => keyframesAt(judge, args, 1));
+  wrapCtor('FontFace', (args) => {
+    args[1] = fontSourceOnce(args[1]);
+    if (typeof args[1] === 'string') judge.css(args[1]);
+  });
 }
 
 export function hookCss(win: PageWindow, judge: LoadJudge): void {

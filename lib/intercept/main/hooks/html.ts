@@ -19,6 +19,9 @@ import { beforeCall as before, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
+/** document.write takes any number of strings: each read once. */
+const ANY_ARGS = Array.from({ length: 64 }, (_, i) => i);
+
 export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   // A <style>'s innerHTML is its CSS, not markup.
   const markup = (self: unknown, html: unknown) => (isStyle(self) ? judge.css(html) : judge.html(html));
@@ -26,18 +29,18 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   beforeSet(win.Element.prototype, 'outerHTML', (_, html) => judge.html(html));
   beforeSet(win.ShadowRoot?.prototype, 'innerHTML', (_, html) => judge.html(html));
   beforeSet(win.HTMLIFrameElement.prototype, 'srcdoc', (_, html) => judge.html(html));
-  before(win.Element.prototype, 'insertAdjacentHTML', (_, [, html]) => judge.html(html));
-  before(win.Element.prototype, 'setHTMLUnsafe', (self, [html]) => markup(self, html));
-  before(win.ShadowRoot?.prototype, 'setHTMLUnsafe', (_, [html]) => judge.html(html));
+  before(win.Element.prototype, 'insertAdjacentHTML', (_, [, html]) => judge.html(html), [1]);
+  before(win.Element.prototype, 'setHTMLUnsafe', (self, [html]) => markup(self, html), [0]);
+  before(win.ShadowRoot?.prototype, 'setHTMLUnsafe', (_, [html]) => judge.html(html), [0]);
   // The sanitizing forms keep what loads (an img's src): judged as the unsafe ones.
-  before(win.Element.prototype, 'setHTML', (self, [html]) => markup(self, html));
-  before(win.ShadowRoot?.prototype, 'setHTML', (_, [html]) => judge.html(html));
-  before(win.Document, 'parseHTML', (_, [html]) => judge.html(html));
-  before(win.Document.prototype, 'write', (_, text) => judge.html(text.join('')));
-  before(win.Document.prototype, 'writeln', (_, text) => judge.html(text.join('')));
-  before(win.Range.prototype, 'createContextualFragment', (_, [html]) => judge.html(html));
-  before(win.DOMParser?.prototype, 'parseFromString', (_, [html]) => judge.html(html));
-  before(win.Document, 'parseHTMLUnsafe', (_, [html]) => judge.html(html));
+  before(win.Element.prototype, 'setHTML', (self, [html]) => markup(self, html), [0]);
+  before(win.ShadowRoot?.prototype, 'setHTML', (_, [html]) => judge.html(html), [0]);
+  before(win.Document, 'parseHTML', (_, [html]) => judge.html(html), [0]);
+  before(win.Document.prototype, 'write', (_, text) => judge.html(text.join('')), ANY_ARGS);
+  before(win.Document.prototype, 'writeln', (_, text) => judge.html(text.join('')), ANY_ARGS);
+  before(win.Range.prototype, 'createContextualFragment', (_, [html]) => judge.html(html), [0]);
+  before(win.DOMParser?.prototype, 'parseFromString', (_, [html]) => judge.html(html), [0]);
+  before(win.Document, 'parseHTMLUnsafe', (_, [html]) => judge.html(html), [0]);
   // insertImage makes an <img src=value> itself, past every hooked setter (UEditor and KindEditor call it)
   before(win.Document.prototype, 'execCommand', (_, [command, , value]) => {
     if (/^insertHTML$/i.test(String(command))) judge.html(value);

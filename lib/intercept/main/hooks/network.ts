@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-base-to-string -- originals are kept unbound and called on their own target; a URL is stringified as fetch would. */
+/* eslint-disable @typescript-eslint/unbound-method -- originals are kept unbound and called on their own target; a URL is stringified as fetch would. */
 /**
  * fetch, XMLHttpRequest and sendBeacon: every request with text is judged before it leaves. A refused
  * request fails through the page's own error path — a rejected fetch, an XHR that errors like a dropped
@@ -8,6 +8,7 @@ import { shownEndpoint } from '../../../gate/shown-endpoint';
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
+import { bodyOnce, initOnce, once, onceAt } from './once';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -58,9 +59,12 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
       return undefined;
     }
   };
-  win.fetch = async function (this: unknown, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  win.fetch = async function (this: unknown, pageInput: RequestInfo | URL, pageInit?: RequestInit): Promise<Response> {
+    // Read once, before the first await: what is judged is what is sent (./once.ts).
+    const input = isRequest(pageInput) ? pageInput.clone() : String(pageInput);
+    const init = initOnce(win, pageInit);
     const request = isRequest(input) ? input : null;
-    const url = absoluteUrl(win, request ? request.url : String(input));
+    const url = absoluteUrl(win, typeof input === 'string' ? input : input.url);
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     let body: unknown = init?.body;
     if (body === undefined && request && request.body !== null) body = await request.clone().arrayBuffer();
@@ -89,9 +93,11 @@ export function hookFetchLater(win: PageWindow, channel: GuardChannel, head: Blo
   const w = win as PageWindow & { fetchLater?: (input: RequestInfo | URL, init?: RequestInit) => unknown };
   const original = w.fetchLater;
   if (typeof original !== 'function') return;
-  w.fetchLater = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+  w.fetchLater = function (this: unknown, pageInput: RequestInfo | URL, pageInit?: RequestInit) {
+    const input = isRequest(pageInput) ? pageInput : String(pageInput);
+    const init = initOnce(win, pageInit);
     const request = isRequest(input) ? input : null;
-    const url = absoluteUrl(win, request ? request.url : String(input));
+    const url = absoluteUrl(win, typeof input === 'string' ? input : input.url);
     const headers = fetchHeaders(win, request, init);
     const s = serializeBody(win, init?.body, headerValue(init?.headers, 'content-type'));
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -119,6 +125,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   const send = proto.send;
   const setHeader = proto.setRequestHeader;
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
+    onceAt(args, [0, 1, 3, 4]);
     // A user name and password go out in the Authorization answer: judged like a header the page set.
     const credentials = args.length > 3 ? [args[3], args[4]].filter((v) => v !== undefined && v !== null).map(String).join(':') : '';
     const headers: [string, string][] = credentials !== '' && mayCarryText(credentials) ? [['authorization', credentials]] : [];
@@ -126,7 +133,8 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
     Reflect.apply(open, this, args);
   };
-  proto.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+  proto.setRequestHeader = function (this: XMLHttpRequest, pageName: string, pageValue: string) {
+    const [name, value] = [once(pageName) as string, once(pageValue) as string];
     const req = opened.get(this);
     if (req && name.toLowerCase() === 'content-type') req.contentType = value;
     if (req && (mayCarryText(String(value)) || mayCarryText(String(name)))) req.headers.push([String(name), String(value)]);
@@ -139,7 +147,9 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     open.call(xhr, 'GET', dead, req.async);
     send.call(xhr);
   };
-  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+  proto.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
+    // sent after the verdict: a copy the page cannot change meanwhile
+    const body = bodyOnce(win, pageBody) as Document | XMLHttpRequestBodyInit | null | undefined;
     const req = opened.get(this);
     if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return send.call(this, body);
     const s = serializeBody(win, body, req.contentType);
@@ -171,8 +181,10 @@ export function hookBeacon(win: PageWindow, channel: GuardChannel): void {
   const nav = win.navigator as Navigator & { sendBeacon?: Navigator['sendBeacon'] };
   const original = nav.sendBeacon;
   if (typeof original !== 'function') return;
-  nav.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
-    const abs = absoluteUrl(win, String(url));
+  nav.sendBeacon = function (this: Navigator, pageUrl: string | URL, pageData?: BodyInit | null) {
+    const url = String(pageUrl);
+    const data = bodyOnce(win, pageData) as BodyInit | null | undefined;
+    const abs = absoluteUrl(win, url);
     const s = serializeBody(win, data);
     const outgoing: Outgoing = { route: 'beacon', method: 'POST', url: abs, body: s.body };
     if (s.blobs.length === 0) return channel.askSync(outgoing).pass ? original.call(nav, url, data) : false;

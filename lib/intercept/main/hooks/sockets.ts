@@ -5,7 +5,8 @@
  */
 import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
-import { serializeBody, urlMayCarryText } from '../serialize';
+import { mayCarryText, serializeBody, urlMayCarryText } from '../serialize';
+import { bodyOnce, once } from './once';
 import { absoluteUrl } from './network';
 
 type PageWindow = Window & typeof globalThis;
@@ -14,22 +15,37 @@ export function refusal(win: PageWindow, message?: string): DOMException {
   return new win.DOMException(message ?? '发布前预检：此连接含有须处理的内容，已阻止', 'SecurityError');
 }
 
-function judgeUrl(win: PageWindow, channel: GuardChannel, route: Outgoing['route'], url: string): void {
+/**
+ * A connection's URL and the subprotocols it asks for (they leave in the handshake's
+ * Sec-WebSocket-Protocol header: a probe sent the ID as one), judged before it is made.
+ */
+function judgeUrl(win: PageWindow, channel: GuardChannel, route: Outgoing['route'], url: string, protocols: readonly string[] = []): void {
   const abs = absoluteUrl(win, url);
-  if (!urlMayCarryText(abs)) return;
-  const a = channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
+  const offered = protocols.join(', ');
+  const carries = offered !== '' && mayCarryText(offered);
+  if (!urlMayCarryText(abs) && !carries) return;
+  const a = channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' }, ...(carries && { headers: [['sec-websocket-protocol', offered]] }) });
   if (!a.pass) throw refusal(win, a.message);
+}
+
+/** Subprotocols as given (one string, a list, any iterable), each read once. */
+function protocolsOnce(protocols: unknown): string[] | string | undefined {
+  if (protocols === undefined) return undefined;
+  if (typeof protocols === 'object' && protocols !== null && Symbol.iterator in protocols) return Array.from(protocols as Iterable<unknown>, (p) => String(once(p)));
+  return String(once(protocols));
 }
 
 export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Outgoing['route'] = 'websocket'): void {
   const Original = win.WebSocket;
   if (typeof Original !== 'function') return;
   const urls = new WeakMap<WebSocket, string>();
-  const Guarded = function (this: unknown, url: string | URL, protocols?: string | string[]) {
+  const Guarded = function (this: unknown, pageUrl: string | URL, pageProtocols?: string | string[]) {
     if (!new.target) throw new TypeError("Failed to construct 'WebSocket': Please use the 'new' operator");
-    judgeUrl(win, channel, route, String(url));
+    const url = String(pageUrl);
+    const protocols = protocolsOnce(pageProtocols);
+    judgeUrl(win, channel, route, url, protocols === undefined ? [] : [protocols].flat());
     const ws = protocols === undefined ? new Original(url) : new Original(url, protocols);
-    urls.set(ws, absoluteUrl(win, String(url)));
+    urls.set(ws, absoluteUrl(win, url));
     return ws;
   } as unknown as typeof WebSocket;
   Guarded.prototype = Original.prototype;
@@ -49,7 +65,9 @@ type Sendable = string | ArrayBufferLike | Blob | ArrayBufferView;
 export function guardSend<T extends object>(win: PageWindow, channel: GuardChannel, proto: { send(data: Sendable): void }, about: (self: T) => Omit<Outgoing, 'body'>): void {
   const send = proto.send;
   const queue = new WeakMap<T, Promise<void>>();
-  proto.send = function (this: T, data: Sendable) {
+  proto.send = function (this: T, pageData: Sendable) {
+    // sent after a Blob before it is read: a copy the page cannot change meanwhile
+    const data = bodyOnce(win, pageData) as Sendable;
     const s = serializeBody(win, data);
     const outgoing: Outgoing = { ...about(this), body: s.body };
     const before = queue.get(this);
@@ -73,9 +91,14 @@ function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: 'Even
   const w = win as unknown as Record<string, UrlCtor | undefined>;
   const Original = w[name];
   if (typeof Original !== 'function') return;
-  const Guarded = function (this: unknown, url: string | URL, init?: unknown) {
+  const Guarded = function (this: unknown, pageUrl: string | URL, pageInit?: unknown) {
     if (!new.target) throw new TypeError(`Failed to construct '${name}': Please use the 'new' operator`);
-    judgeUrl(win, channel, route, String(url));
+    const url = String(pageUrl);
+    // a WebSocketStream's options name its subprotocols
+    const given = pageInit !== null && typeof pageInit === 'object' ? (pageInit as { protocols?: unknown }) : undefined;
+    const protocols = protocolsOnce(given?.protocols);
+    const init = given && protocols !== undefined ? { ...given, protocols: [protocols].flat() } : pageInit;
+    judgeUrl(win, channel, route, url, protocols === undefined ? [] : [protocols].flat());
     return init === undefined ? new Original(url) : new Original(url, init);
   } as unknown as UrlCtor;
   Guarded.prototype = Original.prototype;
@@ -125,7 +148,8 @@ export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): voi
 function guardedWritable(win: PageWindow, channel: GuardChannel, Writable: typeof WritableStream, url: string, raw: WritableStream): WritableStream {
   const writer = raw.getWriter();
   return new Writable({
-    async write(chunk: unknown) {
+    async write(pageChunk: unknown) {
+      const chunk = bodyOnce(win, pageChunk);
       const s = serializeBody(win, chunk);
       const a = await channel.ask({ route: 'websocket.send', method: 'SEND', url, body: s.body }, s.blobs);
       if (!a.pass) throw refusal(win, a.message);

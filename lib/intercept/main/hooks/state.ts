@@ -15,6 +15,7 @@ import type { GuardChannel } from '../channel';
 import { mayCarryText } from '../serialize';
 import type { LoadJudge } from './load-judge';
 import { refusal } from './sockets';
+import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
@@ -51,8 +52,8 @@ function hookHistory(win: PageWindow, loads: LoadJudge): void {
     const a = loads.allowed(String(url), 'history');
     if (!a.pass) throw refusal(win, a.message);
   };
-  beforeCall(win.History?.prototype, 'pushState', judge);
-  beforeCall(win.History?.prototype, 'replaceState', judge);
+  beforeCall(win.History?.prototype, 'pushState', judge, [2]);
+  beforeCall(win.History?.prototype, 'replaceState', judge, [2]);
 }
 
 function hookCookies(win: PageWindow, text: TextJudge): void {
@@ -60,10 +61,19 @@ function hookCookies(win: PageWindow, text: TextJudge): void {
     const [name, v] = cookieEntry(String(value));
     text('cookie', name, v);
   });
-  beforeAsyncCall(win, protoOf(win, 'CookieStore'), 'set', (_, [first, second]) => {
-    const o = typeof first === 'object' && first !== null ? (first as { name?: unknown; value?: unknown }) : { name: first, value: second };
-    text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
-  });
+  beforeAsyncCall(
+    win,
+    protoOf(win, 'CookieStore'),
+    'set',
+    (_, args) => {
+      const [first, second] = args;
+      // The options object read once: the copy, not the page's object, is what is set.
+      if (typeof first === 'object' && first !== null) args[0] = { ...(first), name: once((first as { name?: unknown }).name), value: once((first as { value?: unknown }).value) };
+      const o = typeof args[0] === 'object' && args[0] !== null ? (args[0] as { name?: unknown; value?: unknown }) : { name: first, value: second };
+      text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
+    },
+    [1],
+  );
 }
 
 /** Elements whose name or target names a window the next document in it can read. */

@@ -9,6 +9,7 @@ import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
+import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
@@ -39,7 +40,8 @@ const URL_ATTRS = new Set(['src', 'srcset', 'imagesrcset', 'href', 'data', 'post
 /** What an SVG <set>/<animate> writes into its target's attribute (an <image>'s href loads it). */
 const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
-const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|TD|TH)$/i;
+// (a table's row groups and rows load their legacy background too: a probe's <tr background> did)
+const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|THEAD|TBODY|TFOOT|TR|TD|TH)$/i;
 
 /**
  * What the browser makes of a blob: URL written to an element of this tag name (HTML upper case, SVG as
@@ -64,6 +66,8 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
     else if (local === 'srcdoc') judge.html(value);
     else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value), blobUseOf(el?.tagName));
     else if (local === 'attributionsrc') judge.url(String(value));
+    // a frame's required policy leaves with its request (the Sec-Required-CSP header): text like any other
+    else if (local === 'csp' && (!el || el.localName === 'iframe')) judge.text('element-url', 'csp', String(value));
     else if (ANIMATION_VALUES.has(local) && (!el || /^(set|animate)$/.test(el.localName))) for (const u of animationUrls(String(value))) judge.url(u);
     else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
     else if (local === 'name' || local === 'target') judge.text('window.name', local, String(value));
@@ -103,9 +107,15 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
 /** Script loaders that fetch a URL and return a promise: a refused one rejects. */
 function hookLoaders(win: PageWindow, judge: LoadJudge): void {
   const loads = (name: string, method: string, urlsOf: (args: unknown[]) => unknown[]) =>
-    beforeAsyncCall(win, protoOf(win, name), method, (_, args) => {
-      for (const u of urlsOf(args)) judge.url(Object.prototype.toString.call(u) === '[object Request]' ? (u as Request).url : String(u));
-    });
+    beforeAsyncCall(
+      win,
+      protoOf(win, name),
+      method,
+      (_, args) => {
+        for (const u of urlsOf(args)) judge.url(Object.prototype.toString.call(u) === '[object Request]' ? (u as Request).url : String(u));
+      },
+      method === 'addAll' ? [] : [0],
+    );
   loads('ServiceWorkerContainer', 'register', ([url]) => [url]);
   loads('Worklet', 'addModule', ([url]) => [url]);
   loads('Cache', 'add', ([req]) => [req]);
@@ -118,13 +128,15 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
     beforeSet(protoOf(win, ctor), prop, (_, value) => judge.url(String(value), use));
   }
   beforeSet(protoOf(win, 'HTMLScriptElement'), 'type', (_, value) => judge.scriptType(value));
+  beforeSet(protoOf(win, 'HTMLIFrameElement'), 'csp', (_, value) => judge.text('element-url', 'csp', String(value)));
   // `new Audio(url)` sets its src inside the constructor, past the setter above.
   const OriginalAudio: typeof Audio | undefined = win.Audio;
   if (typeof OriginalAudio === 'function') {
     const Guarded = function (this: unknown, src?: string) {
       if (!new.target) throw new TypeError("Failed to construct 'Audio': Please use the 'new' operator");
-      if (src !== undefined) judge.url(String(src));
-      return src === undefined ? new OriginalAudio() : new OriginalAudio(src);
+      const url = once(src) as string | undefined;
+      if (url !== undefined) judge.url(String(url));
+      return url === undefined ? new OriginalAudio() : new OriginalAudio(url);
     } as unknown as typeof Audio;
     Guarded.prototype = OriginalAudio.prototype as HTMLAudioElement;
     Object.setPrototypeOf(Guarded, OriginalAudio);
@@ -135,8 +147,8 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
 function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   const attr = attributeJudge(judge);
   const proto = win.Element.prototype;
-  beforeCall(proto, 'setAttribute', (self, [name, value]) => attr(self as Element, String(name), value));
-  beforeCall(proto, 'setAttributeNS', (self, [, name, value]) => attr(self as Element, String(name), value));
+  beforeCall(proto, 'setAttribute', (self, [name, value]) => attr(self as Element, String(name), value), [0, 1]);
+  beforeCall(proto, 'setAttributeNS', (self, [, name, value]) => attr(self as Element, String(name), value), [1, 2]);
   for (const name of ['setAttributeNode', 'setAttributeNodeNS']) beforeCall(proto, name, (self, [node]) => attr(self as Element, (node as Attr).name, (node as Attr).value));
   // An Attr already on an element, written through its value (or textContent / nodeValue).
   const written = (self: unknown, value: unknown) => {
@@ -173,7 +185,8 @@ export function hookUrls(win: PageWindow, judge: LoadJudge): void {
   hookSvgHrefs(win, judge);
   hookLoaders(win, judge);
   const open = win.open;
-  win.open = function (this: Window, url?: string | URL, target?: string, features?: string) {
+  win.open = function (this: Window, pageUrl?: string | URL, pageTarget?: string, features?: string) {
+    const [url, target] = [once(pageUrl) as string | undefined, once(pageTarget) as string | undefined];
     if (url !== undefined && url !== '' && !judge.allowed(String(url), 'window.open', 'document').pass) return null;
     // the new window's name is read by whatever document it shows, another origin's too
     if (target !== undefined) {

@@ -120,9 +120,11 @@ export function workerPrelude(
     WS.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
       void ask('worker.websocket', 'SEND', this.url, data).then((a) => a.pass && send.call(this, data));
     };
-    const Guarded = function (url: string | URL, protocols?: string | string[]) {
+    const Guarded = function (url: string | URL, pageProtocols?: string | string[]) {
       const u = abs(url).replace(/^http/, 'ws');
-      if (mayCarryText(u)) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
+      // subprotocols leave in the handshake's header: read once, and refused when they may carry text
+      const protocols = pageProtocols === undefined ? undefined : typeof pageProtocols === 'string' ? pageProtocols : Array.from(pageProtocols, String);
+      if (mayCarryText(u) || (protocols !== undefined && mayCarryText(`/${[protocols].flat().join('/')}`))) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
       return new WS(u, protocols);
     } as unknown as typeof WebSocket;
     Guarded.prototype = WS.prototype;

@@ -3,6 +3,8 @@
  * Putting a judge in front of a page-world method or property setter, keeping the original's
  * descriptor (enumerability, the getter) and calling it on its own receiver. The judge throws to refuse.
  */
+import { once, onceAt } from './once';
+
 type Judge<T> = (self: unknown, arg: T) => void;
 
 /** A page-world interface's prototype by its global name (`'HTMLIFrameElement'`), when the browser has it. */
@@ -18,13 +20,13 @@ function replaceMethod(proto: object | undefined, name: string, wrap: (original:
 }
 
 /**
- * `strings`: the arguments (by index) turned into strings once, before the judge, and handed to the
+ * `strings`: the arguments (by index) read once (./once.ts), before the judge, and handed to the
  * original as such, so that an object's toString cannot show the judge one text and the browser another.
  */
 export function beforeCall(proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: readonly number[] = []): void {
   replaceMethod(proto, name, (original) =>
     function (this: unknown, ...args: unknown[]) {
-      for (const i of strings) if (i < args.length && typeof args[i] !== 'string') args[i] = String(args[i]);
+      onceAt(args, strings);
       judge(this, args);
       return Reflect.apply(original, this, args);
     },
@@ -32,9 +34,10 @@ export function beforeCall(proto: object | undefined, name: string, judge: Judge
 }
 
 /** beforeCall for a method that returns a promise: a refusal is a rejected promise, as the browser's own failures are. */
-export function beforeAsyncCall(win: Window & typeof globalThis, proto: object | undefined, name: string, judge: Judge<unknown[]>): void {
+export function beforeAsyncCall(win: Window & typeof globalThis, proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: readonly number[] = []): void {
   replaceMethod(proto, name, (original) =>
     function (this: unknown, ...args: unknown[]) {
+      onceAt(args, strings);
       try {
         judge(this, args);
       } catch (e) {
@@ -45,8 +48,8 @@ export function beforeAsyncCall(win: Window & typeof globalThis, proto: object |
   );
 }
 
-/** `convert`: what the value becomes once, for the judge and the original setter alike. */
-export function beforeSet<T = unknown>(proto: object | undefined, prop: string, judge: Judge<T>, convert: (value: unknown) => T = (v) => v as T): void {
+/** `convert`: what the value becomes once, for the judge and the original setter alike (an object: its string). */
+export function beforeSet<T = unknown>(proto: object | undefined, prop: string, judge: Judge<T>, convert: (value: unknown) => T = (v) => once(v) as T): void {
   const desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
   const set = desc?.set;
   if (!proto || !desc || !set) return;
