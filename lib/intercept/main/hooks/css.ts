@@ -10,13 +10,10 @@
  */
 import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
-import { once, onceAt } from './once';
+import { argsFrom, once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
-
-/** Typed OM set/append take any number of values after the property: each read once. */
-const ANY_VALUES = Array.from({ length: 64 }, (_, i) => i + 1);
 
 /**
  * The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. A
@@ -97,8 +94,8 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
     });
   }
   const map = (win as unknown as { StylePropertyMap?: { prototype: object } }).StylePropertyMap?.prototype;
-  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')), ANY_VALUES);
-  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')), ANY_VALUES);
+  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')), argsFrom(1));
+  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')), argsFrom(1));
 }
 
 function hookSheets(win: PageWindow, judge: LoadJudge): void {

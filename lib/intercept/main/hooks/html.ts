@@ -15,12 +15,10 @@
 import { blobUrlJudged } from './blobs';
 import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
+import { argsFrom } from './once';
 import { beforeCall as before, beforeSet } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
-
-/** document.write takes any number of strings: each read once. */
-const ANY_ARGS = Array.from({ length: 64 }, (_, i) => i);
 
 export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   // A <style>'s innerHTML is its CSS, not markup.
@@ -36,8 +34,8 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   before(win.Element.prototype, 'setHTML', (self, [html]) => markup(self, html), [0]);
   before(win.ShadowRoot?.prototype, 'setHTML', (_, [html]) => judge.html(html), [0]);
   before(win.Document, 'parseHTML', (_, [html]) => judge.html(html), [0]);
-  before(win.Document.prototype, 'write', (_, text) => judge.html(text.join('')), ANY_ARGS);
-  before(win.Document.prototype, 'writeln', (_, text) => judge.html(text.join('')), ANY_ARGS);
+  before(win.Document.prototype, 'write', (_, text) => judge.html(text.join('')), argsFrom(0));
+  before(win.Document.prototype, 'writeln', (_, text) => judge.html(text.join('')), argsFrom(0));
   before(win.Range.prototype, 'createContextualFragment', (_, [html]) => judge.html(html), [0]);
   before(win.DOMParser?.prototype, 'parseFromString', (_, [html]) => judge.html(html), [0]);
   before(win.Document, 'parseHTMLUnsafe', (_, [html]) => judge.html(html), [0]);

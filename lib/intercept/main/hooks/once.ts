@@ -20,6 +20,9 @@ export function once(value: unknown): unknown {
   return IMMUTABLE.has(tagOf(value)) ? value : String(value);
 }
 
+/** The indices of every argument from `first` on, for methods that take any number (document.write, Typed OM's set). */
+export const argsFrom = (first: number): number[] => Array.from({ length: 64 }, (_, i) => first + i);
+
 /** once() of the arguments at `indices`, in place. */
 export function onceAt(args: unknown[], indices: readonly number[]): void {
   for (const i of indices) if (i < args.length) args[i] = once(args[i]);
