@@ -8,6 +8,7 @@
 import { itemIdsOf, listPublishRule } from '../policy/list-publish';
 import { compileRequestRule, type Quantifier, type RequestParts, type RequestRuleLike } from '../policy/request-rule';
 import type { ListPublishRule } from '../policy/schema';
+import { isFileHeaderPart } from './decode';
 import type { Decoded } from './types';
 
 export type RequestRule = RequestRuleLike;
@@ -21,7 +22,7 @@ export interface PagePolicyLike {
 export function bodyRecord(decoded: Decoded): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of [...decoded.parts, ...(decoded.scalars ?? [])]) {
-    if (p.name.startsWith('?') || p.name.startsWith('(') || /\{(?:key|filename|type)\}$/.test(p.name)) continue;
+    if (p.name.startsWith('?') || p.name.startsWith('(') || p.name.endsWith('{key}') || isFileHeaderPart(p.name)) continue;
     const prev = out[p.name];
     out[p.name] = prev === undefined ? p.text : Array.isArray(prev) ? [...(prev as string[]), p.text] : [prev, p.text];
   }

@@ -377,3 +377,15 @@ function embeddedFiles(parts: readonly TextPart[], keys: ReadonlyMap<string, str
 export function joinedText(decoded: Decoded): string {
   return decoded.parts.map((p) => p.text).join('\n');
 }
+
+/**
+ * A file part's name and type (`upfile{filename}`): scanned for what they hold, but no copy of the
+ * draft — a file dropped into an empty editor leaves a link whose text is its name, and the upload
+ * that names it again is not the draft going out.
+ */
+export const isFileHeaderPart = (name: string): boolean => /\{(?:filename|type)\}$/.test(name);
+
+/** joinedText() without the file parts' names and types: what could be a copy of the draft. */
+export function draftCandidateText(decoded: Decoded): string {
+  return decoded.parts.filter((p) => !isFileHeaderPart(p.name)).map((p) => p.text).join('\n');
+}

@@ -140,6 +140,11 @@ describe('judge', () => {
     // Files and bodies the hooks could not read.
     ['a file with IDs', { ...form({}, 'http://cms.test/upload'), body: { kind: 'entries', entries: [['f', { name: 'f', filename: '名单.xlsx', type: '', size: 9 }]] } }, { file: (): FileState => ({ state: 'findings', findings: scan(ID, { rules }) }) }, 'refuse:file-block'],
     ['a stream body', post('http://cms.test/api/x', { kind: 'opaque', what: 'ReadableStream' }), {}, 'refuse:opaque-body'],
+    // A file's name and type leave in its part's header: read for findings, but no copy of the draft
+    // (a file dropped into an empty editor leaves a link whose text is its name).
+    ['an ID in a file’s name', { ...form({}, 'http://cms.test/upload'), body: { kind: 'entries', entries: [['f', { name: 'f', filename: `王丽${ID}.txt`, type: '', size: 9 }]] } }, { file: (): FileState => ({ state: 'clean' }) }, 'refuse:block-finding'],
+    ['an ID in a Blob’s type', { ...form({}, 'http://cms.test/upload'), body: { kind: 'entries', entries: [['(blob)', { name: '(blob)', filename: '', type: `text/plain;x=${ID}`, size: 9 }]] } }, { file: (): FileState => ({ state: 'clean' }) }, 'refuse:block-finding'],
+    ['a clean file named as the whole draft', { ...form({}, 'http://cms.test/upload'), body: { kind: 'entries', entries: [['f', { name: 'f', filename: DRAFT, type: '', size: 9 }]] } }, { file: (): FileState => ({ state: 'clean' }) }, 'pass:clean'],
   ];
   it.each(cases.map(([name, o, over, want]) => ({ name, o, over, want })))('$name → $want', ({ o, over, want }) => {
     const v = judge(o, ctx(over));
