@@ -104,6 +104,7 @@ export async function importRecords(db: Database, path: string): Promise<ImportS
     }
     return unit;
   };
+  const installations = new Set<string>();
   const store = async (list: ExportedRecord[]) => {
     const { unit: name, installation } = list[0]!;
     const records = list.map((r) => r.incoming);
@@ -119,7 +120,6 @@ export async function importRecords(db: Database, path: string): Promise<ImportS
     summary.duplicates += records.length - fresh;
     installations.add(installation);
   };
-  const installations = new Set<string>();
   const pending = new Pending();
   for await (const [text, n] of linesOf(path)) {
     const parsed = parseExportLine(text, n);

@@ -13,7 +13,7 @@
  * 4. Everything else (list loads, polling, assets) passes untouched.
  */
 import type { Finding } from '../scan/types';
-import { decodeOutgoing, draftCandidateText, joinedText } from './decode';
+import { decodeOutgoing, draftCandidateText, isFileHeaderPart, joinedText } from './decode';
 import { carriesDraft, type DraftFingerprint } from './draft-match';
 import { assembled, joinFindings, signedPiece } from './pieces-sent';
 import type { Before } from './recent-sends';
@@ -80,7 +80,9 @@ export function judge(o: Outgoing, ctx: GateContext, decoded: Decoded = decodeOu
   // With the pieces sent before it: a number cut between two requests, a draft sent piece by piece.
   const whole = ctx.before && ctx.before.size > 0 ? assembled(decoded, ctx.before) : null;
   const found = [...blocks(ctx.scan(text)), ...(whole ? joinFindings(decoded, ctx.before!, (t) => blocks(ctx.scan(t))) : [])];
-  const carries = carriesDraft(ctx.draft, draftCandidateText(decoded)) || (whole !== null && carriesDraft(ctx.draft, joinedText(whole)));
+  // Joined again only when a file's name or type is among the parts (a 1 MB body is not copied twice).
+  const candidate = decoded.parts.some((p) => isFileHeaderPart(p.name)) ? draftCandidateText(decoded) : text;
+  const carries = carriesDraft(ctx.draft, candidate) || (whole !== null && carriesDraft(ctx.draft, joinedText(whole)));
   const declared = ctx.declaredPublish(o.method, o.url, decoded);
   // Only the adapter declares a draft save: a 草稿 label or URL word may name one, never release one.
   // Draft words count only where the URL does not say publish (/api/drafts/42/publish publishes); a

@@ -147,7 +147,7 @@ const keyframesAt = (judge: LoadJudge, args: unknown[], index: number) => {
 };
 
 /** A FontFace source: a string (its `url(…)` list) read once; font bytes are no URL. */
-const fontSourceOnce = (source: unknown) => (source instanceof ArrayBuffer || ArrayBuffer.isView(source) || Object.prototype.toString.call(source) === '[object ArrayBuffer]' ? source : once(source));
+const fontSourceOnce = (source: unknown) => (ArrayBuffer.isView(source) || Object.prototype.toString.call(source) === '[object ArrayBuffer]' ? source : once(source));
 
 /**
  * CSS values that reach the style engine past a declaration: animation keyframes (`el.animate`,

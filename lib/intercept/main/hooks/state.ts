@@ -68,7 +68,11 @@ function hookCookies(win: PageWindow, text: TextJudge): void {
     (_, args) => {
       const [first, second] = args;
       // The options object read once: the copy, not the page's object, is what is set.
-      if (typeof first === 'object' && first !== null) args[0] = { ...(first), name: once((first as { name?: unknown }).name), value: once((first as { value?: unknown }).value) };
+      if (typeof first === 'object' && first !== null) {
+        // each getter asked once, by the spread; the copy is what is judged and set
+        const copy: Record<string, unknown> = { ...first };
+        args[0] = { ...copy, name: once(copy.name), value: once(copy.value) };
+      }
       const o = typeof args[0] === 'object' && args[0] !== null ? (args[0] as { name?: unknown; value?: unknown }) : { name: first, value: second };
       text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
     },
