@@ -5,7 +5,7 @@
 # probe's settling) then the table's other half (the table is about 12 minutes in all). Run one after
 # the other they would take 55 minutes; CI must stay under 35 in all. Both builds are made first, one
 # after the other: two WXT builds at once would write the same .wxt folder. The other processes' logs
-# are printed after the first one's.
+# are printed one after the other once all are done, and the failed tests last of all.
 set -u
 cd "$(dirname "$0")/.."
 npx wxt build >/dev/null || exit 1
@@ -34,17 +34,23 @@ waiting=$!
   echo "$ff $?" >"$codes"
 ) &
 stream=$!
-PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE"
+chromium_log=test-output/e2e-chromium.log
+PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" >"$chromium_log" 2>&1
 chromium=$?
 wait "$stream"
 wait "$waiting"
 read -r ff routes <"$codes" || { ff=1; routes=1; }
 read -r waits routes_a <"$codes.waits" || { waits=1; routes_a=1; }
+echo "---- Chromium, the rest ($chromium_log) ----"
+cat "$chromium_log"
 echo "---- Chromium, the waiting files and the gate routes' first half ($waits_log) ----"
 cat "$waits_log"
 echo "---- Chromium gate routes, the second half ($routes_log) ----"
 cat "$routes_log"
 echo "---- Firefox e2e ($ff_log) ----"
 cat "$ff_log"
+# CI keeps only the end of what was printed: the failures are named again here, last.
+echo "---- failed tests, every stream ----"
+cat "$chromium_log" "$waits_log" "$routes_log" "$ff_log" | sed 's/\x1b\[[0-9;]*m//g' | grep -a -E "^ *(FAIL|×|✗) " | sort -u | head -60
 echo "e2e: Chromium exit $chromium, waiting files exit $waits, Chromium gate routes exit $routes_a and $routes, Firefox exit $ff"
 [ "$chromium" -eq 0 ] && [ "$waits" -eq 0 ] && [ "$routes_a" -eq 0 ] && [ "$routes" -eq 0 ] && [ "$ff" -eq 0 ]
