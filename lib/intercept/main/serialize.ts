@@ -10,6 +10,7 @@ import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
+import { blobFacts, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText } from './natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -57,34 +58,33 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   const blobs: Blob[] = [];
   if (body === null || body === undefined) return { body: { kind: 'none' }, blobs };
   if (typeof body === 'string') return { body: { kind: 'text', text: body, contentType }, blobs };
-  const tag = Object.prototype.toString.call(body);
-  if (tag === '[object URLSearchParams]') return { body: { kind: 'text', text: String(body), contentType: 'application/x-www-form-urlencoded' }, blobs };
-  if (tag === '[object FormData]') {
+  const params = paramsText(body);
+  if (params !== undefined) return { body: { kind: 'text', text: params, contentType: 'application/x-www-form-urlencoded' }, blobs };
+  const form = formDataEntries(body);
+  if (form) {
     const entries: Entry[] = [];
-    for (const [name, value] of (body as FormData).entries()) {
-      if (typeof value === 'string') entries.push([name, value]);
-      else entries.push([name, fileEntry({ name, filename: value.name, type: value.type, size: value.size }, value, blobs)]);
+    for (const [name, value] of form) {
+      const file = typeof value === 'string' ? undefined : blobFacts(value);
+      entries.push(file ? [name, fileEntry({ name, filename: file.name ?? '', type: file.type, size: file.size }, value as Blob, blobs)] : [name, String(value)]);
     }
     return { body: { kind: 'entries', entries, contentType: 'multipart/form-data' }, blobs };
   }
-  if (tag === '[object Blob]' || tag === '[object File]') {
-    const blob = body as Blob;
+  const blob = blobFacts(body);
+  if (blob) {
     if (blob.size === 0) return { body: { kind: 'none' }, blobs };
-    const ref = { name: '(blob)', filename: (blob as File).name ?? '', type: blob.type || contentType || '', size: blob.size };
-    return { body: { kind: 'entries', entries: [['(blob)', fileEntry(ref, blob, blobs)]] }, blobs };
+    const ref = { name: '(blob)', filename: blob.name ?? '', type: blob.type || contentType || '', size: blob.size };
+    return { body: { kind: 'entries', entries: [['(blob)', fileEntry(ref, body as Blob, blobs)]] }, blobs };
   }
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body) || tag === '[object ArrayBuffer]') {
-    const bytes = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body as ArrayBuffer);
+  const bytes = bytesView(body);
+  if (bytes) {
     if (!isDocumentBytes(bytes)) return { body: bytesBody(bytes, contentType), blobs };
     // A workbook or PDF sent as raw bytes: judged as the file it is (a copy: the page keeps its buffer).
-    const file = new (nativeBlobOf(win))([bytes.slice()], { type: contentType ?? '' });
-    return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: file.size }, file, blobs)]] }, blobs };
+    const file = new (nativeBlobOf(win))([copyBytes(bytes)], { type: contentType ?? '' });
+    return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: bytes.length }, file, blobs)]] }, blobs };
   }
-  if (tag === '[object ReadableStream]') return { body: { kind: 'opaque', what: 'ReadableStream' }, blobs };
-  if (tag === '[object Document]' || tag === '[object HTMLDocument]' || tag === '[object XMLDocument]') {
-    const root = (body as Document).documentElement;
-    return { body: { kind: 'text', text: root ? root.outerHTML : '', contentType: 'text/html' }, blobs };
-  }
+  if (isReadableStream(body)) return { body: { kind: 'opaque', what: 'ReadableStream' }, blobs };
+  const markup = documentMarkup(body);
+  if (markup !== undefined) return { body: { kind: 'text', text: markup, contentType: 'text/html' }, blobs };
   // fetch and XHR send anything else as its string form.
   return { body: { kind: 'text', text: String(body), contentType }, blobs };
 }
@@ -160,11 +160,8 @@ export function urlMayCarryText(url: string): boolean {
 /** The entries of a Headers object, an array of pairs or a record, as the browser reads them. */
 function headerPairs(headers: unknown): [string, string][] {
   if (Array.isArray(headers)) return (headers as unknown[][]).map(([k, v]) => [String(k), String(v)]);
-  if (typeof (headers as Headers).forEach === 'function') {
-    const out: [string, string][] = [];
-    (headers as Headers).forEach((v, k) => out.push([k, v]));
-    return out;
-  }
+  const own = headerEntries(headers);
+  if (own) return own;
   return Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
 }
 

@@ -8,6 +8,7 @@
 import { backgroundFetchArgs, identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../../gate/api-urls';
 import type { LoadJudge } from './load-judge';
 import { beforeAsyncCall, protoOf } from './wrap';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -23,7 +24,7 @@ export function hookApiUrls(win: PageWindow, judge: LoadJudge): void {
   const requestUrl = Object.getOwnPropertyDescriptor(protoOf(win, 'Request') ?? {}, 'url')?.get as ((this: unknown) => unknown) | undefined;
   const isRequest = (v: unknown): v is { url: string } => {
     try {
-      return !!requestUrl && typeof v === 'object' && v !== null && typeof Reflect.apply(requestUrl, v, []) === 'string';
+      return !!requestUrl && typeof v === 'object' && v !== null && typeof apply(requestUrl, v, []) === 'string';
     } catch {
       return false;
     }

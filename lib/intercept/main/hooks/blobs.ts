@@ -12,6 +12,7 @@
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
+import { apply, blobFacts, bytesView, toText } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -82,10 +83,10 @@ export function blobStore(win: PageWindow): BlobStore {
     if (!X || !open || !send || !override || !text) return undefined;
     try {
       const xhr = new X();
-      Reflect.apply(open, xhr, ['GET', url, false]);
-      Reflect.apply(override, xhr, [type]);
-      Reflect.apply(send, xhr, []);
-      return String(Reflect.apply(text, xhr, []));
+      apply(open, xhr, ['GET', url, false]);
+      apply(override, xhr, [type]);
+      apply(send, xhr, []);
+      return String(apply(text, xhr, []));
     } catch {
       return undefined;
     }
@@ -98,13 +99,13 @@ export function blobStore(win: PageWindow): BlobStore {
       if (!slice || !createUrl || !revokeUrl) return undefined;
       let url: string;
       try {
-        url = String(Reflect.apply(createUrl, win.URL, [Reflect.apply(slice, blob, [0, n])]));
+        url = String(apply(createUrl, win.URL, [apply(slice, blob, [0, n])]));
       } catch {
         return undefined;
       }
       // x-user-defined: each byte is one character, its low eight bits the byte.
       const binary = readAs(url, 'text/plain; charset=x-user-defined');
-      Reflect.apply(revokeUrl, win.URL, [url]);
+      apply(revokeUrl, win.URL, [url]);
       if (binary === undefined) return undefined;
       const bytes = new Uint8Array(binary.length);
       for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i) & 0xff;
@@ -115,61 +116,24 @@ export function blobStore(win: PageWindow): BlobStore {
 
 const UNREAD = '发布前预检：编辑页面不允许为未经检查的样式表或文档（blob:）生成地址，已阻止';
 
-type Getter = ((this: unknown) => unknown) | undefined;
-
-/** Brand checks and byte views through getters kept at document_start: a Blob or buffer of another frame counts, a look-alike does not. */
-interface BlobBrands {
-  isBlob(v: unknown): v is Blob;
-  type(b: Blob): string;
-  /** The bytes of an ArrayBuffer or a view (not copied), or undefined for anything else. */
-  bytesOf(v: unknown): Uint8Array | undefined;
-}
-
-const getter = (proto: object, name: string): Getter => Object.getOwnPropertyDescriptor(proto, name)?.get as Getter;
-
-function branded(get: Getter, v: unknown): boolean {
-  if (!get || v === null || typeof v !== 'object') return false;
-  try {
-    get.call(v);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function blobBrands(win: PageWindow, OriginalBlob: typeof Blob): BlobBrands {
-  const typeOf = getter(OriginalBlob.prototype, 'type');
-  const abLength = getter(win.ArrayBuffer.prototype, 'byteLength');
-  const typed = Object.getPrototypeOf(win.Uint8Array.prototype) as object;
-  const views = [typed, win.DataView.prototype].map((proto) => ({ buffer: getter(proto, 'buffer'), offset: getter(proto, 'byteOffset'), length: getter(proto, 'byteLength') }));
-  return {
-    isBlob: (v): v is Blob => branded(typeOf, v),
-    type: (b) => String(typeOf ? typeOf.call(b) : ''),
-    // read once the Blob is made, and only for a type that loads: a large upload costs nothing
-    bytesOf(v) {
-      if (branded(abLength, v)) return new win.Uint8Array(v as ArrayBuffer);
-      for (const g of views) {
-        if (!branded(g.buffer, v)) continue;
-        return new win.Uint8Array(g.buffer!.call(v) as ArrayBuffer, g.offset!.call(v) as number, g.length!.call(v) as number);
-      }
-      return undefined;
-    },
-  };
-}
+/** A Blob's type as the browser holds it (one of another frame counts, a look-alike does not). */
+const typeOfBlob = (b: Blob): string => blobFacts(b)?.type ?? '';
+const isBlob = (v: unknown): v is Blob => blobFacts(v) !== undefined;
 
 /** The parts as the browser will take them (each toString called once, here) and as the judge sees them. */
-function prepareParts(brands: BlobBrands, texts: WeakMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
+function prepareParts(texts: WeakMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
   if (parts === undefined || parts === null || typeof parts !== 'object' || !(Symbol.iterator in parts)) return undefined;
   const given: unknown[] = [];
   const seen: BlobPart[] = [];
   for (const p of Array.from(parts as Iterable<unknown>)) {
-    if (brands.isBlob(p)) {
+    if (isBlob(p)) {
       given.push(p);
       seen.push({ blob: texts.get(p) });
       continue;
     }
-    const bytes = brands.bytesOf(p);
-    const text = bytes ? '' : String(p);
+    // bytes are read once the Blob is made, and only for a type that loads: a large upload costs nothing
+    const bytes = bytesView(p);
+    const text = bytes ? '' : toText(p);
     given.push(bytes ? p : text);
     seen.push(bytes ? { bytes } : { text });
   }
@@ -177,15 +141,15 @@ function prepareParts(brands: BlobBrands, texts: WeakMap<Blob, string>, parts: u
 }
 
 /** `new Blob(parts)` / `new File(parts, name)` that remember the text they are made of. */
-function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, brands: BlobBrands, texts: WeakMap<Blob, string>): T {
+function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, texts: WeakMap<Blob, string>): T {
   const decoder = new win.TextDecoder();
   const decode = (b: Uint8Array) => decoder.decode(b);
   const Guarded = function (this: unknown, ...args: unknown[]) {
     if (!new.target) throw new TypeError(`Failed to construct '${Original.name}': Please use the 'new' operator`);
-    const prepared = prepareParts(brands, texts, args[0]);
+    const prepared = prepareParts(texts, args[0]);
     if (prepared) args[0] = prepared.given;
     const blob = Reflect.construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as Blob;
-    const text = prepared && blobText(prepared.seen, brands.type(blob), decode);
+    const text = prepared && blobText(prepared.seen, typeOfBlob(blob), decode);
     if (text !== undefined) texts.set(blob, text);
     return blob;
   } as unknown as T;
@@ -198,15 +162,15 @@ function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, O
  * A slice holds part of its Blob's text: the whole is judged (never less than the browser parses).
  * Where it was cut from is kept too: a file sent in pieces is judged as the whole file.
  */
-function hookSlice(OriginalBlob: typeof Blob, brands: BlobBrands, texts: WeakMap<Blob, string>): void {
+function hookSlice(OriginalBlob: typeof Blob, texts: WeakMap<Blob, string>): void {
   const slice = OriginalBlob.prototype.slice;
-  const sizeOf = getter(OriginalBlob.prototype, 'size');
   OriginalBlob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
-    const part = Reflect.apply(slice, this, args);
-    if (!brands.isBlob(this)) return part;
+    const part = apply(slice, this, args);
+    const facts = blobFacts(this);
+    if (!facts) return part;
     const text = texts.get(this);
     if (text !== undefined) texts.set(part, text);
-    if (sizeOf) pieces.set(part, pieceFrom(this, Number(sizeOf.call(this)), args[0], args[1], (b) => pieces.get(b)));
+    pieces.set(part, pieceFrom(this, facts.size, args[0], args[1], (b) => pieces.get(b)));
     return part;
   };
 }
@@ -224,10 +188,10 @@ function hookFormDataPieces(win: PageWindow): void {
     if (typeof original !== 'function') continue;
     Object.defineProperty(proto, name, {
       value: function (this: FormData, ...args: unknown[]) {
-        Reflect.apply(original, this, args);
+        apply(original, this, args);
         const piece = pieces.get(args[1] as Blob);
         if (!piece) return;
-        const stored = Reflect.apply(getAll, this, [args[0]]) as FormDataEntryValue[];
+        const stored = apply(getAll, this, [args[0]]);
         const last = stored[stored.length - 1];
         if (last !== undefined && typeof last !== 'string') pieces.set(last, piece);
       },
@@ -238,15 +202,15 @@ function hookFormDataPieces(win: PageWindow): void {
 }
 
 /** Each URL is remembered with its Blob's type, and its text when that was not judged here, for its use. */
-function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, brands: BlobBrands, texts: WeakMap<Blob, string>): void {
+function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, texts: WeakMap<Blob, string>): void {
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
-    const blob = brands.isBlob(obj) ? obj : undefined;
+    const blob = isBlob(obj) ? obj : undefined;
     const text = blob && texts.get(blob);
-    const verdict = blob ? blobUrlVerdict(text, brands.type(blob)) : { pass: true as const };
+    const verdict = blob ? blobUrlVerdict(text, typeOfBlob(blob)) : { pass: true as const };
     if ('judge' in verdict) judge.markupOrCss(verdict.judge);
     else if ('refuse' in verdict) judge.refuse(UNREAD);
-    const url = Reflect.apply(create, this, [obj]);
-    if (blob) madeUrls.set(url, 'judge' in verdict ? { judged: true, type: brands.type(blob), text: undefined } : { judged: false, type: brands.type(blob), text });
+    const url = apply(create, this, [obj]);
+    if (blob) madeUrls.set(url, 'judge' in verdict ? { judged: true, type: typeOfBlob(blob), text: undefined } : { judged: false, type: typeOfBlob(blob), text });
     return url;
   };
 }
@@ -258,10 +222,9 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
   nativeBlobs.set(win, OriginalBlob);
   const texts = new win.WeakMap<Blob, string>();
-  const brands = blobBrands(win, OriginalBlob);
-  win.Blob = wrapConstructor(win, OriginalBlob, brands, texts);
-  if (typeof OriginalFile === 'function') win.File = wrapConstructor(win, OriginalFile, brands, texts);
-  hookSlice(OriginalBlob, brands, texts);
+  win.Blob = wrapConstructor(win, OriginalBlob, texts);
+  if (typeof OriginalFile === 'function') win.File = wrapConstructor(win, OriginalFile, texts);
+  hookSlice(OriginalBlob, texts);
   hookFormDataPieces(win);
-  hookCreateObjectUrl(win, create, judge, brands, texts);
+  hookCreateObjectUrl(win, create, judge, texts);
 }

@@ -12,6 +12,7 @@ import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
 import { argsFrom, once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
+import { apply, bytesView } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -37,16 +38,16 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
           // a custom property's value is judged with its name: its strings may be used as URLs (../../../gate/css-urls.ts)
           judge.css(String(args[0]).startsWith('--') ? `${String(args[0])}:${String(args[1])}` : args[1]);
         }
-        return Reflect.apply(value as (...a: unknown[]) => unknown, self(this), args);
+        return apply(value as (...a: unknown[]) => unknown, self(this), args);
       };
     }
     if (get) d.get = function (this: unknown) {
-      return get.call(self(this));
+      return apply(get, self(this), []);
     };
     if (set) d.set = function (this: unknown, value: unknown) {
       const v = once(value);
       if (key === 'cssText') judge.css(v);
-      set.call(self(this), v);
+      apply(set, self(this), [v]);
     };
     Object.defineProperty(proto, key, d);
   }
@@ -82,13 +83,13 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
     Object.defineProperty(proto, 'style', {
       ...desc,
       get(this: object) {
-        return proxyOf(get.call(this) as CSSStyleDeclaration);
+        return proxyOf(apply(get, this, []) as CSSStyleDeclaration);
       },
       ...(set && {
         set(this: object, value: unknown) {
           const v = once(value);
           judge.css(v);
-          set.call(this, v);
+          apply(set, this, [v]);
         },
       }),
     });
@@ -147,7 +148,7 @@ const keyframesAt = (judge: LoadJudge, args: unknown[], index: number) => {
 };
 
 /** A FontFace source: a string (its `url(…)` list) read once; font bytes are no URL. */
-const fontSourceOnce = (source: unknown) => (ArrayBuffer.isView(source) || Object.prototype.toString.call(source) === '[object ArrayBuffer]' ? source : once(source));
+const fontSourceOnce = (source: unknown) => (bytesView(source) ? source : once(source));
 
 /**
  * CSS values that reach the style engine past a declaration: animation keyframes (`el.animate`,

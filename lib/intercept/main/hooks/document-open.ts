@@ -5,13 +5,14 @@
  * document, as the editors write theirs, left unjudged). `then` runs right after each call on this
  * window's own document, before the page's next statement, to put them back.
  */
+import { apply } from '../natives';
 type PageWindow = Window & typeof globalThis;
 
 export function afterDocumentOpen(win: PageWindow, then: () => void): void {
   const proto = win.Document.prototype;
   const open = proto.open;
   proto.open = function (this: Document, ...args: unknown[]) {
-    const result: unknown = Reflect.apply(open, this, args);
+    const result: unknown = apply(open, this, args);
     // (with three arguments it is window.open, and the document is not opened)
     if (this === win.document && args.length < 3) then();
     return result;

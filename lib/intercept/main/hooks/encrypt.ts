@@ -8,6 +8,7 @@
  */
 import type { GuardChannel } from '../channel';
 import { serializeBody } from '../serialize';
+import { apply, bytesView, copyBytes } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -16,9 +17,8 @@ const ENCRYPT_URL = 'crypto:encrypt';
 
 /** A copy of a BufferSource's bytes, or null for anything else (the browser's own error then). */
 function copyOf(data: unknown): Uint8Array<ArrayBuffer> | null {
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
-  if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return new Uint8Array(data as ArrayBuffer).slice();
-  return null;
+  const view = bytesView(data);
+  return view ? copyBytes(view) : null;
 }
 
 export function hookEncrypt(win: PageWindow, channel: GuardChannel): void {
@@ -28,11 +28,11 @@ export function hookEncrypt(win: PageWindow, channel: GuardChannel): void {
   Object.defineProperty(proto, 'encrypt', {
     value: async function (this: SubtleCrypto, algorithm: AlgorithmIdentifier, key: CryptoKey, data: BufferSource): Promise<ArrayBuffer> {
       const bytes = copyOf(data);
-      if (bytes === null) return encrypt.call(this, algorithm, key, data);
+      if (bytes === null) return apply(encrypt, this, [algorithm, key, data]);
       const s = serializeBody(win, bytes);
       const answer = await channel.ask({ route: 'encrypt', method: 'ENCRYPT', url: ENCRYPT_URL, body: s.body }, s.blobs);
       if (!answer.pass) throw new win.DOMException(answer.message ?? '发布前预检：要加密的内容含有须处理的敏感信息或未经签发的稿件，已阻止', 'OperationError');
-      return encrypt.call(this, algorithm, key, bytes);
+      return apply(encrypt, this, [algorithm, key, bytes]);
     },
     writable: true,
     configurable: true,

@@ -10,14 +10,15 @@ import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
 /** The form's real action and method, even when a field named "action" or "method" shadows them. */
 export function formTarget(win: PageWindow, form: HTMLFormElement): { method: string; url: string } {
   const getAttr = win.Element.prototype.getAttribute;
-  const action = getAttr.call(form, 'action');
-  const method = (getAttr.call(form, 'method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
+  const action = apply(getAttr, form, ['action']);
+  const method = (apply(getAttr, form, ['method']) ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
   return { method, url: absoluteUrl(win, action || win.document.URL) };
 }
 
@@ -28,14 +29,14 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   const keys = new win.WeakMap<Blob, string>();
   const getKey = win.WeakMap.prototype.get;
   const setKey = win.WeakMap.prototype.set;
-  const keyOf = (b: Blob) => getKey.call(keys, b) as string | undefined;
+  const keyOf = (b: Blob) => apply(getKey, keys, [b]) as string | undefined;
   /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
     const { method, url } = formTarget(win, form);
     const s = serializeBody(win, new win.FormData(form));
     if (!again && method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined)) {
       void channel.learn(s.blobs).then((learned) => {
-        learned.forEach((k, i) => k && setKey.call(keys, s.blobs[i]!, k));
+        learned.forEach((k, i) => k && apply(setKey, keys, [s.blobs[i]!, k]));
         judgeSubmit(form, true);
       });
       return;
@@ -43,9 +44,9 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
     const body = method === 'GET' ? { kind: 'none' as const } : withFileKeys(s, keyOf);
     const query = method === 'GET' && s.body.kind === 'entries' ? s.body.entries.filter((e): e is [string, string] => typeof e[1] === 'string') : [];
     const full = query.length > 0 ? `${url.split('?')[0]}?${new win.URLSearchParams(query).toString()}` : url;
-    const navigatesHere = targetsThisPage(win.document, win.Element.prototype.getAttribute.call(form, 'target'));
+    const navigatesHere = targetsThisPage(win.document, apply(win.Element.prototype.getAttribute, form, ['target']));
     if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
-    submit.call(form);
+    apply(submit, form, []);
   }
 
   function guardedSubmit(this: HTMLFormElement): void {

@@ -6,6 +6,7 @@
  * see install.ts).
  */
 import { isGuarded } from '../relay';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -28,7 +29,7 @@ export function hookFrames(win: PageWindow, guard: (w: PageWindow) => void): voi
       Object.defineProperty(proto, prop, {
         ...desc,
         get(this: HTMLIFrameElement) {
-          const value = get.call(this) as Window | Document | null;
+          const value = apply(get, this, []) as Window | Document | null;
           ensure(prop === 'contentWindow' ? (value as Window | null) : ((value as Document | null)?.defaultView ?? null));
           return value;
         },

@@ -17,6 +17,7 @@ import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
 import { argsFrom } from './once';
 import { beforeCall as before, beforeSet } from './wrap';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -58,7 +59,7 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   const judged = new win.WeakSet<object>();
   const check = (node: unknown) => {
     if (!node || typeof node !== 'object' || judged.has(node)) return;
-    judge.html(Reflect.apply(serialize, new Serializer(), [node]));
+    judge.html(apply(serialize, new Serializer(), [node]));
     judged.add(node);
   };
   const isNode = (v: unknown): v is Node => v instanceof win.Node;
@@ -71,12 +72,12 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
     Object.defineProperty(xhr, prop, {
       ...desc,
       get(this: XMLHttpRequest) {
-        const value: unknown = get.call(this);
+        const value: unknown = apply(get, this, []);
         // parsed from a blob: URL whose text createObjectURL judged already
-        if (isNode(value) && !(responseUrl && blobUrlJudged(String(responseUrl.call(this))))) check(value);
+        if (isNode(value) && !(responseUrl && blobUrlJudged(String(apply(responseUrl, this, []))))) check(value);
         return value;
       },
     });
   }
-  hookXslt(win, judge, (node) => String(Reflect.apply(serialize, new Serializer(), [node])));
+  hookXslt(win, judge, (node) => String(apply(serialize, new Serializer(), [node])));
 }

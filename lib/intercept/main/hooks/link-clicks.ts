@@ -15,13 +15,14 @@ import { javascriptUrlText } from '../../../gate/html-urls';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
+import { apply, nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
 /** The window a link without a target of its own navigates: `<base target>`, else this one. */
 function navigatesItsWindow(win: PageWindow, link: Element, getAttr: (this: Element, n: string) => string | null): boolean {
-  const base = Reflect.apply(win.Document.prototype.querySelector, win.document, ['base[target]']) as Element | null;
-  const target = (getAttr.call(link, 'target') ?? (base ? getAttr.call(base, 'target') : null) ?? '').trim();
+  const base = apply(win.Document.prototype.querySelector, win.document, ['base[target]']);
+  const target = (apply(getAttr, link, ['target']) ?? (base ? apply(getAttr, base, ['target']) : null) ?? '').trim();
   return target === '' || /^_self$/i.test(target) || (target === win.name && !/^_/.test(target));
 }
 
@@ -31,7 +32,7 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
   const closest = win.Element.prototype.closest;
   const composedPath = win.Event.prototype.composedPath;
   const verdict = (link: Element): boolean => {
-    const href = getAttr.call(link, 'href') ?? '';
+    const href = apply(getAttr, link, ['href']) ?? '';
     const code = javascriptUrlText(href);
     if (code !== undefined) {
       judge.markupOrCss(code);
@@ -41,9 +42,9 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     return ask(new win.URL(href, win.document.baseURI).href, 'link');
   };
   const onClick = (e: Event) => {
-    const first = Reflect.apply(composedPath, e, [])[0] as Node | undefined;
-    const start = first?.nodeType === 1 ? (first as Element) : (first?.parentElement ?? null);
-    const link = start ? (Reflect.apply(closest, start, ['a[href], area[href]']) as Element | null) : null;
+    const first = apply(composedPath, e, [])[0] as Node | undefined;
+    const start = nodeTypeOf(first) === 1 ? (first as Element) : (first?.parentElement ?? null);
+    const link = start ? (apply(closest, start, ['a[href], area[href]'])) : null;
     if (!link) return;
     // Fail closed: an activation this could not judge (a refusal thrown by the judge too) does not go.
     let pass = false;

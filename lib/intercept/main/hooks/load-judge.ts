@@ -16,6 +16,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
+import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -44,7 +45,7 @@ export interface LoadJudge {
 }
 
 /** A <style> element: its text is CSS, parsed (and its @import fetched) as soon as it changes. */
-export const isStyle = (n: unknown): boolean => (n as Element | null)?.localName === 'style';
+export const isStyle = (n: unknown): boolean => localNameOf(n) === 'style';
 
 const NO_SPECULATION = '发布前预检：编辑页面不允许页面脚本添加预加载规则（speculationrules），已阻止';
 const UNREADABLE_BLOB = '发布前预检：无法读取此 blob: 地址的内容以检查，已阻止';

@@ -11,6 +11,7 @@ import { messageEntries } from '../../../gate/message-text';
 import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { refusal } from './sockets';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 type PostArgs = [message: unknown, transferOrOptions?: unknown];
@@ -35,7 +36,7 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
   const Guarded = function (this: unknown) {
     if (!new.target) throw new TypeError("Failed to construct 'MessageChannel': Please use the 'new' operator");
     const mc = new OriginalChannel();
-    const [a, b] = [port1!.call(mc) as MessagePort, port2!.call(mc) as MessagePort];
+    const [a, b] = [apply(port1!, mc, []) as MessagePort, apply(port2!, mc, []) as MessagePort];
     partner.set(a, b);
     partner.set(b, a);
     return mc;
@@ -55,7 +56,7 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
         const other = partner.get(t as MessagePort);
         if (other) toWorker.set(other, this.scriptURL);
       }
-      Reflect.apply(post, this, args);
+      apply(post, this, args);
     } as ServiceWorker['postMessage'];
   }
   const port = win.MessagePort.prototype;
@@ -63,7 +64,7 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
   port.postMessage = function (this: MessagePort, ...args: PostArgs) {
     const worker = toWorker.get(this);
     if (worker !== undefined) judge(worker, args[0]);
-    Reflect.apply(portPost, this, args);
+    apply(portPost, this, args);
   } as MessagePort['postMessage'];
 
   const bc = win.BroadcastChannel?.prototype;
@@ -71,7 +72,7 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
     const post = bc.postMessage;
     bc.postMessage = function (this: BroadcastChannel, message: unknown) {
       judge(`${win.location.origin}/#BroadcastChannel:${encodeURIComponent(this.name)}`, message);
-      post.call(this, message);
+      apply(post, this, [message]);
     };
   }
 }

@@ -10,6 +10,7 @@
 import { isRefreshEquiv, metaRefreshUrl } from '../../../gate/meta-refresh';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
+import { apply, localNameOf, nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -22,17 +23,17 @@ export function watchBlankMetaRefresh(win: PageWindow, ask: BlankAsk): void {
   // refresh: a signed one would find its release spent the second time); one inserted again later is
   // a refresh again, and asked about again.
   const check = (meta: Element, judged: Set<Element>) => {
-    if (meta.localName !== 'meta' || !meta.isConnected || judged.has(meta)) return;
-    if (!isRefreshEquiv(getAttr.call(meta, 'http-equiv'))) return;
+    if (localNameOf(meta) !== 'meta' || !meta.isConnected || judged.has(meta)) return;
+    if (!isRefreshEquiv(apply(getAttr, meta, ['http-equiv']))) return;
     judged.add(meta);
-    const url = metaRefreshUrl(getAttr.call(meta, 'content') ?? '');
+    const url = metaRefreshUrl(apply(getAttr, meta, ['content']) ?? '');
     if (url === undefined || !onInitialBlank(win)) return;
     if (!ask(url, 'navigation')) stop();
   };
   const metasIn = (node: Node): Element[] => {
-    if (node.nodeType !== 1) return [];
+    if (nodeTypeOf(node) !== 1) return [];
     const el = node as Element;
-    return el.localName === 'meta' ? [el] : [...query.call<Element, [string], NodeListOf<Element>>(el, 'meta')];
+    return localNameOf(el) === 'meta' ? [el] : [...query.call<Element, [string], NodeListOf<Element>>(el, 'meta')];
   };
   const seen = (records: MutationRecord[]) => {
     // Fail closed: a refresh this could not judge does not go.

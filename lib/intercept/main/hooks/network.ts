@@ -8,34 +8,27 @@ import { shownEndpoint } from '../../../gate/shown-endpoint';
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
+import { apply, cloneRequest, isRequest, requestBodyBytes, requestFacts, resolveUrl, toText } from '../natives';
 import { bodyOnce, initOnce, once, onceAt } from './once';
 
 type PageWindow = Window & typeof globalThis;
+type RequestFacts = ReturnType<typeof requestFacts>;
 
 const DEFAULT_REFUSAL = '发布前预检：此请求含有须处理的内容或未经签发的稿件，已阻止';
 
 export function absoluteUrl(win: PageWindow, url: string): string {
-  try {
-    return new URL(url, win.document.baseURI).href;
-  } catch {
-    return url;
-  }
-}
-
-/** A Request from this realm or any other (an iframe's, a worker's): duck-typed, never instanceof. */
-function isRequest(input: unknown): input is Request {
-  return Object.prototype.toString.call(input) === '[object Request]';
+  return resolveUrl(win.document, url);
 }
 
 /**
  * The headers a fetch (or fetchLater) writes that could hold text, and its referrer when the page
  * set one (it leaves as the Referer header, a same-origin URL with whatever query the page gave it).
  */
-function fetchHeaders(win: PageWindow, request: Request | null, init?: RequestInit): [string, string][] {
+function fetchHeaders(win: PageWindow, request: RequestFacts | null, init?: RequestInit): [string, string][] {
   const headers = textHeaders(init?.headers, request ? textHeaders(request.headers) : []);
   const referrer = init?.referrer ?? request?.referrer;
   if (referrer && referrer !== 'about:client') {
-    const abs = absoluteUrl(win, String(referrer));
+    const abs = absoluteUrl(win, toText(referrer));
     if (urlMayCarryText(abs)) headers.push(['referer', abs]);
   }
   return headers;
@@ -53,7 +46,7 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
   const responseHead = async (r: Response): Promise<string | undefined> => {
     if (!clone || !text) return undefined;
     try {
-      const body: string = await text.call(clone.call(r));
+      const body: string = await apply(text, clone.call(r), []);
       return body.slice(0, RESPONSE_HEAD);
     } catch {
       return undefined;
@@ -61,20 +54,21 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
   };
   win.fetch = async function (this: unknown, pageInput: RequestInfo | URL, pageInit?: RequestInit): Promise<Response> {
     // Read once, before the first await: what is judged is what is sent (./once.ts).
-    const input = isRequest(pageInput) ? pageInput.clone() : String(pageInput);
+    // A Request is cloned and read by the browser's own methods and getters (../natives.ts).
+    const input = isRequest(pageInput) ? cloneRequest(pageInput) : toText(pageInput);
     const init = initOnce(win, pageInit);
-    const request = isRequest(input) ? input : null;
-    const url = absoluteUrl(win, typeof input === 'string' ? input : input.url);
+    const request = typeof input === 'string' ? null : requestFacts(input);
+    const url = absoluteUrl(win, request ? request.url : (input as string));
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     let body: unknown = init?.body;
-    if (body === undefined && request && request.body !== null) body = await request.clone().arrayBuffer();
+    if (body === undefined && request?.hasBody) body = await requestBodyBytes(input as Request);
     const headers = fetchHeaders(win, request, init);
-    if (body === undefined && !urlMayCarryText(url) && headers.length === 0) return original.call(win, input, init);
+    if (body === undefined && !urlMayCarryText(url) && headers.length === 0) return apply(original, win, [input, init]);
     const contentType = headerValue(init?.headers, 'content-type') ?? headerValue(request?.headers, 'content-type');
     const s = serializeBody(win, body, contentType);
     const answer = await channel.ask({ route, method, url, body: s.body, ...(headers.length > 0 && { headers }) }, s.blobs);
     if (!answer.pass) throw new TypeError(answer.message ?? DEFAULT_REFUSAL);
-    const sent = original.call(win, input, init);
+    const sent = apply(original, win, [input, init]);
     if (answer.released) {
       sent.then(
         async (r) => channel.outcome(route, shownEndpoint(url), r.status, await responseHead(r)),
@@ -94,16 +88,16 @@ export function hookFetchLater(win: PageWindow, channel: GuardChannel, head: Blo
   const original = w.fetchLater;
   if (typeof original !== 'function') return;
   w.fetchLater = function (this: unknown, pageInput: RequestInfo | URL, pageInit?: RequestInit) {
-    const input = isRequest(pageInput) ? pageInput : String(pageInput);
+    const input = isRequest(pageInput) ? pageInput : toText(pageInput);
     const init = initOnce(win, pageInit);
-    const request = isRequest(input) ? input : null;
-    const url = absoluteUrl(win, typeof input === 'string' ? input : input.url);
+    const request = typeof input === 'string' ? null : requestFacts(input);
+    const url = absoluteUrl(win, request ? request.url : (input as string));
     const headers = fetchHeaders(win, request, init);
     const s = serializeBody(win, init?.body, headerValue(init?.headers, 'content-type'));
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    const a = channel.askSync({ route: 'fetch', method, url, body: request?.body ? { kind: 'opaque', what: 'Request' } : withoutBlobs(s, head), ...(headers.length > 0 && { headers }) });
+    const a = channel.askSync({ route: 'fetch', method, url, body: request?.hasBody ? { kind: 'opaque', what: 'Request' } : withoutBlobs(s, head), ...(headers.length > 0 && { headers }) });
     if (!a.pass) throw new win.TypeError(a.message ?? DEFAULT_REFUSAL);
-    return Reflect.apply(original, win, [input, init]);
+    return apply(original, win, [input, init]);
   };
 }
 
@@ -127,36 +121,36 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
     onceAt(args, [0, 1, 3, 4]);
     // A user name and password go out in the Authorization answer: judged like a header the page set.
-    const credentials = args.length > 3 ? [args[3], args[4]].filter((v) => v !== undefined && v !== null).map(String).join(':') : '';
+    const credentials = args.length > 3 ? [args[3], args[4]].filter((v) => v !== undefined && v !== null).map(toText).join(':') : '';
     const headers: [string, string][] = credentials !== '' && mayCarryText(credentials) ? [['authorization', credentials]] : [];
-    opened.set(this, { method: String(args[0]).toUpperCase(), url: absoluteUrl(win, String(args[1])), async: args[2] !== false, headers });
+    opened.set(this, { method: toText(args[0]).toUpperCase(), url: absoluteUrl(win, toText(args[1])), async: args[2] !== false, headers });
     // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
-    Reflect.apply(open, this, args);
+    apply(open, this, args);
   };
   proto.setRequestHeader = function (this: XMLHttpRequest, pageName: string, pageValue: string) {
     const [name, value] = [once(pageName) as string, once(pageValue) as string];
     const req = opened.get(this);
     if (req && name.toLowerCase() === 'content-type') req.contentType = value;
-    if (req && (mayCarryText(String(value)) || mayCarryText(String(name)))) req.headers.push([String(name), String(value)]);
-    setHeader.call(this, name, value);
+    if (req && (mayCarryText(toText(value)) || mayCarryText(toText(name)))) req.headers.push([toText(name), toText(value)]);
+    apply(setHeader, this, [name, value]);
   };
   /** Re-aimed at a revoked blob: URL, the request fails like a dropped connection; nothing leaves. */
   const fail = (xhr: XMLHttpRequest, req: Opened) => {
     const dead = win.URL.createObjectURL(new win.Blob());
     win.URL.revokeObjectURL(dead);
-    open.call(xhr, 'GET', dead, req.async);
-    send.call(xhr);
+    apply(open, xhr, ['GET', dead, req.async]);
+    apply(send, xhr, []);
   };
   proto.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
     // sent after the verdict: a copy the page cannot change meanwhile
     const body = bodyOnce(win, pageBody) as Document | XMLHttpRequestBodyInit | null | undefined;
     const req = opened.get(this);
-    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return send.call(this, body);
+    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return apply(send, this, [body]);
     const s = serializeBody(win, body, req.contentType);
     const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body, ...(req.headers.length > 0 && { headers: req.headers }) };
     const go = (released?: boolean) => {
       if (released) this.addEventListener('loadend', () => channel.outcome(route, shownEndpoint(req.url), this.status, xhrText(this)));
-      send.call(this, body);
+      apply(send, this, [body]);
     };
     if (!req.async) {
       // A synchronous request needs its verdict now: a Blob body cannot be read in time.
@@ -182,14 +176,14 @@ export function hookBeacon(win: PageWindow, channel: GuardChannel): void {
   const original = nav.sendBeacon;
   if (typeof original !== 'function') return;
   nav.sendBeacon = function (this: Navigator, pageUrl: string | URL, pageData?: BodyInit | null) {
-    const url = String(pageUrl);
+    const url = toText(pageUrl);
     const data = bodyOnce(win, pageData) as BodyInit | null | undefined;
     const abs = absoluteUrl(win, url);
     const s = serializeBody(win, data);
     const outgoing: Outgoing = { route: 'beacon', method: 'POST', url: abs, body: s.body };
-    if (s.blobs.length === 0) return channel.askSync(outgoing).pass ? original.call(nav, url, data) : false;
+    if (s.blobs.length === 0) return channel.askSync(outgoing).pass ? (apply(original, nav, [url, data])) : false;
     // A Blob is read before it goes: the beacon is queued once the verdict is in.
-    void channel.ask(outgoing, s.blobs).then((a) => a.pass && original.call(nav, url, data));
+    void channel.ask(outgoing, s.blobs).then((a) => a.pass && apply(original, nav, [url, data]));
     return true;
   };
 }

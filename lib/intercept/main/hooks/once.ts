@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-base-to-string -- an object becomes the string the browser would make of it (its own toString), by design. */
 /**
  * Page values read once. A hook judges what the page hands in and then hands it to the browser, which
  * reads it again: an object whose toString or getter answers differently the second time, or a body,
@@ -7,17 +6,18 @@
  * read once here, and that copy — not the page's object — is what the browser gets.
  */
 
+import { apply, blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText, toText } from '../natives';
+
 type PageWindow = Window & typeof globalThis;
 
-const tagOf = (v: unknown) => Object.prototype.toString.call(v);
-
-/** Trusted Types values cannot change: handed on as they are (a string would fail an enforcing page). */
-const IMMUTABLE = new Set(['[object TrustedHTML]', '[object TrustedScript]', '[object TrustedScriptURL]']);
-
-/** An object as the string the browser would make of it, once; a primitive converts the same way every time and is left. */
+/**
+ * An object as the string the browser would make of it, once; a primitive converts the same way every
+ * time and is left. A Trusted Types value cannot change and is handed on as it is (a string would fail
+ * an enforcing page) — a real one, not an object that only calls itself so.
+ */
 export function once(value: unknown): unknown {
   if ((typeof value !== 'object' || value === null) && typeof value !== 'function') return value;
-  return IMMUTABLE.has(tagOf(value)) ? value : String(value);
+  return isTrustedValue(value) ? value : toText(value);
 }
 
 /** The indices of every argument from `first` on, for methods that take any number (document.write, Typed OM's set). */
@@ -25,31 +25,40 @@ export const argsFrom = (first: number): number[] => Array.from({ length: 64 }, 
 
 /** once() of the arguments at `indices`, in place. */
 export function onceAt(args: unknown[], indices: readonly number[]): void {
-  for (const i of indices) if (i < args.length) args[i] = once(args[i]);
+  for (let k = 0; k < indices.length; k++) if (indices[k]! < args.length) args[indices[k]!] = once(args[indices[k]!]);
 }
 
 /**
  * A request body as it is now, in a copy the page holds no reference to: FormData, URLSearchParams
  * and bytes copied, a Document cloned, Blobs (immutable) and streams (never read) kept; anything else
- * is sent as its string, as fetch and XHR would make it.
+ * is sent as its string, as fetch and XHR would make it. What it is, is asked of the browser
+ * (../natives.ts), not of the object's tag.
  */
 export function bodyOnce(win: PageWindow, body: unknown): unknown {
   if (body === null || body === undefined || typeof body === 'string') return body;
-  const tag = tagOf(body);
-  if (tag === '[object FormData]') {
-    const copy = new win.FormData();
-    for (const [name, value] of (body as FormData).entries()) {
-      if (typeof value === 'string') copy.append(name, value);
-      else copy.append(name, value, value.name);
-    }
-    return copy;
-  }
-  if (tag === '[object URLSearchParams]') return new win.URLSearchParams(String(body));
-  if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return (body as ArrayBuffer).slice(0);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
-  if (tag === '[object Blob]' || tag === '[object File]' || tag === '[object ReadableStream]') return body;
-  if (/^\[object (?:HTML|XML)?Document\]$/.test(tag)) return (body as Document).cloneNode(true);
-  return String(body);
+  const entries = formDataEntries(body);
+  if (entries) return formDataOf(entries);
+  const params = paramsText(body);
+  if (params !== undefined) return new NativeParams(params);
+  const bytes = bytesView(body);
+  if (bytes) return copyBytes(bytes);
+  if (blobFacts(body) || isReadableStream(body)) return body;
+  if (isDocument(body)) return cloneDocument(body);
+  return toText(body);
+}
+
+// eslint-disable-next-line @typescript-eslint/unbound-method -- applied to its own FormData
+const appendEntry = NativeFormData.prototype.append;
+
+/**
+ * A FormData of these entries. Each file value is a File already, which FormData keeps as it is when
+ * no name is given: the same object, its name, and what hooks/blobs.ts knows of it (the piece of a
+ * file it was cut from) with it.
+ */
+function formDataOf(entries: [string, FormDataEntryValue][]): FormData {
+  const copy = new NativeFormData();
+  for (let i = 0; i < entries.length; i++) apply(appendEntry, copy, entries[i]!);
+  return copy;
 }
 
 /**
@@ -64,7 +73,7 @@ export function initOnce(win: PageWindow, init: RequestInit | undefined): Reques
   for (const key of INIT_KEYS) if (key in source) copy[key] = source[key];
   for (const key in source) if (!(key in copy)) copy[key] = source[key];
   if ('body' in copy) copy.body = bodyOnce(win, copy.body);
-  if (copy.headers !== undefined && copy.headers !== null) copy.headers = new win.Headers(copy.headers as HeadersInit);
+  if (copy.headers !== undefined && copy.headers !== null) copy.headers = new NativeHeaders(copy.headers as HeadersInit);
   for (const key of ['method', 'referrer'] as const) if (copy[key] !== undefined) copy[key] = once(copy[key]);
   return copy;
 }

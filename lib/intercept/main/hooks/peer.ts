@@ -10,6 +10,7 @@ import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { once } from './once';
 import { guardSend, refusal } from './sockets';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -63,7 +64,7 @@ function hookDescriptions(win: PageWindow, channel: GuardChannel, proto: RTCPeer
           return win.Promise.reject(e instanceof win.Error ? e : new win.Error(String(e)));
         }
       }
-      return Reflect.apply(original, this, args);
+      return apply(original, this, args);
     };
   };
   const description = (given: Record<string, unknown>) => {
@@ -91,14 +92,14 @@ export function hookPeerConnections(win: PageWindow, channel: GuardChannel): voi
     const name = String(once(pageName));
     const init = pageInit !== null && typeof pageInit === 'object' ? { ...pageInit, ...(pageInit.protocol !== undefined && { protocol: String(once(pageInit.protocol)) }) } : pageInit;
     judgeText(win, channel, DATA_CHANNEL, `${name}\n${init?.protocol ?? ''}`);
-    return init === undefined ? create.call(this, name) : create.call(this, name, init);
+    return init === undefined ? apply(create, this, [name]) : apply(create, this, [name, init]);
   };
   hookDescriptions(win, channel, PC.prototype);
   const setConfiguration = PC.prototype.setConfiguration;
   PC.prototype.setConfiguration = function (this: RTCPeerConnection, pageConfig?: RTCConfiguration) {
     const config = configOnce(pageConfig);
     judgeText(win, channel, ICE_SERVERS, iceText(config));
-    return setConfiguration.call(this, config);
+    return apply(setConfiguration, this, [config]);
   };
   const Guarded = function (this: unknown, pageConfig?: RTCConfiguration) {
     if (!new.target) throw new TypeError("Failed to construct 'RTCPeerConnection': Please use the 'new' operator");

@@ -8,6 +8,7 @@ import type { GuardChannel } from '../channel';
 import { mayCarryText, serializeBody, urlMayCarryText } from '../serialize';
 import { bodyOnce, once } from './once';
 import { absoluteUrl } from './network';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -74,11 +75,11 @@ export function guardSend<T extends object>(win: PageWindow, channel: GuardChann
     if (s.blobs.length === 0 && !before) {
       const a = channel.askSync(outgoing);
       if (!a.pass) throw refusal(win, a.message);
-      return send.call(this, data);
+      return apply(send, this, [data]);
     }
     const next = (before ?? Promise.resolve()).then(async () => {
       const a = await channel.ask(outgoing, s.blobs);
-      if (a.pass) send.call(this, data);
+      if (a.pass) apply(send, this, [data]);
     });
     queue.set(this, next);
   };
@@ -136,8 +137,8 @@ export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): voi
       let p = guarded.get(this);
       if (!p) {
         const url = String(urlOf?.call(this) ?? '');
-        const raw = rawOpened.call(this) as Promise<StreamConnection>;
-        guarded.set(this, (p = then.call(raw, (c: StreamConnection) => ({ ...c, writable: guardedWritable(win, channel, Writable, url, c.writable) }))));
+        const raw = apply(rawOpened, this, []) as Promise<StreamConnection>;
+        guarded.set(this, (p = apply(then, raw, [(c: StreamConnection) => ({ ...c, writable: guardedWritable(win, channel, Writable, url, c.writable) })])));
       }
       return p;
     },

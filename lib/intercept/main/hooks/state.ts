@@ -17,6 +17,7 @@ import type { LoadJudge } from './load-judge';
 import { refusal } from './sockets';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
+import { tagNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -105,7 +106,7 @@ function hookWindowNames(win: PageWindow, text: TextJudge): void {
 /** A name or target attribute about to be set on `el` that names a window (throws when refused). */
 export function windowNameAttribute(text: TextJudge): (el: Element, name: string, value: unknown) => void {
   return (el, name, value) => {
-    if ((name === 'name' && /^(IFRAME|FRAME|OBJECT|EMBED)$/i.test(el.tagName)) || (name === 'target' && /^(A|AREA|FORM|BASE)$/i.test(el.tagName))) text('window.name', name, String(value));
+    if ((name === 'name' && /^(IFRAME|FRAME|OBJECT|EMBED)$/i.test(tagNameOf(el))) || (name === 'target' && /^(A|AREA|FORM|BASE)$/i.test(tagNameOf(el)))) text('window.name', name, String(value));
   };
 }
 

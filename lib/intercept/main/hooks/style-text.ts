@@ -18,6 +18,7 @@
 import { DATA_EDITS, editedData, textWithout, withoutLineBreaks } from '../../../gate/style-text';
 import type { LoadJudge } from './load-judge';
 import { beforeCall, beforeSet } from './wrap';
+import { apply } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 /** A child in a simulated list of a style's children: a node, or text a method turns into a Text node. */
@@ -57,7 +58,7 @@ function getterOf(proto: object | undefined, name: string): ((this: unknown) => 
 
 const reader = (get: ((this: unknown) => unknown) | undefined) => (n: unknown): unknown => {
   try {
-    return get?.call(n);
+    return get ? apply(get, n, []) : undefined;
   } catch {
     return undefined;
   }

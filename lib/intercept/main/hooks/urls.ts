@@ -9,6 +9,7 @@ import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
+import { apply, attrFacts, isRequest, localNameOf, requestFacts, tagNameOf, toText } from '../natives';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 
@@ -64,14 +65,14 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
     // an SVG presentation attribute's url() (filter, mask, clip-path, fill …) fetches an external document
     if (local === 'style' || PRESENTATION_URL_ATTRIBUTES.has(local)) judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
-    else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(el.tagName))) judge.url(String(value), blobUseOf(el?.tagName));
+    else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(tagNameOf(el)))) judge.url(toText(value), blobUseOf(el ? tagNameOf(el) : undefined));
     else if (local === 'attributionsrc') judge.url(String(value));
     // a frame's required policy leaves with its request (the Sec-Required-CSP header): text like any other
-    else if (local === 'csp' && (!el || el.localName === 'iframe')) judge.text('element-url', 'csp', String(value));
-    else if (ANIMATION_VALUES.has(local) && (!el || /^(set|animate)$/.test(el.localName))) for (const u of animationUrls(String(value))) judge.url(u);
+    else if (local === 'csp' && (!el || localNameOf(el) === 'iframe')) judge.text('element-url', 'csp', String(value));
+    else if (ANIMATION_VALUES.has(local) && (!el || /^(set|animate)$/.test(localNameOf(el)))) for (const u of animationUrls(String(value))) judge.url(u);
     else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
     else if (local === 'name' || local === 'target') judge.text('window.name', local, String(value));
-    else if (local === 'type' && (!el || el.localName === 'script')) judge.scriptType(value);
+    else if (local === 'type' && (!el || localNameOf(el) === 'script')) judge.scriptType(value);
   };
 }
 
@@ -92,7 +93,7 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
     Object.defineProperty(proto, 'href', {
       ...desc,
       get(this: Element) {
-        const animated = get.call(this) as object;
+        const animated = apply(get, this, []) as object;
         if (animated) owners.set(animated, this);
         return animated;
       },
@@ -104,22 +105,21 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
   });
 }
 
+/** A URL or a Request (read by the browser's getters) as the browser will take it; its string once. */
+const requestOnce = (u: unknown): unknown => (isRequest(u) ? u : once(u));
+const urlOf = (u: unknown): string => (isRequest(u) ? requestFacts(u).url : toText(u));
+
 /** Script loaders that fetch a URL and return a promise: a refused one rejects. */
 function hookLoaders(win: PageWindow, judge: LoadJudge): void {
   const loads = (name: string, method: string, urlsOf: (args: unknown[]) => unknown[]) =>
-    beforeAsyncCall(
-      win,
-      protoOf(win, name),
-      method,
-      (_, args) => {
-        for (const u of urlsOf(args)) judge.url(Object.prototype.toString.call(u) === '[object Request]' ? (u as Request).url : String(u));
-      },
-      method === 'addAll' ? [] : [0],
-    );
-  loads('ServiceWorkerContainer', 'register', ([url]) => [url]);
-  loads('Worklet', 'addModule', ([url]) => [url]);
-  loads('Cache', 'add', ([req]) => [req]);
-  loads('Cache', 'addAll', ([reqs]) => (Array.isArray(reqs) ? reqs : [...((reqs as Iterable<unknown> | undefined) ?? [])]));
+    beforeAsyncCall(win, protoOf(win, name), method, (_, args) => {
+      for (const u of urlsOf(args)) judge.url(urlOf(u));
+    });
+  loads('ServiceWorkerContainer', 'register', (args) => [(args[0] = once(args[0]))]);
+  loads('Worklet', 'addModule', (args) => [(args[0] = once(args[0]))]);
+  loads('Cache', 'add', (args) => [(args[0] = requestOnce(args[0]))]);
+  // The list as it was judged is what the browser gets: the page's iterable is walked once.
+  loads('Cache', 'addAll', (args) => (args[0] = [...((args[0] as Iterable<unknown> | undefined) ?? [])].map(requestOnce)));
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
@@ -149,11 +149,18 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   const proto = win.Element.prototype;
   beforeCall(proto, 'setAttribute', (self, [name, value]) => attr(self as Element, String(name), value), [0, 1]);
   beforeCall(proto, 'setAttributeNS', (self, [, name, value]) => attr(self as Element, String(name), value), [1, 2]);
-  for (const name of ['setAttributeNode', 'setAttributeNodeNS']) beforeCall(proto, name, (self, [node]) => attr(self as Element, (node as Attr).name, (node as Attr).value));
+  // An Attr's name and value as the browser holds them: the page may give the node getters of its own.
+  const nodeAttr = (node: unknown) => attrFacts(node) ?? { name: '', value: '', owner: null };
+  for (const name of ['setAttributeNode', 'setAttributeNodeNS']) {
+    beforeCall(proto, name, (self, [node]) => {
+      const a = nodeAttr(node);
+      attr(self as Element, a.name, a.value);
+    });
+  }
   // An Attr already on an element, written through its value (or textContent / nodeValue).
   const written = (self: unknown, value: unknown) => {
-    const owner = (self as Node).nodeType === 2 ? (self as Attr).ownerElement : null;
-    if (owner) attr(owner, (self as Attr).name, value);
+    const a = attrFacts(self);
+    if (a?.owner) attr(a.owner, a.name, value);
   };
   beforeSet(win.Attr.prototype, 'value', written);
   for (const prop of ['nodeValue', 'textContent']) beforeSet(win.Node.prototype, prop, written);
@@ -169,12 +176,11 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
  */
 function hookAttributeMaps(win: PageWindow, attr: AttributeJudge): void {
   const item = win.NamedNodeMap.prototype.item;
-  const ownerOf = Object.getOwnPropertyDescriptor(win.Attr.prototype, 'ownerElement')?.get;
-  if (!ownerOf) return;
   for (const name of ['setNamedItem', 'setNamedItemNS']) {
     beforeCall(win.NamedNodeMap.prototype, name, (self, [node]) => {
-      const first: Attr | null = Reflect.apply(item, self, [0]);
-      attr(first && (Reflect.apply(ownerOf, first, []) as Element | null), (node as Attr).name, (node as Attr).value);
+      const first = apply(item, self, [0]);
+      const a = attrFacts(node) ?? { name: '', value: '' };
+      attr(first && attrFacts(first)!.owner, a.name, a.value);
     });
   }
 }
@@ -196,6 +202,6 @@ export function hookUrls(win: PageWindow, judge: LoadJudge): void {
         return null;
       }
     }
-    return open.call(win, url, target, features);
+    return apply(open, win, [url, target, features]);
   };
 }

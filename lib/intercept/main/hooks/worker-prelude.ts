@@ -14,34 +14,38 @@ export function workerPrelude(
   base64TextRun: string,
 ): void {
   type Answer = { pass: boolean; message?: string };
-  type Ask = (route: string, method: string, url: string, body: unknown) => Promise<Answer>;
+  type Ask = (route: string, method: string, url: string, body: unknown, headers?: [string, string][]) => Promise<Answer>;
   const g = self as unknown as Record<string, unknown> & typeof globalThis;
   let port: MessagePort | null = null;
   const waiting: (() => void)[] = [];
   let nextId = 1;
   const pending = new Map<number, (a: Answer) => void>();
   const refused = (m?: string) => new DOMException(m ?? '发布前预检：此请求含有须处理的内容，已阻止', 'SecurityError');
+  const [URL0, String0] = [URL, String];
   const abs = (u: unknown) => {
     try {
-      return new URL(String(u), scriptUrl).href;
+      return new URL0(String0(u), scriptUrl).href;
     } catch {
-      return String(u);
+      return String0(u);
     }
   };
+  const read = readOnce();
+  const { apply, toText } = read;
   const portable = (body: unknown): unknown => {
-    const tag = Object.prototype.toString.call(body);
-    if (tag === '[object FormData]') return { formData: [...(body as FormData).entries()] };
-    if (tag === '[object URLSearchParams]') return String(body);
-    if (tag === '[object ReadableStream]') return { opaque: 'ReadableStream' };
+    const entries = read.formEntries(body);
+    if (entries) return { formData: entries };
+    const params = read.paramsText(body);
+    if (params !== undefined) return params;
+    if (read.isStream(body)) return { opaque: 'ReadableStream' };
     return body;
   };
-  const ask: Ask = (route, method, url, body) =>
+  const ask: Ask = (route, method, url, body, headers) =>
     new Promise<void>((ready) => (port ? ready() : waiting.push(ready))).then(
       () =>
         new Promise<Answer>((resolve) => {
           const id = nextId++;
           pending.set(id, resolve);
-          port!.postMessage({ id, route, method, url, body: portable(body) });
+          port!.postMessage({ id, route, method, url, body: portable(body), headers });
         }),
     );
 
@@ -64,26 +68,38 @@ export function workerPrelude(
     p?.start();
   });
 
+  // What is judged is read once, and that copy is what the browser gets (as in the page: once.ts).
   const fetch0 = g.fetch;
-  g.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const isReq = Object.prototype.toString.call(input) === '[object Request]';
-    const req = isReq ? (input as Request) : null;
-    const url = abs(req ? req.url : input);
+  g.fetch = async (pageInput: RequestInfo | URL, pageInit?: RequestInit) => {
+    const req = read.isRequest(pageInput) ? read.cloneRequest(pageInput) : null;
+    const input = req ?? abs(pageInput);
+    const init = read.initOnce(pageInit);
+    const facts = req && read.requestFacts(req);
+    const url = facts ? facts.url : (input as string);
     let body: unknown = init?.body;
-    if (body === undefined && req && req.body !== null) body = await req.clone().arrayBuffer();
-    const a = await ask('worker.fetch', (init?.method ?? req?.method ?? 'GET').toUpperCase(), url, body);
+    if (body === undefined && facts?.hasBody) body = await read.requestBytes(req!);
+    const headers = [...(facts ? read.headerEntries(facts.headers) : []), ...read.headerEntries(init?.headers)];
+    const a = await ask('worker.fetch', toText(init?.method ?? facts?.method ?? 'GET').toUpperCase(), url, body, headers);
     if (!a.pass) throw new TypeError(a.message ?? 'refused');
-    return fetch0.call(g, isReq ? input : url, init);
+    return apply(fetch0, g, [input, init]);
   };
 
   const X = g.XMLHttpRequest as typeof XMLHttpRequest | undefined;
   if (X) {
     const open = X.prototype.open;
     const send = X.prototype.send;
-    const meta = new WeakMap<XMLHttpRequest, { m: string; u: string; a: boolean }>();
+    const setHeader = X.prototype.setRequestHeader;
+    const meta = new WeakMap<XMLHttpRequest, { m: string; u: string; a: boolean; h: [string, string][] }>();
     X.prototype.open = function (this: XMLHttpRequest, m: string, u: string | URL, a?: boolean, ...rest: (string | null | undefined)[]) {
-      meta.set(this, { m: String(m).toUpperCase(), u: abs(u), a: a !== false });
-      (open as (...x: unknown[]) => void).call(this, m, abs(u), a !== false, ...rest);
+      const [method, url] = [toText(m), abs(u)];
+      const credentials = rest.filter((v) => v !== undefined && v !== null).map(toText);
+      meta.set(this, { m: method.toUpperCase(), u: url, a: a !== false, h: credentials.length > 0 ? [['authorization', credentials.join(':')]] : [] });
+      apply(open, this, [method, url, a !== false, ...credentials]);
+    };
+    X.prototype.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
+      const [n, v] = [toText(name), toText(value)];
+      meta.get(this)?.h.push([n, v]);
+      apply(setHeader, this, [n, v]);
     };
     /**
      * A refused request errors like a dropped connection: readyState 4 (status stays 0), then
@@ -97,11 +113,12 @@ export function workerPrelude(
       xhr.dispatchEvent(new ProgressEvent('error'));
       xhr.dispatchEvent(new ProgressEvent('loadend'));
     };
-    X.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    X.prototype.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
+      const body = read.bodyOnce(pageBody);
       const r = meta.get(this);
-      if (!r) return send.call(this, body);
+      if (!r) return apply(send, this, [body]);
       if (!r.a) throw refused('发布前预检：工作线程中的同步请求无法检查，已阻止');
-      void ask('worker.xhr', r.m, r.u, body).then((a) => (a.pass ? send.call(this, body) : fail(this)));
+      void ask('worker.xhr', r.m, r.u, body, r.h).then((a) => (a.pass ? apply(send, this, [body]) : fail(this)));
     };
   }
 
@@ -117,8 +134,10 @@ export function workerPrelude(
   const WS = g.WebSocket as typeof WebSocket | undefined;
   if (WS) {
     const send = WS.prototype.send;
-    WS.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-      void ask('worker.websocket', 'SEND', this.url, data).then((a) => a.pass && send.call(this, data));
+    const wsUrl = Object.getOwnPropertyDescriptor(WS.prototype, 'url')?.get;
+    WS.prototype.send = function (this: WebSocket, pageData: string | ArrayBufferLike | Blob | ArrayBufferView) {
+      const data = read.bodyOnce(pageData);
+      void ask('worker.websocket', 'SEND', toText(wsUrl ? apply(wsUrl, this, []) : this.url), data).then((a) => a.pass && apply(send, this, [data]));
     };
     const Guarded = function (url: string | URL, pageProtocols?: string | string[]) {
       const u = abs(url).replace(/^http/, 'ws');
@@ -134,8 +153,11 @@ export function workerPrelude(
   const DC = g.RTCDataChannel as typeof RTCDataChannel | undefined;
   if (DC) {
     const send = DC.prototype.send as (this: RTCDataChannel, data: unknown) => void;
-    DC.prototype.send = function (this: RTCDataChannel, data: string | Blob | ArrayBuffer | ArrayBufferView) {
-      void ask('webrtc', 'SEND', `webrtc:data-channel:${encodeURIComponent(this.label)}`, data).then((a) => a.pass && send.call(this, data));
+    const dcLabel = Object.getOwnPropertyDescriptor(DC.prototype, 'label')?.get;
+    DC.prototype.send = function (this: RTCDataChannel, pageData: string | Blob | ArrayBuffer | ArrayBufferView) {
+      const data = read.bodyOnce(pageData);
+      const label = toText(dcLabel ? apply(dcLabel, this, []) : this.label);
+      void ask('webrtc', 'SEND', `webrtc:data-channel:${encodeURIComponent(label)}`, data).then((a) => a.pass && apply(send, this, [data]));
     };
   }
   if (typeof g.EventSource === 'function') {
@@ -183,12 +205,12 @@ export function workerPrelude(
   const encrypt0 = subtleProto?.encrypt;
   if (subtleProto && encrypt0) {
     subtleProto.encrypt = async function (this: SubtleCrypto, alg: AlgorithmIdentifier, key: CryptoKey, data: BufferSource) {
-      const view = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : Object.prototype.toString.call(data) === '[object ArrayBuffer]' ? new Uint8Array(data) : null;
-      if (!view) return encrypt0.call(this, alg, key, data);
-      const copy = view.slice();
+      const view = read.bytesView(data);
+      if (!view) return apply(encrypt0, this, [alg, key, data]);
+      const copy = read.copyBytes(view);
       const a = await ask('worker.encrypt', 'ENCRYPT', 'crypto:encrypt', copy);
       if (!a.pass) throw new DOMException(a.message ?? '发布前预检：要加密的内容含有须处理的敏感信息或未经签发的稿件，已阻止', 'OperationError');
-      return encrypt0.call(this, alg, key, copy);
+      return apply(encrypt0, this, [alg, key, copy]);
     };
   }
 
@@ -213,6 +235,129 @@ export function workerPrelude(
   }
   if (isModule) loadModule();
   else importScripts0?.(scriptUrl);
+
+  /**
+   * The worker's built-ins as they were before its own script ran, and what is judged read once
+   * through them (as in the page: ../natives.ts, once.ts — this function's text is all the worker
+   * gets, so it cannot import them): a look-alike object, an own getter or a built-in replaced later
+   * tells the judge nothing the browser would not send.
+   */
+  function readOnce() {
+    const apply = Reflect.apply as <R>(fn: (...a: never[]) => R, self: unknown, args: ArrayLike<unknown>) => R;
+    const toText: (v: unknown) => string = String;
+    const get = (proto: object | undefined, name: string) => (proto && Object.getOwnPropertyDescriptor(proto, name)?.get) as ((this: unknown) => unknown) | undefined;
+    const branded = (getter: ((this: unknown) => unknown) | undefined, v: unknown): unknown => {
+      if (!getter || typeof v !== 'object' || v === null) return undefined;
+      try {
+        return apply(getter, v, []);
+      } catch {
+        return undefined;
+      }
+    };
+    const R = g.Request?.prototype;
+    const [reqUrl, reqMethod, reqBody, reqHeaders] = ['url', 'method', 'body', 'headers'].map((n) => get(R, n));
+    const reqClone = R?.clone;
+    const reqBytes = R?.arrayBuffer;
+    const FD = g.FormData;
+    const fdEntries = FD?.prototype.entries;
+    const fdNext = FD && fdEntries ? (Object.getPrototypeOf(apply(fdEntries, new FD(), [])) as Iterator<unknown>).next : undefined;
+    const fdAppend = FD?.prototype.append;
+    const USP = g.URLSearchParams;
+    const uspText = USP?.prototype.toString;
+    const H = g.Headers;
+    const hForEach = H?.prototype.forEach;
+    const U8 = Uint8Array;
+    const u8Slice = U8.prototype.slice;
+    const abLength = get(ArrayBuffer.prototype, 'byteLength');
+    const typed = Object.getPrototypeOf(U8.prototype) as object;
+    const views = [typed, DataView.prototype].map((p) => [get(p, 'buffer'), get(p, 'byteOffset'), get(p, 'byteLength')] as const);
+    const isView = ArrayBuffer.isView;
+    const blobSize = get(g.Blob?.prototype, 'size');
+    const streamLocked = get(g.ReadableStream?.prototype, 'locked');
+    const formEntries = (v: unknown): [string, FormDataEntryValue][] | undefined => {
+      if (!fdEntries || !fdNext || typeof v !== 'object' || v === null) return undefined;
+      const out: [string, FormDataEntryValue][] = [];
+      try {
+        const it = apply(fdEntries, v, []);
+        for (let step = apply(fdNext as () => IteratorResult<[string, FormDataEntryValue]>, it, []); !step.done; step = apply(fdNext as () => IteratorResult<[string, FormDataEntryValue]>, it, [])) out.push([step.value[0], step.value[1]]);
+      } catch {
+        return undefined;
+      }
+      return out;
+    };
+    const paramsText = (v: unknown): string | undefined => {
+      if (!uspText || typeof v !== 'object' || v === null) return undefined;
+      try {
+        return apply(uspText, v, []);
+      } catch {
+        return undefined;
+      }
+    };
+    const bytesView = (v: unknown): Uint8Array<ArrayBuffer> | undefined => {
+      if (typeof v !== 'object' || v === null) return undefined;
+      if (isView(v)) {
+        const [b, o, l] = views.find(([buffer]) => branded(buffer, v) !== undefined) ?? views[0]!;
+        return new U8(branded(b, v) as ArrayBuffer, branded(o, v) as number, branded(l, v) as number);
+      }
+      return typeof branded(abLength, v) === 'number' ? new U8(v as ArrayBuffer) : undefined;
+    };
+    const copyBytes = (b: Uint8Array): Uint8Array<ArrayBuffer> => apply(u8Slice, b, []);
+    const isStream = (v: unknown) => typeof branded(streamLocked, v) === 'boolean';
+    const headerEntries = (v: unknown): [string, string][] => {
+      if (v === undefined || v === null) return [];
+      const out: [string, string][] = [];
+      const each = (h: unknown) => apply(hForEach, h, [(value: string, name: string) => void (out[out.length] = [name, value])]);
+      try {
+        each(v);
+      } catch {
+        each(new H(v as HeadersInit));
+      }
+      return out;
+    };
+    const bodyOnce = (body: unknown): unknown => {
+      if (body === null || body === undefined || typeof body === 'string') return body;
+      const entries = formEntries(body);
+      if (entries && FD && fdAppend) {
+        const copy = new FD();
+        for (const e of entries) apply(fdAppend, copy, e);
+        return copy;
+      }
+      const params = paramsText(body);
+      if (params !== undefined && USP) return new USP(params);
+      const bytes = bytesView(body);
+      if (bytes) return copyBytes(bytes);
+      if (typeof branded(blobSize, body) === 'number' || isStream(body)) return body;
+      return toText(body);
+    };
+    const INIT_KEYS = ['method', 'headers', 'body', 'referrer', 'referrerPolicy', 'mode', 'credentials', 'cache', 'redirect', 'integrity', 'keepalive', 'signal', 'duplex', 'priority'];
+    const initOnce = (init: RequestInit | undefined): RequestInit | undefined => {
+      if (init === undefined || init === null || typeof init !== 'object') return init;
+      const source = init as Record<string, unknown>;
+      const copy: Record<string, unknown> = {};
+      for (const key of INIT_KEYS) if (key in source) copy[key] = source[key];
+      for (const key in source) if (!(key in copy)) copy[key] = source[key];
+      if ('body' in copy) copy.body = bodyOnce(copy.body);
+      if (copy.headers !== undefined && copy.headers !== null && H) copy.headers = new H(copy.headers as HeadersInit);
+      if (copy.method !== undefined) copy.method = toText(copy.method);
+      return copy;
+    };
+    return {
+      apply,
+      toText,
+      isRequest: (v: unknown): v is Request => typeof branded(reqUrl, v) === 'string',
+      cloneRequest: (r: Request) => apply(reqClone, r, []),
+      requestFacts: (r: Request) => ({ url: toText(branded(reqUrl, r)), method: toText(branded(reqMethod, r)), headers: branded(reqHeaders, r), hasBody: branded(reqBody, r) !== null }),
+      requestBytes: (r: Request) => apply(reqBytes, apply(reqClone, r, []), []),
+      formEntries,
+      paramsText,
+      bytesView,
+      copyBytes,
+      isStream,
+      headerEntries,
+      bodyOnce,
+      initOnce,
+    };
+  }
 
   /**
    * A module loads asynchronously: messages the page posts meanwhile would reach no handler (the

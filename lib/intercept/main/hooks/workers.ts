@@ -6,7 +6,7 @@
  */
 import type { Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
-import { serializeBody } from '../serialize';
+import { serializeBody, textHeaders } from '../serialize';
 import { absoluteUrl } from './network';
 import { judgeUrl, refusal } from './sockets';
 import { workerPrelude } from './worker-prelude';
@@ -24,6 +24,8 @@ interface WorkerAsk {
   method: string;
   url: string;
   body: unknown;
+  /** the headers the worker's fetch or XHR sets (a user name and password as Authorization) */
+  headers?: [string, string][];
 }
 
 function rebuildBody(win: PageWindow, body: unknown): unknown {
@@ -41,12 +43,13 @@ function rebuildBody(win: PageWindow, body: unknown): unknown {
 function answerWorker(win: PageWindow, channel: GuardChannel, port: MessagePort): void {
   port.onmessage = (e: MessageEvent<WorkerAsk>) => {
     const { id, route, method, url } = e.data;
+    const headers = textHeaders(Array.isArray(e.data.headers) ? e.data.headers : []);
     const body = rebuildBody(win, e.data.body);
     const s =
       body && typeof (body as { opaque?: string }).opaque === 'string'
         ? { body: { kind: 'opaque' as const, what: (body as { opaque: string }).opaque }, blobs: [] }
         : serializeBody(win, body);
-    void channel.ask({ route, method, url, body: s.body }, s.blobs).then((answer) => port.postMessage({ id, answer }));
+    void channel.ask({ route, method, url, body: s.body, ...(headers.length > 0 && { headers }) }, s.blobs).then((answer) => port.postMessage({ id, answer }));
   };
 }
 

@@ -2,7 +2,10 @@
 /**
  * Putting a judge in front of a page-world method or property setter, keeping the original's
  * descriptor (enumerability, the getter) and calling it on its own receiver. The judge throws to refuse.
+ * The original is called through Reflect.apply as it was at document_start (../natives.ts): a page
+ * that replaced it could hand the original other arguments than the judge saw.
  */
+import { apply } from '../natives';
 import { once, onceAt } from './once';
 
 type Judge<T> = (self: unknown, arg: T) => void;
@@ -28,7 +31,7 @@ export function beforeCall(proto: object | undefined, name: string, judge: Judge
     function (this: unknown, ...args: unknown[]) {
       onceAt(args, strings);
       judge(this, args);
-      return Reflect.apply(original, this, args);
+      return apply(original, this, args);
     },
   );
 }
@@ -43,7 +46,7 @@ export function beforeAsyncCall(win: Window & typeof globalThis, proto: object |
       } catch (e) {
         return win.Promise.reject(e instanceof win.Error ? e : new win.Error(String(e)));
       }
-      return Reflect.apply(original, this, args);
+      return apply(original, this, args);
     },
   );
 }
@@ -58,7 +61,7 @@ export function beforeSet<T = unknown>(proto: object | undefined, prop: string, 
     set(this: unknown, value: unknown) {
       const v = convert(value);
       judge(this, v);
-      set.call(this, v);
+      apply(set, this, [v]);
     },
   });
 }

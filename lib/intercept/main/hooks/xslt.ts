@@ -9,6 +9,7 @@
  */
 import type { LoadJudge } from './load-judge';
 import { protoOf } from './wrap';
+import { apply, nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -40,9 +41,9 @@ function inertLike(win: PageWindow, output: unknown): Document | undefined {
   const implementation = Object.getOwnPropertyDescriptor(win.Document.prototype, 'implementation')?.get;
   const impl = win.DOMImplementation?.prototype;
   if (!implementation || !impl) return undefined;
-  const own = Reflect.apply(implementation, win.document, []) as DOMImplementation;
+  const own = apply(implementation, win.document, []) as DOMImplementation;
   const html = (output as Document).contentType === 'text/html';
-  return html ? Reflect.apply(impl.createHTMLDocument, own, ['']) : Reflect.apply(impl.createDocument, own, [null, null]);
+  return html ? apply(impl.createHTMLDocument, own, ['']) : apply(impl.createDocument, own, [null, null]);
 }
 
 export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: unknown) => string): void {
@@ -55,13 +56,13 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
     function (this: object, ...args: unknown[]) {
       sheets.set(this, { node: args[0], judged: '' });
       judgeSheet(sheets, this, judge, serialize);
-      return Reflect.apply(original, this, args);
+      return apply(original, this, args);
     },
   );
   replace(xslt, 'transformToDocument', (original) =>
     function (this: object, ...args: unknown[]) {
       judgeSheet(sheets, this, judge, serialize);
-      const out: unknown = Reflect.apply(original, this, args);
+      const out: unknown = apply(original, this, args);
       if (isNode(out)) judge.html(serialize(out));
       return out;
     },
@@ -71,13 +72,13 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
       judgeSheet(sheets, this, judge, serialize);
       const [source, output] = args;
       // a document of this page or of one of its frames (no instanceof across realms)
-      const isDocument = typeof output === 'object' && output !== null && (output as Node).nodeType === 9;
+      const isDocument = typeof output === 'object' && output !== null && nodeTypeOf(output) === 9;
       const scratch = isDocument ? inertLike(win, output) : undefined;
-      if (!scratch) return Reflect.apply(original, this, args);
-      const trial: unknown = Reflect.apply(original, this, [source, scratch]);
+      if (!scratch) return apply(original, this, args);
+      const trial: unknown = apply(original, this, [source, scratch]);
       if (!isNode(trial)) return trial;
       judge.html(serialize(trial));
-      return Reflect.apply(importNode, output, [trial, true]);
+      return apply(importNode, output, [trial, true]);
     },
   );
 }
