@@ -199,6 +199,16 @@ const AT_THE_HOOKS: [label: string, code: string][] = [
 const BUILT_INS: [label: string, code: string][] = [
   ["a worker's fetch header (raw)", `return inWorker("await fetch(RAW + '/w-fetch-header', { headers: { 'x-a': ID } });");`],
   ["a worker's XHR header (raw)", `return inWorker("const x = new XMLHttpRequest(); x.open('GET', RAW + '/w-xhr-header'); x.setRequestHeader('x-a', ID); const done = new Promise((r) => (x.onloadend = r)); x.send(); await done;");`],
+  [
+    "WeakMap.prototype.get made to find nothing: an XHR looks never opened",
+    `const g0 = WeakMap.prototype.get; WeakMap.prototype.get = function () { return undefined; };
+     const x = new XMLHttpRequest(); const done = new Promise((r) => (x.onloadend = r));
+     try { x.open('POST', sink('weakmap')); x.send('content=' + encodeURIComponent(draft)); } finally { WeakMap.prototype.get = g0; } await done;`,
+  ],
+  [
+    "a worker's WeakMap.prototype.get made to find nothing",
+    `return inWorker("const g0 = WeakMap.prototype.get; WeakMap.prototype.get = function () { return undefined; }; const x = new XMLHttpRequest(); const done = new Promise((r) => (x.onloadend = r)); x.open('POST', sink('w-weakmap')); x.send('content=' + encodeURIComponent(draft)); WeakMap.prototype.get = g0; await done;");`,
+  ],
   ["Blob.prototype's size made to say 0", `const d = Object.getOwnPropertyDescriptor(Blob.prototype, 'size'); Object.defineProperty(Blob.prototype, 'size', { get: () => 0, configurable: true }); try { await fetch(sink('size'), { method: 'POST', body: new Blob([draft]) }); } finally { Object.defineProperty(Blob.prototype, 'size', d); }`],
   ["one Blob's own size of 0", `const b = new Blob([draft]); Object.defineProperty(b, 'size', { value: 0 }); await fetch(sink('own-size'), { method: 'POST', body: b });`],
   ["an object tagged 'Blob' of size 0 whose string is the draft", `await fetch(sink('tag-blob'), { method: 'POST', body: { [Symbol.toStringTag]: 'Blob', size: 0, toString: () => draft } });`],

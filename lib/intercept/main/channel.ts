@@ -7,7 +7,7 @@
 import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
-import { apply } from './natives';
+import { apply, keptMap, type KeptMap } from './natives';
 
 export interface GuardChannel {
   /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
@@ -93,8 +93,8 @@ interface State {
   partner: boolean;
   covered: boolean;
   nextId: number;
-  pending: Map<number, (a: GuardAnswer) => void>;
-  learning: Map<number, (keys: (string | null)[]) => void>;
+  pending: KeptMap<number, (a: GuardAnswer) => void>;
+  learning: KeptMap<number, (keys: (string | null)[]) => void>;
 }
 
 /** Answers, learned file keys and the policy's word on this page, as the isolated world sends them. */
@@ -139,7 +139,7 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const post = port.postMessage.bind(port);
-  const state: State = { partner: false, covered: true, nextId: 1, pending: new Map(), learning: new Map() };
+  const state: State = { partner: false, covered: true, nextId: 1, pending: keptMap(), learning: keptMap() };
 
   el.addEventListener(HELLO, () => {
     state.partner = true;

@@ -12,7 +12,7 @@
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
-import { apply, blobFacts, bytesView, toText } from '../natives';
+import { apply, blobFacts, bytesView, keptMap, type KeptMap, keptWeakMap, toText } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -20,12 +20,12 @@ type PageWindow = Window & typeof globalThis;
  * Every blob: URL made by a window this guard hooks; the frames it guards from here share it, so a
  * URL made in the page and used in its about:blank frame is known there.
  */
-const madeUrls = new Map<string, MadeBlob>();
+const madeUrls = keptMap<string, MadeBlob>();
 
 /** Each Blob cut by `slice()` in a window this guard hooks, and where it lies in the Blob it was first cut from. */
-const pieces = new WeakMap<Blob, Piece<Blob>>();
+const pieces = keptWeakMap<Blob, Piece<Blob>>();
 /** A random name for each whole a piece was cut from: the isolated world reads a whole once, not once per piece. */
-const wholeNames = new WeakMap<Blob, string>();
+const wholeNames = keptWeakMap<Blob, string>();
 // getRandomValues (randomUUID needs a secure context; CMSes run on plain http) taken at
 // document_start, and its bytes written out without page-world methods: page code that replaces them
 // later cannot name two wholes alike.
@@ -39,7 +39,7 @@ function randomName(): string {
 }
 
 /** The browser's own Blob of each hooked window, for the guard's own Blobs (page code may replace window.Blob later). */
-const nativeBlobs = new WeakMap<object, typeof Blob>();
+const nativeBlobs = keptWeakMap<object, typeof Blob>();
 export const nativeBlobOf = (win: Window & typeof globalThis): typeof Blob => nativeBlobs.get(win) ?? win.Blob;
 
 /** Where `blob` was cut from, when page code made it by `slice()` (lib/gate/pieces.ts), and its whole's name. */
@@ -121,7 +121,7 @@ const typeOfBlob = (b: Blob): string => blobFacts(b)?.type ?? '';
 const isBlob = (v: unknown): v is Blob => blobFacts(v) !== undefined;
 
 /** The parts as the browser will take them (each toString called once, here) and as the judge sees them. */
-function prepareParts(texts: WeakMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
+function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
   if (parts === undefined || parts === null || typeof parts !== 'object' || !(Symbol.iterator in parts)) return undefined;
   const given: unknown[] = [];
   const seen: BlobPart[] = [];
@@ -141,7 +141,7 @@ function prepareParts(texts: WeakMap<Blob, string>, parts: unknown): { given: un
 }
 
 /** `new Blob(parts)` / `new File(parts, name)` that remember the text they are made of. */
-function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, texts: WeakMap<Blob, string>): T {
+function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, texts: KeptMap<Blob, string>): T {
   const decoder = new win.TextDecoder();
   const decode = (b: Uint8Array) => decoder.decode(b);
   const Guarded = function (this: unknown, ...args: unknown[]) {
@@ -162,7 +162,7 @@ function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, O
  * A slice holds part of its Blob's text: the whole is judged (never less than the browser parses).
  * Where it was cut from is kept too: a file sent in pieces is judged as the whole file.
  */
-function hookSlice(OriginalBlob: typeof Blob, texts: WeakMap<Blob, string>): void {
+function hookSlice(OriginalBlob: typeof Blob, texts: KeptMap<Blob, string>): void {
   const slice = OriginalBlob.prototype.slice;
   OriginalBlob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
     const part = apply(slice, this, args);
@@ -202,7 +202,7 @@ function hookFormDataPieces(win: PageWindow): void {
 }
 
 /** Each URL is remembered with its Blob's type, and its text when that was not judged here, for its use. */
-function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, texts: WeakMap<Blob, string>): void {
+function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, texts: KeptMap<Blob, string>): void {
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
     const blob = isBlob(obj) ? obj : undefined;
     const text = blob && texts.get(blob);
@@ -221,7 +221,7 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   const create = (win.URL as typeof URL | undefined)?.createObjectURL;
   if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
   nativeBlobs.set(win, OriginalBlob);
-  const texts = new win.WeakMap<Blob, string>();
+  const texts = keptWeakMap<Blob, string>();
   win.Blob = wrapConstructor(win, OriginalBlob, texts);
   if (typeof OriginalFile === 'function') win.File = wrapConstructor(win, OriginalFile, texts);
   hookSlice(OriginalBlob, texts);

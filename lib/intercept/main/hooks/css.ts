@@ -12,7 +12,7 @@ import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
 import { argsFrom, once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
-import { apply, bytesView } from '../natives';
+import { apply, bytesView, keptWeakMap } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -23,8 +23,8 @@ type PageWindow = Window & typeof globalThis;
  * them through the prototype on `el.style`); setProperty and cssText are judged there.
  */
 function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaration) => CSSStyleDeclaration {
-  const proxies = new win.WeakMap<CSSStyleDeclaration, CSSStyleDeclaration>();
-  const behind = new win.WeakMap<object, CSSStyleDeclaration>();
+  const proxies = keptWeakMap<CSSStyleDeclaration, CSSStyleDeclaration>();
+  const behind = keptWeakMap<object, CSSStyleDeclaration>();
   const self = (t: unknown): unknown => behind.get(t as object) ?? t;
   const proto = win.CSSStyleDeclaration.prototype;
   for (const key of Object.getOwnPropertyNames(proto)) {

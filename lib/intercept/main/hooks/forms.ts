@@ -10,7 +10,7 @@ import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
-import { apply } from '../natives';
+import { apply, keptWeakMap, NativeFormData } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -25,18 +25,16 @@ export function formTarget(win: PageWindow, form: HTMLFormElement): { method: st
 export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   const proto = win.HTMLFormElement.prototype;
   const submit = proto.submit;
-  // Captured now: page code may replace WeakMap's methods later, never these.
-  const keys = new win.WeakMap<Blob, string>();
-  const getKey = win.WeakMap.prototype.get;
-  const setKey = win.WeakMap.prototype.set;
-  const keyOf = (b: Blob) => apply(getKey, keys, [b]) as string | undefined;
+  // read through WeakMap's methods kept at document_start (../natives.ts): page code may replace the window's later
+  const keys = keptWeakMap<Blob, string>();
+  const keyOf = (b: Blob) => keys.get(b);
   /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
     const { method, url } = formTarget(win, form);
-    const s = serializeBody(win, new win.FormData(form));
+    const s = serializeBody(win, new NativeFormData(form));
     if (!again && method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined)) {
       void channel.learn(s.blobs).then((learned) => {
-        learned.forEach((k, i) => k && apply(setKey, keys, [s.blobs[i]!, k]));
+        learned.forEach((k, i) => k && keys.set(s.blobs[i]!, k));
         judgeSubmit(form, true);
       });
       return;

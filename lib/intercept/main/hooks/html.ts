@@ -17,7 +17,7 @@ import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
 import { argsFrom } from './once';
 import { beforeCall as before, beforeSet } from './wrap';
-import { apply } from '../natives';
+import { apply, keptWeakSet } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -56,7 +56,7 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   const Serializer = win.XMLSerializer as typeof XMLSerializer | undefined;
   const serialize = Serializer?.prototype.serializeToString;
   if (!Serializer || !serialize) return;
-  const judged = new win.WeakSet<object>();
+  const judged = keptWeakSet<object>();
   const check = (node: unknown) => {
     if (!node || typeof node !== 'object' || judged.has(node)) return;
     judge.html(apply(serialize, new Serializer(), [node]));

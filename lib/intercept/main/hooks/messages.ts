@@ -11,7 +11,7 @@ import { messageEntries } from '../../../gate/message-text';
 import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { refusal } from './sockets';
-import { apply } from '../natives';
+import { apply, keptWeakMap } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 type PostArgs = [message: unknown, transferOrOptions?: unknown];
@@ -28,8 +28,8 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
   };
 
   // The other end of each port the page made: once one end goes to a service worker, the page's end leads there.
-  const partner = new win.WeakMap<MessagePort, MessagePort>();
-  const toWorker = new win.WeakMap<MessagePort, string>();
+  const partner = keptWeakMap<MessagePort, MessagePort>();
+  const toWorker = keptWeakMap<MessagePort, string>();
   const OriginalChannel = win.MessageChannel;
   const port1 = Object.getOwnPropertyDescriptor(OriginalChannel.prototype, 'port1')?.get;
   const port2 = Object.getOwnPropertyDescriptor(OriginalChannel.prototype, 'port2')?.get;

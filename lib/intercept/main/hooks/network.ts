@@ -8,7 +8,7 @@ import { shownEndpoint } from '../../../gate/shown-endpoint';
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
-import { apply, cloneRequest, isRequest, requestBodyBytes, requestFacts, resolveUrl, toText } from '../natives';
+import { apply, cloneRequest, isRequest, keptWeakMap, requestBodyBytes, requestFacts, resolveUrl, toText } from '../natives';
 import { bodyOnce, initOnce, once, onceAt } from './once';
 
 type PageWindow = Window & typeof globalThis;
@@ -113,7 +113,7 @@ interface Opened {
 export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, route: Route = 'xhr'): void {
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto) return;
-  const opened = new WeakMap<XMLHttpRequest, Opened>();
+  const opened = keptWeakMap<XMLHttpRequest, Opened>();
   type OpenArgs = [method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null];
   const open = proto.open;
   const send = proto.send;

@@ -8,7 +8,7 @@ import type { GuardChannel } from '../channel';
 import { mayCarryText, serializeBody, urlMayCarryText } from '../serialize';
 import { bodyOnce, once } from './once';
 import { absoluteUrl } from './network';
-import { apply } from '../natives';
+import { apply, keptWeakMap } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -39,7 +39,7 @@ function protocolsOnce(protocols: unknown): string[] | string | undefined {
 export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Outgoing['route'] = 'websocket'): void {
   const Original = win.WebSocket;
   if (typeof Original !== 'function') return;
-  const urls = new WeakMap<WebSocket, string>();
+  const urls = keptWeakMap<WebSocket, string>();
   const Guarded = function (this: unknown, pageUrl: string | URL, pageProtocols?: string | string[]) {
     if (!new.target) throw new TypeError("Failed to construct 'WebSocket': Please use the 'new' operator");
     const url = String(pageUrl);
@@ -65,7 +65,7 @@ type Sendable = string | ArrayBufferLike | Blob | ArrayBufferView;
  */
 export function guardSend<T extends object>(win: PageWindow, channel: GuardChannel, proto: { send(data: Sendable): void }, about: (self: T) => Omit<Outgoing, 'body'>): void {
   const send = proto.send;
-  const queue = new WeakMap<T, Promise<void>>();
+  const queue = keptWeakMap<T, Promise<void>>();
   proto.send = function (this: T, pageData: Sendable) {
     // sent after a Blob before it is read: a copy the page cannot change meanwhile
     const data = bodyOnce(win, pageData) as Sendable;
@@ -130,7 +130,7 @@ export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): voi
   // Captured now: page code could replace them later to see the connection before it is guarded.
   const then = win.Promise.prototype.then;
   const Writable = win.WritableStream;
-  const guarded = new WeakMap<object, Promise<unknown>>();
+  const guarded = keptWeakMap<object, Promise<unknown>>();
   Object.defineProperty(Ctor.prototype, 'opened', {
     ...opened,
     get(this: object) {

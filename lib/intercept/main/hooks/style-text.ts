@@ -18,7 +18,7 @@
 import { DATA_EDITS, editedData, textWithout, withoutLineBreaks } from '../../../gate/style-text';
 import type { LoadJudge } from './load-judge';
 import { beforeCall, beforeSet } from './wrap';
-import { apply } from '../natives';
+import { apply, keptWeakMap } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 /** A child in a simulated list of a style's children: a node, or text a method turns into a Text node. */
@@ -116,7 +116,7 @@ interface StyleJudge {
 }
 
 function styleJudge(win: PageWindow, dom: Dom, judge: LoadJudge): StyleJudge {
-  const judged = new win.WeakMap<Element, string>();
+  const judged = keptWeakMap<Element, string>();
   const styleText = (style: Element) => dom.childrenOf(style).map(dom.textOf).join('');
   const judgeText = (style: Element, text: string) => {
     if (judged.get(style) === text) return;

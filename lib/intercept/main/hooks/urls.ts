@@ -9,7 +9,7 @@ import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
-import { apply, attrFacts, isRequest, localNameOf, requestFacts, tagNameOf, toText } from '../natives';
+import { apply, attrFacts, isRequest, keptWeakMap, localNameOf, requestFacts, tagNameOf, toText } from '../natives';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 
@@ -83,7 +83,7 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
  */
 function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
   const attr = attributeJudge(judge);
-  const owners = new win.WeakMap<object, Element>();
+  const owners = keptWeakMap<object, Element>();
   for (const name of Object.getOwnPropertyNames(win)) {
     if (!/^SVG\w*Element$/.test(name)) continue;
     const proto = protoOf(win, name);

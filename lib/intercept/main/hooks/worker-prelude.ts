@@ -89,16 +89,20 @@ export function workerPrelude(
     const open = X.prototype.open;
     const send = X.prototype.send;
     const setHeader = X.prototype.setRequestHeader;
-    const meta = new WeakMap<XMLHttpRequest, { m: string; u: string; a: boolean; h: [string, string][] }>();
+    type Opened = { m: string; u: string; a: boolean; h: [string, string][] };
+    // read and written through WeakMap's own methods: a worker script that replaced them could make an XHR look unopened, and unjudged
+    const meta = new WeakMap<XMLHttpRequest, Opened>();
+    const wmGet = WeakMap.prototype.get as (this: WeakMap<XMLHttpRequest, Opened>, k: XMLHttpRequest) => Opened | undefined;
+    const wmSet = WeakMap.prototype.set;
     X.prototype.open = function (this: XMLHttpRequest, m: string, u: string | URL, a?: boolean, ...rest: (string | null | undefined)[]) {
       const [method, url] = [toText(m), abs(u)];
       const credentials = rest.filter((v) => v !== undefined && v !== null).map(toText);
-      meta.set(this, { m: method.toUpperCase(), u: url, a: a !== false, h: credentials.length > 0 ? [['authorization', credentials.join(':')]] : [] });
+      apply(wmSet, meta, [this, { m: method.toUpperCase(), u: url, a: a !== false, h: credentials.length > 0 ? [['authorization', credentials.join(':')]] : [] }]);
       apply(open, this, [method, url, a !== false, ...credentials]);
     };
     X.prototype.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
       const [n, v] = [toText(name), toText(value)];
-      meta.get(this)?.h.push([n, v]);
+      apply(wmGet, meta, [this])?.h.push([n, v]);
       apply(setHeader, this, [n, v]);
     };
     /**
@@ -115,7 +119,7 @@ export function workerPrelude(
     };
     X.prototype.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
       const body = read.bodyOnce(pageBody);
-      const r = meta.get(this);
+      const r = apply(wmGet, meta, [this]);
       if (!r) return apply(send, this, [body]);
       if (!r.a) throw refused('发布前预检：工作线程中的同步请求无法检查，已阻止');
       void ask('worker.xhr', r.m, r.u, body, r.h).then((a) => (a.pass ? apply(send, this, [body]) : fail(this)));

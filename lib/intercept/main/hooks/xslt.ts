@@ -9,12 +9,12 @@
  */
 import type { LoadJudge } from './load-judge';
 import { protoOf } from './wrap';
-import { apply, nodeTypeOf } from '../natives';
+import { apply, type KeptMap, keptWeakMap, nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
 /** The processor's stylesheet node and the serialization last judged, per processor. */
-type Sheets = WeakMap<object, { node: unknown; judged: string }>;
+type Sheets = KeptMap<object, { node: unknown; judged: string }>;
 
 /** Judged when its text changed since it was last judged (a second question would find a release spent). */
 function judgeSheet(sheets: Sheets, processor: object, judge: LoadJudge, serialize: (node: unknown) => string): void {
@@ -51,7 +51,7 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
   const importNode = win.Document.prototype.importNode;
   if (!xslt) return;
   const isNode = (v: unknown): v is Node => v instanceof win.Node;
-  const sheets: Sheets = new win.WeakMap();
+  const sheets: Sheets = keptWeakMap();
   replace(xslt, 'importStylesheet', (original) =>
     function (this: object, ...args: unknown[]) {
       sheets.set(this, { node: args[0], judged: '' });
