@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyOnce, initOnce, once, onceAt } from '../../lib/intercept/main/hooks/once';
 
-const win = globalThis as unknown as Window & typeof globalThis;
 const flip = (clean: string, other: string) => {
   let n = 0;
   return { toString: () => (n++ ? other : clean) };
@@ -28,16 +27,16 @@ describe('bodyOnce', () => {
   // (a FormData and a Blob: in real Chromium, test/e2e/gate-read-once.e2e.test.ts — happy-dom's have no toStringTag)
   it('copies what the page could change after the call', () => {
     const q = new URLSearchParams('content=hello');
-    const qCopy = bodyOnce(win, q) as URLSearchParams;
+    const qCopy = bodyOnce(q) as URLSearchParams;
     q.set('content', 'draft');
     expect(qCopy.get('content')).toBe('hello');
 
     const bytes = new Uint16Array([104, 105]);
-    const bytesCopy = bodyOnce(win, bytes) as Uint8Array;
+    const bytesCopy = bodyOnce(bytes) as Uint8Array;
     bytes[0] = 0;
     expect([...bytesCopy]).toEqual([104, 0, 105, 0]);
 
-    expect(bodyOnce(win, flip('hello', 'draft'))).toBe('hello');
+    expect(bodyOnce(flip('hello', 'draft'))).toBe('hello');
   });
 });
 
@@ -49,12 +48,12 @@ describe('initOnce', () => {
       body: { get: () => (asked++ ? 'draft' : 'hello'), enumerable: false },
       headers: { value: new Headers({ 'x-a': 'hello' }), enumerable: true },
     }) as RequestInit;
-    const copy = initOnce(win, init)!;
+    const copy = initOnce(init)!;
     (init.headers as Headers).set('x-a', 'draft');
     expect(copy.method).toBe('POST');
     expect(copy.body).toBe('hello');
     expect(asked).toBe(1);
     expect((copy.headers as Headers).get('x-a')).toBe('hello');
-    expect(initOnce(win, undefined)).toBeUndefined();
+    expect(initOnce(undefined)).toBeUndefined();
   });
 });

@@ -56,7 +56,7 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     // Read once, before the first await: what is judged is what is sent (./once.ts).
     // A Request is cloned and read by the browser's own methods and getters (../natives.ts).
     const input = isRequest(pageInput) ? cloneRequest(pageInput) : toText(pageInput);
-    const init = initOnce(win, pageInit);
+    const init = initOnce(pageInit);
     const request = typeof input === 'string' ? null : requestFacts(input);
     const url = absoluteUrl(win, request ? request.url : (input as string));
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
@@ -89,7 +89,7 @@ export function hookFetchLater(win: PageWindow, channel: GuardChannel, head: Blo
   if (typeof original !== 'function') return;
   w.fetchLater = function (this: unknown, pageInput: RequestInfo | URL, pageInit?: RequestInit) {
     const input = isRequest(pageInput) ? pageInput : toText(pageInput);
-    const init = initOnce(win, pageInit);
+    const init = initOnce(pageInit);
     const request = typeof input === 'string' ? null : requestFacts(input);
     const url = absoluteUrl(win, request ? request.url : (input as string));
     const headers = fetchHeaders(win, request, init);
@@ -143,7 +143,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   };
   proto.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
     // sent after the verdict: a copy the page cannot change meanwhile
-    const body = bodyOnce(win, pageBody) as Document | XMLHttpRequestBodyInit | null | undefined;
+    const body = bodyOnce(pageBody) as Document | XMLHttpRequestBodyInit | null | undefined;
     const req = opened.get(this);
     if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return apply(send, this, [body]);
     const s = serializeBody(win, body, req.contentType);
@@ -177,7 +177,7 @@ export function hookBeacon(win: PageWindow, channel: GuardChannel): void {
   if (typeof original !== 'function') return;
   nav.sendBeacon = function (this: Navigator, pageUrl: string | URL, pageData?: BodyInit | null) {
     const url = toText(pageUrl);
-    const data = bodyOnce(win, pageData) as BodyInit | null | undefined;
+    const data = bodyOnce(pageData) as BodyInit | null | undefined;
     const abs = absoluteUrl(win, url);
     const s = serializeBody(win, data);
     const outgoing: Outgoing = { route: 'beacon', method: 'POST', url: abs, body: s.body };

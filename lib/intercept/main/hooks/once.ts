@@ -8,7 +8,6 @@
 
 import { apply, blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText, toText } from '../natives';
 
-type PageWindow = Window & typeof globalThis;
 
 /**
  * An object as the string the browser would make of it, once; a primitive converts the same way every
@@ -34,7 +33,7 @@ export function onceAt(args: unknown[], indices: readonly number[]): void {
  * is sent as its string, as fetch and XHR would make it. What it is, is asked of the browser
  * (../natives.ts), not of the object's tag.
  */
-export function bodyOnce(win: PageWindow, body: unknown): unknown {
+export function bodyOnce(body: unknown): unknown {
   if (body === null || body === undefined || typeof body === 'string') return body;
   const entries = formDataEntries(body);
   if (entries) return formDataOf(entries);
@@ -63,16 +62,16 @@ function formDataOf(entries: [string, FormDataEntryValue][]): FormData {
 
 /**
  * A fetch's init as it is now: every property the browser would read (own or inherited, each getter
- * asked once), the body copied, the headers taken into a Headers of this window. Read for the judge
+ * asked once), the body copied, the headers taken into a Headers kept at document_start. Read for the judge
  * and handed to the browser in place of the page's.
  */
-export function initOnce(win: PageWindow, init: RequestInit | undefined): RequestInit | undefined {
+export function initOnce(init: RequestInit | undefined): RequestInit | undefined {
   if (init === undefined || init === null || typeof init !== 'object') return init;
   const copy: Record<string, unknown> = {};
   const source = init as Record<string, unknown>;
   for (const key of INIT_KEYS) if (key in source) copy[key] = source[key];
   for (const key in source) if (!(key in copy)) copy[key] = source[key];
-  if ('body' in copy) copy.body = bodyOnce(win, copy.body);
+  if ('body' in copy) copy.body = bodyOnce(copy.body);
   if (copy.headers !== undefined && copy.headers !== null) copy.headers = new NativeHeaders(copy.headers as HeadersInit);
   for (const key of ['method', 'referrer'] as const) if (copy[key] !== undefined) copy[key] = once(copy[key]);
   return copy;

@@ -68,7 +68,7 @@ export function guardSend<T extends object>(win: PageWindow, channel: GuardChann
   const queue = keptWeakMap<T, Promise<void>>();
   proto.send = function (this: T, pageData: Sendable) {
     // sent after a Blob before it is read: a copy the page cannot change meanwhile
-    const data = bodyOnce(win, pageData) as Sendable;
+    const data = bodyOnce(pageData) as Sendable;
     const s = serializeBody(win, data);
     const outgoing: Outgoing = { ...about(this), body: s.body };
     const before = queue.get(this);
@@ -150,7 +150,7 @@ function guardedWritable(win: PageWindow, channel: GuardChannel, Writable: typeo
   const writer = raw.getWriter();
   return new Writable({
     async write(pageChunk: unknown) {
-      const chunk = bodyOnce(win, pageChunk);
+      const chunk = bodyOnce(pageChunk);
       const s = serializeBody(win, chunk);
       const a = await channel.ask({ route: 'websocket.send', method: 'SEND', url, body: s.body }, s.blobs);
       if (!a.pass) throw refusal(win, a.message);
