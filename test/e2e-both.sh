@@ -2,7 +2,7 @@
 # The browser suites in three processes side by side, each driving one browser at a time (measured
 # 2026-12-05 in a clean-clone CI, minutes): the rest of the Chromium suite (~25); the Firefox suite
 # (~20) then a quarter of Chromium's gate-route table; and the files that mostly wait (a ticket's two
-# minutes, the read-once probe's settling), the list-publish and teach files, then the table's other
+# minutes, the probes' settling), the list-publish and teach files, then the table's other
 # three quarters (the table is ~19 in all, the first quarter carrying its extra walks). Run one after
 # the other they would take 73 minutes; CI must stay under 35 in all. Both builds are made first, one
 # after the other: two WXT builds at once would write the same .wxt folder. The processes' logs are
@@ -18,6 +18,7 @@ codes=test-output/e2e-stream-codes
 ROUTES=test/e2e/gate-routes.e2e.test.ts
 WAITS=test/e2e/ticket-expiry.e2e.test.ts
 READ_ONCE=test/e2e/gate-read-once.e2e.test.ts
+BUILT_INS=test/e2e/gate-built-ins.e2e.test.ts
 # Two files of the Chromium suite that run beside the waiting ones: the suite's own process was the long pole.
 MOVED="test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts"
 waits_log=test-output/e2e-waits.log
@@ -25,7 +26,7 @@ waits_log=test-output/e2e-waits.log
 rm -f "$codes" "$codes.waits" test-output/gate-routes.shard-*.json
 (
   # shellcheck disable=SC2086 # MOVED is a list of paths without spaces
-  PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$WAITS" "$READ_ONCE" $MOVED >"$waits_log" 2>&1
+  PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$WAITS" "$READ_ONCE" "$BUILT_INS" $MOVED >"$waits_log" 2>&1
   waits=$?
   PRECHECK_ROUTE_SHARD=0,1,2/4 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >>"$waits_log" 2>&1
   echo "$waits $?" >"$codes.waits"
@@ -39,7 +40,7 @@ waiting=$!
 ) &
 stream=$!
 chromium_log=test-output/e2e-chromium.log
-PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude test/e2e/cms-list-publish.e2e.test.ts --exclude test/e2e/teach.e2e.test.ts >"$chromium_log" 2>&1
+PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude "$BUILT_INS" --exclude test/e2e/cms-list-publish.e2e.test.ts --exclude test/e2e/teach.e2e.test.ts >"$chromium_log" 2>&1
 chromium=$?
 wait "$stream"
 wait "$waiting"

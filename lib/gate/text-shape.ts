@@ -17,6 +17,12 @@ export const BASE64_TEXT_RUN =
   '(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])(?=[A-Za-z0-9+/_-]*\\d)[A-Za-z0-9+/_-]{16}';
 const BASE64_LIKE = new RegExp(BASE64_TEXT_RUN);
 
+// Kept as this module is loaded: in the page's MAIN world that is document_start, before a page
+// script could replace RegExp.prototype.exec (or test) to make every value look like no text.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the two expressions below
+const exec = RegExp.prototype.exec;
+const applyFn = Reflect.apply;
+
 export function mayCarryText(value: string): boolean {
-  return TEXT_LIKE.test(value) || BASE64_LIKE.test(value);
+  return applyFn(exec, TEXT_LIKE, [value]) !== null || applyFn(exec, BASE64_LIKE, [value]) !== null;
 }

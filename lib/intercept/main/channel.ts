@@ -7,7 +7,8 @@
 import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
-import { apply, keptMap, type KeptMap } from './natives';
+import { apply, eventData, keptMap, type KeptMap } from './natives';
+import { add, bare, fromJson, sealedPromise, toJson } from './intrinsics';
 
 export interface GuardChannel {
   /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
@@ -29,7 +30,7 @@ export interface GuardChannel {
   askPage(o: Outgoing): GuardAnswer;
 }
 
-const NO_PARTNER: GuardAnswer = { pass: false, message: '发布前预检未能检查此请求，已阻止' };
+const NO_PARTNER: GuardAnswer = bare({ pass: false, message: '发布前预检未能检查此请求，已阻止' });
 
 type PageWindow = Window & typeof globalThis;
 
@@ -77,8 +78,8 @@ function keep(win: PageWindow): Kept {
   const getAttr = win.Element.prototype.getAttribute;
   const removeAttr = win.Element.prototype.removeAttribute;
   return {
-    stringify: win.JSON.stringify.bind(win.JSON),
-    parse: win.JSON.parse.bind(win.JSON) as (text: string) => unknown,
+    stringify: toJson,
+    parse: fromJson,
     dispatch: (target, e) => void apply(dispatch, target, [e]),
     getAttr: (el, name) => apply(getAttr, el, [name]),
     removeAttr: (el, name) => apply(removeAttr, el, [name]),
@@ -97,17 +98,42 @@ interface State {
   learning: KeptMap<number, (keys: (string | null)[]) => void>;
 }
 
+const ownDescriptor = Reflect.getOwnPropertyDescriptor;
+/** `o`'s own value of `key`: what the isolated world sent, never something the page put on Object.prototype. */
+const own = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null ? ownDescriptor(o, key)?.value : undefined);
+
+/**
+ * An answer as the guard reads it: only what the isolated world sent, in an object without a
+ * prototype — an inherited `released`, or a `then` that makes it a thenable the page resolves, is
+ * not there to be found.
+ */
+export function answerOf(raw: unknown): GuardAnswer {
+  const message = own(raw, 'message');
+  return bare({ pass: own(raw, 'pass') === true, ...(typeof message === 'string' && { message }), ...(own(raw, 'released') === true && { released: true }) });
+}
+
+/** As many unknown keys as files, in a list without a prototype (a resolved value must not be a thenable). */
+function unknownKeys(n: number): (string | null)[] {
+  const keys: (string | null)[] = [];
+  for (let i = 0; i < n; i++) add(keys, null);
+  return bare(keys);
+}
+
 /** Answers, learned file keys and the policy's word on this page, as the isolated world sends them. */
 function listen(port: MessagePort, state: State): void {
   port.onmessage = (e: MessageEvent<IsolatedMessage>) => {
-    const m = e.data;
-    if (m.type === 'covered') state.covered = m.covered;
-    else if (m.type === 'answer') {
-      state.pending.get(m.id)?.(m.answer);
-      state.pending.delete(m.id);
-    } else if (m.type === 'learned') {
-      state.learning.get(m.id)?.(m.keys);
-      state.learning.delete(m.id);
+    // the event's data read through MessageEvent's getter as it was: a page could make it say pass
+    const m = eventData(e);
+    const type = own(m, 'type');
+    const id = own(m, 'id') as number;
+    if (type === 'covered') state.covered = own(m, 'covered') === true;
+    else if (type === 'answer') {
+      state.pending.get(id)?.(answerOf(own(m, 'answer')));
+      state.pending.delete(id);
+    } else if (type === 'learned') {
+      const keys = own(m, 'keys');
+      state.learning.get(id)?.(bare(keys as (string | null)[]));
+      state.learning.delete(id);
     }
   };
 }
@@ -119,17 +145,17 @@ function listen(port: MessagePort, state: State): void {
  */
 function syncAsker(win: PageWindow, el: Element, kept: Kept, state: State): (o: Outgoing) => GuardAnswer {
   return (o) => {
-    if (!state.covered) return { pass: true };
+    if (!state.covered) return bare({ pass: true });
     const json = kept.stringify(o);
     if (!state.partner) {
       const relay = parentRelay(win);
-      return relay ? (kept.parse(relay(json)) as GuardAnswer) : NO_PARTNER;
+      return relay ? answerOf(kept.parse(relay(json))) : NO_PARTNER;
     }
     kept.removeAttr(el, ANSWER_ATTR);
     kept.dispatch(el, new kept.CustomEv(ASK, { detail: json }));
     const answer = kept.getAttr(el, ANSWER_ATTR);
     kept.removeAttr(el, ANSWER_ATTR);
-    return answer ? (kept.parse(answer) as GuardAnswer) : NO_PARTNER;
+    return answer ? answerOf(kept.parse(answer)) : NO_PARTNER;
   };
 }
 
@@ -153,19 +179,18 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
   return {
     askSync,
     ask(o, blobs) {
-      if (!state.covered) return Promise.resolve({ pass: true });
-      if (!state.partner) return Promise.resolve(askSync(o));
+      if (!state.covered || !state.partner) return sealedPromise<GuardAnswer>((resolve) => resolve(askSync(o)));
       const id = state.nextId++;
-      return new Promise<GuardAnswer>((resolve) => {
+      return sealedPromise<GuardAnswer>((resolve) => {
         state.pending.set(id, resolve);
         post({ type: 'ask', id, outgoing: o, blobs } satisfies GuardMessage);
       });
     },
     learn(blobs) {
       // Without a partner nothing can read them: they stay unknown and a verdict on them refuses.
-      if (!state.covered || !state.partner) return Promise.resolve(blobs.map(() => null));
+      if (!state.covered || !state.partner) return sealedPromise<(string | null)[]>((resolve) => resolve(unknownKeys(blobs.length)));
       const id = state.nextId++;
-      return new Promise((resolve) => {
+      return sealedPromise<(string | null)[]>((resolve) => {
         state.learning.set(id, resolve);
         post({ type: 'learn', id, blobs } satisfies GuardMessage);
       });
@@ -176,7 +201,7 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     covered: () => state.covered,
     askPage(o) {
       const relay = state.partner && kept.getAttr(el, OWN_GATE_ATTR) !== null ? parentRelay(win) : null;
-      return relay ? (kept.parse(relay(kept.stringify(o))) as GuardAnswer) : askSync(o);
+      return relay ? answerOf(kept.parse(relay(kept.stringify(o)))) : askSync(o);
     },
     reopened() {
       if (state.partner) kept.dispatch(el, new kept.CustomEv(REOPENED));

@@ -230,6 +230,10 @@ export const localNameOf = (el: unknown): string => (branded(elementLocalName, e
 /** A node's type as the browser knows it (undefined for anything not a Node). */
 export const nodeTypeOf = (n: unknown): number | undefined => branded(nodeType, n) as number | undefined;
 
+const messageData = getter(proto('MessageEvent'), 'data');
+/** A message event's data as the browser delivered it (a page may redefine the getter to say otherwise). */
+export const eventData = (e: MessageEvent): unknown => messageData(e);
+
 const NativeWeakMap = WeakMap;
 const NativeWeakSet = WeakSet;
 const NativeMap = Map;

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-base-to-string -- page originals are captured unbound and called on their own target; bodies are stringified exactly as the browser would. */
+ 
 /**
  * What a request body holds, as data the isolated world can judge. Strings, URLSearchParams,
  * FormData text fields and byte buffers are read at once; Blobs and files travel beside the request
@@ -10,7 +10,8 @@ import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
-import { blobFacts, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText } from './natives';
+import { apply, blobFacts, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText, toText } from './natives';
+import { add, indexOf, lower } from './intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -47,7 +48,7 @@ function bytesBody(bytes: Uint8Array, contentType: string | undefined): RawBody 
   } catch {
     // Not UTF-8.
   }
-  if (text !== null && !text.includes('\u0000')) return { kind: 'text', text, contentType };
+  if (text !== null && indexOf(text, '\u0000') < 0) return { kind: 'text', text, contentType };
   if (bytes.length <= MAX_BYTES_READ) return { kind: 'text', text: text ?? decoder.decode(bytes), contentType, bytes: base64(bytes) };
   // Too large to be handed over and inflated: compressed text is unread text, refused as such.
   if (isGzip(bytes) || isZlib(bytes)) return { kind: 'opaque', what: `compressed body over ${MAX_BYTES_READ / 1024 / 1024} MB` };
@@ -63,9 +64,12 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   const form = formDataEntries(body);
   if (form) {
     const entries: Entry[] = [];
-    for (const [name, value] of form) {
+    // index loops and add(): a page can replace an array iterator's next and Array.prototype.push (./intrinsics.ts)
+    for (let i = 0; i < form.length; i++) {
+      const name = form[i]![0];
+      const value = form[i]![1];
       const file = typeof value === 'string' ? undefined : blobFacts(value);
-      entries.push(file ? [name, fileEntry({ name, filename: file.name ?? '', type: file.type, size: file.size }, value as Blob, blobs)] : [name, String(value)]);
+      add(entries, file ? [name, fileEntry({ name, filename: file.name ?? '', type: file.type, size: file.size }, value as Blob, blobs)] : [name, toText(value)]);
     }
     return { body: { kind: 'entries', entries, contentType: 'multipart/form-data' }, blobs };
   }
@@ -86,7 +90,7 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   const markup = documentMarkup(body);
   if (markup !== undefined) return { body: { kind: 'text', text: markup, contentType: 'text/html' }, blobs };
   // fetch and XHR send anything else as its string form.
-  return { body: { kind: 'text', text: String(body), contentType }, blobs };
+  return { body: { kind: 'text', text: toText(body), contentType }, blobs };
 }
 
 /**
@@ -99,8 +103,11 @@ function fileEntry(ref: FileRef, blob: Blob, blobs: Blob[]): FileRef {
   const whole = cut && (cut.whole as File);
   const piece = whole && { start: cut.start, end: cut.end, size: whole.size, filename: whole.name ?? '', type: whole.type, wholeName: cut.name };
   if (ref.size === 0) return ref;
-  const at = blobs.push(blob) - 1;
-  return piece ? { ...ref, blob: at, piece: { ...piece, whole: blobs.push(whole) - 1 } } : { ...ref, blob: at };
+  const at = blobs.length;
+  add(blobs, blob);
+  if (!piece) return { ...ref, blob: at };
+  add(blobs, whole);
+  return { ...ref, blob: at, piece: { ...piece, whole: at + 1 } };
 }
 
 /** A part that says it is a picture (or a piece of one): on a path that cannot read it, taken at its word. */
@@ -123,8 +130,15 @@ export function withoutBlobs(s: Serialized, head: BlobHead): RawBody {
     const bytes = declaredMedia(v) ? head(blob, 16) : undefined;
     return bytes !== undefined && isMediaBytes(bytes);
   };
-  if (s.body.kind !== 'entries' || !s.body.entries.every(([, v]) => typeof v === 'string' || v.blob === undefined || picture(v))) return { kind: 'opaque', what: 'Blob' };
-  return { ...s.body, entries: s.body.entries.map(([name, v]) => [name, typeof v === 'string' ? v : unread(v)]) };
+  if (s.body.kind !== 'entries') return { kind: 'opaque', what: 'Blob' };
+  const entries: Entry[] = [];
+  for (let i = 0; i < s.body.entries.length; i++) {
+    const name = s.body.entries[i]![0];
+    const v = s.body.entries[i]![1];
+    if (typeof v !== 'string' && v.blob !== undefined && !picture(v)) return { kind: 'opaque', what: 'Blob' };
+    add(entries, [name, typeof v === 'string' ? v : unread(v)]);
+  }
+  return { ...s.body, entries };
 }
 
 /** The reference without the bytes that travelled beside it, marked as taken at its word. */
@@ -140,11 +154,13 @@ function unread(ref: FileRef): FileRef {
  */
 export function withFileKeys(s: Serialized, keyOf: (blob: Blob) => string | undefined): RawBody {
   if (s.blobs.length === 0 || s.body.kind !== 'entries') return s.blobs.length === 0 ? s.body : { kind: 'opaque', what: 'Blob' };
-  const entries: Entry[] = s.body.entries.map(([name, v]) => {
-    if (typeof v === 'string' || v.blob === undefined) return [name, v];
-    const { blob, ...ref } = v;
-    return [name, { ...ref, key: keyOf(s.blobs[blob]!) }];
-  });
+  const entries: Entry[] = [];
+  for (let i = 0; i < s.body.entries.length; i++) {
+    const name = s.body.entries[i]![0];
+    const v = s.body.entries[i]![1];
+    if (typeof v === 'string' || v.blob === undefined) add(entries, [name, v]);
+    else add(entries, [name, { ...v, blob: undefined, key: keyOf(s.blobs[v.blob]!) }]);
+  }
   return { ...s.body, entries };
 }
 
@@ -153,17 +169,30 @@ export { mayCarryText };
 
 /** Requests whose URL can carry no text are not worth a verdict (no query, a plain path). */
 export function urlMayCarryText(url: string): boolean {
-  const q = url.indexOf('?');
-  return q >= 0 || mayCarryText(url);
+  return indexOf(url, '?') >= 0 || mayCarryText(url);
 }
 
 /** The entries of a Headers object, an array of pairs or a record, as the browser reads them. */
 function headerPairs(headers: unknown): [string, string][] {
-  if (Array.isArray(headers)) return (headers as unknown[][]).map(([k, v]) => [String(k), String(v)]);
+  const pairs: [string, string][] = [];
+  if (isArray(headers)) {
+    for (let i = 0; i < headers.length; i++) add(pairs, [toText((headers[i] as unknown[])[0]), toText((headers[i] as unknown[])[1])]);
+    return pairs;
+  }
   const own = headerEntries(headers);
   if (own) return own;
-  return Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k, String(v)]);
+  const keys = ownKeys(headers as object);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (typeof k === 'string' && apply(isEnumerable, headers, [k])) add(pairs, [k, toText((headers as Record<string, unknown>)[k])]);
+  }
+  return pairs;
 }
+
+const isArray = Array.isArray;
+const ownKeys = Reflect.ownKeys;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- applied to its target
+const isEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**
  * The headers a fetch sends that could hold text (a plain `Accept: application/json` is left out).
@@ -171,15 +200,22 @@ function headerPairs(headers: unknown): [string, string][] {
  */
 export function textHeaders(headers: unknown, into: [string, string][] = []): [string, string][] {
   if (!headers) return into;
-  for (const [k, v] of headerPairs(headers)) if (mayCarryText(v) || mayCarryText(k)) into.push([k, v]);
+  const pairs = headerPairs(headers);
+  for (let i = 0; i < pairs.length; i++) {
+    const k = pairs[i]![0];
+    const v = pairs[i]![1];
+    if (mayCarryText(v) || mayCarryText(k)) add(into, [k, v]);
+  }
   return into;
 }
 
 export function headerValue(headers: unknown, name: string): string | undefined {
   if (!headers) return undefined;
-  const lower = name.toLowerCase();
+  const wanted = lower(name);
   try {
-    return headerPairs(headers).find(([k]) => k.toLowerCase() === lower)?.[1];
+    const pairs = headerPairs(headers);
+    for (let i = 0; i < pairs.length; i++) if (lower(pairs[i]![0]) === wanted) return pairs[i]![1];
+    return undefined;
   } catch {
     // Unreadable headers: the body's own type is used (textHeaders refuses the request).
     return undefined;

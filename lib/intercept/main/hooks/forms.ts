@@ -10,39 +10,56 @@ import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
-import { apply, keptWeakMap, NativeFormData } from '../natives';
+import { apply, keptWeakMap, NativeFormData, NativeParams, paramsText } from '../natives';
+import { add, indexOf, lower, sliceText } from '../intrinsics';
+import type { Entry } from '../../../gate/types';
 
 type PageWindow = Window & typeof globalThis;
 
 /** The form's real action and method, even when a field named "action" or "method" shadows them. */
-export function formTarget(win: PageWindow, form: HTMLFormElement): { method: string; url: string } {
-  const getAttr = win.Element.prototype.getAttribute;
+export function formTarget(win: PageWindow, form: HTMLFormElement, getAttr = win.Element.prototype.getAttribute): { method: string; url: string } {
   const action = apply(getAttr, form, ['action']);
-  const method = (apply(getAttr, form, ['method']) ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
+  const method = lower(apply(getAttr, form, ['method']) ?? 'get') === 'post' ? 'POST' : 'GET';
   return { method, url: absoluteUrl(win, action || win.document.URL) };
 }
+
+/** The text fields of a GET form, as its query will carry them. */
+function queryOf(entries: readonly Entry[]): string {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const value = entries[i]![1];
+    if (typeof value === 'string') add(pairs, [entries[i]![0], value]);
+  }
+  return pairs.length > 0 ? paramsText(new NativeParams(pairs))! : '';
+}
+
+const withoutQuery = (url: string) => (indexOf(url, '?') < 0 ? url : sliceText(url, 0, indexOf(url, '?')));
 
 export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   const proto = win.HTMLFormElement.prototype;
   const submit = proto.submit;
+  // kept now: a page could make the form's action or target read as another
+  const getAttr = win.Element.prototype.getAttribute;
   // read through WeakMap's methods kept at document_start (../natives.ts): page code may replace the window's later
   const keys = keptWeakMap<Blob, string>();
   const keyOf = (b: Blob) => keys.get(b);
   /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
-    const { method, url } = formTarget(win, form);
+    const { method, url } = formTarget(win, form, getAttr);
     const s = serializeBody(win, new NativeFormData(form));
-    if (!again && method === 'POST' && s.blobs.some((b) => keyOf(b) === undefined)) {
+    let unknown = false;
+    for (let i = 0; i < s.blobs.length; i++) unknown ||= keyOf(s.blobs[i]!) === undefined;
+    if (!again && method === 'POST' && unknown) {
       void channel.learn(s.blobs).then((learned) => {
-        learned.forEach((k, i) => k && keys.set(s.blobs[i]!, k));
+        for (let i = 0; i < learned.length; i++) if (learned[i]) keys.set(s.blobs[i]!, learned[i]!);
         judgeSubmit(form, true);
       });
       return;
     }
     const body = method === 'GET' ? { kind: 'none' as const } : withFileKeys(s, keyOf);
-    const query = method === 'GET' && s.body.kind === 'entries' ? s.body.entries.filter((e): e is [string, string] => typeof e[1] === 'string') : [];
-    const full = query.length > 0 ? `${url.split('?')[0]}?${new win.URLSearchParams(query).toString()}` : url;
-    const navigatesHere = targetsThisPage(win.document, apply(win.Element.prototype.getAttribute, form, ['target']));
+    const query = method === 'GET' && s.body.kind === 'entries' ? queryOf(s.body.entries) : '';
+    const full = query !== '' ? `${withoutQuery(url)}?${query}` : url;
+    const navigatesHere = targetsThisPage(win.document, apply(getAttr, form, ['target']));
     if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
     apply(submit, form, []);
   }

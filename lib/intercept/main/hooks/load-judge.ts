@@ -6,7 +6,7 @@
  */
 import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
-import { htmlWindowNames } from '../../../gate/html-names';
+import { htmlWindowNames, type WindowNameAttribute } from '../../../gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
@@ -16,7 +16,8 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { localNameOf } from '../natives';
+import { keptMap, localNameOf, toText } from '../natives';
+import { add, indexOf, keptSet, matches } from '../intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -53,6 +54,9 @@ const UNREADABLE_JAVASCRIPT = '发布前预检：此 javascript: 地址生成的
 
 type Verdict = { pass: boolean; message?: string };
 
+const BLOB_URL = /^blob:/i;
+const NETWORK_URL = /^(https?|wss?):/i;
+
 /**
  * URLs whose content, not their address, is what the browser parses (each judged as markup and CSS,
  * the URLs in it asked about, a refusal among them refusing the URL): a blob: URL where a document or
@@ -78,13 +82,25 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
     return v;
   };
   return (abs, use) => {
-    if (/^blob:/i.test(abs)) return blob(abs, use);
+    if (matches(BLOB_URL, abs)) return blob(abs, use);
     const code = use === 'other' ? undefined : javascriptUrlText(abs);
     if (code === undefined) return undefined;
     // A document of text the code does not show (a variable, a call) cannot be read to be judged.
     if (!javascriptResultReadable(code)) return channel.covered() ? { pass: false, message: UNREADABLE_JAVASCRIPT } : { pass: true };
     return judged(code);
   };
+}
+
+/** Each window name once, with the attribute it last stood in (a repeated target="_blank" is asked about once). */
+function judgeNames(found: readonly [WindowNameAttribute, string][], text: TextJudge): void {
+  const last = keptMap<string, WindowNameAttribute>();
+  const names: string[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const name = found[i]![1];
+    if (!last.has(name)) add(names, name);
+    last.set(name, found[i]![0]);
+  }
+  for (let i = 0; i < names.length; i++) text('window.name', last.get(names[i]!)!, names[i]!);
 }
 
 export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobStore): LoadJudge {
@@ -97,7 +113,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     const abs = absoluteUrl(win, url);
     const byContent = parsed(abs, use);
     if (byContent) return byContent;
-    if (!/^(https?|wss?):/i.test(abs) || !urlMayCarryText(abs)) return { pass: true };
+    if (!matches(NETWORK_URL, abs) || !urlMayCarryText(abs)) return { pass: true };
     return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } });
   };
   const text = textJudge(win, channel);
@@ -107,22 +123,28 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
   };
   // each URL once: a second question about the same one would find the release spent
   const checkEach = (urls: readonly string[], use: (url: string) => BlobUse) => {
-    for (const u of new Set(urls)) check(u, use(u));
+    // an index loop and a kept set: a page can replace the iterators' next and Set's methods
+    const asked = keptSet<string>();
+    for (let i = 0; i < urls.length; i++) {
+      if (asked.has(urls[i]!)) continue;
+      asked.add(urls[i]!);
+      check(urls[i]!, use(urls[i]!));
+    }
   };
   const markup = (html: unknown, alsoCss: boolean): void => {
-    const m = String(html);
+    const m = toText(html);
     if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
     const urls = alsoCss ? [...htmlUrls(m), ...cssUrls(m)] : htmlUrls(m);
     // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
-    const pictures = m.includes('blob:') ? onlyPictureUrls(urls, htmlPictureUrls(m)) : new Set<string>();
+    const pictures = indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : new Set<string>();
     checkEach(urls, (u) => (pictures.has(u) ? 'other' : 'markup'));
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
-    for (const [name, attribute] of new Map(htmlWindowNames(m).map(([a, n]) => [n, a]))) text('window.name', attribute, name);
+    judgeNames(htmlWindowNames(m), text);
   };
   return {
     allowed,
     url: check,
-    css: (css) => checkEach(cssUrls(String(css)), () => 'stylesheet'),
+    css: (css) => checkEach(cssUrls(toText(css)), () => 'stylesheet'),
     html: (html) => markup(html, false),
     markupOrCss: (t) => markup(t, true),
     scriptType: (type) => {

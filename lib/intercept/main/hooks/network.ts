@@ -10,6 +10,7 @@ import type { GuardChannel } from '../channel';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
 import { apply, cloneRequest, isRequest, keptWeakMap, requestBodyBytes, requestFacts, resolveUrl, toText } from '../natives';
 import { bodyOnce, initOnce, once, onceAt } from './once';
+import { add, lower, sealed, upper } from '../intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 type RequestFacts = ReturnType<typeof requestFacts>;
@@ -29,7 +30,7 @@ function fetchHeaders(win: PageWindow, request: RequestFacts | null, init?: Requ
   const referrer = init?.referrer ?? request?.referrer;
   if (referrer && referrer !== 'about:client') {
     const abs = absoluteUrl(win, toText(referrer));
-    if (urlMayCarryText(abs)) headers.push(['referer', abs]);
+    if (urlMayCarryText(abs)) add(headers, ['referer', abs]);
   }
   return headers;
 }
@@ -59,9 +60,10 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     const init = initOnce(pageInit);
     const request = typeof input === 'string' ? null : requestFacts(input);
     const url = absoluteUrl(win, request ? request.url : (input as string));
-    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const method = upper(toText(init?.method ?? request?.method ?? 'GET'));
     let body: unknown = init?.body;
-    if (body === undefined && request?.hasBody) body = await requestBodyBytes(input as Request);
+    // sealed: a page's Promise.prototype.constructor and then cannot make this await see other bytes
+    if (body === undefined && request?.hasBody) body = await sealed(requestBodyBytes(input as Request));
     const headers = fetchHeaders(win, request, init);
     if (body === undefined && !urlMayCarryText(url) && headers.length === 0) return apply(original, win, [input, init]);
     const contentType = headerValue(init?.headers, 'content-type') ?? headerValue(request?.headers, 'content-type');
@@ -94,7 +96,7 @@ export function hookFetchLater(win: PageWindow, channel: GuardChannel, head: Blo
     const url = absoluteUrl(win, request ? request.url : (input as string));
     const headers = fetchHeaders(win, request, init);
     const s = serializeBody(win, init?.body, headerValue(init?.headers, 'content-type'));
-    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const method = upper(toText(init?.method ?? request?.method ?? 'GET'));
     const a = channel.askSync({ route: 'fetch', method, url, body: request?.hasBody ? { kind: 'opaque', what: 'Request' } : withoutBlobs(s, head), ...(headers.length > 0 && { headers }) });
     if (!a.pass) throw new win.TypeError(a.message ?? DEFAULT_REFUSAL);
     return apply(original, win, [input, init]);
@@ -121,23 +123,24 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
     onceAt(args, [0, 1, 3, 4]);
     // A user name and password go out in the Authorization answer: judged like a header the page set.
-    const credentials = args.length > 3 ? [args[3], args[4]].filter((v) => v !== undefined && v !== null).map(toText).join(':') : '';
+    const credentials = credentialsOf(args[3], args[4]);
     const headers: [string, string][] = credentials !== '' && mayCarryText(credentials) ? [['authorization', credentials]] : [];
-    opened.set(this, { method: toText(args[0]).toUpperCase(), url: absoluteUrl(win, toText(args[1])), async: args[2] !== false, headers });
+    opened.set(this, { method: upper(toText(args[0])), url: absoluteUrl(win, toText(args[1])), async: args[2] !== false, headers });
     // Passed on exactly as given: open(m, u) and open(m, u, true, undefined) differ for some polyfills.
     apply(open, this, args);
   };
   proto.setRequestHeader = function (this: XMLHttpRequest, pageName: string, pageValue: string) {
-    const [name, value] = [once(pageName) as string, once(pageValue) as string];
+    const name = once(pageName) as string;
+    const value = once(pageValue) as string;
     const req = opened.get(this);
-    if (req && name.toLowerCase() === 'content-type') req.contentType = value;
-    if (req && (mayCarryText(toText(value)) || mayCarryText(toText(name)))) req.headers.push([toText(name), toText(value)]);
+    if (req && lower(toText(name)) === 'content-type') req.contentType = value;
+    if (req && (mayCarryText(toText(value)) || mayCarryText(toText(name)))) add(req.headers, [toText(name), toText(value)]);
     apply(setHeader, this, [name, value]);
   };
   /** Re-aimed at a revoked blob: URL, the request fails like a dropped connection; nothing leaves. */
   const fail = (xhr: XMLHttpRequest, req: Opened) => {
-    const dead = win.URL.createObjectURL(new win.Blob());
-    win.URL.revokeObjectURL(dead);
+    // with the functions kept at document_start: a page's createObjectURL could name an address of its own
+    const dead = deadUrl();
     apply(open, xhr, ['GET', dead, req.async]);
     apply(send, xhr, []);
   };
@@ -159,6 +162,25 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     }
     void channel.ask(outgoing, s.blobs).then((a) => (a.pass ? go(a.released) : fail(this, req)));
   };
+}
+
+const createUrl = URL.createObjectURL;
+const revokeUrl = URL.revokeObjectURL;
+const NativeBlob = Blob;
+
+/** A blob: URL already revoked: a request re-aimed there fails like a dropped connection. */
+function deadUrl(): string {
+  const dead = createUrl(new NativeBlob());
+  revokeUrl(dead);
+  return dead;
+}
+
+/** XHR open's user and password as the Authorization answer carries them ('' when none). */
+function credentialsOf(user: unknown, password: unknown): string {
+  const given = (v: unknown) => v !== undefined && v !== null;
+  if (given(user) && given(password)) return `${toText(user)}:${toText(password)}`;
+  if (given(user)) return toText(user);
+  return given(password) ? toText(password) : '';
 }
 
 function xhrText(xhr: XMLHttpRequest): string | undefined {

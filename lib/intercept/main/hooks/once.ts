@@ -6,6 +6,7 @@
  * read once here, and that copy — not the page's object — is what the browser gets.
  */
 
+import { bare } from '../intrinsics';
 import { apply, blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText, toText } from '../natives';
 
 
@@ -67,13 +68,16 @@ function formDataOf(entries: [string, FormDataEntryValue][]): FormData {
  */
 export function initOnce(init: RequestInit | undefined): RequestInit | undefined {
   if (init === undefined || init === null || typeof init !== 'object') return init;
-  const copy: Record<string, unknown> = {};
+  // Without a prototype: the browser reads every member of it, and a member it lacks must not be
+  // found on the page's Object.prototype (a getter there could answer the browser otherwise).
+  const copy: Record<string, unknown> = bare({});
   const source = init as Record<string, unknown>;
-  for (const key of INIT_KEYS) if (key in source) copy[key] = source[key];
+  for (let i = 0; i < INIT_KEYS.length; i++) if (INIT_KEYS[i]! in source) copy[INIT_KEYS[i]!] = source[INIT_KEYS[i]!];
   for (const key in source) if (!(key in copy)) copy[key] = source[key];
   if ('body' in copy) copy.body = bodyOnce(copy.body);
   if (copy.headers !== undefined && copy.headers !== null) copy.headers = new NativeHeaders(copy.headers as HeadersInit);
-  for (const key of ['method', 'referrer'] as const) if (copy[key] !== undefined) copy[key] = once(copy[key]);
+  if (copy.method !== undefined) copy.method = once(copy.method);
+  if (copy.referrer !== undefined) copy.referrer = once(copy.referrer);
   return copy;
 }
 

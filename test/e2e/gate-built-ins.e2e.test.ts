@@ -1,0 +1,97 @@
+/**
+ * The tenth probe (2026-12-05), kept as a test: page code that, after load, replaces or adds one of
+ * JavaScript's own built-ins the guard used while deciding — where the ninth probe
+ * (gate-read-once.e2e.test.ts) replaced the platform's and Reflect.apply. The guard runs in the page's
+ * realm: a replaced `Promise.prototype.then` handed it an answer that passed, a `push` that does
+ * nothing or an iterator that ends at once left a form without fields, an `Object.prototype.toJSON`
+ * rewrote the question a sync request asked, an `Object.prototype.then` made the answer a thenable the
+ * page resolved, `MessageEvent`'s `data` getter rewrote the answer itself, and a replaced
+ * `URL.createObjectURL` aimed the refused request somewhere of the page's choosing. Without Precheck
+ * (the control host) each delivers the ID; with the build before lib/intercept/main/intrinsics.ts
+ * every one of them delivered it with Precheck too (checked by building 38d24c5); now none does. Each
+ * page script restores what it replaced (the next case loads the page afresh anyway).
+ */
+import { describe, test } from 'vitest';
+import { probePage } from './probe-page.ts';
+
+const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
+
+/** The page's own POST of the draft, by XHR, then a second for the verdict to come back. */
+const XHR_POST = (name: string) => `const x = new XMLHttpRequest(); x.open('POST', sink('${name}')); x.send('content=' + encodeURIComponent(draft)); await new Promise((r) => setTimeout(r, 1000));`;
+const FORM_FETCH = (name: string) => `p = fetch(sink('${name}'), { method: 'POST', body: fd });`;
+
+const REPLACED: [label: string, code: string][] = [
+  [
+    'Promise.prototype.then turns every answer into a pass',
+    `const t = Promise.prototype.then; Promise.prototype.then = function (f, r) { return t.call(this, f && ((v) => f(v && typeof v === 'object' && 'pass' in v ? { pass: true } : v)), r); };
+     try { ${XHR_POST('then')} } finally { Promise.prototype.then = t; }`,
+  ],
+  [
+    "await made to ask the page's then (Promise.prototype.constructor replaced too)",
+    `const t = Promise.prototype.then; const d = Object.getOwnPropertyDescriptor(Promise.prototype, 'constructor');
+     Object.defineProperty(Promise.prototype, 'constructor', { configurable: true, get() { return Object; } });
+     Promise.prototype.then = function (f, r) { return t.call(this, f && ((v) => f(v && typeof v === 'object' && 'pass' in v ? { pass: true } : v)), r); };
+     let p; try { p = fetch(sink('await'), { method: 'POST', body: 'content=' + encodeURIComponent(draft) }); await new Promise((r) => setTimeout(r, 1000)); }
+     finally { Promise.prototype.then = t; Object.defineProperty(Promise.prototype, 'constructor', d); } await p.catch(() => {});`,
+  ],
+  [
+    'Object.prototype.then makes a refusal a thenable that resolves as a pass',
+    `Object.defineProperty(Object.prototype, 'then', { configurable: true, writable: true, value: function (res) { const v = this; delete Object.prototype.then; res(v && 'pass' in v && !v.pass ? { pass: true } : v); } });
+     try { ${XHR_POST('thenable')} } finally { delete Object.prototype.then; }`,
+  ],
+  [
+    "MessageEvent.prototype's data getter rewrites the answer",
+    `const d = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data');
+     Object.defineProperty(MessageEvent.prototype, 'data', { configurable: true, get() { const v = d.get.call(this); return v && v.type === 'answer' ? { ...v, answer: { pass: true } } : v; } });
+     try { ${XHR_POST('msgdata')} } finally { Object.defineProperty(MessageEvent.prototype, 'data', d); }`,
+  ],
+  [
+    'Object.prototype.toJSON rewrites the question a sync XHR asks',
+    `Object.prototype.toJSON = function () { return this && this.kind === 'text' ? { kind: 'none' } : this; };
+     try { const x = new XMLHttpRequest(); x.open('POST', sink('tojson'), false); x.send('content=' + encodeURIComponent(draft)); } finally { delete Object.prototype.toJSON; }`,
+  ],
+  [
+    'Array.prototype.push does nothing: a FormData judged without fields',
+    `const fd = new FormData(); fd.append('content', draft); const p0 = Array.prototype.push; Array.prototype.push = function () { return this.length; };
+     let p; try { ${FORM_FETCH('push')} } finally { Array.prototype.push = p0; } await p;`,
+  ],
+  [
+    "an array iterator's next ends at once: a FormData judged without fields",
+    `const fd = new FormData(); fd.append('content', draft); const I = Object.getPrototypeOf([][Symbol.iterator]()); const n0 = I.next; I.next = function () { return { done: true, value: undefined }; };
+     let p; try { ${FORM_FETCH('iter')} } finally { I.next = n0; } await p;`,
+  ],
+  [
+    "String.prototype.indexOf and RegExp.prototype.test: an image's query looks like no text",
+    `const i0 = String.prototype.indexOf; const t0 = RegExp.prototype.test; String.prototype.indexOf = function () { return -1; }; RegExp.prototype.test = function () { return false; };
+     try { new Image().src = sink('idx') + '?c=' + ID; } finally { String.prototype.indexOf = i0; RegExp.prototype.test = t0; }`,
+  ],
+  [
+    'URL.createObjectURL names where the refused XHR is re-aimed',
+    `const c0 = URL.createObjectURL; URL.createObjectURL = function () { return sink('dead') + '?c=' + encodeURIComponent(draft); };
+     try { ${XHR_POST('refused')} } finally { URL.createObjectURL = c0; }`,
+  ],
+  [
+    "a Set iterator's next ends at once: markup's URLs never asked about",
+    `const I = Object.getPrototypeOf(new Set()[Symbol.iterator]()); const n0 = I.next; I.next = function () { return { done: true, value: undefined }; };
+     try { const d = document.createElement('div'); d.innerHTML = '<img src="' + sink('set-iter') + '?c=' + ID + '">'; document.body.append(d); } finally { I.next = n0; }`,
+  ],
+  [
+    'String replaced: markup judged as an empty string',
+    `const S = String; window.String = function () { return ''; };
+     try { const d = document.createElement('div'); d.innerHTML = '<img src="' + sink('str-html') + '?c=' + ID + '">'; document.body.append(d); } finally { window.String = S; }`,
+  ],
+];
+
+/** Aimed at the hooks: without Precheck the page's own call sends the clean version, which must arrive with Precheck too. */
+const AT_THE_HOOKS: [label: string, code: string][] = [
+  [
+    "a fetch init's body answered by a getter on Object.prototype",
+    `let n = 0; Object.defineProperty(Object.prototype, 'body', { configurable: true, get() { return n++ ? 'content=' + encodeURIComponent(draft) : 'hello'; }, set() {} });
+     let p; try { p = fetch(sink('proto-body'), { method: 'POST' }); } finally { delete Object.prototype.body; } await p;`,
+  ],
+];
+
+describe("the page's JavaScript built-ins replaced after load", () => {
+  test.each(REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 84)));
+  test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code));
+});
