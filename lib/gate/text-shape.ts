@@ -3,6 +3,7 @@
  * gate only about such values: lib/intercept/main/serialize.ts) and the addresses the panel and the
  * audit log show (lib/gate/shown-endpoint.ts). Pure: this runs in the page's MAIN world too.
  */
+import { matches } from '../realm/intrinsics';
 
 /** Encoded (`escape()`'s %uXXXX too) or non-ASCII text, or a run of digits an ID or a phone number could be. */
 const TEXT_LIKE = /%u[0-9a-f]{4}|%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i;
@@ -17,12 +18,6 @@ export const BASE64_TEXT_RUN =
   '(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])(?=[A-Za-z0-9+/_-]*\\d)[A-Za-z0-9+/_-]{16}';
 const BASE64_LIKE = new RegExp(BASE64_TEXT_RUN);
 
-// Kept as this module is loaded: in the page's MAIN world that is document_start, before a page
-// script could replace RegExp.prototype.exec (or test) to make every value look like no text.
-// eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the two expressions below
-const exec = RegExp.prototype.exec;
-const applyFn = Reflect.apply;
-
 export function mayCarryText(value: string): boolean {
-  return applyFn(exec, TEXT_LIKE, [value]) !== null || applyFn(exec, BASE64_LIKE, [value]) !== null;
+  return matches(TEXT_LIKE, value) || matches(BASE64_LIKE, value);
 }

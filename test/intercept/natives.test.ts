@@ -7,7 +7,8 @@
  * test/e2e/gate-read-once.e2e.test.ts ("built-ins").
  */
 import { describe, expect, it } from 'vitest';
-import { apply, blobFacts, bytesView, formDataEntries, headerEntries, isRequest, isTrustedValue, paramsText, requestFacts, resolveUrl, toText } from '../../lib/intercept/main/natives';
+import { apply, toText } from '../../lib/realm/intrinsics';
+import { blobFacts, bytesView, formDataEntries, headerEntries, isRequest, isTrustedValue, paramsText, requestFacts, resolveUrl } from '../../lib/intercept/main/natives';
 
 describe('natives: a page object as the browser holds it', () => {
   it('a Blob: its size and type, whatever it says of itself; a look-alike is no Blob', () => {

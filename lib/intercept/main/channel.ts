@@ -7,8 +7,8 @@
 import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
-import { apply, eventData, keptMap, type KeptMap } from './natives';
-import { add, bare, fromJson, sealedPromise, toJson } from './intrinsics';
+import { add, apply, bare, fromJson, type KeptMap, keptMap, own, sealedPromise, toJson } from '../../realm/intrinsics';
+import { eventData } from './natives';
 
 export interface GuardChannel {
   /** A verdict now (form.submit, a sync XHR, src setters): refused when nobody answers. */
@@ -97,10 +97,6 @@ interface State {
   pending: KeptMap<number, (a: GuardAnswer) => void>;
   learning: KeptMap<number, (keys: (string | null)[]) => void>;
 }
-
-const ownDescriptor = Reflect.getOwnPropertyDescriptor;
-/** `o`'s own value of `key`: what the isolated world sent, never something the page put on Object.prototype. */
-const own = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null ? ownDescriptor(o, key)?.value : undefined);
 
 /**
  * An answer as the guard reads it: only what the isolated world sent, in an object without a

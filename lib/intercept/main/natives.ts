@@ -11,12 +11,10 @@
  * realm (a frame's Blob is a Blob), whatever its tag or prototype says.
  */
 
+import { apply } from '../../realm/intrinsics';
+
 type Getter = (self: unknown) => unknown;
 
-/** Reflect.apply as it was: the hooks call the browser's originals through it. */
-export const apply = Reflect.apply as <R>(fn: (...args: never[]) => R, self: unknown, args: ArrayLike<unknown>) => R;
-/** String() as it was: an object's string, made as the browser makes it (its own toString, once). */
-export const toText: (v: unknown) => string = String;
 const U8 = Uint8Array;
 const describe = Object.getOwnPropertyDescriptor;
 const protoOf = Object.getPrototypeOf;
@@ -233,38 +231,3 @@ export const nodeTypeOf = (n: unknown): number | undefined => branded(nodeType, 
 const messageData = getter(proto('MessageEvent'), 'data');
 /** A message event's data as the browser delivered it (a page may redefine the getter to say otherwise). */
 export const eventData = (e: MessageEvent): unknown => messageData(e);
-
-const NativeWeakMap = WeakMap;
-const NativeWeakSet = WeakSet;
-const NativeMap = Map;
-type Method = (...args: never[]) => unknown;
-const WEAK_MAP_METHODS: readonly Method[] = [WeakMap.prototype.get, WeakMap.prototype.set, WeakMap.prototype.has, WeakMap.prototype.delete];
-const MAP_METHODS: readonly Method[] = [Map.prototype.get, Map.prototype.set, Map.prototype.has, Map.prototype.delete];
-const [wsAdd, wsHas] = [WeakSet.prototype.add, WeakSet.prototype.has];
-
-/** What the hooks keep about page objects: a page that replaced WeakMap.prototype.get could make the guard forget a request it must judge. */
-export interface KeptMap<K, V> {
-  get(key: K): V | undefined;
-  set(key: K, value: V): void;
-  has(key: K): boolean;
-  delete(key: K): boolean;
-}
-
-/** `m` read and written through `methods` (get, set, has, delete) as they were at document_start. */
-function kept<K, V>(m: object, [get, set, has, del]: readonly Method[]): KeptMap<K, V> {
-  return {
-    get: (k) => apply(get as (k: K) => V | undefined, m, [k]),
-    set: (k, v) => void apply(set!, m, [k, v]),
-    has: (k) => apply(has as (k: K) => boolean, m, [k]),
-    delete: (k) => apply(del as (k: K) => boolean, m, [k]),
-  };
-}
-
-export const keptWeakMap = <K extends object, V>(): KeptMap<K, V> => kept(new NativeWeakMap<K, V>(), WEAK_MAP_METHODS);
-export const keptMap = <K, V>(): KeptMap<K, V> => kept(new NativeMap<K, V>(), MAP_METHODS);
-
-/** A WeakSet through WeakSet's methods as they were at document_start. */
-export function keptWeakSet<T extends object>(): { add(v: T): void; has(v: T): boolean } {
-  const s = new NativeWeakSet<T>();
-  return { add: (v) => void apply(wsAdd, s, [v]), has: (v) => apply(wsHas, s, [v]) };
-}

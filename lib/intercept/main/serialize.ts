@@ -10,8 +10,8 @@ import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
-import { apply, blobFacts, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText, toText } from './natives';
-import { add, indexOf, lower } from './intrinsics';
+import { add, apply, indexOf, lower, toText } from '../../realm/intrinsics';
+import { blobFacts, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText } from './natives';
 
 type PageWindow = Window & typeof globalThis;
 

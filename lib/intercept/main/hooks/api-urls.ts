@@ -8,7 +8,7 @@
 import { backgroundFetchArgs, identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../../gate/api-urls';
 import type { LoadJudge } from './load-judge';
 import { beforeAsyncCall, protoOf } from './wrap';
-import { apply } from '../natives';
+import { apply } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -12,7 +12,8 @@
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
-import { apply, blobFacts, bytesView, keptMap, type KeptMap, keptWeakMap, toText } from '../natives';
+import { type KeptMap, apply, keptMap, keptWeakMap, toText } from '../../../realm/intrinsics';
+import { blobFacts, bytesView } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 

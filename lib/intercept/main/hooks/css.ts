@@ -12,7 +12,8 @@ import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
 import { argsFrom, once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
-import { apply, bytesView, keptWeakMap } from '../natives';
+import { apply, keptWeakMap } from '../../../realm/intrinsics';
+import { bytesView } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 

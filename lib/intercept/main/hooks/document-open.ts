@@ -5,7 +5,7 @@
  * document, as the editors write theirs, left unjudged). `then` runs right after each call on this
  * window's own document, before the page's next statement, to put them back.
  */
-import { apply } from '../natives';
+import { apply } from '../../../realm/intrinsics';
 type PageWindow = Window & typeof globalThis;
 
 export function afterDocumentOpen(win: PageWindow, then: () => void): void {

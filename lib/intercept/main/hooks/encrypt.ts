@@ -8,7 +8,8 @@
  */
 import type { GuardChannel } from '../channel';
 import { serializeBody } from '../serialize';
-import { apply, bytesView, copyBytes } from '../natives';
+import { apply } from '../../../realm/intrinsics';
+import { bytesView, copyBytes } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -10,8 +10,8 @@ import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
-import { apply, keptWeakMap, NativeFormData, NativeParams, paramsText } from '../natives';
-import { add, indexOf, lower, sliceText } from '../intrinsics';
+import { add, apply, indexOf, keptWeakMap, lower, sliceText } from '../../../realm/intrinsics';
+import { NativeFormData, NativeParams, paramsText } from '../natives';
 import type { Entry } from '../../../gate/types';
 
 type PageWindow = Window & typeof globalThis;

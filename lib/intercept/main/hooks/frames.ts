@@ -6,7 +6,7 @@
  * see install.ts).
  */
 import { isGuarded } from '../relay';
-import { apply } from '../natives';
+import { apply } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -17,7 +17,7 @@ import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
 import { argsFrom } from './once';
 import { beforeCall as before, beforeSet } from './wrap';
-import { apply, keptWeakSet } from '../natives';
+import { apply, keptWeakSet } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -15,7 +15,8 @@ import { javascriptUrlText } from '../../../gate/html-urls';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
-import { apply, nodeTypeOf } from '../natives';
+import { apply } from '../../../realm/intrinsics';
+import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -16,8 +16,8 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { keptMap, localNameOf, toText } from '../natives';
-import { add, indexOf, keptSet, matches } from '../intrinsics';
+import { add, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
+import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -11,7 +11,7 @@ import { messageEntries } from '../../../gate/message-text';
 import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { refusal } from './sockets';
-import { apply, keptWeakMap } from '../natives';
+import { apply, keptWeakMap } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 type PostArgs = [message: unknown, transferOrOptions?: unknown];

@@ -10,7 +10,8 @@
 import { isRefreshEquiv, metaRefreshUrl } from '../../../gate/meta-refresh';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
-import { apply, localNameOf, nodeTypeOf } from '../natives';
+import { apply } from '../../../realm/intrinsics';
+import { localNameOf, nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 

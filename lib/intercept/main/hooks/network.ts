@@ -8,9 +8,9 @@ import { shownEndpoint } from '../../../gate/shown-endpoint';
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
-import { apply, cloneRequest, isRequest, keptWeakMap, requestBodyBytes, requestFacts, resolveUrl, toText } from '../natives';
+import { add, apply, keptWeakMap, lower, sealed, toText, upper } from '../../../realm/intrinsics';
+import { cloneRequest, isRequest, requestBodyBytes, requestFacts, resolveUrl } from '../natives';
 import { bodyOnce, initOnce, once, onceAt } from './once';
-import { add, lower, sealed, upper } from '../intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 type RequestFacts = ReturnType<typeof requestFacts>;

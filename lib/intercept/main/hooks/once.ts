@@ -6,8 +6,8 @@
  * read once here, and that copy — not the page's object — is what the browser gets.
  */
 
-import { bare } from '../intrinsics';
-import { apply, blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText, toText } from '../natives';
+import { apply, bare, toText } from '../../../realm/intrinsics';
+import { blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText } from '../natives';
 
 
 /**

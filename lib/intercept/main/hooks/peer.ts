@@ -10,7 +10,7 @@ import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { once } from './once';
 import { guardSend, refusal } from './sockets';
-import { apply } from '../natives';
+import { apply } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 

@@ -8,7 +8,7 @@ import type { GuardChannel } from '../channel';
 import { mayCarryText, serializeBody, urlMayCarryText } from '../serialize';
 import { bodyOnce, once } from './once';
 import { absoluteUrl } from './network';
-import { apply, keptWeakMap } from '../natives';
+import { apply, keptWeakMap } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 

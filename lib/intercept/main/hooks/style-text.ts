@@ -18,7 +18,7 @@
 import { DATA_EDITS, editedData, textWithout, withoutLineBreaks } from '../../../gate/style-text';
 import type { LoadJudge } from './load-judge';
 import { beforeCall, beforeSet } from './wrap';
-import { apply, keptWeakMap } from '../natives';
+import { apply, keptWeakMap } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 /** A child in a simulated list of a style's children: a node, or text a method turns into a Text node. */

@@ -9,7 +9,8 @@ import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
-import { apply, attrFacts, isRequest, keptWeakMap, localNameOf, requestFacts, tagNameOf, toText } from '../natives';
+import { apply, keptWeakMap, toText } from '../../../realm/intrinsics';
+import { attrFacts, isRequest, localNameOf, requestFacts, tagNameOf } from '../natives';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 

@@ -5,7 +5,7 @@
  * The original is called through Reflect.apply as it was at document_start (../natives.ts): a page
  * that replaced it could hand the original other arguments than the judge saw.
  */
-import { apply } from '../natives';
+import { apply } from '../../../realm/intrinsics';
 import { once, onceAt } from './once';
 
 type Judge<T> = (self: unknown, arg: T) => void;

@@ -9,7 +9,8 @@
  */
 import type { LoadJudge } from './load-judge';
 import { protoOf } from './wrap';
-import { apply, type KeptMap, keptWeakMap, nodeTypeOf } from '../natives';
+import { type KeptMap, apply, keptWeakMap } from '../../../realm/intrinsics';
+import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
