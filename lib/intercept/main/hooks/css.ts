@@ -12,10 +12,20 @@ import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
 import { argsFrom, once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
-import { apply, keptWeakMap } from '../../../realm/intrinsics';
+import { add, apply, bare, isArray, joinText, keptWeakMap, startsWith, toText } from '../../../realm/intrinsics';
 import { bytesView } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
+
+// Kept as this module loads (document_start): a page that replaced them could have a declaration's
+// writes go past the judge, or a constructor built from other arguments than were judged.
+const NativeProxy = Proxy;
+const reflectGet = Reflect.get;
+const reflectSet = Reflect.set;
+const construct = Reflect.construct;
+const ownKeysOf = Reflect.ownKeys;
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+const iteratorKey = Symbol.iterator;
 
 /**
  * The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. A
@@ -37,7 +47,7 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
         if (key === 'setProperty') {
           onceAt(args, [0, 1]);
           // a custom property's value is judged with its name: its strings may be used as URLs (../../../gate/css-urls.ts)
-          judge.css(String(args[0]).startsWith('--') ? `${String(args[0])}:${String(args[1])}` : args[1]);
+          judge.css(startsWith(toText(args[0]), '--') ? `${toText(args[0])}:${toText(args[1])}` : args[1]);
         }
         return apply(value as (...a: unknown[]) => unknown, self(this), args);
       };
@@ -55,13 +65,13 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
   return (decl) => {
     const known = proxies.get(decl);
     if (known) return known;
-    const proxy = new win.Proxy(decl, {
-      get: (target, key) => Reflect.get(target, key, target) as unknown,
+    const proxy = new NativeProxy(decl, {
+      get: (target, key) => reflectGet(target, key, target) as unknown,
       set(target, key, value) {
         // an object's string, read once: `style.backgroundImage = { toString }` (a probe's) is text too
         const v = once(value);
         if (typeof v === 'string') judge.css(v);
-        return Reflect.set(target, key, v, target);
+        return reflectSet(target, key, v, target);
       },
     });
     proxies.set(decl, proxy);
@@ -96,19 +106,25 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
     });
   }
   const map = (win as unknown as { StylePropertyMap?: { prototype: object } }).StylePropertyMap?.prototype;
-  beforeCall(map, 'set', (_, [, ...values]) => judge.css(values.map(String).join(' ')), argsFrom(1));
-  beforeCall(map, 'append', (_, [, ...values]) => judge.css(values.map(String).join(' ')), argsFrom(1));
+  // the values from the second argument on, read by index (a page can replace the array iterator)
+  const values = (args: unknown[]) => {
+    const out: unknown[] = [];
+    for (let i = 1; i < args.length; i++) add(out, args[i]);
+    return joinText(out, ' ');
+  };
+  beforeCall(map, 'set', (_, args) => judge.css(values(args)), argsFrom(1));
+  beforeCall(map, 'append', (_, args) => judge.css(values(args)), argsFrom(1));
 }
 
 function hookSheets(win: PageWindow, judge: LoadJudge): void {
   const sheet = win.CSSStyleSheet?.prototype;
-  beforeCall(sheet, 'insertRule', (_, [rule]) => judge.css(rule), [0]);
-  beforeCall(sheet, 'addRule', (_, [, style]) => judge.css(style), [0, 1]);
-  beforeCall(sheet, 'replace', (_, [text]) => judge.css(text), [0]);
-  beforeCall(sheet, 'replaceSync', (_, [text]) => judge.css(text), [0]);
-  beforeCall(protoOf(win, 'CSSGroupingRule'), 'insertRule', (_, [rule]) => judge.css(rule), [0]);
+  beforeCall(sheet, 'insertRule', (_, args) => judge.css(args[0]), [0]);
+  beforeCall(sheet, 'addRule', (_, args) => judge.css(args[1]), [0, 1]);
+  beforeCall(sheet, 'replace', (_, args) => judge.css(args[0]), [0]);
+  beforeCall(sheet, 'replaceSync', (_, args) => judge.css(args[0]), [0]);
+  beforeCall(protoOf(win, 'CSSGroupingRule'), 'insertRule', (_, args) => judge.css(args[0]), [0]);
   // a keyframe added to an @keyframes rule (its background-image loads while the animation runs)
-  beforeCall(protoOf(win, 'CSSKeyframesRule'), 'appendRule', (_, [rule]) => judge.css(rule), [0]);
+  beforeCall(protoOf(win, 'CSSKeyframesRule'), 'appendRule', (_, args) => judge.css(args[0]), [0]);
 }
 
 /**
@@ -119,27 +135,44 @@ function hookSheets(win: PageWindow, judge: LoadJudge): void {
  */
 export function keyframesOnce(keyframes: unknown): unknown {
   if (keyframes === null || typeof keyframes !== 'object') return keyframes;
-  const value = (v: unknown): unknown => (Array.isArray(v) ? v.map(once) : once(v));
-  const frame = (f: unknown): unknown => {
-    if (f === null || typeof f !== 'object') return f;
-    const out: Record<string, unknown> = {};
-    for (const key in f) out[key] = value((f as Record<string, unknown>)[key]);
-    return out;
-  };
-  return Symbol.iterator in keyframes ? Array.from(keyframes as Iterable<unknown>, frame) : frame(keyframes);
+  if (!(iteratorKey in keyframes)) return frameOnce(keyframes);
+  // the page's iterable walked once by its own protocol, as the browser would: the list judged is the list it gets
+  const out: unknown[] = [];
+   
+  for (const f of keyframes as Iterable<unknown>) add(out, frameOnce(f));
+  return out;
+}
+
+/** A keyframe as plain data without a prototype: each value read once, an array's items too. */
+function frameOnce(f: unknown): unknown {
+  if (f === null || typeof f !== 'object') return f;
+  const out: Record<string, unknown> = bare({});
+  for (const key in f) out[key] = valueOnce((f as Record<string, unknown>)[key]);
+  return out;
+}
+
+function valueOnce(v: unknown): unknown {
+  if (!isArray(v)) return once(v);
+  const out: unknown[] = [];
+  for (let i = 0; i < v.length; i++) add(out, once(v[i]));
+  return out;
 }
 
 /** Every string in a keyframe list keyframesOnce() made. */
 export function keyframeText(keyframes: unknown): string {
   const out: string[] = [];
-  const add = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') out.push(x);
+  const strings = (v: unknown) => {
+    if (typeof v === 'string') add(out, v);
+    else if (isArray(v)) for (let i = 0; i < v.length; i++) if (typeof v[i] === 'string') add(out, v[i] as string);
   };
-  for (const frame of Array.isArray(keyframes) ? keyframes : [keyframes]) {
-    if (frame && typeof frame === 'object') for (const v of Object.values(frame as Record<string, unknown>)) add(v);
+  const frames = isArray(keyframes) ? keyframes : [keyframes];
+  for (let i = 0; i < frames.length; i++) {
+    const frame = frames[i];
+    if (!frame || typeof frame !== 'object') continue;
+    const keys = ownKeysOf(frame);
+    for (let k = 0; k < keys.length; k++) if (apply(isEnumerable, frame, [keys[k]])) strings((frame as Record<PropertyKey, unknown>)[keys[k]!]);
   }
-  return out.join(' ');
+  return joinText(out, ' ');
 }
 
 /** The keyframes argument at `index` read once, then judged. */
@@ -171,7 +204,7 @@ function hookCssValues(win: PageWindow, judge: LoadJudge): void {
     const Guarded = function (this: unknown, ...args: unknown[]) {
       if (!new.target) throw new TypeError(`Failed to construct '${name}': Please use the 'new' operator`);
       judgeArgs(args);
-      return Reflect.construct(Original, args, new.target === Guarded ? Original : new.target) as object;
+      return construct(Original, args, new.target === Guarded ? Original : new.target) as object;
     };
     Guarded.prototype = Original.prototype as object;
     Object.setPrototypeOf(Guarded, Original);

@@ -17,10 +17,16 @@ import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
 import { argsFrom } from './once';
 import { beforeCall as before, beforeSet } from './wrap';
-import { apply, keptWeakSet } from '../../../realm/intrinsics';
+import { apply, joinText, keptWeakSet, matches, toText } from '../../../realm/intrinsics';
+import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
+const INSERT_HTML = /^insertHTML$/i;
+const INSERT_IMAGE = /^insertImage$/i;
+
+// The judges read the arguments by index: destructuring asks the array iterator, which a page can
+// replace to make every argument look undefined (the tenth probe).
 export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   // A <style>'s innerHTML is its CSS, not markup.
   const markup = (self: unknown, html: unknown) => (isStyle(self) ? judge.css(html) : judge.html(html));
@@ -28,22 +34,22 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   beforeSet(win.Element.prototype, 'outerHTML', (_, html) => judge.html(html));
   beforeSet(win.ShadowRoot?.prototype, 'innerHTML', (_, html) => judge.html(html));
   beforeSet(win.HTMLIFrameElement.prototype, 'srcdoc', (_, html) => judge.html(html));
-  before(win.Element.prototype, 'insertAdjacentHTML', (_, [, html]) => judge.html(html), [1]);
-  before(win.Element.prototype, 'setHTMLUnsafe', (self, [html]) => markup(self, html), [0]);
-  before(win.ShadowRoot?.prototype, 'setHTMLUnsafe', (_, [html]) => judge.html(html), [0]);
+  before(win.Element.prototype, 'insertAdjacentHTML', (_, args) => judge.html(args[1]), [1]);
+  before(win.Element.prototype, 'setHTMLUnsafe', (self, args) => markup(self, args[0]), [0]);
+  before(win.ShadowRoot?.prototype, 'setHTMLUnsafe', (_, args) => judge.html(args[0]), [0]);
   // The sanitizing forms keep what loads (an img's src): judged as the unsafe ones.
-  before(win.Element.prototype, 'setHTML', (self, [html]) => markup(self, html), [0]);
-  before(win.ShadowRoot?.prototype, 'setHTML', (_, [html]) => judge.html(html), [0]);
-  before(win.Document, 'parseHTML', (_, [html]) => judge.html(html), [0]);
-  before(win.Document.prototype, 'write', (_, text) => judge.html(text.join('')), argsFrom(0));
-  before(win.Document.prototype, 'writeln', (_, text) => judge.html(text.join('')), argsFrom(0));
-  before(win.Range.prototype, 'createContextualFragment', (_, [html]) => judge.html(html), [0]);
-  before(win.DOMParser?.prototype, 'parseFromString', (_, [html]) => judge.html(html), [0]);
-  before(win.Document, 'parseHTMLUnsafe', (_, [html]) => judge.html(html), [0]);
+  before(win.Element.prototype, 'setHTML', (self, args) => markup(self, args[0]), [0]);
+  before(win.ShadowRoot?.prototype, 'setHTML', (_, args) => judge.html(args[0]), [0]);
+  before(win.Document, 'parseHTML', (_, args) => judge.html(args[0]), [0]);
+  before(win.Document.prototype, 'write', (_, text) => judge.html(joinText(text, '')), argsFrom(0));
+  before(win.Document.prototype, 'writeln', (_, text) => judge.html(joinText(text, '')), argsFrom(0));
+  before(win.Range.prototype, 'createContextualFragment', (_, args) => judge.html(args[0]), [0]);
+  before(win.DOMParser?.prototype, 'parseFromString', (_, args) => judge.html(args[0]), [0]);
+  before(win.Document, 'parseHTMLUnsafe', (_, args) => judge.html(args[0]), [0]);
   // insertImage makes an <img src=value> itself, past every hooked setter (UEditor and KindEditor call it)
-  before(win.Document.prototype, 'execCommand', (_, [command, , value]) => {
-    if (/^insertHTML$/i.test(String(command))) judge.html(value);
-    else if (/^insertImage$/i.test(String(command))) judge.url(String(value));
+  before(win.Document.prototype, 'execCommand', (_, args) => {
+    if (matches(INSERT_HTML, toText(args[0]))) judge.html(args[2]);
+    else if (matches(INSERT_IMAGE, toText(args[0]))) judge.url(toText(args[2]));
   }, [0, 2]);
 }
 
@@ -62,7 +68,8 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
     judge.html(apply(serialize, new Serializer(), [node]));
     judged.add(node);
   };
-  const isNode = (v: unknown): v is Node => v instanceof win.Node;
+  // asked of the browser (nodeType through its getter), not of the page's Node, which it can replace
+  const isNode = (v: unknown): v is Node => nodeTypeOf(v) !== undefined;
   const xhr = (win.XMLHttpRequest as typeof XMLHttpRequest | undefined)?.prototype;
   const responseUrl = xhr && Object.getOwnPropertyDescriptor(xhr, 'responseURL')?.get;
   for (const prop of ['response', 'responseXML']) {
@@ -74,10 +81,10 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
       get(this: XMLHttpRequest) {
         const value: unknown = apply(get, this, []);
         // parsed from a blob: URL whose text createObjectURL judged already
-        if (isNode(value) && !(responseUrl && blobUrlJudged(String(apply(responseUrl, this, []))))) check(value);
+        if (isNode(value) && !(responseUrl && blobUrlJudged(toText(apply(responseUrl, this, []))))) check(value);
         return value;
       },
     });
   }
-  hookXslt(win, judge, (node) => String(apply(serialize, new Serializer(), [node])));
+  hookXslt(win, judge, (node) => toText(apply(serialize, new Serializer(), [node])));
 }

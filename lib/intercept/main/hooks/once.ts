@@ -6,7 +6,7 @@
  * read once here, and that copy — not the page's object — is what the browser gets.
  */
 
-import { apply, bare, toText } from '../../../realm/intrinsics';
+import { apply, bare, isArray, toText } from '../../../realm/intrinsics';
 import { blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText } from '../natives';
 
 
@@ -20,12 +20,19 @@ export function once(value: unknown): unknown {
   return isTrustedValue(value) ? value : toText(value);
 }
 
-/** The indices of every argument from `first` on, for methods that take any number (document.write, Typed OM's set). */
-export const argsFrom = (first: number): number[] => Array.from({ length: 64 }, (_, i) => first + i);
+/** Which arguments a hook reads once: these indices, or every one from `from` on (document.write, Typed OM's set). */
+export type Indices = readonly number[] | { readonly from: number };
+
+export const argsFrom = (from: number): Indices => ({ from });
 
 /** once() of the arguments at `indices`, in place. */
-export function onceAt(args: unknown[], indices: readonly number[]): void {
-  for (let k = 0; k < indices.length; k++) if (indices[k]! < args.length) args[indices[k]!] = once(args[indices[k]!]);
+export function onceAt(args: unknown[], indices: Indices): void {
+  if (!isArray(indices)) {
+    for (let i = (indices as { from: number }).from; i < args.length; i++) args[i] = once(args[i]);
+    return;
+  }
+  const at = indices as readonly number[];
+  for (let k = 0; k < at.length; k++) if (at[k]! < args.length) args[at[k]!] = once(args[at[k]!]);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-base-to-string -- a URL, a cookie or a name is stringified as the browser would. */
+ 
 /**
  * What the page leaves behind that leaves later by itself, without another hooked call:
  * - the page's own address (history.pushState / replaceState): every later same-origin request sends
@@ -18,21 +18,23 @@ import { refusal } from './sockets';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
 import { tagNameOf } from '../natives';
+import { bare, decodeUri, indexOf, matches, sliceText, toText, trim } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 
 /** `name=value; path=/` → the name and its value, decoded as a server would read it. */
 export function cookieEntry(cookie: string): [string, string] {
-  const pair = cookie.split(';', 1)[0] ?? '';
-  const eq = pair.indexOf('=');
-  const [name, value] = eq < 0 ? ['', pair] : [pair.slice(0, eq), pair.slice(eq + 1)];
-  let decoded = value.trim();
+  const semicolon = indexOf(cookie, ';');
+  const pair = semicolon < 0 ? cookie : sliceText(cookie, 0, semicolon);
+  const eq = indexOf(pair, '=');
+  const name = eq < 0 ? '' : sliceText(pair, 0, eq);
+  let decoded = trim(eq < 0 ? pair : sliceText(pair, eq + 1));
   try {
-    decoded = decodeURIComponent(decoded);
+    decoded = decodeUri(decoded);
   } catch {
     // not percent-encoded: judged as written
   }
-  return [name.trim(), decoded];
+  return [trim(name), decoded];
 }
 
 /** The judge of a text the page writes somewhere it leaves from later (throws when refused). */
@@ -48,9 +50,10 @@ export function textJudge(win: PageWindow, channel: GuardChannel): TextJudge {
 }
 
 function hookHistory(win: PageWindow, loads: LoadJudge): void {
-  const judge = (_: unknown, [, , url]: unknown[]) => {
+  const judge = (_: unknown, args: unknown[]) => {
+    const url = args[2];
     if (url === undefined || url === null) return;
-    const a = loads.allowed(String(url), 'history');
+    const a = loads.allowed(toText(url), 'history');
     if (!a.pass) throw refusal(win, a.message);
   };
   beforeCall(win.History?.prototype, 'pushState', judge, [2]);
@@ -59,23 +62,25 @@ function hookHistory(win: PageWindow, loads: LoadJudge): void {
 
 function hookCookies(win: PageWindow, text: TextJudge): void {
   beforeSet(win.Document.prototype, 'cookie', (_, value) => {
-    const [name, v] = cookieEntry(String(value));
-    text('cookie', name, v);
+    const entry = cookieEntry(toText(value));
+    text('cookie', entry[0], entry[1]);
   });
   beforeAsyncCall(
     win,
     protoOf(win, 'CookieStore'),
     'set',
     (_, args) => {
-      const [first, second] = args;
+      const first = args[0];
+      const second = args[1];
       // The options object read once: the copy, not the page's object, is what is set.
       if (typeof first === 'object' && first !== null) {
         // each getter asked once, by the spread; the copy is what is judged and set
         const copy: Record<string, unknown> = { ...first };
-        args[0] = { ...copy, name: once(copy.name), value: once(copy.value) };
+        // without a prototype: a member it lacks is not found on the page's Object.prototype either
+        args[0] = bare({ ...copy, name: once(copy.name), value: once(copy.value) });
       }
       const o = typeof args[0] === 'object' && args[0] !== null ? (args[0] as { name?: unknown; value?: unknown }) : { name: first, value: second };
-      text('cookie', String(o.name ?? ''), cookieEntry(`x=${String(o.value ?? '')}`)[1]);
+      text('cookie', toText(o.name ?? ''), cookieEntry(`x=${toText(o.value ?? '')}`)[1]);
     },
     [1],
   );
@@ -96,17 +101,20 @@ const NAMED_WINDOWS: [ctor: string, prop: string][] = [
 function hookWindowNames(win: PageWindow, text: TextJudge): void {
   const own = Object.getOwnPropertyDescriptor(win, 'name');
   const owner = own ? win : win.Window?.prototype;
-  beforeSet(owner, 'name', (_, value) => text('window.name', 'name', String(value)));
+  beforeSet(owner, 'name', (_, value) => text('window.name', 'name', toText(value)));
   for (const [ctor, prop] of NAMED_WINDOWS) {
     const proto = protoOf(win, ctor);
-    beforeSet(proto, prop, (_, value) => text('window.name', prop, String(value)));
+    beforeSet(proto, prop, (_, value) => text('window.name', prop, toText(value)));
   }
 }
+
+const NAMED_FRAME = /^(IFRAME|FRAME|OBJECT|EMBED)$/i;
+const TARGETING = /^(A|AREA|FORM|BASE)$/i;
 
 /** A name or target attribute about to be set on `el` that names a window (throws when refused). */
 export function windowNameAttribute(text: TextJudge): (el: Element, name: string, value: unknown) => void {
   return (el, name, value) => {
-    if ((name === 'name' && /^(IFRAME|FRAME|OBJECT|EMBED)$/i.test(tagNameOf(el))) || (name === 'target' && /^(A|AREA|FORM|BASE)$/i.test(tagNameOf(el)))) text('window.name', name, String(value));
+    if ((name === 'name' && matches(NAMED_FRAME, tagNameOf(el))) || (name === 'target' && matches(TARGETING, tagNameOf(el)))) text('window.name', name, toText(value));
   };
 }
 

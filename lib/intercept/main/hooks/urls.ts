@@ -9,7 +9,7 @@ import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
-import { apply, keptWeakMap, toText } from '../../../realm/intrinsics';
+import { add, apply, keptSet, keptWeakMap, lower, matches, sliceText, startsWith, toText } from '../../../realm/intrinsics';
 import { attrFacts, isRequest, localNameOf, requestFacts, tagNameOf } from '../natives';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
@@ -38,9 +38,9 @@ const URL_PROPS: [ctor: string, prop: string][] = [
   ['HTMLAnchorElement', 'attributionSrc'],
   ['HTMLAreaElement', 'attributionSrc'],
 ];
-const URL_ATTRS = new Set(['src', 'srcset', 'imagesrcset', 'href', 'data', 'poster', 'background']);
+const URL_ATTRS = keptSet(['src', 'srcset', 'imagesrcset', 'href', 'data', 'poster', 'background']);
 /** What an SVG <set>/<animate> writes into its target's attribute (an <image>'s href loads it). */
-const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
+const ANIMATION_VALUES = keptSet(['to', 'from', 'by', 'values']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
 // (a table's row groups and rows load their legacy background too: a probe's <tr background> did)
 const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|THEAD|TBODY|TFOOT|TR|TD|TH)$/i;
@@ -52,8 +52,18 @@ const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OB
  */
 export function blobUseOf(tagName: string | undefined): BlobUse {
   if (tagName === undefined) return 'markup';
-  if (/^(IFRAME|FRAME|OBJECT|EMBED|USE)$/i.test(tagName)) return 'document';
-  return /^LINK$/i.test(tagName) ? 'stylesheet' : 'other';
+  if (matches(FRAME_TAGS, tagName)) return 'document';
+  return matches(LINK_TAG, tagName) ? 'stylesheet' : 'other';
+}
+
+const FRAME_TAGS = /^(IFRAME|FRAME|OBJECT|EMBED|USE)$/i;
+const LINK_TAG = /^LINK$/i;
+const ANIMATION_TAG = /^(set|animate)$/;
+
+/** An attribute's name as the browser matches it: lower case, an SVG `xlink:` prefix dropped. */
+function localAttribute(name: unknown): string {
+  const local = lower(toText(name));
+  return startsWith(local, 'xlink:') ? sliceText(local, 6) : local;
 }
 
 /** Judges one attribute about to be set on `el`, or on an element not known (null: judged as one it matters to); throws when refused. */
@@ -62,19 +72,24 @@ type AttributeJudge = (el: Element | null, name: string, value: unknown) => void
 export function attributeJudge(judge: LoadJudge): AttributeJudge {
   const windowName = windowNameAttribute(judge.text);
   return (el, name, value) => {
-    const local = String(name).toLowerCase().replace(/^xlink:/, '');
+    const local = localAttribute(name);
     // an SVG presentation attribute's url() (filter, mask, clip-path, fill …) fetches an external document
     if (local === 'style' || PRESENTATION_URL_ATTRIBUTES.has(local)) judge.css(value);
     else if (local === 'srcdoc') judge.html(value);
-    else if (URL_ATTRS.has(local) && (!el || LOADS_ON_SET.test(tagNameOf(el)))) judge.url(toText(value), blobUseOf(el ? tagNameOf(el) : undefined));
-    else if (local === 'attributionsrc') judge.url(String(value));
+    else if (URL_ATTRS.has(local) && (!el || matches(LOADS_ON_SET, tagNameOf(el)))) judge.url(toText(value), blobUseOf(el ? tagNameOf(el) : undefined));
+    else if (local === 'attributionsrc') judge.url(toText(value));
     // a frame's required policy leaves with its request (the Sec-Required-CSP header): text like any other
-    else if (local === 'csp' && (!el || localNameOf(el) === 'iframe')) judge.text('element-url', 'csp', String(value));
-    else if (ANIMATION_VALUES.has(local) && (!el || /^(set|animate)$/.test(localNameOf(el)))) for (const u of animationUrls(String(value))) judge.url(u);
+    else if (local === 'csp' && (!el || localNameOf(el) === 'iframe')) judge.text('element-url', 'csp', toText(value));
+    else if (ANIMATION_VALUES.has(local) && (!el || matches(ANIMATION_TAG, localNameOf(el)))) judgeEach(animationUrls(toText(value)), judge);
     else if ((local === 'name' || local === 'target') && el) windowName(el, local, value);
-    else if (local === 'name' || local === 'target') judge.text('window.name', local, String(value));
+    else if (local === 'name' || local === 'target') judge.text('window.name', local, toText(value));
     else if (local === 'type' && (!el || localNameOf(el) === 'script')) judge.scriptType(value);
   };
+}
+
+/** Each URL judged (an index loop: a page can replace the array iterator's next). */
+function judgeEach(urls: readonly unknown[], judge: LoadJudge): void {
+  for (let i = 0; i < urls.length; i++) judge.url(urlOf(urls[i]));
 }
 
 /**
@@ -110,33 +125,42 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
 const requestOnce = (u: unknown): unknown => (isRequest(u) ? u : once(u));
 const urlOf = (u: unknown): string => (isRequest(u) ? requestFacts(u).url : toText(u));
 
+/**
+ * The page's iterable walked once, by its own protocol as the browser would walk it, each item read
+ * once: the list judged is the list the browser gets.
+ */
+function requestsOnce(items: Iterable<unknown> | undefined): unknown[] {
+  const out: unknown[] = [];
+  if (items === undefined || items === null) return out;
+  for (const item of items) add(out, requestOnce(item));
+  return out;
+}
+
 /** Script loaders that fetch a URL and return a promise: a refused one rejects. */
 function hookLoaders(win: PageWindow, judge: LoadJudge): void {
   const loads = (name: string, method: string, urlsOf: (args: unknown[]) => unknown[]) =>
-    beforeAsyncCall(win, protoOf(win, name), method, (_, args) => {
-      for (const u of urlsOf(args)) judge.url(urlOf(u));
-    });
+    beforeAsyncCall(win, protoOf(win, name), method, (_, args) => judgeEach(urlsOf(args), judge));
   loads('ServiceWorkerContainer', 'register', (args) => [(args[0] = once(args[0]))]);
   loads('Worklet', 'addModule', (args) => [(args[0] = once(args[0]))]);
   loads('Cache', 'add', (args) => [(args[0] = requestOnce(args[0]))]);
   // The list as it was judged is what the browser gets: the page's iterable is walked once.
-  loads('Cache', 'addAll', (args) => (args[0] = [...((args[0] as Iterable<unknown> | undefined) ?? [])].map(requestOnce)));
+  loads('Cache', 'addAll', (args) => (args[0] = requestsOnce(args[0] as Iterable<unknown> | undefined)));
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
   for (const [ctor, prop] of URL_PROPS) {
     const use = blobUseOf(ctor.replace(/^HTML(\w+)Element$/, '$1'));
-    beforeSet(protoOf(win, ctor), prop, (_, value) => judge.url(String(value), use));
+    beforeSet(protoOf(win, ctor), prop, (_, value) => judge.url(toText(value), use));
   }
   beforeSet(protoOf(win, 'HTMLScriptElement'), 'type', (_, value) => judge.scriptType(value));
-  beforeSet(protoOf(win, 'HTMLIFrameElement'), 'csp', (_, value) => judge.text('element-url', 'csp', String(value)));
+  beforeSet(protoOf(win, 'HTMLIFrameElement'), 'csp', (_, value) => judge.text('element-url', 'csp', toText(value)));
   // `new Audio(url)` sets its src inside the constructor, past the setter above.
   const OriginalAudio: typeof Audio | undefined = win.Audio;
   if (typeof OriginalAudio === 'function') {
     const Guarded = function (this: unknown, src?: string) {
       if (!new.target) throw new TypeError("Failed to construct 'Audio': Please use the 'new' operator");
       const url = once(src) as string | undefined;
-      if (url !== undefined) judge.url(String(url));
+      if (url !== undefined) judge.url(toText(url));
       return url === undefined ? new OriginalAudio() : new OriginalAudio(url);
     } as unknown as typeof Audio;
     Guarded.prototype = OriginalAudio.prototype as HTMLAudioElement;
@@ -148,13 +172,14 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
 function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   const attr = attributeJudge(judge);
   const proto = win.Element.prototype;
-  beforeCall(proto, 'setAttribute', (self, [name, value]) => attr(self as Element, String(name), value), [0, 1]);
-  beforeCall(proto, 'setAttributeNS', (self, [, name, value]) => attr(self as Element, String(name), value), [1, 2]);
+  // arguments read by index: destructuring asks the array iterator, which a page can replace
+  beforeCall(proto, 'setAttribute', (self, args) => attr(self as Element, toText(args[0]), args[1]), [0, 1]);
+  beforeCall(proto, 'setAttributeNS', (self, args) => attr(self as Element, toText(args[1]), args[2]), [1, 2]);
   // An Attr's name and value as the browser holds them: the page may give the node getters of its own.
   const nodeAttr = (node: unknown) => attrFacts(node) ?? { name: '', value: '', owner: null };
   for (const name of ['setAttributeNode', 'setAttributeNodeNS']) {
-    beforeCall(proto, name, (self, [node]) => {
-      const a = nodeAttr(node);
+    beforeCall(proto, name, (self, args) => {
+      const a = nodeAttr(args[0]);
       attr(self as Element, a.name, a.value);
     });
   }
@@ -178,9 +203,9 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
 function hookAttributeMaps(win: PageWindow, attr: AttributeJudge): void {
   const item = win.NamedNodeMap.prototype.item;
   for (const name of ['setNamedItem', 'setNamedItemNS']) {
-    beforeCall(win.NamedNodeMap.prototype, name, (self, [node]) => {
+    beforeCall(win.NamedNodeMap.prototype, name, (self, args) => {
       const first = apply(item, self, [0]);
-      const a = attrFacts(node) ?? { name: '', value: '' };
+      const a = attrFacts(args[0]) ?? { name: '', value: '' };
       attr(first && attrFacts(first)!.owner, a.name, a.value);
     });
   }
@@ -193,12 +218,13 @@ export function hookUrls(win: PageWindow, judge: LoadJudge): void {
   hookLoaders(win, judge);
   const open = win.open;
   win.open = function (this: Window, pageUrl?: string | URL, pageTarget?: string, features?: string) {
-    const [url, target] = [once(pageUrl) as string | undefined, once(pageTarget) as string | undefined];
-    if (url !== undefined && url !== '' && !judge.allowed(String(url), 'window.open', 'document').pass) return null;
+    const url = once(pageUrl) as string | undefined;
+    const target = once(pageTarget) as string | undefined;
+    if (url !== undefined && url !== '' && !judge.allowed(toText(url), 'window.open', 'document').pass) return null;
     // the new window's name is read by whatever document it shows, another origin's too
     if (target !== undefined) {
       try {
-        judge.text('window.name', 'target', String(target));
+        judge.text('window.name', 'target', toText(target));
       } catch {
         return null;
       }

@@ -6,7 +6,7 @@
  * that replaced it could hand the original other arguments than the judge saw.
  */
 import { apply } from '../../../realm/intrinsics';
-import { once, onceAt } from './once';
+import { once, onceAt, type Indices } from './once';
 
 type Judge<T> = (self: unknown, arg: T) => void;
 
@@ -26,7 +26,7 @@ function replaceMethod(proto: object | undefined, name: string, wrap: (original:
  * `strings`: the arguments (by index) read once (./once.ts), before the judge, and handed to the
  * original as such, so that an object's toString cannot show the judge one text and the browser another.
  */
-export function beforeCall(proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: readonly number[] = []): void {
+export function beforeCall(proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: Indices = []): void {
   replaceMethod(proto, name, (original) =>
     function (this: unknown, ...args: unknown[]) {
       onceAt(args, strings);
@@ -37,7 +37,7 @@ export function beforeCall(proto: object | undefined, name: string, judge: Judge
 }
 
 /** beforeCall for a method that returns a promise: a refusal is a rejected promise, as the browser's own failures are. */
-export function beforeAsyncCall(win: Window & typeof globalThis, proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: readonly number[] = []): void {
+export function beforeAsyncCall(win: Window & typeof globalThis, proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: Indices = []): void {
   replaceMethod(proto, name, (original) =>
     function (this: unknown, ...args: unknown[]) {
       onceAt(args, strings);
