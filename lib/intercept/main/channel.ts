@@ -48,7 +48,8 @@ function announceWhenRooted(win: PageWindow, el: Element, ready: () => void): vo
     ready();
     // If the isolated script has not arrived by the first task, it is not coming: nobody may find the
     // element later and pretend to be it.
-    win.setTimeout(() => el.isConnected && el.remove(), 0);
+    // (remove kept at document_start: a page's remove that does nothing would leave it to be found)
+    win.setTimeout(() => removeNode(el), 0);
   };
   if (doc.documentElement) {
     announce(doc.documentElement);
@@ -87,6 +88,9 @@ function keep(win: PageWindow): Kept {
     MessageEv: win.MessageEvent,
   };
 }
+
+const elementRemove = Element.prototype.remove;
+const removeNode = (el: Element) => void apply(elementRemove, el, []);
 
 /** Where the conversation with the isolated world stands. */
 interface State {
@@ -165,7 +169,7 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
 
   el.addEventListener(HELLO, () => {
     state.partner = true;
-    el.remove();
+    removeNode(el);
     kept.dispatch(el, new kept.MessageEv(PORT, { ports: [channel.port2] }));
   });
   announceWhenRooted(win, el, () => kept.dispatch(el, new kept.CustomEv(READY, { bubbles: true })));

@@ -139,6 +139,13 @@ export function bytesView(v: unknown): Uint8Array<ArrayBuffer> | undefined {
   return new U8(v as ArrayBuffer);
 }
 
+/** How many bytes a view over them holds (the page can replace a typed array's length getter). */
+export const byteCount = (bytes: Uint8Array): number => viewLength(bytes) as number;
+
+/** bytes[start, end) as a new view over the same buffer, made with the constructor kept (a subarray asks the page's species). */
+export const bytesChunk = (bytes: Uint8Array, start: number, end: number): Uint8Array<ArrayBuffer> =>
+  new U8(viewBuffer(bytes) as ArrayBuffer, (viewOffset(bytes) as number) + start, end - start);
+
 /** A copy of bytes the page holds (it keeps its buffer; the browser gets this). */
 export const copyBytes = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => apply(bytesSlice, bytes, []);
 

@@ -10,8 +10,8 @@ import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
-import { add, apply, indexOf, lower, toText } from '../../realm/intrinsics';
-import { blobFacts, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText } from './natives';
+import { add, apply, bare, indexOf, lower, sequenceOf, toText } from '../../realm/intrinsics';
+import { blobFacts, byteCount, bytesChunk, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText } from './natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -22,6 +22,11 @@ export interface Serialized {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 const strict = new TextDecoder('utf-8', { fatal: true });
+// eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the decoders above
+const decodeBytes = TextDecoder.prototype.decode;
+const defineProperty = Reflect.defineProperty;
+/** The decoder's reading of bytes, through decode as it was (a page's could say the bytes hold nothing). */
+const decodeWith = (d: TextDecoder, bytes: Uint8Array): string => apply(decodeBytes, d, [bytes]);
 // Taken at document_start: a page that replaced them later could make compressed bytes read as nothing.
 const btoa0 = globalThis.btoa;
 const fromCharCode = String.fromCharCode;
@@ -32,7 +37,13 @@ const MAX_BYTES_READ = 32 * 1024 * 1024;
 /** base64 of bytes, with the functions taken at document_start. */
 function base64(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const n = byteCount(bytes);
+  for (let i = 0; i < n; i += 0x8000) {
+    const chunk = bytesChunk(bytes, i, i + 0x8000 < n ? i + 0x8000 : n);
+    // its own length: apply reads an array-like's length, which on a typed array is a getter the page can replace
+    defineProperty(chunk, 'length', { value: byteCount(chunk) });
+    binary += apply(fromCharCode, String, chunk);
+  }
   return btoa0(binary);
 }
 
@@ -44,15 +55,15 @@ function base64(bytes: Uint8Array): string {
 function bytesBody(bytes: Uint8Array, contentType: string | undefined): RawBody {
   let text: string | null = null;
   try {
-    text = strict.decode(bytes);
+    text = decodeWith(strict, bytes);
   } catch {
     // Not UTF-8.
   }
   if (text !== null && indexOf(text, '\u0000') < 0) return { kind: 'text', text, contentType };
-  if (bytes.length <= MAX_BYTES_READ) return { kind: 'text', text: text ?? decoder.decode(bytes), contentType, bytes: base64(bytes) };
+  if (byteCount(bytes) <= MAX_BYTES_READ) return { kind: 'text', text: text ?? decodeWith(decoder, bytes), contentType, bytes: base64(bytes) };
   // Too large to be handed over and inflated: compressed text is unread text, refused as such.
   if (isGzip(bytes) || isZlib(bytes)) return { kind: 'opaque', what: `compressed body over ${MAX_BYTES_READ / 1024 / 1024} MB` };
-  return { kind: 'text', text: text ?? decoder.decode(bytes), contentType };
+  return { kind: 'text', text: text ?? decodeWith(decoder, bytes), contentType };
 }
 
 export function serializeBody(win: PageWindow, body: unknown, contentType?: string): Serialized {
@@ -83,8 +94,8 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   if (bytes) {
     if (!isDocumentBytes(bytes)) return { body: bytesBody(bytes, contentType), blobs };
     // A workbook or PDF sent as raw bytes: judged as the file it is (a copy: the page keeps its buffer).
-    const file = new (nativeBlobOf(win))([copyBytes(bytes)], { type: contentType ?? '' });
-    return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: bytes.length }, file, blobs)]] }, blobs };
+    const file = new (nativeBlobOf(win))(sequenceOf([copyBytes(bytes)]) as BlobPart[], bare({ type: contentType ?? '' }));
+    return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: byteCount(bytes) }, file, blobs)]] }, blobs };
   }
   if (isReadableStream(body)) return { body: { kind: 'opaque', what: 'ReadableStream' }, blobs };
   const markup = documentMarkup(body);

@@ -12,7 +12,11 @@
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
-import { type KeptMap, apply, keptMap, keptWeakMap, toText } from '../../../realm/intrinsics';
+import { add, apply, bare, codeAt, hasOwn, type KeptMap, keptMap, keptWeakMap, toText } from '../../../realm/intrinsics';
+
+// kept as this module loads (document_start)
+const U8 = Uint8Array;
+const construct = Reflect.construct;
 import { blobFacts, bytesView } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -87,7 +91,7 @@ export function blobStore(win: PageWindow): BlobStore {
       apply(open, xhr, ['GET', url, false]);
       apply(override, xhr, [type]);
       apply(send, xhr, []);
-      return String(apply(text, xhr, []));
+      return toText(apply(text, xhr, []));
     } catch {
       return undefined;
     }
@@ -100,7 +104,7 @@ export function blobStore(win: PageWindow): BlobStore {
       if (!slice || !createUrl || !revokeUrl) return undefined;
       let url: string;
       try {
-        url = String(apply(createUrl, win.URL, [apply(slice, blob, [0, n])]));
+        url = toText(apply(createUrl, win.URL, [apply(slice, blob, [0, n])]));
       } catch {
         return undefined;
       }
@@ -108,8 +112,8 @@ export function blobStore(win: PageWindow): BlobStore {
       const binary = readAs(url, 'text/plain; charset=x-user-defined');
       apply(revokeUrl, win.URL, [url]);
       if (binary === undefined) return undefined;
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i) & 0xff;
+      const bytes = new U8(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = codeAt(binary, i) & 0xff;
       return bytes;
     },
   };
@@ -126,17 +130,19 @@ function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: un
   if (parts === undefined || parts === null || typeof parts !== 'object' || !(Symbol.iterator in parts)) return undefined;
   const given: unknown[] = [];
   const seen: BlobPart[] = [];
-  for (const p of Array.from(parts as Iterable<unknown>)) {
+  // the page's iterable walked once by its own protocol, as the browser would: the copy is what it gets
+   
+  for (const p of parts as Iterable<unknown>) {
     if (isBlob(p)) {
-      given.push(p);
-      seen.push({ blob: texts.get(p) });
+      add(given, p);
+      add(seen, bare({ blob: texts.get(p) }));
       continue;
     }
     // bytes are read once the Blob is made, and only for a type that loads: a large upload costs nothing
     const bytes = bytesView(p);
     const text = bytes ? '' : toText(p);
-    given.push(bytes ? p : text);
-    seen.push(bytes ? { bytes } : { text });
+    add(given, bytes ? p : text);
+    add(seen, bare(bytes ? { bytes } : { text }));
   }
   return { given, seen };
 }
@@ -144,12 +150,13 @@ function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: un
 /** `new Blob(parts)` / `new File(parts, name)` that remember the text they are made of. */
 function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, texts: KeptMap<Blob, string>): T {
   const decoder = new win.TextDecoder();
-  const decode = (b: Uint8Array) => decoder.decode(b);
+  const decodeBytes = win.TextDecoder.prototype.decode;
+  const decode = (b: Uint8Array) => apply(decodeBytes, decoder, [b]);
   const Guarded = function (this: unknown, ...args: unknown[]) {
     if (!new.target) throw new TypeError(`Failed to construct '${Original.name}': Please use the 'new' operator`);
     const prepared = prepareParts(texts, args[0]);
     if (prepared) args[0] = prepared.given;
-    const blob = Reflect.construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as Blob;
+    const blob = construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as Blob;
     const text = prepared && blobText(prepared.seen, typeOfBlob(blob), decode);
     if (text !== undefined) texts.set(blob, text);
     return blob;
@@ -208,10 +215,12 @@ function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL
     const blob = isBlob(obj) ? obj : undefined;
     const text = blob && texts.get(blob);
     const verdict = blob ? blobUrlVerdict(text, typeOfBlob(blob)) : { pass: true as const };
-    if ('judge' in verdict) judge.markupOrCss(verdict.judge);
-    else if ('refuse' in verdict) judge.refuse(UNREAD);
+    // own members only: a page's Object.prototype.judge would have another text judged than the Blob's
+    const toJudge = hasOwn(verdict, 'judge');
+    if (toJudge) judge.markupOrCss((verdict as { judge: string }).judge);
+    else if (hasOwn(verdict, 'refuse')) judge.refuse(UNREAD);
     const url = apply(create, this, [obj]);
-    if (blob) madeUrls.set(url, 'judge' in verdict ? { judged: true, type: typeOfBlob(blob), text: undefined } : { judged: false, type: typeOfBlob(blob), text });
+    if (blob) madeUrls.set(url, toJudge ? { judged: true, type: typeOfBlob(blob), text: undefined } : { judged: false, type: typeOfBlob(blob), text });
     return url;
   };
 }

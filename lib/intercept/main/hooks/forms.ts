@@ -10,7 +10,7 @@ import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
-import { add, apply, indexOf, keptWeakMap, lower, sliceText } from '../../../realm/intrinsics';
+import { apply, indexOf, keptWeakMap, lower, sliceText } from '../../../realm/intrinsics';
 import { NativeFormData, NativeParams, paramsText } from '../natives';
 import type { Entry } from '../../../gate/types';
 
@@ -25,13 +25,20 @@ export function formTarget(win: PageWindow, form: HTMLFormElement, getAttr = win
 
 /** The text fields of a GET form, as its query will carry them. */
 function queryOf(entries: readonly Entry[]): string {
-  const pairs: [string, string][] = [];
+  // appended one by one with append kept: the constructor would walk a list with the page's iterator
+  const query = new NativeParams();
+  let any = false;
   for (let i = 0; i < entries.length; i++) {
     const value = entries[i]![1];
-    if (typeof value === 'string') add(pairs, [entries[i]![0], value]);
+    if (typeof value !== 'string') continue;
+    apply(paramsAppend, query, [entries[i]![0], value]);
+    any = true;
   }
-  return pairs.length > 0 ? paramsText(new NativeParams(pairs))! : '';
+  return any ? paramsText(query)! : '';
 }
+
+ 
+const paramsAppend = NativeParams.prototype.append;
 
 const withoutQuery = (url: string) => (indexOf(url, '?') < 0 ? url : sliceText(url, 0, indexOf(url, '?')));
 

@@ -8,6 +8,11 @@
 import { isGuarded } from '../relay';
 import { apply } from '../../../realm/intrinsics';
 
+// the getter as it was at document_start: a page could make a frame's window read as null (a window's
+// `document` is unforgeable)
+const viewOf = Reflect.getOwnPropertyDescriptor(Document.prototype, 'defaultView')?.get;
+
+
 type PageWindow = Window & typeof globalThis;
 
 export function hookFrames(win: PageWindow, guard: (w: PageWindow) => void): void {
@@ -30,7 +35,7 @@ export function hookFrames(win: PageWindow, guard: (w: PageWindow) => void): voi
         ...desc,
         get(this: HTMLIFrameElement) {
           const value = apply(get, this, []) as Window | Document | null;
-          ensure(prop === 'contentWindow' ? (value as Window | null) : ((value as Document | null)?.defaultView ?? null));
+          ensure(prop === 'contentWindow' ? (value as Window | null) : value && viewOf ? (apply(viewOf, value, [])) : null);
           return value;
         },
       });

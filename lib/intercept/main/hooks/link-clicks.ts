@@ -15,16 +15,19 @@ import { javascriptUrlText } from '../../../gate/html-urls';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
-import { apply } from '../../../realm/intrinsics';
+import { apply, matches, startsWith, trim } from '../../../realm/intrinsics';
+import { resolveUrl } from '../natives';
 import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
+const SELF = /^_self$/i;
+
 /** The window a link without a target of its own navigates: `<base target>`, else this one. */
 function navigatesItsWindow(win: PageWindow, link: Element, getAttr: (this: Element, n: string) => string | null): boolean {
   const base = apply(win.Document.prototype.querySelector, win.document, ['base[target]']);
-  const target = (apply(getAttr, link, ['target']) ?? (base ? apply(getAttr, base, ['target']) : null) ?? '').trim();
-  return target === '' || /^_self$/i.test(target) || (target === win.name && !/^_/.test(target));
+  const target = trim(apply(getAttr, link, ['target']) ?? (base ? apply(getAttr, base, ['target']) : null) ?? '');
+  return target === '' || matches(SELF, target) || (target === win.name && !startsWith(target, '_'));
 }
 
 /** Returns what adds the listener again (after the page's `document.open()`: document-open.ts). */
@@ -32,6 +35,10 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
   const getAttr = win.Element.prototype.getAttribute;
   const closest = win.Element.prototype.closest;
   const composedPath = win.Event.prototype.composedPath;
+  // kept: a page's preventDefault that does nothing would let a refused activation go
+  const preventDefault = win.Event.prototype.preventDefault;
+  const listen = win.EventTarget.prototype.addEventListener;
+  const parentOf = Object.getOwnPropertyDescriptor(win.Node.prototype, 'parentElement')!.get!;
   const verdict = (link: Element): boolean => {
     const href = apply(getAttr, link, ['href']) ?? '';
     const code = javascriptUrlText(href);
@@ -40,11 +47,11 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
       return true;
     }
     if (!onInitialBlank(win) || !navigatesItsWindow(win, link, getAttr)) return true;
-    return ask(new win.URL(href, win.document.baseURI).href, 'link');
+    return ask(resolveUrl(win.document, href), 'link');
   };
   const onClick = (e: Event) => {
     const first = apply(composedPath, e, [])[0] as Node | undefined;
-    const start = nodeTypeOf(first) === 1 ? (first as Element) : (first?.parentElement ?? null);
+    const start = nodeTypeOf(first) === 1 ? (first as Element) : nodeTypeOf(first) !== undefined ? (apply(parentOf, first, []) as Element | null) : null;
     const link = start ? (apply(closest, start, ['a[href], area[href]'])) : null;
     if (!link) return;
     // Fail closed: an activation this could not judge (a refusal thrown by the judge too) does not go.
@@ -54,8 +61,9 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     } catch {
       pass = false;
     }
-    if (!pass) e.preventDefault();
+    if (!pass) apply(preventDefault, e, []);
   };
-  win.addEventListener('click', onClick, true);
-  return () => win.addEventListener('click', onClick, true);
+  const add = () => apply(listen, win, ['click', onClick, true]);
+  add();
+  return add;
 }

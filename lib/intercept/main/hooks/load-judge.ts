@@ -16,7 +16,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, hasOwn, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -74,8 +74,9 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
   };
   const blob = (url: string, use: BlobUse): Verdict => {
     const verdict = blobUseVerdict(blobs.made(url), use);
-    if ('pass' in verdict) return { pass: true };
-    const content = 'judge' in verdict ? verdict.judge : blobs.read(url);
+    // own members only: a page's Object.prototype.pass would let every blob: URL use go unread
+    if (hasOwn(verdict, 'pass')) return { pass: true };
+    const content = hasOwn(verdict, 'judge') ? (verdict as { judge: string }).judge : blobs.read(url);
     if (content === undefined) return channel.covered() ? { pass: false, message: UNREADABLE_BLOB } : { pass: true };
     const v = judged(content);
     if (v.pass) blobs.judged(url);
@@ -134,7 +135,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
   const markup = (html: unknown, alsoCss: boolean): void => {
     const m = toText(html);
     if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
-    const urls = alsoCss ? [...htmlUrls(m), ...cssUrls(m)] : htmlUrls(m);
+    const urls = alsoCss ? addAll(addAll([], htmlUrls(m)), cssUrls(m)) : htmlUrls(m);
     // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
     const pictures = indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : new Set<string>();
     checkEach(urls, (u) => (pictures.has(u) ? 'other' : 'markup'));

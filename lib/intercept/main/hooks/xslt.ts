@@ -38,20 +38,29 @@ function replace(proto: Record<string, unknown>, name: string, make: (original: 
  * once: the transform runs once, into an inert document of the same kind, and the judged fragment
  * is imported into the page's.
  */
-function inertLike(win: PageWindow, output: unknown): Document | undefined {
+type Inert = (output: unknown) => Document | undefined;
+
+/** Kept at document_start: a page's createHTMLDocument could hand back the live document, where the trial's images load. */
+function inertMaker(win: PageWindow): Inert {
   const implementation = Object.getOwnPropertyDescriptor(win.Document.prototype, 'implementation')?.get;
+  const contentType = Object.getOwnPropertyDescriptor(win.Document.prototype, 'contentType')?.get;
   const impl = win.DOMImplementation?.prototype;
-  if (!implementation || !impl) return undefined;
-  const own = apply(implementation, win.document, []) as DOMImplementation;
-  const html = (output as Document).contentType === 'text/html';
-  return html ? apply(impl.createHTMLDocument, own, ['']) : apply(impl.createDocument, own, [null, null]);
+  if (!implementation || !contentType || !impl) return () => undefined;
+  const { createHTMLDocument, createDocument } = impl;
+  return (output) => {
+    const own = apply(implementation, win.document, []) as DOMImplementation;
+    const html = apply(contentType, output, []) === 'text/html';
+    return html ? apply(createHTMLDocument, own, ['']) : apply(createDocument, own, [null, null]);
+  };
 }
 
 export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: unknown) => string): void {
   const xslt = protoOf(win, 'XSLTProcessor') as Record<string, unknown> | undefined;
   const importNode = win.Document.prototype.importNode;
   if (!xslt) return;
-  const isNode = (v: unknown): v is Node => v instanceof win.Node;
+  // asked of the browser (nodeType through its getter), not of the page's Node, which it can replace
+  const isNode = (v: unknown): v is Node => nodeTypeOf(v) !== undefined;
+  const inertLike = inertMaker(win);
   const sheets: Sheets = keptWeakMap();
   replace(xslt, 'importStylesheet', (original) =>
     function (this: object, ...args: unknown[]) {
@@ -71,10 +80,11 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
   replace(xslt, 'transformToFragment', (original) =>
     function (this: object, ...args: unknown[]) {
       judgeSheet(sheets, this, judge, serialize);
-      const [source, output] = args;
+      const source = args[0];
+      const output = args[1];
       // a document of this page or of one of its frames (no instanceof across realms)
       const isDocument = typeof output === 'object' && output !== null && nodeTypeOf(output) === 9;
-      const scratch = isDocument ? inertLike(win, output) : undefined;
+      const scratch = isDocument ? inertLike(output) : undefined;
       if (!scratch) return apply(original, this, args);
       const trial: unknown = apply(original, this, [source, scratch]);
       if (!isNode(trial)) return trial;
