@@ -8,6 +8,9 @@ import type { Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
 import { absoluteUrl } from './network';
+import { matches } from '../../../realm/intrinsics';
+
+const HTTP = /^https?:/i;
 
 type PageWindow = Window & typeof globalThis;
 
@@ -16,7 +19,7 @@ export type BlankAsk = (url: string, route: Route) => boolean;
 export function blankAsk(win: PageWindow, channel: GuardChannel): BlankAsk {
   return (url, route) => {
     const abs = absoluteUrl(win, url);
-    if (!/^https?:/i.test(abs) || !urlMayCarryText(abs)) return true;
+    if (!matches(HTTP, abs) || !urlMayCarryText(abs)) return true;
     return channel.askPage({ route, method: 'GET', url: abs, body: { kind: 'none' } }).pass;
   };
 }
