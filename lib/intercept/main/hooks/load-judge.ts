@@ -16,7 +16,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -134,9 +134,9 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
   const markup = (html: unknown, alsoCss: boolean): void => {
     const m = toText(html);
     if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
-    const urls = alsoCss ? [...htmlUrls(m), ...cssUrls(m)] : htmlUrls(m);
+    const urls = alsoCss ? addAll(htmlUrls(m), cssUrls(m)) : htmlUrls(m);
     // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
-    const pictures = indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : new Set<string>();
+    const pictures = keptSet(indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : []);
     checkEach(urls, (u) => (pictures.has(u) ? 'other' : 'markup'));
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
     judgeNames(htmlWindowNames(m), text);
