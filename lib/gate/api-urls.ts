@@ -6,14 +6,26 @@
  * Background Fetch's requests and icons (`registration.backgroundFetch.fetch(id, requests, { icons })`:
  * the browser downloads them itself, past every request hook of the page).
  * Pure: no DOM; anything that is not the expected shape gives no URL (the browser refuses it too).
+ * The page's guard asks these: the guard's own lists go through the kept built-ins
+ * (lib/realm/intrinsics.ts); the page's options are read as the browser reads them, inherited
+ * members and the list's own iterator included.
  */
+import { add, bare, isArray, listOf, matches, ownIterator, sequence, toText, trim } from '../realm/intrinsics';
 
-const isUrl = (v: unknown): v is string => typeof v === 'string' && /^https?:/i.test(v.trim());
+const isUrl = (v: unknown): v is string => typeof v === 'string' && matches(/^https?:/i, trim(v));
 
-function list(v: unknown): unknown[] {
-  if (Array.isArray(v)) return v;
-  if (v && typeof v === 'object' && Symbol.iterator in v) return Array.from(v as Iterable<unknown>);
-  return [];
+/** The items of a list the page passed: an array's by index, another iterable's from its iterator; undefined for anything else. */
+const itemsOf = (v: unknown): unknown[] | undefined => (isArray(v) ? listOf(v) : sequence(v));
+const list = (v: unknown): unknown[] => itemsOf(v) ?? [];
+
+/** `each` of every item of `items`, added to one list. */
+function flatten<T>(items: readonly unknown[], each: (item: unknown) => readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const some = each(items[i]);
+    for (let j = 0; j < some.length; j++) add(out, some[j]!);
+  }
+  return out;
 }
 
 const configUrlOf = (provider: unknown): string[] => {
@@ -24,7 +36,7 @@ const configUrlOf = (provider: unknown): string[] => {
 /** The config URLs of `credentials.get({ identity: { providers } })`. */
 export function identityConfigUrls(options: unknown): string[] {
   const identity = (options as { identity?: { providers?: unknown } } | null | undefined)?.identity;
-  return list(identity?.providers).flatMap(configUrlOf);
+  return flatten(list(identity?.providers), configUrlOf);
 }
 
 /** The config URL of `IdentityCredential.disconnect(options)` / `IdentityProvider.getUserInfo(options)`. */
@@ -32,9 +44,9 @@ export const providerConfigUrls = (options: unknown): string[] => configUrlOf(op
 
 /** The payment method identifiers of a PaymentRequest that are URLs (their manifests are fetched). */
 export function paymentMethodUrls(methods: unknown): string[] {
-  return list(methods).flatMap((m) => {
+  return flatten(list(methods), (m) => {
     const id = (m as { supportedMethods?: unknown } | null)?.supportedMethods;
-    return list(typeof id === 'string' ? [id] : id).filter(isUrl);
+    return flatten(typeof id === 'string' ? [id] : list(id), (v) => (isUrl(v) ? [v] : []));
   });
 }
 
@@ -52,36 +64,51 @@ export interface BackgroundFetchArgs {
   urls: string[];
 }
 
-const asString = (v: unknown): string => (typeof v === 'string' ? v : String(v as { toString(): string })); // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion
+const asString = (v: unknown): string => (typeof v === 'string' ? v : toText(v));
+
+/**
+ * The dictionary members `keys` of `from`, each read once as the browser reads them (a getter on a
+ * prototype too), into an object without a prototype: the browser reads the copy in turn, and must
+ * find no member the page put on Object.prototype (nor call a setter it put there as the copy is made).
+ */
+function picked(from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = bare({});
+  for (let i = 0; i < keys.length; i++) {
+    const v = from[keys[i]!];
+    if (v !== undefined) out[keys[i]!] = v;
+  }
+  return out;
+}
+
+/** A list handed on to the browser: iterated by its own iterator, never the page's array iterator. */
+const handedOn = <T>(items: readonly unknown[], each: (item: unknown) => T): T[] => {
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) add(out, each(items[i]));
+  return ownIterator(out);
+};
 
 export function backgroundFetchArgs(requests: unknown, options: unknown, isRequest: (v: unknown) => v is { url: string }): BackgroundFetchArgs {
   const fixed = (r: unknown): unknown => (isRequest(r) ? r : asString(r));
   // one request, or a list of them (a string is one, though it is iterable)
-  const many = typeof requests === 'object' && requests !== null && !isRequest(requests) && Symbol.iterator in requests;
-  const reqs = many ? list(requests).map(fixed) : [fixed(requests)];
-  const urls = reqs.map((r) => (typeof r === 'string' ? r : (r as { url: string }).url));
-  if (options === null || typeof options !== 'object') return { requests: many ? reqs : reqs[0], options, urls };
-  // the dictionary's members read once each, as the browser reads them (a getter on a prototype too)
+  const listed = typeof requests === 'object' && requests !== null && !isRequest(requests) ? itemsOf(requests) : undefined;
+  const reqs = listed ? handedOn(listed, fixed) : [fixed(requests)];
+  const urls: string[] = [];
+  for (let i = 0; i < reqs.length; i++) {
+    const r = reqs[i];
+    add(urls, typeof r === 'string' ? r : (r as { url: string }).url);
+  }
+  const handed = listed ? reqs : reqs[0];
+  if (options === null || typeof options !== 'object') return { requests: handed, options, urls };
   const given = options as Record<string, unknown>;
-  const picked = (from: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    for (const k of keys) {
-      const v = from[k];
-      if (v !== undefined) out[k] = v;
-    }
-    return out;
-  };
   const rest = picked(given, ['title', 'downloadTotal']);
   const iconList = given.icons;
-  const icons =
-    iconList === undefined
-      ? undefined
-      : list(iconList).map((i) => {
-          if (i === null || typeof i !== 'object') return i;
-          const icon = picked(i as Record<string, unknown>, ['src', 'sizes', 'type', 'label']);
-          if (icon.src !== undefined) icon.src = asString(icon.src);
-          if (typeof icon.src === 'string') urls.push(icon.src);
-          return icon;
-        });
-  return { requests: many ? reqs : reqs[0], options: icons === undefined ? rest : { ...rest, icons }, urls };
+  if (iconList === undefined) return { requests: handed, options: rest, urls };
+  rest.icons = handedOn(list(iconList), (i) => {
+    if (i === null || typeof i !== 'object') return i;
+    const icon = picked(i as Record<string, unknown>, ['src', 'sizes', 'type', 'label']);
+    if (icon.src !== undefined) icon.src = asString(icon.src);
+    if (typeof icon.src === 'string') add(urls, icon.src);
+    return icon;
+  });
+  return { requests: handed, options: rest, urls };
 }

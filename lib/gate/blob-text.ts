@@ -5,15 +5,22 @@
  * into the page) fetches the URLs the text holds, past every hook of the page (a probe saw the ID
  * arrive each way). The page-world hook records the text of each Blob made from strings, buffers and
  * Blobs already read, and judges it as markup and CSS when the page asks for its URL. Pure: no DOM.
+ * Decided through the kept built-ins (lib/realm/intrinsics.ts), and the verdicts have no prototype:
+ * the hooks ask them `'pass' in verdict`, which a page's Object.prototype.pass would answer.
  */
+import { bare, hasOwn, matches } from '../realm/intrinsics';
 
 /** Types the browser parses into something that loads URLs: a document or a stylesheet. */
 const LOADING_TYPE = /^\s*(?:text\/(?:html|xml|css|xsl)|application\/(?:xhtml\+xml|xml|xslt\+xml|[\w.-]+\+xml)|image\/svg\+xml)\s*(?:;|$)/i;
 
-export const loadingType = (type: string): boolean => LOADING_TYPE.test(type);
+export const loadingType = (type: string): boolean => matches(LOADING_TYPE, type);
 
 /** One part of `new Blob(parts)`: a string (already String()-ed), bytes, or a Blob. */
 export type BlobPart = { text: string } | { bytes: Uint8Array } | { blob: string | undefined };
+
+// own members only: `'text' in part` would find a page's Object.prototype.text and make every part that text
+const isTextPart = (p: BlobPart): p is { text: string } => hasOwn(p, 'text');
+const isBlobPart = (p: BlobPart): p is { blob: string | undefined } => hasOwn(p, 'blob');
 
 /**
  * The text of a Blob made of `parts`, or undefined when a part is not known (a Blob the page got from
@@ -22,9 +29,10 @@ export type BlobPart = { text: string } | { bytes: Uint8Array } | { blob: string
  */
 export function blobText(parts: readonly BlobPart[], type: string, decode: (bytes: Uint8Array) => string): string | undefined {
   let text = '';
-  for (const p of parts) {
-    if ('text' in p) text += p.text;
-    else if ('blob' in p) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (isTextPart(p)) text += p.text;
+    else if (isBlobPart(p)) {
       if (p.blob === undefined) return undefined;
       text += p.blob;
     } else if (loadingType(type)) text += decode(p.bytes);
@@ -40,9 +48,9 @@ export type BlobVerdict = { judge: string } | { refuse: true } | { pass: true };
 const CODE_TYPE = /(?:javascript|ecmascript|json|wasm)\s*(?:;|$)/i;
 
 export function blobUrlVerdict(text: string | undefined, type: string): BlobVerdict {
-  if (CODE_TYPE.test(type)) return { pass: true };
-  if (text !== undefined) return { judge: text };
-  return loadingType(type) ? { refuse: true } : { pass: true };
+  if (matches(CODE_TYPE, type)) return bare({ pass: true });
+  if (text !== undefined) return bare({ judge: text });
+  return bare(loadingType(type) ? { refuse: true } : { pass: true });
 }
 
 /**
@@ -72,10 +80,10 @@ export type BlobUseVerdict = { pass: true } | { judge: string } | { read: true }
  * bytes of no type are sniffed as a document in a frame (Firefox).
  */
 export function blobUseVerdict(made: MadeBlob | undefined, use: BlobUse): BlobUseVerdict {
-  if (use === 'other' || made?.judged) return { pass: true };
-  if (!made) return { read: true };
-  if (use === 'document' && made.type !== '') return { pass: true };
-  return made.text !== undefined ? { judge: made.text } : { read: true };
+  if (use === 'other' || made?.judged) return bare({ pass: true });
+  if (!made) return bare({ read: true });
+  if (use === 'document' && made.type !== '') return bare({ pass: true });
+  return bare(made.text !== undefined ? { judge: made.text } : { read: true });
 }
 
 /**

@@ -12,6 +12,7 @@ import { percentText } from './percent-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
 import { pairsOf } from './pairs';
+import { matches } from '../realm/intrinsics';
 
 /** JSON inside JSON (`{data: JSON.stringify(article)}`) is common; deeper nesting is not. */
 const MAX_DEPTH = 3;
@@ -167,10 +168,11 @@ const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
 
 /**
  * `a=1&b=2`: a (trimmed) string that is a query (or a urlencoded body) and nothing else. Padded
- * base64 has that shape too (`eyJ…=`): it is read as base64, not as one empty field.
+ * base64 has that shape too (`eyJ…=`): it is read as base64, not as one empty field. The page's guard
+ * asks it of a message's strings (message-text.ts): its shape through the kept exec.
  */
 export function isQueryString(t: string): boolean {
-  return URLENCODED_SHAPE.test(t) && base64Reading(t) === null;
+  return matches(URLENCODED_SHAPE, t) && base64Reading(t) === null;
 }
 
 function decodeText(parts: TextPart[], files: FileRef[], text: string, blanks: Blanks, contentType = '', parse = parseJson): void {

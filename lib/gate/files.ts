@@ -1,10 +1,25 @@
+/**
+ * What a file is, by its type, name or first bytes. The page's guard asks these (lib/intercept/main/serialize.ts):
+ * kept built-ins and index loops only (lib/realm/intrinsics.ts), and bytes read by index alone — a
+ * typed array's index past its end is undefined, while its `length`, `indexOf` and `subarray` are
+ * the page's to replace.
+ */
+import { matches } from '../realm/intrinsics';
+
 /** Images, audio, video and fonts carry no text Precheck reads; documents and text files do. */
 export function isMediaFile(type: string, name: string): boolean {
-  return /^(image|audio|video|font)\//i.test(type) || /\.(jpe?g|png|gif|bmp|webp|svg|ico|mp[34]|avi|mov|wmv|flv|wav|woff2?|ttf)$/i.test(name);
+  return matches(/^(image|audio|video|font)\//i, type) || matches(/\.(jpe?g|png|gif|bmp|webp|svg|ico|mp[34]|avi|mov|wmv|flv|wav|woff2?|ttf)$/i, name);
 }
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+/** Do `bytes` hold `magic` at `at`? (Past their end a byte is undefined: no match.) */
+function opensWith(bytes: Uint8Array, magic: readonly number[], at = 0): boolean {
+  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
+  return true;
+}
+
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+/** PDF readers take a %PDF- header anywhere in the first KB. */
+const PDF_HEAD = 1024;
 
 /**
  * Bytes of a document the attachment readers open (an Office zip or compound file, a PDF): sent as a
@@ -12,13 +27,9 @@ const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
  * read as text, a workbook's zip shows none of its cells. Other bytes are read as text, as before.
  */
 export function isDocumentBytes(bytes: Uint8Array): boolean {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return true;
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return true;
-  // PDF readers take a %PDF- header anywhere in the first KB.
-  const head = bytes.subarray(0, 1024);
-  for (let i = head.indexOf(0x25); i >= 0 && i + PDF.length <= head.length; i = head.indexOf(0x25, i + 1)) {
-    if (startsWith(head.subarray(i), PDF)) return true;
-  }
+  if (opensWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || opensWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return true;
+  if (opensWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return true;
+  for (let i = 0; i + PDF.length <= PDF_HEAD; i++) if (bytes[i] === 0x25 && opensWith(bytes, PDF, i)) return true;
   return false;
 }
 
@@ -55,7 +66,8 @@ const MEDIA_MAGIC: readonly (readonly [number, readonly number[]])[] = [
  * or name says nothing (text sent as `a.png` is text), and an SVG is XML text, read as such.
  */
 export function isMediaBytes(head: Uint8Array): boolean {
-  return MEDIA_MAGIC.some(([at, magic]) => head.length >= at + magic.length && magic.every((b, i) => head[at + i] === b));
+  for (let i = 0; i < MEDIA_MAGIC.length; i++) if (opensWith(head, MEDIA_MAGIC[i]![1], MEDIA_MAGIC[i]![0])) return true;
+  return false;
 }
 
 /** A picture, sound, film, font or document by its first bytes (a KB for a PDF's header): read as a file, never as text or ciphertext. */

@@ -4,10 +4,13 @@
  * attributes and attributionsrc (Chrome's Attribution Reporting requests each URL in it), the values
  * an SVG <set>/<animate> writes (an <image>'s animated href loads), and the CSS of style attributes, SVG
  * presentation attributes (`filter="url(…)"`) and <style> elements. Attribute values are read with
- * their character references decoded, as the parser does. Pure: no DOM.
+ * their character references decoded, as the parser does. Pure: no DOM. Read through the kept
+ * built-ins (lib/realm/intrinsics.ts), as the page's guard asks it after page code could replace
+ * matchAll, push or a Set's has.
  */
 import { cssUrls } from './css-urls';
 import { decodeEntities } from './html-text';
+import { add, addAll, allMatches, decodeUri, execOnce, fromCharCode, includes, joinText, keptMap, keptSet, matchedGroup, matches, replaceEach, splitText, toInteger, trim, type KeptSet } from '../realm/intrinsics';
 
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
 // (an iframe's csp is no URL, but leaves with the frame's request as a header: its text is judged alike)
@@ -18,39 +21,53 @@ const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
  * `filter="url(/x.svg#f)"`, `mask`, `clip-path`, `fill`, `stroke` or `marker-*` reference names (a
  * probe saw the ID arrive by setAttribute and by markup). Their value is CSS.
  */
-export const PRESENTATION_URL_ATTRIBUTES: ReadonlySet<string> = new Set(['fill', 'stroke', 'filter', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'cursor']);
-const PRESENTATION_ATTR = new RegExp(String.raw`(?<![\w-])(?:${[...PRESENTATION_URL_ATTRIBUTES].join('|')})${VALUE}`, 'gi');
+const PRESENTATION_NAMES = ['fill', 'stroke', 'filter', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'cursor'];
+export const PRESENTATION_URL_ATTRIBUTES: KeptSet<string> = keptSet(PRESENTATION_NAMES);
+const PRESENTATION_ATTR = new RegExp(String.raw`(?<![\w-])(?:${joinText(PRESENTATION_NAMES, '|')})${VALUE}`, 'gi');
 const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;
 /** SVG's <set>/<animate> write their to/from/by/values into the target's attribute (an image's href loads it). */
 const ANIMATION_TAG = /<(?:set|animate)\b[^>]*>/gi;
 const ANIMATION_VALUE = new RegExp(String.raw`\b(?:to|from|by|values)${VALUE}`, 'gi');
 
-const valueOf = (m: RegExpMatchArray) => decodeEntities(m[1] ?? m[2] ?? m[3] ?? '');
+const valueOf = (m: RegExpExecArray) => decodeEntities(matchedGroup(m));
 
 /** The URLs an animation value may hold: values is a ';'-separated list, to/from/by one value. */
-export const animationUrls = (value: string): string[] => value.split(';').map((v) => v.trim()).filter(Boolean);
+export function animationUrls(value: string): string[] {
+  const parts = splitText(value, ';');
+  const urls: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const u = trim(parts[i]!);
+    if (u !== '') add(urls, u);
+  }
+  return urls;
+}
 
 /** Could this HTML load anything? (No `=` and no CSS: nothing to look at.) */
 export function htmlMayLoad(html: string): boolean {
-  return html.includes('=') || /<style/i.test(html);
+  return includes(html, '=') || matches(/<style/i, html);
 }
 
 export function htmlUrls(html: string, depth = 0): string[] {
   if (!htmlMayLoad(html)) return [];
   const urls: string[] = [];
   // a srcset is judged whole: every candidate after the first '?' is in its query
-  for (const m of html.matchAll(URL_ATTR)) urls.push(valueOf(m));
-  for (const m of html.matchAll(STYLE_ATTR)) urls.push(...cssUrls(valueOf(m)));
-  for (const m of html.matchAll(PRESENTATION_ATTR)) urls.push(...cssUrls(valueOf(m)));
-  for (const m of html.matchAll(STYLE_ELEMENT)) urls.push(...cssUrls(m[1]!));
+  eachMatch(html, URL_ATTR, (m) => add(urls, valueOf(m)));
+  eachMatch(html, STYLE_ATTR, (m) => addAll(urls, cssUrls(valueOf(m))));
+  eachMatch(html, PRESENTATION_ATTR, (m) => addAll(urls, cssUrls(valueOf(m))));
+  eachMatch(html, STYLE_ELEMENT, (m) => addAll(urls, cssUrls(m[1]!)));
   // values is a list: each of its values is requested by itself
-  for (const tag of html.matchAll(ANIMATION_TAG)) for (const m of tag[0].matchAll(ANIMATION_VALUE)) urls.push(...animationUrls(valueOf(m)));
+  eachMatch(html, ANIMATION_TAG, (tag) => eachMatch(tag[0], ANIMATION_VALUE, (m) => addAll(urls, animationUrls(valueOf(m)))));
   // An iframe's srcdoc is a document of its own, parsed in a frame the guard reaches too late.
-  if (depth < 2) for (const m of html.matchAll(SRCDOC_ATTR)) urls.push(...htmlUrls(valueOf(m), depth + 1));
+  if (depth < 2) eachMatch(html, SRCDOC_ATTR, (m) => addAll(urls, htmlUrls(valueOf(m), depth + 1)));
   return urls;
 }
 
+/** `each` called with every match of `re` (g flag) in `text`, in order. */
+function eachMatch(text: string, re: RegExp, each: (m: RegExpExecArray) => void): void {
+  const found = allMatches(re, text);
+  for (let i = 0; i < found.length; i++) each(found[i]!);
+}
 
 /** Elements whose URL is a picture or media: nothing in what they load is fetched in turn. */
 const PICTURE_TAG = /<(?:img|source|video|audio|track|input)\b[^>]*>/gi;
@@ -61,16 +78,24 @@ const PICTURE_TAG = /<(?:img|source|video|audio|track|input)\b[^>]*>/gi;
  */
 export function htmlPictureUrls(html: string): string[] {
   const urls: string[] = [];
-  for (const tag of html.matchAll(PICTURE_TAG)) for (const m of tag[0].matchAll(URL_ATTR)) urls.push(valueOf(m));
+  eachMatch(html, PICTURE_TAG, (tag) => eachMatch(tag[0], URL_ATTR, (m) => add(urls, valueOf(m))));
   return urls;
 }
 
-/** Of `all` (every URL found, repeats kept), those found only as pictures: one also written as a link or in CSS is not. */
-export function onlyPictureUrls(all: readonly string[], pictures: readonly string[]): Set<string> {
-  const left = new Map<string, number>();
-  for (const u of all) left.set(u, (left.get(u) ?? 0) + 1);
-  for (const u of pictures) left.set(u, (left.get(u) ?? 0) - 1);
-  return new Set(pictures.filter((u) => left.get(u) === 0));
+/** Of `all` (every URL found, repeats kept), those found only as pictures, each once: one also written as a link or in CSS is not. */
+export function onlyPictureUrls(all: readonly string[], pictures: readonly string[]): string[] {
+  const left = keptMap<string, number>();
+  for (let i = 0; i < all.length; i++) left.set(all[i]!, (left.get(all[i]!) ?? 0) + 1);
+  for (let i = 0; i < pictures.length; i++) left.set(pictures[i]!, (left.get(pictures[i]!) ?? 0) - 1);
+  const only: string[] = [];
+  const listed = keptSet<string>();
+  for (let i = 0; i < pictures.length; i++) {
+    const u = pictures[i]!;
+    if (left.get(u) !== 0 || listed.has(u)) continue;
+    listed.add(u);
+    add(only, u);
+  }
+  return only;
 }
 
 /**
@@ -80,12 +105,12 @@ export function onlyPictureUrls(all: readonly string[], pictures: readonly strin
  * undefined for any other URL.
  */
 export function javascriptUrlText(url: string): string | undefined {
-  const m = /^\s*javascript:([\s\S]*)$/i.exec(url);
+  const m = execOnce(/^\s*javascript:([\s\S]*)$/i, url);
   if (!m) return undefined;
   try {
-    return decodeURIComponent(m[1]!);
+    return decodeUri(m[1]!);
   } catch {
-    return m[1]!.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return replaceEach(/%([0-9a-f]{2})/gi, m[1]!, (h) => fromCharCode(toInteger(h[1]!, 16)));
   }
 }
 
@@ -97,12 +122,12 @@ export function javascriptUrlText(url: string): string | undefined {
  * show: the probe saw `javascript:parent.html` load the ID that way.
  */
 export function javascriptResultReadable(code: string): boolean {
-  const c = code.trim().replace(/;+\s*$/, '').trim();
+  const c = trim(replaceEach(/;+\s*$/g, trim(code), () => ''));
   return (
     c === '' ||
     isWholeVoid(c) ||
-    /^(?:false|true|null|undefined|NaN|[-+]?\d+(?:\.\d+)?)$/.test(c) ||
-    /^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.|\$(?!\{))*`)$/s.test(c)
+    matches(/^(?:false|true|null|undefined|NaN|[-+]?\d+(?:\.\d+)?)$/, c) ||
+    matches(/^(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.|\$(?!\{))*`)$/s, c)
   );
 }
 
@@ -112,8 +137,8 @@ export function javascriptResultReadable(code: string): boolean {
  * regular expression or comment with quotes or parentheses in it is taken for no void: refused).
  */
 function isWholeVoid(c: string): boolean {
-  if (/^void\s+0$/.test(c)) return true;
-  const open = /^void\s*\(/.exec(c);
+  if (matches(/^void\s+0$/, c)) return true;
+  const open = execOnce(/^void\s*\(/, c);
   if (!open) return false;
   let depth = 0;
   for (let i = open[0].length - 1; i < c.length; i++) {

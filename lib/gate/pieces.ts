@@ -3,8 +3,10 @@
  * request each. A piece on its own is no document (the zip directory of a workbook is in its last
  * piece, a PDF's header in its first) and an ID may be cut in two between pieces: each piece is judged
  * as the whole file it was cut from. The MAIN-world hook of `Blob.prototype.slice` records where each
- * piece comes from; this is the arithmetic.
+ * piece comes from; this is the arithmetic, in plain comparisons and the kept Number and Math.floor
+ * (lib/realm/intrinsics.ts): page code could replace the global ones before it cuts a file.
  */
+import { floor, toNumber } from '../realm/intrinsics';
 
 /** Where a piece lies in the Blob it was first cut from. */
 export interface Piece<B> {
@@ -15,27 +17,28 @@ export interface Piece<B> {
 
 /** WebIDL's [Clamp] long long: NaN is 0, and a fraction rounds to the nearest integer, a half to the even one. */
 function clampInteger(value: unknown): number {
-  const x = Number(value);
-  if (Number.isNaN(x)) return 0;
-  if (!Number.isFinite(x)) return x;
-  const floor = Math.floor(x);
-  const rest = x - floor;
-  if (rest !== 0.5) return rest < 0.5 ? floor : floor + 1;
-  return floor % 2 === 0 ? floor : floor + 1;
+  const x = toNumber(value);
+  if (x !== x) return 0;
+  if (x === Infinity || x === -Infinity) return x;
+  const down = floor(x);
+  const rest = x - down;
+  if (rest !== 0.5) return rest < 0.5 ? down : down + 1;
+  return down % 2 === 0 ? down : down + 1;
 }
 
 /** Blob.prototype.slice's reading of one bound (negative counts from the end, clamped to the size). */
 function bound(value: unknown, size: number, fallback: number): number {
   if (value === undefined) return fallback;
   const n = clampInteger(value);
-  return n < 0 ? Math.max(size + n, 0) : Math.min(n, size);
+  if (n < 0) return size + n > 0 ? size + n : 0;
+  return n < size ? n : size;
 }
 
 /** The bytes [start, end) of a Blob of `size` that `slice(start, end)` takes, as the File API reads them. */
 export function sliceSpan(size: number, start?: unknown, end?: unknown): { start: number; end: number } {
   const s = bound(start, size, 0);
   const e = bound(end, size, size);
-  return { start: s, end: Math.max(s, e) };
+  return { start: s, end: e > s ? e : s };
 }
 
 /**

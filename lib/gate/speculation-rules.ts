@@ -10,18 +10,25 @@
  * - a script's type is written in few places (the `type` property or attribute, or markup), all of
  *   them hooked, and it is read when the script is inserted: no rules script, no speculative load.
  * Rules the CMS's own server sends in its HTML are the browser's parser's, untouched. Firefox does not
- * support speculation rules (a script of that type is inert there). Pure: no DOM.
+ * support speculation rules (a script of that type is inert there). Pure: no DOM; through the kept
+ * built-ins (lib/realm/intrinsics.ts), or a page that replaced `String` or RegExp's `test` would make
+ * rules unseen.
  */
 import { attributeValues, startTags } from './html-tags';
+import { lower, matches, replaceEach, toText } from '../realm/intrinsics';
 
 /** The script type that makes rules: ASCII case-insensitive, surrounding whitespace ignored, as the browser reads it. */
 export function isSpeculationRulesType(value: unknown): boolean {
-  return String(value).replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '').toLowerCase() === 'speculationrules';
+  return lower(replaceEach(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, toText(value), () => '')) === 'speculationrules';
 }
 
 /** Does this markup make a speculation-rules script once parsed? */
 export function htmlHasSpeculationRules(html: string): boolean {
-  if (!/<script/i.test(html)) return false;
-  for (const { attributes } of startTags(html, 'script')) if (attributeValues(attributes, 'type').some(isSpeculationRulesType)) return true;
+  if (!matches(/<script/i, html)) return false;
+  const scripts = startTags(html, 'script');
+  for (let i = 0; i < scripts.length; i++) {
+    const types = attributeValues(scripts[i]!.attributes, 'type');
+    for (let j = 0; j < types.length; j++) if (isSpeculationRulesType(types[j])) return true;
+  }
   return false;
 }

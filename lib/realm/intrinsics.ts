@@ -35,11 +35,19 @@ const jsonStringify = JSON.stringify;
 const jsonParse = JSON.parse;
 const json = JSON;
 
+const NativeRegExp = RegExp;
+const iteratorKey = Symbol.iterator;
+
 export const fromCharCode = String.fromCharCode;
 export const fromCodePoint = String.fromCodePoint;
 export const toInteger = parseInt;
 export const decodeUri = decodeURIComponent;
 export const encodeUri = encodeURIComponent;
+/** Number() as it was: ToNumber, an object's valueOf asked once. */
+export const toNumber: (v: unknown) => number = Number;
+export const floor = Math.floor;
+/** Object.entries as it was: own enumerable string-keyed members, getters run (as structured clone runs them). */
+export const ownEntries: (o: object) => [string, unknown][] = Object.entries;
 
 // ---- strings
 
@@ -79,12 +87,25 @@ export function joinText(list: ArrayLike<unknown>, separator: string): string {
 // ---- regular expressions: only exec, kept, is ever asked (test, replace, split, match and matchAll
 // all ask the page's exec, flags and species)
 
+/** A regular expression made by RegExp as it was: the global `RegExp` is the page's to replace. */
+export const expression = (source: string, flags: string): RegExp => new NativeRegExp(source, flags);
+
 /** `re`'s first match in `s`, from the start whatever its lastIndex; null when none. */
 export function execOnce(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
   const m = apply(regexpExec, re, [s]);
   re.lastIndex = 0;
   return m;
+}
+
+/**
+ * The first group of `m` that took part in the match (an expression of alternatives with a group
+ * each: `"…"`, `'…'` or bare), or ''. Only its own indices are read: one past them is looked up on
+ * Array.prototype, where a page can put anything.
+ */
+export function matchedGroup(m: RegExpExecArray): string {
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return m[g]!;
+  return '';
 }
 
 /** Does `re` match somewhere in `s`? */
@@ -137,22 +158,34 @@ export function addAll<T>(list: T[], more: ArrayLike<T>): T[] {
 /** A copy of an array-like (arguments, a NodeList read by index) as an array. */
 export const listOf = <T>(items: ArrayLike<T>): T[] => addAll<T>([], items);
 
-const iteratorKey = Symbol.iterator;
+/**
+ * The values `v`'s own iterator gives, or undefined when it has none: how the browser reads a WebIDL
+ * sequence the page hands it (its iterator asked, `next` read once), not how the guard reads its own
+ * lists. `Array.from` and `Symbol.iterator in v` would ask the global Array and Symbol, both the page's to replace.
+ */
+export function sequence(v: unknown): unknown[] | undefined {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return undefined;
+  const method = (v as Record<symbol, unknown>)[iteratorKey];
+  if (typeof method !== 'function') return undefined;
+  const it = apply(method as Fn, v, []) as { next: Fn };
+  const next = it.next;
+  const out: unknown[] = [];
+  for (let step = apply(next, it, []) as IteratorResult<unknown>; !step.done; step = apply(next, it, []) as IteratorResult<unknown>) add(out, step.value);
+  return out;
+}
 
 /**
- * `items` as a sequence the browser reads through the object's own members (a constructor's
- * `sequence<…>` argument): an array would be walked with the page's iterator, which a page can make
- * end at once (a Blob made of nothing, a query without fields).
+ * `list` with an iterator of its own, for a list of the guard's handed on to the browser (a WebIDL
+ * sequence argument): the browser iterates it, and through the array iterator's `next`, the page's to
+ * replace, it would read other items than the ones judged.
  */
-export function sequenceOf<T>(items: ArrayLike<T>): Iterable<T> {
-  let i = 0;
-  const iterator = bare({
-    next: () => {
-      const done = i >= items.length;
-      return bare({ value: done ? undefined : items[i++], done });
-    },
-  });
-  return bare({ [iteratorKey]: () => iterator }) as unknown as Iterable<T>;
+export function ownIterator<T>(list: T[]): T[] {
+  const iterator = () => {
+    let i = 0;
+    return bare({ next: () => bare(i < list.length ? { value: list[i++], done: false } : { value: undefined, done: true }) });
+  };
+  defineProperty(list, iteratorKey, { __proto__: null, value: iterator } as PropertyDescriptor);
+  return list;
 }
 
 const NativeSet = Set;
@@ -186,17 +219,43 @@ export interface KeptMap<K, V> {
   delete(key: K): boolean;
 }
 
-function keptOf<K, V>(m: object, [get, set, has, del]: readonly Fn[]): KeptMap<K, V> {
+// the methods as parameters, not a destructured list: a map is made after page code ran, and
+// destructuring asks the array iterator's next, which the page can replace
+function keptOf<K, V>(m: object, get: Fn, set: Fn, has: Fn, del: Fn): KeptMap<K, V> {
   return {
-    get: (k) => apply(get!, m, [k]) as V | undefined,
-    set: (k, v) => void apply(set!, m, [k, v]),
-    has: (k) => apply(has!, m, [k]) as boolean,
-    delete: (k) => apply(del!, m, [k]) as boolean,
+    get: (k) => apply(get, m, [k]) as V | undefined,
+    set: (k, v) => void apply(set, m, [k, v]),
+    has: (k) => apply(has, m, [k]) as boolean,
+    delete: (k) => apply(del, m, [k]) as boolean,
   };
 }
 
-export const keptMap = <K, V>(): KeptMap<K, V> => keptOf(new NativeMap<K, V>(), [mapGet, mapSet, mapHas, mapDelete]);
-export const keptWeakMap = <K extends object, V>(): KeptMap<K, V> => keptOf(new NativeWeakMap<K, V>(), [weakGet, weakSet, weakHas, weakDelete]);
+const [mapForEach, setForEach] = [Map.prototype.forEach, Set.prototype.forEach];
+
+/** A Map's entries read through Map's forEach as it was (a brand check: a Map of any realm, whatever its tag); undefined for anything else. */
+export function mapEntries(v: unknown): [unknown, unknown][] | undefined {
+  const out: [unknown, unknown][] = [];
+  try {
+    apply(mapForEach as Fn, v, [(value: unknown, key: unknown) => add(out, [key, value])]);
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
+/** A Set's values read through Set's forEach as it was; undefined for anything not a Set. */
+export function setValues(v: unknown): unknown[] | undefined {
+  const out: unknown[] = [];
+  try {
+    apply(setForEach as Fn, v, [(value: unknown) => add(out, value)]);
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
+export const keptMap = <K, V>(): KeptMap<K, V> => keptOf(new NativeMap<K, V>(), mapGet, mapSet, mapHas, mapDelete);
+export const keptWeakMap = <K extends object, V>(): KeptMap<K, V> => keptOf(new NativeWeakMap<K, V>(), weakGet, weakSet, weakHas, weakDelete);
 
 /** A WeakSet through WeakSet's methods as they were. */
 export function keptWeakSet<T extends object>(): { add(v: T): void; has(v: T): boolean } {

@@ -10,7 +10,7 @@ import { mayCarryText } from '../../gate/text-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../gate/files';
 import type { Entry, FileRef, RawBody } from '../../gate/types';
 import { nativeBlobOf, pieceOf } from './hooks/blobs';
-import { add, apply, bare, indexOf, lower, sequenceOf, toText } from '../../realm/intrinsics';
+import { add, apply, bare, indexOf, lower, ownIterator, toText } from '../../realm/intrinsics';
 import { blobFacts, byteCount, bytesChunk, bytesView, copyBytes, documentMarkup, formDataEntries, headerEntries, isReadableStream, paramsText } from './natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -94,7 +94,7 @@ export function serializeBody(win: PageWindow, body: unknown, contentType?: stri
   if (bytes) {
     if (!isDocumentBytes(bytes)) return { body: bytesBody(bytes, contentType), blobs };
     // A workbook or PDF sent as raw bytes: judged as the file it is (a copy: the page keeps its buffer).
-    const file = new (nativeBlobOf(win))(sequenceOf([copyBytes(bytes)]) as BlobPart[], bare({ type: contentType ?? '' }));
+    const file = new (nativeBlobOf(win))(ownIterator<BlobPart>([copyBytes(bytes)]), bare({ type: contentType ?? '' }));
     return { body: { kind: 'entries', entries: [['(blob)', fileEntry({ name: '(blob)', filename: '', type: contentType ?? '', size: byteCount(bytes) }, file, blobs)]] }, blobs };
   }
   if (isReadableStream(body)) return { body: { kind: 'opaque', what: 'ReadableStream' }, blobs };

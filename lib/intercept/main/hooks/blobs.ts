@@ -12,7 +12,7 @@
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
-import { add, apply, bare, codeAt, hasOwn, type KeptMap, keptMap, keptWeakMap, toText } from '../../../realm/intrinsics';
+import { add, apply, bare, codeAt, hasOwn, type KeptMap, keptMap, keptWeakMap, ownIterator, sequence, toText } from '../../../realm/intrinsics';
 
 // kept as this module loads (document_start)
 const U8 = Uint8Array;
@@ -127,12 +127,13 @@ const isBlob = (v: unknown): v is Blob => blobFacts(v) !== undefined;
 
 /** The parts as the browser will take them (each toString called once, here) and as the judge sees them. */
 function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
-  if (parts === undefined || parts === null || typeof parts !== 'object' || !(Symbol.iterator in parts)) return undefined;
+  // the page's iterable walked once by its own protocol, as the browser would: the copy is what it gets
+  const list = typeof parts === 'object' ? sequence(parts) : undefined;
+  if (!list) return undefined;
   const given: unknown[] = [];
   const seen: BlobPart[] = [];
-  // the page's iterable walked once by its own protocol, as the browser would: the copy is what it gets
-   
-  for (const p of parts as Iterable<unknown>) {
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
     if (isBlob(p)) {
       add(given, p);
       add(seen, bare({ blob: texts.get(p) }));
@@ -155,7 +156,8 @@ function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, O
   const Guarded = function (this: unknown, ...args: unknown[]) {
     if (!new.target) throw new TypeError(`Failed to construct '${Original.name}': Please use the 'new' operator`);
     const prepared = prepareParts(texts, args[0]);
-    if (prepared) args[0] = prepared.given;
+    // with its own iterator: the constructor walks it, and the page's could hand it other parts than were judged
+    if (prepared) args[0] = ownIterator(prepared.given);
     const blob = construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as Blob;
     const text = prepared && blobText(prepared.seen, typeOfBlob(blob), decode);
     if (text !== undefined) texts.set(blob, text);

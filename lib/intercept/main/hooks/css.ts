@@ -12,7 +12,7 @@ import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
 import { argsFrom, once, onceAt } from './once';
 import { beforeCall, protoOf } from './wrap';
-import { add, apply, bare, isArray, joinText, keptWeakMap, startsWith, toText } from '../../../realm/intrinsics';
+import { add, apply, bare, isArray, joinText, keptWeakMap, ownIterator, sequence, startsWith, toText } from '../../../realm/intrinsics';
 import { bytesView } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -25,7 +25,6 @@ const reflectSet = Reflect.set;
 const construct = Reflect.construct;
 const ownKeysOf = Reflect.ownKeys;
 const isEnumerable = Object.prototype.propertyIsEnumerable;
-const iteratorKey = Symbol.iterator;
 
 /**
  * The declaration behind `el.style`, its writes judged; the same Proxy for the same declaration. A
@@ -135,12 +134,12 @@ function hookSheets(win: PageWindow, judge: LoadJudge): void {
  */
 export function keyframesOnce(keyframes: unknown): unknown {
   if (keyframes === null || typeof keyframes !== 'object') return keyframes;
-  if (!(iteratorKey in keyframes)) return frameOnce(keyframes);
   // the page's iterable walked once by its own protocol, as the browser would: the list judged is the list it gets
+  const frames = sequence(keyframes);
+  if (!frames) return frameOnce(keyframes);
   const out: unknown[] = [];
-   
-  for (const f of keyframes as Iterable<unknown>) add(out, frameOnce(f));
-  return out;
+  for (let i = 0; i < frames.length; i++) add(out, frameOnce(frames[i]));
+  return ownIterator(out);
 }
 
 /** A keyframe as plain data without a prototype: each value read once, an array's items too. */

@@ -137,7 +137,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
     const urls = alsoCss ? addAll(addAll([], htmlUrls(m)), cssUrls(m)) : htmlUrls(m);
     // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
-    const pictures = indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : new Set<string>();
+    const pictures = keptSet(indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : []);
     checkEach(urls, (u) => (pictures.has(u) ? 'other' : 'markup'));
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
     judgeNames(htmlWindowNames(m), text);

@@ -9,7 +9,7 @@ import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
 import { windowNameAttribute } from './state';
-import { add, apply, keptSet, keptWeakMap, lower, matches, sliceText, startsWith, toText } from '../../../realm/intrinsics';
+import { add, apply, keptSet, keptWeakMap, lower, matches, ownIterator, sequence, sliceText, startsWith, toText } from '../../../realm/intrinsics';
 import { attrFacts, isRequest, localNameOf, requestFacts, tagNameOf } from '../natives';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
@@ -129,11 +129,11 @@ const urlOf = (u: unknown): string => (isRequest(u) ? requestFacts(u).url : toTe
  * The page's iterable walked once, by its own protocol as the browser would walk it, each item read
  * once: the list judged is the list the browser gets.
  */
-function requestsOnce(items: Iterable<unknown> | undefined): unknown[] {
+function requestsOnce(items: unknown): unknown[] {
+  const list = sequence(items) ?? [];
   const out: unknown[] = [];
-  if (items === undefined || items === null) return out;
-  for (const item of items) add(out, requestOnce(item));
-  return out;
+  for (let i = 0; i < list.length; i++) add(out, requestOnce(list[i]));
+  return ownIterator(out);
 }
 
 /** Script loaders that fetch a URL and return a promise: a refused one rejects. */
@@ -144,7 +144,7 @@ function hookLoaders(win: PageWindow, judge: LoadJudge): void {
   loads('Worklet', 'addModule', (args) => [(args[0] = once(args[0]))]);
   loads('Cache', 'add', (args) => [(args[0] = requestOnce(args[0]))]);
   // The list as it was judged is what the browser gets: the page's iterable is walked once.
-  loads('Cache', 'addAll', (args) => (args[0] = requestsOnce(args[0] as Iterable<unknown> | undefined)));
+  loads('Cache', 'addAll', (args) => (args[0] = requestsOnce(args[0])));
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
