@@ -12,12 +12,15 @@
  * them — a replaced `toLowerCase` or array iterator that made setAttribute judge nothing, a replaced
  * `TextDecoder.prototype.decode`, document.write's 65th argument read twice — with the build after
  * the first fix (b177628); now none does. Each page script restores what it replaced (the next case
- * loads the page afresh anyway). Rows that did not leak before were left out (a blob: document marked
+ * loads the page afresh anyway). The rows of ./built-ins-rows/ go at what the gate's shared modules
+ * (markup, CSS, blob: and javascript: URLs) and the worker and hooks asked in the page; each failed
+ * with b177628 too. Rows that did not leak before were left out (a blob: document marked
  * judged through `Object.prototype.judge` is still judged when a frame loads it; UTF-16 bytes are not
  * what the recording server can tell carries the ID).
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
+import { GATE_REPLACED } from './built-ins-rows/gate.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
 
@@ -119,4 +122,8 @@ const AT_THE_HOOKS: [label: string, code: string][] = [
 describe("the page's JavaScript built-ins replaced after load", () => {
   test.each(REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 84)));
   test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code));
+});
+
+describe("built-ins the gate's shared modules used in the page (lib/gate/**)", () => {
+  test.each(GATE_REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 85)));
 });
