@@ -12,7 +12,7 @@ import { percentText } from './percent-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
 import { pairsOf } from './pairs';
-import { matches } from '../realm/intrinsics';
+import { isQueryString } from './query-shape';
 
 /** JSON inside JSON (`{data: JSON.stringify(article)}`) is common; deeper nesting is not. */
 const MAX_DEPTH = 3;
@@ -162,17 +162,6 @@ function decodeMultipart(parts: TextPart[], files: FileRef[], text: string, boun
       push(parts, name, body, 0);
     }
   }
-}
-
-const URLENCODED_SHAPE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
-
-/**
- * `a=1&b=2`: a (trimmed) string that is a query (or a urlencoded body) and nothing else. Padded
- * base64 has that shape too (`eyJ…=`): it is read as base64, not as one empty field. The page's guard
- * asks it of a message's strings (message-text.ts): its shape through the kept exec.
- */
-export function isQueryString(t: string): boolean {
-  return matches(URLENCODED_SHAPE, t) && base64Reading(t) === null;
 }
 
 function decodeText(parts: TextPart[], files: FileRef[], text: string, blanks: Blanks, contentType = '', parse = parseJson): void {

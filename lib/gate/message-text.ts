@@ -7,7 +7,7 @@
  * the synchronous moment of postMessage, and a value too deep or too large is not walked to its end:
  * both make the message opaque (judged as unknown content, never passed unread). Pure: no DOM.
  */
-import { isQueryString } from './decode';
+import { isQueryString } from './query-shape';
 import { queryPairs } from './pairs';
 import { add, addAll, apply, bare, isArray, keptSet, mapEntries, ownEntries, setValues, sliceText, trim } from '../realm/intrinsics';
 

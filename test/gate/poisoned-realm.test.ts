@@ -11,7 +11,7 @@ import { backgroundFetchArgs, identityConfigUrls, paymentMethodUrls } from '../.
 import { blobText, blobUrlVerdict, blobUseVerdict, type BlobPart } from '../../lib/gate/blob-text';
 import { isGzip, isZlib } from '../../lib/gate/compressed-signature';
 import { cssMayLoad, cssUrls } from '../../lib/gate/css-urls';
-import { isQueryString } from '../../lib/gate/decode';
+import { isQueryString } from '../../lib/gate/query-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../lib/gate/files';
 import { htmlWindowNames } from '../../lib/gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
