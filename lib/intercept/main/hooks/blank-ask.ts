@@ -8,15 +8,19 @@ import type { Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { urlMayCarryText } from '../serialize';
 import { absoluteUrl } from './network';
+import { matches } from '../../../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 
 export type BlankAsk = (url: string, route: Route) => boolean;
 
+const NETWORK_URL = /^https?:/i;
+
 export function blankAsk(win: PageWindow, channel: GuardChannel): BlankAsk {
   return (url, route) => {
     const abs = absoluteUrl(win, url);
-    if (!/^https?:/i.test(abs) || !urlMayCarryText(abs)) return true;
+    // the kept exec: a page's RegExp.prototype.test could say no URL is http(s), and none would be asked about
+    if (!matches(NETWORK_URL, abs) || !urlMayCarryText(abs)) return true;
     return channel.askPage({ route, method: 'GET', url: abs, body: { kind: 'none' } }).pass;
   };
 }
