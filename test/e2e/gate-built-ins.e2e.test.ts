@@ -21,6 +21,7 @@
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
 import { GATE_REPLACED } from './built-ins-rows/gate.ts';
+import { HOOKS_REPLACED } from './built-ins-rows/hooks.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
 
@@ -126,4 +127,8 @@ describe("the page's JavaScript built-ins replaced after load", () => {
 
 describe("built-ins the gate's shared modules used in the page (lib/gate/**)", () => {
   test.each(GATE_REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 85)));
+});
+
+describe('built-ins the sockets, peer, style-text and meta-refresh hooks used', () => {
+  test.each(HOOKS_REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 86)));
 });

@@ -8,6 +8,8 @@ import { cssUrls } from '../../lib/gate/css-urls';
 import { editedData, textWithout, withoutLineBreaks } from '../../lib/gate/style-text';
 import type { LoadJudge } from '../../lib/intercept/main/hooks/load-judge';
 import { hookStyleText } from '../../lib/intercept/main/hooks/style-text';
+import { includes, toText } from '../../lib/realm/intrinsics';
+import { endIterators, poison, whilePoisoned } from '../realm/poison';
 
 const ID = '11010519491231002X';
 const TAIL = `("/sink?content=${ID}");`;
@@ -132,5 +134,92 @@ describe('hookStyleText on jsdom', () => {
     const t = text(style('@import ur'));
     t.appendData(sneaky as unknown as string);
     expect(t.data).toBe('@import url("/a.css");');
+  });
+
+  /** An argument whose string (or number) is `first` to its first reader and `later` to every later one. */
+  const flip = (first: string | number, later: string | number) => {
+    let reads = 0;
+    const value = () => (reads++ === 0 ? first : later);
+    return { toString: value, valueOf: value } as unknown as string & number;
+  };
+
+  it.each<[string, () => void]>([
+    ["insertAdjacentText's place: before the style to the judge, into it to the browser", () => style('@import ur').insertAdjacentText(flip('beforebegin', 'beforeend'), `l${TAIL}`)],
+    ["replaceData's offset: 0 to the judge, 10 to the browser", () => text(style(`@import urX${TAIL}`)).replaceData(flip(0, 10), 1, 'l')],
+    ["insertData's offset: 0 to the judge, 10 to the browser", () => text(style(`@import ur${TAIL}`)).insertData(flip(0, 10), 'l')],
+    ["append's text: clean to the judge, the rest of the URL to the browser", () => style('@import ur').append(flip('/**/', `l${TAIL}`))],
+  ])('%s: read once, so the browser writes what was judged', (_name, change) => {
+    change();
+    for (const s of d.querySelectorAll('style')) expect(carriesId(s.textContent ?? '')).toBe(false);
+  });
+});
+
+/**
+ * The page replaced the array built-ins (and String) after the guard loaded: every change is still
+ * judged as the style's whole text. Each change is made ready before the realm is poisoned and only
+ * the hooked call runs poisoned; the judge (kept includes, no DOM) refuses before jsdom takes the
+ * change, so jsdom itself never runs on a poisoned realm.
+ */
+describe('hookStyleText with the page’s built-ins replaced', () => {
+  let d: Document;
+  const WHOLE = `@import url${TAIL}`;
+
+  beforeEach(() => {
+    const win = new JSDOM('<!doctype html><head></head><body></body>', { url: 'http://localhost/', virtualConsole: new VirtualConsole() }).window as unknown as Window & typeof globalThis;
+    d = win.document;
+    const judge = {
+      css: (css: unknown) => {
+        if (includes(toText(css), WHOLE)) throw new Error('refused');
+      },
+    } as unknown as LoadJudge;
+    hookStyleText(win, judge);
+  });
+
+  const style = (...parts: string[]) => {
+    const s = d.createElement('style');
+    for (const p of parts) s.appendChild(d.createTextNode(p));
+    d.head.appendChild(s);
+    return s;
+  };
+  const text = (s: Element, i = 0) => s.childNodes[i] as Text;
+
+  /** Each change: made ready, then the call that makes it. */
+  const CHANGES: [string, () => () => void][] = [
+    ['appendChild of a second Text node', () => { const s = style('@import ur'); const t = d.createTextNode(`l${TAIL}`); return () => s.appendChild(t); }],
+    ['insertBefore', () => { const s = style(`l${TAIL}`); const t = d.createTextNode('@import ur'); return () => s.insertBefore(t, s.firstChild); }],
+    ['append of strings', () => { const s = style('@import ur'); return () => s.append('l', TAIL); }],
+    ['after', () => { const t = text(style('@import ur')); return () => t.after(`l${TAIL}`); }],
+    ['replaceChild', () => { const s = style('@import ur', 'X', `l${TAIL}`); const t = d.createTextNode(''); return () => s.replaceChild(t, text(s, 1)); }],
+    ['a fragment', () => { const f = d.createDocumentFragment(); f.append('l', TAIL); const s = style('@import ur'); return () => s.appendChild(f); }],
+    ['removeChild of a node between the halves', () => { const s = style('@import ur', '/**/', `l${TAIL}`); const t = text(s, 1); return () => s.removeChild(t); }],
+    ['insertAdjacentText into the style', () => { const s = style('@import ur'); return () => s.insertAdjacentText('beforeend', `l${TAIL}`); }],
+    ['a Range inserting a node', () => { const r = d.createRange(); r.setStart(text(style(`@import ur${TAIL}`)), 10); const t = d.createTextNode('l'); return () => r.insertNode(t); }],
+    ['a Range deleting between the halves', () => { const r = d.createRange(); const t = text(style(`@import urXXl${TAIL}`)); r.setStart(t, 10); r.setEnd(t, 12); return () => r.deleteContents(); }],
+  ];
+
+  const POISONS: [string, () => void][] = [
+    ['map and join', () => {
+      poison(Array.prototype, 'map', () => []);
+      poison(Array.prototype, 'join', () => '');
+    }],
+    ['flatMap, filter, includes, indexOf and slice', () => {
+      for (const name of ['flatMap', 'filter', 'slice']) poison(Array.prototype, name, () => []);
+      poison(Array.prototype, 'includes', () => true);
+      poison(Array.prototype, 'indexOf', () => -1);
+    }],
+    ['the array iterator ending at once', endIterators],
+    ['String and toLowerCase', () => {
+      poison(String.prototype, 'toLowerCase', () => '');
+      poison(globalThis, 'String', () => '');
+    }],
+  ];
+
+  const each: [string, string, () => () => void, () => void][] = [];
+  for (const [change, ready] of CHANGES) for (const [poisons, poisoned] of POISONS) each.push([change, poisons, ready, poisoned]);
+
+  it.each(each)('%s with %s replaced: refused before it takes effect', (_change, _poisons, ready, poisoned) => {
+    const change = ready();
+    expect(() => whilePoisoned(poisoned, change)).toThrow('refused');
+    for (const s of d.querySelectorAll('style')) expect(includes(s.textContent ?? '', WHOLE)).toBe(false);
   });
 });

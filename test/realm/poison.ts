@@ -31,3 +31,40 @@ export function whilePoisoned<T>(poisoned: () => void, run: () => T): T {
     restoreAll();
   }
 }
+
+/** whilePoisoned() for a run that waits (a stream's write, a promise's turn). */
+export async function whilePoisonedAsync<T>(poisoned: () => void, run: () => Promise<T>): Promise<T> {
+  try {
+    poisoned();
+    return await run();
+  } finally {
+    restoreAll();
+  }
+}
+
+/** The array iterator's prototype: its `next` is what for..of, spread, destructuring and Array.from ask of an array. */
+export const ARRAY_ITERATOR = Object.getPrototypeOf([][Symbol.iterator]()) as object;
+
+/** Every array's iterator ends at once. */
+export const endIterators = (): void => poison(ARRAY_ITERATOR, 'next', () => ({ done: true, value: undefined }));
+
+/** A getter on Object.prototype that answers `first` to its first reader and `later` to every later one. */
+export function inheritedFlip(key: string, first: unknown, later: unknown): void {
+  let reads = 0;
+  poison(Object.prototype, key, undefined, { configurable: true, get: () => (reads++ === 0 ? first : later), set() {} });
+}
+
+/**
+ * The outcome of a page's call made while `replace` has the realm poisoned: 'ok', or the name of what
+ * it threw; a promise it returned is awaited once the realm is restored.
+ */
+export async function outcomeOf(replace: () => void, call: () => unknown): Promise<string> {
+  let made: unknown;
+  try {
+    whilePoisoned(replace, () => void (made = call()));
+    await made;
+    return 'ok';
+  } catch (e) {
+    return `refused: ${(e as Error).name}`;
+  }
+}

@@ -21,11 +21,12 @@ const protoOf = Object.getPrototypeOf;
 const isViewNative = ArrayBuffer.isView;
 
 /**
- * An unbound platform getter, applied as it was when this script started. Browsers define every one
- * used here on the prototype; a DOM without it (the unit tests' happy-dom keeps some on instances)
- * is read as a plain property.
+ * An unbound platform getter of `proto` (or of its prototype chain: Chromium keeps some a level up),
+ * taken now and applied later as it was — when this script started, or when a hook was installed
+ * (both before any page script ran). Browsers define every one used here on the prototype; a DOM
+ * without it (the unit tests' happy-dom keeps some on instances) is read as a plain property.
  */
-function getter(proto: object | undefined, name: string): Getter {
+export function getter(proto: object | undefined, name: string): Getter {
   let get: (() => unknown) | undefined;
   for (let p = proto; p && !get; p = protoOf(p) as object | null ?? undefined) get = describe(p, name)?.get;
   if (!get) return (self) => (self as Record<string, unknown>)[name];

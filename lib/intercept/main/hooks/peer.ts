@@ -4,40 +4,84 @@
  * hook, and the channel's label and protocol reach that peer when the channel opens; a TURN server
  * gets the username and credential of the page's ICE servers. Each is judged as a WebSocket message
  * is, and refused with a SecurityError. The offer and answer go through the page's own requests,
- * which are judged already.
+ * which are judged already. Every dictionary the page hands in is read once into a copy the browser
+ * gets instead (./copies.ts): what the TURN server and the other peer are told is what was judged.
  */
 import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { once } from './once';
 import { guardSend, refusal } from './sockets';
-import { apply } from '../../../realm/intrinsics';
+import { dictionaryOnce, isObject, listOnce } from './copies';
+import { add, addAll, allMatches, apply, encodeUri, isArray, joinText, matches, own, toText, trim, ownIterator } from '../../../realm/intrinsics';
+import { getter } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
+type Dictionary = Record<string, unknown>;
 
 const DATA_CHANNEL = 'webrtc:data-channel';
 const ICE_SERVERS = 'webrtc:ice-servers';
+const NON_SPACE = /\S/;
+const ICE_CREDENTIAL = /^a=ice-(?:ufrag|pwd):(.*)$/gim;
+
+// The members the browser reads of each dictionary the page hands it, by name (Chromium's own too: an
+// ICE server's deprecated `url`). The copies hold each one read once; the browser finds no other.
+const CONFIGURATION = ['iceServers', 'iceTransportPolicy', 'bundlePolicy', 'rtcpMuxPolicy', 'certificates', 'iceCandidatePoolSize', 'peerIdentity', 'sdpSemantics', 'encodedInsertableStreams'];
+const ICE_SERVER = ['urls', 'url', 'username', 'credential'];
+const ICE_SERVER_STRINGS = ['url', 'username', 'credential'];
+const DESCRIPTION = ['type', 'sdp'];
+const CANDIDATE = ['candidate', 'sdpMid', 'sdpMLineIndex', 'usernameFragment'];
+const CANDIDATE_STRINGS = ['candidate', 'sdpMid', 'usernameFragment'];
+const DATA_CHANNEL_INIT = ['ordered', 'maxPacketLifeTime', 'maxRetransmits', 'protocol', 'negotiated', 'id', 'priority'];
 
 function judgeText(win: PageWindow, channel: GuardChannel, url: string, text: string): void {
-  if (!/\S/.test(text)) return;
+  if (!matches(NON_SPACE, text)) return;
   const a = channel.askSync({ route: 'webrtc', method: 'SEND', url, body: { kind: 'text', text } } satisfies Outgoing);
   if (!a.pass) throw refusal(win, a.message);
 }
 
-/** The ICE servers' text as the browser sends it on: each server's URLs, username and credential. */
-export function iceText(config: unknown): string {
-  const servers = (config as RTCConfiguration | null | undefined)?.iceServers;
-  if (!servers || typeof servers !== 'object') return '';
-  return Array.from(servers as Iterable<RTCIceServer>, (s) => [s?.urls, s?.username, s?.credential].flat().filter((x) => x !== undefined).map(String).join('\n')).join('\n');
+/** The members `keys` of a copy made strings, each read once (null stays: the browser's null). */
+function stringsAt(copy: Dictionary, keys: readonly string[]): void {
+  for (let i = 0; i < keys.length; i++) if (copy[keys[i]!] !== undefined && copy[keys[i]!] !== null) copy[keys[i]!] = toText(once(copy[keys[i]!]));
 }
 
-/** The ICE servers read once: every string a copy of what the page gave (a getter answers once). */
-function configOnce(config: RTCConfiguration | undefined): RTCConfiguration | undefined {
-  if (config === null || typeof config !== 'object' || !config.iceServers || typeof config.iceServers !== 'object') return config;
-  const iceServers = Array.from(config.iceServers as Iterable<RTCIceServer>, (s) => {
-    const urls = Array.isArray(s?.urls) ? s.urls.map((u) => String(once(u))) : s?.urls === undefined ? undefined : String(once(s.urls));
-    return { ...s, ...(urls !== undefined && { urls }), ...(s?.username !== undefined && { username: String(once(s.username)) }), ...(s?.credential !== undefined && { credential: String(once(s.credential)) }) };
-  });
-  return { ...config, iceServers };
+/** The ICE servers' text as the browser sends it on: each server's URLs, username and credential (read from configOnce()'s copy). */
+export function iceText(config: unknown): string {
+  const servers = own(config, 'iceServers');
+  if (!isArray(servers)) return '';
+  const out: unknown[] = [];
+  for (let i = 0; i < servers.length; i++) {
+    const s = servers[i];
+    const urls = own(s, 'urls');
+    if (isArray(urls)) addAll(out, urls);
+    else if (urls !== undefined) add(out, urls);
+    for (let k = 0; k < ICE_SERVER_STRINGS.length; k++) if (own(s, ICE_SERVER_STRINGS[k]!) !== undefined) add(out, own(s, ICE_SERVER_STRINGS[k]!));
+  }
+  return joinText(out, '\n');
+}
+
+/** An ICE server read once: its URLs (one or a list), username and credential as strings. */
+function serverOnce(given: unknown): unknown {
+  if (!isObject(given)) return given;
+  const copy = dictionaryOnce(given, ICE_SERVER);
+  const urls = listOnce(copy.urls);
+  if (urls) {
+    for (let i = 0; i < urls.length; i++) urls[i] = toText(once(urls[i]));
+    copy.urls = ownIterator(urls);
+  } else stringsAt(copy, ['urls']);
+  stringsAt(copy, ICE_SERVER_STRINGS);
+  return copy;
+}
+
+/** A configuration read once, its ICE servers in a sequence the browser walks itself (./copies.ts). */
+function configOnce(config: unknown): unknown {
+  if (!isObject(config)) return config;
+  const copy = dictionaryOnce(config, CONFIGURATION);
+  const servers = listOnce(copy.iceServers);
+  if (servers) {
+    for (let i = 0; i < servers.length; i++) servers[i] = serverOnce(servers[i]);
+    copy.iceServers = ownIterator(servers);
+  }
+  return copy;
 }
 
 /**
@@ -47,35 +91,45 @@ function configOnce(config: RTCConfiguration | undefined): RTCConfiguration | un
  * description is not sent on.
  */
 export function iceCredentials(sdp: string): string {
-  return Array.from(sdp.matchAll(/^a=ice-(?:ufrag|pwd):(.*)$/gim), (m) => m[1]!.trim()).join('\n');
+  const found = allMatches(ICE_CREDENTIAL, sdp);
+  const out: string[] = [];
+  for (let i = 0; i < found.length; i++) add(out, trim(found[i]![1]!));
+  return joinText(out, '\n');
 }
 
 /** A description or candidate read once (type, sdp, candidate and ufrag as strings), and its ICE credentials judged. */
 function hookDescriptions(win: PageWindow, channel: GuardChannel, proto: RTCPeerConnection): void {
-  const guard = (name: 'setLocalDescription' | 'setRemoteDescription' | 'addIceCandidate', read: (given: Record<string, unknown>) => { copy: object; text: string }) => {
+  // kept now: a refusal is a rejected promise of the browser's, whatever the page made of Promise and Error since
+  const NativePromise = win.Promise;
+  const reject = NativePromise.reject;
+  const NativeError = win.Error;
+  const rejected = (e: unknown) => apply(reject, NativePromise, [e instanceof NativeError ? e : new NativeError(toText(e))]);
+  const guard = (name: 'setLocalDescription' | 'setRemoteDescription' | 'addIceCandidate', read: (given: object) => { copy: Dictionary; text: string }) => {
     const original = proto[name] as (...args: unknown[]) => Promise<void>;
-    (proto as unknown as Record<string, unknown>)[name] = function (this: RTCPeerConnection, ...args: unknown[]) {
-      if (args[0] !== null && typeof args[0] === 'object') {
-        const { copy, text } = read(args[0] as Record<string, unknown>);
-        args[0] = copy;
+    (proto as unknown as Dictionary)[name] = function (this: RTCPeerConnection, ...args: unknown[]) {
+      if (isObject(args[0])) {
+        const r = read(args[0]);
+        args[0] = r.copy;
         try {
-          judgeText(win, channel, ICE_SERVERS, text);
+          judgeText(win, channel, ICE_SERVERS, r.text);
         } catch (e) {
-          return win.Promise.reject(e instanceof win.Error ? e : new win.Error(String(e)));
+          return rejected(e);
         }
       }
       return apply(original, this, args);
     };
   };
-  const description = (given: Record<string, unknown>) => {
-    const copy = { type: once(given.type), sdp: given.sdp === undefined ? undefined : String(once(given.sdp)) };
-    return { copy, text: copy.sdp === undefined ? '' : iceCredentials(copy.sdp) };
+  const description = (given: object) => {
+    const copy = dictionaryOnce(given, DESCRIPTION);
+    if (copy.type !== undefined) copy.type = once(copy.type);
+    stringsAt(copy, ['sdp']);
+    return { copy, text: typeof copy.sdp === 'string' ? iceCredentials(copy.sdp) : '' };
   };
   guard('setLocalDescription', description);
   guard('setRemoteDescription', description);
   guard('addIceCandidate', (given) => {
-    const copy: Record<string, unknown> = { ...given };
-    for (const key of ['candidate', 'sdpMid', 'usernameFragment']) if (given[key] !== undefined && given[key] !== null) copy[key] = String(once(given[key]));
+    const copy = dictionaryOnce(given, CANDIDATE);
+    stringsAt(copy, CANDIDATE_STRINGS);
     return { copy, text: typeof copy.usernameFragment === 'string' ? copy.usernameFragment : '' };
   });
 }
@@ -84,14 +138,16 @@ export function hookPeerConnections(win: PageWindow, channel: GuardChannel): voi
   const PC = win.RTCPeerConnection;
   const DC = win.RTCDataChannel;
   if (typeof PC !== 'function' || typeof DC !== 'function') return;
-  const label = Object.getOwnPropertyDescriptor(DC.prototype, 'label')?.get;
-  guardSend<RTCDataChannel>(win, channel, DC.prototype, (dc) => ({ route: 'webrtc', method: 'SEND', url: `${DATA_CHANNEL}:${encodeURIComponent(String(label?.call(dc) ?? ''))}` }));
+  const label = getter(DC.prototype, 'label');
+  guardSend<RTCDataChannel>(win, channel, DC.prototype, (dc) => ({ route: 'webrtc', method: 'SEND', url: `${DATA_CHANNEL}:${encodeUri(toText(label(dc) ?? ''))}` }));
 
   const create = PC.prototype.createDataChannel;
   PC.prototype.createDataChannel = function (this: RTCPeerConnection, pageName: string, pageInit?: RTCDataChannelInit) {
-    const name = String(once(pageName));
-    const init = pageInit !== null && typeof pageInit === 'object' ? { ...pageInit, ...(pageInit.protocol !== undefined && { protocol: String(once(pageInit.protocol)) }) } : pageInit;
-    judgeText(win, channel, DATA_CHANNEL, `${name}\n${init?.protocol ?? ''}`);
+    const name = toText(once(pageName));
+    const copy = isObject(pageInit) ? dictionaryOnce(pageInit, DATA_CHANNEL_INIT) : undefined;
+    if (copy) stringsAt(copy, ['protocol']);
+    judgeText(win, channel, DATA_CHANNEL, `${name}\n${typeof copy?.protocol === 'string' ? copy.protocol : ''}`);
+    const init = copy ?? pageInit;
     return init === undefined ? apply(create, this, [name]) : apply(create, this, [name, init]);
   };
   hookDescriptions(win, channel, PC.prototype);
@@ -105,7 +161,7 @@ export function hookPeerConnections(win: PageWindow, channel: GuardChannel): voi
     if (!new.target) throw new TypeError("Failed to construct 'RTCPeerConnection': Please use the 'new' operator");
     const config = configOnce(pageConfig);
     judgeText(win, channel, ICE_SERVERS, iceText(config));
-    return config === undefined ? new PC() : new PC(config);
+    return config === undefined ? new PC() : new PC(config as RTCConfiguration);
   } as unknown as typeof RTCPeerConnection;
   Guarded.prototype = PC.prototype;
   Object.setPrototypeOf(Guarded, PC);

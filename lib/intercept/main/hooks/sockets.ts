@@ -8,7 +8,9 @@ import type { GuardChannel } from '../channel';
 import { mayCarryText, serializeBody, urlMayCarryText } from '../serialize';
 import { bodyOnce, once } from './once';
 import { absoluteUrl } from './network';
-import { apply, keptWeakMap } from '../../../realm/intrinsics';
+import { dictionaryOnce, isObject, listOnce } from './copies';
+import { add, apply, bare, joinText, keptWeakMap, sealed, sealedPromise, toText, ownIterator } from '../../../realm/intrinsics';
+import { getter } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -22,29 +24,40 @@ export function refusal(win: PageWindow, message?: string): DOMException {
  */
 function judgeUrl(win: PageWindow, channel: GuardChannel, route: Outgoing['route'], url: string, protocols: readonly string[] = []): void {
   const abs = absoluteUrl(win, url);
-  const offered = protocols.join(', ');
+  const offered = joinText(protocols, ', ');
   const carries = offered !== '' && mayCarryText(offered);
   if (!urlMayCarryText(abs) && !carries) return;
   const a = channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' }, ...(carries && { headers: [['sec-websocket-protocol', offered]] }) });
   if (!a.pass) throw refusal(win, a.message);
 }
 
-/** Subprotocols as given (one string, a list, any iterable), each read once. */
+/**
+ * Subprotocols as given (one string, or a list: any iterable), each read once; a list as a sequence
+ * the browser walks itself (./copies.ts), so that the header that leaves holds the ones judged.
+ */
 function protocolsOnce(protocols: unknown): string[] | string | undefined {
   if (protocols === undefined) return undefined;
-  if (typeof protocols === 'object' && protocols !== null && Symbol.iterator in protocols) return Array.from(protocols as Iterable<unknown>, (p) => String(once(p)));
-  return String(once(protocols));
+  const list = listOnce(protocols);
+  if (!list) return toText(once(protocols));
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) add(out, toText(once(list[i])));
+  return ownIterator(out);
 }
+
+/** The subprotocols protocolsOnce() made, as the judge's list. */
+const offeredOf = (protocols: string[] | string | undefined): readonly string[] => (protocols === undefined ? [] : typeof protocols === 'string' ? [protocols] : protocols);
 
 export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Outgoing['route'] = 'websocket'): void {
   const Original = win.WebSocket;
   if (typeof Original !== 'function') return;
   const urls = keptWeakMap<WebSocket, string>();
+  // (a socket this hook did not make: another realm's, sent through this prototype's send)
+  const urlOf = getter(Original.prototype, 'url');
   const Guarded = function (this: unknown, pageUrl: string | URL, pageProtocols?: string | string[]) {
     if (!new.target) throw new TypeError("Failed to construct 'WebSocket': Please use the 'new' operator");
-    const url = String(pageUrl);
+    const url = toText(pageUrl);
     const protocols = protocolsOnce(pageProtocols);
-    judgeUrl(win, channel, route, url, protocols === undefined ? [] : [protocols].flat());
+    judgeUrl(win, channel, route, url, offeredOf(protocols));
     const ws = protocols === undefined ? new Original(url) : new Original(url, protocols);
     urls.set(ws, absoluteUrl(win, url));
     return ws;
@@ -53,10 +66,13 @@ export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Out
   Object.setPrototypeOf(Guarded, Original);
   win.WebSocket = Guarded;
 
-  guardSend<WebSocket>(win, channel, Original.prototype, (ws) => ({ route: route === 'websocket' ? 'websocket.send' : route, method: 'SEND', url: urls.get(ws) ?? ws.url }));
+  guardSend<WebSocket>(win, channel, Original.prototype, (ws) => ({ route: route === 'websocket' ? 'websocket.send' : route, method: 'SEND', url: urls.get(ws) ?? toText(urlOf(ws)) }));
 }
 
 type Sendable = string | ArrayBufferLike | Blob | ArrayBufferView;
+
+/** Where the first message after a Blob waits: a promise whose then and constructor are the originals (a page can replace Promise and its then). */
+const SETTLED = sealedPromise<void>((resolve) => resolve());
 
 /**
  * Judges every message `proto.send` sends (a WebSocket's, a WebRTC data channel's): refused with a
@@ -77,29 +93,34 @@ export function guardSend<T extends object>(win: PageWindow, channel: GuardChann
       if (!a.pass) throw refusal(win, a.message);
       return apply(send, this, [data]);
     }
-    const next = (before ?? Promise.resolve()).then(async () => {
+    const next = (before ?? SETTLED).then(async () => {
       const a = await channel.ask(outgoing, s.blobs);
       if (a.pass) apply(send, this, [data]);
     });
-    queue.set(this, next);
+    queue.set(this, sealed(next));
   };
 }
 
 type UrlCtor = (new (url: string | URL, init?: unknown) => object) & { prototype: object };
 
+/** The members of each constructor's options the browser reads (EventSourceInit, WebSocketStreamOptions). */
+const OPTIONS = { EventSource: ['withCredentials'], WebSocketStream: ['protocols', 'signal'] } as const;
+
 /** A constructor whose URL leaves at once (an event stream's request, a WebSocketStream's handshake). */
-function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: 'EventSource' | 'WebSocketStream', route: Outgoing['route']): void {
+function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: keyof typeof OPTIONS, route: Outgoing['route']): void {
   const w = win as unknown as Record<string, UrlCtor | undefined>;
   const Original = w[name];
   if (typeof Original !== 'function') return;
   const Guarded = function (this: unknown, pageUrl: string | URL, pageInit?: unknown) {
     if (!new.target) throw new TypeError(`Failed to construct '${name}': Please use the 'new' operator`);
-    const url = String(pageUrl);
-    // a WebSocketStream's options name its subprotocols
-    const given = pageInit !== null && typeof pageInit === 'object' ? (pageInit as { protocols?: unknown }) : undefined;
-    const protocols = protocolsOnce(given?.protocols);
-    const init = given && protocols !== undefined ? { ...given, protocols: [protocols].flat() } : pageInit;
-    judgeUrl(win, channel, route, url, protocols === undefined ? [] : [protocols].flat());
+    const url = toText(pageUrl);
+    // The options read once, into a copy without a prototype that the browser gets: a getter of their
+    // own or on Object.prototype answers the judge and the browser alike (a WebSocketStream's name its subprotocols).
+    const copy = isObject(pageInit) ? dictionaryOnce(pageInit, OPTIONS[name]) : undefined;
+    const protocols = copy && name === 'WebSocketStream' ? protocolsOnce(copy.protocols) : undefined;
+    if (copy && protocols !== undefined) copy.protocols = protocols;
+    const init = copy ?? pageInit;
+    judgeUrl(win, channel, route, url, offeredOf(protocols));
     return init === undefined ? new Original(url) : new Original(url, init);
   } as unknown as UrlCtor;
   Guarded.prototype = Original.prototype;
@@ -124,41 +145,62 @@ export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): voi
   if (typeof Ctor !== 'function') return;
   const opened = Object.getOwnPropertyDescriptor(Ctor.prototype, 'opened');
   if (!opened?.get) return;
-  const urlOf = Object.getOwnPropertyDescriptor(Ctor.prototype, 'url')?.get;
+  const urlOf = getter(Ctor.prototype, 'url');
   guardUrlConstructor(win, channel, 'WebSocketStream', 'websocket');
   const rawOpened = opened.get;
   // Captured now: page code could replace them later to see the connection before it is guarded.
   const then = win.Promise.prototype.then;
-  const Writable = win.WritableStream;
+  const writers = keptWriters(win);
   const guarded = keptWeakMap<object, Promise<unknown>>();
   Object.defineProperty(Ctor.prototype, 'opened', {
     ...opened,
     get(this: object) {
       let p = guarded.get(this);
       if (!p) {
-        const url = String(urlOf?.call(this) ?? '');
+        const url = toText(urlOf(this) ?? '');
         const raw = apply(rawOpened, this, []) as Promise<StreamConnection>;
-        guarded.set(this, (p = apply(then, raw, [(c: StreamConnection) => ({ ...c, writable: guardedWritable(win, channel, Writable, url, c.writable) })])));
+        guarded.set(this, (p = apply(then, raw, [(c: StreamConnection) => ({ ...c, writable: guardedWritable(win, channel, writers, url, c.writable) })])));
       }
       return p;
     },
   });
 }
 
+/**
+ * WritableStream and its writer as they were at install. Looked up when a connection opens or a chunk
+ * is written, a page's getWriter or write would be handed the browser's own stream or writer, and
+ * could write to it past the judge.
+ */
+interface Writers {
+  Writable: typeof WritableStream;
+  getWriter: (this: WritableStream) => WritableStreamDefaultWriter;
+  write: (this: WritableStreamDefaultWriter, chunk: unknown) => Promise<void>;
+  close: (this: WritableStreamDefaultWriter) => Promise<void>;
+  abort: (this: WritableStreamDefaultWriter, reason: unknown) => Promise<void>;
+}
+
+function keptWriters(win: PageWindow): Writers {
+  const writer = win.WritableStreamDefaultWriter.prototype;
+  return { Writable: win.WritableStream, getWriter: win.WritableStream.prototype.getWriter, write: writer.write, close: writer.close, abort: writer.abort };
+}
+
 /** A writable in front of `raw` that writes each chunk only once the gate let it pass. */
-function guardedWritable(win: PageWindow, channel: GuardChannel, Writable: typeof WritableStream, url: string, raw: WritableStream): WritableStream {
-  const writer = raw.getWriter();
-  return new Writable({
-    async write(pageChunk: unknown) {
-      const chunk = bodyOnce(pageChunk);
-      const s = serializeBody(win, chunk);
-      const a = await channel.ask({ route: 'websocket.send', method: 'SEND', url, body: s.body }, s.blobs);
-      if (!a.pass) throw refusal(win, a.message);
-      await writer.write(chunk);
-    },
-    close: () => writer.close(),
-    abort: (reason: unknown) => writer.abort(reason),
-  });
+function guardedWritable(win: PageWindow, channel: GuardChannel, kept: Writers, url: string, raw: WritableStream): WritableStream {
+  const writer = apply(kept.getWriter, raw, []);
+  // without a prototype: the browser reads start and type of it too, which the page could put on Object.prototype
+  return new kept.Writable(
+    bare({
+      async write(pageChunk: unknown) {
+        const chunk = bodyOnce(pageChunk);
+        const s = serializeBody(win, chunk);
+        const a = await channel.ask({ route: 'websocket.send', method: 'SEND', url, body: s.body }, s.blobs);
+        if (!a.pass) throw refusal(win, a.message);
+        await apply(kept.write, writer, [chunk]);
+      },
+      close: () => apply(kept.close, writer, []),
+      abort: (reason: unknown) => apply(kept.abort, writer, [reason]),
+    }),
+  );
 }
 
 export { judgeUrl };

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-base-to-string -- originals are kept unbound and called on their own target; text is stringified as the browser would. */
 /**
  * A <style>'s text (HTML or SVG) is the text of its Text children in order; the browser parses it,
  * and fetches its @import and url()s, as soon as it changes. Every change is judged as that whole
@@ -15,10 +14,12 @@
  * child put into anything else one localName read. The DOM is read through the getters as they were
  * at document_start, and arguments are turned into strings once, so what is judged is what is written.
  */
-import { DATA_EDITS, editedData, textWithout, withoutLineBreaks } from '../../../gate/style-text';
+import { DATA_EDITS, type DataEdit, editedData, textWithout, withoutLineBreaks } from '../../../gate/style-text';
 import type { LoadJudge } from './load-judge';
+import { once } from './once';
 import { beforeCall, beforeSet } from './wrap';
-import { apply, keptWeakMap } from '../../../realm/intrinsics';
+import { add, addAll, keptWeakMap, lower, sliceText, toText } from '../../../realm/intrinsics';
+import { getter } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 /** A child in a simulated list of a style's children: a node, or text a method turns into a Text node. */
@@ -28,37 +29,39 @@ const TEXT = 3;
 const CDATA = 4;
 const FRAGMENT = 11;
 
-/** The DOM as read through the getters kept at document_start (a page cannot redefine what is judged). */
+/**
+ * The DOM as read through the getters kept at document_start (a page cannot redefine what is judged).
+ * Every list here is walked by index and built with add(): a page can replace the array iterator's
+ * next, map, join, filter, includes, indexOf and slice (with map and join replaced, every style's
+ * text was judged as '').
+ */
 interface Dom {
   parentOf(n: unknown): Node | null | undefined;
   nextOf(n: unknown): Node | null | undefined;
   typeOf(n: unknown): number | undefined;
   dataOf(n: unknown): string | undefined;
-  /** A Range's start/end container and offset. */
-  boundary(range: unknown, which: 'start' | 'end'): [container: unknown, offset: unknown];
+  /** A Range's start or end: its container and offset. */
+  boundary(range: unknown, which: 'start' | 'end'): { container: unknown; offset: unknown };
   isStyleEl(n: unknown): n is Element;
   isText(n: unknown): boolean;
   childrenOf(n: unknown): Node[];
   /** The text an item gives a style: a Text node's data, a fragment's Text children, nothing for an element or comment. */
   textOf(item: Item): string;
+  /** The text the first `count` items give, in order (all of them when no count). */
+  textOfAll(items: readonly Item[], count?: number): string;
   /** What a node put in becomes among the children: a fragment's children, or itself. */
   nodesOf(n: unknown): Item[];
-  /** ParentNode/ChildNode arguments: nodes as they are, anything else as text. */
-  itemsOf(args: readonly unknown[]): Item[];
+  /**
+   * ParentNode/ChildNode arguments: nodes as they are, anything else as text, read once and put back
+   * in `args`, so that the browser writes the text that was judged.
+   */
+  itemsOnce(args: unknown[]): Item[];
 }
 
-/** The getter where the prototype chain has it (Chromium keeps a Range's containers on NodeRange, between Range and AbstractRange). */
-function getterOf(proto: object | undefined, name: string): ((this: unknown) => unknown) | undefined {
-  for (let o: object | null | undefined = proto; o; o = Object.getPrototypeOf(o) as object | null) {
-    const get = Object.getOwnPropertyDescriptor(o, name)?.get;
-    if (get) return get as (this: unknown) => unknown;
-  }
-  return undefined;
-}
-
-const reader = (get: ((this: unknown) => unknown) | undefined) => (n: unknown): unknown => {
+/** A kept getter that answers undefined where it throws (on a node of another interface). */
+const reader = (get: (self: unknown) => unknown) => (n: unknown): unknown => {
   try {
-    return get ? apply(get, n, []) : undefined;
+    return get(n);
   } catch {
     return undefined;
   }
@@ -66,27 +69,37 @@ const reader = (get: ((this: unknown) => unknown) | undefined) => (n: unknown): 
 
 function domOf(win: PageWindow): Dom {
   const node = win.Node.prototype;
-  const read = (proto: object | undefined, name: string) => reader(getterOf(proto, name));
+  const range = win.Range.prototype;
+  const read = (proto: object | undefined, name: string) => reader(getter(proto, name));
   const parentOf = read(node, 'parentNode') as Dom['parentOf'];
   const firstOf = read(node, 'firstChild') as (n: unknown) => Node | null | undefined;
   const nextOf = read(node, 'nextSibling') as Dom['nextOf'];
   const typeOf = read(node, 'nodeType') as Dom['typeOf'];
   const nameOf = read(win.Element.prototype, 'localName') as (n: unknown) => string | undefined;
   const dataOf = read(win.CharacterData.prototype, 'data') as Dom['dataOf'];
-  const range = Object.fromEntries(['startContainer', 'startOffset', 'endContainer', 'endOffset'].map((k) => [k, read(win.Range.prototype, k)]));
+  // (Chromium keeps a Range's containers on NodeRange, between Range and AbstractRange: getter() walks the chain)
+  const startContainer = read(range, 'startContainer');
+  const startOffset = read(range, 'startOffset');
+  const endContainer = read(range, 'endContainer');
+  const endOffset = read(range, 'endOffset');
   const isText = (n: unknown) => {
     const t = typeOf(n);
     return t === TEXT || t === CDATA;
   };
   const childrenOf = (n: unknown): Node[] => {
     const out: Node[] = [];
-    for (let k = firstOf(n); k; k = nextOf(k)) out.push(k);
+    for (let k = firstOf(n); k; k = nextOf(k)) add(out, k);
     return out;
   };
   const textOf = (item: Item): string => {
     if (typeof item === 'string') return item;
     if (isText(item)) return dataOf(item) ?? '';
-    return typeOf(item) === FRAGMENT ? childrenOf(item).map(textOf).join('') : '';
+    return typeOf(item) === FRAGMENT ? textOfAll(childrenOf(item)) : '';
+  };
+  const textOfAll = (items: readonly Item[], count = items.length): string => {
+    let out = '';
+    for (let i = 0; i < count && i < items.length; i++) out += textOf(items[i]!);
+    return out;
   };
   const nodesOf = (n: unknown): Item[] => (typeOf(n) === FRAGMENT ? childrenOf(n) : [n as Node]);
   return {
@@ -94,13 +107,21 @@ function domOf(win: PageWindow): Dom {
     nextOf,
     typeOf,
     dataOf,
-    boundary: (r, which) => [range[`${which}Container`]!(r), range[`${which}Offset`]!(r)],
+    boundary: (r, which) => (which === 'start' ? { container: startContainer(r), offset: startOffset(r) } : { container: endContainer(r), offset: endOffset(r) }),
     isStyleEl: (n): n is Element => n != null && typeof n === 'object' && typeOf(n) === 1 && nameOf(n) === 'style',
     isText,
     childrenOf,
     textOf,
+    textOfAll,
     nodesOf,
-    itemsOf: (args) => args.flatMap((a) => (typeof a === 'object' && a !== null && typeOf(a) !== undefined ? nodesOf(a) : [String(a)])),
+    itemsOnce: (args) => {
+      const out: Item[] = [];
+      for (let i = 0; i < args.length; i++) {
+        if (typeof args[i] === 'object' && args[i] !== null && typeOf(args[i]) !== undefined) addAll(out, nodesOf(args[i]));
+        else add(out, toText((args[i] = once(args[i]))));
+      }
+      return out;
+    },
   };
 }
 
@@ -117,7 +138,7 @@ interface StyleJudge {
 
 function styleJudge(win: PageWindow, dom: Dom, judge: LoadJudge): StyleJudge {
   const judged = keptWeakMap<Element, string>();
-  const styleText = (style: Element) => dom.childrenOf(style).map(dom.textOf).join('');
+  const styleText = (style: Element) => dom.textOfAll(dom.childrenOf(style));
   const judgeText = (style: Element, text: string) => {
     if (judged.get(style) === text) return;
     judge.css(text);
@@ -128,39 +149,72 @@ function styleJudge(win: PageWindow, dom: Dom, judge: LoadJudge): StyleJudge {
     judgeText,
     judgeAfter: (style, edit) => {
       const items = edit(dom.childrenOf(style));
-      if (items) judgeText(style, items.map(dom.textOf).join(''));
+      if (items) judgeText(style, dom.textOfAll(items));
     },
     judgeInserted: (items) => {
-      for (const item of items) if (dom.isStyleEl(item)) judgeText(item, styleText(item));
+      for (let i = 0; i < items.length; i++) if (dom.isStyleEl(items[i])) judgeText(items[i] as Element, styleText(items[i] as Element));
     },
   };
 }
 
 // What each method makes of a style's children (pure list edits on the simulated child list).
 
+/** Where `x` is in `list`, or -1. */
+function position(list: readonly unknown[], x: unknown): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === x) return i;
+  return -1;
+}
+
+/** `list` without the items in `gone`, except `kept`, which stays where it is. */
+function without(list: readonly Item[], gone: readonly unknown[], kept?: unknown): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < list.length; i++) if (list[i] === kept || position(gone, list[i]) < 0) add(out, list[i]!);
+  return out;
+}
+
+/** `list` with its items from `start` up to `end` replaced by `put`. */
+function spliced(list: readonly Item[], start: number, end: number, put: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < start; i++) add(out, list[i]!);
+  addAll(out, put);
+  for (let i = end; i < list.length; i++) add(out, list[i]!);
+  return out;
+}
+
 /** `moved` put before `ref` (null: at the end), once the moved ones are out of where they were. */
 const inserting = (moved: readonly Item[], ref: Node | null) => (kids: Item[]) => {
-  const rest = kids.filter((k) => !moved.includes(k));
-  const at = ref === null ? rest.length : rest.indexOf(ref);
-  return at < 0 ? null : [...rest.slice(0, at), ...moved, ...rest.slice(at)];
+  const rest = without(kids, moved);
+  const at = ref === null ? rest.length : position(rest, ref);
+  return at < 0 ? null : spliced(rest, at, at, moved);
 };
-const replacing = (old: unknown, moved: readonly Item[]) => (kids: Item[]) => kids.flatMap((k) => (k === old ? moved : moved.includes(k) ? [] : [k]));
-const removing = (gone: unknown) => (kids: Item[]) => kids.filter((k) => k !== gone);
-const rewriting = (self: unknown, text: string) => (kids: Item[]) => kids.map((k) => (k === self ? text : k));
+const replacing = (old: unknown, moved: readonly Item[]) => (kids: Item[]) => {
+  const out: Item[] = [];
+  for (let i = 0; i < kids.length; i++) {
+    if (kids[i] === old) addAll(out, moved);
+    else if (position(moved, kids[i]) < 0) add(out, kids[i]!);
+  }
+  return out;
+};
+const removing = (gone: unknown) => (kids: Item[]) => without(kids, [gone]);
+const rewriting = (self: unknown, text: string) => (kids: Item[]) => {
+  const out: Item[] = [];
+  for (let i = 0; i < kids.length; i++) add(out, kids[i] === self ? text : kids[i]!);
+  return out;
+};
 /** A child's before/after/replaceWith: `moved` put beside it (or in its place). */
 const beside = (self: unknown, name: string, moved: readonly Item[]) => (kids: Item[]) => {
-  const rest = kids.filter((k) => k === self || !moved.includes(k));
-  const i = rest.indexOf(self as Node);
+  const rest = without(kids, moved, self);
+  const i = position(rest, self);
   if (i < 0) return null;
-  const put = moved.filter((m) => m !== self);
-  if (name === 'before') return [...rest.slice(0, i), ...put, ...rest.slice(i)];
-  return name === 'after' ? [...rest.slice(0, i + 1), ...put, ...rest.slice(i + 1)] : [...rest.slice(0, i), ...put, ...rest.slice(i + 1)];
+  const put = without(moved, [self]);
+  if (name === 'before') return spliced(rest, i, i, put);
+  return name === 'after' ? spliced(rest, i + 1, i + 1, put) : spliced(rest, i, i + 1, put);
 };
 /** insertAdjacent… next to a child of a style: its text beside that child. */
 const adjacentTo = (self: unknown, after: boolean, text: string) => (kids: Item[]) => {
-  const i = kids.indexOf(self as Node);
+  const i = position(kids, self);
   const at = after ? i + 1 : i;
-  return i < 0 ? null : [...kids.slice(0, at), text, ...kids.slice(at)];
+  return i < 0 ? null : spliced(kids, at, at, [text]);
 };
 
 /** Children put in or taken out of a style; a style put in anywhere. */
@@ -171,29 +225,33 @@ function hookChildLists(win: PageWindow, dom: Dom, sj: StyleJudge): void {
     sj.judgeInserted(moved);
     if (dom.isStyleEl(self)) sj.judgeAfter(self, edit);
   };
-  beforeCall(node, 'appendChild', (self, [child]) => {
-    const moved = dom.nodesOf(child);
+  // (the arguments read by index: destructuring asks the page's array iterator)
+  beforeCall(node, 'appendChild', (self, args) => {
+    const moved = dom.nodesOf(args[0]);
     putting(self, moved, inserting(moved, null));
   });
   for (const name of ['insertBefore', 'moveBefore']) {
-    beforeCall(name === 'moveBefore' ? element : node, name, (self, [child, ref]) => {
+    beforeCall(name === 'moveBefore' ? element : node, name, (self, args) => {
+      const child = args[0];
+      const ref = args[1];
       const moved = dom.nodesOf(child);
       putting(self, moved, inserting(moved, ref === child ? (dom.nextOf(child) ?? null) : ((ref as Node | null | undefined) ?? null)));
     });
   }
-  beforeCall(node, 'replaceChild', (self, [child, old]) => {
-    const moved = dom.nodesOf(child);
-    putting(self, moved, replacing(old, moved));
+  beforeCall(node, 'replaceChild', (self, args) => {
+    const moved = dom.nodesOf(args[0]);
+    putting(self, moved, replacing(args[1], moved));
   });
-  beforeCall(node, 'removeChild', (self, [child]) => {
-    if (dom.isStyleEl(self)) sj.judgeAfter(self, removing(child));
+  beforeCall(node, 'removeChild', (self, args) => {
+    if (dom.isStyleEl(self)) sj.judgeAfter(self, removing(args[0]));
   });
   for (const [name, at] of [['append', 'end'], ['prepend', 'start'], ['replaceChildren', 'all']] as const) {
     beforeCall(element, name, (self, args) => {
-      const moved = dom.itemsOf(args);
+      const moved = dom.itemsOnce(args);
       putting(self, moved, (kids) => {
-        const rest = kids.filter((k) => !moved.includes(k));
-        return at === 'all' ? moved : at === 'end' ? [...rest, ...moved] : [...moved, ...rest];
+        if (at === 'all') return moved;
+        const rest = without(kids, moved);
+        return at === 'end' ? spliced(rest, rest.length, rest.length, moved) : spliced(rest, 0, 0, moved);
       });
     });
   }
@@ -203,7 +261,7 @@ function hookChildLists(win: PageWindow, dom: Dom, sj: StyleJudge): void {
 function hookSiblings(proto: object | undefined, dom: Dom, sj: StyleJudge): void {
   for (const name of ['before', 'after', 'replaceWith']) {
     beforeCall(proto, name, (self, args) => {
-      const moved = dom.itemsOf(args);
+      const moved = dom.itemsOnce(args);
       sj.judgeInserted(moved);
       const parent = dom.parentOf(self);
       if (dom.isStyleEl(parent)) sj.judgeAfter(parent, beside(self, name, moved));
@@ -219,19 +277,37 @@ function hookSiblings(proto: object | undefined, dom: Dom, sj: StyleJudge): void
 function hookAdjacent(win: PageWindow, dom: Dom, sj: StyleJudge): void {
   const element = win.Element.prototype;
   const adjacent = (self: unknown, where: unknown, text: string) => {
-    const w = String(where).toLowerCase();
-    if ((w === 'afterbegin' || w === 'beforeend') && dom.isStyleEl(self)) sj.judgeAfter(self, (kids) => (w === 'beforeend' ? [...kids, text] : [text, ...kids]));
+    const w = lower(toText(where));
+    if ((w === 'afterbegin' || w === 'beforeend') && dom.isStyleEl(self)) sj.judgeAfter(self, (kids) => (w === 'beforeend' ? spliced(kids, kids.length, kids.length, [text]) : spliced(kids, 0, 0, [text])));
     const parent = dom.parentOf(self);
     if ((w === 'beforebegin' || w === 'afterend') && dom.isStyleEl(parent)) sj.judgeAfter(parent, adjacentTo(self, w === 'afterend', text));
   };
-  beforeCall(element, 'insertAdjacentText', (self, [where, text]) => adjacent(self, where, text as string), [1]);
-  beforeCall(element, 'insertAdjacentHTML', (self, [where, html]) => adjacent(self, where, html as string), [1]);
+  // The place read once too: an object's toString could name one place to the judge and another to
+  // the browser. (A Trusted Types value stays one, for the browser; its text is judged.)
+  beforeCall(element, 'insertAdjacentText', (self, args) => adjacent(self, args[0], toText(args[1])), [0, 1]);
+  beforeCall(element, 'insertAdjacentHTML', (self, args) => adjacent(self, args[0], toText(args[1])), [0, 1]);
   const replacedBy = (self: unknown, text: string) => {
     const parent = dom.parentOf(self);
     if (dom.isStyleEl(parent)) sj.judgeAfter(parent, rewriting(self, text));
   };
   hookSetter(element, 'outerHTML', replacedBy);
   hookSetter(win.HTMLElement.prototype, 'outerText', (self, text) => replacedBy(self, withoutLineBreaks(text)));
+}
+
+/**
+ * Which arguments of each CharacterData edit are read once before the judge: its text, and its
+ * offset and count (a valueOf could name one place to the judge and another to the browser).
+ */
+const DATA_ARGS: Record<DataEdit, { text: number[]; numbers: number[] }> = {
+  appendData: { text: [0], numbers: [] },
+  insertData: { text: [1], numbers: [0] },
+  deleteData: { text: [], numbers: [0, 1] },
+  replaceData: { text: [2], numbers: [0, 1] },
+};
+
+/** The numbers at `at` converted once, as the browser converts them (ToNumber: a valueOf asked once). */
+function numbersOnce(args: unknown[], at: readonly number[]): void {
+  for (let k = 0; k < at.length; k++) if (at[k]! < args.length) args[at[k]!] = +(args[at[k]!] as number);
 }
 
 /** A Text child's data however written, and a style's own textContent/innerText. */
@@ -243,11 +319,12 @@ function hookData(win: PageWindow, dom: Dom, sj: StyleJudge): void {
   const characterData = win.CharacterData.prototype;
   for (const edit of DATA_EDITS) {
     beforeCall(characterData, edit, (self, args) => {
+      numbersOnce(args, DATA_ARGS[edit].numbers);
       const parent = dom.parentOf(self);
       if (!dom.isStyleEl(parent) || !dom.isText(self)) return;
       const data = editedData(dom.dataOf(self) ?? '', edit, args);
       if (data !== null) sj.judgeAfter(parent, rewriting(self, data));
-    }, edit === 'appendData' ? [0] : edit === 'insertData' ? [1] : edit === 'replaceData' ? [2] : []);
+    }, DATA_ARGS[edit].text);
   }
   hookSetter(characterData, 'data', dataWrite);
   // textContent and nodeValue: a Text child's data, or the style's whole text (null is '')
@@ -258,10 +335,8 @@ function hookData(win: PageWindow, dom: Dom, sj: StyleJudge): void {
 
 /** Where a Range boundary falls in a style's text: the style and the offset, with whether the boundary is the style or its Text child. */
 function spotIn(dom: Dom, container: unknown, offset: unknown): { style: Element; at: number; direct: boolean } | null {
-  if (dom.isStyleEl(container)) {
-    const kids = dom.childrenOf(container).slice(0, Number(offset));
-    return { style: container, at: kids.map(dom.textOf).join('').length, direct: true };
-  }
+  // (the offset is the kept getter's number)
+  if (dom.isStyleEl(container)) return { style: container, at: dom.textOfAll(dom.childrenOf(container), offset as number).length, direct: true };
   let child = container;
   let parent = dom.parentOf(container);
   while (parent && !dom.isStyleEl(parent)) {
@@ -270,14 +345,17 @@ function spotIn(dom: Dom, container: unknown, offset: unknown): { style: Element
   }
   if (!parent) return null;
   const before = dom.childrenOf(parent);
-  const at = before.slice(0, before.indexOf(child as Node)).map(dom.textOf).join('').length;
+  const at = dom.textOfAll(before, position(before, child)).length;
   const direct = child === container && dom.isText(container);
-  return { style: parent, at: at + (direct ? Number(offset) : 0), direct };
+  return { style: parent, at: at + (direct ? (offset as number) : 0), direct };
 }
 
 /** Range edits inside a style. */
 function hookRanges(win: PageWindow, dom: Dom, sj: StyleJudge): void {
-  const spot = (range: unknown, which: 'start' | 'end') => spotIn(dom, ...dom.boundary(range, which));
+  const spot = (range: unknown, which: 'start' | 'end') => {
+    const b = dom.boundary(range, which);
+    return spotIn(dom, b.container, b.offset);
+  };
   const cut = (self: unknown) => {
     const s = spot(self, 'start');
     const e = spot(self, 'end');
@@ -288,17 +366,18 @@ function hookRanges(win: PageWindow, dom: Dom, sj: StyleJudge): void {
     }
   };
   for (const name of ['deleteContents', 'extractContents', 'surroundContents']) beforeCall(win.Range.prototype, name, cut);
-  beforeCall(win.Range.prototype, 'insertNode', (self, [inserted]) => {
+  beforeCall(win.Range.prototype, 'insertNode', (self, args) => {
+    const inserted = args[0] as Node;
     sj.judgeInserted(dom.nodesOf(inserted));
     const s = spot(self, 'start');
     if (!s?.direct) return;
     const text = sj.styleText(s.style);
-    sj.judgeText(s.style, text.slice(0, s.at) + dom.textOf(inserted as Node) + text.slice(s.at));
+    sj.judgeText(s.style, sliceText(text, 0, s.at) + dom.textOf(inserted) + sliceText(text, s.at));
   });
 }
 
 /** A setter judged on the string it writes (every one here takes null as ''). */
-const hookSetter = (proto: object | undefined, prop: string, before: (self: unknown, value: string) => void) => beforeSet(proto, prop, before, (v) => (v === null ? '' : String(v)));
+const hookSetter = (proto: object | undefined, prop: string, before: (self: unknown, value: string) => void) => beforeSet(proto, prop, before, (v) => (v === null ? '' : toText(v)));
 
 export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   const dom = domOf(win);

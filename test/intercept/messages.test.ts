@@ -1,0 +1,114 @@
+// @vitest-environment node
+/**
+ * Messages a service worker hears, with the page's built-ins replaced: a port handed to the worker is
+ * followed however the transfer list is walked, and an opaque message stays opaque.
+ */
+import { describe, expect, test } from 'vitest';
+import type { Outgoing } from '../../lib/gate/types';
+import { hookMessages } from '../../lib/intercept/main/hooks/messages';
+import { ID, judgingChannel, walked } from './page-fakes';
+import { endIterators, outcomeOf, poison } from '../realm/poison';
+
+type PageWindow = Window & typeof globalThis;
+
+const SCRIPT = 'https://cms.example/sw.js';
+
+/** A window with a service worker, ports and broadcast channels; `transferred` is what the browser moved (walked, as WebIDL walks it). */
+function messageWindow() {
+  const transferred: unknown[] = [];
+  // WebIDL's overload: an iterable is the transfer list, anything else options that may name one
+  const moved = (arg: unknown) => {
+    const list = typeof arg === 'object' && arg !== null && Symbol.iterator in arg ? arg : (arg as { transfer?: unknown } | undefined)?.transfer;
+    if (list) transferred[transferred.length] = walked(list);
+  };
+  class Port {
+    postMessage(_message: unknown, transfer?: unknown) {
+      moved(transfer);
+    }
+  }
+  class Channel {
+    readonly ends = [new Port(), new Port()];
+    get port1() {
+      return this.ends[0];
+    }
+    get port2() {
+      return this.ends[1];
+    }
+  }
+  class Worker {
+    get scriptURL() {
+      return SCRIPT;
+    }
+    postMessage(_message: unknown, transfer?: unknown) {
+      moved(transfer);
+    }
+  }
+  class Broadcast {
+    get name() {
+      return 'drafts';
+    }
+    postMessage() {}
+  }
+  const win = { MessageChannel: Channel, MessagePort: Port, ServiceWorker: Worker, BroadcastChannel: Broadcast, location: { origin: 'https://cms.example' }, DOMException } as unknown as PageWindow;
+  const channel = judgingChannel();
+  hookMessages(win, channel);
+  return { win, asked: channel.asked, transferred, worker: new Worker() as unknown as ServiceWorker };
+}
+
+describe('a port handed to a service worker is followed, whatever the page replaced', () => {
+  test.each<[string, () => void, (port: MessagePort) => unknown]>([
+    [
+      'Array.isArray says no and the array iterator ends at once',
+      () => {
+        poison(Array, 'isArray', () => false);
+        endIterators();
+      },
+      (port) => [port],
+    ],
+    ['the ports in an options object, the array iterator ended', endIterators, (port) => ({ transfer: [port] })],
+    ['a transfer list walked by its own iterator', () => undefined, (port) => new Set([port])],
+  ])('%s', async (_label, poisoned, transfer) => {
+    const { win, asked, transferred, worker } = messageWindow();
+    const mc = new win.MessageChannel();
+    expect(await outcomeOf(poisoned, () => worker.postMessage('hello', transfer(mc.port2) as Transferable[]))).toBe('ok');
+    // the browser moved the port the guard saw, and the page's end of it now leads to the worker
+    expect(transferred).toEqual([[mc.port2]]);
+    expect(await outcomeOf(() => undefined, () => mc.port1.postMessage(`content=${ID}`))).toBe('refused: SecurityError');
+    expect(asked.map((o) => o.url)).toEqual([SCRIPT, SCRIPT]);
+  });
+
+  test("a port sent on through a port that leads to the worker leads there too", async () => {
+    const { win, asked, worker } = messageWindow();
+    const [first, second] = [new win.MessageChannel(), new win.MessageChannel()];
+    worker.postMessage('hello', [first.port2]);
+    expect(await outcomeOf(endIterators, () => first.port1.postMessage('and this one', [second.port2]))).toBe('ok');
+    expect(await outcomeOf(() => undefined, () => second.port1.postMessage(`content=${ID}`))).toBe('refused: SecurityError');
+    expect(asked.length).toBe(3);
+  });
+});
+
+describe('what a message is judged as', () => {
+  test('Object.prototype.entries = []: a Blob stays opaque, not a message of no entries', async () => {
+    const { win, asked } = messageWindow();
+    const bc = new win.BroadcastChannel('drafts');
+    expect(await outcomeOf(() => poison(Object.prototype, 'entries', []), () => bc.postMessage(new Blob([ID])))).toBe('ok');
+    expect(asked.map((o: Outgoing) => o.body)).toEqual([{ kind: 'opaque', what: 'Blob' }]);
+  });
+
+  test("the worker's and the channel's names are read through the getters kept at install", async () => {
+    const { win, asked, worker } = messageWindow();
+    const proto = Object.getPrototypeOf(worker) as object;
+    const bcProto = win.BroadcastChannel.prototype;
+    await outcomeOf(
+      () => {
+        poison(proto, 'scriptURL', undefined, { configurable: true, get: () => 'https://allowed.example/sw.js' });
+        poison(bcProto, 'name', undefined, { configurable: true, get: () => 'other' });
+      },
+      () => {
+        worker.postMessage('hello');
+        new win.BroadcastChannel('drafts').postMessage('hello');
+      },
+    );
+    expect(asked.map((o) => o.url)).toEqual([SCRIPT, 'https://cms.example/#BroadcastChannel:drafts']);
+  });
+});
