@@ -11,7 +11,7 @@
  * realm (a frame's Blob is a Blob), whatever its tag or prototype says.
  */
 
-import { apply } from '../../realm/intrinsics';
+import { add, apply } from '../../realm/intrinsics';
 
 type Getter = (self: unknown) => unknown;
 
@@ -95,7 +95,8 @@ export function formDataEntries(v: unknown): [string, FormDataEntryValue][] | un
     for (;;) {
       const step = apply(iteratorNext as () => IteratorResult<[string, FormDataEntryValue]>, it, []);
       if (step.done) return out;
-      out[out.length] = [step.value[0], step.value[1]];
+      // add(): an index setter the page put on Array.prototype would swallow a plain assignment
+      add(out, [step.value[0], step.value[1]]);
     }
   } catch {
     // not a FormData (a browser says so at entries(); a JS FormData, at the first step)
@@ -208,7 +209,8 @@ export function headerEntries(v: unknown): [string, string][] | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const out: [string, string][] = [];
   try {
-    apply(headersForEach, v, [(value: string, name: string) => void (out[out.length] = [name, value])]);
+    // add(): an index setter the page put on Array.prototype would swallow a plain assignment
+    apply(headersForEach, v, [(value: string, name: string) => add(out, [name, value])]);
   } catch {
     return undefined;
   }

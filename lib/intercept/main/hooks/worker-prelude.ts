@@ -1,9 +1,18 @@
-/* eslint-disable @typescript-eslint/unbound-method -- page originals are captured unbound and called on their own target. */
+/* eslint-disable @typescript-eslint/unbound-method -- the worker's originals are kept unbound and called on their own target. */
 /**
  * Runs first inside every worker the page starts (its source is this function's text, so it imports
  * nothing and uses only worker globals). It routes the worker's fetch, XHR, WebSocket, EventSource and
  * importScripts through the page's guard over a MessagePort the page hands over before any message of
  * its own, then loads the worker's real script. Relative URLs keep resolving against the real script.
+ *
+ * The worker's script runs after this function has set up and can replace whatever the hooks would
+ * use later: Promise.prototype.then, Map's methods, Array.prototype.push, an iterator's next,
+ * RegExp.prototype.exec, String.prototype's methods, MessagePort.prototype.postMessage, the onmessage
+ * setter, MessageEvent's data getter, or put `then` or `body` on Object.prototype. A prelude that used
+ * them was told what the script liked: an answer that passes, a question rewritten, a port of the
+ * script's own that answers itself. So every built-in the hooks decide with is kept at the start
+ * (as the page's guard keeps them: lib/realm/intrinsics.ts, ../natives.ts), answers are objects
+ * without a prototype built from what the page sent, and a promise that is awaited is sealed.
  */
 export function workerPrelude(
   scriptUrl: string,
@@ -14,23 +23,111 @@ export function workerPrelude(
   base64TextRun: string,
 ): void {
   type Answer = { pass: boolean; message?: string };
-  type Ask = (route: string, method: string, url: string, body: unknown, headers?: [string, string][]) => Promise<Answer>;
+  type Done = (a: Answer) => void;
+  type Fn = (...a: never[]) => unknown;
+  type Getter = (self: unknown) => unknown;
   const g = self as unknown as Record<string, unknown> & typeof globalThis;
+
+  // ---- the worker's own built-ins, before its script runs
+  const apply = Reflect.apply as <R>(fn: (...a: never[]) => R, self: unknown, args: ArrayLike<unknown>) => R;
+  const toText: (v: unknown) => string = String;
+  const defineProperty = Reflect.defineProperty;
+  const describe = Reflect.getOwnPropertyDescriptor;
+  const protoOf = Reflect.getPrototypeOf;
+  const hasOwnProperty = Object.prototype.hasOwnProperty;
+  const arrayFrom = Array.from;
+  const strIndexOf = String.prototype.indexOf;
+  const strSlice = String.prototype.slice;
+  const strUpper = String.prototype.toUpperCase;
+  const strStartsWith = String.prototype.startsWith;
+  const regexpExec = RegExp.prototype.exec;
+  const Promise0 = Promise;
+  const then0 = Promise.prototype.then;
+  const URL0 = URL;
+  const encodeUri = encodeURIComponent;
+  const ITERATOR = Symbol.iterator;
+
+  /** The descriptor of `name` on `o` or on the nearest of its prototypes that has one. */
+  const lookup = (o: object | null, name: PropertyKey): PropertyDescriptor | undefined => {
+    for (let p = o; p !== null; p = protoOf(p)) {
+      const d = describe(p, name);
+      if (d) return d;
+    }
+    return undefined;
+  };
+  /** A platform getter, applied as it is now; where a DOM keeps the value on the instance (the unit tests' happy-dom), read as a plain property. */
+  const getter = (proto: object | undefined, name: string): Getter => {
+    const get = proto && lookup(proto, name)?.get;
+    return get ? (v) => apply(get as () => unknown, v, []) : (v) => (v as Record<string, unknown>)[name];
+  };
+  /** `v` added at the end of `list`, defined: `push` and a setter for that index on Array.prototype can be the script's. */
+  const add = <T>(list: T[], v: T): void => void defineProperty(list, list.length, { __proto__: null, value: v, writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+  /** `o`'s own data value of `key`, never what the script put on Object.prototype. */
+  const own = (o: unknown, key: PropertyKey): unknown => {
+    if ((typeof o !== 'object' && typeof o !== 'function') || o === null) return undefined;
+    const d = describe(o, key);
+    return d !== undefined && apply(hasOwnProperty, d, ['value']) ? d.value : undefined;
+  };
+  const indexOf = (s: string, search: string, from = 0): number => apply(strIndexOf as Fn, s, [search, from]) as number;
+  const slice = (s: string, start: number, end = s.length): string => apply(strSlice as Fn, s, [start, end]) as string;
+  const upper = (s: string): string => apply(strUpper as Fn, s, []) as string;
+  const startsWith = (s: string, prefix: string): boolean => apply(strStartsWith as Fn, s, [prefix]) as boolean;
+  /** `re` found in `s`, by exec as it was (test, split and replace ask the script's exec). None of the expressions here is global. */
+  const found = (re: RegExp, s: string): RegExpExecArray | null => apply(regexpExec, re, [s]);
+  const joinText = (list: readonly string[], separator: string): string => {
+    let out = '';
+    for (let i = 0; i < list.length; i++) out += (i > 0 ? separator : '') + list[i];
+    return out;
+  };
+  /**
+   * A promise `await` reads as the worker made it: its own `constructor` and `then` are the originals,
+   * so neither a replaced Promise.prototype.then nor a constructor that makes `await` ask it can hand
+   * a hook another value.
+   */
+  const sealed = <T>(p: Promise<T>): Promise<T> => {
+    defineProperty(p, 'constructor', { __proto__: null, value: Promise0 } as PropertyDescriptor);
+    defineProperty(p, 'then', { __proto__: null, value: then0 } as PropertyDescriptor);
+    return p;
+  };
+  /** `items` as a sequence the browser reads through these functions: an array is read through %ArrayIteratorPrototype%.next, which the script can replace. */
+  const sequence = <T>(items: readonly T[]): Iterable<T> =>
+    ({
+      __proto__: null,
+      [ITERATOR]: () => {
+        let i = 0;
+        return { __proto__: null, next: () => (i < items.length ? { __proto__: null, done: false, value: items[i++] } : { __proto__: null, done: true, value: undefined }) };
+      },
+    }) as unknown as Iterable<T>;
+
+  // ---- the guard's port and its messages, through the methods of the ports this realm makes
+  const portProto = protoOf(new MessageChannel().port1) as MessagePort;
+  const postOn = portProto.postMessage;
+  const setOnMessage = lookup(portProto, 'onmessage')!.set!;
+  const startPort = portProto.start;
+  const listenPort = portProto.addEventListener;
+  const unlistenPort = portProto.removeEventListener;
+  const unlistenGlobal = g.removeEventListener;
+  const eventData = getter(MessageEvent.prototype, 'data');
+  const eventPorts = getter(MessageEvent.prototype, 'ports');
+  const stopEvent = Event.prototype.stopImmediatePropagation;
+  const hrefOf = getter(URL0.prototype, 'href');
+
   let port: MessagePort | null = null;
-  const waiting: (() => void)[] = [];
+  let waiting: (() => void)[] = [];
   let nextId = 1;
-  const pending = new Map<number, (a: Answer) => void>();
+  /** Who waits for which answer, in an object without a prototype (no Map method for the script to replace). */
+  const pending = { __proto__: null } as unknown as Record<number, Done>;
   const refused = (m?: string) => new DOMException(m ?? '发布前预检：此请求含有须处理的内容，已阻止', 'SecurityError');
-  const [URL0, String0] = [URL, String];
-  const abs = (u: unknown) => {
+  /** `u` made absolute against the real script, its string taken once (an object's toString can answer otherwise the second time). */
+  const abs = (u: unknown): string => {
+    const text = toText(u);
     try {
-      return new URL0(String0(u), scriptUrl).href;
+      return toText(hrefOf(new URL0(text, scriptUrl)));
     } catch {
-      return String0(u);
+      return text;
     }
   };
   const read = readOnce();
-  const { apply, toText } = read;
   const portable = (body: unknown): unknown => {
     const entries = read.formEntries(body);
     if (entries) return { formData: entries };
@@ -39,50 +136,101 @@ export function workerPrelude(
     if (read.isStream(body)) return { opaque: 'ReadableStream' };
     return body;
   };
-  const ask: Ask = (route, method, url, body, headers) =>
-    new Promise<void>((ready) => (port ? ready() : waiting.push(ready))).then(
-      () =>
-        new Promise<Answer>((resolve) => {
-          const id = nextId++;
-          pending.set(id, resolve);
-          port!.postMessage({ id, route, method, url, body: portable(body), headers });
-        }),
-    );
-
-  const onFirst = (e: MessageEvent) => {
-    const d = e.data as Record<string, unknown> | null;
-    if (!d || d[marker] !== true || !e.ports[0]) return;
-    e.stopImmediatePropagation();
-    g.removeEventListener('message', onFirst);
-    port = e.ports[0];
-    port.onmessage = (m: MessageEvent<{ id: number; answer: Answer }>) => {
-      pending.get(m.data.id)?.(m.data.answer);
-      pending.delete(m.data.id);
+  /** Asks the page's guard, once its port came; `done` gets the answer. */
+  const ask = (route: string, method: string, url: string, body: unknown, headers: [string, string][], done: Done): void => {
+    const send = () => {
+      const id = nextId++;
+      pending[id] = done;
+      apply(postOn, port, [{ id, route, method, url, body: portable(body), headers }]);
     };
-    waiting.splice(0).forEach((f) => f());
+    if (port) send();
+    else add(waiting, send);
   };
-  g.addEventListener('message', onFirst);
+  /** ask() for a hook that awaits its answer. */
+  const asked = (route: string, method: string, url: string, body: unknown, headers: [string, string][] = []): Promise<Answer> =>
+    sealed(new Promise0<Answer>((resolve) => ask(route, method, url, body, headers, resolve)));
+
+  /**
+   * The page's answer as a hook reads it: only what the page sent, in an object without a prototype
+   * (an inherited `pass`, or a `then` that makes it a thenable the script resolves, is not there).
+   */
+  const answerOf = (raw: unknown): Answer => {
+    const message = own(raw, 'message');
+    return { __proto__: null, pass: own(raw, 'pass') === true, message: typeof message === 'string' ? message : undefined } as unknown as Answer;
+  };
+  const hear = (e: MessageEvent) => {
+    const d = eventData(e);
+    const id = own(d, 'id') as number;
+    const done = pending[id];
+    delete pending[id];
+    if (done) done(answerOf(own(d, 'answer')));
+  };
+  /**
+   * The guard's port comes in the first message the page posts to this worker (workers.ts posts it as
+   * it makes the worker), or to a shared worker's connection. Only that first message, and only as
+   * the browser delivered it (isTrusted, an own property no script can redefine): the worker's script
+   * could dispatch one of its own with the marker and a port it answers itself, and the page could post
+   * one later.
+   */
+  const firstMessage = (target: EventTarget, unlisten: EventTarget['removeEventListener']) => {
+    const first = (e: MessageEvent) => {
+      if (e.isTrusted !== true) return;
+      apply(unlisten, target, ['message', first]);
+      const given = eventPorts(e) as readonly MessagePort[] | null;
+      const p = given ? given[0] : undefined;
+      if (own(eventData(e), marker) !== true || !p) return;
+      apply(stopEvent, e, []);
+      port = p;
+      apply(setOnMessage, p, [hear]);
+      const now = waiting;
+      waiting = [];
+      for (let i = 0; i < now.length; i++) now[i]!();
+    };
+    return first;
+  };
+  g.addEventListener('message', firstMessage(g, unlistenGlobal) as EventListener);
   g.addEventListener('connect', (e: Event) => {
-    const p = (e as MessageEvent).ports[0];
-    p?.addEventListener('message', onFirst as EventListener);
-    p?.start();
+    if (e.isTrusted !== true) return;
+    const given = eventPorts(e) as readonly MessagePort[] | null;
+    const p = given ? given[0] : undefined;
+    if (!p) return;
+    apply(listenPort, p, ['message', firstMessage(p, unlistenPort)]);
+    apply(startPort, p, []);
   });
 
+  /**
+   * `value` in place of the global `name` where the worker has it: WebIDL puts fetch and importScripts
+   * on WorkerGlobalScope.prototype, and a copy set on the global itself left the original there for
+   * the script to call (or to find again with `delete self.fetch`).
+   */
+  const replaceGlobal = (name: string, value: unknown): void => {
+    let owner: object | null = g;
+    while (owner !== null && describe(owner, name) === undefined) owner = protoOf(owner);
+    const d = owner === null ? undefined : describe(owner, name);
+    defineProperty(owner ?? g, name, { __proto__: null, value, writable: true, enumerable: d?.enumerable ?? false, configurable: true } as PropertyDescriptor);
+  };
+  /** `Guarded` as the global `name`, and as its prototype's constructor: `WebSocket.prototype.constructor` handed the script the unguarded original. */
+  const constructorInPlace = (name: string, Original: { prototype: object }, Guarded: { prototype: object }): void => {
+    Guarded.prototype = Original.prototype;
+    defineProperty(Original.prototype, 'constructor', { __proto__: null, value: Guarded, writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
+    replaceGlobal(name, Guarded);
+  };
+
   // What is judged is read once, and that copy is what the browser gets (as in the page: once.ts).
-  const fetch0 = g.fetch;
-  g.fetch = async (pageInput: RequestInfo | URL, pageInit?: RequestInit) => {
+  const fetch0 = lookup(g, 'fetch')?.value as Fn;
+  replaceGlobal('fetch', async (pageInput: RequestInfo | URL, pageInit?: RequestInit) => {
     const req = read.isRequest(pageInput) ? read.cloneRequest(pageInput) : null;
     const input = req ?? abs(pageInput);
     const init = read.initOnce(pageInit);
     const facts = req && read.requestFacts(req);
     const url = facts ? facts.url : (input as string);
     let body: unknown = init?.body;
-    if (body === undefined && facts?.hasBody) body = await read.requestBytes(req!);
-    const headers = [...(facts ? read.headerEntries(facts.headers) : []), ...read.headerEntries(init?.headers)];
-    const a = await ask('worker.fetch', toText(init?.method ?? facts?.method ?? 'GET').toUpperCase(), url, body, headers);
+    if (body === undefined && facts?.hasBody) body = await sealed(read.requestBytes(req!));
+    const headers = read.headerEntries(init?.headers, facts ? read.headerEntries(facts.headers) : []);
+    const a = await asked('worker.fetch', upper(toText(init?.method ?? facts?.method ?? 'GET')), url, body, headers);
     if (!a.pass) throw new TypeError(a.message ?? 'refused');
     return apply(fetch0, g, [input, init]);
-  };
+  });
 
   const X = g.XMLHttpRequest as typeof XMLHttpRequest | undefined;
   if (X) {
@@ -95,14 +243,20 @@ export function workerPrelude(
     const wmGet = WeakMap.prototype.get as (this: WeakMap<XMLHttpRequest, Opened>, k: XMLHttpRequest) => Opened | undefined;
     const wmSet = WeakMap.prototype.set;
     X.prototype.open = function (this: XMLHttpRequest, m: string, u: string | URL, a?: boolean, ...rest: (string | null | undefined)[]) {
-      const [method, url] = [toText(m), abs(u)];
-      const credentials = rest.filter((v) => v !== undefined && v !== null).map(toText);
-      apply(wmSet, meta, [this, { m: method.toUpperCase(), u: url, a: a !== false, h: credentials.length > 0 ? [['authorization', credentials.join(':')]] : [] }]);
-      apply(open, this, [method, url, a !== false, ...credentials]);
+      const method = toText(m);
+      const url = abs(u);
+      const credentials: string[] = [];
+      for (let i = 0; i < rest.length; i++) if (rest[i] !== undefined && rest[i] !== null) add(credentials, toText(rest[i]));
+      apply(wmSet, meta, [this, { m: upper(method), u: url, a: a !== false, h: credentials.length > 0 ? [['authorization', joinText(credentials, ':')]] : [] }]);
+      const args: unknown[] = [method, url, a !== false];
+      for (let i = 0; i < credentials.length; i++) add(args, credentials[i]);
+      apply(open, this, args);
     };
     X.prototype.setRequestHeader = function (this: XMLHttpRequest, name: string, value: string) {
-      const [n, v] = [toText(name), toText(value)];
-      apply(wmGet, meta, [this])?.h.push([n, v]);
+      const n = toText(name);
+      const v = toText(value);
+      const r = apply(wmGet, meta, [this]);
+      if (r) add(r.h, [n, v]);
       apply(setHeader, this, [n, v]);
     };
     /**
@@ -112,7 +266,7 @@ export function workerPrelude(
      * and the page waited for ever; abort() before send() fires none either.
      */
     const fail = (xhr: XMLHttpRequest) => {
-      Object.defineProperty(xhr, 'readyState', { configurable: true, get: () => 4 });
+      defineProperty(xhr, 'readyState', { __proto__: null, configurable: true, get: () => 4 } as PropertyDescriptor);
       xhr.dispatchEvent(new Event('readystatechange'));
       xhr.dispatchEvent(new ProgressEvent('error'));
       xhr.dispatchEvent(new ProgressEvent('loadend'));
@@ -122,7 +276,7 @@ export function workerPrelude(
       const r = apply(wmGet, meta, [this]);
       if (!r) return apply(send, this, [body]);
       if (!r.a) throw refused('发布前预检：工作线程中的同步请求无法检查，已阻止');
-      void ask('worker.xhr', r.m, r.u, body, r.h).then((a) => (a.pass ? apply(send, this, [body]) : fail(this)));
+      ask('worker.xhr', r.m, r.u, body, r.h, (a) => (a.pass ? apply(send, this, [body]) : fail(this)));
     };
   }
 
@@ -131,47 +285,60 @@ export function workerPrelude(
   // a query, encoded or non-ASCII text, a number as long as a phone's, or base64 of text in a path
   // segment (segment by segment: `cms.test/ws/Room2` is no base64 run).
   const base64Text = new RegExp(base64TextRun);
-  const mayCarryText = (u: string) => {
-    const path = u.split('?')[0]!;
-    return u.includes('?') || /%u[0-9a-f]{4}|%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i.test(path) || path.split('/').some((segment) => base64Text.test(segment));
+  const textInPath = /%u[0-9a-f]{4}|%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i;
+  const base64Segment = (path: string): boolean => {
+    for (let from = 0; ; ) {
+      const end = indexOf(path, '/', from);
+      if (found(base64Text, slice(path, from, end < 0 ? path.length : end))) return true;
+      if (end < 0) return false;
+      from = end + 1;
+    }
+  };
+  const mayCarryText = (u: string): boolean => indexOf(u, '?') >= 0 || found(textInPath, u) !== null || base64Segment(u);
+  /** Subprotocols as WebIDL reads them (a list, any iterable, or one string), each read once. */
+  const protocolsOnce = (v: unknown): string[] | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v === 'object' && v !== null && ITERATOR in v) return apply(arrayFrom as Fn, undefined, [v, toText]) as string[];
+    return [toText(v)];
   };
   const WS = g.WebSocket as typeof WebSocket | undefined;
   if (WS) {
     const send = WS.prototype.send;
-    const wsUrl = Object.getOwnPropertyDescriptor(WS.prototype, 'url')?.get;
+    const wsUrl = describe(WS.prototype, 'url')?.get;
     WS.prototype.send = function (this: WebSocket, pageData: string | ArrayBufferLike | Blob | ArrayBufferView) {
       const data = read.bodyOnce(pageData);
-      void ask('worker.websocket', 'SEND', toText(wsUrl ? apply(wsUrl, this, []) : this.url), data).then((a) => a.pass && apply(send, this, [data]));
+      ask('worker.websocket', 'SEND', toText(wsUrl ? apply(wsUrl, this, []) : this.url), data, [], (a) => void (a.pass && apply(send, this, [data])));
     };
     const Guarded = function (url: string | URL, pageProtocols?: string | string[]) {
-      const u = abs(url).replace(/^http/, 'ws');
-      // subprotocols leave in the handshake's header: read once, and refused when they may carry text
-      const protocols = pageProtocols === undefined ? undefined : typeof pageProtocols === 'string' ? pageProtocols : Array.from(pageProtocols, String);
-      if (mayCarryText(u) || (protocols !== undefined && mayCarryText(`/${[protocols].flat().join('/')}`))) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
-      return new WS(u, protocols);
+      const u = abs(url);
+      const wsAt = startsWith(u, 'http') ? 'ws' + slice(u, 4) : u;
+      // subprotocols leave in the handshake's header: read once, refused when they may carry text, and
+      // handed on as a sequence of this copy (read through the script's iterator, an array could say otherwise)
+      const protocols = protocolsOnce(pageProtocols);
+      if (mayCarryText(wsAt) || (protocols !== undefined && mayCarryText('/' + joinText(protocols, '/')))) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
+      return protocols === undefined ? new WS(wsAt) : new WS(wsAt, sequence(protocols) as string[]);
     } as unknown as typeof WebSocket;
-    Guarded.prototype = WS.prototype;
-    g.WebSocket = Guarded;
+    constructorInPlace('WebSocket', WS, Guarded);
   }
   // A data channel the page transferred here (Chromium and Firefox allow it) sends from this worker, past the page's hook.
   const DC = g.RTCDataChannel as typeof RTCDataChannel | undefined;
   if (DC) {
     const send = DC.prototype.send as (this: RTCDataChannel, data: unknown) => void;
-    const dcLabel = Object.getOwnPropertyDescriptor(DC.prototype, 'label')?.get;
+    const dcLabel = describe(DC.prototype, 'label')?.get;
     DC.prototype.send = function (this: RTCDataChannel, pageData: string | Blob | ArrayBuffer | ArrayBufferView) {
       const data = read.bodyOnce(pageData);
       const label = toText(dcLabel ? apply(dcLabel, this, []) : this.label);
-      void ask('webrtc', 'SEND', `webrtc:data-channel:${encodeURIComponent(label)}`, data).then((a) => a.pass && apply(send, this, [data]));
+      ask('webrtc', 'SEND', 'webrtc:data-channel:' + encodeUri(label), data, [], (a) => void (a.pass && apply(send, this, [data])));
     };
   }
   if (typeof g.EventSource === 'function') {
     const ES = g.EventSource;
     const Guarded = function (url: string | URL, init?: EventSourceInit) {
-      if (mayCarryText(abs(url))) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
-      return new ES(abs(url), init);
+      const u = abs(url);
+      if (mayCarryText(u)) throw refused('发布前预检：工作线程中带参数的连接无法检查，已阻止');
+      return new ES(u, init);
     } as unknown as typeof EventSource;
-    Guarded.prototype = ES.prototype;
-    g.EventSource = Guarded;
+    constructorInPlace('EventSource', ES, Guarded);
   }
 
   // What a WebSocketStream or a WebTransport writes after its handshake cannot be asked about from
@@ -187,19 +354,19 @@ export function workerPrelude(
   // A blob: URL made here is read by the page where it uses it (hooks/blobs.ts), except a stylesheet
   // imported as a CSS module, which no page hook sees: refused here (lib/gate/blob-text.ts).
   const createUrl = g.URL?.createObjectURL;
-  const blobType = Object.getOwnPropertyDescriptor(g.Blob?.prototype ?? {}, 'type')?.get;
+  const blobType = describe(g.Blob?.prototype ?? {}, 'type')?.get;
   if (createUrl && blobType) {
     const refusedType = new RegExp(refusedBlobType, 'i');
     const typeOf = (obj: unknown) => {
       try {
-        return String(blobType.call(obj));
+        return toText(apply(blobType, obj, []));
       } catch {
         return '';
       }
     };
     g.URL.createObjectURL = (obj: Blob | MediaSource) => {
-      if (refusedType.test(typeOf(obj))) throw refused('发布前预检：工作线程中不能为样式表生成 blob: 地址，已阻止');
-      return createUrl.call(g.URL, obj);
+      if (found(refusedType, typeOf(obj))) throw refused('发布前预检：工作线程中不能为样式表生成 blob: 地址，已阻止');
+      return apply(createUrl, URL0, [obj]);
     };
   }
 
@@ -212,7 +379,7 @@ export function workerPrelude(
       const view = read.bytesView(data);
       if (!view) return apply(encrypt0, this, [alg, key, data]);
       const copy = read.copyBytes(view);
-      const a = await ask('worker.encrypt', 'ENCRYPT', 'crypto:encrypt', copy);
+      const a = await asked('worker.encrypt', 'ENCRYPT', 'crypto:encrypt', copy);
       if (!a.pass) throw new DOMException(a.message ?? '发布前预检：要加密的内容含有须处理的敏感信息或未经签发的稿件，已阻止', 'OperationError');
       return apply(encrypt0, this, [alg, key, copy]);
     };
@@ -227,29 +394,34 @@ export function workerPrelude(
   // personal number is refused outright, by the pattern the browser's own script rule uses
   // (lib/gate/script-url-rules.ts: percent-encoded non-ASCII, a mobile- or ID-shaped digit run), and
   // raw non-ASCII text. Cache-busters load as before (versions, dates, timestamps, Math.random()).
-  const importScripts0 = g.importScripts as ((...u: string[]) => void) | undefined;
+  const importScripts0 = lookup(g, 'importScripts')?.value as Fn | undefined;
   if (importScripts0) {
     const textShaped = new RegExp(scriptTextPattern, 'i');
-    g.importScripts = (...urls: string[]) => {
-      const absolute = urls.map(abs);
-      const carries = (u: string) => !u.startsWith('blob:') && (/[^\x20-\x7e]/.test(u) || textShaped.test(u.replace(/^[a-z][\w+.-]*:\/\/[^/]*/i, '')));
-      if (absolute.some(carries)) throw refused('发布前预检：工作线程中带文字的脚本地址无法检查，已阻止');
-      importScripts0(...absolute);
+    const nonAscii = /[^\x20-\x7e]/;
+    const origin = /^[a-z][\w+.-]*:\/\/[^/]*/i;
+    const carries = (u: string) => {
+      if (startsWith(u, 'blob:')) return false;
+      const at = found(origin, u);
+      return found(nonAscii, u) !== null || found(textShaped, at ? slice(u, at[0].length) : u) !== null;
     };
+    replaceGlobal('importScripts', (...urls: unknown[]) => {
+      const absolute: string[] = [];
+      for (let i = 0; i < urls.length; i++) add(absolute, abs(urls[i]));
+      for (let i = 0; i < absolute.length; i++) if (carries(absolute[i]!)) throw refused('发布前预检：工作线程中带文字的脚本地址无法检查，已阻止');
+      apply(importScripts0, g, absolute);
+    });
   }
   if (isModule) loadModule();
-  else importScripts0?.(scriptUrl);
+  else if (importScripts0) apply(importScripts0, g, [scriptUrl]);
 
   /**
-   * The worker's built-ins as they were before its own script ran, and what is judged read once
-   * through them (as in the page: ../natives.ts, once.ts — this function's text is all the worker
-   * gets, so it cannot import them): a look-alike object, an own getter or a built-in replaced later
-   * tells the judge nothing the browser would not send.
+   * What is judged, read once through the worker's built-ins as they were before its own script ran
+   * (as in the page: ../natives.ts, once.ts — this function's text is all the worker gets, so it
+   * cannot import them): a look-alike object, an own getter or a built-in replaced later tells the
+   * judge nothing the browser would not send.
    */
   function readOnce() {
-    const apply = Reflect.apply as <R>(fn: (...a: never[]) => R, self: unknown, args: ArrayLike<unknown>) => R;
-    const toText: (v: unknown) => string = String;
-    const get = (proto: object | undefined, name: string) => (proto && Object.getOwnPropertyDescriptor(proto, name)?.get) as ((this: unknown) => unknown) | undefined;
+    const get = (proto: object | undefined, name: string) => (proto && describe(proto, name)?.get) as ((this: unknown) => unknown) | undefined;
     const branded = (getter: ((this: unknown) => unknown) | undefined, v: unknown): unknown => {
       if (!getter || typeof v !== 'object' || v === null) return undefined;
       try {
@@ -259,12 +431,15 @@ export function workerPrelude(
       }
     };
     const R = g.Request?.prototype;
-    const [reqUrl, reqMethod, reqBody, reqHeaders] = ['url', 'method', 'body', 'headers'].map((n) => get(R, n));
+    const reqUrl = get(R, 'url');
+    const reqMethod = get(R, 'method');
+    const reqBody = get(R, 'body');
+    const reqHeaders = get(R, 'headers');
     const reqClone = R?.clone;
     const reqBytes = R?.arrayBuffer;
     const FD = g.FormData;
     const fdEntries = FD?.prototype.entries;
-    const fdNext = FD && fdEntries ? (Object.getPrototypeOf(apply(fdEntries, new FD(), [])) as Iterator<unknown>).next : undefined;
+    const fdNext = FD && fdEntries ? (protoOf(apply(fdEntries, new FD(), [])) as Iterator<unknown>).next : undefined;
     const fdAppend = FD?.prototype.append;
     const USP = g.URLSearchParams;
     const uspText = USP?.prototype.toString;
@@ -273,17 +448,23 @@ export function workerPrelude(
     const U8 = Uint8Array;
     const u8Slice = U8.prototype.slice;
     const abLength = get(ArrayBuffer.prototype, 'byteLength');
-    const typed = Object.getPrototypeOf(U8.prototype) as object;
-    const views = [typed, DataView.prototype].map((p) => [get(p, 'buffer'), get(p, 'byteOffset'), get(p, 'byteLength')] as const);
+    const typed = protoOf(U8.prototype) as object;
+    const taBuffer = get(typed, 'buffer');
+    const taOffset = get(typed, 'byteOffset');
+    const taLength = get(typed, 'byteLength');
+    const dvBuffer = get(DataView.prototype, 'buffer');
+    const dvOffset = get(DataView.prototype, 'byteOffset');
+    const dvLength = get(DataView.prototype, 'byteLength');
     const isView = ArrayBuffer.isView;
     const blobSize = get(g.Blob?.prototype, 'size');
     const streamLocked = get(g.ReadableStream?.prototype, 'locked');
     const formEntries = (v: unknown): [string, FormDataEntryValue][] | undefined => {
       if (!fdEntries || !fdNext || typeof v !== 'object' || v === null) return undefined;
       const out: [string, FormDataEntryValue][] = [];
+      const next = fdNext as () => IteratorResult<[string, FormDataEntryValue]>;
       try {
         const it = apply(fdEntries, v, []);
-        for (let step = apply(fdNext as () => IteratorResult<[string, FormDataEntryValue]>, it, []); !step.done; step = apply(fdNext as () => IteratorResult<[string, FormDataEntryValue]>, it, [])) out.push([step.value[0], step.value[1]]);
+        for (let step = apply(next, it, []); !step.done; step = apply(next, it, [])) add(out, [step.value[0], step.value[1]]);
       } catch {
         return undefined;
       }
@@ -300,30 +481,30 @@ export function workerPrelude(
     const bytesView = (v: unknown): Uint8Array<ArrayBuffer> | undefined => {
       if (typeof v !== 'object' || v === null) return undefined;
       if (isView(v)) {
-        const [b, o, l] = views.find(([buffer]) => branded(buffer, v) !== undefined) ?? views[0]!;
-        return new U8(branded(b, v) as ArrayBuffer, branded(o, v) as number, branded(l, v) as number);
+        const data = branded(dvBuffer, v) !== undefined;
+        return new U8(branded(data ? dvBuffer : taBuffer, v) as ArrayBuffer, branded(data ? dvOffset : taOffset, v) as number, branded(data ? dvLength : taLength, v) as number);
       }
       return typeof branded(abLength, v) === 'number' ? new U8(v as ArrayBuffer) : undefined;
     };
     const copyBytes = (b: Uint8Array): Uint8Array<ArrayBuffer> => apply(u8Slice, b, []);
     const isStream = (v: unknown) => typeof branded(streamLocked, v) === 'boolean';
-    const headerEntries = (v: unknown): [string, string][] => {
-      if (v === undefined || v === null) return [];
-      const out: [string, string][] = [];
-      const each = (h: unknown) => apply(hForEach, h, [(value: string, name: string) => void (out[out.length] = [name, value])]);
+    /** A Headers object's entries (anything else: as a Headers makes it), added to `into`. */
+    const headerEntries = (v: unknown, into: [string, string][] = []): [string, string][] => {
+      if (v === undefined || v === null) return into;
+      const each = (h: unknown) => apply(hForEach, h, [(value: string, name: string) => add(into, [name, value])]);
       try {
         each(v);
       } catch {
         each(new H(v as HeadersInit));
       }
-      return out;
+      return into;
     };
     const bodyOnce = (body: unknown): unknown => {
       if (body === null || body === undefined || typeof body === 'string') return body;
       const entries = formEntries(body);
       if (entries && FD && fdAppend) {
         const copy = new FD();
-        for (const e of entries) apply(fdAppend, copy, e);
+        for (let i = 0; i < entries.length; i++) apply(fdAppend, copy, entries[i]!);
         return copy;
       }
       const params = paramsText(body);
@@ -334,11 +515,16 @@ export function workerPrelude(
       return toText(body);
     };
     const INIT_KEYS = ['method', 'headers', 'body', 'referrer', 'referrerPolicy', 'mode', 'credentials', 'cache', 'redirect', 'integrity', 'keepalive', 'signal', 'duplex', 'priority'];
+    /**
+     * A fetch's init read once into an object without a prototype: the browser reads every member of
+     * it, and a member it lacks must not be found on Object.prototype, where a getter could answer the
+     * browser otherwise than the judge (as in the page: once.ts).
+     */
     const initOnce = (init: RequestInit | undefined): RequestInit | undefined => {
       if (init === undefined || init === null || typeof init !== 'object') return init;
       const source = init as Record<string, unknown>;
-      const copy: Record<string, unknown> = {};
-      for (const key of INIT_KEYS) if (key in source) copy[key] = source[key];
+      const copy = { __proto__: null } as unknown as Record<string, unknown>;
+      for (let i = 0; i < INIT_KEYS.length; i++) if (INIT_KEYS[i]! in source) copy[INIT_KEYS[i]!] = source[INIT_KEYS[i]!];
       for (const key in source) if (!(key in copy)) copy[key] = source[key];
       if ('body' in copy) copy.body = bodyOnce(copy.body);
       if (copy.headers !== undefined && copy.headers !== null && H) copy.headers = new H(copy.headers as HeadersInit);
@@ -346,8 +532,6 @@ export function workerPrelude(
       return copy;
     };
     return {
-      apply,
-      toText,
       isRequest: (v: unknown): v is Request => typeof branded(reqUrl, v) === 'string',
       cloneRequest: (r: Request) => apply(reqClone, r, []),
       requestFacts: (r: Request) => ({ url: toText(branded(reqUrl, r)), method: toText(branded(reqMethod, r)), headers: branded(reqHeaders, r), hasBody: branded(reqBody, r) !== null }),
