@@ -22,6 +22,7 @@ import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
 import { GATE_REPLACED } from './built-ins-rows/gate.ts';
 import { HOOKS_REPLACED } from './built-ins-rows/hooks.ts';
+import { WORKER_REPLACED, WORKER_UNGUARDED } from './built-ins-rows/worker.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
 
@@ -131,4 +132,8 @@ describe("built-ins the gate's shared modules used in the page (lib/gate/**)", (
 
 describe('built-ins the sockets, peer, style-text and meta-refresh hooks used', () => {
   test.each(HOOKS_REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 86)));
+});
+
+describe('built-ins a worker and its prelude used, and the ways around the worker guard', () => {
+  test.each([...WORKER_REPLACED, ...WORKER_UNGUARDED])('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 87)));
 });
