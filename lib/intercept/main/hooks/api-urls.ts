@@ -8,7 +8,7 @@
 import { backgroundFetchArgs, identityConfigUrls, paymentMethodUrls, providerConfigUrls } from '../../../gate/api-urls';
 import type { LoadJudge } from './load-judge';
 import { once } from './once';
-import { beforeAsyncCall, protoOf } from './wrap';
+import { beforeAsyncCall, protoOf, standIn } from './wrap';
 import { dictionaryOnce, isObject, listOnce } from './copies';
 import { apply, bare, isArray, keptSet, toText, ownIterator } from '../../../realm/intrinsics';
 
@@ -120,7 +120,5 @@ export function hookApiUrls(win: PageWindow, judge: LoadJudge): void {
     judgeAll(paymentMethodUrls(args[0]));
     return construct(Original, args, new.target === (Guarded as unknown) ? Original : new.target) as PaymentRequest;
   } as unknown as typeof PaymentRequest;
-  Guarded.prototype = Original.prototype;
-  Object.setPrototypeOf(Guarded, Original);
-  win.PaymentRequest = Guarded;
+  standIn(win, 'PaymentRequest', Original, Guarded);
 }

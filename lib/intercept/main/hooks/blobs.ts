@@ -18,6 +18,7 @@ import { add, apply, bare, codeAt, hasOwn, type KeptMap, keptMap, keptWeakMap, o
 const U8 = Uint8Array;
 const construct = Reflect.construct;
 import { blobFacts, bytesView } from '../natives';
+import { standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -149,7 +150,7 @@ function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: un
 }
 
 /** `new Blob(parts)` / `new File(parts, name)` that remember the text they are made of. */
-function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, Original: T, texts: KeptMap<Blob, string>): T {
+function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, name: 'Blob' | 'File', Original: T, texts: KeptMap<Blob, string>, parent?: object): void {
   const decoder = new win.TextDecoder();
   const decodeBytes = win.TextDecoder.prototype.decode;
   const decode = (b: Uint8Array) => apply(decodeBytes, decoder, [b]);
@@ -163,9 +164,7 @@ function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, O
     if (text !== undefined) texts.set(blob, text);
     return blob;
   } as unknown as T;
-  Guarded.prototype = Original.prototype;
-  Object.setPrototypeOf(Guarded, Original);
-  return Guarded;
+  standIn(win, name, Original, Guarded, { parent });
 }
 
 /**
@@ -234,8 +233,9 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
   nativeBlobs.set(win, OriginalBlob);
   const texts = keptWeakMap<Blob, string>();
-  win.Blob = wrapConstructor(win, OriginalBlob, texts);
-  if (typeof OriginalFile === 'function') win.File = wrapConstructor(win, OriginalFile, texts);
+  wrapConstructor(win, 'Blob', OriginalBlob, texts);
+  // File's parent is Blob, the guarded one: Object.getPrototypeOf(File) must not hand out the original
+  if (typeof OriginalFile === 'function') wrapConstructor(win, 'File', OriginalFile, texts, win.Blob);
   hookSlice(OriginalBlob, texts);
   hookFormDataPieces(win);
   hookCreateObjectUrl(win, create, judge, texts);

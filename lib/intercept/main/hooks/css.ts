@@ -11,7 +11,7 @@
 import type { LoadJudge } from './load-judge';
 import { hookStyleText } from './style-text';
 import { argsFrom, once, onceAt } from './once';
-import { beforeCall, protoOf } from './wrap';
+import { beforeCall, protoOf, standIn } from './wrap';
 import { add, apply, bare, isArray, joinText, keptWeakMap, ownIterator, sequence, startsWith, toText } from '../../../realm/intrinsics';
 import { bytesView } from '../natives';
 
@@ -205,9 +205,7 @@ function hookCssValues(win: PageWindow, judge: LoadJudge): void {
       judgeArgs(args);
       return construct(Original, args, new.target === Guarded ? Original : new.target) as object;
     };
-    Guarded.prototype = Original.prototype as object;
-    Object.setPrototypeOf(Guarded, Original);
-    (win as unknown as Record<string, unknown>)[name] = Guarded;
+    standIn(win, name, Original, Guarded);
   };
   wrapCtor('KeyframeEffect', (args) => keyframesAt(judge, args, 1));
   wrapCtor('FontFace', (args) => {

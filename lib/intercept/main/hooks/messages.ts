@@ -14,6 +14,7 @@ import { refusal } from './sockets';
 import { dictionaryOnce, isObject, listOnce } from './copies';
 import { apply, encodeUri, keptWeakMap, own, toText, ownIterator } from '../../../realm/intrinsics';
 import { getter } from '../natives';
+import { standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 type PostArgs = [message: unknown, transferOrOptions?: unknown];
@@ -71,9 +72,7 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
     return mc;
   } as unknown as typeof MessageChannel;
   if (port1 && port2) {
-    Guarded.prototype = OriginalChannel.prototype;
-    Object.setPrototypeOf(Guarded, OriginalChannel);
-    win.MessageChannel = Guarded;
+    standIn(win, 'MessageChannel', OriginalChannel, Guarded);
   }
 
   const sw = win.ServiceWorker?.prototype;

@@ -14,6 +14,7 @@ import { guardSend, refusal } from './sockets';
 import { dictionaryOnce, isObject, listOnce } from './copies';
 import { add, addAll, allMatches, apply, encodeUri, isArray, joinText, matches, own, toText, trim, ownIterator } from '../../../realm/intrinsics';
 import { getter } from '../natives';
+import { standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 type Dictionary = Record<string, unknown>;
@@ -163,7 +164,5 @@ export function hookPeerConnections(win: PageWindow, channel: GuardChannel): voi
     judgeText(win, channel, ICE_SERVERS, iceText(config));
     return config === undefined ? new PC() : new PC(config as RTCConfiguration);
   } as unknown as typeof RTCPeerConnection;
-  Guarded.prototype = PC.prototype;
-  Object.setPrototypeOf(Guarded, PC);
-  win.RTCPeerConnection = Guarded;
+  standIn(win, 'RTCPeerConnection', PC, Guarded);
 }

@@ -11,6 +11,7 @@ import { absoluteUrl } from './network';
 import { dictionaryOnce, isObject, listOnce } from './copies';
 import { add, apply, bare, joinText, keptWeakMap, sealed, sealedPromise, toText, ownIterator } from '../../../realm/intrinsics';
 import { getter } from '../natives';
+import { standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -62,9 +63,7 @@ export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Out
     urls.set(ws, absoluteUrl(win, url));
     return ws;
   } as unknown as typeof WebSocket;
-  Guarded.prototype = Original.prototype;
-  Object.setPrototypeOf(Guarded, Original);
-  win.WebSocket = Guarded;
+  standIn(win, 'WebSocket', Original, Guarded);
 
   guardSend<WebSocket>(win, channel, Original.prototype, (ws) => ({ route: route === 'websocket' ? 'websocket.send' : route, method: 'SEND', url: urls.get(ws) ?? toText(urlOf(ws)) }));
 }
@@ -123,9 +122,7 @@ function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: keyof
     judgeUrl(win, channel, route, url, offeredOf(protocols));
     return init === undefined ? new Original(url) : new Original(url, init);
   } as unknown as UrlCtor;
-  Guarded.prototype = Original.prototype;
-  Object.setPrototypeOf(Guarded, Original);
-  w[name] = Guarded;
+  standIn(w, name, Original, Guarded);
 }
 
 export const hookEventSource = (win: PageWindow, channel: GuardChannel): void => guardUrlConstructor(win, channel, 'EventSource', 'eventsource');
@@ -216,6 +213,5 @@ export function refuseWebTransport(win: PageWindow): void {
   const Refused = function () {
     throw refusal(win, '发布前预检：此页面不能建立 WebTransport 连接（其发送的内容无法检查），已阻止');
   };
-  Refused.prototype = Original.prototype;
-  w.WebTransport = Refused;
+  standIn(w, 'WebTransport', Original, Refused);
 }

@@ -12,7 +12,7 @@ import { windowNameAttribute } from './state';
 import { add, apply, keptSet, keptWeakMap, lower, matches, ownIterator, sequence, sliceText, startsWith, toText } from '../../../realm/intrinsics';
 import { attrFacts, isRequest, localNameOf, requestFacts, tagNameOf } from '../natives';
 import { once } from './once';
-import { beforeAsyncCall, beforeCall, beforeSet, protoOf } from './wrap';
+import { beforeAsyncCall, beforeCall, beforeSet, protoOf, standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -163,9 +163,7 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
       if (url !== undefined) judge.url(toText(url));
       return url === undefined ? new OriginalAudio() : new OriginalAudio(url);
     } as unknown as typeof Audio;
-    Guarded.prototype = OriginalAudio.prototype as HTMLAudioElement;
-    Object.setPrototypeOf(Guarded, OriginalAudio);
-    win.Audio = Guarded;
+    standIn(win, 'Audio', OriginalAudio, Guarded, { ownsPrototype: false });
   }
 }
 

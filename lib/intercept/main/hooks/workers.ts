@@ -22,6 +22,7 @@ import { WORKER_REFUSED_BLOB_TYPE } from '../../../gate/blob-text';
 import { BASE64_TEXT_RUN } from '../../../gate/text-shape';
 import { apply, bare, isArray, keptSet, own, toJson, toText } from '../../../realm/intrinsics';
 import { blobFacts, bytesView, eventData, NativeFormData } from '../natives';
+import { standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
 type Getter = (self: unknown) => unknown;
@@ -40,9 +41,6 @@ const preludeSource = (scriptUrl: string, isModule: boolean): string => PRELUDE 
 
 const ITERATOR = Symbol.iterator;
 const describe = Reflect.getOwnPropertyDescriptor;
-const defineProperty = Reflect.defineProperty;
-const protoOf = Reflect.getPrototypeOf;
-const setProtoOf = Reflect.setPrototypeOf;
 const appendEntry = NativeFormData.prototype.append;
 
 /** What a worker's prelude asks about (worker-prelude.ts). */
@@ -170,18 +168,6 @@ function guardPort(win: PageWindow, channel: GuardChannel, kept: Kept): MessageP
   return ends[1];
 }
 
-/**
- * `Guarded` in the window's place of `Original`, and as its prototype's constructor, with the
- * original's own prototype (EventTarget): `Worker.prototype.constructor` and
- * `Object.getPrototypeOf(Worker)` handed the page the unguarded constructor.
- */
-function inPlaceOf(win: PageWindow, name: 'Worker' | 'SharedWorker', Original: { prototype: object }, Guarded: { prototype: object }): void {
-  Guarded.prototype = Original.prototype;
-  setProtoOf(Guarded, protoOf(Original));
-  defineProperty(Original.prototype, 'constructor', { __proto__: null, value: Guarded, writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
-  defineProperty(win, name, { __proto__: null, value: Guarded, writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
-}
-
 /** The reason a worker could not be started with its prelude, for the refusal. */
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : toText(e));
 
@@ -205,7 +191,7 @@ export function hookWorkers(win: PageWindow, channel: GuardChannel): void {
       kept.handOver(worker, guardPort(win, channel, kept));
       return worker;
     } as unknown as typeof Worker;
-    inPlaceOf(win, 'Worker', OriginalWorker, Guarded);
+    standIn(win, 'Worker', OriginalWorker, Guarded);
   }
 
   if (typeof OriginalShared === 'function') {
@@ -223,6 +209,6 @@ export function hookWorkers(win: PageWindow, channel: GuardChannel): void {
       kept.handOverShared(worker, guardPort(win, channel, kept));
       return worker;
     } as unknown as typeof SharedWorker;
-    inPlaceOf(win, 'SharedWorker', OriginalShared, Guarded);
+    standIn(win, 'SharedWorker', OriginalShared, Guarded);
   }
 }

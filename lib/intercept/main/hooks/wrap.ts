@@ -65,3 +65,24 @@ export function beforeSet<T = unknown>(proto: object | undefined, prop: string, 
     },
   });
 }
+
+const FUNCTION_OWN = ['prototype', 'name', 'length', 'caller', 'arguments'];
+
+/**
+ * `Guarded` in the window's place of the constructor `Original`: its prototype, statics (WebSocket.OPEN)
+ * and parent are Original's, and it is its prototype's constructor. Made a child of Original, or left
+ * Original as `X.prototype.constructor`, it handed the page the unguarded constructor
+ * (`new (WebSocket.prototype.constructor)(url)`, `new (Object.getPrototypeOf(Audio))(url)`).
+ * `ownsPrototype: false` for a legacy factory (Audio), whose prototype is another interface's.
+ */
+export function standIn(win: object, name: string, Original: object, Guarded: object, { ownsPrototype = true, parent }: { ownsPrototype?: boolean; parent?: object } = {}): void {
+  const proto = (Original as { prototype: object }).prototype;
+  (Guarded as { prototype: object }).prototype = proto;
+  Object.setPrototypeOf(Guarded, parent ?? (Object.getPrototypeOf(Original) as object | null));
+  for (const key of Reflect.ownKeys(Original)) {
+    if (typeof key === 'string' && FUNCTION_OWN.includes(key)) continue;
+    Object.defineProperty(Guarded, key, Object.getOwnPropertyDescriptor(Original, key)!);
+  }
+  if (ownsPrototype) Object.defineProperty(proto, 'constructor', { value: Guarded, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(win, name, { value: Guarded, writable: true, enumerable: false, configurable: true });
+}
