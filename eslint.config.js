@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { mainWorldFiles, mainWorldRules } from './lint/main-world.mjs';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'lib/demo/pages/**', 'bench-out/**', 'demo-out/**', 'dist/**', 'collector-data/**'] },
@@ -33,4 +34,6 @@ export default tseslint.config(
     files: ['lib/cli/**', 'lib/gen/**', 'lib/demo/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
+  // the page's MAIN world: only built-ins kept at document_start (lint/main-world.mjs)
+  { files: mainWorldFiles(), rules: mainWorldRules },
 );

@@ -11,6 +11,7 @@ import { add, addAll, matches } from '../realm/intrinsics';
 export type WindowNameAttribute = 'name' | 'target';
 
 const ATTRIBUTE_OF: Readonly<Record<string, WindowNameAttribute>> = { iframe: 'name', frame: 'name', object: 'name', embed: 'name', a: 'target', area: 'target', form: 'target', base: 'target' };
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const TAGS = Object.keys(ATTRIBUTE_OF).join('|');
 
 /** Frame names first, then targets; one pass over the markup (an editor's setContent can be a megabyte). */

@@ -14,7 +14,9 @@ import { add, addAll, allMatches, decodeUri, execOnce, fromCharCode, includes, j
 
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;
 // (an iframe's csp is no URL, but leaves with the frame's request as a header: its text is judged alike)
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const URL_ATTR = new RegExp(String.raw`\b(?:src|srcset|imagesrcset|href|data|poster|background|attributionsrc|csp)${VALUE}`, 'gi');
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
 /**
  * SVG presentation attributes that take a url(): Chromium fetches the document an external
@@ -23,11 +25,14 @@ const STYLE_ATTR = new RegExp(String.raw`\bstyle${VALUE}`, 'gi');
  */
 const PRESENTATION_NAMES = ['fill', 'stroke', 'filter', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'cursor'];
 export const PRESENTATION_URL_ATTRIBUTES: KeptSet<string> = keptSet(PRESENTATION_NAMES);
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const PRESENTATION_ATTR = new RegExp(String.raw`(?<![\w-])(?:${joinText(PRESENTATION_NAMES, '|')})${VALUE}`, 'gi');
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const SRCDOC_ATTR = new RegExp(String.raw`\bsrcdoc${VALUE}`, 'gi');
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)(?:<\/style\s*>|$)/gi;
 /** SVG's <set>/<animate> write their to/from/by/values into the target's attribute (an image's href loads it). */
 const ANIMATION_TAG = /<(?:set|animate)\b[^>]*>/gi;
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const ANIMATION_VALUE = new RegExp(String.raw`\b(?:to|from|by|values)${VALUE}`, 'gi');
 
 const valueOf = (m: RegExpExecArray) => decodeEntities(matchedGroup(m));

@@ -16,6 +16,7 @@ const TEXT_LIKE = /%u[0-9a-f]{4}|%[0-9a-f]{2}|[^\x20-\x7e]|\d{6}/i;
  */
 export const BASE64_TEXT_RUN =
   '(?<![A-Za-z0-9+/_-])(?=[A-Za-z0-9+/_-]*[a-z])(?=[A-Za-z0-9+/_-]*[A-Z])(?=[A-Za-z0-9+/_-]*\\d)[A-Za-z0-9+/_-]{16}';
+// eslint-disable-next-line no-restricted-syntax -- built once as this module loads (document_start)
 const BASE64_LIKE = new RegExp(BASE64_TEXT_RUN);
 
 export function mayCarryText(value: string): boolean {

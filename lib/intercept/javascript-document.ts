@@ -9,13 +9,17 @@
  * network, the HTTP cache or a service worker was. A document on an about: URL (a frame's initial
  * or srcdoc document, the editors' `javascript:""` frames) is not one of these: they keep their own URL.
  */
+import { matches } from '../realm/intrinsics';
+
 export interface NavigationTimingLike {
   fetchStart: number;
   responseStart: number;
   nextHopProtocol: string;
 }
 
+const HTTP = /^https?:/i;
+
 export function madeByJavascriptUrl(url: string, timing: NavigationTimingLike | undefined): boolean {
-  if (!/^https?:/i.test(url) || !timing) return false;
+  if (!matches(HTTP, url) || !timing) return false;
   return timing.fetchStart === 0 && timing.responseStart === 0 && timing.nextHopProtocol === '';
 }

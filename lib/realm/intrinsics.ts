@@ -28,7 +28,14 @@ const finite = Number.isFinite;
 const regexpExec = RegExp.prototype.exec;
 const isGlobal = Reflect.getOwnPropertyDescriptor(RegExp.prototype, 'global')!.get!;
 const S = String.prototype;
-const [strIndexOf, strLastIndexOf, strSlice, strLower, strUpper, strTrim, strCharCodeAt, strStartsWith] = [S.indexOf, S.lastIndexOf, S.slice, S.toLowerCase, S.toUpperCase, S.trim, S.charCodeAt, S.startsWith];
+const strIndexOf = S.indexOf;
+const strLastIndexOf = S.lastIndexOf;
+const strSlice = S.slice;
+const strLower = S.toLowerCase;
+const strUpper = S.toUpperCase;
+const strTrim = S.trim;
+const strCharCodeAt = S.charCodeAt;
+const strStartsWith = S.startsWith;
 const NativePromise = Promise;
 const promiseThen = Promise.prototype.then;
 const jsonStringify = JSON.stringify;
@@ -192,10 +199,19 @@ const NativeSet = Set;
 const NativeMap = Map;
 const NativeWeakMap = WeakMap;
 const NativeWeakSet = WeakSet;
-const [setAdd, setHas, setDelete] = [Set.prototype.add, Set.prototype.has, Set.prototype.delete];
-const [mapGet, mapSet, mapHas, mapDelete] = [Map.prototype.get, Map.prototype.set, Map.prototype.has, Map.prototype.delete];
-const [weakGet, weakSet, weakHas, weakDelete] = [WeakMap.prototype.get, WeakMap.prototype.set, WeakMap.prototype.has, WeakMap.prototype.delete];
-const [wsAdd, wsHas] = [WeakSet.prototype.add, WeakSet.prototype.has];
+const setAdd = Set.prototype.add;
+const setHas = Set.prototype.has;
+const setDelete = Set.prototype.delete;
+const mapGet = Map.prototype.get;
+const mapSet = Map.prototype.set;
+const mapHas = Map.prototype.has;
+const mapDelete = Map.prototype.delete;
+const weakGet = WeakMap.prototype.get;
+const weakSet = WeakMap.prototype.set;
+const weakHas = WeakMap.prototype.has;
+const weakDelete = WeakMap.prototype.delete;
+const wsAdd = WeakSet.prototype.add;
+const wsHas = WeakSet.prototype.has;
 
 export interface KeptSet<T> {
   add(v: T): void;
@@ -230,7 +246,8 @@ function keptOf<K, V>(m: object, get: Fn, set: Fn, has: Fn, del: Fn): KeptMap<K,
   };
 }
 
-const [mapForEach, setForEach] = [Map.prototype.forEach, Set.prototype.forEach];
+const mapForEach = Map.prototype.forEach;
+const setForEach = Set.prototype.forEach;
 
 /** A Map's entries read through Map's forEach as it was (a brand check: a Map of any realm, whatever its tag); undefined for anything else. */
 export function mapEntries(v: unknown): [unknown, unknown][] | undefined {

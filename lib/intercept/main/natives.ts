@@ -134,8 +134,8 @@ export function bytesView(v: unknown): Uint8Array<ArrayBuffer> | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   if (isViewNative(v)) {
     const isData = branded(dataViewBuffer, v) !== undefined;
-    const [buffer, offset, length] = isData ? [dataViewBuffer(v), dataViewOffset(v), dataViewLength(v)] : [viewBuffer(v), viewOffset(v), viewLength(v)];
-    return new U8(buffer as ArrayBuffer, offset as number, length as number);
+    if (isData) return new U8(dataViewBuffer(v) as ArrayBuffer, dataViewOffset(v) as number, dataViewLength(v) as number);
+    return new U8(viewBuffer(v) as ArrayBuffer, viewOffset(v) as number, viewLength(v) as number);
   }
   if (typeof branded(bufferLength, v) !== 'number') return undefined;
   return new U8(v as ArrayBuffer);

@@ -192,6 +192,7 @@ function hookFormDataPieces(win: PageWindow): void {
   const proto = win.FormData?.prototype;
   const getAll = proto?.getAll;
   if (!proto || typeof getAll !== 'function') return;
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of ['append', 'set'] as const) {
     const original = proto[name] as (this: FormData, ...args: unknown[]) => void;
     if (typeof original !== 'function') continue;

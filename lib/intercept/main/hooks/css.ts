@@ -37,6 +37,7 @@ function declarations(win: PageWindow, judge: LoadJudge): (d: CSSStyleDeclaratio
   const behind = keptWeakMap<object, CSSStyleDeclaration>();
   const self = (t: unknown): unknown => behind.get(t as object) ?? t;
   const proto = win.CSSStyleDeclaration.prototype;
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const key of Object.getOwnPropertyNames(proto)) {
     const d = Object.getOwnPropertyDescriptor(proto, key);
     if (!d || key === 'constructor') continue;
@@ -83,7 +84,9 @@ function hookInlineStyles(win: PageWindow, judge: LoadJudge): void {
   const proxyOf = declarations(win, judge);
   // Every rule or declaration block with a style: CSSNestedDeclarations (the declarations after a
   // nested rule) too, whose `style.backgroundImage = url(…)` a probe saw load past the others.
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   const owners = ['HTMLElement', 'SVGElement', 'MathMLElement', ...Object.getOwnPropertyNames(win).filter((n) => /^CSS\w*(?:Rule|Declarations)$/.test(n))];
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of owners) {
     const proto = protoOf(win, name);
     const desc = proto && Object.getOwnPropertyDescriptor(proto, 'style');

@@ -24,9 +24,11 @@ export function hookFrames(win: PageWindow, guard: (w: PageWindow) => void): voi
       // Cross-origin: its own content scripts guard it, or it is not a covered origin.
     }
   };
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const ctor of ['HTMLIFrameElement', 'HTMLFrameElement', 'HTMLObjectElement'] as const) {
     const proto = win[ctor]?.prototype;
     if (!proto) continue;
+    // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
     for (const prop of ['contentWindow', 'contentDocument'] as const) {
       const desc = Object.getOwnPropertyDescriptor(proto, prop);
       const get = desc?.get;

@@ -72,6 +72,7 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   const isNode = (v: unknown): v is Node => nodeTypeOf(v) !== undefined;
   const xhr = (win.XMLHttpRequest as typeof XMLHttpRequest | undefined)?.prototype;
   const responseUrl = xhr && Object.getOwnPropertyDescriptor(xhr, 'responseURL')?.get;
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const prop of ['response', 'responseXML']) {
     const desc = xhr && Object.getOwnPropertyDescriptor(xhr, prop);
     const get = desc?.get;

@@ -69,6 +69,7 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
       markupOrCss(content);
       return { pass: true };
     } catch (e) {
+      // eslint-disable-next-line no-restricted-syntax -- the refusal's message, after the verdict
       return { pass: false, message: e instanceof Error ? e.message : String(e) };
     }
   };

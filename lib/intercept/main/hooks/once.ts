@@ -79,8 +79,11 @@ export function initOnce(init: RequestInit | undefined): RequestInit | undefined
   // found on the page's Object.prototype (a getter there could answer the browser otherwise).
   const copy: Record<string, unknown> = bare({});
   const source = init as Record<string, unknown>;
+  // eslint-disable-next-line no-restricted-syntax -- the page's own init, read once as the browser reads it; the copy has no prototype
   for (let i = 0; i < INIT_KEYS.length; i++) if (INIT_KEYS[i]! in source) copy[INIT_KEYS[i]!] = source[INIT_KEYS[i]!];
+  // eslint-disable-next-line no-restricted-syntax -- the copy has no prototype
   for (const key in source) if (!(key in copy)) copy[key] = source[key];
+  // eslint-disable-next-line no-restricted-syntax -- the copy has no prototype
   if ('body' in copy) copy.body = bodyOnce(copy.body);
   if (copy.headers !== undefined && copy.headers !== null) copy.headers = new NativeHeaders(copy.headers as HeadersInit);
   if (copy.method !== undefined) copy.method = once(copy.method);

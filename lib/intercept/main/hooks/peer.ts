@@ -104,6 +104,7 @@ function hookDescriptions(win: PageWindow, channel: GuardChannel, proto: RTCPeer
   const NativePromise = win.Promise;
   const reject = NativePromise.reject;
   const NativeError = win.Error;
+  // eslint-disable-next-line no-restricted-syntax -- the refusal's message, after the verdict (NativeError kept)
   const rejected = (e: unknown) => apply(reject, NativePromise, [e instanceof NativeError ? e : new NativeError(toText(e))]);
   const guard = (name: 'setLocalDescription' | 'setRemoteDescription' | 'addIceCandidate', read: (given: object) => { copy: Dictionary; text: string }) => {
     const original = proto[name] as (...args: unknown[]) => Promise<void>;

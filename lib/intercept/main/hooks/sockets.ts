@@ -92,6 +92,7 @@ export function guardSend<T extends object>(win: PageWindow, channel: GuardChann
       if (!a.pass) throw refusal(win, a.message);
       return apply(send, this, [data]);
     }
+    // eslint-disable-next-line no-restricted-syntax -- a sealed promise: its own then is the original
     const next = (before ?? SETTLED).then(async () => {
       const a = await channel.ask(outgoing, s.blobs);
       if (a.pass) apply(send, this, [data]);

@@ -102,6 +102,7 @@ function hookWindowNames(win: PageWindow, text: TextJudge): void {
   const own = Object.getOwnPropertyDescriptor(win, 'name');
   const owner = own ? win : win.Window?.prototype;
   beforeSet(owner, 'name', (_, value) => text('window.name', 'name', toText(value)));
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const [ctor, prop] of NAMED_WINDOWS) {
     const proto = protoOf(win, ctor);
     beforeSet(proto, prop, (_, value) => text('window.name', prop, toText(value)));

@@ -230,6 +230,7 @@ function hookChildLists(win: PageWindow, dom: Dom, sj: StyleJudge): void {
     const moved = dom.nodesOf(args[0]);
     putting(self, moved, inserting(moved, null));
   });
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of ['insertBefore', 'moveBefore']) {
     beforeCall(name === 'moveBefore' ? element : node, name, (self, args) => {
       const child = args[0];
@@ -245,6 +246,7 @@ function hookChildLists(win: PageWindow, dom: Dom, sj: StyleJudge): void {
   beforeCall(node, 'removeChild', (self, args) => {
     if (dom.isStyleEl(self)) sj.judgeAfter(self, removing(args[0]));
   });
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const [name, at] of [['append', 'end'], ['prepend', 'start'], ['replaceChildren', 'all']] as const) {
     beforeCall(element, name, (self, args) => {
       const moved = dom.itemsOnce(args);
@@ -259,6 +261,7 @@ function hookChildLists(win: PageWindow, dom: Dom, sj: StyleJudge): void {
 
 /** A child of a style puts text beside itself, is replaced or leaves. */
 function hookSiblings(proto: object | undefined, dom: Dom, sj: StyleJudge): void {
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of ['before', 'after', 'replaceWith']) {
     beforeCall(proto, name, (self, args) => {
       const moved = dom.itemsOnce(args);
@@ -317,6 +320,7 @@ function hookData(win: PageWindow, dom: Dom, sj: StyleJudge): void {
     if (dom.isStyleEl(parent)) sj.judgeAfter(parent, rewriting(self, data));
   };
   const characterData = win.CharacterData.prototype;
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const edit of DATA_EDITS) {
     beforeCall(characterData, edit, (self, args) => {
       numbersOnce(args, DATA_ARGS[edit].numbers);
@@ -365,6 +369,7 @@ function hookRanges(win: PageWindow, dom: Dom, sj: StyleJudge): void {
       if (e) sj.judgeText(e.style, textWithout(sj.styleText(e.style), null, e.at));
     }
   };
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of ['deleteContents', 'extractContents', 'surroundContents']) beforeCall(win.Range.prototype, name, cut);
   beforeCall(win.Range.prototype, 'insertNode', (self, args) => {
     const inserted = args[0] as Node;

@@ -100,7 +100,9 @@ function judgeEach(urls: readonly unknown[], judge: LoadJudge): void {
 function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
   const attr = attributeJudge(judge);
   const owners = keptWeakMap<object, Element>();
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of Object.getOwnPropertyNames(win)) {
+    // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
     if (!/^SVG\w*Element$/.test(name)) continue;
     const proto = protoOf(win, name);
     const desc = proto && Object.getOwnPropertyDescriptor(proto, 'href');
@@ -148,7 +150,9 @@ function hookLoaders(win: PageWindow, judge: LoadJudge): void {
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const [ctor, prop] of URL_PROPS) {
+    // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
     const use = blobUseOf(ctor.replace(/^HTML(\w+)Element$/, '$1'));
     beforeSet(protoOf(win, ctor), prop, (_, value) => judge.url(toText(value), use));
   }
@@ -175,6 +179,7 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
   beforeCall(proto, 'setAttributeNS', (self, args) => attr(self as Element, toText(args[1]), args[2]), [1, 2]);
   // An Attr's name and value as the browser holds them: the page may give the node getters of its own.
   const nodeAttr = (node: unknown) => attrFacts(node) ?? { name: '', value: '', owner: null };
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of ['setAttributeNode', 'setAttributeNodeNS']) {
     beforeCall(proto, name, (self, args) => {
       const a = nodeAttr(args[0]);
@@ -187,6 +192,7 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
     if (a?.owner) attr(a.owner, a.name, value);
   };
   beforeSet(win.Attr.prototype, 'value', written);
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const prop of ['nodeValue', 'textContent']) beforeSet(win.Node.prototype, prop, written);
   hookAttributeMaps(win, attr);
 }
@@ -200,6 +206,7 @@ function hookAttributes(win: PageWindow, judge: LoadJudge): void {
  */
 function hookAttributeMaps(win: PageWindow, attr: AttributeJudge): void {
   const item = win.NamedNodeMap.prototype.item;
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of ['setNamedItem', 'setNamedItemNS']) {
     beforeCall(win.NamedNodeMap.prototype, name, (self, args) => {
       const first = apply(item, self, [0]);

@@ -239,6 +239,7 @@ export function workerPrelude(
     const setHeader = X.prototype.setRequestHeader;
     type Opened = { m: string; u: string; a: boolean; h: [string, string][] };
     // read and written through WeakMap's own methods: a worker script that replaced them could make an XHR look unopened, and unjudged
+    // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
     const meta = new WeakMap<XMLHttpRequest, Opened>();
     const wmGet = WeakMap.prototype.get as (this: WeakMap<XMLHttpRequest, Opened>, k: XMLHttpRequest) => Opened | undefined;
     const wmSet = WeakMap.prototype.set;
@@ -284,6 +285,7 @@ export function workerPrelude(
   // back: in a worker, one that can carry text is refused outright (messages are judged one by one):
   // a query, encoded or non-ASCII text, a number as long as a phone's, or base64 of text in a path
   // segment (segment by segment: `cms.test/ws/Room2` is no base64 run).
+  // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
   const base64Text = new RegExp(base64TextRun);
   const textInPath = /%u[0-9a-f]{4}|%[89a-f][0-9a-f]|[^\x20-\x7e]|(?<!\d)(?:1\d{10}|\d{14,}[\dX])(?![\dX])/i;
   const base64Segment = (path: string): boolean => {
@@ -298,6 +300,7 @@ export function workerPrelude(
   /** Subprotocols as WebIDL reads them (a list, any iterable, or one string), each read once. */
   const protocolsOnce = (v: unknown): string[] | undefined => {
     if (v === undefined) return undefined;
+    // eslint-disable-next-line no-restricted-syntax -- the script's own object, read once; the copy is what is sent
     if (typeof v === 'object' && v !== null && ITERATOR in v) return apply(arrayFrom as Fn, undefined, [v, toText]) as string[];
     return [toText(v)];
   };
@@ -343,6 +346,7 @@ export function workerPrelude(
 
   // What a WebSocketStream or a WebTransport writes after its handshake cannot be asked about from
   // here in time: refused whole in a worker (the page judges a WebSocketStream's writes).
+  // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
   for (const name of ['WebSocketStream', 'WebTransport']) {
     if (typeof g[name] === 'function') {
       g[name] = function () {
@@ -356,6 +360,7 @@ export function workerPrelude(
   const createUrl = g.URL?.createObjectURL;
   const blobType = describe(g.Blob?.prototype ?? {}, 'type')?.get;
   if (createUrl && blobType) {
+    // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
     const refusedType = new RegExp(refusedBlobType, 'i');
     const typeOf = (obj: unknown) => {
       try {
@@ -396,6 +401,7 @@ export function workerPrelude(
   // raw non-ASCII text. Cache-busters load as before (versions, dates, timestamps, Math.random()).
   const importScripts0 = lookup(g, 'importScripts')?.value as Fn | undefined;
   if (importScripts0) {
+    // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
     const textShaped = new RegExp(scriptTextPattern, 'i');
     const nonAscii = /[^\x20-\x7e]/;
     const origin = /^[a-z][\w+.-]*:\/\/[^/]*/i;
@@ -524,8 +530,11 @@ export function workerPrelude(
       if (init === undefined || init === null || typeof init !== 'object') return init;
       const source = init as Record<string, unknown>;
       const copy = { __proto__: null } as unknown as Record<string, unknown>;
+      // eslint-disable-next-line no-restricted-syntax -- the script's own init, read once as the browser reads it; the copy has no prototype
       for (let i = 0; i < INIT_KEYS.length; i++) if (INIT_KEYS[i]! in source) copy[INIT_KEYS[i]!] = source[INIT_KEYS[i]!];
+      // eslint-disable-next-line no-restricted-syntax -- the copy has no prototype
       for (const key in source) if (!(key in copy)) copy[key] = source[key];
+      // eslint-disable-next-line no-restricted-syntax -- the copy has no prototype
       if ('body' in copy) copy.body = bodyOnce(copy.body);
       if (copy.headers !== undefined && copy.headers !== null && H) copy.headers = new H(copy.headers as HeadersInit);
       if (copy.method !== undefined) copy.method = toText(copy.method);
@@ -555,15 +564,18 @@ export function workerPrelude(
     const early: MessageEvent[] = [];
     const hold = (e: MessageEvent) => {
       e.stopImmediatePropagation();
+      // eslint-disable-next-line no-restricted-syntax -- re-delivers the page's early messages to a module worker; decides nothing
       early.push(e);
     };
     g.addEventListener('message', hold);
     const handOn = () => {
       g.removeEventListener('message', hold);
+      // eslint-disable-next-line no-restricted-syntax -- re-delivers the page's early messages to a module worker; decides nothing
       for (const e of early.splice(0)) g.dispatchEvent(new MessageEvent('message', { data: e.data as unknown, ports: [...e.ports], origin: e.origin, lastEventId: e.lastEventId }));
     };
     // A module that fails to load (its static import refused by the network) is reported to the page
     // as the worker's error event, as it is without the prelude: a rejection here would reach nobody.
+    // eslint-disable-next-line no-restricted-syntax -- loads the module worker's script; decides nothing
     import(scriptUrl).then(handOn, (err: unknown) => {
       handOn();
       setTimeout(() => {

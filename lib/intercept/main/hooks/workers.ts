@@ -157,6 +157,7 @@ function answerWorker(win: PageWindow, channel: GuardChannel, kept: Kept, port: 
     const question = questionOf(win, d);
     if (!question) reply(MALFORMED);
     // channel.ask's promise is sealed: its then is the original
+    // eslint-disable-next-line no-restricted-syntax -- a sealed promise: its own then is the original
     else void channel.ask(question.outgoing, question.blobs).then(reply);
   });
 }
@@ -169,6 +170,7 @@ function guardPort(win: PageWindow, channel: GuardChannel, kept: Kept): MessageP
 }
 
 /** The reason a worker could not be started with its prelude, for the refusal. */
+// eslint-disable-next-line no-restricted-syntax -- the refusal's message, after the verdict
 const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : toText(e));
 
 export function hookWorkers(win: PageWindow, channel: GuardChannel): void {

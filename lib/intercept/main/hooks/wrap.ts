@@ -44,6 +44,7 @@ export function beforeAsyncCall(win: Window & typeof globalThis, proto: object |
       try {
         judge(this, args);
       } catch (e) {
+        // eslint-disable-next-line no-restricted-syntax -- the refusal's rejection, after the verdict
         return win.Promise.reject(e instanceof win.Error ? e : new win.Error(String(e)));
       }
       return apply(original, this, args);
@@ -79,7 +80,9 @@ export function standIn(win: object, name: string, Original: object, Guarded: ob
   const proto = (Original as { prototype: object }).prototype;
   (Guarded as { prototype: object }).prototype = proto;
   Object.setPrototypeOf(Guarded, parent ?? (Object.getPrototypeOf(Original) as object | null));
+  // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const key of Reflect.ownKeys(Original)) {
+    // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
     if (typeof key === 'string' && FUNCTION_OWN.includes(key)) continue;
     Object.defineProperty(Guarded, key, Object.getOwnPropertyDescriptor(Original, key)!);
   }
