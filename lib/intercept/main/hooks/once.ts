@@ -6,7 +6,8 @@
  * read once here, and that copy — not the page's object — is what the browser gets.
  */
 
-import { apply, bare, isArray, toText } from '../../../realm/intrinsics';
+import { apply, isArray, toText } from '../../../realm/intrinsics';
+import { dictionaryOnce } from './copies';
 import { blobFacts, bytesView, cloneDocument, copyBytes, formDataEntries, isDocument, isReadableStream, isTrustedValue, NativeFormData, NativeHeaders, NativeParams, paramsText } from '../natives';
 
 
@@ -75,16 +76,10 @@ function formDataOf(entries: [string, FormDataEntryValue][]): FormData {
  */
 export function initOnce(init: RequestInit | undefined): RequestInit | undefined {
   if (init === undefined || init === null || typeof init !== 'object') return init;
-  // Without a prototype: the browser reads every member of it, and a member it lacks must not be
-  // found on the page's Object.prototype (a getter there could answer the browser otherwise).
-  const copy: Record<string, unknown> = bare({});
-  const source = init as Record<string, unknown>;
-  // eslint-disable-next-line no-restricted-syntax -- the page's own init, read once as the browser reads it; the copy has no prototype
-  for (let i = 0; i < INIT_KEYS.length; i++) if (INIT_KEYS[i]! in source) copy[INIT_KEYS[i]!] = source[INIT_KEYS[i]!];
-  // eslint-disable-next-line no-restricted-syntax -- the copy has no prototype
-  for (const key in source) if (!(key in copy)) copy[key] = source[key];
-  // eslint-disable-next-line no-restricted-syntax -- the copy has no prototype
-  if ('body' in copy) copy.body = bodyOnce(copy.body);
+  // Without a prototype, each member read once (./copies.ts): a member it lacks must not be found on
+  // the page's Object.prototype, whose getter could answer the browser otherwise.
+  const copy = dictionaryOnce(init, INIT_KEYS);
+  if (copy.body !== undefined) copy.body = bodyOnce(copy.body);
   if (copy.headers !== undefined && copy.headers !== null) copy.headers = new NativeHeaders(copy.headers as HeadersInit);
   if (copy.method !== undefined) copy.method = once(copy.method);
   if (copy.referrer !== undefined) copy.referrer = once(copy.referrer);

@@ -20,12 +20,11 @@ import { workerPrelude } from './worker-prelude';
 import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-url-rules';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../../gate/blob-text';
 import { BASE64_TEXT_RUN } from '../../../gate/text-shape';
-import { apply, bare, isArray, keptSet, own, toJson, toText } from '../../../realm/intrinsics';
-import { blobFacts, bytesView, eventData, NativeFormData } from '../natives';
+import { apply, bare, isArray, keptSet, own, ownIterator, toJson, toText } from '../../../realm/intrinsics';
+import { blobFacts, bytesView, eventData, getter, NativeFormData } from '../natives';
 import { standIn } from './wrap';
 
 type PageWindow = Window & typeof globalThis;
-type Getter = (self: unknown) => unknown;
 
 const MARKER = '__precheckGuardPort';
 
@@ -39,7 +38,6 @@ const PRELUDE_ARGS = `, ${toJson(MARKER)}, ${toJson(SCRIPT_TEXT_PATTERN)}, ${toJ
 
 const preludeSource = (scriptUrl: string, isModule: boolean): string => PRELUDE + toJson(scriptUrl) + (isModule ? ', true' : ', false') + PRELUDE_ARGS;
 
-const ITERATOR = Symbol.iterator;
 const describe = Reflect.getOwnPropertyDescriptor;
 const appendEntry = NativeFormData.prototype.append;
 
@@ -47,26 +45,6 @@ const appendEntry = NativeFormData.prototype.append;
 const WORKER_ROUTES = keptSet<string>(['worker.fetch', 'worker.xhr', 'worker.websocket', 'webrtc', 'worker.encrypt']);
 
 const MALFORMED: GuardAnswer = bare({ pass: false, message: '发布前预检未能检查工作线程的请求，已阻止' });
-
-/**
- * `items` as a sequence the browser reads through these functions: an array is read through the
- * page's %ArrayIteratorPrototype%.next, which could give the Blob another script or the worker
- * another port.
- */
-function sequence<T>(items: readonly T[]): Iterable<T> {
-  return bare({
-    [ITERATOR]: () => {
-      let i = 0;
-      return bare({ next: () => bare(i < items.length ? { done: false, value: items[i++] } : { done: true, value: undefined }) });
-    },
-  }) as unknown as Iterable<T>;
-}
-
-/** A platform getter as it is now; where a DOM keeps the value on the instance (the unit tests' Node ports), read as a plain property. */
-function getter(proto: object | undefined, name: string): Getter {
-  const get = proto && describe(proto, name)?.get;
-  return get ? (self) => apply(get as () => unknown, self, []) : (self) => (self as Record<string, unknown>)[name];
-}
 
 /** What makes a worker and talks to it, kept when the guard is installed in `win`. */
 interface Kept {
@@ -95,9 +73,9 @@ function keep(win: PageWindow): Kept {
   // a shared worker is talked to through its port
   const sharedPort = getter(win.SharedWorker?.prototype, 'port');
   const post = (port: MessagePort, message: unknown) => apply(postOn, port, [message]);
-  const marked = (port: MessagePort) => [{ [MARKER]: true }, sequence([port])];
+  const marked = (port: MessagePort) => [{ [MARKER]: true }, ownIterator([port])];
   return {
-    scriptUrl: (source) => apply(createUrl, URL0, [new Blob0(sequence([source]) as BlobPart[], bare({ type: 'text/javascript' }))]),
+    scriptUrl: (source) => apply(createUrl, URL0, [new Blob0(ownIterator<BlobPart>([source]), bare({ type: 'text/javascript' }))]),
     ports: () => {
       const c = new Channel();
       return [port1(c) as MessagePort, port2(c) as MessagePort];
