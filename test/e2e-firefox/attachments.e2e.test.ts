@@ -180,6 +180,15 @@ describe('files that say they are pictures, posted by a form into a hidden frame
     expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
   });
 
+  test('the same on a busy page (its task runs before the form is put back): nothing is dropped', async () => {
+    await openPage('/attachments-dialogs.html');
+    const since = server.mark();
+    await driver.evaluate(pictureForms(IDS[0]!, 400));
+    await expect.poll(() => picturesArrived(server, since), { timeout: 15_000 }).toEqual(PICTURES_EXPECTED);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
+  });
+
   test('by a synchronous XHR: text named a.png is refused, a real PNG arrives (their first bytes read at once)', async () => {
     await openPage('/attachments-dialogs.html');
     const since = server.mark();

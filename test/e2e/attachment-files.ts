@@ -47,7 +47,7 @@ const PICTURE_FORMS_PATH = /^\/sink\/media-form\//;
  * hidden iframe, by form.submit() and by requestSubmit() (a native submission). The files are set
  * without a change event, so nothing read them before the submission.
  */
-export const pictureForms = (id: string) => `(async () => {
+export const pictureForms = (id: string, busyMs = 0) => `(async () => {
   const png = Uint8Array.from(atob(${JSON.stringify(PNG_BASE64)}), (c) => c.charCodeAt(0));
   const files = { 'text-png': () => new File(['申请人 ' + ${JSON.stringify(id)}], 'a.png', { type: 'image/png' }), png: () => new File([png], '图表.png', { type: 'image/png' }) };
   for (const how of ['submit', 'requestSubmit']) {
@@ -61,6 +61,8 @@ export const pictureForms = (id: string) => `(async () => {
       input.files = dt.files;
       form.append(input);
       document.body.append(frame, form);
+      // a busy page: a task queued before the submission keeps the thread while the files are read
+      if (${busyMs} > 0) setTimeout(() => { const until = performance.now() + ${busyMs}; while (performance.now() < until); }, 0);
       form[how]();
       await new Promise((r) => setTimeout(r, 300));
     }

@@ -325,6 +325,15 @@ describe('files that say they are pictures: their bytes decide', () => {
     await page.waitForTimeout(SETTLE_MS);
     expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
   });
+
+  test('the same on a busy page (its task runs before the form is put back): nothing is dropped', async () => {
+    await openPage(DIALOGS_PAGE);
+    const since = server.mark();
+    await page.evaluate(pictureForms(IDS[0]!, 400));
+    await expect.poll(() => picturesArrived(server, since), { timeout: 15_000 }).toEqual(PICTURES_EXPECTED);
+    await page.waitForTimeout(SETTLE_MS);
+    expect(picturesArrived(server, since)).toEqual(PICTURES_EXPECTED);
+  });
 });
 
 describe('an attachment the draft links to on the CMS origin', () => {

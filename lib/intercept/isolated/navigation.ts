@@ -10,7 +10,7 @@ import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
 import { pairsOf } from '../../gate/pairs';
-import { cancelSubmission, replaySubmission } from './submission-replay';
+import { holdSubmission, replaySubmission } from './submission-replay';
 
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
@@ -127,8 +127,9 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
     const submitter = submitting.get(form) ?? null;
     const fd = (e as FormDataEvent).formData;
     const replay = () => replaySubmission(win, form, submitter, () => submitting.set(form, submitter));
-    if (judge.holdEntryList?.(fd, form, replay)) cancelSubmission(win, form);
-    else judgeEntryList(win, judge, form, submitter, fd);
+    const holdEntryList = judge.holdEntryList?.bind(judge);
+    if (holdEntryList && holdSubmission(win, form, (again) => holdEntryList(fd, form, again), replay)) return;
+    judgeEntryList(win, judge, form, submitter, fd);
   });
 }
 

@@ -4,17 +4,34 @@
  * for that moment cancels the submission (HTML's form submission algorithm, "if form cannot navigate,
  * return"; so in Chromium and Firefox). It goes back where it was a task later, after the algorithm
  * has given up — a microtask could run before that, when the user's click started the submission.
+ * Resolves once the form is back: a replay must wait for that (files can be read before the timer
+ * runs, on a busy machine, and a form still out of its document would be dropped, not sent).
  */
-export function cancelSubmission(win: Window, form: HTMLFormElement): void {
+export function cancelSubmission(win: Window, form: HTMLFormElement): Promise<void> {
   const parent = form.parentNode;
   const next = form.nextSibling;
-  if (!parent) return;
+  if (!parent) return Promise.resolve();
   form.remove();
-  win.setTimeout(() => {
-    if (form.isConnected) return;
-    if (next && next.parentNode === parent) parent.insertBefore(form, next);
-    else parent.appendChild(form);
-  }, 0);
+  return new Promise((back) => {
+    win.setTimeout(() => {
+      if (!form.isConnected) {
+        if (next && next.parentNode === parent) parent.insertBefore(form, next);
+        else parent.appendChild(form);
+      }
+      back();
+    }, 0);
+  });
+}
+
+/**
+ * Cancels a submission held while its files are read; the replay `holdEntryList` hands back (called
+ * once they are read) runs after the form is back in its document.
+ */
+export function holdSubmission(win: Window, form: HTMLFormElement, hold: (replay: () => void) => boolean, replay: () => void): boolean {
+  let back: Promise<void> | undefined;
+  const held = hold(() => void (back ?? Promise.resolve()).then(replay));
+  if (held) back = cancelSubmission(win, form);
+  return held;
 }
 
 /**
