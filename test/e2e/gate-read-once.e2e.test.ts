@@ -18,7 +18,7 @@
 import { describe, expect, test } from 'vitest';
 import { probePage } from './probe-page.ts';
 
-const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
+const { expectCleanArrives, expectDeliveredOnlyWithout, onGuarded } = probePage();
 
 const READ_ONCE: [label: string, code: string][] = [
   ["fetch: the init's body changed after the call", `const init = { method: 'POST', body: 'hello' }; const p = fetch(sink('init-body'), init); init.body = draft; await p;`],
@@ -35,6 +35,13 @@ const READ_ONCE: [label: string, code: string][] = [
   ['Cache.add of a Request: the Request itself is fetched, not its string', `const cache = await caches.open('ro'); await cache.add(new Request(sink('cache-ok') + '?q=1'));`],
   ["a worker's fetch: a body getter that answers the browser otherwise", `return inWorker("let n = 0; await fetch(sink('w-body'), { method: 'POST', get body() { return n++ ? draft : 'hello'; } });");`],
   ["a worker's XHR: bytes changed after send", `return inWorker("const b = new TextEncoder().encode('hello '.repeat(8)); const x = new XMLHttpRequest(); x.open('POST', sink('w-xhr')); const done = new Promise((r) => (x.onloadend = r)); x.send(b); b.set(new TextEncoder().encode(ID)); await done;");`],
+  [
+    'a service worker: a message whose getter answers the browser\'s structured clone otherwise (the worker posts it)',
+    `await navigator.serviceWorker.register('/routes/service-worker.js'); const sw = (await navigator.serviceWorker.ready).active;
+     const reply = new Promise((r) => navigator.serviceWorker.addEventListener('message', (e) => r(JSON.stringify(e.data)), { once: true }));
+     let n = 0; sw.postMessage({ url: sink('sw-getter'), get body() { return n++ ? 'content=' + encodeURIComponent(draft) : 'content=hello'; } });
+     return await reply;`,
+  ],
   ["an element's style with a toString that answers twice", `const d = document.createElement('div'); document.body.append(d); d.style.cssText = flip('color:red;background-image:url(' + sink('css') + '?q=1)', 'background-image:url(' + sink('css') + '?c=' + ID + ')');`],
 ];
 
@@ -139,4 +146,19 @@ const BUILT_INS: [label: string, code: string][] = [
 describe("the page's built-ins replaced after load", () => {
   test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code));
   test.each(BUILT_INS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 83)));
+});
+
+describe('a service worker message is cloned once by the guard: ports and buffers still move', () => {
+  test('a port handed to the worker with a clean message moves (the worker posts), and the page’s other end refuses the draft', async () => {
+    const guarded = await onGuarded(`await navigator.serviceWorker.register('/routes/service-worker.js'); const sw = (await navigator.serviceWorker.ready).active;
+      const reply = new Promise((r) => navigator.serviceWorker.addEventListener('message', (e) => r(e.data.ok), { once: true }));
+      const mc = new MessageChannel(); const bytes = new Uint8Array(8).buffer;
+      sw.postMessage({ url: sink('sw-port'), body: 'content=hello', port: mc.port2, bytes }, [mc.port2, bytes]);
+      const moved = bytes.byteLength === 0 ? 'moved' : 'copied';
+      const sent = await reply;
+      try { mc.port1.postMessage('content=' + encodeURIComponent(draft)); return [sent, moved, 'sent'].join(' '); } catch (e) { return [sent, moved, e.name].join(' '); }`);
+    expect(guarded.outcome).toBe('ok: true moved SecurityError');
+    expect(guarded.carried).toEqual([]);
+    expect(guarded.arrived).toBe(1);
+  });
 });

@@ -14,8 +14,9 @@ type PageWindow = Window & typeof globalThis;
 const SCRIPT = 'https://cms.example/sw.js';
 
 /** A window with a service worker, ports and broadcast channels; `transferred` is what the browser moved (walked, as WebIDL walks it). */
-function messageWindow() {
+function messageWindow(clone?: typeof structuredClone) {
   const transferred: unknown[] = [];
+  const posted: unknown[] = [];
   // WebIDL's overload: an iterable is the transfer list, anything else options that may name one
   const moved = (arg: unknown) => {
     const list = typeof arg === 'object' && arg !== null && Symbol.iterator in arg ? arg : (arg as { transfer?: unknown } | undefined)?.transfer;
@@ -39,7 +40,8 @@ function messageWindow() {
     get scriptURL() {
       return SCRIPT;
     }
-    postMessage(_message: unknown, transfer?: unknown) {
+    postMessage(message: unknown, transfer?: unknown) {
+      posted[posted.length] = message;
       moved(transfer);
     }
   }
@@ -47,12 +49,14 @@ function messageWindow() {
     get name() {
       return 'drafts';
     }
-    postMessage() {}
+    postMessage(message: unknown) {
+      posted[posted.length] = message;
+    }
   }
-  const win = { MessageChannel: Channel, MessagePort: Port, ServiceWorker: Worker, BroadcastChannel: Broadcast, location: { origin: 'https://cms.example' }, DOMException } as unknown as PageWindow;
+  const win = { MessageChannel: Channel, MessagePort: Port, ServiceWorker: Worker, BroadcastChannel: Broadcast, location: { origin: 'https://cms.example' }, DOMException, structuredClone: clone } as unknown as PageWindow;
   const channel = judgingChannel();
   hookMessages(win, channel);
-  return { win, asked: channel.asked, transferred, worker: new Worker() as unknown as ServiceWorker };
+  return { win, asked: channel.asked, transferred, posted, worker: new Worker() as unknown as ServiceWorker };
 }
 
 describe('a port handed to a service worker is followed, whatever the page replaced', () => {
@@ -110,5 +114,37 @@ describe('what a message is judged as', () => {
       },
     );
     expect(asked.map((o) => o.url)).toEqual([SCRIPT, 'https://cms.example/#BroadcastChannel:drafts']);
+  });
+});
+
+describe("the browser's structured clone reads the message once: what is judged is what is posted", () => {
+  /** A message whose body says `hello` when first read and carries the ID after. */
+  const flipping = () => {
+    let n = 0;
+    return { url: 'https://cms.example/save', get body() { return n++ ? `content=${ID}` : 'content=hello'; } };
+  };
+
+  test.each<[string, (win: PageWindow, worker: ServiceWorker, message: unknown) => void]>([
+    ['to a service worker', (_win, worker, message) => worker.postMessage(message)],
+    ['to a service worker, with an empty transfer list in options', (_win, worker, message) => worker.postMessage(message, { transfer: [] })],
+    ['on a BroadcastChannel', (win, _worker, message) => new win.BroadcastChannel('drafts').postMessage(message)],
+  ])('%s: a getter read again by the browser finds only what was judged', (_label, send) => {
+    const { win, worker, asked, posted } = messageWindow(structuredClone);
+    send(win, worker, flipping());
+    expect(asked.length).toBe(1);
+    // the browser clones what it is given: that copy must still say hello
+    expect(posted.map((m) => structuredClone(m))).toEqual([{ url: 'https://cms.example/save', body: 'content=hello' }]);
+  });
+
+  test('a message that cannot be cloned throws as postMessage would, and is not judged', () => {
+    const { worker, asked, posted } = messageWindow(structuredClone);
+    expect(() => worker.postMessage({ f: () => ID })).toThrow(/could not be cloned/);
+    expect([asked, posted]).toEqual([[], []]);
+  });
+
+  test('a message carrying the ID behind a getter is refused on the first read', () => {
+    const { worker, posted } = messageWindow(structuredClone);
+    expect(() => worker.postMessage({ get body() { return `content=${ID}`; } })).toThrow();
+    expect(posted).toEqual([]);
   });
 });

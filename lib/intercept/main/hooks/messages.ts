@@ -12,7 +12,7 @@ import type { Outgoing } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
 import { refusal } from './sockets';
 import { dictionaryOnce, isObject, listOnce } from './copies';
-import { apply, encodeUri, keptWeakMap, own, toText, ownIterator } from '../../../realm/intrinsics';
+import { apply, bare, encodeUri, keptWeakMap, listOf, own, toText, ownIterator } from '../../../realm/intrinsics';
 import { getter } from '../natives';
 import { standIn } from './wrap';
 
@@ -21,22 +21,26 @@ type PostArgs = [message: unknown, transferOrOptions?: unknown];
 
 /**
  * The transfer list of a postMessage (`postMessage(message, transfer)` or `(message, { transfer })`)
- * read once: the browser is handed a copy it walks itself (./copies.ts) — the ports it moves are the
- * ones seen here.
+ * read once (./copies.ts): the ports it moves are the ones seen here.
  */
-function transferOnce(args: unknown[]): readonly unknown[] {
+function transferOf(args: unknown[]): unknown[] {
   if (args.length < 2 || !isObject(args[1])) return [];
   const list = listOnce(args[1]);
-  if (list) {
-    args[1] = ownIterator(list);
-    return list;
-  }
-  const options = dictionaryOnce(args[1], ['transfer']);
-  args[1] = options;
-  const transfer = listOnce(options.transfer);
-  if (!transfer) return [];
-  options.transfer = ownIterator(transfer);
-  return transfer;
+  if (list) return list;
+  return listOnce(dictionaryOnce(args[1], ['transfer']).transfer) ?? [];
+}
+
+type Clone = (value: unknown, options?: { transfer: unknown[] }) => unknown;
+
+/**
+ * The message and what it moves, read once by the browser's own structured clone — the very reading
+ * postMessage does — so that the judge and the browser see one message: a getter in the page's
+ * message (or a toJSON, a Map's entries) cannot answer the judge one way and the browser's clone
+ * another. What is posted is this copy, its transfer list the clone's own objects.
+ */
+function cloneOnce(clone: Clone, message: unknown, transfer: unknown[]): { message: unknown; transfer: unknown[] } {
+  const copy = clone(bare({ message, transfer: ownIterator(listOf(transfer)) }), bare({ transfer: ownIterator(listOf(transfer)) }));
+  return { message: own(copy, 'message'), transfer: listOnce(own(copy, 'transfer')) ?? [] };
 }
 
 export function hookMessages(win: PageWindow, channel: GuardChannel): void {
@@ -47,6 +51,18 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
     const o: Outgoing = { route: 'message', method: 'POST', url, body: entries ? { kind: 'entries', entries } : { kind: 'opaque', what: own(m, 'opaque') as string } };
     const a = channel.askSync(o);
     if (!a.pass) throw refusal(win, a.message);
+  };
+
+  const nativeClone = win.structuredClone as Clone | undefined;
+  /** What to hand the browser's postMessage: the message cloned once, judged as sent to `url` (a refusal throws). */
+  const judgedOnce = (url: string, message: unknown, transfer: unknown[]): unknown[] => {
+    if (!nativeClone) {
+      judge(url, message);
+      return [message, ownIterator(listOf(transfer))];
+    }
+    const copy = cloneOnce((v, o) => apply(nativeClone, win, [v, o]), message, transfer);
+    judge(url, copy.message);
+    return [copy.message, ownIterator(copy.transfer)];
   };
 
   // The other end of each port the page made: once one end goes to a service worker, the page's end leads there.
@@ -81,21 +97,22 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
     const scriptUrl = getter(sw, 'scriptURL');
     sw.postMessage = function (this: ServiceWorker, ...args: PostArgs) {
       const worker = toText(scriptUrl(this));
-      judge(worker, args[0]);
-      leadTo(worker, transferOnce(args));
-      apply(post, this, args);
+      const transfer = transferOf(args);
+      const sent = judgedOnce(worker, args[0], transfer);
+      leadTo(worker, transfer);
+      apply(post, this, sent);
     } as ServiceWorker['postMessage'];
   }
   const port = win.MessagePort.prototype;
   const portPost = port.postMessage as (this: MessagePort, ...a: PostArgs) => void;
   port.postMessage = function (this: MessagePort, ...args: PostArgs) {
     const worker = toWorker.get(this);
-    if (worker !== undefined) {
-      judge(worker, args[0]);
-      // a port sent on to the worker: the page's other end of it leads there too
-      leadTo(worker, transferOnce(args));
-    }
-    apply(portPost, this, args);
+    if (worker === undefined) return apply(portPost, this, args);
+    const transfer = transferOf(args);
+    const sent = judgedOnce(worker, args[0], transfer);
+    // a port sent on to the worker: the page's other end of it leads there too
+    leadTo(worker, transfer);
+    apply(portPost, this, sent);
   } as MessagePort['postMessage'];
 
   const bc = win.BroadcastChannel?.prototype;
@@ -103,8 +120,8 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
     const post = bc.postMessage;
     const nameOf = getter(bc, 'name');
     bc.postMessage = function (this: BroadcastChannel, message: unknown) {
-      judge(`${win.location.origin}/#BroadcastChannel:${encodeUri(toText(nameOf(this)))}`, message);
-      apply(post, this, [message]);
+      const sent = judgedOnce(`${win.location.origin}/#BroadcastChannel:${encodeUri(toText(nameOf(this)))}`, message, []);
+      apply(post, this, [sent[0]]);
     };
   }
 }
