@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the original is kept unbound and always called on the form. */
 /**
  * form.submit() fires no submit event, so the isolated world never sees it coming: judged here, now,
- * on the form's entry list as it would be sent. (Submissions with an event — a click, Enter,
+ * on the form's entry list, and that very list is what is sent (./form-copy.ts: the browser's own
+ * submit() would build it again, and the page's formdata listeners could add to it then). (Submissions with an event — a click, Enter,
  * requestSubmit — are judged by the isolated world on the navigation itself.) A file in the form is
  * read by the isolated world first: the submission waits for that, then runs again and is judged
  * with what the file holds (the hidden-form uploads of UEditor's 单图上传 and old CMS dialogs).
@@ -11,13 +12,14 @@ import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
 import { apply, indexOf, keptWeakMap, lower, sliceText } from '../../../realm/intrinsics';
-import { NativeFormData, NativeParams, paramsText } from '../natives';
+import { formDataEntries, getter, NativeFormData, NativeParams, paramsText } from '../natives';
+import { formCopier } from './form-copy';
 import type { Entry } from '../../../gate/types';
 
 type PageWindow = Window & typeof globalThis;
 
 /** The form's real action and method, even when a field named "action" or "method" shadows them. */
-export function formTarget(win: PageWindow, form: HTMLFormElement, getAttr = win.Element.prototype.getAttribute): { method: string; url: string } {
+export function formTarget(win: PageWindow, form: HTMLFormElement, getAttr = win.Element.prototype.getAttribute): { method: 'GET' | 'POST'; url: string } {
   const action = apply(getAttr, form, ['action']);
   const method = lower(apply(getAttr, form, ['method']) ?? 'get') === 'post' ? 'POST' : 'GET';
   return { method, url: absoluteUrl(win, action || win.document.URL) };
@@ -50,10 +52,22 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   // read through WeakMap's methods kept at document_start (../natives.ts): page code may replace the window's later
   const keys = keptWeakMap<Blob, string>();
   const keyOf = (b: Blob) => keys.get(b);
+  const sendCopy = formCopier(win);
+  const isConnected = getter(win.Node.prototype, 'isConnected');
   /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
+    // what the browser's submit() does not send, neither does the guard's: a form out of its document,
+    // or one whose entry list is being built (submit() from the form's own formdata listener)
+    if (!isConnected(form)) return;
+    if (lower(apply(getAttr, form, ['method']) ?? '') === 'dialog') return void apply(submit, form, []);
+    let fd: FormData;
+    try {
+      fd = new NativeFormData(form);
+    } catch {
+      return;
+    }
     const { method, url } = formTarget(win, form, getAttr);
-    const s = serializeBody(win, new NativeFormData(form));
+    const s = serializeBody(win, fd);
     let unknown = false;
     for (let i = 0; i < s.blobs.length; i++) unknown ||= keyOf(s.blobs[i]!) === undefined;
     if (!again && method === 'POST' && unknown) {
@@ -69,7 +83,8 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
     const full = query !== '' ? `${withoutQuery(url)}?${query}` : url;
     const navigatesHere = targetsThisPage(win.document, apply(getAttr, form, ['target']));
     if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
-    apply(submit, form, []);
+    const attr = (name: string) => apply<string | null>(getAttr, form, [name]);
+    sendCopy(form, formDataEntries(fd) ?? [], { action: url, method, enctype: attr('enctype'), acceptCharset: attr('accept-charset'), target: attr('target'), rel: attr('rel') });
   }
 
   function guardedSubmit(this: HTMLFormElement): void {
