@@ -18,12 +18,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  */
 const TRUSTED = [/^lib\/editors\//, /^lib\/fix\//, /^lib\/scan\/mask\.ts$/, /^lib\/intercept\/channel-protocol\.ts$/];
 
-/**
- * In the page but not converted yet (README, known limits): the readers a message's query test and
- * markup entities reach, and the rule tables built once at load.
- */
-const NOT_YET = [/^lib\/gate\/(base64-text|binary-text|percent-text|html-text|backstop-rules|startup-rules)\.ts$/];
-
 /** The repository's own modules in the page guard's bundle. */
 export function mainWorldFiles() {
   const { metafile } = buildSync({
@@ -37,7 +31,7 @@ export function mainWorldFiles() {
     alias: { '@': '.' },
     external: ['wxt/*'],
   });
-  return Object.keys(metafile.inputs).filter((f) => f.startsWith('lib/') && !TRUSTED.some((t) => t.test(f)) && !NOT_YET.some((t) => t.test(f)));
+  return Object.keys(metafile.inputs).filter((f) => f.startsWith('lib/') && !TRUSTED.some((t) => t.test(f)));
 }
 
 const METHODS = [

@@ -12,7 +12,10 @@ import { percentText } from './percent-text';
 import { htmlToText, looksLikeHtml } from './html-text';
 import type { Decoded, Entry, FileRef, Outgoing, TextPart } from './types';
 import { pairsOf } from './pairs';
-import { isQueryString } from './query-shape';
+import { URLENCODED_SHAPE } from './query-shape';
+
+/** A query (or urlencoded body) and nothing else; padded base64 that spells text is base64, not one empty field. */
+const isQueryString = (t: string): boolean => URLENCODED_SHAPE.test(t) && base64Reading(t) === null;
 
 /** JSON inside JSON (`{data: JSON.stringify(article)}`) is common; deeper nesting is not. */
 const MAX_DEPTH = 3;

@@ -5,7 +5,7 @@
  * only (lib/realm/intrinsics.ts): the page's guard reads markup with these after page code could
  * replace matchAll, the global RegExp or a generator's next.
  */
-import { decodeEntities } from './html-text';
+import { decodeEntities } from './html-entities';
 import { add, allMatches, expression, lower, matchedGroup } from '../realm/intrinsics';
 
 /** The attribute text of every start tag named in `tags` (`'iframe|frame'`). */

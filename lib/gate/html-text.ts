@@ -6,7 +6,7 @@
  * editor wrapped in <span> stays whole. Comments and alt/title text are kept: they go online with the
  * source even though the editor does not show them.
  */
-import { bare, fromCodePoint, includes, lower, replaceEach, sliceText, toInteger } from '../realm/intrinsics';
+import { decodeEntities } from './html-entities';
 
 const TAG = /<!--([\s\S]*?)-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const BLOCK = new Set(
@@ -14,21 +14,6 @@ const BLOCK = new Set(
 );
 const CELL = new Set(['td', 'th']);
 const VISIBLE_ATTR = /\b(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z][a-z0-9]{1,7});/gi;
-// no prototype: a name not listed here finds nothing a page put on Object.prototype
-const NAMED: Record<string, string> = bare({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', thinsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', mdash: '—', ndash: '–', hellip: '…', times: '×', yen: '¥' });
-
-/** Character references decoded. Through the kept built-ins: markup's attribute values are read with it in the page's guard. */
-export function decodeEntities(s: string): string {
-  if (!includes(s, '&')) return s;
-  return replaceEach(ENTITY, s, (m) => {
-    const name = m[1]!;
-    if (name[0] !== '#') return NAMED[lower(name)] ?? m[0];
-    const code = name[1] === 'x' || name[1] === 'X' ? toInteger(sliceText(name, 2), 16) : toInteger(sliceText(name, 1), 10);
-    return code > 0 && code <= 0x10ffff ? fromCodePoint(code) : m[0];
-  });
-}
-
 /** Does this string look like HTML markup (an editor's content) rather than plain text? */
 export function looksLikeHtml(s: string): boolean {
   // Numeric character references without a tag: an editor set to write every non-ASCII character

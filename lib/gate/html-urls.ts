@@ -9,7 +9,7 @@
  * matchAll, push or a Set's has.
  */
 import { cssUrls } from './css-urls';
-import { decodeEntities } from './html-text';
+import { decodeEntities } from './html-entities';
 import { add, addAll, allMatches, decodeUri, execOnce, fromCharCode, includes, joinText, keptMap, keptSet, matchedGroup, matches, replaceEach, splitText, toInteger, trim, type KeptSet } from '../realm/intrinsics';
 
 const VALUE = String.raw`\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`;

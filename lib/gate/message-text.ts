@@ -7,7 +7,7 @@
  * the synchronous moment of postMessage, and a value too deep or too large is not walked to its end:
  * both make the message opaque (judged as unknown content, never passed unread). Pure: no DOM.
  */
-import { isQueryString } from './query-shape';
+import { isQueryShaped } from './query-shape';
 import { queryPairs } from './pairs';
 import { add, addAll, apply, bare, isArray, keptSet, mapEntries, ownEntries, setValues, sliceText, trim } from '../realm/intrinsics';
 
@@ -42,7 +42,7 @@ export function messageEntries(value: unknown): MessageEntries {
   let opaque: string | null = null;
   const text = (name: string, s: string) => {
     const t = trim(s);
-    if (t.length > 1 && isQueryString(t)) addAll(entries, queryPairs(t));
+    if (t.length > 1 && isQueryShaped(t)) addAll(entries, queryPairs(t));
     else add(entries, [name, s]);
   };
   const visit = (name: string, v: unknown, depth: number): void => {

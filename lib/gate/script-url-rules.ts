@@ -18,12 +18,7 @@
 import type { DnrRule } from './backstop-rules';
 import { URL_SHAPE_PRIORITY, urlShapeRule } from './url-shape-rule';
 
-const BEFORE = '(?:[^0-9a-z.]|%[0-9a-f]{2})';
-const MOBILE = '1[0-9]{10}';
-const LONG_RUN = '(?:[013-9][0-9]|2[1-9])[0-9]{12,}[0-9x]';
-const AFTER = '(?:[^0-9x]|$)';
-/** Matched case-insensitively, against the whole URL (the host's digits never make such a run). */
-export const SCRIPT_TEXT_PATTERN = `%[89a-f][0-9a-f]|${BEFORE}(?:${MOBILE}|${LONG_RUN})${AFTER}`;
+import { SCRIPT_TEXT_PATTERN } from './script-text-pattern';
 
 /** Dynamic (persisted) rule id 12, in the startup guard's range 10–19 (lib/gate/startup-rules.ts). */
 export const SCRIPT_RULE_IDS = [12] as const;

@@ -11,7 +11,7 @@ import { backgroundFetchArgs, identityConfigUrls, paymentMethodUrls } from '../.
 import { blobText, blobUrlVerdict, blobUseVerdict, type BlobPart } from '../../lib/gate/blob-text';
 import { isGzip, isZlib } from '../../lib/gate/compressed-signature';
 import { cssMayLoad, cssUrls } from '../../lib/gate/css-urls';
-import { isQueryString } from '../../lib/gate/query-shape';
+import { isQueryShaped } from '../../lib/gate/query-shape';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../lib/gate/files';
 import { htmlWindowNames } from '../../lib/gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
@@ -203,7 +203,7 @@ const QUERY_ROWS: Row[] = [
     const m = messageEntries({ body: `title=a&content=${ID}`, list: [ID], map: aMap, set: aSet, bytes: encodedId, buffer: encodedId.buffer });
     return ['entries' in m, 'opaque' in m ? m.opaque : m.entries];
   }, [true, [['title', 'a'], ['content', ID], ['list', ID], ['k', ID], ['set', ID], ['bytes', ID], ['buffer', ID]]]],
-  ['isQueryString and queryPairs', () => [isQueryString(`title=a&content=${ID}`), isQueryString('a b'), queryPairs(`content=${encodeURIComponent(ID)}`)], [true, false, [['content', ID]]]],
+  ['isQueryShaped and queryPairs', () => [isQueryShaped(`title=a&content=${ID}`), isQueryShaped('a b'), isQueryShaped('eyJ0aXRsZSI6ImEifQ=='), queryPairs(`content=${encodeURIComponent(ID)}`)], [true, false, false, [['content', ID]]]],
 ];
 
 describe("the gate's answers after page code replaced the realm's built-ins", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCRIPT_TEXT_PATTERN, SCRIPT_RULE_PRIORITY, scriptUrlRules } from '../../lib/gate/script-url-rules';
+import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-text-pattern';
+import { SCRIPT_RULE_PRIORITY, scriptUrlRules } from '../../lib/gate/script-url-rules';
 import { LIFT_PRIORITY } from '../../lib/gate/startup-rules';
 
 /** RE2 reads this pattern as JavaScript does (no look-around, no back-references): one table for both. */

@@ -7,7 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../lib/gate/blob-text';
-import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-url-rules';
+import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-text-pattern';
 import { BASE64_TEXT_RUN } from '../../lib/gate/text-shape';
 import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
 

@@ -17,7 +17,7 @@ import { serializeBody, textHeaders, type Serialized } from '../serialize';
 import { absoluteUrl } from './network';
 import { judgeUrl, refusal } from './sockets';
 import { workerPrelude } from './worker-prelude';
-import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-url-rules';
+import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-text-pattern';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../../gate/blob-text';
 import { BASE64_TEXT_RUN } from '../../../gate/text-shape';
 import { apply, bare, isArray, keptSet, own, ownIterator, toJson, toText } from '../../../realm/intrinsics';
