@@ -8,7 +8,7 @@
  * Decided through the kept built-ins (lib/realm/intrinsics.ts), and the verdicts have no prototype:
  * the hooks ask them `'pass' in verdict`, which a page's Object.prototype.pass would answer.
  */
-import { bare, hasOwn, matches } from '../realm/intrinsics';
+import { hasOwn, matches } from '../realm/intrinsics';
 
 /** Types the browser parses into something that loads URLs: a document or a stylesheet. */
 const LOADING_TYPE = /^\s*(?:text\/(?:html|xml|css|xsl)|application\/(?:xhtml\+xml|xml|xslt\+xml|[\w.-]+\+xml)|image\/svg\+xml)\s*(?:;|$)/i;
@@ -41,16 +41,20 @@ export function blobText(parts: readonly BlobPart[], type: string, decode: (byte
   return text;
 }
 
-/** A URL is asked for a Blob: judge its text if known; refuse a loading type whose text is not known. */
-export type BlobVerdict = { judge: string } | { refuse: true } | { pass: true };
+/**
+ * A URL is asked for a Blob: judge its text if known; refuse a loading type whose text is not known.
+ * Told apart by `kind`, an own member of every verdict: what a page puts on Object.prototype is
+ * never read in its place.
+ */
+export type BlobVerdict = { kind: 'judge'; text: string } | { kind: 'refuse' } | { kind: 'pass' };
 
 /** A script, JSON or wasm: run by a Worker or an import() the page's and workers' hooks judge, not parsed into loads. */
 const CODE_TYPE = /(?:javascript|ecmascript|json|wasm)\s*(?:;|$)/i;
 
 export function blobUrlVerdict(text: string | undefined, type: string): BlobVerdict {
-  if (matches(CODE_TYPE, type)) return bare({ pass: true });
-  if (text !== undefined) return bare({ judge: text });
-  return bare(loadingType(type) ? { refuse: true } : { pass: true });
+  if (matches(CODE_TYPE, type)) return { kind: 'pass' };
+  if (text !== undefined) return { kind: 'judge', text };
+  return loadingType(type) ? { kind: 'refuse' } : { kind: 'pass' };
 }
 
 /**
@@ -67,8 +71,8 @@ export interface MadeBlob {
   text: string | undefined;
 }
 
-/** Judge this text (known already), read the URL's content and judge that, or let it pass. */
-export type BlobUseVerdict = { pass: true } | { judge: string } | { read: true };
+/** Judge this text (known already), read the URL's content and judge that, or let it pass (`kind`: see BlobVerdict). */
+export type BlobUseVerdict = { kind: 'pass' } | { kind: 'judge'; text: string } | { kind: 'read' };
 
 /**
  * A blob: URL about to be used. Each URL's text is judged once: at createObjectURL, or here when it
@@ -80,10 +84,10 @@ export type BlobUseVerdict = { pass: true } | { judge: string } | { read: true }
  * bytes of no type are sniffed as a document in a frame (Firefox).
  */
 export function blobUseVerdict(made: MadeBlob | undefined, use: BlobUse): BlobUseVerdict {
-  if (use === 'other' || made?.judged) return bare({ pass: true });
-  if (!made) return bare({ read: true });
-  if (use === 'document' && made.type !== '') return bare({ pass: true });
-  return bare(made.text !== undefined ? { judge: made.text } : { read: true });
+  if (use === 'other' || made?.judged) return { kind: 'pass' };
+  if (!made) return { kind: 'read' };
+  if (use === 'document' && made.type !== '') return { kind: 'pass' };
+  return made.text !== undefined ? { kind: 'judge', text: made.text } : { kind: 'read' };
 }
 
 /**

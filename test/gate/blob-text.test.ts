@@ -37,32 +37,32 @@ describe('blobText: the text of a Blob the page builds', () => {
 });
 
 describe('blobUrlVerdict: asked for a blob: URL', () => {
-  it('a known text is judged', () => expect(blobUrlVerdict('body{}', 'text/css')).toEqual({ judge: 'body{}' }));
+  it('a known text is judged', () => expect(blobUrlVerdict('body{}', 'text/css')).toEqual({ kind: 'judge', text: 'body{}' }));
   it("a worker's or module's code is not judged as markup (its requests are, where it runs)", () => {
-    expect(blobUrlVerdict('fetch("/x?content=1")', 'text/javascript')).toEqual({ pass: true });
-    expect(blobUrlVerdict(undefined, 'application/json')).toEqual({ pass: true });
+    expect(blobUrlVerdict('fetch("/x?content=1")', 'text/javascript')).toEqual({ kind: 'pass' });
+    expect(blobUrlVerdict(undefined, 'application/json')).toEqual({ kind: 'pass' });
   });
-  it('an unknown stylesheet or document is refused', () => expect(blobUrlVerdict(undefined, 'image/svg+xml')).toEqual({ refuse: true }));
+  it('an unknown stylesheet or document is refused', () => expect(blobUrlVerdict(undefined, 'image/svg+xml')).toEqual({ kind: 'refuse' }));
   it('an unknown picture, PDF or file of no type passes (an upload preview)', () => {
-    expect(blobUrlVerdict(undefined, 'image/png')).toEqual({ pass: true });
-    expect(blobUrlVerdict(undefined, '')).toEqual({ pass: true });
+    expect(blobUrlVerdict(undefined, 'image/png')).toEqual({ kind: 'pass' });
+    expect(blobUrlVerdict(undefined, '')).toEqual({ kind: 'pass' });
   });
 });
 
 describe('blobUseVerdict: a blob: URL written where the browser may parse it', () => {
   const made = (judged: boolean, type: string, text?: string) => ({ judged, type, text });
   it.each([
-    ['judged at createObjectURL: not asked again', made(true, 'text/css', 'x'), 'stylesheet', { pass: true }],
-    ['a picture or media place: nothing in it loads', undefined, 'other', { pass: true }],
-    ["a worker's URL as a stylesheet: read", undefined, 'stylesheet', { read: true }],
-    ["a worker's URL as a frame's document: read", undefined, 'document', { read: true }],
-    ["a worker's URL in markup: read", undefined, 'markup', { read: true }],
-    ['script text as a stylesheet (CSS to a quirks-mode document)', made(false, 'text/javascript', 'a{}'), 'stylesheet', { judge: 'a{}' }],
-    ['JSON in markup', made(false, 'application/json', '{}'), 'markup', { judge: '{}' }],
-    ['bytes of a picture type as a stylesheet: read', made(false, 'image/png'), 'stylesheet', { read: true }],
-    ['bytes of no type in a frame: sniffed, read', made(false, ''), 'document', { read: true }],
-    ['a picture in a frame: shown as one', made(false, 'image/png'), 'document', { pass: true }],
-    ['a picture as a picture: not read', made(false, 'image/png'), 'other', { pass: true }],
+    ['judged at createObjectURL: not asked again', made(true, 'text/css', 'x'), 'stylesheet', { kind: 'pass' }],
+    ['a picture or media place: nothing in it loads', undefined, 'other', { kind: 'pass' }],
+    ["a worker's URL as a stylesheet: read", undefined, 'stylesheet', { kind: 'read' }],
+    ["a worker's URL as a frame's document: read", undefined, 'document', { kind: 'read' }],
+    ["a worker's URL in markup: read", undefined, 'markup', { kind: 'read' }],
+    ['script text as a stylesheet (CSS to a quirks-mode document)', made(false, 'text/javascript', 'a{}'), 'stylesheet', { kind: 'judge', text: 'a{}' }],
+    ['JSON in markup', made(false, 'application/json', '{}'), 'markup', { kind: 'judge', text: '{}' }],
+    ['bytes of a picture type as a stylesheet: read', made(false, 'image/png'), 'stylesheet', { kind: 'read' }],
+    ['bytes of no type in a frame: sniffed, read', made(false, ''), 'document', { kind: 'read' }],
+    ['a picture in a frame: shown as one', made(false, 'image/png'), 'document', { kind: 'pass' }],
+    ['a picture as a picture: not read', made(false, 'image/png'), 'other', { kind: 'pass' }],
   ] as const)('%s', (_name, m, use, verdict) => {
     expect(blobUseVerdict(m, use)).toEqual(verdict);
   });

@@ -85,6 +85,7 @@ const POISONS: [target: object, key: PropertyKey, value: unknown][] = [
   [Object.prototype, 'pass', true],
   [Object.prototype, 'entries', []],
   [Object.prototype, 'judge', ''],
+  [Object.prototype, 'kind', 'pass'],
   [Object.prototype, 'blob', ''],
   [globalThis, 'String', nothing],
   [globalThis, 'Number', () => 0],
@@ -170,12 +171,12 @@ const ROWS: Row[] = [
   ['javascriptUrlText: percent-decoded, and when decodeURIComponent refuses', () => [javascriptUrlText(`javascript:'<img src=%22${Q}%22>'`), javascriptUrlText(`javascript:'%ZZ<img src=%22${Q}%22>'`), javascriptUrlText('https://x')], [`'<img src="${Q}">'`, `'%ZZ<img src="${Q}">'`, undefined]],
   ['javascriptResultReadable', () => [javascriptResultReadable(' void(0);; '), javascriptResultReadable("'<b>'"), javascriptResultReadable('parent.html'), javascriptResultReadable('void 0, parent.html')], [true, true, false, false]],
   ['blobText: strings, bytes and a Blob read, each part its own', () => blobText([{ text: '<img src="' }, { bytes: encoded }, { blob: '">' }] as BlobPart[], 'text/html', keptDecode), `<img src="${Q}">`],
-  ['blobUrlVerdict and blobUseVerdict, read with `in` as the hooks read them', () => {
+  ['blobUrlVerdict and blobUseVerdict: each verdict names its kind itself', () => {
     const made = blobUrlVerdict(`<img src="${Q}">`, 'text/html');
     const unknown = blobUrlVerdict(undefined, 'text/css');
     const used = blobUseVerdict(undefined, 'document');
-    return ['pass' in made, 'judge' in made, 'pass' in unknown, 'refuse' in unknown, 'pass' in used, 'read' in used];
-  }, [false, true, false, true, false, true]],
+    return [made.kind, unknown.kind, used.kind];
+  }, ['judge', 'refuse', 'read']],
   ['isMediaBytes, isDocumentBytes, isMediaFile', () => [isMediaBytes(png), isMediaBytes(short), isMediaBytes(encoded), isDocumentBytes(pdf), isDocumentBytes(zip), isDocumentBytes(encoded), isMediaFile('image/png', 'a.txt'), isMediaFile('', 'a.txt')], [true, false, false, true, true, false, true, false]],
   ['isGzip and isZlib', () => [isGzip(gzip), isZlib(zlib), isZlib(oneByte)], [true, true, false]],
   ['messageEntries: a Blob makes the message opaque', () => {

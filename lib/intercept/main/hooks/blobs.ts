@@ -12,7 +12,7 @@
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
-import { add, apply, bare, codeAt, hasOwn, type KeptMap, keptMap, keptWeakMap, ownIterator, sequence, toText } from '../../../realm/intrinsics';
+import { add, apply, bare, codeAt, type KeptMap, keptMap, keptWeakMap, ownIterator, sequence, toText } from '../../../realm/intrinsics';
 
 // kept as this module loads (document_start)
 const U8 = Uint8Array;
@@ -216,11 +216,10 @@ function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
     const blob = isBlob(obj) ? obj : undefined;
     const text = blob && texts.get(blob);
-    const verdict = blob ? blobUrlVerdict(text, typeOfBlob(blob)) : { pass: true as const };
-    // own members only: a page's Object.prototype.judge would have another text judged than the Blob's
-    const toJudge = hasOwn(verdict, 'judge');
-    if (toJudge) judge.markupOrCss((verdict as { judge: string }).judge);
-    else if (hasOwn(verdict, 'refuse')) judge.refuse(UNREAD);
+    const verdict = blob ? blobUrlVerdict(text, typeOfBlob(blob)) : ({ kind: 'pass' } as const);
+    const toJudge = verdict.kind === 'judge';
+    if (verdict.kind === 'judge') judge.markupOrCss(verdict.text);
+    else if (verdict.kind === 'refuse') judge.refuse(UNREAD);
     const url = apply(create, this, [obj]);
     if (blob) madeUrls.set(url, toJudge ? { judged: true, type: typeOfBlob(blob), text: undefined } : { judged: false, type: typeOfBlob(blob), text });
     return url;

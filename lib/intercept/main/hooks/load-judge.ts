@@ -16,7 +16,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, addAll, hasOwn, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -75,9 +75,8 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
   };
   const blob = (url: string, use: BlobUse): Verdict => {
     const verdict = blobUseVerdict(blobs.made(url), use);
-    // own members only: a page's Object.prototype.pass would let every blob: URL use go unread
-    if (hasOwn(verdict, 'pass')) return { pass: true };
-    const content = hasOwn(verdict, 'judge') ? (verdict as { judge: string }).judge : blobs.read(url);
+    if (verdict.kind === 'pass') return { pass: true };
+    const content = verdict.kind === 'judge' ? verdict.text : blobs.read(url);
     if (content === undefined) return channel.covered() ? { pass: false, message: UNREADABLE_BLOB } : { pass: true };
     const v = judged(content);
     if (v.pass) blobs.judged(url);
