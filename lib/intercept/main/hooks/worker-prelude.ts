@@ -227,6 +227,9 @@ export function workerPrelude(
     let body: unknown = init?.body;
     if (body === undefined && facts?.hasBody) body = await sealed(read.requestBytes(req!));
     const headers = read.headerEntries(init?.headers, facts ? read.headerEntries(facts.headers) : []);
+    // the referrer leaves as the Referer header (as in the page: network.ts)
+    const referrer = init?.referrer !== undefined ? init.referrer : facts?.referrer;
+    if (referrer && referrer !== 'about:client') add(headers, ['referer', abs(referrer)]);
     const a = await asked('worker.fetch', upper(toText(init?.method ?? facts?.method ?? 'GET')), url, body, headers);
     if (!a.pass) throw new TypeError(a.message ?? 'refused');
     return apply(fetch0, g, [input, init]);
@@ -439,6 +442,7 @@ export function workerPrelude(
     const R = g.Request?.prototype;
     const reqUrl = get(R, 'url');
     const reqMethod = get(R, 'method');
+    const reqReferrer = get(R, 'referrer');
     const reqBody = get(R, 'body');
     const reqHeaders = get(R, 'headers');
     const reqClone = R?.clone;
@@ -538,12 +542,13 @@ export function workerPrelude(
       if ('body' in copy) copy.body = bodyOnce(copy.body);
       if (copy.headers !== undefined && copy.headers !== null && H) copy.headers = new H(copy.headers as HeadersInit);
       if (copy.method !== undefined) copy.method = toText(copy.method);
+      if (copy.referrer !== undefined) copy.referrer = toText(copy.referrer);
       return copy;
     };
     return {
       isRequest: (v: unknown): v is Request => typeof branded(reqUrl, v) === 'string',
       cloneRequest: (r: Request) => apply(reqClone, r, []),
-      requestFacts: (r: Request) => ({ url: toText(branded(reqUrl, r)), method: toText(branded(reqMethod, r)), headers: branded(reqHeaders, r), hasBody: branded(reqBody, r) !== null }),
+      requestFacts: (r: Request) => ({ url: toText(branded(reqUrl, r)), method: toText(branded(reqMethod, r)), referrer: toText(branded(reqReferrer, r)), headers: branded(reqHeaders, r), hasBody: branded(reqBody, r) !== null }),
       requestBytes: (r: Request) => apply(reqBytes, apply(reqClone, r, []), []),
       formEntries,
       paramsText,
