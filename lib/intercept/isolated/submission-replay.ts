@@ -28,9 +28,10 @@ export function cancelSubmission(win: Window, form: HTMLFormElement): Promise<vo
  * once they are read) runs after the form is back in its document.
  */
 export function holdSubmission(win: Window, form: HTMLFormElement, hold: (replay: () => void) => boolean, replay: () => void): boolean {
-  let back: Promise<void> | undefined;
-  const held = hold(() => void (back ?? Promise.resolve()).then(replay));
-  if (held) back = cancelSubmission(win, form);
+  let formBack!: () => void;
+  const back = new Promise<void>((resolve) => (formBack = resolve));
+  const held = hold(() => void back.then(replay));
+  if (held) void cancelSubmission(win, form).then(formBack);
   return held;
 }
 

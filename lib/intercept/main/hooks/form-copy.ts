@@ -3,8 +3,9 @@
  * What form.submit() sends once judged: a copy of the judged entry list, posted by a form of the
  * guard's own. The browser's submit() builds the entry list anew, firing the page's `formdata`
  * listeners again: one that added the draft to the browser's build only got it out (to a frame or a
- * new window, which no navigate event of this page judges again; gate-read-once). The copy's form sits in a closed shadow root: its `formdata` event is not
- * composed, no page listener hears it, and page code cannot reach the form.
+ * new window, which no navigate event of this page judges again; gate-read-once). The copy's form
+ * sits in a closed shadow root: its `formdata` event is not composed, no page listener hears it, and
+ * page code cannot reach the form.
  */
 import { apply, bare, keptWeakMap } from '../../../realm/intrinsics';
 import { getter } from '../natives';

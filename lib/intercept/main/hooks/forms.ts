@@ -2,10 +2,11 @@
 /**
  * form.submit() fires no submit event, so the isolated world never sees it coming: judged here, now,
  * on the form's entry list, and that very list is what is sent (./form-copy.ts: the browser's own
- * submit() would build it again, and the page's formdata listeners could add to it then). (Submissions with an event — a click, Enter,
- * requestSubmit — are judged by the isolated world on the navigation itself.) A file in the form is
- * read by the isolated world first: the submission waits for that, then runs again and is judged
- * with what the file holds (the hidden-form uploads of UEditor's 单图上传 and old CMS dialogs).
+ * submit() would build it again, and the page's formdata listeners could add to it then).
+ * (Submissions with an event — a click, Enter, requestSubmit — are judged by the isolated world on
+ * the navigation itself.) A file in the form is read by the isolated world first: the submission
+ * waits for that, then runs again and is judged with what the file holds (the hidden-form uploads
+ * of UEditor's 单图上传 and old CMS dialogs).
  */
 import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
@@ -81,10 +82,11 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
     const body = method === 'GET' ? { kind: 'none' as const } : withFileKeys(s, keyOf);
     const query = method === 'GET' && s.body.kind === 'entries' ? queryOf(s.body.entries) : '';
     const full = query !== '' ? `${withoutQuery(url)}?${query}` : url;
-    const navigatesHere = targetsThisPage(win.document, apply(getAttr, form, ['target']));
-    if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere }).pass) return;
     const attr = (name: string) => apply<string | null>(getAttr, form, [name]);
-    sendCopy(form, formDataEntries(fd) ?? [], { action: url, method, enctype: attr('enctype'), acceptCharset: attr('accept-charset'), target: attr('target'), rel: attr('rel') });
+    // read once: where the copy goes is where the judge was told it goes
+    const target = attr('target');
+    if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere: targetsThisPage(win.document, target) }).pass) return;
+    sendCopy(form, formDataEntries(fd) ?? [], { action: url, method, enctype: attr('enctype'), acceptCharset: attr('accept-charset'), target, rel: attr('rel') });
   }
 
   function guardedSubmit(this: HTMLFormElement): void {
