@@ -4,7 +4,7 @@
  * can reach — start the controller once the document is parsed.
  */
 import { acceptGuardChannel } from '../intercept/isolated/channel';
-import { watchNavigations } from '../intercept/isolated/navigation';
+import { judgeChangedEntryLists, watchNavigations } from '../intercept/isolated/navigation';
 import type { ScanOptions } from '../scan/engine';
 import { GateHub } from './gate/hub';
 import { pageRelay } from './gate/page-relay';
@@ -29,6 +29,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
     learn: (blobs) => hub.learnFiles(blobs, 'form'),
     outcome: (route, endpoint, status, response) => hub.outcome({ route, endpoint, status, response }),
     reopened: () => relisten(),
+    entriesChanged: judgeChangedEntryLists,
     ownGate: existing === null && win !== win.top,
   });
   hub.addLink(link);

@@ -27,6 +27,12 @@ export const ANSWER_ATTR = 'data-answer';
  */
 export const REOPENED = 'precheck:document-reopened';
 /**
+ * guard → element: page code changed a FormData whose entry list the browser built for a submission
+ * (FormData's append or set, during or after its `formdata` event): the isolated world judges again,
+ * now, the entry lists it is watching (a submission aimed at another window: navigation.ts).
+ */
+export const ENTRIES_CHANGED = 'precheck:entries-changed';
+/**
  * Set on the element by the isolated world of a frame that judges with a gate of its own, not its
  * page's (Firefox keeps each frame's content scripts apart: the frame cannot reach its parent's). A
  * window still on its initial about:blank then asks its page's gate through the parent's relay.

@@ -282,6 +282,13 @@ export function keptWeakSet<T extends object>(): { add(v: T): void; has(v: T): b
 
 // ---- objects
 
+/**
+ * Gives `o` an own property that can be neither changed nor deleted (not enumerable): false when `o`
+ * already has one it cannot be given, or is not extensible.
+ */
+export const defineFixed = (o: object, key: PropertyKey, value: unknown): boolean =>
+  defineProperty(o, key, { __proto__: null, value } as PropertyDescriptor);
+
 /** An object without a prototype: a read of a member it lacks finds nothing the page put on Object.prototype. */
 export function bare<T extends object>(o: T): T {
   setPrototypeOf(o, null);

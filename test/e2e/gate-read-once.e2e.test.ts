@@ -18,7 +18,7 @@
 import { describe, expect, test } from 'vitest';
 import { probePage } from './probe-page.ts';
 
-const { expectCleanArrives, expectDeliveredOnlyWithout, onGuarded } = probePage();
+const { expectCleanArrives, expectDeliveredOnlyWithout, onControl, onGuarded } = probePage();
 
 const READ_ONCE: [label: string, code: string][] = [
   ["fetch: the init's body changed after the call", `const init = { method: 'POST', body: 'hello' }; const p = fetch(sink('init-body'), init); init.body = draft; await p;`],
@@ -172,5 +172,44 @@ describe('a service worker message is cloned once by the guard: ports and buffer
     expect(guarded.outcome).toBe('ok: true moved SecurityError');
     expect(guarded.carried).toEqual([]);
     expect(guarded.arrived).toBe(1);
+  });
+});
+
+/**
+ * A submission by a click or requestSubmit() aimed at another window gets no navigate event: its
+ * entry list is judged inside its `formdata` event. Page listeners that ran after the judge had the
+ * last word (found 2026-12-05, kept open then): one on the form that adds the draft or sets a field
+ * to it and stops the event, one that adds through a frame's FormData methods. Each delivers the ID
+ * without Precheck and did with it (the build before); now the list is judged again at every change
+ * the page makes to it (lib/intercept/main/hooks/entry-list-changes.ts), and a refused list leaves empty.
+ */
+const frameForm = (name: string, how: string) =>
+  `const fr = document.createElement('iframe'); fr.name = 'late-${name}'; document.body.append(fr);
+   const f = document.createElement('form'); f.method = 'post'; f.action = sink('late-${name}'); f.target = 'late-${name}'; f.innerHTML = '<input name=title value=hello>';
+   document.body.append(f); ${how}`;
+const LATE_LISTENERS: [label: string, code: string][] = [
+  [
+    "requestSubmit() into a frame: the form's own listener adds the draft and stops the event",
+    frameForm('stop', `f.addEventListener('formdata', (e) => { e.formData.append('content', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`),
+  ],
+  [
+    "requestSubmit() to a new window: the form's own listener sets a field to the draft and stops the event",
+    `const f = document.createElement('form'); f.method = 'post'; f.action = sink('late-blank'); f.target = '_blank'; f.innerHTML = '<input name=title value=hello>';
+     document.body.append(f); f.addEventListener('formdata', (e) => { e.formData.set('title', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`,
+  ],
+  [
+    "requestSubmit() into a frame: the draft added through another frame's FormData.prototype.append",
+    frameForm('realm', `const other = document.createElement('iframe'); document.body.append(other); const append = other.contentWindow.FormData.prototype.append;
+     f.addEventListener('formdata', (e) => { append.call(e.formData, 'content', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`),
+  ],
+];
+
+describe('a submission aimed at another window: the page changes its entry list after the judge', () => {
+  test.each(LATE_LISTENERS)('%s: delivered without Precheck; with it the form leaves empty', async (_label, code) => {
+    const without = await onControl(code, 84);
+    expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
+    const guarded = await onGuarded(code);
+    expect(guarded.carried, guarded.outcome).toEqual([]);
+    expect(guarded.arrived, guarded.outcome).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * MAIN-world guard created, answers its synchronous questions on it and its asynchronous ones over the
  * port. Only the first element is taken: a page that dispatches its own READY later talks to nobody.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 
 export interface GuardHandler {
@@ -14,6 +14,8 @@ export interface GuardHandler {
   outcome(route: string, endpoint: string, status?: number, response?: string): void;
   /** The page's document.open() erased this window's listeners: add them again. */
   reopened?(): void;
+  /** Page code changed an entry list the browser built for a submission: judge the watched ones again. */
+  entriesChanged?(): void;
   /** This frame judges with a gate of its own, not its page's (see OWN_GATE_ATTR). */
   ownGate?: boolean;
 }
@@ -46,6 +48,7 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
       el.setAttribute(ANSWER_ATTR, JSON.stringify(answer));
     });
     el.addEventListener(REOPENED, () => handler.reopened?.());
+    el.addEventListener(ENTRIES_CHANGED, () => handler.entriesChanged?.());
     el.addEventListener(PORT, (e) => {
       port = (e as MessageEvent).ports[0] ?? null;
       if (!port) return;

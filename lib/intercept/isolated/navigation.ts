@@ -133,12 +133,24 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
   });
 }
 
+/** The entry lists being judged in this window's current task (judgeEntryList): each judged again on a change. */
+const watching = new Set<() => void>();
+
+/**
+ * Page code changed an entry list the browser built (the MAIN-world guard says so after FormData's
+ * append or set: hooks/entry-list-changes.ts): every list being watched is looked at again now.
+ */
+export function judgeChangedEntryLists(): void {
+  for (const look of watching) look();
+}
+
 /**
  * The submission can no longer be cancelled here; what it carries can: it leaves empty. The page's
  * own formdata listeners (on the form, on its ancestors) run after this one and may still change the
  * entries, so the verdict that counts is taken after them: at the end of the form's listeners, and
- * again on the way back up if the entries changed. The first look spends no release; what it refuses
- * is refused (and reported) now, in case the page stops the event before.
+ * again on the way back up if the entries changed. A listener that stops the event or is added during
+ * it, or a change made through a frame's FormData, is looked at as the change is made (what it refuses
+ * is refused now; what passes is judged for good once the task is over, when the list has left).
  */
 function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, fd: FormData): void {
   const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
@@ -146,26 +158,45 @@ function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormEleme
   const url = new URL(action, win.document.baseURI).href;
   const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
   const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) });
-  const first = outgoing();
-  if (!judge.peek(first).pass) {
-    judge.judge(first);
-    emptyEntries(fd);
-  }
+  const keyOf = (o: Outgoing) => JSON.stringify(o.body);
   let judged: string | null = null;
+  // what passed a look and has not been judged since: it leaves as it is unless a verdict comes
+  let unjudged: Outgoing | null = null;
+  // A look spends no release; what it refuses is refused (and reported) at once.
+  const look = () => {
+    unjudged = null;
+    try {
+      const o = outgoing();
+      if (keyOf(o) === judged) return;
+      if (judge.peek(o).pass) {
+        unjudged = o;
+        return;
+      }
+      judge.judge(o);
+    } catch {
+      // fail closed: a list this could not judge leaves empty
+    }
+    emptyEntries(fd);
+  };
   const last = (ev: Event) => {
     if ((ev as FormDataEvent).formData !== fd) return;
     const o = outgoing();
-    const key = JSON.stringify(o.body);
-    if (key === judged) return;
+    if (keyOf(o) === judged) return;
     if (!judge.judge(o).pass) emptyEntries(fd);
-    judged = JSON.stringify(outgoing().body);
+    judged = keyOf(outgoing());
+    unjudged = null;
   };
+  look();
+  watching.add(look);
   form.addEventListener('formdata', last);
   win.addEventListener('formdata', last);
-  // Gone with this dispatch (the page may stop it before either runs).
+  // Gone with this dispatch (the page may stop it before either runs). A list that left having passed
+  // only a look is judged now, so that a signed release is spent on it and the publish is logged.
   win.setTimeout(() => {
+    watching.delete(look);
     form.removeEventListener('formdata', last);
     win.removeEventListener('formdata', last);
+    if (unjudged) judge.judge(unjudged);
   }, 0);
 }
 

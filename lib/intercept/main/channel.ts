@@ -4,7 +4,7 @@
  * tamper with later (dispatchEvent, setAttribute, MessagePort.postMessage, JSON) is captured here at
  * document_start, before any page script runs.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
 import { add, apply, bare, fromJson, type KeptMap, keptMap, own, sealedPromise, toJson } from '../../realm/intrinsics';
@@ -21,6 +21,8 @@ export interface GuardChannel {
   covered(): boolean;
   /** The page reopened this window's document: the isolated world adds its window listeners again. */
   reopened(): void;
+  /** Page code changed a submission's entry list (hooks/entry-list-changes.ts): judged again before this returns. */
+  entriesChanged(): void;
   /**
    * A verdict from the page's gate, for what a window still on its initial about:blank sends: where
    * this frame's isolated world judges with a gate of its own (OWN_GATE_ATTR, Firefox), it is asked
@@ -205,6 +207,9 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     },
     reopened() {
       if (state.partner) kept.dispatch(el, new kept.CustomEv(REOPENED));
+    },
+    entriesChanged() {
+      if (state.partner) kept.dispatch(el, new kept.CustomEv(ENTRIES_CHANGED));
     },
   };
 }

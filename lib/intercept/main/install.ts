@@ -9,6 +9,7 @@ import { blobStore, hookBlobs } from './hooks/blobs';
 import { hookCss } from './hooks/css';
 import { afterDocumentOpen } from './hooks/document-open';
 import { hookEncrypt } from './hooks/encrypt';
+import { watchEntryListChanges } from './hooks/entry-list-changes';
 import { hookFormSubmit } from './hooks/forms';
 import { hookFrames } from './hooks/frames';
 import { hookHtml, hookParsedDocuments } from './hooks/html';
@@ -67,9 +68,11 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookCss(win, loads);
   const ask = blankAsk(win, channel);
   const relisten = judgeLinkClicks(win, loads, ask);
+  const relistenLists = watchEntryListChanges(win, channel);
   watchBlankMetaRefresh(win, ask);
   afterDocumentOpen(win, () => {
     relisten();
+    relistenLists();
     channel.reopened();
   });
   hookFormSubmit(win, channel);

@@ -36,6 +36,17 @@ export function beforeCall(proto: object | undefined, name: string, judge: Judge
   );
 }
 
+/** The original called first, then `after` with the receiver: what the call changed is judged once it is made. */
+export function afterCall(proto: object | undefined, name: string, after: (self: unknown) => void): void {
+  replaceMethod(proto, name, (original) =>
+    function (this: unknown, ...args: unknown[]) {
+      const result = apply(original, this, args);
+      after(this);
+      return result;
+    },
+  );
+}
+
 /** beforeCall for a method that returns a promise: a refusal is a rejected promise, as the browser's own failures are. */
 export function beforeAsyncCall(win: Window & typeof globalThis, proto: object | undefined, name: string, judge: Judge<unknown[]>, strings: Indices = []): void {
   replaceMethod(proto, name, (original) =>
