@@ -119,6 +119,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'requestSubmit()', label: '`form.requestSubmit()`', route: 'form', path: '/sink/r/form-requestsubmit', how: { script: 'requestSubmit' }, passes: 'navigates', refusal: 'silent' }),
   r({ id: 'form-on-the-fly', label: 'a form created on the fly, `submit()`', route: 'form.submit', path: '/sink/r/form-fly', how: { script: 'form-on-the-fly' }, passes: 'navigates', refusal: 'silent' }),
   r({ id: 'form-target-blank', label: 'form submit with target=_blank', route: 'form', path: '/sink/r/form-blank', how: { click: '#btn-blank' }, passes: 'new-window', refusal: 'silent' }),
+  r({ id: 'form-late-listener', label: "a form into a frame whose own `formdata` listener adds the draft and stops the event (`requestSubmit()`)", route: 'form', path: '/sink/r/form-late', how: { script: 'form-late-listener' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'form-target-iframe', label: 'form submit into a named iframe', route: 'form', path: '/sink/r/form-frame', how: { click: '#btn-frame' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'form-shadowed-action', label: 'form whose `action` is shadowed by `<input name="action">`', route: 'form.submit', path: '/sink/r/form-shadowed', how: { script: 'form-shadowed-action' }, passes: 'navigates', refusal: 'silent' }),
   // fetch, XHR, $.ajax

@@ -289,6 +289,25 @@
     'form.submit': function () { form.setAttribute('action', sink('form-submit')); editor.sync(); form.submit(); return ok('submitted'); },
     requestSubmit: function () { form.setAttribute('action', sink('form-requestsubmit')); form.requestSubmit(); return ok('submitted'); },
     'form-on-the-fly': function () { return tempForm(sink('form-fly')); },
+    'form-late-listener': function () {
+      var f = d.createElement('form');
+      f.method = 'post';
+      f.action = sink('form-late');
+      f.target = 'result-frame';
+      var title = d.createElement('input');
+      title.type = 'hidden';
+      title.name = 'title';
+      title.value = form.elements.title.value;
+      f.appendChild(title);
+      // the form's own listener adds the draft and stops the event: no listener after it sees the list
+      f.addEventListener('formdata', function (e) {
+        e.formData.append('content', payload().content);
+        e.stopImmediatePropagation();
+      });
+      d.body.appendChild(f);
+      f.requestSubmit();
+      return ok('submitted');
+    },
     'form-shadowed-action': function () {
       var f = d.getElementById('shadowed-form');
       var p = payload();
