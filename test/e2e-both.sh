@@ -1,10 +1,10 @@
 #!/bin/sh
 # The browser suites in three processes side by side, each driving one browser at a time (measured
 # 2026-12-05 in a clean-clone CI, minutes): the rest of the Chromium suite (~25); the Firefox suite
-# (~20) then a quarter of Chromium's gate-route table; and the files that mostly wait (the probes'
-# settling), the list-publish and teach files, then the table's other three quarters (the table is
-# ~19 in all, the first quarter carrying its extra walks). A ticket's two-minute expiry, nearly all
-# waiting, runs in a fourth process beside them, then cms-gate (~4). Run one after
+# (~22) then a quarter of Chromium's gate-route table; and the files that mostly wait (the probes'
+# settling), then the table's other three quarters (the table is ~19 in all, the first quarter
+# carrying its extra walks). A ticket's two-minute expiry, nearly all waiting, runs in a fourth
+# process beside them, then cms-gate, cms-list-publish and teach (~12 in all). Run one after
 # the other they would take 73 minutes; CI must stay under 35 in all. Both builds are made first, one
 # after the other: two WXT builds at once would write the same .wxt folder. The processes' logs are
 # printed one after the other once all are done, and the failed tests last of all.
@@ -20,20 +20,18 @@ ROUTES=test/e2e/gate-routes.e2e.test.ts
 WAITS=test/e2e/ticket-expiry.e2e.test.ts
 READ_ONCE=test/e2e/gate-read-once.e2e.test.ts
 BUILT_INS=test/e2e/gate-built-ins.e2e.test.ts
-# Two files of the Chromium suite that run beside the waiting ones: the suite's own process was the long pole.
-MOVED="test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts"
 waits_log=test-output/e2e-waits.log
 # A codes file left by an earlier run must not stand in for this one's (a stream that dies writes none).
 rm -f "$codes" "$codes.waits" test-output/gate-routes.shard-*.json
 # The ticket's two minutes are spent waiting, not working: that file runs in a process of its own,
-# with one file of the Chromium suite's after it (that process was the long pole).
-BESIDE=test/e2e/cms-gate.e2e.test.ts
+# with three files of the Chromium suite's after it (the others were the long poles).
+BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts"
 expiry_log=test-output/e2e-ticket-expiry.log
-PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$WAITS" "$BESIDE" >"$expiry_log" 2>&1 &
+# shellcheck disable=SC2086 # BESIDE is a list of paths without spaces
+PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$WAITS" $BESIDE >"$expiry_log" 2>&1 &
 expiring=$!
 (
-  # shellcheck disable=SC2086 # MOVED is a list of paths without spaces
-  PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$READ_ONCE" "$BUILT_INS" $MOVED >"$waits_log" 2>&1
+  PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$READ_ONCE" "$BUILT_INS" >"$waits_log" 2>&1
   waits=$?
   PRECHECK_ROUTE_SHARD=0,1,2/4 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >>"$waits_log" 2>&1
   echo "$waits $?" >"$codes.waits"
@@ -47,7 +45,7 @@ waiting=$!
 ) &
 stream=$!
 chromium_log=test-output/e2e-chromium.log
-PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude "$BUILT_INS" --exclude "$BESIDE" --exclude test/e2e/cms-list-publish.e2e.test.ts --exclude test/e2e/teach.e2e.test.ts >"$chromium_log" 2>&1
+PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude "$BUILT_INS" --exclude test/e2e/cms-gate.e2e.test.ts --exclude test/e2e/cms-list-publish.e2e.test.ts --exclude test/e2e/teach.e2e.test.ts >"$chromium_log" 2>&1
 chromium=$?
 wait "$stream"
 wait "$waiting"
@@ -57,7 +55,7 @@ read -r ff routes <"$codes" || { ff=1; routes=1; }
 read -r waits routes_a <"$codes.waits" || { waits=1; routes_a=1; }
 echo "---- Chromium, the rest ($chromium_log) ----"
 cat "$chromium_log"
-echo "---- Chromium, a ticket's expiry and cms-gate ($expiry_log) ----"
+echo "---- Chromium, a ticket's expiry, cms-gate, cms-list-publish and teach ($expiry_log) ----"
 cat "$expiry_log"
 echo "---- Chromium, the waiting files and the gate routes' first half ($waits_log) ----"
 cat "$waits_log"
