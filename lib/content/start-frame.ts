@@ -4,7 +4,7 @@
  * can reach — start the controller once the document is parsed.
  */
 import { acceptGuardChannel } from '../intercept/isolated/channel';
-import { judgeChangedEntryLists, watchNavigations } from '../intercept/isolated/navigation';
+import { watchNavigations } from '../intercept/isolated/navigation';
 import type { ScanOptions } from '../scan/engine';
 import { GateHub } from './gate/hub';
 import { pageRelay } from './gate/page-relay';
@@ -29,7 +29,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
     learn: (blobs) => hub.learnFiles(blobs, 'form'),
     outcome: (route, endpoint, status, response) => hub.outcome({ route, endpoint, status, response }),
     reopened: () => relisten(),
-    entriesChanged: judgeChangedEntryLists,
+    entriesChanged: () => hub.entryListsChanged(),
     ownGate: existing === null && win !== win.top,
   });
   hub.addLink(link);
@@ -44,6 +44,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
     fileKey: (f) => hub.fileKey(f),
     holdFiles: (fd, source) => hub.holdFiles(fd, source),
     holdEntryList: (fd, form, replay) => hub.holdEntryList(fd, form, replay),
+    watchEntryList: (look) => hub.watchEntryList(look),
   });
   return { hub, owner: existing === null };
 }

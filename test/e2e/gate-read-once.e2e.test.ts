@@ -202,6 +202,12 @@ const LATE_LISTENERS: [label: string, code: string][] = [
     frameForm('realm', `const other = document.createElement('iframe'); document.body.append(other); const append = other.contentWindow.FormData.prototype.append;
      f.addEventListener('formdata', (e) => { append.call(e.formData, 'content', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`),
   ],
+  [
+    'requestSubmit() to a new window from a fresh frame the page reached first: the form\'s own listener adds the draft and stops the event',
+    `const fr = document.createElement('iframe'); document.body.append(fr); const doc = fr.contentDocument;
+     const f = doc.createElement('form'); f.method = 'post'; f.action = sink('late-fresh'); f.target = '_blank'; f.innerHTML = '<input name=title value=hello>';
+     doc.body.append(f); f.addEventListener('formdata', (e) => { e.formData.append('content', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`,
+  ],
 ];
 
 describe('a submission aimed at another window: the page changes its entry list after the judge', () => {

@@ -66,6 +66,11 @@ export interface RouteCase {
    */
   personalNumberRule?: true;
   /**
+   * A signed submission this way does not arrive at all (README, "Still open": a form in a fresh
+   * frame posted to another window): only the refusal is walked.
+   */
+  unsignedOnly?: true;
+  /**
    * false: Firefox does not take this route at all (no control possible there); 'open': Firefox takes
    * it and Precheck does not close it there (README, "Still open"), so the Firefox walk leaves it out.
    */
@@ -120,6 +125,7 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'form-on-the-fly', label: 'a form created on the fly, `submit()`', route: 'form.submit', path: '/sink/r/form-fly', how: { script: 'form-on-the-fly' }, passes: 'navigates', refusal: 'silent' }),
   r({ id: 'form-target-blank', label: 'form submit with target=_blank', route: 'form', path: '/sink/r/form-blank', how: { click: '#btn-blank' }, passes: 'new-window', refusal: 'silent' }),
   r({ id: 'form-late-listener', label: "a form into a frame whose own `formdata` listener adds the draft and stops the event (`requestSubmit()`)", route: 'form', path: '/sink/r/form-late', how: { script: 'form-late-listener' }, passes: 'stays', refusal: 'silent' }),
+  r({ id: 'form-late-listener-fresh-frame', label: 'the same from a fresh `<iframe>` the page reached before its scripts ran (its guard is its parent\'s)', route: 'form', path: '/sink/r/form-late-fresh', how: { script: 'form-late-listener-fresh-frame' }, passes: 'stays', refusal: 'silent', unsignedOnly: true }),
   r({ id: 'form-target-iframe', label: 'form submit into a named iframe', route: 'form', path: '/sink/r/form-frame', how: { click: '#btn-frame' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'form-shadowed-action', label: 'form whose `action` is shadowed by `<input name="action">`', route: 'form.submit', path: '/sink/r/form-shadowed', how: { script: 'form-shadowed-action' }, passes: 'navigates', refusal: 'silent' }),
   // fetch, XHR, $.ajax

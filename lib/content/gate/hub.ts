@@ -48,6 +48,7 @@ export class GateHub {
   private readonly hold: FormHold;
   private readonly watched = new WeakSet<Window>();
   private readonly links = new Set<GuardLink>();
+  private readonly entryLists = new Set<() => void>();
   private covered = true;
   private options: ScanOptions;
   private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null };
@@ -108,6 +109,21 @@ export class GateHub {
       const a = this.gestures.attempt();
       return a.kind === 'submit' ? (a.submitter ?? a.form) : null;
     });
+  }
+
+  /**
+   * An entry list being judged (lib/intercept/isolated/navigation.ts), looked at again whenever page
+   * code changes it; returns what ends that. Kept by the page's hub: a frame the page reached first is
+   * guarded with its parent's channel, so its changes are told to the parent's isolated world.
+   */
+  watchEntryList(look: () => void): () => void {
+    this.entryLists.add(look);
+    return () => void this.entryLists.delete(look);
+  }
+
+  /** Page code changed an entry list the browser built, in some frame of the page: each watched one is looked at. */
+  entryListsChanged(): void {
+    for (const look of [...this.entryLists]) look();
   }
 
   /** The same for a submission aimed at another window, submitted again by `replay`. */

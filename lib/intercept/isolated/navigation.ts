@@ -30,6 +30,11 @@ export interface NavigationJudge {
    * it is held — the files are read, then `replay` submits the form again.
    */
   holdEntryList?(formData: FormData, form: HTMLFormElement, replay: () => void): boolean;
+  /**
+   * `look` is run whenever page code changes an entry list the browser built (the MAIN-world guard
+   * says so after FormData's append or set: hooks/entry-list-changes.ts); returns what ends that.
+   */
+  watchEntryList?(look: () => void): () => void;
 }
 
 interface NavigateEventLike extends Event {
@@ -133,17 +138,6 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
   });
 }
 
-/** The entry lists being judged in this window's current task (judgeEntryList): each judged again on a change. */
-const watching = new Set<() => void>();
-
-/**
- * Page code changed an entry list the browser built (the MAIN-world guard says so after FormData's
- * append or set: hooks/entry-list-changes.ts): every list being watched is looked at again now.
- */
-export function judgeChangedEntryLists(): void {
-  for (const look of watching) look();
-}
-
 /**
  * The submission can no longer be cancelled here; what it carries can: it leaves empty. The page's
  * own formdata listeners (on the form, on its ancestors) run after this one and may still change the
@@ -187,13 +181,13 @@ function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormEleme
     unjudged = null;
   };
   look();
-  watching.add(look);
+  const unwatch = judge.watchEntryList?.(look);
   form.addEventListener('formdata', last);
   win.addEventListener('formdata', last);
   // Gone with this dispatch (the page may stop it before either runs). A list that left having passed
   // only a look is judged now, so that a signed release is spent on it and the publish is logged.
   win.setTimeout(() => {
-    watching.delete(look);
+    unwatch?.();
     form.removeEventListener('formdata', last);
     win.removeEventListener('formdata', last);
     if (unjudged) judge.judge(unjudged);

@@ -285,28 +285,39 @@
     return ok('submitted');
   }
 
+  /**
+   * A form posted into the result frame whose own formdata listener adds the draft and stops the
+   * event: no listener after it sees the entry list.
+   */
+  function lateListenerForm(doc, name) {
+    var f = doc.createElement('form');
+    f.method = 'post';
+    f.action = location.origin + sink(name);
+    f.target = 'result-frame';
+    var title = doc.createElement('input');
+    title.type = 'hidden';
+    title.name = 'title';
+    title.value = form.elements.title.value;
+    f.appendChild(title);
+    f.addEventListener('formdata', function (e) {
+      e.formData.append('content', payload().content);
+      e.stopImmediatePropagation();
+    });
+    doc.body.appendChild(f);
+    f.requestSubmit();
+    return ok('submitted');
+  }
+
   var routes = {
     'form.submit': function () { form.setAttribute('action', sink('form-submit')); editor.sync(); form.submit(); return ok('submitted'); },
     requestSubmit: function () { form.setAttribute('action', sink('form-requestsubmit')); form.requestSubmit(); return ok('submitted'); },
     'form-on-the-fly': function () { return tempForm(sink('form-fly')); },
-    'form-late-listener': function () {
-      var f = d.createElement('form');
-      f.method = 'post';
-      f.action = sink('form-late');
-      f.target = 'result-frame';
-      var title = d.createElement('input');
-      title.type = 'hidden';
-      title.name = 'title';
-      title.value = form.elements.title.value;
-      f.appendChild(title);
-      // the form's own listener adds the draft and stops the event: no listener after it sees the list
-      f.addEventListener('formdata', function (e) {
-        e.formData.append('content', payload().content);
-        e.stopImmediatePropagation();
-      });
-      d.body.appendChild(f);
-      f.requestSubmit();
-      return ok('submitted');
+    'form-late-listener': function () { return lateListenerForm(d, 'form-late'); },
+    'form-late-listener-fresh-frame': function () {
+      // a frame the page reaches before its own scripts ran: its guard is its parent's
+      var fr = d.createElement('iframe');
+      d.body.appendChild(fr);
+      return lateListenerForm(fr.contentDocument, 'form-late-fresh');
     },
     'form-shadowed-action': function () {
       var f = d.getElementById('shadowed-form');
