@@ -29,7 +29,15 @@ export function playwrightDriver(page: Page): PageDriver {
     browserName: 'chromium',
     url: () => page.url(),
     async goto(url) {
-      await page.goto(url, { waitUntil: 'commit' });
+      try {
+        await page.goto(url, { waitUntil: 'commit' });
+      } catch (err) {
+        // A navigation the page itself started just before (a route that leaves the page, late on a
+        // loaded machine) wins over this one: go again once it is done.
+        if (!/interrupted by another navigation/.test(String(err))) throw err;
+        await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+        await page.goto(url, { waitUntil: 'commit' });
+      }
     },
     async evaluate<T>(expression: string, frames: readonly string[] = []) {
       return (await frameAt(page, frames)).evaluate<T>(expression);
