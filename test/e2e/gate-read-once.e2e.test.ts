@@ -179,7 +179,8 @@ describe('a service worker message is cloned once by the guard: ports and buffer
  * A submission by a click or requestSubmit() aimed at another window gets no navigate event: its
  * entry list is judged inside its `formdata` event. Page listeners that ran after the judge had the
  * last word (found 2026-12-05, kept open then): one on the form that adds the draft or sets a field
- * to it and stops the event, one that adds through a frame's FormData methods. Each delivers the ID
+ * to it and stops the event, one that adds through a frame's FormData methods (a fresh frame the page guards itself, and a
+ * loaded one whose guard is its own: the list's mark, not a table of one guard's, finds the judge). Each delivers the ID
  * without Precheck and did with it (the build before); now the list is judged again at every change
  * the page makes to it (lib/intercept/main/hooks/entry-list-changes.ts), and a refused list leaves empty.
  */
@@ -200,6 +201,12 @@ const LATE_LISTENERS: [label: string, code: string][] = [
   [
     "requestSubmit() into a frame: the draft added through another frame's FormData.prototype.append",
     frameForm('realm', `const other = document.createElement('iframe'); document.body.append(other); const append = other.contentWindow.FormData.prototype.append;
+     f.addEventListener('formdata', (e) => { append.call(e.formData, 'content', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`),
+  ],
+  [
+    "requestSubmit() into a frame: the draft added through the FormData.prototype.append of a loaded frame with a guard of its own",
+    frameForm('loaded', `const other = document.createElement('iframe'); other.src = location.origin + '/routes/name.html'; const loaded = new Promise((r) => (other.onload = r)); document.body.append(other); await loaded;
+     const append = other.contentWindow.FormData.prototype.append;
      f.addEventListener('formdata', (e) => { append.call(e.formData, 'content', draft); e.stopImmediatePropagation(); }); f.requestSubmit();`),
   ],
   [

@@ -55,6 +55,7 @@ export async function walkWindowName(w: GateWalk, control: CmsServer, c: NameCas
   await openRoutes(w.tab, w.server);
   await writeDraft(w.tab, ownDraft(6, true));
   since = control.mark();
+  const guardedSince = since;
   const outcome = await driver.evaluate<Outcome>(sendBy(c.code, dest)).catch(() => 'CLICKED' as const);
   await sleep(1_500);
   const leaked = control.carrying(ID, { since });
@@ -72,4 +73,6 @@ export async function walkWindowName(w: GateWalk, control: CmsServer, c: NameCas
   await w.closeOthers();
   w.note(row, 'signedOff', arrived.some((r) => r.text === 'preview_main') ? "an ordinary name ('preview_main'): arrives" : 'BROKEN');
   expect(arrived.map((r) => r.text)).toContain('preview_main');
+  // a refused name must not leave later either (a navigation the page started that finishes late)
+  expect(control.carrying(ID, { since: guardedSince })).toEqual([]);
 }

@@ -12,7 +12,7 @@
  * only asks for a verdict again); a frame's guard reads the mark, not a table of its own, so the
  * parent's list changed through the frame's methods reaches the parent's judge.
  */
-import { apply, defineFixed, keptWeakMap, own } from '../../../realm/intrinsics';
+import { apply, defineFixed, own } from '../../../realm/intrinsics';
 import type { GuardChannel } from '../channel';
 import { getter } from '../natives';
 import { afterCall } from './wrap';
@@ -20,12 +20,10 @@ import { afterCall } from './wrap';
 type PageWindow = Window & typeof globalThis;
 
 const MARK = Symbol.for('precheck:entry-list-changed');
-/** Lists that could not be marked (a page listener ahead of the guard's after document.open()): this guard's own. */
-const unmarked = keptWeakMap<object, () => void>();
 
 /** Asks the list's judge again, if it has one: a getter of the page's is never run. */
 function changed(list: unknown): void {
-  const ask = own(list, MARK) ?? (typeof list === 'object' && list !== null ? unmarked.get(list) : undefined);
+  const ask = own(list, MARK);
   if (typeof ask === 'function') apply(ask as () => void, undefined, []);
 }
 
@@ -36,10 +34,11 @@ export function watchEntryListChanges(win: PageWindow, channel: GuardChannel): (
   const listOf = getter(win.FormDataEvent?.prototype, 'formData');
   const listen = win.EventTarget.prototype.addEventListener;
   const ask = () => channel.entriesChanged();
+  // The first listener of the window (put back at once after the page's document.open()): the list is
+  // the browser's new one, which nothing of the page's has held before.
   const mark = (e: Event) => {
     const list = listOf(e);
-    if (typeof list !== 'object' || list === null) return;
-    if (!defineFixed(list, MARK, ask)) unmarked.set(list, ask);
+    if (typeof list === 'object' && list !== null) defineFixed(list, MARK, ask);
   };
   const add = () => apply(listen, win, ['formdata', mark, true]);
   add();
