@@ -26,7 +26,7 @@ import type { PageDriver } from '../../lib/demo/page-driver.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
 import { ID, openRoutes, ownDraft, runRoute, writeDraft, type Outcome } from '../e2e/gate-drive.ts';
 import { ROUTE_CASES, WORKING_CASES, type RouteCase } from '../e2e/gate-route-cases.ts';
-import { refusesWithId, releasesOnce, routeNotes, type GateWalk } from '../e2e/gate-walk.ts';
+import { refusesUnsigned, refusesWithId, releasesOnce, routeNotes, type GateWalk } from '../e2e/gate-walk.ts';
 import { NAME_CASES, walkWindowName } from '../e2e/window-name-walk.ts';
 import { expectPeerDelivers, expectPeerGuarded } from '../e2e/webrtc-walk.ts';
 import { walkOtherHostImport } from '../e2e/other-host-walk.ts';
@@ -37,6 +37,12 @@ import type { Page } from 'puppeteer-core';
 const CONTROL_HOST = '127.0.0.3';
 /** a form submit, fetch, XHR, a Worker's fetch and sendBeacon: each a different interception */
 const SIGNED_SAMPLE = ['submit-保存', 'fetch-POST', 'xhr-async', 'Worker-fetch', 'beacon-string'];
+/**
+ * Sent by another window of the page, whose content scripts judge with a gate of their own here: the
+ * page's gate is asked through the parent's relay, which holds the unsigned draft (it went out before)
+ * and never releases.
+ */
+const FRAME_SENDS = ['form-submit-fresh-frame', 'fetch-from-fresh-frame', 'fetch-from-loaded-frame'];
 let firefox: FirefoxSession;
 let server: CmsServer;
 let control: CmsServer;
@@ -96,6 +102,10 @@ describe('in TinyMCE, a draft holding an ID number: refused on every kind of rou
 
 describe('a clean draft: signed off, exactly one matching submission passes', () => {
   test.each(each(SIGNED_SAMPLE))('%s', (_id, c: RouteCase) => releasesOnce(walk(), c, 'textarea'));
+});
+
+describe('a clean draft sent by another window of the page: held until signed', () => {
+  test.each(each(FRAME_SENDS))('%s', (_id, c: RouteCase) => refusesUnsigned(walk(), c, 'signed: not walked (refused: the relay never releases)'));
 });
 
 /**

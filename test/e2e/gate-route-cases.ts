@@ -66,11 +66,6 @@ export interface RouteCase {
    */
   personalNumberRule?: true;
   /**
-   * A signed submission this way does not arrive at all (README, "Still open": a form in a fresh
-   * frame posted to another window): only the refusal is walked.
-   */
-  unsignedOnly?: true;
-  /**
    * false: Firefox does not take this route at all (no control possible there); 'open': Firefox takes
    * it and Precheck does not close it there (README, "Still open"), so the Firefox walk leaves it out.
    */
@@ -123,13 +118,16 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   r({ id: 'form.submit()', label: '`form.submit()`', route: 'form.submit', path: '/sink/r/form-submit', how: { script: 'form.submit' }, passes: 'navigates', refusal: 'silent' }),
   r({ id: 'requestSubmit()', label: '`form.requestSubmit()`', route: 'form', path: '/sink/r/form-requestsubmit', how: { script: 'requestSubmit' }, passes: 'navigates', refusal: 'silent' }),
   r({ id: 'form-on-the-fly', label: 'a form created on the fly, `submit()`', route: 'form.submit', path: '/sink/r/form-fly', how: { script: 'form-on-the-fly' }, passes: 'navigates', refusal: 'silent' }),
+  r({ id: 'form-submit-fresh-frame', label: 'a form in a fresh `<iframe>`, `submit()` into its sibling, the named result frame', route: 'form.submit', path: '/sink/r/form-fly-fresh', how: { script: 'form-submit-fresh-frame' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'form-target-blank', label: 'form submit with target=_blank', route: 'form', path: '/sink/r/form-blank', how: { click: '#btn-blank' }, passes: 'new-window', refusal: 'silent' }),
   r({ id: 'form-late-listener', label: "a form into a frame whose own `formdata` listener adds the draft and stops the event (`requestSubmit()`)", route: 'form', path: '/sink/r/form-late', how: { script: 'form-late-listener' }, passes: 'stays', refusal: 'silent' }),
-  r({ id: 'form-late-listener-fresh-frame', label: 'the same from a fresh `<iframe>` the page reached before its scripts ran (its guard is its parent\'s)', route: 'form', path: '/sink/r/form-late-fresh', how: { script: 'form-late-listener-fresh-frame' }, passes: 'stays', refusal: 'silent', unsignedOnly: true }),
+  r({ id: 'form-late-listener-fresh-frame', label: 'the same from a fresh `<iframe>` the page reached before its scripts ran (its guard is its parent\'s)', route: 'form', path: '/sink/r/form-late-fresh', how: { script: 'form-late-listener-fresh-frame' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'form-target-iframe', label: 'form submit into a named iframe', route: 'form', path: '/sink/r/form-frame', how: { click: '#btn-frame' }, passes: 'stays', refusal: 'silent' }),
   r({ id: 'form-shadowed-action', label: 'form whose `action` is shadowed by `<input name="action">`', route: 'form.submit', path: '/sink/r/form-shadowed', how: { script: 'form-shadowed-action' }, passes: 'navigates', refusal: 'silent' }),
   // fetch, XHR, $.ajax
   r({ id: 'fetch-POST', label: '`fetch` POST (urlencoded)', route: 'fetch', path: '/sink/r/fetch-post', how: { script: 'fetch-post' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-from-fresh-frame', label: "`fetch` POST by a fresh `<iframe>`'s window (`frame.contentWindow.fetch`)", route: 'fetch', path: '/sink/r/fetch-fresh-frame', how: { script: 'fetch-from-fresh-frame' }, passes: 'stays', refusal: 'error' }),
+  r({ id: 'fetch-from-loaded-frame', label: "`fetch` POST by the window of a same-origin page loaded in a frame", route: 'fetch', path: '/sink/r/fetch-loaded-frame', how: { script: 'fetch-from-loaded-frame' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-PUT-article', label: '`fetch` PUT /api/articles/42 (JSON)', route: 'fetch', path: '/sink/api/articles/42', how: { script: 'fetch-put-article' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-PATCH', label: '`fetch` PATCH (JSON)', route: 'fetch', path: '/sink/r/fetch-patch', how: { script: 'fetch-patch' }, passes: 'stays', refusal: 'error' }),
   r({ id: 'fetch-base64', label: '`fetch` POST, the content field in base64 (`btoa(encodeURIComponent(html))`, as a CMS behind a firewall sends it)', route: 'fetch', path: '/sink/r/fetch-base64', how: { script: 'fetch-base64' }, passes: 'stays', refusal: 'error' }),

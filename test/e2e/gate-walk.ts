@@ -207,6 +207,26 @@ export async function releasesOnce(w: GateWalk, c: RouteCase, editor: RouteEdito
 }
 
 /**
+ * A clean draft sent by `c`, not signed off: nothing carrying it arrives. For the routes whose signed
+ * release a browser does not take (Firefox's frames ask the page's gate through a relay that never
+ * releases, README): the hold itself is what is walked there.
+ */
+export async function refusesUnsigned(w: GateWalk, c: RouteCase, signed: string): Promise<void> {
+  const { tab, server } = w;
+  const draft = nextDraft();
+  const mark = draft.slice(-8);
+  await openRoutes(tab, server);
+  await writeDraft(tab, draft);
+  const since = server.mark();
+  const outcome = await runRoute(tab, c);
+  await sleep(SETTLE_MS);
+  const arrived = server.carrying(mark, { since });
+  w.note(c, 'signedOff', arrived.length === 0 ? `unsigned: refused; ${signed}` : `UNSIGNED PASSED (${arrived.length})`);
+  await w.closeOthers();
+  expect(arrived, `${c.id}: the unsigned draft arrived (${describeOutcome(outcome)})`).toEqual([]);
+}
+
+/**
  * Ciphertext cannot be compared with what was signed: the edited step is not walked, only the release
  * taken (发布 in the checklist issues it; a script's publish is then sent again by the script).
  */

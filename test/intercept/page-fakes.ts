@@ -28,7 +28,6 @@ export function judgingChannel(): GuardChannel & { asked: Outgoing[] } {
   return {
     asked,
     askSync: answer,
-    askPage: answer,
     ask: (o: Outgoing) => Promise.resolve(answer(o)),
     covered: () => true,
   } as unknown as GuardChannel & { asked: Outgoing[] };

@@ -267,20 +267,21 @@
   function wsUrl(path) { return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + path; }
 
   /** Builds a form on the fly with the payload in hidden fields and submits it (old CMS helpers do). */
-  function tempForm(action, target) {
+  function tempForm(action, target, doc) {
+    doc = doc || d;
     var p = payload();
-    var f = d.createElement('form');
+    var f = doc.createElement('form');
     f.method = 'post';
     f.action = action;
     if (target) f.target = target;
     Object.keys(p).forEach(function (k) {
-      var input = d.createElement('input');
+      var input = doc.createElement('input');
       input.type = 'hidden';
       input.name = k;
       input.value = p[k];
       f.appendChild(input);
     });
-    d.body.appendChild(f);
+    doc.body.appendChild(f);
     f.submit();
     return ok('submitted');
   }
@@ -312,6 +313,12 @@
     'form.submit': function () { form.setAttribute('action', sink('form-submit')); editor.sync(); form.submit(); return ok('submitted'); },
     requestSubmit: function () { form.setAttribute('action', sink('form-requestsubmit')); form.requestSubmit(); return ok('submitted'); },
     'form-on-the-fly': function () { return tempForm(sink('form-fly')); },
+    'form-submit-fresh-frame': function () {
+      // submit() of a form in a fresh frame, aimed at its sibling: the name is looked up in the whole page
+      var fr = d.createElement('iframe');
+      d.body.appendChild(fr);
+      return tempForm(location.origin + sink('form-fly-fresh'), 'result-frame', fr.contentDocument);
+    },
     'form-late-listener': function () { return lateListenerForm(d, 'form-late'); },
     'form-late-listener-fresh-frame': function () {
       // a frame the page reaches before its own scripts ran: its guard is its parent's
@@ -404,6 +411,22 @@
       var R = d.getElementById('realm-frame').contentWindow.Request;
       var req = new R(location.origin + sink('fetch-request'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) });
       return fetch(req).then(httpOk);
+    },
+    // fetch of another window of the page: a fresh frame's, and a loaded same-origin frame's
+    'fetch-from-fresh-frame': function () {
+      var fr = d.createElement('iframe');
+      d.body.appendChild(fr);
+      return fr.contentWindow.fetch(location.origin + sink('fetch-fresh-frame'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) }).then(httpOk);
+    },
+    'fetch-from-loaded-frame': function () {
+      var fr = d.createElement('iframe');
+      fr.src = 'frame.html';
+      return new Promise(function (loaded) {
+        fr.onload = loaded;
+        d.body.appendChild(fr);
+      }).then(function () {
+        return fr.contentWindow.fetch(sink('fetch-loaded-frame'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) });
+      }).then(httpOk);
     },
     'fetch-formdata': function () { return fetchPost(sink('fetch-formdata'), 'POST', formFields(payload())); },
     'drafts-publish': function () { return fetchPost('/sink/api/drafts/42/publish', 'POST', JSON.stringify(payload()), JSON_TYPE); },

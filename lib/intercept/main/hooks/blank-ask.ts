@@ -1,8 +1,8 @@
 /**
  * The question about a URL a window still on its initial about:blank is sent to (a link clicked in
  * it, a meta refresh written into it): only a URL that can carry text is asked about, and it is asked
- * of the page's gate (GuardChannel.askPage), which knows the draft even where the frame's own
- * isolated world does not.
+ * of the page's gate too where the frame's own isolated world judges with a gate of its own
+ * (GuardChannel.askSync).
  */
 import type { Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
@@ -20,6 +20,6 @@ export function blankAsk(win: PageWindow, channel: GuardChannel): BlankAsk {
   return (url, route) => {
     const abs = absoluteUrl(win, url);
     if (!matches(HTTP, abs) || !urlMayCarryText(abs)) return true;
-    return channel.askPage({ route, method: 'GET', url: abs, body: { kind: 'none' } }).pass;
+    return channel.askSync({ route, method: 'GET', url: abs, body: { kind: 'none' } }).pass;
   };
 }
