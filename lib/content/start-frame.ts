@@ -7,8 +7,7 @@ import { acceptGuardChannel } from '../intercept/isolated/channel';
 import { watchNavigations } from '../intercept/isolated/navigation';
 import type { ScanOptions } from '../scan/engine';
 import { GateHub } from './gate/hub';
-import { pageRelay } from './gate/page-relay';
-import { onInitialBlank } from '../intercept/initial-blank';
+import { pageAskOf } from './gate/page-relay';
 
 export interface FrameStart {
   hub: GateHub;
@@ -21,6 +20,8 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
   if (GateHub.inWindow(win)) return null;
   const existing = win === win.top ? null : GateHub.find(win.parent);
   const hub = existing ?? GateHub.create(win, initial);
+  // a window whose gate is its own asks its page's first: the one that opened it, or (Firefox) holds it
+  if (!existing) hub.askPageFirst(pageAskOf(win));
   // the page's document.open() erases the window's listeners (the editors call it on their frames)
   let relisten = () => {};
   const link = acceptGuardChannel(win.document, {
@@ -30,16 +31,12 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
     outcome: (route, endpoint, status, response) => hub.outcome({ route, endpoint, status, response }),
     reopened: () => relisten(),
     entriesChanged: () => hub.entryListsChanged(),
-    ownGate: existing === null && win !== win.top,
   });
   hub.addLink(link);
   hub.watch(win);
-  // a form submitted in a window still on its initial about:blank: the page's gate, where this frame's is its own
-  const relay = existing === null && win !== win.top ? pageRelay(win) : null;
-  const viaPage = () => relay !== null && onInitialBlank(win);
   relisten = watchNavigations(win, {
-    judge: (o) => (viaPage() ? relay!(o) : hub.gate.judge(o)),
-    peek: (o) => (viaPage() ? relay!(o) : hub.gate.peek(o)),
+    judge: (o) => hub.gate.judge(o),
+    peek: (o) => hub.gate.peek(o),
     control: () => hub.gestures.current(),
     fileKey: (f) => hub.fileKey(f),
     holdFiles: (fd, source) => hub.holdFiles(fd, source),

@@ -32,13 +32,6 @@ export const REOPENED = 'precheck:document-reopened';
  * now, the entry lists it is watching (a submission aimed at another window: navigation.ts).
  */
 export const ENTRIES_CHANGED = 'precheck:entries-changed';
-/**
- * Set on the element by the isolated world of a frame that judges with a gate of its own, not its
- * page's (Firefox keeps each frame's content scripts apart: the frame cannot reach its parent's). A
- * window still on its initial about:blank then asks its page's gate through the parent's relay.
- */
-export const OWN_GATE_ATTR = 'data-own-gate';
-
 /** What the guard needs to hear back: the page only learns "refused" and why, in the user's words. */
 export interface GuardAnswer {
   pass: boolean;

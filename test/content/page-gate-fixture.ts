@@ -2,11 +2,14 @@ import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { PageFiles } from '../../lib/content/attachments/page-files';
 import { FileVerdicts } from '../../lib/content/gate/files';
 import { GestureTracker } from '../../lib/content/gate/gestures';
-import { PageGate } from '../../lib/content/gate/page-gate';
+import { PageGate, type PageAsk } from '../../lib/content/gate/page-gate';
 import { rules } from '../../rules';
 
-/** The page's gate on a covered page holding `draft`, on a clock the test moves: no adapter, no files, no ticket. */
-export function pageGate(clock: { t: number }, draft: string): PageGate {
+/**
+ * The page's gate on a covered page holding `draft`, on a clock the test moves: no adapter, no files,
+ * no ticket; `page`: the gate of the window that opened this one, asked first.
+ */
+export function pageGate(clock: { t: number }, draft: string, page: PageAsk | null = null): PageGate {
   return new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => fingerprintDraft(draft),
@@ -16,6 +19,7 @@ export function pageGate(clock: { t: number }, draft: string): PageGate {
     gestures: new GestureTracker(() => clock.t),
     files: new FileVerdicts(new PageFiles(() => Promise.reject(new Error('no files in these tests')))),
     covered: () => true,
+    page: () => page,
     now: () => clock.t,
   });
 }

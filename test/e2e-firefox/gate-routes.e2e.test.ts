@@ -38,11 +38,11 @@ const CONTROL_HOST = '127.0.0.3';
 /** a form submit, fetch, XHR, a Worker's fetch and sendBeacon: each a different interception */
 const SIGNED_SAMPLE = ['submit-保存', 'fetch-POST', 'xhr-async', 'Worker-fetch', 'beacon-string'];
 /**
- * Sent by another window of the page, whose content scripts judge with a gate of their own here: the
- * page's gate is asked through the parent's relay, which holds the unsigned draft (it went out before)
- * and never releases.
+ * Sent by another window of the page (a frame, a window it opened), whose content scripts judge with a
+ * gate of their own here: the page's gate is asked through the parent's or opener's relay, which holds
+ * the unsigned draft (it went out before) and never releases.
  */
-const FRAME_SENDS = ['form-submit-fresh-frame', 'fetch-from-fresh-frame', 'fetch-from-loaded-frame'];
+const OTHER_WINDOW_SENDS = ['form-submit-fresh-frame', 'fetch-from-fresh-frame', 'fetch-from-loaded-frame', 'form-in-loaded-frame', 'fetch-from-opened-window', 'fetch-from-opened-page'];
 let firefox: FirefoxSession;
 let server: CmsServer;
 let control: CmsServer;
@@ -105,7 +105,7 @@ describe('a clean draft: signed off, exactly one matching submission passes', ()
 });
 
 describe('a clean draft sent by another window of the page: held until signed', () => {
-  test.each(each(FRAME_SENDS))('%s', (_id, c: RouteCase) => refusesUnsigned(walk(), c, 'signed: not walked (refused: the relay never releases)'));
+  test.each(each(OTHER_WINDOW_SENDS))('%s', (_id, c: RouteCase) => refusesUnsigned(walk(), c, 'signed: not walked (refused: the relay never releases)'));
 });
 
 /**

@@ -20,7 +20,7 @@ import { PageFiles, type FileOrigin } from '../attachments/page-files';
 import { AttachmentScanner } from '../attachments/scanner';
 import { FileVerdicts } from './files';
 import { GestureTracker } from './gestures';
-import { PageGate, type GatePolicy } from './page-gate';
+import { PageGate, type GatePolicy, type PageAsk } from './page-gate';
 
 /** What the attachment scanner needs of the page's policy (absent before it arrives). */
 type ScanPolicyPart = Partial<Pick<PagePolicy, 'rules' | 'allowList' | 'customWords' | 'attachments'>>;
@@ -57,6 +57,7 @@ export class GateHub {
   private tickedSource: () => string[] = () => [];
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();
   private networkOpener: (ids: string[]) => Promise<boolean> = () => Promise.resolve(false);
+  private pageGate: PageAsk | null = null;
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
@@ -74,7 +75,13 @@ export class GateHub {
       gestures: this.gestures,
       files,
       openNetwork: (ids) => this.networkOpener(ids),
+      page: () => this.pageGate,
     });
+  }
+
+  /** This hub's window is not its page's: `page` is asked first (PageGate.heldByPage). */
+  askPageFirst(page: PageAsk | null): void {
+    this.pageGate = page;
   }
 
   /** Guards a same-origin window: its gestures, and the files chosen, dropped or pasted there. */

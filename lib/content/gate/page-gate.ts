@@ -13,6 +13,7 @@ import { embeddedBytes, embeddedDocument } from '../../gate/embedded-files';
 import type { ReleaseTicket } from '../../gate/ticket';
 import type { Decoded, Entry, FileRef, Outgoing, RawBody, Verdict } from '../../gate/types';
 import { judge, type GateContext } from '../../gate/verdict';
+import { withoutFiles } from '../../gate/without-files';
 import type { GuardAnswer } from '../../intercept/channel-protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
 import { FileVerdicts, isDocumentBody } from './files';
@@ -43,7 +44,18 @@ export interface GateDeps {
    * (network backstop) until the background lifts the block for this tab; resolves once lifted.
    */
   openNetwork?(ids: string[]): Promise<boolean>;
+  /**
+   * The gate of the page that holds or opened this window, where this window's gate is its own (a
+   * window the page opened; in Firefox, any frame): it knows the page's draft, this one does not.
+   */
+  page?(): PageAsk | null;
   now?: () => number;
+}
+
+/** Another window's gate as this one asks it. */
+export interface PageAsk {
+  judge(o: Outgoing): Verdict;
+  peek(o: Outgoing): Verdict;
 }
 
 export type JudgedListener = (o: Outgoing, v: Verdict) => void;
@@ -134,6 +146,8 @@ export class PageGate {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     if (this.teaching) return this.heldForTeaching(request, this.teaching);
+    const held = this.heldByPage(request, false);
+    if (held) return held;
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
     // A question through the frame relay (page code can call it) gets no release: neither the ticket
@@ -170,6 +184,8 @@ export class PageGate {
   peek(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     if (this.teaching) return TEACHING;
+    const held = this.heldByPage(o, true);
+    if (held) return held;
     return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context(null, !o.relayed));
   }
 
@@ -181,6 +197,18 @@ export class PageGate {
     }
     // Not told to the panel or the log: the teach banner says what happened, and no publish was tried.
     return TEACHING;
+  }
+
+  /**
+   * The page's refusal, where there is a page's gate to ask: asked without the files, which this
+   * gate reads (a file the page's gate never saw would be held there as not read yet). It lists what
+   * it refuses in its own panel. A window's own gate alone let the page's clean draft out unsigned.
+   */
+  private heldByPage(o: Outgoing, peek: boolean): Verdict | null {
+    const page = this.deps.page?.();
+    if (!page) return null;
+    const v = peek ? page.peek(withoutFiles(o)) : page.judge(withoutFiles(o));
+    return v.pass ? null : v;
   }
 
   /** Content keys are the isolated world's to give: none that came along with a question is kept. */

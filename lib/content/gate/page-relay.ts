@@ -1,21 +1,57 @@
 /**
- * A frame whose isolated script judges with a gate of its own (Firefox keeps each frame's content
- * scripts apart, so it cannot reach its page's hub) still reaches its page's gate through the relay
- * the page's MAIN-world guard offers on the parent window (lib/intercept/main/relay.ts), seen here
- * through Firefox's waived wrapper. Used for a form submitted in a window still on its initial
- * about:blank, which no navigate event judges: the page's gate knows the draft and lists the refusal,
- * and never releases (a signed publish sent that way is refused). Null where there is no such relay
- * (Chromium's isolated world sees no page-world property; a top-level window).
+ * The gate a window with a gate of its own asks first (PageGate.heldByPage): its page's, which knows
+ * the draft. A window the page opened (`window.open`, same origin) has a hub of its own in every
+ * browser; in Firefox each frame's content scripts live apart too, so every frame has one.
+ *
+ * - The opener's hub, where this world can reach it (Chromium: the isolated world of a same-origin
+ *   window is one world): its gate judges as for its own page, and may spend its release (signed off
+ *   in the editor's window, sent by the window it opened).
+ * - Otherwise the relay the page's MAIN-world guard offers on the parent or opener window
+ *   (lib/intercept/main/relay.ts), seen through Firefox's waived wrapper: it lists what it refuses and
+ *   never releases (page code can call it too), so a signed publish sent that way is refused.
+ *
+ * Null where there is neither (a top-level window nobody opened; Chromium's isolated world sees no
+ * page-world property, and a cross-origin parent's hub is out of reach).
  */
 import { RELAY_KEY, type GuardAnswer } from '../../intercept/channel-protocol';
 import type { Outgoing, Verdict } from '../../gate/types';
+import { GateHub } from './hub';
+import type { PageAsk } from './page-gate';
 
 type Waived = { wrappedJSObject?: Record<string, unknown> };
 
-export function pageRelay(win: Window): ((o: Outgoing) => Verdict) | null {
+/** The window that holds this one (its parent) or opened it, or null. */
+function hostOf(win: Window): Window | null {
+  try {
+    if (win.parent !== win) return win.parent;
+    return win.opener as Window | null;
+  } catch {
+    return null;
+  }
+}
+
+export function pageAskOf(win: Window): PageAsk | null {
+  const host = hostOf(win);
+  if (!host) return null;
+  const opened = win.parent === win;
+  const hub = opened ? findHub(host) : null;
+  if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o) };
+  const relay = pageRelay(host);
+  return relay && { judge: relay, peek: relay };
+}
+
+function findHub(win: Window): GateHub | null {
+  try {
+    return GateHub.find(win);
+  } catch {
+    return null;
+  }
+}
+
+function pageRelay(host: Window): ((o: Outgoing) => Verdict) | null {
   let relay: unknown;
   try {
-    relay = win.parent !== win ? (win.parent as unknown as Waived).wrappedJSObject?.[RELAY_KEY] : undefined;
+    relay = (host as unknown as Waived).wrappedJSObject?.[RELAY_KEY];
   } catch {
     return null;
   }
@@ -30,7 +66,7 @@ export function pageRelay(win: Window): ((o: Outgoing) => Verdict) | null {
     const answer = JSON.parse(call(json)) as GuardAnswer;
     const verdict: Verdict = answer.pass ? { pass: true, reason: 'clean' } : { pass: false, reason: 'needs-signoff', publish: false, findings: [], detail: answer.message };
     asked = { json, verdict };
-    win.setTimeout(() => (asked = null), 0);
+    setTimeout(() => (asked = null), 0);
     return verdict;
   };
 }

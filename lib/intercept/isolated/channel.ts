@@ -3,7 +3,7 @@
  * MAIN-world guard created, answers its synchronous questions on it and its asynchronous ones over the
  * port. Only the first element is taken: a page that dispatches its own READY later talks to nobody.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 
 export interface GuardHandler {
@@ -16,8 +16,6 @@ export interface GuardHandler {
   reopened?(): void;
   /** Page code changed an entry list the browser built for a submission: judge the watched ones again. */
   entriesChanged?(): void;
-  /** This frame judges with a gate of its own, not its page's (see OWN_GATE_ATTR). */
-  ownGate?: boolean;
 }
 
 export interface GuardLink {
@@ -69,7 +67,6 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
       };
       if (!covered) send({ type: 'covered', covered });
     });
-    if (handler.ownGate) el.setAttribute(OWN_GATE_ATTR, '');
     el.dispatchEvent(new CustomEvent(HELLO));
   };
 

@@ -4,8 +4,8 @@
  * tamper with later (dispatchEvent, setAttribute, MessagePort.postMessage, JSON) is captured here at
  * document_start, before any page script runs.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, OWN_GATE_ATTR, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
-import type { Entry, Outgoing } from '../../gate/types';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
 import { add, apply, bare, fromJson, type KeptMap, keptMap, own, sealedPromise, toJson } from '../../realm/intrinsics';
 import { eventData } from './natives';
@@ -23,18 +23,6 @@ export interface GuardChannel {
   reopened(): void;
   /** Page code changed a submission's entry list (hooks/entry-list-changes.ts): judged again before this returns. */
   entriesChanged(): void;
-}
-
-/**
- * The request as the page's gate can judge it: its files are read by this frame's isolated world, not
- * the page's (a file the page's gate never saw would be held there as not read yet).
- */
-function withoutFiles(o: Outgoing): Outgoing {
-  if (o.body.kind !== 'entries') return o;
-  const entries: Entry[] = [];
-  const all = o.body.entries;
-  for (let i = 0; i < all.length; i++) if (typeof all[i]![1] === 'string') add(entries, all[i]!);
-  return { ...o, body: { ...o.body, entries } };
 }
 
 const NO_PARTNER: GuardAnswer = bare({ pass: false, message: '发布前预检未能检查此请求，已阻止' });
@@ -181,24 +169,12 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
   });
   announceWhenRooted(win, el, () => kept.dispatch(el, new kept.CustomEv(READY, { bubbles: true })));
   listen(port, state);
-  const ownAsk = syncAsker(win, el, kept, state);
-  // Where this frame's isolated world judges with a gate of its own (OWN_GATE_ATTR: Firefox, whose
-  // frames' content scripts live apart), that gate does not know the page's draft: the page's gate is
-  // asked first, through the parent's relay. It lists what it refuses, and never releases (a signed
-  // publish sent from such a frame is refused there); the frame's own gate still reads its files.
-  const pageRefusal = (o: Outgoing): GuardAnswer | null => {
-    if (!state.covered || !state.partner || kept.getAttr(el, OWN_GATE_ATTR) === null) return null;
-    const relay = parentRelay(win);
-    const answer = relay ? answerOf(kept.parse(relay(kept.stringify(withoutFiles(o))))) : null;
-    return answer && !answer.pass ? answer : null;
-  };
-  const askSync = (o: Outgoing): GuardAnswer => pageRefusal(o) ?? ownAsk(o);
+  const askSync = syncAsker(win, el, kept, state);
 
   return {
     askSync,
     ask(o, blobs) {
-      const refused = pageRefusal(o);
-      if (refused || !state.covered || !state.partner) return sealedPromise<GuardAnswer>((resolve) => resolve(refused ?? ownAsk(o)));
+      if (!state.covered || !state.partner) return sealedPromise<GuardAnswer>((resolve) => resolve(askSync(o)));
       const id = state.nextId++;
       return sealedPromise<GuardAnswer>((resolve) => {
         state.pending.set(id, resolve);

@@ -166,6 +166,15 @@
     d.body.appendChild(frame);
     return frame;
   }
+  /** A same-origin page of the CMS in a new frame, once loaded. */
+  function loadedFrame() {
+    var fr = d.createElement('iframe');
+    fr.src = 'frame.html';
+    return new Promise(function (loaded) {
+      fr.onload = function () { loaded(fr); };
+      d.body.appendChild(fr);
+    });
+  }
   /** A blank frame whose document the page wrote, as the editors do with theirs. */
   function openedBlankFrame() {
     var doc = blankFrame().contentDocument;
@@ -419,14 +428,47 @@
       return fr.contentWindow.fetch(location.origin + sink('fetch-fresh-frame'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) }).then(httpOk);
     },
     'fetch-from-loaded-frame': function () {
-      var fr = d.createElement('iframe');
-      fr.src = 'frame.html';
-      return new Promise(function (loaded) {
-        fr.onload = loaded;
-        d.body.appendChild(fr);
-      }).then(function () {
+      return loadedFrame().then(function (fr) {
         return fr.contentWindow.fetch(sink('fetch-loaded-frame'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) });
       }).then(httpOk);
+    },
+    // fetch of a window the page opened: still on its initial about:blank, and a page of the CMS once loaded
+    'fetch-from-opened-window': function () {
+      var win = w.open('');
+      if (!win) return fail('no window');
+      return win.fetch(location.origin + sink('fetch-opened-window'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) }).then(httpOk);
+    },
+    'fetch-from-opened-page': function () {
+      var win = w.open('frame.html');
+      if (!win) return fail('no window');
+      return new Promise(function (loaded) { win.addEventListener('load', loaded); }).then(function () {
+        return win.fetch(sink('fetch-opened-page'), { method: 'POST', headers: FORM_TYPE, body: qs(payload()) });
+      }).then(httpOk);
+    },
+    // a form the page puts into a loaded same-origin frame, which then navigates itself
+    'form-in-loaded-frame': function () {
+      return loadedFrame().then(function (fr) {
+        var doc = fr.contentDocument;
+        var p = payload();
+        var f = doc.createElement('form');
+        f.method = 'post';
+        f.action = sink('form-loaded-frame');
+        Object.keys(p).forEach(function (k) {
+          var input = doc.createElement('input');
+          input.type = 'hidden';
+          input.name = k;
+          input.value = p[k];
+          f.appendChild(input);
+        });
+        // as a CMS syncs its editor into the form on submit: a submission run again carries the draft as it is then
+        f.addEventListener('submit', function () {
+          var q = payload();
+          Object.keys(q).forEach(function (k) { f.elements[k].value = q[k]; });
+        });
+        doc.body.appendChild(f);
+        f.requestSubmit();
+        return ok('submitted');
+      });
     },
     'fetch-formdata': function () { return fetchPost(sink('fetch-formdata'), 'POST', formFields(payload())); },
     'drafts-publish': function () { return fetchPost('/sink/api/drafts/42/publish', 'POST', JSON.stringify(payload()), JSON_TYPE); },
