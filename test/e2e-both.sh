@@ -1,15 +1,14 @@
 #!/bin/sh
 # The browser suites in four processes side by side, each driving one browser at a time. Measured in
-# clean-clone CI runs on this 2-core machine (minutes, 2026-12-05, the last layout before this one):
-# the rest of the Chromium suite 27.5–30; the Firefox suite 23.6–26.9, then a quarter of Chromium's
-# gate-route table ~4; the files that mostly wait (the probes' settling), then the table's other three
-# quarters 25.5–27; a ticket's two-minute expiry, nearly all waiting, then cms-gate, cms-list-publish
-# and teach 13–13.4 — the fourth process ended long before the others, which share the two cores. So
-# the fourth now also runs the collector and cms-control files (taken from the first) and that quarter
-# of the table (taken from Firefox's). Run one after the other they would take 75 minutes; CI must stay
-# under 35 in all. Both builds are made first, one after the other: two WXT builds at once would write
-# the same .wxt folder. The processes' logs are printed one after the other once all are done, and the
-# failed tests last of all.
+# the clean-clone CI run of a00d085 (2026-12-06, minutes): the rest of the Chromium suite 27.7; the
+# Firefox suite 27.7; the files that mostly wait (the probes' settling), then three quarters of
+# Chromium's gate-route table 10.2 + 18.4; a ticket's two-minute expiry, nearly all waiting, then
+# cms-gate, cms-list-publish, teach, collector and cms-control 17.4, then the table's last quarter
+# 5.7 — in all 33.2 with the 5.3 before the browsers. So the fourth process now also runs
+# gate-extra-routes (taken from the first) and three eighths of the table, the third five eighths.
+# Run one after the other they would take 80 minutes; CI must stay under 35 in all. Both builds are
+# made first, one after the other: two WXT builds at once would write the same .wxt folder. The
+# processes' logs are printed one after the other once all are done, and the failed tests last of all.
 set -u
 cd "$(dirname "$0")/.."
 npx wxt build >/dev/null || exit 1
@@ -26,21 +25,21 @@ waits_log=test-output/e2e-waits.log
 # A codes file left by an earlier run must not stand in for this one's (a stream that dies writes none).
 rm -f "$codes" "$codes.waits" "$codes.ff" test-output/gate-routes.shard-*.json
 # The ticket's two minutes are spent waiting, not working: that file runs in a process of its own,
-# with five files of the Chromium suite's after it, then a quarter of the route table.
-BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts test/e2e/collector.e2e.test.ts test/e2e/cms-control.e2e.test.ts"
+# with six files of the Chromium suite's after it, then three eighths of the route table.
+BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts test/e2e/collector.e2e.test.ts test/e2e/cms-control.e2e.test.ts test/e2e/gate-extra-routes.e2e.test.ts"
 expiry_log=test-output/e2e-ticket-expiry.log
 (
   # shellcheck disable=SC2086 # BESIDE is a list of paths without spaces
   PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$WAITS" $BESIDE >"$expiry_log" 2>&1
   expiry=$?
-  PRECHECK_ROUTE_SHARD=3/4 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >"$routes_log" 2>&1
+  PRECHECK_ROUTE_SHARD=5,6,7/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >"$routes_log" 2>&1
   echo "$expiry $?" >"$codes"
 ) &
 expiring=$!
 (
   PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$READ_ONCE" "$BUILT_INS" >"$waits_log" 2>&1
   waits=$?
-  PRECHECK_ROUTE_SHARD=0,1,2/4 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >>"$waits_log" 2>&1
+  PRECHECK_ROUTE_SHARD=0,1,2,3,4/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >>"$waits_log" 2>&1
   echo "$waits $?" >"$codes.waits"
 ) &
 waiting=$!
@@ -63,11 +62,11 @@ read -r expiry routes <"$codes" || { expiry=1; routes=1; }
 read -r waits routes_a <"$codes.waits" || { waits=1; routes_a=1; }
 echo "---- Chromium, the rest ($chromium_log) ----"
 cat "$chromium_log"
-echo "---- Chromium, a ticket's expiry and five files of the suite ($expiry_log) ----"
+echo "---- Chromium, a ticket's expiry and six files of the suite ($expiry_log) ----"
 cat "$expiry_log"
-echo "---- Chromium, the waiting files and three quarters of the gate routes ($waits_log) ----"
+echo "---- Chromium, the waiting files and five eighths of the gate routes ($waits_log) ----"
 cat "$waits_log"
-echo "---- Chromium gate routes, the last quarter ($routes_log) ----"
+echo "---- Chromium gate routes, the last three eighths ($routes_log) ----"
 cat "$routes_log"
 echo "---- Firefox e2e ($ff_log) ----"
 cat "$ff_log"

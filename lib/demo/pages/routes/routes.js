@@ -183,10 +183,8 @@
     doc.close();
     return doc;
   }
-  /** A GET form in `doc` holding the payload as hidden fields. */
-  function blankForm(doc, key) {
-    var f = doc.createElement('form');
-    f.action = location.origin + sink(key);
+  /** The payload as hidden fields of form `f` in `doc`. */
+  function payloadFields(doc, f) {
     var p = payload();
     Object.keys(p).forEach(function (k) {
       var i = doc.createElement('input');
@@ -195,6 +193,12 @@
       i.value = p[k];
       f.appendChild(i);
     });
+  }
+  /** A GET form in `doc` holding the payload as hidden fields. */
+  function blankForm(doc, key) {
+    var f = doc.createElement('form');
+    f.action = location.origin + sink(key);
+    payloadFields(doc, f);
     doc.body.appendChild(f);
     return f;
   }
@@ -278,18 +282,11 @@
   /** Builds a form on the fly with the payload in hidden fields and submits it (old CMS helpers do). */
   function tempForm(action, target, doc) {
     doc = doc || d;
-    var p = payload();
     var f = doc.createElement('form');
     f.method = 'post';
     f.action = action;
     if (target) f.target = target;
-    Object.keys(p).forEach(function (k) {
-      var input = doc.createElement('input');
-      input.type = 'hidden';
-      input.name = k;
-      input.value = p[k];
-      f.appendChild(input);
-    });
+    payloadFields(doc, f);
     doc.body.appendChild(f);
     f.submit();
     return ok('submitted');
@@ -449,17 +446,10 @@
     'form-in-loaded-frame': function () {
       return loadedFrame().then(function (fr) {
         var doc = fr.contentDocument;
-        var p = payload();
         var f = doc.createElement('form');
         f.method = 'post';
         f.action = sink('form-loaded-frame');
-        Object.keys(p).forEach(function (k) {
-          var input = doc.createElement('input');
-          input.type = 'hidden';
-          input.name = k;
-          input.value = p[k];
-          f.appendChild(input);
-        });
+        payloadFields(doc, f);
         // as a CMS syncs its editor into the form on submit: a submission run again carries the draft as it is then
         f.addEventListener('submit', function () {
           var q = payload();
