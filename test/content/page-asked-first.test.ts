@@ -41,6 +41,15 @@ describe("a window's own gate asks its page's first", () => {
     expect(opened.judge(post([['content', DRAFT]])).pass).toBe(false);
   });
 
+  it("the page's release is spent only when the window's own gate lets the request out too", () => {
+    const { clock, editor, opened } = windows();
+    sign(editor, clock);
+    // held by the window (a file not read yet): the page's release stays for the send that follows
+    expect(opened.judge(post([['content', DRAFT], ['upfile', file]]))).toMatchObject({ pass: false, reason: 'file-pending' });
+    expect(opened.judge(post([['content', DRAFT]])).pass).toBe(true);
+    expect(opened.judge(post([['content', DRAFT]])).pass).toBe(false);
+  });
+
   it('what the page does not hold is the window\'s own to judge: an ID refused, a search let through', () => {
     const { opened } = windows();
     expect(opened.judge(post([['q', `身份证号 ${ID}`]]))).toMatchObject({ pass: false, reason: 'block-finding' });

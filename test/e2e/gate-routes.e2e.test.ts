@@ -99,9 +99,8 @@ describe('a clean draft: signed off, exactly one matching submission passes', ()
 const EDITOR_CASES = CASES.filter((c) => IN_EDITORS.includes(c.id)).map((c) => [c.id, c] as const);
 // (a share of the table may hold none of the sample: no empty suites then)
 describe.each(EDITOR_CASES.length > 0 ? EDITORS : [])('in %s', (editor) => {
-  const cases = EDITOR_CASES;
-  test.each(cases)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(walk(), c, editor));
-  test.each(cases)('%s: signed off, exactly one passes', (_id, c: RouteCase) => releasesOnce(walk(), c, editor));
+  test.each(EDITOR_CASES)('%s: a draft with an ID is refused', (_id, c: RouteCase) => refusesWithId(walk(), c, editor));
+  test.each(EDITOR_CASES)('%s: signed off, exactly one passes', (_id, c: RouteCase) => releasesOnce(walk(), c, editor));
 });
 
 describeRest('window names carrying the draft', () => {

@@ -173,15 +173,9 @@ export async function refusesWithId(w: GateWalk, c: RouteCase, editor: RouteEdit
 export async function releasesOnce(w: GateWalk, c: RouteCase, editor: RouteEditor): Promise<void> {
   const { tab, server } = w;
   const row = rowOf(c, editor);
-  const draft = nextDraft();
-  const mark = draft.slice(-8);
-  await openRoutes(tab, server, editor);
-  await writeDraft(tab, asHtml(editor, draft));
-  let since = server.mark();
   // before the sign-off: refused (the checklist opens)
-  const first = await runRoute(tab, c);
-  await sleep(300);
-  expect(server.carrying(mark, { since }), `${c.id}: unsigned draft arrived (${describeOutcome(first)})`).toEqual([]);
+  const { mark, arrived, outcome: first } = await sendUnsigned(w, c, editor, 300);
+  expect(arrived, `${c.id}: unsigned draft arrived (${describeOutcome(first)})`).toEqual([]);
 
   // 发布 in the checklist runs a stopped click or submission again; a publish started by the page's
   // own script is left to the page (the checklist says so), so the script sends it again. Either way
@@ -197,7 +191,7 @@ export async function releasesOnce(w: GateWalk, c: RouteCase, editor: RouteEdito
   }
   await w.closeOthers();
   await closeChecklist(tab).catch(() => undefined);
-  since = server.mark();
+  const since = server.mark();
   const again = await runRoute(tab, c);
   await sleep(SETTLE_MS);
   const repeated = server.carrying(mark, { since });
@@ -206,21 +200,25 @@ export async function releasesOnce(w: GateWalk, c: RouteCase, editor: RouteEdito
   expect(repeated, `${c.id}: a second submission passed (${describeOutcome(again)})`).toEqual([]);
 }
 
+/** A clean draft no test signed, written with `editor` and sent by `c`: what carrying it arrived within `settle` ms. */
+async function sendUnsigned(w: GateWalk, c: RouteCase, editor: RouteEditor, settle: number): Promise<{ mark: string; arrived: unknown[]; outcome: Outcome }> {
+  const draft = nextDraft();
+  const mark = draft.slice(-8);
+  await openRoutes(w.tab, w.server, editor);
+  await writeDraft(w.tab, asHtml(editor, draft));
+  const since = w.server.mark();
+  const outcome = await runRoute(w.tab, c);
+  await sleep(settle);
+  return { mark, arrived: w.server.carrying(mark, { since }), outcome };
+}
+
 /**
  * A clean draft sent by `c`, not signed off: nothing carrying it arrives. For the routes whose signed
  * release a browser does not take (Firefox's frames ask the page's gate through a relay that never
  * releases, README): the hold itself is what is walked there.
  */
 export async function refusesUnsigned(w: GateWalk, c: RouteCase, signed: string): Promise<void> {
-  const { tab, server } = w;
-  const draft = nextDraft();
-  const mark = draft.slice(-8);
-  await openRoutes(tab, server);
-  await writeDraft(tab, draft);
-  const since = server.mark();
-  const outcome = await runRoute(tab, c);
-  await sleep(SETTLE_MS);
-  const arrived = server.carrying(mark, { since });
+  const { arrived, outcome } = await sendUnsigned(w, c, 'textarea', SETTLE_MS);
   w.note(c, 'signedOff', arrived.length === 0 ? `unsigned: refused; ${signed}` : `UNSIGNED PASSED (${arrived.length})`);
   await w.closeOthers();
   expect(arrived, `${c.id}: the unsigned draft arrived (${describeOutcome(outcome)})`).toEqual([]);

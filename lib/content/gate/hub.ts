@@ -79,7 +79,7 @@ export class GateHub {
     });
   }
 
-  /** This hub's window is not its page's: `page` is asked first (PageGate.heldByPage). */
+  /** This hub's window is not its page's: `page` is asked first (PageGate.judge). */
   askPageFirst(page: PageAsk | null): void {
     this.pageGate = page;
   }

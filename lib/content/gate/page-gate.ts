@@ -146,8 +146,20 @@ export class PageGate {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     if (this.teaching) return this.heldForTeaching(request, this.teaching);
-    const held = this.heldByPage(request, false);
-    if (held) return held;
+    const page = this.deps.page?.();
+    if (!page) return this.judgeHere(request);
+    // The page's gate is asked first without spending its release (its refusal is judged there, so
+    // it lists it); it spends the release only once this gate lets the request out too.
+    const lean = withoutFiles(request);
+    if (!page.peek(lean).pass) return page.judge(lean);
+    const v = this.judgeHere(request);
+    if (!v.pass) return v;
+    const pv = page.judge(lean);
+    return pv.pass ? v : pv;
+  }
+
+  /** This window's own verdict: its ticket, its files, its follow-up navigation. */
+  private judgeHere(request: Outgoing): Verdict {
     const now = (this.deps.now ?? Date.now)();
     const follow = this.followUp && request.route === 'form' && request.url === this.followUp.url && now <= this.followUp.until ? this.followUp : null;
     // A question through the frame relay (page code can call it) gets no release: neither the ticket
@@ -184,8 +196,8 @@ export class PageGate {
   peek(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     if (this.teaching) return TEACHING;
-    const held = this.heldByPage(o, true);
-    if (held) return held;
+    const page = this.deps.page?.()?.peek(withoutFiles(o));
+    if (page && !page.pass) return page;
     return verdictOf({ ...o, control: o.control ?? this.deps.gestures.current() }, this.context(null, !o.relayed));
   }
 
@@ -197,18 +209,6 @@ export class PageGate {
     }
     // Not told to the panel or the log: the teach banner says what happened, and no publish was tried.
     return TEACHING;
-  }
-
-  /**
-   * The page's refusal, where there is a page's gate to ask: asked without the files, which this
-   * gate reads (a file the page's gate never saw would be held there as not read yet). It lists what
-   * it refuses in its own panel. A window's own gate alone let the page's clean draft out unsigned.
-   */
-  private heldByPage(o: Outgoing, peek: boolean): Verdict | null {
-    const page = this.deps.page?.();
-    if (!page) return null;
-    const v = peek ? page.peek(withoutFiles(o)) : page.judge(withoutFiles(o));
-    return v.pass ? null : v;
   }
 
   /** Content keys are the isolated world's to give: none that came along with a question is kept. */

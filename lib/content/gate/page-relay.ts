@@ -1,5 +1,5 @@
 /**
- * The gate a window with a gate of its own asks first (PageGate.heldByPage): its page's, which knows
+ * The gate a window with a gate of its own asks first (PageGate.judge): its page's, which knows
  * the draft. A window the page opened (`window.open`, same origin) has a hub of its own in every
  * browser; in Firefox each frame's content scripts live apart too, so every frame has one.
  *
@@ -20,24 +20,21 @@ import type { PageAsk } from './page-gate';
 
 type Waived = { wrappedJSObject?: Record<string, unknown> };
 
-/** The window that holds this one (its parent) or opened it, or null. */
-function hostOf(win: Window): Window | null {
+export function pageAskOf(win: Window): PageAsk | null {
+  let parent: Window | null = null;
+  let opener: Window | null = null;
   try {
-    if (win.parent !== win) return win.parent;
-    return win.opener as Window | null;
+    if (win.parent !== win) parent = win.parent;
+    else opener = win.opener as Window | null;
   } catch {
     return null;
   }
-}
-
-export function pageAskOf(win: Window): PageAsk | null {
-  const host = hostOf(win);
-  if (!host) return null;
-  const opened = win.parent === win;
-  const hub = opened ? findHub(host) : null;
+  // a frame whose page's hub this world could reach shares that hub (start-frame.ts): only an opener's is asked here
+  const hub = opener && findHub(opener);
   if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o) };
-  const relay = pageRelay(host);
-  return relay && { judge: relay, peek: relay };
+  const host = parent ?? opener;
+  const relay = host && pageRelay(host);
+  return relay ? { judge: relay, peek: relay } : null;
 }
 
 function findHub(win: Window): GateHub | null {

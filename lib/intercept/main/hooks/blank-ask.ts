@@ -1,8 +1,7 @@
 /**
  * The question about a URL a window still on its initial about:blank is sent to (a link clicked in
- * it, a meta refresh written into it): only a URL that can carry text is asked about, and it is asked
- * of the page's gate too where the frame's own isolated world judges with a gate of its own
- * (GuardChannel.askSync).
+ * it, a meta refresh written into it): only a URL that can carry text is asked about. Where the
+ * frame's isolated world judges with a gate of its own, that gate asks the page's first (PageGate.judge).
  */
 import type { Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
