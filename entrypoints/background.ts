@@ -3,6 +3,7 @@ import { listenForAttachmentScanner } from '@/lib/attachments/service/open-scann
 import { listenForAuditMessages } from '@/lib/audit/listen';
 import { createBackstop, type DnrApi } from '@/lib/background/backstop';
 import { injectOpenTabs } from '@/lib/background/inject-open-tabs';
+import { relayKeySource } from '@/lib/background/relay-key';
 import { createStartupGuard } from '@/lib/background/startup-guard';
 import { policyVersion } from '@/lib/audit/policy-version';
 import { createAuditService } from '@/lib/audit/service';
@@ -82,6 +83,8 @@ export default defineBackground(() => {
     await backstop.allowTab(tabId);
     return true;
   });
+  const relayKey = relayKeySource(browser.storage.session);
+  onMessage('getRelayKey', () => relayKey());
   listenForPublishedPages(browser, audit);
   listenForAttachmentScanner();
   store.subscribe((state) => {

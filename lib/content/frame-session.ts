@@ -49,6 +49,10 @@ export class FrameSession {
 
   start(): void {
     this.hub.setNetworkOpener((ids) => sendMessage('openBackstop', { origin: this.win.location.origin, ids }));
+    // without it a question through another window's relay spends no release (fail closed)
+    void sendMessage('getRelayKey', undefined)
+      .then((key) => this.hub.setRelayKey(key))
+      .catch(() => undefined);
     void sendMessage('getSignedItems', this.win.location.origin)
       .then((ids) => this.hub.setSignedItems(new Set(ids)))
       .catch(() => undefined);

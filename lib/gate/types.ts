@@ -114,10 +114,15 @@ export interface Outgoing {
    */
   navigatesHere?: boolean;
   /**
-   * Asked through a parent window's relay (a frame's guard its own isolated script has not answered).
-   * Page code can call the relay too, so such a question never spends the release ticket.
+   * Asked through a window's relay: by a frame's guard its own isolated script has not answered, or
+   * by the gate of another window of the page (lib/content/gate/page-relay.ts). Page code can call the
+   * relay too, so such a question spends no release — unless it carries this load's `relayKey`.
    */
   relayed?: boolean;
+  /** Carried by a question another window's gate asks through the relay (lib/background/relay-key.ts). */
+  relayKey?: string;
+  /** With the relay key: that gate peeks (PageGate.peek), so nothing is spent or told. */
+  relayPeek?: boolean;
   /**
    * Request headers the page wrote (fetch and XHR headers, a fetch's referrer as `referer`): they
    * leave with the request as surely as its body.

@@ -20,8 +20,12 @@ const defaultView: Get = describe(Document.prototype, 'defaultView')?.get;
 const ownerDocument: Get = describe(Node.prototype, 'ownerDocument')?.get;
 const iframeDocument: Get = describe(HTMLIFrameElement.prototype, 'contentDocument')?.get;
 const frameDocument: Get = typeof HTMLFrameElement === 'function' ? describe(HTMLFrameElement.prototype, 'contentDocument')?.get : undefined;
-// a window's own attribute (Window is the global): on the window itself, or on its prototype in a content script's sandbox
-const frameElement: Get = (describe(globalThis, 'frameElement') ?? describe(Object.getPrototypeOf(globalThis) as object, 'frameElement'))?.get;
+const iframeWindow: Get = describe(HTMLIFrameElement.prototype, 'contentWindow')?.get;
+const frameWindow: Get = typeof HTMLFrameElement === 'function' ? describe(HTMLFrameElement.prototype, 'contentWindow')?.get : undefined;
+// a window's own attributes (Window is the global): on the window itself, or on its prototype in a content script's sandbox
+const windowGetter = (key: string): Get => (describe(globalThis, key) ?? describe(Object.getPrototypeOf(globalThis) as object, key))?.get;
+const frameElement = windowGetter('frameElement');
+const windowName = windowGetter('name');
 
 function read(get: Get, self: unknown): unknown {
   if (!get || self === null || self === undefined) return null;
@@ -44,12 +48,22 @@ function topDocument(doc: Document): Document {
   return top;
 }
 
+/**
+ * The name the browser looks a frame up by: its window's, which page code can change
+ * (`frame.contentWindow.name = …`) while the attribute stays; the attribute only where the window's
+ * cannot be read (another origin).
+ */
+function frameName(frame: Element): unknown {
+  const name = read(windowName, read(iframeWindow, frame) ?? read(frameWindow, frame));
+  return typeof name === 'string' ? name : apply(attribute, frame, ['name']);
+}
+
 /** Is a frame named `name` in `doc` or in a frame of it that this script can read? */
 function namedFrameIn(doc: Document, name: string, depth: number): boolean {
   const frames = apply(select, doc, ['iframe, frame']);
   for (let i = 0; i < frames.length; i++) {
     const frame = frames[i]!;
-    if (apply(attribute, frame, ['name']) === name) return true;
+    if (frameName(frame) === name) return true;
     if (depth >= MAX_DEPTH) continue;
     const inner = (read(iframeDocument, frame) ?? read(frameDocument, frame)) as Document | null;
     if (inner && namedFrameIn(inner, name, depth + 1)) return true;

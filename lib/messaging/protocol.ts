@@ -75,6 +75,8 @@ export interface ProtocolMap {
   releaseNavigated(req: { origin: string }): void;
   /** A list page publishes signed items through an adapter-named endpoint: lift the network block for this tab. */
   openBackstop(req: { origin: string; ids: string[] }): boolean;
+  /** The key a content script's question through another window's relay carries to spend a release (lib/background/relay-key.ts). */
+  getRelayKey(): string;
 
   // Audit log (extension pages → background; pages read the log straight from IndexedDB).
   auditVerify(): VerifyResult;

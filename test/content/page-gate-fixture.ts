@@ -7,9 +7,10 @@ import { rules } from '../../rules';
 
 /**
  * The page's gate on a covered page holding `draft`, on a clock the test moves: no adapter, no files,
- * no ticket; `page`: the gate of the window that opened this one, asked first.
+ * no ticket; `page`: the gate of the window that opened this one, asked first; `relayKey`: this load's
+ * relay key as the background handed it (null: not yet).
  */
-export function pageGate(clock: { t: number }, draft: string, page: PageAsk | null = null): PageGate {
+export function pageGate(clock: { t: number }, draft: string, page: PageAsk | null = null, relayKey: string | null = null): PageGate {
   return new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => fingerprintDraft(draft),
@@ -20,6 +21,7 @@ export function pageGate(clock: { t: number }, draft: string, page: PageAsk | nu
     files: new FileVerdicts(new PageFiles(() => Promise.reject(new Error('no files in these tests')))),
     covered: () => true,
     page: () => page,
+    relayKey: () => relayKey,
     now: () => clock.t,
   });
 }

@@ -35,6 +35,26 @@ describe('PageGate release ticket', () => {
     expect(g.judge(submission('fetch'))).toMatchObject({ pass: true, usedTicket: true });
   });
 
+  it("a question through the relay spends the ticket only when it carries this load's relay key (another window's gate asks, not page code)", () => {
+    const clock = { t: 1000 };
+    const keyed = pageGate(clock, DRAFT, null, 'k'.repeat(32));
+    keyed.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [] }, clock.t, 60_000));
+    const relayed = (relayKey?: string): Outgoing => ({ ...submission('fetch'), relayed: true, ...(relayKey !== undefined && { relayKey }) });
+    expect(keyed.answer(relayed())).toMatchObject({ pass: false });
+    expect(keyed.answer(relayed('j'.repeat(32)))).toMatchObject({ pass: false });
+    // a peek is honoured with the key only: it passes and spends nothing; without the key it is a judge that cannot release
+    expect(keyed.answer({ ...relayed(), relayPeek: true })).toMatchObject({ pass: false });
+    expect(keyed.answer({ ...relayed('k'.repeat(32)), relayPeek: true })).toMatchObject({ pass: true });
+    expect(keyed.answer({ ...relayed('k'.repeat(32)), relayPeek: true })).toMatchObject({ pass: true });
+    expect(keyed.answer(relayed('k'.repeat(32)))).toEqual({ pass: true, released: true });
+    expect(keyed.answer(relayed('k'.repeat(32)))).toMatchObject({ pass: false });
+    // before the background has handed the key over, no key a question brings is taken
+    const unkeyed = gate(clock);
+    expect(unkeyed.answer(relayed('k'.repeat(32)))).toMatchObject({ pass: false });
+    expect(unkeyed.answer(relayed(''))).toMatchObject({ pass: false });
+    expect(unkeyed.answer(submission('fetch'))).toEqual({ pass: true, released: true });
+  });
+
   it('form.submit() released by the guard: its navigation passes once, a second submission does not', () => {
     const clock = { t: 1000 };
     const g = gate(clock);

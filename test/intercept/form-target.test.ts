@@ -1,6 +1,23 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { targetsThisPage } from '../../lib/intercept/form-target';
+
+/**
+ * jsdom keeps no browsing-context names (a frame's window name starts empty) and vitest's global
+ * `name` getter reads the top window's: before form-target.ts keeps the getter, it is made the
+ * browsers' — a frame's window is named by its attribute until page code renames it. The real getter
+ * is walked in Chromium and Firefox (the route form-submit-renamed-frame).
+ */
+const renamed = vi.hoisted(() => {
+  const names = new WeakMap<object, string>();
+  Object.defineProperty(globalThis, 'name', {
+    configurable: true,
+    get(this: Window) {
+      return names.get(this) ?? this.frameElement?.getAttribute('name') ?? '';
+    },
+  });
+  return names;
+});
 
 /**
  * A page with a named result frame, a fresh unnamed frame, and a named frame two levels down. The
@@ -34,6 +51,17 @@ describe('targetsThisPage', () => {
     ['another-window', false],
   ])('from the top page, target %j: %s', (target, expected) => {
     expect(targetsThisPage(p.top, target)).toBe(expected);
+  });
+
+  test("a frame is found by its window's name, which page code can change while the attribute stays", () => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[name="result-frame"]')!;
+    renamed.set(frame.contentWindow!, 'renamed');
+    expect(targetsThisPage(p.top, 'result-frame')).toBe(false);
+    expect(targetsThisPage(p.top, 'renamed')).toBe(true);
+    renamed.set((document.getElementById('fresh') as HTMLIFrameElement).contentWindow!, 'late-name');
+    expect(targetsThisPage(p.top, 'late-name')).toBe(true);
+    renamed.set(frame.contentWindow!, '');
+    expect(targetsThisPage(p.top, 'result-frame')).toBe(false);
   });
 
   test('a name only a removed frame had is another window', () => {

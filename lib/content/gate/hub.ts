@@ -58,6 +58,7 @@ export class GateHub {
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();
   private networkOpener: (ids: string[]) => Promise<boolean> = () => Promise.resolve(false);
   private pageGate: PageAsk | null = null;
+  private relayKey: string | null = null;
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
@@ -76,7 +77,18 @@ export class GateHub {
       files,
       openNetwork: (ids) => this.networkOpener(ids),
       page: () => this.pageGate,
+      relayKey: () => this.relayKey,
     });
+  }
+
+  /** This load's relay key (lib/background/relay-key.ts): known some milliseconds after the frame starts. */
+  setRelayKey(key: string): void {
+    this.relayKey = key;
+  }
+
+  /** Null until the background has answered: a question through another window's relay then spends no release. */
+  ownRelayKey(): string | null {
+    return this.relayKey;
   }
 
   /** This hub's window is not its page's: `page` is asked first (PageGate.judge). */

@@ -49,6 +49,11 @@ export interface GateDeps {
    * window the page opened; in Firefox, any frame): it knows the page's draft, this one does not.
    */
   page?(): PageAsk | null;
+  /**
+   * This load's relay key (lib/background/relay-key.ts), null until known: a question through this
+   * window's relay (page code can call it) spends a release only when it carries the key.
+   */
+  relayKey?(): string | null;
   now?: () => number;
 }
 
@@ -213,14 +218,27 @@ export class PageGate {
 
   /** Content keys are the isolated world's to give: none that came along with a question is kept. */
   answer(o: Outgoing): GuardAnswer {
-    return toAnswer(this.judge({ ...o, embedded: undefined }));
+    const question = this.received(o);
+    return toAnswer(question.relayPeek ? this.peek(question) : this.judge(question));
+  }
+
+  /**
+   * A question as the MAIN-world guard hands it over: without content keys, and relayed (no release)
+   * unless it came through the relay with this load's key — from another window's gate, not page code,
+   * which may then also ask for a peek.
+   */
+  private received(o: Outgoing): Outgoing {
+    const { relayKey, relayPeek, ...question } = o;
+    const key = this.deps.relayKey?.() ?? null;
+    const ours = question.relayed === true && key !== null && relayKey === key;
+    return { ...question, embedded: undefined, ...(ours && { relayed: false, relayPeek }) };
   }
 
   /** Reads the Blobs a request carries (text bodies, files) first, then judges it. */
   async answerAsync(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer> {
     let request: Outgoing;
     try {
-      request = await this.readEmbedded(await this.resolveBlobs({ ...o, embedded: undefined }, blobs));
+      request = await this.readEmbedded(await this.resolveBlobs(this.received(o), blobs));
     } catch (e) {
       return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });
     }

@@ -7,8 +7,9 @@
  *   window is one world): its gate judges as for its own page, and may spend its release (signed off
  *   in the editor's window, sent by the window it opened).
  * - Otherwise the relay the page's MAIN-world guard offers on the parent or opener window
- *   (lib/intercept/main/relay.ts), seen through Firefox's waived wrapper: it lists what it refuses and
- *   never releases (page code can call it too), so a signed publish sent that way is refused.
+ *   (lib/intercept/main/relay.ts), seen through Firefox's waived wrapper: it lists what it refuses.
+ *   Page code can call it too, so it releases only for a question carrying this load's relay key
+ *   (lib/background/relay-key.ts), which only content scripts hold: a judge, never a peek.
  *
  * Null where there is neither (a top-level window nobody opened; Chromium's isolated world sees no
  * page-world property, and a cross-origin parent's hub is out of reach).
@@ -20,7 +21,7 @@ import type { PageAsk } from './page-gate';
 
 type Waived = { wrappedJSObject?: Record<string, unknown> };
 
-export function pageAskOf(win: Window): PageAsk | null {
+export function pageAskOf(win: Window, relayKey: () => string | null): PageAsk | null {
   let parent: Window | null = null;
   let opener: Window | null = null;
   try {
@@ -34,7 +35,7 @@ export function pageAskOf(win: Window): PageAsk | null {
   if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o) };
   const host = parent ?? opener;
   const relay = host && pageRelay(host);
-  return relay ? { judge: relay, peek: relay } : null;
+  return relay ? { judge: (o) => relay(o, relayKey(), false), peek: (o) => relay(o, relayKey(), true) } : null;
 }
 
 function findHub(win: Window): GateHub | null {
@@ -45,7 +46,7 @@ function findHub(win: Window): GateHub | null {
   }
 }
 
-function pageRelay(host: Window): ((o: Outgoing) => Verdict) | null {
+function pageRelay(host: Window): ((o: Outgoing, key: string | null, peek: boolean) => Verdict) | null {
   let relay: unknown;
   try {
     relay = (host as unknown as Waived).wrappedJSObject?.[RELAY_KEY];
@@ -55,15 +56,21 @@ function pageRelay(host: Window): ((o: Outgoing) => Verdict) | null {
   if (typeof relay !== 'function') return null;
   const call = relay as (json: string) => string;
   // The first look at an entry list and the verdict after the page's formdata listeners ask the same
-  // question in one task: asked once, so the panel lists the refusal once.
-  let asked: { json: string; verdict: Verdict } | null = null;
-  return (o) => {
+  // question in one task: a refusal the page's gate judged (and listed) is asked once, so the panel
+  // lists it once. A pass is asked again (the judge may spend the release), and so is a peek's refusal
+  // (nobody was told of it). Without the key a peek is the page's judge, releasing nothing.
+  let refused: { json: string; verdict: Verdict } | null = null;
+  return (o, key, peek) => {
     const json = JSON.stringify(o);
-    if (asked?.json === json) return asked.verdict;
-    const answer = JSON.parse(call(json)) as GuardAnswer;
-    const verdict: Verdict = answer.pass ? { pass: true, reason: 'clean' } : { pass: false, reason: 'needs-signoff', publish: false, findings: [], detail: answer.message };
-    asked = { json, verdict };
-    setTimeout(() => (asked = null), 0);
+    if (refused?.json === json) return refused.verdict;
+    const keyed = key === null ? json : JSON.stringify({ ...o, relayKey: key, ...(peek && { relayPeek: true }) });
+    const answer = JSON.parse(call(keyed)) as GuardAnswer;
+    if (answer.pass) return { pass: true, reason: 'clean' };
+    const verdict: Verdict = { pass: false, reason: 'needs-signoff', publish: false, findings: [], detail: answer.message };
+    if (!(peek && key !== null)) {
+      refused = { json, verdict };
+      setTimeout(() => (refused = null), 0);
+    }
     return verdict;
   };
 }

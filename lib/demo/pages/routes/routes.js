@@ -325,6 +325,12 @@
       d.body.appendChild(fr);
       return tempForm(location.origin + sink('form-fly-fresh'), 'result-frame', fr.contentDocument);
     },
+    'form-submit-renamed-frame': function () {
+      // page code renames the result frame's window: a form still aimed at the frame's name attribute
+      // opens a new window, whose navigation no gate of this page sees
+      d.getElementById('result-frame').contentWindow.name = 'result-frame-renamed';
+      return tempForm(location.origin + sink('form-renamed'), 'result-frame');
+    },
     'form-late-listener': function () { return lateListenerForm(d, 'form-late'); },
     'form-late-listener-fresh-frame': function () {
       // a frame the page reaches before its own scripts ran: its guard is its parent's
