@@ -41,6 +41,18 @@ describe("a window's own gate asks its page's first", () => {
     expect(opened.judge(post([['content', DRAFT]])).pass).toBe(false);
   });
 
+  it('a send the page released says so (its guard then reports how it ended), and its endpoint is the page\'s to record once', () => {
+    const { clock, editor, opened } = windows();
+    sign(editor, clock);
+    expect(opened.judge(post([['content', DRAFT]]))).toMatchObject({ pass: true, usedTicket: true });
+    expect(opened.takePageRelease('/admin/other.do')).toBe(false);
+    expect(opened.takePageRelease('/admin/save.do')).toBe(true);
+    expect(opened.takePageRelease('/admin/save.do')).toBe(false);
+    // a send the page let through without a release (a search) is the window's own
+    expect(opened.judge({ route: 'fetch', method: 'GET', url: 'http://cms.test/admin/search?q=低保', body: { kind: 'none' } })).not.toHaveProperty('usedTicket');
+    expect(opened.takePageRelease('/admin/search')).toBe(false);
+  });
+
   it("the page's release is spent only when the window's own gate lets the request out too", () => {
     const { clock, editor, opened } = windows();
     sign(editor, clock);

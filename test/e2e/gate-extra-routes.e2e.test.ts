@@ -22,8 +22,11 @@ import { EXTENSION_ID } from '../../wxt.config';
 import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
-import { ID, openRoutes, ownDraft, panelRefusals, refusalListed, writeDraft } from './gate-drive.ts';
+import { pressChecklistPublish, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
+import { demoPerson } from '../../lib/demo/demo-policy.ts';
+import { optionsUrl } from '../../lib/demo/options-drive.ts';
+import { EXTENSION_DIR, dumpRecords } from './extension-helpers.ts';
+import { ID, openRoutes, ownDraft, panelRefusals, refusalListed, signOff, writeDraft } from './gate-drive.ts';
 import { expectPeerDelivers, expectPeerGuarded } from './webrtc-walk.ts';
 
 let browser: Browser;
@@ -181,4 +184,24 @@ test('a user name given to XHR open(): sent in the answer to a Basic challenge w
   expect(await refusalListed(page, 'xhr', '/sink/auth/xhr')).toBe(true);
   await page.waitForTimeout(1_000);
   expect(server.requests({ path: '/sink/auth/xhr', since })).toEqual([]);
+});
+
+test("a publish signed in the editor's window and sent by a window it opened: the editor's audit log records how it ended", async () => {
+  const path = '/sink/r/fetch-opened-page';
+  await openRoutes(page, server);
+  await writeDraft(page, ownDraft(76));
+  expect((await runRoute('fetch-from-opened-page')).ok).toBe(false);
+  for (const p of browser.context.pages()) if (p !== page) await p.close();
+  await signOff(page, demoPerson('lisi'));
+  await pressChecklistPublish(page);
+  await waitForChecklistMessage(page);
+  const since = server.mark();
+  expect(await runRoute('fetch-from-opened-page')).toMatchObject({ ok: true });
+  expect(server.requests({ path, since })).toHaveLength(1);
+  const log = await browser.context.newPage();
+  await log.goto(optionsUrl(EXTENSION_ID, 'audit'));
+  await expect
+    .poll(async () => (await dumpRecords(log)).filter((r) => r.event === 'publish-outcome').map((r) => r.detail), { timeout: 10_000 })
+    .toContainEqual(expect.objectContaining({ via: 'fetch', endpoint: path, result: 'ok', status: 200 }));
+  for (const p of browser.context.pages()) if (p !== page) await p.close();
 });

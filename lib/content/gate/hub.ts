@@ -202,7 +202,9 @@ export class GateHub {
     this.outcomeListeners.add(listener);
   }
 
+  /** How a released request ended; one the page's release let out is the page's to record. */
   outcome(o: Outcome): void {
+    if (this.pageGate?.outcome && this.gate.takePageRelease(o.endpoint)) return this.pageGate.outcome(o);
     for (const l of this.outcomeListeners) l(o);
   }
 

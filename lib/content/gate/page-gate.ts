@@ -7,6 +7,7 @@
 import { blobBodyText } from '../../gate/blob-body';
 import { decodeOutgoing } from '../../gate/decode';
 import { RecentSends } from '../../gate/recent-sends';
+import { shownEndpoint } from '../../gate/shown-endpoint';
 import { JudgedEncryptions } from '../../gate/sealed';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import { embeddedBytes, embeddedDocument } from '../../gate/embedded-files';
@@ -61,6 +62,8 @@ export interface GateDeps {
 export interface PageAsk {
   judge(o: Outgoing): Verdict;
   peek(o: Outgoing): Verdict;
+  /** How a request that spent the page's release ended (its audit log records the publish's outcome). */
+  outcome?(o: { route: string; endpoint: string; status?: number; response?: string }): void;
 }
 
 export type JudgedListener = (o: Outgoing, v: Verdict) => void;
@@ -120,6 +123,8 @@ export class PageGate {
   private readonly recent = new RecentSends();
   /** Encryptions whose plaintext was judged and let through: their ciphertext may follow. */
   private readonly encryptions = new JudgedEncryptions();
+  /** Endpoints of requests that left on the page's release (PageAsk): their outcome is the page's. */
+  private readonly pageReleases: string[] = [];
   /** Teach mode: every request is held and shown to it (nothing leaves while the admin demonstrates). */
   private teaching: ((o: Outgoing) => void) | null = null;
 
@@ -160,7 +165,19 @@ export class PageGate {
     const v = this.judgeHere(request);
     if (!v.pass) return v;
     const pv = page.judge(lean);
-    return pv.pass ? v : pv;
+    if (!pv.pass) return pv;
+    if (!pv.usedTicket) return v;
+    // released by the page: its guard reports how the request ended, which goes to the page (hub.outcome)
+    this.pageReleases.push(shownEndpoint(request.url));
+    return { ...v, usedTicket: true };
+  }
+
+  /** Was `endpoint` the last of the requests the page's release let out? Asked once per outcome. */
+  takePageRelease(endpoint: string): boolean {
+    const i = this.pageReleases.indexOf(endpoint);
+    if (i < 0) return false;
+    this.pageReleases.splice(i, 1);
+    return true;
   }
 
   /** This window's own verdict: its ticket, its files, its follow-up navigation. */

@@ -32,7 +32,7 @@ export function pageAskOf(win: Window, relayKey: () => string | null): PageAsk |
   }
   // a frame whose page's hub this world could reach shares that hub (start-frame.ts): only an opener's is asked here
   const hub = opener && findHub(opener);
-  if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o) };
+  if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o), outcome: (o) => hub.outcome(o) };
   const host = parent ?? opener;
   const relay = host && pageRelay(host);
   return relay ? { judge: (o) => relay(o, relayKey(), false), peek: (o) => relay(o, relayKey(), true) } : null;
