@@ -52,7 +52,7 @@ export class FrameSession {
     // without it a question through another window's relay spends no release (fail closed)
     void sendMessage('getRelayKey', undefined)
       .then((key) => this.hub.setRelayKey(key))
-      .catch(() => undefined);
+      .catch(() => this.hub.setRelayKey(null));
     void sendMessage('getSignedItems', this.win.location.origin)
       .then((ids) => this.hub.setSignedItems(new Set(ids)))
       .catch(() => undefined);

@@ -53,6 +53,26 @@ describe("a window's own gate asks its page's first", () => {
     expect(opened.takePageRelease('/admin/search')).toBe(false);
   });
 
+  it('an async request waits until the window can ask for a release (Firefox: the relay key has come)', async () => {
+    const clock = { t: 1000 };
+    const editor = pageGate(clock, DRAFT);
+    sign(editor, clock);
+    let keyCame = () => {};
+    const ready = new Promise<void>((r) => (keyCame = r));
+    let asked = 0;
+    const opened = pageGate(clock, '', {
+      judge: (o) => (asked++, editor.judge(o)),
+      peek: (o) => (asked++, editor.peek(o)),
+      ready: () => ready,
+    });
+    const answer = opened.answerAsync(post([['content', DRAFT]]), []);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toBe(0);
+    keyCame();
+    expect(await answer).toEqual({ pass: true, released: true });
+    expect(asked).toBe(2);
+  });
+
   it("the page's release is spent only when the window's own gate lets the request out too", () => {
     const { clock, editor, opened } = windows();
     sign(editor, clock);

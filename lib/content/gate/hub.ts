@@ -35,6 +35,9 @@ export interface Outcome {
   response?: string;
 }
 
+/** How long a window's async request waits for the relay key before it is judged without it (fail closed). */
+const RELAY_KEY_WAIT_MS = 3_000;
+
 export class GateHub {
   readonly brand = HUB_KEY;
   readonly gestures = new GestureTracker();
@@ -59,6 +62,12 @@ export class GateHub {
   private networkOpener: (ids: string[]) => Promise<boolean> = () => Promise.resolve(false);
   private pageGate: PageAsk | null = null;
   private relayKey: string | null = null;
+  private keyKnown: () => void = () => {};
+  /** Settles when the relay key comes, when the background cannot give it, or after RELAY_KEY_WAIT_MS. */
+  readonly relayKeyReady = new Promise<void>((settle) => {
+    this.keyKnown = settle;
+    setTimeout(settle, RELAY_KEY_WAIT_MS);
+  });
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
@@ -82,8 +91,9 @@ export class GateHub {
   }
 
   /** This load's relay key (lib/background/relay-key.ts): known some milliseconds after the frame starts. */
-  setRelayKey(key: string): void {
+  setRelayKey(key: string | null): void {
     this.relayKey = key;
+    this.keyKnown();
   }
 
   /** Null until the background has answered: a question through another window's relay then spends no release. */

@@ -64,6 +64,8 @@ export interface PageAsk {
   peek(o: Outgoing): Verdict;
   /** How a request that spent the page's release ended (its audit log records the publish's outcome). */
   outcome?(o: { route: string; endpoint: string; status?: number; response?: string }): void;
+  /** Settles once this window can ask so that the page may release (the relay key has come, or will not). */
+  ready?(): Promise<void>;
 }
 
 export type JudgedListener = (o: Outgoing, v: Verdict) => void;
@@ -255,6 +257,8 @@ export class PageGate {
   async answerAsync(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer> {
     let request: Outgoing;
     try {
+      // a window's first request may come before it can ask its page for a release (Firefox: the key)
+      await this.deps.page?.()?.ready?.();
       request = await this.readEmbedded(await this.resolveBlobs(this.received(o), blobs));
     } catch (e) {
       return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });

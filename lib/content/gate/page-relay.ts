@@ -21,7 +21,13 @@ import type { PageAsk } from './page-gate';
 
 type Waived = { wrappedJSObject?: Record<string, unknown> };
 
-export function pageAskOf(win: Window, relayKey: () => string | null): PageAsk | null {
+/** This load's relay key as the window's hub holds it: null until it came; `ready` settles then. */
+export interface RelayKeys {
+  key(): string | null;
+  ready(): Promise<void>;
+}
+
+export function pageAskOf(win: Window, keys: RelayKeys): PageAsk | null {
   let parent: Window | null = null;
   let opener: Window | null = null;
   try {
@@ -35,7 +41,7 @@ export function pageAskOf(win: Window, relayKey: () => string | null): PageAsk |
   if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o), outcome: (o) => hub.outcome(o) };
   const host = parent ?? opener;
   const relay = host && pageRelay(host);
-  return relay ? { judge: (o) => relay(o, relayKey(), false), peek: (o) => relay(o, relayKey(), true) } : null;
+  return relay ? { judge: (o) => relay(o, keys.key(), false), peek: (o) => relay(o, keys.key(), true), ready: keys.ready } : null;
 }
 
 function findHub(win: Window): GateHub | null {
