@@ -41,7 +41,7 @@ export function pageAskOf(win: Window, keys: RelayKeys): PageAsk | null {
   if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o), outcome: (o) => hub.outcome(o) };
   const host = parent ?? opener;
   const relay = host && pageRelay(host);
-  return relay ? { judge: (o) => relay(o, keys.key(), false), peek: (o) => relay(o, keys.key(), true), ready: keys.ready } : null;
+  return relay ? { judge: (o) => relay(o, keys.key(), false), peek: (o) => relay(o, keys.key(), true), ready: () => keys.ready() } : null;
 }
 
 function findHub(win: Window): GateHub | null {
