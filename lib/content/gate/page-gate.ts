@@ -174,7 +174,7 @@ export class PageGate {
     return { ...v, usedTicket: true };
   }
 
-  /** Was `endpoint` the last of the requests the page's release let out? Asked once per outcome. */
+  /** Was `endpoint` one of the requests the page's release let out (and not yet asked of)? Asked once per outcome. */
   takePageRelease(endpoint: string): boolean {
     const i = this.pageReleases.indexOf(endpoint);
     if (i < 0) return false;
