@@ -51,8 +51,8 @@ export class FrameSession {
     this.hub.setNetworkOpener((ids) => sendMessage('openBackstop', { origin: this.win.location.origin, ids }));
     // without it a question through another window's relay spends no release (fail closed)
     void sendMessage('getRelayKey', undefined)
-      .then((key) => this.hub.setRelayKey(key))
-      .catch(() => this.hub.setRelayKey(null));
+      .then((key) => this.hub.relayKey.set(key))
+      .catch(() => this.hub.relayKey.set(null));
     void sendMessage('getSignedItems', this.win.location.origin)
       .then((ids) => this.hub.setSignedItems(new Set(ids)))
       .catch(() => undefined);

@@ -21,7 +21,7 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
   const existing = win === win.top ? null : GateHub.find(win.parent);
   const hub = existing ?? GateHub.create(win, initial);
   // a window whose gate is its own asks its page's first: the one that opened it, or (Firefox) holds it
-  if (!existing) hub.askPageFirst(pageAskOf(win, { key: () => hub.ownRelayKey(), ready: () => hub.relayKeyReady }));
+  if (!existing) hub.askPageFirst(pageAskOf(win, hub.relayKey));
   // the page's document.open() erases the window's listeners (the editors call it on their frames)
   let relisten = () => {};
   const link = acceptGuardChannel(win.document, {

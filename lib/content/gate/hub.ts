@@ -20,6 +20,7 @@ import { PageFiles, type FileOrigin } from '../attachments/page-files';
 import { AttachmentScanner } from '../attachments/scanner';
 import { FileVerdicts } from './files';
 import { GestureTracker } from './gestures';
+import { HeldRelayKey } from './held-relay-key';
 import { PageGate, type GatePolicy, type PageAsk } from './page-gate';
 
 /** What the attachment scanner needs of the page's policy (absent before it arrives). */
@@ -34,9 +35,6 @@ export interface Outcome {
   /** The start of the response text (fetch, XHR): where a save names the new item's id. */
   response?: string;
 }
-
-/** How long a window's async request waits for the relay key before it is judged without it (fail closed). */
-const RELAY_KEY_WAIT_MS = 3_000;
 
 export class GateHub {
   readonly brand = HUB_KEY;
@@ -61,13 +59,8 @@ export class GateHub {
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();
   private networkOpener: (ids: string[]) => Promise<boolean> = () => Promise.resolve(false);
   private pageGate: PageAsk | null = null;
-  private relayKey: string | null = null;
-  private keyKnown: () => void = () => {};
-  /** Settles when the relay key comes, when the background cannot give it, or after RELAY_KEY_WAIT_MS. */
-  readonly relayKeyReady = new Promise<void>((settle) => {
-    this.keyKnown = settle;
-    setTimeout(settle, RELAY_KEY_WAIT_MS);
-  });
+  /** A question through another window's relay spends a release only with it (PageGate.received, page-relay.ts). */
+  readonly relayKey = new HeldRelayKey();
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
@@ -86,19 +79,8 @@ export class GateHub {
       files,
       openNetwork: (ids) => this.networkOpener(ids),
       page: () => this.pageGate,
-      relayKey: () => this.relayKey,
+      relayKey: () => this.relayKey.get(),
     });
-  }
-
-  /** This load's relay key (lib/background/relay-key.ts): known some milliseconds after the frame starts. */
-  setRelayKey(key: string | null): void {
-    this.relayKey = key;
-    this.keyKnown();
-  }
-
-  /** Null until the background has answered: a question through another window's relay then spends no release. */
-  ownRelayKey(): string | null {
-    return this.relayKey;
   }
 
   /** This hub's window is not its page's: `page` is asked first (PageGate.judge). */

@@ -16,18 +16,13 @@
  */
 import { RELAY_KEY, type GuardAnswer } from '../../intercept/channel-protocol';
 import type { Outgoing, Verdict } from '../../gate/types';
+import type { HeldRelayKey } from './held-relay-key';
 import { GateHub } from './hub';
 import type { PageAsk } from './page-gate';
 
 type Waived = { wrappedJSObject?: Record<string, unknown> };
 
-/** This load's relay key as the window's hub holds it: null until it came; `ready` settles then. */
-export interface RelayKeys {
-  key(): string | null;
-  ready(): Promise<void>;
-}
-
-export function pageAskOf(win: Window, keys: RelayKeys): PageAsk | null {
+export function pageAskOf(win: Window, key: Pick<HeldRelayKey, 'get' | 'ready'>): PageAsk | null {
   let parent: Window | null = null;
   let opener: Window | null = null;
   try {
@@ -41,7 +36,7 @@ export function pageAskOf(win: Window, keys: RelayKeys): PageAsk | null {
   if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o), outcome: (o) => hub.outcome(o) };
   const host = parent ?? opener;
   const relay = host && pageRelay(host);
-  return relay ? { judge: (o) => relay(o, keys.key(), false), peek: (o) => relay(o, keys.key(), true), ready: () => keys.ready() } : null;
+  return relay ? { judge: (o) => relay(o, key.get(), false), peek: (o) => relay(o, key.get(), true), ready: () => key.ready() } : null;
 }
 
 function findHub(win: Window): GateHub | null {
