@@ -142,7 +142,7 @@ const SIGNOFF_SUITE_EDITORS: ReadonlySet<EditorKind> = new Set(['ueditor', 'tiny
 
 /**
  * The editor's dirty/undo state with Precheck is the state without it. Flags must be equal. Undo
- * levels: Precheck adds none — at most one more than without. UEditor, Quill and others merge
+ * levels: at most one more with Precheck than without, any number fewer. UEditor, Quill and others merge
  * keystrokes typed within a second into one level, so on a loaded machine the two tabs' typing splits
  * differently (seen: 3 vs 4, 2 vs 1, and in a CI run 3 with Precheck vs 5 without); fewer levels are
  * the merge, and the text typed is compared on its own. A layer that added levels or marked the

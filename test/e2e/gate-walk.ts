@@ -216,8 +216,8 @@ async function sendUnsigned(w: GateWalk, c: RouteCase, editor: RouteEditor, sett
 
 /**
  * A clean draft sent by `c`, not signed off: nothing carrying it arrives. For the routes whose signed
- * release a browser does not take (Firefox's frames ask the page's gate through a relay that never
- * releases, README): the hold itself is what is walked there.
+ * release a browser does not take (in Firefox a fresh frame or a blank window asks the page's gate
+ * through its relay without the relay key, README): the hold itself is what is walked there.
  */
 export async function refusesUnsigned(w: GateWalk, c: RouteCase, signed: string): Promise<void> {
   const { arrived, outcome } = await sendUnsigned(w, c, 'textarea', SETTLE_MS);
