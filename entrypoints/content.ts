@@ -15,10 +15,12 @@ export default defineContentScript({
   // document_start: the gate must answer the MAIN-world guard before the page's first script runs.
   runAt: 'document_start',
   main() {
+    // at document_start the document is always still loading; later means injected into an open tab
+    const injectedLate = document.readyState !== 'loading';
     // The gate judges with the built-in rules at once, before the page's first script.
     const started = startFrame(window, { rules });
     if (!started?.owner) return;
-    const session = new FrameSession(window, started.hub, rules);
+    const session = new FrameSession(window, started.hub, rules, { injectedLate, extensionAlive: () => browser.runtime?.id !== undefined });
     session.start();
     browser.runtime.onMessage.addListener(session.onMessage);
   },

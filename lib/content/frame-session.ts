@@ -11,8 +11,10 @@ import { policyUrl } from './gate/policy-url';
 import type { SignedItemsApi } from './item-id-sync';
 import { signoffApi } from './signoff-api';
 import { whenParsed } from './start-frame';
+import { onPreviousGuard, removePreviousUi, watchOrphaned } from './previous-version';
 import { startTeach } from './teach';
 import { shownSaveOf } from './teach/save-demonstration';
+import { showUpdateNotice } from './update-notice';
 
 /** Editors appear late (UEditor builds its iframe after load): wait before calling a page editor-less. */
 const PUBLISHED_CHECK_DELAY_MS = 2500;
@@ -38,16 +40,29 @@ function signedItemsApi(origin: string): SignedItemsApi {
  * The frame that owns a page's gate once its document is there: the policy for the page, the
  * controller (panel, checklist, sign-off) while the policy covers the page, and the popup's questions.
  */
+/** How this frame's isolated script came to run. */
+export interface FrameStartup {
+  /** Injected into a page already loaded (an install or update: lib/background/inject-open-tabs.ts), not at document_start. */
+  injectedLate: boolean;
+  /** Whether the extension that runs this script is still there (not updated, disabled or removed since). */
+  extensionAlive: () => boolean;
+}
+
 export class FrameSession {
   private controller: Controller | null = null;
+  private handedOver = false;
 
   constructor(
     private readonly win: Window,
     private readonly hub: GateHub,
     private readonly rules: readonly Rule[],
+    private readonly startup: FrameStartup,
   ) {}
 
   start(): void {
+    // the gate stays either way: it judges without the extension, and refuses what needs a sign-off
+    watchOrphaned(this.win, this.startup.extensionAlive, () => this.leave());
+    if (this.startup.injectedLate) onPreviousGuard(this.win.document, () => this.showPreviousVersion());
     this.hub.setNetworkOpener((ids) => sendMessage('openBackstop', { origin: this.win.location.origin, ids }));
     // without it a question through another window's relay spends no release (fail closed)
     void sendMessage('getRelayKey', undefined)
@@ -58,6 +73,7 @@ export class FrameSession {
       .catch(() => undefined);
     const policyLoaded = this.loadPolicy();
     whenParsed(this.win.document, () => {
+      if (this.handedOver) return;
       this.controller = startController(this.win, this.hub, shown({ rules: this.rules }), signoffApi, signedItemsApi(this.win.location.origin));
       void policyLoaded.then((page) => this.policyArrived(page));
     });
@@ -94,6 +110,15 @@ export class FrameSession {
   private leave(): void {
     this.controller?.dispose();
     this.controller = null;
+  }
+
+  /** The page is still guarded by the version before an update: its screens and ours give way to the notice to reload. */
+  private showPreviousVersion(): void {
+    if (this.handedOver) return;
+    this.handedOver = true;
+    this.leave();
+    removePreviousUi(this.win.document);
+    whenParsed(this.win.document, () => showUpdateNotice(this.win.document));
   }
 
   /** A runtime message for this frame; true when the answer comes later (sendResponse kept open). */

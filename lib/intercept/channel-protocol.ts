@@ -32,6 +32,13 @@ export const REOPENED = 'precheck:document-reopened';
  * now, the entry lists it is watching (a submission aimed at another window: navigation.ts).
  */
 export const ENTRIES_CHANGED = 'precheck:entries-changed';
+/**
+ * guard → document: this window was guarded already, so this guard steps aside. Heard by an isolated
+ * script injected into an open tab (an update): the guard there is a previous version's, talking to
+ * that version's isolated script, so the new one can neither judge nor release what the page sends.
+ * A page that forges it only gets the notice to reload itself.
+ */
+export const GUARDED_BEFORE = 'precheck:guarded-before';
 /** What the guard needs to hear back: the page only learns "refused" and why, in the user's words. */
 export interface GuardAnswer {
   pass: boolean;

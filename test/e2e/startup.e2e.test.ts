@@ -107,3 +107,87 @@ describe('a tab open across an update', () => {
     }
   });
 });
+
+/** How many of each of Precheck's screens the page shows. */
+function screens(page: Page): Promise<{ panels: number; notices: number; notice: string }> {
+  return page.evaluate(`({
+    panels: document.querySelectorAll('precheck-panel').length,
+    notices: document.querySelectorAll('precheck-notice').length,
+    notice: document.querySelector('precheck-notice')?.shadowRoot?.textContent ?? '',
+  })`);
+}
+
+const send = (page: Page, name: string, body: string) =>
+  page.evaluate<string>(`fetch('/sink/${name}', { method: 'POST', body: '${body}' }).then((r) => 'sent ' + r.status, (e) => 'refused: ' + e.message)`);
+
+describe('a guarded tab across an update', () => {
+  // A profile of its own: on the profile an update was already played on, this Chromium's next
+  // chrome.runtime.reload() started no new worker.
+  let own: string;
+  beforeAll(async () => {
+    own = await mkdtemp(path.join(os.tmpdir(), 'precheck-update-'));
+    await (await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: own })).close();
+  }, 120_000);
+  afterAll(async () => {
+    if (own) await rm(own, { recursive: true, force: true });
+  });
+
+  test('the previous version keeps refusing, its screens give way to one notice to reload, and the reload brings the new version', async () => {
+    server.reset();
+    const browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: own });
+    try {
+      const sw = await serviceWorker(browser.context);
+      await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/startup.html`);
+      await sentState(page);
+      await expect.poll(() => screens(page)).toMatchObject({ panels: 1, notices: 0 });
+
+      await sw.evaluate(`chrome.runtime.reload()`);
+      await expect.poll(() => browser.context.serviceWorkers().some((w) => w !== sw), { timeout: 30_000 }).toBe(true);
+      const fresh = browser.context.serviceWorkers().find((w) => w !== sw)!;
+      await expect.poll(() => guardDone(fresh), { timeout: 30_000 }).toBe(true);
+      // Before, the new version added a second panel whose sign-off could release nothing.
+      await expect.poll(() => screens(page), { timeout: 20_000 }).toMatchObject({ panels: 0, notices: 1 });
+      expect((await screens(page)).notice).toContain('发布前预检已更新');
+      expect(await send(page, 'after-update', `content=${ID}`)).toMatch(/^refused: 发布前预检/);
+      expect(await send(page, 'after-update-clean', 'ok=1')).toBe('sent 200');
+
+      await page.evaluate(`document.querySelector('precheck-notice').shadowRoot.querySelector('button').click()`);
+      await page.waitForLoadState('load');
+      await sentState(page);
+      await expect.poll(() => screens(page), { timeout: 20_000 }).toMatchObject({ panels: 1, notices: 0 });
+      expect(await send(page, 'after-reload', `content=${ID}`)).toMatch(/^refused: 发布前预检/);
+      expect(server.carrying(ID)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('an extension disabled under an open tab: its screens go, its gate keeps refusing, the CMS keeps working', async () => {
+    server.reset();
+    const browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: own });
+    try {
+      const sw = await serviceWorker(browser.context);
+      await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
+      const id = await sw.evaluate<string>(`chrome.runtime.id`);
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/startup.html`);
+      await sentState(page);
+      await expect.poll(() => screens(page)).toMatchObject({ panels: 1, notices: 0 });
+      // as an administrator's switch does it: the extensions page may call chrome.management
+      const extensions = await browser.context.newPage();
+      await extensions.goto('chrome://extensions');
+      await extensions.evaluate(`new Promise((done) => chrome.management.setEnabled(${JSON.stringify(id)}, false, done))`);
+      // a panel that can no longer sign off or log goes (it stayed before)
+      await expect.poll(() => screens(page), { timeout: 10_000 }).toMatchObject({ panels: 0, notices: 0 });
+      expect(await send(page, 'disabled', `content=${ID}`)).toMatch(/^refused: 发布前预检/);
+      expect(await send(page, 'disabled-clean', 'ok=1')).toBe('sent 200');
+      expect(server.carrying(ID)).toEqual([]);
+      // the switch is kept in the profile: the next start must find Precheck on
+      await extensions.evaluate(`new Promise((done) => chrome.management.setEnabled(${JSON.stringify(id)}, true, done))`);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -26,11 +26,16 @@ import { hookUrls } from './hooks/urls';
 import { hookWorkers } from './hooks/workers';
 import { stopJavascriptDocument } from './javascript-document';
 import { isGuarded, offerRelay } from './relay';
+import { GUARDED_BEFORE } from '../channel-protocol';
 
 type PageWindow = Window & typeof globalThis;
 
 export function installPageGuard(win: PageWindow): void {
-  if (isGuarded(win)) return;
+  if (isGuarded(win)) {
+    // a page that stops or forges it only keeps the notice to reload from itself, or gets it
+    win.document.dispatchEvent(new win.CustomEvent(GUARDED_BEFORE));
+    return;
+  }
   // before anything else: the parser of such a document must not go on (javascript-document.ts)
   stopJavascriptDocument(win);
   guardWindow(win, openGuardChannel(win));
