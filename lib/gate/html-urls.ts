@@ -60,7 +60,11 @@ export function htmlUrls(html: string, depth = 0): string[] {
   eachMatch(html, URL_ATTR, (m) => add(urls, valueOf(m)));
   eachMatch(html, STYLE_ATTR, (m) => addAll(urls, cssUrls(valueOf(m))));
   eachMatch(html, PRESENTATION_ATTR, (m) => addAll(urls, cssUrls(valueOf(m))));
-  eachMatch(html, STYLE_ELEMENT, (m) => addAll(urls, cssUrls(m[1]!)));
+  eachMatch(html, STYLE_ELEMENT, (m) => {
+    addAll(urls, cssUrls(m[1]!));
+    // inside <svg> a <style> is foreign content, whose character references the parser writes out
+    if (includes(m[1]!, '&')) addAll(urls, cssUrls(decodeEntities(m[1]!)));
+  });
   // values is a list: each of its values is requested by itself
   eachMatch(html, ANIMATION_TAG, (tag) => eachMatch(tag[0], ANIMATION_VALUE, (m) => addAll(urls, animationUrls(valueOf(m)))));
   // An iframe's srcdoc is a document of its own, parsed in a frame the guard reaches too late.

@@ -82,7 +82,7 @@ describe('showUpdateNotice', () => {
     expect(box.getAttribute('lang')).toBe(lang);
     expect(box.querySelector('h2')!.textContent).toBe(title);
     expect(box.querySelector('button')!.textContent).toBe(button);
-    const text = box.textContent!;
+    const text = box.textContent;
     expect(lang === 'en' ? /[\u4e00-\u9fff]/.test(text) : /[A-Za-z]{3,}/.test(text)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssMayLoad, cssUrls, unescapeCss } from '../../lib/gate/css-urls';
+import { cssMayLoad, cssUrls } from '../../lib/gate/css-urls';
 import { htmlUrls, htmlPictureUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
 
 const ID = '11010519491231002X';
@@ -31,8 +31,37 @@ describe('cssUrls: what a piece of CSS fetches', () => {
     expect(cssUrls('width:10px;color:red')).toEqual([]);
   });
 
-  it('writes out hex and character escapes as the tokenizer reads them', () => {
-    expect(unescapeCss('\\31 1\\"x')).toBe('11"x');
+  // The eleventh probe (2026-12-06): each of these got the ID past the patterns read before.
+  const E = encodeURIComponent(ID);
+  it.each([
+    ['an escaped ) inside a bare url()', `background:url(/sink?a=\\)&content=${ID})`, `/sink?a=)&content=${ID}`],
+    ['an escaped space inside a bare url()', `background:url(/sink?a=\\ &content=${ID})`, `/sink?a= &content=${ID}`],
+    ['an escaped quote inside an @import string', `@import "/sink?a=\\"&content=${ID}";`, `/sink?a="&content=${ID}`],
+    ['a hex escape and its space', `background:url(/sink?content=\\31 ${ID.slice(1)})`, Q],
+    ['a ) inside an image-set string', `background:image-set("/sink?a=)&content=${ID}" 1x)`, `/sink?a=)&content=${ID}`],
+    ['a nested function before the string in image-set', `background:image-set(linear-gradient(red, red) 2x, "${Q}" 1x)`, Q],
+    ['a type() before the string in image-set', `background:image-set("/none" type("image/x-none") 1x, "${Q}" 1x)`, Q],
+    ['@import" with no space', `@import"${Q}";`, Q],
+    ['@import/**/ with a comment', `@import/**/"${Q}";`, Q],
+    ['a ; inside a custom property string', `--s:"/sink?a=;&content=${ID}";background-image:image-set(var(--s) 1x)`, `/sink?a=;&content=${ID}`],
+    ['a } inside a custom property string', `--s:"/sink?a=}&content=${ID}"`, `/sink?a=}&content=${ID}`],
+    ['a comment before the custom property colon', `--s/**/:"${Q}";background-image:image-set(var(--s))`, Q],
+    ["an @property's initial value", `@property --p{syntax:"*";inherits:false;initial-value:"${Q}"}`, Q],
+    ['a bare string (a registered or typed custom property value)', `"${Q}"`, Q],
+    ['a string left open at the end', `--s:'${Q}`, Q],
+    ['a string continued over an escaped newline', `@import "/sink?content=\\\n${ID}";`, Q],
+    ['the escaped url( token in upper case', `background:\\55 RL(${E})`, E],
+  ])('%s', (_name, css, url) => {
+    expect(cssUrls(css)).toContain(url);
+  });
+
+  it('a comment hides what is in it, as it does from the browser', () => {
+    expect(cssUrls(`/* url(${Q}) "${Q}" */color:red`)).toEqual([]);
+    expect(cssUrls(`color:red /* "${Q}"`)).toEqual([]);
+  });
+
+  it('a name that ends in url( is another function', () => {
+    expect(cssUrls(`x:my-url(${Q})`)).toEqual([]);
   });
 });
 
@@ -47,6 +76,8 @@ describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
     ['an unquoted src', `<img src=${Q}>`],
     ['a style attribute', `<div style="background:url(${Q})"></div>`],
     ['a <style> element', `<style>@import "${Q}";</style>`],
+    // foreign content: the parser writes out character references in an SVG <style>
+    ['an SVG <style> with character references', `<svg><style>@import "${[...Q].map((c) => `&#${c.charCodeAt(0)};`).join('')}";</style></svg>`],
     ['character references in the value', `<img src="/sink?content=&#49;&#x31;${ID.slice(2)}">`],
     ["an img's attributionsrc (Chrome requests it)", `<img src="/a.png" attributionsrc="${Q}">`],
     ["an SVG <set>'s to (an image's href, animated)", `<svg><image href="/a.png"><set attributeName="href" to="${Q}"/></image></svg>`],

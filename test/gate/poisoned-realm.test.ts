@@ -12,6 +12,7 @@ import { blobText, blobUrlVerdict, blobUseVerdict, type BlobPart } from '../../l
 import { isGzip, isZlib } from '../../lib/gate/compressed-signature';
 import { cssMayLoad, cssUrls } from '../../lib/gate/css-urls';
 import { isQueryShaped } from '../../lib/gate/query-shape';
+import { dataUrlText } from '../../lib/gate/data-url';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../lib/gate/files';
 import { htmlWindowNames } from '../../lib/gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
@@ -167,6 +168,8 @@ const ROWS: Row[] = [
   ['htmlHasSpeculationRules and isSpeculationRulesType', () => [htmlHasSpeculationRules('<script type=" SpeculationRules ">{}</script>'), htmlHasSpeculationRules('<script type=module>'), isSpeculationRulesType({ toString: () => '\tspeculationrules ' })], [true, false, true]],
   ['metaRefreshUrl and isRefreshEquiv', () => [metaRefreshUrl(`0; URL='${Q}'`), metaRefreshUrl('5'), isRefreshEquiv(' Refresh ')], [Q, undefined, true]],
   ['cssUrls: url(), @import, image-set, a custom property', () => cssUrls(`background:url("${Q}");@import '${Q}';x:image-set("${Q}" 1x);--s:"${Q}"`), [Q, Q, Q, Q]],
+  ['cssUrls: an escaped ) in a bare url(), a ) in an image-set string, @import" and a comment', () => cssUrls(`a:url(/x?a=\\)${Q});b:image-set("/y?)${Q}" 1x);@import"${Q}";/* "${Q}" */`), [`/x?a=)${Q}`, `/y?)${Q}`, Q]],
+  ['dataUrlText: percent escapes, base64, a picture', () => [dataUrlText(`data:text/html,%3Cimg src=${Q}%3E`), dataUrlText(`data:text/css;base64,${btoa(`@import "${Q}";`)}`), dataUrlText('data:image/png;base64,AAAA')], [`<img src=${Q}>`, `@import "${Q}";`, undefined]],
   ['cssUrls: an escaped url( token; cssMayLoad of plain CSS', () => [cssUrls(`background:\\75 rl(${Q})`), cssMayLoad('color:red')], [[Q], false]],
   ['javascriptUrlText: percent-decoded, and when decodeURIComponent refuses', () => [javascriptUrlText(`javascript:'<img src=%22${Q}%22>'`), javascriptUrlText(`javascript:'%ZZ<img src=%22${Q}%22>'`), javascriptUrlText('https://x')], [`'<img src="${Q}">'`, `'%ZZ<img src="${Q}">'`, undefined]],
   ['javascriptResultReadable', () => [javascriptResultReadable(' void(0);; '), javascriptResultReadable("'<b>'"), javascriptResultReadable('parent.html'), javascriptResultReadable('void 0, parent.html')], [true, true, false, false]],

@@ -6,6 +6,7 @@
  */
 import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
+import { dataUrlText, isDataUrl } from '../../../gate/data-url';
 import { htmlWindowNames, type WindowNameAttribute } from '../../../gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
@@ -60,7 +61,7 @@ const NETWORK_URL = /^(https?|wss?):/i;
 /**
  * URLs whose content, not their address, is what the browser parses (each judged as markup and CSS,
  * the URLs in it asked about, a refusal among them refusing the URL): a blob: URL where a document or
- * stylesheet could come of it, once per URL; a `javascript:` URL where a document is made, whose
+ * stylesheet could come of it, once per URL; a data: URL there (lib/gate/data-url.ts); a `javascript:` URL where a document is made, whose
  * evaluated string is that document. Undefined for any other URL.
  */
 function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (content: string) => void): (abs: string, use: BlobUse) => Verdict | undefined {
@@ -84,6 +85,11 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
   };
   return (abs, use) => {
     if (matches(BLOB_URL, abs)) return blob(abs, use);
+    if (isDataUrl(abs)) {
+      // a picture's or media's data: URL loads nothing more, and an editor writes its pasted images so
+      const content = use === 'other' ? undefined : dataUrlText(abs);
+      return content === undefined ? { pass: true } : judged(content);
+    }
     const code = use === 'other' ? undefined : javascriptUrlText(abs);
     if (code === undefined) return undefined;
     // A document of text the code does not show (a variable, a call) cannot be read to be judged.

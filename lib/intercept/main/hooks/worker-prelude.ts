@@ -393,6 +393,55 @@ export function workerPrelude(
     };
   }
 
+  // A FontFace fetches its source's url() when the face loads, with no answer from the page to wait
+  // for: a source that could hold text is refused, by importScripts' test, and so is one with CSS
+  // escapes, which could spell it (`\\31 1…`). Bytes load nothing.
+  const FF = g.FontFace as typeof FontFace | undefined;
+  if (typeof FF === 'function') {
+    const Guarded = function (family: string, source: string | BufferSource, descriptors?: FontFaceDescriptors) {
+      if (read.bytesView(source)) return new FF(family, source, descriptors);
+      const text = toText(source);
+      if (carries(text) || indexOf(text, '\\') >= 0) throw refused('发布前预检：工作线程中带文字的字体地址无法检查，已阻止');
+      return new FF(family, text, descriptors);
+    } as unknown as typeof FontFace;
+    constructorInPlace('FontFace', FF, Guarded);
+  }
+
+  // Cache.add and addAll fetch their URLs: each asked about first, as the worker's fetch is.
+  const cacheProto = (g.Cache as { prototype: Cache } | undefined)?.prototype;
+  const requestUrl = lookup((g.Request as { prototype: object } | undefined)?.prototype ?? null, 'url')?.get;
+  if (cacheProto && requestUrl) {
+    const add0 = cacheProto.add;
+    const addAll0 = cacheProto.addAll;
+    /** What goes to the cache (a Request as it is: its URL is its own; anything else its absolute URL, read once) and the URL asked about. */
+    const cacheTarget = (r: unknown): { value: unknown; url: string } => {
+      try {
+        return { value: r, url: toText(apply(requestUrl, r, [])) };
+      } catch {
+        const u = abs(r);
+        return { value: u, url: u };
+      }
+    };
+    const judgedTargets = async (items: readonly unknown[]): Promise<unknown[]> => {
+      const targets: unknown[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const target = cacheTarget(items[i]);
+        const a = await asked('worker.fetch', 'GET', target.url, undefined);
+        if (!a.pass) throw refused(a.message);
+        add(targets, target.value);
+      }
+      return targets;
+    };
+    cacheProto.add = async function (this: Cache, request: RequestInfo | URL) {
+      return apply(add0, this, await judgedTargets([request]));
+    };
+    cacheProto.addAll = async function (this: Cache, requests: Iterable<RequestInfo>) {
+      // the script's own list, read once; the copy is what is cached
+      const list = apply(arrayFrom as Fn, undefined, [requests]) as unknown[];
+      return apply(addAll0, this, [await judgedTargets(list)]);
+    };
+  }
+
   // Nested workers would start without this prelude: refused rather than unguarded.
   g.Worker = function () {
     throw refused('发布前预检：工作线程中不能再启动工作线程');
@@ -402,17 +451,17 @@ export function workerPrelude(
   // personal number is refused outright, by the pattern the browser's own script rule uses
   // (lib/gate/script-url-rules.ts: percent-encoded non-ASCII, a mobile- or ID-shaped digit run), and
   // raw non-ASCII text. Cache-busters load as before (versions, dates, timestamps, Math.random()).
+  // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
+  const textShaped = new RegExp(scriptTextPattern, 'i');
+  const nonAscii = /[^\x20-\x7e]/;
+  const origin = /^[a-z][\w+.-]*:\/\/[^/]*/i;
+  const carries = (u: string) => {
+    if (startsWith(u, 'blob:')) return false;
+    const at = found(origin, u);
+    return found(nonAscii, u) !== null || found(textShaped, at ? slice(u, at[0].length) : u) !== null;
+  };
   const importScripts0 = lookup(g, 'importScripts')?.value as Fn | undefined;
   if (importScripts0) {
-    // eslint-disable-next-line no-restricted-syntax -- the prelude's start, before the worker's script
-    const textShaped = new RegExp(scriptTextPattern, 'i');
-    const nonAscii = /[^\x20-\x7e]/;
-    const origin = /^[a-z][\w+.-]*:\/\/[^/]*/i;
-    const carries = (u: string) => {
-      if (startsWith(u, 'blob:')) return false;
-      const at = found(origin, u);
-      return found(nonAscii, u) !== null || found(textShaped, at ? slice(u, at[0].length) : u) !== null;
-    };
     replaceGlobal('importScripts', (...urls: unknown[]) => {
       const absolute: string[] = [];
       for (let i = 0; i < urls.length; i++) add(absolute, abs(urls[i]));
