@@ -62,7 +62,10 @@ export class FrameSession {
   start(): void {
     // the gate stays either way: it judges without the extension, and refuses what needs a sign-off
     watchOrphaned(this.win, this.startup.extensionAlive, () => this.leave());
-    if (this.startup.injectedLate) onPreviousGuard(this.win.document, () => this.showPreviousVersion());
+    // only a top window's CMS page: a frame's guard steps aside for its parent's as a matter of course,
+    // and so does a window the page opened for its opener's; their first about:blank document is
+    // complete already when scripts run there (Firefox runs its own in each)
+    if (this.startup.injectedLate && this.win === this.win.top && this.win.location.protocol !== 'about:') onPreviousGuard(this.win.document, () => this.showPreviousVersion());
     this.hub.setNetworkOpener((ids) => sendMessage('openBackstop', { origin: this.win.location.origin, ids }));
     // without it a question through another window's relay spends no release (fail closed)
     void sendMessage('getRelayKey', undefined)

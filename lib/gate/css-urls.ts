@@ -40,7 +40,7 @@ interface Reader {
 function escaped(r: Reader): string {
   r.at++; // the backslash
   if (r.at >= r.css.length) return '\ufffd';
-  if (!HEX(codeAt(r.css, r.at))) return fromCodePoint(codeAt(r.css, r.at++)) ;
+  if (!HEX(codeAt(r.css, r.at))) return fromCodePoint(codeAt(r.css, r.at++));
   const start = r.at;
   while (r.at < r.css.length && r.at - start < 6 && HEX(codeAt(r.css, r.at))) r.at++;
   const code = toInteger(sliceText(r.css, start, r.at), 16);
@@ -74,18 +74,19 @@ function stringToken(r: Reader): string {
   return out;
 }
 
-/** A name (identifier) from r.at, escapes written out. */
+/** A name (identifier) from r.at, escapes written out; sliced, not built, where it has none (most). */
 function nameToken(r: Reader): string {
   let out = '';
+  let from = r.at;
   while (r.at < r.css.length) {
     const c = codeAt(r.css, r.at);
-    if (NAME(c)) {
-      out += fromCodePoint(c);
-      r.at++;
-    } else if (validEscape(r.css, r.at)) out += escaped(r);
-    else break;
+    if (NAME(c)) r.at++;
+    else if (validEscape(r.css, r.at)) {
+      out += sliceText(r.css, from, r.at) + escaped(r);
+      from = r.at;
+    } else break;
   }
-  return out;
+  return out + sliceText(r.css, from, r.at);
 }
 
 /** An unquoted url( … ) from after its `(`: up to `)` or the end (a bad url's text is kept too). */

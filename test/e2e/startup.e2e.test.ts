@@ -132,17 +132,22 @@ describe('a guarded tab across an update', () => {
     if (own) await rm(own, { recursive: true, force: true });
   });
 
+  /** The browser on that profile, Precheck started, and a CMS tab it guards with its panel. */
+  async function guardedTab(browser: Browser): Promise<{ sw: Worker; page: Page }> {
+    const sw = await serviceWorker(browser.context);
+    await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/startup.html`);
+    await sentState(page);
+    await expect.poll(() => screens(page)).toMatchObject({ panels: 1, notices: 0 });
+    return { sw, page };
+  }
+
   test('the previous version keeps refusing, its screens give way to one notice to reload, and the reload brings the new version', async () => {
     server.reset();
     const browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: own });
     try {
-      const sw = await serviceWorker(browser.context);
-      await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}/startup.html`);
-      await sentState(page);
-      await expect.poll(() => screens(page)).toMatchObject({ panels: 1, notices: 0 });
-
+      const { sw, page } = await guardedTab(browser);
       await sw.evaluate(`chrome.runtime.reload()`);
       await expect.poll(() => browser.context.serviceWorkers().some((w) => w !== sw), { timeout: 30_000 }).toBe(true);
       const fresh = browser.context.serviceWorkers().find((w) => w !== sw)!;
@@ -168,13 +173,8 @@ describe('a guarded tab across an update', () => {
     server.reset();
     const browser = await launchBrowser({ extensionDir: EXTENSION_DIR, userDataDir: own });
     try {
-      const sw = await serviceWorker(browser.context);
-      await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
+      const { sw, page } = await guardedTab(browser);
       const id = await sw.evaluate<string>(`chrome.runtime.id`);
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}/startup.html`);
-      await sentState(page);
-      await expect.poll(() => screens(page)).toMatchObject({ panels: 1, notices: 0 });
       // as an administrator's switch does it: the extensions page may call chrome.management
       const extensions = await browser.context.newPage();
       await extensions.goto('chrome://extensions');
