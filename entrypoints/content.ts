@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { FrameSession } from '@/lib/content/frame-session';
+import { watchSignedItems } from '@/lib/content/signed-items-watch';
 import { startFrame } from '@/lib/content/start-frame';
 import { DEFAULT_CMS_MATCHES } from '@/lib/policy/default-origins';
 import { rules } from '@/rules';
@@ -20,7 +21,11 @@ export default defineContentScript({
     // The gate judges with the built-in rules at once, before the page's first script.
     const started = startFrame(window, { rules });
     if (!started?.owner) return;
-    const session = new FrameSession(window, started.hub, rules, { injectedLate, extensionAlive: () => browser.runtime?.id !== undefined });
+    const session = new FrameSession(window, started.hub, rules, {
+      injectedLate,
+      extensionAlive: () => browser.runtime?.id !== undefined,
+      onSignedItemsChanged: (changed) => watchSignedItems(browser.storage, changed),
+    });
     session.start();
     browser.runtime.onMessage.addListener(session.onMessage);
   },

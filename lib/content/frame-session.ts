@@ -46,6 +46,8 @@ export interface FrameStartup {
   injectedLate: boolean;
   /** Whether the extension that runs this script is still there (not updated, disabled or removed since). */
   extensionAlive: () => boolean;
+  /** Calls `changed` whenever the background's list of signed items changes (a sign-off in any tab). */
+  onSignedItemsChanged: (changed: () => void) => void;
 }
 
 export class FrameSession {
@@ -71,15 +73,21 @@ export class FrameSession {
     void sendMessage('getRelayKey', undefined)
       .then((key) => this.hub.relayKey.set(key))
       .catch(() => this.hub.relayKey.set(null));
-    void sendMessage('getSignedItems', this.win.location.origin)
-      .then((ids) => this.hub.setSignedItems(new Set(ids)))
-      .catch(() => undefined);
+    this.loadSignedItems();
+    // a list page open while an item is signed off in another tab publishes it without a reload
+    this.startup.onSignedItemsChanged(() => this.loadSignedItems());
     const policyLoaded = this.loadPolicy();
     whenParsed(this.win.document, () => {
       if (this.handedOver) return;
       this.controller = startController(this.win, this.hub, shown({ rules: this.rules }), signoffApi, signedItemsApi(this.win.location.origin));
       void policyLoaded.then((page) => this.policyArrived(page));
     });
+  }
+
+  private loadSignedItems(): void {
+    void sendMessage('getSignedItems', this.win.location.origin)
+      .then((ids) => this.hub.signedItems.read(new Set(ids)))
+      .catch(() => undefined);
   }
 
   /** The gate judges with the built-in rules at once; the page's policy refines them when it arrives. */

@@ -52,13 +52,13 @@ export class ItemIdSync {
   outcome(o: Outcome): void {
     const id = itemIdOfSaveResponse(o.response, this.rule);
     if (!id) return;
-    this.hub.addSignedItems([id]);
+    this.hub.signedItems.add([id]);
     this.items?.saved(id);
   }
 
   /** Publishing the saved item by id (publish.do?id=42) right after its release passes as from the list. */
   released(): void {
-    this.hub.addSignedItems(this.ids());
+    this.hub.signedItems.add(this.ids());
   }
 
   /** The ids this page edits, by its adapter's rule too. */
@@ -70,7 +70,7 @@ export class ItemIdSync {
   private savedUnsigned(): void {
     const ids = this.ids();
     if (ids.length === 0 || this.signedNow()) return;
-    this.hub.removeSignedItems(ids);
+    this.hub.signedItems.revoke(ids);
     this.items?.revoke(ids);
   }
 }

@@ -20,6 +20,7 @@ import { PageFiles, type FileOrigin } from '../attachments/page-files';
 import { AttachmentScanner } from '../attachments/scanner';
 import { FileVerdicts } from './files';
 import { GestureTracker } from './gestures';
+import { SignedItemsCopy } from './signed-items-copy';
 import { HeldRelayKey } from './held-relay-key';
 import { PageGate, type GatePolicy, type PageAsk } from './page-gate';
 
@@ -53,7 +54,6 @@ export class GateHub {
   private covered = true;
   private options: ScanOptions;
   private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null };
-  private signed: ReadonlySet<string> = new Set();
   private draftSource: () => DraftFingerprint | null = () => null;
   private tickedSource: () => string[] = () => [];
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();
@@ -61,6 +61,8 @@ export class GateHub {
   private pageGate: PageAsk | null = null;
   /** A question through another window's relay spends a release only with it (PageGate.received, page-relay.ts). */
   readonly relayKey = new HeldRelayKey();
+  /** What this page knows of the items signed off on its site. */
+  readonly signedItems = new SignedItemsCopy();
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
@@ -73,7 +75,7 @@ export class GateHub {
       scanOptions: () => this.options,
       draft: () => this.draftSource(),
       policy: () => this.policy,
-      signedItems: () => this.signed,
+      signedItems: () => this.signedItems.ids,
       ticked: () => this.tickedSource(),
       gestures: this.gestures,
       files,
@@ -167,21 +169,6 @@ export class GateHub {
   /** How signed items get the browser's block of an adapter publish endpoint lifted (the background). */
   setNetworkOpener(open: (ids: string[]) => Promise<boolean>): void {
     this.networkOpener = open;
-  }
-
-  setSignedItems(ids: ReadonlySet<string>): void {
-    this.signed = ids;
-  }
-
-  /** Items signed off on this page just now (the background stored them too; this page's copy is older). */
-  addSignedItems(ids: readonly string[]): void {
-    this.signed = new Set([...this.signed, ...ids]);
-  }
-
-  /** Items saved again with unsigned content: they lose their sign-off at once on this page too. */
-  removeSignedItems(ids: readonly string[]): void {
-    const gone = new Set(ids);
-    this.signed = new Set([...this.signed].filter((id) => !gone.has(id)));
   }
 
   /** The controller's draft and the list page's ticked rows. */
