@@ -124,6 +124,11 @@ export interface Outgoing {
   /** With the relay key: that gate peeks (PageGate.peek), so nothing is spent or told. */
   relayPeek?: boolean;
   /**
+   * With the relay key: no question, but how a request this page's gate released for that window
+   * ended (its audit log's publish-outcome; Firefox, where the windows' content scripts live apart).
+   */
+  relayOutcome?: { route: string; endpoint: string; status?: number; response?: string };
+  /**
    * Request headers the page wrote (fetch and XHR headers, a fetch's referrer as `referer`): they
    * leave with the request as surely as its body.
    */

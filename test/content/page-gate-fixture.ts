@@ -2,7 +2,7 @@ import { fingerprintDraft } from '../../lib/gate/draft-match';
 import { PageFiles } from '../../lib/content/attachments/page-files';
 import { FileVerdicts } from '../../lib/content/gate/files';
 import { GestureTracker } from '../../lib/content/gate/gestures';
-import { PageGate, type PageAsk } from '../../lib/content/gate/page-gate';
+import { PageGate, type GateDeps, type PageAsk } from '../../lib/content/gate/page-gate';
 import { rules } from '../../rules';
 
 /**
@@ -10,7 +10,7 @@ import { rules } from '../../rules';
  * no ticket; `page`: the gate of the window that opened this one, asked first; `relayKey`: this load's
  * relay key as the background handed it (null: not yet).
  */
-export function pageGate(clock: { t: number }, draft: string, page: PageAsk | null = null, relayKey: string | null = null): PageGate {
+export function pageGate(clock: { t: number }, draft: string, page: PageAsk | null = null, relayKey: string | null = null, outcome?: GateDeps['outcome']): PageGate {
   return new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => fingerprintDraft(draft),
@@ -22,6 +22,7 @@ export function pageGate(clock: { t: number }, draft: string, page: PageAsk | nu
     covered: () => true,
     page: () => page,
     relayKey: () => relayKey,
+    outcome,
     now: () => clock.t,
   });
 }

@@ -3,7 +3,7 @@
  * (form.submit(), a form aimed at a frame) reaches the gate a second time as the navigation that
  * carries it out: that navigation is the same request, not a second one.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { issueTicket } from '../../lib/gate/ticket';
 import { seededBytes } from '../gate/seeded-bytes';
 import { pageGate } from './page-gate-fixture';
@@ -53,6 +53,24 @@ describe('PageGate release ticket', () => {
     expect(unkeyed.answer(relayed('k'.repeat(32)))).toMatchObject({ pass: false });
     expect(unkeyed.answer(relayed(''))).toMatchObject({ pass: false });
     expect(unkeyed.answer(submission('fetch'))).toEqual({ pass: true, released: true });
+  });
+
+  it("how a released request ended, told through the relay: taken with this load's key only, and no question judged", () => {
+    const clock = { t: 1000 };
+    const told = vi.fn();
+    const keyed = pageGate(clock, DRAFT, null, 'k'.repeat(32), told);
+    keyed.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [] }, clock.t, 60_000));
+    const outcome = { route: 'fetch', endpoint: '/sink/r/fetch-frame', status: 200 };
+    const carrier = (relayKey?: string): Outgoing => ({ route: 'fetch', method: 'GET', url: '/sink/r/fetch-frame', body: { kind: 'none' }, relayed: true, relayOutcome: outcome, ...(relayKey !== undefined && { relayKey }) });
+    // page code without the key: judged as the plain GET it looks like, nothing recorded
+    keyed.answer(carrier());
+    keyed.answer(carrier('j'.repeat(32)));
+    expect(told).not.toHaveBeenCalled();
+    expect(keyed.answer(carrier('k'.repeat(32)))).toEqual({ pass: true });
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(told).toHaveBeenCalledWith(outcome);
+    // the ticket is still there for the submission itself
+    expect(keyed.answer({ ...submission('fetch'), relayed: true, relayKey: 'k'.repeat(32) })).toEqual({ pass: true, released: true });
   });
 
   it('form.submit() released by the guard: its navigation passes once, a second submission does not', () => {

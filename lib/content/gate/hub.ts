@@ -82,6 +82,7 @@ export class GateHub {
       openNetwork: (ids) => this.networkOpener(ids),
       page: () => this.pageGate,
       relayKey: () => this.relayKey.get(),
+      outcome: (o) => this.outcome(o),
     });
   }
 

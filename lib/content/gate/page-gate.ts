@@ -55,6 +55,8 @@ export interface GateDeps {
    * window's relay (page code can call it) spends a release only when it carries the key.
    */
   relayKey?(): string | null;
+  /** How a request this gate released for another window ended, as that window's gate reports it (the relay). */
+  outcome?(o: NonNullable<Outgoing['relayOutcome']>): void;
   now?: () => number;
 }
 
@@ -238,6 +240,10 @@ export class PageGate {
   /** Content keys are the isolated world's to give: none that came along with a question is kept. */
   answer(o: Outgoing): GuardAnswer {
     const question = this.received(o);
+    if (question.relayOutcome) {
+      this.deps.outcome?.(question.relayOutcome);
+      return { pass: true };
+    }
     return toAnswer(question.relayPeek ? this.peek(question) : this.judge(question));
   }
 
@@ -247,10 +253,10 @@ export class PageGate {
    * which may then also ask for a peek.
    */
   private received(o: Outgoing): Outgoing {
-    const { relayKey, relayPeek, ...question } = o;
+    const { relayKey, relayPeek, relayOutcome, ...question } = o;
     const key = this.deps.relayKey?.() ?? null;
     const ours = question.relayed === true && key !== null && relayKey === key;
-    return { ...question, embedded: undefined, ...(ours && { relayed: false, relayPeek }) };
+    return { ...question, embedded: undefined, ...(ours && { relayed: false, relayPeek, relayOutcome }) };
   }
 
   /** Reads the Blobs a request carries (text bodies, files) first, then judges it. */

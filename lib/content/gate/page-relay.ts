@@ -36,7 +36,13 @@ export function pageAskOf(win: Window, key: Pick<HeldRelayKey, 'get' | 'ready'>)
   if (hub) return { judge: (o) => hub.gate.judge(o), peek: (o) => hub.gate.peek(o), outcome: (o) => hub.outcome(o) };
   const host = parent ?? opener;
   const relay = host && pageRelay(host);
-  return relay ? { judge: (o) => relay(o, key.get(), false), peek: (o) => relay(o, key.get(), true), ready: () => key.ready() } : null;
+  if (!relay) return null;
+  return {
+    judge: (o) => relay.ask(o, key.get(), false),
+    peek: (o) => relay.ask(o, key.get(), true),
+    ready: () => key.ready(),
+    outcome: (o) => relay.outcome(o, key.get()),
+  };
 }
 
 function findHub(win: Window): GateHub | null {
@@ -47,7 +53,13 @@ function findHub(win: Window): GateHub | null {
   }
 }
 
-function pageRelay(host: Window): ((o: Outgoing, key: string | null, peek: boolean) => Verdict) | null {
+interface Relay {
+  ask(o: Outgoing, key: string | null, peek: boolean): Verdict;
+  /** How a request the page released ended; without the key the page takes no note of it. */
+  outcome(o: NonNullable<Outgoing['relayOutcome']>, key: string | null): void;
+}
+
+function pageRelay(host: Window): Relay | null {
   let relay: unknown;
   try {
     relay = (host as unknown as Waived).wrappedJSObject?.[RELAY_KEY];
@@ -61,12 +73,13 @@ function pageRelay(host: Window): ((o: Outgoing, key: string | null, peek: boole
   // lists it once. A pass is asked again (the judge may spend the release), and so is a peek's refusal
   // (nobody was told of it). Without the key a peek is the page's judge, releasing nothing.
   let refused: { json: string; verdict: Verdict } | null = null;
-  return (o, key, peek) => {
+  const ask = (o: Outgoing, key: string | null, peek: boolean): Verdict => {
     const json = JSON.stringify(o);
     if (refused?.json === json) return refused.verdict;
     const keyed = key === null ? json : JSON.stringify({ ...o, relayKey: key, ...(peek && { relayPeek: true }) });
     const answer = JSON.parse(call(keyed)) as GuardAnswer;
-    if (answer.pass) return { pass: true, reason: 'clean' };
+    // released: the page's gate spent its ticket on it, and will want to hear how it ended
+    if (answer.pass) return { pass: true, reason: 'clean', ...(answer.released && { usedTicket: true }) };
     const verdict: Verdict = { pass: false, reason: 'needs-signoff', publish: false, findings: [], detail: answer.message };
     if (!(peek && key !== null)) {
       refused = { json, verdict };
@@ -74,4 +87,10 @@ function pageRelay(host: Window): ((o: Outgoing, key: string | null, peek: boole
     }
     return verdict;
   };
+  const outcome = (o: NonNullable<Outgoing['relayOutcome']>, key: string | null): void => {
+    if (key === null) return;
+    const carrier: Outgoing = { route: 'fetch', method: 'GET', url: o.endpoint, body: { kind: 'none' }, relayKey: key, relayOutcome: o };
+    call(JSON.stringify(carrier));
+  };
+  return { ask, outcome };
 }
