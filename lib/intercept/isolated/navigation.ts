@@ -12,6 +12,9 @@ import { onInitialBlank } from '../initial-blank';
 import { pairsOf } from '../../gate/pairs';
 import { holdSubmission, replaySubmission } from './submission-replay';
 
+/** A URL that is its own document (its content is in it): judged by that. */
+const DOCUMENT_URL = /^data:/i;
+
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
   /** The verdict without spending a release or reporting it (content that may still change). */
@@ -121,6 +124,10 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
     const submitter = e.submitter;
     const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
     if (isSelfTarget(target) && navigateComes()) return;
+    if (documentActionRefused(win, judge, form, submitter)) {
+      e.preventDefault();
+      return;
+    }
     submitting.set(form, submitter);
   });
   listen('formdata', (e) => {
@@ -136,6 +143,23 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
     if (holdEntryList && holdSubmission(win, form, (again) => holdEntryList(fd, form, again), replay)) return;
     judgeEntryList(win, judge, form, submitter, fd);
   });
+}
+
+/**
+ * A form whose action is a data: URL makes its document in the target window, whatever its entries:
+ * emptied entries would not stop what the document loads (a twelfth probe's data: `<img>` fetched the
+ * ID in a fresh frame). Judged by its URL, which holds the document, while the submission can still
+ * be cancelled.
+ */
+function documentActionRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null): boolean {
+  try {
+    const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || '';
+    const url = new URL(action, win.document.baseURI).href;
+    if (!DOCUMENT_URL.test(url)) return false;
+    return !judge.judge({ route: 'form', method: 'GET', url, body: { kind: 'none' }, control: judge.control() }).pass;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -210,6 +234,11 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, ha
     // <a ping>: the click also POSTs to each ping URL, whatever the href is; refused, the click goes nowhere.
     if (!pingsPass(a)) {
       e.preventDefault();
+      return;
+    }
+    // a data: document is made in whichever window it targets, a fresh frame's too: its URL holds it
+    if (DOCUMENT_URL.test(a.href)) {
+      if (!judge.judge({ route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() }).pass) e.preventDefault();
       return;
     }
     if (!/^https?:/i.test(a.href)) return;

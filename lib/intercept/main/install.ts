@@ -71,7 +71,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookParsedDocuments(win, loads);
   hookBlobs(win, loads);
   hookCss(win, loads);
-  const ask = blankAsk(win, channel);
+  const ask = blankAsk(win, channel, loads);
   const relisten = judgeLinkClicks(win, loads, ask);
   const relistenLists = watchEntryListChanges(win, channel);
   watchBlankMetaRefresh(win, ask);
