@@ -32,6 +32,9 @@ const URL_PROPS: [ctor: string, prop: string][] = [
   ['HTMLObjectElement', 'data'],
   ['HTMLInputElement', 'src'],
   ['HTMLTrackElement', 'src'],
+  // A <base>'s href is what every relative URL already judged resolves against when Chromium loads it
+  // (an img's, an input's, an object's set just before): a probe's late <base> put the ID in their path.
+  ['HTMLBaseElement', 'href'],
   // Chrome's Attribution Reporting requests every URL of an img's, script's or link's attributionsrc.
   ['HTMLImageElement', 'attributionSrc'],
   ['HTMLScriptElement', 'attributionSrc'],
@@ -42,8 +45,9 @@ const URL_ATTRS = keptSet(['src', 'srcset', 'imagesrcset', 'href', 'data', 'post
 /** What an SVG <set>/<animate> writes into its target's attribute (an <image>'s href loads it). */
 const ANIMATION_VALUES = keptSet(['to', 'from', 'by', 'values']);
 /** Elements that fetch their URL attribute (HTML upper case, SVG's image/feImage/use/script as written). */
+// (a <base> fetches nothing itself, but the relative URLs judged before it are fetched against it)
 // (a table's row groups and rows load their legacy background too: a probe's <tr background> did)
-const LOADS_ON_SET = /^(IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|THEAD|TBODY|TFOOT|TR|TD|TH)$/i;
+const LOADS_ON_SET = /^(BASE|IMG|SCRIPT|IFRAME|FRAME|LINK|SOURCE|AUDIO|VIDEO|EMBED|OBJECT|INPUT|TRACK|IMAGE|FEIMAGE|USE|BODY|TABLE|THEAD|TBODY|TFOOT|TR|TD|TH)$/i;
 
 /**
  * What the browser makes of a blob: URL written to an element of this tag name (HTML upper case, SVG as
