@@ -66,6 +66,10 @@ describe('cssUrls: what a piece of CSS fetches', () => {
 });
 
 describe('htmlUrls: what a piece of HTML fetches once parsed', () => {
+  it("a <base>'s href (every relative URL already judged is fetched against it)", () => {
+    expect(htmlUrls(`<base href="/sink/${Q}/"><img src="x.png">`)).toEqual([`/sink/${Q}/`, 'x.png']);
+  });
+
   it("an iframe's csp is judged whole (it leaves with the frame's request as a header)", () => {
     expect(htmlUrls(`<iframe src="/a.html" csp="img-src 'self' ${Q}"></iframe>`)).toContain(`img-src 'self' ${Q}`);
   });
