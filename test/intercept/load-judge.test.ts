@@ -84,3 +84,22 @@ describe("loadJudge: a blob: URL no hook saw made (a worker's) used as a stylesh
     expect(blobs.reads).toEqual([WORKER_URL]);
   });
 });
+
+// Cache.add/addAll fetch a Request with its headers and referrer (hooks/urls.ts).
+describe('loadJudge: a Request the browser fetches with headers', () => {
+  it('is asked about with them, even when its URL could carry no text', () => {
+    const win = globalThis as unknown as PageWindow;
+    const asked: Outgoing[] = [];
+    const channel = { askSync: (o: Outgoing) => (asked.push(o), { pass: false }), covered: () => true } as unknown as GuardChannel;
+    const judge = loadJudge(win, channel, fakeBlobs({}));
+    expect(() => judge.request('/p.png', [['content-language', '11010519491231002X']])).toThrow();
+    expect(asked).toEqual([{ route: 'element-url', method: 'GET', url: 'https://cms.example/p.png', body: { kind: 'none' }, headers: [['content-language', '11010519491231002X']] }]);
+  });
+
+  it('without headers is a URL as any other: one that carries no text is not asked about', () => {
+    const { judge, asked } = judged();
+    judge.request('/p.png', []);
+    judge.request(URL_WITH_TEXT, []);
+    expect(asked).toEqual([`https://cms.example${URL_WITH_TEXT}`]);
+  });
+});

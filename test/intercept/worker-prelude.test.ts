@@ -414,3 +414,55 @@ describe("worker prelude: the worker's script replaced built-ins after it ran", 
     expect(w.reached.opened).toEqual([]);
   });
 });
+
+describe("worker prelude: Cache.add/addAll of a Request (the browser fetches it with its headers and referrer)", () => {
+  /** Header names as the browser writes them (happy-dom keeps the page's case). */
+  const lowerNames = (headers: [string, string][] = []) => headers.map(([k, v]) => [k.toLowerCase(), v]);
+  /** A recording Cache on the global (happy-dom has none), the prelude installed over it. */
+  function cacheWorker(): { cache: Cache; cached: unknown[]; questions: Question[]; restore: Restore } {
+    const cached: unknown[] = [];
+    const before = Reflect.getOwnPropertyDescriptor(g, 'Cache');
+    class FakeCache {
+      add(r: unknown) {
+        cached[cached.length] = r;
+        return Promise.resolve();
+      }
+      addAll(rs: unknown[]) {
+        for (const r of rs) cached[cached.length] = r;
+        return Promise.resolve();
+      }
+    }
+    Reflect.defineProperty(g, 'Cache', { value: FakeCache, writable: true, configurable: true });
+    const questions: Question[] = [];
+    installPrelude();
+    window.dispatchEvent(posted({ [MARKER]: true }, [guardEnd(judge, questions)]));
+    const restore = () => void (before ? Reflect.defineProperty(g, 'Cache', before) : Reflect.deleteProperty(g, 'Cache'));
+    return { cache: new FakeCache() as unknown as Cache, cached, questions, restore };
+  }
+
+  it('asks about a header holding the ID and the referrer naming it: refused, nothing cached', async () => {
+    // a referrer of the document's own origin (another is dropped for about:client)
+    const referrer = new URL(`/routes/?content=${ID}`, location.href).href;
+    const w = cacheWorker();
+    try {
+      await expect(w.cache.add(new Request('http://cms.test/a', { headers: { 'Content-Language': ID } }))).rejects.toThrow(/refused/);
+      await expect(w.cache.addAll([new Request('http://cms.test/b', { referrer })])).rejects.toThrow(/refused/);
+    } finally {
+      w.restore();
+    }
+    expect(w.cached).toEqual([]);
+    expect(w.questions.map((q) => lowerNames(q.headers))).toEqual([[['content-language', ID]], [['referer', referrer]]]);
+  });
+
+  it('caches a clean Request with a harmless header, and a URL', async () => {
+    const w = cacheWorker();
+    try {
+      await w.cache.add(new Request('http://cms.test/c', { headers: { 'Content-Language': 'zh-CN' } }));
+      await w.cache.addAll(['/d']);
+    } finally {
+      w.restore();
+    }
+    expect(w.cached.map((r) => (typeof r === 'string' ? r : (r as Request).url))).toEqual(['http://cms.test/c', 'http://cms.test/d']);
+    expect(w.questions.map((q) => lowerNames(q.headers))).toEqual([[['content-language', 'zh-CN']], []]);
+  });
+});

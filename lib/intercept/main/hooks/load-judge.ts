@@ -30,6 +30,11 @@ export interface LoadJudge {
   allowed(url: string, route?: Route, use?: BlobUse): { pass: boolean; message?: string };
   /** Throws when the URL is refused. */
   url(url: string, use?: BlobUse): void;
+  /**
+   * A GET the browser makes of a Request (Cache.add/addAll): throws when its URL or a header it
+   * carries (its referrer as `referer`) is refused. Without headers, as url().
+   */
+  request(url: string, headers: [string, string][]): void;
   css(css: unknown): void;
   /** Markup: throws when a URL or a window name in it is refused, or when it makes a speculation-rules script. */
   html(html: unknown): void;
@@ -148,9 +153,16 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
     judgeNames(htmlWindowNames(m), text);
   };
+  const request = (url: string, headers: [string, string][]) => {
+    const abs = absoluteUrl(win, url);
+    if (headers.length === 0 || !matches(NETWORK_URL, abs)) return check(url);
+    const a = channel.askSync({ route: 'element-url', method: 'GET', url: abs, body: { kind: 'none' }, headers });
+    if (!a.pass) throw refusal(win, a.message);
+  };
   return {
     allowed,
     url: check,
+    request,
     css: (css) => checkEach(cssUrls(toText(css)), () => 'stylesheet'),
     html: (html) => markup(html, false),
     markupOrCss: (t) => markup(t, true),

@@ -24,8 +24,9 @@ export function absoluteUrl(win: PageWindow, url: string): string {
 /**
  * The headers a fetch (or fetchLater) writes that could hold text, and its referrer when the page
  * set one (it leaves as the Referer header, a same-origin URL with whatever query the page gave it).
+ * Cache.add/addAll read a Request's the same way (./urls.ts): the browser fetches it with both.
  */
-function fetchHeaders(win: PageWindow, request: RequestFacts | null, init?: RequestInit): [string, string][] {
+export function fetchHeaders(win: PageWindow, request: RequestFacts | null, init?: RequestInit): [string, string][] {
   const headers = textHeaders(init?.headers, request ? textHeaders(request.headers) : []);
   const referrer = init?.referrer ?? request?.referrer;
   if (referrer && referrer !== 'about:client') {

@@ -8,6 +8,7 @@
 import type { BlobUse } from '../../../gate/blob-text';
 import { animationUrls, PRESENTATION_URL_ATTRIBUTES } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
+import { fetchHeaders } from './network';
 import { windowNameAttribute } from './state';
 import { add, apply, keptSet, keptWeakMap, lower, matches, ownIterator, sequence, sliceText, startsWith, toText } from '../../../realm/intrinsics';
 import { attrFacts, isRequest, localNameOf, requestFacts, tagNameOf } from '../natives';
@@ -148,9 +149,25 @@ function hookLoaders(win: PageWindow, judge: LoadJudge): void {
     beforeAsyncCall(win, protoOf(win, name), method, (_, args) => judgeEach(urlsOf(args), judge));
   loads('ServiceWorkerContainer', 'register', (args) => [(args[0] = once(args[0]))]);
   loads('Worklet', 'addModule', (args) => [(args[0] = once(args[0]))]);
-  loads('Cache', 'add', (args) => [(args[0] = requestOnce(args[0]))]);
+  // A Request is fetched with its headers and its referrer (a probe's Content-Language and Referer
+  // carried the ID and the draft): asked about as a GET with them, as the page's fetch is (./network.ts).
+  const cache = protoOf(win, 'Cache');
+  beforeAsyncCall(win, cache, 'add', (_, args) => judgeRequests(win, [(args[0] = requestOnce(args[0]))], judge));
   // The list as it was judged is what the browser gets: the page's iterable is walked once.
-  loads('Cache', 'addAll', (args) => (args[0] = requestsOnce(args[0])));
+  beforeAsyncCall(win, cache, 'addAll', (_, args) => judgeRequests(win, (args[0] = requestsOnce(args[0])), judge));
+}
+
+/** Each URL or Request judged as the browser fetches it: a Request with its headers and referrer. */
+function judgeRequests(win: PageWindow, items: readonly unknown[], judge: LoadJudge): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isRequest(item)) {
+      judge.url(toText(item));
+      continue;
+    }
+    const facts = requestFacts(item);
+    judge.request(facts.url, fetchHeaders(win, facts));
+  }
 }
 
 function hookProperties(win: PageWindow, judge: LoadJudge): void {

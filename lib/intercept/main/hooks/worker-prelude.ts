@@ -407,26 +407,44 @@ export function workerPrelude(
     constructorInPlace('FontFace', FF, Guarded);
   }
 
-  // Cache.add and addAll fetch their URLs: each asked about first, as the worker's fetch is.
+  // Cache.add and addAll fetch their URLs: each asked about first, as the worker's fetch is, a
+  // Request with the headers and the referrer it is fetched with (a probe's Content-Language and
+  // Referer carried the ID and the draft).
   const cacheProto = (g.Cache as { prototype: Cache } | undefined)?.prototype;
   const requestUrl = lookup((g.Request as { prototype: object } | undefined)?.prototype ?? null, 'url')?.get;
   if (cacheProto && requestUrl) {
     const add0 = cacheProto.add;
     const addAll0 = cacheProto.addAll;
-    /** What goes to the cache (a Request as it is: its URL is its own; anything else its absolute URL, read once) and the URL asked about. */
-    const cacheTarget = (r: unknown): { value: unknown; url: string } => {
-      try {
-        return { value: r, url: toText(apply(requestUrl, r, [])) };
-      } catch {
-        const u = abs(r);
-        return { value: u, url: u };
+    type CacheTarget = { value: unknown; url: string; headers: [string, string][] };
+    /**
+     * What goes to the cache and what is asked about: a Request's clone (what is judged is what is
+     * fetched: the script keeps no hold on its headers), its URL, headers and referrer (as `referer`,
+     * as in fetch above); anything else its absolute URL, read once.
+     */
+    const cacheTarget = (r: unknown): CacheTarget => {
+      if (read.isRequest(r)) {
+        let req: Request = r;
+        try {
+          req = read.cloneRequest(r);
+        } catch {
+          // a used body cannot be cloned: the browser refuses such a Request itself
+        }
+        const facts = read.requestFacts(req);
+        const headers = read.headerEntries(facts.headers);
+        if (facts.referrer && facts.referrer !== 'about:client') add(headers, ['referer', abs(facts.referrer)]);
+        return { value: req, url: facts.url, headers };
       }
+      const u = abs(r);
+      return { value: u, url: u, headers: [] };
     };
     const judgedTargets = async (items: readonly unknown[]): Promise<unknown[]> => {
       const targets: unknown[] = [];
-      for (let i = 0; i < items.length; i++) {
-        const target = cacheTarget(items[i]);
-        const a = await asked('worker.fetch', 'GET', target.url, undefined);
+      // every target read before the first answer is awaited: the script cannot change one meanwhile
+      const read0: CacheTarget[] = [];
+      for (let i = 0; i < items.length; i++) add(read0, cacheTarget(items[i]));
+      for (let i = 0; i < read0.length; i++) {
+        const target = read0[i]!;
+        const a = await asked('worker.fetch', 'GET', target.url, undefined, target.headers);
         if (!a.pass) throw refused(a.message);
         add(targets, target.value);
       }
@@ -479,7 +497,8 @@ export function workerPrelude(
    * judge nothing the browser would not send.
    */
   function readOnce() {
-    const get = (proto: object | undefined, name: string) => (proto && describe(proto, name)?.get) as ((this: unknown) => unknown) | undefined;
+    // the nearest prototype's getter (where a DOM subclasses its classes per window, as the unit tests' happy-dom)
+    const get = (proto: object | undefined, name: string) => (proto && lookup(proto, name)?.get) as ((this: unknown) => unknown) | undefined;
     const branded = (getter: ((this: unknown) => unknown) | undefined, v: unknown): unknown => {
       if (!getter || typeof v !== 'object' || v === null) return undefined;
       try {
