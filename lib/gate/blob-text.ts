@@ -8,37 +8,54 @@
  * Decided through the kept built-ins (lib/realm/intrinsics.ts), and the verdicts have no prototype:
  * the hooks ask them `'pass' in verdict`, which a page's Object.prototype.pass would answer.
  */
-import { hasOwn, matches } from '../realm/intrinsics';
+import { add, hasOwn, matches } from '../realm/intrinsics';
+import { mayHaveOtherReadings, readings, utf8Bytes } from './text-readings';
 
 /** Types the browser parses into something that loads URLs: a document or a stylesheet. */
 const LOADING_TYPE = /^\s*(?:text\/(?:html|xml|css|xsl)|application\/(?:xhtml\+xml|xml|xslt\+xml|[\w.-]+\+xml)|image\/svg\+xml)\s*(?:;|$)/i;
 
 export const loadingType = (type: string): boolean => matches(LOADING_TYPE, type);
 
-/** One part of `new Blob(parts)`: a string (already String()-ed), bytes, or a Blob. */
-export type BlobPart = { text: string } | { bytes: Uint8Array } | { blob: string | undefined };
+/** One part of `new Blob(parts)`: a string (already String()-ed), bytes, or a Blob (its readings, blobText's). */
+export type BlobPart = { text: string } | { bytes: Uint8Array } | { blob: readonly string[] | undefined };
 
 // own members only: `'text' in part` would find a page's Object.prototype.text and make every part that text
 const isTextPart = (p: BlobPart): p is { text: string } => hasOwn(p, 'text');
-const isBlobPart = (p: BlobPart): p is { blob: string | undefined } => hasOwn(p, 'blob');
+const isBlobPart = (p: BlobPart): p is { blob: readonly string[] | undefined } => hasOwn(p, 'blob');
 
 /**
- * The text of a Blob made of `parts`, or undefined when a part is not known (a Blob the page got from
- * elsewhere: a response, a canvas, a file). Bytes are read as UTF-8 only for a type that loads (a
- * large binary upload of no type is not decoded); otherwise they leave the text unknown.
+ * The readings of a Blob made of `parts` to judge (lib/gate/text-readings.ts): its text as UTF-8
+ * first, then, where its bytes or its type give cause, UTF-16 and the text an ISO-2022 decoder shows,
+ * and the other readings of a Blob it holds. Undefined when a part is not known (a Blob the page got
+ * from elsewhere: a response, a canvas, a file). Bytes are read only for a type that loads (a large
+ * binary upload of no type is not decoded); otherwise they leave the text unknown.
  */
-export function blobText(parts: readonly BlobPart[], type: string, decode: (bytes: Uint8Array) => string): string | undefined {
+export function blobText(parts: readonly BlobPart[], type: string, decode: (bytes: Uint8Array) => string): string[] | undefined {
   let text = '';
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (isTextPart(p)) text += p.text;
     else if (isBlobPart(p)) {
       if (p.blob === undefined) return undefined;
-      text += p.blob;
+      text += p.blob[0] ?? '';
     } else if (loadingType(type)) text += decode(p.bytes);
     else return undefined;
   }
-  return text;
+  if (!mayHaveOtherReadings(text, type)) return [text];
+  // the bytes as the Blob holds them (a Blob part's as its UTF-8 text: its own readings are added)
+  const bytes: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (isTextPart(p)) utf8Bytes(p.text, bytes);
+    else if (isBlobPart(p)) utf8Bytes(p.blob![0] ?? '', bytes);
+    else for (let k = 0; k < p.bytes.length; k++) add(bytes, p.bytes[k]!);
+  }
+  const out = readings(bytes, text, type);
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (isBlobPart(p)) for (let k = 1; k < p.blob!.length; k++) add(out, p.blob![k]!);
+  }
+  return out;
 }
 
 /**
@@ -46,14 +63,14 @@ export function blobText(parts: readonly BlobPart[], type: string, decode: (byte
  * Told apart by `kind`, an own member of every verdict: what a page puts on Object.prototype is
  * never read in its place.
  */
-export type BlobVerdict = { kind: 'judge'; text: string } | { kind: 'refuse' } | { kind: 'pass' };
+export type BlobVerdict = { kind: 'judge'; texts: readonly string[] } | { kind: 'refuse' } | { kind: 'pass' };
 
 /** A script, JSON or wasm: run by a Worker or an import() the page's and workers' hooks judge, not parsed into loads. */
 const CODE_TYPE = /(?:javascript|ecmascript|json|wasm)\s*(?:;|$)/i;
 
-export function blobUrlVerdict(text: string | undefined, type: string): BlobVerdict {
+export function blobUrlVerdict(texts: readonly string[] | undefined, type: string): BlobVerdict {
   if (matches(CODE_TYPE, type)) return { kind: 'pass' };
-  if (text !== undefined) return { kind: 'judge', text };
+  if (texts !== undefined) return { kind: 'judge', texts };
   return loadingType(type) ? { kind: 'refuse' } : { kind: 'pass' };
 }
 
@@ -64,15 +81,15 @@ export function blobUrlVerdict(text: string | undefined, type: string): BlobVerd
  */
 export type BlobUse = 'stylesheet' | 'document' | 'other' | 'markup';
 
-/** A blob: URL this guard saw being made: whether its text was judged then, the Blob's type, its text if known. */
+/** A blob: URL this guard saw being made: whether its text was judged then, the Blob's type, its readings if known (blobText). */
 export interface MadeBlob {
   judged: boolean;
   type: string;
-  text: string | undefined;
+  texts: readonly string[] | undefined;
 }
 
-/** Judge this text (known already), read the URL's content and judge that, or let it pass (`kind`: see BlobVerdict). */
-export type BlobUseVerdict = { kind: 'pass' } | { kind: 'judge'; text: string } | { kind: 'read' };
+/** Judge these readings (known already), read the URL's content and judge that, or let it pass (`kind`: see BlobVerdict). */
+export type BlobUseVerdict = { kind: 'pass' } | { kind: 'judge'; texts: readonly string[] } | { kind: 'read' };
 
 /**
  * A blob: URL about to be used. Each URL's text is judged once: at createObjectURL, or here when it
@@ -87,7 +104,7 @@ export function blobUseVerdict(made: MadeBlob | undefined, use: BlobUse): BlobUs
   if (use === 'other' || made?.judged) return { kind: 'pass' };
   if (!made) return { kind: 'read' };
   if (use === 'document' && made.type !== '') return { kind: 'pass' };
-  return made.text !== undefined ? { kind: 'judge', text: made.text } : { kind: 'read' };
+  return made.texts !== undefined ? { kind: 'judge', texts: made.texts } : { kind: 'read' };
 }
 
 /**

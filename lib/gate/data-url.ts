@@ -6,7 +6,8 @@
  * SVG embed's image, each past every hook of the page. So its text is judged as a blob: URL's is.
  * Pure: no DOM; through the kept built-ins (lib/realm/intrinsics.ts).
  */
-import { codeAt, decodeUri, execOnce, fromCharCode, matches, replaceEach, sliceText } from '../realm/intrinsics';
+import { add, codeAt, decodeUri, execOnce, fromCharCode, matches, replaceEach, sliceText } from '../realm/intrinsics';
+import { readings, utf8Bytes } from './text-readings';
 
 const DATA_URL = /^data:([^,]*),/i;
 const BASE64 = /;\s*base64\s*$/i;
@@ -29,6 +30,41 @@ export function dataUrlText(url: string): string | undefined {
   const payload = sliceText(url, m[0].length);
   return utf8(matches(BASE64, meta) ? percentOf(base64Bytes(payload)) : payload);
 }
+
+/**
+ * Every reading of a data: URL's document or stylesheet to judge (lib/gate/text-readings.ts): its
+ * UTF-8 text first, then, where its bytes or its charset give cause, UTF-16 and the text an ISO-2022
+ * decoder shows. Undefined as for dataUrlText.
+ */
+export function dataUrlReadings(url: string): string[] | undefined {
+  const text = dataUrlText(url);
+  if (text === undefined) return undefined;
+  const m = execOnce(DATA_URL, url)!;
+  const meta = m[1]!;
+  const payload = sliceText(url, m[0].length);
+  return readings(matches(BASE64, meta) ? base64Bytes(payload) : percentBytes(payload), text, utf8(meta));
+}
+
+/** The bytes of a percent-encoded text: each escape a byte, any other character its UTF-8. */
+function percentBytes(text: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = codeAt(text, i);
+    if (c === 0x25 && i + 2 < text.length && isHex(codeAt(text, i + 1)) && isHex(codeAt(text, i + 2))) {
+      add(bytes, hexByte(sliceText(text, i + 1, i + 3)));
+      i += 2;
+    } else if (c < 0x80) add(bytes, c);
+    else {
+      // a surrogate pair is two code units: its UTF-8 at once
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      utf8Bytes(sliceText(text, i, i + pair), bytes);
+      i += pair - 1;
+    }
+  }
+  return bytes;
+}
+
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 
 /** Percent escapes as UTF-8; escapes that are no UTF-8 are read one byte to a character. */
 function utf8(percentEncoded: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataUrlText, isDataUrl } from '../../lib/gate/data-url';
+import { dataUrlReadings, dataUrlText, isDataUrl } from '../../lib/gate/data-url';
 
 const ID = '11010519491231002X';
 const IMG = `<img src="https://cms.test/sink?content=${ID}">`;
@@ -37,4 +37,24 @@ describe('dataUrlText: the text a data: document or stylesheet is parsed from', 
   it('isDataUrl', () => {
     expect([isDataUrl('data:,x'), isDataUrl(' data:,x'), isDataUrl('blob:https://a/b'), isDataUrl('data:text/html')]).toEqual([true, false, false, false]);
   });
+});
+
+describe('dataUrlReadings: every reading a browser may make of it', () => {
+  const u16 = (t: string) => Array.from(t, (c) => '%' + (c.charCodeAt(0) & 255).toString(16).padStart(2, '0') + '%' + (c.charCodeAt(0) >> 8).toString(16).padStart(2, '0')).join('');
+  const split = `<img src="/x?c=${ID.slice(0, 10)}%1B(B${ID.slice(10)}">`;
+  it.each([
+    ['UTF-16LE by its charset', `data:text/html;charset=utf-16le,${u16(IMG)}`],
+    ['UTF-16LE by its BOM alone', `data:text/html,%FF%FE${u16(IMG)}`],
+    ['UTF-16LE in base64', `data:text/css;base64,${Buffer.from('\ufeff' + IMG, 'utf16le').toString('base64')}`],
+    ['UTF-16BE by its BOM', `data:text/html,%FE%FF${u16(IMG).replace(/(%..)(%..)/g, '$2$1')}`],
+    ['ISO-2022-JP by its charset, ESC ( B inside the ID', `data:text/html;charset=iso-2022-jp,${split}`],
+    ['ISO-2022-JP by <meta charset>', `data:text/html,<meta charset=iso-2022-jp>${split}`],
+  ])('%s: a reading holds the ID whole', (_name, url) => {
+    expect(dataUrlReadings(url)!.some((t) => t.includes(`/x?c=${ID}`) || t.includes(`content=${ID}`))).toBe(true);
+  });
+  it('plain UTF-8 (or a UTF-8 charset): its text alone', () => {
+    expect(dataUrlReadings(`data:text/html;charset=utf-8,${encodeURIComponent(IMG)}`)).toEqual([IMG]);
+    expect(dataUrlReadings(`data:text/html,<meta charset="UTF-8">${IMG}`)).toEqual([`<meta charset="UTF-8">${IMG}`]);
+  });
+  it('a picture: none', () => expect(dataUrlReadings('data:image/png;base64,AAAA')).toBeUndefined());
 });

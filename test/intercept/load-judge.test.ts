@@ -19,9 +19,9 @@ function fakeBlobs(contents: Record<string, string>): BlobStore & { reads: strin
     made: (url) => made.get(url),
     read: (url) => {
       reads.push(url);
-      return contents[url];
+      return contents[url] === undefined ? undefined : [contents[url]];
     },
-    judged: (url) => void made.set(url, { judged: true, type: '', text: undefined }),
+    judged: (url) => void made.set(url, { judged: true, type: '', texts: undefined }),
     head: () => undefined,
   };
 }

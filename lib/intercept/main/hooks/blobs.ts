@@ -10,6 +10,7 @@
  * read and judged where it is used (load-judge.ts, lib/gate/blob-text.ts `blobUseVerdict`).
  */
 import { blobText, blobUrlVerdict, type BlobPart, type MadeBlob } from '../../../gate/blob-text';
+import { mayHaveOtherReadings, readings } from '../../../gate/text-readings';
 import { pieceFrom, type Piece } from '../../../gate/pieces';
 import type { LoadJudge } from './load-judge';
 import { add, apply, bare, codeAt, type KeptMap, keptMap, keptWeakMap, ownIterator, sequence, toText } from '../../../realm/intrinsics';
@@ -62,8 +63,11 @@ export const blobUrlJudged = (url: string): boolean => madeUrls.get(url)?.judged
 
 export interface BlobStore {
   made(url: string): MadeBlob | undefined;
-  /** The content of a blob: URL as UTF-8 text, read now; undefined when it cannot be read. */
-  read(url: string): string | undefined;
+  /**
+   * The readings of a blob: URL's content, read now: its UTF-8 text, and where its bytes give cause
+   * UTF-16 and the text an ISO-2022 decoder shows (lib/gate/text-readings.ts); undefined when it cannot be read.
+   */
+  read(url: string): string[] | undefined;
   /** Its text was judged where it was used: a later use is not asked about again. */
   judged(url: string): void;
   /** The first `n` bytes of a Blob, read now (a sync request's file part); undefined when they cannot be read. */
@@ -99,8 +103,18 @@ export function blobStore(win: PageWindow): BlobStore {
   };
   return {
     made: (url) => madeUrls.get(url),
-    read: (url) => readAs(url, 'text/plain; charset=utf-8'),
-    judged: (url) => void madeUrls.set(url, { judged: true, type: madeUrls.get(url)?.type ?? '', text: undefined }),
+    read: (url) => {
+      const text = readAs(url, 'text/plain; charset=utf-8');
+      const type = madeUrls.get(url)?.type ?? '';
+      if (text === undefined || !mayHaveOtherReadings(text, type)) return text === undefined ? undefined : [text];
+      // x-user-defined: each byte is one character, its low eight bits the byte
+      const binary = readAs(url, 'text/plain; charset=x-user-defined');
+      if (binary === undefined) return undefined;
+      const bytes = new U8(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = codeAt(binary, i) & 0xff;
+      return readings(bytes, text, type);
+    },
+    judged: (url) => void madeUrls.set(url, { judged: true, type: madeUrls.get(url)?.type ?? '', texts: undefined }),
     head: (blob, n) => {
       if (!slice || !createUrl || !revokeUrl) return undefined;
       let url: string;
@@ -127,7 +141,7 @@ const typeOfBlob = (b: Blob): string => blobFacts(b)?.type ?? '';
 const isBlob = (v: unknown): v is Blob => blobFacts(v) !== undefined;
 
 /** The parts as the browser will take them (each toString called once, here) and as the judge sees them. */
-function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
+function prepareParts(texts: KeptMap<Blob, readonly string[]>, parts: unknown): { given: unknown[]; seen: BlobPart[] } | undefined {
   // the page's iterable walked once by its own protocol, as the browser would: the copy is what it gets
   const list = typeof parts === 'object' ? sequence(parts) : undefined;
   if (!list) return undefined;
@@ -150,7 +164,7 @@ function prepareParts(texts: KeptMap<Blob, string>, parts: unknown): { given: un
 }
 
 /** `new Blob(parts)` / `new File(parts, name)` that remember the text they are made of. */
-function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, name: 'Blob' | 'File', Original: T, texts: KeptMap<Blob, string>, parent?: object): void {
+function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, name: 'Blob' | 'File', Original: T, texts: KeptMap<Blob, readonly string[]>, parent?: object): void {
   const decoder = new win.TextDecoder();
   const decodeBytes = win.TextDecoder.prototype.decode;
   const decode = (b: Uint8Array) => apply(decodeBytes, decoder, [b]);
@@ -171,7 +185,7 @@ function wrapConstructor<T extends typeof Blob | typeof File>(win: PageWindow, n
  * A slice holds part of its Blob's text: the whole is judged (never less than the browser parses).
  * Where it was cut from is kept too: a file sent in pieces is judged as the whole file.
  */
-function hookSlice(OriginalBlob: typeof Blob, texts: KeptMap<Blob, string>): void {
+function hookSlice(OriginalBlob: typeof Blob, texts: KeptMap<Blob, readonly string[]>): void {
   const slice = OriginalBlob.prototype.slice;
   OriginalBlob.prototype.slice = function (this: Blob, ...args: Parameters<Blob['slice']>) {
     const part = apply(slice, this, args);
@@ -212,16 +226,16 @@ function hookFormDataPieces(win: PageWindow): void {
 }
 
 /** Each URL is remembered with its Blob's type, and its text when that was not judged here, for its use. */
-function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, texts: KeptMap<Blob, string>): void {
+function hookCreateObjectUrl(win: PageWindow, create: typeof URL.createObjectURL, judge: LoadJudge, texts: KeptMap<Blob, readonly string[]>): void {
   win.URL.createObjectURL = function (this: unknown, obj: Blob | MediaSource) {
     const blob = isBlob(obj) ? obj : undefined;
     const text = blob && texts.get(blob);
     const verdict = blob ? blobUrlVerdict(text, typeOfBlob(blob)) : ({ kind: 'pass' } as const);
     const toJudge = verdict.kind === 'judge';
-    if (verdict.kind === 'judge') judge.markupOrCss(verdict.text);
+    if (verdict.kind === 'judge') judge.markupOrCssReadings(verdict.texts);
     else if (verdict.kind === 'refuse') judge.refuse(UNREAD);
     const url = apply(create, this, [obj]);
-    if (blob) madeUrls.set(url, toJudge ? { judged: true, type: typeOfBlob(blob), text: undefined } : { judged: false, type: typeOfBlob(blob), text });
+    if (blob) madeUrls.set(url, toJudge ? { judged: true, type: typeOfBlob(blob), texts: undefined } : { judged: false, type: typeOfBlob(blob), texts: text });
     return url;
   };
 }
@@ -232,7 +246,7 @@ export function hookBlobs(win: PageWindow, judge: LoadJudge): void {
   const create = (win.URL as typeof URL | undefined)?.createObjectURL;
   if (typeof OriginalBlob !== 'function' || typeof create !== 'function' || typeof win.TextDecoder !== 'function') return;
   nativeBlobs.set(win, OriginalBlob);
-  const texts = keptWeakMap<Blob, string>();
+  const texts = keptWeakMap<Blob, readonly string[]>();
   wrapConstructor(win, 'Blob', OriginalBlob, texts);
   // File's parent is Blob, the guarded one: Object.getPrototypeOf(File) must not hand out the original
   if (typeof OriginalFile === 'function') wrapConstructor(win, 'File', OriginalFile, texts, win.Blob);

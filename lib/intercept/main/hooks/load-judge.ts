@@ -6,7 +6,7 @@
  */
 import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
-import { dataUrlText, isDataUrl } from '../../../gate/data-url';
+import { dataUrlReadings, isDataUrl } from '../../../gate/data-url';
 import { htmlWindowNames, type WindowNameAttribute } from '../../../gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
@@ -17,7 +17,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, addAll, indexOf, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, indexOf, isArray, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -43,6 +43,8 @@ export interface LoadJudge {
    * each URL asked about once however many readings find it.
    */
   markupOrCss(text: unknown): void;
+  /** The readings of one content a browser may decode in several ways (lib/gate/text-readings.ts), each judged as markupOrCss; each URL asked about once. */
+  markupOrCssReadings(texts: readonly string[]): void;
   /** A script's type about to be set: throws for speculation rules (lib/gate/speculation-rules.ts). */
   scriptType(type: unknown): void;
   /** A text written where it leaves from later (a cookie, a window name): throws when refused. */
@@ -69,8 +71,8 @@ const NETWORK_URL = /^(https?|wss?):/i;
  * stylesheet could come of it, once per URL; a data: URL there (lib/gate/data-url.ts); a `javascript:` URL where a document is made, whose
  * evaluated string is that document. Undefined for any other URL.
  */
-function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (content: string) => void): (abs: string, use: BlobUse) => Verdict | undefined {
-  const judged = (content: string): Verdict => {
+function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (readings: readonly string[]) => void): (abs: string, use: BlobUse) => Verdict | undefined {
+  const judged = (content: readonly string[]): Verdict => {
     try {
       markupOrCss(content);
       return { pass: true };
@@ -82,7 +84,7 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
   const blob = (url: string, use: BlobUse): Verdict => {
     const verdict = blobUseVerdict(blobs.made(url), use);
     if (verdict.kind === 'pass') return { pass: true };
-    const content = verdict.kind === 'judge' ? verdict.text : blobs.read(url);
+    const content = verdict.kind === 'judge' ? verdict.texts : blobs.read(url);
     if (content === undefined) return channel.covered() ? { pass: false, message: UNREADABLE_BLOB } : { pass: true };
     const v = judged(content);
     if (v.pass) blobs.judged(url);
@@ -92,14 +94,14 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (c
     if (matches(BLOB_URL, abs)) return blob(abs, use);
     if (isDataUrl(abs)) {
       // a picture's or media's data: URL loads nothing more, and an editor writes its pasted images so
-      const content = use === 'other' ? undefined : dataUrlText(abs);
+      const content = use === 'other' ? undefined : dataUrlReadings(abs);
       return content === undefined ? { pass: true } : judged(content);
     }
     const code = use === 'other' ? undefined : javascriptUrlText(abs);
     if (code === undefined) return undefined;
     // A document of text the code does not show (a variable, a call) cannot be read to be judged.
     if (!javascriptResultReadable(code)) return channel.covered() ? { pass: false, message: UNREADABLE_JAVASCRIPT } : { pass: true };
-    return judged(code);
+    return judged([code]);
   };
 }
 
@@ -120,7 +122,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
   const refuse = (message: string) => {
     if (channel.covered()) throw refusal(win, message);
   };
-  const parsed = parsedUrlJudge(channel, blobs, (content) => markup(content, true));
+  const parsed = parsedUrlJudge(channel, blobs, (readings) => markup(readings, true));
   const allowed = (url: string, route: Route = 'element-url', use: BlobUse = 'other'): Verdict => {
     const abs = absoluteUrl(win, url);
     const byContent = parsed(abs, use);
@@ -143,15 +145,27 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
       check(urls[i]!, use(urls[i]!));
     }
   };
+  // one text, or the readings of one content (each parsed alone: joined, one could hide the next in a comment)
   const markup = (html: unknown, alsoCss: boolean): void => {
-    const m = toText(html);
-    if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
-    const urls = alsoCss ? addAll(addAll([], htmlUrls(m)), cssUrls(m)) : htmlUrls(m);
-    // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
-    const pictures = keptSet(indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(urls, htmlPictureUrls(m)) : []);
-    checkEach(urls, (u) => (pictures.has(u) ? 'other' : 'markup'));
+    const texts: readonly string[] = typeof html === 'string' || !isArray(html) ? [toText(html)] : (html as readonly string[]);
+    const urls: string[] = [];
+    const pictures = keptSet<string>();
+    const notPictures = keptSet<string>();
+    const names: [WindowNameAttribute, string][] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const m = texts[i]!;
+      if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
+      const found = alsoCss ? addAll(addAll([], htmlUrls(m)), cssUrls(m)) : htmlUrls(m);
+      addAll(urls, found);
+      // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
+      // (a picture in every reading it is found in: one reading's picture can be another's frame)
+      const only = keptSet(indexOf(m, 'blob:') >= 0 ? onlyPictureUrls(found, htmlPictureUrls(m)) : []);
+      for (let k = 0; k < found.length; k++) (only.has(found[k]!) ? pictures : notPictures).add(found[k]!);
+      addAll(names, htmlWindowNames(m));
+    }
+    checkEach(urls, (u) => (pictures.has(u) && !notPictures.has(u) ? 'other' : 'markup'));
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
-    judgeNames(htmlWindowNames(m), text);
+    judgeNames(names, text);
   };
   const request = (url: string, headers: [string, string][]) => {
     const abs = absoluteUrl(win, url);
@@ -165,7 +179,8 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     request,
     css: (css) => checkEach(cssUrls(toText(css)), () => 'stylesheet'),
     html: (html) => markup(html, false),
-    markupOrCss: (t) => markup(t, true),
+    markupOrCss: (t) => markup(toText(t), true),
+    markupOrCssReadings: (texts) => markup(texts, true),
     scriptType: (type) => {
       if (isSpeculationRulesType(type)) refuse(NO_SPECULATION);
     },
