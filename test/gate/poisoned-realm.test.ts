@@ -14,6 +14,7 @@ import { cssMayLoad, cssUrls } from '../../lib/gate/css-urls';
 import { isQueryShaped } from '../../lib/gate/query-shape';
 import { dataUrlReadings, dataUrlText } from '../../lib/gate/data-url';
 import { readings, utf8Bytes, withoutEscapes } from '../../lib/gate/text-readings';
+import { expandEntities } from '../../lib/gate/xml-entities';
 import { isDocumentBytes, isMediaBytes, isMediaFile } from '../../lib/gate/files';
 import { htmlWindowNames } from '../../lib/gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../lib/gate/html-urls';
@@ -172,6 +173,7 @@ const ROWS: Row[] = [
   ['cssUrls: an escaped ) in a bare url(), a ) in an image-set string, @import" and a comment', () => cssUrls(`a:url(/x?a=\\)${Q});b:image-set("/y?)${Q}" 1x);@import"${Q}";/* "${Q}" */`), [`/x?a=)${Q}`, `/y?)${Q}`, Q]],
   ['dataUrlText: percent escapes, base64, a picture', () => [dataUrlText(`data:text/html,%3Cimg src=${Q}%3E`), dataUrlText(`data:text/css;base64,${btoa(`@import "${Q}";`)}`), dataUrlText('data:image/png;base64,AAAA')], [`<img src=${Q}>`, `@import "${Q}";`, undefined]],
   ['dataUrlReadings: UTF-16 by a BOM, ISO-2022-JP escapes; readings, utf8Bytes, withoutEscapes', () => [dataUrlReadings('data:text/html,%FF%FEa%00b%00')![1], dataUrlReadings('data:text/html;charset=iso-2022-jp,1%1B(B2')![5], readings([0x61], 'a', 'text/css'), utf8Bytes('张', []), withoutEscapes('1\x1b$B\x1b(B2\x0e')], ['\ufeffab', '12', ['a'], [0xe5, 0xbc, 0xa0], '12']],
+  ['expandEntities: two entities, and a parameter entity not read', () => [expandEntities(`<!DOCTYPE s [<!ENTITY a "/x?c="><!ENTITY b '1'>]><i h="&a;&b;"/>`), expandEntities('<!DOCTYPE s [<!ENTITY % p "x">]>')], ['<!DOCTYPE s []><i h="/x?c=1"/>', undefined]],
   ['cssUrls: an escaped url( token; cssMayLoad of plain CSS', () => [cssUrls(`background:\\75 rl(${Q})`), cssMayLoad('color:red')], [[Q], false]],
   ['javascriptUrlText: percent-decoded, and when decodeURIComponent refuses', () => [javascriptUrlText(`javascript:'<img src=%22${Q}%22>'`), javascriptUrlText(`javascript:'%ZZ<img src=%22${Q}%22>'`), javascriptUrlText('https://x')], [`'<img src="${Q}">'`, `'%ZZ<img src="${Q}">'`, undefined]],
   ['javascriptResultReadable', () => [javascriptResultReadable(' void(0);; '), javascriptResultReadable("'<b>'"), javascriptResultReadable('parent.html'), javascriptResultReadable('void 0, parent.html')], [true, true, false, false]],

@@ -53,6 +53,23 @@ describe('loadJudge: a text read as a document and as a stylesheet', () => {
     expect(asked).toEqual([`https://cms.example${URL_WITH_TEXT}`]);
   });
 
+  it("an XML document's DTD entities are written out: the URL they make is asked about", () => {
+    const { judge, asked } = judged();
+    judge.markupOrCss(`<!DOCTYPE svg [<!ENTITY a "/x.png?q="><!ENTITY b "%E5%BC%A0%E4%B8%89">]><svg><image href="&a;&b;"/></svg>`);
+    // (the declarations' own strings are asked about too: read as CSS, they are strings)
+    expect(asked).toContain(`https://cms.example${URL_WITH_TEXT}`);
+  });
+
+  it('a document with a DTD entity it cannot write out is refused', () => {
+    expect(() => judged().judge.markupOrCss('<!DOCTYPE svg [<!ENTITY % p "x">]><svg/>')).toThrow(/DTD/);
+  });
+
+  it('the readings of one content: each URL asked about once, a picture only if one in every reading', () => {
+    const { judge, asked } = judged();
+    judge.markupOrCssReadings([`<img src="${URL_WITH_TEXT}">`, `<i style="background:url(${URL_WITH_TEXT})"></i>`, 'x']);
+    expect(asked).toEqual([`https://cms.example${URL_WITH_TEXT}`]);
+  });
+
   it('CSS alone is read too (a stylesheet blob has no markup)', () => {
     const { judge, asked } = judged();
     judge.markupOrCss(`body{background:url(${URL_WITH_TEXT})}`);

@@ -15,7 +15,7 @@
 import { blobUrlJudged } from './blobs';
 import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
-import { argsFrom } from './once';
+import { argsFrom, onceAt } from './once';
 import { beforeCall as before, beforeSet } from './wrap';
 import { apply, joinText, keptWeakSet, matches, toText } from '../../../realm/intrinsics';
 import { nodeTypeOf } from '../natives';
@@ -44,7 +44,7 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
   before(win.Document.prototype, 'write', (_, text) => judge.html(joinText(text, '')), argsFrom(0));
   before(win.Document.prototype, 'writeln', (_, text) => judge.html(joinText(text, '')), argsFrom(0));
   before(win.Range.prototype, 'createContextualFragment', (_, args) => judge.html(args[0]), [0]);
-  before(win.DOMParser?.prototype, 'parseFromString', (_, args) => judge.html(args[0]), [0]);
+  // DOMParser: in hookParsedDocuments (an XML document is judged as parsed, its DTD entities written out)
   before(win.Document, 'parseHTMLUnsafe', (_, args) => judge.html(args[0]), [0]);
   // insertImage makes an <img src=value> itself, past every hooked setter (UEditor and KindEditor call it)
   before(win.Document.prototype, 'execCommand', (_, args) => {
@@ -61,7 +61,11 @@ export function hookHtml(win: PageWindow, judge: LoadJudge): void {
 export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   const Serializer = win.XMLSerializer as typeof XMLSerializer | undefined;
   const serialize = Serializer?.prototype.serializeToString;
-  if (!Serializer || !serialize) return;
+  if (!Serializer || !serialize) {
+    // nothing to serialize with: every text handed in is judged as it is
+    before(win.DOMParser?.prototype, 'parseFromString', (_, args) => judge.html(args[0]), [0]);
+    return;
+  }
   const judged = keptWeakSet<object>();
   const check = (node: unknown) => {
     if (!node || typeof node !== 'object' || judged.has(node)) return;
@@ -87,5 +91,30 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
       },
     });
   }
+  hookDomParser(win, judge, check);
   hookXslt(win, judge, (node) => toText(apply(serialize, new Serializer(), [node])));
+}
+
+/**
+ * DOMParser: HTML is judged as the text handed in (no entities of its own); an XML document
+ * (image/svg+xml, application/xhtml+xml, text/xml …) as it was parsed, before the page gets it — its
+ * DTD entities can build a URL the text shows nowhere (the twelfth probe: `<image href="&a;&b;">`
+ * imported into the page), and the parser has written them out. The arguments are read once.
+ */
+function hookDomParser(win: PageWindow, judge: LoadJudge, check: (node: unknown) => void): void {
+  const proto = win.DOMParser?.prototype;
+  const parse = proto && (Object.getOwnPropertyDescriptor(proto, 'parseFromString')?.value as ((...a: unknown[]) => unknown) | undefined);
+  if (!proto || typeof parse !== 'function') return;
+  Object.defineProperty(proto, 'parseFromString', {
+    value: function (this: unknown, ...args: unknown[]) {
+      onceAt(args, [0, 1]);
+      const html = args[1] === 'text/html';
+      if (html) judge.html(args[0]);
+      const doc = apply(parse, this, args);
+      if (!html) check(doc);
+      return doc;
+    },
+    writable: true,
+    configurable: true,
+  });
 }

@@ -11,13 +11,14 @@ import { htmlWindowNames, type WindowNameAttribute } from '../../../gate/html-na
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
 import { htmlHasSpeculationRules, isSpeculationRulesType } from '../../../gate/speculation-rules';
 import type { GuardChannel } from '../channel';
+import { expandEntities, hasEntityDeclarations } from '../../../gate/xml-entities';
 import { urlMayCarryText } from '../serialize';
 import type { BlobStore } from './blobs';
 import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, addAll, indexOf, isArray, keptMap, keptSet, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, indexOf, isArray, keptMap, keptSet, listOf, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -58,6 +59,7 @@ export const isStyle = (n: unknown): boolean => localNameOf(n) === 'style';
 
 const NO_SPECULATION = '发布前预检：编辑页面不允许页面脚本添加预加载规则（speculationrules），已阻止';
 const UNREADABLE_BLOB = '发布前预检：无法读取此 blob: 地址的内容以检查，已阻止';
+const UNREADABLE_ENTITIES = '发布前预检：含无法展开的 DTD 实体的文档无法检查，已阻止';
 const UNREADABLE_JAVASCRIPT = '发布前预检：此 javascript: 地址生成的页面内容无法检查，已阻止';
 
 type Verdict = { pass: boolean; message?: string };
@@ -147,7 +149,17 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
   };
   // one text, or the readings of one content (each parsed alone: joined, one could hide the next in a comment)
   const markup = (html: unknown, alsoCss: boolean): void => {
-    const texts: readonly string[] = typeof html === 'string' || !isArray(html) ? [toText(html)] : (html as readonly string[]);
+    const texts: string[] = typeof html === 'string' || !isArray(html) ? [toText(html)] : listOf(html as readonly string[]);
+    // an XML document's entities written out (a data: or blob: SVG behind an <embed>): its URLs may be made of them
+    if (alsoCss) {
+      const count = texts.length;
+      for (let i = 0; i < count; i++) {
+        if (!hasEntityDeclarations(texts[i]!)) continue;
+        const expanded = expandEntities(texts[i]!);
+        if (expanded === undefined) refuse(UNREADABLE_ENTITIES);
+        else add(texts, expanded);
+      }
+    }
     const urls: string[] = [];
     const pictures = keptSet<string>();
     const notPictures = keptSet<string>();
