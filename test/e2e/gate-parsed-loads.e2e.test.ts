@@ -6,18 +6,36 @@
  * that reach var() from anywhere (now lib/gate/css-urls.ts tokenizes); a data: URL's document or
  * stylesheet was never read (lib/gate/data-url.ts); a worker's FontFace and Cache.add/addAll were not
  * hooked (hooks/worker-prelude.ts). What the probe found held already is in README's gate section.
+ * The twelfth probe (2026-12-06) added 13 kept here, each delivered with the build before its fix
+ * (c4bb3ec): data: and blob: documents and stylesheets the browser decodes otherwise than as UTF-8 —
+ * UTF-16 by charset or BOM, ISO-2022-JP (by charset, <meta charset> or @charset) with an escape
+ * sequence inside the ID — read as UTF-8 only (now every reading: lib/gate/text-readings.ts); and XML
+ * whose DTD entities build the URL, from DOMParser or a data: SVG behind an <embed> (now judged as
+ * parsed, or with its entities written out: lib/gate/xml-entities.ts).
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
 
-/** Page helpers: the draft percent-encoded, a box in the page, a wait until its style has loaded. */
+/**
+ * Page helpers: the draft percent-encoded, a box in the page, a wait until its style has loaded, a
+ * <style>, a wait, an `<img>` tag with the draft, a frame, UTF-16LE percent escapes and bytes (with a
+ * BOM), UTF-8 base64, the ID in two halves.
+ */
 const PRE = String.raw`
   const enc = encodeURIComponent(draft);
   const box = (cls) => { const el = document.createElement('div'); el.style.width = '40px'; el.style.height = '40px'; if (cls) el.className = cls; document.body.append(el); return el; };
   const paint = async (el) => { getComputedStyle(el).backgroundImage; await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 700))); };
   const styleEl = (text) => { const s = document.createElement('style'); s.textContent = text; document.head.append(s); return s; };
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const img = (name) => '<img src="' + sink(name) + '?content=' + enc + '">';
+  const frameOf = async (src, name) => { const f = document.createElement('iframe'); if (name) f.name = name; if (src) f.src = src; document.body.append(f); await wait(1000); return f; };
+  const u16 = (s) => Array.from(s, (c) => { const n = c.charCodeAt(0); return '%' + (n & 255).toString(16).padStart(2, '0') + '%' + (n >> 8).toString(16).padStart(2, '0'); }).join('');
+  const u16bytes = (s) => { const b = new Uint8Array(2 + s.length * 2); b[0] = 0xff; b[1] = 0xfe; for (let i = 0; i < s.length; i++) { b[2 + 2 * i] = s.charCodeAt(i) & 255; b[3 + 2 * i] = s.charCodeAt(i) >> 8; } return b; };
+  const b64 = (s) => btoa(unescape(encodeURIComponent(s)));
+  const IDA = ID.slice(0, 10);
+  const IDB = ID.slice(10);
 `;
 const page = (code: string) => PRE + code;
 
@@ -129,12 +147,83 @@ const OTHER_CASES: [label: string, code: string][] = [
   ],
 ];
 
+/** The twelfth probe: documents and stylesheets decoded otherwise than as UTF-8 (data: and blob:). */
+const ENCODING_CASES: [label: string, code: string][] = [
+  [
+    'data: HTML frame in UTF-16 (charset=utf-16le), its <img> naming the draft',
+    String.raw`await frameOf('data:text/html;charset=utf-16le,' + u16(img('p12-utf16-charset')));`,
+  ],
+  [
+    'data: HTML frame in UTF-16 by its BOM alone (no charset)',
+    String.raw`await frameOf('data:text/html,%FF%FE' + u16(img('p12-utf16-bom')));`,
+  ],
+  [
+    'data: stylesheet (<link>) in UTF-16 (charset=utf-16le), its @import naming the draft',
+    String.raw`const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = 'data:text/css;charset=utf-16le,' + u16('@import url("' + sink('p12-utf16-css') + '?content=' + enc + '");'); document.head.append(l); await wait(900);`,
+  ],
+  [
+    'data: stylesheet (<link>) in UTF-16 by its BOM alone',
+    String.raw`const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = 'data:text/css,%FF%FE' + u16('@import url("' + sink('p12-utf16-css-bom') + '?content=' + enc + '");'); document.head.append(l); await wait(900);`,
+  ],
+  [
+    'data: HTML frame in ISO-2022-JP, an escape sequence (ESC ( B) inside the ID that the decoder drops',
+    String.raw`await frameOf('data:text/html;charset=iso-2022-jp,' + encodeURIComponent('<img src="' + sink('p12-iso2022jp') + '?c=' + IDA) + '%1B(B' + encodeURIComponent(IDB + '">'));`,
+  ],
+  [
+    'blob: HTML frame in UTF-16 (BOM, type text/html), its <img> naming the draft',
+    String.raw`await frameOf(URL.createObjectURL(new Blob([u16bytes(img('p12-blob-utf16'))], { type: 'text/html' })));`,
+  ],
+  [
+    'blob: stylesheet (<link>) in UTF-16 (BOM, type text/css), its @import naming the draft',
+    String.raw`const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = URL.createObjectURL(new Blob([u16bytes('@import url("' + sink('p12-blob-utf16-css') + '?content=' + enc + '");')], { type: 'text/css' })); document.head.append(l); await wait(900);`,
+  ],
+  [
+    'data: HTML frame declaring ISO-2022-JP by <meta charset>, an escape sequence inside the ID',
+    String.raw`await frameOf('data:text/html,' + encodeURIComponent('<meta charset="iso-2022-jp"><img src="' + sink('p12-meta-iso2022jp') + '?c=' + IDA) + '%1B(B' + encodeURIComponent(IDB + '">'));`,
+  ],
+  [
+    'blob: HTML frame declaring ISO-2022-JP by <meta charset>, an escape sequence inside the ID',
+    String.raw`await frameOf(URL.createObjectURL(new Blob(['<meta charset="iso-2022-jp"><img src="' + sink('p12-blob-iso2022jp') + '?c=' + IDA + '\x1b(B' + IDB + '">'], { type: 'text/html' })));`,
+  ],
+  [
+    'blob: stylesheet (<link>) declaring @charset "iso-2022-jp", an escape sequence inside the ID of its @import',
+    String.raw`const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = URL.createObjectURL(new Blob(['@charset "iso-2022-jp";@import url("' + sink('p12-blob-css-iso2022jp') + '?c=' + IDA + '\x1b(B' + IDB + '");'], { type: 'text/css' })); document.head.append(l); await wait(900);`,
+  ],
+];
+
+/** The twelfth probe: XML whose DTD entities build the URL. */
+const ENTITY_CASES: [label: string, code: string][] = [
+  [
+    "DOMParser (image/svg+xml): an <image> href made of two DTD entities, the ID split between them, imported into the page",
+    String.raw`const xml = '<!DOCTYPE svg [<!ENTITY a "' + sink('p12-dtd-domparser') + '?c=' + IDA + '"><!ENTITY b "' + IDB + '">]><svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="&a;&b;" width="10" height="10"/></svg>';
+     const doc = new DOMParser().parseFromString(xml, 'image/svg+xml'); document.body.append(document.importNode(doc.documentElement, true)); await wait(1000);`,
+  ],
+  [
+    '<embed> of a data: SVG document whose <image> href is made of two DTD entities',
+    String.raw`const xml = '<!DOCTYPE svg [<!ENTITY a "' + sink('p12-dtd-embed') + '?c=' + IDA + '"><!ENTITY b "' + IDB + '">]><svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="&a;&b;" width="10" height="10"/></svg>';
+     const e = document.createElement('embed'); e.type = 'image/svg+xml'; e.width = 50; e.height = 50; e.src = 'data:image/svg+xml,' + encodeURIComponent(xml); document.body.append(e); await wait(1200);`,
+  ],
+  [
+    'DOMParser (application/xhtml+xml): one DTD entity holding the whole URL with the draft, the <img> imported',
+    String.raw`const xml = '<!DOCTYPE html [<!ENTITY u "' + sink('p12-dtd-xhtml') + '?content=' + enc.replace(/%/g, '&#37;') + '">]><html xmlns="http://www.w3.org/1999/xhtml"><body><img src="&u;"/></body></html>';
+     const doc = new DOMParser().parseFromString(xml, 'application/xhtml+xml'); document.body.append(document.importNode(doc.querySelector('img'), true)); await wait(1000);`,
+  ],
+];
+
 describe('CSS as the browser tokenizes it, and data: documents and stylesheets', () => {
   test.each(CSS_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 84)));
 });
 
 describe("a worker's loaders", () => {
   test.each(OTHER_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 85)));
+});
+
+describe('documents and stylesheets the browser decodes otherwise than as UTF-8 (the twelfth probe)', () => {
+  test.each(ENCODING_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 86)));
+});
+
+describe('XML whose DTD entities build the URL (the twelfth probe)', () => {
+  test.each(ENTITY_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 87)));
 });
 
 describe('the CMS keeps working', () => {
@@ -149,5 +238,15 @@ describe('the CMS keeps working', () => {
   });
   test("a worker's clean Cache.add still fetches", async () => {
     await expectCleanArrives(page(String.raw`return await inWorker("const c = await caches.open('p11c'); await c.add(sink('p11-clean-cache') + '?v=3').catch(() => {});");`));
+  });
+  test('a clean data: HTML frame with a charset parameter still loads its picture', async () => {
+    await expectCleanArrives(page(String.raw`await frameOf('data:text/html;charset=utf-8,' + encodeURIComponent('<img src="' + sink('p12-clean-data-charset') + '?v=2">'));`));
+  });
+  test('a clean base64 data: HTML frame still loads its picture', async () => {
+    await expectCleanArrives(page(String.raw`await frameOf('data:text/html;base64,' + b64('<img src="' + sink('p12-clean-data-b64') + '?v=3">'));`));
+  });
+  test('a clean SVG from DOMParser, its picture named by a DTD entity, still loads once imported', async () => {
+    await expectCleanArrives(page(String.raw`const xml = '<!DOCTYPE svg [<!ENTITY u "' + sink('p12-clean-dtd') + '?v=5">]><svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="&u;" width="10" height="10"/></svg>';
+     const doc = new DOMParser().parseFromString(xml, 'image/svg+xml'); document.body.append(document.importNode(doc.documentElement, true)); await wait(1000);`));
   });
 });
