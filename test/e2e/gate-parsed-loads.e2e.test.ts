@@ -11,7 +11,9 @@
  * UTF-16 by charset or BOM, ISO-2022-JP (by charset, <meta charset> or @charset) with an escape
  * sequence inside the ID — read as UTF-8 only (now every reading: lib/gate/text-readings.ts); and XML
  * whose DTD entities build the URL, from DOMParser or a data: SVG behind an <embed> (now judged as
- * parsed, or with its entities written out: lib/gate/xml-entities.ts).
+ * parsed, or with its entities written out: lib/gate/xml-entities.ts); and three more (2c47eb7's
+ * parent delivered each): a data: document sent into a fresh frame by a link, a form's action or a meta
+ * refresh, now judged by the document its URL holds (isolated/navigation.ts, hooks/blank-ask.ts).
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
@@ -210,6 +212,22 @@ const ENTITY_CASES: [label: string, code: string][] = [
   ],
 ];
 
+/** A data: document sent into a fresh frame by a link, a form's action or a meta refresh (the twelfth probe). */
+const FRESH_FRAME_CASES: [label: string, code: string][] = [
+  [
+    'a link to a data: HTML document aimed at a named frame, clicked',
+    String.raw`await frameOf('', 'p12t'); const a = document.createElement('a'); a.href = 'data:text/html,' + encodeURIComponent(img('p12-link-target-data')); a.target = 'p12t'; a.textContent = 'x'; document.body.append(a); a.click(); await wait(1200);`,
+  ],
+  [
+    'a form whose action is a data: HTML document, posted into a named frame',
+    String.raw`await frameOf('', 'p12fm'); const fm = document.createElement('form'); fm.method = 'post'; fm.action = 'data:text/html,' + encodeURIComponent(img('p12-form-data')); fm.target = 'p12fm'; document.body.append(fm); fm.requestSubmit(); await wait(1200);`,
+  ],
+  [
+    'a meta refresh to a data: HTML document written into a fresh frame',
+    String.raw`const f = await frameOf(''); const m = f.contentDocument.createElement('meta'); m.httpEquiv = 'refresh'; m.content = '0;url=data:text/html,' + encodeURIComponent(img('p12-fresh-refresh-data')); f.contentDocument.head.append(m); await wait(1500);`,
+  ],
+];
+
 describe('CSS as the browser tokenizes it, and data: documents and stylesheets', () => {
   test.each(CSS_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 84)));
 });
@@ -224,6 +242,10 @@ describe('documents and stylesheets the browser decodes otherwise than as UTF-8 
 
 describe('XML whose DTD entities build the URL (the twelfth probe)', () => {
   test.each(ENTITY_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 87)));
+});
+
+describe('a data: document sent into a fresh frame (the twelfth probe)', () => {
+  test.each(FRESH_FRAME_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 88)));
 });
 
 describe('the CMS keeps working', () => {
