@@ -31,6 +31,17 @@ describe('carriesDraft', () => {
     expect(carriesDraft(short, 'x=1&content=关于调整')).toBe(false);
   });
 
+  // the page's copy a keystroke or two behind the editor (a CI run's emlog autosave): still the draft
+  it.each([
+    ['its last letter not yet synced', 'content=乡镇民政办已按时发放本季度低保资', true],
+    ['its first letters not yet synced (typed at the start)', 'content=政办已按时发放本季度低保资金。', true],
+    ['half of it', 'content=乡镇民政办已按时发', false],
+    ['its middle only', 'content=民政办已按时发放本季度低', false],
+  ])('a short draft: %s', (_name, text, carried) => {
+    const typed = fingerprintDraft('乡镇民政办已按时发放本季度低保资金。')!;
+    expect(carriesDraft(typed, text)).toBe(carried);
+  });
+
   it('no draft (empty editor) carries nothing', () => {
     expect(fingerprintDraft('  <p></p> ')).toBeNull();
     expect(carriesDraft(null, draftText)).toBe(false);
