@@ -29,11 +29,26 @@ const HEX = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) 
 const NAME_START = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 const NAME = (c: number) => NAME_START(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
 
-/** A reading position and what the tokens found so far hold. */
+/** A reading position, what the tokens found so far hold, and the functions open around it (lower case). */
 interface Reader {
   css: string;
   at: number;
   urls: string[];
+  open: string[];
+}
+
+/**
+ * Functions whose strings are fetched. A string in any other function (`format("woff2")`, `local()`,
+ * an unknown `urX("…")` a page is still spelling) is not: asking about it would spend a signed
+ * release on text that loads nothing (CI: the style routes' edits, one letter at a time).
+ */
+const FETCHES = ['url', 'image-set', '-webkit-image-set', 'image', 'cross-fade', '-webkit-cross-fade', 'src'];
+
+function fetchedHere(r: Reader): boolean {
+  if (r.open.length === 0) return true;
+  const inner = r.open[r.open.length - 1]!;
+  for (let i = 0; i < FETCHES.length; i++) if (FETCHES[i] === inner) return true;
+  return false;
 }
 
 /** A valid escape at r.at (a backslash not before a newline): the character it stands for; r.at moves past it. */
@@ -119,21 +134,27 @@ const keep = (r: Reader, url: string) => {
   if (url !== '') add(r.urls, url);
 };
 
-/** After a name: url( with no quote next starts a url token; url(" is a function and its string comes next. */
+/** After a name: url( with no quote next starts a url token; any other name( (url(" too) opens a function. */
 function afterName(r: Reader, name: string): void {
-  if (codeAt(r.css, r.at) !== 0x28 || lower(name) !== 'url') return;
+  if (codeAt(r.css, r.at) !== 0x28) return;
   r.at++;
-  let p = r.at;
-  while (p < r.css.length && WHITESPACE(codeAt(r.css, p))) p++;
-  const next = codeAt(r.css, p);
-  if (next === 0x22 || next === 0x27) return;
-  keep(r, urlToken(r));
+  const fn = lower(name);
+  if (fn === 'url') {
+    let p = r.at;
+    while (p < r.css.length && WHITESPACE(codeAt(r.css, p))) p++;
+    const next = codeAt(r.css, p);
+    if (next !== 0x22 && next !== 0x27) {
+      keep(r, urlToken(r));
+      return;
+    }
+  }
+  add(r.open, fn);
 }
 
 /** Every url token and string token of `css`: what a rule, a descriptor or a var() may fetch. */
 export function cssUrls(css: string): string[] {
   if (!cssMayLoad(css)) return [];
-  const r: Reader = { css, at: 0, urls: [] };
+  const r: Reader = { css, at: 0, urls: [], open: [] };
   while (r.at < css.length) {
     const c = codeAt(css, r.at);
     if (c === 0x2f && codeAt(css, r.at + 1) === 0x2a) {
@@ -141,8 +162,21 @@ export function cssUrls(css: string): string[] {
       let end = r.at + 2;
       while (end < css.length && !(codeAt(css, end) === 0x2a && codeAt(css, end + 1) === 0x2f)) end++;
       r.at = end + 2;
-    } else if (c === 0x22 || c === 0x27) keep(r, stringToken(r));
-    else if (NAME_START(c) || validEscape(css, r.at) || (c === 0x2d && (NAME_START(codeAt(css, r.at + 1)) || codeAt(css, r.at + 1) === 0x2d || validEscape(css, r.at + 1)))) {
+    } else if (c === 0x22 || c === 0x27) {
+      const text = stringToken(r);
+      if (fetchedHere(r)) keep(r, text);
+    } else if (c === 0x28) {
+      // a bare ( block: strings in it are no function's
+      add(r.open, '(');
+      r.at++;
+    } else if (c === 0x29) {
+      if (r.open.length > 0) r.open.length--;
+      r.at++;
+    } else if (c === 0x3b || c === 0x7b || c === 0x7d) {
+      // a declaration or block ends: whatever the page left open is closed there by the parser
+      r.open.length = 0;
+      r.at++;
+    } else if (NAME_START(c) || validEscape(css, r.at) || (c === 0x2d && (NAME_START(codeAt(css, r.at + 1)) || codeAt(css, r.at + 1) === 0x2d || validEscape(css, r.at + 1)))) {
       afterName(r, nameToken(r));
     } else r.at++;
   }

@@ -6,6 +6,7 @@
  */
 import { blobUseVerdict, type BlobUse } from '../../../gate/blob-text';
 import { cssUrls } from '../../../gate/css-urls';
+import { decodeEntities } from '../../../gate/html-entities';
 import { dataUrlReadings, isDataUrl } from '../../../gate/data-url';
 import { htmlWindowNames, type WindowNameAttribute } from '../../../gate/html-names';
 import { htmlPictureUrls, htmlUrls, javascriptResultReadable, javascriptUrlText, onlyPictureUrls } from '../../../gate/html-urls';
@@ -73,10 +74,12 @@ const NETWORK_URL = /^(https?|wss?):/i;
  * stylesheet could come of it, once per URL; a data: URL there (lib/gate/data-url.ts); a `javascript:` URL where a document is made, whose
  * evaluated string is that document. Undefined for any other URL.
  */
-function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (readings: readonly string[]) => void): (abs: string, use: BlobUse) => Verdict | undefined {
-  const judged = (content: readonly string[]): Verdict => {
+function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markup: (readings: readonly string[], alsoCss: boolean) => void): (abs: string, use: BlobUse) => Verdict | undefined {
+  // a javascript: URL's result is a document only, never a stylesheet: its code is not read as CSS
+  // (its markup, one JS string, would be a second URL carrying the draft and refuse a signed release)
+  const judged = (content: readonly string[], alsoCss = true): Verdict => {
     try {
-      markupOrCss(content);
+      markup(content, alsoCss);
       return { pass: true };
     } catch (e) {
       // eslint-disable-next-line no-restricted-syntax -- the refusal's message, after the verdict
@@ -103,8 +106,24 @@ function parsedUrlJudge(channel: GuardChannel, blobs: BlobStore, markupOrCss: (r
     if (code === undefined) return undefined;
     // A document of text the code does not show (a variable, a call) cannot be read to be judged.
     if (!javascriptResultReadable(code)) return channel.covered() ? { pass: false, message: UNREADABLE_JAVASCRIPT } : { pass: true };
-    return judged([code]);
+    return judged([code], false);
   };
+}
+
+/**
+ * Markup read as CSS too (a text the browser may take for either): its quoted attribute values are CSS
+ * strings as well, and one with an entity (`&amp;`) is the same URL as the attribute's, written
+ * otherwise — asked twice, a signed release was spent on the first and the second refused (CI).
+ */
+function withCssUrls(html: readonly string[], text: string): string[] {
+  const seen = keptSet(html);
+  const urls = addAll([], html);
+  const css = cssUrls(text);
+  for (let i = 0; i < css.length; i++) {
+    const u = css[i]!;
+    if (!seen.has(u) && !seen.has(decodeEntities(u))) add(urls, u);
+  }
+  return urls;
 }
 
 /** Each window name once, with the attribute it last stood in (a repeated target="_blank" is asked about once). */
@@ -124,7 +143,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
   const refuse = (message: string) => {
     if (channel.covered()) throw refusal(win, message);
   };
-  const parsed = parsedUrlJudge(channel, blobs, (readings) => markup(readings, true));
+  const parsed = parsedUrlJudge(channel, blobs, (readings, alsoCss) => markup(readings, alsoCss));
   const allowed = (url: string, route: Route = 'element-url', use: BlobUse = 'other'): Verdict => {
     const abs = absoluteUrl(win, url);
     const byContent = parsed(abs, use);
@@ -167,7 +186,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     for (let i = 0; i < texts.length; i++) {
       const m = texts[i]!;
       if (htmlHasSpeculationRules(m)) refuse(NO_SPECULATION);
-      const found = alsoCss ? addAll(addAll([], htmlUrls(m)), cssUrls(m)) : htmlUrls(m);
+      const found = alsoCss ? withCssUrls(htmlUrls(m), m) : htmlUrls(m);
       addAll(urls, found);
       // an editor's pasted pictures are blob: URLs, written again with every setContent: not read
       // (a picture in every reading it is found in: one reading's picture can be another's frame)
