@@ -7,8 +7,9 @@
  * eleventh probe got the ID past patterns with an escaped `)` or quote, a string holding `)` inside
  * image-set(), a nested function, `@import"…"` without a space, comments, and strings that reach a
  * fetch through var() from places no pattern named (an @property's initial value, a registered
- * property, a typed custom property). So every url token and every string token is a URL to ask
- * about: any string can reach image-set(), @import or var(), and asking about a font name costs nothing.
+ * property, a typed custom property). So every url token is a URL to ask about, and so is every
+ * string in a function that fetches or outside any function (it can reach @import or var()); asking
+ * about a font name costs nothing.
  * Pure: no DOM. Read through the kept built-ins (lib/realm/intrinsics.ts): a page that replaced a
  * String method would have had the guard find no URL in any CSS.
  */

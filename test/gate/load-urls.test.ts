@@ -60,6 +60,12 @@ describe('cssUrls: what a piece of CSS fetches', () => {
     expect(cssUrls(`color:red /* "${Q}"`)).toEqual([]);
   });
 
+  it("a string in a function that fetches nothing is no URL (a style spelt a letter at a time: a signed release must not be spent on it)", () => {
+    expect(cssUrls(`@import urX("${Q}");`)).toEqual([]);
+    expect(cssUrls(`@font-face{src:local("${Q}") format("${Q}")}`)).toEqual([]);
+    expect(cssUrls(`x:image-set(type("${Q}") 1x, "/a.png" 1x)`)).toEqual(['/a.png']);
+  });
+
   it('a name that ends in url( is another function', () => {
     expect(cssUrls(`x:my-url(${Q})`)).toEqual([]);
   });
