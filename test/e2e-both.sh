@@ -9,8 +9,9 @@
 # Run of db020f7 (2026-12-06): Firefox, walking TinyMCE on one route per kind, 21.0; the Chromium
 # rest 25.5; the ticket's stream 19.4 + 6.6; the waiting one 10.7 + 14.5; 33.5 in all with 7 before.
 # So cms-control and managed-policy (4.4 minutes) now run in the Firefox process after its suite.
-# The eleventh and twelfth probes' files (2026-12-06) wait most of their time for what a page sends to
-# settle, as the other probe files do: they run in a fifth process of their own from the start.
+# The eleventh and twelfth probes' files (2026-12-06): gate-parsed-loads (about 4 minutes) runs in the
+# Firefox process too, gate-late-base-and-cache (1) beside the ticket's expiry. A fifth process of their
+# own was tried: five browsers on two cores slowed every stream by 4–6 minutes (36.5 in all).
 # Run one after the other they would take 80 minutes; CI must stay under 35 in all. Both builds are
 # made first, one after the other: two WXT builds at once would write the same .wxt folder. The
 # processes' logs are printed one after the other once all are done, and the failed tests last of all.
@@ -28,14 +29,12 @@ READ_ONCE=test/e2e/gate-read-once.e2e.test.ts
 BUILT_INS=test/e2e/gate-built-ins.e2e.test.ts
 waits_log=test-output/e2e-waits.log
 # A codes file left by an earlier run must not stand in for this one's (a stream that dies writes none).
-rm -f "$codes" "$codes.waits" "$codes.ff" "$codes.probes" test-output/gate-routes.shard-*.json
+rm -f "$codes" "$codes.waits" "$codes.ff" test-output/gate-routes.shard-*.json
 # The ticket's two minutes are spent waiting, not working: that file runs in a process of its own,
 # with six files of the Chromium suite's after it, then three eighths of the route table.
-BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts test/e2e/collector.e2e.test.ts test/e2e/gate-extra-routes.e2e.test.ts"
+BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts test/e2e/collector.e2e.test.ts test/e2e/gate-extra-routes.e2e.test.ts test/e2e/gate-late-base-and-cache.e2e.test.ts"
 # Chromium files the Firefox process runs once its suite is done (that suite takes 18.5 minutes now)
-AFTER_FIREFOX="test/e2e/cms-control.e2e.test.ts test/e2e/managed-policy.e2e.test.ts"
-PROBES="test/e2e/gate-parsed-loads.e2e.test.ts test/e2e/gate-late-base-and-cache.e2e.test.ts"
-probes_log=test-output/e2e-probes.log
+AFTER_FIREFOX="test/e2e/cms-control.e2e.test.ts test/e2e/managed-policy.e2e.test.ts test/e2e/gate-parsed-loads.e2e.test.ts"
 expiry_log=test-output/e2e-ticket-expiry.log
 (
   # shellcheck disable=SC2086 # BESIDE is a list of paths without spaces
@@ -60,26 +59,18 @@ waiting=$!
   echo "$ff $?" >"$codes.ff"
 ) &
 firefox=$!
-(
-  # shellcheck disable=SC2086 # PROBES is a list of paths without spaces
-  PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts $PROBES >"$probes_log" 2>&1
-  echo "$?" >"$codes.probes"
-) &
-probing=$!
 chromium_log=test-output/e2e-chromium.log
 exclude=""
-for f in $BESIDE $AFTER_FIREFOX $PROBES; do exclude="$exclude --exclude $f"; done
+for f in $BESIDE $AFTER_FIREFOX; do exclude="$exclude --exclude $f"; done
 # shellcheck disable=SC2086 # exclude is a list of options and paths without spaces
 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude "$BUILT_INS" $exclude >"$chromium_log" 2>&1
 chromium=$?
 wait "$firefox"
-wait "$probing"
 wait "$waiting"
 wait "$expiring"
 read -r ff after_ff <"$codes.ff" || { ff=1; after_ff=1; }
 read -r expiry routes <"$codes" || { expiry=1; routes=1; }
 read -r waits routes_a <"$codes.waits" || { waits=1; routes_a=1; }
-read -r probes <"$codes.probes" || probes=1
 echo "---- Chromium, the rest ($chromium_log) ----"
 cat "$chromium_log"
 echo "---- Chromium, a ticket's expiry and six files of the suite ($expiry_log) ----"
@@ -88,12 +79,10 @@ echo "---- Chromium, the waiting files and five eighths of the gate routes ($wai
 cat "$waits_log"
 echo "---- Chromium gate routes, the last three eighths ($routes_log) ----"
 cat "$routes_log"
-echo "---- Chromium, the eleventh and twelfth probes' files ($probes_log) ----"
-cat "$probes_log"
-echo "---- Firefox e2e, then cms-control and managed-policy in Chromium ($ff_log) ----"
+echo "---- Firefox e2e, then cms-control, managed-policy and gate-parsed-loads in Chromium ($ff_log) ----"
 cat "$ff_log"
 # CI keeps only the end of what was printed: the failures are named again here, last.
 echo "---- failed tests, every stream ----"
-cat "$chromium_log" "$expiry_log" "$waits_log" "$routes_log" "$probes_log" "$ff_log" | sed 's/\x1b\[[0-9;]*m//g' | grep -a -E "^ *(FAIL|×|✗) " | sort -u | head -60
-echo "e2e: Chromium exit $chromium, ticket expiry and its files exit $expiry, waiting files exit $waits, Chromium gate routes exit $routes_a and $routes, Firefox exit $ff, the two Chromium files after it exit $after_ff, the probes' files exit $probes"
-[ "$chromium" -eq 0 ] && [ "$expiry" -eq 0 ] && [ "$waits" -eq 0 ] && [ "$routes_a" -eq 0 ] && [ "$routes" -eq 0 ] && [ "$ff" -eq 0 ] && [ "$after_ff" -eq 0 ] && [ "$probes" -eq 0 ]
+cat "$chromium_log" "$expiry_log" "$waits_log" "$routes_log" "$ff_log" | sed 's/\x1b\[[0-9;]*m//g' | grep -a -E "^ *(FAIL|×|✗) " | sort -u | head -60
+echo "e2e: Chromium exit $chromium, ticket expiry and its files exit $expiry, waiting files exit $waits, Chromium gate routes exit $routes_a and $routes, Firefox exit $ff, the two Chromium files after it exit $after_ff"
+[ "$chromium" -eq 0 ] && [ "$expiry" -eq 0 ] && [ "$waits" -eq 0 ] && [ "$routes_a" -eq 0 ] && [ "$routes" -eq 0 ] && [ "$ff" -eq 0 ] && [ "$after_ff" -eq 0 ]
