@@ -19,7 +19,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, addAll, indexOf, isArray, keptMap, keptSet, listOf, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, indexOf, keptMap, keptSet, listOf, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -167,8 +167,9 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     }
   };
   // one text, or the readings of one content (each parsed alone: joined, one could hide the next in a comment)
-  const markup = (html: unknown, alsoCss: boolean): void => {
-    const texts: string[] = typeof html === 'string' || !isArray(html) ? [toText(html)] : listOf(html as readonly string[]);
+  // a page's value is made text by the callers (an array the page hands in is one text to the browser)
+  const markup = (html: string | readonly string[], alsoCss: boolean): void => {
+    const texts: string[] = typeof html === 'string' ? [html] : listOf(html);
     // an XML document's entities written out (a data: or blob: SVG behind an <embed>): its URLs may be made of them
     if (alsoCss) {
       const count = texts.length;
@@ -209,7 +210,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     url: check,
     request,
     css: (css) => checkEach(cssUrls(toText(css)), () => 'stylesheet'),
-    html: (html) => markup(html, false),
+    html: (html) => markup(toText(html), false),
     markupOrCss: (t) => markup(toText(t), true),
     markupOrCssReadings: (texts) => markup(texts, true),
     scriptType: (type) => {
