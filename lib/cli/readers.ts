@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { decodeText } from '../attachments/decode-text';
 import { CLI_ATTACHMENT_EXTENSIONS } from '../attachments/scan-file';
 import type { FindingLocation } from '../scan/types';
+import { decodeFileText } from './decode-file-text';
 
 /**
  * What a reader makes of one file: the text Precheck scans, and where in the file a stretch of that
@@ -16,7 +16,7 @@ export interface ReadResult {
 /** Turns a file's bytes into text; loaded lazily, so a run over .txt files never loads jsdom. */
 export type Reader = (bytes: Buffer, path: string) => ReadResult | Promise<ReadResult>;
 
-const readText: Reader = (bytes) => ({ text: decodeText(bytes) });
+const readText: Reader = (bytes) => ({ text: decodeFileText(bytes) });
 
 /** The page as its reader sees it (lib/page/extract-main.ts): title and main content, table cells located. */
 const readHtml: Reader = async (bytes, path) => {
