@@ -58,40 +58,53 @@ export function probePage(): ProbePage {
   let browser: Browser;
   let server: CmsServer;
   let control: CmsServer;
+  // The control host has a page and a raw recorder of its own: a case runs on both hosts at once,
+  // so the settling waits overlap (a case took ~4.5 s one host after the other).
   let raw: RawRecorder;
+  let controlRaw: RawRecorder;
   let page: Page;
+  let controlPage: Page;
 
   beforeAll(async () => {
-    [browser, server, control, raw] = await Promise.all([launchBrowser({ extensionDir: EXTENSION_DIR }), startCmsServer(), startCmsServer({ host: '127.0.0.2', port: 0 }), startRawRecorder()]);
+    [browser, server, control, raw, controlRaw] = await Promise.all([
+      launchBrowser({ extensionDir: EXTENSION_DIR }),
+      startCmsServer(),
+      startCmsServer({ host: '127.0.0.2', port: 0 }),
+      startRawRecorder(),
+      startRawRecorder(),
+    ]);
     await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
     page = await browser.context.newPage();
+    controlPage = await browser.context.newPage();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([server?.close(), control?.close(), raw?.close()]);
+    await Promise.all([server?.close(), control?.close(), raw?.close(), controlRaw?.close()]);
   });
 
-  const run = (code: string) => page.evaluate<string>(pageScript(code, raw));
-  /** What reached the recording server or the raw recorder carrying the ID since the marks. */
-  const carrying = (on: CmsServer, since: number, t0: number): string[] => [...on.carrying(ID, { since }).map((r) => `${r.method} ${r.url}`), ...raw.carrying(ID, t0)];
+  /** What reached a recording server or its raw recorder carrying the ID since the marks. */
+  const carrying = (on: CmsServer, onRaw: RawRecorder, since: number, t0: number): string[] => [
+    ...on.carrying(ID, { since }).map((r) => `${r.method} ${r.url}`),
+    ...onRaw.carrying(ID, t0),
+  ];
 
   const onGuarded = async (code: string) => {
     await openRoutes(page, server);
     await writeDraft(page, ownDraft(81, true));
     const [since, t0] = [server.mark(), Date.now()];
-    const outcome = await run(code);
+    const outcome = await page.evaluate<string>(pageScript(code, raw));
     await settle();
-    return { carried: carrying(server, since, t0), arrived: server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + raw.count(t0), outcome };
+    return { carried: carrying(server, raw, since, t0), arrived: server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + raw.count(t0), outcome };
   };
   const onControl = async (code: string, draft: number) => {
-    await page.goto(`${control.url}/routes/index.html`);
-    await page.waitForFunction('window.__routes && window.__routes.ready === true');
-    await page.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(draft, true))})`);
+    await controlPage.goto(`${control.url}/routes/index.html`);
+    await controlPage.waitForFunction('window.__routes && window.__routes.ready === true');
+    await controlPage.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(draft, true))})`);
     const [since, t0] = [control.mark(), Date.now()];
-    const outcome = await run(code);
+    const outcome = await controlPage.evaluate<string>(pageScript(code, controlRaw));
     await settle();
-    return { carried: carrying(control, since, t0), outcome };
+    return { carried: carrying(control, controlRaw, since, t0), outcome };
   };
   return {
     onGuarded,
@@ -102,9 +115,8 @@ export function probePage(): ProbePage {
       expect(guarded.arrived, guarded.outcome).toBeGreaterThan(0);
     },
     expectDeliveredOnlyWithout: async (code, draft) => {
-      const without = await onControl(code, draft);
+      const [without, guarded] = await Promise.all([onControl(code, draft), onGuarded(code)]);
       expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-      const guarded = await onGuarded(code);
       expect(guarded.carried, guarded.outcome).toEqual([]);
       return guarded.outcome;
     },
