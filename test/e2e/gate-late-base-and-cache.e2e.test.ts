@@ -5,7 +5,8 @@
  * Chromium loads against the new base with the ID in its path; and what a Request carries into
  * Cache.add/addAll besides its URL (a safelisted Content-Language header with the ID, a referrer naming
  * the draft under unsafe-url), in the page and in a worker. A clean <base> and a clean cached Request
- * with a header keep working.
+ * with a header keep working. This file re-run against the build of c4bb3ec (before the fixes,
+ * 2026-12-06): the eight leak cases failed, the two clean ones passed.
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
