@@ -9,9 +9,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../lib/gate/blob-text';
 import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-text-pattern';
 import { BASE64_TEXT_RUN } from '../../lib/gate/text-shape';
-import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
+import { WORKER_PRELUDE_SOURCE } from '../../lib/intercept/main/hooks/worker-prelude';
 
 const MARKER = '__testGuardPort';
+/**
+ * The prelude as a worker gets it: its source text, evaluated in this global (each part must stand on
+ * its own text, importing nothing).
+ */
+const runPrelude = (scriptUrl: string): void =>
+  void (0, eval)(`(${WORKER_PRELUDE_SOURCE})(${[scriptUrl, false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE, BASE64_TEXT_RUN].map((a) => JSON.stringify(a)).join(', ')})`);
 const ID = '11010519491231002X';
 const g = globalThis as unknown as Record<string, unknown>;
 
@@ -47,7 +53,7 @@ const saved = { MessageChannel: g.MessageChannel, fetch: Reflect.getOwnPropertyD
 const fetched: string[] = [];
 g.MessageChannel = Channel;
 Reflect.defineProperty(g, 'fetch', { value: (url: string, init: { body: string }) => (fetched.push(`${url} ${init.body}`), Promise.resolve('sent')), writable: true, configurable: true });
-workerPrelude('http://cms.test/shared.js', false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE, BASE64_TEXT_RUN);
+runPrelude('http://cms.test/shared.js');
 afterAll(() => {
   g.MessageChannel = saved.MessageChannel;
   if (saved.fetch) Reflect.defineProperty(g, 'fetch', saved.fetch);

@@ -12,9 +12,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../lib/gate/blob-text';
 import { SCRIPT_TEXT_PATTERN } from '../../lib/gate/script-text-pattern';
 import { BASE64_TEXT_RUN } from '../../lib/gate/text-shape';
-import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
+import { WORKER_PRELUDE_SOURCE } from '../../lib/intercept/main/hooks/worker-prelude';
 
 const MARKER = '__testGuardPort';
+/**
+ * The prelude as a worker gets it: its source text, evaluated in this global (each part must stand on
+ * its own text, importing nothing).
+ */
+const runPrelude = (scriptUrl: string): void =>
+  void (0, eval)(`(${WORKER_PRELUDE_SOURCE})(${[scriptUrl, false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE, BASE64_TEXT_RUN].map((a) => JSON.stringify(a)).join(', ')})`);
 const ID = '11010519491231002X';
 const g = globalThis as unknown as Record<string, unknown>;
 const proto = XMLHttpRequest.prototype;
@@ -46,7 +52,7 @@ function posted(data: unknown, ports: MessagePort[]): MessageEvent {
   return e;
 }
 
-const installPrelude = () => workerPrelude('http://cms.test/worker.js', false, MARKER, SCRIPT_TEXT_PATTERN, WORKER_REFUSED_BLOB_TYPE, BASE64_TEXT_RUN);
+const installPrelude = () => runPrelude('http://cms.test/worker.js');
 
 /** The guard's end of a port: `verdict` answers each question, which is kept in `questions`; the worker's end is returned. */
 function guardEnd(verdict: (q: Question) => Verdict, questions: Question[] = []): MessagePort {

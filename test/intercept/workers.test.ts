@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outgoing } from '../../lib/gate/types';
 import type { GuardAnswer } from '../../lib/intercept/channel-protocol';
 import type { GuardChannel } from '../../lib/intercept/main/channel';
-import { workerPrelude } from '../../lib/intercept/main/hooks/worker-prelude';
+import { WORKER_PRELUDE_SOURCE } from '../../lib/intercept/main/hooks/worker-prelude';
 import { hookWorkers } from '../../lib/intercept/main/hooks/workers';
 import { bare, sealedPromise } from '../../lib/realm/intrinsics';
 
@@ -103,7 +103,7 @@ describe("a worker's page end, with the page's built-ins replaced after the guar
       undo(restores);
     }
     const [first, second] = [await blobs[0]!.text(), await blobs[1]!.text()];
-    expect(first.startsWith(`(${workerPrelude.toString()})("http://cms.test/w.js", false, `)).toBe(true);
+    expect(first.startsWith(`(${WORKER_PRELUDE_SOURCE})("http://cms.test/w.js", false, `)).toBe(true);
     expect(second).toBe(first);
   });
 

@@ -16,7 +16,7 @@ import type { GuardChannel } from '../channel';
 import { serializeBody, textHeaders, type Serialized } from '../serialize';
 import { absoluteUrl } from './network';
 import { judgeUrl, refusal } from './sockets';
-import { workerPrelude } from './worker-prelude';
+import { WORKER_PRELUDE_SOURCE } from './worker-prelude';
 import { SCRIPT_TEXT_PATTERN } from '../../../gate/script-text-pattern';
 import { WORKER_REFUSED_BLOB_TYPE } from '../../../gate/blob-text';
 import { BASE64_TEXT_RUN } from '../../../gate/text-shape';
@@ -33,7 +33,7 @@ const MARKER = '__precheckGuardPort';
  * Written at each worker, a page's Function.prototype.toString could swap the prelude, and its
  * JSON.stringify put code of its own before it (the script URL is written by the kept JSON writer).
  */
-const PRELUDE = `(${workerPrelude.toString()})(`;
+const PRELUDE = `(${WORKER_PRELUDE_SOURCE})(`;
 const PRELUDE_ARGS = `, ${toJson(MARKER)}, ${toJson(SCRIPT_TEXT_PATTERN)}, ${toJson(WORKER_REFUSED_BLOB_TYPE)}, ${toJson(BASE64_TEXT_RUN)});`;
 
 const preludeSource = (scriptUrl: string, isModule: boolean): string => PRELUDE + toJson(scriptUrl) + (isModule ? ', true' : ', false') + PRELUDE_ARGS;
