@@ -4,6 +4,7 @@
  * enforcing meanwhile (lib/gate/startup-rules.ts). It works from the origins the last run registered,
  * kept in storage.local, without waiting for the policy store (a managed policy takes seconds to read).
  */
+import { DATA_FRAME_RULE_IDS, dataFrameRules } from '../gate/data-frame-rules';
 import { NAVIGATION_RULE_IDS, navigationUrlRules } from '../gate/navigation-url-rules';
 import { SCRIPT_RULE_IDS, scriptUrlRules } from '../gate/script-url-rules';
 import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownRules } from '../gate/startup-rules';
@@ -58,6 +59,17 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
     });
   }
 
+  /**
+   * The policy refusing data: frames on the CMS's pages (lib/gate/data-frame-rules.ts), in an update of
+   * its own too: a browser that refused a header rule must keep the rest.
+   */
+  async function setDataFrameRule(origins: readonly string[]): Promise<void> {
+    const update = { removeRuleIds: [...DATA_FRAME_RULE_IDS], addRules: dataFrameRules(origins) };
+    await deps.dnr?.updateDynamicRules(update).catch((e: unknown) => {
+      console.warn('[precheck] 禁止 data: 框架的页面策略未能启用', e);
+    });
+  }
+
   async function lift(origins: readonly string[]): Promise<void> {
     await deps.dnr?.updateSessionRules({ removeRuleIds: [...LIFT_IDS], addRules: liftRules(origins) });
   }
@@ -95,6 +107,7 @@ export function createStartupGuard(deps: StartupDeps): StartupGuard {
       // The lockdown follows the origins (a new CMS added, one removed); it stays lifted this session.
       await setLockdown(origins);
       await setUrlShapeRules(origins);
+      await setDataFrameRule(origins);
       // Tabs already showing a newly covered origin (the first run after install) get the scripts now.
       await deps.injectOpenTabs(origins.filter((o) => !before.includes(o)));
       await lift(origins);

@@ -10,8 +10,15 @@ import type { RequestRule } from './adapter-rules';
 export interface DnrRule {
   id: number;
   priority: number;
-  action: { type: 'block' | 'allow' };
+  action: { type: 'block' | 'allow' | 'modifyHeaders'; responseHeaders?: DnrHeader[] };
   condition: { regexFilter: string; isUrlFilterCaseSensitive?: boolean; requestMethods?: string[]; resourceTypes: string[]; tabIds?: number[]; initiatorDomains?: string[]; requestDomains?: string[] };
+}
+
+/** A response header a modifyHeaders rule adds (only ever appended: lib/gate/data-frame-rules.ts). */
+export interface DnrHeader {
+  header: string;
+  operation: 'append';
+  value: string;
 }
 
 export const RESOURCE_TYPES = ['main_frame', 'sub_frame', 'stylesheet', 'script', 'image', 'font', 'object', 'xmlhttprequest', 'ping', 'csp_report', 'media', 'websocket', 'other'];

@@ -15,10 +15,10 @@
  * parent delivered each): a data: document sent into a fresh frame by a link, a form's action or a meta
  * refresh, now judged by the document its URL holds (isolated/navigation.ts, hooks/blank-ask.ts).
  */
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { probePage } from './probe-page.ts';
 
-const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
+const { expectCleanArrives, expectDeliveredOnlyWithout, onGuarded } = probePage();
 
 /**
  * Page helpers: the draft percent-encoded, a box in the page, a wait until its style has loaded, a
@@ -32,6 +32,7 @@ const PRE = String.raw`
   const styleEl = (text) => { const s = document.createElement('style'); s.textContent = text; document.head.append(s); return s; };
   const wait = (ms) => new Promise((r) => setTimeout(r, ms));
   const img = (name) => '<img src="' + sink(name) + '?content=' + enc + '">';
+  const sheetOf = async (href) => { const l = document.createElement('link'); l.rel = 'stylesheet'; l.href = href; document.head.append(l); await wait(900); };
   const frameOf = async (src, name) => { const f = document.createElement('iframe'); if (name) f.name = name; if (src) f.src = src; document.body.append(f); await wait(1000); return f; };
   const u16 = (s) => Array.from(s, (c) => { const n = c.charCodeAt(0); return '%' + (n & 255).toString(16).padStart(2, '0') + '%' + (n >> 8).toString(16).padStart(2, '0'); }).join('');
   const u16bytes = (s) => { const b = new Uint8Array(2 + s.length * 2); b[0] = 0xff; b[1] = 0xfe; for (let i = 0; i < s.length; i++) { b[2 + 2 * i] = s.charCodeAt(i) & 255; b[3 + 2 * i] = s.charCodeAt(i) >> 8; } return b; };
@@ -40,6 +41,8 @@ const PRE = String.raw`
   const IDB = ID.slice(10);
 `;
 const page = (code: string) => PRE + code;
+/** Page helper: the directives the page's policies refused, as its securitypolicyviolation events name them. */
+const VIOLATIONS = String.raw`const violations = []; document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));`;
 
 const CSS_CASES: [label: string, code: string][] = [
   [
@@ -228,6 +231,22 @@ const FRESH_FRAME_CASES: [label: string, code: string][] = [
   ],
 ];
 
+/**
+ * The twelfth probe's open case: a fresh frame's Location set to a data: document (no hook, no request
+ * carrying the URL). Both delivered with 6976082; now refused by the CMS page's frame-src
+ * (lib/gate/data-frame-rules.ts), which the page's own securitypolicyviolation event names.
+ */
+const FRESH_FRAME_LOCATION_CASES: [label: string, code: string][] = [
+  [
+    "a fresh frame's contentWindow.location.href set to a data: HTML document",
+    String.raw`const f = await frameOf(''); f.contentWindow.location.href = 'data:text/html,' + encodeURIComponent(img('p12-location-data')); await wait(1500);`,
+  ],
+  [
+    'frames[n].location.replace() of a fresh frame to a data: HTML document',
+    String.raw`await frameOf(''); frames[frames.length - 1].location.replace('data:text/html,' + encodeURIComponent(img('p12-location-replace-data'))); await wait(1500);`,
+  ],
+];
+
 describe('CSS as the browser tokenizes it, and data: documents and stylesheets', () => {
   test.each(CSS_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 84)));
 });
@@ -248,6 +267,24 @@ describe('a data: document sent into a fresh frame (the twelfth probe)', () => {
   test.each(FRESH_FRAME_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 88)));
 });
 
+describe("a fresh frame's Location sent to a data: document (the twelfth probe's open case)", () => {
+  test.each(FRESH_FRAME_LOCATION_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => {
+    const outcome = await expectDeliveredOnlyWithout(page(VIOLATIONS + code + ' return violations.join();'), 89);
+    expect(outcome).toContain('frame-src');
+  });
+});
+
+describe('what a covered page no longer shows', () => {
+  test.each([
+    ['a clean data: HTML frame (src)', String.raw`await frameOf('data:text/html,' + encodeURIComponent('<img src="' + sink('p12-refused-data-frame') + '?v=8">'));`],
+    ['a clean data: HTML <object>', String.raw`const o = document.createElement('object'); o.data = 'data:text/html,' + encodeURIComponent('<img src="' + sink('p12-refused-data-object') + '?v=9">'); document.body.append(o); await wait(1000);`],
+  ])('%s: refused by the page\'s frame-src, nothing it names loads', async (_label, code) => {
+    const guarded = await onGuarded(page(VIOLATIONS + code + ' return violations.join();'));
+    expect(guarded.arrived, guarded.outcome).toBe(0);
+    expect(guarded.outcome).toContain('frame-src');
+  });
+});
+
 describe('the CMS keeps working', () => {
   test('a clean unquoted url() with an escaped character still loads', async () => {
     await expectCleanArrives(page(String.raw`const el = box(); el.style.backgroundImage = 'url(' + sink('p11-clean-url') + '?v=1\\)2)'; await paint(el);`));
@@ -261,11 +298,19 @@ describe('the CMS keeps working', () => {
   test("a worker's clean Cache.add still fetches", async () => {
     await expectCleanArrives(page(String.raw`return await inWorker("const c = await caches.open('p11c'); await c.add(sink('p11-clean-cache') + '?v=3').catch(() => {});");`));
   });
-  test('a clean data: HTML frame with a charset parameter still loads its picture', async () => {
-    await expectCleanArrives(page(String.raw`await frameOf('data:text/html;charset=utf-8,' + encodeURIComponent('<img src="' + sink('p12-clean-data-charset') + '?v=2">'));`));
+  // (a data: document in a frame, an <object> or an <embed> is refused outright on a covered page,
+  // lib/gate/data-frame-rules.ts: the readings of a charset parameter and of base64 are walked on stylesheets)
+  test('a clean data: stylesheet with a charset parameter still loads its @import', async () => {
+    await expectCleanArrives(page(String.raw`await sheetOf('data:text/css;charset=utf-8,' + encodeURIComponent('@import url("' + sink('p12-clean-data-charset') + '?v=2");'));`));
   });
-  test('a clean base64 data: HTML frame still loads its picture', async () => {
-    await expectCleanArrives(page(String.raw`await frameOf('data:text/html;base64,' + b64('<img src="' + sink('p12-clean-data-b64') + '?v=3">'));`));
+  test('a clean base64 data: stylesheet still loads its @import', async () => {
+    await expectCleanArrives(page(String.raw`await sheetOf('data:text/css;base64,' + b64('@import url("' + sink('p12-clean-data-b64') + '?v=3");'));`));
+  });
+  test("a clean blob: HTML frame still loads its picture (frame-src refuses data: only)", async () => {
+    await expectCleanArrives(page(String.raw`await frameOf(URL.createObjectURL(new Blob(['<img src="' + sink('p12-clean-blob-frame') + '?v=6">'], { type: 'text/html' })));`));
+  });
+  test("a fresh frame's Location set to a CMS page still loads it", async () => {
+    await expectCleanArrives(page(String.raw`const f = await frameOf(''); f.contentWindow.location.href = sink('p12-clean-location') + '?v=7'; await wait(1200);`));
   });
   test('a clean SVG from DOMParser, its picture named by a DTD entity, still loads once imported', async () => {
     await expectCleanArrives(page(String.raw`const xml = '<!DOCTYPE svg [<!ENTITY u "' + sink('p12-clean-dtd') + '?v=5">]><svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><image href="&u;" width="10" height="10"/></svg>';

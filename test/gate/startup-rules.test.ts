@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LIFT_IDS, LOCKDOWN_IDS, liftRules, lockdownDomains, lockdownRules } from '../../lib/gate/startup-rules';
 import { createStartupGuard, REGISTERED_ORIGINS_KEY } from '../../lib/background/startup-guard';
+import { DATA_FRAME_RULE_IDS } from '../../lib/gate/data-frame-rules';
 import { NAVIGATION_RULE_IDS } from '../../lib/gate/navigation-url-rules';
 import { SCRIPT_RULE_IDS } from '../../lib/gate/script-url-rules';
 import type { DnrRule } from '../../lib/gate/backstop-rules';
@@ -128,7 +129,7 @@ describe('startup guard', () => {
     const update = dnr.updateDynamicRules;
     dnr.updateDynamicRules = (u) => (writes.push(store[REGISTERED_ORIGINS_KEY] ? 'stored first' : 'lockdown first'), update(u));
     await guard.covered([A]);
-    expect(writes).toEqual(['lockdown first', 'lockdown first']);
+    expect(writes).toEqual(['lockdown first', 'lockdown first', 'lockdown first']);
     expect(store[REGISTERED_ORIGINS_KEY]).toEqual([A]);
   });
 
@@ -145,7 +146,23 @@ describe('startup guard', () => {
     const update = dnr.updateDynamicRules;
     dnr.updateDynamicRules = (u) => (u.addRules?.some((r) => r.id === SCRIPT_RULE_IDS[0]) ? Promise.reject(new Error('regex not supported')) : update(u));
     await guard.covered([A]);
-    expect([...dnr.dynamic.keys()]).toEqual([...LOCKDOWN_IDS]);
+    expect([...dnr.dynamic.keys()]).toEqual([...LOCKDOWN_IDS, ...DATA_FRAME_RULE_IDS]);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it("keeps the data: frame policy on the covered origins' pages; a browser refusing it keeps the rest", async () => {
+    const { dnr, guard } = setup(undefined);
+    await guard.covered([A, B]);
+    expect(dnr.dynamic.get(DATA_FRAME_RULE_IDS[0])!.condition.requestDomains).toEqual(['cms.a.gov.cn', 'cms.b.gov.cn']);
+    await guard.covered([]);
+    expect(dnr.dynamic.has(DATA_FRAME_RULE_IDS[0])).toBe(false);
+
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const update = dnr.updateDynamicRules;
+    dnr.updateDynamicRules = (u) => (u.addRules?.some((r) => r.id === DATA_FRAME_RULE_IDS[0]) ? Promise.reject(new Error('header rule refused')) : update(u));
+    await guard.covered([A]);
+    expect([...dnr.dynamic.keys()].sort((a, b) => a - b)).toEqual([...LOCKDOWN_IDS, ...SCRIPT_RULE_IDS, ...NAVIGATION_RULE_IDS]);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });
