@@ -7,14 +7,15 @@
  * document by its URL and stopped it at document_start refused it and the picture still arrived
  * (measured, Chromium: it had left before the guard ran, by the look of it from the parser's preload
  * scan). So the browser refuses the frame itself: a Content-Security-Policy appended to the CMS's own
- * pages and frames whose frame-src lists every scheme a frame of theirs loads but data:. The parent's frame-src governs every navigation of its
- * frames, whoever starts it; Chromium applies it to an <object>'s or <embed>'s document too (measured).
+ * pages and frames whose frame-src lists every scheme a frame of theirs loads but data:. The parent's
+ * frame-src governs every navigation of its frames, whoever starts it (measured, Chromium and
+ * Firefox); Chromium applies it to an <object>'s or <embed>'s document too, Firefox does not (measured).
  *
  * Appended, never set: a second policy only narrows (a response's policies all apply), so the CMS's
  * own policy is never weakened, and no other directive is touched. chrome-extension: and
  * moz-extension: stay listed: the policy is about data: alone, not about frames an extension shows.
- * What it costs: a data: document in a frame, <object> or <embed> of a covered page does not load,
- * clean or not (README, "Also open (twelfth probe"); data: pictures, stylesheets and fonts are untouched.
+ * What it costs: a data: document in a frame (in Chromium an <object> or <embed> too) of a covered page
+ * does not load, clean or not (README, known limits); data: pictures, stylesheets and fonts are untouched.
  */
 import type { DnrRule } from './backstop-rules';
 import { ALLOW_PRIORITY } from './backstop-rules';

@@ -14,6 +14,10 @@
  * parsed, or with its entities written out: lib/gate/xml-entities.ts); and three more (2c47eb7's
  * parent delivered each): a data: document sent into a fresh frame by a link, a form's action or a meta
  * refresh, now judged by the document its URL holds (isolated/navigation.ts, hooks/blank-ask.ts).
+ * Its open case — the fresh frame's Location set to a data: document — is kept here too (both failed
+ * with a5972d0): a covered page's frame-src now refuses data: frames
+ * (lib/gate/data-frame-rules.ts), so a clean data: frame, and in Chromium a clean data: <object>, no
+ * longer load there ("what a covered page no longer shows").
  */
 import { describe, expect, test } from 'vitest';
 import { probePage } from './probe-page.ts';
@@ -233,7 +237,7 @@ const FRESH_FRAME_CASES: [label: string, code: string][] = [
 
 /**
  * The twelfth probe's open case: a fresh frame's Location set to a data: document (no hook, no request
- * carrying the URL). Both delivered with 6976082; now refused by the CMS page's frame-src
+ * carrying the URL). Both delivered with a5972d0; now refused by the CMS page's frame-src
  * (lib/gate/data-frame-rules.ts), which the page's own securitypolicyviolation event names.
  */
 const FRESH_FRAME_LOCATION_CASES: [label: string, code: string][] = [

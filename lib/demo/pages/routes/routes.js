@@ -160,6 +160,10 @@
     });
   }
   /** A fresh frame without src: its window stays on the initial about:blank until navigated. */
+  /** A data: HTML document whose only content is a picture whose URL carries the draft. */
+  function dataDocument(k) {
+    return 'data:text/html,' + encodeURIComponent('<img src="' + location.origin + sink(k) + '?' + qs(payload()) + '">');
+  }
   function blankFrame() {
     var frame = d.createElement('iframe');
     frame.className = 'route-blank-frame';
@@ -1096,6 +1100,16 @@
     'blank-frame-replace': function () {
       blankFrame();
       w.frames[w.frames.length - 1].location.replace(sink('blank-frame-replace') + '?' + qs(payload()));
+      return ok('navigated');
+    },
+    // the frame's Location sent to a data: document whose picture carries the draft (no request carries the data: URL)
+    'blank-frame-location-data': function () {
+      blankFrame().contentWindow.location.href = dataDocument('blank-frame-location-data');
+      return ok('navigated');
+    },
+    'blank-frame-replace-data': function () {
+      blankFrame();
+      w.frames[w.frames.length - 1].location.replace(dataDocument('blank-frame-replace-data'));
       return ok('navigated');
     },
     'blank-frame-assign': function () {
