@@ -31,7 +31,8 @@ export default defineConfig({
     // policy's origins (lib/policy/registration.ts); activeTab: the toolbar click lends the popup the
     // current tab, so 「扫描此页面」 can read a published page on any site (no install warning).
     // declarativeNetRequest: the network backstop on adapter-named publish endpoints, the startup
-    // lockdown and the script-URL rule, all limited to the covered CMS origins. Not
+    // lockdown, the script- and navigation-URL rules and the data: frame policy (a header rule, which
+    // acts on the covered CMS pages through their host access), all limited to the covered CMS origins. Not
     // declarativeNetRequestWithHostAccess, whose rules act only where Precheck has host access: an
     // import() from the CMS page to any other host went out (Chromium and Firefox, other-host-walk.ts).
     // Install warning: "Block content on any page". offscreen (Chrome): the
