@@ -11,6 +11,7 @@ import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText,
 import { add, apply, keptWeakMap, lower, sealed, toText, upper } from '../../../realm/intrinsics';
 import { cloneRequest, isRequest, requestBodyBytes, requestFacts, resolveUrl } from '../natives';
 import { bodyOnce, initOnce, once, onceAt } from './once';
+import { foreignXhr, type XhrCall } from '../../xhr-foreign';
 
 type PageWindow = Window & typeof globalThis;
 type RequestFacts = ReturnType<typeof requestFacts>;
@@ -123,7 +124,22 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   const open = proto.open;
   const send = proto.send;
   const setHeader = proto.setRequestHeader;
+  const abort = proto.abort;
+  const readyState = Object.getOwnPropertyDescriptor(proto, 'readyState')?.get;
+  const stateOf = (xhr: XMLHttpRequest): number => (readyState ? (apply(readyState, xhr, []) as number) : 0);
+  /**
+   * A request this window's hooks have no record of: opened through another window's `open`
+   * (lib/intercept/xhr-foreign.ts). True when the browser's own method is to be called unjudged;
+   * throws when it is refused.
+   */
+  const foreign = (xhr: XMLHttpRequest, call: XhrCall): boolean => {
+    if (opened.has(xhr)) return false;
+    const what = foreignXhr(call, stateOf(xhr));
+    if (what === 'refuse') throw new win.DOMException('发布前预检：此请求经另一窗口的 XMLHttpRequest 方法打开，无法检查，已阻止', 'SecurityError');
+    return what === 'original';
+  };
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
+    foreign(this, 'open');
     onceAt(args, [0, 1, 3, 4]);
     // A user name and password go out in the Authorization answer: judged like a header the page set.
     const credentials = credentialsOf(args[3], args[4]);
@@ -135,10 +151,17 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   proto.setRequestHeader = function (this: XMLHttpRequest, pageName: string, pageValue: string) {
     const name = once(pageName) as string;
     const value = once(pageValue) as string;
+    if (foreign(this, 'setRequestHeader')) return apply(setHeader, this, [name, value]);
     const req = opened.get(this);
     if (req && lower(toText(name)) === 'content-type') req.contentType = value;
     if (req && (mayCarryText(toText(value)) || mayCarryText(toText(name)))) add(req.headers, [toText(name), toText(value)]);
     apply(setHeader, this, [name, value]);
+  };
+  proto.abort = function (this: XMLHttpRequest) {
+    if (foreign(this, 'abort')) return apply(abort, this, []);
+    apply(abort, this, []);
+    // a finished request aborted is UNSENT again: another window's open may take it, and this record would be stale
+    if (stateOf(this) === 0) opened.delete(this);
   };
   /** Re-aimed at a revoked blob: URL, the request fails like a dropped connection; nothing leaves. */
   const fail = (xhr: XMLHttpRequest, req: Opened) => {
@@ -150,6 +173,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   proto.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
     // sent after the verdict: a copy the page cannot change meanwhile
     const body = bodyOnce(pageBody) as Document | XMLHttpRequestBodyInit | null | undefined;
+    if (foreign(this, 'send')) return apply(send, this, [body]);
     const req = opened.get(this);
     if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return apply(send, this, [body]);
     const s = serializeBody(win, body, req.contentType);

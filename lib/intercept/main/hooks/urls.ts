@@ -124,7 +124,11 @@ function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
   }
   beforeSet(win.SVGAnimatedString?.prototype, 'baseVal', (self, value) => {
     const el = owners.get(self as object);
-    if (el) attr(el, 'href', value);
+    // One this window's getters did not hand out: an href got through another window's getter (a
+    // probe's frame's SVGImageElement getter, then this setter — the page's, as the string is the
+    // element's) loaded the ID unjudged. It is judged as an href whose element is not known; a
+    // className's or a filter result's value (a word) costs a look and passes.
+    attr(el ?? null, 'href', value);
   });
 }
 

@@ -1,0 +1,59 @@
+/**
+ * The thirteenth probe (2026-12-06, a helper in real Chromium, 25 cases at new ground): what one
+ * window's hooks remember of a page object, which another window's hooks do not know. Each guarded
+ * window (the page, a frame) hooks its own prototypes and keeps its own records; page code can call one
+ * window's method on another window's object. An XMLHttpRequest opened through a frame's `open` and
+ * sent through the page's `send` (async and sync), a frame's request opened by the page's `open` and
+ * sent by the frame's `send`, a header set through a frame's `setRequestHeader`, a request the page
+ * opened, finished and aborted and a frame's `open` then re-aimed, and an SVG href's animated string got
+ * through a frame's getter and written through the page's `baseVal` setter: each delivered the ID with
+ * Precheck installed (build a5972d0). The XHR hooks now refuse a request they have no record of
+ * (lib/intercept/xhr-foreign.ts), and a `baseVal` this window's getters did not hand out is judged as an
+ * href. What the same probe found held already is in README.md (the thirteenth probe).
+ */
+import { describe, test } from 'vitest';
+import { probePage } from './probe-page.ts';
+
+const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
+
+/** Page helpers: a wait and a fresh same-origin frame's window. */
+const PRE = String.raw`
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const frame = () => { const f = document.createElement('iframe'); document.body.append(f); return f.contentWindow; };
+  const done = (x) => new Promise((r) => x.addEventListener('loadend', r));
+`;
+const page = (code: string) => PRE + code;
+
+/** One window's method on another window's XMLHttpRequest. */
+const XHR_CASES: [label: string, code: string][] = [
+  ["opened through a frame's open, sent through the page's send", String.raw`const w = frame(); const x = new XMLHttpRequest(); w.XMLHttpRequest.prototype.open.call(x, 'POST', sink('p13-xhr-open-frame')); x.setRequestHeader('content-type', 'text/plain'); x.send(draft); await wait(800);`],
+  ["the same, synchronous", String.raw`const w = frame(); const x = new XMLHttpRequest(); w.XMLHttpRequest.prototype.open.call(x, 'POST', sink('p13-xhr-sync'), false); x.send(draft);`],
+  ["a frame's request opened by the page's open, sent by the frame's send", String.raw`const w = frame(); const x = new w.XMLHttpRequest(); XMLHttpRequest.prototype.open.call(x, 'POST', sink('p13-xhr-frame-obj')); x.send(draft); await wait(800);`],
+  ["opened by the page, a header with the ID set through a frame's setRequestHeader", String.raw`const w = frame(); const x = new XMLHttpRequest(); x.open('GET', sink('p13-xhr-header-frame')); w.XMLHttpRequest.prototype.setRequestHeader.call(x, 'X-C', ID); x.send(); await wait(800);`],
+  ["the page's clean request finished and aborted (UNSENT again), re-opened with the ID through a frame's open, sent by the page", String.raw`const w = frame(); const x = new XMLHttpRequest(); x.open('GET', sink('p13-xhr-first') + '?v=1'); x.send(); await done(x); x.abort(); w.XMLHttpRequest.prototype.open.call(x, 'GET', sink('p13-xhr-stale') + '?c=' + ID); x.send(); await wait(800);`],
+];
+
+describe("one window's XMLHttpRequest method on another window's request", () => {
+  test.each(XHR_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 91)));
+});
+
+describe("an SVG href's animated string another window's getter handed out", () => {
+  test("got through a frame's SVGImageElement href getter, baseVal set (the page's setter): delivered without Precheck, never with it", async () => {
+    await expectDeliveredOnlyWithout(
+      page(String.raw`const w = frame(); const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); const i = document.createElementNS('http://www.w3.org/2000/svg', 'image'); s.append(i); document.body.append(s); const a = Object.getOwnPropertyDescriptor(w.SVGImageElement.prototype, 'href').get.call(i); a.baseVal = sink('p13-svg-baseval') + '?c=' + ID; await wait(900);`),
+      92,
+    );
+  });
+});
+
+describe('the CMS keeps working', () => {
+  test('an XHR finished, aborted and opened again by the page still arrives', async () => {
+    await expectCleanArrives(page(String.raw`const x = new XMLHttpRequest(); x.open('GET', sink('p13-clean-first') + '?v=1'); x.send(); await done(x); x.abort(); x.open('POST', sink('p13-clean-reopen')); x.setRequestHeader('X-Requested-With', 'XMLHttpRequest'); x.send('a=1'); await done(x);`));
+  });
+  test("a frame's own XHR still arrives", async () => {
+    await expectCleanArrives(page(String.raw`const w = frame(); const x = new w.XMLHttpRequest(); x.open('POST', sink('p13-clean-frame-xhr')); x.send('a=1'); await done(x);`));
+  });
+  test("a clean SVG href through another window's getter still loads", async () => {
+    await expectCleanArrives(page(String.raw`const w = frame(); const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); const i = document.createElementNS('http://www.w3.org/2000/svg', 'image'); s.append(i); document.body.append(s); Object.getOwnPropertyDescriptor(w.SVGImageElement.prototype, 'href').get.call(i).baseVal = sink('p13-clean-svg') + '?v=2'; await wait(900);`));
+  });
+});
