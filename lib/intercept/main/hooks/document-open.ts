@@ -4,17 +4,33 @@
  * capturing listeners among them (measured: a form submitted in a frame after the page wrote its
  * document, as the editors write theirs, left unjudged). `then` runs right after each call on this
  * window's own document, before the page's next statement, to put them back.
+ *
+ * Another window's document opened through this window's method (`Document.prototype.open.call(
+ * frame.document)`, a thirteenth probe's) lost its guard's listeners with nothing to put them back: its
+ * form then left with the draft. Each window's `then` is kept here, so a window this guard installed
+ * itself in gets its own put back; a document of any other window is refused (its guard is another
+ * instance, out of reach; no script opens one window's document with another window's method).
  */
-import { apply } from '../../../realm/intrinsics';
+import { apply, keptWeakMap } from '../../../realm/intrinsics';
 type PageWindow = Window & typeof globalThis;
 
+/** Each guarded window's `then`, for its document opened through another guarded window's method. */
+const relisteners = keptWeakMap<Window, () => void>();
+const viewOf = Reflect.getOwnPropertyDescriptor(Document.prototype, 'defaultView')?.get;
+
 export function afterDocumentOpen(win: PageWindow, then: () => void): void {
+  relisteners.set(win, then);
   const proto = win.Document.prototype;
   const open = proto.open;
   proto.open = function (this: Document, ...args: unknown[]) {
-    const result: unknown = apply(open, this, args);
     // (with three arguments it is window.open, and the document is not opened)
-    if (this === win.document && args.length < 3) then();
+    if (args.length >= 3) return apply(open, this, args);
+    const view = this === win.document ? win : viewOf ? (apply(viewOf, this, []) as Window | null) : null;
+    const relisten = view ? relisteners.get(view) : undefined;
+    // a document without a window (DOMParser's, createHTMLDocument's) carries no guard's listeners
+    if (view && !relisten) throw new win.DOMException('发布前预检：不能用另一窗口的方法重写此窗口的文档，已阻止', 'SecurityError');
+    const result: unknown = apply(open, this, args);
+    if (relisten) relisten();
     return result;
   } as typeof proto.open;
 }

@@ -6,10 +6,15 @@
  * (Firefox fetches at importStylesheet, Chromium at each transform, reading the stylesheet node as it
  * is then; a probe saw the ID arrive both ways). The stylesheet is judged as markup at both times,
  * each text once. XSLT's `document()` fetched nothing in either browser (probed).
+ *
+ * Which stylesheet a processor holds is remembered by this window's hooks alone: a processor imported
+ * through a frame's `importStylesheet` and transformed by the page's `transformToFragment` fetched its
+ * include unjudged (the thirteenth probe). So this window's methods act only on processors its own
+ * constructor made; another window's processor is refused here (no script mixes two windows' methods).
  */
 import type { LoadJudge } from './load-judge';
-import { protoOf } from './wrap';
-import { type KeptMap, apply, keptWeakMap } from '../../../realm/intrinsics';
+import { protoOf, standIn } from './wrap';
+import { type KeptMap, apply, keptWeakMap, keptWeakSet } from '../../../realm/intrinsics';
 import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -18,6 +23,8 @@ type PageWindow = Window & typeof globalThis;
 type Sheets = KeptMap<object, { node: unknown; judged: string }>;
 
 /** Judged when its text changed since it was last judged (a second question would find a release spent). */
+const construct = Reflect.construct;
+
 function judgeSheet(sheets: Sheets, processor: object, judge: LoadJudge, serialize: (node: unknown) => string): void {
   const sheet = sheets.get(processor);
   if (!sheet) return;
@@ -62,8 +69,22 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
   const isNode = (v: unknown): v is Node => nodeTypeOf(v) !== undefined;
   const inertLike = inertMaker(win);
   const sheets: Sheets = keptWeakMap();
+  const made = keptWeakSet<object>();
+  const Original = win.XSLTProcessor;
+  const Guarded = function (this: unknown) {
+    if (!new.target) throw new TypeError("Failed to construct 'XSLTProcessor': Please use the 'new' operator");
+    const processor = construct(Original, [], new.target) as object;
+    made.add(processor);
+    return processor;
+  } as unknown as typeof XSLTProcessor;
+  standIn(win, 'XSLTProcessor', Original, Guarded);
+  /** Throws for a processor another window made: its stylesheet is in that window's records, not here. */
+  const ours = (processor: object) => {
+    if (!made.has(processor)) judge.refuse('发布前预检：此 XSLTProcessor 属于另一窗口，无法检查，已阻止');
+  };
   replace(xslt, 'importStylesheet', (original) =>
     function (this: object, ...args: unknown[]) {
+      ours(this);
       sheets.set(this, { node: args[0], judged: '' });
       judgeSheet(sheets, this, judge, serialize);
       return apply(original, this, args);
@@ -71,6 +92,7 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
   );
   replace(xslt, 'transformToDocument', (original) =>
     function (this: object, ...args: unknown[]) {
+      ours(this);
       judgeSheet(sheets, this, judge, serialize);
       const out: unknown = apply(original, this, args);
       if (isNode(out)) judge.html(serialize(out));
@@ -79,6 +101,7 @@ export function hookXslt(win: PageWindow, judge: LoadJudge, serialize: (node: un
   );
   replace(xslt, 'transformToFragment', (original) =>
     function (this: object, ...args: unknown[]) {
+      ours(this);
       judgeSheet(sheets, this, judge, serialize);
       const source = args[0];
       const output = args[1];
