@@ -1,5 +1,5 @@
 /**
- * The thirteenth probe (2026-12-06, a helper in real Chromium, 25 cases at new ground): what one
+ * The thirteenth probe (2026-12-06, a helper in real Chromium, 39 cases at new ground): what one
  * window's hooks remember of a page object, which another window's hooks do not know. Each guarded
  * window (the page, a frame) hooks its own prototypes and keeps its own records; page code can call one
  * window's method on another window's object. An XMLHttpRequest opened through a frame's `open` and
@@ -13,7 +13,9 @@
  * listeners (its form then left with the draft), and an XSLT processor imported through a frame's
  * `importStylesheet` was transformed by the page's with its include unjudged: another window's document
  * is refused unless this guard installed itself there (its listeners are put back), and a processor
- * only its own window's methods act on. What the same probe found held already is in README.md.
+ * only its own window's methods act on. A `document.write` into a fresh frame without `open()` opens the
+ * document itself, past the wrapped `open`: its form left with the draft; such a write is now treated as
+ * an open. What the same probe found held already is in README.md.
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
@@ -60,6 +62,16 @@ describe("another window's document or XSLT processor through this window's meth
   test.each(OTHER_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 93)));
 });
 
+/** A write that opens the document itself (it was not loading): past the wrapped open. */
+const WRITE_CASES: [label: string, code: string][] = [
+  ["a fresh frame's document written without open(), a form with the draft submitted there", String.raw`const w = frame(); w.document.write('<form method="post" action="' + sink('p13-write-form') + '"><input name="c"><button>ok</button></form>'); w.document.close(); const f = w.document.querySelector('form'); f.elements.c.value = draft; f.requestSubmit(); await wait(1200);`],
+  ["the same written by the page's Document.prototype.write", String.raw`const w = frame(); Document.prototype.write.call(w.document, '<form method="post" action="' + sink('p13-xwrite-form') + '"><input name="c"><button>ok</button></form>'); w.document.close(); const f = w.document.querySelector('form'); f.elements.c.value = draft; f.requestSubmit(); await wait(1200);`],
+];
+
+describe('a document.write that opens the document itself', () => {
+  test.each(WRITE_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 94)));
+});
+
 describe('the CMS keeps working', () => {
   test('an XHR finished, aborted and opened again by the page still arrives', async () => {
     await expectCleanArrives(page(String.raw`const x = new XMLHttpRequest(); x.open('GET', sink('p13-clean-first') + '?v=1'); x.send(); await done(x); x.abort(); x.open('POST', sink('p13-clean-reopen')); x.setRequestHeader('X-Requested-With', 'XMLHttpRequest'); x.send('a=1'); await done(x);`));
@@ -69,6 +81,9 @@ describe('the CMS keeps working', () => {
   });
   test("a fresh frame's document opened by its own open, as editors do: a clean form posted there still arrives", async () => {
     await expectCleanArrives(page(String.raw`const w = frame(); w.document.open(); w.document.write('<form method="post" action="' + sink('p13-clean-open-form') + '"><input name="c" value="1"><button>ok</button></form>'); w.document.close(); w.document.querySelector('form').requestSubmit(); await wait(1200);`));
+  });
+  test("a fresh frame's document written without open(): a clean form posted there still arrives", async () => {
+    await expectCleanArrives(page(String.raw`const w = frame(); w.document.write('<form method="post" action="' + sink('p13-clean-write-form') + '"><input name="c" value="1"><button>ok</button></form>'); w.document.close(); w.document.querySelector('form').requestSubmit(); await wait(1200);`));
   });
   test('an XSLT transform by the page\'s own processor (and a subclass of it) still loads its clean picture', async () => {
     await expectCleanArrives(page(String.raw`const xsl = new DOMParser().parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><img src="' + sink('p13-clean-xslt') + '?v=3"/></xsl:template></xsl:stylesheet>', 'application/xml'); const p = new (class extends XSLTProcessor {})(); p.importStylesheet(xsl); document.body.append(p.transformToFragment(new DOMParser().parseFromString('<a/>', 'application/xml'), document)); await wait(900);`));
