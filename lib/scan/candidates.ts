@@ -1,4 +1,4 @@
-import { separatorRemoved } from './normalize';
+import { GROUP_UNITS, INVISIBLE_UNITS, SEPARATOR_UNITS, separatorRemoved } from './normalize';
 import type { TextView } from './text-view';
 
 /**
@@ -21,10 +21,10 @@ const WORD = 5;
 
 /** The class of each UTF-16 unit, as normalize() sees it. */
 const BASE_CLASSES = new Uint8Array(0x10000);
-for (const c of '0123456789*Xx０１２３４５６７８９＊Ｘｘ') BASE_CLASSES[c.charCodeAt(0)] = GROUP;
-for (const c of [0x20, 0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x3000, 0xff0d]) BASE_CLASSES[c] = SEPARATOR;
+for (const c of GROUP_UNITS) BASE_CLASSES[c] = GROUP;
+for (const c of SEPARATOR_UNITS) BASE_CLASSES[c] = SEPARATOR;
 BASE_CLASSES[0x0a] = NEWLINE;
-for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) BASE_CLASSES[c] = INVISIBLE;
+for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
 
 /** At least this many characters of number material (from a group character on) make a run. */
 export const MIN_RUN = 7;

@@ -24,6 +24,10 @@ const DIGIT_GROUP_MAX = 8;
 // What the separator checks ask of a character, by UTF-16 unit: the pass calls them for every
 // separator inside a number run (a masked list's columns are runs of digits, stars and spaces), and a
 // one-character regex test per unit read cost an eighth of the pass.
+/** Digit-group characters, separators between groups and invisible characters, as UTF-16 units (the pass, lib/scan/candidates.ts, classes them alike). */
+export const GROUP_UNITS: readonly number[] = Array.from('0123456789０１２３４５６７８９*＊XxＸｘ', (c) => c.charCodeAt(0));
+export const SEPARATOR_UNITS: readonly number[] = [0x20, 0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x3000, 0xff0d];
+export const INVISIBLE_UNITS: readonly number[] = [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
 const OTHER = 0;
 /** [0-9０-９*＊XxＸｘ]: a character of a digit group. */
 const GROUP = 1;
@@ -32,9 +36,9 @@ const IGNORABLE = 2;
 /** [ \-\u2010-\u2015\u2212\u3000\uFF0D]: what may stand between two groups. */
 const GAP = 3;
 const KIND = new Uint8Array(0x10000);
-for (const c of '0123456789０１２３４５６７８９*＊XxＸｘ') KIND[c.charCodeAt(0)] = GROUP;
-for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) KIND[c] = IGNORABLE;
-for (const c of [0x20, 0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x3000, 0xff0d]) KIND[c] = GAP;
+for (const c of GROUP_UNITS) KIND[c] = GROUP;
+for (const c of INVISIBLE_UNITS) KIND[c] = IGNORABLE;
+for (const c of SEPARATOR_UNITS) KIND[c] = GAP;
 
 /** Length of the digit group ending just before `i` (skipping invisible characters), capped. */
 function groupLengthBefore(s: string, i: number): number {
@@ -101,8 +105,8 @@ const REMOVABLE = new Uint8Array(0x10000);
 const KEEP = 0;
 const ZERO_WIDTH = 1;
 const SEPARATOR = 2;
-for (const c of [0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]) REMOVABLE[c] = ZERO_WIDTH;
-for (const c of [0x20, 0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x3000, 0xff0d]) REMOVABLE[c] = SEPARATOR;
+for (const c of INVISIBLE_UNITS) REMOVABLE[c] = ZERO_WIDTH;
+for (const c of SEPARATOR_UNITS) REMOVABLE[c] = SEPARATOR;
 
 /** [0-9０-９*＊]: what may follow a separator that is removed. */
 function startsGroup(c: number): boolean {
