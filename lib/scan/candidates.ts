@@ -28,6 +28,11 @@ for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
 
 /** At least this many characters of number material (from a group character on) make a run. */
 export const MIN_RUN = 7;
+/** The digits in a row an unmasked token holds (lib/scan/tokens.ts). */
+const MIN_DIGIT_ROW = 7;
+/** 1 for [0-9０-９], by UTF-16 unit. */
+const DIGIT_UNIT = new Uint8Array(0x10000);
+for (const c of GROUP_UNITS) if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) DIGIT_UNIT[c] = 1;
 
 /** The rules' trigger words, looked up by their first character. */
 export interface WordTable {
@@ -78,6 +83,13 @@ export interface PassResult {
   removed: number[];
   /** Number runs as [start, end) pairs, flat. */
   runs: number[];
+  /**
+   * For each run, 1 when it may hold seven digits in a row once normalised (digit groups joined by a
+   * single separator count as one row; a star, an X or two separators end it), else 0: such a run
+   * holds no unmasked token (lib/scan/tokens.ts), only masked ones — a masked list's rows are runs of
+   * that kind, and reading them for tokens was a tenth of the scan.
+   */
+  digitRows: number[];
   /** Offsets of trigger words. */
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
@@ -87,7 +99,7 @@ export interface PassResult {
 }
 
 export function candidatePass(text: string, table: WordTable): PassResult {
-  const out: PassResult = { invisible: false, removed: [], runs: [], words: [], lineStarts: [0], edges: [] };
+  const out: PassResult = { invisible: false, removed: [], runs: [], digitRows: [], words: [], lineStarts: [0], edges: [] };
   const classes = table.classes;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -97,13 +109,21 @@ export function candidatePass(text: string, table: WordTable): PassResult {
       let e = i + 1;
       // Most runs (an ID in a table cell) hold no separator: those are not read a second time.
       let separators = false;
+      let row = DIGIT_UNIT[text.charCodeAt(i)]!;
+      let longest = row;
       for (; e < n; e++) {
-        const ke = classes[text.charCodeAt(e)];
-        if (ke === SEPARATOR) separators = true;
-        else if (ke !== GROUP) break;
+        const c = text.charCodeAt(e);
+        const ke = classes[c];
+        if (ke === SEPARATOR) {
+          separators = true;
+          if (classes[text.charCodeAt(e - 1)] === SEPARATOR) row = 0;
+        } else if (ke !== GROUP) break;
+        else if (DIGIT_UNIT[c] === 1) longest = Math.max(longest, ++row);
+        else row = 0;
       }
       if (e - i >= MIN_RUN) {
         out.runs.push(i, e);
+        out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);
         if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
       }
       i = e - 1;

@@ -80,6 +80,8 @@ interface Prepared extends Triggers {
   view: TextView;
   span(start: number, end: number): { start: number; end: number };
   runs: number[];
+  /** PassResult.digitRows, one per run. */
+  digitRows: number[];
   edges: number[];
 }
 
@@ -93,6 +95,7 @@ function prepare(original: string, words: WordTable): Prepared {
       view,
       span: (s, e) => view.toOriginalSpan(s, e),
       runs: norm(pass.runs),
+      digitRows: pass.digitRows,
       words: norm(pass.words),
       edges: norm(pass.edges),
       read: original,
@@ -107,6 +110,7 @@ function prepare(original: string, words: WordTable): Prepared {
     view: n.text,
     span: (s, e) => toOriginalSpan(n, s, e),
     runs: again.runs,
+    digitRows: again.digitRows,
     words: again.words,
     edges: again.edges,
     read: n.text,
@@ -128,7 +132,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
 
     const numbers = plan.numbers.filter((nr) => enabled(nr.rule));
     const numberFound: Hit[] = [];
-    const headLines = numberHits(lines, numbers.length > 0 ? prepared.runs : [], fittingOf(plan.numbers, numbers), ctx, (nr, hit) => {
+    const headLines = numberHits(lines, numbers.length > 0 ? prepared.runs : [], prepared.digitRows, fittingOf(plan.numbers, numbers), ctx, (nr, hit) => {
       found.push({ rule: nr.rule, rank: nr.rank, hit });
       numberFound.push(hit);
       return unbeatable(nr.rule, hit, options);

@@ -64,8 +64,10 @@ function tokensIn(text: string, from: number, to: number, done: number, line: nu
 /**
  * The tokens of the lines holding the pass's number runs (normalised [start, end) pairs, flat,
  * ascending); masked ones only when `masked` (no rule that reads them is on: they are not looked for).
+ * A run whose `digitRows` entry is 0 cannot hold seven digits in a row: it is not read for unmasked
+ * tokens, only its line for masked ones.
  */
-export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnToken, masked = true): void {
+export function numberTokens(lines: LineIndex, runs: readonly number[], digitRows: readonly number[], on: OnToken, masked = true): void {
   let last = -1;
   let text = '';
   let base = 0;
@@ -79,7 +81,7 @@ export function numberTokens(lines: LineIndex, runs: readonly number[], on: OnTo
       base = lines.start(line);
       done = 0;
     }
-    done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
+    if (digitRows[r >> 1] === 1) done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
   }
   if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
 }

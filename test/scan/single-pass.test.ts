@@ -60,6 +60,23 @@ describe('the pass pattern', () => {
     expect(pass.removed.map((o, k) => o - k)).toEqual(norm.removedAt);
   });
 
+  // Each run: may it hold seven digits in a row once normalised? A run marked 0 is not read for unmasked tokens.
+  it.each([
+    ['640205********1234', [0]],
+    ['640205********1234  139****5678', [0]],
+    ['139 1234 5678', [1]],
+    ['１３９１２３４５６７８', [1]],
+    ['1234567', [1]],
+    ['123 456 7', [1]],
+    ['123  4567', [0]],
+    ['123456X7890', [0]],
+    ['PLX-2025-123456', [1]], // both hyphens are removed: PLX2025123456
+    ['12*4567 89*1234567', [1]],
+    ['139****5678 与 6228480012345678901', [0, 1]],
+  ])('digitRows of %s', (text, rows) => {
+    expect(candidatePass(text, wordTable([])).digitRows).toEqual(rows);
+  });
+
   it('hands over texts with invisible characters to the full normalisation', () => {
     expect(candidatePass('身份\u200B证号', wordTable(['证号'])).invisible).toBe(true);
   });
