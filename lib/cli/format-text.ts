@@ -8,9 +8,16 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   info: '提示(info)',
 };
 
-/** A finding must stay on its own line, so grep and editors' "file:line:col" links keep working. */
+/** Whitespace other than single spaces between words: what oneLine() changes. */
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
+
+/**
+ * A finding must stay on its own line, so grep and editors' "file:line:col" links keep working.
+ * Most excerpts and messages have nothing to change: tested first, not rewritten (two per finding,
+ * 13,000 findings in the bench's 5 MB).
+ */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return LOOSE_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 /** For people: one line per finding, then a summary of the run. */

@@ -90,6 +90,33 @@ describe.concurrent('precheck scan (CLI)', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/Usage/);
   });
 
+  it('text format keeps each finding on one line when its value was split by a line break', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precheck-wrap-'));
+    try {
+      // an ID wrapped as a PDF table cell wraps it: the finding spans the break, its excerpt holds it
+      writeFileSync(join(dir, 'wrapped.txt'), `姓名\t身份证号\n张三\t${ID.slice(0, 12)}\n\t${ID.slice(12)}\n`);
+      const r = await cli('scan', '--format', 'text', join(dir, 'wrapped.txt'));
+      expect(r.status, r.stderr).toBe(1);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines.filter((l) => l.includes('cn-id'))).toHaveLength(1);
+      for (const l of lines.slice(0, -1)) expect(l).toMatch(new RegExp(`^${join(dir, 'wrapped.txt')}:\\d+:\\d+  `));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('text format writes the runs of whitespace in an excerpt as one space', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precheck-space-'));
+    try {
+      writeFileSync(join(dir, 'marker.txt'), '关于做好防汛工作的通知\n内部资料  注意保存\n');
+      const r = await cli('scan', '--format', 'text', join(dir, 'marker.txt'));
+      const line = r.stdout.split('\n').find((l) => l.includes('internal-marker'));
+      expect(line).toContain('  内部资料 注意保存  ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('text format gives file:line:col (1-based) of a finding on line 3', async () => {
     const r = await cli('scan', '--format', 'text', `${FIX}/line3.txt`);
     expect(r.status, r.stderr).toBe(1);
