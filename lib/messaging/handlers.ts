@@ -14,7 +14,8 @@ import { pagePolicy } from './page-policy';
 import { onMessage, type PagePolicy, type PolicyState, type ProtocolMap, type SaveResult } from './protocol';
 
 export interface PolicyHandlers {
-  getPolicyForPage(url: string): Promise<PagePolicy>;
+  /** `tabUrl`: the asking frame's tab's address, for an opaque frame that cannot name its page (OPAQUE_UNNAMED). */
+  getPolicyForPage(url: string, tabUrl?: string): Promise<PagePolicy>;
   getPolicyState(): Promise<PolicyState>;
   savePolicy(req: Parameters<ProtocolMap['savePolicy']>[0]): Promise<SaveResult>;
   importPolicyJson(req: Parameters<ProtocolMap['importPolicyJson']>[0]): Promise<SaveResult>;
@@ -35,10 +36,10 @@ export function createPolicyHandlers(store: PolicyStore, roster?: RosterAuthDeps
   }
 
   return {
-    async getPolicyForPage(url) {
+    async getPolicyForPage(url, tabUrl) {
       await store.ready;
       const { policy, locked } = store.state();
-      return pagePolicy(policy, locked, typeof url === 'string' ? url : '');
+      return pagePolicy(policy, locked, typeof url === 'string' ? url : '', tabUrl);
     },
     async getPolicyState() {
       await store.ready;
@@ -79,7 +80,7 @@ export function createPolicyHandlers(store: PolicyStore, roster?: RosterAuthDeps
 export function listenForPolicyMessages(store: PolicyStore, admin: AdminService, roster: RosterAuthDeps): () => void {
   const h = createPolicyHandlers(store, roster);
   const off = [
-    onMessage('getPolicyForPage', ({ data }) => h.getPolicyForPage(data)),
+    onMessage('getPolicyForPage', ({ data, sender }) => h.getPolicyForPage(data, (sender as unknown as { tab?: { url?: string } }).tab?.url)),
     onMessage('getPolicyState', () => h.getPolicyState()),
     onMessage('savePolicy', ({ data }) => h.savePolicy(data)),
     onMessage('importPolicyJson', ({ data }) => h.importPolicyJson(data)),

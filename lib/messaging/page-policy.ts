@@ -29,10 +29,22 @@ export interface PagePolicy {
   locked: PolicyKey[];
 }
 
-export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: string): PagePolicy {
+/**
+ * Asked for by an opaque-origin document that cannot name the page that made it (lib/content/gate/policy-url.ts):
+ * answered for its tab's page when the policy covers that, else as covered without an adapter. The
+ * browser put the script there only because the maker's origin is registered, so it is a covered page's
+ * — or, in Firefox, which registers hosts without ports, a page's on another port of a granted host,
+ * whose hidden frame is then guarded too (fail closed).
+ */
+export const OPAQUE_UNNAMED = 'precheck:opaque-unnamed';
+
+export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], pageUrl: string, tabUrl?: string): PagePolicy {
+  const opaque = pageUrl === OPAQUE_UNNAMED;
+  const tab = opaque && tabUrl && isCoveredUrl(tabUrl, policy.origins) ? originPage(tabUrl) : null;
+  const url = tab ?? pageUrl;
   // Exact port semantics on every browser: on Firefox the scripts also run on the host's other ports
   // (lib/policy/host-access.ts) and must stand down there.
-  const covered = isCoveredUrl(url, policy.origins);
+  const covered = opaque || isCoveredUrl(url, policy.origins);
   const rules = Object.fromEntries(RULE_IDS.map((id) => [id, effectiveRuleSetting(policy.rules, id)]));
   if (!covered) {
     return {
@@ -53,7 +65,7 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
   }
   return {
     covered,
-    adapter: policy.adapters.find((a) => a.match.some((m) => urlMatches(m, url))) ?? null,
+    adapter: opaque && !tab ? null : (policy.adapters.find((a) => a.match.some((m) => urlMatches(m, url))) ?? null),
     rules,
     allowList: policy.allowList,
     customWords: policy.customWords,
@@ -66,4 +78,13 @@ export function pagePolicy(policy: Policy, locked: readonly PolicyKey[], url: st
     attachments: policy.attachments,
     locked: [...locked],
   };
+}
+
+/** The origin's root, as an opaque frame with a named maker asks (`http://host:port/`). */
+function originPage(url: string): string | null {
+  try {
+    return `${new URL(url).origin}/`;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPolicyHandlers } from '../../lib/messaging/handlers';
+import { OPAQUE_UNNAMED } from '../../lib/messaging/page-policy';
 import { LOCAL_POLICY_KEY, createPolicyStore } from '../../lib/policy/store';
 import { fullPolicy } from '../policy/helpers';
 
@@ -36,6 +37,22 @@ describe('getPolicyForPage', () => {
     expect((await h.getPolicyForPage('http://10.1.2.3:8080/wcm/edit.do')).covered).toBe(true);
     expect(await h.getPolicyForPage('http://10.1.2.3:9090/wcm/edit.do')).toMatchObject({ covered: false, reviewers: [], catalogue: [] });
     expect((await h.getPolicyForPage('http://10.1.2.3/wcm/edit.do')).covered).toBe(false);
+    store.dispose();
+  });
+
+  it('an opaque frame that cannot name its page is answered for its tab, and covered even when the tab is not the policy\'s', async () => {
+    // a data: frame in a data: frame, a frame behind referrerpolicy=no-referrer, an <embed>'s document:
+    // its script was injected only because its maker's origin is registered (lib/content/gate/policy-url.ts)
+    await fakeBrowser.storage.local.set({ [LOCAL_POLICY_KEY]: fullPolicy() });
+    const store = createPolicyStore(fakeBrowser.storage);
+    const h = createPolicyHandlers(store);
+    const inCms = await h.getPolicyForPage(OPAQUE_UNNAMED, 'https://cms.example.gov.cn/admin/edit.do');
+    expect(inCms.covered).toBe(true);
+    expect(inCms.reviewers.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect((await h.getPolicyForPage(OPAQUE_UNNAMED, 'https://news.example.com/'))).toMatchObject({ covered: true, adapter: null });
+    expect((await h.getPolicyForPage(OPAQUE_UNNAMED)).covered).toBe(true);
+    // its own address stays uncovered where it names an uncovered page
+    expect((await h.getPolicyForPage('about:srcdoc', 'https://cms.example.gov.cn/admin/edit.do')).covered).toBe(false);
     store.dispose();
   });
 });
