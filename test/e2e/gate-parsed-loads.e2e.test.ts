@@ -289,6 +289,37 @@ describe('what a covered page no longer shows', () => {
   });
 });
 
+/**
+ * Found by the Firefox probe (2026-12-06, test/e2e-firefox/gate-firefox-probe.e2e.test.ts): an opaque
+ * frame whose maker it cannot name — inside another opaque frame, behind referrerpolicy=no-referrer —
+ * asked for its own address, was told not covered and stood down; page code posted it the draft.
+ * `inner` is such a frame's script: it fetches what it is posted. The two nested ones delivered the ID
+ * with the build before (4640f48's parent) in Chromium too; the no-referrer one held there already
+ * (it delivered in Firefox).
+ */
+const OPAQUE = String.raw`
+  const inner = '<script>onmessage = (e) => fetch(e.data, { method: "POST", mode: "no-cors", body: "x" })<\/script>';
+  const posted = async (f, name) => { await new Promise((r) => (f.onload = r)); f.contentWindow.postMessage(sink(name) + '?content=' + enc, '*'); await wait(800); };
+`;
+const OPAQUE_CASES: [label: string, code: string][] = [
+  [
+    'a sandboxed srcdoc inside a sandboxed srcdoc',
+    String.raw`const f = document.createElement('iframe'); f.sandbox = 'allow-scripts'; f.srcdoc = '<iframe srcdoc="' + inner.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"></iframe><script>onmessage = (e) => frames[0].postMessage(e.data, "*")<\/script>'; document.body.append(f); await posted(f, 'ff-nest-srcdoc');`,
+  ],
+  [
+    'a data: frame inside a data: frame',
+    String.raw`const f = document.createElement('iframe'); f.src = 'data:text/html,' + encodeURIComponent('<iframe src="data:text/html,' + encodeURIComponent(inner) + '"></iframe><script>onmessage = (e) => frames[0].postMessage(e.data, "*")<\/script>'); document.body.append(f); await posted(f, 'ff-nest-data');`,
+  ],
+  [
+    'a data: frame behind referrerpolicy=no-referrer',
+    String.raw`const f = document.createElement('iframe'); f.referrerPolicy = 'no-referrer'; f.src = 'data:text/html,' + encodeURIComponent(inner); document.body.append(f); await posted(f, 'ff-noref-data');`,
+  ],
+];
+
+describe('an opaque frame that cannot name its maker, fed by postMessage (the Firefox probe)', () => {
+  test.each(OPAQUE_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(OPAQUE + code), 89)));
+});
+
 describe('the CMS keeps working', () => {
   test('a clean unquoted url() with an escaped character still loads', async () => {
     await expectCleanArrives(page(String.raw`const el = box(); el.style.backgroundImage = 'url(' + sink('p11-clean-url') + '?v=1\\)2)'; await paint(el);`));
