@@ -11,6 +11,7 @@ import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
 import { pairsOf } from '../../gate/pairs';
 import { holdSubmission, replaySubmission } from './submission-replay';
+import { javascriptResultReadable, javascriptUrlText } from '../../gate/html-urls';
 
 /** A URL that is its own document (its content is in it): judged by that. */
 const DOCUMENT_URL = /^data:/i;
@@ -124,7 +125,7 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
     const submitter = e.submitter;
     const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
     if (isSelfTarget(target) && navigateComes()) return;
-    if (documentActionRefused(win, judge, form, submitter)) {
+    if (documentActionRefused(win, judge, form, submitter, !isSelfTarget(target))) {
       e.preventDefault();
       return;
     }
@@ -149,14 +150,22 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, n
  * A form whose action is a data: URL makes its document in the target window, whatever its entries:
  * emptied entries would not stop what the document loads (a twelfth probe's data: `<img>` fetched the
  * ID in a fresh frame). Judged by its URL, which holds the document, while the submission can still
- * be cancelled.
+ * be cancelled. So does a `javascript:` action aimed at another window: the string its code evaluates
+ * to becomes that window's document (the Firefox probe saw `action="javascript:parent.html"` into a
+ * fresh frame load the ID). A string literal is judged as the URL it stands in; code whose result it
+ * does not show (a variable, a call) is refused as unreadable, as a frame's `javascript:` src is
+ * (MAIN: hooks/load-judge.ts). One aimed at this page runs as the CMS's `action="javascript:save()"`
+ * always did.
  */
-function documentActionRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null): boolean {
+function documentActionRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, elsewhere: boolean): boolean {
   try {
     const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || '';
     const url = new URL(action, win.document.baseURI).href;
-    if (!DOCUMENT_URL.test(url)) return false;
-    return !judge.judge({ route: 'form', method: 'GET', url, body: { kind: 'none' }, control: judge.control() }).pass;
+    const code = elsewhere ? javascriptUrlText(url) : undefined;
+    if (!DOCUMENT_URL.test(url) && code === undefined) return false;
+    const unreadable = code !== undefined && !javascriptResultReadable(code);
+    const body: Outgoing['body'] = unreadable ? { kind: 'opaque', what: 'javascript: 地址生成的页面' } : { kind: 'none' };
+    return !judge.judge({ route: 'form', method: 'GET', url, body, control: judge.control() }).pass;
   } catch {
     return true;
   }

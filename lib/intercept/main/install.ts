@@ -80,7 +80,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
     relistenLists();
     channel.reopened();
   });
-  hookFormSubmit(win, channel);
+  hookFormSubmit(win, channel, loads);
   hookWorkers(win, channel);
   hookMessages(win, channel);
   hookFrames(win, (frame) => guardWindow(frame, channel));

@@ -6,16 +6,20 @@
  * (Submissions with an event — a click, Enter, requestSubmit — are judged by the isolated world on
  * the navigation itself.) A file in the form is read by the isolated world first: the submission
  * waits for that, then runs again and is judged with what the file holds (the hidden-form uploads
- * of UEditor's 单图上传 and old CMS dialogs).
+ * of UEditor's 单图上传 and old CMS dialogs). A `javascript:` action aimed at another window makes
+ * that window's document of the string its code evaluates to: judged as a frame's `javascript:` src
+ * is (./load-judge.ts; refused when the code does not show its result).
  */
 import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
-import { apply, indexOf, keptWeakMap, lower, sliceText } from '../../../realm/intrinsics';
+import { apply, indexOf, keptWeakMap, lower, matches, sliceText, trim } from '../../../realm/intrinsics';
 import { formDataEntries, getter, NativeFormData, NativeParams, paramsText } from '../natives';
 import { formCopier } from './form-copy';
 import type { Entry } from '../../../gate/types';
+import { javascriptUrlText } from '../../../gate/html-urls';
+import type { LoadJudge } from './load-judge';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -43,9 +47,11 @@ function queryOf(entries: readonly Entry[]): string {
  
 const paramsAppend = NativeParams.prototype.append;
 
+const SELF = /^_self$/i;
+
 const withoutQuery = (url: string) => (indexOf(url, '?') < 0 ? url : sliceText(url, 0, indexOf(url, '?')));
 
-export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
+export function hookFormSubmit(win: PageWindow, channel: GuardChannel, loads: LoadJudge): void {
   const proto = win.HTMLFormElement.prototype;
   const submit = proto.submit;
   // kept now: a page could make the form's action or target read as another
@@ -55,6 +61,13 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
   const keyOf = (b: Blob) => keys.get(b);
   const sendCopy = formCopier(win);
   const isConnected = getter(win.Node.prototype, 'isConnected');
+  const query = win.Document.prototype.querySelector;
+  /** The form's code runs in its own window: no target (nor a `<base target>`), or `_self`. A frame of this page is another window. */
+  const inOwnWindow = (target: string | null): boolean => {
+    const base = target === null ? apply<Element | null>(query, win.document, ['base[target]']) : null;
+    const t = trim(target ?? (base ? (apply<string | null>(getAttr, base, ['target']) ?? '') : ''));
+    return t === '' || matches(SELF, t);
+  };
   /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
     // what the browser's submit() does not send, neither does the guard's: a form out of its document,
@@ -85,6 +98,7 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel): void {
     const attr = (name: string) => apply<string | null>(getAttr, form, [name]);
     // read once: where the copy goes is where the judge was told it goes
     const target = attr('target');
+    if (!inOwnWindow(target) && javascriptUrlText(url) !== undefined && !loads.allowed(url, 'form.submit', 'document').pass) return;
     if (!channel.askSync({ route: 'form.submit', method, url: full, body, navigatesHere: targetsThisPage(win.document, target) }).pass) return;
     sendCopy(form, formDataEntries(fd) ?? [], { action: url, method, enctype: attr('enctype'), acceptCharset: attr('accept-charset'), target, rel: attr('rel') });
   }
