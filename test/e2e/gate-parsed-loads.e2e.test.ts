@@ -320,6 +320,22 @@ describe('an opaque frame that cannot name its maker, fed by postMessage (the Fi
   test.each(OPAQUE_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(OPAQUE + code), 89)));
 });
 
+/** Found by the Firefox probe too: a form's `javascript:` action aimed at a fresh frame makes its document of a variable's markup. */
+const JAVASCRIPT_ACTION_CASES: [label: string, code: string][] = [
+  [
+    'form.submit() with action="javascript:parent.h" into a fresh frame',
+    String.raw`window.h = img('ff-form-js'); const f = await frameOf('', 'jf' + Date.now()); const form = document.createElement('form'); form.action = 'javascript:parent.h'; form.target = f.name; document.body.append(form); form.submit(); await wait(800);`,
+  ],
+  [
+    'requestSubmit() with action="javascript:parent.h" into a fresh frame',
+    String.raw`window.h = img('ff-form-js-request'); const f = await frameOf('', 'jr' + Date.now()); const form = document.createElement('form'); form.action = 'javascript:parent.h'; form.target = f.name; document.body.append(form); form.requestSubmit(); await wait(800);`,
+  ],
+];
+
+describe("a form's javascript: action into a fresh frame (the Firefox probe)", () => {
+  test.each(JAVASCRIPT_ACTION_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 90)));
+});
+
 describe('the CMS keeps working', () => {
   test('a clean unquoted url() with an escaped character still loads', async () => {
     await expectCleanArrives(page(String.raw`const el = box(); el.style.backgroundImage = 'url(' + sink('p11-clean-url') + '?v=1\\)2)'; await paint(el);`));
@@ -332,6 +348,9 @@ describe('the CMS keeps working', () => {
   });
   test("a worker's clean Cache.add still fetches", async () => {
     await expectCleanArrives(page(String.raw`return await inWorker("const c = await caches.open('p11c'); await c.add(sink('p11-clean-cache') + '?v=3').catch(() => {});");`));
+  });
+  test('a form with action="javascript:save()" on the page itself still calls it', async () => {
+    await expectCleanArrives(page(String.raw`window.save = () => fetch(sink('ff-clean-js-action') + '?v=3'); const form = document.createElement('form'); form.action = 'javascript:save()'; document.body.append(form); form.submit(); await wait(500);`));
   });
   // (a data: document in a frame, an <object> or an <embed> is refused outright on a covered page,
   // lib/gate/data-frame-rules.ts: the readings of a charset parameter and of base64 are walked on stylesheets)
