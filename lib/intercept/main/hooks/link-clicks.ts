@@ -5,7 +5,8 @@
  *   document's parser loads what it names (the probe saw its `<img>` deliver the ID). The code's text
  *   is judged as markup and CSS, as a frame's `javascript:` src is (load-judge.ts). Code whose result
  *   its text does not show (a call) runs as before: a CMS's buttons are such links
- *   (`javascript:checkArc(42)`), and their code, holding no URL, passes without a question;
+ *   (`javascript:checkArc(42)`), and their code, holding no URL, passes without a question — in
+ *   their own window: aimed at another, such code is refused, as in a frame's src;
  * - an http(s) link that navigates a window still on its initial about:blank (initial-blank.ts).
  * A capturing click listener this guard adds to the window before any page script judges every
  * activation alike — a person's click, `click()`, a dispatched click event — and cancels a refused one
@@ -43,6 +44,10 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     const href = apply(getAttr, link, ['href']) ?? '';
     const code = javascriptUrlText(href);
     if (code !== undefined) {
+      // aimed at another window (a frame's name, _parent …), the string becomes that window's document,
+      // as a frame's javascript: src: code that does not show it is refused (the Firefox probe saw
+      // `href="javascript:parent.h" target=<a fresh frame>` load a variable's <img> with the ID)
+      if (!navigatesItsWindow(win, link, getAttr)) return judge.allowed(href, 'link', 'document').pass;
       judge.markupOrCss(code);
       return true;
     }
