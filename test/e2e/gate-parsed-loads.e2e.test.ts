@@ -18,6 +18,10 @@
  * with a5972d0): a covered page's frame-src now refuses data: frames
  * (lib/gate/data-frame-rules.ts), so a clean data: frame, and in Chromium a clean data: <object>, no
  * longer load there ("what a covered page no longer shows").
+ * The Firefox probe (2026-12-06, test/e2e-firefox/gate-firefox-probe.e2e.test.ts) added five more that
+ * delivered the ID in Chromium too: nested opaque frames that stood down (lib/content/gate/policy-url.ts)
+ * and `javascript:` form actions and links aimed at a fresh frame (hooks/forms.ts, hooks/link-clicks.ts,
+ * isolated/navigation.ts).
  */
 import { describe, expect, test } from 'vitest';
 import { probePage } from './probe-page.ts';
@@ -320,7 +324,7 @@ describe('an opaque frame that cannot name its maker, fed by postMessage (the Fi
   test.each(OPAQUE_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(OPAQUE + code), 89)));
 });
 
-/** Found by the Firefox probe too: a form's `javascript:` action aimed at a fresh frame makes its document of a variable's markup. */
+/** Found by the Firefox probe too: a form's `javascript:` action or a link's `javascript:` href aimed at a fresh frame makes its document of a variable's markup. */
 const JAVASCRIPT_ACTION_CASES: [label: string, code: string][] = [
   [
     'form.submit() with action="javascript:parent.h" into a fresh frame',
@@ -330,9 +334,13 @@ const JAVASCRIPT_ACTION_CASES: [label: string, code: string][] = [
     'requestSubmit() with action="javascript:parent.h" into a fresh frame',
     String.raw`window.h = img('ff-form-js-request'); const f = await frameOf('', 'jr' + Date.now()); const form = document.createElement('form'); form.action = 'javascript:parent.h'; form.target = f.name; document.body.append(form); form.requestSubmit(); await wait(800);`,
   ],
+  [
+    'a link with href="javascript:parent.h" aimed at a fresh frame, clicked',
+    String.raw`window.h = img('ff-link-js'); const f = await frameOf('', 'jl' + Date.now()); const a = document.createElement('a'); a.href = 'javascript:parent.h'; a.target = f.name; a.textContent = 'x'; document.body.append(a); a.click(); await wait(800);`,
+  ],
 ];
 
-describe("a form's javascript: action into a fresh frame (the Firefox probe)", () => {
+describe("a form's javascript: action or a javascript: link into a fresh frame (the Firefox probe)", () => {
   test.each(JAVASCRIPT_ACTION_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 90)));
 });
 
@@ -351,6 +359,9 @@ describe('the CMS keeps working', () => {
   });
   test('a form with action="javascript:save()" on the page itself still calls it', async () => {
     await expectCleanArrives(page(String.raw`window.save = () => fetch(sink('ff-clean-js-action') + '?v=3'); const form = document.createElement('form'); form.action = 'javascript:save()'; document.body.append(form); form.submit(); await wait(500);`));
+  });
+  test('a link with href="javascript:save()" on the page itself still calls it', async () => {
+    await expectCleanArrives(page(String.raw`window.save = () => fetch(sink('ff-clean-js-link') + '?v=5'); const a = document.createElement('a'); a.href = 'javascript:save()'; a.textContent = 'x'; document.body.append(a); a.click(); await wait(500);`));
   });
   // (a data: document in a frame, an <object> or an <embed> is refused outright on a covered page,
   // lib/gate/data-frame-rules.ts: the readings of a charset parameter and of base64 are walked on stylesheets)
