@@ -29,9 +29,10 @@ export interface ProbePage {
  * Page script: `draft` (the editor's text, with the ID), `sink(name)` (the page's own recording
  * server), `RAW` and `UDP_PORT` (the raw recorder), `flip(clean, other)` (an object whose first
  * string is `clean` and every later one `other`), `inWorker(code)` (the same names inside a worker the
- * page starts; its outcome comes back as the promise's value).
+ * page starts; its outcome comes back as the promise's value). Firefox's probe uses it too
+ * (test/e2e-firefox/gate-firefox-probe.e2e.test.ts).
  */
-function pageScript(code: string, raw: RawRecorder): string {
+export function pageScript(code: string, raw: Pick<RawRecorder, 'url' | 'udpPort'>): string {
   return `(async () => {
     const draft = window.__routes.getContent();
     const ID = ${JSON.stringify(ID)};
