@@ -7,7 +7,7 @@ import type { ScanOptions } from '../scan/engine';
 import type { Rule } from '../scan/types';
 import { startController, type Controller } from './controller';
 import type { GateHub } from './gate/hub';
-import { policyUrl } from './gate/policy-url';
+import { gateOnly, policyUrl } from './gate/policy-url';
 import type { SignedItemsApi } from './item-id-sync';
 import { signoffApi } from './signoff-api';
 import { whenParsed } from './start-frame';
@@ -96,7 +96,7 @@ export class FrameSession {
       .then((page) => {
         const options = page.covered ? scanOptionsFromPolicy(page, this.rules) : { rules: this.rules };
         this.hub.configure(options, page);
-        if (page.covered) this.controller?.configure(shown(options), page);
+        if (this.controllerCovered(page)) this.controller?.configure(shown(options), page);
         // Another port of a granted host (Firefox grants hosts, not ports): not this policy's page.
         else this.leave();
         return page;
@@ -104,9 +104,14 @@ export class FrameSession {
       .catch(() => undefined);
   }
 
+  /** The gate of an about:blank, srcdoc or blob: document is its origin's; its controller stands down as before (policy-url.ts). */
+  private controllerCovered(page: PagePolicy): boolean {
+    return page.covered && !gateOnly(this.win.location);
+  }
+
   private policyArrived(page: PagePolicy | undefined): void {
-    if (page && !page.covered) return this.leave();
-    if (page?.covered) this.controller?.configure(shown(scanOptionsFromPolicy(page, this.rules)), page);
+    if (page && !this.controllerCovered(page)) return this.leave();
+    if (page) this.controller?.configure(shown(scanOptionsFromPolicy(page, this.rules)), page);
     this.win.setTimeout(() => this.checkPublishedPage(), PUBLISHED_CHECK_DELAY_MS);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyUrl } from '../../lib/content/gate/policy-url';
+import { gateOnly, policyUrl } from '../../lib/content/gate/policy-url';
 import { OPAQUE_UNNAMED } from '../../lib/messaging/page-policy';
 
 describe('policyUrl: the address a frame asks its policy for', () => {
@@ -23,5 +23,15 @@ describe('policyUrl: the address a frame asks its policy for', () => {
   it('a sandboxed page with an address of its own asks for that address', () => {
     expect(policyUrl({ origin: 'null', href: 'http://127.0.0.1:9090/app.html', ancestorOrigins: ['null'] })).toBe('http://127.0.0.1:9090/app.html');
     expect(policyUrl({ origin: 'null', href: 'https://cms.example.gov.cn/preview.do' })).toBe('https://cms.example.gov.cn/preview.do');
+  });
+
+  it("a document of the page's origin without an address of its own asks for its origin, for its gate only", () => {
+    // Firefox: each frame's scripts live apart, and "about:blank" or "blob:http://…" was not covered
+    for (const href of ['about:blank', 'about:srcdoc', 'blob:http://127.0.0.1:8080/0b7c']) {
+      expect(policyUrl({ origin: 'http://127.0.0.1:8080', href })).toBe('http://127.0.0.1:8080/');
+      expect(gateOnly({ origin: 'http://127.0.0.1:8080', href })).toBe(true);
+    }
+    expect(gateOnly({ origin: 'http://127.0.0.1:8080', href: 'http://127.0.0.1:8080/edit.html' })).toBe(false);
+    expect(gateOnly({ origin: 'null', href: 'about:srcdoc', ancestorOrigins: ['http://127.0.0.1:8080'] })).toBe(false);
   });
 });

@@ -17,10 +17,25 @@ import { OPAQUE_UNNAMED } from '../../messaging/page-policy';
 
 const NETWORK_URL = /^https?:/i;
 
-export function policyUrl(loc: Pick<Location, 'origin' | 'href'> & { ancestorOrigins?: ArrayLike<string> }): string {
+type FrameLocation = Pick<Location, 'origin' | 'href'> & { ancestorOrigins?: ArrayLike<string> };
+
+export function policyUrl(loc: FrameLocation): string {
+  if (gateOnly(loc)) return `${loc.origin}/`;
   if (loc.origin !== 'null') return loc.href;
   const parent = loc.ancestorOrigins?.[0];
   if (parent && parent !== 'null') return `${parent}/`;
   // a page of its own, sandboxed (CSP sandbox, a sandboxed frame's http URL): its own address names it
   return NETWORK_URL.test(loc.href) ? loc.href : OPAQUE_UNNAMED;
+}
+
+/**
+ * A document of a page's own origin without an address of its own — about:blank, about:srcdoc, a
+ * blob: URL — is the page's origin's: in Firefox, where each frame's content scripts live apart, its
+ * gate asked for "about:blank" or "blob:http://…" was told not covered and stood down, and a fetch
+ * page code made there later (`frames[n].fetch`, after the frame loaded) delivered the ID (Firefox
+ * probe). Its gate is covered as its origin is; the controller still stands down there (an editor's
+ * about:blank frame gets no panel of its own), as before.
+ */
+export function gateOnly(loc: FrameLocation): boolean {
+  return loc.origin !== 'null' && !NETWORK_URL.test(loc.href);
 }
