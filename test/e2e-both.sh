@@ -44,6 +44,8 @@ BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test
 # After its suite the Firefox process walks one eighth of Chromium's route table; gate-parsed-loads
 # runs with the waiting files: each stream then holds 13.7–14.4 of 55.4 minutes (the run of 4c6b0cc),
 # where Firefox's with gate-parsed-loads held 15.6.
+# Measured then (5b121b6, quiet): 18.4 min — Chromium rest 13.3, Firefox 12.0 + 1.7, the waiting
+# stream 7.9 + 7.1, the ticket's 8.5 + 4.8.
 PARSED_LOADS=test/e2e/gate-parsed-loads.e2e.test.ts
 expiry_log=test-output/e2e-ticket-expiry.log
 (
