@@ -14,12 +14,13 @@ import { targetsThisPage } from '../../form-target';
 import type { GuardChannel } from '../channel';
 import { serializeBody, withFileKeys } from '../serialize';
 import { absoluteUrl } from './network';
-import { apply, indexOf, keptWeakMap, lower, matches, sliceText, trim } from '../../../realm/intrinsics';
+import { apply, indexOf, keptWeakMap, lower, sliceText } from '../../../realm/intrinsics';
 import { formDataEntries, getter, NativeFormData, NativeParams, paramsText } from '../natives';
 import { formCopier } from './form-copy';
 import type { Entry } from '../../../gate/types';
 import { javascriptUrlText } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
+import { ownWindowTarget } from './own-window';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -47,8 +48,6 @@ function queryOf(entries: readonly Entry[]): string {
  
 const paramsAppend = NativeParams.prototype.append;
 
-const SELF = /^_self$/i;
-
 const withoutQuery = (url: string) => (indexOf(url, '?') < 0 ? url : sliceText(url, 0, indexOf(url, '?')));
 
 export function hookFormSubmit(win: PageWindow, channel: GuardChannel, loads: LoadJudge): void {
@@ -61,13 +60,7 @@ export function hookFormSubmit(win: PageWindow, channel: GuardChannel, loads: Lo
   const keyOf = (b: Blob) => keys.get(b);
   const sendCopy = formCopier(win);
   const isConnected = getter(win.Node.prototype, 'isConnected');
-  const query = win.Document.prototype.querySelector;
-  /** The form's code runs in its own window: no target (nor a `<base target>`), or `_self`. A frame of this page is another window. */
-  const inOwnWindow = (target: string | null): boolean => {
-    const base = target === null ? apply<Element | null>(query, win.document, ['base[target]']) : null;
-    const t = trim(target ?? (base ? (apply<string | null>(getAttr, base, ['target']) ?? '') : ''));
-    return t === '' || matches(SELF, t);
-  };
+  const inOwnWindow = ownWindowTarget(win);
   /** `again`: the files were just read for this very submission; unknown ones now stay pending. */
   function judgeSubmit(form: HTMLFormElement, again: boolean): void {
     // what the browser's submit() does not send, neither does the guard's: a form out of its document,

@@ -16,24 +16,17 @@ import { javascriptUrlText } from '../../../gate/html-urls';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
-import { apply, matches, startsWith, trim } from '../../../realm/intrinsics';
+import { ownWindowTarget } from './own-window';
+import { apply } from '../../../realm/intrinsics';
 import { resolveUrl } from '../natives';
 import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
-const SELF = /^_self$/i;
-
-/** The window a link without a target of its own navigates: `<base target>`, else this one. */
-function navigatesItsWindow(win: PageWindow, link: Element, getAttr: (this: Element, n: string) => string | null): boolean {
-  const base = apply(win.Document.prototype.querySelector, win.document, ['base[target]']);
-  const target = trim(apply(getAttr, link, ['target']) ?? (base ? apply(getAttr, base, ['target']) : null) ?? '');
-  return target === '' || matches(SELF, target) || (target === win.name && !startsWith(target, '_'));
-}
-
 /** Returns what adds the listener again (after the page's `document.open()`: document-open.ts). */
 export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk): () => void {
   const getAttr = win.Element.prototype.getAttribute;
+  const inOwnWindow = ownWindowTarget(win);
   const closest = win.Element.prototype.closest;
   const composedPath = win.Event.prototype.composedPath;
   // kept: a page's preventDefault that does nothing would let a refused activation go
@@ -47,11 +40,11 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
       // aimed at another window (a frame's name, _parent …), the string becomes that window's document,
       // as a frame's javascript: src: code that does not show it is refused (the Firefox probe saw
       // `href="javascript:parent.h" target=<a fresh frame>` load a variable's <img> with the ID)
-      if (!navigatesItsWindow(win, link, getAttr)) return judge.allowed(href, 'link', 'document').pass;
+      if (!inOwnWindow(apply(getAttr, link, ['target']))) return judge.allowed(href, 'link', 'document').pass;
       judge.markupOrCss(code);
       return true;
     }
-    if (!onInitialBlank(win) || !navigatesItsWindow(win, link, getAttr)) return true;
+    if (!onInitialBlank(win) || !inOwnWindow(apply(getAttr, link, ['target']))) return true;
     return ask(resolveUrl(win.document, href), 'link');
   };
   const onClick = (e: Event) => {
