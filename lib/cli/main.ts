@@ -16,8 +16,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`precheck: ${cmd.zh} / ${cmd.en}\n\n${USAGE}`);
     return 2;
   }
-  const run = await scanPaths(cmd.paths, rules, (err) => process.stderr.write(err.message + '\n'));
-  process.stdout.write(cmd.format === 'text' ? formatText(run.files, run.errors.length) : formatJson(run.files));
+  const run = await scanPaths(cmd.paths, {
+    rules,
+    withLines: cmd.format === 'text',
+    onError: (err) => process.stderr.write(err.message + '\n'),
+  });
+  process.stdout.write(cmd.format === 'text' ? formatText(run.files, run.errors.length) : formatJson(run.files, process.stdout.isTTY === true));
   // An incomplete scan must not pass for a clean or a merely blocked one: unreadable input wins.
   if (run.errors.length > 0) return 2;
   return run.files.some((f) => f.findings.some((x) => x.severity === 'block')) ? 1 : 0;
@@ -32,6 +36,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 // exitCode rather than exit(): a large report piped to another tool must be flushed first. No
 // top-level await: the bundle is CommonJS (lib/cli/build.mjs).
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// A crash is no verdict: it must not exit 0 (clean) or 1 (blocked), as an unhandled rejection would.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

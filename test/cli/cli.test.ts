@@ -105,6 +105,41 @@ describe.concurrent('precheck scan (CLI)', { timeout: 60_000 }, () => {
     }
   });
 
+  it('JSON into a pipe is one compact line; at a terminal it is indented, the same report', async () => {
+    const piped = await cli('scan', `${FIX}/id.txt`);
+    expect(piped.stdout.trimEnd().split('\n')).toHaveLength(1);
+    // script(1) gives the CLI a pseudo-terminal as its stdout, as a person's shell does.
+    const tty = await new Promise<string>((resolve, reject) => {
+      const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} bin/precheck.cjs scan ${FIX}/id.txt`, '/dev/null'], { cwd: ROOT });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => resolve(out.replace(/\r\n/g, '\n')));
+    });
+    expect(tty.split('\n').length).toBeGreaterThan(5);
+    expect(tty).toContain('\n  "files": [');
+    expect(JSON.parse(tty)).toEqual(report(piped));
+  });
+
+  it('a run that fails on its way (the report cannot be written) exits 2, not 0 or 1, and says why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'precheck-crash-'));
+    try {
+      // Loaded before the CLI: a stdout that refuses every write, as a full disk does.
+      writeFileSync(join(dir, 'refuse.cjs'), "process.stdout.write = () => { throw new Error('no space left on the device'); };\n");
+      const r = await new Promise<CliRun>((resolve, reject) => {
+        const child = spawn(process.execPath, ['-r', join(dir, 'refuse.cjs'), 'bin/precheck.cjs', 'scan', `${FIX}/id.txt`], { cwd: ROOT });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+        child.on('error', reject);
+        child.on('close', (status) => resolve({ status, stdout: '', stderr }));
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('no space left on the device');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('text format writes the runs of whitespace in an excerpt as one space', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'precheck-space-'));
     try {
