@@ -9,6 +9,7 @@
 import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
+import { ownWindowTarget } from '../own-window';
 import { pairsOf } from '../../gate/pairs';
 import { holdSubmission, replaySubmission } from './submission-replay';
 import { javascriptResultReadable, javascriptUrlText } from '../../gate/html-urls';
@@ -64,10 +65,6 @@ function emptyEntries(fd: FormData): void {
   for (const name of new Set(pairsOf(fd).map(([n]) => n))) fd.delete(name);
 }
 
-function isSelfTarget(target: string | null | undefined): boolean {
-  return !target || target === '_self';
-}
-
 /** Adds a capturing listener to the window, kept to be added again (see watchNavigations). */
 type Listen = (type: string, listener: (e: Event) => void) => void;
 
@@ -86,8 +83,11 @@ export function watchNavigations(win: Window, judge: NavigationJudge): () => voi
   const clicked = { url: null as string | null };
   if (nav) watchNavigateEvents(nav, judge, clicked);
   // a window still on its initial about:blank gets no navigate event (checked at each submission)
-  watchSubmissions(win, judge, listen, () => !!nav && !onInitialBlank(win));
-  watchLinkClicks(win, judge, listen, !!nav, clicked);
+  // A target, a <base target> or the window's own name as the page guard reads them (own-window.ts):
+  // a submission or a link aimed at another window brings no navigate event here.
+  const ownWindow = ownWindowTarget(win as Window & typeof globalThis);
+  watchSubmissions(win, judge, listen, ownWindow, () => !!nav && !onInitialBlank(win));
+  watchLinkClicks(win, judge, listen, !!nav && ownWindow, clicked);
   return () => {
     for (const [type, listener] of kept) win.addEventListener(type, listener, true);
   };
@@ -117,15 +117,16 @@ function watchNavigateEvents(nav: EventTarget, judge: NavigationJudge, clicked: 
 }
 
 /** Submissions the navigate event will not see: aimed at another window, or no Navigation API. */
-function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, navigateComes: () => boolean): void {
+function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, ownWindow: (target: string | null) => boolean, navigateComes: () => boolean): void {
   const submitting = new WeakMap<HTMLFormElement, HTMLElement | null>();
   listen('submit', (ev) => {
     const e = ev as SubmitEvent;
     const form = e.target as HTMLFormElement;
     const submitter = e.submitter;
     const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-    if (isSelfTarget(target) && navigateComes()) return;
-    if (documentActionRefused(win, judge, form, submitter, !isSelfTarget(target))) {
+    const own = ownWindow(target);
+    if (own && navigateComes()) return;
+    if (documentActionRefused(win, judge, form, submitter, !own)) {
       e.preventDefault();
       return;
     }
@@ -228,7 +229,8 @@ function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormEleme
 }
 
 /** Link clicks: their ping requests always, and the navigation itself where no navigate event will come. */
-function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, hasNavigate: boolean, clicked: { url: string | null }): void {
+/** `navigateHere(target)`: a link with that target makes a navigate event in this window. */
+function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, navigateHere: false | ((target: string | null) => boolean), clicked: { url: string | null }): void {
   const pingsPass = (a: HTMLAnchorElement): boolean => {
     const ping = a.getAttribute('ping');
     if (!ping) return true;
@@ -253,7 +255,7 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, ha
     if (!/^https?:/i.test(a.href)) return;
     clicked.url = a.href;
     // (a link navigating a window still on its initial about:blank: judged by the MAIN-world guard, hooks/link-clicks.ts)
-    if (hasNavigate && isSelfTarget(a.getAttribute('target'))) return;
+    if (navigateHere && navigateHere(a.getAttribute('target'))) return;
     const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };
     if (!judge.judge(o).pass) e.preventDefault();
   });

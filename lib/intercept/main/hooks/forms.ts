@@ -20,7 +20,7 @@ import { formCopier } from './form-copy';
 import type { Entry } from '../../../gate/types';
 import { javascriptUrlText } from '../../../gate/html-urls';
 import type { LoadJudge } from './load-judge';
-import { ownWindowTarget } from './own-window';
+import { ownWindowTarget } from '../../own-window';
 
 type PageWindow = Window & typeof globalThis;
 

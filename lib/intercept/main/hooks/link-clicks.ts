@@ -16,7 +16,7 @@ import { javascriptUrlText } from '../../../gate/html-urls';
 import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
-import { ownWindowTarget } from './own-window';
+import { ownWindowTarget } from '../../own-window';
 import { apply } from '../../../realm/intrinsics';
 import { resolveUrl } from '../natives';
 import { nodeTypeOf } from '../natives';

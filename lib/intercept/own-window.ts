@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the platform's methods are kept unbound and applied to their own target. */
-import { apply, matches, startsWith, trim } from '../../../realm/intrinsics';
+import { apply, matches, startsWith, trim } from '../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 
