@@ -3,7 +3,7 @@
  * page reached by its name: its navigation comes back to the same gate), or into a new window (it
  * does not). The page's guard asks it too: through the built-ins kept when this module loaded.
  */
-import { apply, matches, trim } from '../realm/intrinsics';
+import { apply, matches } from '../realm/intrinsics';
 
 const THIS_WINDOW = /^_(self|parent|top)$/i;
 const NEW_WINDOW = /^_blank$/i;
@@ -72,7 +72,8 @@ function namedFrameIn(doc: Document, name: string, depth: number): boolean {
 }
 
 export function targetsThisPage(doc: Document, target: string | null | undefined): boolean {
-  const t = trim(target ?? '');
+  // Not trimmed, as the browser does not: ' result-frame' names a new window, not that frame.
+  const t = target ?? '';
   if (t === '' || matches(THIS_WINDOW, t)) return true;
   if (matches(NEW_WINDOW, t)) return false;
   // The browser looks a name up in the whole page, not only below the submitting frame: a form in a

@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/unbound-method -- the platform's methods are kept unbound and applied to their own target. */
-import { apply, matches, startsWith, trim } from '../realm/intrinsics';
+import { apply, matches, startsWith } from '../realm/intrinsics';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -17,7 +17,8 @@ export function ownWindowTarget(win: PageWindow): (target: string | null) => boo
   const getAttr = win.Element.prototype.getAttribute;
   return (target) => {
     const base = target === null ? apply<Element | null>(query, win.document, ['base[target]']) : null;
-    const t = trim(target ?? (base ? (apply<string | null>(getAttr, base, ['target']) ?? '') : ''));
+    // Not trimmed: the browser does not trim a target either, and ' _self' names a new window.
+    const t = target ?? (base ? (apply<string | null>(getAttr, base, ['target']) ?? '') : '');
     return t === '' || matches(SELF, t) || (t === win.name && !startsWith(t, '_'));
   };
 }

@@ -46,7 +46,8 @@ describe('targetsThisPage', () => {
     ['_parent', true],
     ['_blank', false],
     ['result-frame', true],
-    [' result-frame ', true],
+    [' result-frame ', false],
+    [' _self', false],
     ['deep', true],
     ['another-window', false],
   ])('from the top page, target %j: %s', (target, expected) => {
