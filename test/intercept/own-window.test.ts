@@ -34,11 +34,11 @@ describe("ownWindowTarget: does a link's or a form's target leave it in its own 
       document.head.append(b);
     }
     window.name = name;
-    expect(ownWindowTarget(window as Window & typeof globalThis)(target)).toBe(own);
+    expect(ownWindowTarget(window)(target)).toBe(own);
   });
 
   test('a <base> without a target is passed over for one with a target', () => {
     document.head.innerHTML = '<base href="/x/"><base target="result">';
-    expect(ownWindowTarget(window as Window & typeof globalThis)(null)).toBe(false);
+    expect(ownWindowTarget(window)(null)).toBe(false);
   });
 });
