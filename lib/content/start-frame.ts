@@ -4,7 +4,7 @@
  * can reach — start the controller once the document is parsed.
  */
 import { acceptGuardChannel } from '../intercept/isolated/channel';
-import { watchNavigations } from '../intercept/isolated/navigation';
+import { watchNavigations, type NavigationWatch } from '../intercept/isolated/navigation';
 import type { ScanOptions } from '../scan/engine';
 import { GateHub } from './gate/hub';
 import { pageAskOf } from './gate/page-relay';
@@ -23,18 +23,19 @@ export function startFrame(win: Window, initial: ScanOptions): FrameStart | null
   // a window whose gate is its own asks its page's first: the one that opened it, or (Firefox) holds it
   if (!existing) hub.askPageFirst(pageAskOf(win, hub.relayKey));
   // the page's document.open() erases the window's listeners (the editors call it on their frames)
-  let relisten = () => {};
+  const navigations: { watch?: NavigationWatch } = {};
   const link = acceptGuardChannel(win.document, {
     judgeSync: (o) => hub.gate.answer(o),
     judge: (o, blobs) => hub.gate.answerAsync(o, blobs),
     learn: (blobs) => hub.learnFiles(blobs, 'form'),
     outcome: (route, endpoint, status, response) => hub.outcome({ route, endpoint, status, response }),
-    reopened: () => relisten(),
+    reopened: () => navigations.watch?.relisten(),
     entriesChanged: () => hub.entryListsChanged(),
+    shadowRoot: (host) => navigations.watch?.watchRoot(host),
   });
   hub.addLink(link);
   hub.watch(win);
-  relisten = watchNavigations(win, {
+  navigations.watch = watchNavigations(win, {
     judge: (o) => hub.gate.judge(o),
     peek: (o) => hub.gate.peek(o),
     control: () => hub.gestures.current(),

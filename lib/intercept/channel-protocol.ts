@@ -33,6 +33,15 @@ export const REOPENED = 'precheck:document-reopened';
  */
 export const ENTRIES_CHANGED = 'precheck:entries-changed';
 /**
+ * guard → element, a MouseEvent whose relatedTarget is the host: page code attached a shadow root there
+ * (or reached a declarative one through ElementInternals). Submit and formdata events do not leave a
+ * shadow tree and a click's target is the host outside it, so the isolated world listens inside the
+ * root too (navigation.ts). A node crosses the worlds as an event's relatedTarget (a CustomEvent's
+ * detail does not), connected to the document or not; one inside another shadow tree arrives as that
+ * tree's outermost host, whose roots the isolated world then walks.
+ */
+export const SHADOW_ROOT = 'precheck:shadow-root';
+/**
  * guard → document: this window was guarded already, so this guard steps aside. Heard by an isolated
  * script injected into an open tab (an update): the guard there is a previous version's, talking to
  * that version's isolated script, so the new one can neither judge nor release what the page sends.

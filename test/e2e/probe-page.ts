@@ -17,12 +17,14 @@ import { startRawRecorder, type RawRecorder } from './raw-recorder.ts';
 export interface ProbePage {
   /** `code` run on the guarded page: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
   onGuarded: (code: string) => Promise<{ carried: string[]; arrived: number; outcome: string }>;
-  /** `code` run on the control host, where Precheck does not run: what carrying the ID arrived, and what the page saw. */
-  onControl: (code: string, draft: number) => Promise<{ carried: string[]; outcome: string }>;
+  /** `code` run on the control host, where Precheck does not run: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
+  onControl: (code: string, draft: number) => Promise<{ carried: string[]; arrived: number; outcome: string }>;
   /** A request that is judged but clean must still arrive, and nothing carrying the ID. */
   expectCleanArrives: (code: string) => Promise<void>;
   /** Delivered without Precheck (the test can fail), nothing carrying the ID with it; the page's outcome is returned. */
   expectDeliveredOnlyWithout: (code: string, draft: number) => Promise<string>;
+  /** For text the recorder cannot name (the draft without its ID): some request arrives without Precheck, none with it. */
+  expectArrivesOnlyWithout: (code: string, draft: number) => Promise<void>;
 }
 
 /**
@@ -105,7 +107,8 @@ export function probePage(): ProbePage {
     const [since, t0] = [control.mark(), Date.now()];
     const outcome = await controlPage.evaluate<string>(pageScript(code, controlRaw));
     await settle();
-    return { carried: carrying(control, controlRaw, since, t0), outcome };
+    const arrived = control.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + controlRaw.count(t0);
+    return { carried: carrying(control, controlRaw, since, t0), arrived, outcome };
   };
   return {
     onGuarded,
@@ -120,6 +123,11 @@ export function probePage(): ProbePage {
       expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
       expect(guarded.carried, guarded.outcome).toEqual([]);
       return guarded.outcome;
+    },
+    expectArrivesOnlyWithout: async (code, draft) => {
+      const [without, guarded] = await Promise.all([onControl(code, draft), onGuarded(code)]);
+      expect(without.arrived, `control: ${without.outcome}`).toBeGreaterThan(0);
+      expect(guarded.arrived, guarded.outcome).toBe(0);
     },
   };
 }

@@ -3,7 +3,7 @@
  * MAIN-world guard created, answers its synchronous questions on it and its asynchronous ones over the
  * port. Only the first element is taken: a page that dispatches its own READY later talks to nobody.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, PORT, READY, REOPENED, SHADOW_ROOT, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 
 export interface GuardHandler {
@@ -16,6 +16,8 @@ export interface GuardHandler {
   reopened?(): void;
   /** Page code changed an entry list the browser built for a submission: judge the watched ones again. */
   entriesChanged?(): void;
+  /** Page code attached a shadow root to `host` (or to a host inside the shadow tree `host` holds). */
+  shadowRoot?(host: Element): void;
 }
 
 export interface GuardLink {
@@ -47,6 +49,10 @@ export function acceptGuardChannel(doc: Document, handler: GuardHandler): GuardL
     });
     el.addEventListener(REOPENED, () => handler.reopened?.());
     el.addEventListener(ENTRIES_CHANGED, () => handler.entriesChanged?.());
+    el.addEventListener(SHADOW_ROOT, (e) => {
+      const host = (e as MouseEvent).relatedTarget;
+      if (host instanceof Element) handler.shadowRoot?.(host);
+    });
     el.addEventListener(PORT, (e) => {
       port = (e as MessageEvent).ports[0] ?? null;
       if (!port) return;

@@ -10,6 +10,8 @@ import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
 import { ownWindowTarget } from '../own-window';
+import { LINK_SELECTOR, linkHref } from '../link-href';
+import { newShadowRoots } from './shadow-roots';
 import { pairsOf } from '../../gate/pairs';
 import { holdSubmission, replaySubmission } from './submission-replay';
 import { javascriptResultReadable, javascriptUrlText } from '../../gate/html-urls';
@@ -68,11 +70,17 @@ function emptyEntries(fd: FormData): void {
 /** Adds a capturing listener to the window, kept to be added again (see watchNavigations). */
 type Listen = (type: string, listener: (e: Event) => void) => void;
 
-/**
- * Returns what adds the window's listeners again: the page's `document.open()` erases every listener
- * of the window (the editors open their frames' documents), and the MAIN-world guard says so at once.
- */
-export function watchNavigations(win: Window, judge: NavigationJudge): () => void {
+export interface NavigationWatch {
+  /** Adds the window's listeners again: the page's `document.open()` erases them (the editors open their frames' documents). */
+  relisten(): void;
+  /**
+   * Listens inside the shadow root page code attached to `host` (told by the MAIN-world guard): a
+   * form's submit and formdata events stay in its tree, and a click's target at the window is the host.
+   */
+  watchRoot(host: Element): void;
+}
+
+export function watchNavigations(win: Window, judge: NavigationJudge): NavigationWatch {
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
   const kept: [string, (e: Event) => void][] = [];
   const listen: Listen = (type, listener) => {
@@ -82,14 +90,23 @@ export function watchNavigations(win: Window, judge: NavigationJudge): () => voi
   // The URL of the link last clicked: a navigation to it is reported as a link, not as script's.
   const clicked = { url: null as string | null };
   if (nav) watchNavigateEvents(nav, judge, clicked);
-  // a window still on its initial about:blank gets no navigate event (checked at each submission)
   // A target, a <base target> or the window's own name as the page guard reads them (own-window.ts):
   // a submission or a link aimed at another window brings no navigate event here.
   const ownWindow = ownWindowTarget(win as Window & typeof globalThis);
+  // a window still on its initial about:blank gets no navigate event (checked at each submission)
   watchSubmissions(win, judge, listen, ownWindow, () => !!nav && !onInitialBlank(win));
   watchLinkClicks(win, judge, listen, !!nav && ownWindow, clicked);
-  return () => {
-    for (const [type, listener] of kept) win.addEventListener(type, listener, true);
+  const roots = new WeakSet<ShadowRoot>();
+  return {
+    relisten: () => {
+      for (const [type, listener] of kept) win.addEventListener(type, listener, true);
+    },
+    watchRoot: (host) => {
+      for (const root of newShadowRoots(host, (r) => roots.has(r))) {
+        roots.add(root);
+        for (const [type, listener] of kept) root.addEventListener(type, listener, true);
+      }
+    },
   };
 }
 
@@ -228,35 +245,48 @@ function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormEleme
   }, 0);
 }
 
-/** Link clicks: their ping requests always, and the navigation itself where no navigate event will come. */
-/** `navigateHere(target)`: a link with that target makes a navigate event in this window. */
+/**
+ * Link clicks: their ping requests always, and the navigation itself where no navigate event will
+ * come. `navigateHere(target)`: a link with that target makes a navigate event in this window.
+ */
 function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, navigateHere: false | ((target: string | null) => boolean), clicked: { url: string | null }): void {
-  const pingsPass = (a: HTMLAnchorElement): boolean => {
+  const pingsPass = (a: Element): boolean => {
     const ping = a.getAttribute('ping');
     if (!ping) return true;
+    // a ping the browser cannot parse it does not send (and must not throw the judgement away)
     return ping.trim().split(/\s+/).every((p) => {
-      const url = new URL(p, win.document.baseURI).href;
+      if (!URL.canParse(p, a.baseURI)) return true;
+      const url = new URL(p, a.baseURI).href;
       return judge.judge({ route: 'link', method: 'POST', url, body: { kind: 'none' }, control: judge.control() }).pass;
     });
   };
-  listen('click', (e) => {
-    const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | null;
-    if (!a) return;
+  const hrefOf = linkHref(win as Window & typeof globalThis);
+  /** Whether the click on `a` may go where it leads. */
+  const passes = (a: Element): boolean => {
+    const raw = hrefOf(a);
+    // an address the browser cannot parse goes nowhere
+    if (raw === null || !URL.canParse(raw, a.baseURI)) return true;
+    const href = new URL(raw, a.baseURI).href;
     // <a ping>: the click also POSTs to each ping URL, whatever the href is; refused, the click goes nowhere.
-    if (!pingsPass(a)) {
-      e.preventDefault();
-      return;
-    }
+    if (!pingsPass(a)) return false;
     // a data: document is made in whichever window it targets, a fresh frame's too: its URL holds it
-    if (DOCUMENT_URL.test(a.href)) {
-      if (!judge.judge({ route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() }).pass) e.preventDefault();
-      return;
-    }
-    if (!/^https?:/i.test(a.href)) return;
-    clicked.url = a.href;
+    if (DOCUMENT_URL.test(href)) return judge.judge({ route: 'link', method: 'GET', url: href, body: { kind: 'none' }, control: judge.control() }).pass;
+    if (!/^https?:/i.test(href)) return true;
+    clicked.url = href;
     // (a link navigating a window still on its initial about:blank: judged by the MAIN-world guard, hooks/link-clicks.ts)
-    if (navigateHere && navigateHere(a.getAttribute('target'))) return;
-    const o: Outgoing = { route: 'link', method: 'GET', url: a.href, body: { kind: 'none' }, control: judge.control() };
-    if (!judge.judge(o).pass) e.preventDefault();
+    if (navigateHere && navigateHere(a.getAttribute('target'))) return true;
+    return judge.judge({ route: 'link', method: 'GET', url: href, body: { kind: 'none' }, control: judge.control() }).pass;
+  };
+  listen('click', (e) => {
+    // at a shadow root's listener the target is the element in its tree (an SVG <a> has no string href)
+    const a = (e.target as Element | null)?.closest?.(LINK_SELECTOR);
+    if (!a) return;
+    let pass = false;
+    try {
+      pass = passes(a);
+    } catch {
+      // fail closed: a click this could not judge goes nowhere
+    }
+    if (!pass) e.preventDefault();
   });
 }

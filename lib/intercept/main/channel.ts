@@ -4,7 +4,7 @@
  * tamper with later (dispatchEvent, setAttribute, MessagePort.postMessage, JSON) is captured here at
  * document_start, before any page script runs.
  */
-import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, PORT, READY, REOPENED, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
+import { ANSWER_ATTR, ASK, CHANNEL_TAG, ENTRIES_CHANGED, HELLO, PORT, READY, REOPENED, SHADOW_ROOT, type GuardAnswer, type GuardMessage, type IsolatedMessage } from '../channel-protocol';
 import type { Outgoing } from '../../gate/types';
 import { parentRelay } from './relay';
 import { add, apply, bare, fromJson, type KeptMap, keptMap, own, sealedPromise, toJson } from '../../realm/intrinsics';
@@ -23,6 +23,8 @@ export interface GuardChannel {
   reopened(): void;
   /** Page code changed a submission's entry list (hooks/entry-list-changes.ts): judged again before this returns. */
   entriesChanged(): void;
+  /** Page code attached a shadow root to `host` (hooks/shadow-roots.ts): the isolated world listens in it. */
+  shadowRoot(host: Element): void;
 }
 
 const NO_PARTNER: GuardAnswer = bare({ pass: false, message: '发布前预检未能检查此请求，已阻止' });
@@ -67,6 +69,7 @@ interface Kept {
   removeAttr(el: Element, name: string): void;
   CustomEv: typeof CustomEvent;
   MessageEv: typeof MessageEvent;
+  MouseEv: typeof MouseEvent;
 }
 
 function keep(win: PageWindow): Kept {
@@ -81,6 +84,7 @@ function keep(win: PageWindow): Kept {
     removeAttr: (el, name) => apply(removeAttr, el, [name]),
     CustomEv: win.CustomEvent,
     MessageEv: win.MessageEvent,
+    MouseEv: win.MouseEvent,
   };
 }
 
@@ -199,6 +203,9 @@ export function openGuardChannel(win: PageWindow): GuardChannel {
     },
     entriesChanged() {
       if (state.partner) kept.dispatch(el, new kept.CustomEv(ENTRIES_CHANGED));
+    },
+    shadowRoot(host) {
+      if (state.partner) kept.dispatch(el, new kept.MouseEv(SHADOW_ROOT, { relatedTarget: host }));
     },
   };
 }

@@ -18,6 +18,7 @@ import { loadJudge } from './hooks/load-judge';
 import { hookMessages } from './hooks/messages';
 import { watchBlankMetaRefresh } from './hooks/meta-refresh';
 import { hookPeerConnections } from './hooks/peer';
+import { watchShadowRoots } from './hooks/shadow-roots';
 import { blankAsk } from './hooks/blank-ask';
 import { hookBeacon, hookFetch, hookFetchLater, hookXhr } from './hooks/network';
 import { hookEventSource, hookWebSocket, hookWebSocketStream, refuseWebTransport } from './hooks/sockets';
@@ -72,12 +73,17 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookBlobs(win, loads);
   hookCss(win, loads);
   const ask = blankAsk(win, channel, loads);
-  const relisten = judgeLinkClicks(win, loads, ask);
-  const relistenLists = watchEntryListChanges(win, channel);
+  const links = judgeLinkClicks(win, loads, ask);
+  const lists = watchEntryListChanges(win, channel);
+  watchShadowRoots(win, (root, host) => {
+    links.watchRoot(root);
+    lists.watchRoot(root);
+    channel.shadowRoot(host);
+  });
   watchBlankMetaRefresh(win, ask);
   afterDocumentOpen(win, () => {
-    relisten();
-    relistenLists();
+    links.relisten();
+    lists.relisten();
     channel.reopened();
   });
   hookFormSubmit(win, channel, loads);

@@ -27,8 +27,11 @@ function changed(list: unknown): void {
   if (typeof ask === 'function') apply(ask as () => void, undefined, []);
 }
 
-/** Returns what adds the window's listener again (after the page's `document.open()`). */
-export function watchEntryListChanges(win: PageWindow, channel: GuardChannel): () => void {
+/**
+ * Returns what adds the window's listener again (after the page's `document.open()`), and what adds it
+ * to a shadow root (a form's `formdata` event does not leave its tree: hooks/shadow-roots.ts).
+ */
+export function watchEntryListChanges(win: PageWindow, channel: GuardChannel): { relisten: () => void; watchRoot: (root: ShadowRoot) => void } {
   afterCall(win.FormData.prototype, 'append', changed);
   afterCall(win.FormData.prototype, 'set', changed);
   const listOf = getter(win.FormDataEvent?.prototype, 'formData');
@@ -42,5 +45,5 @@ export function watchEntryListChanges(win: PageWindow, channel: GuardChannel): (
   };
   const add = () => apply(listen, win, ['formdata', mark, true]);
   add();
-  return add;
+  return { relisten: add, watchRoot: (root) => apply(listen, root, ['formdata', mark, true]) };
 }

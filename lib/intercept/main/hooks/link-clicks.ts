@@ -17,24 +17,31 @@ import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
 import { ownWindowTarget } from '../../own-window';
-import { apply } from '../../../realm/intrinsics';
+import { LINK_SELECTOR, linkHref } from '../../link-href';
+import { apply, keptWeakMap } from '../../../realm/intrinsics';
 import { resolveUrl } from '../natives';
 import { nodeTypeOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
-/** Returns what adds the listener again (after the page's `document.open()`: document-open.ts). */
-export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk): () => void {
+export interface LinkClicks {
+  /** Adds the window's listener again (after the page's `document.open()`: document-open.ts). */
+  relisten(): void;
+  /** Listens inside a shadow root too: a click's first target at the window is its host (hooks/shadow-roots.ts). */
+  watchRoot(root: ShadowRoot): void;
+}
+
+export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk): LinkClicks {
   const getAttr = win.Element.prototype.getAttribute;
   const inOwnWindow = ownWindowTarget(win);
+  const hrefOf = linkHref(win);
   const closest = win.Element.prototype.closest;
   const composedPath = win.Event.prototype.composedPath;
   // kept: a page's preventDefault that does nothing would let a refused activation go
   const preventDefault = win.Event.prototype.preventDefault;
   const listen = win.EventTarget.prototype.addEventListener;
   const parentOf = Object.getOwnPropertyDescriptor(win.Node.prototype, 'parentElement')!.get!;
-  const verdict = (link: Element): boolean => {
-    const href = apply(getAttr, link, ['href']) ?? '';
+  const verdict = (link: Element, href: string): boolean => {
     const code = javascriptUrlText(href);
     if (code !== undefined) {
       // aimed at another window (a frame's name, _parent …), the string becomes that window's document,
@@ -47,15 +54,20 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     if (!onInitialBlank(win) || !inOwnWindow(apply(getAttr, link, ['target']))) return true;
     return ask(resolveUrl(win.document, href), 'link');
   };
+  // an open root's click reaches its root's listener and the window's, with the same first target
+  const judged = keptWeakMap<Event, true>();
   const onClick = (e: Event) => {
+    if (judged.has(e)) return;
+    judged.set(e, true);
     const first = apply(composedPath, e, [])[0] as Node | undefined;
     const start = nodeTypeOf(first) === 1 ? (first as Element) : nodeTypeOf(first) !== undefined ? (apply(parentOf, first, []) as Element | null) : null;
-    const link = start ? (apply(closest, start, ['a[href], area[href]'])) : null;
-    if (!link) return;
+    const link = start ? (apply<Element | null>(closest, start, [LINK_SELECTOR])) : null;
+    const href = link ? hrefOf(link) : null;
+    if (!link || href === null) return;
     // Fail closed: an activation this could not judge (a refusal thrown by the judge too) does not go.
     let pass = false;
     try {
-      pass = verdict(link);
+      pass = verdict(link, href);
     } catch {
       pass = false;
     }
@@ -63,5 +75,5 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
   };
   const add = () => apply(listen, win, ['click', onClick, true]);
   add();
-  return add;
+  return { relisten: add, watchRoot: (root) => apply(listen, root, ['click', onClick, true]) };
 }

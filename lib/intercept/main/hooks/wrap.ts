@@ -36,15 +36,30 @@ export function beforeCall(proto: object | undefined, name: string, judge: Judge
   );
 }
 
-/** The original called first, then `after` with the receiver: what the call changed is judged once it is made. */
-export function afterCall(proto: object | undefined, name: string, after: (self: unknown) => void): void {
+/** The original called first, then `after` with the receiver and the result: what the call changed is judged once it is made. */
+export function afterCall(proto: object | undefined, name: string, after: (self: unknown, result: unknown) => void): void {
   replaceMethod(proto, name, (original) =>
     function (this: unknown, ...args: unknown[]) {
       const result = apply(original, this, args);
-      after(this);
+      after(this, result);
       return result;
     },
   );
+}
+
+/** The original getter read first, then `after` with the receiver and the value. */
+export function afterGet(proto: object | undefined, prop: string, after: (self: unknown, value: unknown) => void): void {
+  const desc = proto && Object.getOwnPropertyDescriptor(proto, prop);
+  const get = desc?.get;
+  if (!proto || !desc || !get) return;
+  Object.defineProperty(proto, prop, {
+    ...desc,
+    get(this: unknown) {
+      const value = apply<unknown>(get, this, []);
+      after(this, value);
+      return value;
+    },
+  });
 }
 
 /** beforeCall for a method that returns a promise: a refusal is a rejected promise, as the browser's own failures are. */
