@@ -16,7 +16,7 @@ import { startRawRecorder, type RawRecorder } from './raw-recorder.ts';
 
 export interface ProbePage {
   /** `code` run on the guarded page: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
-  onGuarded: (code: string) => Promise<{ carried: string[]; arrived: number; outcome: string }>;
+  onGuarded: (code: string) => Promise<{ carried: string[]; arrived: number; paths: string[]; outcome: string }>;
   /** `code` run on the control host, where Precheck does not run: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
   onControl: (code: string, draft: number) => Promise<{ carried: string[]; arrived: number; outcome: string }>;
   /** A request that is judged but clean must still arrive, and nothing carrying the ID. */
@@ -98,7 +98,8 @@ export function probePage(): ProbePage {
     const [since, t0] = [server.mark(), Date.now()];
     const outcome = await page.evaluate<string>(pageScript(code, raw));
     await settle();
-    return { carried: carrying(server, raw, since, t0), arrived: server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + raw.count(t0), outcome };
+    const sunk = server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/'));
+    return { carried: carrying(server, raw, since, t0), arrived: sunk.length + raw.count(t0), paths: sunk.map((r) => r.url.slice(0, 80)), outcome };
   };
   const onControl = async (code: string, draft: number) => {
     await controlPage.goto(`${control.url}/routes/index.html`);
@@ -127,7 +128,7 @@ export function probePage(): ProbePage {
     expectArrivesOnlyWithout: async (code, draft) => {
       const [without, guarded] = await Promise.all([onControl(code, draft), onGuarded(code)]);
       expect(without.arrived, `control: ${without.outcome}`).toBeGreaterThan(0);
-      expect(guarded.arrived, guarded.outcome).toBe(0);
+      expect(guarded.arrived, `${guarded.outcome}: ${guarded.paths.join(' ')}`).toBe(0);
     },
   };
 }

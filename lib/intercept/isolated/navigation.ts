@@ -12,6 +12,8 @@ import { onInitialBlank } from '../initial-blank';
 import { ownWindowTarget } from '../own-window';
 import { LINK_SELECTOR, linkHref } from '../link-href';
 import { newShadowRoots } from './shadow-roots';
+import { lookAgainAfter } from './look-again';
+import type { RefuseReason } from '../../gate/types';
 import { pairsOf } from '../../gate/pairs';
 import { holdSubmission, replaySubmission } from './submission-replay';
 import { javascriptResultReadable, javascriptUrlText } from '../../gate/html-urls';
@@ -140,14 +142,15 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, o
     const e = ev as SubmitEvent;
     const form = e.target as HTMLFormElement;
     const submitter = e.submitter;
-    const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-    const own = ownWindow(target);
-    if (own && navigateComes()) return;
-    if (documentActionRefused(win, judge, form, submitter, !own)) {
-      e.preventDefault();
-      return;
-    }
-    submitting.set(form, submitter);
+    const decide = () => {
+      const own = ownWindow(submitter?.getAttribute('formtarget') ?? form.getAttribute('target'));
+      if (own && navigateComes()) return;
+      if (actionRefused(win, judge, form, submitter, !own)) e.preventDefault();
+      else submitting.set(form, submitter);
+    };
+    decide();
+    // the page's own submit listeners may aim it elsewhere after this one: judged again as they leave it
+    lookAgainAfter(e, () => formPlace(form, submitter), decide);
   });
   listen('formdata', (e) => {
     const form = e.target as HTMLFormElement;
@@ -162,6 +165,46 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, o
     if (holdEntryList && holdSubmission(win, form, (again) => holdEntryList(fd, form, again), replay)) return;
     judgeEntryList(win, judge, form, submitter, fd);
   });
+}
+
+/** What decides where a submission goes: compared before and after the page's own submit listeners. */
+function formPlace(form: HTMLFormElement, submitter: HTMLElement | null): string {
+  const attrs = ['action', 'target', 'method', 'enctype'].map((a) => form.getAttribute(a));
+  const own = ['formaction', 'formtarget', 'formmethod', 'formenctype'].map((a) => submitter?.getAttribute(a) ?? null);
+  const base = form.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? null;
+  return JSON.stringify([...attrs, ...own, base, form.baseURI]);
+}
+
+/** The method and URL a submission goes to (a GET's query is its entries). */
+function formAddress(win: Window, form: HTMLFormElement, submitter: HTMLElement | null): { method: 'GET' | 'POST'; url: string } {
+  const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
+  const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
+  return { method, url: new URL(action, win.document.baseURI).href };
+}
+
+/** Refusals for what an address carries; which items a submission acts on is in its entries, judged with them. */
+const CARRIED: ReadonlySet<RefuseReason> = new Set<RefuseReason>(['block-finding', 'needs-signoff', 'draft-save-block', 'draft-save-unsigned', 'opaque-body', 'sealed-body']);
+
+/**
+ * A submission aimed at another window is refused while it can still be cancelled for its address
+ * (documentActionRefused) or for what its URL carries: later, in its formdata event, only its
+ * entries can be emptied — a POST into a fresh frame whose action held the draft delivered it so.
+ */
+function actionRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, elsewhere: boolean): boolean {
+  if (documentActionRefused(win, judge, form, submitter, elsewhere)) return true;
+  if (!elsewhere) return false;
+  try {
+    const { method, url } = formAddress(win, form, submitter);
+    const address = new URL(url);
+    if (method === 'GET') address.search = '';
+    const o: Outgoing = { route: 'form', method, url: address.href, body: { kind: 'none' }, control: judge.control() };
+    const v = judge.peek(o);
+    if (v.pass || !CARRIED.has(v.reason)) return false;
+    judge.judge(o);
+    return true;
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -198,9 +241,7 @@ function documentActionRefused(win: Window, judge: NavigationJudge, form: HTMLFo
  * is refused now; what passes is judged for good once the task is over, when the list has left).
  */
 function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, fd: FormData): void {
-  const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
-  const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
-  const url = new URL(action, win.document.baseURI).href;
+  const { method, url } = formAddress(win, form, submitter);
   const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
   const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) });
   const keyOf = (o: Outgoing) => JSON.stringify(o.body);
@@ -281,12 +322,23 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, na
     // at a shadow root's listener the target is the element in its tree (an SVG <a> has no string href)
     const a = (e.target as Element | null)?.closest?.(LINK_SELECTOR);
     if (!a) return;
-    let pass = false;
-    try {
-      pass = passes(a);
-    } catch {
-      // fail closed: a click this could not judge goes nowhere
-    }
-    if (!pass) e.preventDefault();
+    const decide = () => {
+      let pass = false;
+      try {
+        pass = passes(a);
+      } catch {
+        // fail closed: a click this could not judge goes nowhere
+      }
+      if (!pass) e.preventDefault();
+    };
+    decide();
+    // the page's own click listeners may change where it goes after this one: judged again as they leave it
+    lookAgainAfter(e, () => linkPlace(a, hrefOf), decide);
   });
+}
+
+/** What decides where a link's click goes: compared before and after the page's own click listeners. */
+function linkPlace(a: Element, hrefOf: (a: Element) => string | null): string {
+  const base = a.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? null;
+  return JSON.stringify([hrefOf(a), a.getAttribute('target'), a.getAttribute('ping'), base, a.baseURI]);
 }
