@@ -3,7 +3,8 @@
  * server, before it gets here) and answered in the form the route expects:
  *   /sink/pixel.gif   a 1×1 GIF (image beacons, <img src>)
  *   /sink/events      text/event-stream with one `message` event (EventSource); kept open
- *   /sink/ws          WebSocket: every message is recorded as method 'WS'; each gets `{"ok":true}` back
+ *   /sink/ws          WebSocket: every message is recorded as method 'WS'; each gets `{"ok":true}` back;
+ *                     a close frame's reason as method 'WS-CLOSE' (it leaves with the page's text)
  *   /sink/js/**       JavaScript, classic and module alike; with `callback=` a JSONP call of it
  *   /sink/auth/**     401 with a Basic challenge until the request brings an Authorization header
  *   /sink/**          JSON `{ ok: true }` for any method
@@ -71,6 +72,11 @@ export function wsSink(log: RequestLog): { upgrade(req: IncomingMessage, socket:
           const headers = { ...req.headers, 'content-type': isBinary ? 'application/octet-stream' : 'text/plain; charset=utf-8' };
           log.add(decodeRequest({ ...base, headers, method: 'WS', body: text(data) }));
           ws.send(JSON.stringify({ ok: true }));
+        });
+        ws.on('close', (_code, reason) => {
+          if (reason.length === 0) return;
+          const headers = { ...req.headers, 'content-type': 'text/plain; charset=utf-8' };
+          log.add(decodeRequest({ ...base, headers, method: 'WS-CLOSE', body: reason }));
         });
       });
       return true;
