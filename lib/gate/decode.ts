@@ -252,7 +252,13 @@ function decodeHeader(parts: TextPart[], name: string, value: string): void {
     // Not percent-encoded: scanned as it is.
   }
   push(parts, `(header:${name})`, text, 0);
+  // The name leaves too (as written, and in a preflight's Access-Control-Request-Headers): any token,
+  // an ID as well; a name of letters and hyphens holds no number and is not read again.
+  if (!WORD.test(name)) push(parts, '(header name)', name, 0);
 }
+
+/** A method or header name that can hold no number (GET, PROPFIND, Content-Type): nothing to read. */
+const WORD = /^[A-Za-z-]{1,64}$/;
 
 /**
  * The numbers, booleans and blank strings of a JSON body (`{"status": 1}`): no text to scan, so they
@@ -346,6 +352,9 @@ function decodeBody(body: Outgoing['body']): BodyParts {
 export function decodeOutgoing(o: Outgoing): Decoded {
   const head: TextPart[] = [];
   decodeUrl(head, o.url);
+  // The method leaves in the request line and a preflight's Access-Control-Request-Method: fetch and
+  // XHR take any token there (a probe sent the ID as one).
+  if (!WORD.test(o.method)) push(head, '(method)', o.method, 0);
   for (const [name, value] of o.headers ?? []) decodeHeader(head, name, value);
   const body = decodeBody(o.body);
   const parts = [...head, ...body.parts];

@@ -42,6 +42,9 @@ describe('decodeOutgoing', () => {
     ],
     ['a header the page set, percent-encoded', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['x-content', encodeURIComponent(`身份证 ${ID}`)]] }],
     ['a header the page set, as it is', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['x-id', ID]] }],
+    ['a method of its own (fetch and XHR send any token)', req({ kind: 'none' }, 'http://cms.test/api/x', ID)],
+    ['a method in base64', req({ kind: 'none' }, 'http://cms.test/api/x', b64(`申请人 ${ID}`).replace(/=+$/, ''))],
+    ['a header name the page set', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [[ID, '1']] }],
     ['a referrer with a query', { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'GET'), headers: [['referer', `http://cms.test/page?content=${encodeURIComponent(`身份证 ${ID}`)}`]] }],
     ['HTML comment', req({ kind: 'entries', entries: [['content', `<p>见附件</p><!-- ${ID} -->`]] })],
     ['alt text', req({ kind: 'entries', entries: [['content', `<img src="a.png" alt="${ID}">`]] })],
@@ -108,6 +111,13 @@ describe('decodeOutgoing', () => {
 
   it('an unreadable body is reported as opaque', () => {
     expect(decodeOutgoing(req({ kind: 'opaque', what: 'ReadableStream' })).opaque).toBe('ReadableStream');
+  });
+});
+
+describe('a method and header names', () => {
+  it('adds nothing for a method or header name of letters alone (no new part on every request)', () => {
+    const o: Outgoing = { ...req({ kind: 'none' }, 'http://cms.test/api/x', 'PROPFIND'), headers: [['X-Requested-With', 'XMLHttpRequest']] };
+    expect(decodeOutgoing(o).parts.map((p) => p.name)).toEqual(['(header:X-Requested-With)']);
   });
 });
 

@@ -68,7 +68,8 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     // sealed: a page's Promise.prototype.constructor and then cannot make this await see other bytes
     if (body === undefined && request?.hasBody) body = await sealed(requestBodyBytes(input as Request));
     const headers = fetchHeaders(win, request, init);
-    if (body === undefined && !urlMayCarryText(url) && headers.length === 0) return apply(original, win, [input, init]);
+    // the method leaves as written (any token: the ID was one): asked about when it may carry text
+    if (body === undefined && !urlMayCarryText(url) && headers.length === 0 && !mayCarryText(method)) return apply(original, win, [input, init]);
     const contentType = headerValue(init?.headers, 'content-type') ?? headerValue(request?.headers, 'content-type');
     const s = serializeBody(win, body, contentType);
     const answer = await channel.ask({ route, method, url, body: s.body, ...(headers.length > 0 && { headers }) }, s.blobs);
@@ -175,7 +176,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     const body = bodyOnce(pageBody) as Document | XMLHttpRequestBodyInit | null | undefined;
     if (foreign(this, 'send')) return apply(send, this, [body]);
     const req = opened.get(this);
-    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0)) return apply(send, this, [body]);
+    if (!req || ((body === undefined || body === null) && !urlMayCarryText(req.url) && req.headers.length === 0 && !mayCarryText(req.method))) return apply(send, this, [body]);
     const s = serializeBody(win, body, req.contentType);
     const outgoing: Outgoing = { route, method: req.method, url: req.url, body: s.body, ...(req.headers.length > 0 && { headers: req.headers }) };
     const go = (released?: boolean) => {
