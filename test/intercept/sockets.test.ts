@@ -2,7 +2,8 @@
 /**
  * WebSocket and WebSocketStream with the page's built-ins replaced: the subprotocols and options the
  * browser reads are the ones judged (they leave in the handshake's Sec-WebSocket-Protocol header), and
- * a stream's writes never hand the page the browser's own writer.
+ * a stream's writes never hand the page the browser's own writer; a close frame's reason (it leaves with
+ * the page's text) is judged, and the browser closes with the copy that was.
  */
 import { describe, expect, test } from 'vitest';
 import { hookWebSocket, hookWebSocketStream } from '../../lib/intercept/main/hooks/sockets';
@@ -10,6 +11,18 @@ import { ID, judgingChannel, walked } from './page-fakes';
 import { ARRAY_ITERATOR, inheritedFlip, outcomeOf, poison, whilePoisonedAsync } from '../realm/poison';
 
 type PageWindow = Window & typeof globalThis;
+
+/** Chromium's WebSocketError: the browser reads its close reason from an internal slot (here a private field). */
+class CloseError extends Error {
+  #reason: string;
+  constructor(message: string, init: { reason?: string } = {}) {
+    super(message);
+    this.#reason = init.reason ?? '';
+  }
+  get reason() {
+    return this.#reason;
+  }
+}
 
 /** A window whose sockets keep what a browser would read of their subprotocols and options. */
 function socketWindow() {
@@ -25,6 +38,9 @@ function socketWindow() {
       return 'wss://cms.example/ws';
     }
     send() {}
+    close(code?: number, reason?: string) {
+      browser.closed = [code, reason];
+    }
   }
   const sent: unknown[] = [];
   class Stream {
@@ -35,8 +51,12 @@ function socketWindow() {
       return 'wss://cms.example/wss';
     }
     get opened() {
-      const writable = new WritableStream({ write: (chunk) => void (sent[sent.length] = chunk) });
-      return Promise.resolve({ readable: null, writable });
+      const writable = new WritableStream({ write: (chunk) => void (sent[sent.length] = chunk), abort: (reason) => void (browser.aborted = reason) });
+      const readable = new ReadableStream({ cancel: (reason) => void (browser.cancelled = reason) });
+      return Promise.resolve({ readable, writable });
+    }
+    close(info?: unknown) {
+      browser.closed = info;
     }
   }
   const win = {
@@ -44,6 +64,9 @@ function socketWindow() {
     WebSocketStream: Stream,
     WritableStream,
     WritableStreamDefaultWriter,
+    ReadableStream,
+    ReadableStreamDefaultReader,
+    WebSocketError: CloseError,
     document: { baseURI: 'https://cms.example/admin/' },
     DOMException,
     Promise,
@@ -120,5 +143,32 @@ describe('sockets with the page’s built-ins replaced: the browser offers what 
     expect(handed.length).toBe(1);
     expect(handed[0]).toBe(page[name]);
     expect(sent).toEqual(['hello']);
+  });
+});
+
+describe("a close frame's reason", () => {
+  type Stream = { opened: Promise<{ readable: ReadableStream; writable: WritableStream }>; close(info?: object): void };
+  const CLOSES: [label: string, call: (win: PageWindow) => unknown, saw: Record<string, unknown>, result: string][] = [
+    ['ws.close(4000, ID) is refused', (win) => WS(win, undefined).close(4000, ID), {}, 'refused: SecurityError'],
+    ['a clean reason closes as given', (win) => WS(win, undefined).close(4000, '编辑完成'), { closed: [4000, '编辑完成'] }, 'ok'],
+    [
+      'a reason whose toString answers twice: the browser gets the judged copy',
+      (win) => {
+        let n = 0;
+        WS(win, undefined).close(4000, { toString: () => (n++ ? ID : 'bye') } as unknown as string);
+      },
+      { closed: [4000, 'bye'] },
+      'ok',
+    ],
+    ["a WebSocketStream's close({ reason: ID }) is refused", (win) => (WSS(win, {}) as Stream).close({ closeCode: 4000, reason: ID }), {}, 'refused: SecurityError'],
+    ["its writable aborted with a WebSocketError carrying the ID is refused", async (win) => (await (WSS(win, {}) as Stream).opened).writable.abort(new CloseError('x', { reason: ID })), {}, 'refused: SecurityError'],
+    ["its readable cancelled with one is refused", async (win) => (await (WSS(win, {}) as Stream).opened).readable.cancel(new CloseError('x', { reason: ID })), {}, 'refused: SecurityError'],
+    ["a clean WebSocketError cancels as given", async (win) => (await (WSS(win, {}) as Stream).opened).readable.cancel(new CloseError('x', { reason: 'bye' })), { cancelled: new CloseError('x', { reason: 'bye' }) }, 'ok'],
+  ];
+  test.each(CLOSES)('%s', async (_label, call, saw, result) => {
+    const { win, browser } = socketWindow();
+    expect(await outcomeOf(() => undefined, () => call(win))).toBe(result);
+    delete browser.protocols;
+    expect(browser).toEqual(saw);
   });
 });

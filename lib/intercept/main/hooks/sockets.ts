@@ -12,6 +12,7 @@ import { dictionaryOnce, isObject, listOnce } from './copies';
 import { add, apply, bare, joinText, keptWeakMap, sealed, sealedPromise, toText, ownIterator } from '../../../realm/intrinsics';
 import { getter } from '../natives';
 import { standIn } from './wrap';
+import { closeJudge, errorReason, guardStreamClose, guardWebSocketClose } from './socket-close';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -66,6 +67,7 @@ export function hookWebSocket(win: PageWindow, channel: GuardChannel, route: Out
   standIn(win, 'WebSocket', Original, Guarded);
 
   guardSend<WebSocket>(win, channel, Original.prototype, (ws) => ({ route: route === 'websocket' ? 'websocket.send' : route, method: 'SEND', url: urls.get(ws) ?? toText(urlOf(ws)) }));
+  guardWebSocketClose(win, closeJudge(win, channel, refusal), (ws) => urls.get(ws) ?? toText(urlOf(ws)));
 }
 
 type Sendable = string | ArrayBufferLike | Blob | ArrayBufferView;
@@ -129,7 +131,13 @@ function guardUrlConstructor(win: PageWindow, channel: GuardChannel, name: keyof
 export const hookEventSource = (win: PageWindow, channel: GuardChannel): void => guardUrlConstructor(win, channel, 'EventSource', 'eventsource');
 
 interface StreamConnection {
+  readable: ReadableStream;
   writable: WritableStream;
+}
+
+/** What a stream's end asks before it hands the browser the page's abort or cancel reason (a WebSocketError's close reason). */
+interface Ends {
+  judge: (url: string, reason: unknown) => void;
 }
 
 /**
@@ -149,6 +157,11 @@ export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): voi
   // Captured now: page code could replace them later to see the connection before it is guarded.
   const then = win.Promise.prototype.then;
   const writers = keptWriters(win);
+  const readers = keptReaders(win);
+  const judgeClose = closeJudge(win, channel, refusal);
+  const reasonOf = errorReason(win);
+  const ends: Ends = { judge: (url, reason) => judgeClose(url, reasonOf(reason)) };
+  guardStreamClose(win, judgeClose, Ctor.prototype, (st) => toText(urlOf(st) ?? ''));
   const guarded = keptWeakMap<object, Promise<unknown>>();
   Object.defineProperty(Ctor.prototype, 'opened', {
     ...opened,
@@ -157,7 +170,8 @@ export function hookWebSocketStream(win: PageWindow, channel: GuardChannel): voi
       if (!p) {
         const url = toText(urlOf(this) ?? '');
         const raw = apply(rawOpened, this, []) as Promise<StreamConnection>;
-        guarded.set(this, (p = apply(then, raw, [(c: StreamConnection) => ({ ...c, writable: guardedWritable(win, channel, writers, url, c.writable) })])));
+        const guard = (c: StreamConnection) => ({ ...c, readable: guardedReadable(readers, ends, url, c.readable), writable: guardedWritable(win, channel, writers, ends, url, c.writable) });
+        guarded.set(this, (p = apply(then, raw, [guard])));
       }
       return p;
     },
@@ -182,8 +196,41 @@ function keptWriters(win: PageWindow): Writers {
   return { Writable: win.WritableStream, getWriter: win.WritableStream.prototype.getWriter, write: writer.write, close: writer.close, abort: writer.abort };
 }
 
+/** ReadableStream and its reader as they were at install (as Writers, for the same reason). */
+interface Readers {
+  Readable: typeof ReadableStream;
+  getReader: (this: ReadableStream) => ReadableStreamDefaultReader;
+  read: (this: ReadableStreamDefaultReader) => Promise<ReadableStreamReadResult<unknown>>;
+  cancel: (this: ReadableStreamDefaultReader, reason: unknown) => Promise<void>;
+}
+
+function keptReaders(win: PageWindow): Readers {
+  const reader = win.ReadableStreamDefaultReader.prototype;
+  return { Readable: win.ReadableStream, getReader: win.ReadableStream.prototype.getReader, read: reader.read, cancel: reader.cancel };
+}
+
+/**
+ * A readable in front of `raw`: cancelling it with a WebSocketError closes the connection with that
+ * error's reason (the probe's ID reached the server so), judged first. Chunks pass as they come.
+ */
+function guardedReadable(kept: Readers, ends: Ends, url: string, raw: ReadableStream): ReadableStream {
+  const reader = apply(kept.getReader, raw, []);
+  const source: UnderlyingDefaultSource = bare({
+      async pull(controller: ReadableStreamDefaultController) {
+        const r = await apply(kept.read, reader, []);
+        if (r.done) controller.close();
+        else controller.enqueue(r.value);
+      },
+      cancel: (reason: unknown) => {
+        ends.judge(url, reason);
+        return apply(kept.cancel, reader, [reason]);
+      },
+    });
+  return new kept.Readable(source);
+}
+
 /** A writable in front of `raw` that writes each chunk only once the gate let it pass. */
-function guardedWritable(win: PageWindow, channel: GuardChannel, kept: Writers, url: string, raw: WritableStream): WritableStream {
+function guardedWritable(win: PageWindow, channel: GuardChannel, kept: Writers, ends: Ends, url: string, raw: WritableStream): WritableStream {
   const writer = apply(kept.getWriter, raw, []);
   // without a prototype: the browser reads start and type of it too, which the page could put on Object.prototype
   return new kept.Writable(
@@ -196,7 +243,10 @@ function guardedWritable(win: PageWindow, channel: GuardChannel, kept: Writers, 
         await apply(kept.write, writer, [chunk]);
       },
       close: () => apply(kept.close, writer, []),
-      abort: (reason: unknown) => apply(kept.abort, writer, [reason]),
+      abort: (reason: unknown) => {
+        ends.judge(url, reason);
+        return apply(kept.abort, writer, [reason]);
+      },
     }),
   );
 }

@@ -12,6 +12,15 @@ export function hookWebSocket(k: Kit): void {
     const data = read.bodyOnce(pageData);
     ask('worker.websocket', 'SEND', toText(wsUrl ? apply(wsUrl, this, []) : this.url), data, [], (a) => void (a.pass && apply(send, this, [data])));
   };
+  // A close frame's reason leaves with the page's text (a probe closed with the ID); no answer could
+  // come in time from here: refused when it may carry text, as a URL with a query is.
+  const close = WS.prototype.close;
+  WS.prototype.close = function (this: WebSocket, code?: number, pageReason?: string) {
+    if (pageReason === undefined) return apply(close, this, [code]);
+    const reason = toText(pageReason);
+    if (mayCarryText(reason)) throw refused('发布前预检：工作线程中带文字的关闭原因无法检查，已阻止');
+    apply(close, this, [code, reason]);
+  };
   const Guarded = function (url: string | URL, pageProtocols?: string | string[]) {
     const u = abs(url);
     const wsAt = startsWith(u, 'http') ? 'ws' + slice(u, 4) : u;
