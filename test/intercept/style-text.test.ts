@@ -64,6 +64,10 @@ describe('hookStyleText on jsdom', () => {
         judged.push(String(css));
         if (carriesId(String(css))) throw new win.DOMException('refused', 'SecurityError');
       },
+      html: (html: unknown) => {
+        judged.push(String(html));
+        if (String(html).includes(ID)) throw new win.DOMException('refused', 'SecurityError');
+      },
     } as unknown as LoadJudge;
     hookStyleText(win, judge);
   });
@@ -104,6 +108,31 @@ describe('hookStyleText on jsdom', () => {
   ])('%s: refused before it takes effect', (_name, change) => {
     expect(change).toThrow('refused');
     for (const s of d.querySelectorAll('style')) expect(carriesId(s.textContent ?? '')).toBe(false);
+  });
+
+  // An XML document loads what an <?xml-stylesheet?> names as it is put in or its data changes.
+  const PI_DATA = `type="text/css" href="/sink?content=${ID}"`;
+  const pi = () => {
+    const x = d.createProcessingInstruction('xml-stylesheet', 'type="text/css" href="a.css"');
+    d.body.appendChild(x);
+    return x;
+  };
+  it.each<[string, () => void]>([
+    ['createProcessingInstruction', () => d.createProcessingInstruction('xml-stylesheet', PI_DATA)],
+    ['its data set', () => void (pi().data = PI_DATA)],
+    ['its nodeValue set', () => void (pi().nodeValue = PI_DATA)],
+    ['its textContent set', () => void (pi().textContent = PI_DATA)],
+    ['the ID appended', () => { const x = pi(); x.data = 'href="/sink?content='; x.appendData(`${ID}"`); }],
+    ['the ID put in by replaceData', () => pi().replaceData(24, 5, `/sink?content=${ID}`)],
+  ])('a processing instruction, %s: refused before it takes effect', (_name, change) => {
+    expect(change).toThrow('refused');
+    expect(d.body.innerHTML).not.toContain(ID);
+  });
+
+  it('a clean processing instruction is judged and made', () => {
+    pi().data = 'type="text/css" href="b.css?v=2"';
+    expect(judged).toContain('type="text/css" href="b.css?v=2"');
+    expect(d.body.lastChild).toHaveProperty('data', 'type="text/css" href="b.css?v=2"');
   });
 
   it('a clean change passes and is judged as the whole text', () => {

@@ -27,6 +27,7 @@ type Item = Node | string;
 
 const TEXT = 3;
 const CDATA = 4;
+const PI = 7;
 const FRAGMENT = 11;
 
 /**
@@ -313,9 +314,15 @@ function numbersOnce(args: unknown[], at: readonly number[]): void {
   for (let k = 0; k < at.length; k++) if (at[k]! < args.length) args[at[k]!] = +(args[at[k]!] as number);
 }
 
-/** A Text child's data however written, and a style's own textContent/innerText. */
-function hookData(win: PageWindow, dom: Dom, sj: StyleJudge): void {
+/**
+ * A Text child's data however written, and a style's own textContent/innerText. A processing
+ * instruction's data too: an XML document (a blob: or same-origin SVG in a frame) loads the stylesheet
+ * an `<?xml-stylesheet href?>` names whenever it is put in or its data changes (the fourteenth probe's
+ * carried the ID); its data after the write is judged as markup, where the href is read.
+ */
+function hookData(win: PageWindow, dom: Dom, sj: StyleJudge, judge: LoadJudge): void {
   const dataWrite = (self: unknown, data: string) => {
+    if (dom.typeOf(self) === PI) return judge.html(data);
     const parent = dom.isText(self) ? dom.parentOf(self) : null;
     if (dom.isStyleEl(parent)) sj.judgeAfter(parent, rewriting(self, data));
   };
@@ -324,6 +331,10 @@ function hookData(win: PageWindow, dom: Dom, sj: StyleJudge): void {
   for (const edit of DATA_EDITS) {
     beforeCall(characterData, edit, (self, args) => {
       numbersOnce(args, DATA_ARGS[edit].numbers);
+      if (dom.typeOf(self) === PI) {
+        const data = editedData(dom.dataOf(self) ?? '', edit, args);
+        return data === null ? undefined : judge.html(data);
+      }
       const parent = dom.parentOf(self);
       if (!dom.isStyleEl(parent) || !dom.isText(self)) return;
       const data = editedData(dom.dataOf(self) ?? '', edit, args);
@@ -391,6 +402,8 @@ export function hookStyleText(win: PageWindow, judge: LoadJudge): void {
   hookSiblings(win.Element.prototype, dom, sj);
   hookSiblings(win.CharacterData.prototype, dom, sj);
   hookAdjacent(win, dom, sj);
-  hookData(win, dom, sj);
+  hookData(win, dom, sj, judge);
   hookRanges(win, dom, sj);
+  // a processing instruction made with its data (hookData judges what is written to it later)
+  beforeCall(win.Document.prototype, 'createProcessingInstruction', (_, args) => judge.html(toText(args[1])), [0, 1]);
 }
