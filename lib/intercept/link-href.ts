@@ -5,6 +5,13 @@ type PageWindow = Window & typeof globalThis;
 
 const XLINK = 'http://www.w3.org/1999/xlink';
 
+/** What makes a click go somewhere, as [namespace, name]: taken off a link whose refused click cannot be cancelled. */
+export const LINK_ATTRIBUTES = [
+  [null, 'href'],
+  [XLINK, 'href'],
+  [null, 'ping'],
+] as const;
+
 /**
  * The elements a click follows: HTML links and areas with an href, SVG's `<a>` with an href or an
  * xlink:href (`*|href`: in any namespace). An `<a>` without one has no activation behaviour: the click

@@ -10,7 +10,7 @@ import type { Entry, Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
 import { ownWindowTarget } from '../own-window';
-import { LINK_SELECTOR, linkHref } from '../link-href';
+import { LINK_ATTRIBUTES, LINK_SELECTOR, linkHref } from '../link-href';
 import { newShadowRoots } from './shadow-roots';
 import { lookAgainAfter } from './look-again';
 import type { RefuseReason } from '../../gate/types';
@@ -329,7 +329,7 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, na
       } catch {
         // fail closed: a click this could not judge goes nowhere
       }
-      if (!pass) e.preventDefault();
+      if (!pass) refuseClick(e, a);
     };
     decide();
     // the page's own click listeners may change where it goes after this one: judged again as they leave it
@@ -341,4 +341,20 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, na
 function linkPlace(a: Element, hrefOf: (a: Element) => string | null): string {
   const base = a.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? null;
   return JSON.stringify([hrefOf(a), a.getAttribute('target'), a.getAttribute('ping'), base, a.baseURI]);
+}
+
+/**
+ * A click the page dispatched without `cancelable` cannot be prevented, and the browser still follows
+ * the link and sends its pings (the fourteenth probe's ping carried the ID): the link's addresses are
+ * taken off until the dispatch is over (a microtask runs only after it), then put back.
+ */
+function refuseClick(e: Event, a: Element): void {
+  e.preventDefault();
+  if (e.cancelable) return;
+  const taken = LINK_ATTRIBUTES.flatMap(([ns, name]) => {
+    const node = a.getAttributeNodeNS(ns, name);
+    if (node) a.removeAttributeNode(node);
+    return node ? [node] : [];
+  });
+  queueMicrotask(() => taken.forEach((node) => a.setAttributeNodeNS(node)));
 }

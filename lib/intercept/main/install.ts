@@ -75,7 +75,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   const ask = blankAsk(win, channel, loads);
   const links = judgeLinkClicks(win, loads, ask);
   const lists = watchEntryListChanges(win, channel);
-  watchShadowRoots(win, (root, host) => {
+  const relistenRoots = watchShadowRoots(win, (root, host) => {
     links.watchRoot(root);
     lists.watchRoot(root);
     channel.shadowRoot(host);
@@ -84,6 +84,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   afterDocumentOpen(win, () => {
     links.relisten();
     lists.relisten();
+    relistenRoots();
     channel.reopened();
   });
   hookFormSubmit(win, channel, loads);

@@ -182,6 +182,29 @@ export function attrFacts(v: unknown): { name: string; value: string; owner: Ele
   return { name, value: attrValue(v) as string, owner: attrOwner(v) as Element | null };
 }
 
+const elementProto = proto('Element') as Element | undefined;
+const getAttrNodeNS = elementProto?.getAttributeNodeNS;
+const removeAttrNode = elementProto?.removeAttributeNode;
+const setAttrNodeNS = elementProto?.setAttributeNodeNS;
+
+/**
+ * Takes the attributes `names` ([namespace, local name]) off `el` and returns what puts the same nodes
+ * back, through Element's methods as they were at document_start: no hook judges (or refuses) putting
+ * back what the page had written.
+ */
+export function takeAttributes(el: Element, names: readonly (readonly [string | null, string])[]): () => void {
+  const taken: Attr[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const a = apply<Attr | null>(getAttrNodeNS!, el, [names[i]![0], names[i]![1]]);
+    if (!a) continue;
+    apply(removeAttrNode!, el, [a]);
+    taken[taken.length] = a;
+  }
+  return () => {
+    for (let i = 0; i < taken.length; i++) apply(setAttrNodeNS!, el, [taken[i]]);
+  };
+}
+
 interface TrustedTypes {
   isHTML(v: unknown): boolean;
   isScript(v: unknown): boolean;

@@ -17,10 +17,9 @@ import { onInitialBlank } from '../../initial-blank';
 import type { BlankAsk } from './blank-ask';
 import type { LoadJudge } from './load-judge';
 import { ownWindowTarget } from '../../own-window';
-import { LINK_SELECTOR, linkHref } from '../../link-href';
+import { LINK_ATTRIBUTES, LINK_SELECTOR, linkHref } from '../../link-href';
 import { apply, keptWeakMap } from '../../../realm/intrinsics';
-import { resolveUrl } from '../natives';
-import { nodeTypeOf } from '../natives';
+import { getter, nodeTypeOf, resolveUrl, takeAttributes } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -54,16 +53,18 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     if (!onInitialBlank(win) || !inOwnWindow(apply(getAttr, link, ['target']))) return true;
     return ask(resolveUrl(win.document, href), 'link');
   };
-  // an open root's click reaches its root's listener and the window's, with the same first target
-  const judged = keptWeakMap<Event, true>();
+  const cancelable = getter(win.Event.prototype, 'cancelable');
+  const later = win.queueMicrotask;
+  // an open root's click reaches its root's listener and the window's with the same link (a closed
+  // root's reaches the window's as its host, and a link around the host is another link)
+  const judged = keptWeakMap<Event, Element>();
   const onClick = (e: Event) => {
-    if (judged.has(e)) return;
-    judged.set(e, true);
     const first = apply(composedPath, e, [])[0] as Node | undefined;
     const start = nodeTypeOf(first) === 1 ? (first as Element) : nodeTypeOf(first) !== undefined ? (apply(parentOf, first, []) as Element | null) : null;
-    const link = start ? (apply<Element | null>(closest, start, [LINK_SELECTOR])) : null;
+    const link = start ? apply<Element | null>(closest, start, [LINK_SELECTOR]) : null;
     const href = link ? hrefOf(link) : null;
-    if (!link || href === null) return;
+    if (!link || href === null || judged.get(e) === link) return;
+    judged.set(e, link);
     // Fail closed: an activation this could not judge (a refusal thrown by the judge too) does not go.
     let pass = false;
     try {
@@ -71,7 +72,12 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     } catch {
       pass = false;
     }
-    if (!pass) apply(preventDefault, e, []);
+    if (pass) return;
+    apply(preventDefault, e, []);
+    // A click the page dispatched without `cancelable` cannot be prevented, and the browser still
+    // follows the link (the fourteenth probe's went into a fresh frame with the ID): its address is
+    // taken off until the dispatch is over (a microtask runs only after it), then put back.
+    if (cancelable(e) !== true) apply(later, win, [takeAttributes(link, LINK_ATTRIBUTES)]);
   };
   const add = () => apply(listen, win, ['click', onClick, true]);
   add();
