@@ -16,7 +16,7 @@ import { blobUrlJudged } from './blobs';
 import { hookXslt } from './xslt';
 import { isStyle, type LoadJudge } from './load-judge';
 import { argsFrom, onceAt } from './once';
-import { beforeCall as before, beforeSet } from './wrap';
+import { afterGet, beforeCall as before, beforeSet } from './wrap';
 import { apply, joinText, keptWeakSet, matches, toText } from '../../../realm/intrinsics';
 import { nodeTypeOf } from '../natives';
 
@@ -78,17 +78,9 @@ export function hookParsedDocuments(win: PageWindow, judge: LoadJudge): void {
   const responseUrl = xhr && Object.getOwnPropertyDescriptor(xhr, 'responseURL')?.get;
   // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const prop of ['response', 'responseXML']) {
-    const desc = xhr && Object.getOwnPropertyDescriptor(xhr, prop);
-    const get = desc?.get;
-    if (!xhr || !desc || !get) continue;
-    Object.defineProperty(xhr, prop, {
-      ...desc,
-      get(this: XMLHttpRequest) {
-        const value: unknown = apply(get, this, []);
-        // parsed from a blob: URL whose text createObjectURL judged already
-        if (isNode(value) && !(responseUrl && blobUrlJudged(toText(apply(responseUrl, this, []))))) check(value);
-        return value;
-      },
+    afterGet(xhr, prop, (self, value) => {
+      // parsed from a blob: URL whose text createObjectURL judged already
+      if (isNode(value) && !(responseUrl && blobUrlJudged(toText(apply(responseUrl, self, []))))) check(value);
     });
   }
   hookDomParser(win, judge, check);
