@@ -39,11 +39,16 @@ export function watchShadowRoots(win: PageWindow, onRoot: (root: ShadowRoot, hos
   beforeCall(win.HTMLFormElement.prototype, 'requestSubmit', (form) => found(rootOf(form)));
   const composedPath = win.Event.prototype.composedPath;
   const listen = win.EventTarget.prototype.addEventListener;
-  // a node of such a root an event's composedPath handed out, clicked or sent Enter (an implicit submission)
+  // a node of such a root an event's composedPath handed out, clicked or sent Enter (an implicit
+  // submission); any other key, the editor's typing, costs one getter read
+  const keyOf = getter(win.KeyboardEvent.prototype, 'key');
   const onEvent = (e: Event) => found(rootOf(apply(composedPath, e, [])[0]));
+  const onKey = (e: Event) => {
+    if (keyOf(e) === 'Enter') onEvent(e);
+  };
   const relisten = () => {
     apply(listen, win, ['click', onEvent, true]);
-    apply(listen, win, ['keydown', onEvent, true]);
+    apply(listen, win, ['keydown', onKey, true]);
   };
   relisten();
   return relisten;
