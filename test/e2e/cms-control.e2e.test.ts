@@ -16,6 +16,7 @@ import { flatBody } from '../../lib/demo/recorder.ts';
 import { adapterFor, shippedAdapter } from '../../lib/policy/adapters/index.ts';
 import { itemIdsOf, listPublishRule } from '../../lib/policy/list-publish.ts';
 import { matchesRequestRule } from '../../lib/policy/request-rule.ts';
+import { dwzIframeForm } from './dwz-iframe-form.ts';
 
 let browser: Browser;
 let server: CmsServer;
@@ -105,4 +106,15 @@ describe.each(CMS_LIST_FIXTURES.map((f) => [f.id, f] as const))('%s', (_id, list
     await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(list.success);
     expect(errors).toEqual([]);
   });
+});
+
+test('a row’s 审核 address posted by a DWZ iframeCallback form into its hidden frame sends the id in its query', async () => {
+  const row = CMS_LIST_FIXTURES.find((f) => f.id === 'publiccms-uncheck-row')!;
+  await openFixture(page, server.url, row);
+  const since = server.mark();
+  await page.evaluate(dwzIframeForm, 'cmsContent/check?ids=43&_csrf=publiccms-fixture-csrf');
+  await page.locator('#dwz-submit').click();
+  const [r] = await server.waitForRequests({ method: 'POST', path: row.expect.path, since });
+  expect(readIds(r!, row.expect.ids)).toEqual(['43']);
+  expect(r!.headers['sec-fetch-dest']).toBe('iframe');
 });

@@ -9,15 +9,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from '../../lib/demo/browser.ts';
-import { checklistClosed, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import { checklistClosed, closeChecklist, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type CmsListFixture } from '../../lib/demo/cms-fixtures.ts';
-import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps, setBody, signChecklist } from '../../lib/demo/cms-drive.ts';
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
 import { SHIPPED_ADAPTERS, adapterFor, shippedAdapter } from '../../lib/policy/adapters/index.ts';
 import { matchesRequestRule } from '../../lib/policy/request-rule.ts';
 import { closeAfterNavigation, closeCmsSession, openCmsSession } from './cms-session.ts';
+import { dwzIframeForm } from './dwz-iframe-form.ts';
 
 const lisi = demoPerson('lisi');
 const SIGN = { category: '12', mode: '主动公开', reviewer: lisi };
@@ -131,6 +132,15 @@ describe('PublicCMS 待审核 → 批量审核 ($.ajax of ids joined by commas)'
     const since = server.mark();
     const page = await newPage(publiccmsRow.path);
     await page.locator(rowLink('43')).click();
+    await expectRefused(publiccmsRow, page, since, [TITLE_43]);
+    await page.close();
+  });
+
+  test('the same address posted by a DWZ iframeCallback form into its hidden callbackframe: unsigned 43 is refused, the POST naming it never leaves', async () => {
+    const since = server.mark();
+    const page = await newPage(publiccmsRow.path);
+    await page.evaluate(dwzIframeForm, 'cmsContent/check?ids=43&_csrf=publiccms-fixture-csrf');
+    await page.locator('#dwz-submit').click();
     await expectRefused(publiccmsRow, page, since, [TITLE_43]);
     await page.close();
   });
@@ -479,8 +489,8 @@ describe('saved again', () => {
   });
 });
 
-describe('PublicCMS 待审核 → a row’s own 审核 link, signed', () => {
-  test('42 signed off on PublicCMS’s own edit page (new content: a new sign-off) passes by its row link', async () => {
+describe('PublicCMS 待审核 → a row’s own 审核 link and a DWZ frame form, signed', () => {
+  test('42 signed off on PublicCMS’s own edit page (new content: a new sign-off) passes by its row link and by a form into a hidden frame', async () => {
     await signItem(edit('publiccms'), '42', { text: '第42号稿件（修订）：资金已按时足额发放，名单请到乡镇民政办查阅。' });
     const since = server.mark();
     const page = await newPage(publiccmsRow.path);
@@ -488,6 +498,50 @@ describe('PublicCMS 待审核 → a row’s own 审核 link, signed', () => {
     const [r] = await server.waitForRequests({ ...publiccmsRow.expect, since });
     expect(readIds(r!, publiccmsRow.expect.ids)).toEqual(['42']);
     await expect.poll(() => page.locator('body').innerText()).toContain(publiccmsRow.success);
+    // and by a DWZ iframeCallback form into the hidden frame: judged whole at submit, it passes
+    const before = server.mark();
+    await page.evaluate(dwzIframeForm, 'cmsContent/check?ids=42&_csrf=publiccms-fixture-csrf');
+    await page.locator('#dwz-submit').click();
+    const [framed] = await server.waitForRequests({ ...publiccmsRow.expect, since: before });
+    expect(readIds(framed!, publiccmsRow.expect.ids)).toEqual(['42']);
+    await page.close();
+  });
+});
+
+describe('an edit page’s form aimed at a hidden frame (judged at submit, after the editor copies its content in)', () => {
+  const dede = edit('dedecms');
+  const hiddenFrame = () => {
+    const frame = document.createElement('iframe');
+    frame.name = 'hiddenframe';
+    frame.style.display = 'none';
+    document.body.append(frame);
+    document.querySelector<HTMLFormElement>('form[name="form1"]')!.target = 'hiddenframe';
+  };
+
+  test('DedeCMS 发布文章: with an ID nothing leaves; the clean draft signed off leaves once, whole', async () => {
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, dede);
+    await prepareDraft(page, dede, `申请人身份证号${SAMPLE_ID}，请核对。`);
+    await page.evaluate(hiddenFrame);
+    const publish = dede.publish[0]!;
+    let since = server.mark();
+    await runSteps(page, publish.steps);
+    await sleep(1000);
+    expect(server.requests({ path: publish.expect.path, since })).toEqual([]);
+
+    const text = '隐藏框架发布：资金已按时足额发放，名单请到乡镇民政办查阅。';
+    await closeChecklist(page).catch(() => undefined);
+    await setBody(page, dede, `<p>${text}</p>`);
+    since = server.mark();
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    await signChecklist(page, SIGN);
+    await pressChecklistPublish(page);
+    await checklistClosed(page);
+    const [r] = await server.waitForRequests({ path: publish.expect.path, since });
+    expect(JSON.stringify(r!.body)).toContain(text);
+    await sleep(800);
+    expect(server.requests({ path: publish.expect.path, since })).toHaveLength(1);
     await page.close();
   });
 });

@@ -6,20 +6,18 @@
  * new window, a link with target=_blank, a browser without the Navigation API — the submission or the
  * click is judged before it goes.
  */
-import type { Entry, Outgoing, Verdict } from '../../gate/types';
+import type { Outgoing, Verdict } from '../../gate/types';
 import { targetsThisPage } from '../form-target';
 import { onInitialBlank } from '../initial-blank';
 import { ownWindowTarget } from '../own-window';
 import { LINK_ATTRIBUTES, LINK_SELECTOR, linkHref } from '../link-href';
 import { newShadowRoots } from './shadow-roots';
-import { lookAgainAfter } from './look-again';
-import type { RefuseReason } from '../../gate/types';
+import { afterListenersOf, lookAgainAfter } from './look-again';
 import { pairsOf } from '../../gate/pairs';
 import { holdSubmission, replaySubmission } from './submission-replay';
-import { javascriptResultReadable, javascriptUrlText } from '../../gate/html-urls';
+import { DOCUMENT_URL, formAddress, submitCall, entriesRefused } from './other-window-submission';
+import { entriesOf } from './form-entries';
 
-/** A URL that is its own document (its content is in it): judged by that. */
-const DOCUMENT_URL = /^data:/i;
 
 export interface NavigationJudge {
   judge(o: Outgoing): Verdict;
@@ -54,15 +52,6 @@ interface NavigateEventLike extends Event {
   readonly downloadRequest: string | null;
   /** The submitter or the form (Chromium); absent in older browsers. */
   readonly sourceElement?: Element | null;
-}
-
-function entriesOf(fd: FormData, fileKey?: (file: File) => string | undefined): Entry[] {
-  const out: Entry[] = [];
-  for (const [name, value] of pairsOf(fd)) {
-    if (typeof value === 'string') out.push([name, value]);
-    else out.push([name, { name, filename: value.name, type: value.type, size: value.size, key: fileKey?.(value) }]);
-  }
-  return out;
 }
 
 function emptyEntries(fd: FormData): void {
@@ -145,8 +134,15 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, o
     const decide = () => {
       const own = ownWindow(submitter?.getAttribute('formtarget') ?? form.getAttribute('target'));
       if (own && navigateComes()) return;
-      if (actionRefused(win, judge, form, submitter, !own)) e.preventDefault();
-      else submitting.set(form, submitter);
+      const call = submitCall(win, judge, form, submitter, !own);
+      if (call === 'refuse') return e.preventDefault();
+      submitting.set(form, submitter);
+      if (call !== 'by-entries') return;
+      afterListenersOf(e, form, () => {
+        if (e.defaultPrevented || !entriesRefused(win, judge, form, submitter)) return;
+        e.preventDefault();
+        submitting.delete(form);
+      });
     };
     decide();
     // the page's own submit listeners may aim it elsewhere after this one: judged again as they leave it
@@ -173,63 +169,6 @@ function formPlace(form: HTMLFormElement, submitter: HTMLElement | null): string
   const own = ['formaction', 'formtarget', 'formmethod', 'formenctype'].map((a) => submitter?.getAttribute(a) ?? null);
   const base = form.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? null;
   return JSON.stringify([...attrs, ...own, base, form.baseURI]);
-}
-
-/** The method and URL a submission goes to (a GET's query is its entries). */
-function formAddress(win: Window, form: HTMLFormElement, submitter: HTMLElement | null): { method: 'GET' | 'POST'; url: string } {
-  const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || win.document.URL;
-  const method = (submitter?.getAttribute('formmethod') ?? form.getAttribute('method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
-  return { method, url: new URL(action, win.document.baseURI).href };
-}
-
-/** Refusals for what an address carries; which items a submission acts on is in its entries, judged with them. */
-const CARRIED: ReadonlySet<RefuseReason> = new Set<RefuseReason>(['block-finding', 'needs-signoff', 'draft-save-block', 'draft-save-unsigned', 'opaque-body', 'sealed-body']);
-
-/**
- * A submission aimed at another window is refused while it can still be cancelled for its address
- * (documentActionRefused) or for what its URL carries: later, in its formdata event, only its
- * entries can be emptied — a POST into a fresh frame whose action held the draft delivered it so.
- */
-function actionRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, elsewhere: boolean): boolean {
-  if (documentActionRefused(win, judge, form, submitter, elsewhere)) return true;
-  if (!elsewhere) return false;
-  try {
-    const { method, url } = formAddress(win, form, submitter);
-    const address = new URL(url);
-    if (method === 'GET') address.search = '';
-    const o: Outgoing = { route: 'form', method, url: address.href, body: { kind: 'none' }, control: judge.control() };
-    const v = judge.peek(o);
-    if (v.pass || !CARRIED.has(v.reason)) return false;
-    judge.judge(o);
-    return true;
-  } catch {
-    return true;
-  }
-}
-
-/**
- * A form whose action is a data: URL makes its document in the target window, whatever its entries:
- * emptied entries would not stop what the document loads (a twelfth probe's data: `<img>` fetched the
- * ID in a fresh frame). Judged by its URL, which holds the document, while the submission can still
- * be cancelled. So does a `javascript:` action aimed at another window: the string its code evaluates
- * to becomes that window's document (the Firefox probe saw `action="javascript:parent.html"` into a
- * fresh frame load the ID). A string literal is judged as the URL it stands in; code whose result it
- * does not show (a variable, a call) is refused as unreadable, as a frame's `javascript:` src is
- * (MAIN: hooks/load-judge.ts). One aimed at this page runs as the CMS's `action="javascript:save()"`
- * always did.
- */
-function documentActionRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, elsewhere: boolean): boolean {
-  try {
-    const action = submitter?.getAttribute('formaction') || form.getAttribute('action') || '';
-    const url = new URL(action, win.document.baseURI).href;
-    const code = elsewhere ? javascriptUrlText(url) : undefined;
-    if (!DOCUMENT_URL.test(url) && code === undefined) return false;
-    const unreadable = code !== undefined && !javascriptResultReadable(code);
-    const body: Outgoing['body'] = unreadable ? { kind: 'opaque', what: 'javascript: 地址生成的页面' } : { kind: 'none' };
-    return !judge.judge({ route: 'form', method: 'GET', url, body, control: judge.control() }).pass;
-  } catch {
-    return true;
-  }
 }
 
 /**

@@ -1,0 +1,10 @@
+import { scan } from '../../lib/scan/engine';
+import { rules } from '../../rules/index';
+import { drafts } from './drafts';
+const docs = [...drafts(20250101, 5_000_000)];
+const only = process.env.RULE ? rules.filter((r) => r.id === process.env.RULE) : rules;
+let n = 0;
+for (let k = 0; k < 3; k++) for (const d of docs) n += scan(d, { rules: only }).length;
+const t0 = performance.now();
+for (let k = 0; k < 10; k++) for (const d of docs) n += scan(d, { rules: only }).length;
+console.log(n, ((performance.now() - t0) / 10).toFixed(1), 'ms/round');
