@@ -1,6 +1,6 @@
 /**
  * FIREFOX probe of the gate (2026-12-06): page code getting the ID out by what Firefox has or does
- * otherwise than Chromium. The Chromium probes' harness (test/e2e/probe-page.ts) over Firefox: one
+ * otherwise than Chromium. The Chromium probes' harness (test/e2e/probe-harness.ts) over Firefox: one
  * Firefox with Precheck, the route page on the demo CMS server (guarded) and the same page on
  * 127.0.0.3 (never granted: Precheck does not run there), a raw recorder beside each. A case is one
  * line of page script (`pageScript`'s names, and `U(n)`: a sink URL carrying the draft, `fresh()`: a
@@ -20,91 +20,52 @@
  * there): a same-origin blob: frame's gate asked for "blob:http://…", was not covered and stood down.
  * What held is listed in README's gate section.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
 import type { FirefoxSession } from '../../lib/demo/firefox.ts';
-import type { PageDriver } from '../../lib/demo/page-driver.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
-import { ID, openRoutes, ownDraft, writeDraft } from '../e2e/gate-drive.ts';
+import { startCmsServer } from '../../lib/demo/server.ts';
+import { probeHarness, type ProbeSide } from '../e2e/probe-harness.ts';
 import { pageScript } from '../e2e/probe-page.ts';
-import { startRawRecorder, type RawRecorder } from '../e2e/raw-recorder.ts';
+import { startRawRecorder } from '../e2e/raw-recorder.ts';
 import { startFirefox } from './firefox-helpers.ts';
 import type { Page } from 'puppeteer-core';
 
 const CONTROL_HOST = '127.0.0.3';
-const SETTLE_MS = 1_500;
 
 let firefox: FirefoxSession;
-let server: CmsServer;
-let control: CmsServer;
-let raw: RawRecorder;
-let controlRaw: RawRecorder;
-let guarded: { page: Page; driver: PageDriver };
-let controlTab: { page: Page; driver: PageDriver };
+let guarded: ProbeSide;
+let control: ProbeSide;
+let suiteTabs: Page[];
 
 beforeAll(async () => {
-  [firefox, server, control, raw, controlRaw] = await Promise.all([startFirefox(), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 }), startRawRecorder(), startRawRecorder()]);
+  const [launched, server, controlServer, raw, controlRaw] = await Promise.all([startFirefox(), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 }), startRawRecorder(), startRawRecorder()]);
+  firefox = launched;
   const options = await firefox.openExtensionPage('options.html');
   await importPolicy(options.driver, await demoPolicy());
   await options.page.close();
-  guarded = await firefox.newTab();
-  controlTab = await firefox.newTab();
+  const [guardedTab, controlTab] = [await firefox.newTab(), await firefox.newTab()];
+  suiteTabs = [guardedTab.page, controlTab.page];
+  guarded = { driver: guardedTab.driver, server, raw };
+  control = { driver: controlTab.driver, server: controlServer, raw: controlRaw };
 }, 120_000);
 
 afterAll(async () => {
   await firefox?.close();
-  await Promise.all([server?.close(), control?.close(), raw?.close(), controlRaw?.close()]);
+  await Promise.all([guarded?.server.close(), control?.server.close(), guarded?.raw.close(), control?.raw.close()]);
 });
 
 const HELPERS = `const U = (n) => sink(n) + '?c=' + encodeURIComponent(draft); const fresh = () => { const f = document.createElement('iframe'); document.body.append(f); return f; };`;
-const script = (code: string, on: RawRecorder) => pageScript(HELPERS + code, on);
-const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 const race = (expr: string) => `Promise.race([${expr}, new Promise((r) => setTimeout(() => r('HUNG'), 6000))])`;
 
 /** Closes any tab a case opened, keeping the two of the suite. */
 async function closeOthers(): Promise<void> {
-  for (const p of await firefox.browser.pages()) if (p !== guarded.page && p !== controlTab.page && !p.url().startsWith('moz-extension://')) await p.close().catch(() => undefined);
+  for (const p of await firefox.browser.pages()) if (!suiteTabs.includes(p) && !p.url().startsWith('moz-extension://')) await p.close().catch(() => undefined);
 }
 
-const carrying = (on: CmsServer, onRaw: RawRecorder, since: number, t0: number): string[] => [
-  ...on.carrying(ID, { since }).map((r) => `${r.method} ${r.url}`),
-  ...onRaw.carrying(ID, t0),
-];
-
-async function onGuarded(code: string): Promise<{ carried: string[]; arrived: number; outcome: string }> {
-  await openRoutes(guarded.driver, server);
-  await writeDraft(guarded.driver, ownDraft(81, true));
-  const [since, t0] = [server.mark(), Date.now()];
-  const outcome = await guarded.driver.evaluate<string>(race(script(code, raw))).catch((e: unknown) => `evaluate: ${String(e)}`);
-  await settle();
-  const arrived = server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + raw.count(t0);
-  return { carried: carrying(server, raw, since, t0), arrived, outcome };
-}
-
-async function onControl(code: string): Promise<{ carried: string[]; outcome: string }> {
-  await controlTab.driver.goto(`${control.url}/routes/index.html`);
-  await controlTab.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
-  await controlTab.driver.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(81, true))})`);
-  const [since, t0] = [control.mark(), Date.now()];
-  const outcome = await controlTab.driver.evaluate<string>(race(script(code, controlRaw))).catch((e: unknown) => `evaluate: ${String(e)}`);
-  await settle();
-  return { carried: carrying(control, controlRaw, since, t0), outcome };
-}
-
-async function expectCleanArrives(code: string): Promise<void> {
-  const guardedRun = await onGuarded(code);
-  await closeOthers();
-  expect(guardedRun.carried, guardedRun.outcome).toEqual([]);
-  expect(guardedRun.arrived, guardedRun.outcome).toBeGreaterThan(0);
-}
-
-async function expectDeliveredOnlyWithout(code: string): Promise<void> {
-  const [without, withIt] = await Promise.all([onControl(code), onGuarded(code)]);
-  await closeOthers();
-  console.log(`control: ${without.carried.length} carrying (${without.outcome}); guarded: ${withIt.carried.join(' | ') || 'none'} (${withIt.outcome})`);
-  expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-  expect(withIt.carried, withIt.outcome).toEqual([]);
-}
+const { expectCleanArrives, expectDeliveredOnlyWithout } = probeHarness(() => ({ guarded, control }), {
+  script: (code, raw) => race(pageScript(HELPERS + code, raw)),
+  after: closeOthers,
+});
 
 /** `inner`: an opaque document's script that fetches what it is posted; `posted(f, name)`: posts it the sink URL with the draft once `f` loaded. */
 const OPAQUE = `const inner = '<script>onmessage = (e) => fetch(e.data, { method: "POST", mode: "no-cors", body: "x" })<\\/script>'; const posted = async (f, name) => { await new Promise((r) => (f.onload = r)); f.contentWindow.postMessage(U(name), '*'); await new Promise((r) => setTimeout(r, 800)); };`;
@@ -141,7 +102,9 @@ const CLEAN: [id: string, code: string][] = [
 ];
 
 describe('Firefox: page code getting the ID out (each delivered it with Precheck before its fix)', () => {
-  test.each(LEAKS)('%s', (_id, code) => expectDeliveredOnlyWithout(code), 60_000);
+  test.each(LEAKS)('%s', async (_id, code) => {
+    await expectDeliveredOnlyWithout(code);
+  }, 60_000);
 });
 
 describe('the CMS keeps working', () => {

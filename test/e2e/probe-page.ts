@@ -2,30 +2,21 @@
  * The harness of the gate's probes kept as tests (gate-read-once, gate-built-ins): one browser with
  * Precheck, the guarded routes page on the demo CMS server, the same page on a control host Precheck
  * does not cover, and a raw recorder for what the recording server does not keep (headers, filenames,
- * STUN checks). Each case is page script; what arrived carrying the ID is what is asserted.
+ * STUN checks). Each case is page script; what arrived carrying the ID is what is asserted
+ * (probe-harness.ts, which Firefox's probe shares).
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+export type { ProbePage } from './probe-harness.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
 import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { startCmsServer, type CmsServer } from '../../lib/demo/server.ts';
+import { startCmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
-import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
+import { ID } from './gate-drive.ts';
+import { probeHarness, type ProbePage, type ProbeSide } from './probe-harness.ts';
+import { playwrightDriver } from '../../lib/demo/playwright-driver.ts';
 import { startRawRecorder, type RawRecorder } from './raw-recorder.ts';
 
-export interface ProbePage {
-  /** `code` run on the guarded page: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
-  onGuarded: (code: string) => Promise<{ carried: string[]; arrived: number; paths: string[]; outcome: string }>;
-  /** `code` run on the control host, where Precheck does not run: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
-  onControl: (code: string, draft: number) => Promise<{ carried: string[]; arrived: number; outcome: string }>;
-  /** A request that is judged but clean must still arrive, and nothing carrying the ID. */
-  expectCleanArrives: (code: string) => Promise<void>;
-  /** Delivered without Precheck (the test can fail), nothing carrying the ID with it; the page's outcome is returned. */
-  expectDeliveredOnlyWithout: (code: string, draft: number) => Promise<string>;
-  /** For text the recorder cannot name (the draft without its ID): some request arrives without Precheck, none with it. */
-  expectArrivesOnlyWithout: (code: string, draft: number) => Promise<void>;
-}
 
 /**
  * Page script: `draft` (the editor's text, with the ID), `sink(name)` (the page's own recording
@@ -54,81 +45,32 @@ export function pageScript(code: string, raw: Pick<RawRecorder, 'url' | 'udpPort
   })()`;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 1500));
-
 /** Registers the suite's browser and servers (beforeAll/afterAll) and returns its helpers. */
 export function probePage(): ProbePage {
   let browser: Browser;
-  let server: CmsServer;
-  let control: CmsServer;
   // The control host has a page and a raw recorder of its own: a case runs on both hosts at once,
   // so the settling waits overlap (a case took ~4.5 s one host after the other).
-  let raw: RawRecorder;
-  let controlRaw: RawRecorder;
-  let page: Page;
-  let controlPage: Page;
+  let guarded: ProbeSide;
+  let control: ProbeSide;
 
   beforeAll(async () => {
-    [browser, server, control, raw, controlRaw] = await Promise.all([
+    const [launched, server, controlServer, raw, controlRaw] = await Promise.all([
       launchBrowser({ extensionDir: EXTENSION_DIR }),
       startCmsServer(),
       startCmsServer({ host: '127.0.0.2', port: 0 }),
       startRawRecorder(),
       startRawRecorder(),
     ]);
+    browser = launched;
     await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
-    page = await browser.context.newPage();
-    controlPage = await browser.context.newPage();
+    guarded = { driver: playwrightDriver(await browser.context.newPage()), server, raw };
+    control = { driver: playwrightDriver(await browser.context.newPage()), server: controlServer, raw: controlRaw };
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([server?.close(), control?.close(), raw?.close(), controlRaw?.close()]);
+    await Promise.all([guarded?.server.close(), control?.server.close(), guarded?.raw.close(), control?.raw.close()]);
   });
 
-  /** What reached a recording server or its raw recorder carrying the ID since the marks. */
-  const carrying = (on: CmsServer, onRaw: RawRecorder, since: number, t0: number): string[] => [
-    ...on.carrying(ID, { since }).map((r) => `${r.method} ${r.url}`),
-    ...onRaw.carrying(ID, t0),
-  ];
-
-  const onGuarded = async (code: string) => {
-    await openRoutes(page, server);
-    await writeDraft(page, ownDraft(81, true));
-    const [since, t0] = [server.mark(), Date.now()];
-    const outcome = await page.evaluate<string>(pageScript(code, raw));
-    await settle();
-    const sunk = server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/'));
-    return { carried: carrying(server, raw, since, t0), arrived: sunk.length + raw.count(t0), paths: sunk.map((r) => r.url.slice(0, 80)), outcome };
-  };
-  const onControl = async (code: string, draft: number) => {
-    await controlPage.goto(`${control.url}/routes/index.html`);
-    await controlPage.waitForFunction('window.__routes && window.__routes.ready === true');
-    await controlPage.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(draft, true))})`);
-    const [since, t0] = [control.mark(), Date.now()];
-    const outcome = await controlPage.evaluate<string>(pageScript(code, controlRaw));
-    await settle();
-    const arrived = control.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/')).length + controlRaw.count(t0);
-    return { carried: carrying(control, controlRaw, since, t0), arrived, outcome };
-  };
-  return {
-    onGuarded,
-    onControl,
-    expectCleanArrives: async (code) => {
-      const guarded = await onGuarded(code);
-      expect(guarded.carried, guarded.outcome).toEqual([]);
-      expect(guarded.arrived, guarded.outcome).toBeGreaterThan(0);
-    },
-    expectDeliveredOnlyWithout: async (code, draft) => {
-      const [without, guarded] = await Promise.all([onControl(code, draft), onGuarded(code)]);
-      expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-      expect(guarded.carried, guarded.outcome).toEqual([]);
-      return guarded.outcome;
-    },
-    expectArrivesOnlyWithout: async (code, draft) => {
-      const [without, guarded] = await Promise.all([onControl(code, draft), onGuarded(code)]);
-      expect(without.arrived, `control: ${without.outcome}`).toBeGreaterThan(0);
-      expect(guarded.arrived, `${guarded.outcome}: ${guarded.paths.join(' ')}`).toBe(0);
-    },
-  };
+  return probeHarness(() => ({ guarded, control }), { script: pageScript });
 }
