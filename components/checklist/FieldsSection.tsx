@@ -1,4 +1,5 @@
 import { REQUIRED_FIELD_NAMES } from '../../lib/policy/limits';
+import { OWN_FIELD_NAMES, type OwnFieldName } from '../../lib/signoff/own-fields';
 import { DISCLOSURE_MODES, type ChecklistSection, type FieldName, type FieldReadings } from '../../lib/signoff/types';
 import { ProblemList, Section } from './Section';
 import { terms } from '../../lib/i18n';
@@ -12,15 +13,15 @@ interface Props {
   fields: FieldReadings;
   catalogue: readonly { id: string; name: string }[];
   goToField: (name: FieldName) => void;
-  setOwnField: (name: 'category' | 'disclosure', value: string) => void;
+  setOwnField: (name: OwnFieldName, value: string) => void;
 }
 
 /**
- * A CMS form without 信息类别 or 公开方式 (most ordinary CMSes): Precheck asks for them here. What is
- * chosen goes into the signed digest, the audit log and the review form like a CMS field would.
+ * A CMS form without 栏目, 信息类别 or 公开方式 (most ordinary CMSes lack the last two): Precheck asks
+ * for them here. What is chosen goes into the audit log and the review form like a CMS field would
+ * (category and mode into the signed digest too). The 栏目 is typed: no list of a CMS's 栏目 is known.
  */
-function OwnField({ name, reading, catalogue, set }: { name: 'category' | 'disclosure'; reading: FieldReadings[FieldName]; catalogue: Props['catalogue']; set: Props['setOwnField'] }) {
-  const options = name === 'category' ? catalogue.map((c) => ({ value: c.id, label: `${c.id} ${c.name}` })) : DISCLOSURE_MODES.map((m) => ({ value: m, label: m }));
+function OwnField({ name, reading, catalogue, set }: { name: OwnFieldName; reading: FieldReadings[FieldName]; catalogue: Props['catalogue']; set: Props['setOwnField'] }) {
   const id = `precheck-own-${name}`;
   return (
     <div style={{ display: 'contents' }} data-field={name} data-own-field={name}>
@@ -28,24 +29,36 @@ function OwnField({ name, reading, catalogue, set }: { name: 'category' | 'discl
         <label htmlFor={id}>{label(name)}</label>
       </dt>
       <dd style={{ margin: 0 }}>
-        <select id={id} value={reading?.value ?? ''} onChange={(e) => set(name, e.target.value)}>
-          <option value="">{t('choose')}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        {name === 'channel' ? (
+          // uncontrolled: each keystroke re-reads the checklist, and a controlled value would lag behind the typing
+          <input id={id} type="text" defaultValue={reading?.value ?? ''} placeholder={t('own_channel_placeholder')} onInput={(e) => set(name, e.currentTarget.value)} />
+        ) : (
+          <OwnChoice id={id} name={name} value={reading?.value ?? ''} catalogue={catalogue} set={set} />
+        )}
         <small style={{ color: COLOR.muted, marginLeft: 6 }}>{t('own_field_note')}</small>
       </dd>
     </div>
   );
 }
 
+function OwnChoice({ id, name, value, catalogue, set }: { id: string; name: 'category' | 'disclosure'; value: string; catalogue: Props['catalogue']; set: Props['setOwnField'] }) {
+  const options = name === 'category' ? catalogue.map((c) => ({ value: c.id, label: `${c.id} ${c.name}` })) : DISCLOSURE_MODES.map((m) => ({ value: m, label: m }));
+  return (
+    <select id={id} value={value} onChange={(e) => set(name, e.target.value)}>
+      <option value="">{t('choose')}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Section 2: the CMS form's fields. What is missing or wrong can be jumped to; what is filled is shown for the reviewer. */
 export function FieldsSection({ section, fields, catalogue, goToField, setOwnField }: Props) {
   const present = REQUIRED_FIELD_NAMES.filter((n) => fields[n]?.present && !fields[n]?.own);
-  const own = (['category', 'disclosure'] as const).filter((n) => fields[n]?.own);
+  const own = OWN_FIELD_NAMES.filter((n) => fields[n]?.own);
   const shown = (n: FieldName) => {
     const r = fields[n]!;
     // A category chosen by its code reads better by its catalogue name.

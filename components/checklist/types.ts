@@ -2,6 +2,7 @@
 import type { HeldUpload } from '../../lib/content/attachments/held-uploads';
 import type { TableColumn } from '../../lib/fix/groups';
 import type { Finding, Kind } from '../../lib/scan/types';
+import type { OwnFieldName } from '../../lib/signoff/own-fields';
 import type { ChecklistResult, Confirmations, FieldName, FieldReadings, Override, RosterEntry, Signoff, SignoffRole } from '../../lib/signoff/types';
 
 export interface ChecklistFinding {
@@ -42,8 +43,8 @@ export interface ChecklistGroup {
 
 export interface ChecklistActions {
   goToField: (name: FieldName) => void;
-  /** Precheck's own field, for a CMS form without one (category, disclosure mode). */
-  setOwnField: (name: 'category' | 'disclosure', value: string) => void;
+  /** Precheck's own field, for a CMS form without one (栏目, category, disclosure mode). */
+  setOwnField: (name: OwnFieldName, value: string) => void;
   goToFinding: (key: string) => void;
   /** 全部打码: masks the group's findings in their editor, one undoable step. */
   maskGroup: (groupId: string) => void;

@@ -46,6 +46,7 @@ export async function runSteps(page: Page, steps: readonly Step[]): Promise<void
     else if ('select' in step) await page.locator(step.select).selectOption(step.value);
     else if ('check' in step) await page.locator(step.check).check();
     else if ('uncheck' in step) await page.locator(step.uncheck).uncheck();
+    else if ('press' in step) await page.locator(step.on).press(step.press, { noWaitAfter: true });
     else await (step.frame ? page.frameLocator(step.frame) : page).locator(step.click).click({ noWaitAfter: true });
   }
 }
@@ -89,12 +90,17 @@ export async function prepareDraft(page: Page, fixture: CmsFixture, text: string
   if (!content.includes(text)) throw new Error(`${fixture.id}: typed text did not reach the editor (content: ${content.slice(0, 200)})`);
 }
 
+/** What the editor types into Precheck's own 栏目 where the CMS form has none (SiteServer). */
+export const OWN_CHANNEL = '通知公告';
+
 /**
- * In the open checklist on a CMS form without those fields: Precheck's own 信息类别 and 公开方式, the
- * four confirmations, the reviewer's PIN; resolves once 发布 is enabled.
+ * In the open checklist on a CMS form without those fields: Precheck's own 信息类别 and 公开方式 (and
+ * 栏目, where the form has none), the four confirmations, the reviewer's PIN; resolves once 发布 is enabled.
  */
 export async function signChecklist(page: Page, o: { category: string; mode: string; reviewer: { id: string; pin: string } }): Promise<void> {
   const d = dialog(page);
+  const ownChannel = d.locator('[data-own-field=channel] input');
+  if ((await ownChannel.count()) > 0 && (await ownChannel.inputValue()) === '') await ownChannel.fill(OWN_CHANNEL);
   await d.locator('[data-own-field=category] select').selectOption(o.category);
   await d.locator('[data-own-field=disclosure] select').selectOption(o.mode);
   await waitForView(page, (v) => v.complete.fields && v.complete.findings, 'fields complete');

@@ -130,6 +130,21 @@ function publicCmsDone(callbackType: string): EndpointAnswer {
   return { kind: 'json', value: { statusCode: '200', message: '操作成功', navTabId: 'cmsContent/list', callbackType, forwardUrl: '' } };
 }
 
+/**
+ * SiteServer CMS 6 after a new item is saved: Submit_OnClick redirects to pageContentAddAfter.aspx,
+ * which says so and offers the next steps (its RblOperation); the redirect is followed here.
+ */
+function siteserverAddAfter(id: number): EndpointAnswer {
+  return {
+    kind: 'html',
+    html: page(
+      'SiteServer CMS - 后续操作',
+      `<div class="alert alert-success" id="status">内容添加成功，请选择后续操作</div><div class="card-box"><div class="header-title">后续操作</div>` +
+        `<label>请选择后续操作</label><ul><li><a href="pageContentAdd.aspx?siteId=1&amp;channelId=2&amp;id=${id}">编辑内容</a></li><li><a href="pageContentAdd.aspx?siteId=1&amp;channelId=2">继续添加内容</a></li><li><a href="pageContent.aspx?siteId=1&amp;channelId=2">返回列表</a></li></ul></div>`,
+    ),
+  };
+}
+
 export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   {
     cms: 'phpcms',
@@ -287,6 +302,13 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
     method: 'POST',
     path: 'e/admin/ecmsinfo.php',
     answer: empireInfo,
+  },
+  {
+    cms: 'siteserver',
+    does: '添加内容（WebForms 回发：BtnSubmit 确 定 → 本页 pageContentAdd.aspx）',
+    method: 'POST',
+    path: 'SiteServer/Cms/pageContentAdd.aspx',
+    answer: (_r, ctx) => siteserverAddAfter(ctx.newId()),
   },
   {
     cms: 'jeecms',

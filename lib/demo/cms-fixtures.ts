@@ -60,7 +60,9 @@ export type Step =
   | { check: string }
   | { uncheck: string }
   /** `frame`: the control is in this iframe of the page (a layer the list opened: SSCMS's 审核内容) */
-  | { click: string; frame?: string };
+  | { click: string; frame?: string }
+  /** keys pressed with the focus in `on` (a CMS's keyboard shortcut) */
+  | { press: string; on: string };
 
 export interface ExpectedRequest extends RequestFilter {
   method: string;
@@ -103,7 +105,7 @@ export interface CmsFixture {
   /** what fills the form's title and 栏目, before the body is typed */
   fill: Step[];
   /** for field recognition: the controls that are title / 栏目 / author, and the user in the top bar */
-  fields: { title: string; channel: string; author?: string };
+  fields: { title: string; channel?: string; author?: string };
   currentUser: string;
   publish: PublishPath[];
 }
@@ -393,6 +395,32 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
         steps: [{ check: 'input[name="draft"]' }, { click: 'button[type="submit"].buttonActive' }],
         expect: { method: 'POST', path: '/cms/publiccms/admin/cmsContent/save', body: { draft: 'on' }, titleField: 'title', contentField: 'text', sends: 'xhr' },
         success: '操作成功',
+      },
+    ],
+  },
+  {
+    id: 'siteserver-content-add',
+    cms: 'siteserver',
+    name: 'SiteServer CMS 6 添加内容（ASP.NET WebForms）',
+    path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.html?siteId=1&channelId=2',
+    editor: 'ueditor',
+    fill: [{ fill: '#TbTitle', value: TITLE }, { fill: '#Author', value: '林十八' }],
+    // no 栏目 on the form: the page is opened for the 栏目 picked in the channel tree beside it
+    fields: { title: '#TbTitle', author: '#Author' },
+    currentUser: '林十八',
+    publish: [
+      {
+        via: 'asp:Button 确 定 (onclick validation, WebForm_OnSubmit): postback of the whole form, __VIEWSTATE and all',
+        steps: [{ click: '#BtnSubmit' }],
+        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { channelId: '2' }, titleField: 'TbTitle', contentField: 'Content', sends: 'navigate' },
+        success: '内容添加成功',
+      },
+      {
+        // (its Ctrl+回车 fires no keypress in today's Chromium: the shortcut works with Shift only)
+        via: 'Shift+回车 in the title (contentAdd.js: a keypress handler clicks 确 定)',
+        steps: [{ press: 'Shift+Enter', on: '#TbTitle' }],
+        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { channelId: '2' }, titleField: 'TbTitle', contentField: 'Content', sends: 'navigate' },
+        success: '内容添加成功',
       },
     ],
   },

@@ -3,7 +3,8 @@
  * from the header text CMSs print, e.g. 「当前用户：信息员 张三 ｜ 退出」 → 张三.
  */
 
-const LABEL = /(?:当前登录用户|当前用户|登录用户|当前登录|登录人|登录名|用户名|用户)\s*[:：]\s*|(?:欢迎(?:您|你)?|您好|你好)\s*[,，:：!！]\s*/;
+// 「超级管理员：林十八」 (SiteServer's header menu) names the role as the label; not inside a word (联系管理员：…)
+const LABEL = /(?:当前登录用户|当前用户|登录用户|当前登录|登录人|登录名|用户名|用户)\s*[:：]\s*|(?:欢迎(?:您|你)?|您好|你好)\s*[,，:：!！]\s*|(?<![\u4e00-\u9fa5A-Za-z])(?:系统管理员|超级管理员|站点管理员|管理员)\s*[:：]\s*/;
 /** Role words printed before the name; stripped only when a separator follows (「管理员」 alone may be the account). */
 const ROLE = /^(?:系统管理员|超级管理员|站点管理员|管理员|信息员|编辑|录入员|采编员|审核员)(?:\s+|[:：]\s*)/;
 /** A name: letters (any script), digits, and the dots of transliterated names (阿依古丽·买买提); no spaces. */

@@ -223,6 +223,8 @@ describe('readCurrentUser', () => {
     ['欢迎您，阿依古丽·买买提 退出', '阿依古丽·买买提'],
     ['当前用户：编辑：王五', '王五'],
     ['管理员', '管理员'],
+    ['超级管理员：林十八', '林十八'],
+    ['管理员：admin 退出', 'admin'],
   ])('%s → %s', (text, name) => {
     expect(userNameFrom(text)).toBe(name);
   });
@@ -237,6 +239,9 @@ describe('readCurrentUser', () => {
       <div contenteditable>当前用户：稿件里的人</div>
       <textarea>用户：另一个人</textarea>
       <div data-precheck>当前用户：预检界面</div>`);
+    expect(readCurrentUser(doc)).toBeNull();
+    // a role inside a word is no label: 「请联系管理员：0551-…」 names no user
+    doc.body.insertAdjacentHTML('beforeend', '<p>如有问题请联系管理员：0551-12345678</p>');
     expect(readCurrentUser(doc)).toBeNull();
     doc.body.insertAdjacentHTML('beforeend', '<div class="user">当前用户：周九</div>');
     expect(readCurrentUser(doc, '#nope')).toBe('周九');

@@ -51,7 +51,8 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (id, fixture: C
     const doc = load(path);
     const found = findFormFields([doc]);
     expect(found.title).toBe(doc.querySelector(fixture.fields.title));
-    expect(found.channel).toBe(doc.querySelector(fixture.fields.channel));
+    // no 栏目 on the form (SiteServer): none is taken for one, and the checklist asks for it itself
+    expect(found.channel ?? null).toBe(fixture.fields.channel ? doc.querySelector(fixture.fields.channel) : null);
   });
 
   it('finds the author field (or none where the form has none)', () => {
@@ -70,6 +71,7 @@ describe.each(CMS_FIXTURES.map((f) => [f.id, f] as const))('%s', (id, fixture: C
     if (id === 'thinkcmf-article-add') (doc.querySelector('#js-categories-name-input') as HTMLInputElement).value = '工作动态';
     const found = findFormFields([doc]);
     expect(readField(found.title!).value).toBe(TITLE);
+    if (!fixture.fields.channel) return;
     const channel = readField(found.channel!);
     expect(channel.text.replace(/\u00a0/g, ' ').trim()).toBe(CHANNEL_TEXT[id]);
     expect(channel.value).not.toBe('');

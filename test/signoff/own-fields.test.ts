@@ -13,7 +13,13 @@ describe("Precheck's own fields", () => {
     const page = { category: { present: true, value: '', text: '' } };
     expect(withOwnFields(page, { category: '03' }, catalogue).category).toEqual(page.category);
   });
+  it('stand in for the 栏目 when the page has none, as typed (blanks around it dropped)', () => {
+    expect(withOwnFields({}, { channel: ' 通知公告 ' }, catalogue).channel).toEqual({ present: true, value: '通知公告', text: '通知公告', own: true });
+    const page = { channel: { present: true, value: '5', text: '通知公告' } };
+    expect(withOwnFields(page, { channel: '工作动态' }, catalogue).channel).toEqual(page.channel);
+  });
   it('start empty (the checklist then asks for them)', () => {
+    expect(withOwnFields({}, {}, catalogue).channel).toEqual({ present: true, value: '', text: '', own: true });
     expect(withOwnFields({}, {}, catalogue).category).toEqual({ present: true, value: '', text: '', own: true });
   });
   it('a page without a 审核人 field needs none: the signer is the reviewer', () => {

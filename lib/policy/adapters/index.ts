@@ -11,6 +11,7 @@ import { jeecms } from './jeecms';
 import { pbootcms } from './pbootcms';
 import { phpcms } from './phpcms';
 import { publiccms } from './publiccms';
+import { siteserver } from './siteserver';
 import { sscms } from './sscms';
 import { thinkcmf } from './thinkcmf';
 import type { ShippedAdapter } from './types';
@@ -19,7 +20,7 @@ import { zblog } from './zblog';
 
 export { adapterFor, type ShippedAdapter } from './types';
 
-export const SHIPPED_ADAPTERS: readonly ShippedAdapter[] = [phpcms, dedecms, eyoucms, pbootcms, thinkcmf, zblog, emlog, wordpress, empirecms, jeecms, sscms, publiccms];
+export const SHIPPED_ADAPTERS: readonly ShippedAdapter[] = [phpcms, dedecms, eyoucms, pbootcms, thinkcmf, zblog, emlog, wordpress, empirecms, jeecms, sscms, publiccms, siteserver];
 
 export function shippedAdapter(cms: string): ShippedAdapter | undefined {
   return SHIPPED_ADAPTERS.find((a) => a.cms === cms);

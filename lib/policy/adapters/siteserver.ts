@@ -1,0 +1,24 @@
+import type { ShippedAdapter } from './types';
+
+/**
+ * SiteServer CMS 6 (ASP.NET WebForms): SiteServer/Cms/pageContentAdd.aspx (UEditor on the Content
+ * textarea; asp:Button 确 定, also pressed by Ctrl+回车, posts the whole form back to the same
+ * address with __VIEWSTATE). The page is opened in the admin's `right` frame for the 栏目 picked in
+ * the channel tree, which only its address names (channelId): the form has no 栏目 to read, so the
+ * checklist asks for it. The 状态 select chooses 草稿 / 待审核 / 终审通过 in the same postback, so every
+ * save is held as a publish: a clean 草稿 too waits for a sign-off (a rule on `DdlContentLevel=-99`
+ * would let a draft out unsigned; the CMS then keeps it unpublished — left to the administrator).
+ */
+export const siteserver: ShippedAdapter = {
+  cms: 'siteserver',
+  name: 'SiteServer CMS 6',
+  source: 'SiteServer.Web/SiteServer/Cms/pageContentAdd.aspx, js/contentAdd.js, SiteServer.BackgroundPages/Cms/PageContentAdd.cs, SiteServer.Web/SiteServer/main.cshtml',
+  matchPaths: ['/*SiteServer/Cms/pageContentAdd.aspx*'],
+  adapter: {
+    editor: { kind: 'ueditor' },
+    fields: { title: '#TbTitle', currentUser: 'a[href*="adminView.cshtml"]' },
+    publishButtons: ['#BtnSubmit'],
+    publishRequests: [{ method: 'POST', urlPattern: '/SiteServer/Cms/pageContentAdd\\.aspx(?:$|\\?)' }],
+    itemId: { urlParam: 'id' },
+  },
+};
