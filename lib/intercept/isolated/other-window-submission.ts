@@ -56,7 +56,9 @@ export function entriesRefused(win: Window, judge: NavigationJudge, form: HTMLFo
     const { method, url } = formAddress(win, form, submitter);
     const entries = entriesOf(formEntries(form, submitter), (f) => judge.fileKey?.(f));
     const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries }, control: judge.control() };
-    if (judge.peek(o).pass) return false;
+    const v = judge.peek(o);
+    // files not read yet: its formdata event holds it until they are, then submits it again
+    if (v.pass || v.reason === 'file-pending') return false;
     judge.judge(o);
     return true;
   } catch {
