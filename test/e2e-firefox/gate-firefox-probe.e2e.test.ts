@@ -62,7 +62,7 @@ async function closeOthers(): Promise<void> {
   for (const p of await firefox.browser.pages()) if (!suiteTabs.includes(p) && !p.url().startsWith('moz-extension://')) await p.close().catch(() => undefined);
 }
 
-const { expectCleanArrives, expectDeliveredOnlyWithout } = probeHarness(() => ({ guarded, control }), {
+const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = probeHarness(() => ({ guarded, control }), {
   script: (code, raw) => race(pageScript(HELPERS + code, raw)),
   after: closeOthers,
 });
@@ -109,4 +109,15 @@ describe('Firefox: page code getting the ID out (each delivered it with Precheck
 
 describe('the CMS keeps working', () => {
   test.each(CLEAN)('%s', (_id, code) => expectCleanArrives(code), 60_000);
+});
+
+/** The draft without its ID (an ID in a window's URL is refused by the browser's navigation rule). */
+const PLAIN = `const plain = encodeURIComponent(draft.replace(/[0-9Xx]/g, '')).slice(0, 1800); const wait = (ms) => new Promise((r) => setTimeout(r, ms));`;
+
+describe('Firefox: a submission in this window, where no navigate event comes, whose action carries the draft (held, 2026-12-06)', () => {
+  test.each([
+    ['a POST whose action carries the draft, requestSubmit() in this window', `const f = document.createElement('form'); f.method = 'post'; f.action = sink('ff-own-action') + '?c=' + plain; const t = document.createElement('input'); t.name = 'v'; t.value = '1'; f.append(t); document.body.append(f); f.requestSubmit(); await wait(1500);`],
+  ])('%s: arrives without Precheck, never with it', async (_l, code) => {
+    await expectArrivesOnlyWithout(PLAIN + code, 81);
+  }, 60_000);
 });
