@@ -11,7 +11,9 @@ import type { Page } from 'playwright-core';
 import type { Browser } from '../../lib/demo/browser.ts';
 import { checklistClosed, closeChecklist, dialog, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, TITLE, readIds, type CmsFixture, type CmsListFixture } from '../../lib/demo/cms-fixtures.ts';
-import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps, setBody, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { OWN_CHANNEL, SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps, setBody, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { EXTENSION_ID } from '../../wxt.config';
+import { dumpRecords } from './extension-helpers.ts';
 import { demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
@@ -543,6 +545,35 @@ describe('an edit page’s form aimed at a hidden frame (judged at submit, after
     await sleep(800);
     expect(server.requests({ path: publish.expect.path, since })).toHaveLength(1);
     await page.close();
+  });
+});
+
+describe('SiteServer CMS 6 添加内容 with its shipped adapter (a form without 栏目)', () => {
+  test('确 定 opens the checklist and nothing leaves; it asks for the 栏目; signed, one postback leaves, logged with that 栏目 and the header’s user', async () => {
+    const fixture = edit('siteserver');
+    const page = await browser.context.newPage();
+    await openFixture(page, server.url, fixture);
+    await prepareDraft(page, fixture, '第45号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。');
+    const publish = fixture.publish[0]!;
+    const since = server.mark();
+    await runSteps(page, publish.steps);
+    await waitForChecklist(page);
+    expect(server.requests({ ...publish.expect, since })).toEqual([]);
+    await expect.poll(() => dialog(page).locator('[data-field=title]').innerText()).toContain(TITLE);
+    await dialog(page).locator('[data-own-field=channel] input').waitFor();
+    await signChecklist(page, SIGN);
+    await pressChecklistPublish(page);
+    await checklistClosed(page);
+    const [r] = await server.waitForRequests({ ...publish.expect, since });
+    expect(String((r!.body as Record<string, unknown>).__VIEWSTATE).length).toBeGreaterThan(3000);
+    await sleep(800);
+    expect(server.requests({ ...publish.expect, since })).toHaveLength(1);
+    await closeAfterNavigation(page, publish.expect.path);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${EXTENSION_ID}/options.html#audit`);
+    const allowed = (await dumpRecords(ext)).filter((x) => x.event === 'publish-allowed' && String(x.url).includes('pageContentAdd'));
+    expect(allowed.map((x) => [x.channel, x.editor])).toEqual([[OWN_CHANNEL, '林十八']]);
+    await ext.close();
   });
 });
 
