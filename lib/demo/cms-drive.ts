@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { confirmAll, dialog, signAs, waitForView } from './checklist-drive.ts';
-import { EDITOR_DRIVERS, type CmsFixture, type CmsListFixture, type Step } from './cms-fixtures.ts';
+import { EDITOR_DRIVERS, type CmsFixture, type CmsListFixture, type PublishPath, type Step } from './cms-fixtures.ts';
 
 /** A valid resident ID number (checksum correct, region 110105, born 1949-12-31) for drafts under test. */
 export const SAMPLE_ID = '11010519491231002X';
@@ -49,6 +49,25 @@ export async function runSteps(page: Page, steps: readonly Step[]): Promise<void
     else if ('press' in step) await page.locator(step.on).press(step.press, { noWaitAfter: true });
     else await (step.frame ? page.frameLocator(step.frame) : page).locator(step.click).click({ noWaitAfter: true });
   }
+}
+
+/**
+ * Where `path`'s success shows once it is pressed: the page, or the window the page opens (SiteServer's
+ * 预 览). Call it before pressing; await what it returns afterwards.
+ */
+export function successWindow(page: Page, path: PublishPath): () => Promise<Page> {
+  if (path.opens !== 'window') return () => Promise.resolve(page);
+  const opened = page.waitForEvent('popup', { timeout: 20_000 });
+  // a run that fails before looking leaves this unasked: not an unhandled rejection of its own
+  opened.catch(() => undefined);
+  return () => opened;
+}
+
+/** Waits until `path`'s success shows (in the window it opened, which is then closed). */
+export async function expectSuccess(page: Page, path: PublishPath, where: () => Promise<Page>): Promise<void> {
+  const shown = await where();
+  await shown.waitForFunction((text) => document.body?.innerText.includes(text), path.success, { timeout: 10_000 });
+  if (shown !== page) await shown.close();
 }
 
 /** The editor's content read through its own API. */

@@ -305,6 +305,21 @@ export const CMS_ENDPOINTS: readonly CmsEndpoint[] = [
   },
   {
     cms: 'siteserver',
+    does: '预 览（jquery.form ajaxSubmit 到本页 &isPreview=True：存为预览，答 previewId）',
+    method: 'POST',
+    path: 'SiteServer/Cms/pageContentAdd.aspx',
+    query: { isPreview: 'True' },
+    answer: (_r, ctx) => ({ kind: 'text', text: JSON.stringify({ previewId: ctx.newId() }) }),
+  },
+  {
+    cms: 'siteserver',
+    does: '预览页（previewUrl + previewId，在新窗口打开）',
+    method: 'GET',
+    path: 'api/preview/1/2/0',
+    answer: (r) => ({ kind: 'html', html: page('内容预览', `<div id="status">内容预览（预览编号 ${String(r.query.previewId)}）</div>`) }),
+  },
+  {
+    cms: 'siteserver',
     does: '添加内容（WebForms 回发：BtnSubmit 确 定 → 本页 pageContentAdd.aspx）',
     method: 'POST',
     path: 'SiteServer/Cms/pageContentAdd.aspx',

@@ -93,6 +93,8 @@ export interface PublishPath {
    * draft=on; emlog: autosave with ishide=y; WordPress: original_post_status), it goes through.
    */
   draft?: boolean;
+  /** the success shows in a window the page opens (SiteServer's 预 览), not in the page */
+  opens?: 'window';
 }
 
 export interface CmsFixture {
@@ -402,7 +404,7 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
     id: 'siteserver-content-add',
     cms: 'siteserver',
     name: 'SiteServer CMS 6 添加内容（ASP.NET WebForms）',
-    path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.html?siteId=1&channelId=2',
+    path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx?siteId=1&channelId=2',
     editor: 'ueditor',
     fill: [{ fill: '#TbTitle', value: TITLE }, { fill: '#Author', value: '林十八' }],
     // no 栏目 on the form: the page is opened for the 栏目 picked in the channel tree beside it
@@ -412,15 +414,23 @@ export const CMS_FIXTURES: readonly CmsFixture[] = [
       {
         via: 'asp:Button 确 定 (onclick validation, WebForm_OnSubmit): postback of the whole form, __VIEWSTATE and all',
         steps: [{ click: '#BtnSubmit' }],
-        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { channelId: '2' }, titleField: 'TbTitle', contentField: 'Content', sends: 'navigate' },
+        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { channelId: '2' }, body: { BtnSubmit: '确 定' }, titleField: 'TbTitle', contentField: 'Content', sends: 'navigate' },
         success: '内容添加成功',
       },
       {
         // (its Ctrl+回车 fires no keypress in today's Chromium: the shortcut works with Shift only)
         via: 'Shift+回车 in the title (contentAdd.js: a keypress handler clicks 确 定)',
         steps: [{ press: 'Shift+Enter', on: '#TbTitle' }],
-        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { channelId: '2' }, titleField: 'TbTitle', contentField: 'Content', sends: 'navigate' },
+        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { channelId: '2' }, body: { BtnSubmit: '确 定' }, titleField: 'TbTitle', contentField: 'Content', sends: 'navigate' },
         success: '内容添加成功',
+      },
+      {
+        via: '预 览: jquery.form ajaxSubmit of the form to its own address &isPreview=True (saved as a preview), then the preview in a new window',
+        draft: true,
+        steps: [{ click: 'input[value="预 览"]' }],
+        expect: { method: 'POST', path: '/cms/siteserver/SiteServer/Cms/pageContentAdd.aspx', query: { isPreview: 'True' }, titleField: 'TbTitle', contentField: 'Content', sends: 'xhr' },
+        success: '内容预览',
+        opens: 'window',
       },
     ],
   },

@@ -55,6 +55,9 @@ export const VENDOR_DIRS: Readonly<Record<string, string>> = {
   quill: 'quill/dist',
   '@wangeditor/editor': '@wangeditor/editor/dist',
   jquery: 'jquery/dist',
+  // jQuery 1.x, as SiteServer 6 ships it (1.9.1): jquery.form calls $.trim, which jQuery 4 removed
+  jquery1: 'jquery1/dist',
+  'jquery-form': 'jquery-form/dist',
   plupload: 'plupload/js',
   'crypto-js': 'crypto-js',
 };
@@ -123,6 +126,8 @@ export interface CmsServer {
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
+  // an ASP.NET WebForms page is served at its own address, where it posts back (SiteServer 6)
+  '.aspx': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -284,7 +289,7 @@ class DemoCms {
     const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
     const file = await safeResolve(PAGES_DIR, rel);
     // HTML (server-side includes) is never cached; cms.js / cms.css and the rest briefly
-    return file ? { file, fromPages: true, cache: /\.html?$/i.test(file) ? 'no-store' : 'max-age=60' } : null;
+    return file ? { file, fromPages: true, cache: /\.(?:html?|aspx)$/i.test(file) ? 'no-store' : 'max-age=60' } : null;
   }
 
   private async control(pathname: string, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -16,7 +16,7 @@ import type { Browser } from '../../lib/demo/browser.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
 import { checklistOpen, closeChecklist, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { demoPolicy } from '../../lib/demo/demo-policy.ts';
-import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps } from '../../lib/demo/cms-drive.ts';
+import { SAMPLE_ID, expectSuccess, openFixture, panelRefusals, prepareDraft, runSteps, successWindow } from '../../lib/demo/cms-drive.ts';
 import { optionsUrl, showOptionsTab } from '../../lib/demo/options-drive.ts';
 import type { CmsServer } from '../../lib/demo/server.ts';
 import { closeAfterNavigation, closeCmsSession, openCmsSession } from './cms-session.ts';
@@ -96,10 +96,11 @@ test.each(ADAPTER_DRAFTS.map((f) => [f.name, f] as const))('%s 草稿: without a
 
   since = server.mark();
   page = await openDraft(clean);
+  const shown = successWindow(page, draft);
   await runSteps(page, draft.steps);
   const [saved] = await server.waitForRequests({ ...draft.expect, since });
   expect(JSON.stringify(saved!.body)).toContain('按时发放');
-  await expect.poll(() => page.locator('body').innerText()).toContain(draft.success);
+  await expectSuccess(page, draft, shown);
   expect(await checklistOpen(page)).toBe(false);
   await page.close();
 

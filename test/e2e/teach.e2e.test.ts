@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { checklistOpen, closeChecklist, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
-import { SAMPLE_ID, openFixture, panelRefusals, prepareDraft, runSteps } from '../../lib/demo/cms-drive.ts';
+import { SAMPLE_ID, expectSuccess, openFixture, panelRefusals, prepareDraft, runSteps, successWindow } from '../../lib/demo/cms-drive.ts';
 import { EXTENSION_DIR, serviceWorker } from './extension-helpers.ts';
 import { formRoot, launchBrowser, openEditor, setContent, startServer, type Browser, type CmsServer } from './harness.ts';
 
@@ -260,10 +260,11 @@ test.each(DRAFT_FIXTURES.map((f) => [f.name, f] as const))('%s (no adapter): tea
   // From now on: a clean 保存草稿 is saved, no checklist …
   await openDraft(clean);
   since = server.mark();
+  const shown = successWindow(cms, save);
   await runSteps(cms, save.steps);
   const [saved] = await server.waitForRequests({ ...save.expect, since });
   expect(JSON.stringify(saved!.body)).toContain('按时发放');
-  await expect.poll(() => cms.locator('body').innerText()).toContain(save.success);
+  await expectSuccess(cms, save, shown);
   expect(await checklistOpen(cms)).toBe(false);
   // … one holding an ID is refused …
   await openDraft(`申请人身份证号${SAMPLE_ID}，请核对。`);

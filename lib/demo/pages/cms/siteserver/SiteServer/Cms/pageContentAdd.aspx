@@ -4,7 +4,7 @@
 <meta charset="utf-8">
 <title>SiteServer CMS - 添加内容</title>
 <!-- 仿 SiteServer CMS 6 SiteServer.Web/SiteServer/Cms/pageContentAdd.aspx（ASP.NET WebForms：form runat=server 回发到本页，
-     __VIEWSTATE，asp:Button BtnSubmit 的 onclick 校验，AuxiliaryControl 的 UEditor 文本框）与 js/contentAdd.js（Ctrl+回车 提交）；
+     __VIEWSTATE，asp:Button BtnSubmit 的 onclick 校验，AuxiliaryControl 的 UEditor 文本框）与 js/contentAdd.js（预 览 的 ajaxSubmit、Ctrl+回车 提交）；
      顶栏仿 main.cshtml（本页在其 right 框架中）；见 ../../../README.md -->
 <style>
   body { font: 13px/1.6 "Microsoft YaHei", sans-serif; margin: 0; background: #eee; }
@@ -20,7 +20,8 @@
   .text-center { text-align: center; }
   #alerts { color: #c00; }
 </style>
-<script src="/vendor/jquery/jquery.min.js"></script>
+<script src="/vendor/jquery1/jquery.min.js"></script>
+<script src="/vendor/jquery-form/jquery.form.min.js"></script>
 <script>window.UEDITOR_HOME_URL = '/vendor/ueditor/';</script>
 <script src="/vendor/ueditor/ueditor.config.js"></script>
 <script src="/vendor/ueditor/ueditor.all.min.js"></script>
@@ -98,6 +99,7 @@
     <div class="form-group m-b-0">
       <div class="col-sm-12 text-center">
         <input type="submit" name="BtnSubmit" value="确 定" onclick="return checkFormValueById('myForm') &amp;&amp; autoCheckKeywords();" id="BtnSubmit" class="btn btn-primary m-r-5" itemIndex="1">
+        <input class="btn btn-success m-r-5" type="button" onClick="previewSave();" value="预 览">
         <input class="btn" type="button" onclick="location.href='pageContent.aspx?siteId=1&amp;channelId=2';return false;" value="返 回">
         <div class="help-block">提示：按CTRL+回车可以快速提交</div>
       </div>
@@ -132,6 +134,29 @@
     UE.getEditor('Content', { allowDivTransToP: false, serverUrl: '/api/ueditor', initialFrameWidth: '100%', initialFrameHeight: 260 });
     $('#Content').show();
   });
+  // LtlPageTitle's script: where the saved preview is shown (ApiRoutePreview.GetContentUrl + '?')
+  var previewUrl = '/cms/siteserver/api/preview/1/2/0?';
+  // js/contentAdd.js previewSave: the form saved as a preview by jquery.form's ajaxSubmit (the editors
+  // synced first), its answer's previewId then opened in a new window
+  var isPreviewSaving = false;
+  function previewSave() {
+    if (!$('#TbTitle').val()) return;
+    if (isPreviewSaving) return;
+    isPreviewSaving = true;
+    var options = {
+      beforeSubmit: function () { return true; },
+      url: location.href + '&isPreview=True',
+      type: 'POST',
+      success: function (data) {
+        isPreviewSaving = false;
+        var obj = JSON.parse(data);
+        if (obj.previewId) window.open(previewUrl + '&isPreview=true&previewId=' + obj.previewId);
+      },
+      error: function () { isPreviewSaving = false; $('#alerts').text('预览失败'); }
+    };
+    if (UE) $.each(UE.instants, function (index, editor) { editor.sync(); });
+    $('#myForm').ajaxSubmit(options);
+  }
   // js/contentAdd.js: Ctrl+回车 (or Shift+回车) presses 确 定 — today's Chromium fires no keypress for
   // Ctrl+回车, so there only Shift+回车 does
   $(document).keypress(function (e) {
