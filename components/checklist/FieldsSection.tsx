@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { REQUIRED_FIELD_NAMES } from '../../lib/policy/limits';
 import { OWN_FIELD_NAMES, type OwnFieldName } from '../../lib/signoff/own-fields';
 import { DISCLOSURE_MODES, type ChecklistSection, type FieldName, type FieldReadings } from '../../lib/signoff/types';
@@ -7,6 +8,9 @@ import { t } from './strings';
 import { COLOR, small } from './styles';
 
 const label = (name: FieldName) => terms().field[name];
+
+/** A control no wider than the dock: a long catalogue name or the note beside it made it scroll sideways. */
+const FIT = { boxSizing: 'border-box', maxWidth: '100%', width: '100%' } as const;
 
 interface Props {
   section: ChecklistSection;
@@ -31,11 +35,11 @@ function OwnField({ name, reading, catalogue, set }: { name: OwnFieldName; readi
       <dd style={{ margin: 0 }}>
         {name === 'channel' ? (
           // uncontrolled: each keystroke re-reads the checklist, and a controlled value would lag behind the typing
-          <input id={id} type="text" defaultValue={reading?.value ?? ''} placeholder={t('own_channel_placeholder')} onInput={(e) => set(name, e.currentTarget.value)} />
+          <input id={id} type="text" style={FIT} defaultValue={reading?.value ?? ''} placeholder={t('own_channel_placeholder')} onInput={(e) => set(name, e.currentTarget.value)} />
         ) : (
           <OwnChoice id={id} name={name} value={reading?.value ?? ''} catalogue={catalogue} set={set} />
         )}
-        <small style={{ color: COLOR.muted, marginLeft: 6 }}>{t('own_field_note')}</small>
+        <small style={{ color: COLOR.muted, display: 'block' }}>{t('own_field_note')}</small>
       </dd>
     </div>
   );
@@ -44,7 +48,7 @@ function OwnField({ name, reading, catalogue, set }: { name: OwnFieldName; readi
 function OwnChoice({ id, name, value, catalogue, set }: { id: string; name: 'category' | 'disclosure'; value: string; catalogue: Props['catalogue']; set: Props['setOwnField'] }) {
   const options = name === 'category' ? catalogue.map((c) => ({ value: c.id, label: `${c.id} ${c.name}` })) : DISCLOSURE_MODES.map((m) => ({ value: m, label: m }));
   return (
-    <select id={id} value={value} onChange={(e) => set(name, e.target.value)}>
+    <select id={id} style={FIT} value={value} onChange={(e) => set(name, e.target.value)}>
       <option value="">{t('choose')}</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -65,11 +69,18 @@ export function FieldsSection({ section, fields, catalogue, goToField, setOwnFie
     const named = n === 'category' ? catalogue.find((c) => c.id === r.value)?.name : undefined;
     return named ?? (r.text || r.value);
   };
+  // 转到该项 of a field Precheck asks for itself goes to its control here: the CMS form has none
+  const box = useRef<HTMLDListElement>(null);
+  const goTo = (n: FieldName) => {
+    const mine = (own as readonly FieldName[]).includes(n) ? box.current?.querySelector<HTMLElement>(`[data-own-field="${n}"] :is(input, select)`) : null;
+    if (mine) mine.focus();
+    else goToField(n);
+  };
   return (
     <Section n={2} section={section}>
-      <ProblemList problems={section.problems} goToField={goToField} />
+      <ProblemList problems={section.problems} goToField={goTo} />
       {(present.length > 0 || own.length > 0) && (
-        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px', margin: '6px 0' }}>
+        <dl ref={box} style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '2px 12px', margin: '6px 0' }}>
           {present.map((n) => (
             <div key={n} style={{ display: 'contents' }} data-field={n}>
               <dt style={small}>{label(n)}</dt>

@@ -225,6 +225,24 @@ describe('ChecklistDock', () => {
     expect($('[data-own-field=category]')).toBeNull();
   });
 
+  it('asks for the 栏目 itself where the CMS form has none, as typed; 转到该项 goes to its own control, not the CMS form', async () => {
+    const own = { present: true, value: '', text: '', own: true };
+    const p = props({
+      fields: { title: { present: true, value: 'x', text: 'x' }, channel: own, category: own, disclosure: own },
+      result: result({ fields: [{ code: 'field-missing', field: 'channel', message: msg('请填写「栏目」') }] }),
+    });
+    await show(p);
+    const input = $<HTMLInputElement>('[data-own-field=channel] input')!;
+    await act(async () => {
+      input.value = '通知公告';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(p.actions.setOwnField).toHaveBeenLastCalledWith('channel', '通知公告');
+    await click($('[data-problem=field-missing] [data-action=goto-field]'));
+    expect(p.actions.goToField).not.toHaveBeenCalled();
+    expect(input.getRootNode()).toHaveProperty('activeElement', input);
+  });
+
   it('sets the confirmations, the other unit and 重要信息', async () => {
     const p = props();
     await show(p);
