@@ -233,7 +233,7 @@ describe('ChecklistDock', () => {
     });
     await show(p);
     const input = $<HTMLInputElement>('[data-own-field=channel] input')!;
-    await act(async () => {
+    act(() => {
       input.value = '通知公告';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
