@@ -13,10 +13,16 @@
  * window whose address names unsigned items was judged whole at the end of the form's own submit
  * listeners (22dee68) — a capturing `stopPropagation` on the document, or a form listener's
  * `stopImmediatePropagation` after DWZ's onsubmit, kept that look from running and the 审核 address
- * with 43 left, its entries only emptied; and a form a submit listener aimed at a fresh frame before
- * stopping the event at once was never judged (the draft with the ID arrived). Now the list the
- * submission sends is judged where it is built, with the address as the browser took it
- * (isolated/navigation.ts, isolated/form-out.ts).
+ * with 43 left, its entries only emptied; a form a submit listener aimed at a fresh frame or at
+ * `_blank` before stopping the event at once was never judged (the draft with the ID, the address with
+ * 43 arrived); and a file holding the ID in a form aimed at `_blank` left while the gate "held" it to
+ * read it — taking the form out of its document does not stop a new window without an opener, which
+ * Chromium makes together with its navigation. Now the list the submission sends is decided again
+ * where it is built, with the address as the browser took it, and held by taking the form out while
+ * it says rel=opener (isolated/navigation.ts, isolated/form-out.ts, isolated/submission-replay.ts).
+ * It refused before (false refusals, now passing): signed 42 named by a form-associated custom element
+ * or added by a formdata listener (as web-component libraries add their values), into DWZ's frame —
+ * the look at the end of the submit listeners read only the controls; it still does for a new window.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_ID } from '../../wxt.config';
@@ -137,6 +143,8 @@ describe('the draft with an ID sent by CMS code into another window: arrives wit
     ['an image input with formtarget (a fresh frame), clicked', String.raw`frame('img1'); const f = form(sink('img0')); field(f, 'content', draft); const i = document.createElement('input'); i.type = 'image'; i.name = 'ok'; i.setAttribute('formaction', sink('img1')); i.setAttribute('formtarget', 'img1'); f.append(i); i.click(); await wait(1200);`],
     ['a form of this window whose own formdata listener aims it at a fresh frame', String.raw`frame('fd1'); const f = form(sink('fd1')); field(f, 'content', draft); f.addEventListener('formdata', () => { f.target = 'fd1'; }); f.requestSubmit(); await wait(1200);`],
     ['a form of this window whose submit listener aims it at a fresh frame and stops the event (stopImmediatePropagation)', String.raw`frame('si1'); const f = form(sink('si1')); field(f, 'content', draft); f.addEventListener('submit', (e) => { f.target = 'si1'; e.stopImmediatePropagation(); }); f.requestSubmit(); await wait(1200);`],
+    ['a text file holding the ID (a.txt) in a form aimed at a new window (_blank), requestSubmit()', String.raw`const f = form(RAW + '/file-blank'); f.enctype = 'multipart/form-data'; f.target = '_blank'; const i = document.createElement('input'); i.type = 'file'; i.name = 'att'; const dt = new DataTransfer(); dt.items.add(new File([draft], 'a.txt', { type: 'text/plain' })); i.files = dt.files; f.append(i); f.requestSubmit(); await wait(2500);`],
+    ['the same file in a form aimed at a fresh frame, requestSubmit()', String.raw`frame('ff1'); const f = form(RAW + '/file-frame'); f.enctype = 'multipart/form-data'; f.target = 'ff1'; const i = document.createElement('input'); i.type = 'file'; i.name = 'att'; const dt = new DataTransfer(); dt.items.add(new File([draft], 'a.txt', { type: 'text/plain' })); i.files = dt.files; f.append(i); f.requestSubmit(); await wait(2500);`],
     ['a form into a fresh frame whose submit a document capture listener stops (stopPropagation)', String.raw`frame('sp1'); document.addEventListener('submit', (e) => e.stopPropagation(), true); const f = form(sink('sp1'), 'sp1'); field(f, 'content', draft); f.requestSubmit(); await wait(1200);`],
   ])('%s', async (_l, body) => void (await expectDeliveredOnlyWithout(PRE + JQUERY_FORM + body)));
 });
@@ -175,6 +183,12 @@ describe('the CMS keeps working: clean submissions into other windows', () => {
   });
   test('a KindEditor-style upload of a real PNG into its frame arrives', async () => {
     await expectCleanArrives(PRE + String.raw`const n = 'kindeditor_upload_iframe_c'; frame(n); const f = form(sink('ke-clean'), n); f.enctype = 'multipart/form-data'; const i = document.createElement('input'); i.type = 'file'; i.name = 'imgFile'; const dt = new DataTransfer(); dt.items.add(new File([PNG], 'a.png', { type: 'image/png' })); i.files = dt.files; f.append(i); f.submit(); await wait(2500);`);
+  });
+  test('a clean text file in a form aimed at a new window (_blank): held while it is read, then it arrives', async () => {
+    await expectCleanArrives(PRE + String.raw`const f = form(sink('file-blank-clean')); f.enctype = 'multipart/form-data'; f.target = '_blank'; const i = document.createElement('input'); i.type = 'file'; i.name = 'att'; const dt = new DataTransfer(); dt.items.add(new File(['会议纪要：防汛值班安排'], 'a.txt', { type: 'text/plain' })); i.files = dt.files; f.append(i); f.requestSubmit(); await wait(3000);`);
+  });
+  test('a clean text file in a form aimed at a fresh frame: held while it is read, then it arrives', async () => {
+    await expectCleanArrives(PRE + String.raw`frame('ffc'); const f = form(sink('file-frame-clean'), 'ffc'); f.enctype = 'multipart/form-data'; const i = document.createElement('input'); i.type = 'file'; i.name = 'att'; const dt = new DataTransfer(); dt.items.add(new File(['会议纪要：防汛值班安排'], 'a.txt', { type: 'text/plain' })); i.files = dt.files; f.append(i); f.requestSubmit(); await wait(3000);`);
   });
   test('a FACE holding clean text, requestSubmit() into a fresh frame, arrives', async () => {
     await expectCleanArrives(PRE + FACE + String.raw`frame('facec'); const f = form(sink('face-clean'), 'facec'); const x = document.createElement('x-field'); x.setAttribute('name', 'q'); f.append(x); x.value = '防汛'; f.requestSubmit(); await wait(1200);`);
@@ -240,6 +254,9 @@ describe('PublicCMS 待审核: an unsigned item (43) named by CMS code aimed at 
     ['the 审核 address on the submitter (formaction, formtarget=callbackframe) of a clean form', dwz(`cmsContent/list?${CSRF}`, '', `const b = f.querySelector('button'); b.setAttribute('formaction', 'cmsContent/check?ids=43&${CSRF}'); b.setAttribute('formtarget', 'callbackframe');`)],
     ['a <button form=… formaction formtarget> elsewhere on the page', dwz(`cmsContent/list?${CSRF}`, '', `f.querySelector('button').remove(); const b = document.createElement('button'); b.id = 'dwz-submit'; b.setAttribute('form', 'dwzf'); b.setAttribute('formaction', 'cmsContent/check?ids=43&${CSRF}'); b.setAttribute('formtarget', 'callbackframe'); document.body.prepend(b);`)],
     ['an image input with the 审核 address in formaction', dwz(`cmsContent/list?${CSRF}`, '', `f.querySelector('button').remove(); const i = document.createElement('input'); i.type = 'image'; i.id = 'dwz-submit'; i.width = 20; i.height = 20; i.setAttribute('formaction', 'cmsContent/check?ids=43&${CSRF}'); f.append(i);`)],
+    ['a new window (_blank) named by the submit listener that then stops the event (stopImmediatePropagation)', String.raw`
+  const f = form('cmsContent/check?ids=43&${CSRF}'); f.innerHTML = '<button id="dwz-submit" type="submit">确定</button>';
+  f.addEventListener('submit', (e) => { f.target = '_blank'; e.stopImmediatePropagation(); });`],
     ['DWZ iframeCallback with a document capture listener that stops the submit (stopPropagation)', dwz(`cmsContent/check?ids=43&${CSRF}`, '', `f.target = 'callbackframe'; document.addEventListener('submit', (e) => e.stopPropagation(), true);`)],
     ['DWZ iframeCallback followed by a double-submit guard on the form that stops the event (stopImmediatePropagation)', dwz(`cmsContent/check?ids=43&${CSRF}`, '', `f.addEventListener('submit', (e) => e.stopImmediatePropagation());`)],
   ])('%s', async (_l, code) => void (await expectItemOnlyWithout(code, '43', clickDwz)));
@@ -280,6 +297,8 @@ describe('PublicCMS 待审核: signed 42 still reaches the CMS from the same cod
   test.each([
     ['DWZ iframeCallback, ids in the action', dwz(`cmsContent/check?ids=42&${CSRF}`, '')],
     ['DWZ iframeCallback, ids in a hidden input', dwz(`cmsContent/check?${CSRF}`, '<input type="hidden" name="ids" value="42">')],
+    ['DWZ iframeCallback, ids from a form-associated custom element', dwz(`cmsContent/check?${CSRF}`, '<x-field name="ids"></x-field>', `f.querySelector('x-field').value = '42';`)],
+    ['DWZ iframeCallback, ids added by a formdata listener', dwz(`cmsContent/check?${CSRF}`, '', `f.addEventListener('formdata', (e) => e.formData.append('ids', '42'));`)],
     ['an image input with the 审核 address in formaction', dwz(`cmsContent/list?${CSRF}`, '', `f.querySelector('button').remove(); const i = document.createElement('input'); i.type = 'image'; i.id = 'dwz-submit'; i.width = 20; i.height = 20; i.setAttribute('formaction', 'cmsContent/check?ids=42&${CSRF}'); f.append(i);`)],
   ])('%s', async (_l, code) => void (await expectSignedArrives(code, clickDwz)));
 

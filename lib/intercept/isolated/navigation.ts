@@ -148,7 +148,13 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, o
     win.setTimeout(() => submitted.delete(form), 0);
     const look = () => {
       if (!decide(e, form)) return e.preventDefault();
-      if (submitting.get(form)?.whole !== true) return;
+      // A new window is made, and its navigation started, while the list is built (Chromium): taking
+      // the form out then does not stop it, so one whose address alone is refused is judged here,
+      // after the form's own submit listeners, on its controls (form-entries.ts). Into a frame of the
+      // page its list is judged whole where it is built (judgeEntryList), with what form-associated
+      // custom elements and the page's formdata listeners add (the controls alone named no signed id:
+      // refused).
+      if (submitting.get(form)?.whole !== true || targetsThisPage(win.document, targetOf(form, submitter))) return;
       afterListenersOf(e, form, () => {
         if (e.defaultPrevented || !entriesRefused(win, judge, form, submitter)) return;
         e.preventDefault();
@@ -200,6 +206,11 @@ interface Submitting {
   submitter: HTMLElement | null;
   whole: boolean;
   event: SubmitEvent | null;
+}
+
+/** The window a submission is aimed at, as the browser reads it: the submitter's, the form's, or the page's `<base target>`. */
+function targetOf(form: HTMLFormElement, submitter: HTMLElement | null): string | null {
+  return submitter?.getAttribute('formtarget') ?? form.getAttribute('target') ?? form.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? null;
 }
 
 /** What decides where a submission goes: compared before and after the page's own submit listeners. */
