@@ -191,10 +191,11 @@ function watchSubmissions(win: Window, judge: NavigationJudge, listen: Listen, o
  * The submit event whose submission is building this entry list, or null: the browser builds the
  * list it sends (and takes the form's action, method and target) once that event has been
  * dispatched and not cancelled; a list built while it runs is the page's (new FormData(form) in a
- * submit listener), which sends nothing by itself.
+ * submit listener), which sends nothing by itself, and so is one built after a submit event page
+ * code dispatched (untrusted: it submits nothing).
  */
 function sentList(e: SubmitEvent | undefined): SubmitEvent | null {
-  return e && e.eventPhase === Event.NONE && !e.defaultPrevented ? e : null;
+  return e && e.isTrusted && e.eventPhase === Event.NONE && !e.defaultPrevented ? e : null;
 }
 
 /**
