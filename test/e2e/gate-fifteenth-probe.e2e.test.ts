@@ -302,6 +302,10 @@ describe('PublicCMS 待审核: signed 42 still reaches the CMS from the same cod
     ['an image input with the 审核 address in formaction', dwz(`cmsContent/list?${CSRF}`, '', `f.querySelector('button').remove(); const i = document.createElement('input'); i.type = 'image'; i.id = 'dwz-submit'; i.width = 20; i.height = 20; i.setAttribute('formaction', 'cmsContent/check?ids=42&${CSRF}'); f.append(i);`)],
   ])('%s', async (_l, code) => void (await expectSignedArrives(code, clickDwz)));
 
+  test("a submit event page code dispatches, then the page's own new FormData(form): the form stays in its document", async () => {
+    const { outcome } = await onList(guarded, String.raw`frame('callbackframe'); const f = form('cmsContent/check?ids=43&${CSRF}', 'callbackframe'); f.dispatchEvent(new Event('submit', { cancelable: true })); new FormData(f); if (!f.isConnected) throw new Error('the form was taken out');`, undefined, true);
+    expect(outcome).toBe('ok');
+  });
   test('jquery.form iframe transport, ids as extra data', async () => {
     await expectSignedArrives(String.raw`const f = form('cmsContent/list'); await ajaxSubmitIframe(f, 'cmsContent/check?${CSRF}', { ids: '42' });`);
   });
