@@ -1,3 +1,5 @@
+import { withOpener } from './form-out';
+
 /**
  * A form submission aimed at another window cannot be cancelled once its entry list is being built
  * (the formdata event), but a form that is no longer in its document cannot navigate: taking it out
@@ -11,9 +13,12 @@ export function cancelSubmission(win: Window, form: HTMLFormElement): Promise<vo
   const parent = form.parentNode;
   const next = form.nextSibling;
   if (!parent) return Promise.resolve();
+  // a new window without an opener (_blank) is made with its navigation before the form is missed (form-out.ts)
+  const rel = withOpener(form);
   form.remove();
   return new Promise((back) => {
     win.setTimeout(() => {
+      rel();
       if (!form.isConnected) {
         if (next && next.parentNode === parent) parent.insertBefore(form, next);
         else parent.appendChild(form);
