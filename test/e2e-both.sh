@@ -50,6 +50,10 @@ BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test
 # ticket's 7.9 + 4.8, the waiting 7.7 + 7.2, Firefox 11.8 + 1.8: the fourteenth probe (1.6) moved beside
 # the ticket's expiry.
 PARSED_LOADS=test/e2e/gate-parsed-loads.e2e.test.ts
+# b584c68's run (2026-12-06, loaded by a helper's browser): Chromium rest 17.3, the ticket's 12.1 + 4.9,
+# the waiting 8.0 + 8.7, Firefox 14.2 + 1.8: the fifteenth probe (55 cases, ~3 min) runs after Firefox's
+# route shard, in the stream with the most room.
+FF_BESIDE=test/e2e/gate-fifteenth-probe.e2e.test.ts
 expiry_log=test-output/e2e-ticket-expiry.log
 (
   # shellcheck disable=SC2086 # BESIDE is a list of paths without spaces
@@ -69,13 +73,13 @@ waiting=$!
 (
   npm run --silent test:e2e:firefox >"$ff_log" 2>&1
   ff=$?
-  PRECHECK_ROUTE_SHARD=4/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >>"$ff_log" 2>&1
+  PRECHECK_ROUTE_SHARD=4/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" "$FF_BESIDE" >>"$ff_log" 2>&1
   echo "$ff $?" >"$codes.ff"
 ) &
 firefox=$!
 chromium_log=test-output/e2e-chromium.log
 exclude=""
-for f in $BESIDE; do exclude="$exclude --exclude $f"; done
+for f in $BESIDE $FF_BESIDE; do exclude="$exclude --exclude $f"; done
 # shellcheck disable=SC2086 # exclude is a list of options and paths without spaces
 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude "$BUILT_INS" --exclude "$PARSED_LOADS" $exclude >"$chromium_log" 2>&1
 chromium=$?

@@ -24,54 +24,29 @@
  * or added by a formdata listener (as web-component libraries add their values), into DWZ's frame —
  * the look at the end of the submit listeners read only the controls; it still does for a new window.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_ID } from '../../wxt.config';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
-import { DEMO_CMS_ADAPTER, demoPerson, demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { startCmsServer } from '../../lib/demo/server.ts';
-import { playwrightDriver } from '../../lib/demo/playwright-driver.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_CMS_ADAPTER, demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, readIds } from '../../lib/demo/cms-fixtures.ts';
 import { openFixture, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
 import { checklistClosed, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
 import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
-import { EXTENSION_DIR } from './extension-helpers.ts';
 import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
-import { probeHarness, type ProbeSide } from './probe-harness.ts';
-import { pageScript } from './probe-page.ts';
-import { startRawRecorder } from './raw-recorder.ts';
+import type { ProbeSide } from './probe-harness.ts';
+import { pageScript, probePage } from './probe-page.ts';
 
-let browser: Browser;
-let guarded: ProbeSide;
-let control: ProbeSide;
-
-beforeAll(async () => {
-  const [launched, server, controlServer, raw, controlRaw] = await Promise.all([
-    launchBrowser({ extensionDir: EXTENSION_DIR }),
-    startCmsServer(),
-    startCmsServer({ host: '127.0.0.2', port: 0 }),
-    startRawRecorder(),
-    startRawRecorder(),
-  ]);
-  browser = launched;
-  // the demo CMS's adapter (the routes page) and every shipped one on its fixture pages, as
-  // cms-list-publish picks them
-  const pages = (cms: string) => [
-    ...[...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === cms).map((f) => `${f.path}*`),
-    ...CMS_ENDPOINTS.filter((e) => e.cms === cms && e.method === 'POST').map((e) => `/cms/${cms}/${e.path}*`),
-  ];
-  const adapters = [DEMO_CMS_ADAPTER, ...SHIPPED_ADAPTERS.map((a) => adapterFor(a, server.url, pages(a.cms)))];
-  await installPolicy(browser.context, EXTENSION_ID, await demoPolicy({ adapters }));
-  guarded = { driver: playwrightDriver(await browser.context.newPage()), server, raw };
-  control = { driver: playwrightDriver(await browser.context.newPage()), server: controlServer, raw: controlRaw };
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([guarded?.server.close(), control?.server.close(), guarded?.raw.close(), control?.raw.close()]);
+// the demo CMS's adapter (the routes page) and every shipped one on its fixture pages, as
+// cms-list-publish picks them
+const probe = probePage({
+  policy: (url: string) => {
+    const pages = (cms: string) => [
+      ...[...CMS_FIXTURES, ...CMS_LIST_FIXTURES].filter((f) => f.cms === cms).map((f) => `${f.path}*`),
+      ...CMS_ENDPOINTS.filter((e) => e.cms === cms && e.method === 'POST').map((e) => `/cms/${cms}/${e.path}*`),
+    ];
+    return demoPolicy({ adapters: [DEMO_CMS_ADAPTER, ...SHIPPED_ADAPTERS.map((a) => adapterFor(a, url, pages(a.cms)))] });
+  },
 });
-
-const { expectDeliveredOnlyWithout, expectCleanArrives } = probeHarness(() => ({ guarded, control }), { script: pageScript });
+const { expectDeliveredOnlyWithout, expectCleanArrives } = probe;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Page-script helpers: frames, forms, a popup; `esc` makes the draft safe inside markup written by script. */
@@ -169,8 +144,8 @@ async function enterOn(on: ProbeSide, setup: string, guardedSide: boolean): Prom
 describe('Enter in a form aimed at another window', () => {
   test('Enter in a title input of a form holding the draft, aimed at a fresh frame: arrives without Precheck, never with it', async () => {
     const setup = String.raw`frame('en1'); const f = form(sink('en1'), 'en1'); field(f, 'content', draft); const t = document.createElement('input'); t.name = 'title'; f.prepend(t); const b = document.createElement('button'); b.type = 'submit'; f.append(b); t.focus();`;
-    expect((await enterOn(control, setup, false)).length).toBeGreaterThan(0);
-    expect(await enterOn(guarded, setup, true)).toEqual([]);
+    expect((await enterOn(probe.sides().control, setup, false)).length).toBeGreaterThan(0);
+    expect(await enterOn(probe.sides().guarded, setup, true)).toEqual([]);
   });
 });
 
@@ -222,15 +197,15 @@ async function onList(on: ProbeSide, code: string, act?: (on: ProbeSide) => Prom
 
 /** A list-page case: delivers `id` without Precheck, nothing naming it with Precheck. */
 async function expectItemOnlyWithout(code: string, id = '43', act?: (on: ProbeSide) => Promise<void>): Promise<void> {
-  const without = await onList(control, code, act);
+  const without = await onList(probe.sides().control, code, act);
   expect(without.ids.join(' '), `control: ${without.outcome}`).toContain(id);
-  const withIt = await onList(guarded, code, act, true);
+  const withIt = await onList(probe.sides().guarded, code, act, true);
   expect(withIt.ids.filter((ids) => ids.split(',').includes(id)), withIt.outcome).toEqual([]);
 }
 
 /** Signed 42 still reaches the CMS with Precheck. */
 async function expectSignedArrives(code: string, act?: (on: ProbeSide) => Promise<void>): Promise<void> {
-  const withIt = await onList(guarded, code, act, true);
+  const withIt = await onList(probe.sides().guarded, code, act, true);
   expect(withIt.ids, withIt.outcome).toContain('42');
 }
 
@@ -280,7 +255,8 @@ describe('PublicCMS 待审核: signed 42 still reaches the CMS from the same cod
   beforeAll(async () => {
     // 42 signed off on PublicCMS's own edit page, as cms-list-publish does it
     const fixture = CMS_FIXTURES.find((f) => f.cms === 'publiccms' && f.publish.length > 0)!;
-    const page = await browser.context.newPage();
+    const { guarded } = probe.sides();
+    const page = await probe.browser().context.newPage();
     await openFixture(page, guarded.server.url, { ...fixture, path: `${fixture.path}?id=42` });
     await prepareDraft(page, fixture, '第42号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。');
     const publish = fixture.publish.find((p) => !p.draft)!;
@@ -303,7 +279,7 @@ describe('PublicCMS 待审核: signed 42 still reaches the CMS from the same cod
   ])('%s', async (_l, code) => void (await expectSignedArrives(code, clickDwz)));
 
   test("a submit event page code dispatches, then the page's own new FormData(form): the form stays in its document", async () => {
-    const { outcome } = await onList(guarded, String.raw`frame('callbackframe'); const f = form('cmsContent/check?ids=43&${CSRF}', 'callbackframe'); f.dispatchEvent(new Event('submit', { cancelable: true })); new FormData(f); if (!f.isConnected) throw new Error('the form was taken out');`, undefined, true);
+    const { outcome } = await onList(probe.sides().guarded, String.raw`frame('callbackframe'); const f = form('cmsContent/check?ids=43&${CSRF}', 'callbackframe'); f.dispatchEvent(new Event('submit', { cancelable: true })); new FormData(f); if (!f.isConnected) throw new Error('the form was taken out');`, undefined, true);
     expect(outcome).toBe('ok');
   });
   test('jquery.form iframe transport, ids as extra data', async () => {

@@ -7,6 +7,7 @@
  */
 export type { ProbePage } from './probe-harness.ts';
 import { afterAll, beforeAll } from 'vitest';
+import type { Policy } from '../../lib/policy/schema';
 import { EXTENSION_ID } from '../../wxt.config';
 import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
 import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
@@ -45,8 +46,16 @@ export function pageScript(code: string, raw: Pick<RawRecorder, 'url' | 'udpPort
   })()`;
 }
 
-/** Registers the suite's browser and servers (beforeAll/afterAll) and returns its helpers. */
-export function probePage(): ProbePage {
+/** What a suite adds to the probe: the policy installed (given the guarded server's URL). */
+export interface ProbeSetup {
+  policy?: (serverUrl: string) => Promise<Policy>;
+}
+
+/**
+ * Registers the suite's browser and servers (beforeAll/afterAll) and returns its helpers, with the
+ * browser and the two hosts for a suite's own steps (once beforeAll has run).
+ */
+export function probePage(setup: ProbeSetup = {}): ProbePage & { browser: () => Browser; sides: () => { guarded: ProbeSide; control: ProbeSide } } {
   let browser: Browser;
   // The control host has a page and a raw recorder of its own: a case runs on both hosts at once,
   // so the settling waits overlap (a case took ~4.5 s one host after the other).
@@ -62,7 +71,7 @@ export function probePage(): ProbePage {
       startRawRecorder(),
     ]);
     browser = launched;
-    await installPolicy(browser.context, EXTENSION_ID, await demoPolicy());
+    await installPolicy(browser.context, EXTENSION_ID, await (setup.policy ?? (() => demoPolicy()))(server.url));
     guarded = { driver: playwrightDriver(await browser.context.newPage()), server, raw };
     control = { driver: playwrightDriver(await browser.context.newPage()), server: controlServer, raw: controlRaw };
   }, 120_000);
@@ -72,5 +81,6 @@ export function probePage(): ProbePage {
     await Promise.all([guarded?.server.close(), control?.server.close(), guarded?.raw.close(), control?.raw.close()]);
   });
 
-  return probeHarness(() => ({ guarded, control }), { script: pageScript });
+  const sides = () => ({ guarded, control });
+  return { ...probeHarness(sides, { script: pageScript }), browser: () => browser, sides };
 }
