@@ -71,12 +71,22 @@ function namedFrameIn(doc: Document, name: string, depth: number): boolean {
   return false;
 }
 
+/**
+ * `target`: the submitter's formtarget or the form's target attribute, null when it has neither —
+ * then the document's first `<base target>` names the window, as the browser reads it (a form without
+ * a target under `<base target=_blank>` navigates no window of this page).
+ */
 export function targetsThisPage(doc: Document, target: string | null | undefined): boolean {
   // Not trimmed, as the browser does not: ' result-frame' names a new window, not that frame.
-  const t = target ?? '';
+  const t = target ?? baseTarget(doc);
   if (t === '' || matches(THIS_WINDOW, t)) return true;
   if (matches(NEW_WINDOW, t)) return false;
   // The browser looks a name up in the whole page, not only below the submitting frame: a form in a
   // frame aimed at its sibling navigates that sibling, whose navigate event comes to this gate.
   return namedFrameIn(topDocument(doc), t, 0);
+}
+
+function baseTarget(doc: Document): string {
+  const base = apply<NodeListOf<Element>>(select, doc, ['base[target]'])[0];
+  return base ? (apply<string | null>(attribute, base, ['target']) ?? '') : '';
 }

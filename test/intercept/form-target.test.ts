@@ -65,6 +65,16 @@ describe('targetsThisPage', () => {
     expect(targetsThisPage(p.top, 'result-frame')).toBe(false);
   });
 
+  test('no target: the first <base target> names the window, as the browser reads it; an empty target attribute is this page', () => {
+    expect(targetsThisPage(p.top, null)).toBe(true);
+    document.head.insertAdjacentHTML('beforeend', '<base target="_blank"><base target="result-frame">');
+    expect(targetsThisPage(p.top, null)).toBe(false);
+    expect(targetsThisPage(p.top, '')).toBe(true);
+    document.head.querySelector('base')!.remove();
+    expect(targetsThisPage(p.top, null)).toBe(true);
+    document.head.querySelector('base')!.remove();
+  });
+
   test('a name only a removed frame had is another window', () => {
     document.querySelector('iframe[name="result-frame"]')!.remove();
     expect(targetsThisPage(p.top, 'result-frame')).toBe(false);

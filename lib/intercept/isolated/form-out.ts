@@ -3,7 +3,7 @@
  * judged whole on the entry list it sends (the formdata event), where only the page's last listener
  * has been heard. It can no longer be cancelled there, but a form that is out of its document when its
  * entry list is built does not navigate (HTML's form submission: "if form cannot navigate, return",
- * asked once the formdata event is over; so in Chromium and Firefox). So the form is taken out while
+ * asked once the formdata event is over; tried in Chromium only — gate-fifteenth-probe). So the form is taken out while
  * the list as it stands is refused, and put back as soon as a later look lets it pass — still inside
  * the dispatch, so the submission goes on as the page made it. One still out when the dispatch is over
  * goes back a task later, after the algorithm has given up (a microtask could run before that, when

@@ -25,7 +25,7 @@ export function watchSubmissions(win: Window, judge: NavigationJudge, listen: Li
   /** Where the submission goes as its attributes stand: marked for its formdata event, or refused (false). */
   const decide = (e: SubmitEvent, form: HTMLFormElement): boolean => {
     const submitter = e.submitter;
-    const own = ownWindow(submitter?.getAttribute('formtarget') ?? form.getAttribute('target'));
+    const own = ownWindow(targetOf(form, submitter));
     if (own && navigateComes()) return true;
     const call = submitCall(win, judge, form, submitter, !own);
     if (call === 'refuse') return false;
@@ -101,9 +101,9 @@ interface Submitting {
   event: SubmitEvent | null;
 }
 
-/** The window a submission is aimed at, as the browser reads it: the submitter's, the form's, or the page's `<base target>`. */
+/** The submitter's or the form's target, null when neither has one (the page's `<base target>` then names it). */
 function targetOf(form: HTMLFormElement, submitter: HTMLElement | null): string | null {
-  return submitter?.getAttribute('formtarget') ?? form.getAttribute('target') ?? form.ownerDocument.querySelector('base[target]')?.getAttribute('target') ?? null;
+  return submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
 }
 
 /** What decides where a submission goes: compared before and after the page's own submit listeners. */
@@ -130,8 +130,8 @@ function formPlace(form: HTMLFormElement, submitter: HTMLElement | null): string
  */
 function judgeEntryList(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, fd: FormData, whole: boolean): void {
   const { method, url } = formAddress(win, form, submitter);
-  const target = submitter?.getAttribute('formtarget') ?? form.getAttribute('target');
-  const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere: targetsThisPage(win.document, target) });
+  const navigatesHere = targetsThisPage(win.document, targetOf(form, submitter));
+  const outgoing = (): Outgoing => ({ route: 'form', method, url, body: { kind: 'entries', entries: entriesOf(fd, (f) => judge.fileKey?.(f)) }, control: judge.control(), navigatesHere });
   const keyOf = (o: Outgoing) => JSON.stringify(o.body);
   let judged: string | null = null;
   // what passed a look and has not been judged since: it leaves as it is unless a verdict comes
