@@ -122,3 +122,9 @@ describe.each(CMS_LIST_FIXTURES.map((l) => [l.id, l] as const))('%s', (_id, list
     expect(values).toEqual(['42', '43', '44']);
   });
 });
+
+it('SiteServer: a postback by script naming 确 定 in __EVENTTARGET is a publish, whatever its address says (isPreview=True); the preview is none', () => {
+  const e = { method: 'POST', path: '/SiteServer/Cms/pageContentAdd.aspx', query: { siteId: '1', channelId: '2', isPreview: 'True' }, sends: 'navigate' as const };
+  expect(matchesPublish('siteserver', e, { __EVENTTARGET: 'BtnSubmit', TbTitle: 't' })).toBe(true);
+  expect(matchesPublish('siteserver', e, { __EVENTTARGET: '', TbTitle: 't' })).toBe(false);
+});

@@ -1,5 +1,7 @@
 import type { ShippedAdapter } from './types';
 
+const PAGE = '/SiteServer/Cms/pageContentAdd\\.aspx(?:$|\\?)';
+
 /**
  * SiteServer CMS 6 (ASP.NET WebForms): SiteServer/Cms/pageContentAdd.aspx (UEditor on the Content
  * textarea; asp:Button 确 定, also pressed by Ctrl+回车, posts the whole form back to the same
@@ -22,7 +24,12 @@ export const siteserver: ShippedAdapter = {
     // 预 览 posts the same form (without the button) to the same address with &isPreview=True: the publish
     // is the postback 确 定 sent. A body field keeps the rule out of the browser's network block, which
     // sees the URL only and would refuse the preview's XHR too (and takes no look-ahead to tell them apart).
-    publishRequests: [{ method: 'POST', urlPattern: '/SiteServer/Cms/pageContentAdd\\.aspx(?:$|\\?)', field: { name: 'BtnSubmit' } }],
+    // A postback by script names the button in __EVENTTARGET instead (WebForms then raises its click):
+    // a publish too, even with &isPreview=True in its address.
+    publishRequests: [
+      { method: 'POST', urlPattern: PAGE, field: { name: 'BtnSubmit' } },
+      { method: 'POST', urlPattern: PAGE, field: { name: '__EVENTTARGET', pattern: '^BtnSubmit$' } },
+    ],
     draftRequests: [{ method: 'POST', urlPattern: '/SiteServer/Cms/pageContentAdd\\.aspx\\?(?:.*&)?isPreview=True' }],
     itemId: { urlParam: 'id' },
   },
