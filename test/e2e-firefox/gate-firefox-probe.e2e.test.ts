@@ -20,52 +20,10 @@
  * there): a same-origin blob: frame's gate asked for "blob:http://…", was not covered and stood down.
  * What held is listed in README's gate section.
  */
-import { afterAll, beforeAll, describe, test } from 'vitest';
-import { demoPolicy, importPolicy } from '../../lib/demo/demo-policy.ts';
-import type { FirefoxSession } from '../../lib/demo/firefox.ts';
-import { startCmsServer } from '../../lib/demo/server.ts';
-import { probeHarness, type ProbeSide } from '../e2e/probe-harness.ts';
-import { pageScript } from '../e2e/probe-page.ts';
-import { startRawRecorder } from '../e2e/raw-recorder.ts';
-import { startFirefox } from './firefox-helpers.ts';
-import type { Page } from 'puppeteer-core';
+import { describe, test } from 'vitest';
+import { firefoxProbe } from './firefox-probe-page.ts';
 
-const CONTROL_HOST = '127.0.0.3';
-
-let firefox: FirefoxSession;
-let guarded: ProbeSide;
-let control: ProbeSide;
-let suiteTabs: Page[];
-
-beforeAll(async () => {
-  const [launched, server, controlServer, raw, controlRaw] = await Promise.all([startFirefox(), startCmsServer(), startCmsServer({ host: CONTROL_HOST, port: 0 }), startRawRecorder(), startRawRecorder()]);
-  firefox = launched;
-  const options = await firefox.openExtensionPage('options.html');
-  await importPolicy(options.driver, await demoPolicy());
-  await options.page.close();
-  const [guardedTab, controlTab] = [await firefox.newTab(), await firefox.newTab()];
-  suiteTabs = [guardedTab.page, controlTab.page];
-  guarded = { driver: guardedTab.driver, server, raw };
-  control = { driver: controlTab.driver, server: controlServer, raw: controlRaw };
-}, 120_000);
-
-afterAll(async () => {
-  await firefox?.close();
-  await Promise.all([guarded?.server.close(), control?.server.close(), guarded?.raw.close(), control?.raw.close()]);
-});
-
-const HELPERS = `const U = (n) => sink(n) + '?c=' + encodeURIComponent(draft); const fresh = () => { const f = document.createElement('iframe'); document.body.append(f); return f; };`;
-const race = (expr: string) => `Promise.race([${expr}, new Promise((r) => setTimeout(() => r('HUNG'), 6000))])`;
-
-/** Closes any tab a case opened, keeping the two of the suite. */
-async function closeOthers(): Promise<void> {
-  for (const p of await firefox.browser.pages()) if (!suiteTabs.includes(p) && !p.url().startsWith('moz-extension://')) await p.close().catch(() => undefined);
-}
-
-const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = probeHarness(() => ({ guarded, control }), {
-  script: (code, raw) => race(pageScript(HELPERS + code, raw)),
-  after: closeOthers,
-});
+const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe();
 
 /** `inner`: an opaque document's script that fetches what it is posted; `posted(f, name)`: posts it the sink URL with the draft once `f` loaded. */
 const OPAQUE = `const inner = '<script>onmessage = (e) => fetch(e.data, { method: "POST", mode: "no-cors", body: "x" })<\\/script>'; const posted = async (f, name) => { await new Promise((r) => (f.onload = r)); f.contentWindow.postMessage(U(name), '*'); await new Promise((r) => setTimeout(r, 800)); };`;

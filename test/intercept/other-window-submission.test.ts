@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Outgoing, RefuseReason, Verdict } from '../../lib/gate/types';
 import type { NavigationJudge } from '../../lib/intercept/isolated/navigation';
-import { entriesRefused, submitCall } from '../../lib/intercept/isolated/other-window-submission';
+import { submitCall } from '../../lib/intercept/isolated/other-window-submission';
 
 /** A judge whose verdict is `decide`'s, recording what it was asked and what it reported. */
 function judgeBy(decide: (o: Outgoing) => RefuseReason | null) {
@@ -51,30 +51,5 @@ describe('submitCall: a submission aimed at another window, while it can be canc
     const { judge, asked } = judgeBy(() => 'unsigned-items');
     expect(submitCall(window, judge, form('publish.php?ids=43'), null, false)).toBe('let-go');
     expect(asked).toEqual([]);
-  });
-});
-
-describe('entriesRefused: the submission judged whole, its entries read from the controls', () => {
-  it('refuses and reports what the whole submission is refused for, with the entries as the form holds them', () => {
-    const { judge, reported } = judgeBy((o) => (o.body.kind === 'entries' && o.body.entries.some(([n, v]) => n === 'ids' && v === '43') ? 'unsigned-items' : null));
-    expect(entriesRefused(window, judge, form('cmsContent/check?ids=43'), null)).toBe(true);
-    expect(reported[0]!.url).toBe('https://cms.example/admin/cmsContent/check?ids=43');
-  });
-
-  it('lets go what the entries make pass (the signed draft), reporting nothing', () => {
-    const { judge, reported } = judgeBy(() => null);
-    expect(entriesRefused(window, judge, form('publish.php'), null)).toBe(false);
-    expect(reported).toEqual([]);
-  });
-
-  it('leaves files not read yet to the formdata event, which holds the submission until they are', () => {
-    const { judge, reported } = judgeBy(() => 'file-pending');
-    expect(entriesRefused(window, judge, form('publish.php', '<input type="file" name="att">'), null)).toBe(false);
-    expect(reported).toEqual([]);
-  });
-
-  it('fails closed when the judgement throws', () => {
-    const judge: NavigationJudge = { peek: () => { throw new Error('broken'); }, judge: () => ({ pass: true, reason: 'clean' }), control: () => undefined };
-    expect(entriesRefused(window, judge, form('publish.php'), null)).toBe(true);
   });
 });

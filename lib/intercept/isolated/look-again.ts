@@ -23,18 +23,3 @@ export function lookAgainAfter(e: Event, read: () => string, again: () => void):
     for (const node of nodes) node.removeEventListener(e.type, late);
   }, 0);
 }
-
-/**
- * Runs `then` after the listeners `node` has when the event reaches it (ours, added now, come after
- * them), or at once when the event is past the capture phase (a listener added to the node it is at
- * would not run in this dispatch). Not run when a listener before it stops the event at once.
- */
-export function afterListenersOf(e: Event, node: EventTarget, then: () => void): void {
-  if (e.eventPhase !== Event.CAPTURING_PHASE) return then();
-  const once = () => {
-    node.removeEventListener(e.type, once);
-    then();
-  };
-  node.addEventListener(e.type, once);
-  setTimeout(() => node.removeEventListener(e.type, once), 0);
-}

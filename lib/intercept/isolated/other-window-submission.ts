@@ -1,11 +1,11 @@
 /**
  * Submissions the navigate event does not judge (aimed at another window, or a document made from
  * their address): what is decided while they can still be cancelled. Their entry lists are judged as
- * they are built (navigation.ts), but those can only be emptied: the address leaves all the same.
+ * they are built (submissions.ts), where a list can only be emptied or, for one judged whole, the
+ * form taken out of its document (form-out.ts).
  */
 import type { Outgoing, RefuseReason } from '../../gate/types';
 import { javascriptResultReadable, javascriptUrlText } from '../../gate/html-urls';
-import { entriesOf, formEntries } from './form-entries';
 import type { NavigationJudge } from './navigation';
 
 /** A URL that is its own document (its content is in it): judged by that. */
@@ -28,8 +28,8 @@ const CARRIED: ReadonlySet<RefuseReason> = new Set<RefuseReason>(['block-finding
  *   (a POST into a fresh frame whose action held the draft delivered it so);
  * - 'by-entries': aimed at another window, its URL alone is refused for the items it acts on (a list
  *   publish naming unsigned ids in its action's query left with its URL, the entries emptied).
- *   Whether the entries change that (the signed draft, a declared draft save) is asked once the form's
- *   own submit listeners, which fill them (editors copy their content into the form there), have run;
+ *   Whether the entries change that (the signed draft, a declared draft save) is decided on the list
+ *   the browser sends (submissions.ts), after the page's own listeners have filled it;
  * - 'let-go': its entries are judged as the browser builds them.
  */
 export function submitCall(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null, elsewhere: boolean): 'refuse' | 'by-entries' | 'let-go' {
@@ -47,22 +47,6 @@ export function submitCall(win: Window, judge: NavigationJudge, form: HTMLFormEl
     return 'refuse';
   } catch {
     return 'refuse';
-  }
-}
-
-/** The submission judged whole, its entries read from the form's controls (form-entries.ts): refused (and reported) or not. */
-export function entriesRefused(win: Window, judge: NavigationJudge, form: HTMLFormElement, submitter: HTMLElement | null): boolean {
-  try {
-    const { method, url } = formAddress(win, form, submitter);
-    const entries = entriesOf(formEntries(form, submitter), (f) => judge.fileKey?.(f));
-    const o: Outgoing = { route: 'form', method, url, body: { kind: 'entries', entries }, control: judge.control() };
-    const v = judge.peek(o);
-    // files not read yet: its formdata event holds it until they are, then submits it again
-    if (v.pass || v.reason === 'file-pending') return false;
-    judge.judge(o);
-    return true;
-  } catch {
-    return true;
   }
 }
 

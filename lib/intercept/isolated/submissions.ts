@@ -8,9 +8,9 @@ import { pairsOf } from '../../gate/pairs';
 import { targetsThisPage } from '../form-target';
 import { entriesOf } from './form-entries';
 import { formOut } from './form-out';
-import { afterListenersOf, lookAgainAfter } from './look-again';
+import { lookAgainAfter } from './look-again';
 import type { Listen, NavigationJudge } from './navigation';
-import { entriesRefused, formAddress, submitCall } from './other-window-submission';
+import { formAddress, submitCall } from './other-window-submission';
 import { holdSubmission, replaySubmission } from './submission-replay';
 
 function emptyEntries(fd: FormData): void {
@@ -39,31 +39,14 @@ export function watchSubmissions(win: Window, judge: NavigationJudge, listen: Li
     submitted.set(form, e);
     win.setTimeout(() => submitted.delete(form), 0);
     const look = () => {
-      if (!decide(e, form)) return e.preventDefault();
-      // A new window is made, and its navigation started, while the list is built (Chromium): taking
-      // the form out then does not stop it, so one whose address alone is refused is judged here,
-      // after the form's own submit listeners, on its controls (form-entries.ts). Into a frame of the
-      // page its list is judged whole where it is built (judgeEntryList), with what form-associated
-      // custom elements and the page's formdata listeners add (the controls alone named no signed id:
-      // refused).
-      if (submitting.get(form)?.whole !== true || targetsThisPage(win.document, targetOf(form, submitter))) return;
-      afterListenersOf(e, form, () => {
-        if (e.defaultPrevented || !entriesRefused(win, judge, form, submitter)) return;
-        e.preventDefault();
-        submitting.delete(form);
-      });
+      if (!decide(e, form)) e.preventDefault();
     };
     look();
     // the page's own submit listeners may aim it elsewhere after this one: judged again as they leave it
     lookAgainAfter(e, () => formPlace(form, submitter), look);
   });
-  listen('formdata', (e) => {
-    const form = e.target as HTMLFormElement;
-    const sent = sentList(submitted.get(form));
-    // The list the submission sends: where it goes is decided again as the browser took it, once the
-    // submit event was over — a submit listener that stopped the event at once
-    // (stopImmediatePropagation), after which no look of ours ran, may have aimed it elsewhere.
-    if (sent && !decide(sent, form)) return void formOut(win, form, () => undefined).take();
+  /** The entry list of a submission marked for it (decide), judged; files not read yet hold it. */
+  const judgeMarked = (e: Event, form: HTMLFormElement, sent: SubmitEvent | null) => {
     const marked = submitting.get(form);
     if (!marked) return;
     // Every entry list built while this submission runs is judged (the page's own new FormData(form)
@@ -76,6 +59,25 @@ export function watchSubmissions(win: Window, judge: NavigationJudge, listen: Li
     if (holdEntryList && holdSubmission(win, form, (again) => holdEntryList(fd, form, again), replay)) return;
     // A replay (no submit event) sends its list too.
     judgeEntryList(win, judge, form, submitter, fd, whole && (sent !== null || marked.event === null));
+  };
+  listen('formdata', (e) => {
+    const form = e.target as HTMLFormElement;
+    const sent = sentList(submitted.get(form));
+    // The list the submission sends: where it goes is decided again as the browser took it, once the
+    // submit event was over — a submit listener that stopped the event at once
+    // (stopImmediatePropagation), after which no look of ours ran, may have aimed it elsewhere.
+    if (sent && !decide(sent, form)) return void formOut(win, form, () => undefined).take();
+    if (sent && !submitting.has(form)) {
+      // Left to this window's navigate event; but the browser reads the target after the page's own
+      // formdata listeners, which may aim it at a fresh frame, where no navigate event comes (a
+      // `<base target>` added there took the draft out in both browsers): decided again as they leave it.
+      lookAgainAfter(e, () => formPlace(form, sent.submitter), () => {
+        if (!decide(sent, form)) formOut(win, form, () => undefined).take();
+        else judgeMarked(e, form, sent);
+      });
+      return;
+    }
+    judgeMarked(e, form, sent);
   });
 }
 
@@ -84,10 +86,12 @@ export function watchSubmissions(win: Window, judge: NavigationJudge, listen: Li
  * list it sends (and takes the form's action, method and target) once that event has been
  * dispatched and not cancelled; a list built while it runs is the page's (new FormData(form) in a
  * submit listener), which sends nothing by itself, and so is one built after a submit event page
- * code dispatched (untrusted: it submits nothing).
+ * code dispatched (untrusted: it submits nothing). The dispatch is over when the event has no current
+ * target: Firefox builds the list in the event's post-handling, where its phase still reads
+ * AT_TARGET (only Chromium has set it to NONE by then), and a listener's list has the node it runs on.
  */
 function sentList(e: SubmitEvent | undefined): SubmitEvent | null {
-  return e && e.isTrusted && e.eventPhase === Event.NONE && !e.defaultPrevented ? e : null;
+  return e && e.isTrusted && e.currentTarget === null && !e.defaultPrevented ? e : null;
 }
 
 /**
