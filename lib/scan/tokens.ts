@@ -7,34 +7,52 @@ import type { LineIndex } from './lines';
  *
  * Seven digits in a row are number material, so they lie in one of the pass's runs: a token is found
  * from the runs, by reading only the characters around them, not whole lines (a paragraph with one
- * number in it is read once, by the pass). Masked tokens, rarer, are read from the lines holding a
- * '*' by regular expression. Tokens are handed over as they are found, not stored: a draft has tens
+ * number in it is read once, by the pass). Masked tokens are read from the lines holding a '*',
+ * character by character. Tokens are handed over as they are found, not stored: a draft has tens
  * of thousands of them.
  */
 export type OnToken = (start: number, end: number, masked: boolean, line: number, lineText: string, lineStart: number) => void;
 
 const MIN_DIGITS = 7;
-const STAR = 42;
+
+// What a token's characters are, looked up by UTF-16 unit below 128 (anything above is none of them):
+// a masked list's lines are read here character by character, and a table lookup is one load where
+// the range tests were a chain of compares.
+const DIGIT = 1;
+const LETTER = 2;
+const STAR = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER;
+CLASS[42] = STAR;
+const classOf = (c: number) => (c < 128 ? CLASS[c]! : 0);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number) => (classOf(c) & (DIGIT | LETTER)) !== 0;
 
 /**
  * The maximal runs of [0-9A-Za-z*] holding a '*' and a digit, read character by character: the
  * regular expression for them (a look-behind and two look-aheads tried at every position of a
- * masked table row) measured costlier than this loop, and allocated a match per token.
+ * masked table row) measured costlier than this loop, and allocated a match per token. The line is
+ * read once from the token of its first '*' on, not searched for each '*' again: a masked row holds
+ * a star in nearly every token, and a search is a call that costs more than the characters it skips.
  */
 function maskedTokens(text: string, line: number, base: number, on: OnToken): void {
+  const first = text.indexOf('*');
+  if (first < 0) return;
+  let start = first;
+  while (start > 0 && classOf(text.charCodeAt(start - 1)) !== 0) start--;
   const n = text.length;
-  for (let p = text.indexOf('*'); p >= 0 && p < n; p = text.indexOf('*', p)) {
-    let start = p;
-    while (start > 0 && (isAlnum(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === STAR)) start--;
-    let end = p + 1;
-    while (end < n && (isAlnum(text.charCodeAt(end)) || text.charCodeAt(end) === STAR)) end++;
-    let digit = false;
-    for (let q = start; q < end && !digit; q++) digit = isDigit(text.charCodeAt(q));
-    if (digit) on(base + start, base + end, true, line, text, base);
-    p = end;
+  let seen = 0;
+  for (let p = start; p <= n; p++) {
+    const k = p < n ? classOf(text.charCodeAt(p)) : 0;
+    if (k !== 0) {
+      if (seen === 0) start = p;
+      seen |= k;
+      continue;
+    }
+    if ((seen & (STAR | DIGIT)) === (STAR | DIGIT)) on(base + start, base + p, true, line, text, base);
+    seen = 0;
   }
 }
 
@@ -75,7 +93,7 @@ export function numberTokens(lines: LineIndex, runs: readonly number[], digitRow
   for (let r = 0; r < runs.length; r += 2) {
     const line = lines.lineOf(runs[r]!);
     if (line !== last) {
-      if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+      if (masked && last >= 0) maskedTokens(text, last, base, on);
       last = line;
       text = lines.lineText(line);
       base = lines.start(line);
@@ -83,5 +101,5 @@ export function numberTokens(lines: LineIndex, runs: readonly number[], digitRow
     }
     if (digitRows[r >> 1] === 1) done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
   }
-  if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+  if (masked && last >= 0) maskedTokens(text, last, base, on);
 }
