@@ -89,6 +89,8 @@ export class LazyText implements TextView {
     // Reads come in runs over one line: try the last one first.
     const last = this.lastLine;
     if (s[last]! <= pos && (last + 1 >= s.length || pos < s[last + 1]!)) return last;
+    // The engine walks the number runs down the text: the next read is often on the next line.
+    if (last + 1 < s.length && s[last + 1]! <= pos && (last + 2 >= s.length || pos < s[last + 2]!)) return (this.lastLine = last + 1);
     return (this.lastLine = lastAtOrBefore(s, pos));
   }
 
@@ -136,6 +138,14 @@ export class LazyText implements TextView {
 
   charCodeAt(index: number): number {
     if (!(index >= 0 && index < this.length)) return NaN;
+    // Rules read the characters around a number, on a line already folded to find it: read there,
+    // rather than mapped back through the removed separators by a search each time.
+    const i = this.lineOf(index);
+    const line = this.lines[i];
+    if (line !== undefined) {
+      const at = index - this.lineStarts[i]!;
+      return at < line.length ? line.charCodeAt(at) : 0x0a;
+    }
     return foldUnit(this.original.charCodeAt(this.toOriginal(index)));
   }
 
