@@ -98,8 +98,58 @@ export interface PassResult {
   edges: number[];
 }
 
+/**
+ * A list of offsets written over from the start at each pass: its array is kept from one scan to the
+ * next and copied out at its length. Grown by push from empty, each of the pass's lists was copied
+ * at every doubling, a quarter of what a scan allocated. (Setting an array's length to 0 would give
+ * its storage back, hence the count.)
+ */
+class Offsets {
+  private a: number[] = [];
+  private n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  push(v: number): void {
+    this.a[this.n++] = v;
+  }
+
+  /** The list, copied; the kept array is let go when a very long text made it large. */
+  take(): number[] {
+    const out = this.a.slice(0, this.n);
+    if (this.n > KEEP_ENTRIES) this.a = [];
+    return out;
+  }
+}
+
+const KEEP_ENTRIES = 1 << 16;
+
+type Lists = Record<Exclude<keyof PassResult, 'invisible'>, Offsets>;
+const kept: Lists = { removed: new Offsets(), runs: new Offsets(), digitRows: new Offsets(), words: new Offsets(), lineStarts: new Offsets(), edges: new Offsets() };
+
 export function candidatePass(text: string, table: WordTable): PassResult {
-  const out: PassResult = { invisible: false, removed: [], runs: [], digitRows: [], words: [], lineStarts: [0], edges: [] };
+  for (const list of Object.values(kept)) list.clear();
+  kept.lineStarts.push(0);
+  const invisible = passInto(text, table, kept);
+  return {
+    invisible,
+    removed: kept.removed.take(),
+    runs: kept.runs.take(),
+    digitRows: kept.digitRows.take(),
+    words: kept.words.take(),
+    lineStarts: kept.lineStarts.take(),
+    edges: kept.edges.take(),
+  };
+}
+
+/**
+ * The pass itself, into `out`; true when it met an invisible character (and stopped there). Nothing
+ * follows the loop but the return: the optimiser compiles a long loop while it runs, and code after
+ * it that has never run would throw the compiled loop away on every call (see normalize.ts).
+ */
+function passInto(text: string, table: WordTable, out: Lists): boolean {
   const classes = table.classes;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -122,7 +172,8 @@ export function candidatePass(text: string, table: WordTable): PassResult {
         else row = 0;
       }
       if (e - i >= MIN_RUN) {
-        out.runs.push(i, e);
+        out.runs.push(i);
+        out.runs.push(e);
         out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);
         if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
       }
@@ -140,12 +191,9 @@ export function candidatePass(text: string, table: WordTable): PassResult {
           break;
         }
       }
-    } else {
-      out.invisible = true;
-      return out;
-    }
+    } else return true;
   }
-  return out;
+  return false;
 }
 
 const DIGIT = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
