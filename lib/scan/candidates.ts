@@ -94,7 +94,10 @@ export interface PassResult {
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
   lineStarts: number[];
-  /** Offsets of the line breaks with a digit on each side (blanks aside): a number may be split there. */
+  /**
+   * Offsets of the line breaks with a digit on each side (blanks aside) where the digits around may
+   * add up to a number (MIN_JOINED): a number may be split there (lib/scan/number-hits.ts).
+   */
   edges: number[];
 }
 
@@ -180,7 +183,7 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
       i = e - 1;
     } else if (k === NEWLINE) {
       out.lineStarts.push(i + 1);
-      if (digitsAround(text, i)) out.edges.push(i);
+      if (digitsAround(text, i) && mayJoinAcross(text, i)) out.edges.push(i);
     } else if (k === WORD) {
       const c = text.charCodeAt(i);
       const s2 = table.second[c];
@@ -198,6 +201,31 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
 
 const DIGIT = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const BLANK = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
+
+/** The fewest digits a number split by a line break has, both pieces and one more (wrapPairs()). */
+export const MIN_JOINED = 7;
+
+/**
+ * Can the digits that end the line before `nl` and open the line after it (blanks aside) add up to
+ * MIN_JOINED in the normalised text? Asked by the pass, so that the many line breaks between table
+ * rows (an amount, then a row number) are never looked at again. Counted in the original, with the
+ * separators among the digits, which normalisation may remove: never fewer than the normalised
+ * digits (folding keeps a digit a digit), so no break wrapPairs() would keep is left out.
+ */
+function mayJoinAcross(text: string, nl: number): boolean {
+  let a = nl - 1;
+  while (a >= 0 && isBlankUnit(text.charCodeAt(a))) a--;
+  let digits = 0;
+  for (; a >= 0 && isNumberMaterial(text.charCodeAt(a)); a--) digits++;
+  let b = nl + 1;
+  while (b < text.length && isBlankUnit(text.charCodeAt(b))) b++;
+  for (; b < text.length && isNumberMaterial(text.charCodeAt(b)); b++) digits++;
+  return digits + 1 >= MIN_JOINED;
+}
+
+/** Blank in the normalised text (a space, a tab, a '\r'), or the ideographic space that becomes one. */
+const isBlankUnit = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000;
+const isNumberMaterial = (c: number) => DIGIT(c) || BASE_CLASSES[c] === SEPARATOR;
 
 /**
  * Is there a digit on each side of the line break at `nl` (blanks and a '\r' aside)? Such a break may

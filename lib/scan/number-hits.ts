@@ -1,3 +1,4 @@
+import { MIN_JOINED } from './candidates';
 import type { LineIndex } from './lines';
 import { fitsLength, matchAtToken, type NumberRule } from './number-rules';
 import { numberTokens } from './tokens';
@@ -74,7 +75,6 @@ function digitsOnly(text: string, from: number, to: number): boolean {
   return to > from;
 }
 
-const MIN_JOINED = 7;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 
