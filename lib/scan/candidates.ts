@@ -26,6 +26,8 @@ for (const c of SEPARATOR_UNITS) BASE_CLASSES[c] = SEPARATOR;
 BASE_CLASSES[0x0a] = NEWLINE;
 for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
 
+const isStar = (c: number) => c === 0x2a || c === 0xff0a;
+
 /** At least this many characters of number material (from a group character on) make a run. */
 export const MIN_RUN = 7;
 /** The digits in a row an unmasked token holds (lib/scan/tokens.ts). */
@@ -90,6 +92,11 @@ export interface PassResult {
    * that kind, and reading them for tokens was a tenth of the scan.
    */
   digitRows: number[];
+  /**
+   * The runs (their index, as in `digitRows`) holding a '*' or '＊': a masked token's star stands in
+   * one (lib/scan/tokens.ts), so only these are read for masked tokens.
+   */
+  starRuns: number[];
   /** Offsets of trigger words. */
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
@@ -115,6 +122,10 @@ class Offsets {
     this.n = 0;
   }
 
+  get length(): number {
+    return this.n;
+  }
+
   push(v: number): void {
     this.a[this.n++] = v;
   }
@@ -130,7 +141,15 @@ class Offsets {
 const KEEP_ENTRIES = 1 << 16;
 
 type Lists = Record<Exclude<keyof PassResult, 'invisible'>, Offsets>;
-const kept: Lists = { removed: new Offsets(), runs: new Offsets(), digitRows: new Offsets(), words: new Offsets(), lineStarts: new Offsets(), edges: new Offsets() };
+const kept: Lists = {
+  removed: new Offsets(),
+  runs: new Offsets(),
+  digitRows: new Offsets(),
+  starRuns: new Offsets(),
+  words: new Offsets(),
+  lineStarts: new Offsets(),
+  edges: new Offsets(),
+};
 
 export function candidatePass(text: string, table: WordTable): PassResult {
   for (const list of Object.values(kept)) list.clear();
@@ -141,6 +160,7 @@ export function candidatePass(text: string, table: WordTable): PassResult {
     removed: kept.removed.take(),
     runs: kept.runs.take(),
     digitRows: kept.digitRows.take(),
+    starRuns: kept.starRuns.take(),
     words: kept.words.take(),
     lineStarts: kept.lineStarts.take(),
     edges: kept.edges.take(),
@@ -164,6 +184,7 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
       let separators = false;
       let row = DIGIT_UNIT[text.charCodeAt(i)]!;
       let longest = row;
+      let star = isStar(text.charCodeAt(i));
       for (; e < n; e++) {
         const c = text.charCodeAt(e);
         const ke = classes[c];
@@ -172,9 +193,13 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
           if (classes[text.charCodeAt(e - 1)] === SEPARATOR) row = 0;
         } else if (ke !== GROUP) break;
         else if (DIGIT_UNIT[c] === 1) longest = Math.max(longest, ++row);
-        else row = 0;
+        else {
+          row = 0;
+          star ||= isStar(c);
+        }
       }
       if (e - i >= MIN_RUN) {
+        if (star) out.starRuns.push(out.digitRows.length);
         out.runs.push(i);
         out.runs.push(e);
         out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);

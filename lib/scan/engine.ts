@@ -7,6 +7,7 @@ import { normalize, removedUpTo } from './normalize';
 import { fittingOf, numberHits, spanIndex, wrapPairs } from './number-hits';
 import { numberRule, type NumberRule } from './number-rules';
 import { LazyText, type TextView } from './text-view';
+import type { NumberRuns } from './tokens';
 import type { DocSignals, Finding, Hit, Kind, PatternRule, Rule, RuleContext, Severity } from './types';
 import { addWordRule, runPattern, wordRuleHits, type Triggers, type WordRules } from './word-rules';
 import { wrapHits } from './wraps';
@@ -82,6 +83,8 @@ interface Prepared extends Triggers {
   runs: number[];
   /** PassResult.digitRows, one per run. */
   digitRows: number[];
+  /** PassResult.starRuns. */
+  starRuns: number[];
   edges: number[];
 }
 
@@ -96,6 +99,7 @@ function prepare(original: string, words: WordTable): Prepared {
       original: (p) => view.toOriginal(p),
       runs: view.allToNormalisedInPlace(pass.runs),
       digitRows: pass.digitRows,
+      starRuns: pass.starRuns,
       words: pass.removed.length === 0 ? pass.words : view.allToNormalised(pass.words),
       edges: view.allToNormalisedInPlace(pass.edges),
       read: original,
@@ -111,6 +115,7 @@ function prepare(original: string, words: WordTable): Prepared {
     original: (p) => p + removedUpTo(n.removedAt, p),
     runs: again.runs,
     digitRows: again.digitRows,
+    starRuns: again.starRuns,
     words: again.words,
     edges: again.edges,
     read: n.text,
@@ -118,6 +123,8 @@ function prepare(original: string, words: WordTable): Prepared {
     readSpan: (s, e) => n.text.slice(s, e),
   };
 }
+
+const NO_RUNS: NumberRuns = { runs: [], digitRows: [], starRuns: [] };
 
 export function scan(original: string, options: ScanOptions): Finding[] {
   const plan = planOf(options.rules);
@@ -132,7 +139,7 @@ export function scan(original: string, options: ScanOptions): Finding[] {
 
     const numbers = plan.numbers.filter((nr) => enabled(nr.rule));
     const numberFound: Hit[] = [];
-    const headLines = numberHits(lines, numbers.length > 0 ? prepared.runs : [], prepared.digitRows, fittingOf(plan.numbers, numbers), ctx, (nr, hit) => {
+    const headLines = numberHits(lines, numbers.length > 0 ? prepared : NO_RUNS, fittingOf(plan.numbers, numbers), ctx, (nr, hit) => {
       found.push({ rule: nr.rule, rank: nr.rank, hit, order: 0 });
       numberFound.push(hit);
       return unbeatable(nr.rule, hit, options);
