@@ -42,12 +42,15 @@ export interface WordTable {
   byFirst: Map<number, string[]>;
   /**
    * For a first character, the second character all its words share, or ANY_SECOND: 本, 内 and 外
-   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not.
+   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not. ALONE when the
+   * character is a word by itself: 密 stands on thousands of prose lines, each a word, not a search.
    */
   second: Uint16Array;
 }
 
 const ANY_SECOND = 0xffff;
+/** In `second`: the character is a word by itself (密, @), wherever it stands. */
+const ALONE = 0xfffe;
 
 const tables = new Map<string, WordTable>();
 
@@ -73,7 +76,7 @@ function buildTable(words: readonly string[]): WordTable {
   const second = new Uint16Array(0x10000);
   for (const [c, ws] of byFirst) {
     const seconds = new Set(ws.map((w) => (w.length > 1 ? w.charCodeAt(1) : ANY_SECOND)));
-    second[c] = seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
+    second[c] = ws.some((w) => w.length === 1) ? ALONE : seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
   }
   return { classes, byFirst, second };
 }
@@ -212,6 +215,10 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
     } else if (k === WORD) {
       const c = text.charCodeAt(i);
       const s2 = table.second[c];
+      if (s2 === ALONE) {
+        out.words.push(i);
+        continue;
+      }
       if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) continue;
       for (const w of table.byFirst.get(c)!) {
         if (text.startsWith(w, i)) {
