@@ -17,7 +17,7 @@ export type OnToken = (start: number, end: number, masked: boolean, line: number
 const MIN_DIGITS = 7;
 
 // What a token's characters are, looked up by UTF-16 unit below 128 (anything above is none of them):
-// a masked list's lines are read here character by character, and a table lookup is one load where
+// a masked list's runs are read here character by character, and a table lookup is one load where
 // the range tests were a chain of compares.
 const DIGIT = 1;
 const LETTER = 2;
