@@ -1,7 +1,7 @@
 import { isPlausibleBirthDate, isValidIdChecksum, luhnValid } from '../lib/scan/checksums';
 import { labelBefore, lineAt, near } from '../lib/scan/context';
 import { columnHeader } from '../lib/scan/columns';
-import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit } from '../lib/scan/patterns';
+import { NOT_AFTER_ALNUM, NOT_BEFORE_ALNUM, followedByAmountUnit, precededByCurrency } from '../lib/scan/patterns';
 import type { TextView } from '../lib/scan/text-view';
 import { matchEnd, type Hit, type PatternRule } from '../lib/scan/types';
 
@@ -84,7 +84,7 @@ export default {
     const start = m.index;
     const end = matchEnd(m);
     const text = ctx.text;
-    if (followedByAmountUnit(text, end) || /[¥￥]\s*$/.test(text.slice(Math.max(0, start - 2), start))) return null;
+    if (followedByAmountUnit(text, end) || precededByCurrency(text, start, 2)) return null;
     // SIM cards print their ICCID (89 telecom + 86 China) on the card; it is no bank account.
     if (digits.startsWith('8986') && digits.length >= 19) return null;
 

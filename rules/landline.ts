@@ -1,6 +1,6 @@
 import { columnHeader } from '../lib/scan/columns';
 import { inPeopleRow, lineAt } from '../lib/scan/context';
-import { followedByAmountUnit } from '../lib/scan/patterns';
+import { followedByAmountUnit, mayOpenAt } from '../lib/scan/patterns';
 import type { TextView } from '../lib/scan/text-view';
 import { matchEnd, type PatternRule, type RuleContext } from '../lib/scan/types';
 import { AREA_CODES } from './data/area-codes';
@@ -79,7 +79,9 @@ export default {
   pattern: PATTERN,
   // 0 + area code + number (+ glued extension) is 10 to 16 digits; in "(0952)6995536" the token is
   // the 7 to 12 digits after the bracket, which opens up to 7 characters before it.
-  candidates: { numbers: { length: [7, 16], lead: { chars: '(', max: 7 } } },
+  // Every match opens with the trunk 0 or the bracket: a token without either (a mobile, a serial
+  // number) is not tried.
+  candidates: { numbers: { length: [7, 16], lead: { chars: '(', max: 7 }, quiet: (text, start) => !mayOpenAt(text, start, '0', '(', 7) } },
   check(m, ctx) {
     const start = m.index;
     const end = matchEnd(m);

@@ -1,6 +1,6 @@
 import { columnHeader } from '../lib/scan/columns';
 import { inPeopleRow, lineAt } from '../lib/scan/context';
-import { followedByAmountUnit } from '../lib/scan/patterns';
+import { followedByAmountUnit, mayOpenAt, precededByCurrency } from '../lib/scan/patterns';
 import type { TextView } from '../lib/scan/text-view';
 import { matchEnd, type PatternRule, type RuleContext } from '../lib/scan/types';
 
@@ -96,12 +96,14 @@ export default {
   },
   pattern: PATTERN,
   // +86, 0086, (86) and the trunk 0 make the token 11 to 15 long; "+86 " and "(86) " stand before it.
-  candidates: { numbers: { length: [11, 15], lead: { chars: '+(', max: 5 } } },
+  // Without a +86 or (86) before it, a match opens the token with the 1 of the number or a 0 (0086,
+  // the trunk 0): other tokens are not tried.
+  candidates: { numbers: { length: [11, 15], lead: { chars: '+(', max: 5 }, quiet: (text, start) => !mayOpenAt(text, start, '01', '+(', 5) } },
   check(m, ctx) {
     const start = m.index;
     const end = matchEnd(m);
     if (followedByAmountUnit(ctx.text, end)) return null;
-    if (/[¥￥]\s*$/.test(ctx.text.slice(Math.max(0, start - 3), start))) return null;
+    if (precededByCurrency(ctx.text, start, 3)) return null;
     if (isInPeopleList(ctx, start, end)) {
       return {
         start,

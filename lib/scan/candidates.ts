@@ -26,6 +26,8 @@ for (const c of SEPARATOR_UNITS) BASE_CLASSES[c] = SEPARATOR;
 BASE_CLASSES[0x0a] = NEWLINE;
 for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
 
+const isStar = (c: number) => c === 0x2a || c === 0xff0a;
+
 /** At least this many characters of number material (from a group character on) make a run. */
 export const MIN_RUN = 7;
 /** The digits in a row an unmasked token holds (lib/scan/tokens.ts). */
@@ -40,12 +42,15 @@ export interface WordTable {
   byFirst: Map<number, string[]>;
   /**
    * For a first character, the second character all its words share, or ANY_SECOND: 本, 内 and 外
-   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not.
+   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not. ALONE when the
+   * character is a word by itself: 密 stands on thousands of prose lines, each a word, not a search.
    */
   second: Uint16Array;
 }
 
 const ANY_SECOND = 0xffff;
+/** In `second`: the character is a word by itself (密, @), wherever it stands. */
+const ALONE = 0xfffe;
 
 const tables = new Map<string, WordTable>();
 
@@ -71,7 +76,7 @@ function buildTable(words: readonly string[]): WordTable {
   const second = new Uint16Array(0x10000);
   for (const [c, ws] of byFirst) {
     const seconds = new Set(ws.map((w) => (w.length > 1 ? w.charCodeAt(1) : ANY_SECOND)));
-    second[c] = seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
+    second[c] = ws.some((w) => w.length === 1) ? ALONE : seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
   }
   return { classes, byFirst, second };
 }
@@ -90,16 +95,87 @@ export interface PassResult {
    * that kind, and reading them for tokens was a tenth of the scan.
    */
   digitRows: number[];
+  /**
+   * The runs (their index, as in `digitRows`) holding a '*' or '＊': a masked token's star stands in
+   * one (lib/scan/tokens.ts), so only these are read for masked tokens.
+   */
+  starRuns: number[];
   /** Offsets of trigger words. */
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
   lineStarts: number[];
-  /** Offsets of the line breaks with a digit on each side (blanks aside): a number may be split there. */
+  /**
+   * Offsets of the line breaks with a digit on each side (blanks aside) where the digits around may
+   * add up to a number (MIN_JOINED): a number may be split there (lib/scan/number-hits.ts).
+   */
   edges: number[];
 }
 
+/**
+ * A list of offsets written over from the start at each pass: its array is kept from one scan to the
+ * next and copied out at its length. Grown by push from empty, each of the pass's lists was copied
+ * at every doubling, a quarter of what a scan allocated. (Setting an array's length to 0 would give
+ * its storage back, hence the count.)
+ */
+class Offsets {
+  private a: number[] = [];
+  private n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(v: number): void {
+    this.a[this.n++] = v;
+  }
+
+  /** The list, copied; the kept array is let go when a very long text made it large. */
+  take(): number[] {
+    const out = this.a.slice(0, this.n);
+    if (this.n > KEEP_ENTRIES) this.a = [];
+    return out;
+  }
+}
+
+const KEEP_ENTRIES = 1 << 16;
+
+type Lists = Record<Exclude<keyof PassResult, 'invisible'>, Offsets>;
+const kept: Lists = {
+  removed: new Offsets(),
+  runs: new Offsets(),
+  digitRows: new Offsets(),
+  starRuns: new Offsets(),
+  words: new Offsets(),
+  lineStarts: new Offsets(),
+  edges: new Offsets(),
+};
+
 export function candidatePass(text: string, table: WordTable): PassResult {
-  const out: PassResult = { invisible: false, removed: [], runs: [], digitRows: [], words: [], lineStarts: [0], edges: [] };
+  for (const list of Object.values(kept)) list.clear();
+  kept.lineStarts.push(0);
+  const invisible = passInto(text, table, kept);
+  return {
+    invisible,
+    removed: kept.removed.take(),
+    runs: kept.runs.take(),
+    digitRows: kept.digitRows.take(),
+    starRuns: kept.starRuns.take(),
+    words: kept.words.take(),
+    lineStarts: kept.lineStarts.take(),
+    edges: kept.edges.take(),
+  };
+}
+
+/**
+ * The pass itself, into `out`; true when it met an invisible character (and stopped there). Nothing
+ * follows the loop but the return: the optimiser compiles a long loop while it runs, and code after
+ * it that has never run would throw the compiled loop away on every call (see normalize.ts).
+ */
+function passInto(text: string, table: WordTable, out: Lists): boolean {
   const classes = table.classes;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -111,6 +187,7 @@ export function candidatePass(text: string, table: WordTable): PassResult {
       let separators = false;
       let row = DIGIT_UNIT[text.charCodeAt(i)]!;
       let longest = row;
+      let star = isStar(text.charCodeAt(i));
       for (; e < n; e++) {
         const c = text.charCodeAt(e);
         const ke = classes[c];
@@ -119,20 +196,29 @@ export function candidatePass(text: string, table: WordTable): PassResult {
           if (classes[text.charCodeAt(e - 1)] === SEPARATOR) row = 0;
         } else if (ke !== GROUP) break;
         else if (DIGIT_UNIT[c] === 1) longest = Math.max(longest, ++row);
-        else row = 0;
+        else {
+          row = 0;
+          star ||= isStar(c);
+        }
       }
       if (e - i >= MIN_RUN) {
-        out.runs.push(i, e);
+        if (star) out.starRuns.push(out.digitRows.length);
+        out.runs.push(i);
+        out.runs.push(e);
         out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);
         if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
       }
       i = e - 1;
     } else if (k === NEWLINE) {
       out.lineStarts.push(i + 1);
-      if (digitsAround(text, i)) out.edges.push(i);
+      if (digitsAround(text, i) && mayJoinAcross(text, i)) out.edges.push(i);
     } else if (k === WORD) {
       const c = text.charCodeAt(i);
       const s2 = table.second[c];
+      if (s2 === ALONE) {
+        out.words.push(i);
+        continue;
+      }
       if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) continue;
       for (const w of table.byFirst.get(c)!) {
         if (text.startsWith(w, i)) {
@@ -140,16 +226,38 @@ export function candidatePass(text: string, table: WordTable): PassResult {
           break;
         }
       }
-    } else {
-      out.invisible = true;
-      return out;
-    }
+    } else return true;
   }
-  return out;
+  return false;
 }
 
 const DIGIT = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const BLANK = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
+
+/** The fewest digits a number split by a line break has, both pieces and one more (wrapPairs()). */
+export const MIN_JOINED = 7;
+
+/**
+ * Can the digits that end the line before `nl` and open the line after it (blanks aside) add up to
+ * MIN_JOINED in the normalised text? Asked by the pass, so that the many line breaks between table
+ * rows (an amount, then a row number) are never looked at again. Counted in the original, with the
+ * separators among the digits, which normalisation may remove: never fewer than the normalised
+ * digits (folding keeps a digit a digit), so no break wrapPairs() would keep is left out.
+ */
+function mayJoinAcross(text: string, nl: number): boolean {
+  let a = nl - 1;
+  while (a >= 0 && isBlankUnit(text.charCodeAt(a))) a--;
+  let digits = 0;
+  for (; a >= 0 && isNumberMaterial(text.charCodeAt(a)); a--) digits++;
+  let b = nl + 1;
+  while (b < text.length && isBlankUnit(text.charCodeAt(b))) b++;
+  for (; b < text.length && isNumberMaterial(text.charCodeAt(b)); b++) digits++;
+  return digits + 1 >= MIN_JOINED;
+}
+
+/** Blank in the normalised text (a space, a tab, a '\r'), or the ideographic space that becomes one. */
+const isBlankUnit = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000;
+const isNumberMaterial = (c: number) => DIGIT(c) || BASE_CLASSES[c] === SEPARATOR;
 
 /**
  * Is there a digit on each side of the line break at `nl` (blanks and a '\r' aside)? Such a break may

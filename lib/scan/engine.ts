@@ -3,10 +3,11 @@ import { docSignals } from './context';
 import { linesOf, openLines, restoreLines } from './lines';
 import { maskValue } from './mask';
 import { mergeOverlapping, type Candidate } from './merge';
-import { normalize, toOriginalSpan } from './normalize';
+import { normalize, removedUpTo } from './normalize';
 import { fittingOf, numberHits, spanIndex, wrapPairs } from './number-hits';
 import { numberRule, type NumberRule } from './number-rules';
 import { LazyText, type TextView } from './text-view';
+import type { NumberRuns } from './tokens';
 import type { DocSignals, Finding, Hit, Kind, PatternRule, Rule, RuleContext, Severity } from './types';
 import { addWordRule, runPattern, wordRuleHits, type Triggers, type WordRules } from './word-rules';
 import { wrapHits } from './wraps';
@@ -27,12 +28,11 @@ export interface ScanOptions {
   allow?: (kind: Kind, value: string) => boolean;
 }
 
-/** A rule's hit, with the rule's place in the pack. */
-interface Found {
-  rule: Rule;
-  rank: number;
-  hit: Hit;
-}
+/**
+ * A rule's hit, with the rule's place in the pack: made in the merge's shape (its `order` set when
+ * the hit goes to the merge), so that each hit of a scan is one object, not one per step.
+ */
+type Found = Candidate;
 
 interface Ranked<R> {
   rule: R;
@@ -78,10 +78,13 @@ function planOf(rules: readonly Rule[]): Plan {
 /** The text rules read, and what the single pass found in it, in normalised offsets. */
 interface Prepared extends Triggers {
   view: TextView;
-  span(start: number, end: number): { start: number; end: number };
+  /** The original offset of a normalised one (of the character there, or the end). */
+  original(pos: number): number;
   runs: number[];
   /** PassResult.digitRows, one per run. */
   digitRows: number[];
+  /** PassResult.starRuns. */
+  starRuns: number[];
   edges: number[];
 }
 
@@ -89,15 +92,16 @@ function prepare(original: string, words: WordTable): Prepared {
   const pass = candidatePass(original, words);
   if (!pass.invisible) {
     const view = new LazyText(original, pass.removed, pass.lineStarts);
-    // Each list is ascending: mapped in one walk, not a search per offset.
-    const norm = (offsets: number[]) => (pass.removed.length === 0 ? offsets : view.allToNormalised(offsets));
+    // Each list is ascending: mapped in one walk, not a search per offset. The runs and edges are
+    // this scan's own, mapped where they stand; the words' original offsets are read too.
     return {
       view,
-      span: (s, e) => view.toOriginalSpan(s, e),
-      runs: norm(pass.runs),
+      original: (p) => view.toOriginal(p),
+      runs: view.allToNormalisedInPlace(pass.runs),
       digitRows: pass.digitRows,
-      words: norm(pass.words),
-      edges: norm(pass.edges),
+      starRuns: pass.starRuns,
+      words: pass.removed.length === 0 ? pass.words : view.allToNormalised(pass.words),
+      edges: view.allToNormalisedInPlace(pass.edges),
       read: original,
       wordsRead: pass.words,
       readSpan: (s, e) => original.slice(view.toOriginal(s), view.toOriginal(e)),
@@ -108,9 +112,10 @@ function prepare(original: string, words: WordTable): Prepared {
   const again = candidatePass(n.text, words);
   return {
     view: n.text,
-    span: (s, e) => toOriginalSpan(n, s, e),
+    original: (p) => p + removedUpTo(n.removedAt, p),
     runs: again.runs,
     digitRows: again.digitRows,
+    starRuns: again.starRuns,
     words: again.words,
     edges: again.edges,
     read: n.text,
@@ -118,6 +123,8 @@ function prepare(original: string, words: WordTable): Prepared {
     readSpan: (s, e) => n.text.slice(s, e),
   };
 }
+
+const NO_RUNS: NumberRuns = { runs: [], digitRows: [], starRuns: [] };
 
 export function scan(original: string, options: ScanOptions): Finding[] {
   const plan = planOf(options.rules);
@@ -132,19 +139,19 @@ export function scan(original: string, options: ScanOptions): Finding[] {
 
     const numbers = plan.numbers.filter((nr) => enabled(nr.rule));
     const numberFound: Hit[] = [];
-    const headLines = numberHits(lines, numbers.length > 0 ? prepared.runs : [], prepared.digitRows, fittingOf(plan.numbers, numbers), ctx, (nr, hit) => {
-      found.push({ rule: nr.rule, rank: nr.rank, hit });
+    const headLines = numberHits(lines, numbers.length > 0 ? prepared : NO_RUNS, fittingOf(plan.numbers, numbers), ctx, (nr, hit) => {
+      found.push({ rule: nr.rule, rank: nr.rank, hit, order: 0 });
       numberFound.push(hit);
       return unbeatable(nr.rule, hit, options);
     });
     if (numbers.length > 0) {
       const reported = spanIndex(numberFound);
       for (const k of wrapPairs(lines, prepared.edges, headLines)) {
-        for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit });
+        for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit, order: 0 });
       }
     }
 
-    wordRuleHits(plan.wordRules, prepared, lines, ctx, enabled, (w, hit) => found.push({ rule: w.rule, rank: w.rank, hit }));
+    wordRuleHits(plan.wordRules, prepared, lines, ctx, enabled, (w, hit) => found.push({ rule: w.rule, rank: w.rank, hit, order: 0 }));
 
     if (plan.whole.some((w) => enabled(w.rule))) {
       const full = typeof view === 'string' ? view : view.slice();
@@ -152,10 +159,10 @@ export function scan(original: string, options: ScanOptions): Finding[] {
         if (!enabled(w.rule)) continue;
         const hits: Hit[] = [];
         runPattern(w.rule, ctx, w.re, full, 0, hits);
-        for (const hit of hits) found.push({ rule: w.rule, rank: w.rank, hit });
+        for (const hit of hits) found.push({ rule: w.rule, rank: w.rank, hit, order: 0 });
       }
     }
-    for (const d of plan.documents) if (enabled(d.rule)) for (const hit of d.rule.checkDocument(ctx)) found.push({ rule: d.rule, rank: d.rank, hit });
+    for (const d of plan.documents) if (enabled(d.rule)) for (const hit of d.rule.checkDocument(ctx)) found.push({ rule: d.rule, rank: d.rank, hit, order: 0 });
 
     return findings(found, prepared, options);
   } finally {
@@ -193,24 +200,37 @@ function unbeatable(rule: Rule, hit: Hit, options: ScanOptions): boolean {
 function findings(found: Found[], prepared: Prepared, options: ScanOptions): Finding[] {
   const locale = options.locale ?? 'zh';
   const cands: Candidate[] = [];
-  for (const { rule, rank, hit } of inRunOrder(found)) {
+  for (const f of inRunOrder(found)) {
+    const { rule, hit } = f;
     if (options.allow?.(rule.kind, hit.value ?? prepared.view.slice(hit.start, hit.end))) continue;
     const severity = options.settings?.[rule.id]?.severity;
-    cands.push({ rule, rank, hit: severity ? { ...hit, severity } : hit, order: cands.length });
+    if (severity) f.hit = { ...hit, severity };
+    f.order = cands.length;
+    cands.push(f);
   }
-  return mergeOverlapping(cands).map(({ rule, hit }) =>
-    toFinding(rule, hit, prepared.span(hit.start, hit.end), hit.value ?? prepared.view.slice(hit.start, hit.end), locale),
-  );
+  const kept = mergeOverlapping(cands);
+  const out: Finding[] = [];
+  for (const { rule, hit } of kept) {
+    // normalize.toOriginalSpan(), without an object per finding.
+    const start = prepared.original(hit.start);
+    const end = hit.end > hit.start ? prepared.original(hit.end - 1) + 1 : start;
+    out.push(findingAt(rule, hit, start, end, hit.value ?? prepared.view.slice(hit.start, hit.end), locale));
+  }
+  return out;
 }
 
 /** The Finding contract (design.md): offsets into the original text, personal values masked. */
 export function toFinding(rule: Rule, hit: Hit, span: { start: number; end: number }, value: string, locale: 'zh' | 'en'): Finding {
+  return findingAt(rule, hit, span.start, span.end, value, locale);
+}
+
+function findingAt(rule: Rule, hit: Hit, start: number, end: number, value: string, locale: 'zh' | 'en'): Finding {
   return {
     ruleId: rule.id,
     kind: rule.kind,
     severity: hit.severity,
-    start: span.start,
-    end: span.end,
+    start,
+    end,
     excerpt: rule.personal ? (rule.mask ?? maskValue)(value) : value.slice(0, 40),
     message: hit.message[locale],
   };

@@ -1,6 +1,7 @@
+import { MIN_JOINED } from './candidates';
 import type { LineIndex } from './lines';
 import { fitsLength, matchAtToken, type NumberRule } from './number-rules';
-import { numberTokens } from './tokens';
+import { numberTokens, type NumberRuns } from './tokens';
 import { matchEnd, type Hit, type RuleContext } from './types';
 
 /**
@@ -37,10 +38,10 @@ export function fittingOf(all: readonly NumberRule[], numbers: readonly NumberRu
  * `on` takes each hit and says whether it is unbeatable: kept by the merge over any later rule's hit
  * on the same span (findings() and lib/scan/merge.ts).
  */
-export function numberHits(lines: LineIndex, runs: readonly number[], digitRows: readonly number[], fitting: readonly NumberRule[][][], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
+export function numberHits(lines: LineIndex, runs: NumberRuns, fitting: readonly NumberRule[][][], ctx: RuleContext, on: (nr: NumberRule, hit: Hit) => boolean): number[] {
   const headLines: number[] = [];
   const anyMasked = fitting[1]!.some((rs) => rs.length > 0);
-  numberTokens(lines, runs, digitRows, (start, end, masked, line, text, base) => {
+  numberTokens(lines, runs, (start, end, masked, line, text, base) => {
     let reported = false;
     let wonStart = -1;
     let wonEnd = -1;
@@ -74,7 +75,6 @@ function digitsOnly(text: string, from: number, to: number): boolean {
   return to > from;
 }
 
-const MIN_JOINED = 7;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
 

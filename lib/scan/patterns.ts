@@ -20,6 +20,36 @@ export function followedByAmountUnit(text: TextView, end: number): boolean {
   return AMOUNT_UNIT.test(text.slice(end, end + AMOUNT_WINDOW));
 }
 
+/**
+ * Does a currency sign (¥ or ￥), then only blanks, stand in the `width` characters before `start`?
+ * What /[¥￥]\s*$/ says of that window, read in place: asked of every card and mobile number.
+ */
+export function precededByCurrency(text: TextView, start: number, width: number): boolean {
+  const from = Math.max(0, start - width);
+  let p = start - 1;
+  while (p >= from && isJsSpace(text.charCodeAt(p))) p--;
+  if (p < from) return false;
+  const c = text.charCodeAt(p);
+  return c === 0xa5 || c === 0xffe5;
+}
+
+/**
+ * Can a number rule's match cover the token text[start, ...)? Only when the token opens with one of
+ * `first` or one of the rule's lead characters `lead` stands up to `max` characters before it (the
+ * engine tries the pattern there, lib/scan/number-rules.ts). For a `quiet` test: most tokens of a
+ * draft are tried by the phone rules, and a pattern that fails still costs a call into the engine.
+ */
+export function mayOpenAt(text: string, start: number, first: string, lead: string, max: number): boolean {
+  if (oneOf(first, text.charCodeAt(start))) return true;
+  for (let p = Math.max(0, start - max); p < start; p++) if (oneOf(lead, text.charCodeAt(p))) return true;
+  return false;
+}
+
+function oneOf(chars: string, c: number): boolean {
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) === c) return true;
+  return false;
+}
+
 const AMOUNT_WINDOW = 8;
 const AMOUNT_UNIT = /^\s*(?:(?:\.\d+)?\s*(?:元|万元|亿元|万|亿|美元)|\.\d+\s*[角分])/;
 /** What AMOUNT_UNIT can find first after its blanks: a decimal point or a unit's first character. */

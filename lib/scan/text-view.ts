@@ -35,7 +35,8 @@ export class LazyText implements TextView {
   readonly removedAt: number[];
   /** Normalised offsets of the line starts ('\n' is never folded or removed). */
   readonly lineStarts: number[];
-  private readonly lines: (string | undefined)[] = [];
+  /** Sized at the start: lines are kept by index, read in any order, and most never. */
+  private readonly lines: (string | undefined)[];
   private lastLine = 0;
 
   constructor(
@@ -48,13 +49,22 @@ export class LazyText implements TextView {
     this.length = original.length - removedOrig.length;
     this.removedAt = removedOrig.map((o, k) => o - k);
     this.lineStarts = this.allToNormalised(originalLineStarts);
+    this.lines = new Array<string | undefined>(this.lineStarts.length);
   }
 
   /** toNormalised() of ascending original offsets, in one walk beside the removed characters. */
   allToNormalised(offsets: readonly number[]): number[] {
+    if (this.removedOrig.length === 0) return offsets.slice();
+    return this.mapAscending(offsets, new Array<number>(offsets.length));
+  }
+
+  /** allToNormalised() written over `offsets` itself: for lists the caller made and owns. */
+  allToNormalisedInPlace(offsets: number[]): number[] {
+    return this.removedOrig.length === 0 ? offsets : this.mapAscending(offsets, offsets);
+  }
+
+  private mapAscending(offsets: readonly number[], out: number[]): number[] {
     const r = this.removedOrig;
-    if (r.length === 0) return offsets.slice();
-    const out = new Array<number>(offsets.length);
     let k = 0;
     for (let i = 0; i < offsets.length; i++) {
       const o = offsets[i]!;
@@ -89,6 +99,8 @@ export class LazyText implements TextView {
     // Reads come in runs over one line: try the last one first.
     const last = this.lastLine;
     if (s[last]! <= pos && (last + 1 >= s.length || pos < s[last + 1]!)) return last;
+    // The engine walks the number runs down the text: the next read is often on the next line.
+    if (last + 1 < s.length && s[last + 1]! <= pos && (last + 2 >= s.length || pos < s[last + 2]!)) return (this.lastLine = last + 1);
     return (this.lastLine = lastAtOrBefore(s, pos));
   }
 
@@ -136,6 +148,14 @@ export class LazyText implements TextView {
 
   charCodeAt(index: number): number {
     if (!(index >= 0 && index < this.length)) return NaN;
+    // Rules read the characters around a number, on a line already folded to find it: read there,
+    // rather than mapped back through the removed separators by a search each time.
+    const i = this.lineOf(index);
+    const line = this.lines[i];
+    if (line !== undefined) {
+      const at = index - this.lineStarts[i]!;
+      return at < line.length ? line.charCodeAt(at) : 0x0a;
+    }
     return foldUnit(this.original.charCodeAt(this.toOriginal(index)));
   }
 
@@ -161,9 +181,4 @@ export class LazyText implements TextView {
     }
   }
 
-  /** Maps a normalised span back to the original text (normalize.toOriginalSpan). */
-  toOriginalSpan(start: number, end: number): { start: number; end: number } {
-    const s = this.toOriginal(start);
-    return { start: s, end: end > start ? this.toOriginal(end - 1) + 1 : s };
-  }
 }

@@ -2,40 +2,62 @@ import type { LineIndex } from './lines';
 
 /**
  * A number token: a maximal run of [0-9A-Za-z] in the normalised text with at least seven digits in a
- * row, or (masked) a maximal run of [0-9A-Za-z*] holding a '*' and a digit. The number rules'
- * look-arounds ((?<![0-9A-Za-z]) ... (?![0-9A-Za-z])) make every match of theirs cover such a token.
+ * row, or (masked) a maximal run of [0-9A-Za-z*] holding a digit and a '*' that stands among seven
+ * or more characters of number material (a masked ID or phone number is all of it: a star between
+ * letters, AB*12, is no token). The number rules' look-arounds ((?<![0-9A-Za-z]) ... (?![0-9A-Za-z]))
+ * make every match of theirs cover such a token.
  *
- * Seven digits in a row are number material, so they lie in one of the pass's runs: a token is found
- * from the runs, by reading only the characters around them, not whole lines (a paragraph with one
- * number in it is read once, by the pass). Masked tokens, rarer, are read from the lines holding a
- * '*' by regular expression. Tokens are handed over as they are found, not stored: a draft has tens
- * of thousands of them.
+ * Seven digits in a row, or a star among number material, lie in one of the pass's runs: a token is
+ * found from the runs, by reading only the characters around them, not whole lines (a paragraph with
+ * one number in it is read once, by the pass; a masked row's names and banks not at all). Tokens are
+ * handed over as they are found, not stored: a draft has tens of thousands of them.
  */
 export type OnToken = (start: number, end: number, masked: boolean, line: number, lineText: string, lineStart: number) => void;
 
 const MIN_DIGITS = 7;
-const STAR = 42;
+
+// What a token's characters are, looked up by UTF-16 unit below 128 (anything above is none of them):
+// a masked list's runs are read here character by character, and a table lookup is one load where
+// the range tests were a chain of compares.
+const DIGIT = 1;
+const LETTER = 2;
+const STAR = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER;
+CLASS[42] = STAR;
+const classOf = (c: number) => (c < 128 ? CLASS[c]! : 0);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number) => (classOf(c) & (DIGIT | LETTER)) !== 0;
 
 /**
- * The maximal runs of [0-9A-Za-z*] holding a '*' and a digit, read character by character: the
- * regular expression for them (a look-behind and two look-aheads tried at every position of a
- * masked table row) measured costlier than this loop, and allocated a match per token.
+ * The maximal runs of [0-9A-Za-z*] holding a '*' and a digit that meet [from, to) of a line (a run
+ * of the pass holding a star), from `done` on (the end of the last masked token handed over on this
+ * line); returns the new `done`. Read character by character: the regular expression for them (a
+ * look-behind and two look-aheads tried at every position of a masked table row) measured costlier
+ * than this loop, and allocated a match per token. Only the runs are read, not the names and
+ * amounts between them, each character once.
  */
-function maskedTokens(text: string, line: number, base: number, on: OnToken): void {
+function maskedTokensIn(text: string, from: number, to: number, done: number, line: number, base: number, on: OnToken): number {
+  let p = Math.max(from, done);
+  // The token the run starts in may open before it, with letters (no number material).
+  while (p > done && classOf(text.charCodeAt(p - 1)) !== 0) p--;
   const n = text.length;
-  for (let p = text.indexOf('*'); p >= 0 && p < n; p = text.indexOf('*', p)) {
-    let start = p;
-    while (start > 0 && (isAlnum(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === STAR)) start--;
-    let end = p + 1;
-    while (end < n && (isAlnum(text.charCodeAt(end)) || text.charCodeAt(end) === STAR)) end++;
-    let digit = false;
-    for (let q = start; q < end && !digit; q++) digit = isDigit(text.charCodeAt(q));
-    if (digit) on(base + start, base + end, true, line, text, base);
-    p = end;
+  let start = p;
+  let seen = 0;
+  for (; p <= n; p++) {
+    const k = p < n ? classOf(text.charCodeAt(p)) : 0;
+    if (k !== 0) {
+      if (seen === 0) start = p;
+      seen |= k;
+      continue;
+    }
+    if ((seen & (STAR | DIGIT)) === (STAR | DIGIT)) on(base + start, base + p, true, line, text, base);
+    seen = 0;
+    if (p >= to) break;
   }
+  return p;
 }
 
 /**
@@ -61,21 +83,33 @@ function tokensIn(text: string, from: number, to: number, done: number, line: nu
   return done;
 }
 
+/** The pass's number runs, in normalised offsets (lib/scan/candidates.ts, PassResult). */
+export interface NumberRuns {
+  /** [start, end) pairs, flat, ascending. */
+  runs: readonly number[];
+  /** Per run, 1 when it may hold seven digits in a row. */
+  digitRows: readonly number[];
+  /** The runs holding a star, by index, ascending. */
+  starRuns: readonly number[];
+}
+
 /**
- * The tokens of the lines holding the pass's number runs (normalised [start, end) pairs, flat,
- * ascending); masked ones only when `masked` (no rule that reads them is on: they are not looked for).
- * A run whose `digitRows` entry is 0 cannot hold seven digits in a row: it is not read for unmasked
- * tokens, only its line for masked ones.
+ * The tokens of the lines holding the pass's number runs; masked ones only when `masked` (no rule
+ * that reads them is on: they are not looked for). A run whose `digitRows` entry is 0 cannot hold
+ * seven digits in a row: it is not read for unmasked tokens. A line's masked tokens are handed over
+ * after its unmasked ones, read from its runs that hold a star.
  */
-export function numberTokens(lines: LineIndex, runs: readonly number[], digitRows: readonly number[], on: OnToken, masked = true): void {
+export function numberTokens(lines: LineIndex, { runs, digitRows, starRuns }: NumberRuns, on: OnToken, masked = true): void {
   let last = -1;
   let text = '';
   let base = 0;
   let done = 0;
+  // The next run holding a star, as an index into starRuns.
+  let star = 0;
   for (let r = 0; r < runs.length; r += 2) {
     const line = lines.lineOf(runs[r]!);
     if (line !== last) {
-      if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+      if (last >= 0 && masked) star = maskedOfLine(text, last, base, runs, starRuns, star, r >> 1, on);
       last = line;
       text = lines.lineText(line);
       base = lines.start(line);
@@ -83,5 +117,15 @@ export function numberTokens(lines: LineIndex, runs: readonly number[], digitRow
     }
     if (digitRows[r >> 1] === 1) done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
   }
-  if (masked && last >= 0 && text.includes('*')) maskedTokens(text, last, base, on);
+  if (last >= 0 && masked) maskedOfLine(text, last, base, runs, starRuns, star, runs.length >> 1, on);
+}
+
+/** The masked tokens of a line, read from its runs holding a star (starRuns[star], up to run `upTo`); returns the next `star`. */
+function maskedOfLine(text: string, line: number, base: number, runs: readonly number[], starRuns: readonly number[], star: number, upTo: number, on: OnToken): number {
+  let done = 0;
+  for (; star < starRuns.length && starRuns[star]! < upTo; star++) {
+    const r = starRuns[star]! * 2;
+    done = maskedTokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
+  }
+  return star;
 }

@@ -125,7 +125,8 @@ interface RuleMeta {
 /**
  * Which pieces of a draft the engine's single pass (lib/scan/candidates.ts) hands a rule.
  * - numbers: tokens, i.e. maximal runs of [0-9A-Za-z] in the normalised text holding at least seven
- *   digits in a row (with `masked`: runs of [0-9A-Za-z*] holding a '*'), whose length lies in
+ *   digits in a row (with `masked`: runs of [0-9A-Za-z*] holding a digit and a '*' that stands among
+ *   seven or more characters of number material, lib/scan/tokens.ts), whose length lies in
  *   `length`. The pattern is tried at the token's start, and at the characters of `lead.chars`
  *   up to `lead.max` before it (the '(' of "(0952)6995536"). Every match check() reports must start
  *   there and cover the token, and its hit spans the match exactly: the engine does not run a

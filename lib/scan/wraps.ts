@@ -78,8 +78,11 @@ export function wrapHits(
   const out: WrapHit[] = [];
   for (const [aStart, aEnd, last] of heads(upper, bAlone)) {
     const joinedLength = aEnd - aStart + b[1] - b[0];
-    const fitting = rules.filter((nr) => !nr.spec.masked && fitsLength(nr, joinedLength));
-    if (fitting.length === 0) continue;
+    // Most heads join to a length no rule takes (the last digits of a masked row and the next row's
+    // number): those cost no list.
+    let fitting: NumberRule[] | undefined;
+    for (const nr of rules) if (!nr.spec.masked && fitsLength(nr, joinedLength)) (fitting ??= []).push(nr);
+    if (!fitting) continue;
     if (reported(upperStart + aStart, upperStart + aEnd) || reported(lowerStart + b[0], lowerStart + b[1])) continue;
     const joined = upper.slice(0, aEnd) + lower.slice(b[0]);
     for (const nr of fitting) {

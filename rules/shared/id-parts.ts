@@ -19,7 +19,20 @@ export function isIdRegion(region: string): boolean {
 
 /** YYYYMMDD (or YYMMDD of the 15-digit form, read as 19YY). */
 export function isIdBirthDate(date: string): boolean {
-  const y = date.length === 6 ? 1900 + Number(date.slice(0, 2)) : Number(date.slice(0, 4));
-  const rest = date.slice(date.length - 4);
+  const n = date.length;
+  // Six or eight ASCII digits, the IDs' case, are read as numbers in place; anything else as before.
+  if ((n === 6 || n === 8) && allDigits(date)) {
+    const y = n === 6 ? 1900 + twoDigits(date, 0) : twoDigits(date, 0) * 100 + twoDigits(date, 2);
+    return isPlausibleBirthDate(y, twoDigits(date, n - 4), twoDigits(date, n - 2));
+  }
+  const y = n === 6 ? 1900 + Number(date.slice(0, 2)) : Number(date.slice(0, 4));
+  const rest = date.slice(n - 4);
   return isPlausibleBirthDate(y, Number(rest.slice(0, 2)), Number(rest.slice(2)));
 }
+
+function allDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
+}
+
+const twoDigits = (s: string, at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
