@@ -12,7 +12,7 @@ export const CONFIRMATIONS = ['accuracy', 'completeness', 'timeliness', 'secrecy
 
 const DIALOG = '[role=dialog]:has([data-section])';
 /** An element of the open checklist. */
-const inDialog = (selector: string) => `${DIALOG} ${selector}`;
+export const inDialog = (selector: string) => `${DIALOG} ${selector}`;
 
 /** The dialog as a Playwright locator, for Chromium tests that reach into it themselves. */
 export const dialog = (page: Page): Locator => page.locator(DIALOG);

@@ -1,23 +1,29 @@
 /**
- * Drives the real-CMS fixtures (cms-fixtures.ts) in Chromium as a person would: open the page, wait
- * for its editor, fill title and 栏目, type the body through the editor's own editing surface, press
- * the CMS's own button. Shared by the control e2e and the gate's e2e tests.
+ * Drives the real-CMS fixtures (cms-fixtures.ts) as a person would: open the page, wait for its
+ * editor, fill title and 栏目, type the body through the editor's own editing surface, press the
+ * CMS's own button. Shared by the control e2e and the gate's e2e tests; the page is a Playwright page
+ * (Chromium) or any PageDriver (Firefox), except where a step needs Playwright's events (popups, errors).
  */
 import type { Page } from 'playwright-core';
-import { confirmAll, dialog, signAs, waitForView } from './checklist-drive.ts';
+import { confirmAll, inDialog, signAs, waitForView } from './checklist-drive.ts';
 import { EDITOR_DRIVERS, type CmsFixture, type CmsListFixture, type PublishPath, type Step } from './cms-fixtures.ts';
+import { DEEP_QUERY } from './page-driver.ts';
+import { driverOf, type DriveTarget } from './playwright-driver.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A valid resident ID number (checksum correct, region 110105, born 1949-12-31) for drafts under test. */
 export const SAMPLE_ID = '11010519491231002X';
 
 export interface OpenedFixture {
-  page: Page;
-  /** page errors and console errors seen so far */
+  page: DriveTarget;
+  /** page errors and console errors seen so far (a Playwright page's only) */
   errors: string[];
 }
 
-function watchErrors(page: Page): string[] {
+function watchErrors(page: DriveTarget): string[] {
   const errors: string[] = [];
+  if (!('on' in page)) return errors;
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -26,13 +32,14 @@ function watchErrors(page: Page): string[] {
 }
 
 /** Open a fixture in `page` and wait until its editor is ready (list pages: until loaded). */
-export async function openFixture(page: Page, baseUrl: string, fixture: CmsFixture | CmsListFixture, { timeout = 20_000 } = {}): Promise<OpenedFixture> {
+export async function openFixture(page: DriveTarget, baseUrl: string, fixture: CmsFixture | CmsListFixture, { timeout = 20_000 } = {}): Promise<OpenedFixture> {
   const errors = watchErrors(page);
-  await page.goto(baseUrl + fixture.path, { waitUntil: 'load' });
+  const driver = driverOf(page);
+  await driver.goto(baseUrl + fixture.path);
+  await driver.waitFor(`document.readyState === 'complete'`, { timeout });
   if ('editor' in fixture) {
-    const ready = EDITOR_DRIVERS[fixture.editor].ready;
     try {
-      await page.waitForFunction(ready, null, { timeout, polling: 50 });
+      await driver.waitFor(EDITOR_DRIVERS[fixture.editor].ready, { timeout });
     } catch (err) {
       throw new Error(`${fixture.id}: editor not ready after ${timeout} ms; ${errors.join(' | ') || 'no page errors'}`, { cause: err });
     }
@@ -40,14 +47,17 @@ export async function openFixture(page: Page, baseUrl: string, fixture: CmsFixtu
   return { page, errors };
 }
 
-export async function runSteps(page: Page, steps: readonly Step[]): Promise<void> {
+export async function runSteps(page: DriveTarget, steps: readonly Step[]): Promise<void> {
+  const driver = driverOf(page);
   for (const step of steps) {
-    if ('fill' in step) await page.locator(step.fill).fill(step.value);
-    else if ('select' in step) await page.locator(step.select).selectOption(step.value);
-    else if ('check' in step) await page.locator(step.check).check();
-    else if ('uncheck' in step) await page.locator(step.uncheck).uncheck();
-    else if ('press' in step) await page.locator(step.on).press(step.press, { noWaitAfter: true });
-    else await (step.frame ? page.frameLocator(step.frame) : page).locator(step.click).click({ noWaitAfter: true });
+    if ('fill' in step) await driver.fill(step.fill, step.value);
+    else if ('select' in step) await driver.selectOption(step.select, step.value);
+    else if ('check' in step) await driver.check(step.check);
+    else if ('uncheck' in step) await driver.uncheck(step.uncheck);
+    else if ('press' in step) {
+      await driver.focus(step.on);
+      await driver.press(step.press);
+    } else await driver.click(step.click, step.frame ? [step.frame] : []);
   }
 }
 
@@ -71,39 +81,39 @@ export async function expectSuccess(page: Page, path: PublishPath, where: () => 
 }
 
 /** The editor's content read through its own API. */
-export function editorContent(page: Page, fixture: CmsFixture): Promise<string> {
-  return page.evaluate<string>(EDITOR_DRIVERS[fixture.editor].content);
+export function editorContent(page: DriveTarget, fixture: CmsFixture): Promise<string> {
+  return driverOf(page).evaluate<string>(EDITOR_DRIVERS[fixture.editor].content);
 }
 
 /** Click into the editor's surface and type `text`; resolves once the editor's API holds it. */
-export async function typeBody(page: Page, fixture: CmsFixture, text: string, { timeout = 5_000 } = {}): Promise<string> {
-  const driver = EDITOR_DRIVERS[fixture.editor];
-  await page.frameLocator(driver.frame).first().locator(driver.surface).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
+export async function typeBody(page: DriveTarget, fixture: CmsFixture, text: string, { timeout = 5_000 } = {}): Promise<string> {
+  const editor = EDITOR_DRIVERS[fixture.editor];
+  const driver = driverOf(page);
+  await driver.click(editor.surface, [editor.frame]);
+  await driver.press('Control+End');
+  await driver.type(text);
   const deadline = Date.now() + timeout;
   let content = await editorContent(page, fixture);
   while (!content.includes(text) && Date.now() < deadline) {
-    await page.waitForTimeout(50);
+    await sleep(50);
     content = await editorContent(page, fixture);
   }
   return content;
 }
 
 /** Replace the body through the editor's own API (an editor fixing a draft); resolves once it reads back. */
-export async function setBody(page: Page, fixture: CmsFixture, html: string, { timeout = 5_000 } = {}): Promise<void> {
-  const driver = EDITOR_DRIVERS[fixture.editor];
-  await page.evaluate(driver.set(html));
+export async function setBody(page: DriveTarget, fixture: CmsFixture, html: string, { timeout = 5_000 } = {}): Promise<void> {
+  await driverOf(page).evaluate(EDITOR_DRIVERS[fixture.editor].set(html));
   const want = html.replace(/<[^>]+>/g, '');
   const deadline = Date.now() + timeout;
   while (!(await editorContent(page, fixture)).includes(want)) {
     if (Date.now() > deadline) throw new Error(`${fixture.id}: the editor did not take the new body`);
-    await page.waitForTimeout(50);
+    await sleep(50);
   }
 }
 
 /** Fill title / 栏目 and type a body holding `text`: the draft, ready for one of its publish paths. */
-export async function prepareDraft(page: Page, fixture: CmsFixture, text: string): Promise<void> {
+export async function prepareDraft(page: DriveTarget, fixture: CmsFixture, text: string): Promise<void> {
   await runSteps(page, fixture.fill);
   const content = await typeBody(page, fixture, text);
   if (!content.includes(text)) throw new Error(`${fixture.id}: typed text did not reach the editor (content: ${content.slice(0, 200)})`);
@@ -116,12 +126,13 @@ export const OWN_CHANNEL = '通知公告';
  * In the open checklist on a CMS form without those fields: Precheck's own 信息类别 and 公开方式 (and
  * 栏目, where the form has none), the four confirmations, the reviewer's PIN; resolves once 发布 is enabled.
  */
-export async function signChecklist(page: Page, o: { category: string; mode: string; reviewer: { id: string; pin: string } }): Promise<void> {
-  const d = dialog(page);
-  const ownChannel = d.locator('[data-own-field=channel] input');
-  if ((await ownChannel.count()) > 0 && (await ownChannel.inputValue()) === '') await ownChannel.fill(OWN_CHANNEL);
-  await d.locator('[data-own-field=category] select').selectOption(o.category);
-  await d.locator('[data-own-field=disclosure] select').selectOption(o.mode);
+export async function signChecklist(page: DriveTarget, o: { category: string; mode: string; reviewer: { id: string; pin: string } }): Promise<void> {
+  const driver = driverOf(page);
+  const own = (field: string, control: string) => inDialog(`[data-own-field=${field}] ${control}`);
+  const channel = await driver.evaluate<string | null>(`(() => { const el = ${DEEP_QUERY}(document, ${JSON.stringify(own('channel', 'input'))}); return el ? el.value : null; })()`);
+  if (channel === '') await driver.fill(own('channel', 'input'), OWN_CHANNEL);
+  await driver.selectOption(own('category', 'select'), o.category);
+  await driver.selectOption(own('disclosure', 'select'), o.mode);
   await waitForView(page, (v) => v.complete.fields && v.complete.findings, 'fields complete');
   await confirmAll(page);
   await signAs(page, 'reviewer', o.reviewer.id, o.reviewer.pin);

@@ -90,6 +90,13 @@ export function firefoxDriver(page: Page): PageDriver {
       const el = await actionable(page, selector, frames);
       if (!(await el.evaluate((node) => (node as HTMLInputElement).checked))) await el.click();
     },
+    async uncheck(selector, frames = []) {
+      const el = await actionable(page, selector, frames);
+      if (await el.evaluate((node) => (node as HTMLInputElement).checked)) await el.click();
+    },
+    async focus(selector, frames = []) {
+      await (await actionable(page, selector, frames)).focus();
+    },
     press,
     type: (text) => page.keyboard.type(text),
   };

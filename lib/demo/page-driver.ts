@@ -26,6 +26,10 @@ export interface PageDriver {
   selectOption(selector: string, value: string, frames?: readonly string[]): Promise<void>;
   /** Ticks a checkbox (left alone when it is ticked already). */
   check(selector: string, frames?: readonly string[]): Promise<void>;
+  /** Unticks a checkbox (left alone when it is not ticked). */
+  uncheck(selector: string, frames?: readonly string[]): Promise<void>;
+  /** Moves the focus to the first element matching the selector (a key pressed next goes there). */
+  focus(selector: string, frames?: readonly string[]): Promise<void>;
   /** A key or chord on whatever has the focus: 'Enter', 'Control+s', 'Control+End'. */
   press(keys: string): Promise<void>;
   /** Types text on the keyboard (CJK characters arrive as text input, as from an IME). */

@@ -61,6 +61,8 @@ export function playwrightDriver(page: Page): PageDriver {
       await at(selector, frames).selectOption(value);
     },
     check: (selector, frames) => at(selector, frames).check(),
+    uncheck: (selector, frames) => at(selector, frames).uncheck(),
+    focus: (selector, frames) => at(selector, frames).focus(),
     press: (keys) => page.keyboard.press(keys),
     type: (text) => page.keyboard.type(text),
   };

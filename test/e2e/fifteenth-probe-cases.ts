@@ -5,7 +5,11 @@
  * suites decide what each must show.
  */
 import { expect } from 'vitest';
-import { DEMO_CMS_ADAPTER, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import { DEMO_CMS_ADAPTER, demoPerson, demoPolicy } from '../../lib/demo/demo-policy.ts';
+import { openFixture, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
+import { checklistClosed, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
+import type { DriveTarget } from '../../lib/demo/playwright-driver.ts';
+import type { CmsServer } from '../../lib/demo/server.ts';
 import { CMS_FIXTURES, CMS_LIST_FIXTURES, readIds } from '../../lib/demo/cms-fixtures.ts';
 import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
 import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
@@ -148,6 +152,21 @@ export const dwz = (action: string, inner: string, extra = '') => String.raw`
   ${extra}
 `;
 export const clickDwz = async (on: ProbeSide) => on.driver.click('#dwz-submit');
+
+/** Item 42 signed off and published on PublicCMS's own edit page (as cms-list-publish does it), in a tab of the guarded host. */
+export async function signItem42(page: DriveTarget, server: CmsServer): Promise<void> {
+  const fixture = CMS_FIXTURES.find((f) => f.cms === 'publiccms' && f.publish.length > 0)!;
+  await openFixture(page, server.url, { ...fixture, path: `${fixture.path}?id=42` });
+  await prepareDraft(page, fixture, '第42号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。');
+  const publish = fixture.publish.find((p) => !p.draft)!;
+  const since = server.mark();
+  await runSteps(page, publish.steps);
+  await waitForChecklist(page);
+  await signChecklist(page, { category: '12', mode: '主动公开', reviewer: demoPerson('lisi') });
+  await pressChecklistPublish(page);
+  await checklistClosed(page);
+  await server.waitForRequests({ ...publish.expect, since });
+}
 
 /** The list-page probe over a browser's two hosts. */
 export function listProbe(sides: () => { guarded: ProbeSide; control: ProbeSide }) {

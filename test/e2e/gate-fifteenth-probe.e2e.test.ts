@@ -26,10 +26,6 @@
  * The cases are in fifteenth-probe-cases.ts (Firefox runs them too).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { demoPerson } from '../../lib/demo/demo-policy.ts';
-import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
-import { openFixture, prepareDraft, runSteps, signChecklist } from '../../lib/demo/cms-drive.ts';
-import { checklistClosed, pressChecklistPublish, waitForChecklist } from '../../lib/demo/checklist-drive.ts';
 import {
   CLEAN_CASES,
   CSRF,
@@ -46,6 +42,7 @@ import {
   enterOn,
   fifteenthPolicy,
   listProbe,
+  signItem42,
 } from './fifteenth-probe-cases.ts';
 import { probePage } from './probe-page.ts';
 
@@ -78,20 +75,8 @@ describe('PublicCMS 待审核: an unsigned item (43) named by CMS code aimed at 
 
 describe('PublicCMS 待审核: signed 42 still reaches the CMS from the same code', () => {
   beforeAll(async () => {
-    // 42 signed off on PublicCMS's own edit page, as cms-list-publish does it
-    const fixture = CMS_FIXTURES.find((f) => f.cms === 'publiccms' && f.publish.length > 0)!;
-    const { guarded } = probe.sides();
     const page = await probe.browser().context.newPage();
-    await openFixture(page, guarded.server.url, { ...fixture, path: `${fixture.path}?id=42` });
-    await prepareDraft(page, fixture, '第42号稿件：资金已按时足额发放，名单请到乡镇民政办查阅。');
-    const publish = fixture.publish.find((p) => !p.draft)!;
-    const since = guarded.server.mark();
-    await runSteps(page, publish.steps);
-    await waitForChecklist(page);
-    await signChecklist(page, { category: '12', mode: '主动公开', reviewer: demoPerson('lisi') });
-    await pressChecklistPublish(page);
-    await checklistClosed(page);
-    await guarded.server.waitForRequests({ ...publish.expect, since });
+    await signItem42(page, probe.sides().guarded.server);
     await page.close();
   }, 60_000);
 
