@@ -19,76 +19,27 @@
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
+import { CLEAN_CASES, OTHER_CASES, PRE, SVG_CASES, WRITE_CASES, XHR_CASES } from './thirteenth-probe-cases.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
-
-/** Page helpers: a wait and a fresh same-origin frame's window. */
-const PRE = String.raw`
-  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
-  const frame = () => { const f = document.createElement('iframe'); document.body.append(f); return f.contentWindow; };
-  const done = (x) => new Promise((r) => x.addEventListener('loadend', r));
-`;
 const page = (code: string) => PRE + code;
-
-/** One window's method on another window's XMLHttpRequest. */
-const XHR_CASES: [label: string, code: string][] = [
-  ["opened through a frame's open, sent through the page's send", String.raw`const w = frame(); const x = new XMLHttpRequest(); w.XMLHttpRequest.prototype.open.call(x, 'POST', sink('p13-xhr-open-frame')); x.setRequestHeader('content-type', 'text/plain'); x.send(draft); await wait(800);`],
-  ["the same, synchronous", String.raw`const w = frame(); const x = new XMLHttpRequest(); w.XMLHttpRequest.prototype.open.call(x, 'POST', sink('p13-xhr-sync'), false); x.send(draft);`],
-  ["a frame's request opened by the page's open, sent by the frame's send", String.raw`const w = frame(); const x = new w.XMLHttpRequest(); XMLHttpRequest.prototype.open.call(x, 'POST', sink('p13-xhr-frame-obj')); x.send(draft); await wait(800);`],
-  ["opened by the page, a header with the ID set through a frame's setRequestHeader", String.raw`const w = frame(); const x = new XMLHttpRequest(); x.open('GET', sink('p13-xhr-header-frame')); w.XMLHttpRequest.prototype.setRequestHeader.call(x, 'X-C', ID); x.send(); await wait(800);`],
-  ["the page's clean request finished and aborted (UNSENT again), re-opened with the ID through a frame's open, sent by the page", String.raw`const w = frame(); const x = new XMLHttpRequest(); x.open('GET', sink('p13-xhr-first') + '?v=1'); x.send(); await done(x); x.abort(); w.XMLHttpRequest.prototype.open.call(x, 'GET', sink('p13-xhr-stale') + '?c=' + ID); x.send(); await wait(800);`],
-];
 
 describe("one window's XMLHttpRequest method on another window's request", () => {
   test.each(XHR_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 91)));
 });
 
 describe("an SVG href's animated string another window's getter handed out", () => {
-  test("got through a frame's SVGImageElement href getter, baseVal set (the page's setter): delivered without Precheck, never with it", async () => {
-    await expectDeliveredOnlyWithout(
-      page(String.raw`const w = frame(); const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); const i = document.createElementNS('http://www.w3.org/2000/svg', 'image'); s.append(i); document.body.append(s); const a = Object.getOwnPropertyDescriptor(w.SVGImageElement.prototype, 'href').get.call(i); a.baseVal = sink('p13-svg-baseval') + '?c=' + ID; await wait(900);`),
-      92,
-    );
-  });
+  test.each(SVG_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 92)));
 });
-
-/** Another window's document or processor handled through this window's method. */
-const OTHER_CASES: [label: string, code: string][] = [
-  ["a fresh frame's document opened by the page's Document.prototype.open (its guard's listeners erased), a form with the draft submitted there", String.raw`const w = frame(); Document.prototype.open.call(w.document); w.document.write('<form method="post" action="' + sink('p13-open-xwin-form') + '"><input name="c"><button>ok</button></form>'); w.document.close(); const f = w.document.querySelector('form'); f.elements.c.value = draft; f.requestSubmit(); await wait(1200);`],
-  ["XSLT: a stylesheet imported through a frame's importStylesheet, its include's href set after, transformed by the page", String.raw`const w = frame(); const xsl = new DOMParser().parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:include href="x.xsl"/><xsl:template match="/"><b>x</b></xsl:template></xsl:stylesheet>', 'application/xml'); const p = new XSLTProcessor(); w.XSLTProcessor.prototype.importStylesheet.call(p, xsl); xsl.documentElement.firstChild.setAttribute('href', sink('p13-xslt-xwin') + '?c=' + ID); try { p.transformToFragment(new DOMParser().parseFromString('<a/>', 'application/xml'), document); } catch (e) {} await wait(800);`],
-];
 
 describe("another window's document or XSLT processor through this window's method", () => {
   test.each(OTHER_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 93)));
 });
-
-/** A write that opens the document itself (it was not loading): past the wrapped open. */
-const WRITE_CASES: [label: string, code: string][] = [
-  ["a fresh frame's document written without open(), a form with the draft submitted there", String.raw`const w = frame(); w.document.write('<form method="post" action="' + sink('p13-write-form') + '"><input name="c"><button>ok</button></form>'); w.document.close(); const f = w.document.querySelector('form'); f.elements.c.value = draft; f.requestSubmit(); await wait(1200);`],
-  ["the same written by the page's Document.prototype.write", String.raw`const w = frame(); Document.prototype.write.call(w.document, '<form method="post" action="' + sink('p13-xwrite-form') + '"><input name="c"><button>ok</button></form>'); w.document.close(); const f = w.document.querySelector('form'); f.elements.c.value = draft; f.requestSubmit(); await wait(1200);`],
-];
 
 describe('a document.write that opens the document itself', () => {
   test.each(WRITE_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 94)));
 });
 
 describe('the CMS keeps working', () => {
-  test('an XHR finished, aborted and opened again by the page still arrives', async () => {
-    await expectCleanArrives(page(String.raw`const x = new XMLHttpRequest(); x.open('GET', sink('p13-clean-first') + '?v=1'); x.send(); await done(x); x.abort(); x.open('POST', sink('p13-clean-reopen')); x.setRequestHeader('X-Requested-With', 'XMLHttpRequest'); x.send('a=1'); await done(x);`));
-  });
-  test("a frame's own XHR still arrives", async () => {
-    await expectCleanArrives(page(String.raw`const w = frame(); const x = new w.XMLHttpRequest(); x.open('POST', sink('p13-clean-frame-xhr')); x.send('a=1'); await done(x);`));
-  });
-  test("a fresh frame's document opened by its own open, as editors do: a clean form posted there still arrives", async () => {
-    await expectCleanArrives(page(String.raw`const w = frame(); w.document.open(); w.document.write('<form method="post" action="' + sink('p13-clean-open-form') + '"><input name="c" value="1"><button>ok</button></form>'); w.document.close(); w.document.querySelector('form').requestSubmit(); await wait(1200);`));
-  });
-  test("a fresh frame's document written without open(): a clean form posted there still arrives", async () => {
-    await expectCleanArrives(page(String.raw`const w = frame(); w.document.write('<form method="post" action="' + sink('p13-clean-write-form') + '"><input name="c" value="1"><button>ok</button></form>'); w.document.close(); w.document.querySelector('form').requestSubmit(); await wait(1200);`));
-  });
-  test('an XSLT transform by the page\'s own processor (and a subclass of it) still loads its clean picture', async () => {
-    await expectCleanArrives(page(String.raw`const xsl = new DOMParser().parseFromString('<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><img src="' + sink('p13-clean-xslt') + '?v=3"/></xsl:template></xsl:stylesheet>', 'application/xml'); const p = new (class extends XSLTProcessor {})(); p.importStylesheet(xsl); document.body.append(p.transformToFragment(new DOMParser().parseFromString('<a/>', 'application/xml'), document)); await wait(900);`));
-  });
-  test("a clean SVG href through another window's getter still loads", async () => {
-    await expectCleanArrives(page(String.raw`const w = frame(); const s = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); const i = document.createElementNS('http://www.w3.org/2000/svg', 'image'); s.append(i); document.body.append(s); Object.getOwnPropertyDescriptor(w.SVGImageElement.prototype, 'href').get.call(i).baseVal = sink('p13-clean-svg') + '?v=2'; await wait(900);`));
-  });
+  test.each(CLEAN_CASES)('%s', async (_label, code) => void (await expectCleanArrives(page(code))));
 });

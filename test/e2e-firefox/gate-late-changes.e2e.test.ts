@@ -1,0 +1,20 @@
+/**
+ * gate-late-changes' cases (test/e2e/late-changes-cases.ts) in Firefox: a link's href or a form's
+ * action swapped by the page's own listeners, or a POST whose action carries the draft, aimed at a
+ * fresh frame or a new window. Each must arrive on the control host and not with Precheck.
+ */
+import { describe, test } from 'vitest';
+import { CLEAN_CASES, LATE_CASES, PRE } from '../e2e/late-changes-cases.ts';
+import { firefoxProbe } from './firefox-probe-page.ts';
+
+const { expectArrivesOnlyWithout, expectCleanArrives } = firefoxProbe();
+/** In a block of its own: PRE's `fresh` shadows the Firefox harness's. */
+const code = (body: string) => `{ ${PRE} ${body}\n}`;
+
+describe('Firefox: an address changed by the page\'s own listeners, or carrying the draft, aimed at another window', () => {
+  test.each(LATE_CASES)('%s: arrives without Precheck, never with it', async (_l, body) => void (await expectArrivesOnlyWithout(code(body), 81)), 60_000);
+});
+
+describe('Firefox: the CMS keeps working', () => {
+  test.each(CLEAN_CASES)('%s', async (_l, body) => void (await expectCleanArrives(code(body))), 60_000);
+});
