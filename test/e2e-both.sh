@@ -57,24 +57,44 @@ PARSED_LOADS=test/e2e/gate-parsed-loads.e2e.test.ts
 # 12.5 + 5.2. Firefox's own fifteenth probe (48 cases, ~4 min) now runs in its suite, so Chromium's
 # fifteenth probe runs after the waiting stream's route quarters instead.
 LATE_WAITS=test/e2e/gate-fifteenth-probe.e2e.test.ts
+# The Chromium probes' cases run in Firefox too (2026-12-06, nine files, ~17 minutes measured on a
+# loaded machine; 4f76c6a's run, loaded: Chromium rest 17.9, the ticket's 12.5 + 5.2, the waiting
+# 8.4 + 12.5, Firefox 20.0 + 1.6). The Firefox suite keeps the three shortest; the others run in the
+# Chromium streams after their own files, so that each stream holds about a quarter (~24 minutes
+# loaded): parsed-loads and shadow-trees after the Chromium rest, read-once and built-ins after the
+# ticket's, the thirteenth and fourteenth probes after the waiting stream's.
+FF_AFTER_REST="test/e2e-firefox/gate-parsed-loads.e2e.test.ts test/e2e-firefox/gate-shadow-trees.e2e.test.ts"
+FF_AFTER_TICKET="test/e2e-firefox/gate-read-once.e2e.test.ts test/e2e-firefox/gate-built-ins.e2e.test.ts"
+FF_AFTER_WAITS="test/e2e-firefox/gate-thirteenth-probe.e2e.test.ts test/e2e-firefox/gate-fourteenth-probe.e2e.test.ts"
+ff_elsewhere=""
+for f in $FF_AFTER_REST $FF_AFTER_TICKET $FF_AFTER_WAITS; do ff_elsewhere="$ff_elsewhere --exclude $f"; done
+# Firefox files run by a Chromium stream: its log gets them after its own (exit code ANDed in).
+ff_files() { PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e-firefox.config.ts "$@"; }
 expiry_log=test-output/e2e-ticket-expiry.log
 (
   # shellcheck disable=SC2086 # BESIDE is a list of paths without spaces
   PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$WAITS" $BESIDE >"$expiry_log" 2>&1
   expiry=$?
   PRECHECK_ROUTE_SHARD=5,6,7/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >"$routes_log" 2>&1
-  echo "$expiry $?" >"$codes"
+  routes=$?
+  # shellcheck disable=SC2086 # a list of paths without spaces
+  ff_files $FF_AFTER_TICKET >>"$routes_log" 2>&1
+  echo "$expiry $((routes | $?))" >"$codes"
 ) &
 expiring=$!
 (
   PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$READ_ONCE" "$BUILT_INS" "$PARSED_LOADS" >"$waits_log" 2>&1
   waits=$?
   PRECHECK_ROUTE_SHARD=0,1,2,3/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" "$LATE_WAITS" >>"$waits_log" 2>&1
-  echo "$waits $?" >"$codes.waits"
+  routes_a=$?
+  # shellcheck disable=SC2086 # a list of paths without spaces
+  ff_files $FF_AFTER_WAITS >>"$waits_log" 2>&1
+  echo "$waits $((routes_a | $?))" >"$codes.waits"
 ) &
 waiting=$!
 (
-  npm run --silent test:e2e:firefox >"$ff_log" 2>&1
+  # shellcheck disable=SC2086 # a list of options and paths without spaces
+  PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e-firefox.config.ts $ff_elsewhere >"$ff_log" 2>&1
   ff=$?
   PRECHECK_ROUTE_SHARD=4/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >>"$ff_log" 2>&1
   echo "$ff $?" >"$codes.ff"
@@ -86,24 +106,27 @@ for f in $BESIDE $LATE_WAITS; do exclude="$exclude --exclude $f"; done
 # shellcheck disable=SC2086 # exclude is a list of options and paths without spaces
 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts --exclude "$ROUTES" --exclude "$WAITS" --exclude "$READ_ONCE" --exclude "$BUILT_INS" --exclude "$PARSED_LOADS" $exclude >"$chromium_log" 2>&1
 chromium=$?
+# shellcheck disable=SC2086 # a list of paths without spaces
+ff_files $FF_AFTER_REST >>"$chromium_log" 2>&1
+chromium=$((chromium | $?))
 wait "$firefox"
 wait "$waiting"
 wait "$expiring"
 read -r ff after_ff <"$codes.ff" || { ff=1; after_ff=1; }
 read -r expiry routes <"$codes" || { expiry=1; routes=1; }
 read -r waits routes_a <"$codes.waits" || { waits=1; routes_a=1; }
-echo "---- Chromium, the rest ($chromium_log) ----"
+echo "---- Chromium, the rest, then two Firefox probe files ($chromium_log) ----"
 cat "$chromium_log"
 echo "---- Chromium, a ticket's expiry and six files of the suite ($expiry_log) ----"
 cat "$expiry_log"
-echo "---- Chromium, the waiting files, gate-parsed-loads, half of the gate routes and the fifteenth probe ($waits_log) ----"
+echo "---- Chromium, the waiting files, gate-parsed-loads, half of the gate routes and the fifteenth probe, then two Firefox probe files ($waits_log) ----"
 cat "$waits_log"
-echo "---- Chromium gate routes, the last three eighths ($routes_log) ----"
+echo "---- Chromium gate routes, the last three eighths, then two Firefox probe files ($routes_log) ----"
 cat "$routes_log"
 echo "---- Firefox e2e, then one eighth of the gate routes in Chromium ($ff_log) ----"
 cat "$ff_log"
 # CI keeps only the end of what was printed: the failures are named again here, last.
 echo "---- failed tests, every stream ----"
 cat "$chromium_log" "$expiry_log" "$waits_log" "$routes_log" "$ff_log" | sed 's/\x1b\[[0-9;]*m//g' | grep -a -E "^ *(FAIL|×|✗) " | sort -u | head -60
-echo "e2e: Chromium exit $chromium, ticket expiry and its files exit $expiry, waiting files exit $waits, Chromium gate routes exit $routes_a and $routes, Firefox exit $ff, its eighth of the Chromium gate routes exit $after_ff"
+echo "e2e: Chromium exit $chromium (with its Firefox files), ticket expiry and its files exit $expiry, waiting files exit $waits, Chromium gate routes and their Firefox files exit $routes_a and $routes, Firefox exit $ff, its eighth of the Chromium gate routes exit $after_ff"
 [ "$chromium" -eq 0 ] && [ "$expiry" -eq 0 ] && [ "$waits" -eq 0 ] && [ "$routes_a" -eq 0 ] && [ "$routes" -eq 0 ] && [ "$ff" -eq 0 ] && [ "$after_ff" -eq 0 ]
