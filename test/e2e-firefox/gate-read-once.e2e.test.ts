@@ -6,7 +6,7 @@
  * deliver on the control host and nothing carrying the ID with Precheck.
  */
 import { describe, expect, test } from 'vitest';
-import { AT_THE_HOOKS, BUILT_INS, LATE_LISTENERS, NOT_READ, READ_ONCE, SW_PORT_CODE } from '../e2e/read-once-cases.ts';
+import { AT_THE_HOOKS, BUILT_INS, LATE_LISTENERS, NOT_READ, READ_ONCE, SW_OWN_PORT_CLEAN, SW_PORT_CODE, SW_UNTRACKED_PORTS } from '../e2e/read-once-cases.ts';
 import { firefoxProbe } from './firefox-probe-page.ts';
 
 const probe = firefoxProbe();
@@ -42,6 +42,8 @@ describe('Firefox: a service worker message is cloned once by the guard: ports a
     expect(guarded.carried).toEqual([]);
     expect(guarded.arrived).toBe(1);
   }, 60_000);
+  test.each(SW_UNTRACKED_PORTS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 85)), 60_000);
+  test("the page's own channel to the worker: a clean message down it arrives", () => expectCleanArrives(block(SW_OWN_PORT_CLEAN)), 60_000);
 });
 
 describe('Firefox: a submission aimed at another window: the page changes its entry list after the judge', () => {

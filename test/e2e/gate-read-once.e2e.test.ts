@@ -17,7 +17,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { probePage } from './probe-page.ts';
-import { AT_THE_HOOKS, BUILT_INS, LATE_LISTENERS, NOT_READ, READ_ONCE, SW_PORT_CODE } from './read-once-cases.ts';
+import { AT_THE_HOOKS, BUILT_INS, LATE_LISTENERS, NOT_READ, READ_ONCE, SW_OWN_PORT_CLEAN, SW_PORT_CODE, SW_UNTRACKED_PORTS } from './read-once-cases.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout, onControl, onGuarded } = probePage();
 
@@ -58,6 +58,8 @@ describe('a service worker message is cloned once by the guard: ports and buffer
     expect(guarded.carried).toEqual([]);
     expect(guarded.arrived).toBe(1);
   });
+  test.each(SW_UNTRACKED_PORTS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 85)));
+  test("the page's own channel to the worker: a clean message down it arrives", () => expectCleanArrives(SW_OWN_PORT_CLEAN));
 });
 
 /**

@@ -127,6 +127,34 @@ export const SW_PORT_CODE = `await navigator.serviceWorker.register('/routes/ser
       const sent = await reply;
       try { mc.port1.postMessage('content=' + encodeURIComponent(draft)); return [sent, moved, 'sent'].join(' '); } catch (e) { return [sent, moved, e.name].join(' '); }`;
 
+const SW_READY = `await navigator.serviceWorker.register('/routes/service-worker.js'); const sw = (await navigator.serviceWorker.ready).active; const pause = (ms) => new Promise((r) => setTimeout(r, ms));`;
+
+/**
+ * A port whose other end the guard did not make, handed to the service worker (which POSTs what comes
+ * down a port it is given, as { url, body }); then the page's end sends the draft down it. Found
+ * 2026-12-06 (the thirteenth probe's note had it open, not demonstrated: the demo's worker listened on
+ * no port then): ports are followed to a worker only from the page's own MessageChannel.
+ */
+export const SW_UNTRACKED_PORTS: [label: string, code: string][] = [
+  [
+    "a fresh frame's MessageChannel: one end to the service worker, the draft down the other",
+    `${SW_READY} const f = document.createElement('iframe'); document.body.append(f); const mc = new f.contentWindow.MessageChannel();
+     sw.postMessage({ port: mc.port2 }, [mc.port2]); await pause(300);
+     mc.port1.postMessage({ url: sink('sw-frame-port'), body: 'content=' + encodeURIComponent(draft) }); await pause(800);`,
+  ],
+  [
+    "a port the frame hands the page (the frame's own channel), passed on to the service worker",
+    `${SW_READY} const f = document.createElement('iframe'); document.body.append(f); const mc = new f.contentWindow.MessageChannel();
+     const got = new Promise((r) => (window.onmessage = (e) => r(e.ports[0]))); window.postMessage('port', '*', [mc.port2]); const p = await got;
+     sw.postMessage({ port: p }, [p]); await pause(300);
+     mc.port1.postMessage({ url: sink('sw-passed-port'), body: 'content=' + encodeURIComponent(draft) }); await pause(800);`,
+  ],
+];
+
+/** The page's own MessageChannel (as Workbox talks to its worker): a clean message down the port still arrives. */
+export const SW_OWN_PORT_CLEAN = `${SW_READY} const mc = new MessageChannel(); sw.postMessage({ port: mc.port2 }, [mc.port2]); await pause(300);
+     mc.port1.postMessage({ url: sink('sw-own-port'), body: 'content=hello' }); await pause(800);`;
+
 /** A form with a clean field aimed at a fresh frame named late-<name>, then `how`. */
 const frameForm = (name: string, how: string) =>
   `const fr = document.createElement('iframe'); fr.name = 'late-${name}'; document.body.append(fr);

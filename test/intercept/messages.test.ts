@@ -14,15 +14,24 @@ type PageWindow = Window & typeof globalThis;
 const SCRIPT = 'https://cms.example/sw.js';
 
 /** A window with a service worker, ports and broadcast channels; `transferred` is what the browser moved (walked, as WebIDL walks it). */
-function messageWindow(clone?: typeof structuredClone) {
+function messageWindow(clone?: typeof structuredClone, refuseOpaque = false) {
   const transferred: unknown[] = [];
   const posted: unknown[] = [];
+  const ports = new WeakSet<object>();
   // WebIDL's overload: an iterable is the transfer list, anything else options that may name one
   const moved = (arg: unknown) => {
     const list = typeof arg === 'object' && arg !== null && Symbol.iterator in arg ? arg : (arg as { transfer?: unknown } | undefined)?.transfer;
     if (list) transferred[transferred.length] = walked(list);
   };
   class Port {
+    constructor() {
+      ports.add(this);
+    }
+    // WebIDL's brand check, as the browser's getter has it
+    get onmessage() {
+      if (!ports.has(this)) throw new TypeError('Illegal invocation');
+      return null;
+    }
     postMessage(_message: unknown, transfer?: unknown) {
       moved(transfer);
     }
@@ -55,6 +64,9 @@ function messageWindow(clone?: typeof structuredClone) {
   }
   const win = { MessageChannel: Channel, MessagePort: Port, ServiceWorker: Worker, BroadcastChannel: Broadcast, location: { origin: 'https://cms.example' }, DOMException, structuredClone: clone } as unknown as PageWindow;
   const channel = judgingChannel();
+  // the gate refuses a message it cannot read (lib/gate/verdict.ts: opaque-body); the fake judges text only
+  const judged = channel.askSync.bind(channel);
+  if (refuseOpaque) channel.askSync = (o: Outgoing) => (o.body.kind === 'opaque' ? (channel.asked.push(o), { pass: false, message: 'refused' }) : judged(o));
   hookMessages(win, channel);
   return { win, asked: channel.asked, transferred, posted, worker: new Worker() as unknown as ServiceWorker };
 }
@@ -88,6 +100,35 @@ describe('a port handed to a service worker is followed, whatever the page repla
     expect(await outcomeOf(endIterators, () => first.port1.postMessage('and this one', [second.port2]))).toBe('ok');
     expect(await outcomeOf(() => undefined, () => second.port1.postMessage(`content=${ID}`))).toBe('refused: SecurityError');
     expect(asked.length).toBe(3);
+  });
+});
+
+describe('a port the guard cannot follow is not handed to a service worker', () => {
+  const UNTRACKED = { kind: 'opaque', what: '另一端不明的消息端口' };
+
+  test("a port not made by the page's MessageChannel (a frame's, one the page was sent) is asked as a message that cannot be read; refused, nothing moves", async () => {
+    const { win, asked, transferred, posted, worker } = messageWindow(undefined, true);
+    const stray = new win.MessagePort();
+    expect(await outcomeOf(() => undefined, () => worker.postMessage({ port: stray }, [stray]))).toBe('refused: SecurityError');
+    expect(asked.map((o) => [o.url, o.body])).toEqual([[SCRIPT, UNTRACKED]]);
+    expect([transferred, posted]).toEqual([[], []]);
+  });
+
+  test('the same port sent on through a port that leads to the worker is refused there too', async () => {
+    const { win, worker } = messageWindow(undefined, true);
+    const mc = new win.MessageChannel();
+    worker.postMessage('hello', [mc.port2]);
+    const stray = new win.MessagePort();
+    expect(await outcomeOf(() => undefined, () => mc.port1.postMessage('and this', [stray]))).toBe('refused: SecurityError');
+  });
+
+  test("the page's own ports and a buffer in the transfer list are not asked about", async () => {
+    const { win, asked, transferred, worker } = messageWindow(undefined, true);
+    const mc = new win.MessageChannel();
+    const bytes = new ArrayBuffer(8);
+    expect(await outcomeOf(() => undefined, () => worker.postMessage('hello', [mc.port2, bytes]))).toBe('ok');
+    expect(asked.map((o) => o.body.kind)).toEqual(['entries']);
+    expect(transferred).toEqual([[mc.port2, bytes]]);
   });
 });
 

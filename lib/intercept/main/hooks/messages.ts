@@ -3,7 +3,8 @@
  * A service worker is out of the guard's reach: its fetches are not hooked (no prelude can be put in
  * front of it). What it could send, the page must give it first — so the draft or a block finding is
  * refused on the way IN: postMessage to a service worker, to a MessagePort whose other end was handed
- * to one, and to a BroadcastChannel (which service workers hear). The message's text
+ * to one, and to a BroadcastChannel (which service workers hear); a port the guard cannot follow
+ * (one whose other end it did not make) is not moved to one while a draft is open. The message's text
  * (lib/gate/message-text.ts) is judged like a form's fields; a refusal throws, as a message that
  * cannot be sent does. Storage (IndexedDB, Cache) a service worker reads later is not covered.
  */
@@ -65,9 +66,84 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
     return [copy.message, ownIterator(copy.transfer)];
   };
 
+  const ports = trackPorts(win, channel);
+
+  const sw = win.ServiceWorker?.prototype;
+  if (sw) {
+    const post = sw.postMessage as (this: ServiceWorker, ...a: PostArgs) => void;
+    const scriptUrl = getter(sw, 'scriptURL');
+    sw.postMessage = function (this: ServiceWorker, ...args: PostArgs) {
+      const worker = toText(scriptUrl(this));
+      const transfer = transferOf(args);
+      ports.judgeUntracked(worker, transfer);
+      const sent = judgedOnce(worker, args[0], transfer);
+      ports.leadTo(worker, transfer);
+      apply(post, this, sent);
+    } as ServiceWorker['postMessage'];
+  }
+  const port = win.MessagePort.prototype;
+  const portPost = port.postMessage as (this: MessagePort, ...a: PostArgs) => void;
+  port.postMessage = function (this: MessagePort, ...args: PostArgs) {
+    const worker = ports.workerOf(this);
+    if (worker === undefined) return apply(portPost, this, args);
+    const transfer = transferOf(args);
+    ports.judgeUntracked(worker, transfer);
+    const sent = judgedOnce(worker, args[0], transfer);
+    // a port sent on to the worker: the page's other end of it leads there too
+    ports.leadTo(worker, transfer);
+    apply(portPost, this, sent);
+  } as MessagePort['postMessage'];
+
+  const bc = win.BroadcastChannel?.prototype;
+  if (bc) {
+    const post = bc.postMessage;
+    const nameOf = getter(bc, 'name');
+    bc.postMessage = function (this: BroadcastChannel, message: unknown) {
+      const sent = judgedOnce(`${win.location.origin}/#BroadcastChannel:${encodeUri(toText(nameOf(this)))}`, message, []);
+      apply(post, this, [sent[0]]);
+    };
+  }
+}
+
+interface PortTracking {
+  /** Ports moved to where `worker` hears them: the page's other ends lead there too. */
+  leadTo(worker: string, transfer: readonly unknown[]): void;
+  /** Throws the refusal when a port moved to `worker` cannot be followed. */
+  judgeUntracked(worker: string, transfer: readonly unknown[]): void;
+  /** The service worker a port of the page's leads to, if any. */
+  workerOf(port: MessagePort): string | undefined;
+}
+
+/** The page's MessageChannel stood in for, so that each port's other end is known. */
+function trackPorts(win: PageWindow, channel: GuardChannel): PortTracking {
   // The other end of each port the page made: once one end goes to a service worker, the page's end leads there.
   const partner = keptWeakMap<MessagePort, MessagePort>();
   const toWorker = keptWeakMap<MessagePort, string>();
+  const portHandler = getter(win.MessagePort.prototype, 'onmessage');
+  /** A MessagePort of any window (the getter's brand check; reading a handler starts nothing). */
+  const isPort = (v: unknown): boolean => {
+    if (!isObject(v)) return false;
+    try {
+      portHandler(v);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /**
+   * A port moved to a service worker whose other end this guard did not make (a frame's
+   * MessageChannel, a port the page was sent): what that end posts to the worker cannot be followed,
+   * so the move is judged as a message that cannot be read (refused as one is), as the worker could
+   * fetch whatever comes down it.
+   */
+  const judgeUntracked = (worker: string, transfer: readonly unknown[]) => {
+    for (let i = 0; i < transfer.length; i++) {
+      const t = transfer[i];
+      if (!isPort(t) || partner.get(t as MessagePort)) continue;
+      const a = channel.askSync({ route: 'message', method: 'POST', url: worker, body: { kind: 'opaque', what: '另一端不明的消息端口' } });
+      if (!a.pass) throw refusal(win, a.message);
+    }
+  };
   /** Ports moved to where `worker` hears them: the page's other ends lead there too. */
   const leadTo = (worker: string, transfer: readonly unknown[]) => {
     for (let i = 0; i < transfer.length; i++) {
@@ -90,38 +166,5 @@ export function hookMessages(win: PageWindow, channel: GuardChannel): void {
   if (port1 && port2) {
     standIn(win, 'MessageChannel', OriginalChannel, Guarded);
   }
-
-  const sw = win.ServiceWorker?.prototype;
-  if (sw) {
-    const post = sw.postMessage as (this: ServiceWorker, ...a: PostArgs) => void;
-    const scriptUrl = getter(sw, 'scriptURL');
-    sw.postMessage = function (this: ServiceWorker, ...args: PostArgs) {
-      const worker = toText(scriptUrl(this));
-      const transfer = transferOf(args);
-      const sent = judgedOnce(worker, args[0], transfer);
-      leadTo(worker, transfer);
-      apply(post, this, sent);
-    } as ServiceWorker['postMessage'];
-  }
-  const port = win.MessagePort.prototype;
-  const portPost = port.postMessage as (this: MessagePort, ...a: PostArgs) => void;
-  port.postMessage = function (this: MessagePort, ...args: PostArgs) {
-    const worker = toWorker.get(this);
-    if (worker === undefined) return apply(portPost, this, args);
-    const transfer = transferOf(args);
-    const sent = judgedOnce(worker, args[0], transfer);
-    // a port sent on to the worker: the page's other end of it leads there too
-    leadTo(worker, transfer);
-    apply(portPost, this, sent);
-  } as MessagePort['postMessage'];
-
-  const bc = win.BroadcastChannel?.prototype;
-  if (bc) {
-    const post = bc.postMessage;
-    const nameOf = getter(bc, 'name');
-    bc.postMessage = function (this: BroadcastChannel, message: unknown) {
-      const sent = judgedOnce(`${win.location.origin}/#BroadcastChannel:${encodeUri(toText(nameOf(this)))}`, message, []);
-      apply(post, this, [sent[0]]);
-    };
-  }
+  return { leadTo, judgeUntracked, workerOf: (port) => toWorker.get(port) };
 }
