@@ -10,8 +10,8 @@ export function idCheckChar(first17: string): string {
   return ID_CHECK[sum % 11]!;
 }
 
-/** 10 for an X: ID_CHECK's characters by their place in it. */
-const CHECK_VALUE = [1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2];
+/** ID_CHECK's characters as values (10 for the X), by their place in it. */
+const CHECK_VALUE = Array.from(ID_CHECK, (c) => (c === 'X' ? 10 : c.charCodeAt(0) - 48));
 
 /**
  * /^\d{17}[\dX]$/i and the check character, read from the character codes: every 18-digit number

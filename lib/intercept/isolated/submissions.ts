@@ -66,13 +66,15 @@ export function watchSubmissions(win: Window, judge: NavigationJudge, listen: Li
     // The list the submission sends: where it goes is decided again as the browser took it, once the
     // submit event was over — a submit listener that stopped the event at once
     // (stopImmediatePropagation), after which no look of ours ran, may have aimed it elsewhere.
-    if (sent && !decide(sent, form)) return void formOut(win, form, () => undefined).take();
+    // too late to cancel: a refused submission is held by taking its form out (form-out.ts)
+    const refuse = () => formOut(win, form, () => undefined).take();
+    if (sent && !decide(sent, form)) return refuse();
     if (sent && !submitting.has(form)) {
       // Left to this window's navigate event; but the browser reads the target after the page's own
       // formdata listeners, which may aim it at a fresh frame, where no navigate event comes (a
       // `<base target>` added there took the draft out in both browsers): decided again as they leave it.
       lookAgainAfter(e, () => formPlace(form, sent.submitter), () => {
-        if (!decide(sent, form)) formOut(win, form, () => undefined).take();
+        if (!decide(sent, form)) refuse();
         else judgeMarked(e, form, sent);
       });
       return;
