@@ -4,7 +4,7 @@
  * fresh frame or a new window. Each must arrive on the control host and not with Precheck.
  */
 import { describe, test } from 'vitest';
-import { CLEAN_CASES, LATE_CASES, PRE } from '../e2e/late-changes-cases.ts';
+import { CLEAN_CASES, LATE_CASES, LINK, PERSON_CLEAN_CASES, PERSON_CLICK_CASES, PRE, clickLink } from '../e2e/late-changes-cases.ts';
 import { firefoxProbe } from './firefox-probe-page.ts';
 
 const { expectArrivesOnlyWithout, expectCleanArrives } = firefoxProbe();
@@ -15,6 +15,11 @@ describe('Firefox: an address changed by the page\'s own listeners, or carrying 
   test.each(LATE_CASES)('%s: arrives without Precheck, never with it', async (_l, body) => void (await expectArrivesOnlyWithout(code(body), 81)), 60_000);
 });
 
+describe('Firefox: a person\'s click whose link a listener the gate cannot follow aims elsewhere', () => {
+  test.each(PERSON_CLICK_CASES)('%s: arrives without Precheck, never with it', async (_l, body) => void (await expectArrivesOnlyWithout(code(LINK + body), 81, clickLink)), 60_000);
+});
+
 describe('Firefox: the CMS keeps working', () => {
   test.each(CLEAN_CASES)('%s', async (_l, body) => void (await expectCleanArrives(code(body))), 60_000);
+  test.each(PERSON_CLEAN_CASES)('%s', async (_l, body) => void (await expectCleanArrives(code(LINK + body), clickLink)), 60_000);
 });

@@ -16,12 +16,18 @@ export interface ProbePage {
   /** `code` run on the control host, where Precheck does not run: what carrying the ID arrived, how many requests arrived at all, and what the page saw. */
   onControl: (code: string, draft: number) => Promise<{ carried: string[]; arrived: number; outcome: string }>;
   /** A request that is judged but clean must still arrive, and nothing carrying the ID. */
-  expectCleanArrives: (code: string) => Promise<void>;
+  expectCleanArrives: (code: string, act?: Act) => Promise<void>;
   /** Delivered without Precheck (the test can fail), nothing carrying the ID with it; the page's outcome is returned. */
   expectDeliveredOnlyWithout: (code: string, draft?: number) => Promise<string>;
-  /** For text the recorder cannot name (the draft without its ID): some request arrives without Precheck, none with it. */
-  expectArrivesOnlyWithout: (code: string, draft: number) => Promise<void>;
+  /**
+   * For text the recorder cannot name (the draft without its ID): some request arrives without Precheck, none with it.
+   * `act`: what a person does once the code has run (a click), on each side's tab.
+   */
+  expectArrivesOnlyWithout: (code: string, draft: number, act?: Act) => Promise<void>;
 }
+
+/** A person's action on a tab after a case's code has set the page up: the browser dispatches it (trusted). */
+export type Act = (driver: PageDriver) => Promise<void>;
 
 /** One host of a probe: a tab on it, its recording server and its raw recorder. */
 export interface ProbeSide {
@@ -50,36 +56,38 @@ export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSi
   const run = (on: ProbeSide, code: string) => on.driver.evaluate<string>(options.script(code, on.raw)).catch((e: unknown) => `evaluate: ${String(e)}`);
   const sunk = (on: ProbeSide, since: number) => on.server.requests({ since }).filter((r) => r.path.startsWith('/sink/ro/'));
 
-  const onGuarded = async (code: string) => {
+  const onGuarded = async (code: string, act?: Act) => {
     const on = sides().guarded;
     await openRoutes(on.driver, on.server);
     await writeDraft(on.driver, ownDraft(81, true));
     const [since, t0] = [on.server.mark(), Date.now()];
     const outcome = await run(on, code);
+    await act?.(on.driver);
     await settle();
     const arrived = sunk(on, since);
     return { carried: carrying(on, since, t0), arrived: arrived.length + on.raw.count(t0), paths: arrived.map((r) => r.url.slice(0, 80)), outcome };
   };
-  const onControl = async (code: string, draft: number) => {
+  const onControl = async (code: string, draft: number, act?: Act) => {
     const on = sides().control;
     await on.driver.goto(`${on.server.url}/routes/index.html`);
     await on.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
     await on.driver.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(draft, true))})`);
     const [since, t0] = [on.server.mark(), Date.now()];
     const outcome = await run(on, code);
+    await act?.(on.driver);
     await settle();
     return { carried: carrying(on, since, t0), arrived: sunk(on, since).length + on.raw.count(t0), outcome };
   };
-  const both = async (code: string, draft: number) => {
-    const [without, guarded] = await Promise.all([onControl(code, draft), onGuarded(code)]);
+  const both = async (code: string, draft: number, act?: Act) => {
+    const [without, guarded] = await Promise.all([onControl(code, draft, act), onGuarded(code, act)]);
     await options.after?.();
     return { without, guarded };
   };
   return {
     onGuarded,
     onControl,
-    expectCleanArrives: async (code) => {
-      const guarded = await onGuarded(code);
+    expectCleanArrives: async (code, act) => {
+      const guarded = await onGuarded(code, act);
       await options.after?.();
       expect(guarded.carried, guarded.outcome).toEqual([]);
       expect(guarded.arrived, guarded.outcome).toBeGreaterThan(0);
@@ -90,8 +98,8 @@ export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSi
       expect(guarded.carried, guarded.outcome).toEqual([]);
       return guarded.outcome;
     },
-    expectArrivesOnlyWithout: async (code, draft) => {
-      const { without, guarded } = await both(code, draft);
+    expectArrivesOnlyWithout: async (code, draft, act) => {
+      const { without, guarded } = await both(code, draft, act);
       expect(without.arrived, `control: ${without.outcome}`).toBeGreaterThan(0);
       expect(guarded.arrived, `${guarded.outcome}: ${guarded.paths.join(' ')}`).toBe(0);
     },

@@ -20,6 +20,7 @@ import { ownWindowTarget } from '../../own-window';
 import { LINK_ATTRIBUTES, LINK_SELECTOR, linkHref } from '../../link-href';
 import { apply, keptWeakMap } from '../../../realm/intrinsics';
 import { getter, nodeTypeOf, resolveUrl, takeAttributes } from '../natives';
+import { keptLookAgain } from './link-look-again';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -58,13 +59,16 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
   // an open root's click reaches its root's listener and the window's with the same link (a closed
   // root's reaches the window's as its host, and a link around the host is another link)
   const judged = keptWeakMap<Event, Element>();
-  const onClick = (e: Event) => {
-    const first = apply(composedPath, e, [])[0] as Node | undefined;
-    const start = nodeTypeOf(first) === 1 ? (first as Element) : nodeTypeOf(first) !== undefined ? (apply(parentOf, first, []) as Element | null) : null;
-    const link = start ? apply<Element | null>(closest, start, [LINK_SELECTOR]) : null;
-    const href = link ? hrefOf(link) : null;
-    if (!link || href === null || judged.get(e) === link) return;
-    judged.set(e, link);
+  const refuse = (e: Event, link: Element) => {
+    apply(preventDefault, e, []);
+    // A click the page dispatched without `cancelable` cannot be prevented, and the browser still
+    // follows the link (the fourteenth probe's went into a fresh frame with the ID): its address is
+    // taken off until the dispatch is over (a microtask runs only after it), then put back.
+    if (cancelable(e) !== true) apply(later, win, [takeAttributes(link, LINK_ATTRIBUTES)]);
+  };
+  const decide = (e: Event, link: Element) => {
+    const href = hrefOf(link);
+    if (href === null) return;
     // Fail closed: an activation this could not judge (a refusal thrown by the judge too) does not go.
     let pass = false;
     try {
@@ -72,12 +76,22 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     } catch {
       pass = false;
     }
-    if (pass) return;
-    apply(preventDefault, e, []);
-    // A click the page dispatched without `cancelable` cannot be prevented, and the browser still
-    // follows the link (the fourteenth probe's went into a fresh frame with the ID): its address is
-    // taken off until the dispatch is over (a microtask runs only after it), then put back.
-    if (cancelable(e) !== true) apply(later, win, [takeAttributes(link, LINK_ATTRIBUTES)]);
+    if (!pass) refuse(e, link);
+  };
+  const placeOf = (link: Element) => {
+    const target = apply<string | null>(getAttr, link, ['target']);
+    return `${hrefOf(link)}\n${target}\n${inOwnWindow(target)}`;
+  };
+  const lookAgain = keptLookAgain(win, placeOf);
+  const onClick = (e: Event) => {
+    const first = apply(composedPath, e, [])[0] as Node | undefined;
+    const start = nodeTypeOf(first) === 1 ? (first as Element) : nodeTypeOf(first) !== undefined ? (apply(parentOf, first, []) as Element | null) : null;
+    const link = start ? apply<Element | null>(closest, start, [LINK_SELECTOR]) : null;
+    if (!link || hrefOf(link) === null || judged.get(e) === link) return;
+    judged.set(e, link);
+    decide(e, link);
+    // the page's own click listeners may swap the href after this one: judged again as they leave it
+    lookAgain(e, link, () => decide(e, link));
   };
   const add = () => apply(listen, win, ['click', onClick, true]);
   add();
