@@ -11,7 +11,7 @@
  */
 import { describe, test } from 'vitest';
 import { probePage } from './probe-page.ts';
-import { CLEAN_CASES, LINK_CASES, PRE, SHADOW_FORM_CASES } from './shadow-trees-cases.ts';
+import { CLEAN_CASES, LINK_CASES, PARSED_CLOSED, PERSON_CLEAN_CASES, PERSON_FORM_CASES, PERSON_LINK_CASES, PRE, SHADOW_FORM_CASES, clickHost } from './shadow-trees-cases.ts';
 
 const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = probePage();
 const code = (body: string) => PRE + body;
@@ -24,6 +24,12 @@ describe('links the window\'s click listener did not read, carrying the draft (i
   test.each(LINK_CASES)('%s: arrives without Precheck, never with it', async (_label, body) => void (await expectArrivesOnlyWithout(code(body), 81)));
 });
 
+describe('a person\'s click inside a closed root the parser made (no page code reaches it)', () => {
+  test.each(PERSON_FORM_CASES)('%s: delivered without Precheck, never with it', async (_label, body) => void (await expectDeliveredOnlyWithout(code(PARSED_CLOSED + body), 81, clickHost)));
+  test.each(PERSON_LINK_CASES)('%s: arrives without Precheck, never with it', async (_label, body) => void (await expectArrivesOnlyWithout(code(PARSED_CLOSED + body), 81, clickHost)));
+});
+
 describe('the CMS keeps working', () => {
   test.each(CLEAN_CASES)('%s', async (_label, body) => void (await expectCleanArrives(code(body))));
+  test.each(PERSON_CLEAN_CASES)('%s', async (_label, body) => void (await expectCleanArrives(code(PARSED_CLOSED + body), clickHost)));
 });

@@ -18,7 +18,7 @@ export interface ProbePage {
   /** A request that is judged but clean must still arrive, and nothing carrying the ID. */
   expectCleanArrives: (code: string, act?: Act) => Promise<void>;
   /** Delivered without Precheck (the test can fail), nothing carrying the ID with it; the page's outcome is returned. */
-  expectDeliveredOnlyWithout: (code: string, draft?: number) => Promise<string>;
+  expectDeliveredOnlyWithout: (code: string, draft?: number, act?: Act) => Promise<string>;
   /**
    * For text the recorder cannot name (the draft without its ID): some request arrives without Precheck, none with it.
    * `act`: what a person does once the code has run (a click), on each side's tab.
@@ -92,8 +92,8 @@ export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSi
       expect(guarded.carried, guarded.outcome).toEqual([]);
       expect(guarded.arrived, guarded.outcome).toBeGreaterThan(0);
     },
-    expectDeliveredOnlyWithout: async (code, draft = 81) => {
-      const { without, guarded } = await both(code, draft);
+    expectDeliveredOnlyWithout: async (code, draft = 81, act) => {
+      const { without, guarded } = await both(code, draft, act);
       expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
       expect(guarded.carried, guarded.outcome).toEqual([]);
       return guarded.outcome;

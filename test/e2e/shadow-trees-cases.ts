@@ -39,3 +39,38 @@ export const CLEAN_CASES: [label: string, body: string][] = [
   ['a clean form in a closed root into a fresh frame still arrives', String.raw`fresh('c1'); const f = form(sink('shadow-clean-form'), 'c1', '会议通知：请各单位按时参加。'); shadow('closed').append(f); f.requestSubmit(); await wait(1500);`],
   ['a clean SVG link into a fresh frame still arrives', String.raw`fresh('c2'); click(svgLink({ href: sink('svg-clean') + '?page=2', target: 'c2' })); await wait(1500);`],
 ];
+
+/**
+ * A root the parser made closed (`setHTMLUnsafe` of a host holding `<template shadowrootmode="closed">`): no page code
+ * reaches into it, so no one tells the gate of it, and a person clicks inside it (the harness's act
+ * clicks the middle of its host, `#closed-host`, which holds nothing else).
+ */
+export const PARSED_CLOSED = String.raw`
+  const closedHost = (inner) => { const w = document.createElement('div'); document.body.prepend(w); w.setHTMLUnsafe('<div id="closed-host" style="display:inline-block"><template shadowrootmode="closed">' + inner + '</template></div>'); };
+  const big = 'style="display:block;font-size:28px;padding:10px"';
+`;
+
+/** The draft with its ID in a parsed closed root's form aimed at another window, its button clicked by a person. */
+export const PERSON_FORM_CASES: [label: string, body: string][] = [
+  ['a parsed closed root\'s form into a fresh frame, its 发布 button clicked', String.raw`fresh('pf1'); closedHost('<form method="post" action="' + sink('closed-form-frame') + '" target="pf1"><input type="hidden" name="c" value="' + draft.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"><button ' + big + '>发布</button></form>');`],
+  ['a parsed closed root\'s form into a new window, its 发布 button clicked', String.raw`closedHost('<form method="post" action="' + sink('closed-form-blank') + '" target="_blank"><input type="hidden" name="c" value="' + draft.replace(/&/g, '&amp;').replace(/"/g, '&quot;') + '"><button ' + big + '>发布</button></form>');`],
+];
+
+/**
+ * Links in a parsed closed root, clicked by a person: markup carrying the draft is refused when it is
+ * written, so each link's own inline handler (which runs with the link as `this`) puts the draft (its ID
+ * taken out) in its href as it is clicked.
+ */
+export const PERSON_LINK_CASES: [label: string, body: string][] = [
+  ['a parsed closed root\'s link into a fresh frame', String.raw`fresh('pl1'); window.u1 = sink('closed-link-frame') + '?c=' + plain; closedHost('<a ' + big + ' target="pl1" href="' + sink('closed-link-clean1') + '" onclick="this.href = window.u1">预览</a>');`],
+  ['a parsed closed root\'s link into a new window', String.raw`window.u2 = sink('closed-link-blank') + '?c=' + plain; closedHost('<a ' + big + ' target="_blank" href="' + sink('closed-link-clean2') + '" onclick="this.href = window.u2">预览</a>');`],
+  ['a link in a parsed closed root inside a parsed closed root, into a fresh frame', String.raw`fresh('pl2'); window.u3 = sink('closed-link-nested') + '?c=' + plain; closedHost('<div style="display:inline-block"><template shadowrootmode="closed"><a ' + big + ' target="pl2" href="' + sink('closed-link-clean3') + '" onclick="this.href = window.u3">预览</a></template></div>');`],
+];
+
+/** The same link to a clean page: a person's click still gets there. */
+export const PERSON_CLEAN_CASES: [label: string, body: string][] = [
+  ['a parsed closed root\'s link to a clean page, into a fresh frame, still arrives', String.raw`fresh('pc1'); closedHost('<a ' + big + ' target="pc1" href="' + sink('closed-link-clean') + '?page=2">下一页</a>');`],
+];
+
+/** The person's click in the middle of the closed root's host. */
+export const clickHost = (driver: { click(selector: string): Promise<void> }) => driver.click('#closed-host');

@@ -10,7 +10,7 @@ import type { Outgoing, Verdict } from '../../gate/types';
 import { onInitialBlank } from '../initial-blank';
 import { ownWindowTarget } from '../own-window';
 import { LINK_ATTRIBUTES, LINK_SELECTOR, linkHref } from '../link-href';
-import { newShadowRoots } from './shadow-roots';
+import { newShadowRoots, rootOf } from './shadow-roots';
 import { lookAgainAfter } from './look-again';
 import { DOCUMENT_URL } from './other-window-submission';
 import { entriesOf } from './form-entries';
@@ -82,15 +82,29 @@ export function watchNavigations(win: Window, judge: NavigationJudge): Navigatio
   watchSubmissions(win, judge, listen, ownWindow, () => !!nav && !onInitialBlank(win));
   watchLinkClicks(win, judge, listen, !!nav && ownWindow, clicked);
   const roots = new WeakSet<ShadowRoot>();
+  const watchRoot = (root: ShadowRoot) => {
+    roots.add(root);
+    for (const [type, listener] of kept) root.addEventListener(type, listener, true);
+  };
+  // A root page code never reached (the parser's, a closed one) is told by no one: its form's submit
+  // and formdata events stay in it, and a click's target at the window is its host. A person's click or
+  // key into it reaches the window first, as the host's: its root gets the listeners then, before the
+  // event reaches it (a node's listeners are read as the event gets there), and a root inside it the
+  // same way from there.
+  const reachInto = (e: Event) => {
+    const host = e.target;
+    if (!(host instanceof Element)) return;
+    const root = rootOf(host);
+    if (root && !roots.has(root)) watchRoot(root);
+  };
+  listen('click', reachInto);
+  listen('keydown', reachInto);
   return {
     relisten: () => {
       for (const [type, listener] of kept) win.addEventListener(type, listener, true);
     },
     watchRoot: (host) => {
-      for (const root of newShadowRoots(host, (r) => roots.has(r))) {
-        roots.add(root);
-        for (const [type, listener] of kept) root.addEventListener(type, listener, true);
-      }
+      for (const root of newShadowRoots(host, (r) => roots.has(r))) watchRoot(root);
     },
   };
 }

@@ -11,7 +11,8 @@ function reader(): Reader {
   return (el) => ((el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? el.shadowRoot) ?? null;
 }
 
-const rootOf = reader();
+/** The shadow root attached to `el`, closed ones too; null when it has none. */
+export const rootOf = reader();
 
 /**
  * The roots not `known` yet that the root attached to `host` stands for: that root itself, or — when it
