@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { fifteenthPolicy } from './fifteenth-probe-cases.ts';
-import { CLEAN_TRUSTED, ID_CASES, PBOOT_CASES, PRE, TRUSTED_CASES, WORDS_CASES, expectTrustedCleanArrives, expectTrustedOnlyWithout, onPbootList } from './sixteenth-probe-cases.ts';
+import { CLEAN_TRUSTED, DEDE_CASES, ID_CASES, PBOOT_CASES, PRE, TRUSTED_CASES, WORDS_CASES, expectTrustedCleanArrives, expectTrustedOnlyWithout, onDedeAdd, onPbootList } from './sixteenth-probe-cases.ts';
 import { probePage } from './probe-page.ts';
 
 const probe = probePage({ policy: fifteenthPolicy });
@@ -31,5 +31,14 @@ describe('PbootCMS 内容列表 (shipped adapter): unsigned 43 switched on (点�
     expect(without.ids, `control: ${without.outcome}`).toContain('43');
     const withIt = await onPbootList(probe.browser().context, probe.sides().guarded, act, true);
     expect(withIt.ids, withIt.outcome).not.toContain('43');
+  });
+});
+
+describe('DedeCMS 5.7 发布文章 (shipped adapter): the draft with an ID by its own 确定 image button arrives without Precheck, never with it', () => {
+  test.each(DEDE_CASES)('%s', async (_l, act) => {
+    const without = await onDedeAdd(probe.browser().context, probe.sides().control, act, false);
+    expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
+    const withIt = await onDedeAdd(probe.browser().context, probe.sides().guarded, act, true);
+    expect(withIt.carried, withIt.outcome).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
+import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
+import { openFixture, prepareDraft } from '../../lib/demo/cms-drive.ts';
 import type { ProbeSide } from './probe-harness.ts';
 import { pageScript } from './probe-page.ts';
 
@@ -43,7 +45,7 @@ export const ID_CASES: [label: string, body: string][] = [
   ['the same by a dispatched middle-button click (button: 1)', String.raw`ownForm('s16-mid-js', '➜'); document.getElementById('s16-submit').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 1 })); await wait(1500);`],
   ["an audio worklet module (a script Blob) whose static import carries the ID", String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-audio') + '?c=' + ID + '";'], { type: 'text/javascript' })); const ctx = new AudioContext(); await ctx.audioWorklet.addModule(u).catch(() => 0); await wait(300);`],
   ["a paint worklet module (a script Blob) whose static import carries the ID", String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-paint') + '?c=' + ID + '";'], { type: 'text/javascript' })); await CSS.paintWorklet.addModule(u).catch(() => 0); await wait(300);`],
-  ["an audio worklet module whose static import carries the ID, the module from a clean URL's redirect-free data: URL", String.raw`const code = 'import "' + sink('s16-wk-data') + '?c=' + ID + '";'; const ctx = new AudioContext(); await ctx.audioWorklet.addModule('data:text/javascript;base64,' + btoa(code)).catch(() => 0); await wait(300);`],
+  ["an audio worklet module whose static import carries the ID, the module a base64 data: URL", String.raw`const code = 'import "' + sink('s16-wk-data') + '?c=' + ID + '";'; const ctx = new AudioContext(); await ctx.audioWorklet.addModule('data:text/javascript;base64,' + btoa(code)).catch(() => 0); await wait(300);`],
   ["HTMLFormElement.prototype.submit of a fresh frame's realm on this page's form aimed at a new window", String.raw`const w = frame('s16-realm').contentWindow; const f = ownForm('s16-realm-submit'); f.target = '_blank'; w.HTMLFormElement.prototype.submit.call(f); await wait(1500);`],
   ["requestSubmit of a fresh frame's realm on this page's form aimed at a fresh frame", String.raw`const w = frame('s16-realm2').contentWindow; frame('s16-t2'); const f = ownForm('s16-realm-rs'); f.target = 's16-t2'; w.HTMLFormElement.prototype.requestSubmit.call(f); await wait(1500);`],
 ];
@@ -73,6 +75,9 @@ export const TRUSTED_CASES: TrustedCase[] = [
   { label: 'an editor ctrl-clicks 发布 (a new tab)', setup: `ownForm('s16-ctrl');`, act: (p) => p.click('#s16-submit', { modifiers: ['Control'] }), carries: 'id', path: 's16-ctrl' },
   { label: 'shift-click on a form button labelled only ➜ (no publish word)', setup: `ownForm('s16-shift-icon', '➜');`, act: (p) => p.click('#s16-submit', { modifiers: ['Shift'] }), carries: 'id', path: 's16-shift-icon' },
   { label: 'ctrl-click on a form button labelled only ➜', setup: `ownForm('s16-ctrl-icon', '➜');`, act: (p) => p.click('#s16-submit', { modifiers: ['Control'] }), carries: 'id', path: 's16-ctrl-icon' },
+  { label: "the routes page's own CMS form: shift-click on 保存 (#btn-save)", setup: ``, act: (p) => p.click('#btn-save', { modifiers: ['Shift'] }), carries: 'id', path: '' },
+  { label: "the routes page's own CMS form: ctrl-click on its DedeCMS-style image button (#btn-image)", setup: ``, act: (p) => p.click('#btn-image', { modifiers: ['Control'] }), carries: 'id', path: '' },
+  { label: "the routes page's own CMS form: Shift+Enter in its title input", setup: `document.getElementById('title').focus();`, act: (p) => p.keyboard.press('Shift+Enter'), carries: 'id', path: '' },
   { label: 'Shift+Enter in the title input of a form aimed at this window', setup: `ownForm('s16-senter', '➜'); document.getElementById('s16-title').focus();`, act: (p) => p.keyboard.press('Shift+Enter'), carries: 'id', path: 's16-senter' },
   { label: 'Shift+Space on the focused ➜ button', setup: `ownForm('s16-sspace', '➜'); document.getElementById('s16-submit').focus();`, act: (p) => p.keyboard.press('Shift+Space'), carries: 'id', path: 's16-sspace' },
   { label: 'a middle-click on a 预览 link (_blank) whose address holds the ID itself (held by the network rule for frame and window URLs, not by the page gate)', setup: `link('s16-tl0', sink('s16-tlink-id') + '?c=' + ID, '_blank');`, act: (p) => p.click('#s16-tl0', { button: 'middle' }), carries: 'id', path: 's16-tlink-id' },
@@ -184,4 +189,37 @@ export const PBOOT_CASES: [label: string, act: (page: Page) => Promise<void>][] 
   ['shift-click on 43\'s 点击开启 (a new window)', (p) => p.click('#status-43', { modifiers: ['Shift'] })],
   ['Ctrl+Enter on 43\'s focused 点击开启', async (p) => { await p.focus('#status-43'); await p.keyboard.press('Control+Enter'); }],
   ['a plain click on 43\'s 点击开启 (this window: the navigate event; held, shown for comparison)', (p) => p.click('#status-43')],
+];
+
+// ——— DedeCMS 5.7 发布文章 (CKEditor 4, shipped adapter): its <input type=image> 确定 ———
+
+/** Opens DedeCMS's article form on one side, types a draft with the ID, then `act`; what reached article_add.php carrying the ID. */
+export async function onDedeAdd(context: BrowserContext, on: ProbeSide, act: (page: Page) => Promise<void>, guarded: boolean): Promise<{ carried: string[]; outcome: string }> {
+  const fixture = CMS_FIXTURES.find((f) => f.id === 'dedecms-article-add')!;
+  await openFixture(on.driver, on.server.url, fixture);
+  if (guarded) await on.driver.waitFor(`!!document.querySelector('precheck-panel')`, { timeout: 10_000 });
+  await prepareDraft(on.driver, fixture, ownDraft(86, true));
+  if (guarded) await on.driver.waitFor(`Number(document.querySelector('precheck-panel')?.dataset.block ?? 0) >= 1`, { timeout: 10_000 });
+  const page = context.pages().find((x) => x.url().startsWith(on.server.url + fixture.path));
+  if (!page) throw new Error('no DedeCMS tab');
+  const before = new Set(context.pages());
+  const since = on.server.mark();
+  let outcome = 'ok';
+  try {
+    await act(page);
+  } catch (e) {
+    outcome = `act: ${String(e).slice(0, 200)}`;
+  }
+  await sleep(2_500);
+  const opened = context.pages().filter((p) => !before.has(p));
+  outcome += ` opened: ${opened.map((p) => p.url().slice(0, 80)).join(' ') || 'none'}; here: ${page.url().slice(0, 80)}`;
+  for (const p of opened) await p.close().catch(() => undefined);
+  return { carried: on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.path}`), outcome };
+}
+
+const DEDE_OK = 'input[type="image"][src$="button_ok.gif"]';
+export const DEDE_CASES: [label: string, act: (page: Page) => Promise<void>][] = [
+  ['shift-click on the 确定 image button (button_ok.gif)', (p) => p.click(DEDE_OK, { modifiers: ['Shift'] })],
+  ['ctrl-click on the 确定 image button', (p) => p.click(DEDE_OK, { modifiers: ['Control'] })],
+  ['a plain click on the 确定 image button (held: shown for comparison)', (p) => p.click(DEDE_OK)],
 ];
