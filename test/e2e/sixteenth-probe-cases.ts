@@ -222,4 +222,5 @@ export const DEDE_CASES: [label: string, act: (page: Page) => Promise<void>][] =
   ['shift-click on the 确定 image button (button_ok.gif)', (p) => p.click(DEDE_OK, { modifiers: ['Shift'] })],
   ['ctrl-click on the 确定 image button', (p) => p.click(DEDE_OK, { modifiers: ['Control'] })],
   ['a plain click on the 确定 image button (held: shown for comparison)', (p) => p.click(DEDE_OK)],
+  ['Shift+Enter in its 标题 input', async (p) => { await p.focus('#title'); await p.keyboard.press('Shift+Enter'); }],
 ];
