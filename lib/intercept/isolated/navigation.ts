@@ -15,6 +15,7 @@ import { lookAgainAfter } from './look-again';
 import { DOCUMENT_URL } from './other-window-submission';
 import { entriesOf } from './form-entries';
 import { watchSubmissions } from './submissions';
+import { watchActivation } from './activation';
 
 
 export interface NavigationJudge {
@@ -78,9 +79,13 @@ export function watchNavigations(win: Window, judge: NavigationJudge): Navigatio
   // A target, a <base target> or the window's own name as the page guard reads them (own-window.ts):
   // a submission or a link aimed at another window brings no navigate event here.
   const ownWindow = ownWindowTarget(win as Window & typeof globalThis);
-  // a window still on its initial about:blank gets no navigate event (checked at each submission)
-  watchSubmissions(win, judge, listen, ownWindow, () => !!nav && !onInitialBlank(win));
-  watchLinkClicks(win, judge, listen, !!nav && ownWindow, clicked);
+  // first: the event's modifiers are known before a submission or a link it starts is judged
+  const activation = watchActivation(win, listen);
+  // a window still on its initial about:blank gets no navigate event (checked at each submission),
+  // nor does one a modifier sends to a new window
+  const here = (target: string | null) => ownWindow(target) && !activation.opensElsewhere();
+  watchSubmissions(win, judge, listen, here, () => !!nav && !onInitialBlank(win));
+  watchLinkClicks(win, judge, listen, !!nav && here, clicked);
   const roots = new WeakSet<ShadowRoot>();
   const watchRoot = (root: ShadowRoot) => {
     roots.add(root);
@@ -164,7 +169,7 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, na
     if (navigateHere && navigateHere(a.getAttribute('target'))) return true;
     return judge.judge({ route: 'link', method: 'GET', url: href, body: { kind: 'none' }, control: judge.control() }).pass;
   };
-  listen('click', (e) => {
+  const onClick = (e: Event) => {
     // at a shadow root's listener the target is the element in its tree (an SVG <a> has no string href)
     const a = (e.target as Element | null)?.closest?.(LINK_SELECTOR);
     if (!a) return;
@@ -180,6 +185,11 @@ function watchLinkClicks(win: Window, judge: NavigationJudge, listen: Listen, na
     decide();
     // the page's own click listeners may change where it goes after this one: judged again as they leave it
     lookAgainAfter(e, () => linkPlace(a, hrefOf), decide);
+  };
+  listen('click', onClick);
+  // the middle button opens a link in a new tab on its auxclick (no click event comes)
+  listen('auxclick', (e) => {
+    if ((e as MouseEvent).button === 1) onClick(e);
   });
 }
 

@@ -1,0 +1,26 @@
+/**
+ * The input event being handled now, as the browser reads it when a navigation starts: a click's or a
+ * key's modifiers decide whether a submission of this window's form goes to a new window instead
+ * (new-window-event.ts). Seen by a capturing listener before any page listener, and kept until the
+ * task is over — a submission or a link the event activates is sent in that task.
+ */
+import type { Listen } from './navigation';
+import { ACTIVATING_EVENTS, mayOpenElsewhere } from '../new-window-event';
+
+export interface Activation {
+  /** Whether an event of this task may send a navigation it starts to another window. */
+  opensElsewhere(): boolean;
+}
+
+export function watchActivation(win: Window, listen: Listen): Activation {
+  let elsewhere = false;
+  const seen = (e: Event) => {
+    if (!mayOpenElsewhere(e as MouseEvent & KeyboardEvent)) return;
+    elsewhere = true;
+    win.setTimeout(() => {
+      elsewhere = false;
+    }, 0);
+  };
+  for (const type of ACTIVATING_EVENTS) listen(type, seen);
+  return { opensElsewhere: () => elsewhere };
+}
