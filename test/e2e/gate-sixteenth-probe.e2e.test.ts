@@ -44,11 +44,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { fifteenthPolicy } from './fifteenth-probe-cases.ts';
-import { CLEAN_TRUSTED, DEDE_CASES, ID_CASES, PBOOT_CASES, PRE, TRUSTED_CASES, WORDS_CASES, expectTrustedCleanArrives, expectTrustedOnlyWithout, onDedeAdd, onPbootList } from './sixteenth-probe-cases.ts';
+import { CLEAN_SCRIPT_CASES, CLEAN_TRUSTED, DEDE_CASES, ID_CASES, PBOOT_CASES, PRE, TRUSTED_CASES, WORDS_CASES, expectTrustedCleanArrives, expectTrustedOnlyWithout, onDedeAdd, onPbootList } from './sixteenth-probe-cases.ts';
 import { probePage } from './probe-page.ts';
 
 const probe = probePage({ policy: fifteenthPolicy });
-const { expectDeliveredOnlyWithout, expectArrivesOnlyWithout } = probe;
+const { expectDeliveredOnlyWithout, expectArrivesOnlyWithout, expectCleanArrives } = probe;
 
 describe('the draft with its ID, by page script: arrives without Precheck, never with it', () => {
   test.each(ID_CASES)('%s', async (_l, body) => void (await expectDeliveredOnlyWithout(PRE + body)));
@@ -63,6 +63,7 @@ describe('a person at the keyboard or mouse: where it goes is decided by the eve
 });
 
 describe('the CMS keeps working: clean things the same ways', () => {
+  test.each(CLEAN_SCRIPT_CASES)('%s', async (_l, body) => void (await expectCleanArrives(PRE + body)));
   test.each(CLEAN_TRUSTED.map((c) => [c.label, c] as const))('%s', async (_l, c) => void (await expectTrustedCleanArrives(probe.browser().context, probe.sides().guarded, c)));
 });
 

@@ -46,8 +46,14 @@ export const ID_CASES: [label: string, body: string][] = [
   ["an audio worklet module (a script Blob) whose static import carries the ID", String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-audio') + '?c=' + ID + '";'], { type: 'text/javascript' })); const ctx = new AudioContext(); await ctx.audioWorklet.addModule(u).catch(() => 0); await wait(300);`],
   ["a paint worklet module (a script Blob) whose static import carries the ID", String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-paint') + '?c=' + ID + '";'], { type: 'text/javascript' })); await CSS.paintWorklet.addModule(u).catch(() => 0); await wait(300);`],
   ["an audio worklet module whose static import carries the ID, the module a base64 data: URL", String.raw`const code = 'import "' + sink('s16-wk-data') + '?c=' + ID + '";'; const ctx = new AudioContext(); await ctx.audioWorklet.addModule('data:text/javascript;base64,' + btoa(code)).catch(() => 0); await wait(300);`],
+  ["an audio worklet module (a script Blob) that imports another script Blob whose static import carries the ID", String.raw`const inner = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-inner') + '?c=' + ID + '";'], { type: 'text/javascript' })); const u = URL.createObjectURL(new Blob(['import "' + inner + '";'], { type: 'text/javascript' })); const ctx = new AudioContext(); await ctx.audioWorklet.addModule(u).catch(() => 0); await wait(300);`],
   ["HTMLFormElement.prototype.submit of a fresh frame's realm on this page's form aimed at a new window", String.raw`const w = frame('s16-realm').contentWindow; const f = ownForm('s16-realm-submit'); f.target = '_blank'; w.HTMLFormElement.prototype.submit.call(f); await wait(1500);`],
   ["requestSubmit of a fresh frame's realm on this page's form aimed at a fresh frame", String.raw`const w = frame('s16-realm2').contentWindow; frame('s16-t2'); const f = ownForm('s16-realm-rs'); f.target = 's16-t2'; w.HTMLFormElement.prototype.requestSubmit.call(f); await wait(1500);`],
+];
+
+/** Clean worklet modules: they still load, and what they import arrives. */
+export const CLEAN_SCRIPT_CASES: [label: string, body: string][] = [
+  ['an audio worklet module (a script Blob) importing a clean address still loads it', String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-clean') + '?v=1"; registerProcessor("p", class extends AudioWorkletProcessor { process() { return true; } });'], { type: 'text/javascript' })); const ctx = new AudioContext(); const r = await ctx.audioWorklet.addModule(u).then(() => 'loaded', (e) => String(e)); await wait(300); return r;`],
 ];
 
 /** The draft's words (no ID) by page script alone: some request arrives without Precheck, none with it. */

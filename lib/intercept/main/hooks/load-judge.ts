@@ -19,7 +19,7 @@ import { absoluteUrl } from './network';
 import { refusal } from './sockets';
 import { textJudge, type TextJudge } from './state';
 import type { Route } from '../../../gate/types';
-import { add, addAll, indexOf, keptMap, keptSet, listOf, matches, toText } from '../../../realm/intrinsics';
+import { add, addAll, allMatches, indexOf, keptMap, keptSet, listOf, matches, toText } from '../../../realm/intrinsics';
 import { localNameOf } from '../natives';
 
 type PageWindow = Window & typeof globalThis;
@@ -47,6 +47,12 @@ export interface LoadJudge {
   markupOrCss(text: unknown): void;
   /** The readings of one content a browser may decode in several ways (lib/gate/text-readings.ts), each judged as markupOrCss; each URL asked about once. */
   markupOrCssReadings(texts: readonly string[]): void;
+  /**
+   * A module whose static imports the browser fetches where no hook of the page runs (a worklet's): a
+   * blob: or data: module is the page's own text, judged as a text that leaves (the imports it names, a
+   * blob: or data: module among them, are in it); throws when refused or not readable.
+   */
+  moduleCode(url: string): void;
   /** A script's type about to be set: throws for speculation rules (lib/gate/speculation-rules.ts). */
   scriptType(type: unknown): void;
   /** A text written where it leaves from later (a cookie, a window name): throws when refused. */
@@ -66,6 +72,10 @@ const UNREADABLE_JAVASCRIPT = '发布前预检：此 javascript: 地址生成的
 type Verdict = { pass: boolean; message?: string };
 
 const BLOB_URL = /^blob:/i;
+/** A blob: or data: URL written in a module's text (an import of it). */
+const INNER_MODULE = /(?:blob|data):[^'"`\s)]+/gi;
+/** Modules importing modules deeper than this are not read on: refused. */
+const MODULE_DEPTH = 4;
 const NETWORK_URL = /^(https?|wss?):/i;
 
 /**
@@ -138,6 +148,30 @@ function judgeNames(found: readonly [WindowNameAttribute, string][], text: TextJ
   for (let i = 0; i < names.length; i++) text('window.name', last.get(names[i]!)!, names[i]!);
 }
 
+/**
+ * A module's own text, for a worklet's static imports (LoadJudge.moduleCode): a blob: or data: module
+ * is judged as a text that leaves, and the blob: and data: modules it names the same way.
+ */
+function moduleJudge(win: PageWindow, blobs: BlobStore, text: TextJudge, refuse: (message: string) => void): (url: string) => void {
+  const judgeModule = (url: string, depth: number): void => {
+    const abs = absoluteUrl(win, url);
+    const blob = matches(BLOB_URL, abs);
+    const texts = blob ? blobs.read(abs) : isDataUrl(abs) ? dataUrlReadings(abs) : undefined;
+    if (blob && texts === undefined) return refuse(UNREADABLE_BLOB);
+    if (texts === undefined) return;
+    for (let i = 0; i < texts.length; i++) {
+      text('element-url', 'worklet module', texts[i]!);
+      // its URL in the text shows nothing of what an imported blob: or data: module holds
+      const inner = allMatches(INNER_MODULE, texts[i]!);
+      for (let k = 0; k < inner.length; k++) {
+        if (depth >= MODULE_DEPTH) return refuse(UNREADABLE_BLOB);
+        judgeModule(inner[k]![0], depth + 1);
+      }
+    }
+  };
+  return (url) => judgeModule(url, 0);
+}
+
 export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobStore): LoadJudge {
   // (a page outside the policy keeps them, as it keeps every other route)
   const refuse = (message: string) => {
@@ -199,6 +233,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     // each name once, as each URL (a repeated target="_blank" is never asked about: no text in it)
     judgeNames(names, text);
   };
+  const moduleCode = moduleJudge(win, blobs, text, refuse);
   const request = (url: string, headers: [string, string][]) => {
     const abs = absoluteUrl(win, url);
     if (headers.length === 0 || !matches(NETWORK_URL, abs)) return check(url);
@@ -213,6 +248,7 @@ export function loadJudge(win: PageWindow, channel: GuardChannel, blobs: BlobSto
     html: (html) => markup(toText(html), false),
     markupOrCss: (t) => markup(toText(t), true),
     markupOrCssReadings: (texts) => markup(texts, true),
+    moduleCode,
     scriptType: (type) => {
       if (isSpeculationRulesType(type)) refuse(NO_SPECULATION);
     },

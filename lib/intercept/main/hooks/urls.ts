@@ -152,7 +152,12 @@ function hookLoaders(win: PageWindow, judge: LoadJudge): void {
   const loads = (name: string, method: string, urlsOf: (args: unknown[]) => unknown[]) =>
     beforeAsyncCall(win, protoOf(win, name), method, (_, args) => judgeEach(urlsOf(args), judge));
   loads('ServiceWorkerContainer', 'register', (args) => [(args[0] = once(args[0]))]);
-  loads('Worklet', 'addModule', (args) => [(args[0] = once(args[0]))]);
+  // a worklet has no hooks of its own: what its module imports is judged in the module's text
+  loads('Worklet', 'addModule', (args) => {
+    const url = (args[0] = once(args[0]));
+    judge.moduleCode(toText(url));
+    return [url];
+  });
   // A Request is fetched with its headers and its referrer (a probe's Content-Language and Referer
   // carried the ID and the draft): asked about as a GET with them, as the page's fetch is (./network.ts).
   const cache = protoOf(win, 'Cache');
