@@ -53,6 +53,7 @@ export const ID_CASES: [label: string, body: string][] = [
 
 /** Clean worklet modules: they still load, and what they import arrives. */
 export const CLEAN_SCRIPT_CASES: [label: string, body: string][] = [
+  ['a fresh frame sent by its navigation.navigate() to a clean address still gets there', String.raw`const f = frame('s16-nnc'); f.contentWindow.navigation.navigate(sink('s16-nav-clean') + '?page=2'); await wait(1500);`],
   ['an audio worklet module (a script Blob) importing a clean address still loads it', String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-clean') + '?v=1"; registerProcessor("p", class extends AudioWorkletProcessor { process() { return true; } });'], { type: 'text/javascript' })); const ctx = new AudioContext(); const r = await ctx.audioWorklet.addModule(u).then(() => 'loaded', (e) => String(e)); await wait(300); return r;`],
 ];
 
@@ -64,6 +65,7 @@ export const WORDS_CASES: [label: string, body: string][] = [
   ["a link with no target, clicked by a dispatched click with ctrlKey (a new tab)", String.raw`const a = link('s16-l3', sink('s16-link-ctrl') + '?c=' + plain); a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true })); await wait(1500);`],
   ["a link with no target, a dispatched middle-button click (button: 1)", String.raw`const a = link('s16-l4', sink('s16-link-mid') + '?c=' + plain); a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 1 })); await wait(1500);`],
   ["a fresh frame sent by its navigation.navigate() to an address holding the draft", String.raw`const f = frame('s16-nn'); f.contentWindow.navigation.navigate(sink('s16-nav-nav') + '?c=' + plain); await wait(1500);`],
+  ["the same by this window's navigate method called on the frame's Navigation", String.raw`const f = frame('s16-nn2'); try { navigation.navigate.call(f.contentWindow.navigation, sink('s16-nav-nav2') + '?c=' + plain); } catch {} await wait(1500);`],
 ];
 
 /** What each side's trusted case sets up (page script after PRE) and then does with real input. */

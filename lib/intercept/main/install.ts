@@ -20,6 +20,7 @@ import { watchBlankMetaRefresh } from './hooks/meta-refresh';
 import { hookPeerConnections } from './hooks/peer';
 import { watchShadowRoots } from './hooks/shadow-roots';
 import { blankAsk } from './hooks/blank-ask';
+import { hookBlankNavigate } from './hooks/blank-navigate';
 import { hookBeacon, hookFetch, hookFetchLater, hookXhr } from './hooks/network';
 import { hookEventSource, hookWebSocket, hookWebSocketStream, refuseWebTransport } from './hooks/sockets';
 import { hookState } from './hooks/state';
@@ -81,6 +82,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
     channel.shadowRoot(host);
   });
   watchBlankMetaRefresh(win, ask);
+  hookBlankNavigate(win, ask);
   afterDocumentOpen(win, () => {
     links.relisten();
     lists.relisten();
