@@ -30,7 +30,11 @@ export interface FirefoxProbe extends ProbePage {
 }
 
 /** Registers the suite's Firefox and servers (beforeAll/afterAll) and returns its helpers. */
-export function firefoxProbe(setup: { policy?: (serverUrl: string) => Promise<Policy> } = {}): FirefoxProbe {
+/**
+ * `pre`: the case file's page helpers, put before each case's code. Both go in a block of their own,
+ * so that the case file's names may shadow the harness's (`fresh`, `U`).
+ */
+export function firefoxProbe(setup: { policy?: (serverUrl: string) => Promise<Policy>; pre?: string } = {}): FirefoxProbe {
   let firefox: FirefoxSession;
   let guarded: ProbeSide;
   let control: ProbeSide;
@@ -58,7 +62,7 @@ export function firefoxProbe(setup: { policy?: (serverUrl: string) => Promise<Po
   };
   const sides = () => ({ guarded, control });
   return {
-    ...probeHarness(sides, { script: (code, raw) => race(pageScript(HELPERS + code, raw)), after: closeOthers }),
+    ...probeHarness(sides, { script: (code, raw) => race(pageScript(`${HELPERS} { ${setup.pre ?? ''} ${code}\n}`, raw)), after: closeOthers }),
     firefox: () => firefox,
     sides,
     closeOthers,

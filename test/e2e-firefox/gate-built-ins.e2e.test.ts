@@ -13,8 +13,6 @@ import { WORKER_REPLACED, WORKER_UNGUARDED } from '../e2e/built-ins-rows/worker.
 import { firefoxProbe } from './firefox-probe-page.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe();
-/** In a block of its own: a case's names stay apart from the Firefox harness's. */
-const block = (code: string) => `{ ${code}\n}`;
 
 // Left out of HOOKS_REPLACED, neither delivers on the control host: the WebSocketStream writer (Firefox
 // has no WebSocketStream) and the ICE ufrag in STUN checks (no STUN check reaches the recorder: Firefox
@@ -22,18 +20,18 @@ const block = (code: string) => `{ ${code}\n}`;
 const HOOKS_IN_FIREFOX = HOOKS_REPLACED.filter(([label]) => !label.includes('WebSocketStream') && !label.includes('STUN checks'));
 
 describe("Firefox: the page's JavaScript built-ins replaced after load", () => {
-  test.each(REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 84)), 60_000);
-  test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(block(code)), 60_000);
+  test.each(REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 84)), 60_000);
+  test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code), 60_000);
 });
 
 describe("Firefox: built-ins the gate's shared modules used in the page (lib/gate/**)", () => {
-  test.each(GATE_REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 85)), 60_000);
+  test.each(GATE_REPLACED)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 85)), 60_000);
 });
 
 describe('Firefox: built-ins the sockets, peer, style-text and meta-refresh hooks used', () => {
-  test.each(HOOKS_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 86)), 60_000);
+  test.each(HOOKS_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 86)), 60_000);
 });
 
 describe('Firefox: built-ins a worker and its prelude used, and the ways around the worker guard', () => {
-  test.each([...WORKER_REPLACED, ...WORKER_UNGUARDED])('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 87)), 60_000);
+  test.each([...WORKER_REPLACED, ...WORKER_UNGUARDED])('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 87)), 60_000);
 });

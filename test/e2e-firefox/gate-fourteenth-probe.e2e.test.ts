@@ -9,9 +9,7 @@ import { describe, test } from 'vitest';
 import { CLEAN_CASES, CLOSE_CASES, LINK_CASES, PI_CASES, PRE, SHADOW_FORM_CASES, TOKEN_CASES } from '../e2e/fourteenth-probe-cases.ts';
 import { firefoxProbe } from './firefox-probe-page.ts';
 
-const { expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe();
-/** In a block of its own: PRE's names stay apart from the Firefox harness's. */
-const page = (code: string) => `{ ${PRE} ${code}\n}`;
+const { expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe({ pre: PRE });
 const without = (cases: [string, string][], out: string[]) => cases.filter(([label]) => !out.includes(label));
 
 // Left out: fetchLater (Firefox has none: "fetchLater is not defined" on the control host).
@@ -24,25 +22,25 @@ const LINK_IN_FIREFOX = LINK_CASES.filter(([, code]) => !code.includes('a.ping')
 const PI_IN_FIREFOX = without(PI_CASES, ['the same, the ID appended (appendData)']);
 
 describe('Firefox: a method and a header name', () => {
-  test.each(TOKEN_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 95)), 60_000);
+  test.each(TOKEN_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 95)), 60_000);
 });
 
 describe("Firefox: a socket's close reason", () => {
-  test.each(CLOSE_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 96)), 60_000);
+  test.each(CLOSE_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 96)), 60_000);
 });
 
 describe('Firefox: a link activation', () => {
-  test.each(LINK_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 97)), 60_000);
+  test.each(LINK_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 97)), 60_000);
 });
 
 describe('Firefox: a form in a shadow root', () => {
-  test.each(SHADOW_FORM_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 99)), 60_000);
+  test.each(SHADOW_FORM_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 99)), 60_000);
 });
 
 describe('Firefox: an xml-stylesheet processing instruction', () => {
-  test.each(PI_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 98)), 60_000);
+  test.each(PI_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 98)), 60_000);
 });
 
 describe('Firefox: the CMS keeps working', () => {
-  test.each(CLEAN_CASES)('%s', async (_label, code) => void (await expectCleanArrives(page(code))), 60_000);
+  test.each(CLEAN_CASES)('%s', async (_label, code) => void (await expectCleanArrives(code)), 60_000);
 });

@@ -9,9 +9,7 @@ import { describe, test } from 'vitest';
 import { BASE_CASES, CLEAN_CASES, PRE, REQUEST_CASES } from '../e2e/late-base-and-cache-cases.ts';
 import { firefoxProbe } from './firefox-probe-page.ts';
 
-const { expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe();
-/** In a block of its own: PRE's names stay apart from the Firefox harness's. */
-const page = (code: string) => `{ ${PRE} ${code}\n}`;
+const { expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe({ pre: PRE });
 
 // Left out: the img and <input type=image> cases (Gecko takes their URL against the base of the moment
 // src was set: the control host loads no picture under the later <base>).
@@ -21,13 +19,13 @@ const BASE_IN_FIREFOX = BASE_CASES.filter(([label]) => label.startsWith('<object
 const REQUEST_IN_FIREFOX = REQUEST_CASES.filter(([label]) => !label.includes('referrer'));
 
 describe('Firefox: a <base> that takes effect after a relative URL was judged', () => {
-  test.each(BASE_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 87)), 60_000);
+  test.each(BASE_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 87)), 60_000);
 });
 
 describe('Firefox: what a Request carries into Cache.add/addAll besides its URL', () => {
-  test.each(REQUEST_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(page(code), 88)), 60_000);
+  test.each(REQUEST_IN_FIREFOX)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 88)), 60_000);
 });
 
 describe('Firefox: the CMS keeps working', () => {
-  test.each(CLEAN_CASES)('%s', async (_label, code) => void (await expectCleanArrives(page(code))), 60_000);
+  test.each(CLEAN_CASES)('%s', async (_label, code) => void (await expectCleanArrives(code)), 60_000);
 });

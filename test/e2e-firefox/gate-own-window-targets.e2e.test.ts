@@ -9,14 +9,12 @@ import { BASE_PRE, BASE_TARGET_CASES, BASE_TARGET_CLEAN, FORM_PRE, UNTRIMMED_CAS
 import { firefoxProbe } from './firefox-probe-page.ts';
 
 const { expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe();
-/** In a block of its own: the helpers shadow the Firefox harness's names. */
-const block = (code: string) => `{ ${code}\n}`;
 
 describe('Firefox: a target the browser does not trim: a new window', () => {
-  test.each(UNTRIMMED_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(FORM_PRE + code), 81)), 60_000);
+  test.each(UNTRIMMED_CASES)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(FORM_PRE + code, 81)), 60_000);
 });
 
 describe('Firefox: a <base target> naming a fresh frame', () => {
-  test.each(BASE_TARGET_CASES)('%s', async (_label, code) => void (await expectDeliveredOnlyWithout(block(BASE_PRE + code), 81)), 60_000);
-  test.each(BASE_TARGET_CLEAN)('%s', async (_label, code) => void (await expectCleanArrives(block(BASE_PRE + code))), 60_000);
+  test.each(BASE_TARGET_CASES)('%s', async (_label, code) => void (await expectDeliveredOnlyWithout(BASE_PRE + code, 81)), 60_000);
+  test.each(BASE_TARGET_CLEAN)('%s', async (_label, code) => void (await expectCleanArrives(BASE_PRE + code)), 60_000);
 });

@@ -11,8 +11,6 @@ import { firefoxProbe } from './firefox-probe-page.ts';
 
 const probe = firefoxProbe();
 const { expectCleanArrives, expectDeliveredOnlyWithout, onControl, onGuarded } = probe;
-/** In a block of its own: a case's names (`U`) stay apart from the Firefox harness's. */
-const block = (code: string) => `{ ${code}\n}`;
 
 // Left out of NOT_READ, none of them delivers on the control host: WebSocketStream subprotocols (Firefox
 // has no WebSocketStream), an iframe's csp attribute (Sec-Required-CSP is Chromium's: Firefox sends no
@@ -21,37 +19,37 @@ const block = (code: string) => `{ ${code}\n}`;
 const NOT_READ_IN_FIREFOX = NOT_READ.filter(([label]) => !/^(WebSocketStream|an iframe's csp|WebRTC)/.test(label));
 
 describe('Firefox: read once: the browser sends the copy that was judged', () => {
-  test.each(READ_ONCE)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(block(code)), 60_000);
+  test.each(READ_ONCE)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code), 60_000);
 });
 
 describe('Firefox: not read before: delivered without Precheck, refused with it', () => {
   test.each(NOT_READ_IN_FIREFOX)('%s', async (_label, code) => {
-    expect(await expectDeliveredOnlyWithout(block(code), 82)).toMatch(/预检/);
+    expect(await expectDeliveredOnlyWithout(code, 82)).toMatch(/预检/);
   }, 60_000);
 });
 
 describe("Firefox: the page's built-ins replaced after load", () => {
-  test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(block(code)), 60_000);
-  test.each(BUILT_INS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 83)), 60_000);
+  test.each(AT_THE_HOOKS)('%s: the clean version arrives, nothing carrying the ID', async (_label, code) => expectCleanArrives(code), 60_000);
+  test.each(BUILT_INS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 83)), 60_000);
 });
 
 describe('Firefox: a service worker message is cloned once by the guard: ports and buffers still move', () => {
   test('a port handed to the worker with a clean message moves (the worker posts), and the page’s other end refuses the draft', async () => {
-    const guarded = await onGuarded(block(SW_PORT_CODE));
+    const guarded = await onGuarded(SW_PORT_CODE);
     expect(guarded.outcome).toBe('ok: true moved SecurityError');
     expect(guarded.carried).toEqual([]);
     expect(guarded.arrived).toBe(1);
   }, 60_000);
-  test.each(SW_UNTRACKED_PORTS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(block(code), 85)), 60_000);
-  test("the page's own channel to the worker: a clean message down it arrives", () => expectCleanArrives(block(SW_OWN_PORT_CLEAN)), 60_000);
+  test.each(SW_UNTRACKED_PORTS)('%s: delivered without Precheck, never with it', async (_label, code) => void (await expectDeliveredOnlyWithout(code, 85)), 60_000);
+  test("the page's own channel to the worker: a clean message down it arrives", () => expectCleanArrives(SW_OWN_PORT_CLEAN), 60_000);
 });
 
 describe('Firefox: a submission aimed at another window: the page changes its entry list after the judge', () => {
   test.each(LATE_LISTENERS)('%s: delivered without Precheck; with it the form leaves empty', async (_label, code) => {
-    const without = await onControl(block(code), 84);
+    const without = await onControl(code, 84);
     await probe.closeOthers();
     expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-    const guarded = await onGuarded(block(code));
+    const guarded = await onGuarded(code);
     await probe.closeOthers();
     expect(guarded.carried, guarded.outcome).toEqual([]);
     expect(guarded.arrived, guarded.outcome).toBe(1);

@@ -8,18 +8,16 @@ import { describe, test } from 'vitest';
 import { CLEAN_CASES, LINK_CASES, PRE, SHADOW_FORM_CASES } from '../e2e/shadow-trees-cases.ts';
 import { firefoxProbe } from './firefox-probe-page.ts';
 
-const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe();
-/** In a block of its own: PRE's `fresh` shadows the Firefox harness's. */
-const code = (body: string) => `{ ${PRE} ${body}\n}`;
+const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe({ pre: PRE });
 
 describe('Firefox: a shadow tree\'s form aimed at another window, the draft in it', () => {
-  test.each(SHADOW_FORM_CASES)('%s: delivered without Precheck, never with it', async (_label, body) => void (await expectDeliveredOnlyWithout(code(body), 81)), 60_000);
+  test.each(SHADOW_FORM_CASES)('%s: delivered without Precheck, never with it', async (_label, body) => void (await expectDeliveredOnlyWithout(body, 81)), 60_000);
 });
 
 describe('Firefox: links the window\'s click listener did not read, carrying the draft (its ID taken out)', () => {
-  test.each(LINK_CASES)('%s: arrives without Precheck, never with it', async (_label, body) => void (await expectArrivesOnlyWithout(code(body), 81)), 60_000);
+  test.each(LINK_CASES)('%s: arrives without Precheck, never with it', async (_label, body) => void (await expectArrivesOnlyWithout(body, 81)), 60_000);
 });
 
 describe('Firefox: the CMS keeps working', () => {
-  test.each(CLEAN_CASES)('%s', async (_label, body) => void (await expectCleanArrives(code(body))), 60_000);
+  test.each(CLEAN_CASES)('%s', async (_label, body) => void (await expectCleanArrives(body)), 60_000);
 });
