@@ -5,7 +5,7 @@
  * host and not with Precheck.
  */
 import { describe, test } from 'vitest';
-import { CLEAN_CASES, LINK_CASES, PRE, SHADOW_FORM_CASES } from '../e2e/shadow-trees-cases.ts';
+import { CLEAN_CASES, LINK_CASES, PARSED_CLOSED, PERSON_CLEAN_CASES, PERSON_FORM_CASES, PERSON_LINK_CASES, PRE, SHADOW_FORM_CASES, clickHost } from '../e2e/shadow-trees-cases.ts';
 import { firefoxProbe } from './firefox-probe-page.ts';
 
 const { expectArrivesOnlyWithout, expectCleanArrives, expectDeliveredOnlyWithout } = firefoxProbe({ pre: PRE });
@@ -18,6 +18,12 @@ describe('Firefox: links the window\'s click listener did not read, carrying the
   test.each(LINK_CASES)('%s: arrives without Precheck, never with it', async (_label, body) => void (await expectArrivesOnlyWithout(body, 81)), 60_000);
 });
 
+describe('Firefox: a person\'s click inside a closed root the parser made (no page code reaches it)', () => {
+  test.each(PERSON_FORM_CASES)('%s: delivered without Precheck, never with it', async (_label, body) => void (await expectDeliveredOnlyWithout(PARSED_CLOSED + body, 81, clickHost)), 60_000);
+  test.each(PERSON_LINK_CASES)('%s: arrives without Precheck, never with it', async (_label, body) => void (await expectArrivesOnlyWithout(PARSED_CLOSED + body, 81, clickHost)), 60_000);
+});
+
 describe('Firefox: the CMS keeps working', () => {
   test.each(CLEAN_CASES)('%s', async (_label, body) => void (await expectCleanArrives(body)), 60_000);
+  test.each(PERSON_CLEAN_CASES)('%s', async (_label, body) => void (await expectCleanArrives(PARSED_CLOSED + body, clickHost)), 60_000);
 });
