@@ -100,6 +100,12 @@ export interface PassResult {
    * one (lib/scan/tokens.ts), so only these are read for masked tokens.
    */
   starRuns: number[];
+  /**
+   * For each entry of `starRuns`, 1 when the run is typed plain: in ASCII, no separator in it
+   * removed, and no letter (ASCII or full-width) right before or after it. Its masked tokens are
+   * then its stretches between separators as typed, read without normalising its line.
+   */
+  plainStars: number[];
   /** Offsets of trigger words. */
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
@@ -149,6 +155,7 @@ const kept: Lists = {
   runs: new Offsets(),
   digitRows: new Offsets(),
   starRuns: new Offsets(),
+  plainStars: new Offsets(),
   words: new Offsets(),
   lineStarts: new Offsets(),
   edges: new Offsets(),
@@ -164,6 +171,7 @@ export function candidatePass(text: string, table: WordTable): PassResult {
     runs: kept.runs.take(),
     digitRows: kept.digitRows.take(),
     starRuns: kept.starRuns.take(),
+    plainStars: kept.plainStars.take(),
     words: kept.words.take(),
     lineStarts: kept.lineStarts.take(),
     edges: kept.edges.take(),
@@ -206,7 +214,9 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
         out.runs.push(i);
         out.runs.push(e);
         out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);
+        const removed = out.removed.length;
         if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
+        if (star) out.plainStars.push(plainRun(text, i, e, out.removed.length === removed));
       }
       i = e - 1;
     } else if (k === NEWLINE) {
@@ -231,29 +241,56 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
   return false;
 }
 
+/** PassResult.plainStars of the run text[i, e), given whether normalisation keeps all of it. */
+function plainRun(text: string, i: number, e: number, whole: boolean): number {
+  if (!whole || isLetter(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(e))) return 0;
+  let units = 0;
+  for (let j = i; j < e; j++) units |= text.charCodeAt(j);
+  return units < 0x80 ? 1 : 0;
+}
+
+/** [A-Za-z] and their full-width forms, which fold to them: a token goes on through them (NaN: no). */
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+
 const DIGIT = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const BLANK = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
-/** The fewest digits a number split by a line break has, both pieces and one more (wrapPairs()). */
+/**
+ * The fewest characters a number split by a line break has once joined (the shortest number rule
+ * takes seven: a token holds seven digits in a row).
+ */
 export const MIN_JOINED = 7;
 
 /**
- * Can the digits that end the line before `nl` and open the line after it (blanks aside) add up to
- * MIN_JOINED in the normalised text? Asked by the pass, so that the many line breaks between table
- * rows (an amount, then a row number) are never looked at again. Counted in the original, with the
- * separators among the digits, which normalisation may remove: never fewer than the normalised
- * digits (folding keeps a digit a digit), so no break wrapPairs() would keep is left out.
+ * Can the digits that end the line before `nl` and the digits (and an ID's closing X) that open the
+ * line after it, blanks aside, add up to MIN_JOINED in the normalised text (wrapHits() joins exactly
+ * those)? Asked by the pass, so that the many line breaks between table rows (an amount or a masked
+ * phone's last four, then a row number) are never looked at again. Counted in the original up to the
+ * last digit each way, with the separators among the digits, which normalisation may remove: never
+ * fewer than the normalised digits (folding keeps a digit a digit), so no break where wrapHits()
+ * could find something is left out. Separators after the last digit are not counted: normalisation
+ * removes a separator only before a digit or a star, so they never join.
  */
 function mayJoinAcross(text: string, nl: number): boolean {
   let a = nl - 1;
   while (a >= 0 && isBlankUnit(text.charCodeAt(a))) a--;
-  let digits = 0;
-  for (; a >= 0 && isNumberMaterial(text.charCodeAt(a)); a--) digits++;
+  let upper = 0;
+  for (let n = 1; a >= 0 && isNumberMaterial(text.charCodeAt(a)); a--, n++) if (DIGIT(text.charCodeAt(a))) upper = n;
   let b = nl + 1;
   while (b < text.length && isBlankUnit(text.charCodeAt(b))) b++;
-  for (; b < text.length && isNumberMaterial(text.charCodeAt(b)); b++) digits++;
-  return digits + 1 >= MIN_JOINED;
+  let lower = 0;
+  let afterDigits = b;
+  for (let n = 1; b < text.length && isNumberMaterial(text.charCodeAt(b)); b++, n++) {
+    if (DIGIT(text.charCodeAt(b))) {
+      lower = n;
+      afterDigits = b + 1;
+    }
+  }
+  const x = lower > 0 && isX(text.charCodeAt(afterDigits)) ? 1 : 0;
+  return upper + lower + x >= MIN_JOINED;
 }
+
+const isX = (c: number) => c === 0x58 || c === 0x78 || c === 0xff38 || c === 0xff58;
 
 /** Blank in the normalised text (a space, a tab, a '\r'), or the ideographic space that becomes one. */
 const isBlankUnit = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000;

@@ -77,6 +77,21 @@ describe('the pass pattern', () => {
     expect(candidatePass(text, wordTable([])).digitRows).toEqual(rows);
   });
 
+  // Each run holding a star: is it typed plain, so that its masked tokens can be read as typed?
+  it.each([
+    ['640205********1234', [1]],
+    ['640205********1234  139****5678', [1]],
+    ['６４０２０５********1234', [0]], // full-width digits: folded in the normalised text
+    ['640205＊＊＊＊＊＊＊＊1234', [0]],
+    ['ID640205********1234', [0]], // the token goes on through the letters before it
+    ['640205********1234ｘ', [0]],
+    ['139 ****5678', [0]], // the space is removed: 139****5678
+    ['号640205********1234，', [1]],
+    ['139****5678 与 6228480012345678901', [1]],
+  ])('plainStars of %s', (text, plain) => {
+    expect(candidatePass(text, wordTable([])).plainStars).toEqual(plain);
+  });
+
   it('hands over texts with invisible characters to the full normalisation', () => {
     expect(candidatePass('身份\u200B证号', wordTable(['证号'])).invisible).toBe(true);
   });
