@@ -101,9 +101,9 @@ export interface PassResult {
    */
   starRuns: number[];
   /**
-   * For each entry of `starRuns`, 1 when the run is typed plain: in ASCII, no separator in it
-   * removed, and no letter (ASCII or full-width) right before or after it. Its masked tokens are
-   * then its stretches between separators as typed, read without normalising its line.
+   * For each entry of `starRuns`, 1 when the run may be typed plain: no separator in it removed, and
+   * no letter (ASCII or full-width) right before or after it. Typed in ASCII too, its masked tokens
+   * are its stretches between separators as typed, read without normalising its line.
    */
   plainStars: number[];
   /** Offsets of trigger words. */
@@ -241,12 +241,12 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
   return false;
 }
 
-/** PassResult.plainStars of the run text[i, e), given whether normalisation keeps all of it. */
+/**
+ * PassResult.plainStars of the run text[i, e), given whether normalisation keeps all of it. Whether
+ * it is typed in ASCII is asked by its reader (lib/scan/tokens.ts), which reads it anyway.
+ */
 function plainRun(text: string, i: number, e: number, whole: boolean): number {
-  if (!whole || isLetter(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(e))) return 0;
-  let units = 0;
-  for (let j = i; j < e; j++) units |= text.charCodeAt(j);
-  return units < 0x80 ? 1 : 0;
+  return whole && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(e)) ? 1 : 0;
 }
 
 /** [A-Za-z] and their full-width forms, which fold to them: a token goes on through them (NaN: no). */

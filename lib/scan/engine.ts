@@ -143,9 +143,11 @@ export function scan(original: string, options: ScanOptions): Finding[] {
       numberFound.push(hit);
       return unbeatable(nr.rule, hit, options);
     });
-    if (numbers.length > 0) {
+    const pairs = numbers.length > 0 ? wrapPairs(lines, prepared.edges, headLines) : [];
+    if (pairs.length > 0) {
+      // Built only for a draft where a number may be split: most have no such line break.
       const reported = spanIndex(numberFound);
-      for (const k of wrapPairs(lines, prepared.edges, headLines)) {
+      for (const k of pairs) {
         for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit, order: 0 });
       }
     }

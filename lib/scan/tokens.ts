@@ -159,14 +159,17 @@ function maskedOfLine(at: LineAt, runs: NumberRuns, star: number, upTo: number, 
 }
 
 /**
- * Does `letGo` let go every masked token of the plain run read[from, to)? Its tokens are its
- * stretches between separators that hold a star and a digit, as typed.
+ * Does `letGo` let go every masked token of the plain run read[from, to)? When it is typed in ASCII,
+ * its tokens are its stretches between separators that hold a star and a digit, as typed; a run
+ * with a full-width character (folded in the normalised text) is read the normal way.
  */
 function plainTokensLetGo(read: string, from: number, to: number, letGo: LetGo): boolean {
   let start = from;
   let seen = 0;
   for (let p = from; p <= to; p++) {
-    const k = p < to ? classOf(read.charCodeAt(p)) : 0;
+    const c = p < to ? read.charCodeAt(p) : 0;
+    if (c >= 0x80) return false;
+    const k = CLASS[c]!;
     if (k !== 0) {
       if (seen === 0) start = p;
       seen |= k;
