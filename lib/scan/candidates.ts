@@ -26,6 +26,10 @@ for (const c of SEPARATOR_UNITS) BASE_CLASSES[c] = SEPARATOR;
 BASE_CLASSES[0x0a] = NEWLINE;
 for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
 
+/** PassResult.plainStars. */
+export const PLAIN = 1;
+export const PLAIN_WHOLE = 2;
+
 const isStar = (c: number) => c === 0x2a || c === 0xff0a;
 
 /** At least this many characters of number material (from a group character on) make a run. */
@@ -101,9 +105,10 @@ export interface PassResult {
    */
   starRuns: number[];
   /**
-   * For each entry of `starRuns`, 1 when the run may be typed plain: no separator in it removed, and
-   * no letter (ASCII or full-width) right before or after it. Typed in ASCII too, its masked tokens
-   * are its stretches between separators as typed, read without normalising its line.
+   * For each entry of `starRuns`, PLAIN when the run may be typed plain: no separator in it removed,
+   * and no letter (ASCII or full-width) right before or after it; PLAIN_WHOLE when it is that and
+   * holds no separator at all. Typed in ASCII too, its masked tokens are its stretches between
+   * separators as typed (PLAIN_WHOLE: the run itself), read without normalising its line; else 0.
    */
   plainStars: number[];
   /** Offsets of trigger words. */
@@ -216,7 +221,7 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
         out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);
         const removed = out.removed.length;
         if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
-        if (star) out.plainStars.push(plainRun(text, i, e, out.removed.length === removed));
+        if (star) out.plainStars.push(plainRun(text, i, e, out.removed.length === removed, separators));
       }
       i = e - 1;
     } else if (k === NEWLINE) {
@@ -242,11 +247,13 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
 }
 
 /**
- * PassResult.plainStars of the run text[i, e), given whether normalisation keeps all of it. Whether
- * it is typed in ASCII is asked by its reader (lib/scan/tokens.ts), which reads it anyway.
+ * PassResult.plainStars of the run text[i, e), given whether normalisation keeps all of it and
+ * whether it holds a separator. Whether it is typed in ASCII is asked by its reader
+ * (lib/scan/tokens.ts), which often need not read it at all.
  */
-function plainRun(text: string, i: number, e: number, whole: boolean): number {
-  return whole && !isLetter(text.charCodeAt(i - 1)) && !isLetter(text.charCodeAt(e)) ? 1 : 0;
+function plainRun(text: string, i: number, e: number, whole: boolean, separators: boolean): number {
+  if (!whole || isLetter(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(e))) return 0;
+  return separators ? PLAIN : PLAIN_WHOLE;
 }
 
 /** [A-Za-z] and their full-width forms, which fold to them: a token goes on through them (NaN: no). */

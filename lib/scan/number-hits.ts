@@ -65,7 +65,10 @@ export function numberHits(lines: LineIndex, runs: NumberRuns, fitting: readonly
       }
     }
     if (!masked && !reported && headLines[headLines.length - 1] !== line && digitsOnly(text, start - base, end - base)) headLines.push(line);
-  }, anyMasked, (read, start, end) => quietEverywhere(fitting[1]![Math.min(MAX_TOKEN, end - start)]!, read, start, end));
+  }, anyMasked, {
+    fits: (length) => fitting[1]![Math.min(MAX_TOKEN, length)]!.length > 0,
+    quiet: (read, start, end) => quietEverywhere(fitting[1]![Math.min(MAX_TOKEN, end - start)]!, read, start, end),
+  });
   return headLines;
 }
 

@@ -1,3 +1,4 @@
+import { PLAIN, PLAIN_WHOLE } from './candidates';
 import type { LineIndex } from './lines';
 
 /**
@@ -91,18 +92,23 @@ export interface NumberRuns {
   digitRows: readonly number[];
   /** The runs holding a star, by index, ascending. */
   starRuns: readonly number[];
-  /** Per entry of starRuns, 1 when that run is typed plain (PassResult.plainStars). */
+  /** Per entry of starRuns, whether that run may be typed plain (PassResult.plainStars). */
   plainStars: readonly number[];
   /** The text the pass read, and the runs' [start, end) pairs in it. */
   read: string;
   runsRead: readonly number[];
 }
 
-/**
- * Says whether a masked token can be let go unseen: it is read[start, end), typed plain (ASCII, as
- * the normalised text has it), and whatever a rule would ask of it says it reports nothing there.
- */
-export type LetGo = (read: string, start: number, end: number) => boolean;
+/** Whether a masked token can be let go unseen: no rule reports anything there. */
+export interface LetGo {
+  /** Does a rule read masked tokens of this length? */
+  fits(length: number): boolean;
+  /**
+   * Does every rule that fits the token read[start, end) say it reports nothing there? The token is
+   * typed plain (ASCII, as the normalised text has it).
+   */
+  quiet(read: string, start: number, end: number): boolean;
+}
 
 /**
  * The tokens of the lines holding the pass's number runs; masked ones only when `masked` (no rule
@@ -151,11 +157,25 @@ function maskedOfLine(at: LineAt, runs: NumberRuns, star: number, upTo: number, 
     const r = starRuns[star]! * 2;
     // A plain run ends at a character that is no token's (no letter, digit or star): a run read
     // after one let go starts its tokens where it would have.
-    if (letGo && runs.plainStars[star] === 1 && plainTokensLetGo(runs.read, runsRead[r]!, runsRead[r + 1]!, letGo)) continue;
+    const plain = letGo ? runs.plainStars[star]! : 0;
+    if (plain === PLAIN_WHOLE && wholeLetGo(runs.read, runsRead[r]!, runsRead[r + 1]!, letGo!)) continue;
+    if (plain === PLAIN && plainTokensLetGo(runs.read, runsRead[r]!, runsRead[r + 1]!, letGo!)) continue;
     const text = textOf(at);
     done = maskedTokensIn(text, runs.runs[r]! - base, Math.min(text.length, runs.runs[r + 1]! - base), done, at.line, base, on);
   }
   return star;
+}
+
+/**
+ * Does `letGo` let go the plain run read[from, to) that holds no separator? Its one masked token, if
+ * it holds a digit, is the run itself: a length no rule reads is let go unread (a masked phone or
+ * card number in a table cell).
+ */
+function wholeLetGo(read: string, from: number, to: number, letGo: LetGo): boolean {
+  if (!letGo.fits(to - from)) return true;
+  let units = 0;
+  for (let p = from; p < to; p++) units |= read.charCodeAt(p);
+  return units < 0x80 && letGo.quiet(read, from, to);
 }
 
 /**
@@ -175,7 +195,7 @@ function plainTokensLetGo(read: string, from: number, to: number, letGo: LetGo):
       seen |= k;
       continue;
     }
-    if ((seen & (STAR | DIGIT)) === (STAR | DIGIT) && !letGo(read, start, p)) return false;
+    if ((seen & (STAR | DIGIT)) === (STAR | DIGIT) && letGo.fits(p - start) && !letGo.quiet(read, start, p)) return false;
     seen = 0;
   }
   return true;
