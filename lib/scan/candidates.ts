@@ -13,15 +13,19 @@ import type { TextView } from './text-view';
  * first characters form a small set (see `npm run bench`).
  */
 
+/** A group character that is no digit: a star or an X. */
 const GROUP = 1;
 const SEPARATOR = 2;
 const NEWLINE = 3;
 const INVISIBLE = 4;
 const WORD = 5;
+/** A digit, of a digit group: a class of its own so that a run's digits in a row are counted from one lookup. */
+const DIGIT_GROUP = 6;
 
 /** The class of each UTF-16 unit, as normalize() sees it. */
 const BASE_CLASSES = new Uint8Array(0x10000);
-for (const c of GROUP_UNITS) BASE_CLASSES[c] = GROUP;
+const isDigitUnit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+for (const c of GROUP_UNITS) BASE_CLASSES[c] = isDigitUnit(c) ? DIGIT_GROUP : GROUP;
 for (const c of SEPARATOR_UNITS) BASE_CLASSES[c] = SEPARATOR;
 BASE_CLASSES[0x0a] = NEWLINE;
 for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
@@ -36,9 +40,6 @@ const isStar = (c: number) => c === 0x2a || c === 0xff0a;
 export const MIN_RUN = 7;
 /** The digits in a row an unmasked token holds (lib/scan/tokens.ts). */
 const MIN_DIGIT_ROW = 7;
-/** 1 for [0-9０-９], by UTF-16 unit. */
-const DIGIT_UNIT = new Uint8Array(0x10000);
-for (const c of GROUP_UNITS) if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) DIGIT_UNIT[c] = 1;
 
 /** The rules' trigger words, looked up by their first character. */
 export interface WordTable {
@@ -194,25 +195,29 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
   for (let i = 0; i < n; i++) {
     const k = classes[text.charCodeAt(i)]!;
     if (k === 0 || k === SEPARATOR) continue;
-    if (k === GROUP) {
+    if (k === DIGIT_GROUP || k === GROUP) {
       let e = i + 1;
       // Most runs (an ID in a table cell) hold no separator: those are not read a second time.
       let separators = false;
-      let row = DIGIT_UNIT[text.charCodeAt(i)]!;
+      let afterSeparator = false;
+      let row = k === DIGIT_GROUP ? 1 : 0;
       let longest = row;
       let star = isStar(text.charCodeAt(i));
       for (; e < n; e++) {
         const c = text.charCodeAt(e);
         const ke = classes[c];
-        if (ke === SEPARATOR) {
+        if (ke === DIGIT_GROUP) {
+          if (++row > longest) longest = row;
+          afterSeparator = false;
+        } else if (ke === SEPARATOR) {
           separators = true;
-          if (classes[text.charCodeAt(e - 1)] === SEPARATOR) row = 0;
-        } else if (ke !== GROUP) break;
-        else if (DIGIT_UNIT[c] === 1) longest = Math.max(longest, ++row);
-        else {
+          if (afterSeparator) row = 0;
+          afterSeparator = true;
+        } else if (ke === GROUP) {
           row = 0;
           star ||= isStar(c);
-        }
+          afterSeparator = false;
+        } else break;
       }
       if (e - i >= MIN_RUN) {
         if (star) out.starRuns.push(out.digitRows.length);
