@@ -47,14 +47,17 @@ export interface WordTable {
   byFirst: Map<number, string[]>;
   /**
    * For a first character, the second character all its words share, or ANY_SECOND: 本, 内 and 外
-   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not. ALONE when the
-   * character is a word by itself: 密 stands on thousands of prose lines, each a word, not a search.
+   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not. ONLY_ALONE when
+   * each of the character's words is the character by itself (密, @), ALONE when one of them is:
+   * 密 stands on thousands of prose lines, each a word, not a search.
    */
   second: Uint16Array;
 }
 
 const ANY_SECOND = 0xffff;
-/** In `second`: the character is a word by itself (密, @), wherever it stands. */
+/** In `second`: each word of the character is the character by itself (密, @): its first on a line is enough. */
+const ONLY_ALONE = 0xfffd;
+/** In `second`: the character is a word by itself and opens longer words too: a word wherever it stands. */
 const ALONE = 0xfffe;
 
 const tables = new Map<string, WordTable>();
@@ -81,7 +84,8 @@ function buildTable(words: readonly string[]): WordTable {
   const second = new Uint16Array(0x10000);
   for (const [c, ws] of byFirst) {
     const seconds = new Set(ws.map((w) => (w.length > 1 ? w.charCodeAt(1) : ANY_SECOND)));
-    second[c] = ws.some((w) => w.length === 1) ? ALONE : seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
+    const alone = ws.filter((w) => w.length === 1).length;
+    second[c] = alone === ws.length ? ONLY_ALONE : alone > 0 ? ALONE : seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
   }
   return { classes, byFirst, second };
 }
@@ -112,7 +116,11 @@ export interface PassResult {
    * separators as typed (PLAIN_WHOLE: the run itself), read without normalising its line; else 0.
    */
   plainStars: number[];
-  /** Offsets of trigger words. */
+  /**
+   * Offsets of trigger words; of a character that is each of its words by itself (密), only the
+   * first on each line: word rules read the lines words stand on, and 密 stands a dozen times on a
+   * line of prose (国家秘密、商业秘密).
+   */
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
   lineStarts: number[];
@@ -139,6 +147,11 @@ class Offsets {
 
   get length(): number {
     return this.n;
+  }
+
+  /** The last offset pushed, or -1. */
+  last(): number {
+    return this.n > 0 ? this.a[this.n - 1]! : -1;
   }
 
   push(v: number): void {
@@ -233,19 +246,7 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
       out.lineStarts.push(i + 1);
       if (digitsAround(text, i) && mayJoinAcross(text, i)) out.edges.push(i);
     } else if (k === WORD) {
-      const c = text.charCodeAt(i);
-      const s2 = table.second[c];
-      if (s2 === ALONE) {
-        out.words.push(i);
-        continue;
-      }
-      if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) continue;
-      for (const w of table.byFirst.get(c)!) {
-        if (text.startsWith(w, i)) {
-          out.words.push(i);
-          break;
-        }
-      }
+      wordAt(text, i, table, out);
     } else return true;
   }
   return false;
@@ -263,6 +264,28 @@ function plainRun(text: string, i: number, e: number, whole: boolean, separators
 
 /** [A-Za-z] and their full-width forms, which fold to them: a token goes on through them (NaN: no). */
 const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+
+/** Records the trigger word at text[i], if one starts there (the class of text[i] is WORD). */
+function wordAt(text: string, i: number, table: WordTable, out: Lists): void {
+  const c = text.charCodeAt(i);
+  const s2 = table.second[c];
+  if (s2 === ONLY_ALONE) {
+    const last = out.words.last();
+    if (last < out.lineStarts.last() || text.charCodeAt(last) !== c) out.words.push(i);
+    return;
+  }
+  if (s2 === ALONE) {
+    out.words.push(i);
+    return;
+  }
+  if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) return;
+  for (const w of table.byFirst.get(c)!) {
+    if (text.startsWith(w, i)) {
+      out.words.push(i);
+      return;
+    }
+  }
+}
 
 const DIGIT = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const BLANK = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;

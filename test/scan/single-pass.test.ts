@@ -92,6 +92,13 @@ describe('the pass pattern', () => {
     expect(candidatePass(text, wordTable([])).plainStars).toEqual(plain);
   });
 
+  it('keeps the first on each line of a character that is each of its words by itself', () => {
+    const text = '国家秘密、商业秘密\n密级：机密';
+    expect(candidatePass(text, wordTable(['密'])).words).toEqual([3, 10]);
+    // 密码 needs every 密: the first on a line may not open it.
+    expect(candidatePass(text, wordTable(['密', '密码'])).words).toEqual([3, 8, 10, 14]);
+  });
+
   it('hands over texts with invisible characters to the full normalisation', () => {
     expect(candidatePass('身份\u200B证号', wordTable(['证号'])).invisible).toBe(true);
   });
