@@ -13,18 +13,26 @@ import type { TextView } from './text-view';
  * first characters form a small set (see `npm run bench`).
  */
 
+/** A group character that is no digit: a star or an X. */
 const GROUP = 1;
 const SEPARATOR = 2;
 const NEWLINE = 3;
 const INVISIBLE = 4;
 const WORD = 5;
+/** A digit, of a digit group: a class of its own so that a run's digits in a row are counted from one lookup. */
+const DIGIT_GROUP = 6;
 
 /** The class of each UTF-16 unit, as normalize() sees it. */
 const BASE_CLASSES = new Uint8Array(0x10000);
-for (const c of GROUP_UNITS) BASE_CLASSES[c] = GROUP;
+const isDigitUnit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+for (const c of GROUP_UNITS) BASE_CLASSES[c] = isDigitUnit(c) ? DIGIT_GROUP : GROUP;
 for (const c of SEPARATOR_UNITS) BASE_CLASSES[c] = SEPARATOR;
 BASE_CLASSES[0x0a] = NEWLINE;
 for (const c of INVISIBLE_UNITS) BASE_CLASSES[c] = INVISIBLE;
+
+/** PassResult.plainStars. */
+export const PLAIN = 1;
+export const PLAIN_WHOLE = 2;
 
 const isStar = (c: number) => c === 0x2a || c === 0xff0a;
 
@@ -32,9 +40,6 @@ const isStar = (c: number) => c === 0x2a || c === 0xff0a;
 export const MIN_RUN = 7;
 /** The digits in a row an unmasked token holds (lib/scan/tokens.ts). */
 const MIN_DIGIT_ROW = 7;
-/** 1 for [0-9０-９], by UTF-16 unit. */
-const DIGIT_UNIT = new Uint8Array(0x10000);
-for (const c of GROUP_UNITS) if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) DIGIT_UNIT[c] = 1;
 
 /** The rules' trigger words, looked up by their first character. */
 export interface WordTable {
@@ -42,14 +47,17 @@ export interface WordTable {
   byFirst: Map<number, string[]>;
   /**
    * For a first character, the second character all its words share, or ANY_SECOND: 本, 内 and 外
-   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not. ALONE when the
-   * character is a word by itself: 密 stands on thousands of prose lines, each a word, not a search.
+   * open a word of the pack's (本件, 内部资料, 外传) and a great many that are not. ONLY_ALONE when
+   * each of the character's words is the character by itself (密, @), ALONE when one of them is:
+   * 密 stands on thousands of prose lines, each a word, not a search.
    */
   second: Uint16Array;
 }
 
 const ANY_SECOND = 0xffff;
-/** In `second`: the character is a word by itself (密, @), wherever it stands. */
+/** In `second`: each word of the character is the character by itself (密, @): its first on a line is enough. */
+const ONLY_ALONE = 0xfffd;
+/** In `second`: the character is a word by itself and opens longer words too: a word wherever it stands. */
 const ALONE = 0xfffe;
 
 const tables = new Map<string, WordTable>();
@@ -76,7 +84,8 @@ function buildTable(words: readonly string[]): WordTable {
   const second = new Uint16Array(0x10000);
   for (const [c, ws] of byFirst) {
     const seconds = new Set(ws.map((w) => (w.length > 1 ? w.charCodeAt(1) : ANY_SECOND)));
-    second[c] = ws.some((w) => w.length === 1) ? ALONE : seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
+    const alone = ws.filter((w) => w.length === 1).length;
+    second[c] = alone === ws.length ? ONLY_ALONE : alone > 0 ? ALONE : seconds.size === 1 ? [...seconds][0]! : ANY_SECOND;
   }
   return { classes, byFirst, second };
 }
@@ -100,7 +109,18 @@ export interface PassResult {
    * one (lib/scan/tokens.ts), so only these are read for masked tokens.
    */
   starRuns: number[];
-  /** Offsets of trigger words. */
+  /**
+   * For each entry of `starRuns`, PLAIN when the run may be typed plain: no separator in it removed,
+   * and no letter (ASCII or full-width) right before or after it; PLAIN_WHOLE when it is that and
+   * holds no separator at all. Typed in ASCII too, its masked tokens are its stretches between
+   * separators as typed (PLAIN_WHOLE: the run itself), read without normalising its line; else 0.
+   */
+  plainStars: number[];
+  /**
+   * Offsets of trigger words; of a character that is each of its words by itself (密), only the
+   * first on each line: word rules read the lines words stand on, and 密 stands a dozen times on a
+   * line of prose (国家秘密、商业秘密).
+   */
   words: number[];
   /** Offsets of the line starts ('\n' ends a line). */
   lineStarts: number[];
@@ -129,6 +149,11 @@ class Offsets {
     return this.n;
   }
 
+  /** The last offset pushed, or -1. */
+  last(): number {
+    return this.n > 0 ? this.a[this.n - 1]! : -1;
+  }
+
   push(v: number): void {
     this.a[this.n++] = v;
   }
@@ -149,6 +174,7 @@ const kept: Lists = {
   runs: new Offsets(),
   digitRows: new Offsets(),
   starRuns: new Offsets(),
+  plainStars: new Offsets(),
   words: new Offsets(),
   lineStarts: new Offsets(),
   edges: new Offsets(),
@@ -164,6 +190,7 @@ export function candidatePass(text: string, table: WordTable): PassResult {
     runs: kept.runs.take(),
     digitRows: kept.digitRows.take(),
     starRuns: kept.starRuns.take(),
+    plainStars: kept.plainStars.take(),
     words: kept.words.take(),
     lineStarts: kept.lineStarts.take(),
     edges: kept.edges.take(),
@@ -181,79 +208,124 @@ function passInto(text: string, table: WordTable, out: Lists): boolean {
   for (let i = 0; i < n; i++) {
     const k = classes[text.charCodeAt(i)]!;
     if (k === 0 || k === SEPARATOR) continue;
-    if (k === GROUP) {
+    if (k === DIGIT_GROUP || k === GROUP) {
       let e = i + 1;
       // Most runs (an ID in a table cell) hold no separator: those are not read a second time.
       let separators = false;
-      let row = DIGIT_UNIT[text.charCodeAt(i)]!;
+      let afterSeparator = false;
+      let row = k === DIGIT_GROUP ? 1 : 0;
       let longest = row;
       let star = isStar(text.charCodeAt(i));
       for (; e < n; e++) {
         const c = text.charCodeAt(e);
         const ke = classes[c];
-        if (ke === SEPARATOR) {
+        if (ke === DIGIT_GROUP) {
+          if (++row > longest) longest = row;
+          afterSeparator = false;
+        } else if (ke === SEPARATOR) {
           separators = true;
-          if (classes[text.charCodeAt(e - 1)] === SEPARATOR) row = 0;
-        } else if (ke !== GROUP) break;
-        else if (DIGIT_UNIT[c] === 1) longest = Math.max(longest, ++row);
-        else {
+          if (afterSeparator) row = 0;
+          afterSeparator = true;
+        } else if (ke === GROUP) {
           row = 0;
           star ||= isStar(c);
-        }
+          afterSeparator = false;
+        } else break;
       }
       if (e - i >= MIN_RUN) {
         if (star) out.starRuns.push(out.digitRows.length);
         out.runs.push(i);
         out.runs.push(e);
         out.digitRows.push(longest >= MIN_DIGIT_ROW ? 1 : 0);
+        const removed = out.removed.length;
         if (separators) for (let j = i + 1; j < e; j++) if (classes[text.charCodeAt(j)] === SEPARATOR && separatorRemoved(text, j)) out.removed.push(j);
+        if (star) out.plainStars.push(plainRun(text, i, e, out.removed.length === removed, separators));
       }
       i = e - 1;
     } else if (k === NEWLINE) {
       out.lineStarts.push(i + 1);
       if (digitsAround(text, i) && mayJoinAcross(text, i)) out.edges.push(i);
     } else if (k === WORD) {
-      const c = text.charCodeAt(i);
-      const s2 = table.second[c];
-      if (s2 === ALONE) {
-        out.words.push(i);
-        continue;
-      }
-      if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) continue;
-      for (const w of table.byFirst.get(c)!) {
-        if (text.startsWith(w, i)) {
-          out.words.push(i);
-          break;
-        }
-      }
+      wordAt(text, i, table, out);
     } else return true;
   }
   return false;
 }
 
+/**
+ * PassResult.plainStars of the run text[i, e), given whether normalisation keeps all of it and
+ * whether it holds a separator. Whether it is typed in ASCII is asked by its reader
+ * (lib/scan/tokens.ts), which often need not read it at all.
+ */
+function plainRun(text: string, i: number, e: number, whole: boolean, separators: boolean): number {
+  if (!whole || isLetter(text.charCodeAt(i - 1)) || isLetter(text.charCodeAt(e))) return 0;
+  return separators ? PLAIN : PLAIN_WHOLE;
+}
+
+/** [A-Za-z] and their full-width forms, which fold to them: a token goes on through them (NaN: no). */
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+
+/** Records the trigger word at text[i], if one starts there (the class of text[i] is WORD). */
+function wordAt(text: string, i: number, table: WordTable, out: Lists): void {
+  const c = text.charCodeAt(i);
+  const s2 = table.second[c];
+  if (s2 === ONLY_ALONE) {
+    const last = out.words.last();
+    if (last < out.lineStarts.last() || text.charCodeAt(last) !== c) out.words.push(i);
+    return;
+  }
+  if (s2 === ALONE) {
+    out.words.push(i);
+    return;
+  }
+  if (s2 !== ANY_SECOND && text.charCodeAt(i + 1) !== s2) return;
+  for (const w of table.byFirst.get(c)!) {
+    if (text.startsWith(w, i)) {
+      out.words.push(i);
+      return;
+    }
+  }
+}
+
 const DIGIT = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const BLANK = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 
-/** The fewest digits a number split by a line break has, both pieces and one more (wrapPairs()). */
+/**
+ * The fewest characters a number split by a line break has once joined (the shortest number rule
+ * takes seven: a token holds seven digits in a row).
+ */
 export const MIN_JOINED = 7;
 
 /**
- * Can the digits that end the line before `nl` and open the line after it (blanks aside) add up to
- * MIN_JOINED in the normalised text? Asked by the pass, so that the many line breaks between table
- * rows (an amount, then a row number) are never looked at again. Counted in the original, with the
- * separators among the digits, which normalisation may remove: never fewer than the normalised
- * digits (folding keeps a digit a digit), so no break wrapPairs() would keep is left out.
+ * Can the digits that end the line before `nl` and the digits (and an ID's closing X) that open the
+ * line after it, blanks aside, add up to MIN_JOINED in the normalised text (wrapHits() joins exactly
+ * those)? Asked by the pass, so that the many line breaks between table rows (an amount or a masked
+ * phone's last four, then a row number) are never looked at again. Counted in the original up to the
+ * last digit each way, with the separators among the digits, which normalisation may remove: never
+ * fewer than the normalised digits (folding keeps a digit a digit), so no break where wrapHits()
+ * could find something is left out. Separators after the last digit are not counted: normalisation
+ * removes a separator only before a digit or a star, so they never join.
  */
 function mayJoinAcross(text: string, nl: number): boolean {
   let a = nl - 1;
   while (a >= 0 && isBlankUnit(text.charCodeAt(a))) a--;
-  let digits = 0;
-  for (; a >= 0 && isNumberMaterial(text.charCodeAt(a)); a--) digits++;
+  let upper = 0;
+  for (let n = 1; a >= 0 && isNumberMaterial(text.charCodeAt(a)); a--, n++) if (DIGIT(text.charCodeAt(a))) upper = n;
   let b = nl + 1;
   while (b < text.length && isBlankUnit(text.charCodeAt(b))) b++;
-  for (; b < text.length && isNumberMaterial(text.charCodeAt(b)); b++) digits++;
-  return digits + 1 >= MIN_JOINED;
+  let lower = 0;
+  let afterDigits = b;
+  for (let n = 1; b < text.length && isNumberMaterial(text.charCodeAt(b)); b++, n++) {
+    if (DIGIT(text.charCodeAt(b))) {
+      lower = n;
+      afterDigits = b + 1;
+    }
+  }
+  const x = lower > 0 && isX(text.charCodeAt(afterDigits)) ? 1 : 0;
+  return upper + lower + x >= MIN_JOINED;
 }
+
+const isX = (c: number) => c === 0x58 || c === 0x78 || c === 0xff38 || c === 0xff58;
 
 /** Blank in the normalised text (a space, a tab, a '\r'), or the ideographic space that becomes one. */
 const isBlankUnit = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000;

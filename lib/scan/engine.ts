@@ -76,15 +76,10 @@ function planOf(rules: readonly Rule[]): Plan {
 }
 
 /** The text rules read, and what the single pass found in it, in normalised offsets. */
-interface Prepared extends Triggers {
+interface Prepared extends Triggers, NumberRuns {
   view: TextView;
   /** The original offset of a normalised one (of the character there, or the end). */
   original(pos: number): number;
-  runs: number[];
-  /** PassResult.digitRows, one per run. */
-  digitRows: number[];
-  /** PassResult.starRuns. */
-  starRuns: number[];
   edges: number[];
 }
 
@@ -97,9 +92,11 @@ function prepare(original: string, words: WordTable): Prepared {
     return {
       view,
       original: (p) => view.toOriginal(p),
-      runs: view.allToNormalisedInPlace(pass.runs),
+      runs: pass.removed.length === 0 ? pass.runs : view.allToNormalised(pass.runs),
+      runsRead: pass.runs,
       digitRows: pass.digitRows,
       starRuns: pass.starRuns,
+      plainStars: pass.plainStars,
       words: pass.removed.length === 0 ? pass.words : view.allToNormalised(pass.words),
       edges: view.allToNormalisedInPlace(pass.edges),
       read: original,
@@ -114,8 +111,10 @@ function prepare(original: string, words: WordTable): Prepared {
     view: n.text,
     original: (p) => p + removedUpTo(n.removedAt, p),
     runs: again.runs,
+    runsRead: again.runs,
     digitRows: again.digitRows,
     starRuns: again.starRuns,
+    plainStars: again.plainStars,
     words: again.words,
     edges: again.edges,
     read: n.text,
@@ -124,7 +123,7 @@ function prepare(original: string, words: WordTable): Prepared {
   };
 }
 
-const NO_RUNS: NumberRuns = { runs: [], digitRows: [], starRuns: [] };
+const NO_RUNS: NumberRuns = { runs: [], digitRows: [], starRuns: [], plainStars: [], read: '', runsRead: [] };
 
 export function scan(original: string, options: ScanOptions): Finding[] {
   const plan = planOf(options.rules);
@@ -144,9 +143,11 @@ export function scan(original: string, options: ScanOptions): Finding[] {
       numberFound.push(hit);
       return unbeatable(nr.rule, hit, options);
     });
-    if (numbers.length > 0) {
+    const pairs = numbers.length > 0 ? wrapPairs(lines, prepared.edges, headLines) : [];
+    if (pairs.length > 0) {
+      // Built only for a draft where a number may be split: most have no such line break.
       const reported = spanIndex(numberFound);
-      for (const k of wrapPairs(lines, prepared.edges, headLines)) {
+      for (const k of pairs) {
         for (const { nr, hit } of wrapHits(ctx, lines, numbers, k, reported)) found.push({ rule: nr.rule, rank: nr.rank, hit, order: 0 });
       }
     }

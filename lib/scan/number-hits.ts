@@ -65,8 +65,21 @@ export function numberHits(lines: LineIndex, runs: NumberRuns, fitting: readonly
       }
     }
     if (!masked && !reported && headLines[headLines.length - 1] !== line && digitsOnly(text, start - base, end - base)) headLines.push(line);
-  }, anyMasked);
+  }, anyMasked, {
+    fits: (length) => fitting[1]![Math.min(MAX_TOKEN, length)]!.length > 0,
+    quiet: (read, start, end) => quietEverywhere(fitting[1]![Math.min(MAX_TOKEN, end - start)]!, read, start, end),
+  });
   return headLines;
+}
+
+/**
+ * Does every rule that fits a masked token say it reports nothing there (`quiet`)? The token is
+ * read[start, end) of the text the pass read, typed as normalised; a rule with lead characters
+ * reads before the token, so it is always handed the token itself.
+ */
+function quietEverywhere(fitting: readonly NumberRule[], read: string, start: number, end: number): boolean {
+  for (const nr of fitting) if (nr.spec.lead || !nr.spec.quiet?.(read, start, end)) return false;
+  return true;
 }
 
 /** Is text[from, to) all digits? Asked of every token no rule reported, so read in place, not sliced. */

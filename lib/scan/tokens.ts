@@ -1,3 +1,4 @@
+import { PLAIN, PLAIN_WHOLE } from './candidates';
 import type { LineIndex } from './lines';
 
 /**
@@ -83,49 +84,119 @@ function tokensIn(text: string, from: number, to: number, done: number, line: nu
   return done;
 }
 
-/** The pass's number runs, in normalised offsets (lib/scan/candidates.ts, PassResult). */
+/** The pass's number runs (lib/scan/candidates.ts, PassResult). */
 export interface NumberRuns {
-  /** [start, end) pairs, flat, ascending. */
+  /** [start, end) pairs, flat, ascending, in normalised offsets. */
   runs: readonly number[];
   /** Per run, 1 when it may hold seven digits in a row. */
   digitRows: readonly number[];
   /** The runs holding a star, by index, ascending. */
   starRuns: readonly number[];
+  /** Per entry of starRuns, whether that run may be typed plain (PassResult.plainStars). */
+  plainStars: readonly number[];
+  /** The text the pass read, and the runs' [start, end) pairs in it. */
+  read: string;
+  runsRead: readonly number[];
+}
+
+/** Whether a masked token can be let go unseen: no rule reports anything there. */
+export interface LetGo {
+  /** Does a rule read masked tokens of this length? */
+  fits(length: number): boolean;
+  /**
+   * Does every rule that fits the token read[start, end) say it reports nothing there? The token is
+   * typed plain (ASCII, as the normalised text has it).
+   */
+  quiet(read: string, start: number, end: number): boolean;
 }
 
 /**
  * The tokens of the lines holding the pass's number runs; masked ones only when `masked` (no rule
  * that reads them is on: they are not looked for). A run whose `digitRows` entry is 0 cannot hold
  * seven digits in a row: it is not read for unmasked tokens. A line's masked tokens are handed over
- * after its unmasked ones, read from its runs that hold a star.
+ * after its unmasked ones, read from its runs that hold a star; a plain run's tokens that `letGo`
+ * lets go are not handed over at all. A line is normalised only when a token is read from it: most
+ * rows of a masked list hold none but masked ones, all let go.
  */
-export function numberTokens(lines: LineIndex, { runs, digitRows, starRuns }: NumberRuns, on: OnToken, masked = true): void {
-  let last = -1;
-  let text = '';
-  let base = 0;
+export function numberTokens(lines: LineIndex, runs: NumberRuns, on: OnToken, masked = true, letGo?: LetGo): void {
+  const at: LineAt = { lines, line: -1, text: undefined };
   let done = 0;
   // The next run holding a star, as an index into starRuns.
   let star = 0;
-  for (let r = 0; r < runs.length; r += 2) {
-    const line = lines.lineOf(runs[r]!);
-    if (line !== last) {
-      if (last >= 0 && masked) star = maskedOfLine(text, last, base, runs, starRuns, star, r >> 1, on);
-      last = line;
-      text = lines.lineText(line);
-      base = lines.start(line);
+  for (let r = 0; r < runs.runs.length; r += 2) {
+    const line = lines.lineOf(runs.runs[r]!);
+    if (line !== at.line) {
+      if (at.line >= 0 && masked) star = maskedOfLine(at, runs, star, r >> 1, on, letGo);
+      at.line = line;
+      at.text = undefined;
       done = 0;
     }
-    if (digitRows[r >> 1] === 1) done = tokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
+    if (runs.digitRows[r >> 1] !== 1) continue;
+    const text = textOf(at);
+    const base = lines.start(line);
+    done = tokensIn(text, runs.runs[r]! - base, Math.min(text.length, runs.runs[r + 1]! - base), done, line, base, on);
   }
-  if (last >= 0 && masked) maskedOfLine(text, last, base, runs, starRuns, star, runs.length >> 1, on);
+  if (at.line >= 0 && masked) maskedOfLine(at, runs, star, runs.runs.length >> 1, on, letGo);
 }
 
+/** The line being read, and its normalised text once something needed it. */
+interface LineAt {
+  lines: LineIndex;
+  line: number;
+  text: string | undefined;
+}
+
+const textOf = (at: LineAt) => (at.text ??= at.lines.lineText(at.line));
+
 /** The masked tokens of a line, read from its runs holding a star (starRuns[star], up to run `upTo`); returns the next `star`. */
-function maskedOfLine(text: string, line: number, base: number, runs: readonly number[], starRuns: readonly number[], star: number, upTo: number, on: OnToken): number {
+function maskedOfLine(at: LineAt, runs: NumberRuns, star: number, upTo: number, on: OnToken, letGo: LetGo | undefined): number {
+  const { starRuns, runsRead } = runs;
+  const base = at.lines.start(at.line);
   let done = 0;
   for (; star < starRuns.length && starRuns[star]! < upTo; star++) {
     const r = starRuns[star]! * 2;
-    done = maskedTokensIn(text, runs[r]! - base, Math.min(text.length, runs[r + 1]! - base), done, line, base, on);
+    // A plain run ends at a character that is no token's (no letter, digit or star): a run read
+    // after one let go starts its tokens where it would have.
+    const plain = letGo ? runs.plainStars[star]! : 0;
+    if (plain === PLAIN_WHOLE && wholeLetGo(runs.read, runsRead[r]!, runsRead[r + 1]!, letGo!)) continue;
+    if (plain === PLAIN && plainTokensLetGo(runs.read, runsRead[r]!, runsRead[r + 1]!, letGo!)) continue;
+    const text = textOf(at);
+    done = maskedTokensIn(text, runs.runs[r]! - base, Math.min(text.length, runs.runs[r + 1]! - base), done, at.line, base, on);
   }
   return star;
+}
+
+/**
+ * Does `letGo` let go the plain run read[from, to) that holds no separator? Its one masked token, if
+ * it holds a digit, is the run itself: a length no rule reads is let go unread (a masked phone or
+ * card number in a table cell).
+ */
+function wholeLetGo(read: string, from: number, to: number, letGo: LetGo): boolean {
+  if (!letGo.fits(to - from)) return true;
+  let units = 0;
+  for (let p = from; p < to; p++) units |= read.charCodeAt(p);
+  return units < 0x80 && letGo.quiet(read, from, to);
+}
+
+/**
+ * Does `letGo` let go every masked token of the plain run read[from, to)? When it is typed in ASCII,
+ * its tokens are its stretches between separators that hold a star and a digit, as typed; a run
+ * with a full-width character (folded in the normalised text) is read the normal way.
+ */
+function plainTokensLetGo(read: string, from: number, to: number, letGo: LetGo): boolean {
+  let start = from;
+  let seen = 0;
+  for (let p = from; p <= to; p++) {
+    const c = p < to ? read.charCodeAt(p) : 0;
+    if (c >= 0x80) return false;
+    const k = CLASS[c]!;
+    if (k !== 0) {
+      if (seen === 0) start = p;
+      seen |= k;
+      continue;
+    }
+    if ((seen & (STAR | DIGIT)) === (STAR | DIGIT) && letGo.fits(p - start) && !letGo.quiet(read, start, p)) return false;
+    seen = 0;
+  }
+  return true;
 }

@@ -148,7 +148,12 @@ export type Candidates =
         length: readonly [min: number, max: number];
         lead?: { chars: string; max: number };
         masked?: true;
-        /** A cheap look at the token text[start, end): true when check() would report nothing there. */
+        /**
+         * A cheap look at the token text[start, end): true when check() would report nothing there.
+         * It reads nothing outside the token but the `lead.max` characters before it: for a rule
+         * without lead characters the engine may hand it the text as typed, where the token is
+         * plain ASCII (a masked list's rows are let go without normalising their lines).
+         */
         quiet?: (text: string, start: number, end: number) => boolean;
       };
     }

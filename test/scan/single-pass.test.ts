@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidatePass, digitsAround, wordTable } from '../../lib/scan/candidates';
+import { candidatePass, digitsAround, PLAIN, PLAIN_WHOLE, wordTable } from '../../lib/scan/candidates';
 import { scan } from '../../lib/scan/engine';
 import { normalize } from '../../lib/scan/normalize';
 import { rules } from '../../rules';
@@ -75,6 +75,28 @@ describe('the pass pattern', () => {
     ['139****5678 与 6228480012345678901', [0, 1]],
   ])('digitRows of %s', (text, rows) => {
     expect(candidatePass(text, wordTable([])).digitRows).toEqual(rows);
+  });
+
+  // Each run holding a star: may it be typed plain, so that its masked tokens can be read as typed
+  // (when it is in ASCII, which its reader checks)? PLAIN_WHOLE: and it is one token.
+  it.each([
+    ['640205********1234', [PLAIN_WHOLE]],
+    ['640205********1234  139****5678', [PLAIN]],
+    ['ID640205********1234', [0]], // the token goes on through the letters before it
+    ['640205********1234ｘ', [PLAIN_WHOLE]], // ｘ is in the run: its reader finds it is not ASCII
+    ['640205********1234y', [0]],
+    ['139 ****5678', [0]], // the space is removed: 139****5678
+    ['号640205********1234，', [PLAIN_WHOLE]],
+    ['139****5678 与 6228480012345678901', [PLAIN]], // the run ends with the space after it
+  ])('plainStars of %s', (text, plain) => {
+    expect(candidatePass(text, wordTable([])).plainStars).toEqual(plain);
+  });
+
+  it('keeps the first on each line of a character that is each of its words by itself', () => {
+    const text = '国家秘密、商业秘密\n密级：机密';
+    expect(candidatePass(text, wordTable(['密'])).words).toEqual([3, 10]);
+    // 密码 needs every 密: the first on a line may not open it.
+    expect(candidatePass(text, wordTable(['密', '密码'])).words).toEqual([3, 8, 10, 14]);
   });
 
   it('hands over texts with invisible characters to the full normalisation', () => {
