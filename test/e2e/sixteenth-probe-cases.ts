@@ -53,6 +53,7 @@ export const ID_CASES: [label: string, body: string][] = [
 
 /** Clean worklet modules: they still load, and what they import arrives. */
 export const CLEAN_SCRIPT_CASES: [label: string, body: string][] = [
+  ['a 预览 link (_blank) whose own listener sends it to another clean page and stops the click at once, click(): it gets there', String.raw`const a = link('s16-lc', '/routes/index.html?preview=5', '_blank'); a.addEventListener('click', (e) => { a.href = sink('s16-link-clean') + '?page=2'; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
   ['a fresh frame sent by its navigation.navigate() to a clean address still gets there', String.raw`const f = frame('s16-nnc'); f.contentWindow.navigation.navigate(sink('s16-nav-clean') + '?page=2'); await wait(1500);`],
   ['an audio worklet module (a script Blob) importing a clean address still loads it', String.raw`const u = URL.createObjectURL(new Blob(['import "' + sink('s16-wk-clean') + '?v=1"; registerProcessor("p", class extends AudioWorkletProcessor { process() { return true; } });'], { type: 'text/javascript' })); const ctx = new AudioContext(); const r = await ctx.audioWorklet.addModule(u).then(() => 'loaded', (e) => String(e)); await wait(300); return r;`],
 ];
@@ -61,20 +62,13 @@ export const CLEAN_SCRIPT_CASES: [label: string, body: string][] = [
 export const WORDS_CASES: [label: string, body: string][] = [
   ["a link with no target, clicked by a dispatched click with ctrlKey (a new tab)", String.raw`const a = link('s16-l3', sink('s16-link-ctrl') + '?c=' + plain); a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true })); await wait(1500);`],
   ["a link with no target, a dispatched middle-button click (button: 1)", String.raw`const a = link('s16-l4', sink('s16-link-mid') + '?c=' + plain); a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 1 })); await wait(1500);`],
-  ["a fresh frame sent by its navigation.navigate() to an address holding the draft", String.raw`const f = frame('s16-nn'); f.contentWindow.navigation.navigate(sink('s16-nav-nav') + '?c=' + plain); await wait(1500);`],
-  ["the same by this window's navigate method called on the frame's Navigation", String.raw`const f = frame('s16-nn2'); try { navigation.navigate.call(f.contentWindow.navigation, sink('s16-nav-nav2') + '?c=' + plain); } catch {} await wait(1500);`],
-];
-
-/**
- * Known open (README, gate-late-changes): a click page script dispatches itself (`click()`), whose own
- * listener puts the draft in the link's href and stops the event at once — the browser acts on the link
- * before any microtask, so no look of the gate's runs after that listener. A person's click (and Enter)
- * the same way is held (TRUSTED_CASES). These rows assert the leak: one that starts to fail is closed.
- */
-export const SELF_CLICK_OPEN: [label: string, body: string][] = [
   ["a 预览 link (target=_blank) whose own click listener puts the draft in its href and stops the event at once (stopImmediatePropagation), click()", String.raw`const a = link('s16-l1', '/routes/index.html?preview=1', '_blank'); a.addEventListener('click', (e) => { a.href = sink('s16-link-si') + '?c=' + plain; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
   ["the same on an <area> of an image map", String.raw`const m = document.createElement('map'); m.name = 's16m'; const ar = document.createElement('area'); ar.shape = 'default'; ar.href = '/routes/index.html?preview=2'; ar.target = '_blank'; m.append(ar); document.body.append(m); ar.addEventListener('click', (e) => { ar.href = sink('s16-area-si') + '?c=' + plain; e.stopImmediatePropagation(); }); ar.click(); await wait(1500);`],
   ["the same link into a fresh frame", String.raw`frame('s16-lf'); const a = link('s16-l2', '/routes/index.html?preview=3', 's16-lf'); a.addEventListener('click', (e) => { a.href = sink('s16-link-sif') + '?c=' + plain; e.stopImmediatePropagation(); }); a.click(); await wait(1500);`],
+  ["the same link (_blank), its listener writing the href's query (a.search), then its path, click()", String.raw`const a = link('s16-l5', '/sink/r/s16-link-search?v=1', '_blank'); a.addEventListener('click', (e) => { e.stopImmediatePropagation(); a.search = '?c=' + plain; a.pathname = '/sink/ro/s16-link-search'; }); a.click(); await wait(1500);`],
+  ["the same link (a fresh frame), its listener calling setAttribute('href', …), click()", String.raw`frame('s16-lf2'); const a = link('s16-l6', '/routes/index.html?preview=4', 's16-lf2'); a.addEventListener('click', (e) => { e.stopImmediatePropagation(); a.setAttribute('href', sink('s16-link-setattr') + '?c=' + plain); }); a.click(); await wait(1500);`],
+  ["a fresh frame sent by its navigation.navigate() to an address holding the draft", String.raw`const f = frame('s16-nn'); f.contentWindow.navigation.navigate(sink('s16-nav-nav') + '?c=' + plain); await wait(1500);`],
+  ["the same by this window's navigate method called on the frame's Navigation", String.raw`const f = frame('s16-nn2'); try { navigation.navigate.call(f.contentWindow.navigation, sink('s16-nav-nav2') + '?c=' + plain); } catch {} await wait(1500);`],
 ];
 
 /** What each side's trusted case sets up (page script after PRE) and then does with real input. */

@@ -25,6 +25,7 @@ import { hookBeacon, hookFetch, hookFetchLater, hookXhr } from './hooks/network'
 import { hookEventSource, hookWebSocket, hookWebSocketStream, refuseWebTransport } from './hooks/sockets';
 import { hookState } from './hooks/state';
 import { hookUrls } from './hooks/urls';
+import { clickedLinks } from './hooks/clicked-links';
 import { hookWorkers } from './hooks/workers';
 import { stopJavascriptDocument } from './javascript-document';
 import { isGuarded, offerRelay } from './relay';
@@ -66,7 +67,8 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookEncrypt(win, channel);
   refuseWebTransport(win);
   const loads = loadJudge(win, channel, blobs);
-  hookUrls(win, loads);
+  const clicked = clickedLinks(win);
+  hookUrls(win, loads, clicked);
   hookApiUrls(win, loads);
   hookState(win, loads);
   hookHtml(win, loads);
@@ -74,7 +76,7 @@ function guardWindow(win: PageWindow, channel: GuardChannel): void {
   hookBlobs(win, loads);
   hookCss(win, loads);
   const ask = blankAsk(win, channel, loads);
-  const links = judgeLinkClicks(win, loads, ask);
+  const links = judgeLinkClicks(win, loads, ask, clicked);
   const lists = watchEntryListChanges(win, channel);
   const relistenRoots = watchShadowRoots(win, (root, host) => {
     links.watchRoot(root);

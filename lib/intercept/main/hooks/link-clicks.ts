@@ -21,6 +21,8 @@ import { LINK_ATTRIBUTES, LINK_SELECTOR, linkHref } from '../../link-href';
 import { apply, keptWeakMap } from '../../../realm/intrinsics';
 import { getter, nodeTypeOf, resolveUrl, takeAttributes } from '../natives';
 import { keptLookAgain } from './link-look-again';
+import type { ClickedLinks } from './clicked-links';
+import { mayOpenElsewhere, type ActivationLike } from '../../new-window-event';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -31,7 +33,7 @@ export interface LinkClicks {
   watchRoot(root: ShadowRoot): void;
 }
 
-export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk): LinkClicks {
+export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk, clicked: ClickedLinks): LinkClicks {
   const getAttr = win.Element.prototype.getAttribute;
   const inOwnWindow = ownWindowTarget(win);
   const hrefOf = linkHref(win);
@@ -41,19 +43,26 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
   const preventDefault = win.Event.prototype.preventDefault;
   const listen = win.EventTarget.prototype.addEventListener;
   const parentOf = Object.getOwnPropertyDescriptor(win.Node.prototype, 'parentElement')!.get!;
-  const verdict = (link: Element, href: string): boolean => {
+  const verdict = (link: Element, href: string, target: string | null = apply(getAttr, link, ['target'])): boolean => {
     const code = javascriptUrlText(href);
     if (code !== undefined) {
       // aimed at another window (a frame's name, _parent …), the string becomes that window's document,
       // as a frame's javascript: src: code that does not show it is refused (the Firefox probe saw
       // `href="javascript:parent.h" target=<a fresh frame>` load a variable's <img> with the ID)
-      if (!inOwnWindow(apply(getAttr, link, ['target']))) return judge.allowed(href, 'link', 'document').pass;
+      if (!inOwnWindow(target)) return judge.allowed(href, 'link', 'document').pass;
       judge.markupOrCss(code);
       return true;
     }
-    if (!onInitialBlank(win) || !inOwnWindow(apply(getAttr, link, ['target']))) return true;
+    if (!onInitialBlank(win) || !inOwnWindow(target)) return true;
     return ask(resolveUrl(win.document, href), 'link');
   };
+  const modifiers = keptModifiers(win);
+  // a change made during the click (clicked-links.ts): an http link that will not navigate this window
+  // has no navigate event to judge it, and the isolated world's look has already run
+  clicked.judgeWith((link, e, href, target) => {
+    if (javascriptUrlText(href) !== undefined || (inOwnWindow(target) && !mayOpenElsewhere(modifiers(e)))) return verdict(link, href, target);
+    return ask(href, 'link');
+  });
   const cancelable = getter(win.Event.prototype, 'cancelable');
   const later = win.queueMicrotask;
   // an open root's click reaches its root's listener and the window's with the same link (a closed
@@ -89,6 +98,7 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
     const link = start ? apply<Element | null>(closest, start, [LINK_SELECTOR]) : null;
     if (!link || hrefOf(link) === null || judged.get(e) === link) return;
     judged.set(e, link);
+    clicked.clicking(link, e);
     decide(e, link);
     // the page's own click listeners may swap the href after this one: judged again as they leave it
     lookAgain(e, link, () => decide(e, link));
@@ -96,4 +106,23 @@ export function judgeLinkClicks(win: PageWindow, judge: LoadJudge, ask: BlankAsk
   const add = () => apply(listen, win, ['click', onClick, true]);
   add();
   return { relisten: add, watchRoot: (root) => apply(listen, root, ['click', onClick, true]) };
+}
+
+/** An event's modifiers and button through the getters kept at install: a page's own could say there are none. */
+function keptModifiers(win: PageWindow): (e: Event) => ActivationLike {
+  const mouse = win.MouseEvent.prototype;
+  const shift = getter(mouse, 'shiftKey');
+  const ctrl = getter(mouse, 'ctrlKey');
+  const meta = getter(mouse, 'metaKey');
+  const alt = getter(mouse, 'altKey');
+  const button = getter(mouse, 'button');
+  const isMouse = (e: Event) => {
+    try {
+      button(e);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return (e) => (isMouse(e) ? { shiftKey: shift(e) === true, ctrlKey: ctrl(e) === true, metaKey: meta(e) === true, altKey: alt(e) === true, button: button(e) as number } : {});
 }

@@ -14,6 +14,7 @@ import { add, apply, keptSet, keptWeakMap, lower, matches, ownIterator, sequence
 import { attrFacts, isRequest, localNameOf, requestFacts, tagNameOf } from '../natives';
 import { once } from './once';
 import { beforeAsyncCall, beforeCall, beforeSet, protoOf, standIn } from './wrap';
+import type { ClickedLinks } from './clicked-links';
 
 type PageWindow = Window & typeof globalThis;
 
@@ -66,7 +67,7 @@ const LINK_TAG = /^LINK$/i;
 const ANIMATION_TAG = /^(set|animate)$/;
 
 /** An attribute's name as the browser matches it: lower case, an SVG `xlink:` prefix dropped. */
-function localAttribute(name: unknown): string {
+export function localAttribute(name: unknown): string {
   const local = lower(toText(name));
   return startsWith(local, 'xlink:') ? sliceText(local, 6) : local;
 }
@@ -92,6 +93,15 @@ export function attributeJudge(judge: LoadJudge): AttributeJudge {
   };
 }
 
+/** The attribute judge, and a link's click under way judged again when its href or target is set (clicked-links.ts). */
+function linkAware(judge: LoadJudge, clicked: ClickedLinks): AttributeJudge {
+  const loads = attributeJudge(judge);
+  return (el, name, value) => {
+    loads(el, name, value);
+    clicked.change(el, name, value);
+  };
+}
+
 /** Each URL judged (an index loop: a page can replace the array iterator's next). */
 function judgeEach(urls: readonly unknown[], judge: LoadJudge): void {
   for (let i = 0; i < urls.length; i++) judge.url(urlOf(urls[i]));
@@ -102,8 +112,8 @@ function judgeEach(urls: readonly unknown[], judge: LoadJudge): void {
  * Each animated string handed out by an href getter is remembered with its element (a WeakMap
  * lookup per baseVal write; a className's animated string is never in it).
  */
-function hookSvgHrefs(win: PageWindow, judge: LoadJudge): void {
-  const attr = attributeJudge(judge);
+function hookSvgHrefs(win: PageWindow, judge: LoadJudge, clicked: ClickedLinks): void {
+  const attr = linkAware(judge, clicked);
   const owners = keptWeakMap<object, Element>();
   // eslint-disable-next-line no-restricted-syntax -- install time (document_start)
   for (const name of Object.getOwnPropertyNames(win)) {
@@ -201,8 +211,8 @@ function hookProperties(win: PageWindow, judge: LoadJudge): void {
   }
 }
 
-function hookAttributes(win: PageWindow, judge: LoadJudge): void {
-  const attr = attributeJudge(judge);
+function hookAttributes(win: PageWindow, judge: LoadJudge, clicked: ClickedLinks): void {
+  const attr = linkAware(judge, clicked);
   const proto = win.Element.prototype;
   // arguments read by index: destructuring asks the array iterator, which a page can replace
   beforeCall(proto, 'setAttribute', (self, args) => attr(self as Element, toText(args[0]), args[1]), [0, 1]);
@@ -246,10 +256,10 @@ function hookAttributeMaps(win: PageWindow, attr: AttributeJudge): void {
   }
 }
 
-export function hookUrls(win: PageWindow, judge: LoadJudge): void {
+export function hookUrls(win: PageWindow, judge: LoadJudge, clicked: ClickedLinks): void {
   hookProperties(win, judge);
-  hookAttributes(win, judge);
-  hookSvgHrefs(win, judge);
+  hookAttributes(win, judge, clicked);
+  hookSvgHrefs(win, judge, clicked);
   hookLoaders(win, judge);
   const open = win.open;
   win.open = function (this: Window, pageUrl?: string | URL, pageTarget?: string, features?: string) {
