@@ -26,7 +26,10 @@ export type PlaceVerdict = (link: Element, e: Event, href: string, target: strin
 export interface ClickedLinks {
   /** `link` is clicked by `e`, until the event's dispatch is over. */
   clicking(link: Element, e: Event): void;
-  /** An attribute about to be set on `el` (before the set): throws when it sends a click under way somewhere refused. */
+  /**
+   * An attribute about to be set on `el` (before the set): when it sends a click under way somewhere
+   * refused, the click is cancelled, or where it cannot be, this throws.
+   */
   change(el: Element | null, name: string, value: unknown): void;
   /** Judges with `verdict` (given by link-clicks.ts, which knows where links may go). */
   judgeWith(verdict: PlaceVerdict): void;
