@@ -1,0 +1,87 @@
+/**
+ * The seventeenth probe's cases (test/e2e/gate-seventeenth-probe.e2e.test.ts, Chromium): what page
+ * script tries on the strength of a release once a reviewer has signed a clean draft off (send it
+ * twice, change it on its way out, name another item), and the real CMS fixtures' own controls
+ * pressed with a draft holding an ID. The tables are the cases; the suite decides what each must show.
+ *
+ * Page script runs inside probe-page.ts' pageScript (`draft`, `ID`, `sink`, `RAW`, `flip`, `inWorker`),
+ * after SIGNED_PRE: `T` the form's title, `P()` the signed fields as the routes page sends them
+ * (title + content, urlencoded), `post(name, body?, init?)` a fetch POST to the page's own sink.
+ */
+import type { Step } from '../../lib/demo/cms-fixtures.ts';
+import { CSRF } from './fifteenth-probe-cases.ts';
+
+export const SIGNED_PRE = String.raw`
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  const T = document.getElementById('cms-form').elements.title.value;
+  const P = () => new URLSearchParams({ title: T, content: draft });
+  const FT = { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' };
+  const post = (n, body = P(), init = {}) => fetch(sink(n), { method: 'POST', headers: FT, body, ...init }).then((r) => r.status, (e) => 'refused: ' + e.message);
+  const frame = (n) => { const f = document.createElement('iframe'); f.name = n; f.style.display = 'none'; document.body.append(f); return f; };
+  const formOf = (action, target, fields) => { const f = document.createElement('form'); f.method = 'post'; f.action = action; if (target) f.target = target; for (const [k, v] of Object.entries(fields)) { const t = document.createElement('textarea'); t.name = k; t.value = v; f.append(t); } document.body.append(f); return f; };
+  const xhr = (n, body) => new Promise((r) => { const x = new XMLHttpRequest(); x.open('POST', sink(n)); x.setRequestHeader('content-type', FT['content-type']); x.onloadend = () => r(x.status); x.send(body); });
+`;
+
+/**
+ * The signed content sent more than once from the same page right after 发布 in the checklist: the
+ * control host (no Precheck) receives every copy; the guarded page must let exactly one through.
+ */
+export const TWICE_CASES: [label: string, code: string][] = [
+  ['two fetches in the same task, to two addresses', String.raw`return (await Promise.all([post('tw1a'), post('tw1b')])).join(',');`],
+  ['the same fetch twice in the same task, to the same address', String.raw`return (await Promise.all([post('tw2'), post('tw2')])).join(',');`],
+  ['sendBeacon and fetch in the same task', String.raw`const b = navigator.sendBeacon(sink('tw3b'), P()); return b + ',' + (await post('tw3a'));`],
+  ['fetch and XHR in the same task', String.raw`return (await Promise.all([post('tw4a'), xhr('tw4b', P().toString())])).join(',');`],
+  ['fetch, then the same fetch again once its answer came (a retry)', String.raw`const a = await post('tw5'); const b = await post('tw5'); return a + ',' + b;`],
+  ['fetch aborted at once (AbortController), then sent again', String.raw`const c = new AbortController(); const a = post('tw6', P(), { signal: c.signal }); c.abort(); const r1 = await a; await wait(300); return r1 + ',' + (await post('tw6'));`],
+  ['fetch aborted after 30 ms, then sent again', String.raw`const c = new AbortController(); const a = post('tw7', P(), { signal: c.signal }); setTimeout(() => c.abort(), 30); const r1 = await a; await wait(300); return r1 + ',' + (await post('tw7'));`],
+  ["a fresh frame's fetch and the page's fetch in the same task", String.raw`const w = frame('twf').contentWindow; const a = w.fetch(sink('tw8a'), { method: 'POST', headers: FT, body: P() }).then((r) => r.status, (e) => 'refused'); return (await Promise.all([a, post('tw8b')])).join(',');`],
+  ["the page's fetch, then a fresh frame's fetch once the first came back (a replay from a fresh frame)", String.raw`const a = await post('tw9a'); const w = frame('twf2').contentWindow; const b = await w.fetch(sink('tw9b'), { method: 'POST', headers: FT, body: P() }).then((r) => r.status, (e) => 'refused'); return a + ',' + b;`],
+  ["a Worker's fetch and the page's fetch", String.raw`const wk = inWorker("await fetch(sink('tw10w'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: new URLSearchParams({ title: " + JSON.stringify(T) + ", content: draft }) });"); return (await Promise.all([wk, post('tw10p')])).join(',');`],
+  ["a popup's fetch (window.open('')) and the page's fetch", String.raw`const w = window.open('', 'tw11'); const a = w.fetch(sink('tw11a'), { method: 'POST', headers: FT, body: P() }).then((r) => r.status, () => 'refused'); const r = (await Promise.all([a, post('tw11b')])).join(','); w.close(); return r;`],
+  ['a form posted into a fresh frame and a fetch in the same task', String.raw`frame('tw12'); formOf(sink('tw12f'), 'tw12', { title: T, content: draft }).submit(); const r = await post('tw12p'); await wait(800); return r;`],
+  ['two forms posted into two fresh frames in the same task (requestSubmit)', String.raw`frame('tw13a'); frame('tw13b'); formOf(sink('tw13a'), 'tw13a', { title: T, content: draft }).requestSubmit(); formOf(sink('tw13b'), 'tw13b', { title: T, content: draft }).requestSubmit(); await wait(1200);`],
+  ['keepalive fetch, sendBeacon and XHR at once', String.raw`navigator.sendBeacon(sink('tw14b'), P()); const a = post('tw14f', P(), { keepalive: true }); const b = xhr('tw14x', P().toString()); return (await Promise.all([a, b])).join(',');`],
+  ['the body alone (no title) to one address and title + body to another', String.raw`const a = post('tw15a', new URLSearchParams({ content: draft })); const b = post('tw15b'); return (await Promise.all([a, b])).join(',');`],
+  ['a GET with the signed fields in the query and a POST of them', String.raw`const a = fetch(sink('tw16g') + '?' + P()).then((r) => r.status, () => 'refused'); return (await Promise.all([a, post('tw16p')])).join(',');`],
+  ['multipart FormData and urlencoded of the same fields, at once', String.raw`const fd = new FormData(); fd.append('title', T); fd.append('content', draft); const a = fetch(sink('tw17m'), { method: 'POST', body: fd }).then((r) => r.status, () => 'refused'); return (await Promise.all([a, post('tw17u')])).join(',');`],
+  ['JSON and urlencoded of the same fields, at once', String.raw`const a = fetch(sink('tw18j'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: T, content: draft }) }).then((r) => r.status, () => 'refused'); return (await Promise.all([a, post('tw18u')])).join(',');`],
+];
+
+/**
+ * The signed content with the ID added on its way out: the control host receives the ID; the
+ * guarded page must let nothing carrying it through.
+ */
+export const CHANGED_CASES: [label: string, code: string][] = [
+  ['the signed fields plus a note field holding the ID', String.raw`const b = P(); b.append('note', '身份证号 ' + ID); return post('ch1', b);`],
+  ['the signed fields plus a second content field holding the ID (content twice)', String.raw`const b = P(); b.append('content', '身份证号 ' + ID); return post('ch2', b);`],
+  ['the signed fields, the ID in the address (query)', String.raw`return fetch(sink('ch3') + '?note=' + ID, { method: 'POST', headers: FT, body: P() }).then((r) => r.status, () => 'refused');`],
+  ['a Request of the signed fields given to fetch with an init body holding the ID', String.raw`const rq = new Request(sink('ch12'), { method: 'POST', headers: FT, body: P() }); return fetch(rq, { body: P().toString() + '&note=' + ID }).then((r) => r.status, () => 'refused');`],
+  ['JSON of the signed fields plus a nested note with the ID', String.raw`return fetch(sink('ch13'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: T, content: draft, meta: { note: '身份证号 ' + ID } }) }).then((r) => r.status, () => 'refused');`],
+  ['a form of the signed fields into a fresh frame, a formdata listener the page added appends the ID', String.raw`frame('ch14'); const f = formOf(sink('ch14'), 'ch14', { title: T, content: draft }); f.addEventListener('formdata', (e) => e.formData.append('note', ID)); f.requestSubmit(); await wait(1200);`],
+  ['a form of the signed fields into a fresh frame, a formdata listener on the window (capture) appends the ID', String.raw`frame('ch15'); const f = formOf(sink('ch15'), 'ch15', { title: T, content: draft }); window.addEventListener('formdata', (e) => e.formData.set('content', draft + ID), { capture: true, once: true }); f.submit(); await wait(1200);`],
+  ['a form of the signed fields into a fresh frame, a submit listener of the page appends a textarea holding the ID', String.raw`frame('ch19'); const f = formOf(sink('ch19'), 'ch19', { title: T, content: draft }); f.addEventListener('submit', () => { const t = document.createElement('textarea'); t.name = 'note'; t.value = ID; f.append(t); }); f.requestSubmit(); await wait(1200);`],
+  ['a form of the signed fields into a fresh frame, a document submit listener (bubbling, last) rewrites its content to hold the ID', String.raw`frame('ch20'); const f = formOf(sink('ch20'), 'ch20', { title: T, content: draft }); document.addEventListener('submit', (e) => { e.target.elements.content.value = draft + '身份证号 ' + ID; }, { once: true }); f.requestSubmit(); await wait(1200);`],
+  ['the signed fetch, then in its then() a second request with the ID', String.raw`return post('ch17a').then(() => post('ch17b', new URLSearchParams({ title: T, content: draft + '身份证号 ' + ID })));`],
+  ["the editor's own form posted (its own formdata listener), a content textarea added to it holding the ID", String.raw`frame('ch18'); const f = document.getElementById('cms-form'); const t = document.createElement('textarea'); t.name = 'content2'; t.value = ID; f.append(t); f.target = 'ch18'; f.action = sink('ch18'); f.method = 'post'; f.requestSubmit(); await wait(1200);`],
+];
+
+/** PublicCMS 待审核 with 42 signed: 43 named beside it (page script after PRE, JQUERY_FORM, FACE). */
+export const ITEM_PAIR_CASES: [label: string, code: string][] = [
+  ['fetch POST check?ids=42,43', String.raw`await fetch('cmsContent/check?ids=42,43&${CSRF}', { method: 'POST' });`],
+  ['fetch POST check?ids=42&ids=43', String.raw`await fetch('cmsContent/check?ids=42&ids=43&${CSRF}', { method: 'POST' });`],
+  ['fetch POST, ids=42 in the query, ids=43 in the body', String.raw`await fetch('cmsContent/check?ids=42&${CSRF}', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids=43' });`],
+  ['fetch POST multipart, ids=42 and ids=43 as two parts', String.raw`const fd = new FormData(); fd.append('ids', '42'); fd.append('ids', '43'); await fetch('cmsContent/check?${CSRF}', { method: 'POST', body: fd });`],
+  ['fetch POST urlencoded ids=42%2C43', String.raw`await fetch('cmsContent/check?${CSRF}', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids=42%2C43' });`],
+  ['fetch POST urlencoded ids=42&ids=43', String.raw`await fetch('cmsContent/check?${CSRF}', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids=42&ids=43' });`],
+  ['the signed 42 and then 43, two fetches in the same task', String.raw`await Promise.all([fetch('cmsContent/check?ids=42&${CSRF}', { method: 'POST' }), fetch('cmsContent/check?ids=43&${CSRF}', { method: 'POST' })]);`],
+  ['XHR POST ids=42,43 in the body', String.raw`await new Promise((r) => { const x = new XMLHttpRequest(); x.open('POST', 'cmsContent/check?${CSRF}'); x.setRequestHeader('content-type', 'application/x-www-form-urlencoded'); x.onloadend = r; x.send('ids=42,43'); });`],
+  ['a form (DWZ into callbackframe) with ids 42 and 43 as two hidden inputs', String.raw`frame('callbackframe'); const f = form('cmsContent/check?${CSRF}', 'callbackframe'); field(f, 'ids', '42', 'input'); field(f, 'ids', '43', 'input'); f.submit(); await wait(1200);`],
+  ['a form into callbackframe, its ids input 42 changed to 43 by a formdata listener', String.raw`frame('callbackframe'); const f = form('cmsContent/check?${CSRF}', 'callbackframe'); field(f, 'ids', '42', 'input'); f.addEventListener('formdata', (e) => e.formData.set('ids', '43')); f.requestSubmit(); await wait(1200);`],
+];
+
+/** A real CMS edit page's own control pressed with the draft holding an ID (found by the sweep over every fixture's controls). */
+export interface FixtureCase {
+  label: string;
+  fixture: string;
+  steps: Step[];
+}
