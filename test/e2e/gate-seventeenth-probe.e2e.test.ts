@@ -6,7 +6,7 @@ import { demoPerson } from '../../lib/demo/demo-policy.ts';
 import { pressChecklistPublish, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
 import { ID, openRoutes, ownDraft, signOff, writeDraft } from './gate-drive.ts';
 import { fifteenthPolicy, listProbe, signItem42 } from './fifteenth-probe-cases.ts';
-import { CHANGED_CASES, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES } from './seventeenth-probe-cases.ts';
+import { CHANGED_CASES, EXTRA_CASES, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
 import { pageScript, probePage } from './probe-page.ts';
 import type { ProbeSide } from './probe-harness.ts';
 import { playwrightDriver } from '../../lib/demo/playwright-driver.ts';
@@ -87,6 +87,20 @@ describe('signed off, then the ID added on the way out: the control receives the
     const withIt = await run(guarded, code, markOf(draft));
     expect(withIt.id, `guarded: ${withIt.outcome}`).toEqual([]);
     expect(withIt.signed.length, `guarded: ${withIt.outcome}`).toBeLessThanOrEqual(1);
+  }, 60_000);
+});
+
+describe('signed off, then words no one signed sent with the signed content: the control receives them, Precheck lets none through', () => {
+  test.each(EXTRA_CASES)('%s', async (_l, code) => {
+    const n = drafts++;
+    const { guarded, control } = probe.sides();
+    const draft = ownDraft(n);
+    await controlPage(control, draft);
+    const without = await run(control, code, UNSIGNED_WORDS);
+    expect(without.signed.length, `control: ${without.outcome}`).toBeGreaterThan(0);
+    await signedPage(guarded, n);
+    const withIt = await run(guarded, code, UNSIGNED_WORDS);
+    expect(withIt.signed, `guarded: ${withIt.outcome}`).toEqual([]);
   }, 60_000);
 });
 

@@ -61,9 +61,33 @@ export const CHANGED_CASES: [label: string, code: string][] = [
   ['a form of the signed fields into a fresh frame, a formdata listener on the window (capture) appends the ID', String.raw`frame('ch15'); const f = formOf(sink('ch15'), 'ch15', { title: T, content: draft }); window.addEventListener('formdata', (e) => e.formData.set('content', draft + ID), { capture: true, once: true }); f.submit(); await wait(1200);`],
   ['a form of the signed fields into a fresh frame, a submit listener of the page appends a textarea holding the ID', String.raw`frame('ch19'); const f = formOf(sink('ch19'), 'ch19', { title: T, content: draft }); f.addEventListener('submit', () => { const t = document.createElement('textarea'); t.name = 'note'; t.value = ID; f.append(t); }); f.requestSubmit(); await wait(1200);`],
   ['a form of the signed fields into a fresh frame, a document submit listener (bubbling, last) rewrites its content to hold the ID', String.raw`frame('ch20'); const f = formOf(sink('ch20'), 'ch20', { title: T, content: draft }); document.addEventListener('submit', (e) => { e.target.elements.content.value = draft + '身份证号 ' + ID; }, { once: true }); f.requestSubmit(); await wait(1200);`],
+  ['the signed content with an HTML comment holding the ID appended', String.raw`return post('ch21', new URLSearchParams({ title: T, content: draft + '<!-- 身份证号 ' + ID + ' -->' }));`],
+  ['the signed content with an img whose alt holds the ID appended', String.raw`return post('ch22', new URLSearchParams({ title: T, content: draft + '<img alt="身份证号 ' + ID + '" src="x.png">' }));`],
+  ['the signed content with a link whose address names the ID appended', String.raw`return post('ch23', new URLSearchParams({ title: T, content: draft + '<a href="/u?sfz=' + ID + '"></a>' }));`],
+  ['the signed content with a data- attribute holding the ID on a span around it', String.raw`return post('ch24', new URLSearchParams({ title: T, content: '<span data-sfz="' + ID + '">' + draft + '</span>' }));`],
+  ['the signed content with a hidden input holding the ID appended', String.raw`return post('ch25', new URLSearchParams({ title: T, content: draft + '<input type="hidden" value="' + ID + '">' }));`],
+  ['the signed content with a style block naming the ID appended', String.raw`return post('ch26', new URLSearchParams({ title: T, content: draft + '<style>/* ' + ID + ' */</style>' }));`],
+  ['the signed content with a script holding the ID appended', String.raw`return post('ch27', new URLSearchParams({ title: T, content: draft + '<script>var sfz="' + ID + '"</script>' }));`],
+  ['the title field holding the signed title and the ID in an HTML comment', String.raw`return post('ch28', new URLSearchParams({ title: T + '<!--' + ID + '-->', content: draft }));`],
   ['the signed fetch, then in its then() a second request with the ID', String.raw`return post('ch17a').then(() => post('ch17b', new URLSearchParams({ title: T, content: draft + '身份证号 ' + ID })));`],
   ["the editor's own form posted (its own formdata listener), a content textarea added to it holding the ID", String.raw`frame('ch18'); const f = document.getElementById('cms-form'); const t = document.createElement('textarea'); t.name = 'content2'; t.value = ID; f.append(t); f.target = 'ch18'; f.action = sink('ch18'); f.method = 'post'; f.requestSubmit(); await wait(1200);`],
 ];
+
+/** Words no one signed, riding along with the signed fields (no ID: the scan finds nothing in them). */
+export const UNSIGNED_WORDS = '未经审核签发的补充说明第二段落内容';
+
+/**
+ * The signed content with words no reviewer saw: the control receives them; with Precheck nothing
+ * carrying them may arrive (the release covers exactly the signed content).
+ */
+export const EXTRA_CASES: [label: string, code: string][] = [
+  ['a summary field with unsigned words beside the signed fields', String.raw`const b = P(); b.append('summary', '@W@'); return post('ex1', b);`],
+  ['unsigned words in an HTML comment appended to the signed content', String.raw`return post('ex2', new URLSearchParams({ title: T, content: draft + '<!-- @W@ -->' }));`],
+  ['unsigned words in an attribute (title) of a span around the signed content', String.raw`return post('ex3', new URLSearchParams({ title: T, content: '<span title="@W@">' + draft + '</span>' }));`],
+  ['unsigned words in the query of the signed POST', String.raw`return fetch(sink('ex4') + '?memo=' + encodeURIComponent('@W@'), { method: 'POST', headers: FT, body: P() }).then((r) => r.status, () => 'refused');`],
+  ['unsigned words as a second title field', String.raw`const b = P(); b.append('title', '@W@'); return post('ex5', b);`],
+  ['unsigned words in a script element appended to the signed content', String.raw`return post('ex6', new URLSearchParams({ title: T, content: draft + '<script>document.write("@W@")</script>' }));`],
+].map(([l, c]) => [l, c.replaceAll('@W@', UNSIGNED_WORDS)]) as [string, string][];
 
 /** PublicCMS 待审核 with 42 signed: 43 named beside it (page script after PRE, JQUERY_FORM, FACE). */
 export const ITEM_PAIR_CASES: [label: string, code: string][] = [
