@@ -6,7 +6,7 @@ import { demoPerson } from '../../lib/demo/demo-policy.ts';
 import { pressChecklistPublish, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
 import { ID, openRoutes, ownDraft, signOff, writeDraft } from './gate-drive.ts';
 import { fifteenthPolicy, listProbe, signItem42 } from './fifteenth-probe-cases.ts';
-import { CHANGED_CASES, EXTRA_CASES, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
+import { ATTR_UNSIGNED_CASES, CHANGED_CASES, EXTRA_CASES, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
 import { pageScript, probePage } from './probe-page.ts';
 import type { ProbeSide } from './probe-harness.ts';
 import { playwrightDriver } from '../../lib/demo/playwright-driver.ts';
@@ -101,6 +101,53 @@ describe('signed off, then words no one signed sent with the signed content: the
     await signedPage(guarded, n);
     const withIt = await run(guarded, code, UNSIGNED_WORDS);
     expect(withIt.signed, `guarded: ${withIt.outcome}`).toEqual([]);
+  }, 60_000);
+});
+
+describe('no sign-off: the ID only in a markup attribute of text that is not the draft', () => {
+  test.each(ATTR_UNSIGNED_CASES)('%s', async (_l, code) => void (await probe.expectDeliveredOnlyWithout(code)));
+});
+
+describe("a draft whose only ID is in a link's address: the checklist lists it and no sign-off lets it out", () => {
+  test('the draft signed off as the checklist shows it, then sent: the ID never arrives', async () => {
+    const n = drafts++;
+    const { guarded, control } = probe.sides();
+    const draft = ownDraft(n) + `<a href="/news/show.html?sfz=${ID}">名单</a>`;
+    await controlPage(control, draft);
+    const without = await run(control, `return post('attr-draft');`, markOf(ownDraft(n)));
+    expect(without.id.length, `control: ${without.outcome}`).toBeGreaterThan(0);
+    await openRoutes(guarded.driver, guarded.server);
+    await writeDraft(guarded.driver, draft);
+    const since = guarded.server.mark();
+    await guarded.driver.evaluate<string>(pageScript(PRIME, guarded.raw));
+    let signed = true;
+    try {
+      await signOff(guarded.driver, lisi);
+      await pressChecklistPublish(guarded.driver);
+      await waitForChecklistMessage(guarded.driver);
+    } catch {
+      signed = false; // the checklist did not let it be signed: the safe outcome
+    }
+    const sent = signed ? await run(guarded, `return post('attr-draft');`, markOf(ownDraft(n))) : { id: [], outcome: 'not signable' };
+    expect(guarded.server.carrying(ID, { since }).map((r) => r.path), sent.outcome).toEqual([]);
+  }, 60_000);
+});
+
+describe("a draft linking an attachment whose address names the ID, before anyone publishes", () => {
+  test("nothing carrying the ID leaves when the publish is held and the checklist opens (Precheck's own attachment read included)", async () => {
+    const n = drafts++;
+    const { guarded, control } = probe.sides();
+    const draft = ownDraft(n) + `<a href="/files/list.xls?sfz=${ID}">名单</a>`;
+    await controlPage(control, draft);
+    const without = await run(control, `return post('att-draft');`, markOf(ownDraft(n)));
+    expect(without.id.length, `control (the page's publish): ${without.outcome}`).toBeGreaterThan(0);
+    const since = guarded.server.mark();
+    await openRoutes(guarded.driver, guarded.server);
+    await writeDraft(guarded.driver, draft);
+    // the page's publish (held: the checklist opens, and reads the linked attachment)
+    const held = await guarded.driver.evaluate<string>(pageScript(PRIME, guarded.raw));
+    await sleep(3_000);
+    expect(guarded.server.carrying(ID, { since }).map((r) => `${r.method} ${r.url.slice(0, 40)}`), held).toEqual([]);
   }, 60_000);
 });
 

@@ -89,6 +89,17 @@ export const EXTRA_CASES: [label: string, code: string][] = [
   ['unsigned words in a script element appended to the signed content', String.raw`return post('ex6', new URLSearchParams({ title: T, content: draft + '<script>document.write("@W@")</script>' }));`],
 ].map(([l, c]) => [l, c.replaceAll('@W@', UNSIGNED_WORDS)]) as [string, string][];
 
+/**
+ * No sign-off at all: a request that is not the draft, its only ID in markup attributes (the routes
+ * page's editor holds the draft with its ID; these send other text). Page script (probe-page.ts).
+ */
+export const ATTR_UNSIGNED_CASES: [label: string, code: string][] = [
+  ['fetch POST of a fragment whose link address names the ID', String.raw`return fetch(sink('at1'), { method: 'POST', body: new URLSearchParams({ note: '<p>附件</p><a href="/u?sfz=' + ID + '">下载</a>' }) }).then((r) => r.status, () => 'refused');`],
+  ['fetch POST of a fragment with a data- attribute holding the ID', String.raw`return fetch(sink('at2'), { method: 'POST', body: new URLSearchParams({ note: '<span data-sfz="' + ID + '">备注</span>' }) }).then((r) => r.status, () => 'refused');`],
+  ['fetch POST of a fragment with a hidden input holding the ID', String.raw`return fetch(sink('at3'), { method: 'POST', body: new URLSearchParams({ note: '<p>备注</p><input type="hidden" value="' + ID + '">' }) }).then((r) => r.status, () => 'refused');`],
+  ['fetch POST JSON of a fragment whose link address names the ID', String.raw`return fetch(sink('at4'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ html: '<a href="/u?sfz=' + ID + '">下载</a>' }) }).then((r) => r.status, () => 'refused');`],
+];
+
 /** PublicCMS 待审核 with 42 signed: 43 named beside it (page script after PRE, JQUERY_FORM, FACE). */
 export const ITEM_PAIR_CASES: [label: string, code: string][] = [
   ['fetch POST check?ids=42,43', String.raw`await fetch('cmsContent/check?ids=42,43&${CSRF}', { method: 'POST' });`],
