@@ -6,10 +6,13 @@ import { demoPerson } from '../../lib/demo/demo-policy.ts';
 import { pressChecklistPublish, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
 import { ID, openRoutes, ownDraft, signOff, writeDraft } from './gate-drive.ts';
 import { fifteenthPolicy, listProbe, signItem42 } from './fifteenth-probe-cases.ts';
-import { ATTR_UNSIGNED_CASES, CHANGED_CASES, EXTRA_CASES, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
+import { ATTR_UNSIGNED_CASES, CHANGED_CASES, EXTRA_CASES, FIXTURE_CASES, markControl, type FixtureAct, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
 import { pageScript, probePage } from './probe-page.ts';
 import type { ProbeSide } from './probe-harness.ts';
 import { playwrightDriver } from '../../lib/demo/playwright-driver.ts';
+import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
+import { openFixture, prepareDraft } from '../../lib/demo/cms-drive.ts';
+import type { Page } from 'playwright-core';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lisi = demoPerson('lisi');
@@ -53,11 +56,6 @@ async function run(on: ProbeSide, code: string, mark: string, settle = 2_000): P
   return { signed: list(mark), id: list(ID), outcome };
 }
 
-async function closePopups(): Promise<void> {
-  const { guarded, control } = probe.sides();
-  const keep = new Set([guarded.driver, control.driver].map((d) => (d as unknown as { page?: unknown }).page));
-  for (const p of probe.browser().context.pages()) if (!keep.has(p) && p.url() !== 'about:blank#keep') await p.close().catch(() => undefined);
-}
 
 describe('signed off, then sent more than once: the control receives every copy, Precheck lets exactly one through', () => {
   test.each(TWICE_CASES)('%s', async (_l, code) => {
@@ -207,4 +205,35 @@ describe('PublicCMS 待审核 with 42 signed: 43 named beside 42 never reaches t
   test.each(ITEM_PAIR_CASES)('%s', async (_l, code) => void (await expectItemOnlyWithout(code, '43')));
 });
 
-void closePopups;
+
+/** The fixture opened on a side, the draft with the ID typed into its editor, then the CMS's own control pressed as a person would. */
+async function pressOnFixture(page: Page, on: ProbeSide, fixtureId: string, act: FixtureAct, guardedSide: boolean): Promise<string[]> {
+  const fixture = CMS_FIXTURES.find((f) => f.id === fixtureId)!;
+  await openFixture(page, on.server.url, fixture);
+  if (guardedSide) await page.waitForSelector('precheck-panel', { state: 'attached', timeout: 10_000 });
+  await prepareDraft(page, fixture, `低保公示：王丽，身份证号 ${ID}，家住城关镇。`);
+  if (!(await page.evaluate<boolean>(markControl(act)))) throw new Error(`${fixtureId}: no control ${JSON.stringify(act)}`);
+  const since = on.server.mark();
+  if ('click' in act) await page.click('[data-p17]', { timeout: 8_000, noWaitAfter: true }).catch((e: unknown) => { throw new Error(`${guardedSide ? 'guarded' : 'control'}: ${String(e).slice(0, 300)}`); });
+  else {
+    await page.focus('[data-p17]');
+    await page.keyboard.press('Enter');
+  }
+  await sleep(2_500);
+  return on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.path}`);
+}
+
+describe("the real CMS fixtures' own controls, pressed with the draft holding an ID: delivered without Precheck, never with it", () => {
+  test.each(FIXTURE_CASES.map(([f, a]) => [`${f}: ${'click' in a ? `click ${a.click}` : `Enter in ${a.enter}`}`, f, a] as const))('%s', async (_l, fixtureId, act) => {
+    const { guarded, control } = probe.sides();
+    const before = new Set(probe.browser().context.pages());
+    const page = await probe.browser().context.newPage();
+    page.on('dialog', (d) => void d.accept().catch(() => undefined));
+    try {
+      expect((await pressOnFixture(page, control, fixtureId, act, false)).length, 'control').toBeGreaterThan(0);
+      expect(await pressOnFixture(page, guarded, fixtureId, act, true)).toEqual([]);
+    } finally {
+      for (const p of probe.browser().context.pages()) if (!before.has(p)) await p.close().catch(() => undefined);
+    }
+  }, 90_000);
+});

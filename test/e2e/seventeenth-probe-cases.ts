@@ -8,7 +8,6 @@
  * after SIGNED_PRE: `T` the form's title, `P()` the signed fields as the routes page sends them
  * (title + content, urlencoded), `post(name, body?, init?)` a fetch POST to the page's own sink.
  */
-import type { Step } from '../../lib/demo/cms-fixtures.ts';
 import { CSRF } from './fifteenth-probe-cases.ts';
 
 export const SIGNED_PRE = String.raw`
@@ -114,9 +113,59 @@ export const ITEM_PAIR_CASES: [label: string, code: string][] = [
   ['a form into callbackframe, its ids input 42 changed to 43 by a formdata listener', String.raw`frame('callbackframe'); const f = form('cmsContent/check?${CSRF}', 'callbackframe'); field(f, 'ids', '42', 'input'); f.addEventListener('formdata', (e) => e.formData.set('ids', '43')); f.requestSubmit(); await wait(1200);`],
 ];
 
-/** A real CMS edit page's own control pressed with the draft holding an ID (found by the sweep over every fixture's controls). */
-export interface FixtureCase {
-  label: string;
-  fixture: string;
-  steps: Step[];
+/**
+ * A real CMS edit page's own control, found by a sweep over every visible control of every fixture
+ * (its editor's toolbar aside) and every text input: `click` names the control by its text or value
+ * as the CMS ships it, `enter` the text input by its name. Only those that deliver the draft with its
+ * ID on the control host are kept.
+ */
+export type FixtureAct = { click: string; css?: string } | { enter: string };
+export const FIXTURE_CASES: [fixture: string, act: FixtureAct][] = [
+  ['phpcms-content-add', { click: '保存后自动关闭' }],
+  ['phpcms-content-add', { click: '保存并继续发表' }],
+  ['phpcms-content-add', { enter: 'info[title]' }],
+  ['phpcms-content-add', { enter: 'info[copyfrom]' }],
+  ['dedecms-article-add', { click: 'img/button_save.gif' }],
+  ['dedecms-article-add', { click: 'img/button_ok.gif' }],
+  ['dedecms-article-add', { enter: 'title' }],
+  ['dedecms-article-add', { enter: 'writer' }],
+  ['eyoucms-article-add', { click: '确认提交' }],
+  ['pbootcms-content-add', { click: '立即提交' }],
+  ['pbootcms-content-add', { enter: 'title' }],
+  ['pbootcms-content-add', { enter: 'source' }],
+  ['thinkcmf-article-add', { click: '添加' }],
+  ['thinkcmf-article-add', { enter: 'post[post_title]' }],
+  ['thinkcmf-article-add', { enter: 'post[published_time]' }],
+  ['zblog-edit', { click: '提交' }],
+  ['zblog-edit', { enter: 'Title' }],
+  ['emlog-article-write', { click: '发布文章' }],
+  ['emlog-article-write', { click: '保存草稿' }],
+  ['emlog-article-write', { enter: 'title' }],
+  ['wordpress-post-new', { click: '发布' }],
+  ['wordpress-post-new', { click: '保存草稿' }],
+  ['wordpress-post-new', { enter: 'post_title' }],
+  ['empirecms-addnews', { click: '提交', css: 'input[name="addnews2"]' }],
+  ['empirecms-addnews', { click: '提 交', css: 'input[name="addnews"]' }],
+  ['empirecms-addnews', { enter: 'title' }],
+  ['empirecms-addnews', { enter: 'titlepic' }],
+  ['jeecms-content-add', { click: '提交' }],
+  ['jeecms-content-add', { enter: 'tagStr' }],
+  ['sscms-editor', { click: '保 存' }],
+  ['publiccms-content-add', { click: '保存' }],
+  ['publiccms-content-add', { enter: 'title' }],
+  ['publiccms-content-add', { enter: 'publishDate' }],
+  ['siteserver-content-add', { click: '确 定' }],
+  ['siteserver-content-add', { click: '预 览' }],
+  ['siteserver-content-add', { enter: 'TbTitle' }],
+  ['siteserver-content-add', { enter: 'Source' }],
+];
+
+/** Page script: marks the control (`data-p17`) the case names; its editor's toolbar and Precheck's panel aside. */
+export function markControl(act: FixtureAct): string {
+  const find = 'click' in act && act.css
+    ? `document.querySelector(${JSON.stringify(act.css)})`
+    : 'click' in act
+    ? `[...document.querySelectorAll('button, input[type=submit], input[type=button], input[type=image], a[onclick], a[href^="javascript" i]')].filter((e) => !e.closest('precheck-panel, .cke, [class*=edui-], .ke-container, .tox') && e.getClientRects().length > 0).find((e) => [(e.textContent || '').trim(), e.value, e.getAttribute('src')].includes(${JSON.stringify(act.click)}))`
+    : `[...document.querySelectorAll('input[type=text], input:not([type])')].find((e) => (e.name || e.id) === ${JSON.stringify(act.enter)} && e.getClientRects().length > 0)`;
+  return `(() => { const e = ${find}; if (!e) return false; e.setAttribute('data-p17', ''); return true; })()`;
 }
