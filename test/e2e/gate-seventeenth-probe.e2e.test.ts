@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { demoPerson } from '../../lib/demo/demo-policy.ts';
 import { pressChecklistPublish, waitForChecklistMessage } from '../../lib/demo/checklist-drive.ts';
 import { ID, openRoutes, ownDraft, signOff, writeDraft } from './gate-drive.ts';
-import { fifteenthPolicy, listProbe, signItem42 } from './fifteenth-probe-cases.ts';
-import { ATTR_UNSIGNED_CASES, CHANGED_CASES, EXTRA_CASES, FIXTURE_CASES, markControl, type FixtureAct, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
+import { FACE, JQUERY_FORM, PRE, fifteenthPolicy, listProbe, signItem42 } from './fifteenth-probe-cases.ts';
+import type { RecordedRequest } from '../../lib/demo/recorder.ts';
+import { ADAPTER_CASES, ADAPTER_LIST, ATTR_UNSIGNED_CASES, CHANGED_CASES, EXTRA_CASES, FIXTURE_CASES, markControl, type FixtureAct, ITEM_PAIR_CASES, SIGNED_PRE, TWICE_CASES, UNSIGNED_WORDS } from './seventeenth-probe-cases.ts';
 import { pageScript, probePage } from './probe-page.ts';
 import type { ProbeSide } from './probe-harness.ts';
 import { playwrightDriver } from '../../lib/demo/playwright-driver.ts';
@@ -236,4 +237,66 @@ describe("the real CMS fixtures' own controls, pressed with the draft holding an
       for (const p of probe.browser().context.pages()) if (!before.has(p)) await p.close().catch(() => undefined);
     }
   }, 90_000);
+});
+
+/** The request's parameters as PHP / Spring merge them: query and body, values as strings. */
+function params(r: RecordedRequest): [string, string][] {
+  const out: [string, string][] = [];
+  const add = (o: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(o ?? {})) for (const one of Array.isArray(v) ? v : [v]) if (typeof one === 'string') out.push([k, one]);
+  };
+  add(r.query);
+  if (r.body && typeof r.body === 'object') add(r.body as Record<string, unknown>);
+  return out;
+}
+const one = (ps: [string, string][], name: string) => ps.find(([k]) => k === name)?.[1];
+const arrayValues = (ps: [string, string][], name: string) => ps.filter(([k]) => k === name || k === `${name}[]` || new RegExp(`^${name}\\[\\d+\\]$`).test(k)).map(([, v]) => v);
+
+/** Does the CMS itself read `r` as publishing (审核 / 发布) item 43? As each CMS's own code reads its parameters. */
+function publishesUnsigned(cms: (typeof ADAPTER_CASES)[number][1], r: RecordedRequest): boolean {
+  const ps = params(r);
+  switch (cms) {
+    case 'phpcms':
+      return r.path.endsWith('/phpcms/index.php') && one(ps, 'c') === 'content' && one(ps, 'a') === 'pass' && arrayValues(ps, 'ids').includes('43');
+    case 'dedecms': {
+      if (!r.path.endsWith('/archives_do.php') || one(ps, 'dopost') !== 'checkArchives') return false;
+      const qstr = one(ps, 'qstr') || one(ps, 'aid') || '';
+      return qstr.split('`').includes('43');
+    }
+    case 'pbootcms': {
+      if (!r.path.endsWith('/pbootcms/admin.php')) return false;
+      const p = decodeURIComponent(one(ps, 'p') ?? '');
+      const m = /^\/?content\/mod((?:\/[^/]+\/[^/]+)*)\/?$/i.exec(p);
+      if (!m) return false;
+      const seg = m[1]!.split('/').filter(Boolean);
+      const all = new Map(ps);
+      for (let i = 0; i + 1 < seg.length; i += 2) all.set(seg[i]!, seg[i + 1]!);
+      return all.get('id') === '43' && all.get('field') === 'status' && all.get('value') === '1';
+    }
+    case 'thinkcmf': {
+      const m = /\/admin_article\/publish(?:\/yes\/(\d+))?(?:\.html)?$/i.exec(r.path);
+      return !!m && (m[1] ?? one(ps, 'yes')) === '1' && arrayValues(ps, 'ids').includes('43');
+    }
+    case 'publiccms':
+      return /\/cmsContent\/check(?:;[^/]*)?$/.test(r.path) && ps.filter(([k]) => k === 'ids').flatMap(([, v]) => v.split(',')).includes('43');
+  }
+}
+
+describe("list pages: item 43 (never signed) published by a request the CMS reads as its 审核/发布, spelled as the adapter's rule does not name it", () => {
+  async function onListPage(on: ProbeSide, path: string, code: string, guardedSide: boolean): Promise<{ got: RecordedRequest[]; outcome: string }> {
+    await on.driver.goto(on.server.url + path);
+    await on.driver.waitFor(`document.readyState === 'complete'`);
+    if (guardedSide) await on.driver.waitFor(`!!document.querySelector('precheck-panel')`, { timeout: 10_000 });
+    const since = on.server.mark();
+    const outcome = await on.driver.evaluate<string>(`(async () => { ${PRE} ${JQUERY_FORM} ${FACE} try { ${code}; return 'ok'; } catch (e) { return 'threw: ' + e.message; } })()`).catch((e: unknown) => `evaluate: ${String(e)}`);
+    await sleep(1_500);
+    return { got: on.server.requests({ since }), outcome };
+  }
+  test.each(ADAPTER_CASES)('%s', async (_l, cms, code) => {
+    const { guarded, control } = probe.sides();
+    const without = await onListPage(control, ADAPTER_LIST[cms], code, false);
+    expect(without.got.filter((r) => publishesUnsigned(cms, r)).length, `control: ${without.outcome} ${without.got.map((r) => r.url).join(' ')}`).toBeGreaterThan(0);
+    const withIt = await onListPage(guarded, ADAPTER_LIST[cms], code, true);
+    expect(withIt.got.filter((r) => publishesUnsigned(cms, r)).map((r) => `${r.method} ${r.url}`), withIt.outcome).toEqual([]);
+  }, 60_000);
 });

@@ -169,3 +169,36 @@ export function markControl(act: FixtureAct): string {
     : `[...document.querySelectorAll('input[type=text], input:not([type])')].find((e) => (e.name || e.id) === ${JSON.stringify(act.enter)} && e.getClientRects().length > 0)`;
   return `(() => { const e = ${find}; if (!e) return false; e.setAttribute('data-p17', ''); return true; })()`;
 }
+
+/**
+ * An unsigned item (43) published from a list page by a request the CMS reads as its 审核/发布 but the
+ * adapter's rule does not name (the same parameters reordered, encoded, sent in the body instead of
+ * the address, another array spelling). Page script on the list page (after the fifteenth probe's PRE).
+ * `cms` says how the CMS itself reads the request (see `publishesUnsigned` in the suite).
+ */
+export const ADAPTER_CASES: [label: string, cms: 'phpcms' | 'dedecms' | 'pbootcms' | 'thinkcmf' | 'publiccms', code: string][] = [
+  ['PHPCMS 审核通过, the address with a= before c= (index.php?m=content&a=pass&c=content)', 'phpcms', String.raw`await fetch('index.php?m=content&a=pass&c=content&catid=6&steps=1', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids%5B%5D=43' });`],
+  ['PHPCMS 审核通过, a=pass in the body (PHPCMS reads a from GET, then POST)', 'phpcms', String.raw`await fetch('index.php?m=content&c=content&catid=6&steps=1', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=pass&ids%5B%5D=43' });`],
+  ['PHPCMS 审核通过, the ids as ids[0]', 'phpcms', String.raw`await fetch('index.php?m=content&c=content&a=pass&catid=6&steps=1', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids%5B0%5D=43' });`],
+  ['DedeCMS 审核, dopost and qstr in a POST body (DedeCMS registers POST like GET)', 'dedecms', String.raw`await fetch('archives_do.php', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'dopost=checkArchives&aid=43&qstr=43' });`],
+  ['DedeCMS 审核, dopost percent-encoded (checkArchive%73)', 'dedecms', String.raw`await fetch('archives_do.php?aid=43&dopost=checkArchive%73&qstr=43');`],
+  ['DedeCMS 审核, aid only, no qstr (checkArchives takes aid when qstr is empty)', 'dedecms', String.raw`await fetch('archives_do.php?aid=43&dopost=checkArchives');`],
+  ['PbootCMS 点击开启, the address percent-encoded (p=%2FContent%2Fmod…)', 'pbootcms', String.raw`await fetch('admin.php?p=%2FContent%2Fmod%2Fid%2F43%2Ffield%2Fstatus%2Fvalue%2F1');`],
+  ['PbootCMS 点击开启, the pairs in another order (…/value/1/field/status)', 'pbootcms', String.raw`await fetch('admin.php?p=/Content/mod/id/43/value/1/field/status');`],
+  ['PbootCMS 点击开启, id, field and value as query parameters', 'pbootcms', String.raw`await fetch('admin.php?p=/Content/mod&id=43&field=status&value=1');`],
+  ['PbootCMS 点击开启, a letter of mod percent-encoded (m%6Fd)', 'pbootcms', String.raw`await fetch('admin.php?p=/Content/m%6Fd/id/43/field/status/value/1');`],
+  ['ThinkCMF 发布, yes=1 as a query parameter (publish.html?yes=1)', 'thinkcmf', String.raw`await fetch('portal/admin_article/publish.html?yes=1', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids%5B%5D=43' });`],
+  ['ThinkCMF 发布, the ids as ids[0]', 'thinkcmf', String.raw`await fetch('portal/admin_article/publish/yes/1.html', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids%5B0%5D=43' });`],
+  ['ThinkCMF 发布, the ids as a scalar ids=43 (param("ids/a") makes it an array)', 'thinkcmf', String.raw`await fetch('portal/admin_article/publish/yes/1.html', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids=43' });`],
+  ['ThinkCMF 发布, the action in capitals (PUBLISH)', 'thinkcmf', String.raw`await fetch('portal/admin_article/PUBLISH/yes/1.html', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ids%5B%5D=43' });`],
+  ['PublicCMS 审核, a ;jsessionid path parameter (Spring strips it)', 'publiccms', String.raw`await fetch('cmsContent/check;jsessionid=p17?ids=43&${CSRF}', { method: 'POST' });`],
+];
+
+/** The list page each CMS's ADAPTER_CASES run on. */
+export const ADAPTER_LIST: Record<(typeof ADAPTER_CASES)[number][1], string> = {
+  phpcms: '/cms/phpcms/content_list.html',
+  dedecms: '/cms/dedecms/dede/content_list.html',
+  pbootcms: '/cms/pbootcms/content_list.html',
+  thinkcmf: '/cms/thinkcmf/article_list.html',
+  publiccms: '/cms/publiccms/admin/content_uncheck_list.html',
+};
