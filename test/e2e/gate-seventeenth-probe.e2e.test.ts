@@ -39,7 +39,9 @@
  * Held: every send-twice row (exactly one arrives), the ID added in fields/query/JSON/listeners/a
  * comment/alt/style/script, the other tab, the reload, another origin (one in all), 42+43 together in
  * every spelling, every fixture control.
- * False refusals: an aborted fetch spends the release (the retry is refused, none arrives);
+ * Last full run (ba3d2ee's build): 115 rows, 21 fail — the 20 leaking rows above and ThinkCMF's 取消发布.
+ * False refusals: an aborted fetch spends the release (the retry is refused, none arrives; the row
+ * only shows it, as the control receives the retry alone);
  * ThinkCMF's 取消发布 (take offline) of ticked rows is refused.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -106,7 +108,8 @@ describe('signed off, then sent more than once: the control receives every copy,
     const draft = ownDraft(n);
     await controlPage(control, draft);
     const without = await run(control, code, markOf(draft));
-    expect(without.signed.length, `control: ${without.outcome}`).toBeGreaterThanOrEqual(2);
+    // an abort at once stops the first copy natively too: the control receives the retry alone
+    expect(without.signed.length, `control: ${without.outcome}`).toBeGreaterThanOrEqual(FALSE_REFUSALS.has(_l) ? 1 : 2);
     await signedPage(guarded, n);
     const withIt = await run(guarded, code, markOf(draft));
     expect(withIt.signed.length, `guarded (more than one arrived): ${withIt.outcome}`).toBeLessThanOrEqual(1);
