@@ -3,8 +3,9 @@
  * field or a JSON property), for scanning. Pure and synchronous: a verdict is often needed before
  * the page's own code continues (form.submit(), a sync XHR). Block-level tags and cells become line
  * breaks and tabs so that two cells' numbers never run together; inline tags vanish so a number the
- * editor wrapped in <span> stays whole. Comments and alt/title text are kept: they go online with the
- * source even though the editor does not show them.
+ * editor wrapped in <span> stays whole. Comments and every attribute's value are kept: they go online
+ * with the source even though the editor does not show them (the seventeenth probe's ID in a link's
+ * href, a data-* attribute and a hidden input's value was never scanned when only alt/title were).
  */
 import { decodeEntities } from './html-entities';
 
@@ -13,7 +14,10 @@ const BLOCK = new Set(
   'p div br li ul ol tr table thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article blockquote pre hr dd dt dl figure figcaption header footer nav aside main address option select textarea form fieldset legend'.split(' '),
 );
 const CELL = new Set(['td', 'th']);
-const VISIBLE_ATTR = /\b(?:alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** An attribute's value, quoted or not. */
+const ATTR = /[^\s"'<>/=]+\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))/g;
+/** A picture or file written into the source (an editor's pasted image): bytes, not text anyone wrote. */
+const DATA_URL = /^\s*data:/i;
 /** Does this string look like HTML markup (an editor's content) rather than plain text? */
 export function looksLikeHtml(s: string): boolean {
   // Numeric character references without a tag: an editor set to write every non-ASCII character
@@ -26,13 +30,16 @@ export function visibleHtmlText(html: string): string {
   return convert(html, false);
 }
 
-/** Everything the source carries, comments and alt/title included (for scanning). */
+/** Everything the source carries, comments and attribute values included (for scanning). */
 export function htmlToText(html: string): string {
   return convert(html, true);
 }
 
 function convert(html: string, hidden: boolean): string {
   let out = '';
+  // after the text, each on a line of its own: a value put where its tag stood would split a number
+  // the editor wrapped in <span style=…>
+  let values = '';
   let last = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
@@ -47,9 +54,12 @@ function convert(html: string, hidden: boolean): string {
     else if (CELL.has(name)) out += '\t';
     const attrs = m[4] ?? '';
     if (hidden && m[2] === '' && attrs) {
-      for (const a of attrs.matchAll(VISIBLE_ATTR)) out += `\n${a[1] ?? a[2] ?? ''}\n`;
+      for (const a of attrs.matchAll(ATTR)) {
+        const value = a[1] ?? a[2] ?? a[3] ?? '';
+        if (value !== '' && !DATA_URL.test(value)) values += `\n${value}`;
+      }
     }
   }
   out += html.slice(last);
-  return decodeEntities(out);
+  return decodeEntities(values === '' ? out : `${out}\n${values}\n`);
 }

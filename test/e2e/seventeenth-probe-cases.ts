@@ -86,7 +86,7 @@ export const EXTRA_CASES: [label: string, code: string][] = [
   ['unsigned words in the query of the signed POST', String.raw`return fetch(sink('ex4') + '?memo=' + encodeURIComponent('@W@'), { method: 'POST', headers: FT, body: P() }).then((r) => r.status, () => 'refused');`],
   ['unsigned words as a second title field', String.raw`const b = P(); b.append('title', '@W@'); return post('ex5', b);`],
   ['unsigned words in a script element appended to the signed content', String.raw`return post('ex6', new URLSearchParams({ title: T, content: draft + '<script>document.write("@W@")</script>' }));`],
-].map(([l, c]) => [l, c.replaceAll('@W@', UNSIGNED_WORDS)]) as [string, string][];
+].map(([l, c]) => [l, c!.replaceAll('@W@', UNSIGNED_WORDS)]) as [string, string][];
 
 /**
  * No sign-off at all: a request that is not the draft, its only ID in markup attributes (the routes

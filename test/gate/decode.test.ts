@@ -78,6 +78,22 @@ describe('decodeOutgoing', () => {
     expect(htmlToText('<tr><td>张三</td><td>11010519491231002X</td><td>13912345678</td></tr>')).not.toContain('002X139');
   });
 
+  // every attribute goes online with the source: the seventeenth probe's ID in each of these left unscanned
+  it.each([
+    ['a link\'s href', `<a href="/u?sfz=${ID}">下载</a>`],
+    ['a data-* attribute', `<span data-sfz='${ID}'>张三</span>`],
+    ['a hidden input\'s value', `<input type=hidden value="${ID}">`],
+    ['an unquoted value', `<a href=/u?sfz=${ID}>下载</a>`],
+    ['an entity-written value', `<a href="/u?a=1&amp;sfz=${ID}">下载</a>`],
+  ])('scans %s', (_l, html) => expect(htmlToText(html)).toContain(ID));
+
+  it('puts attribute values after the text, each on its own line, and skips a data: URL\'s bytes', () => {
+    const t = htmlToText(`<p>1101<span style="color:red">0519491231</span>002X</p><img src="data:image/png;base64,AAAA1234"><a href="/x?id=7">a</a>`);
+    expect(t).toContain(ID);
+    expect(t.trim().split('\n').slice(-2)).toEqual(['color:red', '/x?id=7']);
+    expect(t).not.toContain('AAAA1234');
+  });
+
   it('decodes entities', () => {
     expect(htmlToText('&#49;&#x31;0105&nbsp;&amp;')).toBe('110105 &');
   });

@@ -11,8 +11,21 @@ import { holdReason } from './held-uploads';
 import { attachmentPlace } from './place';
 import { attachmentLinks, linkedName } from './linked-urls';
 import type { PageFiles } from './page-files';
+import { scan } from '../../scan/engine';
+import { rules } from '../../../rules/index';
+import { percentText } from '../../gate/percent-text';
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Whether a link's address itself holds a block finding (the rule pack, percent escapes written
+ * out): fetching it would send that to the server — the seventeenth probe's `list.xls?sfz=<ID>` was
+ * requested by this reader while the page's publish was held. Such a file is listed unreadable.
+ */
+export function addressHoldsBlock(url: string): boolean {
+  const texts = [url, percentText(url) ?? ''];
+  return texts.some((t) => scan(t, { rules }).some((f) => f.severity === 'block'));
+}
 
 /** The hrefs of an editor's content: its links, or those of the HTML source a textarea holds. */
 export function hrefsOf(root: HTMLElement): string[] {
@@ -30,6 +43,7 @@ export class LinkedAttachments {
     /** A reviewer signed off this file (by content key) for the draft's publish. */
     private readonly signed: (key: string) => boolean = () => false,
     private readonly fetchFile: Fetch = (url, init) => fetch(url, init),
+    private readonly refused: (url: string) => boolean = addressHoldsBlock,
   ) {}
 
   /** Reads the links of the draft now; resolves once every linked file is fetched and scanned (or failed). */
@@ -41,6 +55,7 @@ export class LinkedAttachments {
   private async load(url: string): Promise<void> {
     const name = linkedName(url);
     try {
+      if (this.refused(url)) throw new Error(pick({ zh: '链接地址本身含有须处理的个人信息，未读取', en: 'its address itself holds personal data; not fetched' }));
       const r = await this.fetchFile(url, { credentials: 'same-origin', cache: 'no-store' });
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       this.keys.set(url, await this.files.learn(await r.blob(), name, 'link', url));

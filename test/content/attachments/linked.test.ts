@@ -71,6 +71,21 @@ describe('LinkedAttachments', () => {
     expect(calls).toBe(2);
   });
 
+  it.each([
+    ['in its query', '/files/list.xls?sfz=11010519491231002X'],
+    ['percent-encoded (%31 is 1)', '/files/list.xls?sfz=%311010519491231002X'],
+  ])('a link whose address holds an ID %s is not fetched (the request would send it), and blocks as unreadable', async (_l, href) => {
+    let calls = 0;
+    const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [] } as never));
+    const linked = new LinkedAttachments(book, noSignoff, () => {
+      calls++;
+      return Promise.resolve(new Response('bytes'));
+    });
+    await linked.refresh([href, '/files/clean.xls?id=42'], BASE, ORIGIN);
+    expect(calls).toBe(1);
+    expect(linked.error()).toMatch(/list\.xls.*未读取|list\.xls.*not fetched/);
+  });
+
   it('a file that was read before and now fails to fetch blocks again (the old bytes do not stand in)', async () => {
     let status = 200;
     const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [] } as never));
