@@ -61,12 +61,18 @@ export function firefoxDriver(page: Page): PageDriver {
       const visible = `(() => { const el = ${DEEP_QUERY}(document, ${JSON.stringify(selector)}); return !!el && el.checkVisibility(); })()`;
       await (await puppeteerFrameAt(page, frames)).waitForFunction(state === 'visible' ? visible : `!${visible}`, { timeout, polling: 20 });
     },
-    async click(selector, frames = []) {
+    async click(selector, frames = [], { modifiers = [], button = 'left' } = {}) {
       const el = await actionable(page, selector, frames);
       // Scrolled into view by the page first: puppeteer's own scroll before its click, on the route
       // page with TinyMCE above (Firefox over BiDi), sent the click past buttons below the fold.
       await el.evaluate((node) => node.scrollIntoView({ block: 'center', inline: 'center' }));
-      await el.click();
+      // Held on the keyboard around the click, as a person does: puppeteer's click has no modifiers.
+      for (const m of modifiers) await page.keyboard.down(m);
+      try {
+        await el.click({ button });
+      } finally {
+        for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
+      }
     },
     async fill(selector, value, frames = []) {
       const el = await actionable(page, selector, frames);
