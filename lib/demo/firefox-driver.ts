@@ -40,7 +40,9 @@ async function actionable(page: Page, selector: string, frames: readonly string[
 export function firefoxDriver(page: Page): PageDriver {
   const press = async (keys: string) => {
     const parts = chordKeys(keys) as Parameters<Page['keyboard']['press']>[0][];
-    const key = parts.pop()!;
+    // Playwright's 'Space' is a name puppeteer's BiDi keyboard does not know (it throws): the character itself.
+    const last = parts.pop()!;
+    const key = last === 'Space' ? ' ' : last;
     for (const m of parts) await page.keyboard.down(m);
     await page.keyboard.press(key);
     for (const m of parts.reverse()) await page.keyboard.up(m);
@@ -74,6 +76,7 @@ export function firefoxDriver(page: Page): PageDriver {
         for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
       }
     },
+    bringToFront: () => page.bringToFront(),
     async fill(selector, value, frames = []) {
       const el = await actionable(page, selector, frames);
       // As Playwright's fill: the value set through the element's own setter (React sees it), then

@@ -24,6 +24,11 @@ export interface PageDriver {
    * `how`: keys held during it and the button (a shift-click or a middle-click opens elsewhere).
    */
   click(selector: string, frames?: readonly string[], how?: ClickHow): Promise<void>;
+  /**
+   * Makes the tab the one its window shows, as the tab a person acts on is: Firefox leaves a hidden
+   * tab's focused button unpressed by Space (the sixteenth probe's Shift+Space).
+   */
+  bringToFront(): Promise<void>;
   /** Replaces an input's value as typing would. */
   fill(selector: string, value: string, frames?: readonly string[]): Promise<void>;
   selectOption(selector: string, value: string, frames?: readonly string[]): Promise<void>;

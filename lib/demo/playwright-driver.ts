@@ -56,6 +56,7 @@ export function playwrightDriver(page: Page): PageDriver {
       await at(selector, frames).waitFor({ state, timeout });
     },
     click: (selector, frames, how = {}) => at(selector, frames).click({ noWaitAfter: true, ...how }),
+    bringToFront: () => page.bringToFront(),
     fill: (selector, value, frames) => at(selector, frames).fill(value),
     async selectOption(selector, value, frames) {
       await at(selector, frames).selectOption(value);
