@@ -40,7 +40,9 @@ async function actionable(page: Page, selector: string, frames: readonly string[
 export function firefoxDriver(page: Page): PageDriver {
   const press = async (keys: string) => {
     const parts = chordKeys(keys) as Parameters<Page['keyboard']['press']>[0][];
-    const key = parts.pop()!;
+    // Playwright's 'Space' is a name puppeteer's BiDi keyboard does not know (it throws): the character itself.
+    const last = parts.pop()!;
+    const key = last === 'Space' ? ' ' : last;
     for (const m of parts) await page.keyboard.down(m);
     await page.keyboard.press(key);
     for (const m of parts.reverse()) await page.keyboard.up(m);
@@ -61,13 +63,20 @@ export function firefoxDriver(page: Page): PageDriver {
       const visible = `(() => { const el = ${DEEP_QUERY}(document, ${JSON.stringify(selector)}); return !!el && el.checkVisibility(); })()`;
       await (await puppeteerFrameAt(page, frames)).waitForFunction(state === 'visible' ? visible : `!${visible}`, { timeout, polling: 20 });
     },
-    async click(selector, frames = []) {
+    async click(selector, frames = [], { modifiers = [], button = 'left' } = {}) {
       const el = await actionable(page, selector, frames);
       // Scrolled into view by the page first: puppeteer's own scroll before its click, on the route
       // page with TinyMCE above (Firefox over BiDi), sent the click past buttons below the fold.
       await el.evaluate((node) => node.scrollIntoView({ block: 'center', inline: 'center' }));
-      await el.click();
+      // Held on the keyboard around the click, as a person does: puppeteer's click has no modifiers.
+      for (const m of modifiers) await page.keyboard.down(m);
+      try {
+        await el.click({ button });
+      } finally {
+        for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
+      }
     },
+    bringToFront: () => page.bringToFront(),
     async fill(selector, value, frames = []) {
       const el = await actionable(page, selector, frames);
       // As Playwright's fill: the value set through the element's own setter (React sees it), then

@@ -19,8 +19,16 @@ export interface PageDriver {
   waitFor(expression: string, options?: { frames?: readonly string[]; timeout?: number }): Promise<void>;
   /** Waits until the first element matching the selector is visible / hidden (or gone). */
   waitForSelector(selector: string, state: 'visible' | 'hidden', options?: { frames?: readonly string[]; timeout?: number }): Promise<void>;
-  /** A real (trusted) mouse click on the first element matching the selector, once it can be clicked. */
-  click(selector: string, frames?: readonly string[]): Promise<void>;
+  /**
+   * A real (trusted) mouse click on the first element matching the selector, once it can be clicked;
+   * `how`: keys held during it and the button (a shift-click or a middle-click opens elsewhere).
+   */
+  click(selector: string, frames?: readonly string[], how?: ClickHow): Promise<void>;
+  /**
+   * Makes the tab the one its window shows, as the tab a person acts on is: Firefox leaves a hidden
+   * tab's focused button unpressed by Space (the sixteenth probe's Shift+Space).
+   */
+  bringToFront(): Promise<void>;
   /** Replaces an input's value as typing would. */
   fill(selector: string, value: string, frames?: readonly string[]): Promise<void>;
   selectOption(selector: string, value: string, frames?: readonly string[]): Promise<void>;
@@ -34,6 +42,12 @@ export interface PageDriver {
   press(keys: string): Promise<void>;
   /** Types text on the keyboard (CJK characters arrive as text input, as from an IME). */
   type(text: string): Promise<void>;
+}
+
+/** A click's modifier keys and button (left when not given). */
+export interface ClickHow {
+  modifiers?: ('Alt' | 'Control' | 'Meta' | 'Shift')[];
+  button?: 'left' | 'middle';
 }
 
 /** Tells a driver from a library's own page object (the helpers take either). */

@@ -55,7 +55,8 @@ export function playwrightDriver(page: Page): PageDriver {
     async waitForSelector(selector, state, { frames = [], timeout = 5_000 } = {}) {
       await at(selector, frames).waitFor({ state, timeout });
     },
-    click: (selector, frames) => at(selector, frames).click({ noWaitAfter: true }),
+    click: (selector, frames, how = {}) => at(selector, frames).click({ noWaitAfter: true, ...how }),
+    bringToFront: () => page.bringToFront(),
     fill: (selector, value, frames) => at(selector, frames).fill(value),
     async selectOption(selector, value, frames) {
       await at(selector, frames).selectOption(value);

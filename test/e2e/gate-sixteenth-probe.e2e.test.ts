@@ -43,12 +43,42 @@
  * middle-clicked.
  */
 import { describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { fifteenthPolicy } from './fifteenth-probe-cases.ts';
 import { CLEAN_SCRIPT_CASES, CLEAN_TRUSTED, DEDE_CASES, ID_CASES, PBOOT_CASES, PRE, TRUSTED_CASES, WORDS_CASES, expectTrustedCleanArrives, expectTrustedOnlyWithout, onDedeAdd, onPbootList } from './sixteenth-probe-cases.ts';
+import type { Person, PersonAct } from './sixteenth-probe-cases.ts';
 import { probePage } from './probe-page.ts';
 
 const probe = probePage({ policy: fifteenthPolicy });
 const { expectDeliveredOnlyWithout, expectArrivesOnlyWithout, expectCleanArrives } = probe;
+
+/** A person's action through Playwright's page: its click with modifiers and button, its keyboard. */
+async function actOn(page: Page, a: PersonAct): Promise<void> {
+  if ('click' in a) return page.click(a.click, { modifiers: a.modifiers, button: a.button });
+  if (a.focus) await page.focus(a.focus);
+  await page.keyboard.press(a.press);
+}
+
+/** The person of Chromium's cases: Playwright's input on the side's tab, and the context's pages for what it opened. */
+function chromium(context: BrowserContext): Person {
+  return {
+    tab(_on, at) {
+      const page = context.pages().find((x) => x.url().startsWith(at));
+      if (!page) throw new Error(`no tab at ${at}`);
+      return { url: () => page.url(), act: (a) => actOn(page, a) };
+    },
+    watchTabs() {
+      const before = new Set(context.pages());
+      return Promise.resolve(async () => {
+        const opened = context.pages().filter((p) => !before.has(p));
+        const urls = opened.map((p) => p.url());
+        for (const p of opened) await p.close().catch(() => undefined);
+        return urls;
+      });
+    },
+  };
+}
+const person = () => chromium(probe.browser().context);
 
 describe('the draft with its ID, by page script: arrives without Precheck, never with it', () => {
   test.each(ID_CASES)('%s', async (_l, body) => void (await expectDeliveredOnlyWithout(PRE + body)));
@@ -59,28 +89,28 @@ describe("the draft's words in an address, by page script: arrive without Preche
 });
 
 describe('a person at the keyboard or mouse: where it goes is decided by the event, not by the target', () => {
-  test.each(TRUSTED_CASES.map((c) => [c.label, c] as const))('%s', async (_l, c) => void (await expectTrustedOnlyWithout(probe.browser().context, probe.sides(), c)));
+  test.each(TRUSTED_CASES.map((c) => [c.label, c] as const))('%s', async (_l, c) => void (await expectTrustedOnlyWithout(person(), probe.sides(), c)));
 });
 
 describe('the CMS keeps working: clean things the same ways', () => {
   test.each(CLEAN_SCRIPT_CASES)('%s', async (_l, body) => void (await expectCleanArrives(PRE + body)));
-  test.each(CLEAN_TRUSTED.map((c) => [c.label, c] as const))('%s', async (_l, c) => void (await expectTrustedCleanArrives(probe.browser().context, probe.sides().guarded, c)));
+  test.each(CLEAN_TRUSTED.map((c) => [c.label, c] as const))('%s', async (_l, c) => void (await expectTrustedCleanArrives(person(), probe.sides().guarded, c)));
 });
 
 describe('PbootCMS 内容列表 (shipped adapter): unsigned 43 switched on (点击开启, a GET link) arrives without Precheck, never with it', () => {
   test.each(PBOOT_CASES)('%s', async (_l, act) => {
-    const without = await onPbootList(probe.browser().context, probe.sides().control, act, false);
+    const without = await onPbootList(person(), probe.sides().control, act, false);
     expect(without.ids, `control: ${without.outcome}`).toContain('43');
-    const withIt = await onPbootList(probe.browser().context, probe.sides().guarded, act, true);
+    const withIt = await onPbootList(person(), probe.sides().guarded, act, true);
     expect(withIt.ids, withIt.outcome).not.toContain('43');
   });
 });
 
 describe('DedeCMS 5.7 发布文章 (shipped adapter): the draft with an ID by its own 确定 image button arrives without Precheck, never with it', () => {
   test.each(DEDE_CASES)('%s', async (_l, act) => {
-    const without = await onDedeAdd(probe.browser().context, probe.sides().control, act, false);
+    const without = await onDedeAdd(person(), probe.sides().control, act, false);
     expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-    const withIt = await onDedeAdd(probe.browser().context, probe.sides().guarded, act, true);
+    const withIt = await onDedeAdd(person(), probe.sides().guarded, act, true);
     expect(withIt.carried, withIt.outcome).toEqual([]);
   });
 });

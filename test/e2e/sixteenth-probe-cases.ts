@@ -3,13 +3,15 @@
  * submission or a link goes decided by the EVENT that activates it (modifier keys, the middle button)
  * rather than by its target; what a stylesheet's own base URL makes of a clean relative url(); a
  * worklet module's static imports; a link whose own listener swaps its address and stops the event at
- * once. Page script over the probe harness (probe-harness.ts); trusted input through Playwright.
+ * once. Page script over the probe harness (probe-harness.ts); a person's input is data (PersonAct)
+ * each browser's suite performs with its own library (a Person: Chromium's in its suite, Firefox's in
+ * test/e2e-firefox/gate-sixteenth-probe.e2e.test.ts).
  */
 import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
 import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
 import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
 import { openFixture, prepareDraft } from '../../lib/demo/cms-drive.ts';
+import type { ClickHow } from '../../lib/demo/page-driver.ts';
 import type { ProbeSide } from './probe-harness.ts';
 import { pageScript } from './probe-page.ts';
 
@@ -71,44 +73,69 @@ export const WORDS_CASES: [label: string, body: string][] = [
   ["the same by this window's navigate method called on the frame's Navigation", String.raw`const f = frame('s16-nn2'); try { navigation.navigate.call(f.contentWindow.navigation, sink('s16-nav-nav2') + '?c=' + plain); } catch {} await wait(1500);`],
 ];
 
+/** A person's action, as data: a click (its modifier keys, its button) on a selector, or a key chord on what has the focus (moved to `focus` first). */
+export type PersonAct = ({ click: string } & ClickHow) | { press: string; focus?: string };
+
 /** What each side's trusted case sets up (page script after PRE) and then does with real input. */
 export interface TrustedCase {
   label: string;
   setup: string;
-  act: (page: Page) => Promise<void>;
+  act: PersonAct;
   /** the recorder is asked for the ID (a POST body) or for any request to its path (the draft's words in a URL) */
   carries: 'id' | 'words';
   path: string;
 }
 
 export const TRUSTED_CASES: TrustedCase[] = [
-  { label: 'an editor shift-clicks 发布 of a form aimed at this window (Chromium opens the POST in a new window)', setup: `ownForm('s16-shift');`, act: (p) => p.click('#s16-submit', { modifiers: ['Shift'] }), carries: 'id', path: 's16-shift' },
-  { label: 'an editor ctrl-clicks 发布 (a new tab)', setup: `ownForm('s16-ctrl');`, act: (p) => p.click('#s16-submit', { modifiers: ['Control'] }), carries: 'id', path: 's16-ctrl' },
-  { label: 'shift-click on a form button labelled only ➜ (no publish word)', setup: `ownForm('s16-shift-icon', '➜');`, act: (p) => p.click('#s16-submit', { modifiers: ['Shift'] }), carries: 'id', path: 's16-shift-icon' },
-  { label: 'ctrl-click on a form button labelled only ➜', setup: `ownForm('s16-ctrl-icon', '➜');`, act: (p) => p.click('#s16-submit', { modifiers: ['Control'] }), carries: 'id', path: 's16-ctrl-icon' },
-  { label: "the routes page's own CMS form: shift-click on 保存 (#btn-save)", setup: ``, act: (p) => p.click('#btn-save', { modifiers: ['Shift'] }), carries: 'id', path: '' },
-  { label: "the routes page's own CMS form: ctrl-click on its DedeCMS-style image button (#btn-image)", setup: ``, act: (p) => p.click('#btn-image', { modifiers: ['Control'] }), carries: 'id', path: '' },
-  { label: "the routes page's own CMS form: Shift+Enter in its title input", setup: `document.getElementById('title').focus();`, act: (p) => p.keyboard.press('Shift+Enter'), carries: 'id', path: '' },
-  { label: 'Shift+Enter in the title input of a form aimed at this window', setup: `ownForm('s16-senter', '➜'); document.getElementById('s16-title').focus();`, act: (p) => p.keyboard.press('Shift+Enter'), carries: 'id', path: 's16-senter' },
-  { label: 'Shift+Space on the focused ➜ button', setup: `ownForm('s16-sspace', '➜'); document.getElementById('s16-submit').focus();`, act: (p) => p.keyboard.press('Shift+Space'), carries: 'id', path: 's16-sspace' },
-  { label: 'a middle-click on a 预览 link (_blank) whose address holds the ID itself (held by the network rule for frame and window URLs, not by the page gate)', setup: `link('s16-tl0', sink('s16-tlink-id') + '?c=' + ID, '_blank');`, act: (p) => p.click('#s16-tl0', { button: 'middle' }), carries: 'id', path: 's16-tlink-id' },
-  { label: 'a middle-click on a 预览 link (target=_blank) holding the draft', setup: `link('s16-tl1', sink('s16-tlink-mid') + '?c=' + plain, '_blank');`, act: (p) => p.click('#s16-tl1', { button: 'middle' }), carries: 'words', path: 's16-tlink-mid' },
-  { label: 'a middle-click on a link with no target holding the draft', setup: `link('s16-tl2', sink('s16-tlink-mid2') + '?c=' + plain);`, act: (p) => p.click('#s16-tl2', { button: 'middle' }), carries: 'words', path: 's16-tlink-mid2' },
-  { label: 'a ctrl-click on a link with no target holding the draft', setup: `link('s16-tl3', sink('s16-tlink-ctrl') + '?c=' + plain);`, act: (p) => p.click('#s16-tl3', { modifiers: ['Control'] }), carries: 'words', path: 's16-tlink-ctrl' },
-  { label: 'a shift-click on a link with no target holding the draft', setup: `link('s16-tl4', sink('s16-tlink-shift') + '?c=' + plain);`, act: (p) => p.click('#s16-tl4', { modifiers: ['Shift'] }), carries: 'words', path: 's16-tlink-shift' },
-  { label: 'Ctrl+Enter on a focused link with no target holding the draft', setup: `link('s16-tl5', sink('s16-tlink-cent') + '?c=' + plain).focus();`, act: (p) => p.keyboard.press('Control+Enter'), carries: 'words', path: 's16-tlink-cent' },
-  { label: 'Enter on a focused 预览 link (_blank) whose own click listener puts the draft in its href and stops the event at once', setup: `const a = link('s16-tl6', '/routes/index.html?preview=6', '_blank'); a.addEventListener('click', (e) => { a.href = sink('s16-tlink-enter-si') + '?c=' + plain; e.stopImmediatePropagation(); }); a.focus();`, act: (p) => p.keyboard.press('Enter'), carries: 'words', path: 's16-tlink-enter-si' },
+  { label: 'an editor shift-clicks 发布 of a form aimed at this window (Chromium opens the POST in a new window)', setup: `ownForm('s16-shift');`, act: { click: '#s16-submit', modifiers: ['Shift'] }, carries: 'id', path: 's16-shift' },
+  { label: 'an editor ctrl-clicks 发布 (a new tab)', setup: `ownForm('s16-ctrl');`, act: { click: '#s16-submit', modifiers: ['Control'] }, carries: 'id', path: 's16-ctrl' },
+  { label: 'shift-click on a form button labelled only ➜ (no publish word)', setup: `ownForm('s16-shift-icon', '➜');`, act: { click: '#s16-submit', modifiers: ['Shift'] }, carries: 'id', path: 's16-shift-icon' },
+  { label: 'ctrl-click on a form button labelled only ➜', setup: `ownForm('s16-ctrl-icon', '➜');`, act: { click: '#s16-submit', modifiers: ['Control'] }, carries: 'id', path: 's16-ctrl-icon' },
+  { label: "the routes page's own CMS form: shift-click on 保存 (#btn-save)", setup: ``, act: { click: '#btn-save', modifiers: ['Shift'] }, carries: 'id', path: '' },
+  { label: "the routes page's own CMS form: ctrl-click on its DedeCMS-style image button (#btn-image)", setup: ``, act: { click: '#btn-image', modifiers: ['Control'] }, carries: 'id', path: '' },
+  { label: "the routes page's own CMS form: Shift+Enter in its title input", setup: `document.getElementById('title').focus();`, act: { press: 'Shift+Enter' }, carries: 'id', path: '' },
+  { label: 'Shift+Enter in the title input of a form aimed at this window', setup: `ownForm('s16-senter', '➜'); document.getElementById('s16-title').focus();`, act: { press: 'Shift+Enter' }, carries: 'id', path: 's16-senter' },
+  { label: 'Shift+Space on the focused ➜ button', setup: `ownForm('s16-sspace', '➜'); document.getElementById('s16-submit').focus();`, act: { press: 'Shift+Space' }, carries: 'id', path: 's16-sspace' },
+  { label: 'a middle-click on a 预览 link (_blank) whose address holds the ID itself (held by the network rule for frame and window URLs, not by the page gate)', setup: `link('s16-tl0', sink('s16-tlink-id') + '?c=' + ID, '_blank');`, act: { click: '#s16-tl0', button: 'middle' }, carries: 'id', path: 's16-tlink-id' },
+  { label: 'a middle-click on a 预览 link (target=_blank) holding the draft', setup: `link('s16-tl1', sink('s16-tlink-mid') + '?c=' + plain, '_blank');`, act: { click: '#s16-tl1', button: 'middle' }, carries: 'words', path: 's16-tlink-mid' },
+  { label: 'a middle-click on a link with no target holding the draft', setup: `link('s16-tl2', sink('s16-tlink-mid2') + '?c=' + plain);`, act: { click: '#s16-tl2', button: 'middle' }, carries: 'words', path: 's16-tlink-mid2' },
+  { label: 'a ctrl-click on a link with no target holding the draft', setup: `link('s16-tl3', sink('s16-tlink-ctrl') + '?c=' + plain);`, act: { click: '#s16-tl3', modifiers: ['Control'] }, carries: 'words', path: 's16-tlink-ctrl' },
+  { label: 'a shift-click on a link with no target holding the draft', setup: `link('s16-tl4', sink('s16-tlink-shift') + '?c=' + plain);`, act: { click: '#s16-tl4', modifiers: ['Shift'] }, carries: 'words', path: 's16-tlink-shift' },
+  { label: 'Ctrl+Enter on a focused link with no target holding the draft', setup: `link('s16-tl5', sink('s16-tlink-cent') + '?c=' + plain).focus();`, act: { press: 'Control+Enter' }, carries: 'words', path: 's16-tlink-cent' },
+  { label: 'Enter on a focused 预览 link (_blank) whose own click listener puts the draft in its href and stops the event at once', setup: `const a = link('s16-tl6', '/routes/index.html?preview=6', '_blank'); a.addEventListener('click', (e) => { a.href = sink('s16-tlink-enter-si') + '?c=' + plain; e.stopImmediatePropagation(); }); a.focus();`, act: { press: 'Enter' }, carries: 'words', path: 's16-tlink-enter-si' },
 ];
 
-/** The Playwright page of a side's tab (its routes page). */
-export function pageOf(context: BrowserContext, on: ProbeSide): Page {
-  const p = context.pages().find((x) => x.url().startsWith(`${on.server.url}/routes/`));
-  if (!p) throw new Error(`no routes tab on ${on.server.url}`);
-  return p;
+/**
+ * What a trusted case asks of its browser, which each suite gives (Chromium: Playwright's page and
+ * context; Firefox: the PageDriver and puppeteer's browser): a person's input, and the tabs it opened.
+ */
+export interface Person {
+  /** The side's tab whose address starts with `at` (an error when there is none): its address, and real input on it. */
+  tab(on: ProbeSide, at: string): { url(): string; act(a: PersonAct): Promise<void> };
+  /** Notes the tabs open now; the function returned lists the addresses of those opened since, and closes them. */
+  watchTabs(): Promise<() => Promise<string[]>>;
+}
+
+/**
+ * `act` on a side's tab, then the requests it starts are given `settleMs`: what the act threw, the
+ * tabs it opened (closed now) and where the tab is. A failed act is only reported: a control side that
+ * delivers nothing fails the row.
+ */
+async function personActs(person: Person, tab: ReturnType<Person['tab']>, act: PersonAct, settleMs: number): Promise<string> {
+  const opened = await person.watchTabs();
+  let outcome = '';
+  try {
+    await tab.act(act);
+  } catch (e) {
+    outcome = `act: ${String(e).slice(0, 200)} `;
+  }
+  await sleep(settleMs);
+  const urls = await opened();
+  return `${outcome}opened: ${urls.map((u) => u.slice(0, 80)).join(' ') || 'none'}; here: ${tab.url().slice(0, 80)}`;
 }
 
 /** One side of a trusted case: what arrived carrying the ID, and how many requests reached its path. */
-export async function trustedOn(context: BrowserContext, on: ProbeSide, c: TrustedCase, guarded: boolean): Promise<{ carried: string[]; reached: number; outcome: string }> {
+export async function trustedOn(person: Person, on: ProbeSide, c: TrustedCase, guarded: boolean): Promise<{ carried: string[]; reached: number; outcome: string }> {
   if (guarded) {
     await openRoutes(on.driver, on.server);
     await writeDraft(on.driver, ownDraft(81, true));
@@ -117,43 +144,34 @@ export async function trustedOn(context: BrowserContext, on: ProbeSide, c: Trust
     await on.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
     await on.driver.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(81, true))})`);
   }
-  const before = new Set(context.pages());
   const [since, t0] = [on.server.mark(), Date.now()];
-  const page = pageOf(context, on);
+  const tab = person.tab(on, `${on.server.url}/routes/`);
   let outcome = await on.driver.evaluate<string>(pageScript(PRE + c.setup, on.raw)).catch((e: unknown) => `evaluate: ${String(e)}`);
-  try {
-    await c.act(page);
-  } catch (e) {
-    outcome += ` act: ${String(e).slice(0, 200)}`;
-  }
-  await sleep(2_000);
-  const opened = context.pages().filter((p) => !before.has(p));
-  outcome += ` opened: ${opened.map((p) => p.url().slice(0, 60)).join(' ') || 'none'}; here: ${page.url().slice(0, 60)}`;
-  for (const p of opened) await p.close().catch(() => undefined);
+  outcome += ` ${await personActs(person, tab, c.act, 2_000)}`;
   const carried = [...on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.url.slice(0, 60)}`), ...on.raw.carrying(ID, t0)];
   const reached = on.server.requests({ since }).filter((r) => r.path.startsWith(`/sink/ro/${c.path}`)).length;
   return { carried, reached, outcome };
 }
 
 /** A trusted case: delivered without Precheck (the test can fail), nothing with it. */
-export async function expectTrustedOnlyWithout(context: BrowserContext, sides: { guarded: ProbeSide; control: ProbeSide }, c: TrustedCase): Promise<void> {
-  const without = await trustedOn(context, sides.control, c, false);
+export async function expectTrustedOnlyWithout(person: Person, sides: { guarded: ProbeSide; control: ProbeSide }, c: TrustedCase): Promise<void> {
+  const without = await trustedOn(person, sides.control, c, false);
   if (c.carries === 'id') expect(without.carried.length, `control: ${without.outcome}`).toBeGreaterThan(0);
   else expect(without.reached, `control: ${without.outcome}`).toBeGreaterThan(0);
-  const withIt = await trustedOn(context, sides.guarded, c, true);
+  const withIt = await trustedOn(person, sides.guarded, c, true);
   if (c.carries === 'id') expect(withIt.carried, withIt.outcome).toEqual([]);
   else expect(withIt.reached, withIt.outcome).toBe(0);
 }
 
 /** Clean things the same ways: they must still arrive (no false refusal). */
 export const CLEAN_TRUSTED: TrustedCase[] = [
-  { label: 'a clean search form (a keyword, no draft) shift-clicked still posts into its new window', setup: `const f = ownForm('s16-clean-shift', '搜索'); f.elements.content.remove(); f.elements.title.name = 'keyword'; f.elements.keyword.value = '防汛';`, act: (p) => p.click('#s16-submit', { modifiers: ['Shift'] }), carries: 'words', path: 's16-clean-shift' },
-  { label: 'a clean link middle-clicked still opens its page', setup: `link('s16-clean-l', sink('s16-clean-mid') + '?page=2&keyword=' + encodeURIComponent('防汛'), '_blank');`, act: (p) => p.click('#s16-clean-l', { button: 'middle' }), carries: 'words', path: 's16-clean-mid' },
+  { label: 'a clean search form (a keyword, no draft) shift-clicked still posts into its new window', setup: `const f = ownForm('s16-clean-shift', '搜索'); f.elements.content.remove(); f.elements.title.name = 'keyword'; f.elements.keyword.value = '防汛';`, act: { click: '#s16-submit', modifiers: ['Shift'] }, carries: 'words', path: 's16-clean-shift' },
+  { label: 'a clean link middle-clicked still opens its page', setup: `link('s16-clean-l', sink('s16-clean-mid') + '?page=2&keyword=' + encodeURIComponent('防汛'), '_blank');`, act: { click: '#s16-clean-l', button: 'middle' }, carries: 'words', path: 's16-clean-mid' },
 ];
 
 /** A clean trusted case on the guarded host: its request arrives, nothing carrying the ID. */
-export async function expectTrustedCleanArrives(context: BrowserContext, guarded: ProbeSide, c: TrustedCase): Promise<void> {
-  const withIt = await trustedOn(context, guarded, c, true);
+export async function expectTrustedCleanArrives(person: Person, guarded: ProbeSide, c: TrustedCase): Promise<void> {
+  const withIt = await trustedOn(person, guarded, c, true);
   expect(withIt.carried, withIt.outcome).toEqual([]);
   expect(withIt.reached, withIt.outcome).toBeGreaterThan(0);
 }
@@ -172,66 +190,44 @@ function switchedOn(on: ProbeSide, since: number): string[] {
 }
 
 /** Opens PbootCMS's list on one side, does `act` on its page; which items were switched on, and what opened. */
-export async function onPbootList(context: BrowserContext, on: ProbeSide, act: (page: Page) => Promise<void>, guarded: boolean): Promise<{ ids: string[]; outcome: string }> {
+export async function onPbootList(person: Person, on: ProbeSide, act: PersonAct, guarded: boolean): Promise<{ ids: string[]; outcome: string }> {
   await on.driver.goto(on.server.url + PBOOT_LIST);
   await on.driver.waitFor(`document.readyState === 'complete'`);
   if (guarded) await on.driver.waitFor(`!!document.querySelector('precheck-panel')`, { timeout: 10_000 });
-  const page = context.pages().find((x) => x.url().startsWith(on.server.url + PBOOT_LIST));
-  if (!page) throw new Error('no list tab');
-  const before = new Set(context.pages());
+  const tab = person.tab(on, on.server.url + PBOOT_LIST);
   const since = on.server.mark();
-  let outcome = 'ok';
-  try {
-    await act(page);
-  } catch (e) {
-    outcome = `act: ${String(e).slice(0, 200)}`;
-  }
-  await sleep(2_000);
-  const opened = context.pages().filter((p) => !before.has(p));
-  outcome += ` opened: ${opened.map((p) => p.url().slice(0, 80)).join(' ') || 'none'}`;
-  for (const p of opened) await p.close().catch(() => undefined);
+  const outcome = await personActs(person, tab, act, 2_000);
   return { ids: switchedOn(on, since), outcome };
 }
 
 /** An editor's unsigned item (43) switched on from the list by a link activation. */
-export const PBOOT_CASES: [label: string, act: (page: Page) => Promise<void>][] = [
-  ['ctrl-click on 43\'s 点击开启 (a new tab)', (p) => p.click('#status-43', { modifiers: ['Control'] })],
-  ['middle-click on 43\'s 点击开启', (p) => p.click('#status-43', { button: 'middle' })],
-  ['shift-click on 43\'s 点击开启 (a new window)', (p) => p.click('#status-43', { modifiers: ['Shift'] })],
-  ['Ctrl+Enter on 43\'s focused 点击开启', async (p) => { await p.focus('#status-43'); await p.keyboard.press('Control+Enter'); }],
-  ['a plain click on 43\'s 点击开启 (this window: the navigate event; held, shown for comparison)', (p) => p.click('#status-43')],
+export const PBOOT_CASES: [label: string, act: PersonAct][] = [
+  ['ctrl-click on 43\'s 点击开启 (a new tab)', { click: '#status-43', modifiers: ['Control'] }],
+  ['middle-click on 43\'s 点击开启', { click: '#status-43', button: 'middle' }],
+  ['shift-click on 43\'s 点击开启 (a new window)', { click: '#status-43', modifiers: ['Shift'] }],
+  ['Ctrl+Enter on 43\'s focused 点击开启', { focus: '#status-43', press: 'Control+Enter' }],
+  ['a plain click on 43\'s 点击开启 (this window: the navigate event; held, shown for comparison)', { click: '#status-43' }],
 ];
 
 // ——— DedeCMS 5.7 发布文章 (CKEditor 4, shipped adapter): its <input type=image> 确定 ———
 
 /** Opens DedeCMS's article form on one side, types a draft with the ID, then `act`; what reached article_add.php carrying the ID. */
-export async function onDedeAdd(context: BrowserContext, on: ProbeSide, act: (page: Page) => Promise<void>, guarded: boolean): Promise<{ carried: string[]; outcome: string }> {
+export async function onDedeAdd(person: Person, on: ProbeSide, act: PersonAct, guarded: boolean): Promise<{ carried: string[]; outcome: string }> {
   const fixture = CMS_FIXTURES.find((f) => f.id === 'dedecms-article-add')!;
   await openFixture(on.driver, on.server.url, fixture);
   if (guarded) await on.driver.waitFor(`!!document.querySelector('precheck-panel')`, { timeout: 10_000 });
   await prepareDraft(on.driver, fixture, ownDraft(86, true));
   if (guarded) await on.driver.waitFor(`Number(document.querySelector('precheck-panel')?.dataset.block ?? 0) >= 1`, { timeout: 10_000 });
-  const page = context.pages().find((x) => x.url().startsWith(on.server.url + fixture.path));
-  if (!page) throw new Error('no DedeCMS tab');
-  const before = new Set(context.pages());
+  const tab = person.tab(on, on.server.url + fixture.path);
   const since = on.server.mark();
-  let outcome = 'ok';
-  try {
-    await act(page);
-  } catch (e) {
-    outcome = `act: ${String(e).slice(0, 200)}`;
-  }
-  await sleep(2_500);
-  const opened = context.pages().filter((p) => !before.has(p));
-  outcome += ` opened: ${opened.map((p) => p.url().slice(0, 80)).join(' ') || 'none'}; here: ${page.url().slice(0, 80)}`;
-  for (const p of opened) await p.close().catch(() => undefined);
+  const outcome = await personActs(person, tab, act, 2_500);
   return { carried: on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.path}`), outcome };
 }
 
 const DEDE_OK = 'input[type="image"][src$="button_ok.gif"]';
-export const DEDE_CASES: [label: string, act: (page: Page) => Promise<void>][] = [
-  ['shift-click on the 确定 image button (button_ok.gif)', (p) => p.click(DEDE_OK, { modifiers: ['Shift'] })],
-  ['ctrl-click on the 确定 image button', (p) => p.click(DEDE_OK, { modifiers: ['Control'] })],
-  ['a plain click on the 确定 image button (held: shown for comparison)', (p) => p.click(DEDE_OK)],
-  ['Shift+Enter in its 标题 input', async (p) => { await p.focus('#title'); await p.keyboard.press('Shift+Enter'); }],
+export const DEDE_CASES: [label: string, act: PersonAct][] = [
+  ['shift-click on the 确定 image button (button_ok.gif)', { click: DEDE_OK, modifiers: ['Shift'] }],
+  ['ctrl-click on the 确定 image button', { click: DEDE_OK, modifiers: ['Control'] }],
+  ['a plain click on the 确定 image button (held: shown for comparison)', { click: DEDE_OK }],
+  ['Shift+Enter in its 标题 input', { focus: '#title', press: 'Shift+Enter' }],
 ];
