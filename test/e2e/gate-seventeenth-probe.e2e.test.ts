@@ -59,6 +59,13 @@ import { openFixture, prepareDraft } from '../../lib/demo/cms-drive.ts';
 import type { Page } from 'playwright-core';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * CI runs the file's two halves in two streams (test/e2e-both.sh): PRECHECK_P17_PART=signed runs the
+ * routes page's rows (the signed path), =pages the CMS fixtures' and list pages' rows; unset, all.
+ */
+const PART = process.env.PRECHECK_P17_PART;
+const routesRows = describe.skipIf(PART === 'pages');
+const pageRows = describe.skipIf(PART === 'signed');
 const lisi = demoPerson('lisi');
 const probe = probePage({ policy: fifteenthPolicy });
 
@@ -100,60 +107,72 @@ async function run(on: ProbeSide, code: string, mark: string, settle = 2_000): P
   return { signed: list(mark), id: list(ID), outcome };
 }
 
+/**
+ * A fresh draft (number `n`) on both hosts at once — the control's page as it is, the guarded page
+ * signed off and released — then `code` on each: what each received (`mark`: the words looked for).
+ */
+async function onBothSides(code: string, n: number, mark: (draft: string) => string) {
+  const { guarded, control } = probe.sides();
+  const draft = ownDraft(n);
+  const [without, withIt] = await Promise.all([
+    controlPage(control, draft).then(() => run(control, code, mark(draft))),
+    signedPage(guarded, n).then(() => run(guarded, code, mark(draft))),
+  ]);
+  return { without, withIt };
+}
 
-describe('signed off, then sent more than once: the control receives every copy, Precheck lets exactly one through', () => {
+routesRows('signed off, then sent more than once: the control receives every copy, Precheck lets exactly one through', () => {
   test.each(TWICE_CASES)('%s', async (_l, code) => {
-    const n = drafts++;
-    const { guarded, control } = probe.sides();
-    const draft = ownDraft(n);
-    await controlPage(control, draft);
-    const without = await run(control, code, markOf(draft));
+    const { without, withIt } = await onBothSides(code, drafts++, markOf);
     // an abort at once stops the first copy natively too: the control receives the retry alone
     expect(without.signed.length, `control: ${without.outcome}`).toBeGreaterThanOrEqual(FALSE_REFUSALS.has(_l) ? 1 : 2);
-    await signedPage(guarded, n);
-    const withIt = await run(guarded, code, markOf(draft));
     expect(withIt.signed.length, `guarded (more than one arrived): ${withIt.outcome}`).toBeLessThanOrEqual(1);
     // a false refusal (none arrived) is shown, not failed on, where the row says it spends the release
     if (!FALSE_REFUSALS.has(_l)) expect(withIt.signed, `guarded (the signed publish did not arrive): ${withIt.outcome}`).toHaveLength(1);
   }, 60_000);
 });
 
-describe('signed off, then the ID added on the way out: the control receives the ID, Precheck lets nothing with it through', () => {
+routesRows('signed off, then the ID added on the way out: the control receives the ID, Precheck lets nothing with it through', () => {
   test.each(CHANGED_CASES)('%s', async (_l, code) => {
-    const n = drafts++;
-    const { guarded, control } = probe.sides();
-    const draft = ownDraft(n);
-    await controlPage(control, draft);
-    const without = await run(control, code, markOf(draft));
+    const { without, withIt } = await onBothSides(code, drafts++, markOf);
     expect(without.id.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-    await signedPage(guarded, n);
-    const withIt = await run(guarded, code, markOf(draft));
     expect(withIt.id, `guarded: ${withIt.outcome}`).toEqual([]);
     expect(withIt.signed.length, `guarded: ${withIt.outcome}`).toBeLessThanOrEqual(1);
   }, 60_000);
 });
 
-// Known open (README): a release covers the signed content wherever a request carries it, not the
-// request's other text. These rows assert the leak: one that starts to fail is closed.
-describe('known open: signed off, then words no one signed sent with the signed content (still arrive)', () => {
-  test.fails.each(EXTRA_CASES)('%s', async (_l, code) => {
-    const n = drafts++;
-    const { guarded, control } = probe.sides();
-    const draft = ownDraft(n);
-    await controlPage(control, draft);
-    const without = await run(control, code, UNSIGNED_WORDS);
-    expect(without.signed.length, `control: ${without.outcome}`).toBeGreaterThan(0);
-    await signedPage(guarded, n);
-    const withIt = await run(guarded, code, UNSIGNED_WORDS);
-    expect(withIt.signed, `guarded: ${withIt.outcome}`).toEqual([]);
-  }, 60_000);
+/** Of EXTRA_CASES, the rows Precheck holds already (words in a <script> are not the draft's text: not matched to the release). */
+const HELD_EXTRA = new Set(['unsigned words in a script element appended to the signed content']);
+/** Of ADAPTER_CASES, the spellings that still publish unsigned 43 (known open); the others are held. */
+const OPEN_SPELLINGS = new Set([
+  'PHPCMS 审核通过, a=pass in the body (PHPCMS reads a from GET, then POST)',
+  'DedeCMS 审核, dopost and qstr in a POST body (DedeCMS registers POST like GET)',
+  'PbootCMS 点击开启, the address percent-encoded (p=%2FContent%2Fmod…)',
+  'PbootCMS 点击开启, the pairs in another order (…/value/1/field/status)',
+  'PbootCMS 点击开启, id, field and value as query parameters',
+  'PbootCMS 点击开启, a letter of mod percent-encoded (m%6Fd)',
+  'PublicCMS 审核, a ;jsessionid path parameter (Spring strips it)',
+]);
+
+/** The row's words, signed content beside them: the control receives them; Precheck must let none through. */
+async function extraRow(code: string): Promise<void> {
+  const { without, withIt } = await onBothSides(code, drafts++, () => UNSIGNED_WORDS);
+  expect(without.signed.length, `control: ${without.outcome}`).toBeGreaterThan(0);
+  expect(withIt.signed, `guarded: ${withIt.outcome}`).toEqual([]);
+}
+
+routesRows('signed off, then words no one signed sent with the signed content: the control receives them, Precheck lets none through', () => {
+  test.each(EXTRA_CASES.filter(([l]) => HELD_EXTRA.has(l)))('%s', (_l, code) => extraRow(code), 60_000);
+  // Known open (README): a release covers the signed content wherever a request carries it, not the
+  // request's other text. These rows assert the leak: one that starts to fail is closed.
+  test.fails.each(EXTRA_CASES.filter(([l]) => !HELD_EXTRA.has(l)))('%s (known open: still arrives)', (_l, code) => extraRow(code), 60_000);
 });
 
-describe('no sign-off: the ID only in a markup attribute of text that is not the draft', () => {
+routesRows('no sign-off: the ID only in a markup attribute of text that is not the draft', () => {
   test.each(ATTR_UNSIGNED_CASES)('%s', async (_l, code) => void (await probe.expectDeliveredOnlyWithout(code)));
 });
 
-describe("a draft whose only ID is in a link's address: the checklist lists it and no sign-off lets it out", () => {
+routesRows("a draft whose only ID is in a link's address: the checklist lists it and no sign-off lets it out", () => {
   test('the draft signed off as the checklist shows it, then sent: the ID never arrives', async () => {
     const n = drafts++;
     const { guarded, control } = probe.sides();
@@ -178,7 +197,7 @@ describe("a draft whose only ID is in a link's address: the checklist lists it a
   }, 60_000);
 });
 
-describe("a draft linking an attachment whose address names the ID, before anyone publishes", () => {
+routesRows("a draft linking an attachment whose address names the ID, before anyone publishes", () => {
   test("nothing carrying the ID leaves when the publish is held and the checklist opens (Precheck's own attachment read included)", async () => {
     const n = drafts++;
     const { guarded, control } = probe.sides();
@@ -196,7 +215,7 @@ describe("a draft linking an attachment whose address names the ID, before anyon
   }, 60_000);
 });
 
-describe('signed off, then the page reloaded or another tab: the release is spent once', () => {
+routesRows('signed off, then the page reloaded or another tab: the release is spent once', () => {
   test('sent once, the page reloaded with the same draft, sent again: one arrives', async () => {
     const n = drafts++;
     const { guarded } = probe.sides();
@@ -242,7 +261,7 @@ describe('signed off, then the page reloaded or another tab: the release is spen
   }, 60_000);
 });
 
-describe('PublicCMS 待审核 with 42 signed: 43 named beside 42 never reaches the CMS', () => {
+routesRows('PublicCMS 待审核 with 42 signed: 43 named beside 42 never reaches the CMS', () => {
   const { expectItemOnlyWithout } = listProbe(probe.sides);
   beforeAll(async () => {
     const page = await probe.browser().context.newPage();
@@ -270,15 +289,23 @@ async function pressOnFixture(page: Page, on: ProbeSide, fixtureId: string, act:
   return on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.path}`);
 }
 
-describe("the real CMS fixtures' own controls, pressed with the draft holding an ID: delivered without Precheck, never with it", () => {
+pageRows("the real CMS fixtures' own controls, pressed with the draft holding an ID: delivered without Precheck, never with it", () => {
   test.each(FIXTURE_CASES.map(([f, a]) => [`${f}: ${'click' in a ? `click ${a.click}` : `Enter in ${a.enter}`}`, f, a] as const))('%s', async (_l, fixtureId, act) => {
     const { guarded, control } = probe.sides();
     const before = new Set(probe.browser().context.pages());
-    const page = await probe.browser().context.newPage();
-    page.on('dialog', (d) => void d.accept().catch(() => undefined));
+    // a tab for each host, pressed at once
+    const tab = async () => {
+      const page = await probe.browser().context.newPage();
+      page.on('dialog', (d) => void d.accept().catch(() => undefined));
+      return page;
+    };
     try {
-      expect((await pressOnFixture(page, control, fixtureId, act, false)).length, 'control').toBeGreaterThan(0);
-      expect(await pressOnFixture(page, guarded, fixtureId, act, true)).toEqual([]);
+      const [without, withIt] = await Promise.all([
+        tab().then((page) => pressOnFixture(page, control, fixtureId, act, false)),
+        tab().then((page) => pressOnFixture(page, guarded, fixtureId, act, true)),
+      ]);
+      expect(without.length, 'control').toBeGreaterThan(0);
+      expect(withIt).toEqual([]);
     } finally {
       for (const p of probe.browser().context.pages()) if (!before.has(p)) await p.close().catch(() => undefined);
     }
@@ -328,7 +355,7 @@ function publishesUnsigned(cms: (typeof ADAPTER_CASES)[number][1], r: RecordedRe
   }
 }
 
-describe("list pages: item 43 (never signed) published by a request the CMS reads as its 审核/发布, spelled as the adapter's rule does not name it", () => {
+pageRows("list pages: item 43 (never signed) published by a request the CMS reads as its 审核/发布, spelled as the adapter's rule does not name it", () => {
   async function onListPage(on: ProbeSide, path: string, code: string, guardedSide: boolean): Promise<{ got: RecordedRequest[]; outcome: string }> {
     await on.driver.goto(on.server.url + path);
     await on.driver.waitFor(`document.readyState === 'complete'`);
@@ -338,18 +365,20 @@ describe("list pages: item 43 (never signed) published by a request the CMS read
     await sleep(1_500);
     return { got: on.server.requests({ since }), outcome };
   }
-  // Known open (README): the adapters' address rules name one spelling of each list publish. These
-  // rows assert the leak: one that starts to fail is closed.
-  test.fails.each(ADAPTER_CASES)('%s (known open: still arrives)', async (_l, cms, code) => {
+  const spelling = async (cms: (typeof ADAPTER_CASES)[number][1], code: string) => {
     const { guarded, control } = probe.sides();
     const without = await onListPage(control, ADAPTER_LIST[cms], code, false);
     expect(without.got.filter((r) => publishesUnsigned(cms, r)).length, `control: ${without.outcome} ${without.got.map((r) => r.url).join(' ')}`).toBeGreaterThan(0);
     const withIt = await onListPage(guarded, ADAPTER_LIST[cms], code, true);
     expect(withIt.got.filter((r) => publishesUnsigned(cms, r)).map((r) => `${r.method} ${r.url}`), withIt.outcome).toEqual([]);
-  }, 60_000);
+  };
+  test.each(ADAPTER_CASES.filter(([l]) => !OPEN_SPELLINGS.has(l)))('%s', (_l, cms, code) => spelling(cms, code), 60_000);
+  // Known open (README): the adapters' address rules name one spelling of each list publish. These
+  // rows assert the leak: one that starts to fail is closed.
+  test.fails.each(ADAPTER_CASES.filter(([l]) => OPEN_SPELLINGS.has(l)))('%s (known open: still arrives)', (_l, cms, code) => spelling(cms, code), 60_000);
 });
 
-describe('list pages keep working: actions that publish nothing', () => {
+pageRows('list pages keep working: actions that publish nothing', () => {
   // Known open (README): a false refusal, shown as such until it is mended.
   test.fails('ThinkCMF 取消发布 (take offline) of the ticked rows, its own button clicked: arrives with Precheck as without (known open: refused)', async () => {
     const { guarded, control } = probe.sides();
