@@ -14,8 +14,8 @@ import { CMS_FIXTURES, CMS_LIST_FIXTURES, readIds } from '../../lib/demo/cms-fix
 import { CMS_ENDPOINTS } from '../../lib/demo/cms-endpoints.ts';
 import { SHIPPED_ADAPTERS, adapterFor } from '../../lib/policy/adapters/index.ts';
 import type { Policy } from '../../lib/policy/schema';
-import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
-import type { ProbeSide } from './probe-harness.ts';
+import { ID, ownDraft } from './gate-drive.ts';
+import { openSide, type ProbeSide } from './probe-harness.ts';
 import { pageScript } from './probe-page.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -119,14 +119,7 @@ export const ENTER_SETUP = String.raw`frame('en1'); const f = form(sink('en1'), 
 
 /** Sets a form up on the routes page of one side, then presses Enter in its text input (a trusted key). */
 export async function enterOn(on: ProbeSide, setup: string, guardedSide: boolean): Promise<string[]> {
-  if (guardedSide) {
-    await openRoutes(on.driver, on.server);
-    await writeDraft(on.driver, ownDraft(81, true));
-  } else {
-    await on.driver.goto(`${on.server.url}/routes/index.html`);
-    await on.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
-    await on.driver.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(81, true))})`);
-  }
+  await openSide(on, guardedSide, ownDraft(81, true));
   const [since, t0] = [on.server.mark(), Date.now()];
   await on.driver.evaluate(pageScript(PRE + setup, on.raw));
   await on.driver.press('Enter');

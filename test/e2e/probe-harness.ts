@@ -45,6 +45,21 @@ export interface ProbeOptions {
   after?: () => Promise<void>;
 }
 
+/**
+ * The routes page of one host with `draft` in its editor: on the guarded host written as an editor
+ * types it (Precheck scans it), on the control host set through the page's own hook.
+ */
+export async function openSide(on: ProbeSide, guarded: boolean, draft: string): Promise<void> {
+  if (guarded) {
+    await openRoutes(on.driver, on.server);
+    await writeDraft(on.driver, draft);
+    return;
+  }
+  await on.driver.goto(`${on.server.url}/routes/index.html`);
+  await on.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
+  await on.driver.evaluate(`window.__routes.setContent(${JSON.stringify(draft)})`);
+}
+
 /** What reached a recording server or its raw recorder carrying the ID since the marks. */
 function carrying(on: ProbeSide, since: number, t0: number): string[] {
   return [...on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.url}`), ...on.raw.carrying(ID, t0)];
@@ -58,8 +73,7 @@ export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSi
 
   const onGuarded = async (code: string, act?: Act) => {
     const on = sides().guarded;
-    await openRoutes(on.driver, on.server);
-    await writeDraft(on.driver, ownDraft(81, true));
+    await openSide(on, true, ownDraft(81, true));
     const [since, t0] = [on.server.mark(), Date.now()];
     const outcome = await run(on, code);
     await act?.(on.driver);
@@ -69,9 +83,7 @@ export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSi
   };
   const onControl = async (code: string, draft: number, act?: Act) => {
     const on = sides().control;
-    await on.driver.goto(`${on.server.url}/routes/index.html`);
-    await on.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
-    await on.driver.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(draft, true))})`);
+    await openSide(on, false, ownDraft(draft, true));
     const [since, t0] = [on.server.mark(), Date.now()];
     const outcome = await run(on, code);
     await act?.(on.driver);

@@ -8,11 +8,11 @@
  * test/e2e-firefox/gate-sixteenth-probe.e2e.test.ts).
  */
 import { expect } from 'vitest';
-import { ID, openRoutes, ownDraft, writeDraft } from './gate-drive.ts';
+import { ID, ownDraft } from './gate-drive.ts';
 import { CMS_FIXTURES } from '../../lib/demo/cms-fixtures.ts';
 import { openFixture, prepareDraft } from '../../lib/demo/cms-drive.ts';
 import type { ClickHow } from '../../lib/demo/page-driver.ts';
-import type { ProbeSide } from './probe-harness.ts';
+import { openSide, type ProbeSide } from './probe-harness.ts';
 import { pageScript } from './probe-page.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -136,14 +136,7 @@ async function personActs(person: Person, tab: ReturnType<Person['tab']>, act: P
 
 /** One side of a trusted case: what arrived carrying the ID, and how many requests reached its path. */
 export async function trustedOn(person: Person, on: ProbeSide, c: TrustedCase, guarded: boolean): Promise<{ carried: string[]; reached: number; outcome: string }> {
-  if (guarded) {
-    await openRoutes(on.driver, on.server);
-    await writeDraft(on.driver, ownDraft(81, true));
-  } else {
-    await on.driver.goto(`${on.server.url}/routes/index.html`);
-    await on.driver.waitFor(`window.__routes && window.__routes.ready === true && document.readyState === 'complete'`, { timeout: 20_000 });
-    await on.driver.evaluate(`window.__routes.setContent(${JSON.stringify(ownDraft(81, true))})`);
-  }
+  await openSide(on, guarded, ownDraft(81, true));
   const [since, t0] = [on.server.mark(), Date.now()];
   const tab = person.tab(on, `${on.server.url}/routes/`);
   let outcome = await on.driver.evaluate<string>(pageScript(PRE + c.setup, on.raw)).catch((e: unknown) => `evaluate: ${String(e)}`);
