@@ -63,6 +63,9 @@ LATE_WAITS=test/e2e/gate-fifteenth-probe.e2e.test.ts
 # before its two hosts were driven at once) is run in halves (PRECHECK_P17_PART): the signed path on the
 # routes page with the Chromium rest, the CMS fixtures' and list pages' rows after the waiting stream's
 # route quarters. The sixteenth runs beside the ticket's expiry; Firefox's sixteenth in its suite.
+# Then in three parts (measured loaded: ~15 s a signed row): the send-twice and ID-added rows with the
+# Chromium rest, the routes page's other rows after the ticket's route eighths, the pages after the
+# waiting stream's; Firefox's read-once moved from the ticket's stream to the waiting one.
 SEVENTEENTH=test/e2e/gate-seventeenth-probe.e2e.test.ts
 # The Chromium probes' cases run in Firefox too (2026-12-06, nine files, ~17 minutes measured on a
 # loaded machine; 4f76c6a's run, loaded: Chromium rest 17.9, the ticket's 12.5 + 5.2, the waiting
@@ -71,8 +74,8 @@ SEVENTEENTH=test/e2e/gate-seventeenth-probe.e2e.test.ts
 # loaded): parsed-loads and shadow-trees after the Chromium rest, read-once and built-ins after the
 # ticket's, the thirteenth and fourteenth probes after the waiting stream's.
 FF_AFTER_REST="test/e2e-firefox/gate-parsed-loads.e2e.test.ts test/e2e-firefox/gate-shadow-trees.e2e.test.ts"
-FF_AFTER_TICKET="test/e2e-firefox/gate-read-once.e2e.test.ts test/e2e-firefox/gate-built-ins.e2e.test.ts"
-FF_AFTER_WAITS="test/e2e-firefox/gate-thirteenth-probe.e2e.test.ts test/e2e-firefox/gate-fourteenth-probe.e2e.test.ts"
+FF_AFTER_TICKET="test/e2e-firefox/gate-built-ins.e2e.test.ts"
+FF_AFTER_WAITS="test/e2e-firefox/gate-thirteenth-probe.e2e.test.ts test/e2e-firefox/gate-fourteenth-probe.e2e.test.ts test/e2e-firefox/gate-read-once.e2e.test.ts"
 ff_elsewhere=""
 for f in $FF_AFTER_REST $FF_AFTER_TICKET $FF_AFTER_WAITS; do ff_elsewhere="$ff_elsewhere --exclude $f"; done
 # Firefox files run by a Chromium stream: its log gets them after its own (exit code ANDed in).
@@ -84,6 +87,8 @@ expiry_log=test-output/e2e-ticket-expiry.log
   expiry=$?
   PRECHECK_ROUTE_SHARD=5,6,7/8 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$ROUTES" >"$routes_log" 2>&1
   routes=$?
+  PRECHECK_P17_PART=signed2 PRECHECK_SKIP_BUILD=1 npx vitest run -c vitest.e2e.config.ts "$SEVENTEENTH" >>"$routes_log" 2>&1
+  routes=$((routes | $?))
   # shellcheck disable=SC2086 # a list of paths without spaces
   ff_files $FF_AFTER_TICKET >>"$routes_log" 2>&1
   echo "$expiry $((routes | $?))" >"$codes"
