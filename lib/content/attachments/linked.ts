@@ -54,8 +54,12 @@ export class LinkedAttachments {
 
   private async load(url: string): Promise<void> {
     const name = linkedName(url);
+    if (this.refused(url)) {
+      this.keys.delete(url);
+      this.files.failed(name, 'link', url, { zh: '正文链接的附件地址本身含有须处理的个人信息，未读取', en: 'the linked attachment was not fetched: its address itself holds personal data' });
+      return;
+    }
     try {
-      if (this.refused(url)) throw new Error(pick({ zh: '链接地址本身含有须处理的个人信息，未读取', en: 'its address itself holds personal data; not fetched' }));
       const r = await this.fetchFile(url, { credentials: 'same-origin', cache: 'no-store' });
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       this.keys.set(url, await this.files.learn(await r.blob(), name, 'link', url));

@@ -7,6 +7,9 @@
 import type { Listen } from './navigation';
 import { ACTIVATING_EVENTS, mayOpenElsewhere } from '../new-window-event';
 
+/** Keys that submit a form or activate a button or link (Enter, Space): a modifier on any other starts nothing. */
+const ACTIVATING_KEYS = new Set(['Enter', ' ']);
+
 export interface Activation {
   /** Whether an event of this task may send a navigation it starts to another window. */
   opensElsewhere(): boolean;
@@ -15,7 +18,9 @@ export interface Activation {
 export function watchActivation(win: Window, listen: Listen): Activation {
   let elsewhere = false;
   const seen = (e: Event) => {
-    if (!mayOpenElsewhere(e as MouseEvent & KeyboardEvent)) return;
+    // every keystroke in the editor comes here: only the keys that activate (Enter, Space) are read
+    if (e instanceof KeyboardEvent && !ACTIVATING_KEYS.has(e.key)) return;
+    if (elsewhere || !mayOpenElsewhere(e as MouseEvent & KeyboardEvent)) return;
     elsewhere = true;
     win.setTimeout(() => {
       elsewhere = false;

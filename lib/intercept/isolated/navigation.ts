@@ -97,6 +97,8 @@ export function watchNavigations(win: Window, judge: NavigationJudge): Navigatio
   // event reaches it (a node's listeners are read as the event gets there), and a root inside it the
   // same way from there.
   const reachInto = (e: Event) => {
+    // a keystroke other than Enter (implicit submission) submits nothing: the editor's typing is not read
+    if (e instanceof KeyboardEvent && e.key !== 'Enter') return;
     const host = e.target;
     if (!(host instanceof Element)) return;
     const root = rootOf(host);
