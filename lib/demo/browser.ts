@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.PRECHECK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -82,6 +82,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     viewport: { width: 1280, height: 900 },
     locale: options.lang ?? 'zh-CN',
   });
+  pagesInWindowsOfTheirOwn(context);
   if (options.extensionDir && options.waitForScripts !== false) await scriptsRegistered(context);
   return {
     context,
@@ -91,6 +92,44 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       if (!keep) await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * A persistent context's newPage() opens a tab in the one window, and Chromium paints only the tab
+ * shown: a hidden tab's animation frames come once a second, and Playwright, which waits for two
+ * frames before each click, took 2 s per click there (a probe's sign-off on the tab beside its control
+ * host took 10 s of its 15). A person's CMS tab is the one shown; so is every page here: newPage()
+ * opens a window of its own (CDP's Target.createTarget from the first page's session).
+ */
+function pagesInWindowsOfTheirOwn(context: BrowserContext): void {
+  const inTab = context.newPage.bind(context);
+  context.newPage = async () => {
+    const anchor = context.pages()[0];
+    if (!anchor) return inTab();
+    const session = await context.newCDPSession(anchor);
+    try {
+      const { targetId } = await session.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+      return await pageOfTarget(context, targetId);
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
+  };
+}
+
+async function pageOfTarget(context: BrowserContext, targetId: string, timeoutMs = 10_000): Promise<Page> {
+  const known = new Set<Page>();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of context.pages()) {
+      if (known.has(page)) continue;
+      known.add(page);
+      const session = await context.newCDPSession(page);
+      const { targetInfo } = await session.send('Target.getTargetInfo').finally(() => session.detach().catch(() => undefined));
+      if (targetInfo.targetId === targetId) return page;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`the new window's page (target ${targetId}) did not appear within ${timeoutMs} ms`);
 }
 
 /**
