@@ -6,6 +6,8 @@
 import type { ScanOptions } from '../scan/engine';
 import type { TableColumn } from '../fix/groups';
 import type { Finding } from '../scan/types';
+import { requestEditorApis } from '../editors/api-bridge';
+import { hiddenHtmlText } from '../gate/html-text';
 import { scanSubmittedContent } from './api-check';
 import type { DraftFiles } from './attachments/draft-files';
 import type { DraftWatch, LocatedFinding } from './draft-watch';
@@ -94,6 +96,7 @@ export function checklistSource(p: ChecklistSourceParts): DraftSource {
       p.releasing();
       return release.release(signed);
     },
+    markupBeside: () => [...draft.markup(), ...requestEditorApis(p.docs()).map((c) => c.html)].map(hiddenHtmlText),
     // What the editors' APIs will really submit, read again now: text the page does not show
     // (hidden elements, comments in source mode) must not ride along with a sign-off.
     hiddenBlocking: () => hiddenBlocking(p),

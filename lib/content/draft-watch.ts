@@ -117,6 +117,11 @@ export class DraftWatch {
     return [...this.sessions.values()].map((s) => s.text).join('\n');
   }
 
+  /** Each editor's markup as it stands (a textarea's value, a rich editor's DOM), for what it holds besides its text. */
+  markup(): string[] {
+    return [...this.sessions.values()].map((s) => (s.isTextarea ? (s.handle.root as HTMLTextAreaElement).value : s.handle.root.innerHTML));
+  }
+
   /**
    * The draft as the gate recognises it, from the editors' text as it is NOW — never from the last
    * debounced scan, which may be a keystroke behind (a draft typed and sent at once must still be

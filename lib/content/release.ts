@@ -4,7 +4,7 @@
  * publish the editor started is run again: the control clicked, the form submitted. The ticket is
  * spent by the first request that carries that content; anything else stays refused.
  */
-import { issueTicket, TICKET_TTL_MS } from '../gate/ticket';
+import { issueTicket, TICKET_TTL_MS, type SignedForRelease } from '../gate/ticket';
 import type { EarlyStop } from './early-stop';
 import type { PageGate } from './gate/page-gate';
 
@@ -15,12 +15,7 @@ export type Attempt =
   | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null }
   | { kind: 'none' };
 
-export interface SignedContent {
-  digest: string;
-  body: string;
-  /** Signed form fields by their name in the form (title, category …). */
-  fields: { name: string; value: string }[];
-}
+export type { SignedForRelease as SignedContent } from '../gate/ticket';
 
 export class Release {
   private attempt: Attempt = { kind: 'none' };
@@ -43,7 +38,7 @@ export class Release {
   }
 
   /** Issues the ticket and replays the stopped publish; false when there is nothing to replay. */
-  release(signed: SignedContent): boolean {
+  release(signed: SignedForRelease): boolean {
     this.gate.setTicket(issueTicket(signed, Date.now(), TICKET_TTL_MS));
     const a = this.attempt;
     this.attempt = { kind: 'none' };

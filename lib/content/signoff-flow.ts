@@ -49,6 +49,8 @@ export interface DraftSource {
   focusPublish(): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
   release(signed: SignedContent): boolean;
+  /** What the editors' markup holds besides their text (comments, attribute values), as they will submit it. */
+  markupBeside(): string[];
   /** Block findings in what the editors will submit that the page does not show (rechecked now). */
   hiddenBlocking(): Promise<number>;
   /** A large draft (a 1 MB 公示 list): the checklist lies over the page instead of narrowing it. */
@@ -78,7 +80,11 @@ export interface SignoffFlow {
 }
 
 const NOT_COMPLETE = { zh: '检查清单尚未完成', en: 'the checklist is not complete' };
-const NO_POLICY = '尚未读取到本站的预检策略 / the site policy has not been read yet';
+const NO_POLICY = { zh: '尚未读取到本站的预检策略', en: 'the site policy has not been read yet' };
+const PRESS_AGAIN = {
+  zh: '已签发。请在 2 分钟内再次点击 CMS 的“发布”按钮，只有已签发的内容能发出',
+  en: "Signed off. Press the CMS's own Publish button again within 2 minutes: only the signed content can leave",
+};
 
 function hiddenMessage(hidden: number) {
   return {
@@ -155,7 +161,7 @@ class Checklist implements SignoffFlow {
       keys: this.keysOf(findings),
       overridable: Object.fromEntries(Object.entries(rules).map(([id, s]) => [id, s.overridable])),
       overrides: [...this.overrides.values()],
-      scanError: page ? this.source.scanError() : NO_POLICY,
+      scanError: page ? this.source.scanError() : pick(NO_POLICY),
       fields: this.form.fields,
       requiredFields: requiredOnPage(page?.requiredFields ?? [], this.form.pageFields),
       catalogue: page?.catalogue ?? [],
@@ -368,10 +374,11 @@ class Checklist implements SignoffFlow {
     this.open = false;
     this.releasePending = true;
     this.modal.hide();
-    if (!this.source.release({ digest, body: this.source.bodyText(), fields: this.form.signedFields() })) {
+    const beside = [...this.source.markupBeside(), ...this.form.fieldTexts()];
+    if (!this.source.release({ digest, body: this.source.bodyText(), fields: this.form.signedFields(), beside })) {
       // The publish came from the page's own code (no control to press again): the editor does it.
       this.open = true;
-      this.status.message = { kind: 'info', text: '已签发。请在 2 分钟内再次点击 CMS 的“发布”按钮，只有已签发的内容能发出' };
+      this.status.message = { kind: 'info', text: pick(PRESS_AGAIN) };
     }
     return r;
   }

@@ -35,7 +35,12 @@ export function htmlToText(html: string): string {
   return convert(html, true);
 }
 
-function convert(html: string, hidden: boolean): string {
+/** Only what the source carries that a reader does not see: comments and attribute values, a line each. */
+export function hiddenHtmlText(html: string): string {
+  return convert(html, true, false);
+}
+
+function convert(html: string, hidden: boolean, text = true): string {
   let out = '';
   // after the text, each on a line of its own: a value put where its tag stood would split a number
   // the editor wrapped in <span style=…>
@@ -43,15 +48,15 @@ function convert(html: string, hidden: boolean): string {
   let last = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    out += html.slice(last, m.index);
+    if (text) out += html.slice(last, m.index);
     last = TAG.lastIndex;
     if (m[1] !== undefined) {
       if (hidden) out += `\n${m[1]}\n`;
       continue;
     }
     const name = m[3]!.toLowerCase();
-    if (BLOCK.has(name)) out += '\n';
-    else if (CELL.has(name)) out += '\t';
+    if (text && BLOCK.has(name)) out += '\n';
+    else if (text && CELL.has(name)) out += '\t';
     const attrs = m[4] ?? '';
     if (hidden && m[2] === '' && attrs) {
       for (const a of attrs.matchAll(ATTR)) {
@@ -60,6 +65,6 @@ function convert(html: string, hidden: boolean): string {
       }
     }
   }
-  out += html.slice(last);
+  if (text) out += html.slice(last);
   return decodeEntities(values === '' ? out : `${out}\n${values}\n`);
 }

@@ -19,7 +19,7 @@ import { assembled, joinFindings, signedPiece } from './pieces-sent';
 import type { Before } from './recent-sends';
 import { couldHoldDraft } from './sealed';
 import { itemIdsOf, tickedNamedBy } from './item-ids';
-import { matchesTicket, signedFields, type ReleaseTicket } from './ticket';
+import { matchesTicket, signedBeside, type ReleaseTicket } from './ticket';
 import type { Decoded, FileRef, Outgoing, Verdict } from './types';
 import { isDraftLabel, isDraftUrl, isPublishLabel, isPublishUrl } from './words';
 
@@ -37,6 +37,8 @@ export interface GateContext {
   declaredDraftSave: (method: string, url: string, decoded: Decoded) => boolean;
   /** The site adapter declares this request a publish (including list-page publish). */
   declaredPublish: (method: string, url: string, decoded: Decoded) => boolean;
+  /** The site adapter declares this request a withdrawal (取消发布): no publish, whatever its address says. */
+  declaredWithdraw?: (method: string, url: string, decoded: Decoded) => boolean;
   /** Item ids on this site with a valid sign-off. */
   signedItems: ReadonlySet<string>;
   /** The ids of an adapter-declared list-page publish (null when the request is none). */
@@ -91,7 +93,7 @@ export function judge(o: Outgoing, ctx: GateContext, decoded: Decoded = decodeOu
   const draftSave = !declared && ctx.declaredDraftSave(o.method, o.url, decoded);
   const saysDraft = draftSave || (!declared && (isDraftLabel(o.control) || isDraftUrl(o.url)) && !isPublishUrl(o.url));
   const piece = whole && carries && ctx.ticket && found.length === 0 ? signedPiece(ctx.ticket, decoded, ctx.before!, ctx.now, (t) => carriesDraft(ctx.draft, t)) : null;
-  const ticketFits = ctx.ticket !== null && found.length === 0 && (matchesTicket(ctx.ticket, decoded, ctx.now) || (piece === 'whole' && signedFields(ctx.ticket, decoded)));
+  const ticketFits = ctx.ticket !== null && found.length === 0 && (matchesTicket(ctx.ticket, decoded, ctx.now) || (piece === 'whole' && signedBeside(ctx.ticket, decoded)));
 
   if (decoded.opaque && !ticketFits) return { pass: false, reason: 'opaque-body', publish: carries, findings: [], detail: decoded.opaque };
   const files = fileProblems(decoded, ctx);
@@ -103,7 +105,7 @@ export function judge(o: Outgoing, ctx: GateContext, decoded: Decoded = decodeOu
   if (carries) {
     if (ticketFits) return { pass: true, reason: 'ticket', usedTicket: true };
     // A piece of the signed draft, the rest still to come: the last piece spends the release.
-    if (piece === 'begun' && signedFields(ctx.ticket!, decoded)) return { pass: true, reason: 'ticket' };
+    if (piece === 'begun' && signedBeside(ctx.ticket!, decoded)) return { pass: true, reason: 'ticket' };
     if (draftSave) return { pass: true, reason: 'draft-save' };
     // Named a draft save by words alone: held like a publish. A click on 保存草稿 opens the checklist
     // early; a timer's autosave is refused without opening it every minute.
@@ -134,7 +136,7 @@ function judgeSealed(decoded: Decoded, ctx: GateContext, draftSave: boolean): Ve
 
 /** No draft, no finding: held only when it publishes saved items by id. */
 function judgeItems(o: Outgoing, decoded: Decoded, ctx: GateContext, { draftSave, declared }: { draftSave: boolean; declared: boolean }): Verdict {
-  const named = isPublishLabel(o.control ?? '') || isPublishUrl(o.url);
+  const named = (isPublishLabel(o.control ?? '') || isPublishUrl(o.url)) && !ctx.declaredWithdraw?.(o.method, o.url, decoded);
   if (draftSave || (!declared && !named)) return { pass: true, reason: 'clean' };
   const reads = !declared && /^(?:GET|HEAD)$/i.test(o.method);
   const ids = ctx.listIds?.(o.method, o.url, decoded) ?? itemIdsOf(decoded, tickedFor(o, decoded, ctx, reads));

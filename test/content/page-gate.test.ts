@@ -14,7 +14,8 @@ const URL_ = 'http://cms.test/admin/save.do';
 
 function gate(clock: { t: number }) {
   const g = pageGate(clock, DRAFT);
-  g.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [] }, clock.t, 60_000));
+  // the form's title field held the title the requests below send
+  g.setTicket(issueTicket({ digest: 'd', body: DRAFT, fields: [], beside: ['城关镇低保资金发放情况'] }, clock.t, 60_000));
   return g;
 }
 

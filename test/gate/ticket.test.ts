@@ -25,3 +25,31 @@ describe('matchesTicket', () => {
     expect(matchesTicket(ticket, post([['content', body]]), 7000)).toBe(false);
   });
 });
+
+describe('matchesTicket: what the request carries beside the signed body', () => {
+  const UNSIGNED = '未经审核签发的补充说明第二段落内容';
+  const signed = issueTicket(
+    { digest: 'd', body, fields: [{ name: 'info[title]', value: '低保公示' }], beside: ['张三', '本站原创', '\n公示附图\n/uploads/2026/a.png\n'] },
+    1000,
+    5000,
+  );
+  const get = (url: string, entries: Entry[]) => decodeOutgoing({ route: 'fetch', method: 'POST', url, body: { kind: 'entries', entries } });
+  const cases: [label: string, entries: Entry[], url: string, matches: boolean][] = [
+    ['ids, tokens, flags and dates beside it', [['content', body], ['id', '42'], ['pc_hash', 'a9f3c0d1'], ['status', '99'], ['inputtime', '2026-12-07 09:30']], 'http://cms.test/save', true],
+    ['a summary the CMS cut from the body', [['content', body], ['description', '关于2026年第四季度城乡低保资金发放情况的公示']], 'http://cms.test/save', true],
+    ['keywords cut from the body, comma separated', [['content', body], ['keywords', '低保资金，公示,第四季度']], 'http://cms.test/save', true],
+    ['the author and source the form held at the sign-off', [['content', body], ['author', '张三'], ['copyfrom', '本站原创']], 'http://cms.test/save', true],
+    ['an author the form did not hold', [['content', body], ['author', '王五']], 'http://cms.test/save', false],
+    ['a summary with words no one signed', [['content', body], ['summary', UNSIGNED]], 'http://cms.test/save', false],
+    ['a second title with words no one signed', [['info[title]', '低保公示'], ['info[title]', UNSIGNED], ['content', body]], 'http://cms.test/save', false],
+    ['words no one signed in the query', [['content', body]], `http://cms.test/save?memo=${encodeURIComponent(UNSIGNED)}`, false],
+    ['words no one signed in an HTML comment after the body', [['content', `<p>${body}</p><!-- ${UNSIGNED} -->`]], 'http://cms.test/save', false],
+    ["words no one signed in a span's title around the body", [['content', `<span title="${UNSIGNED}">${body}</span>`]], 'http://cms.test/save', false],
+    ["an image's alt the editor's markup held at the sign-off", [['content', `<p>${body}</p><img src="/uploads/2026/a.png" alt="公示附图">`]], 'http://cms.test/save', true],
+    ["an image's alt it did not hold", [['content', `<p>${body}</p><img src="/uploads/2026/a.png" alt="另一张图">`]], 'http://cms.test/save', false],
+    ['a Latin-letter note beside it (a value, not prose)', [['content', body], ['note', 'draft-v2 ok']], 'http://cms.test/save', true],
+  ];
+  it.each(cases)('%s', (_label, entries, url, matches) => {
+    expect(matchesTicket(signed, get(url, entries), 2000)).toBe(matches);
+  });
+});

@@ -52,6 +52,14 @@ export class DraftForm {
     return el !== undefined;
   }
 
+  /**
+   * The values every named field of the CMS form(s) holds now (a file input: its files' names): what
+   * the release lets a request carry beside the signed body (lib/gate/unsigned-words.ts).
+   */
+  fieldTexts(): string[] {
+    return this.docs().flatMap((doc) => [...doc.querySelectorAll<HTMLElement>('input[name], textarea[name], select[name]')].flatMap(valuesOf));
+  }
+
   /** The signed form fields by their name in the form, for the release ticket to compare. */
   signedFields(): { name: string; value: string }[] {
     return (['title', 'category', 'disclosure', 'reviewer'] as const).flatMap((n) => {
@@ -60,4 +68,20 @@ export class DraftForm {
       return el && name && typeof el.value === 'string' ? [{ name, value: el.value }] : [];
     });
   }
+}
+
+/** Longer than this, a field is an editor's own textarea: the body, compared whole. */
+const FIELD_CHARS = 64 * 1024;
+
+/** By tag name, not instanceof: a frame's fields belong to the frame's realm. */
+function valuesOf(el: HTMLElement): string[] {
+  if (el.localName === 'select') return [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value);
+  const field = el as HTMLInputElement | HTMLTextAreaElement;
+  if (field.value.length > FIELD_CHARS) return [];
+  if (el.localName === 'textarea') return [field.value];
+  const input = el as HTMLInputElement;
+  if (input.type === 'password') return [];
+  if (input.type === 'file') return [...(input.files ?? [])].map((f) => f.name);
+  if ((input.type === 'checkbox' || input.type === 'radio') && !input.checked) return [];
+  return [input.value];
 }
