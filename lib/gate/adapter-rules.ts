@@ -14,7 +14,12 @@ import type { Decoded } from './types';
 export type RequestRule = RequestRuleLike;
 
 export interface PagePolicyLike {
-  adapter: { publishRequests?: readonly RequestRule[]; draftRequests?: readonly RequestRule[]; listPublish?: ListPublishRule[] } | null;
+  adapter: {
+    publishRequests?: readonly RequestRule[];
+    draftRequests?: readonly RequestRule[];
+    withdrawRequests?: readonly RequestRule[];
+    listPublish?: ListPublishRule[];
+  } | null;
   gate?: { draftSaves: 'scan' | 'allow' };
 }
 
@@ -39,8 +44,9 @@ function partsOf(method: string, url: string, decoded: Decoded): RequestParts {
 
 type RequestTest = (method: string, url: string, decoded: Decoded) => boolean;
 
-function matcher(rules: readonly RequestRule[], quantifier: Quantifier): RequestTest {
-  const tests = rules.map((r) => compileRequestRule(r, quantifier));
+/** `raw`: the address as sent only — a draft save is never read from a spelling (that would let more out, not hold more). */
+function matcher(rules: readonly RequestRule[], quantifier: Quantifier, raw = false): RequestTest {
+  const tests = rules.map((r) => compileRequestRule(r, quantifier, raw));
   return (method, url, decoded) => {
     const req = partsOf(method, url, decoded);
     return tests.some((t) => t(req));
@@ -51,11 +57,13 @@ export function gatePolicyOf(page: PagePolicyLike) {
   const adapter = page.adapter;
   const lists = adapter?.listPublish ?? [];
   const publishes = [...(adapter?.publishRequests ?? []), ...lists];
-  const blockedTests = publishes.filter((r) => !r.field).map((r) => compileRequestRule(r));
+  const blockedTests = publishes.filter((r) => !r.field).map((r) => compileRequestRule(r, 'some', true));
   return {
     draftSaves: page.gate?.draftSaves ?? ('scan' as const),
     // a draft save only when every value of its field says so; a publish when any does
-    declaredDraftSave: matcher(adapter?.draftRequests ?? [], 'every'),
+    declaredDraftSave: matcher(adapter?.draftRequests ?? [], 'every', true),
+    // like a draft save, read on the address as sent: a withdrawal lets more out, never holds more
+    declaredWithdraw: matcher(adapter?.withdrawRequests ?? [], 'every', true),
     declaredPublish: matcher(publishes, 'some'),
     /**
      * The request meets the browser's network block (lib/gate/backstop-rules.ts): a publish rule without

@@ -57,6 +57,7 @@ const NESTED: Record<string, string> = {
   publishRequests: '发布请求',
   draftRequests: '草稿保存请求',
   listPublish: '列表发布请求',
+  withdrawRequests: '撤下请求（取消发布）',
   itemId: '条目编号',
   field: '请求字段',
   draftSaves: '草稿保存',

@@ -56,6 +56,7 @@ const adapter = obj({
     }),
     'List-page publish actions: URL pattern and where the item ids are in the request',
   ),
+  withdrawRequests: list(obj({ method: str(), urlPattern: str(), field: requestField }), 'Endpoints that take items offline (取消发布): no publish, though their address names one'),
   itemId: obj({ field: str(), urlParam: str(), responsePath: str(), responsePattern: str(), resultPattern: str() }, "Where the edit page, the save response and a form post's result page name the item's id"),
 });
 

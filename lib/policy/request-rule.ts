@@ -5,6 +5,8 @@
  * it sends. Pure: the caller hands in the URL, method and decoded body fields; no DOM, no browser API.
  */
 
+import { urlSpellings } from './url-spellings';
+
 /** A field the request must send, in its body or its query string. */
 export interface FieldCondition {
   /** the field's name as sent: `enews`, `publish`, `data.action` for a nested JSON key */
@@ -80,17 +82,27 @@ function fieldHolds(field: FieldCondition, req: RequestParts, re: RegExp | null,
   return field.absent === true ? !sent : sent;
 }
 
+/** One request's spellings, made once however many rules ask (lib/policy/url-spellings.ts). */
+const spelled = new WeakMap<RequestParts, string[]>();
+function spellingsOf(req: RequestParts): string[] {
+  let out = spelled.get(req);
+  if (!out) spelled.set(req, (out = urlSpellings(req.url, req.body)));
+  return out;
+}
+
 /**
- * The rule as a test of one request. A pattern that does not compile never matches (the policy's
- * validation refuses it before it gets here).
+ * The rule as a test of one request: its address in any spelling the CMS reads alike, or with `raw`
+ * the address as sent (what the browser's network rules see). A pattern that does not compile never
+ * matches (the policy's validation refuses it before it gets here).
  */
-export function compileRequestRule(rule: RequestRuleLike, quantifier: Quantifier = 'some'): (req: RequestParts) => boolean {
+export function compileRequestRule(rule: RequestRuleLike, quantifier: Quantifier = 'some', raw = false): (req: RequestParts) => boolean {
   const url = regex(rule.urlPattern);
   const method = rule.method?.toUpperCase();
   const field = rule.field;
   const value = field?.pattern === undefined ? null : regex(field.pattern);
   if (!url || (field?.pattern !== undefined && !value)) return () => false;
-  return (req) => (!method || method === req.method.toUpperCase()) && url.test(req.url) && (!field || fieldHolds(field, req, value, quantifier));
+  const addressed = raw ? (req: RequestParts) => url.test(req.url) : (req: RequestParts) => spellingsOf(req).some((s) => url.test(s));
+  return (req) => (!method || method === req.method.toUpperCase()) && addressed(req) && (!field || fieldHolds(field, req, value, quantifier));
 }
 
 export function matchesRequestRule(rule: RequestRuleLike, req: RequestParts, quantifier: Quantifier = 'some'): boolean {

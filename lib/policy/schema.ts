@@ -151,6 +151,11 @@ export const siteAdapterSchema = z.strictObject({
   draftRequests: z.array(publishRequest).max(20).optional(),
   /** Publishing saved items from the article list (tick rows → 发布, or per-row links). Optional. */
   listPublish: z.array(listPublish).max(20).optional(),
+  /**
+   * Endpoints that take items offline (取消发布, 撤回): no publish, though their address names one
+   * (ThinkCMF's publish/no/1). Read on the address as sent; a declared publish outranks them.
+   */
+  withdrawRequests: z.array(publishRequest).max(20).optional(),
   /** How the edit page names its item, to bind a sign-off to the id a list publish sends. Optional. */
   itemId: itemId.optional(),
 });

@@ -14,7 +14,7 @@ export function pageGate(clock: { t: number }, draft: string, page: PageAsk | nu
   return new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => fingerprintDraft(draft),
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
+    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, declaredWithdraw: () => false, networkBlocked: () => false, listIds: () => null }),
     signedItems: () => new Set(),
     ticked: () => [],
     gestures: new GestureTracker(() => clock.t),

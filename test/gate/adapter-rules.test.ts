@@ -73,6 +73,10 @@ describe('the verdict with the shipped adapters', () => {
 
   it.each<[string, string, Outgoing, string | null, string[], string]>([
     ['EmpireCMS 删除 of unsigned items reaches the CMS', 'empirecms', list('DelNews_all', ['42', '43'], '删除'), null, [], 'pass:clean'],
+    ['ThinkCMF 取消发布 of unsigned items reaches the CMS (the adapter names it a withdrawal)', 'thinkcmf', { ...post(`${ORIGIN}/portal/admin_article/publish/no/1.html`, [['ids[]', '43']]), control: '取消发布', ticked: ['43'] }, null, [], 'pass:clean'],
+    ['ThinkCMF 发布 of an unsigned item is refused', 'thinkcmf', { ...post(`${ORIGIN}/portal/admin_article/publish/yes/1.html`, [['ids[]', '43']]), control: '发布', ticked: ['43'] }, null, [], 'refuse:unsigned-items 43'],
+    ['ThinkCMF: a publish address naming the withdrawal in its query is still a publish', 'thinkcmf', { ...post(`${ORIGIN}/portal/admin_article/publish/yes/1.html?x=/portal/admin_article/publish/no/1`, [['ids[]', '43']]), control: '发布', ticked: ['43'] }, null, [], 'refuse:unsigned-items 43'],
+    ['ThinkCMF: another publish word address is no withdrawal because the adapter declares one', 'thinkcmf', { ...post(`${ORIGIN}/portal/admin_article/publish_all.html?x=portal/admin_article/publish/no/1`, [['ids[]', '43']]), ticked: ['43'] }, null, [], 'refuse:unsigned-items 43'],
     ['EmpireCMS 推荐 of unsigned items reaches the CMS', 'empirecms', list('GoodInfo_all', ['42'], '推荐'), null, [], 'pass:clean'],
     ['EmpireCMS 审核 of an unsigned item is refused, naming it', 'empirecms', list('CheckNews_all', ['42', '43'], '审核'), null, ['42'], 'refuse:unsigned-items 43'],
     ['EmpireCMS 审核 of signed items passes', 'empirecms', list('CheckNews_all', ['42', '43'], '审核'), null, ['42', '43'], 'pass:signed-items'],
@@ -99,5 +103,34 @@ describe('the verdict with the shipped adapters', () => {
     ['WordPress 更新 of a live post is no draft save', 'wordpress', { ...request(POST_PHP, entries([['original_post_status', 'publish'], ['save', '更新'], ['content', DRAFT]])), control: '更新' }, DRAFT, [], 'refuse:needs-signoff'],
   ])('%s', (_what, cms, o, draft, signed, want) => {
     expect(verdict(cms, o, draft, signed)).toBe(want);
+  });
+});
+
+describe('list publishes spelled otherwise than the CMS spells them, which its router reads alike (the seventeenth probe)', () => {
+  const form = (fields: [string, string][]): RawBody => ({ kind: 'text', contentType: 'application/x-www-form-urlencoded', text: new URLSearchParams(fields).toString() });
+  const PHPCMS = `${ORIGIN}/index.php`;
+  const DEDE = `${ORIGIN}/dede/archives_do.php`;
+  const PBOOT = `${ORIGIN}/admin.php`;
+  const CHECK = `${ORIGIN}/admin/cmsContent/check`;
+  it.each<[string, string, Outgoing, Said]>([
+    ['phpcms', '审核通过 as the list sends it', request(`${PHPCMS}?m=content&c=content&a=pass&catid=6&steps=1`, form([['ids[]', '43']])), said(true, ['43'])],
+    ['phpcms', 'a= before c=', request(`${PHPCMS}?m=content&a=pass&c=content&catid=6`, form([['ids[]', '43']])), said(true, ['43'])],
+    ['phpcms', 'a=pass in the body', request(`${PHPCMS}?m=content&c=content&catid=6&steps=1`, form([['a', 'pass'], ['ids[]', '43']])), said(true, ['43'])],
+    ['phpcms', 'another module passing (a=pass, c=member_verify) is not the content list', request(`${PHPCMS}?m=member&c=member_verify&a=pass`, form([['userid[]', '7']])), said(false, null)],
+    ['dedecms', '审核 as the list sends it', request(`${DEDE}?aid=43&dopost=checkArchives&qstr=43`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    ['dedecms', 'dopost and qstr in a POST body', request(DEDE, form([['dopost', 'checkArchives'], ['aid', '43'], ['qstr', '43']])), said(true, ['43'])],
+    ['dedecms', 'dopost percent-encoded', request(`${DEDE}?aid=43&dopost=checkArchive%73&qstr=43`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    ['pbootcms', '点击开启 as the list sends it', request(`${PBOOT}?p=/Content/mod/id/43/field/status/value/1`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    ['pbootcms', 'the address percent-encoded', request(`${PBOOT}?p=%2FContent%2Fmod%2Fid%2F43%2Ffield%2Fstatus%2Fvalue%2F1`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    ['pbootcms', 'the pairs in another order', request(`${PBOOT}?p=/Content/mod/id/43/value/1/field/status`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    ['pbootcms', 'id last, without a slash after it', request(`${PBOOT}?p=/Content/mod/value/1/field/status/id/43`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    ['pbootcms', 'a letter of mod percent-encoded', request(`${PBOOT}?p=/Content/m%6Fd/id/43/field/status/value/1`, { kind: 'none' }, 'GET'), said(true, ['43'])],
+    // held as a publish naming no id the rule can read: refused as 'no-item-ids' (fail closed)
+    ['pbootcms', 'id, field and value as query parameters', request(`${PBOOT}?p=/Content/mod&id=43&field=status&value=1`, { kind: 'none' }, 'GET'), said(true, [])],
+    ['pbootcms', '点击关闭 (value 0) is no publish', request(`${PBOOT}?p=/Content/mod/id/43/value/0/field/status`, { kind: 'none' }, 'GET'), said(false, null)],
+    ['publiccms', '审核 as the list sends it', request(`${CHECK}?ids=43`, { kind: 'none' }), said(true, ['43'])],
+    ['publiccms', 'a ;jsessionid path parameter', request(`${CHECK};jsessionid=p17?ids=43`, { kind: 'none' }), said(true, ['43'])],
+  ])('%s: %s', (cms, _label, o, expected) => {
+    expect(ask(cms, o)).toEqual(expected);
   });
 });

@@ -53,7 +53,7 @@ export class GateHub {
   private readonly entryLists = new Set<() => void>();
   private covered = true;
   private options: ScanOptions;
-  private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null };
+  private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, declaredWithdraw: () => false, networkBlocked: () => false, listIds: () => null };
   private draftSource: () => DraftFingerprint | null = () => null;
   private tickedSource: () => string[] = () => [];
   private readonly outcomeListeners = new Set<(o: Outcome) => void>();

@@ -24,6 +24,7 @@ export interface GatePolicy {
   draftSaves: 'scan' | 'allow';
   declaredDraftSave: (method: string, url: string, decoded: Decoded) => boolean;
   declaredPublish: (method: string, url: string, decoded: Decoded) => boolean;
+  declaredWithdraw: (method: string, url: string, decoded: Decoded) => boolean;
   /** The request meets the browser's network block (a publish rule without a body field condition). */
   networkBlocked: (method: string, url: string) => boolean;
   listIds: (method: string, url: string, decoded: Decoded) => string[] | null;
@@ -346,6 +347,7 @@ export class PageGate {
       draftSaves: policy.draftSaves,
       declaredDraftSave: policy.declaredDraftSave,
       declaredPublish: policy.declaredPublish,
+      declaredWithdraw: policy.declaredWithdraw,
       listIds: policy.listIds,
       signedItems: this.deps.signedItems(),
       file: (ref: FileRef) => this.deps.files.state(ref, spent, releases),

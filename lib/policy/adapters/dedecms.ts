@@ -13,9 +13,9 @@ export const dedecms: ShippedAdapter = {
     publishRequests: [{ method: 'POST', urlPattern: 'article_(?:add|edit)\\.php(?:$|\\?)' }],
     listPublish: [
       {
-        method: 'GET',
+        // any method, qstr from the body too: DedeCMS registers POST fields as it does GET's
         urlPattern: 'archives_do\\.php\\?.*\\bdopost=checkArchives\\b',
-        ids: { from: 'query', name: 'qstr', separator: '`' },
+        ids: { from: 'either', name: 'qstr', separator: '`' },
         rowCheckbox: 'input[name="arcID"]',
       },
     ],

@@ -14,8 +14,9 @@ export const pbootcms: ShippedAdapter = {
     listPublish: [
       {
         method: 'GET',
-        urlPattern: 'admin\\.php(?:\\?p=|/)/?Content/mod/id/\\d+/field/status/value/1',
-        ids: { from: 'query', name: 'p', pattern: '/id/(\\d+)/' },
+        // the CMS's own spelling, or the pairs folded and sorted (url-spellings.ts): any order, or as query parameters
+        urlPattern: 'admin\\.php(?:\\?p=|/)/?Content/mod(?:/id/\\d+/field/status/value/1|[?&](?:[^&]*&)*field=status&(?:[^&]*&)*id=\\d+&(?:[^&]*&)*value=1(?:&|$))',
+        ids: { from: 'query', name: 'p', pattern: '/id/(\\d+)(?:/|$)' },
       },
     ],
   },

@@ -15,7 +15,8 @@ export const phpcms: ShippedAdapter = {
     listPublish: [
       {
         method: 'POST',
-        urlPattern: 'index\\.php\\?.*\\bc=content&a=pass\\b',
+        // c and a in either order: page code may send them so, or post a (url-spellings.ts puts the body after the query)
+        urlPattern: 'index\\.php\\?(?:.*&)?(?:c=content&(?:.*&)?a=pass|a=pass&(?:.*&)?c=content)(?:&|$)',
         ids: { from: 'body', name: 'ids[]' },
         rowCheckbox: 'input[name="ids[]"]',
       },

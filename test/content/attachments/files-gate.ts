@@ -11,7 +11,7 @@ export function filesGate(files: FileVerdicts, now: () => number = () => 0): Pag
   return new PageGate({
     scanOptions: () => ({ rules }),
     draft: () => null,
-    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, networkBlocked: () => false, listIds: () => null }),
+    policy: () => ({ draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, declaredWithdraw: () => false, networkBlocked: () => false, listIds: () => null }),
     signedItems: () => new Set(),
     ticked: () => [],
     gestures: new GestureTracker(now),
