@@ -374,7 +374,7 @@ class Checklist implements SignoffFlow {
     this.open = false;
     this.releasePending = true;
     this.modal.hide();
-    const beside = [...this.source.markupBeside(), ...this.form.fieldTexts()];
+    const beside = [...this.source.markupBeside(), ...this.form.pageTexts()];
     if (!this.source.release({ digest, body: this.source.bodyText(), fields: this.form.signedFields(), beside })) {
       // The publish came from the page's own code (no control to press again): the editor does it.
       this.open = true;

@@ -7,8 +7,9 @@
  * A word here is a run of letters and digits holding a Chinese character (what the county's pages are
  * written in; a field of Latin letters and digits is a value, not prose). It is covered when it stands
  * in what was signed or beside it on the page: the body's text, the comments and attribute values of
- * its markup, the values of the CMS form's fields (作者, 来源, a 摘要 typed before the sign-off). A
- * summary or keywords the CMS cuts from the body are covered word by word.
+ * its markup, the values of the CMS form's fields (作者, 来源, a 摘要 typed before the sign-off), the
+ * page's text (a tag picker's chips: what the CMS's script may send from its own state). A summary or
+ * keywords the CMS cuts from the body are covered word by word.
  */
 import { letters } from './draft-match';
 

@@ -53,11 +53,16 @@ export class DraftForm {
   }
 
   /**
-   * The values every named field of the CMS form(s) holds now (a file input: its files' names): what
-   * the release lets a request carry beside the signed body (lib/gate/unsigned-words.ts).
+   * What the CMS page holds now besides the draft: every named field's value (a file input: its files'
+   * names; a select: its chosen options' values and labels) and each document's text (a tag picker's
+   * chips, a category tree's names, the strings of its inline scripts) — what the release lets a
+   * request carry beside the signed body (lib/gate/unsigned-words.ts).
    */
-  fieldTexts(): string[] {
-    return this.docs().flatMap((doc) => [...doc.querySelectorAll<HTMLElement>('input[name], textarea[name], select[name]')].flatMap(valuesOf));
+  pageTexts(): string[] {
+    return this.docs().flatMap((doc) => [
+      ...[...doc.querySelectorAll<HTMLElement>('input[name], textarea[name], select[name]')].flatMap(valuesOf),
+      (doc.body?.textContent ?? '').slice(0, PAGE_CHARS),
+    ]);
   }
 
   /** The signed form fields by their name in the form, for the release ticket to compare. */
@@ -72,10 +77,12 @@ export class DraftForm {
 
 /** Longer than this, a field is an editor's own textarea: the body, compared whole. */
 const FIELD_CHARS = 64 * 1024;
+/** A document's text beyond this is a long list, not the page's furniture. */
+const PAGE_CHARS = 1024 * 1024;
 
 /** By tag name, not instanceof: a frame's fields belong to the frame's realm. */
 function valuesOf(el: HTMLElement): string[] {
-  if (el.localName === 'select') return [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value);
+  if (el.localName === 'select') return [...(el as HTMLSelectElement).selectedOptions].flatMap((o) => [o.value, o.label]);
   const field = el as HTMLInputElement | HTMLTextAreaElement;
   if (field.value.length > FIELD_CHARS) return [];
   if (el.localName === 'textarea') return [field.value];
