@@ -77,6 +77,11 @@ export class DraftWatch {
     }
   }
 
+  /** The policy's scan settings the draft is scanned with. */
+  get scanOptions(): ScanOptions {
+    return this.options;
+  }
+
   configure(options: ScanOptions): void {
     this.options = options;
     for (const s of this.sessions.values()) s.reconfigure(options);

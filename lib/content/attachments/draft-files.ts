@@ -6,7 +6,7 @@
 import type { DraftWatch } from '../draft-watch';
 import type { PageFiles } from './page-files';
 import { HeldUploads } from './held-uploads';
-import { hrefsOf, LinkedAttachments } from './linked';
+import { addressHoldsBlock, hrefsOf, LinkedAttachments } from './linked';
 
 export class DraftFiles {
   readonly linked: LinkedAttachments;
@@ -19,7 +19,8 @@ export class DraftFiles {
   ) {
     this.held = new HeldUploads(files);
     // A linked file's findings join the checklist until a reviewer signs that file off for the publish.
-    this.linked = new LinkedAttachments(files, (key) => this.held.isLinkSigned(key));
+    // An address is judged with the policy's rule settings, as the draft is.
+    this.linked = new LinkedAttachments(files, (key) => this.held.isLinkSigned(key), undefined, (url) => addressHoldsBlock(url, draft.scanOptions));
   }
 
   /** Reads the draft's links again; a linked file with a block finding or not checkable waits for a reviewer. */

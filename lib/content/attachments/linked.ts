@@ -11,7 +11,7 @@ import { holdReason } from './held-uploads';
 import { attachmentPlace } from './place';
 import { attachmentLinks, linkedName } from './linked-urls';
 import type { PageFiles } from './page-files';
-import { scan } from '../../scan/engine';
+import { scan, type ScanOptions } from '../../scan/engine';
 import { rules } from '../../../rules/index';
 import { percentText } from '../../gate/percent-text';
 
@@ -22,9 +22,9 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
  * out): fetching it would send that to the server — the seventeenth probe's `list.xls?sfz=<ID>` was
  * requested by this reader while the page's publish was held. Such a file is listed unreadable.
  */
-export function addressHoldsBlock(url: string): boolean {
+export function addressHoldsBlock(url: string, options: ScanOptions = { rules }): boolean {
   const texts = [url, percentText(url) ?? ''];
-  return texts.some((t) => scan(t, { rules }).some((f) => f.severity === 'block'));
+  return texts.some((t) => scan(t, options).some((f) => f.severity === 'block'));
 }
 
 /** The hrefs of an editor's content: its links, or those of the HTML source a textarea holds. */
