@@ -53,14 +53,15 @@ export class DraftForm {
   }
 
   /**
-   * What the CMS page holds now besides the draft: every named field's value (a file input: its files'
-   * names; a select: its chosen options' values and labels) and each document's text (a tag picker's
+   * What the CMS page holds now besides the draft: every field's value, named or not (a Vue or Element
+   * form's inputs have no name: its script sends its own state), a file input's files' names, a select's
+   * chosen options' values and labels, and each document's text (a tag picker's
    * chips, a category tree's names, the strings of its inline scripts) — what the release lets a
    * request carry beside the signed body (lib/gate/unsigned-words.ts).
    */
   pageTexts(): string[] {
     return this.docs().flatMap((doc) => [
-      ...[...doc.querySelectorAll<HTMLElement>('input[name], textarea[name], select[name]')].flatMap(valuesOf),
+      ...[...doc.querySelectorAll<HTMLElement>('input, textarea, select')].flatMap(valuesOf),
       (doc.body?.textContent ?? '').slice(0, PAGE_CHARS),
     ]);
   }
