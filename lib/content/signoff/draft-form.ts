@@ -55,13 +55,13 @@ export class DraftForm {
   /**
    * What the CMS page holds now besides the draft: every field's value, named or not (a Vue or Element
    * form's inputs have no name: its script sends its own state), a file input's files' names, a select's
-   * chosen options' values and labels, and each document's text (a tag picker's
+   * chosen options' values and texts, and each document's text (a tag picker's
    * chips, a category tree's names, the strings of its inline scripts) — what the release lets a
    * request carry beside the signed body (lib/gate/unsigned-words.ts).
    */
   pageTexts(): string[] {
     return this.docs().flatMap((doc) => [
-      ...[...doc.querySelectorAll<HTMLElement>('input, textarea, select')].flatMap(valuesOf),
+      ...[...doc.querySelectorAll<HTMLElement>('input, textarea, select, button')].flatMap(valuesOf),
       (doc.body?.textContent ?? '').slice(0, PAGE_CHARS),
     ]);
   }
@@ -83,10 +83,11 @@ const PAGE_CHARS = 1024 * 1024;
 
 /** By tag name, not instanceof: a frame's fields belong to the frame's realm. */
 function valuesOf(el: HTMLElement): string[] {
-  if (el.localName === 'select') return [...(el as HTMLSelectElement).selectedOptions].flatMap((o) => [o.value, o.label]);
+  if (el.localName === 'select') return [...(el as HTMLSelectElement).selectedOptions].flatMap((o) => [o.value, o.text]);
   const field = el as HTMLInputElement | HTMLTextAreaElement;
   if (field.value.length > FIELD_CHARS) return [];
-  if (el.localName === 'textarea') return [field.value];
+  // a submit button's value goes with its form (`<button name="dosubmit" value="提交">`)
+  if (el.localName === 'textarea' || el.localName === 'button') return [field.value];
   const input = el as HTMLInputElement;
   if (input.type === 'password') return [];
   if (input.type === 'file') return [...(input.files ?? [])].map((f) => f.name);
