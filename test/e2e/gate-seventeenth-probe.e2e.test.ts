@@ -45,9 +45,13 @@
  * comment/alt/style/script, the other tab, the reload, another origin (one in all), 42+43 together in
  * every spelling, every fixture control.
  * Last full run (ba3d2ee's build): 115 rows, 21 fail — the 20 leaking rows above and ThinkCMF's 取消发布.
- * For CI time (a signed row took ~15 s) 23 rows that held were taken out on 2026-12-07 00:40 and put
- * back the same morning, once a sign-off took 4 s instead of 10 (each page a window of its own:
- * lib/demo/browser.ts).
+ * For CI time (a signed row takes ~15 s) sixteen rows that held were taken out of the send-twice and
+ * ID-added tables: the same fetch twice, an abort after 30 ms, a fresh frame's replay, form + fetch,
+ * keepalive + beacon + XHR, the body without its title, GET + POST, JSON + urlencoded; a second content
+ * field, nested JSON, a capturing formdata listener, a document submit listener, the ID in alt, in a
+ * style block, in a script, in the title's comment; and an edit page's second text input pressed Enter
+ * in where its first is (PHPCMS copyfrom, DedeCMS writer, PbootCMS source, ThinkCMF published_time,
+ * EmpireCMS titlepic, PublicCMS publishDate, SiteServer Source).
  * False refusals: an aborted fetch spends the release (the retry is refused, none arrives; the row
  * only shows it, as the control receives the retry alone);
  * ThinkCMF's 取消发布 (take offline) of ticked rows was refused (mended 2026-12-07: withdrawRequests).
