@@ -82,7 +82,6 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     viewport: { width: 1280, height: 900 },
     locale: options.lang ?? 'zh-CN',
   });
-  pagesInWindowsOfTheirOwn(context);
   if (options.extensionDir && options.waitForScripts !== false) await scriptsRegistered(context);
   return {
     context,
@@ -95,25 +94,21 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 }
 
 /**
- * A persistent context's newPage() opens a tab in the one window, and Chromium paints only the tab
- * shown: a hidden tab's animation frames come once a second, and Playwright, which waits for two
- * frames before each click, took 2 s per click there (a probe's sign-off on the tab beside its control
- * host took 10 s of its 15). A person's CMS tab is the one shown; so is every page here: newPage()
- * opens a window of its own (CDP's Target.createTarget from the first page's session).
+ * A page in a window of its own. A persistent context's newPage() opens a tab in the one window, and
+ * Chromium paints only the tab shown: a hidden tab's animation frames come once a second, and
+ * Playwright, which waits for two before each click, took 2 s per click there (a probe's sign-off on
+ * the tab beside its control host took 10 s of its 15). Only where two pages are driven at once: every
+ * page shown (tried 2026-12-07) painted and ticked in every leftover page and slowed the CI run as a whole.
  */
-function pagesInWindowsOfTheirOwn(context: BrowserContext): void {
-  const inTab = context.newPage.bind(context);
-  context.newPage = async () => {
-    const anchor = context.pages()[0];
-    if (!anchor) return inTab();
-    const session = await context.newCDPSession(anchor);
-    try {
-      const { targetId } = await session.send('Target.createTarget', { url: 'about:blank', newWindow: true });
-      return await pageOfTarget(context, targetId);
-    } finally {
-      await session.detach().catch(() => undefined);
-    }
-  };
+export async function newWindowPage(context: BrowserContext): Promise<Page> {
+  const anchor = context.pages()[0] ?? (await context.newPage());
+  const session = await context.newCDPSession(anchor);
+  try {
+    const { targetId } = await session.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+    return await pageOfTarget(context, targetId);
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
 }
 
 async function pageOfTarget(context: BrowserContext, targetId: string, timeoutMs = 10_000): Promise<Page> {

@@ -67,6 +67,9 @@ export type GuardMessage =
    */
   | { type: 'outcome'; route: string; endpoint: string; status?: number; response?: string };
 
+/** An outcome's status for a released request the browser never sent (aborted while it was judged): its release is given back. */
+export const UNSENT = -1;
+
 /** isolated → guard over the port. */
 export type IsolatedMessage =
   | { type: 'answer'; id: number; answer: GuardAnswer }

@@ -8,6 +8,7 @@ import { issueTicket } from '../../lib/gate/ticket';
 import { seededBytes } from '../gate/seeded-bytes';
 import { pageGate } from './page-gate-fixture';
 import type { Outgoing } from '../../lib/gate/types';
+import { shownEndpoint } from '../../lib/gate/shown-endpoint';
 
 const DRAFT = '关于2026年第四季度城乡低保资金发放情况的公示。全县共发放低保资金一百二十万元，惠及困难群众三千余人，现予公示，接受社会监督。';
 const URL_ = 'http://cms.test/admin/save.do';
@@ -204,5 +205,18 @@ describe('what the page\'s own error path is told', () => {
     // after the hold: judged as any publish again, and no longer shown to teach mode
     expect(gate.answer(submission('fetch')).pass).toBe(false);
     expect(shown).toHaveLength(1);
+  });
+});
+
+describe('PageGate: a released fetch aborted while it was judged never left', () => {
+  it('gives the release back for the retry, once, and only for where that request went', () => {
+    const clock = { t: 1000 };
+    const g = gate(clock);
+    expect(g.judge(submission('fetch'))).toMatchObject({ pass: true, usedTicket: true });
+    expect(g.giveBack('http://cms.test/elsewhere')).toBe(false);
+    expect(g.giveBack(shownEndpoint(URL_))).toBe(true);
+    expect(g.giveBack(shownEndpoint(URL_))).toBe(false);
+    expect(g.judge(submission('fetch'))).toMatchObject({ pass: true, usedTicket: true });
+    expect(g.judge(submission('fetch'))).toMatchObject({ pass: false, reason: 'needs-signoff' });
   });
 });

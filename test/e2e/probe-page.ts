@@ -10,7 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Policy } from '../../lib/policy/schema';
 import { EXTENSION_ID } from '../../wxt.config';
 import { demoPolicy, installPolicy } from '../../lib/demo/demo-policy.ts';
-import { launchBrowser, type Browser } from '../../lib/demo/browser.ts';
+import { launchBrowser, newWindowPage, type Browser } from '../../lib/demo/browser.ts';
 import { startCmsServer } from '../../lib/demo/server.ts';
 import { EXTENSION_DIR } from './extension-helpers.ts';
 import { ID } from './gate-drive.ts';
@@ -73,7 +73,8 @@ export function probePage(setup: ProbeSetup = {}): ProbePage & { browser: () => 
     browser = launched;
     await installPolicy(browser.context, EXTENSION_ID, await (setup.policy ?? (() => demoPolicy()))(server.url));
     guarded = { driver: playwrightDriver(await browser.context.newPage()), server, raw };
-    control = { driver: playwrightDriver(await browser.context.newPage()), server: controlServer, raw: controlRaw };
+    // a window of its own: both hosts' pages are shown, as each is driven at the same time
+    control = { driver: playwrightDriver(await newWindowPage(browser.context)), server: controlServer, raw: controlRaw };
   }, 120_000);
 
   afterAll(async () => {

@@ -9,6 +9,7 @@
 import { gatePolicyOf, type PagePolicyLike } from '../../gate/adapter-rules';
 import type { DraftFingerprint } from '../../gate/draft-match';
 import type { GuardLink } from '../../intercept/isolated/channel';
+import { UNSENT } from '../../intercept/channel-protocol';
 import type { PagePolicy } from '../../messaging/protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
 import type { Finding } from '../../scan/types';
@@ -207,6 +208,8 @@ export class GateHub {
 
   /** How a released request ended; one the page's release let out is the page's to record. */
   outcome(o: Outcome): void {
+    // never sent: this window's release comes back for the retry (a page's release stays spent)
+    if (o.status === UNSENT) return void this.gate.giveBack(o.endpoint);
     if (this.pageGate?.outcome && this.gate.takePageRelease(o.endpoint)) return this.pageGate.outcome(o);
     for (const l of this.outcomeListeners) l(o);
   }

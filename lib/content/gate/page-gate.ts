@@ -129,6 +129,8 @@ const TEACHING: Verdict = { pass: false, reason: 'teaching', publish: false, fin
 
 export class PageGate {
   private ticket: ReleaseTicket | null = null;
+  /** The release the last released request spent, and where that request went (giveBack). */
+  private spent: { ticket: ReleaseTicket; endpoint: string } | null = null;
   /**
    * A submission released before it left (form.submit() judged by the guard, a form aimed at a frame
    * or a new window judged on its entry list) comes back once more as the navigation that carries it
@@ -195,6 +197,19 @@ export class PageGate {
     return { ...v, usedTicket: true };
   }
 
+  /**
+   * The request that spent this window's release to `endpoint` was never sent (its fetch aborted while
+   * it was judged): the release is this window's again, if no other took its place. True when given back.
+   */
+  giveBack(endpoint: string): boolean {
+    const spent = this.spent;
+    if (!spent || spent.endpoint !== endpoint || this.ticket !== null) return false;
+    this.spent = null;
+    this.followUp = null;
+    this.ticket = spent.ticket;
+    return true;
+  }
+
   /** Was `endpoint` one of the requests the page's release let out (and not yet asked of)? Asked once per outcome. */
   takePageRelease(endpoint: string): boolean {
     const i = this.pageReleases.indexOf(endpoint);
@@ -227,7 +242,10 @@ export class PageGate {
     if (v.pass && (v.usedTicket || files.length > 0)) {
       const ticket = v.usedTicket ? this.ticket : null;
       this.followUp = request.navigatesHere ? { ticket, files: new Set(files), url: request.url, until: now + FOLLOW_UP_MS } : null;
-      if (v.usedTicket) this.ticket = null;
+      if (v.usedTicket) {
+        this.spent = ticket && { ticket, endpoint: shownEndpoint(request.url) };
+        this.ticket = null;
+      }
     }
     // Draft saves too: an item saved again with unsigned content loses its sign-off (controller).
     if (!v.pass || v.usedTicket || v.reason === 'draft-save') for (const l of this.listeners) l(request, v);

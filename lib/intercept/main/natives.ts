@@ -66,6 +66,18 @@ const requestBody = getter(proto('Request'), 'body');
 const requestClone = proto('Request') && (proto('Request') as Request).clone;
 const requestBytes = proto('Request') && (proto('Request') as Request).arrayBuffer;
 
+const signalAborted = getter(proto('AbortSignal'), 'aborted');
+const requestSignal = getter(proto('Request'), 'signal');
+
+/**
+ * The fetch will be aborted before anything is sent: its signal (the init's, else the Request's) is a
+ * real AbortSignal that is aborted now. A page's look-alike object is never taken at its word.
+ */
+export function abortedBeforeSending(init: RequestInit | undefined, request: unknown): boolean {
+  const signal = init?.signal ?? (request === null ? undefined : branded(requestSignal, request));
+  return branded(signalAborted, signal) === true;
+}
+
 export const isRequest = (v: unknown): v is Request => typeof branded(requestUrl, v) === 'string';
 
 /** A Request as the browser will send it, read through the platform's own getters (the page may shadow them). */

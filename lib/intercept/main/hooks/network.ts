@@ -7,9 +7,10 @@
 import { shownEndpoint } from '../../../gate/shown-endpoint';
 import type { Outgoing, Route } from '../../../gate/types';
 import type { GuardChannel } from '../channel';
+import { UNSENT } from '../../channel-protocol';
 import { headerValue, mayCarryText, serializeBody, textHeaders, urlMayCarryText, withoutBlobs, type BlobHead } from '../serialize';
 import { add, apply, keptWeakMap, lower, sealed, toText, upper } from '../../../realm/intrinsics';
-import { cloneRequest, isRequest, requestBodyBytes, requestFacts, resolveUrl } from '../natives';
+import { abortedBeforeSending, cloneRequest, isRequest, requestBodyBytes, requestFacts, resolveUrl } from '../natives';
 import { bodyOnce, initOnce, once, onceAt } from './once';
 import { foreignXhr, type XhrCall } from '../../xhr-foreign';
 
@@ -74,8 +75,12 @@ export function hookFetch(win: PageWindow, channel: GuardChannel, route: Route =
     const s = serializeBody(win, body, contentType);
     const answer = await channel.ask({ route, method, url, body: s.body, ...(headers.length > 0 && { headers }) }, s.blobs);
     if (!answer.pass) throw new TypeError(answer.message ?? DEFAULT_REFUSAL);
+    // Aborted while it was judged (a CMS cancelling a first try): the browser rejects it unsent, and
+    // the release it spent is given back for the retry.
+    const unsent = answer.released === true && abortedBeforeSending(init, typeof input === 'string' ? null : input);
     const sent = apply(original, win, [input, init]);
-    if (answer.released) {
+    if (unsent) channel.outcome(route, shownEndpoint(url), UNSENT);
+    else if (answer.released) {
       // eslint-disable-next-line no-restricted-syntax -- the outcome of a released request, for the audit log
       sent.then(
         async (r) => channel.outcome(route, shownEndpoint(url), r.status, await responseHead(r)),
