@@ -101,10 +101,7 @@ export class FrameSession {
         else this.leave();
         return page;
       })
-      .catch(() => {
-        this.hub.policySettled();
-        return undefined;
-      });
+      .catch(() => undefined);
   }
 
   /** The gate of an about:blank, srcdoc or blob: document is its origin's; its controller stands down as before (policy-url.ts). */
