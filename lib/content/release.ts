@@ -15,8 +15,6 @@ export type Attempt =
   | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null }
   | { kind: 'none' };
 
-export type { SignedForRelease as SignedContent } from '../gate/ticket';
-
 export class Release {
   private attempt: Attempt = { kind: 'none' };
 

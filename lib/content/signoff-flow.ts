@@ -14,7 +14,7 @@ import { groupFindings, type FindingGroup, type GroupItem } from '../fix/groups'
 import type { EditResult } from '../editors/edit-bridge';
 import { maskMessage } from './mask-fix';
 import { requiredOnPage, type OwnFieldName } from '../signoff/own-fields';
-import type { SignedContent } from './release';
+import type { SignedForRelease } from '../gate/ticket';
 import type { HeldUpload } from './attachments/held-uploads';
 import { placedExcerpt } from './attachments/place';
 import { auditContext } from './signoff/audit-context';
@@ -48,7 +48,7 @@ export interface DraftSource {
   /** Focus back on the CMS's publish control the editor pressed (closing the checklist by keyboard). */
   focusPublish(): void;
   /** Lets exactly the signed content out and replays the stopped publish; false when nothing to replay. */
-  release(signed: SignedContent): boolean;
+  release(signed: SignedForRelease): boolean;
   /** What the editors' markup holds besides their text (comments, attribute values), as they will submit it. */
   markupBeside(): string[];
   /** Block findings in what the editors will submit that the page does not show (rechecked now). */

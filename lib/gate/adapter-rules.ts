@@ -34,12 +34,17 @@ export function bodyRecord(decoded: Decoded): Record<string, unknown> {
   return out;
 }
 
-/** One body record per decoded request: the verdict asks several rules about the same request. */
-const records = new WeakMap<Decoded, Record<string, unknown>>();
+/**
+ * One RequestParts per decoded request: the verdict asks several rules about the same request, and
+ * each part's spellings (lib/policy/url-spellings.ts) are made once for all of them.
+ */
+const parts = new WeakMap<Decoded, RequestParts>();
 function partsOf(method: string, url: string, decoded: Decoded): RequestParts {
-  let body = records.get(decoded);
-  if (!body) records.set(decoded, (body = bodyRecord(decoded)));
-  return { method, url, body };
+  const known = parts.get(decoded);
+  if (known && known.method === method && known.url === url) return known;
+  const made = { method, url, body: known?.body ?? bodyRecord(decoded) };
+  parts.set(decoded, made);
+  return made;
 }
 
 type RequestTest = (method: string, url: string, decoded: Decoded) => boolean;

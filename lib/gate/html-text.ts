@@ -27,20 +27,23 @@ export function looksLikeHtml(s: string): boolean {
 
 /** Text as a reader sees it: no comments, no alt/title (for comparing with the editor's own text). */
 export function visibleHtmlText(html: string): string {
-  return convert(html, false);
+  return convert(html, 'visible');
 }
 
 /** Everything the source carries, comments and attribute values included (for scanning). */
 export function htmlToText(html: string): string {
-  return convert(html, true);
+  return convert(html, 'all');
 }
 
 /** Only what the source carries that a reader does not see: comments and attribute values, a line each. */
 export function hiddenHtmlText(html: string): string {
-  return convert(html, true, false);
+  return convert(html, 'hidden');
 }
 
-function convert(html: string, hidden: boolean, text = true): string {
+/** `visible`: the text a reader sees; `hidden`: comments and attribute values only; `all`: both. */
+function convert(html: string, mode: 'visible' | 'hidden' | 'all'): string {
+  const text = mode !== 'hidden';
+  const hidden = mode !== 'visible';
   let out = '';
   // after the text, each on a line of its own: a value put where its tag stood would split a number
   // the editor wrapped in <span style=…>

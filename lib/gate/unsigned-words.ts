@@ -34,27 +34,32 @@ export function besideCover(texts: readonly string[]): string {
 }
 
 /**
+ * Characters an out-of-order search may read per text before the text counts as uncovered: the
+ * signed body's sentences rearranged by page script would otherwise cost a search of the whole body
+ * each (a 1 MB body, tens of thousands of sentences: the page would hang). Refused instead: fail closed.
+ */
+const SEARCH_BUDGET = 128 * 1024 * 1024;
+
+/**
  * The first word of `text` the cover does not hold, or null. The body's words come in its order, so
  * each is looked for from where the one before it ended first (a 1 MB body is read once, not once per
- * sentence).
+ * sentence); a word not found there costs whole searches, counted against SEARCH_BUDGET.
  */
 export function uncoveredWord(text: string, cover: Cover): string | null {
   const whole = letters(text);
   if (!HAN.test(whole) || cover.body.includes(whole)) return null;
   let from = 0;
+  let budget = SEARCH_BUDGET;
   for (const word of text.normalize('NFKC').toLowerCase().split(NOT_LETTER)) {
     if (!HAN.test(word)) continue;
-    const at = cover.body.indexOf(word, from);
-    if (at >= 0) {
-      from = at + word.length;
-      continue;
+    let at = cover.body.indexOf(word, from);
+    if (at < 0) {
+      budget -= cover.body.length + cover.beside.length;
+      if (budget < 0) return word;
+      if (from > 0) at = cover.body.indexOf(word);
     }
-    const anywhere = cover.body.indexOf(word);
-    if (anywhere >= 0) {
-      from = anywhere + word.length;
-      continue;
-    }
-    if (!cover.beside.includes(word)) return word;
+    if (at >= 0) from = at + word.length;
+    else if (!cover.beside.includes(word)) return word;
   }
   return null;
 }

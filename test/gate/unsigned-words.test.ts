@@ -25,3 +25,12 @@ describe('uncoveredWord', () => {
     expect(besideCover(['张三', 'abc', '本站'])).toBe('张三\u0000本站');
   });
 });
+
+describe('uncoveredWord on a large body rearranged', () => {
+  it('gives up within its budget and names a word (refused: fail closed) instead of searching the body once per sentence', () => {
+    const sentences = Array.from({ length: 40_000 }, (_, i) => `第${i}条公示内容`);
+    const big = { body: letters(sentences.join('。')), beside: '' };
+    expect(uncoveredWord(sentences.join('。'), big)).toBeNull();
+    expect(uncoveredWord([...sentences].reverse().join('。'), big)).not.toBeNull();
+  });
+});

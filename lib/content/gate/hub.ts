@@ -185,8 +185,12 @@ export class GateHub {
 
   /** How a released request ended; one the page's release let out is the page's to record. */
   outcome(o: Outcome): void {
-    // never sent: this window's release comes back for the retry (a page's release stays spent)
-    if (o.status === UNSENT) return void this.gate.giveBack(o.endpoint);
+    // never sent: this window's release comes back for the retry; a page's release stays spent, and
+    // nothing of it is left to be matched with a later request's outcome
+    if (o.status === UNSENT) {
+      if (!this.gate.giveBack(o.endpoint)) this.gate.takePageRelease(o.endpoint);
+      return;
+    }
     if (this.pageGate?.outcome && this.gate.takePageRelease(o.endpoint)) return this.pageGate.outcome(o);
     for (const l of this.outcomeListeners) l(o);
   }

@@ -19,7 +19,9 @@ export function watchActivation(win: Window, listen: Listen): Activation {
   let elsewhere = false;
   const seen = (e: Event) => {
     // every keystroke in the editor comes here: only the keys that activate (Enter, Space) are read
-    if (e instanceof KeyboardEvent && !ACTIVATING_KEYS.has(e.key)) return;
+    // (read by its key, not instanceof: a same-origin frame's events are of the frame's realm)
+    const key = (e as KeyboardEvent).key;
+    if (typeof key === 'string' && !ACTIVATING_KEYS.has(key)) return;
     if (elsewhere || !mayOpenElsewhere(e as MouseEvent & KeyboardEvent)) return;
     elsewhere = true;
     win.setTimeout(() => {

@@ -98,7 +98,8 @@ export function watchNavigations(win: Window, judge: NavigationJudge): Navigatio
   // same way from there.
   const reachInto = (e: Event) => {
     // a keystroke other than Enter (implicit submission) submits nothing: the editor's typing is not read
-    if (e instanceof KeyboardEvent && e.key !== 'Enter') return;
+    const key = (e as KeyboardEvent).key;
+    if (typeof key === 'string' && key !== 'Enter') return;
     const host = e.target;
     if (!(host instanceof Element)) return;
     const root = rootOf(host);
