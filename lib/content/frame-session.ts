@@ -101,7 +101,10 @@ export class FrameSession {
         else this.leave();
         return page;
       })
-      .catch(() => undefined);
+      .catch(() => {
+        this.hub.policySettled();
+        return undefined;
+      });
   }
 
   /** The gate of an about:blank, srcdoc or blob: document is its origin's; its controller stands down as before (policy-url.ts). */

@@ -38,6 +38,9 @@ export interface Outcome {
   response?: string;
 }
 
+/** How long a request waits for the page's policy before it is judged without it. */
+const POLICY_WAIT_MS = 10_000;
+
 export class GateHub {
   readonly brand = HUB_KEY;
   readonly gestures = new GestureTracker();
@@ -53,6 +56,9 @@ export class GateHub {
   private readonly links = new Set<GuardLink>();
   private readonly entryLists = new Set<() => void>();
   private covered = true;
+  private policyRead = false;
+  private readonly policyArrived: Promise<void>;
+  private markPolicyRead: () => void = () => undefined;
   private options: ScanOptions;
   private policy: GatePolicy = { draftSaves: 'scan', declaredDraftSave: () => false, declaredPublish: () => false, declaredWithdraw: () => false, networkBlocked: () => false, listIds: () => null };
   private draftSource: () => DraftFingerprint | null = () => null;
@@ -67,12 +73,19 @@ export class GateHub {
 
   constructor(initial: ScanOptions, scanner?: AttachmentScanner) {
     this.options = initial;
+    this.policyArrived = new Promise<void>((resolve) => {
+      this.markPolicyRead = resolve;
+      // the background answers in milliseconds; without it, the gate judges as it can rather than hang the page
+      setTimeout(resolve, POLICY_WAIT_MS);
+    });
     this.scanner = scanner ?? new AttachmentScanner((text) => this.scanText(text));
     this.files = new PageFiles(this.scanner.scan);
     const files = (this.verdicts = new FileVerdicts(this.files, this.filePasses));
     this.hold = new FormHold({ known: (f) => this.fileKey(f) !== undefined, learn: (f) => files.keyFor(f, f.name, 'form') });
     this.gate = new PageGate({
       covered: () => this.covered,
+      policyRead: () => this.policyRead,
+      policyReady: () => this.policyArrived,
       scanOptions: () => this.options,
       draft: () => this.draftSource(),
       policy: () => this.policy,
@@ -155,10 +168,20 @@ export class GateHub {
     if (!this.covered) link.setCovered(false);
   }
 
+  /**
+   * The page's policy is read, or cannot be (the background did not answer): the gate judges with what
+   * it has from now on instead of holding every request that changes something.
+   */
+  policySettled(): void {
+    this.policyRead = true;
+    this.markPolicyRead();
+  }
+
   /** The page's policy arrived (or changed). */
   configure(options: ScanOptions, page: PagePolicyLike & { covered: boolean } & ScanPolicyPart): void {
     this.options = options;
     this.policy = gatePolicyOf(page);
+    this.policySettled();
     if (page.rules && page.allowList && page.customWords && page.attachments) {
       this.scanner.configure({ rules: page.rules, allowList: page.allowList, customWords: page.customWords, attachments: page.attachments });
     }

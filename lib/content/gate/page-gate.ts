@@ -19,6 +19,7 @@ import type { GuardAnswer } from '../../intercept/channel-protocol';
 import { scan, type ScanOptions } from '../../scan/engine';
 import { FileVerdicts, isDocumentBody } from './files';
 import type { GestureTracker } from './gestures';
+import { pick } from '../../i18n';
 
 export interface GatePolicy {
   draftSaves: 'scan' | 'allow';
@@ -33,6 +34,14 @@ export interface GatePolicy {
 export interface GateDeps {
   /** False on a page the policy does not cover (Firefox grants a host on every port): stand down. */
   covered(): boolean;
+  /**
+   * The page's policy has been read (its site adapter names the list publishes): until then a request
+   * that changes something is held, or waited with where it can wait (a list page's script published
+   * unsigned 43 in the moment after load, judged as if the CMS had no adapter).
+   */
+  policyRead?(): boolean;
+  /** Settles once the page's policy is read, or after a while without it. */
+  policyReady?(): Promise<void>;
   scanOptions(): ScanOptions;
   draft(): DraftFingerprint | null;
   policy(): GatePolicy;
@@ -79,8 +88,11 @@ function refusalText(v: Extract<Verdict, { pass: false }>): string {
   if (v.reason === 'teaching') return '发布前预检：正在教 Precheck 认识此页面，请求已拦下，没有发出';
   // a clean draft to a draft save no adapter declares, or sealed by the page's script
   if (v.reason === 'draft-save-unsigned' || v.reason === 'sealed-body') return '发布前预检：这次保存带着稿件正文，未经签发，已阻止';
+  if (v.reason === 'error') return '发布前预检：未能检查此请求，已阻止';
   return '发布前预检：此请求含有须处理的敏感信息，已阻止';
 }
+
+const POLICY_UNREAD = { zh: '本站的预检策略尚未读取完，改动内容的请求暂不放行', en: "this site's policy is not read yet: a request that changes something is held" };
 
 /** How long after a released submission its navigation may still arrive (the browser starts it at once). */
 const FOLLOW_UP_MS = 3_000;
@@ -161,6 +173,12 @@ export class PageGate {
   /** The verdict now, from what is known now (files not yet read are pending). */
   judge(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
+    const v = this.judgeKnown(o);
+    if (!v.pass || this.deps.policyRead?.() !== false || /^(?:GET|HEAD)$/i.test(o.method)) return v;
+    return { pass: false, reason: 'error', publish: false, findings: [], detail: pick(POLICY_UNREAD) };
+  }
+
+  private judgeKnown(o: Outgoing): Verdict {
     const request: Outgoing = { ...o, control: o.control ?? this.deps.gestures.current() };
     if (this.teaching) return this.heldForTeaching(request, this.teaching);
     const page = this.deps.page?.();
@@ -282,8 +300,9 @@ export class PageGate {
   async answerAsync(o: Outgoing, blobs: Blob[]): Promise<GuardAnswer> {
     let request: Outgoing;
     try {
-      // a window's first request may come before it can ask its page for a release (Firefox: the key)
-      await this.deps.page?.()?.ready?.();
+      // a window's first request may come before it can ask its page for a release (Firefox: the key),
+      // or before this page's policy is read
+      await Promise.all([this.deps.page?.()?.ready?.(), this.deps.policyReady?.()]);
       request = await this.readEmbedded(await this.resolveBlobs(this.received(o), blobs));
     } catch (e) {
       return this.answer({ ...o, body: { kind: 'opaque', what: e instanceof Error ? e.message : String(e) } });
