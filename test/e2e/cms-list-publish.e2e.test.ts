@@ -138,6 +138,32 @@ describe('PublicCMS 待审核 → 批量审核 ($.ajax of ids joined by commas)'
     await page.close();
   });
 
+  // The page's own script in its <head>, before Precheck has read the page's policy (a message to the
+  // service worker away): the gate does not know the site adapter's 审核 yet. A probe's script
+  // published unsigned 43 this way (judged as if the site had no adapter); spelled with a path
+  // parameter (Spring strips it) the browser's backstop, which reads the raw address, does not catch it.
+  test.each([
+    ['a multipart fetch (waits for the policy)', `var f = new FormData(); f.append('ids', '43'); fetch(CHECK.split('?')[0] + '?_csrf=publiccms-fixture-csrf', { method: 'POST', body: f }).then(() => done('sent'), (e) => done('refused: ' + e.message));`],
+    ['a synchronous XHR (cannot wait: held)', `var x = new XMLHttpRequest(); x.open('POST', CHECK, false); try { x.send(); done('sent ' + x.status); } catch (e) { done('refused: ' + e.message); }`],
+  ])('a list page’s script sends 审核 of unsigned 43 the moment it loads, by %s: nothing reaches the server', async (_, send) => {
+    const page = await browser.context.newPage();
+    const head = `<script>(function () { var CHECK = 'cmsContent/check;jsessionid=load?ids=43&_csrf=publiccms-fixture-csrf'; function done(s) { document.documentElement.setAttribute('data-load-send', s); } ${send} })();</script>`;
+    await page.route(`**${publiccmsRow.path}`, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace(/<head>/i, `<head>${head}`) });
+    });
+    const since = server.mark();
+    await page.goto(server.url + publiccmsRow.path, { waitUntil: 'load' });
+    await page.waitForFunction(`document.documentElement.hasAttribute('data-load-send')`, null, { timeout: 15_000 });
+    // a refused synchronous XHR throws the browser's own network error: no words of Precheck's can ride on it
+    expect(await page.evaluate(`document.documentElement.getAttribute('data-load-send')`)).toMatch(/^refused: /);
+    await sleep(500);
+    expect(server.requests({ since }).filter((r) => r.path.includes('cmsContent/check'))).toEqual([]);
+    // the CMS's own list still loads and works once the policy is read: a read passes
+    expect(await page.evaluate(`fetch('content_uncheck_list.html').then((r) => r.status)`)).toBe(200);
+    await page.close();
+  });
+
   test('the same address posted by a DWZ iframeCallback form into its hidden callbackframe: unsigned 43 is refused, the POST naming it never leaves', async () => {
     const since = server.mark();
     const page = await newPage(publiccmsRow.path);

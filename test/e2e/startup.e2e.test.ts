@@ -132,12 +132,18 @@ describe('a guarded tab across an update', () => {
     if (own) await rm(own, { recursive: true, force: true });
   });
 
-  /** The browser on that profile, Precheck started, and a CMS tab it guards with its panel. */
+  /**
+   * The browser on that profile, Precheck started, and a CMS tab it guards with its panel. The tab sends
+   * nothing as it loads: a refusal there is logged, and in this Chromium chrome.runtime.reload() after an
+   * audit record was appended in the same worker session never brings the extension back (its own pages
+   * answer ERR_BLOCKED_BY_CLIENT; reproduced with one record appended from the popup, no CMS page at all:
+   * known open, README).
+   */
   async function guardedTab(browser: Browser): Promise<{ sw: Worker; page: Page }> {
     const sw = await serviceWorker(browser.context);
     await expect.poll(() => guardDone(sw), { timeout: 30_000 }).toBe(true);
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/startup.html`);
+    await page.goto(`${server.url}/startup.html?quiet`);
     await sentState(page);
     await expect.poll(() => screens(page)).toMatchObject({ panels: 1, notices: 0 });
     return { sw, page };
