@@ -65,6 +65,9 @@ function carrying(on: ProbeSide, since: number, t0: number): string[] {
   return [...on.server.carrying(ID, { since }).map((r) => `${r.method} ${r.url}`), ...on.raw.carrying(ID, t0)];
 }
 
+/** How much longer than the settle the control side is given to deliver. */
+const CONTROL_GRACE_MS = 6_000;
+
 /** `sides()`: the two hosts, once the suite's beforeAll has made them. */
 export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSide }, options: ProbeOptions): ProbePage {
   const settle = () => new Promise((r) => setTimeout(r, options.settleMs ?? 1_500));
@@ -88,6 +91,10 @@ export function probeHarness(sides: () => { guarded: ProbeSide; control: ProbeSi
     const outcome = await run(on, code);
     await act?.(on.driver);
     await settle();
+    // the control must deliver: on a loaded machine a resource may come later than the settle (a CI run
+    // saw Firefox's <tr background> image arrive after it), so it is waited for a while longer
+    const nothingYet = () => carrying(on, since, t0).length === 0 && sunk(on, since).length + on.raw.count(t0) === 0;
+    for (let waited = 0; nothingYet() && waited < CONTROL_GRACE_MS; waited += 250) await new Promise((r) => setTimeout(r, 250));
     return { carried: carrying(on, since, t0), arrived: sunk(on, since).length + on.raw.count(t0), outcome };
   };
   const both = async (code: string, draft: number, act?: Act) => {
