@@ -126,6 +126,8 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto) return;
   const opened = keptWeakMap<XMLHttpRequest, Opened>();
+  /** Requests sent by the page and still being judged: the browser has not been handed them yet. */
+  const judging = keptWeakMap<XMLHttpRequest, { aborted: boolean }>();
   type OpenArgs = [method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null];
   const open = proto.open;
   const send = proto.send;
@@ -165,6 +167,16 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   };
   proto.abort = function (this: XMLHttpRequest) {
     if (foreign(this, 'abort')) return apply(abort, this, []);
+    const pending = judging.get(this);
+    if (pending) {
+      // The page cancelled a request it had sent, before the verdict: it must not leave when the verdict
+      // comes (the browser's abort of a request it was never handed does nothing); the page hears its
+      // abort as the browser would have fired it.
+      pending.aborted = true;
+      judging.delete(this);
+      const req = opened.get(this);
+      if (req) abortedUnsent(this, req);
+    }
     apply(abort, this, []);
     // a finished request aborted is UNSENT again: another window's open may take it, and this record would be stale
     if (stateOf(this) === 0) opened.delete(this);
@@ -174,6 +186,11 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     // with the functions kept at document_start: a page's createObjectURL could name an address of its own
     const dead = deadUrl();
     apply(open, xhr, ['GET', dead, req.async]);
+    apply(send, xhr, []);
+  };
+  /** The same dead address, started and aborted at once: the page gets its abort and loadend events. */
+  const abortedUnsent = (xhr: XMLHttpRequest, req: Opened) => {
+    apply(open, xhr, ['GET', deadUrl(), req.async]);
     apply(send, xhr, []);
   };
   proto.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
@@ -193,8 +210,18 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
       const a = channel.askSync({ ...outgoing, body: withoutBlobs(s, head) });
       return a.pass ? go(a.released) : fail(this, req);
     }
+    const pending = { aborted: false };
+    judging.set(this, pending);
     // eslint-disable-next-line no-restricted-syntax -- a sealed promise: its own then is the original
-    void channel.ask(outgoing, s.blobs).then((a) => (a.pass ? go(a.released) : fail(this, req)));
+    void channel.ask(outgoing, s.blobs).then((a) => {
+      if (pending.aborted) {
+        // never handed to the browser: a release it was given goes back for the page's retry
+        if (a.pass && a.released) channel.outcome(route, shownEndpoint(req.url), UNSENT);
+        return;
+      }
+      judging.delete(this);
+      return a.pass ? go(a.released) : fail(this, req);
+    });
   };
 }
 
