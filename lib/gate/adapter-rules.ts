@@ -6,7 +6,7 @@
  * decoded body, which the page gate has and the browser's network rules do not.
  */
 import { itemIdsOf, listPublishRule } from '../policy/list-publish';
-import { compileRequestRule, type Quantifier, type RequestParts, type RequestRuleLike } from '../policy/request-rule';
+import { compileRequestRule, type RequestParts, type RequestRuleLike, type RuleReading } from '../policy/request-rule';
 import type { ListPublishRule } from '../policy/schema';
 import { isFileHeaderPart } from './decode';
 import type { Decoded } from './types';
@@ -49,9 +49,9 @@ function partsOf(method: string, url: string, decoded: Decoded): RequestParts {
 
 type RequestTest = (method: string, url: string, decoded: Decoded) => boolean;
 
-/** `raw`: the address as sent only — a draft save is never read from a spelling (that would let more out, not hold more). */
-function matcher(rules: readonly RequestRule[], quantifier: Quantifier, raw = false): RequestTest {
-  const tests = rules.map((r) => compileRequestRule(r, quantifier, raw));
+/** `address: 'raw'`: the address as sent only — a draft save is never read from a spelling (that would let more out, not hold more). */
+function matcher(rules: readonly RequestRule[], reading: RuleReading): RequestTest {
+  const tests = rules.map((r) => compileRequestRule(r, reading));
   return (method, url, decoded) => {
     const req = partsOf(method, url, decoded);
     return tests.some((t) => t(req));
@@ -62,14 +62,14 @@ export function gatePolicyOf(page: PagePolicyLike) {
   const adapter = page.adapter;
   const lists = adapter?.listPublish ?? [];
   const publishes = [...(adapter?.publishRequests ?? []), ...lists];
-  const blockedTests = publishes.filter((r) => !r.field).map((r) => compileRequestRule(r, 'some', true));
+  const blockedTests = publishes.filter((r) => !r.field).map((r) => compileRequestRule(r, { address: 'raw' }));
   return {
     draftSaves: page.gate?.draftSaves ?? ('scan' as const),
     // a draft save only when every value of its field says so; a publish when any does
-    declaredDraftSave: matcher(adapter?.draftRequests ?? [], 'every', true),
+    declaredDraftSave: matcher(adapter?.draftRequests ?? [], { quantifier: 'every', address: 'raw' }),
     // like a draft save, read on the address as sent: a withdrawal lets more out, never holds more
-    declaredWithdraw: matcher(adapter?.withdrawRequests ?? [], 'every', true),
-    declaredPublish: matcher(publishes, 'some'),
+    declaredWithdraw: matcher(adapter?.withdrawRequests ?? [], { quantifier: 'every', address: 'raw' }),
+    declaredPublish: matcher(publishes, { quantifier: 'some' }),
     /**
      * The request meets the browser's network block (lib/gate/backstop-rules.ts): a publish rule without
      * a field condition. A rule with one is no network rule, so nothing needs lifting for it.

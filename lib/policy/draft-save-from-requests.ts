@@ -141,8 +141,8 @@ const partsOf = (req: ShownRequest): RequestParts => ({ method: req.method, url:
 
 /** Each rule names its own request and not the other's, read as the gate reads it. */
 function apart(saves: Omit<TaughtSaves, 'otherStates'>, draft: ShownRequest, publish: ShownRequest): boolean {
-  const isDraft = compileRequestRule(saves.draft, 'every', true);
-  const isPublish = compileRequestRule(saves.publish, 'some');
+  const isDraft = compileRequestRule(saves.draft, { quantifier: 'every', address: 'raw' });
+  const isPublish = compileRequestRule(saves.publish);
   return isDraft(partsOf(draft)) && !isDraft(partsOf(publish)) && isPublish(partsOf(publish)) && !isPublish(partsOf(draft));
 }
 

@@ -91,11 +91,19 @@ function spellingsOf(req: RequestParts): string[] {
 }
 
 /**
- * The rule as a test of one request: its address in any spelling the CMS reads alike, or with `raw`
- * the address as sent (what the browser's network rules see). A pattern that does not compile never
- * matches (the policy's validation refuses it before it gets here).
+ * The rule as a test of one request: its address in any spelling the CMS reads alike, or with
+ * `address: 'raw'` the address as sent (what the browser's network rules see). A pattern that does not
+ * compile never matches (the policy's validation refuses it before it gets here).
  */
-export function compileRequestRule(rule: RequestRuleLike, quantifier: Quantifier = 'some', raw = false): (req: RequestParts) => boolean {
+export interface RuleReading {
+  /** Of a field's values: one that fits is enough (`some`), or all must (`every`). */
+  quantifier?: Quantifier;
+  /** Every spelling the CMS reads alike, or only the address as sent. */
+  address?: 'spellings' | 'raw';
+}
+
+export function compileRequestRule(rule: RequestRuleLike, { quantifier = 'some', address = 'spellings' }: RuleReading = {}): (req: RequestParts) => boolean {
+  const raw = address === 'raw';
   const url = regex(rule.urlPattern);
   const method = rule.method?.toUpperCase();
   const field = rule.field;
@@ -106,5 +114,5 @@ export function compileRequestRule(rule: RequestRuleLike, quantifier: Quantifier
 }
 
 export function matchesRequestRule(rule: RequestRuleLike, req: RequestParts, quantifier: Quantifier = 'some'): boolean {
-  return compileRequestRule(rule, quantifier)(req);
+  return compileRequestRule(rule, { quantifier })(req);
 }

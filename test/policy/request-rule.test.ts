@@ -49,8 +49,8 @@ describe('a draft rule takes every value, a publish rule any', () => {
     ['not sent', autosave({ title: 't' }), false, false],
     ['y and a blank one (PHP keeps the blank: not hidden)', autosave({ ishide: ['y', ''] }), true, false],
   ])('%s', (_what, request, some, every) => {
-    expect(compileRequestRule(DRAFT, 'some')(request)).toBe(some);
-    expect(compileRequestRule(DRAFT, 'every')(request)).toBe(every);
+    expect(compileRequestRule(DRAFT, { quantifier: 'some' })(request)).toBe(some);
+    expect(compileRequestRule(DRAFT, { quantifier: 'every' })(request)).toBe(every);
   });
 });
 

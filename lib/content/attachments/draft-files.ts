@@ -20,7 +20,7 @@ export class DraftFiles {
     this.held = new HeldUploads(files);
     // A linked file's findings join the checklist until a reviewer signs that file off for the publish.
     // An address is judged with the policy's rule settings, as the draft is.
-    this.linked = new LinkedAttachments(files, (key) => this.held.isLinkSigned(key), undefined, (url) => addressHoldsBlock(url, draft.scanOptions));
+    this.linked = new LinkedAttachments(files, { signed: (key) => this.held.isLinkSigned(key), refused: (url) => addressHoldsBlock(url, draft.scanOptions) });
   }
 
   /** Reads the draft's links again; a linked file with a block finding or not checkable waits for a reviewer. */

@@ -34,17 +34,29 @@ export function hrefsOf(root: HTMLElement): string[] {
   return [...scope.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
 }
 
+export interface LinkedOptions {
+  /** A reviewer signed off this file (by content key) for the draft's publish. */
+  signed?: (key: string) => boolean;
+  fetchFile?: Fetch;
+  /** The link's address itself holds a block finding (judged with the policy's rule settings). */
+  refused?: (url: string) => boolean;
+}
+
 export class LinkedAttachments {
   private readonly keys = new Map<string, string>();
   private current: string[] = [];
+  private readonly signed: (key: string) => boolean;
+  private readonly fetchFile: Fetch;
+  private readonly refused: (url: string) => boolean;
 
   constructor(
     private readonly files: PageFiles,
-    /** A reviewer signed off this file (by content key) for the draft's publish. */
-    private readonly signed: (key: string) => boolean = () => false,
-    private readonly fetchFile: Fetch = (url, init) => fetch(url, init),
-    private readonly refused: (url: string) => boolean = addressHoldsBlock,
-  ) {}
+    options: LinkedOptions = {},
+  ) {
+    this.signed = options.signed ?? (() => false);
+    this.fetchFile = options.fetchFile ?? ((url, init) => fetch(url, init));
+    this.refused = options.refused ?? addressHoldsBlock;
+  }
 
   /** Reads the links of the draft now; resolves once every linked file is fetched and scanned (or failed). */
   async refresh(hrefs: readonly string[], base: string, origin: string): Promise<void> {

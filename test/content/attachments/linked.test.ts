@@ -44,9 +44,12 @@ describe('LinkedAttachments', () => {
   it('fetches same-origin links with the session at every check; findings are placed in their file', async () => {
     const fetched: [string, RequestInit][] = [];
     const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [hit] } as never));
-    const linked = new LinkedAttachments(book, noSignoff, (url, init) => {
-      fetched.push([url, init]);
-      return Promise.resolve(new Response('bytes'));
+    const linked = new LinkedAttachments(book, {
+      signed: noSignoff,
+      fetchFile: (url, init) => {
+        fetched.push([url, init]);
+        return Promise.resolve(new Response('bytes'));
+      },
     });
     await linked.refresh(['/u/名单.xlsx', 'http://other.test/x.xlsx'], BASE, ORIGIN);
     await linked.refresh(['/u/名单.xlsx'], BASE, ORIGIN);
@@ -61,9 +64,12 @@ describe('LinkedAttachments', () => {
   it('a link that answers 404 is an error (fail closed), and is tried again next time', async () => {
     let calls = 0;
     const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [] } as never));
-    const linked = new LinkedAttachments(book, noSignoff, () => {
-      calls++;
-      return Promise.resolve(new Response('', { status: 404 }));
+    const linked = new LinkedAttachments(book, {
+      signed: noSignoff,
+      fetchFile: () => {
+        calls++;
+        return Promise.resolve(new Response('', { status: 404 }));
+      },
     });
     await linked.refresh(['/u/gone.pdf'], BASE, ORIGIN);
     expect(linked.error()).toMatch(/gone\.pdf.*404/);
@@ -77,9 +83,12 @@ describe('LinkedAttachments', () => {
   ])('a link whose address holds an ID %s is not fetched (the request would send it), and blocks as unreadable', async (_l, href) => {
     let calls = 0;
     const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [] } as never));
-    const linked = new LinkedAttachments(book, noSignoff, () => {
-      calls++;
-      return Promise.resolve(new Response('bytes'));
+    const linked = new LinkedAttachments(book, {
+      signed: noSignoff,
+      fetchFile: () => {
+        calls++;
+        return Promise.resolve(new Response('bytes'));
+      },
     });
     await linked.refresh([href, '/files/clean.xls?id=42'], BASE, ORIGIN);
     expect(calls).toBe(1);
@@ -89,7 +98,7 @@ describe('LinkedAttachments', () => {
   it('a file that was read before and now fails to fetch blocks again (the old bytes do not stand in)', async () => {
     let status = 200;
     const book = new PageFiles((b, name) => Promise.resolve({ file: name, size: b.size, status: 'scanned', findings: [] } as never));
-    const linked = new LinkedAttachments(book, noSignoff, () => Promise.resolve(new Response(status === 200 ? 'bytes' : '', { status })));
+    const linked = new LinkedAttachments(book, { signed: noSignoff, fetchFile: () => Promise.resolve(new Response(status === 200 ? 'bytes' : '', { status })) });
     await linked.refresh(['/u/a.pdf'], BASE, ORIGIN);
     expect(linked.error()).toBeNull();
     status = 500;
@@ -104,7 +113,7 @@ describe('a linked file a reviewer signs off (issue 12: by content key, for one 
     const server = { body: '名单 v1' };
     const book = new PageFiles(async (b, name) => ({ ...scan(await b.text()), file: name, size: b.size }));
     const held = new HeldUploads(book);
-    const linked = new LinkedAttachments(book, (k) => held.isLinkSigned(k), () => Promise.resolve(new Response(server.body)));
+    const linked = new LinkedAttachments(book, { signed: (k) => held.isLinkSigned(k), fetchFile: () => Promise.resolve(new Response(server.body)) });
     const check = async () => {
       await linked.refresh(['/u/名单.xlsx'], BASE, ORIGIN);
       held.linkedNow(linked.linkedKeys());
