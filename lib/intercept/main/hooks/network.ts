@@ -174,8 +174,9 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
       // abort as the browser would have fired it.
       pending.aborted = true;
       judging.delete(this);
+      // the dead address, started to be aborted below: the page gets its abort and loadend events
       const req = opened.get(this);
-      if (req) abortedUnsent(this, req);
+      if (req) fail(this, req);
     }
     apply(abort, this, []);
     // a finished request aborted is UNSENT again: another window's open may take it, and this record would be stale
@@ -186,11 +187,6 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
     // with the functions kept at document_start: a page's createObjectURL could name an address of its own
     const dead = deadUrl();
     apply(open, xhr, ['GET', dead, req.async]);
-    apply(send, xhr, []);
-  };
-  /** The same dead address, started and aborted at once: the page gets its abort and loadend events. */
-  const abortedUnsent = (xhr: XMLHttpRequest, req: Opened) => {
-    apply(open, xhr, ['GET', deadUrl(), req.async]);
     apply(send, xhr, []);
   };
   proto.send = function (this: XMLHttpRequest, pageBody?: Document | XMLHttpRequestBodyInit | null) {
