@@ -57,6 +57,23 @@ describe('PageGate before the page policy is read', () => {
     const { gate } = gateBeforePolicy();
     expect(gate.judge({ route: 'fetch', method: 'GET', url: `${ORIGIN}/admin/cmsContent/list?page=2`, body: { kind: 'none' } }).pass).toBe(true);
   });
+  // some CMSes publish by a GET: a script's image load at load time is judged at once (it cannot wait)
+  it.each([
+    ['PbootCMS 点击开启, percent-encoded (past the network backstop)', `${ORIGIN}/admin.php?p=%2FContent%2Fmod%2Fid%2F43%2Ffield%2Fstatus%2Fvalue%2F1`],
+    ['PbootCMS 点击开启', `${ORIGIN}/admin.php?p=/Content/mod/id/43/field/status/value/1`],
+    ['DedeCMS 审核, dopost percent-encoded', `${ORIGIN}/dede/archives_do.php?aid=43&dopost=checkArchive%73&qstr=43`],
+  ])('holds a read some shipped adapter names a publish: %s', (_, url) => {
+    const { gate } = gateBeforePolicy();
+    expect(gate.judge({ route: 'element-url', method: 'GET', url, body: { kind: 'none' } }).pass).toBe(false);
+  });
+  it.each([
+    ['a thumbnail', `${ORIGIN}/thumb.php?id=43`],
+    ['PbootCMS 点击关闭 (value 0: not a publish)', `${ORIGIN}/admin.php?p=/Content/mod/id/43/field/status/value/0`],
+    ['a list page', `${ORIGIN}/dede/content_list.php?channelid=1`],
+  ])('lets a read no shipped adapter names a publish through: %s', (_, url) => {
+    const { gate } = gateBeforePolicy();
+    expect(gate.judge({ route: 'element-url', method: 'GET', url, body: { kind: 'none' } }).pass).toBe(true);
+  });
   it('waits with an asked request until the policy is read, then judges it with the adapter', async () => {
     const { gate, arrive } = gateBeforePolicy();
     const answer = gate.answerAsync(check('POST', 'ids=42&ids=43'), []);

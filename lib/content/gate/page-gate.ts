@@ -20,6 +20,7 @@ import { scan, type ScanOptions } from '../../scan/engine';
 import { FileVerdicts, isDocumentBody } from './files';
 import type { GestureTracker } from './gestures';
 import { pick } from '../../i18n';
+import { anyShippedPublish } from '../../gate/shipped-publish';
 
 export interface GatePolicy {
   draftSaves: 'scan' | 'allow';
@@ -174,7 +175,9 @@ export class PageGate {
   judge(o: Outgoing): Verdict {
     if (!this.deps.covered()) return { pass: true, reason: 'not-covered' };
     const v = this.judgeKnown(o);
-    if (!v.pass || this.deps.policyRead?.() !== false || /^(?:GET|HEAD)$/i.test(o.method)) return v;
+    if (!v.pass || this.deps.policyRead?.() !== false) return v;
+    // a read passes unless some CMS publishes by it (a script's image load of PbootCMS's 点击开启 at load)
+    if (/^(?:GET|HEAD)$/i.test(o.method) && !anyShippedPublish(o.method, o.url, decodeOutgoing(o))) return v;
     return { pass: false, reason: 'error', publish: false, findings: [], detail: pick(POLICY_UNREAD) };
   }
 
