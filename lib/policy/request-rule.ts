@@ -90,11 +90,6 @@ function spellingsOf(req: RequestParts): string[] {
   return out;
 }
 
-/**
- * The rule as a test of one request: its address in any spelling the CMS reads alike, or with
- * `address: 'raw'` the address as sent (what the browser's network rules see). A pattern that does not
- * compile never matches (the policy's validation refuses it before it gets here).
- */
 export interface RuleReading {
   /** Of a field's values: one that fits is enough (`some`), or all must (`every`). */
   quantifier?: Quantifier;
@@ -102,6 +97,11 @@ export interface RuleReading {
   address?: 'spellings' | 'raw';
 }
 
+/**
+ * The rule as a test of one request: its address in any spelling the CMS reads alike, or with
+ * `address: 'raw'` the address as sent (what the browser's network rules see). A pattern that does not
+ * compile never matches (the policy's validation refuses it before it gets here).
+ */
 export function compileRequestRule(rule: RequestRuleLike, { quantifier = 'some', address = 'spellings' }: RuleReading = {}): (req: RequestParts) => boolean {
   const raw = address === 'raw';
   const url = regex(rule.urlPattern);

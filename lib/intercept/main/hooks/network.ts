@@ -122,12 +122,34 @@ interface Opened {
   headers: [string, string][];
 }
 
+/** XHRs the page sent that are still being judged: the browser has not been handed them yet. */
+function judgedXhrs() {
+  const judging = keptWeakMap<XMLHttpRequest, { aborted: boolean }>();
+  return {
+    start(xhr: XMLHttpRequest): { aborted: boolean } {
+      const pending = { aborted: false };
+      judging.set(xhr, pending);
+      return pending;
+    },
+    done(xhr: XMLHttpRequest): void {
+      judging.delete(xhr);
+    },
+    /** The request under judgement is never to be sent (aborted, or opened anew); true when there was one. */
+    forget(xhr: XMLHttpRequest): boolean {
+      const pending = judging.get(xhr);
+      if (!pending) return false;
+      pending.aborted = true;
+      judging.delete(xhr);
+      return true;
+    },
+  };
+}
+
 export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, route: Route = 'xhr'): void {
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto) return;
   const opened = keptWeakMap<XMLHttpRequest, Opened>();
-  /** Requests sent by the page and still being judged: the browser has not been handed them yet. */
-  const judging = keptWeakMap<XMLHttpRequest, { aborted: boolean }>();
+  const judging = judgedXhrs();
   type OpenArgs = [method: string, url: string | URL, async?: boolean, user?: string | null, password?: string | null];
   const open = proto.open;
   const send = proto.send;
@@ -148,6 +170,8 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   };
   proto.open = function (this: XMLHttpRequest, ...args: OpenArgs) {
     foreign(this, 'open');
+    // open() ends a request under way: one still judged must not leave as this one (its body, a new address)
+    judging.forget(this);
     onceAt(args, [0, 1, 3, 4]);
     // A user name and password go out in the Authorization answer: judged like a header the page set.
     const credentials = credentialsOf(args[3], args[4]);
@@ -167,17 +191,10 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
   };
   proto.abort = function (this: XMLHttpRequest) {
     if (foreign(this, 'abort')) return apply(abort, this, []);
-    const pending = judging.get(this);
-    if (pending) {
-      // The page cancelled a request it had sent, before the verdict: it must not leave when the verdict
-      // comes (the browser's abort of a request it was never handed does nothing); the page hears its
-      // abort as the browser would have fired it.
-      pending.aborted = true;
-      judging.delete(this);
-      // the dead address, started to be aborted below: the page gets its abort and loadend events
-      const req = opened.get(this);
-      if (req) fail(this, req);
-    }
+    // Cancelled before the verdict, it must not leave when the verdict comes (the browser's abort of a request
+    // it was never handed does nothing); the page hears its abort: the dead address, aborted below.
+    const req = judging.forget(this) ? opened.get(this) : undefined;
+    if (req) fail(this, req);
     apply(abort, this, []);
     // a finished request aborted is UNSENT again: another window's open may take it, and this record would be stale
     if (stateOf(this) === 0) opened.delete(this);
@@ -206,8 +223,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
       const a = channel.askSync({ ...outgoing, body: withoutBlobs(s, head) });
       return a.pass ? go(a.released) : fail(this, req);
     }
-    const pending = { aborted: false };
-    judging.set(this, pending);
+    const pending = judging.start(this);
     // eslint-disable-next-line no-restricted-syntax -- a sealed promise: its own then is the original
     void channel.ask(outgoing, s.blobs).then((a) => {
       if (pending.aborted) {
@@ -215,7 +231,7 @@ export function hookXhr(win: PageWindow, channel: GuardChannel, head: BlobHead, 
         if (a.pass && a.released) channel.outcome(route, shownEndpoint(req.url), UNSENT);
         return;
       }
-      judging.delete(this);
+      judging.done(this);
       return a.pass ? go(a.released) : fail(this, req);
     });
   };
